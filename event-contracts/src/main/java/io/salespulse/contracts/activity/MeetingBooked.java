@@ -1,0 +1,16 @@
+package io.salespulse.contracts.activity;
+
+import java.time.Instant;
+
+/**
+ * A rep booked a meeting. Type {@code salespulse.meeting.booked.v1}.
+ *
+ * @param repId        the rep who booked it
+ * @param meetingId    the CRM's meeting id
+ * @param scheduledFor when the meeting is to take place (show rate counts meetings scheduled in a period)
+ * @param dealId       the linked deal, if any
+ * @param occurredAt   when it was booked
+ */
+public record MeetingBooked(String repId, String meetingId, Instant scheduledFor, String dealId, Instant occurredAt)
+        implements ActivityEvent {
+}

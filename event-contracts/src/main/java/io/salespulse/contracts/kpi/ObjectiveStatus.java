@@ -1,0 +1,13 @@
+package io.salespulse.contracts.kpi;
+
+/** Where an objective stands, from attainment and projection. */
+public enum ObjectiveStatus {
+    /** Attainment is 100% or more. */
+    ACHIEVED,
+    /** Projected to reach 100% at the current pace. */
+    ON_TRACK,
+    /** Projected between 80% and 100%. */
+    AT_RISK,
+    /** Projected below 80%. */
+    OFF_TRACK
+}

@@ -1,0 +1,25 @@
+package io.salespulse.contracts.signal;
+
+import io.salespulse.contracts.org.Language;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A condition was detected. Type {@code salespulse.signal.raised.v1}.
+ *
+ * @param signalId        the signal
+ * @param type            what kind
+ * @param subjectKind     what it is about
+ * @param subjectId       the rep, deal, team or objective id
+ * @param repId           the rep concerned, if any
+ * @param teamId          the team concerned
+ * @param severity        how urgent
+ * @param evidence        the figures and threshold that made it
+ * @param suggestedAction a coaching action per language
+ * @param occurredAt      when it was detected
+ */
+public record SignalRaised(String signalId, SignalType type, SubjectKind subjectKind, String subjectId, String repId,
+                           String teamId, Severity severity, List<Evidence> evidence,
+                           Map<Language, String> suggestedAction, Instant occurredAt) implements SignalEvent {
+}

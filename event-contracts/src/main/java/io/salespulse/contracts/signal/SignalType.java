@@ -1,0 +1,28 @@
+package io.salespulse.contracts.signal;
+
+/** The kinds of signal: weak signals to act on early, and positive ones worth recognising. */
+public enum SignalType {
+    ACTIVITY_DROP(false),
+    SILENCE(false),
+    CONNECT_RATE_DROP(false),
+    STALLED_DEAL(false),
+    DEAL_GONE_QUIET(false),
+    CLOSE_DATE_SLIPPING(false),
+    OBJECTIVE_AT_RISK(false),
+    LOW_COVERAGE(false),
+    OBJECTIVE_ACHIEVED(true),
+    BIG_WIN(true),
+    PERSONAL_BEST(true),
+    BACK_ON_TRACK(true);
+
+    private final boolean positive;
+
+    SignalType(boolean positive) {
+        this.positive = positive;
+    }
+
+    /** Whether this is a recognition rather than a warning. */
+    public boolean isPositive() {
+        return positive;
+    }
+}
