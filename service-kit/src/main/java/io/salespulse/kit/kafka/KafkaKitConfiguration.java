@@ -1,0 +1,78 @@
+package io.salespulse.kit.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.contracts.EventDecodingException;
+import io.salespulse.contracts.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Kafka setup shared by every service: the publisher, the topics and the dead-letter policy. */
+@AutoConfiguration
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
+public class KafkaKitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaKitConfiguration.class);
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate) {
+        return new EventPublisher(kafkaTemplate);
+    }
+
+    /**
+     * Every topic and its dead-letter topic, created at start-up if missing (whichever service starts first).
+     * The roster topic is compacted: the latest state per team or rep is all anyone needs.
+     */
+    @Bean
+    KafkaAdmin.NewTopics salesPulseTopics(KafkaTopicsProperties props) {
+        List<NewTopic> topics = new ArrayList<>();
+        String retentionMs = String.valueOf(Duration.ofDays(props.retentionDays()).toMillis());
+        for (String name : Topics.ALL) {
+            TopicBuilder topic = TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicationFactor());
+            topics.add(Topics.ORG.equals(name) ? topic.compact().build()
+                    : topic.config(TopicConfig.RETENTION_MS_CONFIG, retentionMs).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(props.partitions())
+                    .replicas(props.replicationFactor()).config(TopicConfig.RETENTION_MS_CONFIG, retentionMs).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Poison (a record that is not a valid event) goes to {@code <topic>.DLT} at once, with the exception in its
+     * headers. Other failures (Mongo unreachable, say) are retried with backoff from the failed record for up to
+     * 15 minutes before the record is parked in the DLT, so an outage does not empty a topic into dead letters.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer toDeadLetter = new DeadLetterPublishingRecoverer(kafkaTemplate);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(Duration.ofMinutes(15).toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    exception.getMessage());
+            Counter.builder("salespulse.events.dead_lettered")
+                    .description("Records sent to a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
+            toDeadLetter.accept(record, exception);
+        }, backOff);
+        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
+        return handler;
+    }
+}

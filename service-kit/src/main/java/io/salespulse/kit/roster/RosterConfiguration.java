@@ -1,0 +1,19 @@
+package io.salespulse.kit.roster;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RosterConfiguration {
+
+    @Bean
+    RosterStore rosterStore(MongoTemplate mongo) {
+        return new RosterStore(mongo);
+    }
+
+    @Bean
+    RosterListener rosterListener(RosterStore rosterStore) {
+        return new RosterListener(rosterStore);
+    }
+}

@@ -1,0 +1,29 @@
+package io.salespulse.kit.roster;
+
+import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.kit.kafka.EventRecords;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** Keeps the service's roster copy current from {@link Topics#ORG}. */
+public class RosterListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterListener.class);
+    private final RosterStore roster;
+
+    public RosterListener(RosterStore roster) {
+        this.roster = roster;
+    }
+
+    @KafkaListener(id = "${spring.application.name}-org", topics = Topics.ORG)
+    void onOrg(List<ConsumerRecord<String, byte[]>> records) {
+        EventRecords.forEach(records, envelope -> {
+            roster.apply(envelope.dataAs(OrgEvent.class));
+            log.debug("Roster change {} applied", envelope.id());
+        });
+    }
+}

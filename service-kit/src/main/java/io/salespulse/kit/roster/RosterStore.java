@@ -1,0 +1,113 @@
+package io.salespulse.kit.roster;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A service's own copy of the roster, built from the compacted org topic: kept in memory for the hot path (the time
+ * zone of each event's rep) and in the service's database so a restart does not need the topic replayed.
+ * An older state of a team or rep never overwrites a newer one.
+ */
+public class RosterStore {
+
+    static final String TEAMS = "roster_teams";
+    static final String REPS = "roster_reps";
+
+    private final MongoTemplate mongo;
+    private final Map<String, TeamChanged> teams = new ConcurrentHashMap<>();
+    private final Map<String, RepChanged> reps = new ConcurrentHashMap<>();
+
+    public RosterStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        load();
+    }
+
+    private void load() {
+        for (Document doc : mongo.getCollection(TEAMS).find()) {
+            TeamChanged team = read(doc, TeamChanged.class);
+            teams.put(team.teamId(), team);
+        }
+        for (Document doc : mongo.getCollection(REPS).find()) {
+            RepChanged rep = read(doc, RepChanged.class);
+            reps.put(rep.repId(), rep);
+        }
+    }
+
+    /** Applies a roster change unless a newer state of the same team or rep is already held. */
+    public void apply(OrgEvent event) {
+        if (event instanceof TeamChanged team && store(TEAMS, team.teamId(), team)) {
+            teams.merge(team.teamId(), team, RosterStore::newest);
+        } else if (event instanceof RepChanged rep && store(REPS, rep.repId(), rep)) {
+            reps.merge(rep.repId(), rep, RosterStore::newest);
+        }
+    }
+
+    public Optional<TeamChanged> team(String teamId) {
+        return Optional.ofNullable(teamId).map(teams::get);
+    }
+
+    public Optional<RepChanged> rep(String repId) {
+        return Optional.ofNullable(repId).map(reps::get);
+    }
+
+    public Collection<TeamChanged> teams() {
+        return List.copyOf(teams.values());
+    }
+
+    public List<RepChanged> repsOf(String teamId) {
+        return reps.values().stream().filter(rep -> teamId.equals(rep.teamId())).toList();
+    }
+
+    /** The rep's team, if the rep and the team are known. */
+    public Optional<TeamChanged> teamOf(String repId) {
+        return rep(repId).flatMap(rep -> team(rep.teamId()));
+    }
+
+    /** The time zone days are counted in for a rep: the team's, or UTC for a rep the roster does not know yet. */
+    public ZoneId zoneOf(String repId) {
+        return teamOf(repId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
+    }
+
+    private boolean store(String collection, String id, OrgEvent event) {
+        Document doc = Document.parse(new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
+        long at = event.occurredAt().toEpochMilli();
+        doc.put("_id", id);
+        doc.put("occurredAtMillis", at);
+        try {
+            return mongo.getCollection(collection).replaceOne(
+                    Filters.and(Filters.eq("_id", id), Filters.lte("occurredAtMillis", at)), doc,
+                    new ReplaceOptions().upsert(true)).wasAcknowledged();
+        } catch (com.mongodb.MongoWriteException | DuplicateKeyException e) {
+            // The filter missed because a newer state is stored, and the upsert then hit its _id: keep the newer.
+            if (e instanceof com.mongodb.MongoWriteException w && w.getError().getCode() != 11000) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private static <T> T read(Document doc, Class<T> type) {
+        doc.remove("_id");
+        doc.remove("occurredAtMillis");
+        return EventCodec.mapper().readValue(doc.toJson(), type);
+    }
+
+    private static <T extends OrgEvent> T newest(T held, T incoming) {
+        return incoming.occurredAt().isBefore(held.occurredAt()) ? held : incoming;
+    }
+}
