@@ -1,5 +1,6 @@
 package io.salespulse.kit.web;
 
+import com.mongodb.MongoException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI VALIDATION = URI.create("urn:salespulse:problem:validation");
     static final URI NOT_FOUND = URI.create("urn:salespulse:problem:not-found");
+    static final URI UNAUTHORIZED = URI.create("urn:salespulse:problem:unauthorized");
+    static final URI TOO_LARGE = URI.create("urn:salespulse:problem:too-large");
     static final URI UNAVAILABLE = URI.create("urn:salespulse:problem:unavailable");
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -43,9 +46,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setType(UNAUTHORIZED);
+        problem.setTitle("Unauthorized");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setType(TOO_LARGE);
+        problem.setTitle("Content too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
     /** The store could not be reached: nothing was accepted, and the caller should retry. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessException e) {
+    @ExceptionHandler({DataAccessException.class, MongoException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("Storage unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Storage is unavailable; nothing was accepted. Retry later.");

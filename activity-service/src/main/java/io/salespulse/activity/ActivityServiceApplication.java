@@ -1,0 +1,16 @@
+package io.salespulse.activity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ActivityServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ActivityServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,42 @@
+package io.salespulse.activity.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ingestion counters, tagged by channel (the configured source name or CRM: bounded, never free text):
+ * {@code salespulse_events_accepted_total}, {@code _duplicates_total}, {@code _rejected_total{reason}},
+ * {@code _unattributed_total}.
+ */
+@Component
+public class IngestMetrics {
+
+    private final MeterRegistry meters;
+
+    IngestMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public void accepted(String channel, int count) {
+        counter("salespulse.events.accepted", channel).increment(count);
+    }
+
+    public void duplicates(String channel, int count) {
+        counter("salespulse.events.duplicates", channel).increment(count);
+    }
+
+    public void unattributed(String channel, int count) {
+        counter("salespulse.events.unattributed", channel).increment(count);
+    }
+
+    /** A rejected request; reason is one of a fixed set: unauthorized, invalid, too_large, unsupported_media_type, unavailable. */
+    public void rejected(String channel, String reason) {
+        Counter.builder("salespulse.events.rejected").tag("channel", channel).tag("reason", reason)
+                .description("Ingest requests rejected").register(meters).increment();
+    }
+
+    private Counter counter(String name, String channel) {
+        return Counter.builder(name).tag("channel", channel).register(meters);
+    }
+}

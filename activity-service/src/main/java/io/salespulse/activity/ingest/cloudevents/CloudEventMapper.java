@@ -1,0 +1,77 @@
+package io.salespulse.activity.ingest.cloudevents;
+
+import io.salespulse.activity.ingest.FieldReader;
+import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.EmailSent;
+import io.salespulse.contracts.activity.MeetingBooked;
+import io.salespulse.contracts.activity.MeetingHeld;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.kit.web.FieldProblem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validates the data of each inbound CloudEvent type of the ingest API and turns it into the canonical event.
+ * Pure: no I/O, so every rule is a unit test.
+ */
+final class CloudEventMapper {
+
+    static final String CALL_LOGGED = "salespulse.call.logged.v1";
+    static final String EMAIL_SENT = "salespulse.email.sent.v1";
+    static final String MEETING_BOOKED = "salespulse.meeting.booked.v1";
+    static final String MEETING_HELD = "salespulse.meeting.held.v1";
+    static final String OBJECTIVE_SET = "salespulse.objective.set.v1";
+    static final List<String> TYPES = List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET);
+
+    private CloudEventMapper() {
+    }
+
+    /** The canonical event, or empty with the problems added. */
+    static Optional<SalesPulseEvent> map(InboundCloudEvent event, List<FieldProblem> problems) {
+        int before = problems.size();
+        FieldReader data = new FieldReader(event.data(), event.dataPath(), problems);
+        SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
+            case CALL_LOGGED -> new CallLogged(data.text("repId", true), data.text("callId", false),
+                    data.enumValue("outcome", CallOutcome.class, true), data.nonNegativeInt("durationSeconds", false),
+                    data.text("dealId", false), event.time());
+            case EMAIL_SENT -> new EmailSent(data.text("repId", true), data.text("dealId", false), event.time());
+            case MEETING_BOOKED -> new MeetingBooked(data.text("repId", true), data.text("meetingId", true),
+                    data.instant("scheduledFor", true), data.text("dealId", false), event.time());
+            case MEETING_HELD -> new MeetingHeld(data.text("repId", true), data.text("meetingId", true),
+                    data.text("dealId", false), event.time());
+            case OBJECTIVE_SET -> objective(data, event);
+            default -> {
+                if (event.type() != null) {
+                    problems.add(new FieldProblem(event.path().isEmpty() ? "type" : event.path() + ".type",
+                            "must be one of " + TYPES));
+                }
+                yield null;
+            }
+        };
+        return problems.size() == before ? Optional.ofNullable(mapped) : Optional.empty();
+    }
+
+    private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event) {
+        String objectiveId = data.text("objectiveId", true);
+        ObjectiveScope scope = data.enumValue("scope", ObjectiveScope.class, true);
+        String scopeId = data.text("scopeId", true);
+        ObjectiveMetric metric = data.enumValue("metric", ObjectiveMetric.class, true);
+        BigDecimal target = data.positiveDecimal("target", true);
+        String currency = data.currency("currency", metric != null && metric.isAmount());
+        LocalDate start = data.date("periodStart", true);
+        LocalDate end = data.date("periodEnd", true);
+        if (start != null && end != null && end.isBefore(start)) {
+            data.problem("periodEnd", "must not be before periodStart");
+        }
+        if (metric != null && !metric.isAmount() && currency != null) {
+            currency = null; // counts have no currency
+        }
+        return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, start, end, event.time());
+    }
+}

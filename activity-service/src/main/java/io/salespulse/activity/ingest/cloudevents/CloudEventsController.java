@@ -1,0 +1,125 @@
+package io.salespulse.activity.ingest.cloudevents;
+
+import io.salespulse.activity.ingest.IngestKeys;
+import io.salespulse.activity.ingest.IngestMetrics;
+import io.salespulse.activity.ingest.IngestProperties;
+import io.salespulse.activity.ingest.IngestResult;
+import io.salespulse.activity.ingest.IngestService;
+import io.salespulse.activity.ingest.RequestBodies;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/events}: CloudEvents 1.0 over HTTP, structured, batch or binary. */
+@RestController
+class CloudEventsController {
+
+    private static final List<MediaType> SUPPORTED = List.of(MediaType.valueOf(CloudEventReader.STRUCTURED),
+            MediaType.valueOf(CloudEventReader.BATCH), MediaType.APPLICATION_JSON);
+
+    private final IngestKeys keys;
+    private final IngestService ingest;
+    private final IngestMetrics metrics;
+    private final long maxBodyBytes;
+
+    CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties) {
+        this.keys = keys;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.maxBodyBytes = properties.maxBodySize().toBytes();
+    }
+
+    @Operation(summary = "Ingest CloudEvents (structured, batch of at most 1000, or binary mode)",
+            description = "Answers 202 once every event is durable; a batch is all or nothing.")
+    @PostMapping("/api/v1/events")
+    ResponseEntity<IngestResult> ingest(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+        String channel = authenticate(request);
+        MediaType contentType = contentType(request, channel);
+        byte[] body = RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));
+        try {
+            List<InboundCloudEvent> inbound;
+            if (contentType.isCompatibleWith(MediaType.valueOf(CloudEventReader.BATCH))) {
+                inbound = CloudEventReader.batch(body);
+            } else if (contentType.isCompatibleWith(MediaType.valueOf(CloudEventReader.STRUCTURED))) {
+                inbound = CloudEventReader.structured(body);
+            } else {
+                inbound = CloudEventReader.binary(ceHeaders(request), body);
+            }
+            List<AcceptedEventLog.Entry> entries = toEntries(inbound, channel);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.accept(channel, entries));
+        } catch (InvalidRequestException e) {
+            metrics.rejected(channel, "invalid");
+            throw e;
+        }
+    }
+
+    private String authenticate(HttpServletRequest request) {
+        try {
+            return keys.authenticate(request.getHeader("Authorization"));
+        } catch (RuntimeException e) {
+            metrics.rejected("unknown", "unauthorized");
+            throw e;
+        }
+    }
+
+    private MediaType contentType(HttpServletRequest request, String channel) throws HttpMediaTypeNotSupportedException {
+        MediaType type = parse(request.getContentType());
+        if (type == null || SUPPORTED.stream().noneMatch(supported -> supported.isCompatibleWith(type))) {
+            metrics.rejected(channel, "unsupported_media_type");
+            throw new HttpMediaTypeNotSupportedException(type, SUPPORTED);
+        }
+        return type;
+    }
+
+    private static MediaType parse(String header) {
+        try {
+            return header == null ? null : MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+    }
+
+    private static List<AcceptedEventLog.Entry> toEntries(List<InboundCloudEvent> inbound, String channel) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<AcceptedEventLog.Entry> entries = new ArrayList<>(inbound.size());
+        for (InboundCloudEvent event : inbound) {
+            Optional<SalesPulseEvent> mapped = CloudEventMapper.map(event, problems);
+            mapped.ifPresent(data -> entries.add(new AcceptedEventLog.Entry(event.source(), event.id(), channel,
+                    List.of(EventEnvelope.of(AcceptedEventLog.keyOf(event.source(), event.id()), event.source(), data)))));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return entries;
+    }
+
+    private static Map<String, String> ceHeaders(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("ce-")) {
+                headers.put(lower, request.getHeader(name));
+            }
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,183 @@
+package io.salespulse.activity.outbox;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.EventType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The accepted-event log: one document per inbound event, holding the canonical events it produced and whether
+ * they have been published. Writing it is what makes an event durable (single-document atomicity, no transactions);
+ * its unique id, derived from the event's source and id, is what makes a second delivery a duplicate; its
+ * unpublished entries are the outbox the {@link OutboxRelay} drains.
+ */
+@Component
+public class AcceptedEventLog {
+
+    static final String COLLECTION = "accepted_events";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    // Orders entries accepted by this instance even within one millisecond.
+    private final AtomicLong lastSequence = new AtomicLong();
+
+    public AcceptedEventLog(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        collection().createIndex(Indexes.ascending("published", "sequence"), new IndexOptions().name("outbox"));
+    }
+
+    /**
+     * An inbound event to make durable.
+     *
+     * @param source  who sent it (the CloudEvents source, or the CRM and its account)
+     * @param eventId the sender's id for it: the same source and id again is a duplicate
+     * @param channel the bounded name of the ingest channel (metrics tag), e.g. {@code hubspot}
+     * @param events  the canonical events it produces, in order (possibly none)
+     */
+    public record Entry(String source, String eventId, String channel, List<EventEnvelope> events) {
+
+        public String key() {
+            return keyOf(source, eventId);
+        }
+    }
+
+    /** The stable id of an inbound event, also the id of the first canonical event it produces. */
+    public static String keyOf(String source, String eventId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((source + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether an inbound event was already accepted. */
+    public boolean contains(String source, String eventId) {
+        return collection().find(Filters.eq("_id", keyOf(source, eventId))).projection(Projections.include("_id")).first() != null;
+    }
+
+    /**
+     * Makes entries durable in one round trip. Returns the keys that were already there (duplicates); every other
+     * entry is durable when this returns. Throws when the log cannot be written: then nothing is promised.
+     */
+    public List<String> append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Date now = Date.from(clock.instant());
+        List<Document> docs = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            docs.add(toDocument(entry, now));
+        }
+        try {
+            collection().insertMany(docs, new InsertManyOptions().ordered(false));
+            return List.of();
+        } catch (MongoBulkWriteException e) {
+            List<String> duplicates = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(docs.get(error.getIndex()).getString("_id"));
+            }
+            return duplicates;
+        }
+    }
+
+    /** The oldest unpublished entries, in acceptance order. */
+    public List<PendingEntry> unpublished(int limit) {
+        List<PendingEntry> pending = new ArrayList<>();
+        for (Document doc : collection().find(Filters.eq("published", false)).sort(Sorts.ascending("sequence")).limit(limit)) {
+            pending.add(new PendingEntry(doc.getString("_id"), readEvents(doc)));
+        }
+        return pending;
+    }
+
+    /** An entry waiting to be published. */
+    public record PendingEntry(String key, List<EventEnvelope> events) {
+    }
+
+    public void markPublished(List<String> keys) {
+        collection().updateMany(Filters.in("_id", keys),
+                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(clock.instant()))));
+    }
+
+    /** How many entries wait to be published. */
+    public long backlog() {
+        return collection().countDocuments(Filters.eq("published", false));
+    }
+
+    /** When the oldest unpublished entry was accepted. */
+    public Optional<Instant> oldestUnpublished() {
+        Document oldest = collection().find(Filters.eq("published", false)).sort(Sorts.ascending("sequence"))
+                .projection(Projections.include("acceptedAt")).first();
+        return Optional.ofNullable(oldest).map(doc -> doc.getDate("acceptedAt").toInstant());
+    }
+
+    private Document toDocument(Entry entry, Date now) {
+        List<Document> events = new ArrayList<>();
+        for (EventEnvelope event : entry.events()) {
+            events.add(new Document("id", event.id())
+                    .append("type", event.type().typeName())
+                    .append("source", event.source())
+                    .append("time", event.time().toString())
+                    .append("subject", event.subject())
+                    .append("data", new String(EventCodec.toJson(event.data()), StandardCharsets.UTF_8)));
+        }
+        return new Document("_id", entry.key())
+                .append("source", entry.source())
+                .append("eventId", entry.eventId())
+                .append("channel", entry.channel())
+                .append("acceptedAt", now)
+                .append("sequence", nextSequence(now.getTime()))
+                .append("published", events.isEmpty())
+                .append("events", events);
+    }
+
+    private long nextSequence(long millis) {
+        long candidate = millis * 1000;
+        return lastSequence.updateAndGet(last -> Math.max(last + 1, candidate));
+    }
+
+    private static List<EventEnvelope> readEvents(Document doc) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (Document event : doc.getList("events", Document.class)) {
+            EventType type = EventType.fromTypeName(event.getString("type"))
+                    .orElseThrow(() -> new IllegalStateException("Unknown type in the log: " + event.getString("type")));
+            events.add(new EventEnvelope(event.getString("id"), type, event.getString("source"),
+                    Instant.parse(event.getString("time")), event.getString("subject"),
+                    EventCodec.fromJson(type, event.getString("data").getBytes(StandardCharsets.UTF_8))));
+        }
+        return events;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

@@ -1,0 +1,23 @@
+package io.salespulse.activity.roster;
+
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * {@code PUT /api/v1/reps/{repId}} body.
+ *
+ * @param displayName the name managers see
+ * @param teamId      the rep's team (must exist)
+ * @param role        SDR, AE or CSM
+ * @param seniority   JUNIOR or SENIOR
+ * @param startDate   first day in the role
+ * @param externalIds ids in each CRM, by source ({@code hubspot}, {@code pipedrive}, {@code twenty})
+ * @param active      false for a rep who left; true when absent
+ */
+record RepRequest(@NotBlank String displayName, @NotBlank String teamId, @NotNull RepRole role,
+                  @NotNull Seniority seniority, LocalDate startDate, Map<String, String> externalIds, Boolean active) {
+}

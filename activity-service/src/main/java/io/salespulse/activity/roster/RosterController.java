@@ -1,0 +1,123 @@
+package io.salespulse.activity.roster;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.NotFoundException;
+import jakarta.validation.Valid;
+import java.time.DayOfWeek;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organisation roster: teams and reps. Every change is published to the compacted org topic. */
+@RestController
+class RosterController {
+
+    private static final List<String> DEFAULT_WORKING_DAYS = List.of("MON", "TUE", "WED", "THU", "FRI");
+
+    private final RosterService roster;
+
+    RosterController(RosterService roster) {
+        this.roster = roster;
+    }
+
+    /**
+     * A team as the API shows it.
+     */
+    record TeamView(String teamId, String name, String timezone, Language locale, List<String> managerIds,
+                    List<String> workingDays) {
+
+        static TeamView of(TeamChanged team) {
+            List<String> days = team.workingDays().stream().sorted()
+                    .map(day -> day.name().substring(0, 3)).toList();
+            return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days);
+        }
+    }
+
+    /**
+     * A rep as the API shows it.
+     */
+    record RepView(String repId, String displayName, String teamId, RepRole role, Seniority seniority,
+                   LocalDate startDate, Map<String, String> externalIds, boolean active) {
+
+        static RepView of(RepChanged rep) {
+            return new RepView(rep.repId(), rep.displayName(), rep.teamId(), rep.role(), rep.seniority(),
+                    rep.startDate(), rep.externalIds(), rep.active());
+        }
+    }
+
+    @PutMapping("/api/v1/teams/{teamId}")
+    TeamView putTeam(@PathVariable String teamId, @Valid @RequestBody TeamRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            ZoneId.of(request.timezone());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("timezone", "must be an IANA time zone such as Europe/Paris"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : request.workingDays() == null || request.workingDays().isEmpty() ? DEFAULT_WORKING_DAYS : request.workingDays()) {
+            days.add(dayOf(day));
+        }
+        TeamChanged team = new TeamChanged(teamId, request.name(), request.timezone(),
+                Language.valueOf(request.locale().toLowerCase(Locale.ROOT)),
+                request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
+                new TreeSet<>(days), roster.clock().instant());
+        return TeamView.of(roster.saveTeam(team));
+    }
+
+    @GetMapping("/api/v1/teams/{teamId}")
+    TeamView getTeam(@PathVariable String teamId) {
+        return roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId));
+    }
+
+    @GetMapping("/api/v1/teams/{teamId}/reps")
+    List<RepView> getTeamReps(@PathVariable String teamId) {
+        getTeam(teamId);
+        return roster.repsOf(teamId).stream().map(RepView::of).toList();
+    }
+
+    @PutMapping("/api/v1/reps/{repId}")
+    RepView putRep(@PathVariable String repId, @Valid @RequestBody RepRequest request) {
+        if (roster.team(request.teamId()).isEmpty()) {
+            throw new InvalidRequestException("teamId", "names no known team; create the team first");
+        }
+        RepChanged rep = new RepChanged(repId, request.displayName(), request.teamId(), request.role(),
+                request.seniority(), request.startDate(), request.externalIds() == null ? Map.of() : Map.copyOf(request.externalIds()),
+                request.active() == null || request.active(), roster.clock().instant());
+        return RepView.of(roster.saveRep(rep));
+    }
+
+    @GetMapping("/api/v1/reps/{repId}")
+    RepView getRep(@PathVariable String repId) {
+        return roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId));
+    }
+
+    private static DayOfWeek dayOf(String abbreviation) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().startsWith(abbreviation)) {
+                return day;
+            }
+        }
+        throw new InvalidRequestException("workingDays", "must hold MON..SUN");
+    }
+}

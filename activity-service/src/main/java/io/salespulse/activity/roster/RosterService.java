@@ -1,0 +1,102 @@
+package io.salespulse.activity.roster;
+
+import io.salespulse.activity.ingest.IngestService;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * The roster, owned here: teams and reps as their latest {@link TeamChanged} / {@link RepChanged} state. A change is
+ * first made durable in the accepted-event log (so it will reach the compacted org topic), then stored for reads;
+ * a crash between the two loses nothing the caller was told was saved.
+ */
+@Service
+public class RosterService {
+
+    static final String SOURCE = "/activity-service/roster";
+    static final String TEAMS = "teams";
+    static final String REPS = "reps";
+
+    private final MongoTemplate mongo;
+    private final IngestService ingest;
+    private final Clock clock;
+
+    RosterService(MongoTemplate mongo, IngestService ingest, Clock clock) {
+        this.mongo = mongo;
+        this.ingest = ingest;
+        this.clock = clock;
+        mongo.getCollection(REPS).createIndex(new Document("teamId", 1));
+        mongo.getCollection(REPS).createIndex(new Document("externalKeys", 1));
+    }
+
+    TeamChanged saveTeam(TeamChanged team) {
+        publish(team);
+        store(TEAMS, team.teamId(), team, null);
+        return team;
+    }
+
+    RepChanged saveRep(RepChanged rep) {
+        publish(rep);
+        List<String> externalKeys = rep.externalIds() == null ? List.of()
+                : rep.externalIds().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+        store(REPS, rep.repId(), rep, externalKeys);
+        return rep;
+    }
+
+    public Optional<TeamChanged> team(String teamId) {
+        return find(TEAMS, Filters.eq("_id", teamId), TeamChanged.class).stream().findFirst();
+    }
+
+    public Optional<RepChanged> rep(String repId) {
+        return find(REPS, Filters.eq("_id", repId), RepChanged.class).stream().findFirst();
+    }
+
+    List<RepChanged> repsOf(String teamId) {
+        return find(REPS, Filters.eq("teamId", teamId), RepChanged.class);
+    }
+
+    /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
+    public Optional<RepChanged> repByExternalId(String crm, String externalId) {
+        return find(REPS, Filters.eq("externalKeys", crm + ":" + externalId), RepChanged.class).stream().findFirst();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private void publish(OrgEvent event) {
+        String id = UUID.randomUUID().toString();
+        ingest.accept("roster", List.of(new AcceptedEventLog.Entry(SOURCE, id, "roster",
+                List.of(EventEnvelope.of(AcceptedEventLog.keyOf(SOURCE, id), SOURCE, event)))));
+    }
+
+    private void store(String collection, String id, OrgEvent event, List<String> externalKeys) {
+        Document doc = Document.parse(new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
+        doc.put("_id", id);
+        if (externalKeys != null) {
+            doc.put("externalKeys", externalKeys);
+        }
+        mongo.getCollection(collection).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+    }
+
+    private <T> List<T> find(String collection, org.bson.conversions.Bson filter, Class<T> type) {
+        return mongo.getCollection(collection).find(filter).sort(new Document("_id", 1)).map(doc -> {
+            doc.remove("_id");
+            doc.remove("externalKeys");
+            return EventCodec.mapper().readValue(doc.toJson(), type);
+        }).into(new java.util.ArrayList<>());
+    }
+}

@@ -1,0 +1,21 @@
+package io.salespulse.activity.roster;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * {@code PUT /api/v1/teams/{teamId}} body.
+ *
+ * @param name        the team's name
+ * @param timezone    IANA zone, e.g. {@code Europe/Paris}
+ * @param locale      {@code fr} or {@code en}
+ * @param managerIds  the managers' ids
+ * @param workingDays {@code MON}..{@code SUN}; MON-FRI when absent
+ */
+record TeamRequest(@NotBlank String name, @NotBlank String timezone,
+                   @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
+                   List<@NotBlank String> managerIds,
+                   List<@Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be MON, TUE, WED, THU, FRI, SAT or SUN") String> workingDays) {
+}

@@ -1,0 +1,124 @@
+package io.salespulse.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class CloudEventsIngestIT {
+
+    static final String KEY = "Bearer local-dev-ingest-key";
+    static final String STRUCTURED = "application/cloudevents+json";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    String url() {
+        return "http://localhost:" + port + "/api/v1/events";
+    }
+
+    static String call(String id, String repId, String outcome) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test/crm","type":"salespulse.call.logged.v1",
+                 "time":"2026-11-24T09:15:00+01:00","data":{"repId":"%s","outcome":"%s","durationSeconds":300}}
+                """.formatted(id, repId, outcome);
+    }
+
+    @Test
+    void acceptedCallIsPublishedAsCanonicalEventOnceEvenWhenDeliveredTwice() {
+        String rep = "rep-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
+            Http.Answer first = Http.post(url(), STRUCTURED, call(id, rep, "CONNECTED"), "Authorization", KEY);
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+            assertThat(first.json().get("duplicates").asInt()).isZero();
+
+            Http.Answer again = Http.post(url(), STRUCTURED, call(id, rep, "CONNECTED"), "Authorization", KEY);
+            assertThat(again.status()).isEqualTo(202);
+            assertThat(again.json().get("accepted").asInt()).isZero();
+            assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
+
+            List<EventEnvelope> events = probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30));
+            events.addAll(probe.drain(e -> e.key().equals(rep), Duration.ofSeconds(2)));
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).data()).isEqualTo(new CallLogged(rep, null, CallOutcome.CONNECTED, 300, null,
+                    Instant.parse("2026-11-24T08:15:00Z")));
+            assertThat(events.get(0).source()).isEqualTo("/test/crm");
+        }
+    }
+
+    @Test
+    void batchAndBinaryModesAreAccepted() {
+        String rep = "rep-" + UUID.randomUUID();
+        String batch = "[" + call(UUID.randomUUID().toString(), rep, "NO_ANSWER") + ","
+                + call(UUID.randomUUID().toString(), rep, "VOICEMAIL") + "]";
+        Http.Answer answer = Http.post(url(), "application/cloudevents-batch+json", batch, "Authorization", KEY);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+
+        Http.Answer binary = Http.post(url(), "application/json", """
+                {"objectiveId":"obj-%s","scope":"REP","scopeId":"%s","metric":"CALLS","target":200,
+                 "periodStart":"2026-11-01","periodEnd":"2026-11-30"}""".formatted(rep, rep),
+                "Authorization", KEY, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/test/crm", "ce-type", "salespulse.objective.set.v1", "ce-time", "2026-11-01T08:00:00Z");
+        assertThat(binary.status()).as(binary.body()).isEqualTo(202);
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.OBJECTIVES)) {
+            EventEnvelope objective = probe.awaitEvents(e -> e.key().equals("obj-" + rep), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(objective.dataAs(ObjectiveSet.class).target()).isEqualByComparingTo("200");
+        }
+    }
+
+    @Test
+    void invalidBatchIsRejectedWholeNamingEachBadField() {
+        String rep = "rep-" + UUID.randomUUID();
+        String goodId = UUID.randomUUID().toString();
+        String batch = "[" + call(goodId, rep, "CONNECTED") + ","
+                + call(UUID.randomUUID().toString(), rep, "HUNG_UP").replace("\"repId\":\"" + rep + "\",", "") + "]";
+        Http.Answer answer = Http.post(url(), "application/cloudevents-batch+json", batch, "Authorization", KEY);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome");
+        // Nothing of the invalid batch was accepted: the good event is still new.
+        Http.Answer retry = Http.post(url(), STRUCTURED, call(goodId, rep, "CONNECTED"), "Authorization", KEY);
+        assertThat(retry.json().get("accepted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void missingOrWrongKeyUnsupportedMediaTypeAndOversizedBodyAreRefused() {
+        String body = call(UUID.randomUUID().toString(), "rep-x", "CONNECTED");
+        assertThat(Http.post(url(), STRUCTURED, body).status()).isEqualTo(401);
+        assertThat(Http.post(url(), STRUCTURED, body, "Authorization", "Bearer nope").status()).isEqualTo(401);
+        Http.Answer media = Http.post(url(), "text/plain", body, "Authorization", KEY);
+        assertThat(media.status()).isEqualTo(415);
+        assertThat(media.contentType()).startsWith("application/problem+json");
+        String huge = "[" + String.join(",", java.util.Collections.nCopies(5000, body)) + "]";
+        Http.Answer tooLarge = Http.post(url(), "application/cloudevents-batch+json", huge, "Authorization", KEY);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(Http.post(url(), STRUCTURED, "{not json", "Authorization", KEY).status()).isEqualTo(400);
+        assertThat(mongo.getCollection("accepted_events").countDocuments(new org.bson.Document("source", "/test/crm")
+                .append("eventId", "rep-x"))).isZero();
+    }
+}

@@ -1,0 +1,71 @@
+package io.salespulse.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class RosterIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void teamsAndRepsAreStoredAndPublishedToTheCompactedOrgTopic() {
+        String team = "team-" + UUID.randomUUID();
+        String base = "http://localhost:" + port + "/api/v1";
+        Http.Answer put = Http.put(base + "/teams/" + team, """
+                {"name":"Paris","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1"],"workingDays":["MON","TUE","WED","THU","FRI"]}""");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Http.Answer rep = Http.put(base + "/reps/rep-" + team, """
+                {"displayName":"Léa Martin","teamId":"%s","role":"SDR","seniority":"JUNIOR","startDate":"2026-03-02",
+                 "externalIds":{"hubspot":"512345"}}""".formatted(team));
+        assertThat(rep.status()).as(rep.body()).isEqualTo(200);
+        assertThat(rep.json().get("active").asBoolean()).isTrue();
+
+        assertThat(Http.get(base + "/teams/" + team).json().get("workingDays").toString())
+                .isEqualTo("[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"]");
+        assertThat(Http.get(base + "/teams/" + team + "/reps").json().get(0).get("displayName").asString()).isEqualTo("Léa Martin");
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ORG)) {
+            var events = probe.awaitEvents(e -> e.key().equals(OrgEvent.teamKey(team)) || e.key().equals(OrgEvent.repKey("rep-" + team)),
+                    2, Duration.ofSeconds(30));
+            TeamChanged teamChanged = events.stream().map(EventEnvelope::data).filter(TeamChanged.class::isInstance)
+                    .map(TeamChanged.class::cast).findFirst().orElseThrow();
+            assertThat(teamChanged.timezone()).isEqualTo("Europe/Paris");
+            assertThat(teamChanged.workingDays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                    DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+            assertThat(events.stream().map(EventEnvelope::data).filter(RepChanged.class::isInstance).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void invalidRosterInputNamesTheField() {
+        String base = "http://localhost:" + port + "/api/v1";
+        Http.Answer bad = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Mars/Olympus","locale":"de"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("locale");
+        Http.Answer zone = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Mars/Olympus","locale":"fr"}""");
+        assertThat(zone.json().get("errors").findValuesAsString("field")).containsExactly("timezone");
+        Http.Answer orphan = Http.put(base + "/reps/r-bad", """
+                {"displayName":"X","teamId":"no-such-team","role":"AE","seniority":"SENIOR"}""");
+        assertThat(orphan.status()).isEqualTo(400);
+        assertThat(Http.get(base + "/reps/r-bad").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,60 @@
+package io.salespulse.testsupport;
+
+import io.salespulse.contracts.EventCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/** A plain HTTP client for tests that call a running service the way a CRM or a browser would. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    /** An answer: status, content type and body. */
+    public record Answer(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return EventCodec.mapper().readTree(body);
+        }
+    }
+
+    public static Answer send(String method, String url, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Answer get(String url, String... headers) {
+        return send("GET", url, null, null, headers);
+    }
+
+    public static Answer put(String url, String json, String... headers) {
+        return send("PUT", url, "application/json", json, headers);
+    }
+
+    public static Answer post(String url, String contentType, String body, String... headers) {
+        return send("POST", url, contentType, body, headers);
+    }
+}
