@@ -46,13 +46,7 @@ public final class KafkaProbe implements AutoCloseable {
     public List<EventEnvelope> awaitEvents(Predicate<EventEnvelope> wanted, int atLeast, Duration timeout) {
         List<EventEnvelope> matching = new ArrayList<>();
         Awaitility.await().atMost(timeout).until(() -> {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                EventEnvelope envelope = decode(record);
-                if (wanted.test(envelope)) {
-                    matching.add(envelope);
-                }
-            }
+            matching.addAll(pollOnce(wanted));
             return matching.size() >= atLeast;
         });
         return matching;
@@ -63,12 +57,32 @@ public final class KafkaProbe implements AutoCloseable {
         List<EventEnvelope> matching = new ArrayList<>();
         long end = System.nanoTime() + during.toNanos();
         while (System.nanoTime() < end) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                EventEnvelope envelope = decode(record);
-                if (wanted.test(envelope)) {
-                    matching.add(envelope);
-                }
+            matching.addAll(pollOnce(wanted));
+        }
+        return matching;
+    }
+
+    /** Waits until a raw record (poison included) matching the predicate has been read. */
+    public ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
+        Awaitility.await().atMost(timeout).until(() -> {
+            pollOnce(e -> false);
+            return seen.stream().anyMatch(wanted);
+        });
+        return seen.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    private List<EventEnvelope> pollOnce(Predicate<EventEnvelope> wanted) {
+        List<EventEnvelope> matching = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(record);
+            EventEnvelope envelope;
+            try {
+                envelope = decode(record);
+            } catch (RuntimeException poison) {
+                continue; // kept in seen() for raw checks
+            }
+            if (wanted.test(envelope)) {
+                matching.add(envelope);
             }
         }
         return matching;

@@ -7,7 +7,8 @@ package io.salespulse.contracts.kpi;
  * @param connectedCalls   calls that connected
  * @param talkTimeSeconds  total duration of connected calls
  * @param emails           emails sent
- * @param meetingsBooked   meetings booked
+ * @param meetingsBooked   meetings booked (on the day they were booked)
+ * @param meetingsScheduled meetings booked to take place on this day (the base of the show rate)
  * @param meetingsHeld     meetings held
  * @param dealsCreated     deals created
  * @param dealsAdvanced    deals moved forward a stage (not won, not lost)
@@ -15,8 +16,8 @@ package io.salespulse.contracts.kpi;
  * @param dealsLost        deals lost
  */
 public record DailyActivity(long calls, long connectedCalls, long talkTimeSeconds, long emails, long meetingsBooked,
-                            long meetingsHeld, long dealsCreated, long dealsAdvanced, long dealsWon, long dealsLost) {
+                            long meetingsScheduled, long meetingsHeld, long dealsCreated, long dealsAdvanced, long dealsWon, long dealsLost) {
 
     /** No activity. */
-    public static final DailyActivity NONE = new DailyActivity(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final DailyActivity NONE = new DailyActivity(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -19,7 +19,7 @@ public class RosterListener {
         this.roster = roster;
     }
 
-    @KafkaListener(id = "${spring.application.name}-org", topics = Topics.ORG)
+    @KafkaListener(id = "${spring.application.name}-org", idIsGroup = false, topics = Topics.ORG)
     void onOrg(List<ConsumerRecord<String, byte[]>> records) {
         EventRecords.forEach(records, envelope -> {
             roster.apply(envelope.dataAs(OrgEvent.class));

@@ -1,0 +1,70 @@
+package io.salespulse.kpi.activity;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.EmailSent;
+import io.salespulse.contracts.activity.MeetingBooked;
+import io.salespulse.contracts.activity.MeetingHeld;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The activity KPI formulas at their source: what each activity event adds to which rep-day. An event counts on the
+ * day it happened in the team's time zone, whenever it arrives. Pure: a unit test states each rule.
+ */
+final class ActivityCounting {
+
+    private ActivityCounting() {
+    }
+
+    /**
+     * @param envelope an activity event
+     * @param zoneOf   the time zone of a rep's team
+     * @param teamOf   the team of a rep ({@code null} if unknown)
+     */
+    static List<Increment> increments(EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
+        ActivityEvent event = envelope.dataAs(ActivityEvent.class);
+        String rep = event.partitionKey();
+        ZoneId zone = zoneOf.apply(rep);
+        String team = teamOf.apply(rep);
+        List<Increment> increments = new ArrayList<>(2);
+        if (event instanceof CallLogged call) {
+            Map<Counter, Long> counters = counters(Counter.calls, 1);
+            if (call.outcome() == CallOutcome.CONNECTED) {
+                counters.put(Counter.connectedCalls, 1L);
+                if (call.durationSeconds() != null) {
+                    counters.put(Counter.talkTimeSeconds, call.durationSeconds().longValue());
+                }
+            }
+            increments.add(new Increment(envelope.id(), rep, team, day(call.occurredAt(), zone), counters));
+        } else if (event instanceof EmailSent email) {
+            increments.add(new Increment(envelope.id(), rep, team, day(email.occurredAt(), zone), counters(Counter.emails, 1)));
+        } else if (event instanceof MeetingBooked booked) {
+            increments.add(new Increment(envelope.id(), rep, team, day(booked.occurredAt(), zone), counters(Counter.meetingsBooked, 1)));
+            // The show rate compares meetings held with meetings scheduled in the same period.
+            increments.add(new Increment(envelope.id() + "#scheduled", rep, team, day(booked.scheduledFor(), zone),
+                    counters(Counter.meetingsScheduled, 1)));
+        } else if (event instanceof MeetingHeld held) {
+            increments.add(new Increment(envelope.id(), rep, team, day(held.occurredAt(), zone), counters(Counter.meetingsHeld, 1)));
+        }
+        return increments;
+    }
+
+    static LocalDate day(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    private static Map<Counter, Long> counters(Counter counter, long value) {
+        Map<Counter, Long> counters = new EnumMap<>(Counter.class);
+        counters.put(counter, value);
+        return counters;
+    }
+}

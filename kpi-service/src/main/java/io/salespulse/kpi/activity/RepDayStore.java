@@ -1,0 +1,170 @@
+package io.salespulse.kpi.activity;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.salespulse.contracts.kpi.DailyActivity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code rep_days} view: one document per rep and day with its counters and the ids of the events counted into
+ * it. An event is added with a filter "its id is not there yet" in the same single-document update that increments
+ * the counters, so a redelivered event changes nothing, without transactions. A consumed batch is pre-aggregated
+ * per rep-day and written in one bulk round trip.
+ */
+@Component
+public class RepDayStore {
+
+    static final String COLLECTION = "rep_days";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    RepDayStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        collection().createIndex(new Document("repId", 1).append("day", 1));
+        collection().createIndex(new Document("teamId", 1).append("day", 1));
+    }
+
+    static String key(String repId, LocalDate day) {
+        return repId + "|" + day;
+    }
+
+    /** Counts the increments not counted before; returns the keys of the rep-days that changed. */
+    Set<String> apply(List<Increment> increments) {
+        Map<String, List<Increment>> byRepDay = new LinkedHashMap<>();
+        for (Increment increment : increments) {
+            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new ArrayList<>()).add(increment);
+        }
+        Map<String, Set<String>> counted = countedIds(byRepDay.keySet());
+        List<String> keys = new ArrayList<>();
+        List<List<Increment>> fresh = new ArrayList<>();
+        for (Map.Entry<String, List<Increment>> entry : byRepDay.entrySet()) {
+            Set<String> already = counted.getOrDefault(entry.getKey(), Set.of());
+            Map<String, Increment> unique = new LinkedHashMap<>();
+            for (Increment increment : entry.getValue()) {
+                if (!already.contains(increment.countingId())) {
+                    unique.putIfAbsent(increment.countingId(), increment);
+                }
+            }
+            if (!unique.isEmpty()) {
+                keys.add(entry.getKey());
+                fresh.add(List.copyOf(unique.values()));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> writes = fresh.stream().<WriteModel<Document>>map(RepDayStore::update).toList();
+        try {
+            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Another writer (a consumer that lost its partition mid-batch) counted some of these first:
+            // redo those rep-days one event at a time, each still counted at most once.
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                fresh.get(error.getIndex()).forEach(one -> applyOne(one));
+            }
+        }
+        return new HashSet<>(keys);
+    }
+
+    private void applyOne(Increment increment) {
+        try {
+            collection().updateOne(Filters.and(Filters.eq("_id", increment.repDayKey()), Filters.ne("eventIds", increment.countingId())),
+                    updateOf(List.of(increment)), new UpdateOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private static UpdateOneModel<Document> update(List<Increment> increments) {
+        List<String> ids = increments.stream().map(Increment::countingId).toList();
+        Bson filter = Filters.and(Filters.eq("_id", increments.get(0).repDayKey()), Filters.nin("eventIds", ids));
+        return new UpdateOneModel<>(filter, updateOf(increments), new UpdateOptions().upsert(true));
+    }
+
+    private static Bson updateOf(List<Increment> increments) {
+        Increment first = increments.get(0);
+        Map<Counter, Long> sums = new EnumMap<>(Counter.class);
+        for (Increment increment : increments) {
+            increment.counters().forEach((counter, value) -> sums.merge(counter, value, Long::sum));
+        }
+        List<Bson> updates = new ArrayList<>();
+        sums.forEach((counter, value) -> updates.add(Updates.inc(counter.name(), value)));
+        updates.add(Updates.inc("version", increments.size()));
+        updates.add(Updates.pushEach("eventIds", increments.stream().map(Increment::countingId).toList()));
+        updates.add(Updates.setOnInsert("repId", first.repId()));
+        updates.add(Updates.setOnInsert("teamId", first.teamId()));
+        updates.add(Updates.setOnInsert("day", first.day().toString()));
+        return Updates.combine(updates);
+    }
+
+    private Map<String, Set<String>> countedIds(Collection<String> keys) {
+        Map<String, Set<String>> counted = new LinkedHashMap<>();
+        for (Document doc : collection().find(Filters.in("_id", keys)).projection(Projections.include("eventIds"))) {
+            counted.put(doc.getString("_id"), new HashSet<>(doc.getList("eventIds", String.class, List.of())));
+        }
+        return counted;
+    }
+
+    /** The rep-days with these keys. */
+    List<RepDay> byKeys(Collection<String> keys) {
+        return read(Filters.in("_id", keys));
+    }
+
+    /** A rep's days from..to, inclusive, in day order. */
+    public List<RepDay> days(String repId, LocalDate from, LocalDate to) {
+        return read(Filters.and(Filters.eq("repId", repId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+    }
+
+    /** Every rep-day counted for a team from..to, inclusive. */
+    public List<RepDay> teamDays(String teamId, LocalDate from, LocalDate to) {
+        return read(Filters.and(Filters.eq("teamId", teamId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+    }
+
+    private List<RepDay> read(Bson filter) {
+        List<RepDay> days = new ArrayList<>();
+        for (Document doc : collection().find(filter).projection(Projections.exclude("eventIds")).sort(new Document("day", 1))) {
+            days.add(new RepDay(doc.getString("repId"), doc.getString("teamId"), LocalDate.parse(doc.getString("day")),
+                    new DailyActivity(count(doc, Counter.calls), count(doc, Counter.connectedCalls),
+                            count(doc, Counter.talkTimeSeconds), count(doc, Counter.emails), count(doc, Counter.meetingsBooked),
+                            count(doc, Counter.meetingsScheduled), count(doc, Counter.meetingsHeld), count(doc, Counter.dealsCreated),
+                            count(doc, Counter.dealsAdvanced), count(doc, Counter.dealsWon), count(doc, Counter.dealsLost)),
+                    doc.get("version", Number.class).intValue()));
+        }
+        return days;
+    }
+
+    private static long count(Document doc, Counter counter) {
+        Number value = doc.get(counter.name(), Number.class);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

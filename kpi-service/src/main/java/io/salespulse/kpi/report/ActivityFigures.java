@@ -1,0 +1,44 @@
+package io.salespulse.kpi.report;
+
+import io.salespulse.contracts.kpi.DailyActivity;
+import io.salespulse.kpi.activity.RepDay;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+
+/**
+ * Activity KPIs over a period: the counts summed, and the rates (null where the base is 0: no rate, not 0%).
+ *
+ * @param calls             calls logged
+ * @param connectedCalls    calls connected
+ * @param connectRate       connected / calls
+ * @param talkTimeSeconds   total duration of connected calls
+ * @param emails            emails sent
+ * @param meetingsBooked    meetings booked in the period
+ * @param meetingsScheduled meetings scheduled to take place in the period
+ * @param meetingsHeld      meetings held in the period
+ * @param showRate          held / scheduled
+ */
+public record ActivityFigures(long calls, long connectedCalls, BigDecimal connectRate, long talkTimeSeconds, long emails,
+                              long meetingsBooked, long meetingsScheduled, long meetingsHeld, BigDecimal showRate) {
+
+    public static ActivityFigures of(Collection<RepDay> days) {
+        long calls = 0, connected = 0, talk = 0, emails = 0, booked = 0, scheduled = 0, held = 0;
+        for (RepDay day : days) {
+            DailyActivity a = day.activity();
+            calls += a.calls();
+            connected += a.connectedCalls();
+            talk += a.talkTimeSeconds();
+            emails += a.emails();
+            booked += a.meetingsBooked();
+            scheduled += a.meetingsScheduled();
+            held += a.meetingsHeld();
+        }
+        return new ActivityFigures(calls, connected, ratio(connected, calls), talk, emails, booked, scheduled, held,
+                ratio(held, scheduled));
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

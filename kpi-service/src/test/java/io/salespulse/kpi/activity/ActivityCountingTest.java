@@ -1,0 +1,59 @@
+package io.salespulse.kpi.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.MeetingBooked;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ActivityCountingTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static List<Increment> count(Object data) {
+        return ActivityCounting.increments(EventEnvelope.of("e-1", "/t", (io.salespulse.contracts.SalesPulseEvent) data),
+                rep -> PARIS, rep -> "team-paris");
+    }
+
+    @Test
+    void connectedCallCountsAsCallConnectionAndTalkTime() {
+        List<Increment> increments = count(new CallLogged("r", null, CallOutcome.CONNECTED, 300, null, Instant.parse("2026-11-24T09:00:00Z")));
+        assertThat(increments).singleElement().satisfies(i -> {
+            assertThat(i.counters()).isEqualTo(Map.of(Counter.calls, 1L, Counter.connectedCalls, 1L, Counter.talkTimeSeconds, 300L));
+            assertThat(i.teamId()).isEqualTo("team-paris");
+        });
+    }
+
+    @Test
+    void unansweredCallIsACallWithoutTalkTime() {
+        assertThat(count(new CallLogged("r", null, CallOutcome.VOICEMAIL, 25, null, Instant.parse("2026-11-24T09:00:00Z"))))
+                .singleElement().extracting(Increment::counters).isEqualTo(Map.of(Counter.calls, 1L));
+    }
+
+    @Test
+    void eventCountsOnTheDayItHappenedInTheTeamsZone() {
+        // 23:30 UTC on the 24th is 00:30 on the 25th in Paris (UTC+1 in November).
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-11-24T23:30:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-11-25"));
+        // 21:59 UTC in July is 23:59 in Paris (UTC+2, summer time): still the same day.
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-07-14T21:59:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-07-14"));
+    }
+
+    @Test
+    void bookedMeetingCountsWhenBookedAndWhereScheduled() {
+        List<Increment> increments = count(new MeetingBooked("r", "m", Instant.parse("2026-11-27T14:00:00Z"), null,
+                Instant.parse("2026-11-24T10:00:00Z")));
+        assertThat(increments).extracting(Increment::day)
+                .containsExactly(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-27"));
+        assertThat(increments).extracting(Increment::countingId).containsExactly("e-1", "e-1#scheduled");
+        assertThat(increments.get(1).counters()).isEqualTo(Map.of(Counter.meetingsScheduled, 1L));
+    }
+}
