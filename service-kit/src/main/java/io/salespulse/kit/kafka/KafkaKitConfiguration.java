@@ -34,6 +34,11 @@ public class KafkaKitConfiguration {
         return new EventPublisher(kafkaTemplate);
     }
 
+    @Bean
+    EventBatches eventBatches(MeterRegistry meters) {
+        return new EventBatches(meters);
+    }
+
     /**
      * Every topic and its dead-letter topic, created at start-up if missing (whichever service starts first).
      * The roster topic is compacted: the latest state per team or rep is all anyone needs.

@@ -1,5 +1,6 @@
 package io.salespulse.kit.roster;
 
+import io.salespulse.kit.kafka.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,7 @@ class RosterConfiguration {
     }
 
     @Bean
-    RosterListener rosterListener(RosterStore rosterStore) {
-        return new RosterListener(rosterStore);
+    RosterListener rosterListener(RosterStore rosterStore, EventBatches eventBatches) {
+        return new RosterListener(rosterStore, eventBatches);
     }
 }

@@ -2,7 +2,7 @@ package io.salespulse.kit.roster;
 
 import io.salespulse.contracts.Topics;
 import io.salespulse.contracts.org.OrgEvent;
-import io.salespulse.kit.kafka.EventRecords;
+import io.salespulse.kit.kafka.EventBatches;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,14 +14,16 @@ public class RosterListener {
 
     private static final Logger log = LoggerFactory.getLogger(RosterListener.class);
     private final RosterStore roster;
+    private final EventBatches batches;
 
-    public RosterListener(RosterStore roster) {
+    public RosterListener(RosterStore roster, EventBatches batches) {
         this.roster = roster;
+        this.batches = batches;
     }
 
     @KafkaListener(id = "${spring.application.name}-org", idIsGroup = false, topics = Topics.ORG)
     void onOrg(List<ConsumerRecord<String, byte[]>> records) {
-        EventRecords.forEach(records, envelope -> {
+        batches.forEach(records, envelope -> {
             roster.apply(envelope.dataAs(OrgEvent.class));
             log.debug("Roster change {} applied", envelope.id());
         });

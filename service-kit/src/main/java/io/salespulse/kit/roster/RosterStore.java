@@ -1,11 +1,10 @@
 package io.salespulse.kit.roster;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.mongo.LatestState;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -85,25 +83,12 @@ public class RosterStore {
 
     private boolean store(String collection, String id, OrgEvent event) {
         Document doc = Document.parse(new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
-        long at = event.occurredAt().toEpochMilli();
-        doc.put("_id", id);
-        doc.put("occurredAtMillis", at);
-        try {
-            return mongo.getCollection(collection).replaceOne(
-                    Filters.and(Filters.eq("_id", id), Filters.lte("occurredAtMillis", at)), doc,
-                    new ReplaceOptions().upsert(true)).wasAcknowledged();
-        } catch (com.mongodb.MongoWriteException | DuplicateKeyException e) {
-            // The filter missed because a newer state is stored, and the upsert then hit its _id: keep the newer.
-            if (e instanceof com.mongodb.MongoWriteException w && w.getError().getCode() != 11000) {
-                throw e;
-            }
-            return false;
-        }
+        return LatestState.replaceIfNotOlder(mongo.getCollection(collection), id, event.occurredAt().toEpochMilli(), doc);
     }
 
     private static <T> T read(Document doc, Class<T> type) {
         doc.remove("_id");
-        doc.remove("occurredAtMillis");
+        doc.remove(LatestState.ORDER);
         return EventCodec.mapper().readValue(doc.toJson(), type);
     }
 

@@ -1,0 +1,14 @@
+package io.salespulse.notification;
+
+import io.salespulse.kit.roster.EnableRosterProjection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+@EnableRosterProjection
+public class NotificationServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationServiceApplication.class, args);
+    }
+}
