@@ -1,0 +1,40 @@
+package io.salespulse.localrun;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on an H2 MVStore file: data kept across restarts, and across a
+ * kill -9. Each service uses its own database on it.
+ */
+final class LocalMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final int port;
+
+    private LocalMongo(MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static LocalMongo start(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toAbsolutePath().toString()).open();
+        MongoServer server = new MongoServer(new H2Backend(store));
+        server.bind("127.0.0.1", port);
+        return new LocalMongo(server, port);
+    }
+
+    String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

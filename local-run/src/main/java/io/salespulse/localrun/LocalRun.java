@@ -1,0 +1,60 @@
+package io.salespulse.localrun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local}: starts SalesPulse on this machine, loads the demo organisation, prints where to look, and
+ * runs until Ctrl-C, which stops everything cleanly. Options (system properties): {@code salespulse.root},
+ * {@code salespulse.data-dir}.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("salespulse.root", ".")).toAbsolutePath().normalize();
+        LocalStack.Options defaults = LocalStack.Options.defaults(root);
+        Path dataDir = Path.of(System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));
+        LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.kafkaPort(), defaults.mongoPort(),
+                defaults.firstServicePort(), defaults.ingestApiKey());
+        Files.createDirectories(dataDir);
+
+        System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services (data in " + dataDir + ") ...");
+        long started = System.nanoTime();
+        LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nSalesPulse: stopping ...");
+            stack.close();
+            System.out.println("SalesPulse: stopped.");
+            stopped.countDown();
+        }, "salespulse-stop"));
+
+        DemoOrganisation.load(stack.url("activity-service"));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        System.out.printf("""
+
+                SalesPulse is up (%ds). Demo team %s (Europe/Paris), manager %s, reps %s.
+
+                  activity-service      %s   ingest: POST /api/v1/events (Authorization: Bearer %s)
+                  kpi-service           %s   GET /api/v1/reps/sdr-lea/kpis?period=day
+                  coaching-service      %s
+                  notification-service  %s
+                  OpenAPI               <service>/v3/api-docs, <service>/swagger-ui.html
+                  Health, metrics       <service>/actuator/health, <service>/actuator/prometheus
+                  Kafka                 %s
+                  Mongo (wire protocol) mongodb://127.0.0.1:%d
+                  Logs                  %s
+
+                Ctrl-C stops everything; data is kept for the next start.
+                """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS,
+                stack.url("activity-service"), options.ingestApiKey(), stack.url("kpi-service"),
+                stack.url("coaching-service"), stack.url("notification-service"), stack.kafkaBootstrapServers(),
+                options.mongoPort(), dataDir.resolve("logs"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,126 @@
+package io.salespulse.localrun;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on this machine: Kafka and the Mongo-wire server in this JVM, the four services as child JVMs.
+ * Starting it twice on the same data folder finds the data of the first run.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services, in start order, with their default ports. */
+    static final List<String> SERVICES = List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
+
+    /**
+     * Where and how to run.
+     *
+     * @param root           the project folder (holds each service's {@code target/<name>-exec.jar})
+     * @param dataDir        where Kafka's log, the Mongo file and the service logs go
+     * @param kafkaPort      the broker's client port (the controller uses the next one)
+     * @param mongoPort      the Mongo-wire server's port
+     * @param firstServicePort activity-service's port; the others follow (8081..8084 by default)
+     * @param ingestApiKey   the ingest API key of the {@code demo} source
+     */
+    public record Options(Path root, Path dataDir, int kafkaPort, int mongoPort, int firstServicePort, String ingestApiKey) {
+
+        public static Options defaults(Path root) {
+            return new Options(root, root.resolve(".local-run"), 9092, 27017, 8081, "local-dev-ingest-key");
+        }
+    }
+
+    private final Options options;
+    private final LocalKafka kafka;
+    private final LocalMongo mongo;
+    private final List<ServiceProcess> services;
+
+    private LocalStack(Options options, LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services) {
+        this.options = options;
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.services = services;
+    }
+
+    /** Starts everything and returns once every service is ready; on failure, stops what it started. */
+    public static LocalStack start(Options options, Duration readyWithin) throws IOException, InterruptedException {
+        requireFree(options.kafkaPort(), "Kafka");
+        requireFree(options.kafkaPort() + 1, "the Kafka controller");
+        requireFree(options.mongoPort(), "the Mongo-wire server");
+        for (int i = 0; i < SERVICES.size(); i++) {
+            requireFree(options.firstServicePort() + i, SERVICES.get(i));
+        }
+        LocalKafka kafka = LocalKafka.start(options.dataDir(), options.kafkaPort(), options.kafkaPort() + 1);
+        LocalMongo mongo;
+        try {
+            mongo = LocalMongo.start(options.dataDir(), options.mongoPort());
+        } catch (IOException | RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        List<ServiceProcess> services = new ArrayList<>();
+        LocalStack stack = new LocalStack(options, kafka, mongo, services);
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                Map<String, String> env = Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "MONGODB_URI", mongo.uri("salespulse-" + name.replace("-service", "")),
+                        "INGEST_API_KEY_DEMO", options.ingestApiKey(),
+                        "KAFKA_PARTITIONS", "3");
+                services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
+                        options.firstServicePort() + i, env, options.dataDir().resolve("logs")));
+            }
+            long deadline = System.nanoTime() + readyWithin.toNanos();
+            for (ServiceProcess service : services) {
+                while (!service.isReady()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(service.name() + " not ready within " + readyWithin + "; see " + service.log());
+                    }
+                    Thread.sleep(250);
+                }
+            }
+            return stack;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: is SalesPulse already running?");
+        }
+    }
+
+    public String url(String service) {
+        int index = SERVICES.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException("No service " + service);
+        }
+        return services.get(index).url();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Stops the services (gracefully), then the broker and the Mongo-wire server. */
+    @Override
+    public void close() {
+        services.parallelStream().forEach(ServiceProcess::close);
+        kafka.close();
+        mongo.close();
+    }
+}

@@ -1,0 +1,85 @@
+package io.salespulse.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, end to end: the local stack starts healthy, the demo organisation loads, the curl
+ * walkthrough gives its answers (a CloudEvent posted to activity-service shows in kpi-service through the real
+ * broker), and a second start on the same data finds the first run's data.
+ */
+class LocalRunIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CALL = """
+            {"specversion":"1.0","id":"call-0001","source":"/crm/demo","type":"salespulse.call.logged.v1",
+             "time":"2026-11-26T10:15:00+01:00","data":{"repId":"sdr-lea","outcome":"CONNECTED","durationSeconds":240}}""";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void walkingSkeletonFromCloudEventToKpiSurvivesARestart() throws Exception {
+        Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
+        LocalStack.Options options = new LocalStack.Options(root, data, freePort(), freePort(), freePort(), "it-key");
+
+        try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
+            DemoOrganisation.load(stack.url("activity-service"));
+            assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris/reps")).contains("sdr-lea", "ae-marc");
+
+            HttpResponse<String> accepted = postCall(stack);
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(accepted.body()).isEqualTo("{\"accepted\":1,\"duplicates\":0}");
+
+            String kpis = stack.url("kpi-service") + "/api/v1/reps/sdr-lea/kpis?period=day&date=2026-11-26";
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(kpis).contains("\"calls\":1,"));
+            assertThat(get(kpis)).contains("\"teamId\":\"team-paris\"", "\"timezone\":\"Europe/Paris\"",
+                    "\"connectedCalls\":1", "\"talkTimeSeconds\":240");
+            for (String service : LocalStack.SERVICES) {
+                assertThat(get(stack.url(service) + "/actuator/health/readiness")).contains("\"UP\"");
+                assertThat(get(stack.url(service) + "/v3/api-docs")).contains("\"openapi\"");
+            }
+            // coaching-service consumed the KPI update that followed
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.url("coaching-service") + "/actuator/prometheus")
+                    .contains("topic=\"salespulse.kpis\""));
+        }
+
+        try (LocalStack again = LocalStack.start(options, Duration.ofMinutes(3))) {
+            assertThat(get(again.url("kpi-service") + "/api/v1/reps/sdr-lea/kpis?period=day&date=2026-11-26")).contains("\"calls\":1,");
+            assertThat(postCall(again).body()).isEqualTo("{\"accepted\":0,\"duplicates\":1}");
+            assertThat(get(again.url("activity-service") + "/api/v1/reps/sdr-lea")).contains("Léa Martin");
+            assertThatThrownBy(() -> LocalStack.start(options, Duration.ofSeconds(5)))
+                    .hasMessageContaining("is in use");
+        }
+        assertThat(Files.exists(data.resolve("mongo.mv"))).isTrue();
+    }
+
+    private static HttpResponse<String> postCall(LocalStack stack) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("activity-service") + "/api/v1/events"))
+                .header("Authorization", "Bearer it-key").header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(CALL)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
