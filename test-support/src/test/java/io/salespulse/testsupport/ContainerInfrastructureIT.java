@@ -21,7 +21,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * Skips cleanly where no Docker engine runs. To run a whole suite on containers: SALESPULSE_TEST_INFRA=testcontainers.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersInfrastructureIT {
+class ContainerInfrastructureIT {
 
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer(TestInfrastructure.KAFKA_IMAGE);
