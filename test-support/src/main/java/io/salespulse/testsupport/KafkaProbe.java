@@ -27,9 +27,9 @@ public final class KafkaProbe implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    private KafkaProbe(List<String> topics) {
+    private KafkaProbe(String bootstrapServers, List<String> topics) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -39,7 +39,12 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** A probe reading these topics from their beginning. */
     public static KafkaProbe reading(String... topics) {
-        return new KafkaProbe(List.of(topics));
+        return new KafkaProbe(TestInfrastructure.kafkaBootstrapServers(), List.of(topics));
+    }
+
+    /** A probe reading these topics of another broker from their beginning. */
+    public static KafkaProbe readingFrom(String bootstrapServers, String... topics) {
+        return new KafkaProbe(bootstrapServers, List.of(topics));
     }
 
     /** Waits until records matching the predicate have been read, and returns all of those seen. */

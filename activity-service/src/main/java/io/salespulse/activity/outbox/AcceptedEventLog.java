@@ -1,6 +1,7 @@
 package io.salespulse.activity.outbox;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -49,6 +50,9 @@ public class AcceptedEventLog {
         this.mongo = mongo;
         this.clock = clock;
         collection().createIndex(Indexes.ascending("published", "sequence"), new IndexOptions().name("outbox"));
+        collection().createIndex(Indexes.ascending("sequenceKey"), new IndexOptions().name("sequenceKey").unique(true));
+        collection().createIndex(Indexes.compoundIndex(Indexes.ascending("aggregate"), Indexes.descending("version")),
+                new IndexOptions().name("aggregateVersion"));
     }
 
     /**
@@ -59,11 +63,42 @@ public class AcceptedEventLog {
      * @param channel the bounded name of the ingest channel (metrics tag), e.g. {@code hubspot}
      * @param events  the canonical events it produces, in order (possibly none)
      */
-    public record Entry(String source, String eventId, String channel, List<EventEnvelope> events) {
+    public record Entry(String source, String eventId, String channel, List<EventEnvelope> events, Versioned versioned) {
+
+        public Entry(String source, String eventId, String channel, List<EventEnvelope> events) {
+            this(source, eventId, channel, events, null);
+        }
 
         public String key() {
             return keyOf(source, eventId);
         }
+
+        /** Unique across the log: an aggregate's version, or the entry's own key when it moves no aggregate. */
+        String sequenceKey() {
+            return versioned == null ? key() : versioned.aggregate() + "#" + versioned.version();
+        }
+    }
+
+    /**
+     * The state an entry moves an aggregate (e.g. {@code deal:42}) to. The log is the aggregate's store: its state
+     * is that of its entry with the highest version, and two writers computing the same next version collide on the
+     * unique sequence key, so one recomputes from the other's result. One document, one atomic write.
+     *
+     * @param aggregate the aggregate, e.g. {@code deal:42}
+     * @param version   the version this entry makes (1 for the first)
+     * @param state     the aggregate's state after this entry
+     */
+    public record Versioned(String aggregate, long version, Document state) {
+    }
+
+    /** What became of a versioned append. */
+    public enum Outcome {
+        /** Durable. */
+        APPENDED,
+        /** The same source and id were already accepted: nothing new. */
+        DUPLICATE,
+        /** Another entry took this version first: recompute from the latest state and try again. */
+        CONFLICT
     }
 
     /** The stable id of an inbound event, also the id of the first canonical event it produces. */
@@ -110,6 +145,27 @@ public class AcceptedEventLog {
         }
     }
 
+    /** Appends one entry that moves an aggregate to a new version. */
+    public Outcome appendVersioned(Entry entry) {
+        try {
+            collection().insertOne(toDocument(entry, Date.from(clock.instant())));
+            return Outcome.APPENDED;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            return contains(entry.source(), entry.eventId()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+        }
+    }
+
+    /** The latest state of an aggregate, if it has any entry. */
+    public Optional<Versioned> latest(String aggregate) {
+        Document doc = collection().find(Filters.eq("aggregate", aggregate)).sort(Sorts.descending("version"))
+                .projection(Projections.include("aggregate", "version", "state")).first();
+        return Optional.ofNullable(doc).map(d -> new Versioned(aggregate, d.get("version", Number.class).longValue(),
+                d.get("state", Document.class)));
+    }
+
     /** The oldest unpublished entries, in acceptance order. */
     public List<PendingEntry> unpublished(int limit) {
         List<PendingEntry> pending = new ArrayList<>();
@@ -150,14 +206,21 @@ public class AcceptedEventLog {
                     .append("subject", event.subject())
                     .append("data", new String(EventCodec.toJson(event.data()), StandardCharsets.UTF_8)));
         }
-        return new Document("_id", entry.key())
+        Document doc = new Document("_id", entry.key())
                 .append("source", entry.source())
                 .append("eventId", entry.eventId())
                 .append("channel", entry.channel())
                 .append("acceptedAt", now)
                 .append("sequence", nextSequence(now.getTime()))
                 .append("published", events.isEmpty())
-                .append("events", events);
+                .append("events", events)
+                .append("sequenceKey", entry.sequenceKey());
+        if (entry.versioned() != null) {
+            doc.append("aggregate", entry.versioned().aggregate())
+                    .append("version", entry.versioned().version())
+                    .append("state", entry.versioned().state());
+        }
+        return doc;
     }
 
     private long nextSequence(long millis) {

@@ -5,5 +5,7 @@ public enum CloseDateDirection {
     /** Later than before: the deal slips. */
     PUSHED,
     /** Earlier than before. */
-    PULLED
+    PULLED,
+    /** The deal had no expected close date before: now it has one. */
+    SET
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param dealId     the deal
  * @param ownerRepId its owner
  * @param stage      its stage now
- * @param previous   the amount before
+ * @param previous   the amount before ({@code null} when it was not known yet)
  * @param current    the amount now
  * @param occurredAt when it changed
  */

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param ownerRepId its owner
  * @param previous   the date before ({@code null} if it had none)
  * @param current    the date now
- * @param direction  pushed out or pulled in
+ * @param direction  pushed out, pulled in, or set for the first time
  * @param pushCount  how many times this deal's close date has been pushed out so far, this move included
  * @param occurredAt when it moved
  */

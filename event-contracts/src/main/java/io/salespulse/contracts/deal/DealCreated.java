@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param ownerRepId        its owner
  * @param name              the deal's name in the CRM, if any
  * @param stage             its stage at creation
- * @param amount            its amount at creation
+ * @param amount            its amount at creation ({@code null} when the CRM has not said yet)
  * @param expectedCloseDate when it is expected to close, if known
  * @param occurredAt        when it was created in the CRM
  */

@@ -1,6 +1,13 @@
 package io.salespulse.activity.ingest.cloudevents;
 
+import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.FieldReader;
+import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.DealStage;
+import java.time.Instant;
 import io.salespulse.contracts.SalesPulseEvent;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
@@ -27,15 +34,20 @@ final class CloudEventMapper {
     static final String MEETING_BOOKED = "salespulse.meeting.booked.v1";
     static final String MEETING_HELD = "salespulse.meeting.held.v1";
     static final String OBJECTIVE_SET = "salespulse.objective.set.v1";
-    static final List<String> TYPES = List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET);
+    static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
+    static final List<String> TYPES = List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET, DEAL_UPDATED);
 
     private CloudEventMapper() {
     }
 
-    /** The canonical event, or empty with the problems added. */
-    static Optional<SalesPulseEvent> map(InboundCloudEvent event, List<FieldProblem> problems) {
+    /** The event ready to be made durable, or empty with the problems added. */
+    static Optional<Inbound> map(InboundCloudEvent event, String channel, List<FieldProblem> problems) {
         int before = problems.size();
         FieldReader data = new FieldReader(event.data(), event.dataPath(), problems);
+        if (DEAL_UPDATED.equals(event.type())) {
+            DealUpdate update = deal(data, event);
+            return problems.size() == before ? Optional.of(new Inbound.DealChange(event.source(), event.id(), update)) : Optional.empty();
+        }
         SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
             case CALL_LOGGED -> new CallLogged(data.text("repId", true), data.text("callId", false),
                     data.enumValue("outcome", CallOutcome.class, true), data.nonNegativeInt("durationSeconds", false),
@@ -54,7 +66,26 @@ final class CloudEventMapper {
                 yield null;
             }
         };
-        return problems.size() == before ? Optional.ofNullable(mapped) : Optional.empty();
+        if (problems.size() != before || mapped == null) {
+            return Optional.empty();
+        }
+        String key = AcceptedEventLog.keyOf(event.source(), event.id());
+        return Optional.of(new Inbound.Ready(new AcceptedEventLog.Entry(event.source(), event.id(), channel,
+                List.of(EventEnvelope.of(key, event.source(), mapped)))));
+    }
+
+    private static DealUpdate deal(FieldReader data, InboundCloudEvent event) {
+        String dealId = data.text("dealId", true);
+        String owner = data.text("ownerRepId", true);
+        DealStage stage = data.enumValue("stage", DealStage.class, true);
+        BigDecimal amount = data.nonNegativeDecimal("amount", true);
+        String currency = data.currency("currency", true);
+        LocalDate closeDate = data.date("expectedCloseDate", false);
+        String name = data.text("name", false);
+        Instant createdAt = data.instant("createdAt", false);
+        String lostReason = data.text("lostReason", false);
+        Money money = amount == null || currency == null ? null : new Money(amount, currency);
+        return DealUpdate.snapshot(dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
     }
 
     private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event) {

@@ -6,9 +6,7 @@ import io.salespulse.activity.ingest.IngestProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.ingest.RequestBodies;
-import io.salespulse.activity.outbox.AcceptedEventLog;
-import io.salespulse.contracts.EventEnvelope;
-import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -64,8 +61,7 @@ class CloudEventsController {
             } else {
                 inbound = CloudEventReader.binary(ceHeaders(request), body);
             }
-            List<AcceptedEventLog.Entry> entries = toEntries(inbound, channel);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.accept(channel, entries));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel)));
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
@@ -98,18 +94,16 @@ class CloudEventsController {
         }
     }
 
-    private static List<AcceptedEventLog.Entry> toEntries(List<InboundCloudEvent> inbound, String channel) {
+    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel) {
         List<FieldProblem> problems = new ArrayList<>();
-        List<AcceptedEventLog.Entry> entries = new ArrayList<>(inbound.size());
-        for (InboundCloudEvent event : inbound) {
-            Optional<SalesPulseEvent> mapped = CloudEventMapper.map(event, problems);
-            mapped.ifPresent(data -> entries.add(new AcceptedEventLog.Entry(event.source(), event.id(), channel,
-                    List.of(EventEnvelope.of(AcceptedEventLog.keyOf(event.source(), event.id()), event.source(), data)))));
+        List<Inbound> inbound = new ArrayList<>(events.size());
+        for (InboundCloudEvent event : events) {
+            CloudEventMapper.map(event, channel, problems).ifPresent(inbound::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return entries;
+        return inbound;
     }
 
     private static Map<String, String> ceHeaders(HttpServletRequest request) {

@@ -1,0 +1,134 @@
+package io.salespulse.activity.deals;
+
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.CloseDateDirection;
+import io.salespulse.contracts.deal.DealAmountChanged;
+import io.salespulse.contracts.deal.DealCloseDateMoved;
+import io.salespulse.contracts.deal.DealCreated;
+import io.salespulse.contracts.deal.DealEvent;
+import io.salespulse.contracts.deal.DealLost;
+import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.DealStageChanged;
+import io.salespulse.contracts.deal.DealWon;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compares a CRM update with the state held and tells the facts: created, owner changed, amount changed, close date
+ * pushed or pulled, stage changed, won, lost. Each field is taken only if the update is not older than that field's
+ * last change. Pure: every rule is a unit test.
+ */
+public final class DealFacts {
+
+    private DealFacts() {
+    }
+
+    /**
+     * @param state the facts and the state after the update; {@code state} is the previous one when nothing changed
+     * @param facts what happened, in the order consumers should apply it
+     */
+    public record Result(DealState state, List<DealEvent> facts) {
+    }
+
+    public static Result apply(DealState previous, DealUpdate update) {
+        return previous == null ? create(update) : change(previous, update);
+    }
+
+    private static Result create(DealUpdate u) {
+        DealStage stage = u.has(DealField.STAGE) && u.stage() != null ? u.stage() : DealStage.NEW;
+        Instant createdAt = u.createdAt() != null && !u.createdAt().isAfter(u.occurredAt()) ? u.createdAt() : u.occurredAt();
+        Map<DealField, Instant> times = new EnumMap<>(DealField.class);
+        u.present().forEach(field -> times.put(field, u.occurredAt()));
+        DealState state = new DealState(u.dealId(), u.ownerRepId(), u.ownerExternalId(), u.name(), stage, u.amount(),
+                u.expectedCloseDate(), u.lostReason(), createdAt, createdAt, 0, times);
+        List<DealEvent> facts = new ArrayList<>();
+        facts.add(new DealCreated(u.dealId(), u.ownerRepId(), u.name(), stage, u.amount(), u.expectedCloseDate(), createdAt));
+        if (stage == DealStage.WON) {
+            facts.add(new DealWon(u.dealId(), u.ownerRepId(), u.amount(), createdAt, u.occurredAt()));
+        } else if (stage == DealStage.LOST) {
+            facts.add(new DealLost(u.dealId(), u.ownerRepId(), u.amount(), DealStage.NEW, u.lostReason(), u.occurredAt()));
+        }
+        return new Result(state, facts);
+    }
+
+    private static Result change(DealState p, DealUpdate u) {
+        Instant at = u.occurredAt();
+        Map<DealField, Instant> times = new EnumMap<>(DealField.class);
+        times.putAll(p.fieldTimes());
+        String owner = p.ownerRepId();
+        String ownerExternal = p.ownerExternalId();
+        String name = p.name();
+        DealStage stage = p.stage();
+        Money amount = p.amount();
+        LocalDate closeDate = p.expectedCloseDate();
+        String lostReason = p.lostReason();
+        Instant stageSince = p.stageSince();
+        int pushes = p.closeDatePushes();
+        List<DealEvent> facts = new ArrayList<>();
+
+        if (takes(u, DealField.LOST_REASON, times)) {
+            lostReason = u.lostReason();
+        }
+        if (takes(u, DealField.NAME, times)) {
+            name = u.name();
+        }
+        if (takes(u, DealField.OWNER, times)) {
+            if (!Objects.equals(owner, u.ownerRepId())) {
+                facts.add(new DealOwnerChanged(u.dealId(), owner, u.ownerRepId(), at));
+            }
+            owner = u.ownerRepId();
+            ownerExternal = u.ownerExternalId();
+        }
+        if (takes(u, DealField.AMOUNT, times) && u.amount() != null && !sameMoney(amount, u.amount())) {
+            facts.add(new DealAmountChanged(u.dealId(), owner, stage, amount, u.amount(), at));
+            amount = u.amount();
+        }
+        if (takes(u, DealField.CLOSE_DATE, times) && u.expectedCloseDate() != null && !u.expectedCloseDate().equals(closeDate)) {
+            CloseDateDirection direction = closeDate == null ? CloseDateDirection.SET
+                    : u.expectedCloseDate().isAfter(closeDate) ? CloseDateDirection.PUSHED : CloseDateDirection.PULLED;
+            if (direction == CloseDateDirection.PUSHED) {
+                pushes++;
+            }
+            facts.add(new DealCloseDateMoved(u.dealId(), owner, closeDate, u.expectedCloseDate(), direction, pushes, at));
+            closeDate = u.expectedCloseDate();
+        }
+        if (takes(u, DealField.STAGE, times) && u.stage() != null && u.stage() != stage) {
+            long days = Duration.between(stageSince, at).toDays();
+            facts.add(new DealStageChanged(u.dealId(), owner, stage, u.stage(), Math.max(0, days), amount, at));
+            if (u.stage() == DealStage.WON) {
+                facts.add(new DealWon(u.dealId(), owner, amount, p.createdAt(), at));
+            } else if (u.stage() == DealStage.LOST) {
+                facts.add(new DealLost(u.dealId(), owner, amount, stage, lostReason, at));
+            }
+            stage = u.stage();
+            stageSince = at;
+        }
+        DealState next = new DealState(p.dealId(), owner, ownerExternal, name, stage, amount, closeDate, lostReason,
+                p.createdAt(), stageSince, pushes, times);
+        return new Result(next, facts);
+    }
+
+    /** Whether the update's value of a field is to be taken (it is not older than the field's last change). */
+    private static boolean takes(DealUpdate u, DealField field, Map<DealField, Instant> times) {
+        if (!u.has(field)) {
+            return false;
+        }
+        Instant last = times.get(field);
+        if (last != null && u.occurredAt().isBefore(last)) {
+            return false;
+        }
+        times.put(field, u.occurredAt());
+        return true;
+    }
+
+    private static boolean sameMoney(Money a, Money b) {
+        return a != null && b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
+    }
+}

@@ -1,0 +1,59 @@
+package io.salespulse.activity.deals;
+
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.DealStage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a CRM said about a deal at one moment: a full snapshot (CloudEvents {@code deal.updated}, a Pipedrive deal)
+ * or a single property (a HubSpot property change). Only the fields in {@code present} are meant.
+ *
+ * @param dealId            the deal (SalesPulse id: the CRM's, prefixed by source where ids could collide)
+ * @param present           which fields this update carries
+ * @param ownerRepId        the owner as a SalesPulse rep ({@code null} if the CRM owner maps to none)
+ * @param ownerExternalId   the owner's id in the CRM, kept for attribution
+ * @param name              the deal's name
+ * @param stage             the canonical stage
+ * @param amount            the amount
+ * @param expectedCloseDate the expected close date
+ * @param lostReason        why it was lost
+ * @param createdAt         when the deal was created in the CRM, if known
+ * @param occurredAt        when the CRM made this change
+ */
+public record DealUpdate(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId, String name,
+                         DealStage stage, Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
+                         Instant occurredAt) {
+
+    /** An update carrying every field (a full snapshot). */
+    public static DealUpdate snapshot(String dealId, String ownerRepId, String ownerExternalId, String name, DealStage stage,
+                                      Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
+                                      Instant occurredAt) {
+        Set<DealField> present = EnumSet.of(DealField.OWNER, DealField.STAGE, DealField.AMOUNT);
+        if (name != null) {
+            present.add(DealField.NAME);
+        }
+        if (expectedCloseDate != null) {
+            present.add(DealField.CLOSE_DATE);
+        }
+        if (lostReason != null) {
+            present.add(DealField.LOST_REASON);
+        }
+        return new DealUpdate(dealId, present, ownerRepId, ownerExternalId, name, stage, amount, expectedCloseDate,
+                lostReason, createdAt, occurredAt);
+    }
+
+    /** An update carrying only the given fields (the others are ignored whatever their value). */
+    public static DealUpdate partial(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId,
+                                     String name, DealStage stage, Money amount, LocalDate expectedCloseDate,
+                                     String lostReason, Instant occurredAt) {
+        return new DealUpdate(dealId, Set.copyOf(present), ownerRepId, ownerExternalId, name, stage, amount,
+                expectedCloseDate, lostReason, null, occurredAt);
+    }
+
+    boolean has(DealField field) {
+        return present.contains(field);
+    }
+}
