@@ -26,6 +26,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    private final List<EventEnvelope> events = new ArrayList<>();
 
     private KafkaProbe(String bootstrapServers, List<String> topics) {
         Map<String, Object> config = Map.of(
@@ -47,50 +48,52 @@ public final class KafkaProbe implements AutoCloseable {
         return new KafkaProbe(bootstrapServers, List.of(topics));
     }
 
-    /** Waits until records matching the predicate have been read, and returns all of those seen. */
+    /**
+     * Waits until at least {@code atLeast} events matching the predicate have been read (since the probe started),
+     * and returns all of those read so far, in read order.
+     */
     public List<EventEnvelope> awaitEvents(Predicate<EventEnvelope> wanted, int atLeast, Duration timeout) {
-        List<EventEnvelope> matching = new ArrayList<>();
         Awaitility.await().atMost(timeout).until(() -> {
-            matching.addAll(pollOnce(wanted));
-            return matching.size() >= atLeast;
+            pollOnce();
+            return matching(wanted).size() >= atLeast;
         });
-        return matching;
+        return matching(wanted);
     }
 
-    /** Keeps reading for a while and returns every matching event: for "nothing more arrives" checks. */
+    /**
+     * Keeps reading for a while, then returns every matching event read since the probe started: after
+     * {@link #awaitEvents}, the check that nothing more (no duplicate) arrives.
+     */
     public List<EventEnvelope> drain(Predicate<EventEnvelope> wanted, Duration during) {
-        List<EventEnvelope> matching = new ArrayList<>();
         long end = System.nanoTime() + during.toNanos();
         while (System.nanoTime() < end) {
-            matching.addAll(pollOnce(wanted));
+            pollOnce();
         }
-        return matching;
+        return matching(wanted);
     }
 
     /** Waits until a raw record (poison included) matching the predicate has been read. */
     public ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
         Awaitility.await().atMost(timeout).until(() -> {
-            pollOnce(e -> false);
+            pollOnce();
             return seen.stream().anyMatch(wanted);
         });
         return seen.stream().filter(wanted).findFirst().orElseThrow();
     }
 
-    private List<EventEnvelope> pollOnce(Predicate<EventEnvelope> wanted) {
-        List<EventEnvelope> matching = new ArrayList<>();
+    private List<EventEnvelope> matching(Predicate<EventEnvelope> wanted) {
+        return new ArrayList<>(events.stream().filter(wanted).toList());
+    }
+
+    private void pollOnce() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             seen.add(record);
-            EventEnvelope envelope;
             try {
-                envelope = decode(record);
+                events.add(decode(record));
             } catch (RuntimeException poison) {
-                continue; // kept in seen() for raw checks
-            }
-            if (wanted.test(envelope)) {
-                matching.add(envelope);
+                // kept in seen() for raw checks
             }
         }
-        return matching;
     }
 
     /** Raw records read so far (dead-letter checks look at headers). */

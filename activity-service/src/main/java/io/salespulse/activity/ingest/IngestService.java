@@ -1,10 +1,12 @@
 package io.salespulse.activity.ingest;
 
-import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealService;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.activity.outbox.AggregateLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.deal.DealCreated;
+import io.salespulse.contracts.deal.DealOwnerChanged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +18,28 @@ public class IngestService {
 
     private final AcceptedEventLog acceptedEvents;
     private final DealService deals;
+    private final AggregateLog aggregates;
     private final IngestMetrics metrics;
 
-    IngestService(AcceptedEventLog acceptedEvents, DealService deals, IngestMetrics metrics) {
+    IngestService(AcceptedEventLog acceptedEvents, DealService deals, AggregateLog aggregates, IngestMetrics metrics) {
         this.acceptedEvents = acceptedEvents;
         this.deals = deals;
+        this.aggregates = aggregates;
         this.metrics = metrics;
+    }
+
+    /** Activities and deals whose CRM owner maps to no rep: kept, published, and counted. */
+    private static int unattributed(List<EventEnvelope> events) {
+        return (int) events.stream().map(EventEnvelope::data)
+                .filter(data -> data instanceof ActivityEvent activity && activity.repId() == null
+                        || data instanceof DealCreated created && created.ownerRepId() == null
+                        || data instanceof DealOwnerChanged changed && changed.ownerRepId() == null)
+                .count();
+    }
+
+    private <S> AggregateLog.Applied applyAssembled(String channel, Inbound.Assembled<S> assembled) {
+        return aggregates.apply(assembled.source(), assembled.eventId(), channel, assembled.aggregate(),
+                assembled.stateType(), assembled.step());
     }
 
     /** Appends ready entries to the accepted-event log; when this returns, every non-duplicate is durable. */
@@ -47,22 +65,22 @@ public class IngestService {
         Set<String> duplicateKeys = Set.copyOf(acceptedEvents.append(ready));
         duplicates += duplicateKeys.size();
         accepted += ready.size() - duplicateKeys.size();
-        unattributed += ready.stream().filter(entry -> !duplicateKeys.contains(entry.key()))
-                .flatMap(entry -> entry.events().stream())
-                .map(EventEnvelope::data)
-                .filter(data -> data instanceof ActivityEvent activity && activity.repId() == null)
-                .count();
+        unattributed += unattributed(ready.stream().filter(entry -> !duplicateKeys.contains(entry.key()))
+                .flatMap(entry -> entry.events().stream()).toList());
         for (Inbound event : inbound) {
+            AggregateLog.Applied applied;
             if (event instanceof Inbound.DealChange change) {
-                AcceptedEventLog.Outcome outcome = deals.apply(change.source(), change.eventId(), channel, change.update());
-                if (outcome == AcceptedEventLog.Outcome.DUPLICATE) {
-                    duplicates++;
-                } else {
-                    accepted++;
-                    if (change.update().present().contains(DealField.OWNER) && change.update().ownerRepId() == null) {
-                        unattributed++;
-                    }
-                }
+                applied = deals.apply(change.source(), change.eventId(), channel, change.update());
+            } else if (event instanceof Inbound.Assembled<?> assembled) {
+                applied = applyAssembled(channel, assembled);
+            } else {
+                continue;
+            }
+            if (applied.outcome() == AcceptedEventLog.Outcome.DUPLICATE) {
+                duplicates++;
+            } else {
+                accepted++;
+                unattributed += unattributed(applied.events());
             }
         }
         metrics.accepted(channel, accepted);

@@ -1,0 +1,64 @@
+package io.salespulse.activity.ingest;
+
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.deal.DealStage;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The CRM sources: their secrets (from the environment in production) and how their stages and call outcomes map
+ * onto SalesPulse's. Defaults ship HubSpot's default sales pipeline and a Pipedrive example pipeline.
+ */
+@ConfigurationProperties("salespulse.crm")
+public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty) {
+
+    public CrmProperties {
+        hubspot = hubspot == null ? new HubSpot(null, null, null, null, null) : hubspot;
+        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null) : pipedrive;
+        twenty = twenty == null ? new Twenty(null, null, null) : twenty;
+    }
+
+    /**
+     * @param clientSecret     the app's client secret (signs each request)
+     * @param publicUrl        the webhook URL as HubSpot calls it, when a proxy changes scheme or host; else the request's
+     * @param defaultCurrency  the currency of deal amounts (HubSpot sends the amount alone)
+     * @param stages           HubSpot deal stage id to canonical stage
+     * @param callDispositions HubSpot call disposition id to call outcome
+     */
+    public record HubSpot(String clientSecret, String publicUrl, String defaultCurrency, Map<String, DealStage> stages,
+                          Map<String, CallOutcome> callDispositions) {
+
+        public HubSpot {
+            defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
+            stages = stages == null ? Map.of() : Map.copyOf(stages);
+            callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
+        }
+    }
+
+    /**
+     * @param username HTTP Basic user the webhook is configured with
+     * @param password HTTP Basic password
+     * @param stages   Pipedrive stage id to canonical stage (a deal's won/lost status wins over its stage)
+     * @param defaultCurrency the currency when a deal has none
+     */
+    public record Pipedrive(String username, String password, Map<String, DealStage> stages, String defaultCurrency) {
+
+        public Pipedrive {
+            stages = stages == null ? Map.of() : Map.copyOf(stages);
+            defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
+        }
+    }
+
+    /**
+     * @param secret the webhook's signing secret
+     * @param stages Twenty opportunity stage to canonical stage
+     * @param defaultCurrency the currency when an amount has none
+     */
+    public record Twenty(String secret, Map<String, DealStage> stages, String defaultCurrency) {
+
+        public Twenty {
+            stages = stages == null ? Map.of() : Map.copyOf(stages);
+            defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
+        }
+    }
+}

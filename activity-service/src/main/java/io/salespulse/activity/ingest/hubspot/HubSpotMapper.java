@@ -1,0 +1,137 @@
+package io.salespulse.activity.ingest.hubspot;
+
+import io.salespulse.activity.deals.DealField;
+import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.CrmProperties;
+import io.salespulse.activity.ingest.FieldReader;
+import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a HubSpot webhook batch into inbound events: deal creations and property changes ({@code dealstage},
+ * {@code amount}, {@code closedate}, {@code hubspot_owner_id}, {@code dealname}, {@code closed_lost_reason}), in the
+ * legacy {@code deal.*} and the generic {@code object.*} formats; and calls, meetings and emails in the generic
+ * format, assembled from their notifications. Anything else is acknowledged and recorded, not published.
+ */
+final class HubSpotMapper {
+
+    static final String CRM = "hubspot";
+    private static final Map<String, HubSpotEngagement.Kind> ENGAGEMENT_TYPES = Map.of(
+            "0-48", HubSpotEngagement.Kind.CALL, "0-47", HubSpotEngagement.Kind.MEETING, "0-49", HubSpotEngagement.Kind.EMAIL);
+    private static final String DEAL_TYPE = "0-3";
+
+    private HubSpotMapper() {
+    }
+
+    /**
+     * @param body   the verified request body
+     * @param config the HubSpot settings
+     * @param repOf  (crm, owner id) to SalesPulse rep, or null
+     */
+    static List<Inbound> map(JsonNode body, CrmProperties.HubSpot config, BinaryOperator<String> repOf) {
+        if (body == null || !body.isArray()) {
+            throw new InvalidRequestException("body", "must be a JSON array of HubSpot events");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Inbound> inbound = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode node = body.get(i);
+            String path = "[" + i + "]";
+            FieldReader fields = new FieldReader(node, path, problems);
+            int before = problems.size();
+            String eventId = fields.text("eventId", true);
+            String type = fields.text("subscriptionType", true);
+            String objectId = fields.text("objectId", true);
+            String occurredAtText = fields.text("occurredAt", true);
+            Instant occurredAt = occurredAtText == null ? null : HubSpotValues.instant(occurredAtText);
+            if (occurredAtText != null && occurredAt == null) {
+                fields.problem("occurredAt", "must be epoch milliseconds");
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            String portal = fields.text("portalId", false);
+            String source = "/crm/hubspot/" + (portal == null ? "default" : portal);
+            String property = fields.text("propertyName", false);
+            String value = node.get("propertyValue") == null || node.get("propertyValue").isNull() ? null : node.get("propertyValue").asString();
+            String objectType = fields.text("objectTypeId", false);
+            String action = type.substring(type.indexOf('.') + 1);
+
+            if (type.startsWith("deal.") || type.startsWith("object.") && DEAL_TYPE.equals(objectType)) {
+                inbound.add(deal(source, eventId, "hubspot-" + objectId, action, property, value, occurredAt, config, repOf)
+                        .orElseGet(() -> received(source, eventId)));
+            } else if (type.startsWith("object.") && ENGAGEMENT_TYPES.containsKey(objectType)
+                    && ("creation".equals(action) || "propertyChange".equals(action))) {
+                HubSpotEngagement.Kind kind = ENGAGEMENT_TYPES.get(objectType);
+                String rep = "hubspot_owner_id".equals(property) ? repOf.apply(CRM, value) : null;
+                HubSpotEngagements.Change change = new HubSpotEngagements.Change("creation".equals(action) ? null : property, value, rep, occurredAt);
+                inbound.add(new Inbound.Assembled<>(source, eventId, "hubspot-" + kind.name().toLowerCase() + ":" + objectId,
+                        HubSpotEngagement.class,
+                        previous -> HubSpotEngagements.apply(previous, kind, objectId, change, config.callDispositions())));
+            } else {
+                inbound.add(received(source, eventId));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return inbound;
+    }
+
+    private static java.util.Optional<Inbound> deal(String source, String eventId, String dealId, String action, String property,
+                                                     String value, Instant at, CrmProperties.HubSpot config,
+                                                     BinaryOperator<String> repOf) {
+        if ("creation".equals(action)) {
+            return java.util.Optional.of(new Inbound.DealChange(source, eventId,
+                    new DealUpdate(dealId, Set.of(), null, null, null, null, null, null, null, at, at)));
+        }
+        if (!"propertyChange".equals(action) || property == null) {
+            return java.util.Optional.empty();
+        }
+        DealUpdate update = switch (property) {
+            case "dealstage" -> {
+                DealStage stage = value == null ? null : config.stages().get(value);
+                yield stage == null ? null : DealUpdate.partial(dealId, Set.of(DealField.STAGE), null, null, null, stage, null, null, null, at);
+            }
+            case "amount" -> {
+                BigDecimal amount = decimal(value);
+                yield amount == null ? null : DealUpdate.partial(dealId, Set.of(DealField.AMOUNT), null, null, null, null,
+                        new Money(amount, config.defaultCurrency()), null, null, at);
+            }
+            case "closedate" -> DealUpdate.partial(dealId, Set.of(DealField.CLOSE_DATE), null, null, null, null, null,
+                    HubSpotValues.date(value), null, at);
+            case "hubspot_owner_id" -> DealUpdate.partial(dealId, Set.of(DealField.OWNER), repOf.apply(CRM, value), value,
+                    null, null, null, null, null, at);
+            case "dealname" -> DealUpdate.partial(dealId, Set.of(DealField.NAME), null, null, value, null, null, null, null, at);
+            case "closed_lost_reason" -> DealUpdate.partial(dealId, Set.of(DealField.LOST_REASON), null, null, null, null,
+                    null, null, value, at);
+            default -> null;
+        };
+        return java.util.Optional.ofNullable(update).map(u -> new Inbound.DealChange(source, eventId, u));
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return value == null || value.isBlank() ? null : new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Acknowledged and remembered (so a redelivery is a duplicate), but nothing to publish. */
+    static Inbound received(String source, String eventId) {
+        return new Inbound.Ready(new AcceptedEventLog.Entry(source, eventId, CRM, List.of()));
+    }
+}
