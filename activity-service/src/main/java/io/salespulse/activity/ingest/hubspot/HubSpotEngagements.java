@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest.hubspot;
 
+import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.outbox.AggregateLog;
 import io.salespulse.contracts.SalesPulseEvent;
 import io.salespulse.contracts.activity.CallLogged;
@@ -55,8 +56,8 @@ final class HubSpotEngagements {
                 }
                 case "hs_call_disposition" -> disposition = blankToNull(change.value());
                 case "hs_call_duration" -> duration = parseLong(change.value());
-                case "hs_timestamp" -> timestamp = HubSpotValues.instant(change.value());
-                case "hs_meeting_start_time" -> start = HubSpotValues.instant(change.value());
+                case "hs_timestamp" -> timestamp = CrmValues.instant(change.value());
+                case "hs_meeting_start_time" -> start = CrmValues.instant(change.value());
                 case "hs_meeting_outcome" -> outcome = blankToNull(change.value());
                 default -> {
                     // a property SalesPulse does not read

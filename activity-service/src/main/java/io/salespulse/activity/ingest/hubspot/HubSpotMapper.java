@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.hubspot;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.CrmProperties;
+import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.outbox.AcceptedEventLog;
@@ -55,7 +56,7 @@ final class HubSpotMapper {
             String type = fields.text("subscriptionType", true);
             String objectId = fields.text("objectId", true);
             String occurredAtText = fields.text("occurredAt", true);
-            Instant occurredAt = occurredAtText == null ? null : HubSpotValues.instant(occurredAtText);
+            Instant occurredAt = occurredAtText == null ? null : CrmValues.instant(occurredAtText);
             if (occurredAtText != null && occurredAt == null) {
                 fields.problem("occurredAt", "must be epoch milliseconds");
             }
@@ -106,12 +107,12 @@ final class HubSpotMapper {
                 yield stage == null ? null : DealUpdate.partial(dealId, Set.of(DealField.STAGE), null, null, null, stage, null, null, null, at);
             }
             case "amount" -> {
-                BigDecimal amount = decimal(value);
+                BigDecimal amount = CrmValues.decimal(value);
                 yield amount == null ? null : DealUpdate.partial(dealId, Set.of(DealField.AMOUNT), null, null, null, null,
                         new Money(amount, config.defaultCurrency()), null, null, at);
             }
             case "closedate" -> DealUpdate.partial(dealId, Set.of(DealField.CLOSE_DATE), null, null, null, null, null,
-                    HubSpotValues.date(value), null, at);
+                    CrmValues.date(value), null, at);
             case "hubspot_owner_id" -> DealUpdate.partial(dealId, Set.of(DealField.OWNER), repOf.apply(CRM, value), value,
                     null, null, null, null, null, at);
             case "dealname" -> DealUpdate.partial(dealId, Set.of(DealField.NAME), null, null, value, null, null, null, null, at);
@@ -120,14 +121,6 @@ final class HubSpotMapper {
             default -> null;
         };
         return java.util.Optional.ofNullable(update).map(u -> new Inbound.DealChange(source, eventId, u));
-    }
-
-    private static BigDecimal decimal(String value) {
-        try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Acknowledged and remembered (so a redelivery is a duplicate), but nothing to publish. */

@@ -1,4 +1,4 @@
-package io.salespulse.activity.ingest.hubspot;
+package io.salespulse.activity.ingest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,13 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** HubSpot's property values: dates and times come as epoch milliseconds or ISO 8601 text. */
-final class HubSpotValues {
+/** Values as CRMs send them: times as epoch milliseconds or ISO 8601 text, dates alone, decimals as text. */
+public final class CrmValues {
 
-    private HubSpotValues() {
+    private CrmValues() {
     }
 
-    static Instant instant(String value) {
+    public static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -32,8 +32,17 @@ final class HubSpotValues {
         }
     }
 
-    /** A date property (HubSpot stores {@code closedate} as midnight UTC). */
-    static LocalDate date(String value) {
+    /** A decimal, or {@code null} when absent or not a number. */
+    public static java.math.BigDecimal decimal(String value) {
+        try {
+            return value == null || value.isBlank() ? null : new java.math.BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A date property (HubSpot stores {@code closedate} as midnight UTC; others send {@code 2026-12-17}). */
+    public static LocalDate date(String value) {
         Instant instant = instant(value);
         return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate();
     }

@@ -1,0 +1,182 @@
+package io.salespulse.activity.ingest.pipedrive;
+
+import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.CrmProperties;
+import io.salespulse.activity.ingest.CrmValues;
+import io.salespulse.activity.ingest.FieldReader;
+import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.EmailSent;
+import io.salespulse.contracts.activity.MeetingBooked;
+import io.salespulse.contracts.activity.MeetingHeld;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a Pipedrive webhook (v2: {@code {meta, data, previous}}) into inbound events. A deal notification carries
+ * the deal as it now is: its won/lost status, else its stage through the configured mapping. A done call or email
+ * activity is logged once, when it becomes done ({@code previous.done} was false, or it was created done); a meeting
+ * is booked when created and held when it becomes done.
+ */
+final class PipedriveMapper {
+
+    static final String CRM = "pipedrive";
+
+    private PipedriveMapper() {
+    }
+
+    static Inbound map(JsonNode body, CrmProperties.Pipedrive config, BinaryOperator<String> repOf) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("body", "must be a Pipedrive webhook object {meta, data, previous}");
+        }
+        JsonNode metaNode = body.get("meta");
+        FieldReader meta = new FieldReader(metaNode, "meta", problems);
+        String id = meta.text("id", true);
+        String action = meta.text("action", true);
+        String entity = meta.text("entity", true);
+        String timestamp = meta.text("timestamp", true);
+        Instant at = timestamp == null ? null : CrmValues.instant(timestamp);
+        if (timestamp != null && at == null) {
+            meta.problem("timestamp", "must be an ISO 8601 time or epoch milliseconds");
+        }
+        JsonNode data = body.get("data");
+        JsonNode previous = body.get("previous");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String company = meta.text("company_id", false);
+        String source = "/crm/pipedrive/" + (company == null ? "default" : company);
+        boolean live = ("create".equals(action) || "change".equals(action)) && data != null && data.isObject();
+        if (live && "deal".equals(entity)) {
+            return new Inbound.DealChange(source, id, deal(data, at, config, repOf, problems));
+        }
+        List<SalesPulseEvent> events = live && "activity".equals(entity)
+                ? activity(data, previous, action, at, repOf, problems) : List.of();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String key = AcceptedEventLog.keyOf(source, id);
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            envelopes.add(EventEnvelope.of(i == 0 ? key : key + "." + i, source, events.get(i)));
+        }
+        return new Inbound.Ready(new AcceptedEventLog.Entry(source, id, CRM, envelopes));
+    }
+
+    private static DealUpdate deal(JsonNode data, Instant at, CrmProperties.Pipedrive config, BinaryOperator<String> repOf,
+                                   List<FieldProblem> problems) {
+        FieldReader deal = new FieldReader(data, "data", problems);
+        String dealId = deal.text("id", true);
+        String owner = ownerOf(data);
+        String status = deal.text("status", false);
+        String stageId = deal.text("stage_id", false);
+        DealStage stage = "won".equals(status) ? DealStage.WON : "lost".equals(status) ? DealStage.LOST
+                : stageId == null ? null : config.stages().get(stageId);
+        BigDecimal value = deal.nonNegativeDecimal("value", false);
+        String currency = deal.text("currency", false);
+        Money amount = value == null ? null : new Money(value, currency == null ? config.defaultCurrency() : currency);
+        LocalDate close = CrmValues.date(deal.text("expected_close_date", false));
+        Instant created = CrmValues.instant(deal.text("add_time", false));
+        Instant updated = CrmValues.instant(deal.text("update_time", false));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, deal.text("title", false), stage,
+                amount, close, deal.text("lost_reason", false), created, updated != null ? updated : at);
+    }
+
+    private static List<SalesPulseEvent> activity(JsonNode data, JsonNode previous, String action, Instant at,
+                                                  BinaryOperator<String> repOf, List<FieldProblem> problems) {
+        FieldReader activity = new FieldReader(data, "data", problems);
+        String activityId = activity.text("id", true);
+        String type = activity.text("type", true);
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        String rep = repOf.apply(CRM, ownerOf(data));
+        String dealId = activity.text("deal_id", false) == null ? null : "pipedrive-" + activity.text("deal_id", false);
+        boolean done = data.path("done").asBoolean(false);
+        boolean wasDone = previous != null && previous.has("done") ? previous.path("done").asBoolean(false) : !"create".equals(action);
+        boolean becameDone = done && ("create".equals(action) || previous != null && previous.has("done") && !wasDone);
+        Instant doneAt = CrmValues.instant(activity.text("marked_as_done_time", false));
+        Instant when = doneAt != null ? doneAt : at;
+        List<SalesPulseEvent> events = new ArrayList<>();
+        switch (type) {
+            case "call" -> {
+                if (becameDone) {
+                    Integer seconds = durationSeconds(activity.text("duration", false));
+                    CallOutcome outcome = seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
+                    events.add(new CallLogged(rep, "pipedrive-" + activityId, outcome, seconds, dealId, when));
+                }
+            }
+            case "email" -> {
+                if (becameDone) {
+                    events.add(new EmailSent(rep, dealId, when));
+                }
+            }
+            case "meeting" -> {
+                Instant scheduled = scheduledFor(activity.text("due_date", false), activity.text("due_time", false));
+                if ("create".equals(action) && scheduled != null) {
+                    events.add(new MeetingBooked(rep, "pipedrive-" + activityId, scheduled, dealId, at));
+                }
+                if (becameDone) {
+                    events.add(new MeetingHeld(rep, "pipedrive-" + activityId, dealId, scheduled != null ? scheduled : when));
+                }
+            }
+            default -> {
+                // tasks, deadlines, lunches: not sales activity SalesPulse counts
+            }
+        }
+        return events;
+    }
+
+    /** v2 names the owner {@code owner_id}; v1 had {@code user_id}. */
+    private static String ownerOf(JsonNode data) {
+        JsonNode owner = data.hasNonNull("owner_id") ? data.get("owner_id") : data.get("user_id");
+        return owner == null || owner.isNull() ? null : owner.isObject() ? owner.path("id").asString(null) : owner.asString();
+    }
+
+    /** Pipedrive durations are {@code HH:MM} (or {@code HH:MM:SS}). */
+    static Integer durationSeconds(String duration) {
+        if (duration == null || duration.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = duration.trim().split(":");
+            int seconds = Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60;
+            return parts.length > 2 ? seconds + Integer.parseInt(parts[2]) : seconds;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant scheduledFor(String dueDate, String dueTime) {
+        if (dueDate == null) {
+            return null;
+        }
+        try {
+            LocalTime time = dueTime == null || dueTime.isBlank() ? LocalTime.MIDNIGHT : LocalTime.parse(dueTime);
+            // Pipedrive stores due times in UTC.
+            return LocalDate.parse(dueDate).atTime(time).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
