@@ -30,6 +30,9 @@ class DealsIngestIT {
     @Autowired
     DealService deals;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     private String update(String id, String deal, String stage, String time) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/test/crm","type":"salespulse.deal.updated.v1","time":"%s",
@@ -62,6 +65,31 @@ class DealsIngestIT {
             assertThat(facts.get(1).dataAs(DealStageChanged.class).daysInPreviousStage()).isEqualTo(18);
             assertThat(facts.get(2).dataAs(DealWon.class).amount().amount()).isEqualByComparingTo("24000");
         }
+    }
+
+    @Test
+    void concurrentUpdatesOfOneDealAreAllRecordedEachOnItsOwnVersion() throws Exception {
+        String deal = "deal-" + UUID.randomUUID();
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-02T10:00:00Z");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            done.add(pool.submit(() -> deals.apply("/test/crm", deal + "-" + n, "test",
+                    io.salespulse.activity.deals.DealUpdate.partial(deal, java.util.Set.of(io.salespulse.activity.deals.DealField.AMOUNT),
+                            null, null, null, null, io.salespulse.contracts.Money.of(String.valueOf(1000 + n), "EUR"), null, null,
+                            t0.plusSeconds(n)))));
+        }
+        for (java.util.concurrent.Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        // The latest change wins whatever the order the writers got through in.
+        assertThat(deals.current(deal).orElseThrow().amount().amount()).isEqualByComparingTo("1019");
+        assertThat(mongo.getCollection("accepted_events").countDocuments(new org.bson.Document("aggregate", "deal:" + deal)))
+                .isBetween(1L, 20L);
+        assertThat(mongo.getCollection("accepted_events").countDocuments(
+                new org.bson.Document("eventId", new org.bson.Document("$regex", "^" + deal)))).isEqualTo(20);
     }
 
     @Test

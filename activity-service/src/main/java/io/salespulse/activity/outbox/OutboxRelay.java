@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * in order (idempotent producer, acks=all), then marks them published. A failure leaves them unpublished and the
  * next tick tries again, so an event accepted while Kafka is down goes out when it is back. A crash between publish
  * and mark republishes the same event ids, which consumers ignore as duplicates: none is lost, none counted twice.
+ * With several instances, only the holder of the {@link RelayLease} publishes.
  */
 @Component
 class OutboxRelay {
@@ -27,14 +28,16 @@ class OutboxRelay {
 
     private final AcceptedEventLog acceptedEvents;
     private final EventPublisher publisher;
+    private final RelayLease lease;
     private final int batchSize;
     private final Counter published;
     private final Counter failures;
 
-    OutboxRelay(AcceptedEventLog acceptedEvents, EventPublisher publisher, MeterRegistry meters, Clock clock,
-                @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
+    OutboxRelay(AcceptedEventLog acceptedEvents, EventPublisher publisher, RelayLease lease, MeterRegistry meters,
+                Clock clock, @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
         this.acceptedEvents = acceptedEvents;
         this.publisher = publisher;
+        this.lease = lease;
         this.batchSize = batchSize;
         this.published = Counter.builder("salespulse.outbox.published").description("Events published to Kafka").register(meters);
         this.failures = Counter.builder("salespulse.outbox.failures").description("Relay rounds that failed and will be retried").register(meters);
@@ -48,7 +51,8 @@ class OutboxRelay {
     @Scheduled(fixedDelayString = "${salespulse.outbox.poll-interval-ms:100}")
     void relay() {
         try {
-            while (relayOnce() == batchSize) {
+            // Renewed before every batch: a batch takes far less than the lease's term.
+            while (lease.acquire() && relayOnce() == batchSize) {
                 // a full batch: more may be waiting
             }
         } catch (RuntimeException e) {
