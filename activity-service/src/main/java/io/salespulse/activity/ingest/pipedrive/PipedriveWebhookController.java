@@ -70,7 +70,7 @@ class PipedriveWebhookController {
                 .getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
         if (!configured || authorization == null || !Signatures.equal(expected, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
             metrics.rejected(PipedriveMapper.CRM, "unauthorized");
-            throw new UnauthorizedException("The Pipedrive webhook credentials are missing or wrong.");
+            throw new UnauthorizedException("The Pipedrive webhook credentials are missing or wrong.", "Basic realm=\"salespulse\"");
         }
     }
 }
