@@ -3,9 +3,13 @@ package io.salespulse.kpi;
 import io.salespulse.kit.roster.EnableRosterProjection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 @EnableRosterProjection
+@ConfigurationPropertiesScan
 public class KpiServiceApplication {
 
     public static void main(String[] args) {

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param actual         the figure so far
  * @param attainment     actual / target
  * @param elapsed        working days elapsed / working days in the period
- * @param projection     actual / elapsed, as a share of target ({@code null} before the first working day ends)
+ * @param projection     actual / elapsed: the figure expected by the period's end at this pace ({@code null} before the first working day ends)
  * @param pace           attainment / elapsed ({@code null} likewise)
  * @param status         where it stands now
  * @param previousStatus where it stood before this change ({@code null} the first time)

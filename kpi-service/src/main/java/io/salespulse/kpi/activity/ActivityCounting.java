@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,11 +37,11 @@ final class ActivityCounting {
         String team = teamOf.apply(rep);
         List<Increment> increments = new ArrayList<>(2);
         if (event instanceof CallLogged call) {
-            Map<Counter, Long> counters = counters(Counter.calls, 1);
+            Map<String, Long> counters = counters(Counter.calls, 1);
             if (call.outcome() == CallOutcome.CONNECTED) {
-                counters.put(Counter.connectedCalls, 1L);
+                counters.put(Counter.connectedCalls.name(), 1L);
                 if (call.durationSeconds() != null) {
-                    counters.put(Counter.talkTimeSeconds, call.durationSeconds().longValue());
+                    counters.put(Counter.talkTimeSeconds.name(), call.durationSeconds().longValue());
                 }
             }
             increments.add(new Increment(envelope.id(), rep, team, day(call.occurredAt(), zone), counters));
@@ -62,9 +62,9 @@ final class ActivityCounting {
         return instant.atZone(zone).toLocalDate();
     }
 
-    private static Map<Counter, Long> counters(Counter counter, long value) {
-        Map<Counter, Long> counters = new EnumMap<>(Counter.class);
-        counters.put(counter, value);
+    static Map<String, Long> counters(Counter counter, long value) {
+        Map<String, Long> counters = new HashMap<>();
+        counters.put(counter.name(), value);
         return counters;
     }
 }

@@ -9,23 +9,35 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@link Topics#ACTIVITIES} in batches and hands them to {@link ActivityKpis}. */
+/** Consumes {@link Topics#ACTIVITIES} and {@link Topics#DEALS} in batches and hands them to {@link KpiCounting}. */
 @Component
 class ActivityListener {
 
-    private final ActivityKpis kpis;
+    static final String ACTIVITIES_LISTENER = "kpi-activities";
+    static final String DEALS_LISTENER = "kpi-deals";
+
+    private final KpiCounting counting;
     private final EventBatches batches;
 
-    ActivityListener(ActivityKpis kpis, EventBatches batches) {
-        this.kpis = kpis;
+    ActivityListener(KpiCounting counting, EventBatches batches) {
+        this.counting = counting;
         this.batches = batches;
     }
 
-    @KafkaListener(id = "kpi-activities", idIsGroup = false, topics = Topics.ACTIVITIES)
+    @KafkaListener(id = ACTIVITIES_LISTENER, idIsGroup = false, topics = Topics.ACTIVITIES)
     void onActivities(List<ConsumerRecord<String, byte[]>> records) {
+        count(records);
+    }
+
+    @KafkaListener(id = DEALS_LISTENER, idIsGroup = false, topics = Topics.DEALS)
+    void onDeals(List<ConsumerRecord<String, byte[]>> records) {
+        count(records);
+    }
+
+    private void count(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
         // Poison is found (and dead-lettered) before anything of the batch is counted.
         batches.forEach(records, events::add);
-        kpis.count(events);
+        counting.count(events);
     }
 }

@@ -1,7 +1,7 @@
 package io.salespulse.kpi.activity;
 
-/** The per rep-day counters kept in {@code rep_days}; field names are the Mongo field names. */
-enum Counter {
+/** The per rep-day counts kept in {@code rep_days} (under {@code c.}); the names are the field names. */
+public enum Counter {
     calls,
     connectedCalls,
     talkTimeSeconds,

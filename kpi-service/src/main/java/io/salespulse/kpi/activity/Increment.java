@@ -10,9 +10,9 @@ import java.util.Map;
  * @param repId      the rep
  * @param teamId     the rep's team when counted ({@code null} if the rep is not in the roster yet)
  * @param day        the day in the team's time zone
- * @param counters   what to add
+ * @param counters   what to add, by field: a {@link Counter} name, or a money or per-stage key (see {@link Measures})
  */
-record Increment(String countingId, String repId, String teamId, LocalDate day, Map<Counter, Long> counters) {
+public record Increment(String countingId, String repId, String teamId, LocalDate day, Map<String, Long> counters) {
 
     String repDayKey() {
         return RepDayStore.key(repId, day);

@@ -10,11 +10,10 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import io.salespulse.contracts.kpi.DailyActivity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,12 +108,12 @@ public class RepDayStore {
 
     private static Bson updateOf(List<Increment> increments) {
         Increment first = increments.get(0);
-        Map<Counter, Long> sums = new EnumMap<>(Counter.class);
+        Map<String, Long> sums = new TreeMap<>();
         for (Increment increment : increments) {
             increment.counters().forEach((counter, value) -> sums.merge(counter, value, Long::sum));
         }
         List<Bson> updates = new ArrayList<>();
-        sums.forEach((counter, value) -> updates.add(Updates.inc(counter.name(), value)));
+        sums.forEach((counter, value) -> updates.add(Updates.inc(Measures.FIELD_PREFIX + counter, value)));
         updates.add(Updates.inc("version", increments.size()));
         updates.add(Updates.pushEach("eventIds", increments.stream().map(Increment::countingId).toList()));
         updates.add(Updates.setOnInsert("repId", first.repId()));
@@ -149,19 +148,24 @@ public class RepDayStore {
     private List<RepDay> read(Bson filter) {
         List<RepDay> days = new ArrayList<>();
         for (Document doc : collection().find(filter).projection(Projections.exclude("eventIds")).sort(new Document("day", 1))) {
+            Map<String, Long> counters = new TreeMap<>();
+            if (doc.get(Measures.FIELD_PREFIX.substring(0, Measures.FIELD_PREFIX.length() - 1)) instanceof Document nested) {
+                flatten("", nested, counters);
+            }
             days.add(new RepDay(doc.getString("repId"), doc.getString("teamId"), LocalDate.parse(doc.getString("day")),
-                    new DailyActivity(count(doc, Counter.calls), count(doc, Counter.connectedCalls),
-                            count(doc, Counter.talkTimeSeconds), count(doc, Counter.emails), count(doc, Counter.meetingsBooked),
-                            count(doc, Counter.meetingsScheduled), count(doc, Counter.meetingsHeld), count(doc, Counter.dealsCreated),
-                            count(doc, Counter.dealsAdvanced), count(doc, Counter.dealsWon), count(doc, Counter.dealsLost)),
-                    doc.get("version", Number.class).intValue()));
+                    counters, doc.get("version", Number.class).intValue()));
         }
         return days;
     }
 
-    private static long count(Document doc, Counter counter) {
-        Number value = doc.get(counter.name(), Number.class);
-        return value == null ? 0 : value.longValue();
+    private static void flatten(String prefix, Document doc, Map<String, Long> into) {
+        for (Map.Entry<String, Object> entry : doc.entrySet()) {
+            if (entry.getValue() instanceof Document nested) {
+                flatten(prefix + entry.getKey() + ".", nested, into);
+            } else if (entry.getValue() instanceof Number number) {
+                into.put(prefix + entry.getKey(), number.longValue());
+            }
+        }
     }
 
     private MongoCollection<Document> collection() {

@@ -7,6 +7,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
 import java.time.Clock;
@@ -30,23 +31,29 @@ class KpiController {
     private static final int MAX_DAILY_RANGE = 400;
 
     private final RepDayStore repDays;
+    private final DealProjection deals;
     private final RosterStore roster;
     private final Clock clock;
 
-    KpiController(RepDayStore repDays, RosterStore roster, Clock clock) {
+    KpiController(RepDayStore repDays, DealProjection deals, RosterStore roster, Clock clock) {
         this.repDays = repDays;
+        this.deals = deals;
         this.roster = roster;
         this.clock = clock;
     }
 
     /** A rep's KPIs for one period. */
     record RepKpis(String repId, String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                   ActivityFigures activity) {
+                   ActivityFigures activity, PipelineFigures pipeline) {
+    }
+
+    /** A team's totals for one period. */
+    record Totals(ActivityFigures activity, PipelineFigures pipeline) {
     }
 
     /** A team's KPIs for one period: totals and one row per rep. */
     record TeamKpis(String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                    ActivityFigures totals, List<RepKpis> reps) {
+                    Totals totals, List<RepKpis> reps) {
     }
 
     /** One day of a rep's series. */
@@ -59,8 +66,9 @@ class KpiController {
         ZoneId zone = roster.zoneOf(repId);
         Period range = Period.containing(kind(period), date(date, zone));
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
-        return new RepKpis(repId, teamId, range.kind(), range.from(), range.to(), zone.getId(),
-                ActivityFigures.of(repDays.days(repId, range.from(), range.to())));
+        List<RepDay> days = repDays.days(repId, range.from(), range.to());
+        return new RepKpis(repId, teamId, range.kind(), range.from(), range.to(), zone.getId(), ActivityFigures.of(days),
+                PipelineFigures.of(days, deals.wonBy(List.of(repId), range.from(), range.to())));
     }
 
     @GetMapping("/api/v1/reps/{repId}/kpis/daily")
@@ -85,17 +93,20 @@ class KpiController {
         Period range = Period.containing(kind(period), date(date, zone));
         Map<String, List<RepDay>> byRep = repDays.teamDays(teamId, range.from(), range.to()).stream()
                 .collect(Collectors.groupingBy(RepDay::repId));
-        List<RepKpis> rows = roster.repsOf(teamId).stream()
-                .map(RepChanged::repId)
-                .sorted()
+        List<String> repIds = roster.repsOf(teamId).stream().map(RepChanged::repId).sorted().toList();
+        List<DealProjection.Deal> won = deals.wonBy(repIds, range.from(), range.to());
+        List<RepKpis> rows = repIds.stream()
                 .map(rep -> new RepKpis(rep, teamId, range.kind(), range.from(), range.to(), zone.getId(),
-                        ActivityFigures.of(byRep.getOrDefault(rep, List.of()))))
+                        ActivityFigures.of(byRep.getOrDefault(rep, List.of())),
+                        PipelineFigures.of(byRep.getOrDefault(rep, List.of()),
+                                won.stream().filter(deal -> rep.equals(deal.ownerRepId())).toList())))
                 .toList();
+        List<RepDay> all = byRep.values().stream().flatMap(List::stream).toList();
         return new TeamKpis(teamId, range.kind(), range.from(), range.to(), zone.getId(),
-                ActivityFigures.of(byRep.values().stream().flatMap(List::stream).toList()), rows);
+                new Totals(ActivityFigures.of(all), PipelineFigures.of(all, won)), rows);
     }
 
-    private static PeriodKind kind(String period) {
+    static PeriodKind kind(String period) {
         try {
             return PeriodKind.valueOf(period.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -103,11 +114,11 @@ class KpiController {
         }
     }
 
-    private LocalDate date(String date, ZoneId zone) {
+    LocalDate date(String date, ZoneId zone) {
         return date == null || date.isBlank() ? LocalDate.now(clock.withZone(zone)) : parse("date", date);
     }
 
-    private static LocalDate parse(String field, String value) {
+    static LocalDate parse(String field, String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {

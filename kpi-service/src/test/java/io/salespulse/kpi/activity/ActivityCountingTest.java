@@ -26,7 +26,7 @@ class ActivityCountingTest {
     void connectedCallCountsAsCallConnectionAndTalkTime() {
         List<Increment> increments = count(new CallLogged("r", null, CallOutcome.CONNECTED, 300, null, Instant.parse("2026-11-24T09:00:00Z")));
         assertThat(increments).singleElement().satisfies(i -> {
-            assertThat(i.counters()).isEqualTo(Map.of(Counter.calls, 1L, Counter.connectedCalls, 1L, Counter.talkTimeSeconds, 300L));
+            assertThat(i.counters()).isEqualTo(Map.of("calls", 1L, "connectedCalls", 1L, "talkTimeSeconds", 300L));
             assertThat(i.teamId()).isEqualTo("team-paris");
         });
     }
@@ -34,7 +34,7 @@ class ActivityCountingTest {
     @Test
     void unansweredCallIsACallWithoutTalkTime() {
         assertThat(count(new CallLogged("r", null, CallOutcome.VOICEMAIL, 25, null, Instant.parse("2026-11-24T09:00:00Z"))))
-                .singleElement().extracting(Increment::counters).isEqualTo(Map.of(Counter.calls, 1L));
+                .singleElement().extracting(Increment::counters).isEqualTo(Map.of("calls", 1L));
     }
 
     @Test
@@ -54,6 +54,6 @@ class ActivityCountingTest {
         assertThat(increments).extracting(Increment::day)
                 .containsExactly(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-27"));
         assertThat(increments).extracting(Increment::countingId).containsExactly("e-1", "e-1#scheduled");
-        assertThat(increments.get(1).counters()).isEqualTo(Map.of(Counter.meetingsScheduled, 1L));
+        assertThat(increments.get(1).counters()).isEqualTo(Map.of("meetingsScheduled", 1L));
     }
 }

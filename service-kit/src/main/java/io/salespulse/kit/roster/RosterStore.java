@@ -55,6 +55,12 @@ public class RosterStore {
         }
     }
 
+    /** Forgets the roster (a rebuild replays it from the org topic). */
+    public void clear() {
+        teams.clear();
+        reps.clear();
+    }
+
     public Optional<TeamChanged> team(String teamId) {
         return Optional.ofNullable(teamId).map(teams::get);
     }

@@ -1,0 +1,80 @@
+package io.salespulse.kpi.activity;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.deal.DealEvent;
+import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.kafka.EventPublisher;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.deals.DealCounting;
+import io.salespulse.kpi.deals.DealProjection;
+import io.salespulse.kpi.objectives.ObjectiveTracker;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Counts a consumed batch of activities or deal facts into rep-days (each event once, whatever the redelivery),
+ * keeps the deal view, then tells coaching-service which rep-days changed and re-evaluates the objectives they touch.
+ */
+@Service
+public class KpiCounting {
+
+    static final String SOURCE = "/kpi-service";
+
+    private final RepDayStore repDays;
+    private final DealProjection deals;
+    private final RosterStore roster;
+    private final EventPublisher publisher;
+    private final ObjectiveTracker objectives;
+    private final Clock clock;
+    private final io.micrometer.core.instrument.Counter counted;
+
+    KpiCounting(RepDayStore repDays, DealProjection deals, RosterStore roster, EventPublisher publisher,
+                ObjectiveTracker objectives, Clock clock, MeterRegistry meters) {
+        this.repDays = repDays;
+        this.deals = deals;
+        this.roster = roster;
+        this.publisher = publisher;
+        this.objectives = objectives;
+        this.clock = clock;
+        this.counted = io.micrometer.core.instrument.Counter.builder("salespulse.kpi.events.counted")
+                .description("Events counted by kpi-service").register(meters);
+    }
+
+    public void count(List<EventEnvelope> events) {
+        List<Increment> increments = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (event.data() instanceof ActivityEvent) {
+                increments.addAll(ActivityCounting.increments(event, roster::zoneOf, this::teamOf));
+            } else if (event.data() instanceof DealEvent fact) {
+                increments.addAll(DealCounting.increments(event, roster::zoneOf, this::teamOf));
+                String owner = fact.ownerRepId() != null ? fact.ownerRepId() : ActivityEvent.UNATTRIBUTED;
+                deals.apply(event, teamOf(owner), fact.occurredAt().atZone(roster.zoneOf(owner)).toLocalDate());
+            }
+        }
+        Set<String> changed = repDays.apply(increments);
+        counted.increment(events.size());
+        if (!changed.isEmpty()) {
+            List<RepDay> days = repDays.byKeys(changed);
+            publisher.publishAll(days.stream().map(this::updated).toList());
+            objectives.reevaluate(days);
+        }
+    }
+
+    private String teamOf(String repId) {
+        return roster.teamOf(repId).map(TeamChanged::teamId).orElse(null);
+    }
+
+    private EventEnvelope updated(RepDay day) {
+        // Deterministic id: a batch retried after a crash republishes the same update, which consumers ignore.
+        String id = UUID.nameUUIDFromBytes((day.repId() + "|" + day.day() + "|" + day.version()).getBytes(StandardCharsets.UTF_8)).toString();
+        return EventEnvelope.of(id, SOURCE, new RepDayKpisUpdated(day.repId(), day.teamId(), day.day(), day.activity(), clock.instant()));
+    }
+}

@@ -1,0 +1,135 @@
+package io.salespulse.kpi.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.activity.Counter;
+import io.salespulse.kpi.activity.RepDay;
+import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.objectives.ObjectiveTracker;
+import io.salespulse.kpi.periods.Period;
+import io.salespulse.kpi.periods.PeriodKind;
+import io.salespulse.kpi.report.TeamPipeline;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Team KPIs as Prometheus gauges for Grafana, refreshed every 30 s: today's activity per team and metric, open and
+ * weighted pipeline per stage and currency, month-to-date win rate, and objective attainment and pace. Labels are
+ * bounded: team, metric, stage, currency, scope; a rep label only when {@code salespulse.kpi.metrics.rep-labels} is
+ * on. Never names or emails.
+ */
+@Component
+class KpiGauges {
+
+    private static final Logger log = LoggerFactory.getLogger(KpiGauges.class);
+    private static final List<Counter> ACTIVITY = List.of(Counter.calls, Counter.connectedCalls, Counter.emails,
+            Counter.meetingsBooked, Counter.meetingsHeld, Counter.dealsCreated, Counter.dealsAdvanced, Counter.dealsWon,
+            Counter.dealsLost);
+
+    private final RosterStore roster;
+    private final RepDayStore repDays;
+    private final TeamPipeline pipelines;
+    private final ObjectiveTracker objectives;
+    private final Clock clock;
+    private final boolean repLabels;
+    private final MultiGauge activity;
+    private final MultiGauge pipelineOpen;
+    private final MultiGauge pipelineDeals;
+    private final MultiGauge pipelineWeighted;
+    private final MultiGauge winRate;
+    private final MultiGauge attainment;
+    private final MultiGauge pace;
+
+    KpiGauges(RosterStore roster, RepDayStore repDays, TeamPipeline pipelines, ObjectiveTracker objectives, Clock clock,
+              MeterRegistry meters, @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
+        this.roster = roster;
+        this.repDays = repDays;
+        this.pipelines = pipelines;
+        this.objectives = objectives;
+        this.clock = clock;
+        this.repLabels = repLabels;
+        this.activity = MultiGauge.builder("salespulse.team.activity.today").description("Today's activity of a team, by metric").register(meters);
+        this.pipelineOpen = MultiGauge.builder("salespulse.pipeline.open.amount").description("Open pipeline by stage and currency").register(meters);
+        this.pipelineDeals = MultiGauge.builder("salespulse.pipeline.open.deals").description("Open deals by stage").register(meters);
+        this.pipelineWeighted = MultiGauge.builder("salespulse.pipeline.weighted.amount").description("Weighted open pipeline by stage and currency").register(meters);
+        this.winRate = MultiGauge.builder("salespulse.team.win.rate").description("Won / (won + lost), month to date").register(meters);
+        this.attainment = MultiGauge.builder("salespulse.objective.attainment").description("Objective actual / target").register(meters);
+        this.pace = MultiGauge.builder("salespulse.objective.pace").description("Objective attainment / elapsed share").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.kpi.metrics.refresh-ms:30000}", initialDelay = 5_000)
+    void refresh() {
+        try {
+            List<MultiGauge.Row<?>> activityRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> openRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> dealRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> weightedRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> winRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> attainmentRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> paceRows = new ArrayList<>();
+            for (TeamChanged team : roster.teams()) {
+                String teamId = team.teamId();
+                LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
+                List<RepDay> todays = repDays.teamDays(teamId, today, today);
+                for (Counter counter : ACTIVITY) {
+                    activityRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "metric", counter.name()),
+                            todays.stream().mapToLong(day -> day.get(counter)).sum()));
+                }
+                Period month = Period.containing(PeriodKind.MONTH, today);
+                List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
+                long won = monthDays.stream().mapToLong(day -> day.get(Counter.dealsWon)).sum();
+                long lost = monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
+                if (won + lost > 0) {
+                    winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), (double) won / (won + lost)));
+                }
+                TeamPipeline.Pipeline pipeline = pipelines.of(team);
+                for (TeamPipeline.StageRow stage : pipeline.stages()) {
+                    dealRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
+                    for (Map.Entry<String, java.math.BigDecimal> amount : stage.amount().entrySet()) {
+                        openRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name(),
+                                "currency", amount.getKey()), amount.getValue().doubleValue()));
+                        weightedRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name(),
+                                "currency", amount.getKey()), stage.weighted().get(amount.getKey()).doubleValue()));
+                    }
+                }
+                for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {
+                    boolean rep = tracked.objective().scope() == ObjectiveScope.REP;
+                    if (rep && !repLabels) {
+                        continue;
+                    }
+                    Tags tags = Tags.of("team", teamId, "metric", tracked.objective().metric().name(),
+                            "scope", tracked.objective().scope().name());
+                    if (rep) {
+                        tags = tags.and("rep", tracked.objective().scopeId());
+                    }
+                    attainmentRows.add(MultiGauge.Row.of(tags, tracked.figures().attainment().doubleValue()));
+                    if (tracked.figures().pace() != null) {
+                        paceRows.add(MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
+                    }
+                }
+            }
+            activity.register(activityRows, true);
+            pipelineOpen.register(openRows, true);
+            pipelineDeals.register(dealRows, true);
+            pipelineWeighted.register(weightedRows, true);
+            winRate.register(winRows, true);
+            attainment.register(attainmentRows, true);
+            pace.register(paceRows, true);
+        } catch (RuntimeException e) {
+            log.warn("KPI gauges not refreshed: {}", e.getMessage());
+        }
+    }
+}

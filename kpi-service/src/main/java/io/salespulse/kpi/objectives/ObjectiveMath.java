@@ -1,0 +1,74 @@
+package io.salespulse.kpi.objectives;
+
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The objective formulas (kpis-and-signals.md): attainment = actual / target; elapsed = working days elapsed /
+ * working days in the period (a day counts as elapsed at its end); projection = actual / elapsed (what the period
+ * ends at, at this pace); pace = attainment / elapsed; status ACHIEVED (attainment >= 1), ON_TRACK (projection >=
+ * target), AT_RISK (>= 80% of target), OFF_TRACK (below). Before any working day has elapsed there is no
+ * projection and an objective not yet achieved is ON_TRACK. Pure.
+ */
+public final class ObjectiveMath {
+
+    static final BigDecimal AT_RISK_FLOOR = new BigDecimal("0.8");
+
+    private ObjectiveMath() {
+    }
+
+    /**
+     * @param actual      the figure so far
+     * @param target      the figure to reach
+     * @param attainment  actual / target
+     * @param elapsed     share of the period's working days elapsed
+     * @param projection  actual / elapsed, or null
+     * @param pace        attainment / elapsed, or null
+     * @param status      where it stands
+     */
+    public record Figures(BigDecimal actual, BigDecimal target, BigDecimal attainment, BigDecimal elapsed,
+                          BigDecimal projection, BigDecimal pace, ObjectiveStatus status) {
+    }
+
+    /** Working days of {@code days} from..to, inclusive (0 when to is before from). */
+    public static long workingDays(LocalDate from, LocalDate to, Set<DayOfWeek> days) {
+        if (to.isBefore(from)) {
+            return 0;
+        }
+        return from.datesUntil(to.plusDays(1)).filter(day -> days.contains(day.getDayOfWeek())).count();
+    }
+
+    /**
+     * @param elapsedThrough the last day that has fully elapsed (yesterday, for today's figures)
+     */
+    public static Figures figures(BigDecimal actual, BigDecimal target, LocalDate start, LocalDate end,
+                                  LocalDate elapsedThrough, Set<DayOfWeek> workingDays) {
+        long total = workingDays(start, end, workingDays);
+        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDays);
+        BigDecimal attainment = actual.divide(target, 4, RoundingMode.HALF_UP);
+        BigDecimal elapsed = total == 0 ? BigDecimal.ONE.setScale(4)
+                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+        BigDecimal projection = null;
+        BigDecimal pace = null;
+        if (done > 0 || total == 0) {
+            BigDecimal share = total == 0 ? BigDecimal.ONE : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 10, RoundingMode.HALF_UP);
+            projection = actual.divide(share, 2, RoundingMode.HALF_UP);
+            pace = actual.divide(target, 10, RoundingMode.HALF_UP).divide(share, 4, RoundingMode.HALF_UP);
+        }
+        ObjectiveStatus status;
+        if (actual.compareTo(target) >= 0) {
+            status = ObjectiveStatus.ACHIEVED;
+        } else if (projection == null || projection.compareTo(target) >= 0) {
+            status = ObjectiveStatus.ON_TRACK;
+        } else if (projection.compareTo(target.multiply(AT_RISK_FLOOR)) >= 0) {
+            status = ObjectiveStatus.AT_RISK;
+        } else {
+            status = ObjectiveStatus.OFF_TRACK;
+        }
+        return new Figures(actual, target, attainment, elapsed, projection, pace, status);
+    }
+}

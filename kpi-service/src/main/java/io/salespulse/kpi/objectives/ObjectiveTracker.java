@@ -1,0 +1,202 @@
+package io.salespulse.kpi.objectives;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.kafka.EventPublisher;
+import io.salespulse.kit.mongo.LatestState;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.activity.Measures;
+import io.salespulse.kpi.activity.RepDay;
+import io.salespulse.kpi.activity.RepDayStore;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Objectives: kept from the objectives topic, their figures computed from the rep-day views, and a
+ * {@link ObjectiveProgressed} published whenever an objective's actual or status changes (after counting, and on a
+ * schedule since time passing moves the elapsed share and so the status).
+ */
+@Service
+public class ObjectiveTracker {
+
+    static final String COLLECTION = "objectives";
+    static final String SOURCE = "/kpi-service";
+    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    private final MongoTemplate mongo;
+    private final RepDayStore repDays;
+    private final RosterStore roster;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    ObjectiveTracker(MongoTemplate mongo, RepDayStore repDays, RosterStore roster, EventPublisher publisher, Clock clock) {
+        this.mongo = mongo;
+        this.repDays = repDays;
+        this.roster = roster;
+        this.publisher = publisher;
+        this.clock = clock;
+        collection().createIndex(new Document("scope", 1).append("scopeId", 1));
+    }
+
+    /** An objective with its figures as of a date. */
+    public record Tracked(ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures) {
+    }
+
+    void set(ObjectiveSet objective) {
+        Document doc = Document.parse(new String(EventCodec.toJson(objective), StandardCharsets.UTF_8));
+        Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
+        if (held != null) {
+            doc.append("lastStatus", held.getString("lastStatus")).append("lastActual", held.getString("lastActual"));
+        }
+        if (LatestState.replaceIfNotOlder(collection(), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc)) {
+            progress(objective);
+        }
+    }
+
+    /** The team an objective belongs to. */
+    String teamOf(ObjectiveSet objective) {
+        return objective.scope() == ObjectiveScope.TEAM ? objective.scopeId()
+                : roster.rep(objective.scopeId()).map(RepChanged::teamId).orElse(null);
+    }
+
+    /** A team's objectives (its own and its reps') whose period contains the date, with figures as of that date. */
+    public List<Tracked> ofTeam(String teamId, LocalDate date) {
+        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        Bson filter = Filters.and(
+                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
+                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps))),
+                Filters.lte("periodStart", date.toString()), Filters.gte("periodEnd", date.toString()));
+        List<Tracked> tracked = new ArrayList<>();
+        for (ObjectiveSet objective : find(filter)) {
+            tracked.add(new Tracked(objective, teamId, figures(objective, date)));
+        }
+        return tracked;
+    }
+
+    /** Figures of an objective as of the end of {@code date} (as of now when date is today). */
+    public ObjectiveMath.Figures figures(ObjectiveSet objective, LocalDate date) {
+        String teamId = teamOf(objective);
+        ZoneId zone = roster.team(teamId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
+        Set<DayOfWeek> workingDays = roster.team(teamId).map(TeamChanged::workingDays)
+                .filter(days -> !days.isEmpty()).orElse(MON_FRI);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate through = date.isBefore(objective.periodEnd()) ? date : objective.periodEnd();
+        List<RepDay> days = objective.scope() == ObjectiveScope.REP
+                ? repDays.days(objective.scopeId(), objective.periodStart(), through)
+                : repDays.teamDays(objective.scopeId(), objective.periodStart(), through);
+        BigDecimal actual = actual(objective, days);
+        LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
+        return ObjectiveMath.figures(actual, objective.target(), objective.periodStart(), objective.periodEnd(),
+                elapsedThrough, workingDays);
+    }
+
+    static BigDecimal actual(ObjectiveSet objective, List<RepDay> days) {
+        String key = measure(objective.metric(), objective.currency());
+        long sum = days.stream().mapToLong(day -> day.get(key)).sum();
+        return objective.metric().isAmount() ? Measures.amount(sum) : BigDecimal.valueOf(sum);
+    }
+
+    static String measure(ObjectiveMetric metric, String currency) {
+        return switch (metric) {
+            case CALLS -> "calls";
+            case CONNECTED_CALLS -> "connectedCalls";
+            case EMAILS -> "emails";
+            case MEETINGS_BOOKED -> "meetingsBooked";
+            case MEETINGS_HELD -> "meetingsHeld";
+            case DEALS_CREATED -> "dealsCreated";
+            case DEALS_WON -> "dealsWon";
+            case PIPELINE_CREATED -> Measures.money(Measures.PIPELINE_CREATED, currency);
+            case REVENUE_WON -> Measures.money(Measures.REVENUE_WON, currency);
+        };
+    }
+
+    /** After counting: the objectives of the reps and teams whose days changed. */
+    public void reevaluate(List<RepDay> changed) {
+        Map<String, ObjectiveSet> touched = new LinkedHashMap<>();
+        for (RepDay day : changed) {
+            List<Bson> owners = new ArrayList<>();
+            owners.add(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", day.repId())));
+            if (day.teamId() != null) {
+                owners.add(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", day.teamId())));
+            }
+            for (ObjectiveSet objective : find(Filters.and(Filters.or(owners),
+                    Filters.lte("periodStart", day.day().toString()), Filters.gte("periodEnd", day.day().toString())))) {
+                touched.put(objective.objectiveId(), objective);
+            }
+        }
+        touched.values().forEach(this::progress);
+    }
+
+    /** Time moves the elapsed share: every objective still running is looked at again. */
+    @Scheduled(fixedDelayString = "${salespulse.objectives.reevaluate-every-ms:900000}", initialDelay = 60_000)
+    void reevaluateRunning() {
+        String today = LocalDate.now(clock).toString();
+        find(Filters.gte("periodEnd", LocalDate.parse(today).minusDays(1).toString())).forEach(this::progress);
+    }
+
+    private void progress(ObjectiveSet objective) {
+        String teamId = teamOf(objective);
+        ZoneId zone = roster.team(teamId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
+        ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zone)));
+        Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
+        String lastStatus = held == null ? null : held.getString("lastStatus");
+        String lastActual = held == null ? null : held.getString("lastActual");
+        String actual = figures.actual().stripTrailingZeros().toPlainString();
+        if (Objects.equals(lastStatus, figures.status().name()) && Objects.equals(lastActual, actual)) {
+            return;
+        }
+        ObjectiveStatus previous = lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus);
+        String id = UUID.nameUUIDFromBytes((objective.objectiveId() + "|" + figures.status() + "|" + actual + "|"
+                + figures.elapsed()).getBytes(StandardCharsets.UTF_8)).toString();
+        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
+                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
+                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), figures.status(), previous,
+                clock.instant()))));
+        collection().updateOne(Filters.eq("_id", objective.objectiveId()),
+                Updates.combine(Updates.set("lastStatus", figures.status().name()), Updates.set("lastActual", actual)));
+    }
+
+    private List<ObjectiveSet> find(Bson filter) {
+        List<ObjectiveSet> objectives = new ArrayList<>();
+        for (Document doc : collection().find(filter)) {
+            doc.remove("_id");
+            doc.remove(LatestState.ORDER);
+            doc.remove("lastStatus");
+            doc.remove("lastActual");
+            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveSet.class));
+        }
+        return objectives;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}
