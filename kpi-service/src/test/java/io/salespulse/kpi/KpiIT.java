@@ -87,8 +87,8 @@ class KpiIT {
             assertThat(week.get("from").asString()).isEqualTo("2026-11-23");
             assertThat(week.get("activity").get("calls").asInt()).isEqualTo(2);
             JsonNode month = Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24").json();
-            assertThat(month.get("totals").get("calls").asInt()).isEqualTo(2);
-            assertThat(month.get("totals").get("emails").asInt()).isEqualTo(1);
+            assertThat(month.get("totals").get("activity").get("calls").asInt()).isEqualTo(2);
+            assertThat(month.get("totals").get("activity").get("emails").asInt()).isEqualTo(1);
             assertThat(month.get("reps").get(0).get("repId").asString()).isEqualTo(rep);
 
             List<EventEnvelope> updates = kpis.awaitEvents(e -> e.key().equals(rep)

@@ -1,0 +1,290 @@
+package io.salespulse.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doAnswer;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.EmailSent;
+import io.salespulse.contracts.activity.MeetingBooked;
+import io.salespulse.contracts.activity.MeetingHeld;
+import io.salespulse.contracts.deal.DealCreated;
+import io.salespulse.contracts.deal.DealLost;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.DealStageChanged;
+import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.kafka.EventPublisher;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Three weeks of two teams in different time zones (Paris, UTC+1 in November; New York, UTC-5), SDRs and AEs,
+ * deals won and lost, objectives, a late event and a duplicate, driven through the real broker and Mongo-wire
+ * server. Every expected figure below was computed by hand from the events (see the comments).
+ * "Now" is Friday 2026-11-20 12:00 UTC.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.objectives.reevaluate-every-ms=3600000")
+@RealInfrastructure
+class KpiScenarioIT {
+
+    static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @MockitoSpyBean
+    EventPublisher publisher;
+
+    final String s = UUID.randomUUID().toString().substring(0, 8);
+    final String paris = "paris-" + s;
+    final String ny = "ny-" + s;
+    final String lea = "lea-" + s;
+    final String ines = "ines-" + s;
+    final String sam = "sam-" + s;
+    final String ava = "ava-" + s;
+
+    private int n;
+
+    private EventEnvelope e(Object data) {
+        return EventEnvelope.of(s + "-" + (++n), "/scenario", (io.salespulse.contracts.SalesPulseEvent) data);
+    }
+
+    private static Instant t(String instant) {
+        return Instant.parse(instant);
+    }
+
+    private List<EventEnvelope> roster() {
+        Instant at = t("2026-10-01T00:00:00Z");
+        EnumSet<DayOfWeek> week = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        return List.of(
+                e(new TeamChanged(paris, "Paris", "Europe/Paris", Language.fr, List.of("mgr-p"), week, at)),
+                e(new TeamChanged(ny, "New York", "America/New_York", Language.en, List.of("mgr-n"), week, at)),
+                e(new RepChanged(lea, "Léa", paris, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-03-02"), Map.of(), true, at)),
+                e(new RepChanged(ines, "Inès", paris, RepRole.AE, Seniority.SENIOR, LocalDate.parse("2022-01-10"), Map.of(), true, at)),
+                e(new RepChanged(sam, "Sam", ny, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-05-04"), Map.of(), true, at)),
+                e(new RepChanged(ava, "Ava", ny, RepRole.AE, Seniority.SENIOR, LocalDate.parse("2021-06-01"), Map.of(), true, at)));
+    }
+
+    private final Money eur24k = Money.of("24000", "EUR");
+
+    /** The story. Activities before deals; the late call last. */
+    private List<EventEnvelope> story(EventEnvelope duplicateVoicemail, EventEnvelope lateCall) {
+        String d1 = "d1-" + s;
+        String d2 = "d2-" + s;
+        String d3 = "d3-" + s;
+        String d4 = "d4-" + s;
+        List<EventEnvelope> events = new ArrayList<>(List.of(
+                // Léa, Monday 16th (Paris): 2 calls, one connected for 300 s; a meeting booked for Thursday 19th.
+                e(new CallLogged(lea, null, CallOutcome.CONNECTED, 300, null, t("2026-11-16T08:00:00Z"))),
+                e(new CallLogged(lea, null, CallOutcome.NO_ANSWER, null, null, t("2026-11-16T09:00:00Z"))),
+                e(new MeetingBooked(lea, "m1", t("2026-11-19T14:00:00Z"), null, t("2026-11-16T10:00:00Z"))),
+                // 23:30 UTC on the 17th is 00:30 on Wednesday 18th in Paris.
+                e(new CallLogged(lea, null, CallOutcome.CONNECTED, 120, null, t("2026-11-17T23:30:00Z"))),
+                duplicateVoicemail,
+                duplicateVoicemail,
+                e(new EmailSent(lea, null, t("2026-11-19T10:00:00Z"))),
+                e(new MeetingHeld(ines, "m1", null, t("2026-11-19T14:00:00Z"))),
+                // Sam, New York: 03:00 UTC on the 17th is 22:00 on Monday 16th there.
+                e(new CallLogged(sam, null, CallOutcome.CONNECTED, 200, null, t("2026-11-17T03:00:00Z"))),
+                e(new CallLogged(sam, null, CallOutcome.NO_ANSWER, null, null, t("2026-11-17T15:00:00Z"))),
+                // Inès's deals: D1 won after 16 days, D2 lost from discovery, D3 open in negotiation.
+                e(new DealCreated(d1, ines, "Acme", DealStage.QUALIFIED, eur24k, LocalDate.parse("2026-11-28"), t("2026-11-02T09:00:00Z"))),
+                e(new DealStageChanged(d1, ines, DealStage.QUALIFIED, DealStage.PROPOSAL, 8, eur24k, t("2026-11-10T09:00:00Z"))),
+                e(new DealStageChanged(d1, ines, DealStage.PROPOSAL, DealStage.WON, 8, eur24k, t("2026-11-18T09:00:00Z"))),
+                e(new DealWon(d1, ines, eur24k, t("2026-11-02T09:00:00Z"), t("2026-11-18T09:00:00Z"))),
+                e(new DealCreated(d2, ines, "Globex", DealStage.DISCOVERY, Money.of("10000", "EUR"), LocalDate.parse("2026-11-30"), t("2026-11-05T09:00:00Z"))),
+                e(new DealStageChanged(d2, ines, DealStage.DISCOVERY, DealStage.LOST, 14, Money.of("10000", "EUR"), t("2026-11-19T09:00:00Z"))),
+                e(new DealLost(d2, ines, Money.of("10000", "EUR"), DealStage.DISCOVERY, "No budget", t("2026-11-19T09:00:00Z"))),
+                e(new DealCreated(d3, ines, "Initech", DealStage.NEGOTIATION, Money.of("50000", "EUR"), LocalDate.parse("2026-11-27"), t("2026-11-12T09:00:00Z"))),
+                // Ava (New York) wins D4 in dollars: 02:00 UTC on the 20th is 21:00 on the 19th there.
+                e(new DealCreated(d4, ava, "Umbrella", DealStage.PROPOSAL, Money.of("8000", "USD"), LocalDate.parse("2026-12-15"), t("2026-11-09T15:00:00Z"))),
+                e(new DealStageChanged(d4, ava, DealStage.PROPOSAL, DealStage.WON, 10, Money.of("8000", "USD"), t("2026-11-20T02:00:00Z"))),
+                e(new DealWon(d4, ava, Money.of("8000", "USD"), t("2026-11-09T15:00:00Z"), t("2026-11-20T02:00:00Z"))),
+                // Objectives for November.
+                e(new ObjectiveSet("obj-ines-" + s, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("60000"), "EUR",
+                        LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), t("2026-11-01T07:00:00Z"))),
+                e(new ObjectiveSet("obj-ny-" + s, ObjectiveScope.TEAM, ny, ObjectiveMetric.DEALS_WON, new BigDecimal("4"), null,
+                        LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), t("2026-11-01T07:00:00Z")))));
+        events.add(lateCall);
+        return events;
+    }
+
+    private JsonNode get(String path) {
+        Http.Answer answer = Http.get("http://localhost:" + port + "/api/v1" + path);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static BigDecimal dec(JsonNode node) {
+        return node.decimalValue();
+    }
+
+    /** Every figure, computed by hand. */
+    private void assertFigures() {
+        // Léa, week of Monday 16th: calls 16th (2: 1 connected, 300 s) + 18th (connected 120 s, voicemail once) = 4.
+        JsonNode leaWeek = get("/reps/" + lea + "/kpis?period=week&date=2026-11-18").get("activity");
+        assertThat(leaWeek.get("calls").asLong()).isEqualTo(4);
+        assertThat(leaWeek.get("connectedCalls").asLong()).isEqualTo(2);
+        assertThat(leaWeek.get("talkTimeSeconds").asLong()).isEqualTo(420);
+        assertThat(dec(leaWeek.get("connectRate"))).isEqualByComparingTo("0.5");
+        assertThat(leaWeek.get("emails").asLong()).isEqualTo(1);
+        assertThat(leaWeek.get("meetingsBooked").asLong()).isEqualTo(1);
+        assertThat(leaWeek.get("meetingsScheduled").asLong()).isEqualTo(1);
+        // The late call landed on Tuesday 3rd, not on the day it arrived.
+        assertThat(get("/reps/" + lea + "/kpis?period=day&date=2026-11-03").get("activity").get("calls").asLong()).isEqualTo(1);
+        JsonNode leaMonth = get("/reps/" + lea + "/kpis?period=month&date=2026-11-20").get("activity");
+        assertThat(leaMonth.get("calls").asLong()).isEqualTo(5);
+        assertThat(leaMonth.get("talkTimeSeconds").asLong()).isEqualTo(480);
+
+        // Inès, November: 3 deals created (24k + 10k + 50k), 1 advanced (D1 to proposal), 1 won 24k, 1 lost 10k.
+        JsonNode ines = get("/reps/" + this.ines + "/kpis?period=month&date=2026-11-20").get("pipeline");
+        assertThat(ines.get("dealsCreated").asLong()).isEqualTo(3);
+        assertThat(dec(ines.get("pipelineCreated").get("EUR"))).isEqualByComparingTo("84000");
+        assertThat(ines.get("dealsAdvanced").asLong()).isEqualTo(1);
+        assertThat(ines.get("dealsWon").asLong()).isEqualTo(1);
+        assertThat(dec(ines.get("revenueWon").get("EUR"))).isEqualByComparingTo("24000");
+        assertThat(dec(ines.get("amountLost").get("EUR"))).isEqualByComparingTo("10000");
+        assertThat(dec(ines.get("winRate"))).isEqualByComparingTo("0.5");
+        assertThat(dec(ines.get("averageWonDealSize").get("EUR"))).isEqualByComparingTo("24000");
+        assertThat(dec(ines.get("salesCycleDays"))).isEqualByComparingTo("16");
+        assertThat(dec(ines.get("stageConversion").get("QUALIFIED"))).isEqualByComparingTo("1");
+        assertThat(dec(ines.get("stageConversion").get("PROPOSAL"))).isEqualByComparingTo("1");
+        assertThat(dec(ines.get("stageConversion").get("DISCOVERY"))).isEqualByComparingTo("0");
+
+        // Paris, November: Léa's 5 calls; the meeting Léa booked for the 19th was held by Inès: show rate 1.
+        JsonNode parisMonth = get("/teams/" + paris + "/kpis?period=month&date=2026-11-20").get("totals");
+        assertThat(parisMonth.get("activity").get("calls").asLong()).isEqualTo(5);
+        assertThat(dec(parisMonth.get("activity").get("showRate"))).isEqualByComparingTo("1");
+        assertThat(parisMonth.get("pipeline").get("dealsWon").asLong()).isEqualTo(1);
+
+        // New York: Sam's connected call was on Monday 16th there; Ava's win on the 19th there, in dollars.
+        assertThat(get("/reps/" + sam + "/kpis?period=day&date=2026-11-16").get("activity").get("talkTimeSeconds").asLong()).isEqualTo(200);
+        assertThat(get("/reps/" + sam + "/kpis?period=day&date=2026-11-17").get("activity").get("calls").asLong()).isEqualTo(1);
+        JsonNode nyDay = get("/teams/" + ny + "/kpis?period=day&date=2026-11-19").get("totals").get("pipeline");
+        assertThat(dec(nyDay.get("revenueWon").get("USD"))).isEqualByComparingTo("8000");
+        assertThat(nyDay.get("revenueWon").has("EUR")).isFalse();
+
+        // Leaderboard of Paris calls this month.
+        JsonNode board = get("/teams/" + paris + "/leaderboard?metric=calls&period=month&date=2026-11-20").get("ranking");
+        assertThat(board.get(0).get("repId").asString()).isEqualTo(lea);
+        assertThat(board.get(0).get("value").asLong()).isEqualTo(5);
+        assertThat(board.get(1).get("rank").asInt()).isEqualTo(2);
+
+        // Pipeline of Paris: D3 open in negotiation, 50k, weighted at 0.8.
+        JsonNode pipeline = get("/teams/" + paris + "/pipeline");
+        assertThat(dec(pipeline.get("open").get("EUR"))).isEqualByComparingTo("50000");
+        assertThat(dec(pipeline.get("weighted").get("EUR"))).isEqualByComparingTo("40000");
+        // Coverage of Inès's objective: 50k expected by the 30th over 36k left = 1.39.
+        assertThat(dec(pipeline.get("coverage").get(0).get("coverage"))).isEqualByComparingTo("1.39");
+
+        // Objectives on Friday 20th: 14 of November's 21 working days have elapsed.
+        JsonNode parisObjectives = get("/teams/" + paris + "/objectives?date=2026-11-20");
+        JsonNode inesObjective = parisObjectives.get(0);
+        assertThat(dec(inesObjective.get("actual"))).isEqualByComparingTo("24000");
+        assertThat(dec(inesObjective.get("attainment"))).isEqualByComparingTo("0.4");
+        assertThat(dec(inesObjective.get("elapsed"))).isEqualByComparingTo("0.6667");
+        assertThat(dec(inesObjective.get("projection"))).isEqualByComparingTo("36000");
+        assertThat(dec(inesObjective.get("pace"))).isEqualByComparingTo("0.6");
+        assertThat(inesObjective.get("status").asString()).isEqualTo("OFF_TRACK");
+        JsonNode nyObjective = get("/teams/" + ny + "/objectives?date=2026-11-20").get(0);
+        assertThat(dec(nyObjective.get("actual"))).isEqualByComparingTo("1");
+        assertThat(dec(nyObjective.get("projection"))).isEqualByComparingTo("1.5");
+        assertThat(nyObjective.get("status").asString()).isEqualTo("OFF_TRACK");
+    }
+
+    @Test
+    void threeWeeksOfTwoTeamsGiveTheHandComputedFiguresUnderRedeliveryACrashMidBatchAndARebuild() {
+        EventEnvelope voicemail = e(new CallLogged(lea, null, CallOutcome.VOICEMAIL, 15, null, t("2026-11-18T10:00:00Z")));
+        EventEnvelope late = e(new CallLogged(lea, null, CallOutcome.CONNECTED, 60, null, t("2026-11-03T10:00:00Z")));
+        KafkaProbe.publish(roster().toArray(EventEnvelope[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/api/v1/teams/" + ny + "/kpis").status() == 200
+                && Http.get("http://localhost:" + port + "/api/v1/teams/" + paris + "/kpis").json().get("reps").size() == 2);
+
+        // The first KPI update after the writes fails once, as if the consumer died before committing its offsets:
+        // the batch comes again and must change nothing.
+        AtomicBoolean crashed = new AtomicBoolean();
+        doAnswer(call -> {
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated crash after the writes");
+            }
+            return call.callRealMethod();
+        }).when(publisher).publishAll(anyList());
+        List<EventEnvelope> story = story(voicemail, late);
+        try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
+            KafkaProbe.publish(story.toArray(EventEnvelope[]::new));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(this::assertFigures);
+            List<EventEnvelope> progress = kpis.awaitEvents(ev -> ev.data() instanceof ObjectiveProgressed p
+                    && p.objectiveId().equals("obj-ines-" + s) && p.actual().compareTo(new BigDecimal("24000")) == 0, 1, Duration.ofSeconds(30));
+            assertThat(progress.get(0).dataAs(ObjectiveProgressed.class).status()).isEqualTo(ObjectiveStatus.OFF_TRACK);
+        }
+        assertThat(crashed).isTrue();
+        doCallRealMethod().when(publisher).publishAll(anyList());
+
+        // Everything delivered again: nothing changes.
+        KafkaProbe.publish(story.toArray(EventEnvelope[]::new));
+        EventEnvelope marker = e(new EmailSent(sam, null, t("2026-11-18T15:00:00Z")));
+        KafkaProbe.publish(marker);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                get("/reps/" + sam + "/kpis?period=day&date=2026-11-18").get("activity").get("emails").asLong() == 1);
+        assertFigures();
+
+        // A rebuild drops the views and replays the topics: the same figures.
+        assertThat(Http.post("http://localhost:" + port + "/api/v1/admin/rebuild", "application/json", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(this::assertFigures);
+        assertThat(get("/reps/" + sam + "/kpis?period=day&date=2026-11-18").get("activity").get("emails").asLong()).isEqualTo(1);
+
+        // And Prometheus sees the team figures, labelled by team only.
+        String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+                .contains("salespulse_pipeline_weighted_amount{currency=\"EUR\",service=\"kpi-service\",stage=\"NEGOTIATION\",team=\"" + paris + "\"} 40000.0"));
+        assertThat(scrape).doesNotContain("Léa").doesNotContain("Inès");
+    }
+}
