@@ -62,7 +62,7 @@ import tools.jackson.databind.JsonNode;
  * "Now" is Friday 2026-11-20 12:00 UTC.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "salespulse.objectives.reevaluate-every-ms=3600000")
+        properties = {"salespulse.objectives.reevaluate-every-ms=3600000", "salespulse.kpi.metrics.refresh-ms=2000"})
 @RealInfrastructure
 class KpiScenarioIT {
 
@@ -222,6 +222,9 @@ class KpiScenarioIT {
         JsonNode pipeline = get("/teams/" + paris + "/pipeline");
         assertThat(dec(pipeline.get("open").get("EUR"))).isEqualByComparingTo("50000");
         assertThat(dec(pipeline.get("weighted").get("EUR"))).isEqualByComparingTo("40000");
+        // Median days in stage (trailing 90 days): D1 left QUALIFIED after 8 days and PROPOSAL after 8, D2 DISCOVERY after 14.
+        assertThat(pipeline.get("medianDaysInStage").get("QUALIFIED").asInt()).isEqualTo(8);
+        assertThat(pipeline.get("medianDaysInStage").get("DISCOVERY").asInt()).isEqualTo(14);
         // Coverage of Inès's objective: 50k expected by the 30th over 36k left = 1.39.
         assertThat(dec(pipeline.get("coverage").get(0).get("coverage"))).isEqualByComparingTo("1.39");
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +55,7 @@ public class TeamPipeline {
 
     /** A team's open pipeline. */
     public record Pipeline(String teamId, List<StageRow> stages, Map<String, BigDecimal> open, Map<String, BigDecimal> weighted,
-                    List<Coverage> coverage) {
+                           List<Coverage> coverage, Map<DealStage, BigDecimal> medianDaysInStage) {
     }
 
     /** The team's open pipeline now. */
@@ -102,6 +103,12 @@ public class TeamPipeline {
                     currency, end, expected, remaining,
                     remaining.signum() <= 0 ? null : expected.divide(remaining, 2, RoundingMode.HALF_UP)));
         }
-        return new Pipeline(teamId, stages, openTotal, weightedTotal, coverage);
+        // The reference for stalled deals: median days a deal of this team spent in each stage, trailing 90 days.
+        Map<DealStage, BigDecimal> medianDays = new TreeMap<>();
+        deals.stageDurations(teamId, today.minusDays(90), today).stream()
+                .collect(Collectors.groupingBy(doc -> DealStage.valueOf(doc.getString("stage")),
+                        Collectors.mapping(doc -> doc.get("days", Number.class).longValue(), Collectors.toList())))
+                .forEach((stage, days) -> medianDays.put(stage, PipelineFigures.median(days.stream().sorted().toList())));
+        return new Pipeline(teamId, stages, openTotal, weightedTotal, coverage, medianDays);
     }
 }

@@ -1,0 +1,63 @@
+package io.salespulse.kpi.objectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ObjectiveMathTest {
+
+    static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    static final LocalDate START = LocalDate.parse("2026-11-01");
+    static final LocalDate END = LocalDate.parse("2026-11-30");
+
+    private static ObjectiveMath.Figures at(String actual, String target, String elapsedThrough) {
+        return ObjectiveMath.figures(new BigDecimal(actual), new BigDecimal(target), START, END, LocalDate.parse(elapsedThrough), MON_FRI);
+    }
+
+    @Test
+    void novemberTwentySixHasTwentyOneWorkingDays() {
+        assertThat(ObjectiveMath.workingDays(START, END, MON_FRI)).isEqualTo(21);
+        assertThat(ObjectiveMath.workingDays(START, LocalDate.parse("2026-11-01"), MON_FRI)).isZero();
+        assertThat(ObjectiveMath.workingDays(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-04"), MON_FRI)).isZero();
+        assertThat(ObjectiveMath.workingDays(START, END, EnumSet.of(DayOfWeek.SATURDAY))).isEqualTo(4);
+    }
+
+    @Test
+    void statusThresholdsAtJustBelowAndJustAbove() {
+        // Half the working days elapsed would be 10.5; take 7 of 21 (a third): projection = actual x 3.
+        String third = "2026-11-10";
+        assertThat(at("34", "100", third).status()).isEqualTo(ObjectiveStatus.ON_TRACK);   // 102
+        assertThat(at("33.34", "100", third).status()).isEqualTo(ObjectiveStatus.ON_TRACK); // 100.02
+        assertThat(at("33.33", "100", third).status()).isEqualTo(ObjectiveStatus.AT_RISK);  // 99.99
+        assertThat(at("26.67", "100", third).status()).isEqualTo(ObjectiveStatus.AT_RISK);  // 80.01
+        assertThat(at("26.66", "100", third).status()).isEqualTo(ObjectiveStatus.OFF_TRACK); // 79.98
+        assertThat(at("100", "100", third).status()).isEqualTo(ObjectiveStatus.ACHIEVED);
+        assertThat(at("99.99", "100", "2026-11-30").status()).isEqualTo(ObjectiveStatus.AT_RISK);
+    }
+
+    @Test
+    void figuresFollowTheFormulas() {
+        ObjectiveMath.Figures f = at("24000", "60000", "2026-11-19");
+        assertThat(f.attainment()).isEqualByComparingTo("0.4");
+        assertThat(f.elapsed()).isEqualByComparingTo("0.6667");
+        assertThat(f.projection()).isEqualByComparingTo("36000");
+        assertThat(f.pace()).isEqualByComparingTo("0.6");
+    }
+
+    @Test
+    void beforeTheFirstWorkingDayEndsThereIsNoProjection() {
+        ObjectiveMath.Figures f = at("3", "100", "2026-10-31");
+        assertThat(f.elapsed()).isEqualByComparingTo("0");
+        assertThat(f.projection()).isNull();
+        assertThat(f.pace()).isNull();
+        assertThat(f.status()).isEqualTo(ObjectiveStatus.ON_TRACK);
+        // A weekend does not count: through Sunday 1st nothing has elapsed either.
+        assertThat(at("3", "100", "2026-11-01").projection()).isNull();
+    }
+}
