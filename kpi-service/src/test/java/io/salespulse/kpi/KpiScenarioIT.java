@@ -2,9 +2,6 @@ package io.salespulse.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doAnswer;
 
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -46,13 +43,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,20 +67,47 @@ class KpiScenarioIT {
 
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
+    /** Fails once, when armed, on the first publish that concerns this scenario: after its writes, before the commit. */
+    static final class CrashingPublisher extends EventPublisher {
+
+        final AtomicReference<String> armedFor = new AtomicReference<>();
+        final AtomicBoolean crashed = new AtomicBoolean();
+
+        CrashingPublisher(KafkaTemplate<String, byte[]> kafka) {
+            super(kafka);
+        }
+
+        @Override
+        public void publishAll(List<EventEnvelope> envelopes) {
+            String marker = armedFor.get();
+            if (marker != null && envelopes.stream().anyMatch(e -> e.key().contains(marker)) && armedFor.compareAndSet(marker, null)) {
+                crashed.set(true);
+                throw new IllegalStateException("simulated crash after the writes");
+            }
+            super.publishAll(envelopes);
+        }
+    }
+
     @TestConfiguration
-    static class FixedClock {
+    static class Overrides {
         @Bean
         @Primary
         Clock fixedClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        @Primary
+        CrashingPublisher crashingPublisher(KafkaTemplate<String, byte[]> kafka) {
+            return new CrashingPublisher(kafka);
         }
     }
 
     @LocalServerPort
     int port;
 
-    @MockitoSpyBean
-    EventPublisher publisher;
+    @Autowired
+    CrashingPublisher publisher;
 
     final String s = UUID.randomUUID().toString().substring(0, 8);
     final String paris = "paris-" + s;
@@ -253,13 +279,7 @@ class KpiScenarioIT {
 
         // The first KPI update after the writes fails once, as if the consumer died before committing its offsets:
         // the batch comes again and must change nothing.
-        AtomicBoolean crashed = new AtomicBoolean();
-        doAnswer(call -> {
-            if (crashed.compareAndSet(false, true)) {
-                throw new IllegalStateException("simulated crash after the writes");
-            }
-            return call.callRealMethod();
-        }).when(publisher).publishAll(anyList());
+        publisher.armedFor.set(s);
         List<EventEnvelope> story = story(voicemail, late);
         try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
             KafkaProbe.publish(story.toArray(EventEnvelope[]::new));
@@ -268,8 +288,7 @@ class KpiScenarioIT {
                     && p.objectiveId().equals("obj-ines-" + s) && p.actual().compareTo(new BigDecimal("24000")) == 0, 1, Duration.ofSeconds(30));
             assertThat(progress.get(0).dataAs(ObjectiveProgressed.class).status()).isEqualTo(ObjectiveStatus.OFF_TRACK);
         }
-        assertThat(crashed).isTrue();
-        doCallRealMethod().when(publisher).publishAll(anyList());
+        assertThat(publisher.crashed).isTrue();
 
         // Everything delivered again: nothing changes.
         KafkaProbe.publish(story.toArray(EventEnvelope[]::new));

@@ -1,9 +1,7 @@
 package io.salespulse.kpi.activity;
 
-import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
 import io.salespulse.kit.kafka.EventBatches;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,9 +33,6 @@ class ActivityListener {
     }
 
     private void count(List<ConsumerRecord<String, byte[]>> records) {
-        List<EventEnvelope> events = new ArrayList<>(records.size());
-        // Poison is found (and dead-lettered) before anything of the batch is counted.
-        batches.forEach(records, events::add);
-        counting.count(events);
+        batches.forBatch(records, counting::count);
     }
 }

@@ -40,14 +40,17 @@ public class ViewRebuild {
     private final MongoTemplate mongo;
     private final RosterStore roster;
     private final String groupId;
+    private final String orgListenerId;
 
     ViewRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, MongoTemplate mongo, RosterStore roster,
-                @Value("${spring.kafka.consumer.group-id}") String groupId) {
+                @Value("${spring.kafka.consumer.group-id}") String groupId,
+                @Value("${spring.application.name}-org") String orgListenerId) {
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
         this.mongo = mongo;
         this.roster = roster;
         this.groupId = groupId;
+        this.orgListenerId = orgListenerId;
     }
 
     /** Runs the rebuild; returns once the consumers are started again (they then catch up in the background). */
@@ -83,8 +86,32 @@ public class ViewRebuild {
                     Thread.sleep(1000);
                 }
             }
+            // The roster first: days are counted in each rep's team time zone, so the roster must be known before
+            // the activities and deals are replayed.
+            MessageListenerContainer org = listeners.getListenerContainer(orgListenerId);
+            org.start();
+            awaitCaughtUp(admin, Topics.ORG);
         }
         listeners.getListenerContainers().forEach(MessageListenerContainer::start);
         log.info("KPI views dropped; consumers replaying the topics from their start");
+    }
+
+    private void awaitCaughtUp(Admin admin, String topic) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The roster was not replayed within 5 minutes");
     }
 }

@@ -21,15 +21,59 @@ public class EventBatches {
         this.meters = meters;
     }
 
+    /**
+     * Hands the batch's events to {@code handler} together (for bulk writes). A record that cannot be decoded ends
+     * the batch there: the events before it are handled first, since the container commits everything before a
+     * failed record; the poison then goes to the dead-letter topic and the rest comes again. A failure of the handler
+     * itself fails the whole batch, which comes again whole (handlers are idempotent).
+     */
+    public void forBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<List<EventEnvelope>> handler) {
+        List<EventEnvelope> events = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            EventEnvelope envelope;
+            try {
+                envelope = EventRecords.decode(record);
+            } catch (RuntimeException poison) {
+                handle(records, events, handler);
+                throw new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + ": " + poison.getMessage(), poison, i);
+            }
+            events.add(envelope);
+        }
+        handle(records, events, handler);
+    }
+
+    /**
+     * A handler failure is reported at the batch's first record: the container then seeks back and retries the batch
+     * with backoff, never mistaking it for poison (the whole batch stays on its topic, nothing is dead-lettered).
+     */
+    private void handle(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events,
+                        Consumer<List<EventEnvelope>> handler) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            handler.accept(events);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("Handling the batch failed: " + e.getMessage(), e, 0);
+        }
+        events.forEach(this::count);
+    }
+
+    private void count(EventEnvelope envelope) {
+        Counter.builder("salespulse.events.consumed").description("Events consumed from Kafka")
+                .tag("topic", envelope.topic()).tag("type", envelope.type().typeName())
+                .register(meters).increment();
+    }
+
     public void forEach(List<ConsumerRecord<String, byte[]>> records, Consumer<EventEnvelope> handler) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
                 EventEnvelope envelope = EventRecords.decode(record);
                 handler.accept(envelope);
-                Counter.builder("salespulse.events.consumed").description("Events consumed from Kafka")
-                        .tag("topic", record.topic()).tag("type", envelope.type().typeName())
-                        .register(meters).increment();
+                count(envelope);
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@"
                         + record.offset() + ": " + e.getMessage(), e, i);
