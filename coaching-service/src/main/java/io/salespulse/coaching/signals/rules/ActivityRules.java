@@ -1,0 +1,137 @@
+package io.salespulse.coaching.signals.rules;
+
+import io.salespulse.contracts.kpi.DailyActivity;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rep-activity rules of kpis-and-signals.md: activity drop against the rep's own baseline, silence, connect-rate
+ * drop, and back on track. They look at completed working days only (through yesterday in the team's zone), so a
+ * morning is never read as a slump. Pure: each rule is a unit test at, below and above its threshold.
+ */
+public final class ActivityRules {
+
+    private ActivityRules() {
+    }
+
+    /**
+     * What the rules read about one rep.
+     *
+     * @param repId       the rep
+     * @param role        its role (decides the key metric)
+     * @param startDate   when the rep started ({@code null}: long ago)
+     * @param workingDays the team's working days
+     * @param yesterday   the last completed day in the team's zone
+     * @param days        the rep's daily activity (absent days had none)
+     */
+    public record RepHistory(String repId, RepRole role, LocalDate startDate, Set<DayOfWeek> workingDays, LocalDate yesterday,
+                             Map<LocalDate, DailyActivity> days) {
+
+        DailyActivity on(LocalDate day) {
+            return days.getOrDefault(day, DailyActivity.NONE);
+        }
+
+        long workingDaysSinceStart() {
+            return startDate == null ? Long.MAX_VALUE : WorkingDays.between(startDate, yesterday, workingDays);
+        }
+    }
+
+    /** The key activity of a role (the article: what each role's day is made of). */
+    public static long keyMetric(RepRole role, DailyActivity a) {
+        return switch (role) {
+            case SDR -> a.calls() + a.emails() + a.meetingsBooked();
+            case AE -> a.meetingsHeld() + a.dealsAdvanced();
+            case CSM -> a.meetingsHeld();
+        };
+    }
+
+    /** The ratio of the last window to the baseline, when there is enough history to speak. */
+    public record Ratio(long recent, BigDecimal baseline, BigDecimal ratio) {
+    }
+
+    public static Optional<Ratio> activityRatio(RepHistory rep, Thresholds.ActivityDrop t) {
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDays());
+        if (window.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LocalDate> baselineDays = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDays());
+        long history = Math.min(rep.workingDaysSinceStart() - window.size(), baselineDays.size());
+        if (history < t.minHistoryDays()) {
+            return Optional.empty();
+        }
+        // Only the baseline days the rep was there for count towards the mean.
+        List<LocalDate> counted = baselineDays.subList(baselineDays.size() - (int) history, baselineDays.size());
+        long recent = window.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        long base = counted.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        if (base == 0) {
+            return Optional.empty();
+        }
+        BigDecimal baseline = BigDecimal.valueOf(base).multiply(BigDecimal.valueOf(window.size()))
+                .divide(BigDecimal.valueOf(counted.size()), 2, RoundingMode.HALF_UP);
+        return Optional.of(new Ratio(recent, baseline, BigDecimal.valueOf(recent).divide(baseline, 4, RoundingMode.HALF_UP)));
+    }
+
+    public static Optional<Detection> activityDrop(RepHistory rep, Thresholds.ActivityDrop t) {
+        return activityRatio(rep, t).filter(r -> r.ratio().compareTo(t.warningBelow()) < 0).map(r -> new Detection(
+                SignalType.ACTIVITY_DROP, SubjectKind.REP, rep.repId(),
+                r.ratio().compareTo(t.criticalBelow()) < 0 ? Severity.CRITICAL : Severity.WARNING,
+                List.of(Evidence.of("activityLastDays", r.recent()), Evidence.of("baseline", r.baseline()),
+                        Evidence.of("ratio", r.ratio()), Evidence.of("threshold", t.warningBelow()),
+                        Evidence.of("windowDays", t.windowDays()))));
+    }
+
+    /** Back to at least {@code backOnTrackAt} of baseline (after a drop or a silence). */
+    public static boolean backOnTrack(RepHistory rep, Thresholds.ActivityDrop t) {
+        return activityRatio(rep, t).map(r -> r.ratio().compareTo(t.backOnTrackAt()) >= 0).orElse(false);
+    }
+
+    /** Consecutive completed working days without any logged activity. */
+    public static Optional<Detection> silence(RepHistory rep, Thresholds.Silence t) {
+        if (rep.workingDaysSinceStart() < t.newRepDays()) {
+            return Optional.empty();
+        }
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.days(), rep.workingDays());
+        boolean silent = window.size() == t.days() && window.stream().allMatch(day -> {
+            DailyActivity a = rep.on(day);
+            return a.calls() + a.emails() + a.meetingsBooked() + a.meetingsHeld() + a.dealsCreated() + a.dealsAdvanced()
+                    + a.dealsWon() + a.dealsLost() == 0;
+        });
+        return silent ? Optional.of(new Detection(SignalType.SILENCE, SubjectKind.REP, rep.repId(), Severity.WARNING,
+                List.of(Evidence.of("workingDaysSilent", t.days()), Evidence.of("threshold", t.days())))) : Optional.empty();
+    }
+
+    /** Connect rate over the window below baseline minus a margin, with enough calls in both. */
+    public static Optional<Detection> connectRateDrop(RepHistory rep, Thresholds.ConnectRate t) {
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDays());
+        if (window.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LocalDate> baseline = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDays());
+        long calls = window.stream().mapToLong(d -> rep.on(d).calls()).sum();
+        long connected = window.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
+        long baseCalls = baseline.stream().mapToLong(d -> rep.on(d).calls()).sum();
+        long baseConnected = baseline.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
+        if (calls < t.minCalls() || baseCalls < t.minCalls()) {
+            return Optional.empty();
+        }
+        BigDecimal rate = BigDecimal.valueOf(connected).divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_UP);
+        BigDecimal baseRate = BigDecimal.valueOf(baseConnected).divide(BigDecimal.valueOf(baseCalls), 4, RoundingMode.HALF_UP);
+        if (rate.compareTo(baseRate.subtract(t.dropPoints())) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Detection(SignalType.CONNECT_RATE_DROP, SubjectKind.REP, rep.repId(), Severity.WARNING,
+                List.of(Evidence.of("connectRate", rate), Evidence.of("baselineConnectRate", baseRate),
+                        Evidence.of("calls", calls), Evidence.of("threshold", baseRate.subtract(t.dropPoints())))));
+    }
+}
