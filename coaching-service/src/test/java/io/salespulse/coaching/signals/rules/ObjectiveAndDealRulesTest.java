@@ -1,0 +1,78 @@
+package io.salespulse.coaching.signals.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.signal.Severity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ObjectiveAndDealRulesTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private static ObjectiveProgressed progress(String attainment, String elapsed, ObjectiveStatus status) {
+        return new ObjectiveProgressed("o", ObjectiveScope.REP, "r", "t", ObjectiveMetric.CALLS, new BigDecimal("100"),
+                new BigDecimal(attainment).movePointRight(2), new BigDecimal(attainment), new BigDecimal(elapsed), null, null,
+                status, null, NOW);
+    }
+
+    @Test
+    void objectiveAtRiskOnlyOnceAQuarterHasElapsed() {
+        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.25", ObjectiveStatus.AT_RISK))).get()
+                .extracting(Detection::severity).isEqualTo(Severity.WARNING);
+        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.2499", ObjectiveStatus.OFF_TRACK))).isEmpty();
+        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.26", ObjectiveStatus.OFF_TRACK))).get()
+                .extracting(Detection::severity).isEqualTo(Severity.CRITICAL);
+        assertThat(ObjectiveRules.atRisk(progress("0.5", "0.5", ObjectiveStatus.ON_TRACK))).isEmpty();
+    }
+
+    @Test
+    void milestonesFireOnTheCrossingOnly() {
+        assertThat(ObjectiveRules.milestones(new BigDecimal("0.99"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
+                .extracting(Detection::subjectId).containsExactly("o@100");
+        assertThat(ObjectiveRules.milestones(new BigDecimal("1.0"), progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
+        assertThat(ObjectiveRules.milestones(null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
+                .extracting(Detection::subjectId).containsExactly("o@50", "o@100", "o@150");
+        assertThat(ObjectiveRules.milestones(new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
+    }
+
+    private static DealRules.DealView deal(long daysInStage, long quietDays, int pushes) {
+        return new DealRules.DealView("d", true, "PROPOSAL", NOW.minusSeconds(daysInStage * 86400),
+                NOW.minusSeconds(quietDays * 86400), pushes);
+    }
+
+    @Test
+    void stalledAfterFourteenDaysOrOneAndAHalfMedians() {
+        assertThat(DealRules.stalled(deal(14, 0, 0), null, NOW)).isEmpty();
+        assertThat(DealRules.stalled(deal(15, 0, 0), null, NOW)).isPresent();
+        // Median 20 days: the limit is 30.
+        assertThat(DealRules.stalled(deal(30, 0, 0), new BigDecimal("20"), NOW)).isEmpty();
+        assertThat(DealRules.stalled(deal(31, 0, 0), new BigDecimal("20"), NOW)).isPresent();
+        // A short median never lowers the 14-day floor.
+        assertThat(DealRules.stalled(deal(10, 0, 0), new BigDecimal("2"), NOW)).isEmpty();
+    }
+
+    @Test
+    void quietAfterFourteenDaysAndSlippingFromTwoPushes() {
+        assertThat(DealRules.goneQuiet(deal(0, 13, 0), NOW)).isEmpty();
+        assertThat(DealRules.goneQuiet(deal(0, 14, 0), NOW)).isPresent();
+        assertThat(DealRules.closeDateSlipping(deal(0, 0, 1))).isEmpty();
+        assertThat(DealRules.closeDateSlipping(deal(0, 0, 2))).isPresent();
+        assertThat(DealRules.closeDateSlipping(new DealRules.DealView("d", false, "WON", NOW, NOW, 3))).isEmpty();
+    }
+
+    @Test
+    void bigWinAboveTheSeventyFifthPercentileWithEnoughHistory() {
+        List<BigDecimal> won = List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"));
+        assertThat(DealRules.p75(won)).contains(new BigDecimal("30"));
+        assertThat(DealRules.bigWin("d", new BigDecimal("30"), won)).isEmpty();
+        assertThat(DealRules.bigWin("d", new BigDecimal("30.01"), won)).isPresent();
+        assertThat(DealRules.bigWin("d", new BigDecimal("1000"), won.subList(0, 3))).isEmpty();
+    }
+}
