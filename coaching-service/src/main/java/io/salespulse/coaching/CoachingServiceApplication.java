@@ -3,9 +3,13 @@ package io.salespulse.coaching;
 import io.salespulse.kit.roster.EnableRosterProjection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableRosterProjection
+@EnableScheduling
+@ConfigurationPropertiesScan
 public class CoachingServiceApplication {
 
     public static void main(String[] args) {

@@ -1,20 +1,43 @@
 package io.salespulse.coaching.projection;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.deal.DealCloseDateMoved;
+import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealEvent;
+import io.salespulse.contracts.deal.DealLost;
+import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.deal.DealStageChanged;
+import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.coaching.signals.rules.DealRules;
 import io.salespulse.kit.mongo.LatestState;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The facts the signal rules read, kept in coaching-service's own database: each rep's daily activity (the latest
- * version of each rep-day), each objective's latest progress, and each deal's latest fact. Every write keeps the
- * newest state, so redelivery and replays change nothing.
+ * version of each rep-day), each objective's latest progress (and the attainment before it, for milestones), each
+ * deal's state (stage and since when, last linked activity, close-date pushes, won amount), and how long deals stayed
+ * in each stage. Every write keeps the newest state or sets what the fact says, so redelivery and replays change nothing.
  */
 @Component
 public class CoachingFacts {
@@ -22,6 +45,7 @@ public class CoachingFacts {
     static final String REP_DAYS = "rep_days";
     static final String OBJECTIVES = "objectives";
     static final String DEALS = "deals";
+    static final String STAGE_DURATIONS = "stage_durations";
 
     private final MongoTemplate mongo;
 
@@ -31,28 +55,158 @@ public class CoachingFacts {
         mongo.getCollection(DEALS).createIndex(new Document("ownerRepId", 1));
     }
 
-    void record(EventEnvelope envelope) {
-        if (envelope.data() instanceof RepDayKpisUpdated day) {
-            // The rep-day's event count only grows: a higher one is a newer state of the same day.
-            long version = day.activity().calls() + day.activity().emails() + day.activity().meetingsBooked()
-                    + day.activity().meetingsScheduled() + day.activity().meetingsHeld() + day.activity().dealsCreated()
-                    + day.activity().dealsAdvanced() + day.activity().dealsWon() + day.activity().dealsLost();
-            LatestState.replaceIfNotOlder(mongo.getCollection(REP_DAYS), day.repId() + "|" + day.day(), version, document(envelope));
-        } else if (envelope.data() instanceof ObjectiveProgressed objective) {
-            LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVES), objective.objectiveId(),
-                    objective.occurredAt().toEpochMilli(), document(envelope));
-        } else if (envelope.data() instanceof DealEvent deal) {
-            LatestState.replaceIfNotOlder(mongo.getCollection(DEALS), deal.dealId(), deal.occurredAt().toEpochMilli(),
-                    document(envelope).append("factType", envelope.type().typeName()));
+    void recordRepDay(RepDayKpisUpdated day) {
+        DailyActivity a = day.activity();
+        // The rep-day's counts only grow: a higher total is a newer state of the same day.
+        long version = a.calls() + a.emails() + a.meetingsBooked() + a.meetingsScheduled() + a.meetingsHeld()
+                + a.dealsCreated() + a.dealsAdvanced() + a.dealsWon() + a.dealsLost();
+        LatestState.replaceIfNotOlder(mongo.getCollection(REP_DAYS), day.repId() + "|" + day.day(), version, document(day));
+    }
+
+    /** Records an objective's progress; returns the attainment it had before (null the first time). */
+    BigDecimal recordObjective(ObjectiveProgressed progress) {
+        Document held = mongo.getCollection(OBJECTIVES).find(Filters.eq("_id", progress.objectiveId())).first();
+        BigDecimal before = held == null ? null : new BigDecimal(held.get("attainment").toString());
+        if (held != null && held.get(LatestState.ORDER, Number.class).longValue() > progress.occurredAt().toEpochMilli()) {
+            return null; // an older progress arriving late: nothing to compare
+        }
+        LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVES), progress.objectiveId(), progress.occurredAt().toEpochMilli(),
+                document(progress));
+        return before;
+    }
+
+    /** An activity linked to a deal keeps the deal alive. */
+    void recordActivity(ActivityEvent activity) {
+        if (activity.dealId() != null) {
+            mongo.getCollection(DEALS).updateOne(Filters.eq("_id", activity.dealId()),
+                    Updates.max("lastActivityAt", Date.from(activity.occurredAt())), new UpdateOptions().upsert(true));
         }
     }
 
-    private static Document document(EventEnvelope envelope) {
-        return Document.parse(new String(EventCodec.toJson(envelope.data()), StandardCharsets.UTF_8));
+    void recordDeal(EventEnvelope envelope, String ownerTeamId) {
+        DealEvent fact = envelope.dataAs(DealEvent.class);
+        List<Bson> set = new ArrayList<>();
+        set.add(Updates.max("lastActivityAt", Date.from(fact.occurredAt())));
+        if (fact.ownerRepId() != null) {
+            set.add(Updates.set("ownerRepId", fact.ownerRepId()));
+        }
+        if (fact instanceof DealCreated created) {
+            set.add(Updates.set("stage", created.stage().name()));
+            set.add(Updates.set("stageSince", Date.from(created.occurredAt())));
+            set.add(Updates.set("open", !created.stage().isClosed()));
+        } else if (fact instanceof DealStageChanged moved) {
+            set.add(Updates.set("stage", moved.to().name()));
+            set.add(Updates.set("stageSince", Date.from(moved.occurredAt())));
+            set.add(Updates.set("open", !moved.to().isClosed()));
+            try {
+                mongo.getCollection(STAGE_DURATIONS).insertOne(new Document("_id", envelope.id()).append("teamId", ownerTeamId)
+                        .append("stage", moved.from().name()).append("days", moved.daysInPreviousStage())
+                        .append("at", Date.from(moved.occurredAt())));
+            } catch (com.mongodb.MongoWriteException duplicate) {
+                // recorded already
+            }
+        } else if (fact instanceof DealCloseDateMoved moved) {
+            set.add(Updates.set("pushes", moved.pushCount()));
+        } else if (fact instanceof DealOwnerChanged owner) {
+            set.add(Updates.set("ownerRepId", owner.ownerRepId()));
+        } else if (fact instanceof DealWon won) {
+            set.add(Updates.set("open", false));
+            set.add(Updates.set("wonAt", Date.from(won.occurredAt())));
+            set.add(Updates.set("wonTeamId", ownerTeamId));
+            if (won.amount() != null) {
+                set.add(Updates.set("wonAmount", won.amount().amount().toPlainString()));
+                set.add(Updates.set("wonCurrency", won.amount().currency()));
+            }
+        } else if (fact instanceof DealLost) {
+            set.add(Updates.set("open", false));
+        }
+        mongo.getCollection(DEALS).updateOne(Filters.eq("_id", fact.dealId()), Updates.combine(set), new UpdateOptions().upsert(true));
+    }
+
+    /** The latest progress of a rep's objectives. */
+    public List<ObjectiveProgressed> objectivesOf(String repId) {
+        List<ObjectiveProgressed> objectives = new ArrayList<>();
+        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", repId)))) {
+            doc.remove("_id");
+            doc.remove(LatestState.ORDER);
+            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveProgressed.class));
+        }
+        return objectives;
+    }
+
+    /** A rep's daily activity from..to. */
+    public Map<LocalDate, DailyActivity> repDays(String repId, LocalDate from, LocalDate to) {
+        Map<LocalDate, DailyActivity> days = new HashMap<>();
+        for (Document doc : mongo.getCollection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
+                Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
+            doc.remove("_id");
+            doc.remove(LatestState.ORDER);
+            RepDayKpisUpdated day = EventCodec.mapper().readValue(doc.toJson(), RepDayKpisUpdated.class);
+            days.put(day.day(), day.activity());
+        }
+        return days;
     }
 
     /** How many rep-days this service knows of a rep. */
     public long repDaysOf(String repId) {
         return mongo.getCollection(REP_DAYS).countDocuments(new Document("repId", repId));
+    }
+
+    /** A deal as the rules see it. */
+    public Optional<DealRules.DealView> deal(String dealId) {
+        return Optional.ofNullable(mongo.getCollection(DEALS).find(Filters.eq("_id", dealId)).first()).map(CoachingFacts::view);
+    }
+
+    /** The open deals of these reps. */
+    public List<DealRules.DealView> openDealsOf(List<String> repIds) {
+        List<DealRules.DealView> deals = new ArrayList<>();
+        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds)))) {
+            deals.add(view(doc));
+        }
+        return deals;
+    }
+
+    /** The owner of a deal, if known. */
+    public Optional<String> ownerOf(String dealId) {
+        return Optional.ofNullable(mongo.getCollection(DEALS).find(Filters.eq("_id", dealId)).first())
+                .map(doc -> doc.getString("ownerRepId"));
+    }
+
+    /** Won amounts of a team's deals in a currency since a time, this deal excluded. */
+    public List<BigDecimal> wonAmounts(String teamId, String currency, Instant since, String exceptDealId) {
+        List<BigDecimal> amounts = new ArrayList<>();
+        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("wonTeamId", teamId),
+                Filters.eq("wonCurrency", currency), Filters.gte("wonAt", Date.from(since)), Filters.ne("_id", exceptDealId)))) {
+            amounts.add(new BigDecimal(doc.getString("wonAmount")));
+        }
+        return amounts;
+    }
+
+    /** The median days a team's deals spent in a stage since a time (null without data). */
+    public BigDecimal medianDaysInStage(String teamId, String stage, Instant since) {
+        List<Long> days = new ArrayList<>();
+        for (Document doc : mongo.getCollection(STAGE_DURATIONS).find(Filters.and(Filters.eq("teamId", teamId),
+                Filters.eq("stage", stage), Filters.gte("at", Date.from(since))))) {
+            days.add(doc.get("days", Number.class).longValue());
+        }
+        if (days.isEmpty()) {
+            return null;
+        }
+        days.sort(null);
+        int middle = days.size() / 2;
+        return days.size() % 2 == 1 ? BigDecimal.valueOf(days.get(middle))
+                : BigDecimal.valueOf(days.get(middle - 1) + days.get(middle)).divide(BigDecimal.valueOf(2));
+    }
+
+    private static DealRules.DealView view(Document doc) {
+        Date since = doc.getDate("stageSince");
+        Date last = doc.getDate("lastActivityAt");
+        Number pushes = doc.get("pushes", Number.class);
+        return new DealRules.DealView(doc.getString("_id"), doc.getBoolean("open", false), doc.getString("stage"),
+                since == null ? null : since.toInstant(), last == null ? null : last.toInstant(), pushes == null ? 0 : pushes.intValue());
+    }
+
+    private static Document document(Object event) {
+        return Document.parse(new String(EventCodec.mapper().writeValueAsBytes(event), StandardCharsets.UTF_8));
     }
 }

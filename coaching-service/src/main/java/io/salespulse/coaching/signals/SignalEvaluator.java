@@ -1,0 +1,178 @@
+package io.salespulse.coaching.signals;
+
+import com.mongodb.MongoWriteException;
+import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.signals.rules.ActivityRules;
+import io.salespulse.coaching.signals.rules.DealRules;
+import io.salespulse.coaching.signals.rules.Detection;
+import io.salespulse.coaching.signals.rules.ObjectiveRules;
+import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.kit.roster.RosterStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the rules when facts change (a rep-day, an objective, a deal) and on a schedule for the time-based ones (an
+ * hour passing makes a silence, a stalled deal, a quiet deal), and keeps the signals in step through the
+ * {@link SignalBook}. The scheduled pass runs per team, on the team's working days in its time zone, once per team
+ * and hour whatever the number of instances (a lease document per team and hour).
+ */
+@Service
+public class SignalEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalEvaluator.class);
+    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    static final String LEASES = "evaluation_leases";
+    static final int HISTORY_CALENDAR_DAYS = 45;
+
+    private final CoachingFacts facts;
+    private final SignalBook book;
+    private final RosterStore roster;
+    private final SignalThresholds thresholds;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, MongoTemplate mongo,
+                    Clock clock) {
+        this.facts = facts;
+        this.book = book;
+        this.roster = roster;
+        this.thresholds = thresholds;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    private SignalBook.Context context(String repId) {
+        Optional<RepChanged> rep = roster.rep(repId);
+        return new SignalBook.Context(repId, rep.map(RepChanged::teamId).orElse(null), rep.map(RepChanged::displayName).orElse(repId));
+    }
+
+    /** The rep-activity rules for one rep, on the completed working days of its team's zone. */
+    public void evaluateRep(String repId) {
+        Optional<RepChanged> found = roster.rep(repId);
+        if (found.isEmpty()) {
+            return;
+        }
+        RepChanged rep = found.get();
+        Optional<TeamChanged> team = roster.team(rep.teamId());
+        ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
+        Set<DayOfWeek> workingDays = team.map(TeamChanged::workingDays).filter(d -> !d.isEmpty()).orElse(MON_FRI);
+        LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
+        ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), workingDays, yesterday,
+                facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
+        SignalBook.Context context = context(repId);
+        if (!rep.active()) {
+            book.sync(SignalType.ACTIVITY_DROP, repId, Optional.empty(), context, "rep no longer active");
+            book.sync(SignalType.SILENCE, repId, Optional.empty(), context, "rep no longer active");
+            book.sync(SignalType.CONNECT_RATE_DROP, repId, Optional.empty(), context, "rep no longer active");
+            return;
+        }
+        var drop = thresholds.activityDrop(rep.role(), rep.seniority());
+        Optional<Detection> activityDrop = ActivityRules.activityDrop(history, drop);
+        Optional<Detection> silence = ActivityRules.silence(history, thresholds.silence(rep.role(), rep.seniority()));
+        String ratio = ActivityRules.activityRatio(history, drop).map(r -> r.ratio().movePointRight(2).intValue() + "% of baseline").orElse("activity resumed");
+        book.sync(SignalType.ACTIVITY_DROP, repId, activityDrop, context, "activity back to " + ratio);
+        book.sync(SignalType.SILENCE, repId, silence, context, "activity logged again");
+        book.sync(SignalType.CONNECT_RATE_DROP, repId, ActivityRules.connectRateDrop(history, thresholds.connectRate(rep.role(), rep.seniority())),
+                context, "connect rate back within 10 points of baseline");
+        // Back on track: a drop or silence of the last 14 days has cleared and activity is back to 90% of baseline.
+        // Recognised once per cleared signal.
+        Optional<io.salespulse.coaching.signals.Signal> cleared = book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(Duration.ofDays(14)))
+                .or(() -> book.resolvedSince(SignalType.SILENCE, repId, clock.instant().minus(Duration.ofDays(14))));
+        if (cleared.isPresent() && activityDrop.isEmpty() && silence.isEmpty() && ActivityRules.backOnTrack(history, drop)) {
+            ActivityRules.activityRatio(history, drop).ifPresent(r -> book.recognise(new Detection(SignalType.BACK_ON_TRACK,
+                    io.salespulse.contracts.signal.SubjectKind.REP, repId + "@" + cleared.get().signalId(), io.salespulse.contracts.signal.Severity.INFO,
+                    List.of(io.salespulse.contracts.signal.Evidence.of("ratio", r.ratio()),
+                            io.salespulse.contracts.signal.Evidence.of("threshold", drop.backOnTrackAt()))), context));
+        }
+    }
+
+    /** Objective rules on a new progress: at risk (raised, updated, resolved) and milestones crossed. */
+    public void onObjective(ObjectiveProgressed progress, BigDecimal attainmentBefore) {
+        String repId = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
+        SignalBook.Context context = repId != null ? context(repId)
+                : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
+        book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(progress), context,
+                "objective " + progress.status().name().toLowerCase().replace('_', ' '));
+        ObjectiveRules.milestones(attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
+    }
+
+    /** Deal rules for one deal. */
+    public void evaluateDeal(String dealId) {
+        facts.deal(dealId).ifPresent(deal -> {
+            String owner = facts.ownerOf(dealId).orElse(null);
+            SignalBook.Context context = owner == null ? new SignalBook.Context(null, null, "") : context(owner);
+            BigDecimal median = context.teamId() == null || deal.stage() == null ? null
+                    : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(Duration.ofDays(90)));
+            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(deal, median, clock.instant()), context, "deal moved or closed");
+            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(deal, clock.instant()), context, "activity on the deal or deal closed");
+            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(deal), context, "deal closed");
+        });
+    }
+
+    /** A won deal above the team's usual wins is recognised. */
+    public void onDealWon(DealWon won) {
+        if (won.ownerRepId() == null || won.amount() == null) {
+            return;
+        }
+        SignalBook.Context context = context(won.ownerRepId());
+        if (context.teamId() == null) {
+            return;
+        }
+        List<BigDecimal> usual = facts.wonAmounts(context.teamId(), won.amount().currency(),
+                won.occurredAt().minus(Duration.ofDays(90)), won.dealId());
+        DealRules.bigWin(won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, context));
+    }
+
+    /** Every rep and open deal of a team. */
+    public void evaluateTeam(TeamChanged team) {
+        List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+        reps.forEach(this::evaluateRep);
+        facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
+    }
+
+    @Scheduled(cron = "${salespulse.signals.schedule:0 5 * * * *}")
+    void hourly() {
+        for (TeamChanged team : roster.teams()) {
+            ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZoneId.of(team.timezone())));
+            Set<DayOfWeek> workingDays = team.workingDays().isEmpty() ? MON_FRI : team.workingDays();
+            if (!workingDays.contains(local.getDayOfWeek()) || !takeLease(team.teamId() + "|" + local.toLocalDate() + "T" + local.getHour())) {
+                continue;
+            }
+            try {
+                evaluateTeam(team);
+            } catch (RuntimeException e) {
+                log.warn("Scheduled evaluation of team {} failed: {}", team.teamId(), e.getMessage());
+            }
+        }
+    }
+
+    /** True for the one instance that records this key first. */
+    boolean takeLease(String key) {
+        try {
+            mongo.getCollection(LEASES).insertOne(new Document("_id", key).append("at", java.util.Date.from(clock.instant())));
+            return true;
+        } catch (MongoWriteException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.salespulse.coaching.signals;
+
+import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signals of a team, one signal, acknowledging it, and a rep's 1:1 agenda. */
+@RestController
+class SignalsController {
+
+    private final SignalBook book;
+    private final CoachingFacts facts;
+    private final Clock clock;
+
+    SignalsController(SignalBook book, CoachingFacts facts, Clock clock) {
+        this.book = book;
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/teams/{teamId}/signals")
+    List<Signal> teamSignals(@PathVariable String teamId, @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String type) {
+        return book.ofTeam(teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class));
+    }
+
+    @GetMapping("/api/v1/signals/{signalId}")
+    Signal signal(@PathVariable String signalId) {
+        return book.get(signalId).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+    }
+
+    /**
+     * @param note      the manager's note
+     * @param managerId who acknowledges (taken from the token once security is on)
+     */
+    record Acknowledgement(String note, String managerId) {
+    }
+
+    @PostMapping("/api/v1/signals/{signalId}/acknowledge")
+    Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
+        Acknowledgement ack = body == null ? new Acknowledgement(null, null) : body;
+        return book.acknowledge(signalId, ack.managerId(), ack.note()).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+    }
+
+    /** A weak signal to talk about, with questions to open the conversation. */
+    record AgendaItem(Signal signal, Map<Language, List<String>> questions) {
+    }
+
+    /** The agenda of a rep's next 1:1. */
+    record OneOnOne(String repId, List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives) {
+    }
+
+    @GetMapping("/api/v1/reps/{repId}/one-on-one")
+    OneOnOne oneOnOne(@PathVariable String repId, @RequestParam(required = false) String since) {
+        Instant from;
+        try {
+            from = since == null ? clock.instant().minus(Duration.ofDays(14)) : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("since", "must be an instant, e.g. 2026-11-16T00:00:00Z (the last 1:1)");
+        }
+        List<Signal> signals = book.ofRep(repId);
+        List<AgendaItem> open = signals.stream()
+                .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
+                .map(s -> new AgendaItem(s, OneOnOneQuestions.of(s.type())))
+                .toList();
+        List<Signal> recognitions = signals.stream()
+                .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))
+                .toList();
+        return new OneOnOne(repId, open, recognitions, facts.objectivesOf(repId));
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

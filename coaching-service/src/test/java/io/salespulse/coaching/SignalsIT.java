@@ -1,0 +1,165 @@
+package io.salespulse.coaching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.salespulse.coaching.signals.rules.WorkingDays;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.kpi.DailyActivity;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalResolved;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KPI updates and objective progress, as kpi-service publishes them, through the real broker into coaching-service:
+ * signals raised with evidence, updated while the condition persists (never a second one, even when everything is
+ * delivered again), resolved when it clears, recognitions, acknowledgement and the 1:1 agenda. "Now" is Friday
+ * 2026-11-27 12:00 UTC, so the last completed working days are Friday 20th to Thursday 26th.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class SignalsIT {
+
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final EnumSet<DayOfWeek> WEEK = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    final String s = UUID.randomUUID().toString().substring(0, 8);
+    final String team = "team-" + s;
+    final String rep = "lea-" + s;
+
+    private EventEnvelope e(String id, io.salespulse.contracts.SalesPulseEvent data) {
+        return EventEnvelope.of(id, "/test", data);
+    }
+
+    /** 20 baseline working days at {@code baseline} calls, then the last 5 at {@code recent}. */
+    private List<EventEnvelope> days(long baseline, long recent) {
+        List<LocalDate> window = WorkingDays.ending(LocalDate.parse("2026-11-26"), 5, WEEK);
+        List<LocalDate> base = WorkingDays.ending(window.get(0).minusDays(1), 20, WEEK);
+        List<EventEnvelope> events = new ArrayList<>();
+        for (LocalDate day : base) {
+            events.add(e(rep + day + baseline, new RepDayKpisUpdated(rep, team, day,
+                    new DailyActivity(baseline, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
+        }
+        for (LocalDate day : window) {
+            events.add(e(rep + day + recent, new RepDayKpisUpdated(rep, team, day,
+                    new DailyActivity(recent, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
+        }
+        return events;
+    }
+
+    private JsonNode signals(String query) {
+        return Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals" + query).json();
+    }
+
+    private ObjectiveProgressed progress(String attainment, ObjectiveStatus status, ObjectiveStatus previous, int minute) {
+        return new ObjectiveProgressed("obj-" + s, ObjectiveScope.REP, rep, team, ObjectiveMetric.CALLS, new BigDecimal("400"),
+                new BigDecimal(attainment).multiply(new BigDecimal("400")), new BigDecimal(attainment), new BigDecimal("0.5"),
+                new BigDecimal(attainment).multiply(new BigDecimal("800")), new BigDecimal(attainment).multiply(BigDecimal.valueOf(2)),
+                status, previous, NOW.plusSeconds(minute * 60L));
+    }
+
+    @Test
+    void signalsAreRaisedUpdatedNeverDoubledAndResolvedWhenTheConditionClears() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
+                e("r-" + s, new RepChanged(rep, "Léa", team, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+                .contains("type=\"salespulse.rep.changed.v1\""));
+
+        try (KafkaProbe signalsTopic = KafkaProbe.reading(Topics.SIGNALS)) {
+            // Activity slides to a quarter of the baseline: 25 calls in 5 days against 100.
+            List<EventEnvelope> slump = days(20, 5);
+            KafkaProbe.publish(slump.toArray(EventEnvelope[]::new));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode open = signals("?status=OPEN&type=ACTIVITY_DROP");
+                assertThat(open).hasSize(1);
+                assertThat(open.get(0).get("severity").asString()).isEqualTo("CRITICAL");
+                assertThat(open.get(0).get("evidence").toString()).contains("\"activityLastDays\"", "25");
+            });
+            JsonNode drop = signals("?status=OPEN&type=ACTIVITY_DROP").get(0);
+            assertThat(drop.get("suggestedAction").get("fr").asString()).contains("Léa");
+            assertThat(drop.get("suggestedAction").get("en").asString()).contains("Léa");
+
+            // Everything delivered again: still one signal.
+            KafkaProbe.publish(slump.toArray(EventEnvelope[]::new));
+            KafkaProbe.publish(e("marker-" + s, progress("0.2", ObjectiveStatus.OFF_TRACK, null, 1)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> signals("?type=OBJECTIVE_AT_RISK").size() == 1);
+            assertThat(signals("?type=ACTIVITY_DROP")).hasSize(1);
+            assertThat(signals("?type=OBJECTIVE_AT_RISK").get(0).get("severity").asString()).isEqualTo("CRITICAL");
+
+            // The manager acknowledges; the 1:1 agenda has it with questions, and the objective.
+            Http.Answer ack = Http.post("http://localhost:" + port + "/api/v1/signals/" + drop.get("signalId").asString() + "/acknowledge",
+                    "application/json", "{\"note\":\"On en parle jeudi\",\"managerId\":\"mgr\"}");
+            assertThat(ack.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+            JsonNode agenda = Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").json();
+            assertThat(agenda.get("toDiscuss")).hasSize(2);
+            assertThat(agenda.get("toDiscuss").get(0).get("questions").get("fr")).isNotEmpty();
+            assertThat(agenda.get("objectives").get(0).get("status").asString()).isEqualTo("OFF_TRACK");
+
+            // The rep is back: the drop resolves, and the come-back is recognised. The objective is reached.
+            KafkaProbe.publish(days(20, 21).toArray(EventEnvelope[]::new));
+            KafkaProbe.publish(e("achieved-" + s, progress("1.0", ObjectiveStatus.ACHIEVED, ObjectiveStatus.OFF_TRACK, 2)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(signals("?status=RESOLVED&type=ACTIVITY_DROP")).hasSize(1);
+                assertThat(signals("?status=RESOLVED&type=OBJECTIVE_AT_RISK")).hasSize(1);
+                assertThat(signals("?type=BACK_ON_TRACK")).hasSize(1);
+                assertThat(signals("?type=OBJECTIVE_ACHIEVED")).hasSize(2); // 50% and 100%, crossed at once
+            });
+            assertThat(signals("?status=RESOLVED&type=ACTIVITY_DROP").get(0).get("resolution").asString()).contains("of baseline");
+            assertThat(signals("?type=ACTIVITY_DROP")).hasSize(1);
+
+            List<EventEnvelope> published = signalsTopic.awaitEvents(ev -> ev.key().equals(rep), 6, Duration.ofSeconds(30));
+            assertThat(published.stream().filter(ev -> ev.data() instanceof SignalRaised r && r.type().name().equals("ACTIVITY_DROP"))).hasSize(1);
+            // (A silence may flicker while the history is loaded day by day; it is resolved as the days come in.)
+            assertThat(published.stream().filter(ev -> ev.data() instanceof SignalResolved r
+                    && (r.type().name().equals("ACTIVITY_DROP") || r.type().name().equals("OBJECTIVE_AT_RISK")))).hasSize(2);
+        }
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals?status=SHOUTING").status()).isEqualTo(400);
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/signals/nope").status()).isEqualTo(404);
+    }
+}
