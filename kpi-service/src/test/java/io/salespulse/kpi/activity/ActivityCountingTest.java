@@ -48,6 +48,22 @@ class ActivityCountingTest {
     }
 
     @Test
+    void dayBoundariesFollowTheDaylightSavingChange() {
+        // Paris leaves summer time on Sunday 25 October 2026 at 01:00 UTC (03:00 local becomes 02:00).
+        // 21:59 UTC on Saturday 24th is 23:59 local (UTC+2): Saturday.
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-10-24T21:59:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-10-24"));
+        // 22:00 UTC on Saturday 24th is midnight local: Sunday.
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-10-24T22:00:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-10-25"));
+        // After the change, midnight local is 23:00 UTC: 22:59 UTC on Sunday 25th is still Sunday, 23:00 is Monday.
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-10-25T22:59:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-10-25"));
+        assertThat(count(new CallLogged("r", null, CallOutcome.BUSY, null, null, Instant.parse("2026-10-25T23:00:00Z"))))
+                .singleElement().extracting(Increment::day).isEqualTo(LocalDate.parse("2026-10-26"));
+    }
+
+    @Test
     void bookedMeetingCountsWhenBookedAndWhereScheduled() {
         List<Increment> increments = count(new MeetingBooked("r", "m", Instant.parse("2026-11-27T14:00:00Z"), null,
                 Instant.parse("2026-11-24T10:00:00Z")));
