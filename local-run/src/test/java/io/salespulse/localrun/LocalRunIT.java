@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,8 @@ class LocalRunIT {
             // coaching-service consumed the KPI update that followed
             await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.url("coaching-service") + "/actuator/prometheus")
                     .contains("topic=\"salespulse.kpis\""));
+
+            objectiveAtRiskIsRaisedThenResolvedThroughTheWholeChain(stack);
         }
 
         try (LocalStack again = LocalStack.start(options, Duration.ofMinutes(3))) {
@@ -65,6 +69,43 @@ class LocalRunIT {
                     .hasMessageContaining("is in use");
         }
         assertThat(Files.exists(data.resolve("mongo.mv"))).isTrue();
+    }
+
+    /**
+     * HTTP in, signal out: an objective of 3 calls over a period almost elapsed, with 1 call, is off track, so
+     * coaching-service raises OBJECTIVE_AT_RISK from what kpi-service computed; 2 more calls achieve it and the
+     * signal resolves, with the milestones recognised. The period is placed around today so the test holds any day.
+     */
+    private static void objectiveAtRiskIsRaisedThenResolvedThroughTheWholeChain(LocalStack stack) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String objective = """
+                {"specversion":"1.0","id":"obj-it-1","source":"/crm/demo","type":"salespulse.objective.set.v1",
+                 "time":"%sT08:00:00Z","data":{"objectiveId":"obj-hugo-calls","scope":"REP","scopeId":"sdr-hugo",
+                 "metric":"CALLS","target":3,"periodStart":"%s","periodEnd":"%s"}}"""
+                .formatted(today.minusDays(27), today.minusDays(27), today.plusDays(2));
+        assertThat(post(stack, objective).statusCode()).isEqualTo(202);
+        assertThat(post(stack, hugoCall("hugo-1", today.minusDays(1))).statusCode()).isEqualTo(202);
+        String signals = stack.url("coaching-service") + "/api/v1/teams/team-paris/signals?type=OBJECTIVE_AT_RISK";
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(signals).contains("\"status\":\"OPEN\""));
+        assertThat(get(signals)).contains("\"subjectId\":\"obj-hugo-calls\"", "\"severity\":\"CRITICAL\"", "Hugo");
+
+        assertThat(post(stack, hugoCall("hugo-2", today.minusDays(1))).statusCode()).isEqualTo(202);
+        assertThat(post(stack, hugoCall("hugo-3", today.minusDays(2))).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(signals).contains("\"status\":\"RESOLVED\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(stack.url("coaching-service")
+                + "/api/v1/teams/team-paris/signals?type=OBJECTIVE_ACHIEVED").contains("obj-hugo-calls@100"));
+    }
+
+    private static String hugoCall(String id, LocalDate day) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/crm/demo","type":"salespulse.call.logged.v1",
+                 "time":"%sT10:00:00+01:00","data":{"repId":"sdr-hugo","outcome":"NO_ANSWER"}}""".formatted(id, day);
+    }
+
+    private static HttpResponse<String> post(LocalStack stack, String cloudEvent) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("activity-service") + "/api/v1/events"))
+                .header("Authorization", "Bearer it-key").header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(cloudEvent)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> postCall(LocalStack stack) throws IOException, InterruptedException {
