@@ -42,7 +42,8 @@ public class SignalEvaluator {
     private static final Logger log = LoggerFactory.getLogger(SignalEvaluator.class);
     private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     static final String LEASES = "evaluation_leases";
-    static final int HISTORY_CALENDAR_DAYS = 45;
+    // Enough for the 25 working days of the activity rules and the 12 weeks of a personal best.
+    static final int HISTORY_CALENDAR_DAYS = 7 * 13;
 
     private final CoachingFacts facts;
     private final SignalBook book;
@@ -94,6 +95,7 @@ public class SignalEvaluator {
         book.sync(SignalType.SILENCE, repId, silence, context, "activity logged again");
         book.sync(SignalType.CONNECT_RATE_DROP, repId, ActivityRules.connectRateDrop(history, thresholds.connectRate(rep.role(), rep.seniority())),
                 context, "connect rate back within 10 points of baseline");
+        ActivityRules.personalBest(history, yesterday.plusDays(1)).ifPresent(best -> book.recognise(best, context));
         // Back on track: a drop or silence of the last 14 days has cleared and activity is back to 90% of baseline.
         // Recognised once per cleared signal.
         Optional<io.salespulse.coaching.signals.Signal> cleared = book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(Duration.ofDays(14)))

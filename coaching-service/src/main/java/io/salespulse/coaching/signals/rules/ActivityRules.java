@@ -111,6 +111,40 @@ public final class ActivityRules {
                 List.of(Evidence.of("workingDaysSilent", t.days()), Evidence.of("threshold", t.days())))) : Optional.empty();
     }
 
+    /** Weeks of history a personal best is measured against (the last completed week included). */
+    public static final int PERSONAL_BEST_WEEKS = 12;
+    /** Weeks with activity needed before a best means something. */
+    public static final int PERSONAL_BEST_MIN_WEEKS = 4;
+
+    /**
+     * The last completed ISO week (Monday to Sunday, before the one that contains {@code today}) is the rep's best on
+     * the key metric of its role over the trailing 12 weeks, strictly above every other week with activity.
+     */
+    public static Optional<Detection> personalBest(RepHistory rep, LocalDate today) {
+        LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        long last = weekTotal(rep, lastMonday);
+        long best = 0;
+        int weeksWithActivity = 0;
+        for (int week = 1; week < PERSONAL_BEST_WEEKS; week++) {
+            long total = weekTotal(rep, lastMonday.minusWeeks(week));
+            if (total > 0) {
+                weeksWithActivity++;
+            }
+            best = Math.max(best, total);
+        }
+        if (weeksWithActivity < PERSONAL_BEST_MIN_WEEKS || last <= best) {
+            return Optional.empty();
+        }
+        return Optional.of(new Detection(SignalType.PERSONAL_BEST, SubjectKind.REP, rep.repId() + "@" + lastMonday,
+                Severity.INFO, List.of(Evidence.of("weekTotal", last), Evidence.of("previousBest", best),
+                        Evidence.of("weeks", PERSONAL_BEST_WEEKS))));
+    }
+
+    private static long weekTotal(RepHistory rep, LocalDate monday) {
+        return java.util.stream.IntStream.range(0, 7).mapToObj(monday::plusDays)
+                .mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+    }
+
     /** Connect rate over the window below baseline minus a margin, with enough calls in both. */
     public static Optional<Detection> connectRateDrop(RepHistory rep, Thresholds.ConnectRate t) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDays());
