@@ -46,6 +46,7 @@ public class CoachingFacts {
     static final String OBJECTIVES = "objectives";
     static final String DEALS = "deals";
     static final String STAGE_DURATIONS = "stage_durations";
+    static final String OBJECTIVE_DEFS = "objective_definitions";
 
     private final MongoTemplate mongo;
 
@@ -91,10 +92,17 @@ public class CoachingFacts {
             set.add(Updates.set("ownerRepId", fact.ownerRepId()));
         }
         if (fact instanceof DealCreated created) {
+            amount(set, created.amount());
+            if (created.expectedCloseDate() != null) {
+                set.add(Updates.set("expectedCloseDate", created.expectedCloseDate().toString()));
+            }
             set.add(Updates.set("stage", created.stage().name()));
             set.add(Updates.set("stageSince", Date.from(created.occurredAt())));
             set.add(Updates.set("open", !created.stage().isClosed()));
+        } else if (fact instanceof io.salespulse.contracts.deal.DealAmountChanged changed) {
+            amount(set, changed.current());
         } else if (fact instanceof DealStageChanged moved) {
+            amount(set, moved.amount());
             set.add(Updates.set("stage", moved.to().name()));
             set.add(Updates.set("stageSince", Date.from(moved.occurredAt())));
             set.add(Updates.set("open", !moved.to().isClosed()));
@@ -107,6 +115,7 @@ public class CoachingFacts {
             }
         } else if (fact instanceof DealCloseDateMoved moved) {
             set.add(Updates.set("pushes", moved.pushCount()));
+            set.add(Updates.set("expectedCloseDate", moved.current().toString()));
         } else if (fact instanceof DealOwnerChanged owner) {
             set.add(Updates.set("ownerRepId", owner.ownerRepId()));
         } else if (fact instanceof DealWon won) {
@@ -132,6 +141,50 @@ public class CoachingFacts {
             objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveProgressed.class));
         }
         return objectives;
+    }
+
+    private static void amount(List<Bson> set, io.salespulse.contracts.Money money) {
+        if (money != null) {
+            set.add(Updates.set("amount", money.amount().toPlainString()));
+            set.add(Updates.set("currency", money.currency()));
+        }
+    }
+
+    void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
+        LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVE_DEFS), objective.objectiveId(),
+                objective.occurredAt().toEpochMilli(), document(objective));
+    }
+
+    /** An objective's definition, if known. */
+    public Optional<io.salespulse.contracts.objective.ObjectiveSet> objectiveSet(String objectiveId) {
+        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.eq("_id", objectiveId)).first()).map(doc -> {
+            doc.remove("_id");
+            doc.remove(LatestState.ORDER);
+            return EventCodec.mapper().readValue(doc.toJson(), io.salespulse.contracts.objective.ObjectiveSet.class);
+        });
+    }
+
+    /** The latest progress of the revenue objectives of these reps and this team. */
+    public List<ObjectiveProgressed> revenueObjectives(String teamId, List<String> repIds) {
+        List<ObjectiveProgressed> objectives = new ArrayList<>();
+        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("metric", "REVENUE_WON"),
+                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
+                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", repIds)))))) {
+            doc.remove("_id");
+            doc.remove(LatestState.ORDER);
+            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveProgressed.class));
+        }
+        return objectives;
+    }
+
+    /** Open pipeline of these reps in a currency expected to close by a date. */
+    public BigDecimal openExpected(List<String> repIds, String currency, LocalDate by) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds),
+                Filters.eq("currency", currency), Filters.lte("expectedCloseDate", by.toString())))) {
+            total = total.add(new BigDecimal(doc.getString("amount")));
+        }
+        return total;
     }
 
     /** A rep's daily activity from..to. */

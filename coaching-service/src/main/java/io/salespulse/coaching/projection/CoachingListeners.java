@@ -60,6 +60,11 @@ class CoachingListeners {
         });
     }
 
+    @KafkaListener(id = "coaching-objectives", idIsGroup = false, topics = Topics.OBJECTIVES)
+    void onObjectives(List<ConsumerRecord<String, byte[]>> records) {
+        batches.forEach(records, envelope -> facts.recordObjectiveSet(envelope.dataAs(io.salespulse.contracts.objective.ObjectiveSet.class)));
+    }
+
     @KafkaListener(id = "coaching-activities", idIsGroup = false, topics = Topics.ACTIVITIES)
     void onActivities(List<ConsumerRecord<String, byte[]>> records) {
         batches.forEach(records, envelope -> {

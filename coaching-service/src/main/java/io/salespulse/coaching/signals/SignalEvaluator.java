@@ -116,6 +116,21 @@ public class SignalEvaluator {
         book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(progress), context,
                 "objective " + progress.status().name().toLowerCase().replace('_', ' '));
         ObjectiveRules.milestones(attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
+        if (progress.metric() == io.salespulse.contracts.objective.ObjectiveMetric.REVENUE_WON) {
+            evaluateCoverage(progress, context);
+        }
+    }
+
+    /** Coverage of a revenue objective: open pipeline of its rep (or team) expected within its period. */
+    void evaluateCoverage(ObjectiveProgressed progress, SignalBook.Context context) {
+        facts.objectiveSet(progress.objectiveId()).filter(set -> set.currency() != null).ifPresent(set -> {
+            List<String> reps = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? List.of(progress.scopeId())
+                    : roster.repsOf(progress.teamId()).stream().map(RepChanged::repId).toList();
+            BigDecimal expected = facts.openExpected(reps, set.currency(), set.periodEnd());
+            book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(),
+                    ObjectiveRules.lowCoverage(progress.objectiveId(), progress.target(), progress.actual(), expected), context,
+                    "pipeline covers 3 times what is left, or less than 25% is left");
+        });
     }
 
     /** Deal rules for one deal. */
@@ -150,6 +165,10 @@ public class SignalEvaluator {
         List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
         reps.forEach(this::evaluateRep);
         facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
+        for (ObjectiveProgressed revenue : facts.revenueObjectives(team.teamId(), reps)) {
+            String repId = revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;
+            evaluateCoverage(revenue, repId != null ? context(repId) : new SignalBook.Context(null, team.teamId(), team.name()));
+        }
     }
 
     @Scheduled(cron = "${salespulse.signals.schedule:0 5 * * * *}")

@@ -37,6 +37,25 @@ public final class ObjectiveRules {
                 p.status() == ObjectiveStatus.OFF_TRACK ? Severity.CRITICAL : Severity.WARNING, evidence));
     }
 
+    public static final BigDecimal COVERAGE_MIN = new BigDecimal("3");
+    public static final BigDecimal COVERAGE_MIN_LEFT = new BigDecimal("0.25");
+
+    /**
+     * Low coverage of a revenue objective: open pipeline expected to close within the period is less than 3 times what
+     * is left to win, while at least 25% of the objective is left.
+     */
+    public static Optional<Detection> lowCoverage(String objectiveId, BigDecimal target, BigDecimal actual, BigDecimal openExpected) {
+        BigDecimal left = target.subtract(actual);
+        if (target.signum() <= 0 || left.compareTo(target.multiply(COVERAGE_MIN_LEFT)) < 0) {
+            return Optional.empty();
+        }
+        BigDecimal coverage = openExpected.divide(left, 2, java.math.RoundingMode.HALF_UP);
+        return coverage.compareTo(COVERAGE_MIN) >= 0 ? Optional.empty()
+                : Optional.of(new Detection(SignalType.LOW_COVERAGE, SubjectKind.OBJECTIVE, objectiveId, Severity.WARNING,
+                List.of(Evidence.of("coverage", coverage), Evidence.of("openPipeline", openExpected),
+                        Evidence.of("leftToWin", left), Evidence.of("threshold", COVERAGE_MIN))));
+    }
+
     /** The milestones crossed between the previous attainment ({@code null}: none yet) and this one. */
     public static List<Detection> milestones(BigDecimal previousAttainment, ObjectiveProgressed p) {
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;

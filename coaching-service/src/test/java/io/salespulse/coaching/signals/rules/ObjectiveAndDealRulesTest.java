@@ -75,4 +75,14 @@ class ObjectiveAndDealRulesTest {
         assertThat(DealRules.bigWin("d", new BigDecimal("30.01"), won)).isPresent();
         assertThat(DealRules.bigWin("d", new BigDecimal("1000"), won.subList(0, 3))).isEmpty();
     }
+
+    @Test
+    void lowCoverageBelowThreeTimesWhatIsLeftWhileAQuarterIsLeft() {
+        // Target 100k, 40k won: 60k left. 180k expected is exactly 3x: fine; 179.99k is not.
+        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("180000"))).isEmpty();
+        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("179000"))).isPresent();
+        // 25% left exactly still counts; less does not.
+        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("75000"), BigDecimal.ZERO)).isPresent();
+        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("75001"), BigDecimal.ZERO)).isEmpty();
+    }
 }
