@@ -1,6 +1,5 @@
 package io.salespulse.coaching.signals;
 
-import com.mongodb.MongoWriteException;
 import io.salespulse.coaching.projection.CoachingFacts;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.DealRules;
@@ -23,10 +22,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +38,6 @@ public class SignalEvaluator {
 
     private static final Logger log = LoggerFactory.getLogger(SignalEvaluator.class);
     private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-    static final String LEASES = "evaluation_leases";
     // Enough for the 25 working days of the activity rules and the 12 weeks of a personal best.
     static final int HISTORY_CALENDAR_DAYS = 7 * 13;
 
@@ -49,16 +45,16 @@ public class SignalEvaluator {
     private final SignalBook book;
     private final RosterStore roster;
     private final SignalThresholds thresholds;
-    private final MongoTemplate mongo;
+    private final TickLease lease;
     private final Clock clock;
 
-    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, MongoTemplate mongo,
+    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, TickLease lease,
                     Clock clock) {
         this.facts = facts;
         this.book = book;
         this.roster = roster;
         this.thresholds = thresholds;
-        this.mongo = mongo;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -77,7 +73,7 @@ public class SignalEvaluator {
         Optional<TeamChanged> team = roster.team(rep.teamId());
         ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
         Set<DayOfWeek> workingDays = team.map(TeamChanged::workingDays).filter(d -> !d.isEmpty()).orElse(MON_FRI);
-        LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
+        LocalDate yesterday = io.salespulse.coaching.signals.rules.WorkingDays.lastCompletedDay(clock.instant(), zone);
         ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), workingDays, yesterday,
                 facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
         SignalBook.Context context = context(repId);
@@ -176,7 +172,7 @@ public class SignalEvaluator {
         for (TeamChanged team : roster.teams()) {
             ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZoneId.of(team.timezone())));
             Set<DayOfWeek> workingDays = team.workingDays().isEmpty() ? MON_FRI : team.workingDays();
-            if (!workingDays.contains(local.getDayOfWeek()) || !takeLease(team.teamId() + "|" + local.toLocalDate() + "T" + local.getHour())) {
+            if (!workingDays.contains(local.getDayOfWeek()) || !lease.take(team.teamId() + "|" + local.toLocalDate() + "T" + local.getHour())) {
                 continue;
             }
             try {
@@ -184,16 +180,6 @@ public class SignalEvaluator {
             } catch (RuntimeException e) {
                 log.warn("Scheduled evaluation of team {} failed: {}", team.teamId(), e.getMessage());
             }
-        }
-    }
-
-    /** True for the one instance that records this key first. */
-    boolean takeLease(String key) {
-        try {
-            mongo.getCollection(LEASES).insertOne(new Document("_id", key).append("at", java.util.Date.from(clock.instant())));
-            return true;
-        } catch (MongoWriteException e) {
-            return false;
         }
     }
 }

@@ -25,6 +25,11 @@ public final class WorkingDays {
         return days;
     }
 
+    /** The last day that has fully ended in a time zone: yesterday there, whatever the date in UTC. */
+    public static LocalDate lastCompletedDay(java.time.Instant now, java.time.ZoneId zone) {
+        return now.atZone(zone).toLocalDate().minusDays(1);
+    }
+
     /** Working days from..to, inclusive. */
     public static long between(LocalDate from, LocalDate to, Set<DayOfWeek> workingDays) {
         return to.isBefore(from) ? 0 : from.datesUntil(to.plusDays(1)).filter(d -> workingDays.contains(d.getDayOfWeek())).count();
