@@ -1,0 +1,62 @@
+package io.salespulse.notification.policy;
+
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.notification.preferences.Preferences;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The notification policy of kpis-and-signals.md, pure: below the manager's minimum severity, nothing; CRITICAL weak
+ * signals and OBJECTIVE_ACHIEVED / BIG_WIN at once (or at the end of quiet hours), at most 10 instant notifications per
+ * manager per hour (the rest wait for the digest); everything else in the daily digest; a resolved signal is not sent.
+ */
+public final class NotificationPolicy {
+
+    public static final int MAX_INSTANT_PER_HOUR = 10;
+
+    private NotificationPolicy() {
+    }
+
+    /**
+     * @param type            the signal's type
+     * @param severity        its severity
+     * @param resolved        whether it is already resolved
+     * @param preferences     the manager's preferences
+     * @param now             now
+     * @param instantLastHour instant notifications already sent or queued to this manager in the last hour
+     */
+    public static Decision decide(SignalType type, Severity severity, boolean resolved, Preferences preferences, Instant now,
+                                  int instantLastHour) {
+        if (resolved) {
+            return new Decision(Decision.Route.SUPPRESSED, null, "resolved before it was sent");
+        }
+        Severity floor = preferences.minSeverity() == null ? Severity.INFO : preferences.minSeverity();
+        if (severity.compareTo(floor) < 0) {
+            return new Decision(Decision.Route.SUPPRESSED, null, "below the manager's minimum severity " + floor);
+        }
+        boolean urgent = severity == Severity.CRITICAL && !type.isPositive()
+                || type == SignalType.OBJECTIVE_ACHIEVED || type == SignalType.BIG_WIN;
+        if (!urgent) {
+            return new Decision(Decision.Route.DIGEST, null, "goes in the daily digest");
+        }
+        if (instantLastHour >= MAX_INSTANT_PER_HOUR) {
+            return new Decision(Decision.Route.DIGEST, null, "more than " + MAX_INSTANT_PER_HOUR + " instant notifications this hour");
+        }
+        return new Decision(Decision.Route.INSTANT, sendAt(preferences, now), "sent at once");
+    }
+
+    /** Now, or the end of the quiet hours in the manager's zone if now falls within them. */
+    static Instant sendAt(Preferences preferences, Instant now) {
+        ZoneId zone = ZoneId.of(preferences.timezone() == null ? "UTC" : preferences.timezone());
+        ZonedDateTime local = now.atZone(zone);
+        if (!preferences.isQuiet(local.toLocalTime())) {
+            return now;
+        }
+        LocalTime end = preferences.quietTo();
+        ZonedDateTime endToday = local.with(end);
+        return (endToday.isAfter(local) ? endToday : endToday.plusDays(1)).toInstant();
+    }
+}

@@ -1,0 +1,37 @@
+package io.salespulse.notification.preferences;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.Severity;
+import java.time.LocalTime;
+
+/**
+ * How and when a manager wants to be told.
+ *
+ * @param managerId       the manager
+ * @param email           email address, if email is wanted
+ * @param slackWebhookUrl Slack incoming webhook, if Slack is wanted
+ * @param teamsWebhookUrl Microsoft Teams workflow webhook, if Teams is wanted
+ * @param webhookUrl      a generic webhook, if wanted
+ * @param webhookSecret   the secret that signs generic webhook calls (never returned by the API)
+ * @param locale          the language of messages
+ * @param timezone        the manager's IANA time zone
+ * @param quietFrom       start of quiet hours (local), or null
+ * @param quietTo         end of quiet hours (local), or null
+ * @param minSeverity     signals below this are not sent
+ * @param dailyDigestAt   local time of the daily digest
+ * @param weeklyDigest    day and time of the weekly digest, e.g. {@code MON 08:30}
+ */
+public record Preferences(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
+                          String webhookSecret, Language locale, String timezone, LocalTime quietFrom, LocalTime quietTo,
+                          Severity minSeverity, LocalTime dailyDigestAt, String weeklyDigest) {
+
+    /** Whether a local time falls within quiet hours (which may span midnight). */
+    public boolean isQuiet(LocalTime time) {
+        if (quietFrom == null || quietTo == null || quietFrom.equals(quietTo)) {
+            return false;
+        }
+        return quietFrom.isBefore(quietTo)
+                ? !time.isBefore(quietFrom) && time.isBefore(quietTo)
+                : !time.isBefore(quietFrom) || time.isBefore(quietTo);
+    }
+}

@@ -1,0 +1,60 @@
+package io.salespulse.notification.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.notification.preferences.Preferences;
+import java.time.Instant;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+
+class NotificationPolicyTest {
+
+    static final Preferences PARIS = new Preferences("mgr", "m@example.test", null, null, null, null, Language.fr, "Europe/Paris",
+            LocalTime.parse("19:00"), LocalTime.parse("08:00"), Severity.WARNING, LocalTime.parse("08:30"), "MON 08:30");
+    /** 10:00 in Paris. */
+    static final Instant DAY = Instant.parse("2026-11-26T09:00:00Z");
+
+    @Test
+    void criticalWeakSignalsAndBigRecognitionsGoAtOnceTheRestToTheDigest() {
+        assertThat(NotificationPolicy.decide(SignalType.ACTIVITY_DROP, Severity.CRITICAL, false, PARIS, DAY, 0).route())
+                .isEqualTo(Decision.Route.INSTANT);
+        assertThat(NotificationPolicy.decide(SignalType.ACTIVITY_DROP, Severity.WARNING, false, PARIS, DAY, 0).route())
+                .isEqualTo(Decision.Route.DIGEST);
+        assertThat(NotificationPolicy.decide(SignalType.BIG_WIN, Severity.INFO, false,
+                new Preferences("m", null, null, null, null, null, Language.en, "UTC", null, null, Severity.INFO, null, null), DAY, 0).route())
+                .isEqualTo(Decision.Route.INSTANT);
+    }
+
+    @Test
+    void belowTheManagersMinimumOrResolvedIsNotSent() {
+        Decision info = NotificationPolicy.decide(SignalType.PERSONAL_BEST, Severity.INFO, false, PARIS, DAY, 0);
+        assertThat(info.route()).isEqualTo(Decision.Route.SUPPRESSED);
+        assertThat(info.reason()).contains("minimum severity");
+        assertThat(NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, true, PARIS, DAY, 0).route())
+                .isEqualTo(Decision.Route.SUPPRESSED);
+    }
+
+    @Test
+    void theEleventhInstantOfTheHourWaitsForTheDigest() {
+        assertThat(NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, false, PARIS, DAY, 9).route()).isEqualTo(Decision.Route.INSTANT);
+        assertThat(NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, false, PARIS, DAY, 10).route()).isEqualTo(Decision.Route.DIGEST);
+    }
+
+    @Test
+    void quietHoursDeferToTheirEndInTheManagersZone() {
+        // 22:00 in Paris: deferred to 08:00 the next morning (07:00 UTC).
+        Decision night = NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, false, PARIS, Instant.parse("2026-11-26T21:00:00Z"), 0);
+        assertThat(night.sendAt()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
+        // 06:00 in Paris: deferred to 08:00 the same morning.
+        assertThat(NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, false, PARIS, Instant.parse("2026-11-26T05:00:00Z"), 0).sendAt())
+                .isEqualTo(Instant.parse("2026-11-26T07:00:00Z"));
+        // 08:00 exactly is no longer quiet; 19:00 exactly is.
+        assertThat(PARIS.isQuiet(LocalTime.parse("08:00"))).isFalse();
+        assertThat(PARIS.isQuiet(LocalTime.parse("19:00"))).isTrue();
+        assertThat(PARIS.isQuiet(LocalTime.parse("07:59"))).isTrue();
+        assertThat(NotificationPolicy.decide(SignalType.SILENCE, Severity.CRITICAL, false, PARIS, DAY, 0).sendAt()).isEqualTo(DAY);
+    }
+}
