@@ -1,0 +1,87 @@
+package io.salespulse.notification.channels;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One signal told to one manager, in the manager's language: a title, what was seen (the evidence, labelled), what
+ * to do (the coaching suggestion), and a link back to the team's view. Every channel renders this.
+ *
+ * @param signalId   the signal
+ * @param type       its type
+ * @param severity   its severity
+ * @param language   the manager's language
+ * @param title      one line
+ * @param facts      labelled figures
+ * @param suggestion the suggested coaching action
+ * @param link       the team's view of the signal
+ */
+public record Message(String signalId, SignalType type, Severity severity, Language language, String title,
+                      List<Map.Entry<String, String>> facts, String suggestion, String link) {
+
+    private static final Map<SignalType, String[]> TITLES = new EnumMap<>(SignalType.class);
+    private static final Map<String, String[]> LABELS = Map.ofEntries(
+            Map.entry("activityLastDays", new String[] {"Activité (5 derniers jours ouvrés)", "Activity (last 5 working days)"}),
+            Map.entry("baseline", new String[] {"Référence", "Baseline"}),
+            Map.entry("ratio", new String[] {"Ratio", "Ratio"}),
+            Map.entry("threshold", new String[] {"Seuil", "Threshold"}),
+            Map.entry("workingDaysSilent", new String[] {"Jours ouvrés sans activité", "Working days without activity"}),
+            Map.entry("connectRate", new String[] {"Taux de décroché", "Connect rate"}),
+            Map.entry("baselineConnectRate", new String[] {"Taux de référence", "Baseline connect rate"}),
+            Map.entry("daysInStage", new String[] {"Jours dans l'étape", "Days in stage"}),
+            Map.entry("daysWithoutActivity", new String[] {"Jours sans activité", "Days without activity"}),
+            Map.entry("pushes", new String[] {"Reports de date", "Close date pushes"}),
+            Map.entry("attainment", new String[] {"Atteinte", "Attainment"}),
+            Map.entry("actual", new String[] {"Réalisé", "Actual"}),
+            Map.entry("target", new String[] {"Objectif", "Target"}),
+            Map.entry("elapsed", new String[] {"Période écoulée", "Period elapsed"}),
+            Map.entry("projection", new String[] {"Projection", "Projection"}),
+            Map.entry("coverage", new String[] {"Couverture", "Coverage"}),
+            Map.entry("amount", new String[] {"Montant", "Amount"}),
+            Map.entry("milestone", new String[] {"Palier", "Milestone"}));
+
+    static {
+        TITLES.put(SignalType.ACTIVITY_DROP, new String[] {"Baisse d'activité de %s", "%s's activity is dropping"});
+        TITLES.put(SignalType.SILENCE, new String[] {"Pas d'activité de %s", "No activity from %s"});
+        TITLES.put(SignalType.CONNECT_RATE_DROP, new String[] {"Taux de décroché en baisse pour %s", "%s's connect rate is falling"});
+        TITLES.put(SignalType.STALLED_DEAL, new String[] {"Affaire bloquée (%s)", "Stalled deal (%s)"});
+        TITLES.put(SignalType.DEAL_GONE_QUIET, new String[] {"Affaire silencieuse (%s)", "Deal gone quiet (%s)"});
+        TITLES.put(SignalType.CLOSE_DATE_SLIPPING, new String[] {"Date de signature qui glisse (%s)", "Close date slipping (%s)"});
+        TITLES.put(SignalType.OBJECTIVE_AT_RISK, new String[] {"Objectif en danger (%s)", "Objective at risk (%s)"});
+        TITLES.put(SignalType.LOW_COVERAGE, new String[] {"Couverture de pipeline faible (%s)", "Low pipeline coverage (%s)"});
+        TITLES.put(SignalType.OBJECTIVE_ACHIEVED, new String[] {"Palier d'objectif atteint par %s", "Objective milestone reached by %s"});
+        TITLES.put(SignalType.BIG_WIN, new String[] {"Belle signature de %s", "Big win for %s"});
+        TITLES.put(SignalType.PERSONAL_BEST, new String[] {"Record personnel de %s", "Personal best for %s"});
+        TITLES.put(SignalType.BACK_ON_TRACK, new String[] {"%s a retrouvé son rythme", "%s is back on track"});
+    }
+
+    /** The message of a raised signal for a manager writing in {@code language}. */
+    public static Message of(SignalRaised signal, String who, Language language, String appUrl) {
+        int index = language == Language.fr ? 0 : 1;
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        for (Evidence evidence : signal.evidence()) {
+            String[] label = LABELS.get(evidence.name());
+            facts.add(Map.entry(label == null ? evidence.name() : label[index], format(evidence.value())));
+        }
+        String suggestion = signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
+        String link = appUrl + "/teams/" + signal.teamId() + "/signals/" + signal.signalId();
+        return new Message(signal.signalId(), signal.type(), signal.severity(), language,
+                TITLES.get(signal.type())[index].formatted(who), facts, suggestion, link);
+    }
+
+    private static String format(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    String viewLabel() {
+        return language == Language.fr ? "Voir dans SalesPulse" : "Open in SalesPulse";
+    }
+}

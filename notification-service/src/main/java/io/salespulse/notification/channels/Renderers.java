@@ -1,0 +1,121 @@
+package io.salespulse.notification.channels;
+
+import io.salespulse.contracts.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The payload of each channel: Slack Block Kit, a Microsoft Teams Adaptive Card (workflow webhook), an email with
+ * HTML and text parts, and a generic webhook body signed {@code t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ */
+public final class Renderers {
+
+    private Renderers() {
+    }
+
+    /** Slack incoming webhook body (Block Kit), with a text fallback for notifications. */
+    public static String slack(Message m) {
+        ObjectNode root = EventCodec.mapper().createObjectNode();
+        root.put("text", m.title());
+        ArrayNode blocks = root.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", m.title());
+        if (!m.facts().isEmpty()) {
+            ObjectNode section = blocks.addObject().put("type", "section");
+            ArrayNode fields = section.putArray("fields");
+            for (Map.Entry<String, String> fact : m.facts()) {
+                fields.addObject().put("type", "mrkdwn").put("text", "*" + slackEscape(fact.getKey()) + "*\n" + slackEscape(fact.getValue()));
+            }
+        }
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(m.suggestion()));
+        ObjectNode actions = blocks.addObject().put("type", "actions");
+        ObjectNode button = actions.putArray("elements").addObject().put("type", "button").put("url", m.link());
+        button.putObject("text").put("type", "plain_text").put("text", m.viewLabel());
+        return root.toString();
+    }
+
+    /** Microsoft Teams workflow webhook body: a message with one Adaptive Card attachment. */
+    public static String teams(Message m) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
+        ObjectNode attachment = root.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive");
+        ObjectNode card = attachment.putObject("content").put("type", "AdaptiveCard").put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", m.title()).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        if (!m.facts().isEmpty()) {
+            ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+            for (Map.Entry<String, String> fact : m.facts()) {
+                facts.addObject().put("title", fact.getKey()).put("value", fact.getValue());
+            }
+        }
+        body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
+        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", m.viewLabel()).put("url", m.link());
+        return root.toString();
+    }
+
+    /**
+     * An email.
+     *
+     * @param subject the subject
+     * @param text    the plain-text part
+     * @param html    the HTML part (every value escaped)
+     */
+    public record Email(String subject, String text, String html) {
+    }
+
+    public static Email email(Message m) {
+        StringBuilder text = new StringBuilder(m.title()).append("\n\n");
+        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(m.title())).append("</h2>");
+        if (!m.facts().isEmpty()) {
+            html.append("<table>");
+            for (Map.Entry<String, String> fact : m.facts()) {
+                text.append("- ").append(fact.getKey()).append(": ").append(fact.getValue()).append('\n');
+                html.append("<tr><th align=\"left\">").append(html(fact.getKey())).append("</th><td>")
+                        .append(html(fact.getValue())).append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        text.append('\n').append(m.suggestion()).append("\n\n").append(m.viewLabel()).append(": ").append(m.link()).append('\n');
+        html.append("<p>").append(html(m.suggestion())).append("</p><p><a href=\"").append(html(m.link())).append("\">")
+                .append(html(m.viewLabel())).append("</a></p></body></html>");
+        return new Email("[SalesPulse] " + m.title(), text.toString(), html.toString());
+    }
+
+    /** The generic webhook body: the signal in JSON. */
+    public static String webhook(Message m) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("signalId", m.signalId()).put("type", m.type().name())
+                .put("severity", m.severity().name()).put("title", m.title()).put("suggestion", m.suggestion()).put("link", m.link());
+        ArrayNode facts = root.putArray("facts");
+        for (Map.Entry<String, String> fact : m.facts()) {
+            facts.addObject().put("label", fact.getKey()).put("value", fact.getValue());
+        }
+        return root.toString();
+    }
+
+    /** The {@code X-SalesPulse-Signature} header of a webhook call. */
+    public static String signature(String secret, long unixSeconds, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((unixSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String slackEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.salespulse.notification.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RenderersTest {
+
+    static final SignalRaised SIGNAL = new SignalRaised("sig-1", SignalType.ACTIVITY_DROP, SubjectKind.REP, "lea", "lea", "team-paris",
+            Severity.CRITICAL, List.of(Evidence.of("activityLastDays", 25), Evidence.of("ratio", new java.math.BigDecimal("0.2500"))),
+            Map.of(Language.fr, "Prenez 15 minutes avec Léa <cette semaine>.", Language.en, "Take 15 minutes with Léa."),
+            Instant.parse("2026-11-26T09:00:00Z"));
+
+    private static Message fr() {
+        return Message.of(SIGNAL, "Léa", Language.fr, "http://localhost:8083");
+    }
+
+    @Test
+    void slackMessageIsBlockKitWithHeaderFieldsSuggestionAndButton() {
+        JsonNode slack = EventCodec.mapper().readTree(Renderers.slack(fr()));
+        assertThat(slack.get("text").asString()).isEqualTo("Baisse d'activité de Léa");
+        JsonNode blocks = slack.get("blocks");
+        assertThat(blocks.findValuesAsString("type")).contains("header", "section", "actions", "button", "plain_text", "mrkdwn");
+        assertThat(blocks.get(0).get("text").get("type").asString()).isEqualTo("plain_text");
+        assertThat(blocks.get(1).get("fields").get(0).get("text").asString()).isEqualTo("*Activité (5 derniers jours ouvrés)*\n25");
+        assertThat(blocks.get(2).get("text").get("text").asString()).contains("&lt;cette semaine&gt;");
+        assertThat(blocks.get(3).get("elements").get(0).get("url").asString()).isEqualTo("http://localhost:8083/teams/team-paris/signals/sig-1");
+    }
+
+    @Test
+    void teamsMessageCarriesOneAdaptiveCard() {
+        JsonNode teams = EventCodec.mapper().readTree(Renderers.teams(Message.of(SIGNAL, "Léa", Language.en, "http://x")));
+        assertThat(teams.get("type").asString()).isEqualTo("message");
+        JsonNode attachment = teams.get("attachments").get(0);
+        assertThat(attachment.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        JsonNode card = attachment.get("content");
+        assertThat(card.get("type").asString()).isEqualTo("AdaptiveCard");
+        assertThat(card.get("version").asString()).isEqualTo("1.4");
+        assertThat(card.get("body").get(0).get("text").asString()).isEqualTo("Léa's activity is dropping");
+        assertThat(card.get("body").get(1).get("type").asString()).isEqualTo("FactSet");
+        assertThat(card.get("body").get(1).get("facts").get(1).get("value").asString()).isEqualTo("0.25");
+        assertThat(card.get("actions").get(0).get("type").asString()).isEqualTo("Action.OpenUrl");
+    }
+
+    @Test
+    void emailHasBothPartsAndEscapesHtml() {
+        Renderers.Email email = Renderers.email(fr());
+        assertThat(email.subject()).isEqualTo("[SalesPulse] Baisse d'activité de Léa");
+        assertThat(email.text()).contains("- Ratio: 0.25", "<cette semaine>", "Voir dans SalesPulse: http://localhost:8083/teams/team-paris/signals/sig-1");
+        assertThat(email.html()).contains("&lt;cette semaine&gt;", "<a href=\"http://localhost:8083/teams/team-paris/signals/sig-1\">")
+                .doesNotContain("<cette semaine>");
+    }
+
+    @Test
+    void webhookSignatureIsVerifiableByTheReceiver() throws Exception {
+        String body = Renderers.webhook(fr());
+        String header = Renderers.signature("shh", 1_795_000_000L, body);
+        assertThat(header).startsWith("t=1795000000,v1=");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("shh".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal(("1795000000." + body).getBytes(StandardCharsets.UTF_8)));
+        assertThat(header.substring(header.indexOf("v1=") + 3)).isEqualTo(expected);
+        assertThat(EventCodec.mapper().readTree(body).get("severity").asString()).isEqualTo("CRITICAL");
+    }
+}
