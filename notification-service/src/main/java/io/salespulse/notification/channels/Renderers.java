@@ -3,7 +3,6 @@ package io.salespulse.notification.channels;
 import io.salespulse.contracts.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
