@@ -1,0 +1,81 @@
+package io.salespulse.notification.preferences;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.NotFoundException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A manager's notification preferences. Webhook URLs and the signing secret are secrets: they are stored, never
+ * returned in clear (a URL shows its host only, the secret only whether it is set).
+ */
+@RestController
+class PreferencesController {
+
+    private final PreferencesStore store;
+
+    PreferencesController(PreferencesStore store) {
+        this.store = store;
+    }
+
+    /** Preferences as the API shows them. */
+    record PreferencesView(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
+                           boolean webhookSecretSet, Language locale, String timezone, PreferencesRequest.QuietHours quietHours,
+                           Severity minSeverity, PreferencesRequest.Digest digest) {
+
+        static PreferencesView of(Preferences p) {
+            return new PreferencesView(p.managerId(), p.email(), mask(p.slackWebhookUrl()), mask(p.teamsWebhookUrl()),
+                    mask(p.webhookUrl()), p.webhookSecret() != null && !p.webhookSecret().isBlank(), p.locale(), p.timezone(),
+                    p.quietFrom() == null ? null : new PreferencesRequest.QuietHours(p.quietFrom().toString(), p.quietTo().toString()),
+                    p.minSeverity(), new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()));
+        }
+
+        private static String mask(String url) {
+            if (url == null) {
+                return null;
+            }
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + "/…";
+        }
+    }
+
+    @PutMapping("/api/v1/managers/{managerId}/preferences")
+    PreferencesView put(@PathVariable String managerId, @Valid @RequestBody PreferencesRequest request) {
+        String timezone = request.timezone() == null ? "UTC" : request.timezone();
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("timezone", "must be an IANA time zone such as Europe/Paris");
+        }
+        if (request.webhookUrl() != null && (request.webhookSecret() == null || request.webhookSecret().isBlank())) {
+            throw new InvalidRequestException("webhookSecret", "is required with a webhookUrl (calls are signed with it)");
+        }
+        PreferencesRequest.QuietHours quiet = request.quietHours();
+        PreferencesRequest.Digest digest = request.digest();
+        Preferences preferences = new Preferences(managerId, request.email(), request.slackWebhookUrl(), request.teamsWebhookUrl(),
+                request.webhookUrl(), request.webhookSecret(),
+                request.locale() == null ? Language.en : Language.valueOf(request.locale()), timezone,
+                quiet == null || quiet.from() == null ? null : LocalTime.parse(quiet.from()),
+                quiet == null || quiet.to() == null ? null : LocalTime.parse(quiet.to()),
+                request.minSeverity() == null ? Severity.WARNING : Severity.valueOf(request.minSeverity()),
+                digest == null || digest.daily() == null ? LocalTime.parse("08:30") : LocalTime.parse(digest.daily()),
+                digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly());
+        store.save(preferences);
+        return PreferencesView.of(preferences);
+    }
+
+    @GetMapping("/api/v1/managers/{managerId}/preferences")
+    PreferencesView get(@PathVariable String managerId) {
+        return store.of(managerId).map(PreferencesView::of).orElseThrow(() -> new NotFoundException("No preferences for " + managerId));
+    }
+}

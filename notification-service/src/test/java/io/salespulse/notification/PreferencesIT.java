@@ -1,0 +1,49 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class PreferencesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void preferencesAreKeptAndSecretsNeverComeBackInClear() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-camille/preferences";
+        Http.Answer put = Http.put(url, """
+                {"email":"camille@example.test","slackWebhookUrl":"https://hooks.slack.example/services/T000/B000/XXXX",
+                 "webhookUrl":"https://crm.example/hooks/salespulse","webhookSecret":"s3cret","locale":"fr",
+                 "timezone":"Europe/Paris","quietHours":{"from":"19:00","to":"08:00"},"minSeverity":"WARNING",
+                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode got = Http.get(url).json();
+        assertThat(got.get("email").asString()).isEqualTo("camille@example.test");
+        assertThat(got.get("slackWebhookUrl").asString()).isEqualTo("https://hooks.slack.example/…");
+        assertThat(got.get("webhookSecretSet").asBoolean()).isTrue();
+        assertThat(got.toString()).doesNotContain("s3cret", "XXXX");
+        assertThat(got.get("quietHours").get("from").asString()).isEqualTo("19:00");
+    }
+
+    @Test
+    void badPreferencesNameEachField() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-x/preferences";
+        Http.Answer bad = Http.put(url, """
+                {"email":"not-an-email","slackWebhookUrl":"ftp://x","locale":"de","minSeverity":"LOUD",
+                 "quietHours":{"from":"25:00","to":"08:00"},"digest":{"weekly":"Monday"}}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("email", "slackWebhookUrl", "locale",
+                "minSeverity", "quietHours.from", "digest.weekly");
+        assertThat(Http.put(url, "{\"webhookUrl\":\"https://x.example/h\"}").json().get("errors").findValuesAsString("field"))
+                .containsExactly("webhookSecret");
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/nobody/preferences").status()).isEqualTo(404);
+    }
+}
