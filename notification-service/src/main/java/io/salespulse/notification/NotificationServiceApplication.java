@@ -3,9 +3,11 @@ package io.salespulse.notification;
 import io.salespulse.kit.roster.EnableRosterProjection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableRosterProjection
+@EnableScheduling
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

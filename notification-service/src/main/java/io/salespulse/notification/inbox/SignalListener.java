@@ -12,15 +12,20 @@ import org.springframework.stereotype.Component;
 class SignalListener {
 
     private final SignalInbox inbox;
+    private final SignalRouting routing;
     private final EventBatches batches;
 
-    SignalListener(SignalInbox inbox, EventBatches batches) {
+    SignalListener(SignalInbox inbox, SignalRouting routing, EventBatches batches) {
         this.inbox = inbox;
+        this.routing = routing;
         this.batches = batches;
     }
 
     @KafkaListener(id = "notification-signals", idIsGroup = false, topics = Topics.SIGNALS)
     void onSignals(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, inbox::record);
+        batches.forEach(records, envelope -> {
+            inbox.record(envelope);
+            routing.on(envelope.dataAs(io.salespulse.contracts.signal.SignalEvent.class));
+        });
     }
 }

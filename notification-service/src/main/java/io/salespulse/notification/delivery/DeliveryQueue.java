@@ -1,0 +1,119 @@
+package io.salespulse.notification.delivery;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persistent delivery queue and log: one document per (signal, manager, channel), so a signal reaches each
+ * manager on each channel once whatever the redelivery. A sender claims a due delivery for a while; if it crashes,
+ * the claim expires and another picks it up. Every attempt is kept in the document.
+ */
+@Component
+public class DeliveryQueue {
+
+    static final String COLLECTION = "deliveries";
+    static final Duration CLAIM = Duration.ofSeconds(60);
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    DeliveryQueue(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        collection().createIndex(new Document("status", 1).append("dueAt", 1));
+        collection().createIndex(new Document("managerId", 1).append("createdAt", -1));
+    }
+
+    /** Queues (or logs as digest or suppressed) a delivery; false if it existed already. */
+    boolean add(Document delivery) {
+        try {
+            collection().insertOne(delivery.append("createdAt", Date.from(clock.instant())).append("attempts", new ArrayList<>()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** Claims one due delivery (queued and due, or claimed by a sender whose claim has expired). */
+    Optional<Document> claimDue() {
+        Date now = Date.from(clock.instant());
+        Bson due = Filters.or(
+                Filters.and(Filters.eq("status", DeliveryStatus.QUEUED.name()), Filters.lte("dueAt", now)),
+                Filters.and(Filters.eq("status", DeliveryStatus.SENDING.name()), Filters.lt("claimedUntil", now)));
+        return Optional.ofNullable(collection().findOneAndUpdate(due,
+                Updates.combine(Updates.set("status", DeliveryStatus.SENDING.name()),
+                        Updates.set("claimedUntil", Date.from(clock.instant().plus(CLAIM)))),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER)));
+    }
+
+    void record(String id, DeliveryStatus status, Instant retryAt, String detail) {
+        Instant now = clock.instant();
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("detail", detail),
+                Updates.push("attempts", new Document("at", Date.from(now)).append("outcome", status.name()).append("detail", detail))));
+        if (retryAt != null) {
+            updates.add(Updates.set("dueAt", Date.from(retryAt)));
+        }
+        if (status == DeliveryStatus.SENT) {
+            updates.add(Updates.set("sentAt", Date.from(now)));
+        }
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
+    }
+
+    /** Puts a claimed delivery back without counting an attempt (e.g. the channel's rate limit). */
+    void release(String id, Instant at) {
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", DeliveryStatus.QUEUED.name()),
+                Updates.set("dueAt", Date.from(at))));
+    }
+
+    /** Queued deliveries of a signal not yet sent are suppressed: a resolved signal is not sent. */
+    long suppressUnsent(String signalId, String reason) {
+        return collection().updateMany(Filters.and(Filters.eq("signalId", signalId),
+                Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.DIGEST.name())),
+                Updates.combine(Updates.set("status", DeliveryStatus.SUPPRESSED.name()), Updates.set("detail", reason))).getModifiedCount();
+    }
+
+    /** Signals routed instantly to a manager since a time (the hourly cap counts signals, not channels). */
+    int instantSignalsSince(String managerId, Instant since) {
+        return collection().distinct("signalId", Filters.and(Filters.eq("managerId", managerId), Filters.eq("route", "INSTANT"),
+                Filters.gte("createdAt", Date.from(since))), String.class).into(new ArrayList<>()).size();
+    }
+
+    List<Document> ofManager(String managerId, DeliveryStatus status) {
+        Bson filter = status == null ? Filters.eq("managerId", managerId)
+                : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));
+        return collection().find(filter).sort(Sorts.descending("createdAt")).limit(500).into(new ArrayList<>());
+    }
+
+    long depth() {
+        return collection().countDocuments(Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()));
+    }
+
+    Optional<Instant> oldestQueued() {
+        return Optional.ofNullable(collection().find(Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()))
+                .sort(Sorts.ascending("createdAt")).first()).map(doc -> doc.getDate("createdAt").toInstant());
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

@@ -1,0 +1,17 @@
+package io.salespulse.notification.delivery;
+
+/** Where a delivery stands. */
+public enum DeliveryStatus {
+    /** Waiting to be sent (now or at its due time). */
+    QUEUED,
+    /** Claimed by a sender. */
+    SENDING,
+    /** Delivered. */
+    SENT,
+    /** Gave up: a permanent error, or 24 hours of retries. */
+    FAILED,
+    /** Not sent, and why (below the minimum severity, resolved first, ...). */
+    SUPPRESSED,
+    /** Kept for the manager's daily digest. */
+    DIGEST
+}

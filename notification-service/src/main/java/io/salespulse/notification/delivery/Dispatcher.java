@@ -1,0 +1,131 @@
+package io.salespulse.notification.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.preferences.PreferencesStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries over HTTP (Slack, Teams, signed generic webhook), all of a round in parallel with a time-out,
+ * so a dead endpoint never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
+ * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy};
+ * every attempt is logged in the delivery. Nothing of the message is logged.
+ */
+@Component
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final int BATCH = 50;
+    private static final Map<String, Integer> PER_SECOND = Map.of("slack", 1, "teams", 4, "webhook", 10);
+
+    private final DeliveryQueue queue;
+    private final PreferencesStore preferences;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters) {
+        this.queue = queue;
+        this.preferences = preferences;
+        this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("salespulse.notifications.queue.depth", queue, DeliveryQueue::depth).register(meters);
+        Gauge.builder("salespulse.notifications.queue.oldest.age", queue, q -> q.oldestQueued()
+                .map(oldest -> (double) Duration.between(oldest, clock.instant()).toMillis() / 1000).orElse(0.0))
+                .baseUnit("seconds").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.notifications.dispatch-every-ms:500}")
+    void dispatch() {
+        try {
+            List<CompletableFuture<Void>> sends = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                Optional<Document> next = queue.claimDue();
+                if (next.isEmpty()) {
+                    break;
+                }
+                sends.add(send(next.get()));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            log.warn("Dispatch round failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> send(Document delivery) {
+        String id = delivery.getString("_id");
+        String channel = delivery.getString("channel");
+        String target = delivery.getString("target");
+        if (!allowed(channel, target)) {
+            queue.release(id, clock.instant().plusMillis(250));
+            return CompletableFuture.completedFuture(null);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.getString("payload")));
+        if ("webhook".equals(channel)) {
+            String secret = preferences.of(delivery.getString("managerId")).map(p -> p.webhookSecret()).orElse("");
+            request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), delivery.getString("payload")));
+        }
+        int attempts = delivery.getList("attempts", Document.class, List.of()).size() + 1;
+        Instant queuedAt = delivery.getDate("createdAt").toInstant();
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> {
+                    int status = error != null ? -1 : response.statusCode();
+                    String retryAfter = error != null ? null : response.headers().firstValue("Retry-After").orElse(null);
+                    RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempts, queuedAt, clock.instant(), RetryPolicy.jitter());
+                    DeliveryStatus next = switch (outcome.kind()) {
+                        case SENT -> DeliveryStatus.SENT;
+                        case RETRY -> DeliveryStatus.QUEUED;
+                        case FAILED -> DeliveryStatus.FAILED;
+                    };
+                    queue.record(id, next, outcome.retryAt(), outcome.detail());
+                    String metric = switch (outcome.kind()) {
+                        case SENT -> "salespulse.notifications.delivered";
+                        case RETRY -> "salespulse.notifications.retried";
+                        case FAILED -> "salespulse.notifications.failed";
+                    };
+                    Counter.builder(metric).tag("channel", channel).register(meters).increment();
+                    return null;
+                });
+    }
+
+    /** A sliding one-second window per target. */
+    private boolean allowed(String channel, String target) {
+        int limit = PER_SECOND.getOrDefault(channel, 10);
+        Instant now = clock.instant();
+        Deque<Instant> sent = recent.computeIfAbsent(target, key -> new ArrayDeque<>());
+        synchronized (sent) {
+            while (!sent.isEmpty() && sent.peekFirst().isBefore(now.minusSeconds(1))) {
+                sent.pollFirst();
+            }
+            if (sent.size() >= limit) {
+                return false;
+            }
+            sent.addLast(now);
+            return true;
+        }
+    }
+}

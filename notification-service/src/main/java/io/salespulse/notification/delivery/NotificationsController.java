@@ -1,0 +1,58 @@
+package io.salespulse.notification.delivery;
+
+import io.salespulse.kit.web.InvalidRequestException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/managers/{managerId}/notifications}: the delivery log (targets and payloads are not shown). */
+@RestController
+class NotificationsController {
+
+    private final DeliveryQueue queue;
+
+    NotificationsController(DeliveryQueue queue) {
+        this.queue = queue;
+    }
+
+    /** One attempt. */
+    record Attempt(Instant at, String outcome, String detail) {
+    }
+
+    /** One delivery. */
+    record DeliveryView(String signalId, String type, String severity, String channel, String status, String detail,
+                        Instant createdAt, Instant dueAt, Instant sentAt, List<Attempt> attempts) {
+    }
+
+    @GetMapping("/api/v1/managers/{managerId}/notifications")
+    List<DeliveryView> log(@PathVariable String managerId, @RequestParam(required = false) String status) {
+        DeliveryStatus filter = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                filter = DeliveryStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
+            }
+        }
+        return queue.ofManager(managerId, filter).stream().map(NotificationsController::view).toList();
+    }
+
+    private static DeliveryView view(Document doc) {
+        List<Attempt> attempts = doc.getList("attempts", Document.class, List.of()).stream()
+                .map(a -> new Attempt(instant(a.getDate("at")), a.getString("outcome"), a.getString("detail"))).toList();
+        return new DeliveryView(doc.getString("signalId"), doc.getString("type"), doc.getString("severity"), doc.getString("channel"),
+                doc.getString("status"), doc.getString("detail"), instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
+                instant(doc.getDate("sentAt")), attempts);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,104 @@
+package io.salespulse.notification.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.policy.Decision;
+import io.salespulse.notification.policy.NotificationPolicy;
+import io.salespulse.notification.preferences.Preferences;
+import io.salespulse.notification.preferences.PreferencesStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes a raised signal to the managers of the rep's team: for each, the policy decides (instant, digest,
+ * suppressed) and one delivery per configured channel is recorded, in the manager's language.
+ */
+@Component
+class Router {
+
+    private final RosterStore roster;
+    private final PreferencesStore preferences;
+    private final DeliveryQueue queue;
+    private final Clock clock;
+    private final String appUrl;
+    private final MeterRegistry meters;
+
+    Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
+           @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+        this.roster = roster;
+        this.preferences = preferences;
+        this.queue = queue;
+        this.clock = clock;
+        this.appUrl = appUrl;
+        this.meters = meters;
+    }
+
+    void route(SignalRaised signal) {
+        List<String> managers = roster.team(signal.teamId()).map(TeamChanged::managerIds).orElse(List.of());
+        String who = signal.repId() != null ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
+                : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
+        Instant now = clock.instant();
+        for (String manager : managers) {
+            Preferences prefs = preferences.of(manager).orElse(null);
+            if (prefs == null) {
+                add(signal, manager, "none", null, null, DeliveryStatus.SUPPRESSED, "the manager has no preferences", now);
+                continue;
+            }
+            Decision decision = NotificationPolicy.decide(signal.type(), signal.severity(), false, prefs, now,
+                    queue.instantSignalsSince(manager, now.minus(Duration.ofHours(1))));
+            DeliveryStatus status = switch (decision.route()) {
+                case INSTANT -> DeliveryStatus.QUEUED;
+                case DIGEST -> DeliveryStatus.DIGEST;
+                case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
+            };
+            Message message = Message.of(signal, who, prefs.locale(), appUrl);
+            for (Map.Entry<String, String[]> channel : channels(prefs, message).entrySet()) {
+                add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
+                        decision.reason(), decision.sendAt() != null ? decision.sendAt() : now);
+            }
+        }
+    }
+
+    /** channel name to {target, payload}. */
+    private static Map<String, String[]> channels(Preferences prefs, Message message) {
+        Map<String, String[]> channels = new LinkedHashMap<>();
+        if (prefs.slackWebhookUrl() != null) {
+            channels.put("slack", new String[] {prefs.slackWebhookUrl(), Renderers.slack(message)});
+        }
+        if (prefs.teamsWebhookUrl() != null) {
+            channels.put("teams", new String[] {prefs.teamsWebhookUrl(), Renderers.teams(message)});
+        }
+        if (prefs.webhookUrl() != null) {
+            channels.put("webhook", new String[] {prefs.webhookUrl(), Renderers.webhook(message)});
+        }
+        return channels;
+    }
+
+    private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,
+                         String reason, Instant dueAt) {
+        Document doc = new Document("_id", signal.signalId() + "|" + manager + "|" + channel).append("signalId", signal.signalId())
+                .append("managerId", manager).append("channel", channel).append("type", signal.type().name())
+                .append("severity", signal.severity().name()).append("status", status.name())
+                .append("route", status == DeliveryStatus.QUEUED ? "INSTANT" : status.name()).append("detail", reason)
+                .append("target", target).append("payload", payload).append("dueAt", Date.from(dueAt));
+        if (queue.add(doc) && status == DeliveryStatus.SUPPRESSED) {
+            Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
+                    .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved" : "no_preferences")
+                    .register(meters).increment();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalResolved;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Signals from the real broker to local HTTP servers standing in for Slack (answering 500 once, then 200), a
+ * generic webhook (200, checking the signature) and a dead Teams endpoint (410): one delivery per manager and
+ * channel however often the signal arrives, the 500 retried, the dead endpoint failed while the others got theirs,
+ * every attempt in the log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class DeliveryIT {
+
+    @LocalServerPort
+    int port;
+
+    HttpServer stub;
+    final List<String> slackBodies = new CopyOnWriteArrayList<>();
+    final List<String> webhookSignatures = new CopyOnWriteArrayList<>();
+    final AtomicInteger slackCalls = new AtomicInteger();
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/slack", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = slackCalls.incrementAndGet() == 1 ? 500 : 200;
+            if (status == 200) {
+                slackBodies.add(new String(body, StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        stub.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            webhookSignatures.add(exchange.getRequestHeaders().getFirst("X-SalesPulse-Signature"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        stub.createContext("/dead", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(410, -1);
+            exchange.close();
+        });
+        stub.start();
+    }
+
+    @AfterEach
+    void stopStub() {
+        stub.stop(0);
+    }
+
+    private String base() {
+        return "http://localhost:" + port + "/api/v1/managers/";
+    }
+
+    private String stubUrl(String path) {
+        return "http://127.0.0.1:" + stub.getAddress().getPort() + path;
+    }
+
+    @Test
+    void eachManagerGetsTheSignalOnceOnEachChannelDespiteRedeliveryRetriesAndADeadEndpoint() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String alice = "alice-" + s;
+        String bob = "bob-" + s;
+        String team = "team-" + s;
+        assertThat(Http.put(base() + alice + "/preferences", """
+                {"slackWebhookUrl":"%s","webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC","minSeverity":"WARNING"}"""
+                .formatted(stubUrl("/slack"), stubUrl("/hook"))).status()).isEqualTo(200);
+        assertThat(Http.put(base() + bob + "/preferences", """
+                {"teamsWebhookUrl":"%s","locale":"en","timezone":"UTC","minSeverity":"CRITICAL"}""".formatted(stubUrl("/dead"))).status())
+                .isEqualTo(200);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(alice, bob),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r-" + s, "/t", new RepChanged("lea-" + s, "Léa", team, RepRole.SDR, Seniority.JUNIOR,
+                        LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+                .contains("type=\"salespulse.rep.changed.v1\""));
+
+        SignalRaised critical = new SignalRaised("sig-" + s, SignalType.SILENCE, SubjectKind.REP, "lea-" + s, "lea-" + s, team,
+                Severity.CRITICAL, List.of(Evidence.of("workingDaysSilent", 3)),
+                Map.of(Language.fr, "Prenez des nouvelles de Léa.", Language.en, "Check in on Léa."), Instant.now());
+        SignalRaised warning = new SignalRaised("sig2-" + s, SignalType.STALLED_DEAL, SubjectKind.DEAL, "d-" + s, "lea-" + s, team,
+                Severity.WARNING, List.of(Evidence.of("daysInStage", 30)), Map.of(Language.fr, "x", Language.en, "x"), Instant.now());
+        EventEnvelope raised = EventEnvelope.of("e1-" + s, "/coaching-service", critical);
+        KafkaProbe.publish(raised, raised, EventEnvelope.of("e2-" + s, "/coaching-service", warning));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = Http.get(base() + alice + "/notifications?status=SENT").json();
+            assertThat(log).hasSize(2);
+            JsonNode bobFailed = Http.get(base() + bob + "/notifications?status=FAILED").json();
+            assertThat(bobFailed).hasSize(1);
+        });
+        assertThat(slackBodies).hasSize(1);
+        JsonNode slack = EventCodec.mapper().readTree(slackBodies.get(0));
+        assertThat(slack.get("text").asString()).isEqualTo("Pas d'activité de Léa");
+        assertThat(webhookSignatures).hasSize(1);
+        assertThat(webhookSignatures.get(0)).matches("t=\\d+,v1=[0-9a-f]{64}");
+
+        JsonNode aliceLog = Http.get(base() + alice + "/notifications").json();
+        JsonNode slackDelivery = null;
+        for (JsonNode delivery : aliceLog) {
+            if ("slack".equals(delivery.get("channel").asString())) {
+                slackDelivery = delivery;
+            }
+        }
+        assertThat(slackDelivery.get("attempts")).hasSize(2);
+        assertThat(slackDelivery.get("attempts").get(0).get("detail").asString()).isEqualTo("HTTP 500");
+        // The warning goes to Alice's daily digest, and is below Bob's minimum.
+        assertThat(Http.get(base() + alice + "/notifications?status=DIGEST").json()).hasSize(2);
+        assertThat(Http.get(base() + bob + "/notifications?status=SUPPRESSED").json().get(0).get("detail").asString())
+                .contains("minimum severity");
+        assertThat(Http.get(base() + bob + "/notifications?status=FAILED").json().get(0).get("detail").asString()).contains("410");
+
+        // Resolved before the digest: not sent.
+        KafkaProbe.publish(EventEnvelope.of("e3-" + s, "/coaching-service",
+                new SignalResolved("sig2-" + s, SignalType.STALLED_DEAL, "lea-" + s, team, "deal moved", Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + alice + "/notifications?status=DIGEST").json().isEmpty());
+        assertThat(slackCalls.get()).isEqualTo(2);
+    }
+}
