@@ -20,7 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +53,14 @@ class Dispatcher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters) {
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String mailFrom;
+    private final java.util.concurrent.ExecutorService mailExecutor = java.util.concurrent.Executors.newFixedThreadPool(2);
+
+    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters,
+               ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom) {
+        this.mail = mail;
+        this.mailFrom = mailFrom;
         this.queue = queue;
         this.preferences = preferences;
         this.clock = clock;
@@ -82,6 +96,11 @@ class Dispatcher {
             queue.release(id, clock.instant().plusMillis(250));
             return CompletableFuture.completedFuture(null);
         }
+        int attempt = delivery.getList("attempts", Document.class, List.of()).size() + 1;
+        if ("email".equals(channel)) {
+            return CompletableFuture.supplyAsync(() -> sendEmail(target, delivery.getString("payload")), mailExecutor)
+                    .thenAccept(status -> settle(id, channel, status, null, attempt, delivery.getDate("createdAt").toInstant()));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.getString("payload")));
@@ -89,27 +108,51 @@ class Dispatcher {
             String secret = preferences.of(delivery.getString("managerId")).map(p -> p.webhookSecret()).orElse("");
             request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), delivery.getString("payload")));
         }
-        int attempts = delivery.getList("attempts", Document.class, List.of()).size() + 1;
         Instant queuedAt = delivery.getDate("createdAt").toInstant();
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> {
-                    int status = error != null ? -1 : response.statusCode();
-                    String retryAfter = error != null ? null : response.headers().firstValue("Retry-After").orElse(null);
-                    RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempts, queuedAt, clock.instant(), RetryPolicy.jitter());
-                    DeliveryStatus next = switch (outcome.kind()) {
-                        case SENT -> DeliveryStatus.SENT;
-                        case RETRY -> DeliveryStatus.QUEUED;
-                        case FAILED -> DeliveryStatus.FAILED;
-                    };
-                    queue.record(id, next, outcome.retryAt(), outcome.detail());
-                    String metric = switch (outcome.kind()) {
-                        case SENT -> "salespulse.notifications.delivered";
-                        case RETRY -> "salespulse.notifications.retried";
-                        case FAILED -> "salespulse.notifications.failed";
-                    };
-                    Counter.builder(metric).tag("channel", channel).register(meters).increment();
+                    settle(id, channel, error != null ? -1 : response.statusCode(),
+                            error != null ? null : response.headers().firstValue("Retry-After").orElse(null), attempt, queuedAt);
                     return null;
                 });
+    }
+
+    private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt) {
+        RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter());
+        DeliveryStatus next = switch (outcome.kind()) {
+            case SENT -> DeliveryStatus.SENT;
+            case RETRY -> DeliveryStatus.QUEUED;
+            case FAILED -> DeliveryStatus.FAILED;
+        };
+        queue.record(id, next, outcome.retryAt(), outcome.detail());
+        String metric = switch (outcome.kind()) {
+            case SENT -> "salespulse.notifications.delivered";
+            case RETRY -> "salespulse.notifications.retried";
+            case FAILED -> "salespulse.notifications.failed";
+        };
+        Counter.builder(metric).tag("channel", channel).register(meters).increment();
+    }
+
+    /** Sends an email (HTML and text parts); 250 for accepted, -1 for a failure worth retrying. */
+    private int sendEmail(String to, String payload) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return 503;
+        }
+        try {
+            Renderers.Email email = io.salespulse.contracts.EventCodec.mapper().readValue(payload, Renderers.Email.class);
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(mailFrom);
+            helper.setTo(to);
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            sender.send(message);
+            return 250;
+        } catch (MessagingException | MailException e) {
+            log.warn("Email delivery failed, will retry: {}", e.getClass().getSimpleName());
+            return -1;
+        }
     }
 
     /** A sliding one-second window per target. */

@@ -37,8 +37,8 @@ public final class RetryPolicy {
      * @param jitter     a factor in [0.8, 1.2] spreading retries
      */
     public static Outcome after(int status, String retryAfter, int attempts, Instant queuedAt, Instant now, double jitter) {
-        if (status >= 200 && status < 300) {
-            return new Outcome(Outcome.Kind.SENT, null, "HTTP " + status);
+        if (status >= 200 && status < 300 || status == 250) {
+            return new Outcome(Outcome.Kind.SENT, null, status == 250 ? "SMTP 250" : "HTTP " + status);
         }
         boolean retryable = status < 0 || status >= 500 || status == 429;
         if (!retryable) {

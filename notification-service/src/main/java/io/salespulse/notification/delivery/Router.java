@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +38,11 @@ class Router {
     private final Clock clock;
     private final String appUrl;
     private final MeterRegistry meters;
+    private final boolean mailConfigured;
 
     Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
-           @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+           ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+        this.mailConfigured = mail.getIfAvailable() != null;
         this.roster = roster;
         this.preferences = preferences;
         this.queue = queue;
@@ -66,7 +70,7 @@ class Router {
                 case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
             };
             Message message = Message.of(signal, who, prefs.locale(), appUrl);
-            for (Map.Entry<String, String[]> channel : channels(prefs, message).entrySet()) {
+            for (Map.Entry<String, String[]> channel : channels(prefs, message, mailConfigured).entrySet()) {
                 add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
                         decision.reason(), decision.sendAt() != null ? decision.sendAt() : now);
             }
@@ -74,8 +78,12 @@ class Router {
     }
 
     /** channel name to {target, payload}. */
-    private static Map<String, String[]> channels(Preferences prefs, Message message) {
+    private static Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
         Map<String, String[]> channels = new LinkedHashMap<>();
+        if (prefs.email() != null && mail) {
+            Renderers.Email email = Renderers.email(message);
+            channels.put("email", new String[] {prefs.email(), io.salespulse.contracts.EventCodec.mapper().writeValueAsString(email)});
+        }
         if (prefs.slackWebhookUrl() != null) {
             channels.put("slack", new String[] {prefs.slackWebhookUrl(), Renderers.slack(message)});
         }

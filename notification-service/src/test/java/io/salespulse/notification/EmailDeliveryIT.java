@@ -1,0 +1,105 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A big win told by email through a real SMTP server in the test (GreenMail): HTML and text parts, in French. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class EmailDeliveryIT {
+
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aBigWinReachesTheManagersInboxInBothPartsInTheirLanguage() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "team-" + s;
+        String manager = "camille-" + s;
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
+                "{\"email\":\"camille@example.test\",\"locale\":\"fr\",\"timezone\":\"UTC\",\"minSeverity\":\"INFO\"}").status()).isEqualTo(200);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r-" + s, "/t", new RepChanged("ines-" + s, "Inès", team, RepRole.AE, Seniority.SENIOR,
+                        LocalDate.parse("2022-01-10"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+                .contains("type=\"salespulse.rep.changed.v1\""));
+
+        KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN,
+                SubjectKind.DEAL, "d-" + s, "ines-" + s, team, Severity.INFO, List.of(Evidence.of("amount", new BigDecimal("90000"))),
+                Map.of(Language.fr, "Belle signature de Inès <bravo> !", Language.en, "Big win for Inès!"), Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.getReceivedMessages().length == 1);
+        MimeMessage message = SMTP.getReceivedMessages()[0];
+        assertThat(message.getSubject()).isEqualTo("[SalesPulse] Belle signature de Inès");
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("camille@example.test");
+        MimeMultipart multipart = (MimeMultipart) message.getContent();
+        String all = dump(multipart);
+        assertThat(all).contains("text/plain", "text/html", "&lt;bravo&gt;", "Montant", "90000");
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications?status=SENT").json()).hasSize(1);
+    }
+
+    private static String dump(MimeMultipart multipart) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            out.append(part.getContentType()).append('\n');
+            Object content = part.getContent();
+            out.append(content instanceof MimeMultipart nested ? dump(nested) : String.valueOf(content)).append('\n');
+        }
+        return out.toString();
+    }
+}
