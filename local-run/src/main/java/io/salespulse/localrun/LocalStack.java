@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready; on failure, stops what it started. */
     public static LocalStack start(Options options, Duration readyWithin) throws IOException, InterruptedException {
+        ServiceProcess.stopLeftovers(options.dataDir());
         requireFree(options.kafkaPort(), "Kafka");
         requireFree(options.kafkaPort() + 1, "the Kafka controller");
         requireFree(options.mongoPort(), "the Mongo-wire server");

@@ -30,6 +30,34 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Stops service JVMs a previous run left behind (its launcher killed with -9, or its broker gone): their pids
+     * are in {@code <data>/pids}, and each is stopped only if it is still one of our service jars.
+     */
+    static void stopLeftovers(Path dataDir) throws IOException {
+        Path pids = dataDir.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return;
+        }
+        try (var files = Files.list(pids)) {
+            for (Path file : files.toList()) {
+                long pid = Long.parseLong(Files.readString(file).trim());
+                ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains("-exec.jar")).orElse(false))
+                        .ifPresent(p -> {
+                            System.out.println("SalesPulse: stopping " + file.getFileName() + " left by a previous run (pid " + pid + ")");
+                            p.destroy();
+                            p.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> {
+                                p.destroyForcibly();
+                                return p;
+                            }).join();
+                        });
+                Files.delete(file);
+            }
+        } catch (NumberFormatException e) {
+            // a damaged pid file: ignore it
+        }
+    }
+
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar at " + jar + ": build first (./mvnw install -DskipTests)");
@@ -43,7 +71,11 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        Process process = builder.start();
+        Path pids = logDir.getParent().resolve("pids");
+        Files.createDirectories(pids);
+        Files.writeString(pids.resolve(name), String.valueOf(process.pid()));
+        return new ServiceProcess(name, port, process, log);
     }
 
     String name() {

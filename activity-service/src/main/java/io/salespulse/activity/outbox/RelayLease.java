@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -33,6 +34,16 @@ class RelayLease {
     RelayLease(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /** Hands the lease over at once on a graceful stop, instead of letting it expire. */
+    @PreDestroy
+    void release() {
+        try {
+            mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", "outbox"), Filters.eq("holder", holder)));
+        } catch (RuntimeException e) {
+            // the store is going away too: the lease will simply expire
+        }
     }
 
     /** Takes or renews the lease; true if this instance holds it until {@link #TERM} from now. */

@@ -29,6 +29,10 @@ class RelayLeaseIT {
             RelayLease secondLater = new RelayLease(mongo, Clock.fixed(t0.plus(RelayLease.TERM).plusSeconds(1), ZoneOffset.UTC));
             assertThat(secondLater.acquire()).isTrue();
             assertThat(first.acquire()).isFalse();
+
+            // A graceful stop hands the lease over at once.
+            secondLater.release();
+            assertThat(first.acquire()).isTrue();
         }
     }
 }
