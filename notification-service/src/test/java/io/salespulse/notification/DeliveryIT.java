@@ -46,7 +46,9 @@ import tools.jackson.databind.JsonNode;
  * channel however often the signal arrives, the 500 retried, the dead endpoint failed while the others got theirs,
  * every attempt in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The daily digest is DailyDigestIT's business: here the kept signals must stay kept.
+        properties = "salespulse.notifications.digest-initial-delay-ms=3600000")
 @RealInfrastructure
 class DeliveryIT {
 

@@ -86,6 +86,53 @@ public final class Renderers {
         return new Email("[SalesPulse] " + m.title(), text.toString(), html.toString());
     }
 
+    /** A digest: several messages under one title, as one message of the channel. */
+    public static String slackDigest(String title, java.util.List<Message> items) {
+        ObjectNode root = EventCodec.mapper().createObjectNode();
+        root.put("text", title);
+        ArrayNode blocks = root.putArray("blocks");
+        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", title);
+        for (Message m : items) {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                    .put("text", "*" + slackEscape(m.title()) + "*\n" + slackEscape(m.suggestion()) + "\n<" + m.link() + "|" + m.viewLabel() + ">");
+        }
+        return root.toString();
+    }
+
+    public static String teamsDigest(String title, java.util.List<Message> items) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
+        ObjectNode card = root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putObject("content").put("type", "AdaptiveCard").put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", title).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        for (Message m : items) {
+            body.addObject().put("type", "TextBlock").put("text", m.title()).put("weight", "Bolder").put("wrap", true);
+            body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
+        }
+        return root.toString();
+    }
+
+    public static Email emailDigest(String title, java.util.List<Message> items) {
+        StringBuilder text = new StringBuilder(title).append("\n\n");
+        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(title)).append("</h2><ul>");
+        for (Message m : items) {
+            text.append("- ").append(m.title()).append(": ").append(m.suggestion()).append(" (").append(m.link()).append(")\n");
+            html.append("<li><b>").append(html(m.title())).append("</b><br>").append(html(m.suggestion()))
+                    .append(" <a href=\"").append(html(m.link())).append("\">").append(html(m.viewLabel())).append("</a></li>");
+        }
+        html.append("</ul></body></html>");
+        return new Email("[SalesPulse] " + title, text.toString(), html.toString());
+    }
+
+    public static String webhookDigest(String title, java.util.List<Message> items) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("digest", title);
+        ArrayNode signals = root.putArray("signals");
+        for (Message m : items) {
+            signals.addObject().put("signalId", m.signalId()).put("type", m.type().name()).put("title", m.title()).put("link", m.link());
+        }
+        return root.toString();
+    }
+
     /** The generic webhook body: the signal in JSON. */
     public static String webhook(Message m) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("signalId", m.signalId()).put("type", m.type().name())

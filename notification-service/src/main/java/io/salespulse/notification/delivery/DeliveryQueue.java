@@ -98,6 +98,13 @@ public class DeliveryQueue {
                 Filters.gte("createdAt", Date.from(since))), String.class).into(new ArrayList<>()).size();
     }
 
+    /** The kept deliveries of these signals went out in a digest. */
+    void markDigested(String managerId, List<String> signalIds) {
+        collection().updateMany(Filters.and(Filters.eq("managerId", managerId), Filters.in("signalId", signalIds),
+                Filters.eq("status", DeliveryStatus.DIGEST.name())),
+                Updates.combine(Updates.set("status", DeliveryStatus.DIGESTED.name()), Updates.set("sentAt", Date.from(clock.instant()))));
+    }
+
     List<Document> ofManager(String managerId, DeliveryStatus status) {
         Bson filter = status == null ? Filters.eq("managerId", managerId)
                 : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));

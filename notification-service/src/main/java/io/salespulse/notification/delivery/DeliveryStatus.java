@@ -13,5 +13,7 @@ public enum DeliveryStatus {
     /** Not sent, and why (below the minimum severity, resolved first, ...). */
     SUPPRESSED,
     /** Kept for the manager's daily digest. */
-    DIGEST
+    DIGEST,
+    /** Sent within a daily digest (the digest's own deliveries carry the sending). */
+    DIGESTED
 }

@@ -59,7 +59,7 @@ class Router {
         for (String manager : managers) {
             Preferences prefs = preferences.of(manager).orElse(null);
             if (prefs == null) {
-                add(signal, manager, "none", null, null, DeliveryStatus.SUPPRESSED, "the manager has no preferences", now);
+                add(signal, manager, "none", null, null, DeliveryStatus.SUPPRESSED, "the manager has no preferences", now, null);
                 continue;
             }
             Decision decision = NotificationPolicy.decide(signal.type(), signal.severity(), false, prefs, now,
@@ -72,7 +72,7 @@ class Router {
             Message message = Message.of(signal, who, prefs.locale(), appUrl);
             for (Map.Entry<String, String[]> channel : channels(prefs, message, mailConfigured).entrySet()) {
                 add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
-                        decision.reason(), decision.sendAt() != null ? decision.sendAt() : now);
+                        decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
             }
         }
     }
@@ -97,12 +97,13 @@ class Router {
     }
 
     private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,
-                         String reason, Instant dueAt) {
+                     String reason, Instant dueAt, Message message) {
         Document doc = new Document("_id", signal.signalId() + "|" + manager + "|" + channel).append("signalId", signal.signalId())
                 .append("managerId", manager).append("channel", channel).append("type", signal.type().name())
                 .append("severity", signal.severity().name()).append("status", status.name())
                 .append("route", status == DeliveryStatus.QUEUED ? "INSTANT" : status.name()).append("detail", reason)
-                .append("target", target).append("payload", payload).append("dueAt", Date.from(dueAt));
+                .append("target", target).append("payload", payload).append("dueAt", Date.from(dueAt))
+                .append("message", message == null ? null : DailyDigest.item(message));
         if (queue.add(doc) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
                     .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved" : "no_preferences")

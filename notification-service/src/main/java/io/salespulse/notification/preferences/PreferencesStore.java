@@ -26,6 +26,14 @@ public class PreferencesStore {
         mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", preferences.managerId()), doc, new ReplaceOptions().upsert(true));
     }
 
+    /** Every manager's preferences. */
+    public java.util.List<Preferences> all() {
+        return mongo.getCollection(COLLECTION).find().map(doc -> {
+            doc.remove("_id");
+            return EventCodec.mapper().readValue(doc.toJson(), Preferences.class);
+        }).into(new java.util.ArrayList<>());
+    }
+
     public Optional<Preferences> of(String managerId) {
         return Optional.ofNullable(mongo.getCollection(COLLECTION).find(Filters.eq("_id", managerId)).first()).map(doc -> {
             doc.remove("_id");

@@ -1,0 +1,108 @@
+package io.salespulse.notification.delivery;
+
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.preferences.Preferences;
+import io.salespulse.notification.preferences.PreferencesStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily digest: at the manager's digest time in the manager's zone, the signals kept for the digest (and not
+ * resolved since) go out as one message per channel, queued like any delivery (so retried alike), once per manager
+ * and day whatever the number of instances (the digest's delivery ids are per manager and day).
+ */
+@Component
+class DailyDigest {
+
+    private final PreferencesStore preferences;
+    private final DeliveryQueue queue;
+    private final Clock clock;
+    private final boolean mail;
+
+    DailyDigest(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail) {
+        this.preferences = preferences;
+        this.queue = queue;
+        this.clock = clock;
+        this.mail = mail.getIfAvailable() != null;
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
+            initialDelayString = "${salespulse.notifications.digest-initial-delay-ms:5000}")
+    void run() {
+        for (Preferences prefs : preferences.all()) {
+            ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
+            if (prefs.dailyDigestAt() != null && !local.toLocalTime().isBefore(prefs.dailyDigestAt())) {
+                send(prefs, local.toLocalDate());
+            }
+        }
+    }
+
+    /** What a digest keeps of a message (its figures stay in the instant channels). */
+    static String item(Message m) {
+        return EventCodec.mapper().writeValueAsString(java.util.Map.of("signalId", m.signalId(), "type", m.type().name(),
+                "severity", m.severity().name(), "language", m.language().name(), "title", m.title(), "suggestion", m.suggestion(),
+                "link", m.link()));
+    }
+
+    private static Message fromItem(String json) {
+        tools.jackson.databind.JsonNode n = EventCodec.mapper().readTree(json);
+        return new Message(n.get("signalId").asString(), io.salespulse.contracts.signal.SignalType.valueOf(n.get("type").asString()),
+                io.salespulse.contracts.signal.Severity.valueOf(n.get("severity").asString()), Language.valueOf(n.get("language").asString()),
+                n.get("title").asString(), List.of(), n.get("suggestion").asString(), n.get("link").asString());
+    }
+
+    void send(Preferences prefs, LocalDate day) {
+        List<Document> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST);
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<Message> items = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Document delivery : kept) {
+            if (delivery.getString("message") != null && !seen.contains(delivery.getString("signalId"))) {
+                seen.add(delivery.getString("signalId"));
+                items.add(fromItem(delivery.getString("message")));
+            }
+        }
+        String title = (prefs.locale() == Language.fr ? "Votre point du jour : " : "Your daily digest: ") + items.size()
+                + (prefs.locale() == Language.fr ? " signal(s)" : " signal(s)");
+        List<String[]> channels = new ArrayList<>();
+        if (prefs.slackWebhookUrl() != null) {
+            channels.add(new String[] {"slack", prefs.slackWebhookUrl(), Renderers.slackDigest(title, items)});
+        }
+        if (prefs.teamsWebhookUrl() != null) {
+            channels.add(new String[] {"teams", prefs.teamsWebhookUrl(), Renderers.teamsDigest(title, items)});
+        }
+        if (prefs.webhookUrl() != null) {
+            channels.add(new String[] {"webhook", prefs.webhookUrl(), Renderers.webhookDigest(title, items)});
+        }
+        if (prefs.email() != null && mail) {
+            channels.add(new String[] {"email", prefs.email(), EventCodec.mapper().writeValueAsString(Renderers.emailDigest(title, items))});
+        }
+        boolean sent = false;
+        for (String[] channel : channels) {
+            sent |= queue.add(new Document("_id", "digest|" + prefs.managerId() + "|" + day + "|" + channel[0])
+                    .append("signalId", "digest-" + day).append("managerId", prefs.managerId()).append("channel", channel[0])
+                    .append("type", "DAILY_DIGEST").append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name())
+                    .append("route", "DIGEST_SEND").append("detail", items.size() + " signal(s)").append("target", channel[1])
+                    .append("payload", channel[2]).append("dueAt", Date.from(clock.instant())));
+        }
+        // Signals kept after today's digest went out wait for tomorrow's, instead of being marked as sent.
+        if (sent) {
+            queue.markDigested(prefs.managerId(), seen);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+/** The daily digest goes out at the manager's local digest time, once, with the signals kept for it (clock moved by the test). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.notifications.digest-check-ms=300")
+@RealInfrastructure
+class DailyDigestIT {
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T07:29:00Z"));
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now.get(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    static final MovableClock CLOCK = new MovableClock();
+    static final List<String> SLACK = new CopyOnWriteArrayList<>();
+    static final HttpServer STUB;
+
+    static {
+        try {
+            STUB = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        STUB.createContext("/slack", exchange -> {
+            SLACK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        STUB.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.stop(0);
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void digestGoesOutAtTheManagersLocalTimeOnceWithTheKeptSignals() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String manager = "camille-" + s;
+        String team = "team-" + s;
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
+                {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"WARNING",
+                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(STUB.getAddress().getPort())).status()).isEqualTo(200);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r-" + s, "/t", new RepChanged("lea-" + s, "Léa", team, RepRole.SDR, Seniority.JUNIOR,
+                        LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+                .contains("type=\"salespulse.rep.changed.v1\""));
+        for (SignalType type : List.of(SignalType.STALLED_DEAL, SignalType.CLOSE_DATE_SLIPPING)) {
+            KafkaProbe.publish(EventEnvelope.of(type + s, "/coaching-service", new SignalRaised(type + "-" + s, type, SubjectKind.DEAL,
+                    "d-" + s, "lea-" + s, team, Severity.WARNING, List.of(Evidence.of("pushes", 2)),
+                    Map.of(Language.fr, "Quel est le prochain pas ?", Language.en, "What is the next step?"), CLOCK.instant())));
+        }
+        String log = "http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 2);
+
+        // 08:29 in Paris: not yet.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(SLACK::isEmpty);
+
+        // 08:31 in Paris: one digest with both signals.
+        CLOCK.now.set(Instant.parse("2026-11-27T07:31:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 1);
+        JsonNode digest = EventCodec.mapper().readTree(SLACK.get(0));
+        assertThat(digest.get("text").asString()).isEqualTo("Votre point du jour : 2 signal(s)");
+        assertThat(digest.get("blocks").toString()).contains("Affaire bloquée (Léa)", "Date de signature qui glisse (Léa)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(log + "?status=DIGESTED").json().size() == 2);
+
+        // Later the same day: no second digest; a signal kept after it waits for tomorrow's.
+        CLOCK.now.set(Instant.parse("2026-11-27T15:00:00Z"));
+        KafkaProbe.publish(EventEnvelope.of("late" + s, "/coaching-service", new SignalRaised("late-" + s, SignalType.DEAL_GONE_QUIET,
+                SubjectKind.DEAL, "d2-" + s, "lea-" + s, team, Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", 15)),
+                Map.of(Language.fr, "Relancez.", Language.en, "Follow up."), CLOCK.instant())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.size() == 1);
+        assertThat(Http.get(log + "?status=DIGEST").json()).hasSize(1);
+        CLOCK.now.set(Instant.parse("2026-11-28T07:31:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 2);
+        assertThat(EventCodec.mapper().readTree(SLACK.get(1)).get("text").asString()).isEqualTo("Votre point du jour : 1 signal(s)");
+    }
+}
