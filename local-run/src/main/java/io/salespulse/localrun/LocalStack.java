@@ -35,13 +35,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final Options options;
     private final LocalKafka kafka;
     private final LocalMongo mongo;
     private final List<ServiceProcess> services;
 
-    private LocalStack(Options options, LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services) {
-        this.options = options;
+    private LocalStack(LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.services = services;
@@ -65,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         List<ServiceProcess> services = new ArrayList<>();
-        LocalStack stack = new LocalStack(options, kafka, mongo, services);
+        LocalStack stack = new LocalStack(kafka, mongo, services);
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
@@ -111,10 +109,6 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
-    }
-
-    public Options options() {
-        return options;
     }
 
     /** Stops the services (gracefully), then the broker and the Mongo-wire server. */

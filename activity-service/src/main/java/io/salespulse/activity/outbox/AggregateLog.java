@@ -1,6 +1,6 @@
 package io.salespulse.activity.outbox;
 
-import io.salespulse.contracts.EventCodec;
+import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.SalesPulseEvent;
 import java.util.ArrayList;
@@ -89,10 +89,10 @@ public class AggregateLog {
     }
 
     private static Document write(Object state) {
-        return Document.parse(EventCodec.mapper().writeValueAsString(state));
+        return Documents.of(state);
     }
 
     private static <S> S read(Document state, Class<S> type) {
-        return EventCodec.mapper().readValue(state.toJson(), type);
+        return Documents.read(state, type);
     }
 }

@@ -1,13 +1,12 @@
 package io.salespulse.activity.roster;
 
+import io.salespulse.kit.mongo.Documents;
 import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.outbox.AcceptedEventLog;
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public class RosterService {
     }
 
     private void store(String collection, String id, OrgEvent event, List<String> externalKeys) {
-        Document doc = Document.parse(new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
+        Document doc = Documents.of(event);
         doc.put("_id", id);
         if (externalKeys != null) {
             doc.put("externalKeys", externalKeys);
@@ -93,10 +92,6 @@ public class RosterService {
     }
 
     private <T> List<T> find(String collection, org.bson.conversions.Bson filter, Class<T> type) {
-        return mongo.getCollection(collection).find(filter).sort(new Document("_id", 1)).map(doc -> {
-            doc.remove("_id");
-            doc.remove("externalKeys");
-            return EventCodec.mapper().readValue(doc.toJson(), type);
-        }).into(new java.util.ArrayList<>());
+        return mongo.getCollection(collection).find(filter).sort(new Document("_id", 1)).map(doc -> Documents.read(doc, type)).into(new java.util.ArrayList<>());
     }
 }

@@ -1,9 +1,9 @@
 package io.salespulse.coaching.projection;
 
+import io.salespulse.kit.mongo.Documents;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
@@ -19,7 +19,6 @@ import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.coaching.signals.rules.DealRules;
 import io.salespulse.kit.mongo.LatestState;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public class CoachingFacts {
         // The rep-day's counts only grow: a higher total is a newer state of the same day.
         long version = a.calls() + a.emails() + a.meetingsBooked() + a.meetingsScheduled() + a.meetingsHeld()
                 + a.dealsCreated() + a.dealsAdvanced() + a.dealsWon() + a.dealsLost();
-        LatestState.replaceIfNotOlder(mongo.getCollection(REP_DAYS), day.repId() + "|" + day.day(), version, document(day));
+        LatestState.replaceIfNotOlder(mongo.getCollection(REP_DAYS), day.repId() + "|" + day.day(), version, Documents.of(day));
     }
 
     /** Records an objective's progress; returns the attainment it had before (null the first time). */
@@ -72,7 +71,7 @@ public class CoachingFacts {
             return null; // an older progress arriving late: nothing to compare
         }
         LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVES), progress.objectiveId(), progress.occurredAt().toEpochMilli(),
-                document(progress));
+                Documents.of(progress));
         return before;
     }
 
@@ -136,9 +135,7 @@ public class CoachingFacts {
     public List<ObjectiveProgressed> objectivesOf(String repId) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
         for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", repId)))) {
-            doc.remove("_id");
-            doc.remove(LatestState.ORDER);
-            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveProgressed.class));
+            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
         }
         return objectives;
     }
@@ -152,16 +149,12 @@ public class CoachingFacts {
 
     void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
         LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVE_DEFS), objective.objectiveId(),
-                objective.occurredAt().toEpochMilli(), document(objective));
+                objective.occurredAt().toEpochMilli(), Documents.of(objective));
     }
 
     /** An objective's definition, if known. */
     public Optional<io.salespulse.contracts.objective.ObjectiveSet> objectiveSet(String objectiveId) {
-        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.eq("_id", objectiveId)).first()).map(doc -> {
-            doc.remove("_id");
-            doc.remove(LatestState.ORDER);
-            return EventCodec.mapper().readValue(doc.toJson(), io.salespulse.contracts.objective.ObjectiveSet.class);
-        });
+        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.eq("_id", objectiveId)).first()).map(doc -> Documents.read(doc, io.salespulse.contracts.objective.ObjectiveSet.class));
     }
 
     /** The latest progress of the revenue objectives of these reps and this team. */
@@ -170,9 +163,7 @@ public class CoachingFacts {
         for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("metric", "REVENUE_WON"),
                 Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
                         Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", repIds)))))) {
-            doc.remove("_id");
-            doc.remove(LatestState.ORDER);
-            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveProgressed.class));
+            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
         }
         return objectives;
     }
@@ -192,9 +183,7 @@ public class CoachingFacts {
         Map<LocalDate, DailyActivity> days = new HashMap<>();
         for (Document doc : mongo.getCollection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
                 Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
-            doc.remove("_id");
-            doc.remove(LatestState.ORDER);
-            RepDayKpisUpdated day = EventCodec.mapper().readValue(doc.toJson(), RepDayKpisUpdated.class);
+            RepDayKpisUpdated day = Documents.read(doc, RepDayKpisUpdated.class);
             days.put(day.day(), day.activity());
         }
         return days;
@@ -259,7 +248,4 @@ public class CoachingFacts {
                 since == null ? null : since.toInstant(), last == null ? null : last.toInstant(), pushes == null ? 0 : pushes.intValue());
     }
 
-    private static Document document(Object event) {
-        return Document.parse(new String(EventCodec.mapper().writeValueAsBytes(event), StandardCharsets.UTF_8));
-    }
 }

@@ -99,11 +99,6 @@ public class SignalBook {
                 Filters.eq("status", SignalStatus.RESOLVED.name()), Filters.gte("resolvedAt", Date.from(since)))).stream().findFirst();
     }
 
-    /** Whether (type, subject) has an open signal. */
-    public boolean isOpen(SignalType type, String subjectId) {
-        return open(type, subjectId).isPresent();
-    }
-
     private void raise(Detection d, Context context) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();

@@ -1,9 +1,9 @@
 package io.salespulse.kpi.objectives;
 
+import io.salespulse.kit.mongo.Documents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
@@ -27,9 +27,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -71,7 +69,7 @@ public class ObjectiveTracker {
     }
 
     void set(ObjectiveSet objective) {
-        Document doc = Document.parse(new String(EventCodec.toJson(objective), StandardCharsets.UTF_8));
+        Document doc = Documents.of(objective);
         Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
         if (held != null) {
             doc.append("lastStatus", held.getString("lastStatus")).append("lastActual", held.getString("lastActual"));
@@ -138,21 +136,31 @@ public class ObjectiveTracker {
         };
     }
 
-    /** After counting: the objectives of the reps and teams whose days changed. */
+    /**
+     * After counting: the objectives of the reps and teams whose days changed, found with one query per batch (an
+     * objective of those owners running over the batch's days; one not actually touched is re-evaluated to no effect).
+     */
     public void reevaluate(List<RepDay> changed) {
-        Map<String, ObjectiveSet> touched = new LinkedHashMap<>();
-        for (RepDay day : changed) {
-            List<Bson> owners = new ArrayList<>();
-            owners.add(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", day.repId())));
-            if (day.teamId() != null) {
-                owners.add(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", day.teamId())));
-            }
-            for (ObjectiveSet objective : find(Filters.and(Filters.or(owners),
-                    Filters.lte("periodStart", day.day().toString()), Filters.gte("periodEnd", day.day().toString())))) {
-                touched.put(objective.objectiveId(), objective);
-            }
+        if (changed.isEmpty()) {
+            return;
         }
-        touched.values().forEach(this::progress);
+        Set<String> reps = new java.util.HashSet<>();
+        Set<String> teams = new java.util.HashSet<>();
+        LocalDate first = changed.get(0).day();
+        LocalDate last = first;
+        for (RepDay day : changed) {
+            reps.add(day.repId());
+            if (day.teamId() != null) {
+                teams.add(day.teamId());
+            }
+            first = day.day().isBefore(first) ? day.day() : first;
+            last = day.day().isAfter(last) ? day.day() : last;
+        }
+        find(Filters.and(
+                Filters.or(Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps)),
+                        Filters.and(Filters.eq("scope", "TEAM"), Filters.in("scopeId", teams))),
+                Filters.lte("periodStart", last.toString()), Filters.gte("periodEnd", first.toString())))
+                .forEach(this::progress);
     }
 
     /** Time moves the elapsed share: every objective still running is looked at again. */
@@ -187,11 +195,7 @@ public class ObjectiveTracker {
     private List<ObjectiveSet> find(Bson filter) {
         List<ObjectiveSet> objectives = new ArrayList<>();
         for (Document doc : collection().find(filter)) {
-            doc.remove("_id");
-            doc.remove(LatestState.ORDER);
-            doc.remove("lastStatus");
-            doc.remove("lastActual");
-            objectives.add(EventCodec.mapper().readValue(doc.toJson(), ObjectiveSet.class));
+            objectives.add(Documents.read(doc, ObjectiveSet.class));
         }
         return objectives;
     }

@@ -1,10 +1,9 @@
 package io.salespulse.notification.inbox;
 
-import io.salespulse.contracts.EventCodec;
+import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.signal.SignalEvent;
 import io.salespulse.kit.mongo.LatestState;
-import java.nio.charset.StandardCharsets;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,7 @@ public class SignalInbox {
 
     void record(EventEnvelope envelope) {
         SignalEvent signal = envelope.dataAs(SignalEvent.class);
-        Document doc = Document.parse(new String(EventCodec.toJson(signal), StandardCharsets.UTF_8))
+        Document doc = Documents.of(signal)
                 .append("lifecycle", envelope.type().typeName());
         LatestState.replaceIfNotOlder(mongo.getCollection(COLLECTION), signal.signalId(), signal.occurredAt().toEpochMilli(), doc);
     }

@@ -1,11 +1,10 @@
 package io.salespulse.kit.roster;
 
-import io.salespulse.contracts.EventCodec;
+import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.mongo.LatestState;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -88,14 +87,12 @@ public class RosterStore {
     }
 
     private boolean store(String collection, String id, OrgEvent event) {
-        Document doc = Document.parse(new String(EventCodec.toJson(event), StandardCharsets.UTF_8));
+        Document doc = Documents.of(event);
         return LatestState.replaceIfNotOlder(mongo.getCollection(collection), id, event.occurredAt().toEpochMilli(), doc);
     }
 
     private static <T> T read(Document doc, Class<T> type) {
-        doc.remove("_id");
-        doc.remove(LatestState.ORDER);
-        return EventCodec.mapper().readValue(doc.toJson(), type);
+        return Documents.read(doc, type);
     }
 
     private static <T extends OrgEvent> T newest(T held, T incoming) {
