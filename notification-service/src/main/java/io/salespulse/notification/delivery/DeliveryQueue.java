@@ -66,9 +66,14 @@ public class DeliveryQueue {
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER)));
     }
 
+    /** An attempt is about to leave: written before the call, cleared with its outcome. */
+    void markInFlight(String id, int attempt) {
+        collection().updateOne(Filters.eq("_id", id), Updates.set("inFlight", new Document("attempt", attempt).append("at", Date.from(clock.instant()))));
+    }
+
     void record(String id, DeliveryStatus status, Instant retryAt, String detail) {
         Instant now = clock.instant();
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("detail", detail),
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("detail", detail), Updates.unset("inFlight"),
                 Updates.push("attempts", new Document("at", Date.from(now)).append("outcome", status.name()).append("detail", detail))));
         if (retryAt != null) {
             updates.add(Updates.set("dueAt", Date.from(retryAt)));

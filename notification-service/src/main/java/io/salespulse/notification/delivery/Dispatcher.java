@@ -50,7 +50,8 @@ class Dispatcher {
     private final PreferencesStore preferences;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final Duration timeout;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
     private final ObjectProvider<JavaMailSender> mail;
@@ -58,7 +59,10 @@ class Dispatcher {
     private final java.util.concurrent.ExecutorService mailExecutor = java.util.concurrent.Executors.newFixedThreadPool(2);
 
     Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters,
-               ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom) {
+               ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom,
+               @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
         this.mail = mail;
         this.mailFrom = mailFrom;
         this.queue = queue;
@@ -80,7 +84,7 @@ class Dispatcher {
                 if (next.isEmpty()) {
                     break;
                 }
-                sends.add(send(next.get()));
+                sends.add(sendSafely(next.get()));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
@@ -88,37 +92,72 @@ class Dispatcher {
         }
     }
 
+    /** One delivery's trouble never stops the round: it is put back for later and logged as an attempt. */
+    private CompletableFuture<Void> sendSafely(Document delivery) {
+        try {
+            return send(delivery);
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} could not be attempted, will retry: {}", delivery.getString("_id"), e.getClass().getSimpleName());
+            queue.record(delivery.getString("_id"), DeliveryStatus.QUEUED, clock.instant().plusSeconds(30), "not attempted: internal error");
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
     private CompletableFuture<Void> send(Document delivery) {
         String id = delivery.getString("_id");
         String channel = delivery.getString("channel");
         String target = delivery.getString("target");
+        int attempt = delivery.getList("attempts", Document.class, List.of()).size() + 1;
+        if (delivery.get("inFlight") != null && !"webhook".equals(channel)) {
+            // A sender stopped between sending this and logging the outcome: it most likely arrived. Slack, Teams and
+            // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
+            queue.record(id, DeliveryStatus.SENT, null, "unconfirmed: the sender stopped during the attempt; not sent again");
+            Counter.builder("salespulse.notifications.unconfirmed").tag("channel", channel).register(meters).increment();
+            return CompletableFuture.completedFuture(null);
+        }
         if (!allowed(channel, target)) {
             queue.release(id, clock.instant().plusMillis(250));
             return CompletableFuture.completedFuture(null);
         }
-        int attempt = delivery.getList("attempts", Document.class, List.of()).size() + 1;
+        // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
+        queue.markInFlight(id, attempt);
         if ("email".equals(channel)) {
             return CompletableFuture.supplyAsync(() -> sendEmail(target, delivery.getString("payload")), mailExecutor)
-                    .thenAccept(status -> settle(id, channel, status, null, attempt, delivery.getDate("createdAt").toInstant()));
+                    .thenAccept(status -> settle(id, channel, status, null, attempt, delivery.getDate("createdAt").toInstant(), null));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.getString("payload")));
         if ("webhook".equals(channel)) {
-            String secret = preferences.of(delivery.getString("managerId")).map(p -> p.webhookSecret()).orElse("");
+            String secret = preferences.of(delivery.getString("managerId")).map(p -> p.webhookSecret()).orElse(null);
+            if (secret == null || secret.isBlank()) {
+                queue.record(id, DeliveryStatus.FAILED, null, "no signing secret: the manager's preferences no longer have a webhook");
+                return CompletableFuture.completedFuture(null);
+            }
+            // The same id on every attempt: a receiver drops a repeat (e.g. after a crash between send and log).
+            request.header("X-SalesPulse-Delivery", id);
             request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), delivery.getString("payload")));
         }
         Instant queuedAt = delivery.getDate("createdAt").toInstant();
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> {
                     settle(id, channel, error != null ? -1 : response.statusCode(),
-                            error != null ? null : response.headers().firstValue("Retry-After").orElse(null), attempt, queuedAt);
+                            error != null ? null : response.headers().firstValue("Retry-After").orElse(null), attempt, queuedAt,
+                            error == null ? null : cause(error));
                     return null;
                 });
     }
 
-    private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt) {
+    private static String cause(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof java.net.http.HttpTimeoutException ? "timed out" : "unreachable";
+    }
+
+    private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt, String networkError) {
         RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter());
+        if (networkError != null) {
+            outcome = new RetryPolicy.Outcome(outcome.kind(), outcome.retryAt(), outcome.detail().replace("unreachable", networkError));
+        }
         DeliveryStatus next = switch (outcome.kind()) {
             case SENT -> DeliveryStatus.SENT;
             case RETRY -> DeliveryStatus.QUEUED;

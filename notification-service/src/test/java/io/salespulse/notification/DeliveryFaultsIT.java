@@ -1,0 +1,161 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Delivery faults against live local endpoints: a 429 with Retry-After is retried no sooner than it asks, a
+ * time-out is retried, and a crash between sending and logging tells the manager once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "salespulse.notifications.http-timeout=1s", "salespulse.notifications.digest-initial-delay-ms=3600000"})
+@RealInfrastructure
+class DeliveryFaultsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    HttpServer stub;
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final List<String> deliveryIds = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        stub.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            int call = calls.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+            if (exchange.getRequestHeaders().getFirst("X-SalesPulse-Delivery") != null) {
+                deliveryIds.add(exchange.getRequestHeaders().getFirst("X-SalesPulse-Delivery"));
+            }
+            if (path.startsWith("/busy") && call == 1) {
+                exchange.getResponseHeaders().add("Retry-After", "2");
+                exchange.sendResponseHeaders(429, -1);
+            } else if (path.startsWith("/slow") && call == 1) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(200, -1);
+            }
+            exchange.close();
+        });
+        stub.start();
+    }
+
+    @AfterEach
+    void stopStub() {
+        stub.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + stub.getAddress().getPort() + path;
+    }
+
+    /** A delivery as the router queues it; {@code crashed} leaves it as a sender that stopped mid-attempt does. */
+    private void queue(String id, String manager, String channel, String target, boolean claimed, boolean inFlight) {
+        Instant now = Instant.now();
+        Document doc = new Document("_id", id).append("signalId", "sig-" + id).append("managerId", manager).append("channel", channel)
+                .append("type", "SILENCE").append("severity", "CRITICAL").append("status", claimed ? "SENDING" : "QUEUED")
+                .append("route", "INSTANT").append("detail", "critical").append("target", target).append("payload", "{\"text\":\"x\"}")
+                .append("dueAt", Date.from(now)).append("createdAt", Date.from(now)).append("attempts", new ArrayList<>());
+        if (claimed) {
+            doc.append("claimedUntil", Date.from(now.minusSeconds(1)));
+        }
+        if (inFlight) {
+            doc.append("inFlight", new Document("attempt", 1).append("at", Date.from(now.minusSeconds(61))));
+        }
+        mongo.getCollection("deliveries").insertOne(doc);
+    }
+
+    private JsonNode delivery(String manager, String channel) {
+        for (JsonNode d : Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications").json()) {
+            if (channel.equals(d.get("channel").asString())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedNoSoonerThanRetryAfterAndATimeOutIsRetried() {
+        String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        queue(manager + "|slack", manager, "slack", url("/busy-" + manager), false, false);
+        queue(manager + "|teams", manager, "teams", url("/slow-" + manager), false, false);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(delivery(manager, "slack").get("status").asString()).isEqualTo("SENT");
+            assertThat(delivery(manager, "teams").get("status").asString()).isEqualTo("SENT");
+        });
+        JsonNode busy = delivery(manager, "slack").get("attempts");
+        assertThat(busy).hasSize(2);
+        assertThat(busy.get(0).get("detail").asString()).isEqualTo("HTTP 429");
+        Duration waited = Duration.between(Instant.parse(busy.get(0).get("at").asString()), Instant.parse(busy.get(1).get("at").asString()));
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        JsonNode slow = delivery(manager, "teams").get("attempts");
+        assertThat(slow).hasSize(2);
+        assertThat(slow.get(0).get("detail").asString()).isEqualTo("timed out");
+        assertThat(slow.get(1).get("detail").asString()).isEqualTo("HTTP 200");
+    }
+
+    @Test
+    void aCrashBetweenSendAndLogStillTellsTheManagerOnce() {
+        String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
+                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(url("/hook-" + manager))).status())
+                .isEqualTo(200);
+        // The crashed sender's Slack call left (the stub got it), its outcome was never logged.
+        calls.computeIfAbsent("/slack-" + manager, key -> new AtomicInteger()).incrementAndGet();
+        queue(manager + "|slack", manager, "slack", url("/slack-" + manager), true, true);
+        // Its webhook call too: the webhook is sent again with the same delivery id, which the receiver drops.
+        queue(manager + "|webhook", manager, "webhook", url("/hook-" + manager), true, true);
+        // A sender that claimed a Teams delivery and stopped before sending: it is sent by the next one.
+        queue(manager + "|teams", manager, "teams", url("/teams-" + manager), true, false);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(delivery(manager, "slack").get("status").asString()).isEqualTo("SENT");
+            assertThat(delivery(manager, "webhook").get("status").asString()).isEqualTo("SENT");
+            assertThat(delivery(manager, "teams").get("status").asString()).isEqualTo("SENT");
+        });
+        assertThat(calls.get("/slack-" + manager).get()).isEqualTo(1);
+        assertThat(delivery(manager, "slack").get("detail").asString()).startsWith("unconfirmed");
+        assertThat(calls.get("/teams-" + manager).get()).isEqualTo(1);
+        assertThat(calls.get("/hook-" + manager).get()).isEqualTo(1);
+        assertThat(deliveryIds).contains(manager + "|webhook");
+        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+                .contains("salespulse_notifications_unconfirmed_total{channel=\"slack\"");
+    }
+}
