@@ -18,6 +18,7 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.MovableClock;
 import io.salespulse.testsupport.RealInfrastructure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,14 +28,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,27 +48,7 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class DailyDigestIT {
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T07:29:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
-    static final MovableClock CLOCK = new MovableClock();
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-27T07:29:00Z"));
     static final List<String> SLACK = new CopyOnWriteArrayList<>();
     static final HttpServer STUB;
 
@@ -133,7 +111,7 @@ class DailyDigestIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(SLACK::isEmpty);
 
         // 08:31 in Paris: one digest with both signals.
-        CLOCK.now.set(Instant.parse("2026-11-27T07:31:00Z"));
+        CLOCK.set(Instant.parse("2026-11-27T07:31:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 1);
         JsonNode digest = EventCodec.mapper().readTree(SLACK.get(0));
         assertThat(digest.get("text").asString()).isEqualTo("Votre point du jour : 2 signal(s)");
@@ -141,14 +119,14 @@ class DailyDigestIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(log + "?status=DIGESTED").json().size() == 2);
 
         // Later the same day: no second digest; a signal kept after it waits for tomorrow's.
-        CLOCK.now.set(Instant.parse("2026-11-27T15:00:00Z"));
+        CLOCK.set(Instant.parse("2026-11-27T15:00:00Z"));
         KafkaProbe.publish(EventEnvelope.of("late" + s, "/coaching-service", new SignalRaised("late-" + s, SignalType.DEAL_GONE_QUIET,
                 SubjectKind.DEAL, "d2-" + s, "lea-" + s, team, Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", 15)),
                 Map.of(Language.fr, "Relancez.", Language.en, "Follow up."), CLOCK.instant())));
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.size() == 1);
         assertThat(Http.get(log + "?status=DIGEST").json()).hasSize(1);
-        CLOCK.now.set(Instant.parse("2026-11-28T07:31:00Z"));
+        CLOCK.set(Instant.parse("2026-11-28T07:31:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 2);
         assertThat(EventCodec.mapper().readTree(SLACK.get(1)).get("text").asString()).isEqualTo("Votre point du jour : 1 signal(s)");
     }

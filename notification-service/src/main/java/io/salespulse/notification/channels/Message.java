@@ -77,6 +77,11 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
                 TITLES.get(signal.type())[index].formatted(who), facts, suggestion, link);
     }
 
+    /** A signal's one-line title about {@code who} (a rep's or team's name) in a language. */
+    public static String title(SignalType type, String who, Language language) {
+        return TITLES.get(type)[language == Language.fr ? 0 : 1].formatted(who);
+    }
+
     private static String format(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }

@@ -164,4 +164,71 @@ public final class Renderers {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
+    /** The weekly digest for Slack: a header, one section per part (split to stay under Slack's 3000 characters). */
+    public static String slack(WeeklyReport report) {
+        ObjectNode root = EventCodec.mapper().createObjectNode();
+        root.put("text", report.title());
+        ArrayNode blocks = root.putArray("blocks");
+        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", report.title());
+        for (WeeklyReport.Section section : report.sections()) {
+            StringBuilder text = new StringBuilder("*").append(slackEscape(section.heading())).append('*');
+            for (String line : section.lines()) {
+                String item = "\n• " + slackEscape(line);
+                if (text.length() + item.length() > 2900) {
+                    blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text.toString());
+                    text = new StringBuilder();
+                }
+                text.append(item);
+            }
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text.toString());
+        }
+        ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject().put("type", "button")
+                .put("url", report.link());
+        button.putObject("text").put("type", "plain_text").put("text", report.viewLabel());
+        return root.toString();
+    }
+
+    /** The weekly digest for Teams: an Adaptive Card with a heading and a list per part. */
+    public static String teams(WeeklyReport report) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
+        ObjectNode card = root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putObject("content").put("type", "AdaptiveCard").put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", report.title()).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        for (WeeklyReport.Section section : report.sections()) {
+            body.addObject().put("type", "TextBlock").put("text", section.heading()).put("weight", "Bolder").put("wrap", true);
+            body.addObject().put("type", "TextBlock").put("text", "- " + String.join("\r- ", section.lines())).put("wrap", true);
+        }
+        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", report.viewLabel()).put("url", report.link());
+        return root.toString();
+    }
+
+    /** The weekly digest by email, HTML and text. */
+    public static Email email(WeeklyReport report) {
+        StringBuilder text = new StringBuilder(report.title()).append('\n');
+        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(report.title())).append("</h2>");
+        for (WeeklyReport.Section section : report.sections()) {
+            text.append('\n').append(section.heading()).append('\n');
+            html.append("<h3>").append(html(section.heading())).append("</h3><ul>");
+            for (String line : section.lines()) {
+                text.append("- ").append(line).append('\n');
+                html.append("<li>").append(html(line)).append("</li>");
+            }
+            html.append("</ul>");
+        }
+        text.append('\n').append(report.viewLabel()).append(": ").append(report.link()).append('\n');
+        html.append("<p><a href=\"").append(html(report.link())).append("\">").append(html(report.viewLabel())).append("</a></p></body></html>");
+        return new Email("[SalesPulse] " + report.title(), text.toString(), html.toString());
+    }
+
+    /** The weekly digest for a generic webhook. */
+    public static String webhook(WeeklyReport report) {
+        ObjectNode root = EventCodec.mapper().createObjectNode().put("weekly", report.title()).put("link", report.link());
+        ArrayNode sections = root.putArray("sections");
+        for (WeeklyReport.Section section : report.sections()) {
+            ArrayNode lines = sections.addObject().put("heading", section.heading()).putArray("lines");
+            section.lines().forEach(lines::add);
+        }
+        return root.toString();
+    }
 }

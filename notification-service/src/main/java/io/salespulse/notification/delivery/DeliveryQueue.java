@@ -110,6 +110,25 @@ public class DeliveryQueue {
                 Updates.combine(Updates.set("status", DeliveryStatus.DIGESTED.name()), Updates.set("sentAt", Date.from(clock.instant()))));
     }
 
+    /** The deliveries routed to a manager between two times for signals of these types (one per signal). */
+    List<Document> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
+        List<Document> routed = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Document doc : collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.in("type", types),
+                Filters.gte("createdAt", Date.from(from)), Filters.lt("createdAt", Date.from(to)))).sort(Sorts.ascending("createdAt"))) {
+            if (doc.getString("message") != null && !seen.contains(doc.getString("signalId"))) {
+                seen.add(doc.getString("signalId"));
+                routed.add(doc);
+            }
+        }
+        return routed;
+    }
+
+    /** Whether a manager has any delivery of this signal (or digest) id. */
+    boolean has(String managerId, String signalId) {
+        return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.eq("signalId", signalId))).first() != null;
+    }
+
     List<Document> ofManager(String managerId, DeliveryStatus status) {
         Bson filter = status == null ? Filters.eq("managerId", managerId)
                 : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));

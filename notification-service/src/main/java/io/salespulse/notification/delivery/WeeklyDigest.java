@@ -1,0 +1,168 @@
+package io.salespulse.notification.delivery;
+
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.channels.WeeklyReport;
+import io.salespulse.notification.inbox.SignalInbox;
+import io.salespulse.notification.kpis.TeamFigures;
+import io.salespulse.notification.preferences.Preferences;
+import io.salespulse.notification.preferences.PreferencesStore;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weekly digest for the pipeline ritual (default Monday 08:30 in the manager's zone): for the manager's teams,
+ * last week's activity per rep against the week before, objectives with attainment and pace, open signals and last
+ * week's recognitions. One message per channel, queued like any delivery, once per manager and week whatever the
+ * number of instances.
+ */
+@Component
+class WeeklyDigest {
+
+    private static final List<String> RECOGNITIONS = Arrays.stream(SignalType.values()).filter(SignalType::isPositive)
+            .map(Enum::name).toList();
+
+    private final PreferencesStore preferences;
+    private final DeliveryQueue queue;
+    private final RosterStore roster;
+    private final TeamFigures figures;
+    private final SignalInbox inbox;
+    private final Clock clock;
+    private final boolean mail;
+    private final String appUrl;
+
+    WeeklyDigest(PreferencesStore preferences, DeliveryQueue queue, RosterStore roster, TeamFigures figures, SignalInbox inbox,
+                 Clock clock, ObjectProvider<JavaMailSender> mail,
+                 @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+        this.preferences = preferences;
+        this.queue = queue;
+        this.roster = roster;
+        this.figures = figures;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.mail = mail.getIfAvailable() != null;
+        this.appUrl = appUrl;
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
+            initialDelayString = "${salespulse.notifications.digest-initial-delay-ms:5000}")
+    void run() {
+        for (Preferences prefs : preferences.all()) {
+            if (prefs.weeklyDigest() == null) {
+                continue;
+            }
+            ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
+            String[] when = prefs.weeklyDigest().split(" ");
+            if (local.getDayOfWeek() == day(when[0]) && !local.toLocalTime().isBefore(LocalTime.parse(when[1]))) {
+                send(prefs, local);
+            }
+        }
+    }
+
+    private static DayOfWeek day(String threeLetters) {
+        return Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(threeLetters)).findFirst().orElseThrow();
+    }
+
+    void send(Preferences prefs, ZonedDateTime local) {
+        LocalDate thisWeek = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = thisWeek.minusWeeks(1);
+        if (queue.has(prefs.managerId(), "weekly-" + lastWeek)) {
+            return;
+        }
+        List<TeamChanged> teams = roster.teams().stream().filter(t -> t.managerIds().contains(prefs.managerId()))
+                .sorted(Comparator.comparing(TeamChanged::name)).toList();
+        if (teams.isEmpty()) {
+            return;
+        }
+        List<String> teamIds = teams.stream().map(TeamChanged::teamId).toList();
+        ZoneId zone = ZoneId.of(prefs.timezone());
+        Instant lastWeekStart = lastWeek.atStartOfDay(zone).toInstant();
+
+        List<WeeklyReport.RepWeeks> reps = new ArrayList<>();
+        for (TeamChanged team : teams) {
+            for (RepChanged rep : roster.repsOf(team.teamId()).stream().sorted(Comparator.comparing(RepChanged::displayName)).toList()) {
+                if (rep.active()) {
+                    reps.add(new WeeklyReport.RepWeeks(rep.displayName(), figures.repTotals(rep.repId(), lastWeek, thisWeek.minusDays(1)),
+                            figures.repTotals(rep.repId(), lastWeek.minusWeeks(1), lastWeek.minusDays(1))));
+                }
+            }
+        }
+        List<WeeklyReport.ObjectiveLine> objectives = new ArrayList<>();
+        for (ObjectiveProgressed o : figures.objectivesOf(teamIds, lastWeekStart)) {
+            objectives.add(new WeeklyReport.ObjectiveLine(o.scope() == ObjectiveScope.REP ? repName(o.scopeId()) : teamName(o.scopeId()),
+                    o.metric(), o.attainment(), o.pace(), o.status()));
+        }
+        objectives.sort(Comparator.comparing(WeeklyReport.ObjectiveLine::who));
+        List<String> open = new ArrayList<>();
+        for (SignalInbox.OpenSignal signal : inbox.openOf(teamIds)) {
+            if (!signal.type().isPositive()) {
+                String who = signal.repId() != null ? repName(signal.repId()) : teamName(signal.teamId());
+                open.add(Message.title(signal.type(), who, prefs.locale())
+                        + (signal.severity() != null ? " (" + signal.severity() + ")" : "")
+                        + (signal.acknowledged() ? (prefs.locale() == io.salespulse.contracts.org.Language.fr ? " — pris en compte" : " — acknowledged") : ""));
+            }
+        }
+        List<String> recognitions = new ArrayList<>();
+        for (Document delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
+            recognitions.add(EventCodec.mapper().readTree(delivery.getString("message")).get("title").asString());
+        }
+        WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives, open, recognitions,
+                appUrl + "/teams/" + teamIds.get(0));
+
+        Map<String, String[]> channels = new LinkedHashMap<>();
+        if (prefs.slackWebhookUrl() != null) {
+            channels.put("slack", new String[] {prefs.slackWebhookUrl(), Renderers.slack(report)});
+        }
+        if (prefs.teamsWebhookUrl() != null) {
+            channels.put("teams", new String[] {prefs.teamsWebhookUrl(), Renderers.teams(report)});
+        }
+        if (prefs.webhookUrl() != null) {
+            channels.put("webhook", new String[] {prefs.webhookUrl(), Renderers.webhook(report)});
+        }
+        if (prefs.email() != null && mail) {
+            channels.put("email", new String[] {prefs.email(), EventCodec.mapper().writeValueAsString(Renderers.email(report))});
+        }
+        for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+            queue.add(new Document("_id", "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey())
+                    .append("signalId", "weekly-" + lastWeek).append("managerId", prefs.managerId()).append("channel", channel.getKey())
+                    .append("type", "WEEKLY_DIGEST").append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name())
+                    .append("route", "DIGEST_SEND").append("detail", reps.size() + " rep(s), " + open.size() + " open signal(s)")
+                    .append("target", channel.getValue()[0]).append("payload", channel.getValue()[1])
+                    .append("dueAt", Date.from(clock.instant())));
+        }
+    }
+
+    private String repName(String repId) {
+        return roster.rep(repId).map(RepChanged::displayName).orElse(repId);
+    }
+
+    private String teamName(String teamId) {
+        return roster.team(teamId).map(TeamChanged::name).orElse(teamId);
+    }
+}

@@ -1,0 +1,83 @@
+package io.salespulse.notification.kpis;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.kpi.DailyActivity;
+import io.salespulse.contracts.kpi.KpiEvent;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.kit.mongo.Documents;
+import io.salespulse.kit.mongo.LatestState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the weekly digest needs of kpi-service's figures: each rep's totals per day (the latest
+ * {@link RepDayKpisUpdated} of the day) and each objective's latest {@link ObjectiveProgressed}. Redelivered or
+ * out-of-order events never move a figure back.
+ */
+@Component
+public class TeamFigures {
+
+    static final String REP_DAYS = "rep_days";
+    static final String OBJECTIVES = "objectives";
+
+    private final MongoTemplate mongo;
+
+    TeamFigures(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.getCollection(REP_DAYS).createIndex(new Document("repId", 1).append("day", 1));
+        mongo.getCollection(OBJECTIVES).createIndex(new Document("teamId", 1));
+    }
+
+    void record(EventEnvelope envelope) {
+        KpiEvent event = envelope.dataAs(KpiEvent.class);
+        if (event instanceof RepDayKpisUpdated day) {
+            Document doc = Documents.of(day.activity()).append("repId", day.repId()).append("teamId", day.teamId())
+                    .append("day", day.day().toString());
+            LatestState.replaceIfNotOlder(collection(REP_DAYS), day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), doc);
+        } else if (event instanceof ObjectiveProgressed objective) {
+            Document doc = Documents.of(objective);
+            LatestState.replaceIfNotOlder(collection(OBJECTIVES), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc);
+        }
+    }
+
+    /** A rep's totals over the days {@code from} to {@code to} inclusive. */
+    public DailyActivity repTotals(String repId, LocalDate from, LocalDate to) {
+        long[] sum = new long[11];
+        for (Document doc : collection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
+                Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
+            DailyActivity a = Documents.read(doc, DailyActivity.class);
+            long[] values = {a.calls(), a.connectedCalls(), a.talkTimeSeconds(), a.emails(), a.meetingsBooked(), a.meetingsScheduled(),
+                    a.meetingsHeld(), a.dealsCreated(), a.dealsAdvanced(), a.dealsWon(), a.dealsLost()};
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += values[i];
+            }
+        }
+        return new DailyActivity(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]);
+    }
+
+    /** The objectives of these teams (theirs and their reps'): those still running, and those that changed since a time. */
+    public List<ObjectiveProgressed> objectivesOf(Collection<String> teamIds, Instant since) {
+        List<ObjectiveProgressed> objectives = new ArrayList<>();
+        for (Document doc : collection(OBJECTIVES).find(Filters.in("teamId", teamIds))) {
+            ObjectiveProgressed objective = Documents.read(doc, ObjectiveProgressed.class);
+            boolean running = objective.elapsed() == null || objective.elapsed().compareTo(java.math.BigDecimal.ONE) < 0;
+            if (running || !objective.occurredAt().isBefore(since)) {
+                objectives.add(objective);
+            }
+        }
+        return objectives;
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getCollection(name);
+    }
+}

@@ -1,0 +1,193 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.kpi.DailyActivity;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalResolved;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.MovableClock;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The weekly digest at Monday 08:30 in the manager's zone (clock moved by the test): last week's figures per rep
+ * against the week before (a late, older update of a day does not count), the objective and its pace, the open
+ * signals (not the resolved one) and last week's recognition, in French, once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.notifications.digest-check-ms=300")
+@RealInfrastructure
+class WeeklyDigestIT {
+
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    static final List<String> SLACK = new CopyOnWriteArrayList<>();
+    static final HttpServer STUB;
+
+    static {
+        try {
+            STUB = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        STUB.createContext("/slack", exchange -> {
+            SLACK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        STUB.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.stop(0);
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static DailyActivity calls(long calls, long won) {
+        return new DailyActivity(calls, calls / 4, 0, 0, 0, 0, 0, 0, 0, won, 0);
+    }
+
+    private static RepDayKpisUpdated day(String rep, String team, String day, DailyActivity activity, String at) {
+        return new RepDayKpisUpdated(rep, team, LocalDate.parse(day), activity, Instant.parse(at));
+    }
+
+    private long consumed(String type) {
+        Matcher m = Pattern.compile("salespulse_events_consumed_total\\{[^}]*type=\"" + Pattern.quote(type) + "\"[^}]*} ([0-9.E]+)")
+                .matcher(Http.get("http://localhost:" + port + "/actuator/prometheus").body());
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private List<JsonNode> weekly() {
+        return SLACK.stream().map(body -> EventCodec.mapper().readTree(body))
+                .filter(json -> json.get("text").asString().startsWith("Revue hebdomadaire")).toList();
+    }
+
+    @Test
+    void weeklyDigestGoesOutOnMondayAtTheManagersTimeWithLastWeeksFigures() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String manager = "camille-" + s;
+        String team = "team-" + s;
+        String lea = "lea-" + s;
+        String hugo = "hugo-" + s;
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
+                {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"INFO",
+                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(STUB.getAddress().getPort())).status()).isEqualTo(200);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r1-" + s, "/t", new RepChanged(lea, "Léa", team, RepRole.AE, Seniority.SENIOR,
+                        LocalDate.parse("2025-01-06"), Map.of(), true, at)),
+                EventEnvelope.of("r2-" + s, "/t", new RepChanged(hugo, "Hugo", team, RepRole.SDR, Seniority.JUNIOR,
+                        LocalDate.parse("2025-01-06"), Map.of(), true, at)));
+        KafkaProbe.publish(
+                // Léa, last week (23-29 Nov): 20 + 22 calls, one deal won; the week before: 35 calls.
+                EventEnvelope.of("k1-" + s, "/kpi-service", day(lea, team, "2026-11-24", calls(20, 0), "2026-11-24T17:00:00Z")),
+                EventEnvelope.of("k2-" + s, "/kpi-service", day(lea, team, "2026-11-25", calls(22, 1), "2026-11-25T17:00:00Z")),
+                // An older state of the 25th arriving late changes nothing.
+                EventEnvelope.of("k3-" + s, "/kpi-service", day(lea, team, "2026-11-25", calls(5, 0), "2026-11-25T09:00:00Z")),
+                EventEnvelope.of("k4-" + s, "/kpi-service", day(lea, team, "2026-11-17", calls(35, 0), "2026-11-17T17:00:00Z")),
+                // Hugo: silent last week, 12 calls the week before; and a day of this week, not in the report.
+                EventEnvelope.of("k5-" + s, "/kpi-service", day(hugo, team, "2026-11-18", calls(12, 0), "2026-11-18T17:00:00Z")),
+                EventEnvelope.of("k6-" + s, "/kpi-service", day(hugo, team, "2026-11-30", calls(50, 0), "2026-11-30T07:00:00Z")),
+                EventEnvelope.of("o1-" + s, "/kpi-service", new ObjectiveProgressed("obj-" + s, ObjectiveScope.REP, lea, team,
+                        ObjectiveMetric.REVENUE_WON, new BigDecimal("30000"), new BigDecimal("18700"), new BigDecimal("0.6233"),
+                        new BigDecimal("0.69"), new BigDecimal("27101"), new BigDecimal("0.9034"), ObjectiveStatus.AT_RISK,
+                        ObjectiveStatus.ON_TRACK, Instant.parse("2026-11-25T17:00:00Z"))));
+        KafkaProbe.publish(
+                EventEnvelope.of("s1-" + s, "/coaching-service", new SignalRaised("drop-" + s, SignalType.ACTIVITY_DROP, SubjectKind.REP,
+                        hugo, hugo, team, Severity.WARNING, List.of(Evidence.of("ratio", new BigDecimal("0.5"))),
+                        Map.of(Language.fr, "Faites le point avec Hugo.", Language.en, "Check in."), CLOCK.instant())),
+                EventEnvelope.of("s2-" + s, "/coaching-service", new SignalRaised("stall-" + s, SignalType.STALLED_DEAL, SubjectKind.DEAL,
+                        "d-" + s, lea, team, Severity.WARNING, List.of(Evidence.of("daysInStage", 20)),
+                        Map.of(Language.fr, "x", Language.en, "x"), CLOCK.instant())),
+                EventEnvelope.of("s3-" + s, "/coaching-service", new SignalResolved("stall-" + s, SignalType.STALLED_DEAL, lea, team,
+                        "deal moved", CLOCK.instant())),
+                EventEnvelope.of("s4-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN, SubjectKind.DEAL,
+                        "d2-" + s, lea, team, Severity.INFO, List.of(Evidence.of("amount", 18700)),
+                        Map.of(Language.fr, "Félicitez Léa.", Language.en, "Congratulate Léa."), CLOCK.instant())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumed("salespulse.kpi.rep-day-updated.v1") == 6
+                && consumed("salespulse.kpi.objective-progressed.v1") == 1 && consumed("salespulse.signal.resolved.v1") == 1
+                && consumed("salespulse.signal.raised.v1") == 3);
+        // The big win goes at once; the activity drop waits for the daily digest (Thursday 11:00 in Paris: gone too).
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.stream().anyMatch(body -> body.contains("Belle signature de Léa"))
+                && SLACK.stream().anyMatch(body -> body.contains("Votre point du jour")));
+
+        // Monday 30 November, 08:29 in Paris: not yet.
+        CLOCK.set(Instant.parse("2026-11-30T07:29:00Z"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> weekly().isEmpty());
+        // 08:31: the weekly digest.
+        CLOCK.set(Instant.parse("2026-11-30T07:31:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> weekly().size() == 1);
+        JsonNode digest = weekly().get(0);
+        assertThat(digest.get("text").asString()).isEqualTo("Revue hebdomadaire : semaine du 23/11/2026");
+        JsonNode blocks = digest.get("blocks");
+        assertThat(blocks.get(1).get("text").get("text").asString()).isEqualTo("*Activité de la semaine (écart avec la précédente)*"
+                + "\n• Hugo : appels 0 (−12), décrochés 0 (−3), e-mails 0 (=), RDV pris 0 (=), RDV tenus 0 (=), affaires créées 0 (=), affaires gagnées 0 (=)"
+                + "\n• Léa : appels 42 (+7), décrochés 10 (+2), e-mails 0 (=), RDV pris 0 (=), RDV tenus 0 (=), affaires créées 0 (=), affaires gagnées 1 (+1)");
+        assertThat(blocks.get(2).get("text").get("text").asString())
+                .isEqualTo("*Objectifs et rythme*\n• Léa · chiffre d'affaires signé : 62 % atteint, rythme 0,90 — à risque");
+        assertThat(blocks.get(3).get("text").get("text").asString()).isEqualTo("*Signaux ouverts*\n• Baisse d'activité de Hugo (WARNING)");
+        assertThat(blocks.get(4).get("text").get("text").asString()).isEqualTo("*Réussites à saluer*\n• Belle signature de Léa");
+
+        // Later that Monday: no second one.
+        CLOCK.set(Instant.parse("2026-11-30T15:00:00Z"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> weekly().size() == 1);
+        JsonNode log = Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications?status=SENT").json();
+        assertThat(log.findValuesAsString("type")).contains("WEEKLY_DIGEST", "BIG_WIN");
+    }
+}
