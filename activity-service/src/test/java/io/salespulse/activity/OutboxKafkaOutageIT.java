@@ -10,6 +10,7 @@ import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RestartableKafka;
 import io.salespulse.testsupport.TestInfrastructure;
+import io.salespulse.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,8 @@ class OutboxKafkaOutageIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("outage-" + UUID.randomUUID()));
+        registry.add("salespulse.security.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("salespulse.security.jwt.issuer", () -> TestTokens.ISSUER);
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import io.salespulse.contracts.signal.SignalResolved;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TestTokens;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -134,8 +135,9 @@ class SignalsIT {
 
             // The manager acknowledges; the 1:1 agenda has it with questions, and the objective.
             Http.Answer ack = Http.post("http://localhost:" + port + "/api/v1/signals/" + drop.get("signalId").asString() + "/acknowledge",
-                    "application/json", "{\"note\":\"On en parle jeudi\",\"managerId\":\"mgr\"}");
+                    "application/json", "{\"note\":\"On en parle jeudi\"}", "Authorization", "Bearer " + TestTokens.admin());
             assertThat(ack.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+            assertThat(ack.json().get("acknowledgedBy").asString()).isEqualTo("test-admin");
             JsonNode agenda = Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").json();
             assertThat(agenda.get("toDiscuss")).hasSize(2);
             assertThat(agenda.get("toDiscuss").get(0).get("questions").get("fr")).isNotEmpty();

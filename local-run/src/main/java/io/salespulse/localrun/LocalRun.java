@@ -34,7 +34,7 @@ public final class LocalRun {
             stopped.countDown();
         }, "salespulse-stop"));
 
-        DemoOrganisation.load(stack.url("activity-service"));
+        DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("""
 
@@ -50,11 +50,21 @@ public final class LocalRun {
                   Mongo (wire protocol) mongodb://127.0.0.1:%d
                   Logs                  %s
 
+                Tokens for the read and admin APIs (Authorization: Bearer <token>), also in %s:
+                  manager %s (team %s):
+                    %s
+                  leadership %s (every team):
+                    %s
+                  admin %s (roster, preferences, rebuild):
+                    %s
+
                 Ctrl-C stops everything; data is kept for the next start.
                 """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS,
                 stack.url("activity-service"), options.ingestApiKey(), stack.url("kpi-service"),
                 stack.url("coaching-service"), stack.url("notification-service"), stack.kafkaBootstrapServers(),
-                options.mongoPort(), dataDir.resolve("logs"));
+                options.mongoPort(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),
+                DemoOrganisation.MANAGER, DemoOrganisation.TEAM, stack.tokens().manager(), DemoOrganisation.LEADERSHIP,
+                stack.tokens().leadership(), DemoOrganisation.ADMIN, stack.tokens().admin());
         stopped.await();
     }
 }

@@ -1,8 +1,10 @@
 package io.salespulse.localrun;
 
+import io.salespulse.kit.security.TokenMint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +37,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The issuer of the local run's tokens. */
+    static final String ISSUER = "salespulse-local";
+
+    /**
+     * Ready tokens of the local run (valid 30 days, signed with the key in {@code <data>/jwt}).
+     *
+     * @param manager    the demo team's manager ({@code MANAGER} of {@code team-paris})
+     * @param leadership a leadership user (reads every team)
+     * @param admin      an administrator (writes the roster and preferences)
+     */
+    public record Tokens(String manager, String leadership, String admin) {
+    }
+
     private final LocalKafka kafka;
     private final LocalMongo mongo;
     private final List<ServiceProcess> services;
+    private final Tokens tokens;
 
-    private LocalStack(LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services) {
+    private LocalStack(LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services, Tokens tokens) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.services = services;
+        this.tokens = tokens;
     }
 
     /** Starts everything and returns once every service is ready; on failure, stops what it started. */
@@ -62,8 +79,20 @@ public final class LocalStack implements AutoCloseable {
             kafka.close();
             throw e;
         }
+        Path keys = options.dataDir().resolve("jwt");
+        TokenMint mint = TokenMint.inFolder(keys, ISSUER);
+        Duration validity = Duration.ofDays(30);
+        Tokens tokens = new Tokens(mint.token(DemoOrganisation.MANAGER, List.of("MANAGER"), List.of(DemoOrganisation.TEAM), validity),
+                mint.token(DemoOrganisation.LEADERSHIP, List.of("LEADERSHIP"), List.of(), validity),
+                mint.token(DemoOrganisation.ADMIN, List.of("ADMIN"), List.of(), validity));
+        Files.writeString(options.dataDir().resolve("tokens.env"), """
+                # The local run's tokens (./run-local writes them at each start); source this file to use them.
+                MANAGER_TOKEN=%s
+                LEADERSHIP_TOKEN=%s
+                ADMIN_TOKEN=%s
+                """.formatted(tokens.manager(), tokens.leadership(), tokens.admin()));
         List<ServiceProcess> services = new ArrayList<>();
-        LocalStack stack = new LocalStack(kafka, mongo, services);
+        LocalStack stack = new LocalStack(kafka, mongo, services, tokens);
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
@@ -71,7 +100,9 @@ public final class LocalStack implements AutoCloseable {
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "MONGODB_URI", mongo.uri("salespulse-" + name.replace("-service", "")),
                         "INGEST_API_KEY_DEMO", options.ingestApiKey(),
-                        "KAFKA_PARTITIONS", "3");
+                        "KAFKA_PARTITIONS", "3",
+                        "JWT_PUBLIC_KEY_LOCATION", TokenMint.publicKey(keys).toUri().toString(),
+                        "JWT_ISSUER", ISSUER);
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
                         options.firstServicePort() + i, env, options.dataDir().resolve("logs")));
             }
@@ -105,6 +136,10 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("No service " + service);
         }
         return services.get(index).url();
+    }
+
+    public Tokens tokens() {
+        return tokens;
     }
 
     public String kafkaBootstrapServers() {

@@ -30,6 +30,9 @@ class LocalRunIT {
             {"specversion":"1.0","id":"call-0001","source":"/crm/demo","type":"salespulse.call.logged.v1",
              "time":"2026-11-26T10:15:00+01:00","data":{"repId":"sdr-lea","outcome":"CONNECTED","durationSeconds":240}}""";
 
+    /** The demo manager's token of the running stack: every read below goes through team scope. */
+    private static volatile String bearer = "";
+
     @TempDir
     Path data;
 
@@ -39,8 +42,16 @@ class LocalRunIT {
         LocalStack.Options options = new LocalStack.Options(root, data, freePort(), freePort(), freePort(), "it-key");
 
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
-            DemoOrganisation.load(stack.url("activity-service"));
+            bearer = stack.tokens().manager();
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
             assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris/reps")).contains("sdr-lea", "ae-marc");
+            assertThat(Files.readString(data.resolve("tokens.env"))).contains("MANAGER_TOKEN=" + stack.tokens().manager());
+            // The manager's preferences, with an email address that must never reach a metric.
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("notification-service")
+                    + "/api/v1/managers/mgr-camille/preferences")).header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"email":"camille.durand@example.com","locale":"fr","timezone":"Europe/Paris","minSeverity":"INFO"}"""))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
             HttpResponse<String> accepted = postCall(stack);
             assertThat(accepted.statusCode()).isEqualTo(202);
@@ -59,9 +70,22 @@ class LocalRunIT {
                     .contains("topic=\"salespulse.kpis\""));
 
             objectiveAtRiskIsRaisedThenResolvedThroughTheWholeChain(stack);
+
+            // Security in the real run: another team is refused, no token is refused.
+            assertThat(status(stack.url("kpi-service") + "/api/v1/teams/team-lyon/kpis", bearer)).isEqualTo(403);
+            assertThat(status(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", null)).isEqualTo(401);
+            assertThat(status(stack.url("kpi-service") + "/api/v1/teams/team-paris/kpis", stack.tokens().leadership())).isEqualTo(200);
+            // Metric hygiene: after all that, no email address and no rep's name in any service's scrape.
+            for (String service : LocalStack.SERVICES) {
+                String scrape = get(stack.url(service) + "/actuator/prometheus");
+                assertThat(scrape).as(service).containsPattern("salespulse_");
+                assertThat(scrape).as(service).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+                        .doesNotContain("Léa", "Martin", "Hugo", "Bernard", "Inès", "Moreau", "Marc Petit", "Paris Mid-Market");
+            }
         }
 
         try (LocalStack again = LocalStack.start(options, Duration.ofMinutes(3))) {
+            bearer = again.tokens().manager();
             assertThat(get(again.url("kpi-service") + "/api/v1/reps/sdr-lea/kpis?period=day&date=2026-11-26")).contains("\"calls\":1,");
             assertThat(postCall(again).body()).isEqualTo("{\"accepted\":0,\"duplicates\":1}");
             assertThat(get(again.url("activity-service") + "/api/v1/reps/sdr-lea")).contains("Léa Martin");
@@ -115,7 +139,16 @@ class LocalRunIT {
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int freePort() throws IOException {

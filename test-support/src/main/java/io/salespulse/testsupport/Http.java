@@ -10,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
-/** A plain HTTP client for tests that call a running service the way a CRM or a browser would. */
+/**
+ * A plain HTTP client for tests that call a running service the way a CRM or a browser would. Calls to
+ * {@code /api/} (but the ingest API) carry an admin token ({@link TestTokens#admin()}) unless the test passes its own
+ * {@code Authorization} header; an empty one sends none.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,8 +36,18 @@ public final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        boolean authorization = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if ("Authorization".equalsIgnoreCase(headers[i])) {
+                authorization = true;
+                if (headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             request.header(headers[i], headers[i + 1]);
+        }
+        if (!authorization && url.contains("/api/") && !url.contains("/api/v1/events")) {
+            request.header("Authorization", "Bearer " + TestTokens.admin());
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

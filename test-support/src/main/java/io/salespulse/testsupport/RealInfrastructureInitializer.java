@@ -22,6 +22,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("salespulse-test-infrastructure", Map.of(
                 "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", TestInfrastructure.mongoUri("test-" + app + "-" + suffix),
-                "spring.kafka.consumer.group-id", app + "-test-" + suffix)));
+                "spring.kafka.consumer.group-id", app + "-test-" + suffix,
+                "salespulse.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
+                "salespulse.security.jwt.issuer", TestTokens.ISSUER)));
     }
 }

@@ -1,27 +1,38 @@
 package io.salespulse.activity.ingest;
 
+import io.salespulse.kit.security.Caller;
+import io.salespulse.kit.web.ForbiddenException;
 import io.salespulse.kit.web.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
-/** Checks ingest API keys ({@code Authorization: Bearer <key>}) in constant time; names the source a key belongs to. */
+/**
+ * Authenticates the ingest API: {@code Authorization: Bearer <key>} with a configured per-source key (compared in
+ * constant time), or a JWT with role {@code INGEST} whose subject names the source.
+ */
 @Component
 public class IngestKeys {
 
     private final Map<String, String> keysBySource;
+    private final ObjectProvider<JwtDecoder> tokens;
 
-    IngestKeys(IngestProperties properties) {
+    IngestKeys(IngestProperties properties, ObjectProvider<JwtDecoder> tokens) {
         this.keysBySource = properties.apiKeys();
+        this.tokens = tokens;
     }
 
-    /** The source name of a valid key; otherwise a 401. */
+    /** The source name of a valid key or token; otherwise a 401 (or 403 for a valid token without INGEST). */
     public String authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new UnauthorizedException("An ingest API key is required: Authorization: Bearer <key>.");
         }
-        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        String credential = authorization.substring(7).trim();
+        byte[] presented = credential.getBytes(StandardCharsets.UTF_8);
         String match = null;
         // Compare with every key, whatever matched, so timing tells nothing about which key is close.
         for (Map.Entry<String, String> entry : keysBySource.entrySet()) {
@@ -30,9 +41,22 @@ public class IngestKeys {
                 match = entry.getKey();
             }
         }
-        if (match == null) {
-            throw new UnauthorizedException("The ingest API key is not valid.");
+        if (match != null) {
+            return match;
         }
-        return match;
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null && credential.chars().filter(c -> c == '.').count() == 2) {
+            Caller caller;
+            try {
+                caller = Caller.of(decoder.decode(credential));
+            } catch (JwtException e) {
+                throw new UnauthorizedException("The ingest API key is not valid.");
+            }
+            if (!caller.has(Caller.INGEST)) {
+                throw new ForbiddenException("This token has no INGEST role.");
+            }
+            return caller.subject();
+        }
+        throw new UnauthorizedException("The ingest API key is not valid.");
     }
 }

@@ -30,7 +30,7 @@ public class IngestMetrics {
         counter("salespulse.events.unattributed", channel).increment(count);
     }
 
-    /** A rejected request; reason is one of a fixed set: unauthorized, invalid, too_large, unsupported_media_type, unavailable. */
+    /** A rejected request; reason is one of a fixed set: unauthorized, forbidden, invalid, too_large, unsupported_media_type, rate_limited, unavailable. */
     public void rejected(String channel, String reason) {
         Counter.builder("salespulse.events.rejected").tag("channel", channel).tag("reason", reason)
                 .description("Ingest requests rejected").register(meters).increment();

@@ -9,12 +9,28 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest request body accepted (413 above)
  * @param apiKeys     ingest API keys by source name; the source name tags metrics and is never secret
+ * @param rateLimit   events each source may send, per instance
  */
 @ConfigurationProperties("salespulse.ingest")
-public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys) {
+public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys, RateLimit rateLimit) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+        rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
+    }
+
+    /**
+     * A token bucket per source: {@code eventsPerSecond} sustained, bursts up to {@code burst} events.
+     *
+     * @param eventsPerSecond sustained rate (default 1000)
+     * @param burst           bucket size (default 5000; a batch larger than this passes only when the bucket is full)
+     */
+    public record RateLimit(double eventsPerSecond, double burst) {
+
+        public RateLimit {
+            eventsPerSecond = eventsPerSecond <= 0 ? 1000 : eventsPerSecond;
+            burst = burst <= 0 ? 5000 : burst;
+        }
     }
 }

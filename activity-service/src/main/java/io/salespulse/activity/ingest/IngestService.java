@@ -8,6 +8,7 @@ import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import java.util.ArrayList;
+import io.salespulse.kit.web.TooManyRequestsException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -20,8 +21,11 @@ public class IngestService {
     private final DealService deals;
     private final AggregateLog aggregates;
     private final IngestMetrics metrics;
+    private final SourceRateLimits rateLimits;
 
-    IngestService(AcceptedEventLog acceptedEvents, DealService deals, AggregateLog aggregates, IngestMetrics metrics) {
+    IngestService(AcceptedEventLog acceptedEvents, DealService deals, AggregateLog aggregates, IngestMetrics metrics,
+                  SourceRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.acceptedEvents = acceptedEvents;
         this.deals = deals;
         this.aggregates = aggregates;
@@ -53,6 +57,12 @@ public class IngestService {
      * and what was already stored counts as duplicates then.
      */
     public IngestResult acceptAll(String channel, List<Inbound> inbound) {
+        try {
+            rateLimits.charge(channel, inbound.size());
+        } catch (TooManyRequestsException e) {
+            metrics.rejected(channel, "rate_limited");
+            throw e;
+        }
         List<AcceptedEventLog.Entry> ready = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;

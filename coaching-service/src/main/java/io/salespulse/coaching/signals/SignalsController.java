@@ -5,6 +5,7 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,17 +47,14 @@ class SignalsController {
         return book.get(signalId).orElseThrow(() -> new NotFoundException("No signal " + signalId));
     }
 
-    /**
-     * @param note      the manager's note
-     * @param managerId who acknowledges (taken from the token once security is on)
-     */
-    record Acknowledgement(String note, String managerId) {
+    /** @param note the manager's note (who acknowledges is the token's subject) */
+    record Acknowledgement(String note) {
     }
 
     @PostMapping("/api/v1/signals/{signalId}/acknowledge")
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
-        Acknowledgement ack = body == null ? new Acknowledgement(null, null) : body;
-        return book.acknowledge(signalId, ack.managerId(), ack.note()).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+        String managerId = Caller.current().map(Caller::subject).orElse(null);
+        return book.acknowledge(signalId, managerId, body == null ? null : body.note()).orElseThrow(() -> new NotFoundException("No signal " + signalId));
     }
 
     /** A weak signal to talk about, with questions to open the conversation. */

@@ -30,6 +30,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("urn:salespulse:problem:validation");
     static final URI NOT_FOUND = URI.create("urn:salespulse:problem:not-found");
     static final URI UNAUTHORIZED = URI.create("urn:salespulse:problem:unauthorized");
+    static final URI FORBIDDEN = URI.create("urn:salespulse:problem:forbidden");
+    static final URI TOO_MANY = URI.create("urn:salespulse:problem:too-many-requests");
     static final URI TOO_LARGE = URI.create("urn:salespulse:problem:too-large");
     static final URI UNAVAILABLE = URI.create("urn:salespulse:problem:unavailable");
 
@@ -48,10 +50,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnauthorizedException.class)
     ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, e.scheme())
+                .body(unauthorizedProblem(e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbiddenProblem(e.getMessage()));
+    }
+
+    /** The 403 body, also written by the security filters. */
+    public static ProblemDetail forbiddenProblem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setType(FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /** The 401 body, also written by the security filters. */
+    public static ProblemDetail unauthorizedProblem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
         problem.setType(UNAUTHORIZED);
         problem.setTitle("Unauthorized");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, e.scheme()).body(problem);
+        return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(TOO_MANY);
+        problem.setTitle("Too many requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -8,6 +8,7 @@ import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.ingest.RequestBodies;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.ForbiddenException;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,6 +72,9 @@ class CloudEventsController {
     private String authenticate(HttpServletRequest request) {
         try {
             return keys.authenticate(request.getHeader("Authorization"));
+        } catch (ForbiddenException e) {
+            metrics.rejected("unknown", "forbidden");
+            throw e;
         } catch (RuntimeException e) {
             metrics.rejected("unknown", "unauthorized");
             throw e;

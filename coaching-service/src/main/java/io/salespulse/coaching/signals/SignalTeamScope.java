@@ -1,0 +1,30 @@
+package io.salespulse.coaching.signals;
+
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kit.security.TeamScope;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** A rep's team from the roster projection, a signal's from the signal book. */
+@Component
+class SignalTeamScope implements TeamScope {
+
+    private final RosterStore roster;
+    private final SignalBook signals;
+
+    SignalTeamScope(RosterStore roster, SignalBook signals) {
+        this.roster = roster;
+        this.signals = signals;
+    }
+
+    @Override
+    public Optional<String> teamOfRep(String repId) {
+        return roster.rep(repId).map(RepChanged::teamId);
+    }
+
+    @Override
+    public Optional<String> teamOfSignal(String signalId) {
+        return signals.get(signalId).map(Signal::teamId);
+    }
+}

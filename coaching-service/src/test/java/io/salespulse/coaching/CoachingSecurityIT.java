@@ -1,0 +1,64 @@
+package io.salespulse.coaching;
+
+import io.salespulse.coaching.signals.Signal;
+import io.salespulse.coaching.signals.SignalBook;
+import io.salespulse.coaching.signals.SignalStatus;
+import io.salespulse.coaching.signals.rules.Detection;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
+import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.AccessTable;
+import io.salespulse.testsupport.AccessTable.Rule;
+import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TwoTeams;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what on coaching-service: every endpoint, every kind of caller (see {@link AccessTable}); a signal of
+ * another team is refused by its id as by its team's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class CoachingSecurityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    SignalBook book;
+
+    private String signalOf(String repId, String teamId) {
+        book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-" + repId, Severity.INFO, List.of(Evidence.of("amount", 90000))),
+                new SignalBook.Context(repId, teamId, "Rep"));
+        return book.ofTeam(teamId, SignalStatus.OPEN, SignalType.BIG_WIN).stream().map(Signal::signalId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyEndpointRefusesWhoMayNotCallIt() {
+        String base = "http://localhost:" + port;
+        TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/one-on-one");
+        String sa = "/api/v1/signals/" + signalOf(t.repA(), t.teamA());
+        String sb = "/api/v1/signals/" + signalOf(t.repB(), t.teamB());
+        AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
+                .row("GET", "/api/v1/teams/{teamId}/signals", "/api/v1/teams/" + t.teamA() + "/signals",
+                        "/api/v1/teams/" + t.teamB() + "/signals", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/signals/{signalId}", sa, sb, null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}/one-on-one", "/api/v1/reps/" + t.repA() + "/one-on-one",
+                        "/api/v1/reps/" + t.repB() + "/one-on-one", null, Rule.TEAM_READ)
+                .row("POST", "/api/v1/signals/{signalId}/acknowledge", sa + "/acknowledge", sb + "/acknowledge",
+                        "{\"note\":\"seen\"}", Rule.TEAM_ACTION);
+        table.coversEveryEndpoint(mappings);
+        table.check();
+    }
+}

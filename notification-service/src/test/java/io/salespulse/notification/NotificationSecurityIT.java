@@ -1,0 +1,51 @@
+package io.salespulse.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.testsupport.AccessTable;
+import io.salespulse.testsupport.AccessTable.Rule;
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.RealInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what on notification-service: a manager sees and changes only its own preferences and log,
+ * leadership reads, admins read and write (see {@link AccessTable}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class NotificationSecurityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointRefusesWhoMayNotCallIt() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String base = "http://localhost:" + port;
+        String mine = "/api/v1/managers/mgr-a-" + s;
+        String theirs = "/api/v1/managers/mgr-b-" + s;
+        String prefs = """
+                {"email":"someone@example.com","locale":"fr","timezone":"Europe/Paris"}""";
+        assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
+        assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
+        AccessTable table = new AccessTable(base, "mgr-a-" + s, "team-a-" + s)
+                .row("GET", "/api/v1/managers/{managerId}/notifications", mine + "/notifications", theirs + "/notifications", null,
+                        Rule.OWN_READ)
+                .row("GET", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", null, Rule.OWN_READ)
+                .row("PUT", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", prefs,
+                        Rule.OWN_WRITE);
+        table.coversEveryEndpoint(mappings);
+        table.check();
+    }
+}

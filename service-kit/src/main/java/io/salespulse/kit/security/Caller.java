@@ -1,0 +1,63 @@
+package io.salespulse.kit.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling, from the bearer token: its subject, its roles ({@code MANAGER}, {@code LEADERSHIP}, {@code ADMIN},
+ * {@code INGEST}) and the teams a manager runs.
+ *
+ * @param subject the {@code sub} claim (a manager's id for managers)
+ * @param roles   the {@code roles} claim
+ * @param teams   the {@code teams} claim
+ */
+public record Caller(String subject, Set<String> roles, Set<String> teams) {
+
+    public static final String MANAGER = "MANAGER";
+    public static final String LEADERSHIP = "LEADERSHIP";
+    public static final String ADMIN = "ADMIN";
+    public static final String INGEST = "INGEST";
+
+    /** The caller of the current request, if it presented a valid token. */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token ? Optional.of(of(token.getToken())) : Optional.empty();
+    }
+
+    public static Caller of(Jwt jwt) {
+        return new Caller(jwt.getSubject(), strings(jwt.getClaim("roles")), strings(jwt.getClaim("teams")));
+    }
+
+    private static Set<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
+        }
+        return claim instanceof String value ? Set.of(value.split("[ ,]+")) : Set.of();
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** Reads every team: leadership and admins. */
+    public boolean readsAll() {
+        return has(LEADERSHIP) || has(ADMIN);
+    }
+
+    /** Whether this caller may read the team's data. */
+    public boolean mayRead(String teamId) {
+        return readsAll() || has(MANAGER) && teamId != null && teams.contains(teamId);
+    }
+
+    /** The roles as Spring authorities are named. */
+    List<String> authorities() {
+        return roles.stream().map(role -> "ROLE_" + role).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package io.salespulse.kit.security;
+
+import io.salespulse.kit.web.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Team scope on every endpoint, from its path variables: {@code teamId}, {@code repId} (the rep's team) and
+ * {@code signalId} (the signal's team) must be a team of a manager's token unless the caller reads all;
+ * {@code managerId} must be the caller itself unless the caller is an admin (or, to read, leadership).
+ * Roles per endpoint are the security filter chain's business; this adds the team.
+ */
+class ScopeInterceptor implements HandlerInterceptor {
+
+    private final TeamScope scope;
+
+    ScopeInterceptor(TeamScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Optional<Caller> found = Caller.current();
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (found.isEmpty() || variables == null) {
+            return true;
+        }
+        Caller caller = found.get();
+        String managerId = variables.get("managerId");
+        if (managerId != null && !managerId.equals(caller.subject()) && !caller.has(Caller.ADMIN)
+                && !("GET".equals(request.getMethod()) && caller.has(Caller.LEADERSHIP))) {
+            throw new ForbiddenException("A manager sees and changes only its own notifications and preferences.");
+        }
+        if (caller.readsAll()) {
+            return true;
+        }
+        if (variables.containsKey("teamId")) {
+            require(caller, Optional.of(variables.get("teamId")));
+        }
+        if (variables.containsKey("repId")) {
+            require(caller, scope.teamOfRep(variables.get("repId")));
+        }
+        if (variables.containsKey("signalId")) {
+            require(caller, scope.teamOfSignal(variables.get("signalId")));
+        }
+        return true;
+    }
+
+    private static void require(Caller caller, Optional<String> team) {
+        if (!caller.mayRead(team.orElse(null))) {
+            throw new ForbiddenException("This belongs to a team that is not in your token.");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.salespulse.kit.security;
+
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.roster.RosterStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may read and write what, in every service (api.md "Who may see what"): a JWT bearer token on every read and
+ * admin endpoint, verified against the issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) in
+ * production or a configured public key ({@code salespulse.security.jwt.public-key-location} and
+ * {@code salespulse.security.jwt.issuer}) in the local run. Roles come from the {@code roles} claim, teams from
+ * {@code teams}. Webhooks and the ingest API authenticate themselves (signatures, ingest keys); health, metrics and
+ * the OpenAPI documents are open. Refusals are problem+json.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SecurityKitConfiguration {
+
+    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    /** The local run's and tests' decoder: a configured RSA public key, and the issuer every token must name. */
+    @Bean
+    @ConditionalOnExpression("!'${salespulse.security.jwt.public-key-location:}'.isBlank()")
+    JwtDecoder localKeyJwtDecoder(@Value("${salespulse.security.jwt.public-key-location}") Resource location,
+                                  @Value("${salespulse.security.jwt.issuer}") String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(location)).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    static RSAPublicKey publicKey(Resource location) {
+        try (InputStream in = location.getInputStream()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("salespulse.security.jwt.public-key-location is not a readable RSA public key (PEM): "
+                    + location, e);
+        }
+    }
+
+    @Bean
+    SecurityFilterChain salesPulseSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders) throws Exception {
+        if (decoders.getIfAvailable() == null) {
+            throw new IllegalStateException("No way to verify tokens: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(production) or salespulse.security.jwt.public-key-location and salespulse.security.jwt.issuer (local run).");
+        }
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN).permitAll()
+                        // These check their own credentials: CRM signatures, ingest keys (or an INGEST token).
+                        .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
+                        .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(bearerTokens())
+                        .authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> write(response, 403, Map.of(), "urn:salespulse:problem:forbidden",
+                                "Forbidden", "Your roles do not allow this."))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
+                                Caller.of(token).authorities().stream().map(SimpleGrantedAuthority::new).toList(), token.getSubject()))))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> write(response, 403, Map.of(), "urn:salespulse:problem:forbidden",
+                                "Forbidden", "Your roles do not allow this.")));
+        return http.build();
+    }
+
+    /** Bearer tokens everywhere but where requests authenticate themselves. */
+    private static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+        return request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/webhooks/") || path.equals("/api/v1/events")) {
+                return null;
+            }
+            return standard.resolve(request);
+        };
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        write(response, 401, Map.of(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer"),
+                "urn:salespulse:problem:unauthorized", "Unauthorized",
+                presented ? "The bearer token is not valid (signature, issuer or expiry)." : "A bearer token is required.");
+    }
+
+    private static void write(HttpServletResponse response, int status, Map<String, String> headers, String type, String title,
+                              String detail) throws IOException {
+        response.setStatus(status);
+        headers.forEach(response::setHeader);
+        response.setContentType("application/problem+json");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.getOutputStream().write(io.salespulse.contracts.EventCodec.mapper().writeValueAsBytes(problem));
+    }
+
+    /** Reps' teams from the roster projection, where the service keeps one. */
+    @Bean
+    @ConditionalOnMissingBean
+    TeamScope rosterTeamScope(ObjectProvider<RosterStore> roster) {
+        return repId -> Optional.ofNullable(roster.getIfAvailable()).flatMap(store -> store.rep(repId)).map(RepChanged::teamId);
+    }
+
+    @Bean
+    WebMvcConfigurer teamScopeInterceptor(TeamScope scope) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ScopeInterceptor(scope)).addPathPatterns("/api/**");
+            }
+        };
+    }
+}

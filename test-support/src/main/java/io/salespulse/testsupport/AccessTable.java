@@ -1,0 +1,133 @@
+package io.salespulse.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * A service's endpoints and who may call them, checked row by row against the running service with real tokens:
+ * no token and bad tokens (expired, wrongly signed, foreign issuer) get 401; a manager of team A reaching team B (by
+ * team, rep, signal or manager id) gets 403; leadership reads all and writes nothing; an admin writes; a manager
+ * does not write what only admins may. {@link #coversEveryEndpoint} fails when an endpoint has no row.
+ */
+public final class AccessTable {
+
+    /** Who may call an endpoint. */
+    public enum Rule {
+        /** Team-scoped read: managers of the team, leadership, admins. */
+        TEAM_READ,
+        /** Team-scoped manager action (e.g. acknowledge): managers of the team and admins. */
+        TEAM_ACTION,
+        /** Roster and operations writes: admins only. */
+        ADMIN_WRITE,
+        /** A manager's own data (path {managerId}): itself; leadership reads; admins read and write. */
+        OWN_READ,
+        OWN_WRITE,
+        /** Authenticated by its own credentials (ingest keys, CRM signatures): out of the token rules. */
+        OWN_CREDENTIALS
+    }
+
+    /**
+     * One endpoint.
+     *
+     * @param method  HTTP method
+     * @param pattern the mapping, as the controller declares it
+     * @param ownPath the path with ids of the manager's own team (or the manager itself)
+     * @param otherPath the path with ids of the other team (or another manager)
+     * @param body    the JSON body of a write (a valid one), or null
+     * @param rule    who may call it
+     */
+    public record Row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {
+    }
+
+    private final String baseUrl;
+    private final String manager;
+    private final String team;
+    private final List<Row> rows = new ArrayList<>();
+
+    /** @param manager a manager id whose token holds {@code team} only */
+    public AccessTable(String baseUrl, String manager, String team) {
+        this.baseUrl = baseUrl;
+        this.manager = manager;
+        this.team = team;
+    }
+
+    public AccessTable row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {
+        rows.add(new Row(method, pattern, ownPath, otherPath, body, rule));
+        return this;
+    }
+
+    /** Every mapped endpoint of the service (but OpenAPI and error pages) has a row. */
+    public void coversEveryEndpoint(RequestMappingHandlerMapping mappings) {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/") || pattern.startsWith("/webhooks/")) {
+                    info.getMethodsCondition().getMethods().forEach(method -> mapped.add(method.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        rows.forEach(row -> covered.add(row.method() + " " + row.pattern()));
+        assertThat(covered).as("endpoints in the access table").isEqualTo(mapped);
+    }
+
+    /** Checks every row with every kind of caller. */
+    public void check() {
+        for (Row row : rows) {
+            if (row.rule() == Rule.OWN_CREDENTIALS) {
+                continue;
+            }
+            String own = baseUrl + row.ownPath();
+            String other = baseUrl + row.otherPath();
+            String what = row.method() + " " + row.pattern();
+            List<String> roles = List.of("MANAGER");
+            List<String> teams = List.of(team);
+            assertThat(status(row, own, "")).as(what + " without a token").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.expired(manager, roles, teams))).as(what + " expired").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.wronglySigned(manager, roles, teams))).as(what + " wrongly signed").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.foreignIssuer(manager, roles, teams))).as(what + " foreign issuer").isEqualTo(401);
+            assertThat(status(row, own, "x.y.z")).as(what + " garbage").isEqualTo(401);
+
+            String mine = TestTokens.manager(manager, team);
+            int leadership = status(row, other, TestTokens.leadership());
+            int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
+            switch (row.rule()) {
+                case TEAM_READ, OWN_READ -> {
+                    assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
+                    assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case TEAM_ACTION -> {
+                    assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case OWN_WRITE -> {
+                    assertThat(status(row, other, mine)).as(what + " by another manager").isEqualTo(403);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(status(row, own, mine)).as(what + " by the manager itself").isBetween(200, 299);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case ADMIN_WRITE -> {
+                    assertThat(status(row, own, mine)).as(what + " by a manager").isEqualTo(403);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private static int status(Row row, String url, String token) {
+        return Http.send(row.method(), url, row.body() == null ? null : "application/json", row.body(),
+                "Authorization", token.isEmpty() ? "" : "Bearer " + token).status();
+    }
+}

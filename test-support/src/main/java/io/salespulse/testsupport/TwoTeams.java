@@ -1,0 +1,53 @@
+package io.salespulse.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamChanged;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Two teams on the org topic, A and B, each with one manager and one rep, for access checks: a manager of A must
+ * not reach B.
+ *
+ * @param teamA    team A's id
+ * @param teamB    team B's id
+ * @param managerA A's manager
+ * @param managerB B's manager
+ * @param repA     A's rep
+ * @param repB     B's rep
+ */
+public record TwoTeams(String teamA, String teamB, String managerA, String managerB, String repA, String repB) {
+
+    /** Publishes both teams and their reps, and waits until the service at {@code baseUrl} lets A's manager read A's rep. */
+    public static TwoTeams publish(String baseUrl, String repReadPath) {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        TwoTeams teams = new TwoTeams("team-a-" + s, "team-b-" + s, "mgr-a-" + s, "mgr-b-" + s, "rep-a-" + s, "rep-b-" + s);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        EnumSet<DayOfWeek> week = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        KafkaProbe.publish(
+                EventEnvelope.of("ta-" + s, "/test", new TeamChanged(teams.teamA(), "A", "Europe/Paris", Language.fr,
+                        List.of(teams.managerA()), week, at)),
+                EventEnvelope.of("tb-" + s, "/test", new TeamChanged(teams.teamB(), "B", "America/New_York", Language.en,
+                        List.of(teams.managerB()), week, at)),
+                EventEnvelope.of("ra-" + s, "/test", new RepChanged(teams.repA(), "Rep A", teams.teamA(), RepRole.SDR, Seniority.JUNIOR,
+                        LocalDate.parse("2026-01-05"), Map.of(), true, at)),
+                EventEnvelope.of("rb-" + s, "/test", new RepChanged(teams.repB(), "Rep B", teams.teamB(), RepRole.AE, Seniority.SENIOR,
+                        LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        String url = baseUrl + repReadPath.replace("{repId}", teams.repB());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url, "Authorization",
+                "Bearer " + TestTokens.manager(teams.managerB(), teams.teamB())).status() == 200);
+        return teams;
+    }
+}
