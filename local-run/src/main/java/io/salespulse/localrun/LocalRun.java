@@ -1,18 +1,25 @@
 package io.salespulse.localrun;
 
+import io.salespulse.localrun.demo.Demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run-local}: starts SalesPulse on this machine, loads the demo organisation, prints where to look, and
  * runs until Ctrl-C, which stops everything cleanly. Options (system properties): {@code salespulse.root},
- * {@code salespulse.data-dir}.
+ * {@code salespulse.data-dir}; arguments: {@code --demo} (the living demo, {@link Demo}), {@code --seed=<n>} (42),
+ * {@code --pace=<events per second>} (2).
  */
 public final class LocalRun {
 
     private LocalRun() {
+    }
+
+    private static String option(String[] args, String prefix, String fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst().orElse(fallback);
     }
 
     public static void main(String[] args) throws Exception {
@@ -35,6 +42,7 @@ public final class LocalRun {
         }, "salespulse-stop"));
 
         DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+        boolean demo = Arrays.asList(args).contains("--demo");
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("""
 
@@ -65,6 +73,14 @@ public final class LocalRun {
                 options.mongoPort(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),
                 DemoOrganisation.MANAGER, DemoOrganisation.TEAM, stack.tokens().manager(), DemoOrganisation.LEADERSHIP,
                 stack.tokens().leadership(), DemoOrganisation.ADMIN, stack.tokens().admin());
+        if (demo) {
+            Demo.Options demoOptions = new Demo.Options(Long.parseLong(option(args, "--seed=", "42")),
+                    Double.parseDouble(option(args, "--pace=", "2")), options.firstServicePort() + 8);
+            Demo running = Demo.start(stack.demoTarget(options), demoOptions, System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "salespulse-demo-stop"));
+        } else {
+            System.out.println("Run ./run-local --demo to watch a sales team's story unfold (see the README).");
+        }
         stopped.await();
     }
 }

@@ -37,6 +37,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The local run's CRM webhook credentials (the Pipedrive user is the service's default, {@code salespulse}). */
+    public static final String HUBSPOT_SECRET = "local-dev-hubspot-secret";
+    public static final String PIPEDRIVE_USER = "salespulse";
+    public static final String PIPEDRIVE_PASSWORD = "local-dev-pipedrive-password";
+
     /** The issuer of the local run's tokens. */
     static final String ISSUER = "salespulse-local";
 
@@ -102,7 +107,11 @@ public final class LocalStack implements AutoCloseable {
                         "INGEST_API_KEY_DEMO", options.ingestApiKey(),
                         "KAFKA_PARTITIONS", "3",
                         "JWT_PUBLIC_KEY_LOCATION", TokenMint.publicKey(keys).toUri().toString(),
-                        "JWT_ISSUER", ISSUER);
+                        "JWT_ISSUER", ISSUER,
+                        "HUBSPOT_CLIENT_SECRET", HUBSPOT_SECRET,
+                        "PIPEDRIVE_WEBHOOK_PASSWORD", PIPEDRIVE_PASSWORD,
+                        // The demo's New York team is on HubSpot, in dollars.
+                        "HUBSPOT_CURRENCY", "USD");
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
                         options.firstServicePort() + i, env, options.dataDir().resolve("logs")));
             }
@@ -136,6 +145,14 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("No service " + service);
         }
         return services.get(index).url();
+    }
+
+    /** What the demo needs to reach this stack. */
+    public io.salespulse.localrun.demo.Demo.Target demoTarget(Options options) {
+        return new io.salespulse.localrun.demo.Demo.Target(url("activity-service"), url("kpi-service"), url("coaching-service"),
+                url("notification-service"), tokens.admin(), tokens.leadership(),
+                new io.salespulse.localrun.demo.DemoTraffic.Endpoints(url("activity-service"), options.ingestApiKey(), PIPEDRIVE_USER,
+                        PIPEDRIVE_PASSWORD, HUBSPOT_SECRET), options.dataDir());
     }
 
     public Tokens tokens() {

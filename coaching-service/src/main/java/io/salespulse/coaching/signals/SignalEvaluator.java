@@ -143,8 +143,11 @@ public class SignalEvaluator {
     }
 
     /** A won deal above the team's usual wins is recognised. */
+    static final Duration BIG_WIN_NEWS = Duration.ofDays(7);
+
     public void onDealWon(DealWon won) {
-        if (won.ownerRepId() == null || won.amount() == null) {
+        // A win is news for a week; an older one arriving (a backfill, a replay) is history, not a recognition.
+        if (won.ownerRepId() == null || won.amount() == null || won.occurredAt().isBefore(clock.instant().minus(BIG_WIN_NEWS))) {
             return;
         }
         SignalBook.Context context = context(won.ownerRepId());

@@ -73,8 +73,18 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
         }
         String suggestion = signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
         String link = appUrl + "/teams/" + signal.teamId() + "/signals/" + signal.signalId();
-        return new Message(signal.signalId(), signal.type(), signal.severity(), language,
-                TITLES.get(signal.type())[index].formatted(who), facts, suggestion, link);
+        String title = TITLES.get(signal.type())[index].formatted(who);
+        if (signal.type() == SignalType.OBJECTIVE_ACHIEVED) {
+            // Say which milestone: 50%, 100% and 150% of one objective are three different messages.
+            BigDecimal milestone = signal.evidence().stream().filter(e -> "milestone".equals(e.name())).map(Evidence::value).findFirst()
+                    .orElse(null);
+            if (milestone != null) {
+                String percent = milestone.movePointRight(2).stripTrailingZeros().toPlainString();
+                title = language == Language.fr ? who + " atteint " + percent + " % de son objectif"
+                        : who + " reached " + percent + "% of their objective";
+            }
+        }
+        return new Message(signal.signalId(), signal.type(), signal.severity(), language, title, facts, suggestion, link);
     }
 
     /** A signal's one-line title about {@code who} (a rep's or team's name) in a language. */

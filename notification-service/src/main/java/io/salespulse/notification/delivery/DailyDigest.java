@@ -20,8 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily digest: at the manager's digest time in the manager's zone, the signals kept for the digest (and not
- * resolved since) go out as one message per channel, queued like any delivery (so retried alike), once per manager
+ * The daily digest: at the manager's digest time in the manager's zone, the signals kept for the digest before that
+ * time (and not resolved since) go out as one message per channel (signals kept later wait for the next day's; a
+ * digest missed while the service was down goes out when it is back), queued like any delivery (so retried alike), once per manager
  * and day whatever the number of instances (the digest's delivery ids are per manager and day).
  */
 @Component
@@ -45,7 +46,7 @@ class DailyDigest {
         for (Preferences prefs : preferences.all()) {
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
             if (prefs.dailyDigestAt() != null && !local.toLocalTime().isBefore(prefs.dailyDigestAt())) {
-                send(prefs, local.toLocalDate());
+                send(prefs, local.toLocalDate(), local.toLocalDate().atTime(prefs.dailyDigestAt()).atZone(local.getZone()).toInstant());
             }
         }
     }
@@ -64,8 +65,10 @@ class DailyDigest {
                 n.get("title").asString(), List.of(), n.get("suggestion").asString(), n.get("link").asString());
     }
 
-    void send(Preferences prefs, LocalDate day) {
-        List<Document> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST);
+    /** Today's digest: the signals kept before today's digest time (later ones wait for tomorrow's). */
+    void send(Preferences prefs, LocalDate day, java.time.Instant digestTime) {
+        List<Document> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST).stream()
+                .filter(delivery -> delivery.getDate("createdAt").toInstant().isBefore(digestTime)).toList();
         if (kept.isEmpty()) {
             return;
         }

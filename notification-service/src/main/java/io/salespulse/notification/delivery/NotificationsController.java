@@ -27,7 +27,7 @@ class NotificationsController {
     }
 
     /** One delivery. */
-    record DeliveryView(String signalId, String type, String severity, String channel, String status, String detail,
+    record DeliveryView(String signalId, String type, String severity, String channel, String status, String detail, String title,
                         Instant createdAt, Instant dueAt, Instant sentAt, List<Attempt> attempts) {
     }
 
@@ -47,8 +47,10 @@ class NotificationsController {
     private static DeliveryView view(Document doc) {
         List<Attempt> attempts = doc.getList("attempts", Document.class, List.of()).stream()
                 .map(a -> new Attempt(instant(a.getDate("at")), a.getString("outcome"), a.getString("detail"))).toList();
+        String title = doc.getString("message") == null ? null
+                : io.salespulse.contracts.EventCodec.mapper().readTree(doc.getString("message")).path("title").asString(null);
         return new DeliveryView(doc.getString("signalId"), doc.getString("type"), doc.getString("severity"), doc.getString("channel"),
-                doc.getString("status"), doc.getString("detail"), instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
+                doc.getString("status"), doc.getString("detail"), title, instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
                 instant(doc.getDate("sentAt")), attempts);
     }
 

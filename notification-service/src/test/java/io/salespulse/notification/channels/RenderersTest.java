@@ -31,6 +31,15 @@ class RenderersTest {
     }
 
     @Test
+    void aMilestoneSaysWhichOne() {
+        SignalRaised achieved = new SignalRaised("sig-2", SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, "obj@150", "marc",
+                "team-paris", Severity.INFO, List.of(Evidence.of("milestone", new java.math.BigDecimal("1.5"))), Map.of(),
+                Instant.parse("2026-11-26T09:00:00Z"));
+        assertThat(Message.of(achieved, "Marc Petit", Language.fr, "http://x").title()).isEqualTo("Marc Petit atteint 150 % de son objectif");
+        assertThat(Message.of(achieved, "Marc Petit", Language.en, "http://x").title()).isEqualTo("Marc Petit reached 150% of their objective");
+    }
+
+    @Test
     void slackMessageIsBlockKitWithHeaderFieldsSuggestionAndButton() {
         JsonNode slack = EventCodec.mapper().readTree(Renderers.slack(fr()));
         assertThat(slack.get("text").asString()).isEqualTo("Baisse d'activité de Léa");

@@ -56,12 +56,17 @@ public final class ObjectiveRules {
                         Evidence.of("leftToWin", left), Evidence.of("threshold", COVERAGE_MIN))));
     }
 
-    /** The milestones crossed between the previous attainment ({@code null}: none yet) and this one. */
+    /**
+     * The milestones crossed between the previous attainment and this one. The first figures of an objective (no
+     * previous attainment: it was set part-way through its period, or kpi-service just started counting it) are a
+     * starting point, not progress: only reaching 100% or more is news then, and only its highest milestone.
+     */
     public static List<Detection> milestones(BigDecimal previousAttainment, ObjectiveProgressed p) {
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;
         List<Detection> crossed = new ArrayList<>();
         for (BigDecimal milestone : MILESTONES) {
-            if (before.compareTo(milestone) < 0 && p.attainment().compareTo(milestone) >= 0) {
+            boolean news = previousAttainment != null || milestone.compareTo(BigDecimal.ONE) >= 0 && milestone.equals(highestReached(p.attainment()));
+            if (news && before.compareTo(milestone) < 0 && p.attainment().compareTo(milestone) >= 0) {
                 crossed.add(new Detection(SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE,
                         p.objectiveId() + "@" + milestone.movePointRight(2).stripTrailingZeros().toPlainString(), Severity.INFO,
                         List.of(Evidence.of("milestone", milestone), Evidence.of("attainment", p.attainment()),
@@ -69,5 +74,15 @@ public final class ObjectiveRules {
             }
         }
         return crossed;
+    }
+
+    private static BigDecimal highestReached(BigDecimal attainment) {
+        BigDecimal highest = null;
+        for (BigDecimal milestone : MILESTONES) {
+            if (attainment.compareTo(milestone) >= 0) {
+                highest = milestone;
+            }
+        }
+        return highest;
     }
 }

@@ -37,8 +37,12 @@ class ObjectiveAndDealRulesTest {
         assertThat(ObjectiveRules.milestones(new BigDecimal("0.99"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
                 .extracting(Detection::subjectId).containsExactly("o@100");
         assertThat(ObjectiveRules.milestones(new BigDecimal("1.0"), progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
+        // First figures: a starting point; only its highest milestone from 100% up is news.
         assertThat(ObjectiveRules.milestones(null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
-                .extracting(Detection::subjectId).containsExactly("o@50", "o@100", "o@150");
+                .extracting(Detection::subjectId).containsExactly("o@150");
+        assertThat(ObjectiveRules.milestones(null, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED)))
+                .extracting(Detection::subjectId).containsExactly("o@100");
+        assertThat(ObjectiveRules.milestones(null, progress("0.7", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
         assertThat(ObjectiveRules.milestones(new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
     }
 

@@ -1,0 +1,201 @@
+package io.salespulse.localrun.demo;
+
+import io.salespulse.localrun.demo.DemoStory.Plan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The living demo ({@code ./run-local --demo}): the managers' preferences point at a local notification sink, four
+ * weeks of history go in through the real ingestion paths, the month's objectives are set once the history is
+ * counted, then today unfolds live: Ethan's late week, Marc's big win, Olivia's objective-reaching deal, and a
+ * steady stream of calls and emails at the chosen pace. Everything SalesPulse makes of it is in its APIs, its metrics,
+ * the notification log and the printed summary.
+ */
+public final class Demo implements AutoCloseable {
+
+    /**
+     * How to run the demo.
+     *
+     * @param seed     the story's seed (same seed, same day: same story)
+     * @param pace     live activities per second
+     * @param sinkPort the notification sink's port (0: any free port)
+     */
+    public record Options(long seed, double pace, int sinkPort) {
+    }
+
+    /**
+     * The running system the demo talks to.
+     *
+     * @param activityUrl     activity-service
+     * @param kpiUrl          kpi-service
+     * @param coachingUrl     coaching-service
+     * @param notificationUrl notification-service
+     * @param adminToken      an admin's token (preferences)
+     * @param readToken       a leadership token (reads)
+     * @param endpoints       ingestion credentials
+     * @param dataDir         where the notification log goes
+     */
+    public record Target(String activityUrl, String kpiUrl, String coachingUrl, String notificationUrl, String adminToken, String readToken,
+                         DemoTraffic.Endpoints endpoints, Path dataDir) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final NotificationSink sink;
+    private final DemoTraffic traffic;
+    private final Thread stream;
+
+    private Demo(NotificationSink sink, DemoTraffic traffic, Thread stream) {
+        this.sink = sink;
+        this.traffic = traffic;
+        this.stream = stream;
+    }
+
+    /** Runs the story up to its live moments, prints what SalesPulse surfaced, and leaves today's stream running. */
+    public static Demo start(Target target, Options options, PrintStream out) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        NotificationSink sink = NotificationSink.start(options.sinkPort(), target.dataDir().resolve("notifications.log"), out);
+        DemoTraffic traffic = new DemoTraffic(target.endpoints());
+        try {
+            for (DemoCast.Team team : DemoCast.TEAMS) {
+                put(target.notificationUrl() + "/api/v1/managers/" + team.managerId() + "/preferences", target.adminToken(), """
+                        {"slackWebhookUrl":"%s","locale":"%s","timezone":"%s","minSeverity":"INFO","digest":{"daily":"08:30","weekly":"MON 08:30"}}"""
+                        .formatted(sink.url(team.managerId()), team.locale(), team.zone()));
+            }
+            Plan plan = DemoStory.plan(options.seed(), Instant.now());
+            out.printf("Demo (seed %d): sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
+                    options.seed(), plan.historyFrom());
+            // Activities first (recent days before the baselines they are compared with), then the deals' histories.
+            traffic.activities(plan.activityHistory());
+            traffic.deals(plan.dealHistory());
+            out.printf("Demo: %d requests sent; waiting for kpi-service to count them ...%n", traffic.requests());
+            awaitCounted(target, plan);
+            traffic.objectives(plan.objectives());
+            out.println("Demo: objectives set. Today, live:");
+            Thread.sleep(3000);
+            out.println("  - Ethan's CRM sync catches up: his last week comes in");
+            traffic.activities(plan.lateActivity());
+            Thread.sleep(3000);
+            out.println("  - Marc closes Initech (68,000 EUR)");
+            traffic.dealNow(plan.liveDeals().get(0));
+            Thread.sleep(3000);
+            out.println("  - Olivia closes Umbrella Corp (36,000 USD)");
+            traffic.dealNow(plan.liveDeals().get(1));
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            traffic.close();
+            sink.close();
+            throw e;
+        }
+        Thread stream = new Thread(() -> streamToday(traffic, options), "demo-live-stream");
+        stream.setDaemon(true);
+        stream.start();
+        Demo demo = new Demo(sink, traffic, stream);
+        Thread.sleep(8000);
+        demo.printSummary(target, options, out, Duration.ofNanos(System.nanoTime() - started));
+        return demo;
+    }
+
+    private static void streamToday(DemoTraffic traffic, Options options) {
+        Random random = new Random(options.seed());
+        long pauseMs = Math.max(1, Math.round(1000 / options.pace()));
+        for (int i = 1; !Thread.currentThread().isInterrupted(); i++) {
+            try {
+                traffic.live(DemoStory.liveAct(random, i, Instant.now()));
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the system is stopping, or briefly unavailable: try again shortly
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits until kpi-service has counted every call of the history (so objectives are set on complete figures). */
+    private static void awaitCounted(Target target, Plan plan) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        Pattern calls = Pattern.compile("\"calls\":(\\d+)");
+        for (Map.Entry<String, Long> rep : plan.callsByRep().entrySet()) {
+            while (true) {
+                String body = get(target.kpiUrl() + "/api/v1/reps/" + rep.getKey() + "/kpis/daily?from=" + plan.historyFrom().minusDays(1)
+                        + "&to=" + plan.historyFrom().plusDays(40), target.readToken());
+                long counted = 0;
+                Matcher m = calls.matcher(body);
+                while (m.find()) {
+                    counted += Long.parseLong(m.group(1));
+                }
+                if (counted >= rep.getValue()) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("kpi-service counted " + counted + " of " + rep.getValue() + " calls of " + rep.getKey());
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private void printSummary(Target target, Options options, PrintStream out, Duration took) throws IOException, InterruptedException {
+        out.printf("%nDemo: the story so far (%ds). Signals SalesPulse raised:%n", took.toSeconds());
+        Pattern signal = Pattern.compile("\"type\":\"([A-Z_]+)\",\"subjectKind\":\"[A-Z]+\",\"subjectId\":\"[^\"]*\",\"repId\":(?:\"([^\"]*)\"|null)[^}]*?\"status\":\"([A-Z]+)\"");
+        for (DemoCast.Team team : DemoCast.TEAMS) {
+            Map<String, Integer> open = new TreeMap<>();
+            Matcher m = signal.matcher(get(target.coachingUrl() + "/api/v1/teams/" + team.teamId() + "/signals", target.readToken()));
+            while (m.find()) {
+                if (!"RESOLVED".equals(m.group(3))) {
+                    open.merge(m.group(1) + (m.group(2) == null ? "" : " " + m.group(2)), 1, Integer::sum);
+                }
+            }
+            out.printf("  %s (manager %s, %s): %s%n", team.name(), team.managerId(), team.locale(), open.isEmpty() ? "none yet" : open.keySet());
+        }
+        Map<String, Integer> perManager = new LinkedHashMap<>();
+        sink.received().forEach(r -> perManager.merge(r.managerId(), 1, Integer::sum));
+        out.printf("""
+                Notifications sent at once (CRITICAL signals, wins, milestones): %s, in %s.
+                The rest waits for each manager's 08:30 digest; every delivery is in GET %s/api/v1/managers/<id>/notifications.
+                Today's activity keeps coming at %s events/s: watch the KPIs and the Prometheus gauges move.
+                %n""", perManager, sink.log(), target.notificationUrl(), options.pace());
+    }
+
+    public NotificationSink sink() {
+        return sink;
+    }
+
+    private static String get(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void put(String url, String token, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        stream.interrupt();
+        traffic.close();
+        sink.close();
+    }
+}

@@ -1,0 +1,82 @@
+package io.salespulse.localrun.demo;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The demo's people: two teams, one in Paris (French-speaking manager, on Pipedrive) and one in New York
+ * (English-speaking manager, on HubSpot for deals and an integration posting CloudEvents for activities), each with
+ * SDRs and AEs, juniors and seniors. The roster is loaded by {@code DemoOrganisation}; this is what the simulator
+ * needs to know about it.
+ */
+public final class DemoCast {
+
+    private DemoCast() {
+    }
+
+    /** Where a team's CRM data comes from. */
+    public enum Crm {
+        /** Pipedrive webhooks for deals and activities. */
+        PIPEDRIVE,
+        /** HubSpot webhooks for deals, CloudEvents for activities. */
+        HUBSPOT
+    }
+
+    /**
+     * A team.
+     *
+     * @param teamId    its id
+     * @param name      its name
+     * @param zone      its time zone
+     * @param locale    its language
+     * @param managerId its manager
+     * @param currency  its deals' currency
+     * @param crm       where its data comes from
+     */
+    public record Team(String teamId, String name, ZoneId zone, String locale, String managerId, String currency, Crm crm) {
+    }
+
+    /**
+     * A rep.
+     *
+     * @param repId       its id
+     * @param name        its display name
+     * @param teamId      its team
+     * @param role        SDR or AE
+     * @param seniority   JUNIOR or SENIOR
+     * @param startDate   first day
+     * @param hubspotId   HubSpot owner id
+     * @param pipedriveId Pipedrive user id
+     */
+    public record Rep(String repId, String name, String teamId, String role, String seniority, String startDate, String hubspotId,
+                     String pipedriveId) {
+
+        public boolean sdr() {
+            return "SDR".equals(role);
+        }
+    }
+
+    public static final Team PARIS = new Team("team-paris", "Paris Mid-Market", ZoneId.of("Europe/Paris"), "fr", "mgr-camille", "EUR",
+            Crm.PIPEDRIVE);
+    public static final Team NEW_YORK = new Team("team-nyc", "New York Enterprise", ZoneId.of("America/New_York"), "en", "mgr-jordan",
+            "USD", Crm.HUBSPOT);
+    public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
+
+    public static final List<Rep> REPS = List.of(
+            new Rep("sdr-lea", "Léa Martin", PARIS.teamId(), "SDR", "JUNIOR", "2026-03-02", "51001", "201"),
+            new Rep("sdr-hugo", "Hugo Bernard", PARIS.teamId(), "SDR", "SENIOR", "2023-09-04", "51002", "202"),
+            new Rep("ae-ines", "Inès Moreau", PARIS.teamId(), "AE", "SENIOR", "2022-01-10", "51003", "203"),
+            new Rep("ae-marc", "Marc Petit", PARIS.teamId(), "AE", "JUNIOR", "2025-11-03", "51004", "204"),
+            new Rep("sdr-maya", "Maya Johnson", NEW_YORK.teamId(), "SDR", "JUNIOR", "2025-06-02", "52001", "301"),
+            new Rep("sdr-ethan", "Ethan Brooks", NEW_YORK.teamId(), "SDR", "SENIOR", "2022-04-11", "52002", "302"),
+            new Rep("ae-olivia", "Olivia Chen", NEW_YORK.teamId(), "AE", "SENIOR", "2021-09-13", "52003", "303"),
+            new Rep("ae-noah", "Noah Williams", NEW_YORK.teamId(), "AE", "JUNIOR", "2025-02-03", "52004", "304"));
+
+    public static Team teamOf(Rep rep) {
+        return TEAMS.stream().filter(t -> t.teamId().equals(rep.teamId())).findFirst().orElseThrow();
+    }
+
+    public static Rep rep(String repId) {
+        return REPS.stream().filter(r -> r.repId().equals(repId)).findFirst().orElseThrow();
+    }
+}
