@@ -62,7 +62,7 @@ public class SignalBook {
         this.clock = clock;
         collection().createIndex(Indexes.ascending("openKey"), new IndexOptions().unique(true).name("openKey"));
         collection().createIndex(Indexes.ascending("teamId", "status"));
-        this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by type and severity").register(meters);
+        this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by team, type, severity and status").register(meters);
     }
 
     /** Who a signal concerns, for routing and wording. */
@@ -201,15 +201,17 @@ public class SignalBook {
         return signals;
     }
 
+    /** {@code salespulse_signals_open{team, type, severity, status}}: open and acknowledged signals (team ids only). */
     @Scheduled(fixedDelayString = "${salespulse.signals.metrics-refresh-ms:30000}", initialDelay = 5_000)
     void refreshGauge() {
-        Map<String, Integer> counts = new TreeMap<>();
+        Map<List<String>, Integer> counts = new java.util.HashMap<>();
         for (Document doc : collection().find(Filters.in("status", SignalStatus.OPEN.name(), SignalStatus.ACKNOWLEDGED.name()))) {
-            counts.merge(doc.getString("type") + "|" + doc.getString("severity"), 1, Integer::sum);
+            counts.merge(List.of(String.valueOf(doc.getString("teamId")), doc.getString("type"), doc.getString("severity"),
+                    doc.getString("status")), 1, Integer::sum);
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         counts.forEach((key, count) -> rows.add(MultiGauge.Row.of(
-                Tags.of("type", key.substring(0, key.indexOf('|')), "severity", key.substring(key.indexOf('|') + 1)), count)));
+                Tags.of("team", key.get(0), "type", key.get(1), "severity", key.get(2), "status", key.get(3)), count)));
         openGauge.register(rows, true);
     }
 

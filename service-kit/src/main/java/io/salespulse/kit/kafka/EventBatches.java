@@ -2,8 +2,11 @@ package io.salespulse.kit.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.salespulse.contracts.EventEnvelope;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -59,6 +62,19 @@ public class EventBatches {
             throw new BatchListenerFailedException("Handling the batch failed: " + e.getMessage(), e, 0);
         }
         events.forEach(this::count);
+        long now = System.currentTimeMillis();
+        records.subList(0, events.size()).forEach(record -> latency(record, now));
+    }
+
+    /**
+     * From the record's publication to its handling, by topic: with the outbox's age, the time from an event's
+     * acceptance to its effect ({@code salespulse_events_latency_seconds}, a histogram for percentiles).
+     */
+    private void latency(ConsumerRecord<String, byte[]> record, long now) {
+        Timer.builder("salespulse.events.latency").description("From publication on Kafka to handled")
+                .tag("topic", record.topic()).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(meters)
+                .record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
     }
 
     private void count(EventEnvelope envelope) {
@@ -74,6 +90,7 @@ public class EventBatches {
                 EventEnvelope envelope = EventRecords.decode(record);
                 handler.accept(envelope);
                 count(envelope);
+                latency(record, System.currentTimeMillis());
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@"
                         + record.offset() + ": " + e.getMessage(), e, i);
