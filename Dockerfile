@@ -14,7 +14,7 @@ COPY kpi-service kpi-service
 COPY coaching-service coaching-service
 COPY notification-service notification-service
 COPY local-run/pom.xml local-run/pom.xml
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q -pl ${SERVICE} -am package -DskipTests \
+RUN mvn -B -q -pl ${SERVICE} -am package -DskipTests \
     && cp ${SERVICE}/target/${SERVICE}-exec.jar /app.jar
 
 FROM eclipse-temurin:17-jre-noble

@@ -3,7 +3,6 @@ package io.salespulse.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.org.Language;
@@ -20,9 +19,6 @@ import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.MovableClock;
 import io.salespulse.testsupport.RealInfrastructure;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -32,7 +28,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,26 +44,11 @@ import tools.jackson.databind.JsonNode;
 class DailyDigestIT {
 
     static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-27T07:29:00Z"));
-    static final List<String> SLACK = new CopyOnWriteArrayList<>();
-    static final HttpServer STUB;
-
-    static {
-        try {
-            STUB = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        STUB.createContext("/slack", exchange -> {
-            SLACK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        STUB.start();
-    }
+    static final SlackRecorder SLACK = SlackRecorder.start();
 
     @AfterAll
     static void stop() {
-        STUB.stop(0);
+        SLACK.close();
     }
 
     @TestConfiguration
@@ -90,7 +70,7 @@ class DailyDigestIT {
         String team = "team-" + s;
         assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
                 {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"WARNING",
-                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(STUB.getAddress().getPort())).status()).isEqualTo(200);
+                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(SLACK.port())).status()).isEqualTo(200);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         KafkaProbe.publish(
                 EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
@@ -108,12 +88,12 @@ class DailyDigestIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 2);
 
         // 08:29 in Paris: not yet.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(SLACK::isEmpty);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.bodies().isEmpty());
 
         // 08:31 in Paris: one digest with both signals.
         CLOCK.set(Instant.parse("2026-11-27T07:31:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 1);
-        JsonNode digest = EventCodec.mapper().readTree(SLACK.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.bodies().size() == 1);
+        JsonNode digest = EventCodec.mapper().readTree(SLACK.bodies().get(0));
         assertThat(digest.get("text").asString()).isEqualTo("Votre point du jour : 2 signal(s)");
         assertThat(digest.get("blocks").toString()).contains("Affaire bloquée (Léa)", "Date de signature qui glisse (Léa)");
         await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(log + "?status=DIGESTED").json().size() == 2);
@@ -124,10 +104,10 @@ class DailyDigestIT {
                 SubjectKind.DEAL, "d2-" + s, "lea-" + s, team, Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", 15)),
                 Map.of(Language.fr, "Relancez.", Language.en, "Follow up."), CLOCK.instant())));
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.bodies().size() == 1);
         assertThat(Http.get(log + "?status=DIGEST").json()).hasSize(1);
         CLOCK.set(Instant.parse("2026-11-28T07:31:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.size() == 2);
-        assertThat(EventCodec.mapper().readTree(SLACK.get(1)).get("text").asString()).isEqualTo("Votre point du jour : 1 signal(s)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.bodies().size() == 2);
+        assertThat(EventCodec.mapper().readTree(SLACK.bodies().get(1)).get("text").asString()).isEqualTo("Votre point du jour : 1 signal(s)");
     }
 }

@@ -46,6 +46,7 @@ class DeliveryFaultsIT {
     HttpServer stub;
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     final List<String> deliveryIds = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void startStub() throws IOException {
@@ -62,8 +63,9 @@ class DeliveryFaultsIT {
                 exchange.getResponseHeaders().add("Retry-After", "2");
                 exchange.sendResponseHeaders(429, -1);
             } else if (path.startsWith("/slow") && call == 1) {
+                // Holds the answer past the client's 1 s time-out (until the test ends, 3 s at most).
                 try {
-                    Thread.sleep(3000);
+                    held.await(3, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -78,6 +80,7 @@ class DeliveryFaultsIT {
 
     @AfterEach
     void stopStub() {
+        held.countDown();
         stub.stop(0);
     }
 

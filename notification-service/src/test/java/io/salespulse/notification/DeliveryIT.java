@@ -15,6 +15,7 @@ import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalResolved;
+import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.testsupport.Http;
@@ -160,5 +161,45 @@ class DeliveryIT {
                 new SignalResolved("sig2-" + s, SignalType.STALLED_DEAL, "lea-" + s, team, "deal moved", Instant.now())));
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + alice + "/notifications?status=DIGEST").json().isEmpty());
         assertThat(slackCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aSignalEscalatedToCriticalLeavesTheDigestAndGoesAtOnceWithItsNewFigures() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String manager = "carla-" + s;
+        String team = "team-" + s;
+        slackCalls.set(1); // the stub's first-call 500 is the other test's business
+        assertThat(Http.put(base() + manager + "/preferences", """
+                {"slackWebhookUrl":"%s","locale":"en","timezone":"UTC","minSeverity":"WARNING"}""".formatted(stubUrl("/slack"))).status())
+                .isEqualTo(200);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        double repsBefore = repChangesConsumed();
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Lyon", "Europe/Paris", Language.en, List.of(manager),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r-" + s, "/t", new RepChanged("tom-" + s, "Tom", team, RepRole.SDR, Seniority.SENIOR,
+                        LocalDate.parse("2024-01-08"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> repChangesConsumed() > repsBefore);
+        KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("drop-" + s, SignalType.ACTIVITY_DROP,
+                SubjectKind.REP, "tom-" + s, "tom-" + s, team, Severity.WARNING, List.of(Evidence.of("ratio", new java.math.BigDecimal("0.55"))),
+                Map.of(Language.fr, "x", Language.en, "Talk to Tom."), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + manager + "/notifications?status=DIGEST").json().size() == 1);
+        assertThat(slackBodies).isEmpty();
+
+        KafkaProbe.publish(EventEnvelope.of("c-" + s, "/coaching-service", new SignalUpdated("drop-" + s, SignalType.ACTIVITY_DROP,
+                "tom-" + s, team, Severity.CRITICAL, List.of(Evidence.of("ratio", new java.math.BigDecimal("0.3"))), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + manager + "/notifications?status=SENT").json().size() == 1);
+        JsonNode sent = Http.get(base() + manager + "/notifications?status=SENT").json().get(0);
+        assertThat(sent.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(sent.get("detail").asString()).isEqualTo("HTTP 200");
+        assertThat(Http.get(base() + manager + "/notifications?status=DIGEST").json()).isEmpty();
+        assertThat(slackBodies).hasSize(1);
+        assertThat(slackBodies.get(0)).contains("Tom's activity is dropping", "0.3", "Talk to Tom.").doesNotContain("0.55");
+    }
+
+    private double repChangesConsumed() {
+        return Http.get("http://localhost:" + port + "/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("salespulse_events_consumed_total") && line.contains("type=\"salespulse.rep.changed.v1\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -3,7 +3,6 @@ package io.salespulse.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
@@ -27,10 +26,7 @@ import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.MovableClock;
 import io.salespulse.testsupport.RealInfrastructure;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -40,7 +36,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -63,26 +58,11 @@ import tools.jackson.databind.JsonNode;
 class WeeklyDigestIT {
 
     static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
-    static final List<String> SLACK = new CopyOnWriteArrayList<>();
-    static final HttpServer STUB;
-
-    static {
-        try {
-            STUB = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        STUB.createContext("/slack", exchange -> {
-            SLACK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        STUB.start();
-    }
+    static final SlackRecorder SLACK = SlackRecorder.start();
 
     @AfterAll
     static void stop() {
-        STUB.stop(0);
+        SLACK.close();
     }
 
     @TestConfiguration
@@ -112,7 +92,7 @@ class WeeklyDigestIT {
     }
 
     private List<JsonNode> weekly() {
-        return SLACK.stream().map(body -> EventCodec.mapper().readTree(body))
+        return SLACK.bodies().stream().map(body -> EventCodec.mapper().readTree(body))
                 .filter(json -> json.get("text").asString().startsWith("Revue hebdomadaire")).toList();
     }
 
@@ -125,7 +105,7 @@ class WeeklyDigestIT {
         String hugo = "hugo-" + s;
         assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
                 {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"INFO",
-                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(STUB.getAddress().getPort())).status()).isEqualTo(200);
+                 "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(SLACK.port())).status()).isEqualTo(200);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         KafkaProbe.publish(
                 EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
@@ -164,7 +144,7 @@ class WeeklyDigestIT {
                 && consumed("salespulse.kpi.objective-progressed.v1") == 1 && consumed("salespulse.signal.resolved.v1") == 1
                 && consumed("salespulse.signal.raised.v1") == 3);
         // The big win goes at once; the activity drop waits for tomorrow's daily digest (kept after today's 08:30).
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.stream().anyMatch(body -> body.contains("Belle signature de Léa")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.bodies().stream().anyMatch(body -> body.contains("Belle signature de Léa")));
 
         // Monday 30 November, 08:29 in Paris: not yet.
         CLOCK.set(Instant.parse("2026-11-30T07:29:00Z"));

@@ -12,7 +12,10 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventBatches;
 import io.salespulse.kit.roster.RosterStore;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,30 +36,44 @@ class CoachingListeners {
         this.batches = batches;
     }
 
+    /**
+     * A batch's rep-days are all recorded before the reps they concern are judged, once each: kpi-service publishes a
+     * batch's changed days together, and judging a rep between two of them (a day in, the next not yet) would see a
+     * gap that is not there. Objectives are taken in order (their milestones depend on the previous figures).
+     */
     @KafkaListener(id = "coaching-kpis", idIsGroup = false, topics = Topics.KPIS)
     void onKpis(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, this::onKpi);
+        batches.forBatch(records, events -> {
+            Set<String> reps = new LinkedHashSet<>();
+            for (EventEnvelope envelope : events) {
+                if (envelope.data() instanceof RepDayKpisUpdated day) {
+                    facts.recordRepDay(day);
+                    reps.add(day.repId());
+                } else if (envelope.data() instanceof ObjectiveProgressed progress) {
+                    BigDecimal before = facts.recordObjective(progress);
+                    signals.onObjective(progress, before);
+                }
+            }
+            reps.forEach(signals::evaluateRep);
+        });
     }
 
-    private void onKpi(EventEnvelope envelope) {
-        if (envelope.data() instanceof RepDayKpisUpdated day) {
-            facts.recordRepDay(day);
-            signals.evaluateRep(day.repId());
-        } else if (envelope.data() instanceof ObjectiveProgressed progress) {
-            BigDecimal before = facts.recordObjective(progress);
-            signals.onObjective(progress, before);
-        }
-    }
-
+    /** Likewise, a batch's deal facts are all recorded before each deal it touched is judged, once. */
     @KafkaListener(id = "coaching-deals", idIsGroup = false, topics = Topics.DEALS)
     void onDeals(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, envelope -> {
-            DealEvent fact = envelope.dataAs(DealEvent.class);
-            facts.recordDeal(envelope, roster.teamOf(fact.ownerRepId()).map(TeamChanged::teamId).orElse(null));
-            signals.evaluateDeal(fact.dealId());
-            if (fact instanceof DealWon won) {
-                signals.onDealWon(won);
+        batches.forBatch(records, events -> {
+            Set<String> deals = new LinkedHashSet<>();
+            List<DealWon> wins = new ArrayList<>();
+            for (EventEnvelope envelope : events) {
+                DealEvent fact = envelope.dataAs(DealEvent.class);
+                facts.recordDeal(envelope, roster.teamOf(fact.ownerRepId()).map(TeamChanged::teamId).orElse(null));
+                deals.add(fact.dealId());
+                if (fact instanceof DealWon won) {
+                    wins.add(won);
+                }
             }
+            deals.forEach(signals::evaluateDeal);
+            wins.forEach(signals::onDealWon);
         });
     }
 
@@ -67,12 +84,16 @@ class CoachingListeners {
 
     @KafkaListener(id = "coaching-activities", idIsGroup = false, topics = Topics.ACTIVITIES)
     void onActivities(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, envelope -> {
-            ActivityEvent activity = envelope.dataAs(ActivityEvent.class);
-            facts.recordActivity(activity);
-            if (activity.dealId() != null) {
-                signals.evaluateDeal(activity.dealId());
+        batches.forBatch(records, events -> {
+            Set<String> deals = new LinkedHashSet<>();
+            for (EventEnvelope envelope : events) {
+                ActivityEvent activity = envelope.dataAs(ActivityEvent.class);
+                facts.recordActivity(activity);
+                if (activity.dealId() != null) {
+                    deals.add(activity.dealId());
+                }
             }
+            deals.forEach(signals::evaluateDeal);
         });
     }
 }

@@ -146,10 +146,6 @@ public final class DemoStory {
                 early.addAll(byDay.subList(0, byDay.size() - 5));
                 late.addAll(byDay.subList(byDay.size() - 5, byDay.size()));
                 calls.put(rep.repId(), count(byDay.subList(0, byDay.size() - 5)));
-            } else if ("sdr-lea".equals(rep.repId())) {
-                // Her usual weeks first, then the slide.
-                early.addAll(byDay);
-                calls.put(rep.repId(), count(byDay));
             } else {
                 // Newest first: a rep's recent weeks are in before the baseline they are compared with.
                 for (int i = byDay.size() - 1; i >= 0; i--) {

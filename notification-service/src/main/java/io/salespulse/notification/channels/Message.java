@@ -46,7 +46,14 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
             Map.entry("projection", new String[] {"Projection", "Projection"}),
             Map.entry("coverage", new String[] {"Couverture", "Coverage"}),
             Map.entry("amount", new String[] {"Montant", "Amount"}),
-            Map.entry("milestone", new String[] {"Palier", "Milestone"}));
+            Map.entry("milestone", new String[] {"Palier", "Milestone"}),
+            Map.entry("windowDays", new String[] {"Fenêtre (jours ouvrés)", "Window (working days)"}),
+            Map.entry("calls", new String[] {"Appels", "Calls"}),
+            Map.entry("weekTotal", new String[] {"Semaine passée", "Last week"}),
+            Map.entry("previousBest", new String[] {"Meilleure semaine avant", "Best week before"}),
+            Map.entry("weeks", new String[] {"Semaines comparées", "Weeks compared"}),
+            Map.entry("openPipeline", new String[] {"Pipeline ouvert attendu", "Open pipeline expected"}),
+            Map.entry("leftToWin", new String[] {"Reste à signer", "Left to win"}));
 
     static {
         TITLES.put(SignalType.ACTIVITY_DROP, new String[] {"Baisse d'activité de %s", "%s's activity is dropping"});
@@ -66,11 +73,7 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
     /** The message of a raised signal for a manager writing in {@code language}. */
     public static Message of(SignalRaised signal, String who, Language language, String appUrl) {
         int index = language == Language.fr ? 0 : 1;
-        List<Map.Entry<String, String>> facts = new ArrayList<>();
-        for (Evidence evidence : signal.evidence()) {
-            String[] label = LABELS.get(evidence.name());
-            facts.add(Map.entry(label == null ? evidence.name() : label[index], format(evidence.value())));
-        }
+        List<Map.Entry<String, String>> facts = facts(signal.evidence(), language);
         String suggestion = signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
         String link = appUrl + "/teams/" + signal.teamId() + "/signals/" + signal.signalId();
         String title = TITLES.get(signal.type())[index].formatted(who);
@@ -85,6 +88,21 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
             }
         }
         return new Message(signal.signalId(), signal.type(), signal.severity(), language, title, facts, suggestion, link);
+    }
+
+    private static List<Map.Entry<String, String>> facts(List<Evidence> evidence, Language language) {
+        int index = language == Language.fr ? 0 : 1;
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        for (Evidence e : evidence) {
+            String[] label = LABELS.get(e.name());
+            facts.add(Map.entry(label == null ? e.name() : label[index], format(e.value())));
+        }
+        return facts;
+    }
+
+    /** This message after its signal changed: the new severity and figures, the same title, advice and link. */
+    public Message updated(Severity newSeverity, List<Evidence> evidence) {
+        return new Message(signalId, type, newSeverity, language, title, facts(evidence, language), suggestion, link);
     }
 
     /** A signal's one-line title about {@code who} (a rep's or team's name) in a language. */

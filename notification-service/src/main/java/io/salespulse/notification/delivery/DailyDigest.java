@@ -58,7 +58,8 @@ class DailyDigest {
                 "link", m.link()));
     }
 
-    private static Message fromItem(String json) {
+    /** The message a digest item keeps (without its figures). */
+    static Message fromItem(String json) {
         tools.jackson.databind.JsonNode n = EventCodec.mapper().readTree(json);
         return new Message(n.get("signalId").asString(), io.salespulse.contracts.signal.SignalType.valueOf(n.get("type").asString()),
                 io.salespulse.contracts.signal.Severity.valueOf(n.get("severity").asString()), Language.valueOf(n.get("language").asString()),

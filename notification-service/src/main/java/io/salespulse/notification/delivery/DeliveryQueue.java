@@ -97,6 +97,22 @@ public class DeliveryQueue {
                 Updates.combine(Updates.set("status", DeliveryStatus.SUPPRESSED.name()), Updates.set("detail", reason))).getModifiedCount();
     }
 
+    /** The deliveries of a signal that an escalation to CRITICAL may send at once: kept for the digest, or below a minimum. */
+    List<Document> escalatable(String signalId) {
+        return collection().find(Filters.and(Filters.eq("signalId", signalId), Filters.or(
+                Filters.eq("status", DeliveryStatus.DIGEST.name()),
+                Filters.and(Filters.eq("status", DeliveryStatus.SUPPRESSED.name()), Filters.regex("detail", "^below"))))).into(new ArrayList<>());
+    }
+
+    /** Turns a kept delivery into an instant one (only if it is still kept: a digest or a resolution may have come first). */
+    boolean promote(String id, String payload, String message, Instant dueAt) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", DeliveryStatus.DIGEST.name(),
+                DeliveryStatus.SUPPRESSED.name())), Updates.combine(Updates.set("status", DeliveryStatus.QUEUED.name()),
+                Updates.set("route", "INSTANT"), Updates.set("severity", "CRITICAL"), Updates.set("payload", payload),
+                Updates.set("message", message), Updates.set("dueAt", Date.from(dueAt)),
+                Updates.set("detail", "escalated to CRITICAL: sent at once"))).getModifiedCount() == 1;
+    }
+
     /** Signals routed instantly to a manager since a time (the hourly cap counts signals, not channels). */
     int instantSignalsSince(String managerId, Instant since) {
         return collection().distinct("signalId", Filters.and(Filters.eq("managerId", managerId), Filters.eq("route", "INSTANT"),

@@ -3,10 +3,14 @@ package io.salespulse.notification.delivery;
 import io.salespulse.contracts.signal.SignalEvent;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalResolved;
+import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.notification.inbox.SignalRouting;
 import org.springframework.stereotype.Component;
 
-/** Raised signals are routed to managers; a resolved signal's unsent deliveries are suppressed. */
+/**
+ * Raised signals are routed to managers; a signal escalated to CRITICAL goes out at once if it was waiting for the
+ * digest (or was below a manager's minimum); a resolved signal's unsent deliveries are suppressed.
+ */
 @Component
 class DeliveryRouting implements SignalRouting {
 
@@ -22,6 +26,8 @@ class DeliveryRouting implements SignalRouting {
     public void on(SignalEvent event) {
         if (event instanceof SignalRaised raised) {
             router.route(raised);
+        } else if (event instanceof SignalUpdated updated) {
+            router.escalate(updated);
         } else if (event instanceof SignalResolved resolved) {
             queue.suppressUnsent(resolved.signalId(), "resolved before it was sent");
         }

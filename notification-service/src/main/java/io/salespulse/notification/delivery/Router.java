@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
@@ -73,6 +75,36 @@ class Router {
             for (Map.Entry<String, String[]> channel : channels(prefs, message, mailConfigured).entrySet()) {
                 add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
                         decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
+            }
+        }
+    }
+
+    /**
+     * A signal now CRITICAL: its deliveries still waiting for the digest, or held back as below a manager's minimum
+     * severity, are decided again as the CRITICAL signal they now are and, if the policy says so, sent at once with
+     * the new figures. Still one notification per signal, manager and channel: the digest item becomes the instant one.
+     */
+    void escalate(SignalUpdated update) {
+        if (update.severity() != Severity.CRITICAL) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Document delivery : queue.escalatable(update.signalId())) {
+            String manager = delivery.getString("managerId");
+            Preferences prefs = preferences.of(manager).orElse(null);
+            if (prefs == null || delivery.getString("message") == null) {
+                continue;
+            }
+            Decision decision = NotificationPolicy.decide(update.type(), Severity.CRITICAL, false, prefs, now,
+                    queue.instantSignalsSince(manager, now.minus(Duration.ofHours(1))));
+            if (decision.route() != Decision.Route.INSTANT) {
+                continue;
+            }
+            Message message = DailyDigest.fromItem(delivery.getString("message")).updated(Severity.CRITICAL, update.evidence());
+            String[] channel = channels(prefs, message, mailConfigured).get(delivery.getString("channel"));
+            if (channel != null && queue.promote(delivery.getString("_id"), channel[1], DailyDigest.item(message),
+                    decision.sendAt() != null ? decision.sendAt() : now)) {
+                Counter.builder("salespulse.notifications.escalated").tag("channel", delivery.getString("channel")).register(meters).increment();
             }
         }
     }
