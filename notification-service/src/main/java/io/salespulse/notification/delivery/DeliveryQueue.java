@@ -151,13 +151,18 @@ public class DeliveryQueue {
         return collection().find(filter).sort(Sorts.descending("createdAt")).limit(500).into(new ArrayList<>());
     }
 
-    long depth() {
-        return collection().countDocuments(Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()));
+    /** Deliveries of a channel waiting to be sent (queued or being sent). */
+    long depth(String channel) {
+        return collection().countDocuments(waiting(channel));
     }
 
-    Optional<Instant> oldestQueued() {
-        return Optional.ofNullable(collection().find(Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()))
-                .sort(Sorts.ascending("createdAt")).first()).map(doc -> doc.getDate("createdAt").toInstant());
+    Optional<Instant> oldestQueued(String channel) {
+        return Optional.ofNullable(collection().find(waiting(channel)).sort(Sorts.ascending("createdAt")).first())
+                .map(doc -> doc.getDate("createdAt").toInstant());
+    }
+
+    private static Bson waiting(String channel) {
+        return Filters.and(Filters.eq("channel", channel), Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()));
     }
 
     private MongoCollection<Document> collection() {

@@ -69,10 +69,12 @@ class Dispatcher {
         this.preferences = preferences;
         this.clock = clock;
         this.meters = meters;
-        Gauge.builder("salespulse.notifications.queue.depth", queue, DeliveryQueue::depth).register(meters);
-        Gauge.builder("salespulse.notifications.queue.oldest.age", queue, q -> q.oldestQueued()
-                .map(oldest -> (double) Duration.between(oldest, clock.instant()).toMillis() / 1000).orElse(0.0))
-                .baseUnit("seconds").register(meters);
+        for (String channel : List.of("slack", "teams", "email", "webhook")) {
+            Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel)).tag("channel", channel).register(meters);
+            Gauge.builder("salespulse.notifications.queue.oldest.age", queue, q -> q.oldestQueued(channel)
+                    .map(oldest -> (double) Duration.between(oldest, clock.instant()).toMillis() / 1000).orElse(0.0))
+                    .tag("channel", channel).baseUnit("seconds").register(meters);
+        }
     }
 
     @Scheduled(fixedDelayString = "${salespulse.notifications.dispatch-every-ms:500}")
