@@ -63,7 +63,7 @@ class LocalRunIT {
                     "\"connectedCalls\":1", "\"talkTimeSeconds\":240");
             for (String service : LocalStack.SERVICES) {
                 assertThat(get(stack.url(service) + "/actuator/health/readiness")).contains("\"UP\"");
-                assertThat(get(stack.url(service) + "/v3/api-docs")).contains("\"openapi\"");
+                assertThat(get(stack.url(service) + "/v3/api-docs")).contains("\"openapi\"", "\"bearer-jwt\"", "\"bearerFormat\":\"JWT\"");
             }
             // coaching-service consumed the KPI update that followed
             await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.url("coaching-service") + "/actuator/prometheus")

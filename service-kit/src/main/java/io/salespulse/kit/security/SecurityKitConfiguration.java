@@ -144,6 +144,19 @@ public class SecurityKitConfiguration {
         response.getOutputStream().write(io.salespulse.contracts.EventCodec.mapper().writeValueAsBytes(problem));
     }
 
+    /** The OpenAPI documents say how to call: a JWT bearer token (webhooks and the ingest API document their own). */
+    @Bean
+    @ConditionalOnMissingBean
+    io.swagger.v3.oas.models.OpenAPI salesPulseOpenApi(@Value("${spring.application.name:salespulse}") String name) {
+        return new io.swagger.v3.oas.models.OpenAPI()
+                .info(new io.swagger.v3.oas.models.info.Info().title("SalesPulse " + name).version("v1"))
+                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("bearer-jwt",
+                        new io.swagger.v3.oas.models.security.SecurityScheme().type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT with sub, roles (MANAGER, LEADERSHIP, ADMIN, INGEST) and teams; see docs/api.md")))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer-jwt"));
+    }
+
     /** Reps' teams from the roster projection, where the service keeps one. */
     @Bean
     @ConditionalOnMissingBean
