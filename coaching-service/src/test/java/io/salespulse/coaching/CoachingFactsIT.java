@@ -42,7 +42,8 @@ class CoachingFactsIT {
                 EventEnvelope.of("c-" + rep, "/t", new RepDayKpisUpdated(rep, "t", LocalDate.parse("2026-11-25"), one, now)));
         await().atMost(Duration.ofSeconds(30)).until(() -> facts.repDaysOf(rep) == 2);
         assertThat(Http.get("http://localhost:" + port + "/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
-                .contains("salespulse_events_consumed_total{", "topic=\"salespulse.kpis\"");
+        // Counted once the whole batch is handled (its reps judged), a moment after the facts are stored.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus")
+                .body()).contains("salespulse_events_consumed_total{", "topic=\"salespulse.kpis\""));
     }
 }

@@ -71,6 +71,18 @@ class DemoIT {
                 assertThat(Pattern.compile("\"type\":\"ACTIVITY_DROP\",[^}]*\"repId\":\"sdr-lea\"").matcher(signals).find()).isTrue();
                 String ny = get(stack.url("coaching-service") + "/api/v1/teams/team-nyc/signals?type=ACTIVITY_DROP", stack.tokens().leadership());
                 assertThat(ny).contains("\"repId\":\"sdr-ethan\"", "\"status\":\"RESOLVED\"");
+                // Metric hygiene after a realistic run: no email address, no rep's or team's name in any scrape.
+                for (String service : LocalStack.SERVICES) {
+                    String scrape = get(stack.url(service) + "/actuator/prometheus", admin);
+                    assertThat(scrape).as(service).contains("salespulse_")
+                            .doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+                    for (io.salespulse.localrun.demo.DemoCast.Rep rep : io.salespulse.localrun.demo.DemoCast.REPS) {
+                        assertThat(scrape).as(service).doesNotContain(rep.name());
+                    }
+                    for (io.salespulse.localrun.demo.DemoCast.Team team : io.salespulse.localrun.demo.DemoCast.TEAMS) {
+                        assertThat(scrape).as(service).doesNotContain(team.name());
+                    }
+                }
             }
         } finally {
             System.out.println(console.toString(StandardCharsets.UTF_8));
