@@ -198,8 +198,6 @@ class DeliveryIT {
     }
 
     private double repChangesConsumed() {
-        return Http.get("http://localhost:" + port + "/actuator/prometheus").body().lines()
-                .filter(line -> line.startsWith("salespulse_events_consumed_total") && line.contains("type=\"salespulse.rep.changed.v1\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Http.scrapeSum("http://localhost:" + port, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
     }
 }

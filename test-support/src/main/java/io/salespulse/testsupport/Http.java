@@ -71,4 +71,14 @@ public final class Http {
     public static Answer post(String url, String contentType, String body, String... headers) {
         return send("POST", url, contentType, body, headers);
     }
+
+    /**
+     * The sum of a metric's samples in a service's Prometheus scrape whose line contains {@code labelFragment}
+     * (0 when none): what a test awaits to know the service consumed something.
+     */
+    public static double scrapeSum(String baseUrl, String metric, String labelFragment) {
+        return get(baseUrl + "/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains(labelFragment))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
 }
