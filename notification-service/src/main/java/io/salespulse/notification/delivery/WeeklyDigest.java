@@ -3,6 +3,7 @@ package io.salespulse.notification.delivery;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
@@ -125,7 +126,7 @@ class WeeklyDigest {
                 String who = signal.repId() != null ? repName(signal.repId()) : teamName(signal.teamId());
                 open.add(Message.title(signal.type(), who, prefs.locale())
                         + (signal.severity() != null ? " (" + signal.severity() + ")" : "")
-                        + (signal.acknowledged() ? (prefs.locale() == io.salespulse.contracts.org.Language.fr ? " — pris en compte" : " — acknowledged") : ""));
+                        + (signal.acknowledged() ? (prefs.locale() == Language.fr ? " — pris en compte" : " — acknowledged") : ""));
             }
         }
         List<String> recognitions = new ArrayList<>();

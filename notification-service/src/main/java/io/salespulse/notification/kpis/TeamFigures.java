@@ -9,6 +9,7 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public class TeamFigures {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
         for (Document doc : collection(OBJECTIVES).find(Filters.in("teamId", teamIds))) {
             ObjectiveProgressed objective = Documents.read(doc, ObjectiveProgressed.class);
-            boolean running = objective.elapsed() == null || objective.elapsed().compareTo(java.math.BigDecimal.ONE) < 0;
+            boolean running = objective.elapsed() == null || objective.elapsed().compareTo(BigDecimal.ONE) < 0;
             if (running || !objective.occurredAt().isBefore(since)) {
                 objectives.add(objective);
             }
