@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -83,26 +84,16 @@ class DailyDigest {
         }
         String title = (prefs.locale() == Language.fr ? "Votre point du jour : " : "Your daily digest: ") + items.size()
                 + (prefs.locale() == Language.fr ? " signal(s)" : " signal(s)");
-        List<String[]> channels = new ArrayList<>();
-        if (prefs.slackWebhookUrl() != null) {
-            channels.add(new String[] {"slack", prefs.slackWebhookUrl(), Renderers.slackDigest(title, items)});
-        }
-        if (prefs.teamsWebhookUrl() != null) {
-            channels.add(new String[] {"teams", prefs.teamsWebhookUrl(), Renderers.teamsDigest(title, items)});
-        }
-        if (prefs.webhookUrl() != null) {
-            channels.add(new String[] {"webhook", prefs.webhookUrl(), Renderers.webhookDigest(title, items)});
-        }
-        if (prefs.email() != null && mail) {
-            channels.add(new String[] {"email", prefs.email(), EventCodec.mapper().writeValueAsString(Renderers.emailDigest(title, items))});
-        }
+        Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slackDigest(title, items),
+                () -> Renderers.teamsDigest(title, items), () -> Renderers.webhookDigest(title, items),
+                () -> Renderers.emailDigest(title, items)).forManager(prefs, mail);
         boolean sent = false;
-        for (String[] channel : channels) {
-            sent |= queue.add(new Document("_id", "digest|" + prefs.managerId() + "|" + day + "|" + channel[0])
-                    .append("signalId", "digest-" + day).append("managerId", prefs.managerId()).append("channel", channel[0])
+        for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+            sent |= queue.add(new Document("_id", "digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey())
+                    .append("signalId", "digest-" + day).append("managerId", prefs.managerId()).append("channel", channel.getKey())
                     .append("type", "DAILY_DIGEST").append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name())
-                    .append("route", "DIGEST_SEND").append("detail", items.size() + " signal(s)").append("target", channel[1])
-                    .append("payload", channel[2]).append("dueAt", Date.from(clock.instant())));
+                    .append("route", "DIGEST_SEND").append("detail", items.size() + " signal(s)").append("target", channel.getValue()[0])
+                    .append("payload", channel.getValue()[1]).append("dueAt", Date.from(clock.instant())));
         }
         // Signals kept after today's digest went out wait for tomorrow's, instead of being marked as sent.
         if (sent) {

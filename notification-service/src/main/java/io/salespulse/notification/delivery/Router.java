@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -111,21 +110,8 @@ class Router {
 
     /** channel name to {target, payload}. */
     private static Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
-        Map<String, String[]> channels = new LinkedHashMap<>();
-        if (prefs.email() != null && mail) {
-            Renderers.Email email = Renderers.email(message);
-            channels.put("email", new String[] {prefs.email(), io.salespulse.contracts.EventCodec.mapper().writeValueAsString(email)});
-        }
-        if (prefs.slackWebhookUrl() != null) {
-            channels.put("slack", new String[] {prefs.slackWebhookUrl(), Renderers.slack(message)});
-        }
-        if (prefs.teamsWebhookUrl() != null) {
-            channels.put("teams", new String[] {prefs.teamsWebhookUrl(), Renderers.teams(message)});
-        }
-        if (prefs.webhookUrl() != null) {
-            channels.put("webhook", new String[] {prefs.webhookUrl(), Renderers.webhook(message)});
-        }
-        return channels;
+        return new ChannelPayloads(() -> Renderers.slack(message), () -> Renderers.teams(message), () -> Renderers.webhook(message),
+                () -> Renderers.email(message)).forManager(prefs, mail);
     }
 
     private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -136,19 +135,8 @@ class WeeklyDigest {
         WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives, open, recognitions,
                 appUrl + "/teams/" + teamIds.get(0));
 
-        Map<String, String[]> channels = new LinkedHashMap<>();
-        if (prefs.slackWebhookUrl() != null) {
-            channels.put("slack", new String[] {prefs.slackWebhookUrl(), Renderers.slack(report)});
-        }
-        if (prefs.teamsWebhookUrl() != null) {
-            channels.put("teams", new String[] {prefs.teamsWebhookUrl(), Renderers.teams(report)});
-        }
-        if (prefs.webhookUrl() != null) {
-            channels.put("webhook", new String[] {prefs.webhookUrl(), Renderers.webhook(report)});
-        }
-        if (prefs.email() != null && mail) {
-            channels.put("email", new String[] {prefs.email(), EventCodec.mapper().writeValueAsString(Renderers.email(report))});
-        }
+        Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slack(report), () -> Renderers.teams(report),
+                () -> Renderers.webhook(report), () -> Renderers.email(report)).forManager(prefs, mail);
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
             queue.add(new Document("_id", "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey())
                     .append("signalId", "weekly-" + lastWeek).append("managerId", prefs.managerId()).append("channel", channel.getKey())
