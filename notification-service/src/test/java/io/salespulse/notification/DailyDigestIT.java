@@ -19,7 +19,6 @@ import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.MovableClock;
 import io.salespulse.testsupport.RealInfrastructure;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,33 +30,23 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** The daily digest goes out at the manager's local digest time, once, with the signals kept for it (clock moved by the test). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "salespulse.notifications.digest-check-ms=300")
 @RealInfrastructure
+@Import(DigestClock.class)
 class DailyDigestIT {
 
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-27T07:29:00Z"));
+    static final MovableClock CLOCK = DigestClock.CLOCK;
     static final SlackRecorder SLACK = SlackRecorder.start();
 
     @AfterAll
     static void stop() {
         SLACK.close();
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
     }
 
     @LocalServerPort

@@ -27,7 +27,6 @@ import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.MovableClock;
 import io.salespulse.testsupport.RealInfrastructure;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +40,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,23 +52,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "salespulse.notifications.digest-check-ms=300")
 @RealInfrastructure
+@Import(DigestClock.class)
 class WeeklyDigestIT {
 
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    static final MovableClock CLOCK = DigestClock.CLOCK;
     static final SlackRecorder SLACK = SlackRecorder.start();
 
     @AfterAll
     static void stop() {
         SLACK.close();
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
     }
 
     @LocalServerPort
@@ -98,6 +87,7 @@ class WeeklyDigestIT {
 
     @Test
     void weeklyDigestGoesOutOnMondayAtTheManagersTimeWithLastWeeksFigures() {
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
         String s = UUID.randomUUID().toString().substring(0, 8);
         String manager = "camille-" + s;
         String team = "team-" + s;

@@ -1,5 +1,6 @@
 package io.salespulse.notification.channels;
 
+import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One signal told to one manager, in the manager's language: a title, what was seen (the evidence, labelled), what
@@ -112,6 +114,23 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
 
     private static String format(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * What a delivery stores of its message, in JSON: all but the figures (they live in the channel payloads). A digest
+     * lists stored messages, the log shows their titles, an escalation renders them again with new figures.
+     */
+    public String stored() {
+        return EventCodec.mapper().writeValueAsString(Map.of("signalId", signalId, "type", type.name(), "severity", severity.name(),
+                "language", language.name(), "title", title, "suggestion", suggestion, "link", link));
+    }
+
+    /** A message as {@link #stored()} kept it (without its figures). */
+    public static Message fromStored(String json) {
+        JsonNode n = EventCodec.mapper().readTree(json);
+        return new Message(n.get("signalId").asString(), SignalType.valueOf(n.get("type").asString()),
+                Severity.valueOf(n.get("severity").asString()), Language.valueOf(n.get("language").asString()),
+                n.get("title").asString(), List.of(), n.get("suggestion").asString(), n.get("link").asString());
     }
 
     String viewLabel() {

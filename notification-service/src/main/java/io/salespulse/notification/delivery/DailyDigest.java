@@ -1,6 +1,5 @@
 package io.salespulse.notification.delivery;
 
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
@@ -52,21 +51,6 @@ class DailyDigest {
         }
     }
 
-    /** What a digest keeps of a message (its figures stay in the instant channels). */
-    static String item(Message m) {
-        return EventCodec.mapper().writeValueAsString(java.util.Map.of("signalId", m.signalId(), "type", m.type().name(),
-                "severity", m.severity().name(), "language", m.language().name(), "title", m.title(), "suggestion", m.suggestion(),
-                "link", m.link()));
-    }
-
-    /** The message a digest item keeps (without its figures). */
-    static Message fromItem(String json) {
-        tools.jackson.databind.JsonNode n = EventCodec.mapper().readTree(json);
-        return new Message(n.get("signalId").asString(), io.salespulse.contracts.signal.SignalType.valueOf(n.get("type").asString()),
-                io.salespulse.contracts.signal.Severity.valueOf(n.get("severity").asString()), Language.valueOf(n.get("language").asString()),
-                n.get("title").asString(), List.of(), n.get("suggestion").asString(), n.get("link").asString());
-    }
-
     /** Today's digest: the signals kept before today's digest time (later ones wait for tomorrow's). */
     void send(Preferences prefs, LocalDate day, java.time.Instant digestTime) {
         List<Document> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST).stream()
@@ -79,7 +63,7 @@ class DailyDigest {
         for (Document delivery : kept) {
             if (delivery.getString("message") != null && !seen.contains(delivery.getString("signalId"))) {
                 seen.add(delivery.getString("signalId"));
-                items.add(fromItem(delivery.getString("message")));
+                items.add(Message.fromStored(delivery.getString("message")));
             }
         }
         String title = (prefs.locale() == Language.fr ? "Votre point du jour : " : "Your daily digest: ") + items.size()

@@ -156,10 +156,8 @@ class Dispatcher {
     }
 
     private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt, String networkError) {
-        RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter());
-        if (networkError != null) {
-            outcome = new RetryPolicy.Outcome(outcome.kind(), outcome.retryAt(), outcome.detail().replace("unreachable", networkError));
-        }
+        RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(),
+                networkError);
         DeliveryStatus next = switch (outcome.kind()) {
             case SENT -> DeliveryStatus.SENT;
             case RETRY -> DeliveryStatus.QUEUED;

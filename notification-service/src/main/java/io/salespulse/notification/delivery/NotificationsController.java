@@ -1,6 +1,7 @@
 package io.salespulse.notification.delivery;
 
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.notification.channels.Message;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -48,7 +49,7 @@ class NotificationsController {
         List<Attempt> attempts = doc.getList("attempts", Document.class, List.of()).stream()
                 .map(a -> new Attempt(instant(a.getDate("at")), a.getString("outcome"), a.getString("detail"))).toList();
         String title = doc.getString("message") == null ? null
-                : io.salespulse.contracts.EventCodec.mapper().readTree(doc.getString("message")).path("title").asString(null);
+                : Message.fromStored(doc.getString("message")).title();
         return new DeliveryView(doc.getString("signalId"), doc.getString("type"), doc.getString("severity"), doc.getString("channel"),
                 doc.getString("status"), doc.getString("detail"), title, instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
                 instant(doc.getDate("sentAt")), attempts);

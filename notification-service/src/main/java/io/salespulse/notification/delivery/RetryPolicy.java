@@ -37,6 +37,13 @@ public final class RetryPolicy {
      * @param jitter     a factor in [0.8, 1.2] spreading retries
      */
     public static Outcome after(int status, String retryAfter, int attempts, Instant queuedAt, Instant now, double jitter) {
+        return after(status, retryAfter, attempts, queuedAt, now, jitter, null);
+    }
+
+    /** As {@link #after(int, String, int, Instant, Instant, double)}, naming a network error ({@code null}: "unreachable"). */
+    public static Outcome after(int status, String retryAfter, int attempts, Instant queuedAt, Instant now, double jitter,
+                                String networkError) {
+        String failure = status < 0 ? (networkError == null ? "unreachable" : networkError) : "HTTP " + status;
         if (status >= 200 && status < 300 || status == 250) {
             return new Outcome(Outcome.Kind.SENT, null, status == 250 ? "SMTP 250" : "HTTP " + status);
         }
@@ -58,9 +65,9 @@ public final class RetryPolicy {
         }
         Instant at = now.plus(delay);
         if (at.isAfter(queuedAt.plus(GIVE_UP_AFTER))) {
-            return new Outcome(Outcome.Kind.FAILED, null, (status < 0 ? "unreachable" : "HTTP " + status) + ": gave up after 24 hours");
+            return new Outcome(Outcome.Kind.FAILED, null, failure + ": gave up after 24 hours");
         }
-        return new Outcome(Outcome.Kind.RETRY, at, status < 0 ? "unreachable" : "HTTP " + status);
+        return new Outcome(Outcome.Kind.RETRY, at, failure);
     }
 
     public static double jitter() {

@@ -99,9 +99,9 @@ class Router {
             if (decision.route() != Decision.Route.INSTANT) {
                 continue;
             }
-            Message message = DailyDigest.fromItem(delivery.getString("message")).updated(Severity.CRITICAL, update.evidence());
+            Message message = Message.fromStored(delivery.getString("message")).updated(Severity.CRITICAL, update.evidence());
             String[] channel = channels(prefs, message, mailConfigured).get(delivery.getString("channel"));
-            if (channel != null && queue.promote(delivery.getString("_id"), channel[1], DailyDigest.item(message),
+            if (channel != null && queue.promote(delivery.getString("_id"), channel[1], message.stored(),
                     decision.sendAt() != null ? decision.sendAt() : now)) {
                 Counter.builder("salespulse.notifications.escalated").tag("channel", delivery.getString("channel")).register(meters).increment();
             }
@@ -121,7 +121,7 @@ class Router {
                 .append("severity", signal.severity().name()).append("status", status.name())
                 .append("route", status == DeliveryStatus.QUEUED ? "INSTANT" : status.name()).append("detail", reason)
                 .append("target", target).append("payload", payload).append("dueAt", Date.from(dueAt))
-                .append("message", message == null ? null : DailyDigest.item(message));
+                .append("message", message == null ? null : message.stored());
         if (queue.add(doc) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
                     .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved" : "no_preferences")

@@ -1,6 +1,5 @@
 package io.salespulse.notification.delivery;
 
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.Language;
@@ -130,7 +129,7 @@ class WeeklyDigest {
         }
         List<String> recognitions = new ArrayList<>();
         for (Document delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
-            recognitions.add(EventCodec.mapper().readTree(delivery.getString("message")).get("title").asString());
+            recognitions.add(Message.fromStored(delivery.getString("message")).title());
         }
         WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives, open, recognitions,
                 appUrl + "/teams/" + teamIds.get(0));

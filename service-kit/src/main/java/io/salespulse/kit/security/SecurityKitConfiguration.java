@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -101,13 +102,11 @@ public class SecurityKitConfiguration {
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(bearerTokens())
                         .authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> write(response, 403, Map.of(), "urn:salespulse:problem:forbidden",
-                                "Forbidden", "Your roles do not allow this."))
+                        .accessDeniedHandler(SecurityKitConfiguration::forbidden)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
                                 Caller.of(token).authorities().stream().map(SimpleGrantedAuthority::new).toList(), token.getSubject()))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> write(response, 403, Map.of(), "urn:salespulse:problem:forbidden",
-                                "Forbidden", "Your roles do not allow this.")));
+                        .accessDeniedHandler(SecurityKitConfiguration::forbidden));
         return http.build();
     }
 
@@ -129,6 +128,11 @@ public class SecurityKitConfiguration {
         write(response, 401, Map.of(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer"),
                 "urn:salespulse:problem:unauthorized", "Unauthorized",
                 presented ? "The bearer token is not valid (signature, issuer or expiry)." : "A bearer token is required.");
+    }
+
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+                                  AccessDeniedException denied) throws IOException {
+        write(response, 403, Map.of(), "urn:salespulse:problem:forbidden", "Forbidden", "Your roles do not allow this.");
     }
 
     private static void write(HttpServletResponse response, int status, Map<String, String> headers, String type, String title,
