@@ -26,8 +26,7 @@ public final class LocalRun {
         Path root = Path.of(System.getProperty("salespulse.root", ".")).toAbsolutePath().normalize();
         LocalStack.Options defaults = LocalStack.Options.defaults(root);
         Path dataDir = Path.of(System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));
-        LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.kafkaPort(), defaults.mongoPort(),
-                defaults.firstServicePort(), defaults.ingestApiKey());
+        LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.ports(), defaults.ingestApiKey());
         Files.createDirectories(dataDir);
 
         System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services (data in " + dataDir + ") ...");
@@ -70,12 +69,12 @@ public final class LocalRun {
                 """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS,
                 stack.url("activity-service"), options.ingestApiKey(), stack.url("kpi-service"),
                 stack.url("coaching-service"), stack.url("notification-service"), stack.kafkaBootstrapServers(),
-                options.mongoPort(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),
+                options.ports().mongo(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),
                 DemoOrganisation.MANAGER, DemoOrganisation.TEAM, stack.tokens().manager(), DemoOrganisation.LEADERSHIP,
                 stack.tokens().leadership(), DemoOrganisation.ADMIN, stack.tokens().admin());
         if (demo) {
             Demo.Options demoOptions = new Demo.Options(Long.parseLong(option(args, "--seed=", "42")),
-                    Double.parseDouble(option(args, "--pace=", "2")), options.firstServicePort() + 8);
+                    Double.parseDouble(option(args, "--pace=", "2")), options.ports().sink());
             Demo running = Demo.start(stack.demoTarget(options), demoOptions, System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "salespulse-demo-stop"));
         } else {

@@ -21,19 +21,68 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> SERVICES = List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
 
     /**
+     * Every port the stack listens on, each given on its own: none is derived from another, so a port in use is
+     * always named, never stumbled on.
+     *
+     * @param kafka           the broker's client port
+     * @param kafkaController the broker's controller port
+     * @param mongo           the Mongo-wire server's port
+     * @param services        each service's port, in {@link #SERVICES} order
+     * @param sink            the demo's notification sink
+     */
+    public record Ports(int kafka, int kafkaController, int mongo, List<Integer> services, int sink) {
+
+        public Ports {
+            services = List.copyOf(services);
+            if (services.size() != SERVICES.size()) {
+                throw new IllegalArgumentException("One port per service: " + SERVICES);
+            }
+        }
+
+        /** The documented ports: Kafka 9092 (controller 9093), Mongo 27017, services 8081 to 8084, sink 8089. */
+        public static Ports defaults() {
+            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084), 8089);
+        }
+
+        /**
+         * Ports the operating system reports free right now, all distinct: every socket is held open until all are
+         * chosen, so no two can be the same (for tests, which run beside other servers).
+         */
+        public static Ports free() throws IOException {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4 + SERVICES.size(); i++) {
+                    ServerSocket socket = new ServerSocket();
+                    sockets.add(socket);
+                    socket.bind(new InetSocketAddress("127.0.0.1", 0));
+                }
+                List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
+                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + SERVICES.size()), ports.get(3));
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /**
      * Where and how to run.
      *
-     * @param root           the project folder (holds each service's {@code target/<name>-exec.jar})
-     * @param dataDir        where Kafka's log, the Mongo file and the service logs go
-     * @param kafkaPort      the broker's client port (the controller uses the next one)
-     * @param mongoPort      the Mongo-wire server's port
-     * @param firstServicePort activity-service's port; the others follow (8081..8084 by default)
-     * @param ingestApiKey   the ingest API key of the {@code demo} source
+     * @param root         the project folder (holds each service's {@code target/<name>-exec.jar})
+     * @param dataDir      where Kafka's log, the Mongo file and the service logs go
+     * @param ports        where everything listens
+     * @param ingestApiKey the ingest API key of the {@code demo} source
      */
-    public record Options(Path root, Path dataDir, int kafkaPort, int mongoPort, int firstServicePort, String ingestApiKey) {
+    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
 
         public static Options defaults(Path root) {
-            return new Options(root, root.resolve(".local-run"), 9092, 27017, 8081, "local-dev-ingest-key");
+            return new Options(root, root.resolve(".local-run"), Ports.defaults(), "local-dev-ingest-key");
+        }
+
+        /** A stack for a test: its own data folder and free ports. */
+        public static Options forTest(Path root, Path dataDir) throws IOException {
+            return new Options(root, dataDir, Ports.free(), "it-key");
         }
     }
 
@@ -70,16 +119,17 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything and returns once every service is ready; on failure, stops what it started. */
     public static LocalStack start(Options options, Duration readyWithin) throws IOException, InterruptedException {
         ServiceProcess.stopLeftovers(options.dataDir());
-        requireFree(options.kafkaPort(), "Kafka");
-        requireFree(options.kafkaPort() + 1, "the Kafka controller");
-        requireFree(options.mongoPort(), "the Mongo-wire server");
+        Ports ports = options.ports();
+        requireFree(ports.kafka(), "Kafka");
+        requireFree(ports.kafkaController(), "the Kafka controller");
+        requireFree(ports.mongo(), "the Mongo-wire server");
         for (int i = 0; i < SERVICES.size(); i++) {
-            requireFree(options.firstServicePort() + i, SERVICES.get(i));
+            requireFree(ports.services().get(i), SERVICES.get(i));
         }
-        LocalKafka kafka = LocalKafka.start(options.dataDir(), options.kafkaPort(), options.kafkaPort() + 1);
+        LocalKafka kafka = LocalKafka.start(options.dataDir(), ports.kafka(), ports.kafkaController());
         LocalMongo mongo;
         try {
-            mongo = LocalMongo.start(options.dataDir(), options.mongoPort());
+            mongo = LocalMongo.start(options.dataDir(), ports.mongo());
         } catch (IOException | RuntimeException e) {
             kafka.close();
             throw e;
@@ -113,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
                         // The demo's New York team is on HubSpot, in dollars.
                         "HUBSPOT_CURRENCY", "USD");
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
-                        options.firstServicePort() + i, env, options.dataDir().resolve("logs")));
+                        ports.services().get(i), env, options.dataDir().resolve("logs")));
             }
             long deadline = System.nanoTime() + readyWithin.toNanos();
             for (ServiceProcess service : services) {
@@ -135,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: is SalesPulse already running?");
+            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: is SalesPulse already running?", e);
         }
     }
 

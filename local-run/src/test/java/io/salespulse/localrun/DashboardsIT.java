@@ -48,7 +48,7 @@ class DashboardsIT {
         }
         assumeTrue(installed, "prometheus is not installed: apt-get install prometheus");
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = new LocalStack.Options(root, data.resolve("run"), freePort(), freePort(), freePort(), "it-key");
+        LocalStack.Options options = LocalStack.Options.forTest(root, data.resolve("run"));
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             int prometheusPort = freePort();
             Process prometheus = startPrometheus(root, stack, prometheusPort);

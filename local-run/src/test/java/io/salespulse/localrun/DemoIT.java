@@ -7,7 +7,6 @@ import io.salespulse.localrun.demo.Demo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +33,7 @@ class DemoIT {
     @Test
     void eachStorylineIsSurfacedAndToldToTheRightManagerInTheirLanguage() throws Exception {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = new LocalStack.Options(root, data, freePort(), freePort(), freePort(), "it-key");
+        LocalStack.Options options = LocalStack.Options.forTest(root, data);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
@@ -101,9 +100,4 @@ class DemoIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ class LocalRunIT {
     @Test
     void walkingSkeletonFromCloudEventToKpiSurvivesARestart() throws Exception {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = new LocalStack.Options(root, data, freePort(), freePort(), freePort(), "it-key");
+        LocalStack.Options options = LocalStack.Options.forTest(root, data);
 
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             bearer = stack.tokens().manager();
@@ -151,9 +150,4 @@ class LocalRunIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

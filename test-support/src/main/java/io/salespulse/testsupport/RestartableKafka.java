@@ -30,8 +30,9 @@ public final class RestartableKafka implements AutoCloseable {
     public static RestartableKafka create() {
         try {
             Path dir = Files.createTempDirectory("restartable-kafka");
-            int port = freePort();
-            int controller = freePort();
+            int[] ports = freePorts(2);
+            int port = ports[0];
+            int controller = ports[1];
             Properties props = new Properties();
             props.setProperty("process.roles", "broker,controller");
             props.setProperty("node.id", "1");
@@ -87,9 +88,22 @@ public final class RestartableKafka implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: each socket stays open until all are chosen, so the two can never be the same. */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }

@@ -166,33 +166,75 @@ public class AcceptedEventLog {
                 d.get("state", Document.class)));
     }
 
-    /** The oldest unpublished entries, in acceptance order. */
+    /**
+     * The oldest unpublished entries, in acceptance order (parked ones left out). An entry whose events cannot be
+     * read back comes with the reason instead of its events, for the relay to park.
+     */
     public List<PendingEntry> unpublished(int limit) {
         List<PendingEntry> pending = new ArrayList<>();
-        for (Document doc : collection().find(Filters.eq("published", false)).sort(Sorts.ascending("sequence")).limit(limit)) {
-            pending.add(new PendingEntry(doc.getString("_id"), readEvents(doc)));
+        for (Document doc : collection().find(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)))
+                .sort(Sorts.ascending("sequence")).limit(limit)) {
+            try {
+                pending.add(new PendingEntry(doc.getString("_id"), readEvents(doc), null));
+            } catch (RuntimeException unreadable) {
+                pending.add(new PendingEntry(doc.getString("_id"), List.of(), "cannot be read back: " + unreadable.getMessage()));
+            }
         }
         return pending;
     }
 
-    /** An entry waiting to be published. */
-    public record PendingEntry(String key, List<EventEnvelope> events) {
+    /**
+     * An entry waiting to be published.
+     *
+     * @param unreadable why its events cannot be read back from the log, or {@code null}
+     */
+    public record PendingEntry(String key, List<EventEnvelope> events, String unreadable) {
     }
 
     public void markPublished(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
         collection().updateMany(Filters.in("_id", keys),
                 Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(clock.instant()))));
     }
 
-    /** How many entries wait to be published. */
-    public long backlog() {
-        return collection().countDocuments(Filters.eq("published", false));
+    /**
+     * Sets an entry aside that can never be published (too large for Kafka, cannot be encoded): kept as it is, with
+     * the reason, out of the relay's way.
+     */
+    public void park(String key, String reason) {
+        collection().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("parked", true),
+                Updates.set("parkedAt", Date.from(clock.instant())), Updates.set("parkedReason", reason)));
     }
 
-    /** When the oldest unpublished entry was accepted. */
+    /** An entry set aside by the relay, for an operator to look at. */
+    public record ParkedEntry(String key, String source, String eventId, String channel, Instant acceptedAt,
+                              Instant parkedAt, String reason, List<String> eventTypes) {
+    }
+
+    /** The parked entries, oldest first, at most {@code limit}. */
+    public List<ParkedEntry> parked(int limit) {
+        List<ParkedEntry> parked = new ArrayList<>();
+        for (Document doc : collection().find(Filters.eq("parked", true)).sort(Sorts.ascending("sequence")).limit(limit)
+                .projection(Projections.include("source", "eventId", "channel", "acceptedAt", "parkedAt", "parkedReason", "events.type"))) {
+            parked.add(new ParkedEntry(doc.getString("_id"), doc.getString("source"), doc.getString("eventId"),
+                    doc.getString("channel"), doc.getDate("acceptedAt").toInstant(), doc.getDate("parkedAt").toInstant(),
+                    doc.getString("parkedReason"),
+                    doc.getList("events", Document.class, List.of()).stream().map(event -> event.getString("type")).toList()));
+        }
+        return parked;
+    }
+
+    /** How many entries wait to be published (parked ones left out). */
+    public long backlog() {
+        return collection().countDocuments(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)));
+    }
+
+    /** When the oldest unpublished entry (parked ones left out) was accepted. */
     public Optional<Instant> oldestUnpublished() {
-        Document oldest = collection().find(Filters.eq("published", false)).sort(Sorts.ascending("sequence"))
-                .projection(Projections.include("acceptedAt")).first();
+        Document oldest = collection().find(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)))
+                .sort(Sorts.ascending("sequence")).projection(Projections.include("acceptedAt")).first();
         return Optional.ofNullable(oldest).map(doc -> doc.getDate("acceptedAt").toInstant());
     }
 

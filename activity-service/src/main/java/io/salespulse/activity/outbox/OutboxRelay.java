@@ -7,7 +7,13 @@ import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.kit.kafka.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import io.salespulse.kit.kafka.EventEncodingException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +25,9 @@ import org.springframework.stereotype.Component;
  * in order (idempotent producer, acks=all), then marks them published. A failure leaves them unpublished and the
  * next tick tries again, so an event accepted while Kafka is down goes out when it is back. A crash between publish
  * and mark republishes the same event ids, which consumers ignore as duplicates: none is lost, none counted twice.
- * With several instances, only the holder of the {@link RelayLease} publishes.
+ * An entry that can never be published (larger than the producer takes, or not encodable) is parked: kept with its
+ * reason, counted ({@code salespulse_outbox_parked_total}), listed at {@code GET /api/v1/admin/outbox/parked}, and
+ * out of the way of everything after it. With several instances, only the holder of the {@link RelayLease} publishes.
  */
 @Component
 class OutboxRelay {
@@ -32,6 +40,7 @@ class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
 
     OutboxRelay(AcceptedEventLog acceptedEvents, EventPublisher publisher, RelayLease lease, MeterRegistry meters,
                 Clock clock, @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
@@ -41,6 +50,7 @@ class OutboxRelay {
         this.batchSize = batchSize;
         this.published = Counter.builder("salespulse.outbox.published").description("Events published to Kafka").register(meters);
         this.failures = Counter.builder("salespulse.outbox.failures").description("Relay rounds that failed and will be retried").register(meters);
+        this.parked = Counter.builder("salespulse.outbox.parked").description("Accepted events set aside because they can never be published").register(meters);
         Gauge.builder("salespulse.outbox.backlog", acceptedEvents, AcceptedEventLog::backlog)
                 .description("Accepted events not yet published").register(meters);
         Gauge.builder("salespulse.outbox.oldest.age", acceptedEvents, log -> log.oldestUnpublished()
@@ -67,10 +77,77 @@ class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<EventEnvelope> events = batch.stream().flatMap(entry -> entry.events().stream()).toList();
-        publisher.publishAll(events);
-        acceptedEvents.markPublished(batch.stream().map(AcceptedEventLog.PendingEntry::key).toList());
-        published.increment(events.size());
+        if (batch.stream().allMatch(entry -> entry.unreadable() == null)) {
+            try {
+                List<EventEnvelope> events = batch.stream().flatMap(entry -> entry.events().stream()).toList();
+                publisher.publishAll(events);
+                acceptedEvents.markPublished(batch.stream().map(AcceptedEventLog.PendingEntry::key).toList());
+                published.increment(events.size());
+                return batch.size();
+            } catch (RuntimeException e) {
+                if (!isPermanent(e)) {
+                    throw e;
+                }
+                // Some entry of the batch can never go out: find it, entry by entry, below.
+            }
+        }
+        return relayOneByOne(batch);
+    }
+
+    /**
+     * Publishes entry by entry, in order, parking those that can never be published. A failure that may pass (the
+     * broker unreachable) stops the round there, so entries keep their order for the next one.
+     */
+    private int relayOneByOne(List<AcceptedEventLog.PendingEntry> batch) {
+        List<String> done = new ArrayList<>();
+        try {
+            for (AcceptedEventLog.PendingEntry entry : batch) {
+                if (entry.unreadable() != null) {
+                    park(entry.key(), entry.unreadable());
+                    continue;
+                }
+                try {
+                    publisher.publishAll(entry.events());
+                } catch (RuntimeException e) {
+                    if (!isPermanent(e)) {
+                        throw e;
+                    }
+                    park(entry.key(), reason(e));
+                    continue;
+                }
+                done.add(entry.key());
+                published.increment(entry.events().size());
+            }
+        } finally {
+            acceptedEvents.markPublished(done);
+        }
         return batch.size();
+    }
+
+    private void park(String key, String reason) {
+        acceptedEvents.park(key, reason);
+        parked.increment();
+        log.error("Outbox entry {} parked, it can never be published: {}", key, reason);
+    }
+
+    /** Failures no retry can cure: the record is too large, or the event cannot be turned into a record. */
+    static boolean isPermanent(Throwable failure) {
+        return permanentCause(failure) != null;
+    }
+
+    private static Throwable permanentCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException || cause instanceof JacksonException
+                    || cause instanceof EventEncodingException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = permanentCause(failure);
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

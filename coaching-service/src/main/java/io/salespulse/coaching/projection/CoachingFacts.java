@@ -148,6 +148,9 @@ public class CoachingFacts {
     }
 
     void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
+        if (!objective.hasBoundedPeriod()) {
+            throw new io.salespulse.kit.kafka.InvalidEventException("Objective " + objective.objectiveId() + " has an unbounded period");
+        }
         LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVE_DEFS), objective.objectiveId(),
                 objective.occurredAt().toEpochMilli(), Documents.of(objective));
     }

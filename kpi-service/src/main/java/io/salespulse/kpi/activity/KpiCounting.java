@@ -59,10 +59,12 @@ public class KpiCounting {
                 deals.apply(event, teamOf(owner), fact.occurredAt().atZone(roster.zoneOf(owner)).toLocalDate());
             }
         }
-        Set<String> changed = repDays.apply(increments);
+        // Every rep-day the batch touches is published, even when all was counted before: the write may have
+        // happened in a delivery that crashed before publishing. Update ids are deterministic, consumers dedupe.
+        Set<String> touched = repDays.apply(increments);
         counted.increment(events.size());
-        if (!changed.isEmpty()) {
-            List<RepDay> days = repDays.byKeys(changed);
+        if (!touched.isEmpty()) {
+            List<RepDay> days = repDays.byKeys(touched);
             publisher.publishAll(days.stream().map(this::updated).toList());
             objectives.reevaluate(days);
         }

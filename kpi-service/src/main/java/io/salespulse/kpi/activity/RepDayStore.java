@@ -48,14 +48,17 @@ public class RepDayStore {
         return repId + "|" + day;
     }
 
-    /** Counts the increments not counted before; returns the keys of the rep-days that changed. */
+    /**
+     * Counts the increments not counted before; returns the keys of every rep-day the increments touch, counted now
+     * or before: a batch redelivered after its counts were written but before its updates were published must still
+     * publish them.
+     */
     Set<String> apply(List<Increment> increments) {
         Map<String, List<Increment>> byRepDay = new LinkedHashMap<>();
         for (Increment increment : increments) {
             byRepDay.computeIfAbsent(increment.repDayKey(), k -> new ArrayList<>()).add(increment);
         }
         Map<String, Set<String>> counted = countedIds(byRepDay.keySet());
-        List<String> keys = new ArrayList<>();
         List<List<Increment>> fresh = new ArrayList<>();
         for (Map.Entry<String, List<Increment>> entry : byRepDay.entrySet()) {
             Set<String> already = counted.getOrDefault(entry.getKey(), Set.of());
@@ -66,12 +69,11 @@ public class RepDayStore {
                 }
             }
             if (!unique.isEmpty()) {
-                keys.add(entry.getKey());
                 fresh.add(List.copyOf(unique.values()));
             }
         }
         if (fresh.isEmpty()) {
-            return Set.of();
+            return new HashSet<>(byRepDay.keySet());
         }
         List<WriteModel<Document>> writes = fresh.stream().<WriteModel<Document>>map(RepDayStore::update).toList();
         try {
@@ -86,7 +88,7 @@ public class RepDayStore {
                 fresh.get(error.getIndex()).forEach(one -> applyOne(one));
             }
         }
-        return new HashSet<>(keys);
+        return new HashSet<>(byRepDay.keySet());
     }
 
     private void applyOne(Increment increment) {

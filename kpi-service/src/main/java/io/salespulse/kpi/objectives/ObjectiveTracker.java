@@ -10,6 +10,7 @@ import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.kit.kafka.InvalidEventException;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventPublisher;
@@ -69,6 +70,11 @@ public class ObjectiveTracker {
     }
 
     void set(ObjectiveSet objective) {
+        if (!objective.hasBoundedPeriod()) {
+            // Counting working days over centuries would hold the partition: such a record is refused for good.
+            throw new InvalidEventException("Objective " + objective.objectiveId() + " has a period longer than "
+                    + ObjectiveSet.MAX_PERIOD + " or ill formed: " + objective.periodStart() + ".." + objective.periodEnd());
+        }
         Document doc = Documents.of(objective);
         Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
         if (held != null) {

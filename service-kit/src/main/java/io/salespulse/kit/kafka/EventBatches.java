@@ -27,8 +27,9 @@ public class EventBatches {
     /**
      * Hands the batch's events to {@code handler} together (for bulk writes). A record that cannot be decoded ends
      * the batch there: the events before it are handled first, since the container commits everything before a
-     * failed record; the poison then goes to the dead-letter topic and the rest comes again. A failure of the handler
-     * itself fails the whole batch, which comes again whole (handlers are idempotent).
+     * failed record; the poison then goes to the dead-letter topic and the rest comes again. When the handler fails
+     * on the batch, the batch is handled again one record at a time to find the record that fails: those before it
+     * are handled, the failure is reported at it, and no healthy record is ever blamed (handlers are idempotent).
      */
     public void forBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<List<EventEnvelope>> handler) {
         List<EventEnvelope> events = new java.util.ArrayList<>(records.size());
@@ -39,18 +40,13 @@ public class EventBatches {
                 envelope = EventRecords.decode(record);
             } catch (RuntimeException poison) {
                 handle(records, events, handler);
-                throw new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@"
-                        + record.offset() + ": " + poison.getMessage(), poison, i);
+                throw failedAt(records, i, poison);
             }
             events.add(envelope);
         }
         handle(records, events, handler);
     }
 
-    /**
-     * A handler failure is reported at the batch's first record: the container then seeks back and retries the batch
-     * with backoff, never mistaking it for poison (the whole batch stays on its topic, nothing is dead-lettered).
-     */
     private void handle(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events,
                         Consumer<List<EventEnvelope>> handler) {
         if (events.isEmpty()) {
@@ -58,12 +54,44 @@ public class EventBatches {
         }
         try {
             handler.accept(events);
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("Handling the batch failed: " + e.getMessage(), e, 0);
+        } catch (RuntimeException batchFailure) {
+            isolate(records, events, handler, batchFailure);
+            return;
         }
-        events.forEach(this::count);
+        handled(records, events, 0, events.size());
+    }
+
+    /**
+     * The batch failed: each record alone, in order, until one fails. If none does, the batch only failed together
+     * (or its cause went away) and every record is now handled.
+     */
+    private void isolate(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events,
+                         Consumer<List<EventEnvelope>> handler, RuntimeException batchFailure) {
+        if (events.size() == 1) {
+            throw failedAt(records, 0, batchFailure);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                handler.accept(List.of(events.get(i)));
+            } catch (RuntimeException e) {
+                throw failedAt(records, i, e);
+            }
+            handled(records, events, i, i + 1);
+        }
+    }
+
+    private static BatchListenerFailedException failedAt(List<ConsumerRecord<String, byte[]>> records, int index, RuntimeException cause) {
+        ConsumerRecord<String, byte[]> record = records.get(index);
+        return new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                + ": " + cause.getMessage(), cause, index);
+    }
+
+    private void handled(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events, int from, int to) {
         long now = System.currentTimeMillis();
-        records.subList(0, events.size()).forEach(record -> latency(record, now));
+        for (int i = from; i < to; i++) {
+            count(events.get(i));
+            latency(records.get(i), now);
+        }
     }
 
     /**
@@ -92,8 +120,7 @@ public class EventBatches {
                 count(envelope);
                 latency(record, System.currentTimeMillis());
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@"
-                        + record.offset() + ": " + e.getMessage(), e, i);
+                throw failedAt(records, i, e);
             }
         }
     }

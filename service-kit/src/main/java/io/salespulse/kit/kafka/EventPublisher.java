@@ -21,9 +21,18 @@ public class EventPublisher {
         this.kafka = kafka;
     }
 
-    /** Sends one event; the future completes when the broker has it. */
+    /**
+     * Sends one event; the future completes when the broker has it. Throws {@link EventEncodingException} when the
+     * event cannot be made a record at all.
+     */
     public CompletableFuture<SendResult<String, byte[]>> publish(EventEnvelope envelope) {
-        return kafka.send(toRecord(envelope));
+        ProducerRecord<String, byte[]> record;
+        try {
+            record = toRecord(envelope);
+        } catch (RuntimeException e) {
+            throw new EventEncodingException("Event " + envelope.id() + " cannot be encoded: " + e.getMessage(), e);
+        }
+        return kafka.send(record);
     }
 
     /**

@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import com.mongodb.MongoException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Kafka setup shared by every service: the publisher, the topics and the dead-letter policy. */
@@ -59,17 +65,17 @@ public class KafkaKitConfiguration {
 
     /**
      * Poison (a record that is not a valid event) goes to {@code <topic>.DLT} at once, with the exception in its
-     * headers. Other failures (Mongo unreachable, say) are retried with backoff from the failed record for up to
-     * 15 minutes before the record is parked in the DLT, so an outage does not empty a topic into dead letters.
+     * headers. A failure of the infrastructure (MongoDB or Kafka unreachable, a time-out) is retried with backoff
+     * from the failed record for up to 15 minutes before the record is parked in the DLT, so an outage does not
+     * empty a topic into dead letters. Any other failure of a handler on one record (its batch was already retried
+     * record by record, see {@link EventBatches}) is that record's: retried three times within a few seconds, then
+     * dead-lettered, so one bad record does not hold its partition for long.
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MeterRegistry meters) {
         // Spring Kafka 4 defaults to "<topic>-dlt"; our contract is Topics.deadLetter: "<topic>.DLT", same partition.
         DeadLetterPublishingRecoverer toDeadLetter = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(Duration.ofMinutes(15).toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     exception.getMessage());
@@ -79,8 +85,35 @@ public class KafkaKitConfiguration {
                     .register(meters)
                     .increment();
             toDeadLetter.accept(record, exception);
-        }, backOff);
-        handler.addNotRetryableExceptions(EventDecodingException.class, IllegalArgumentException.class);
+        }, outageBackOff());
+        handler.setBackOffFunction((record, exception) -> isInfrastructure(exception) ? outageBackOff() : recordBackOff());
+        handler.addNotRetryableExceptions(EventDecodingException.class, InvalidEventException.class);
         return handler;
+    }
+
+    private static BackOff outageBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(Duration.ofMinutes(15).toMillis());
+        return backOff;
+    }
+
+    private static BackOff recordBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxAttempts(3);
+        return backOff;
+    }
+
+    /** Whether a failure comes from a server being unreachable or slow, rather than from the record. */
+    static boolean isInfrastructure(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException || cause instanceof KafkaException
+                    || cause instanceof TimeoutException
+                    || cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,13 +44,48 @@ class EventBatchesTest {
     }
 
     @Test
-    void aHandlerFailureIsReportedAtTheFirstRecordSoTheBatchIsRetriedNotDeadLettered() {
-        ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>("salespulse.activities", 1, 0, "r", "{".getBytes());
-        assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), poison), events -> {
+    void aHandlerFailureCausedByOneRecordIsReportedAtThatRecordAfterTheHealthyOnesBeforeItAreHandled() {
+        List<List<String>> handled = new ArrayList<>();
+        assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), good(1, "b"), good(2, "bad"), good(3, "c")), events -> {
+            if (events.stream().anyMatch(event -> event.id().equals("bad"))) {
+                throw new IllegalStateException("cannot handle bad");
+            }
+            handled.add(events.stream().map(EventEnvelope::id).toList());
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+            assertThat(e.getIndex()).isEqualTo(2);
+            assertThat(e.getCause()).hasMessage("cannot handle bad");
+        });
+        assertThat(handled).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void anOutageFailsAtTheFirstRecordSoTheBatchIsRetriedWhole() {
+        assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), good(1, "b")), events -> {
             throw new IllegalStateException("database down");
         })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
             assertThat(e.getIndex()).isZero();
             assertThat(e.getCause()).hasMessage("database down");
         });
+    }
+
+    @Test
+    void aBatchThatFailsOnlyTogetherIsHandledRecordByRecord() {
+        List<List<String>> handled = new ArrayList<>();
+        batches.forBatch(List.of(good(0, "a"), good(1, "b")), events -> {
+            if (events.size() > 1) {
+                throw new IllegalStateException("too much at once");
+            }
+            handled.add(events.stream().map(EventEnvelope::id).toList());
+        });
+        assertThat(handled).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void onlyUnreachableServersCountAsAnOutage() {
+        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x",
+                new com.mongodb.MongoSocketReadException("gone", new com.mongodb.ServerAddress()), 0))).isTrue();
+        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x",
+                new java.util.concurrent.CompletionException(new org.apache.kafka.common.errors.TimeoutException("t")), 0))).isTrue();
+        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x", new NullPointerException(), 0))).isFalse();
     }
 }
