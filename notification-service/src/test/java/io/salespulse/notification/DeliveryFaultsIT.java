@@ -51,7 +51,7 @@ class DeliveryFaultsIT {
     @BeforeEach
     void startStub() throws IOException {
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         stub.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
@@ -62,6 +62,28 @@ class DeliveryFaultsIT {
             if (path.startsWith("/busy") && call == 1) {
                 exchange.getResponseHeaders().add("Retry-After", "2");
                 exchange.sendResponseHeaders(429, -1);
+            } else if (path.startsWith("/busy-for-an-hour")) {
+                exchange.getResponseHeaders().add("Retry-After", "3600");
+                exchange.sendResponseHeaders(429, -1);
+            } else if (path.startsWith("/trickle")) {
+                // Headers at once, then a body one byte at a time, for far longer than the 1 s limit.
+                exchange.sendResponseHeaders(200, 0);
+                try (var body = exchange.getResponseBody()) {
+                    for (int i = 0; i < 80 && held.getCount() > 0; i++) {
+                        body.write('.');
+                        body.flush();
+                        held.await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up: what this stub is for
+                }
+            } else if (path.startsWith("/hang")) {
+                try {
+                    held.await(8, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
             } else if (path.startsWith("/slow") && call == 1) {
                 // Holds the answer past the client's 1 s time-out (until the test ends, 3 s at most).
                 try {
@@ -132,6 +154,35 @@ class DeliveryFaultsIT {
         assertThat(slow).hasSize(2);
         assertThat(slow.get(0).get("detail").asString()).isEqualTo("timed out");
         assertThat(slow.get(1).get("detail").asString()).isEqualTo("HTTP 200");
+    }
+
+    @Test
+    void endpointsThatTrickleHangOrAskForAnHourNeverHoldAnotherManagersMessage() {
+        String stuck = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + stuck + "/preferences", """
+                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(url("/busy-for-an-hour-" + stuck)))
+                .status()).isEqualTo(200);
+        queue(stuck + "|slack", stuck, "slack", url("/trickle-" + stuck), false, false);
+        queue(stuck + "|teams", stuck, "teams", url("/hang-" + stuck), false, false);
+        queue(stuck + "|webhook", stuck, "webhook", url("/busy-for-an-hour-" + stuck), false, false);
+        // Queued once the stuck ones are being sent: it comes in a later round, which must not wait for theirs.
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.containsKey("/trickle-" + stuck) && calls.containsKey("/hang-" + stuck));
+        Instant start = Instant.now();
+        queue(other + "|slack", other, "slack", url("/fine-" + other), false, false);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(delivery(other, "slack").get("status").asString()).isEqualTo("SENT");
+            assertThat(delivery(stuck, "slack").path("attempts").path(0).path("detail").asString()).isEqualTo("timed out");
+            assertThat(delivery(stuck, "teams").path("attempts").path(0).path("detail").asString()).isEqualTo("timed out");
+            assertThat(delivery(stuck, "webhook").path("attempts").path(0).path("detail").asString()).isEqualTo("HTTP 429");
+        });
+        // Sent within a couple of rounds: the trickle and the hang, unbounded, would have held it for 8 s.
+        Instant sent = Instant.parse(delivery(other, "slack").get("attempts").get(0).get("at").asString());
+        assertThat(Duration.between(start, sent)).isLessThan(Duration.ofSeconds(4));
+        // An hour's Retry-After is capped: tried again within 15 minutes.
+        Document busy = mongo.getCollection("deliveries").find(new Document("_id", stuck + "|webhook")).first();
+        assertThat(busy.getDate("dueAt").toInstant()).isBefore(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(5));
     }
 
     @Test

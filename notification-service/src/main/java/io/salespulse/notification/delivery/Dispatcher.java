@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
@@ -34,8 +37,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries over HTTP (Slack, Teams, signed generic webhook), all of a round in parallel with a time-out,
- * so a dead endpoint never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
+ * Sends due deliveries over HTTP (Slack, Teams, signed generic webhook) and SMTP, all of a round in parallel. Each
+ * send is bounded as a whole (connection, headers and a body that trickles in alike: {@code http-timeout}), and a
+ * round waits at most {@code round-timeout} before the next one starts, so a dead, hanging or trickling endpoint or
+ * SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
  * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy};
  * every attempt is logged in the delivery. Nothing of the message is logged.
  */
@@ -52,6 +57,7 @@ class Dispatcher {
     private final MeterRegistry meters;
     private final HttpClient http;
     private final Duration timeout;
+    private final Duration roundTimeout;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
     private final ObjectProvider<JavaMailSender> mail;
@@ -60,8 +66,10 @@ class Dispatcher {
 
     Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters,
                ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom,
-               @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
+               @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
+               @Value("${salespulse.notifications.round-timeout:30s}") Duration roundTimeout) {
         this.timeout = timeout;
+        this.roundTimeout = roundTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
         this.mail = mail;
         this.mailFrom = mailFrom;
@@ -88,8 +96,13 @@ class Dispatcher {
                 }
                 sends.add(sendSafely(next.get()));
             }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException e) {
+            // Each send settles within its own limit; this only stops a round from waiting on anything longer.
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Dispatch round still waiting after {}; its sends settle on their own", roundTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
             log.warn("Dispatch round failed, will retry: {}", e.getMessage());
         }
     }
@@ -124,8 +137,14 @@ class Dispatcher {
         // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
         queue.markInFlight(id, attempt);
         if ("email".equals(channel)) {
+            // The SMTP time-outs (spring.mail.properties) end a stuck session; this bounds the wait for a free sender.
             return CompletableFuture.supplyAsync(() -> sendEmail(target, delivery.getString("payload")), mailExecutor)
-                    .thenAccept(status -> settle(id, channel, status, null, attempt, delivery.getDate("createdAt").toInstant(), null));
+                    .orTimeout(timeout.toMillis() * 3, TimeUnit.MILLISECONDS)
+                    .handle((status, error) -> {
+                        settle(id, channel, error != null ? -1 : status, null, attempt, delivery.getDate("createdAt").toInstant(),
+                                error == null ? null : cause(error));
+                        return null;
+                    });
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -141,7 +160,15 @@ class Dispatcher {
             request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), delivery.getString("payload")));
         }
         Instant queuedAt = delivery.getDate("createdAt").toInstant();
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        // The request's own time-out stops at the response headers (JDK-8258397): the whole exchange, a body that
+        // trickles in included, is bounded here, and the exchange is cancelled when it runs over.
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+        return exchange.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        exchange.cancel(true);
+                    }
+                })
                 .handle((response, error) -> {
                     settle(id, channel, error != null ? -1 : response.statusCode(),
                             error != null ? null : response.headers().firstValue("Retry-After").orElse(null), attempt, queuedAt,
@@ -152,7 +179,7 @@ class Dispatcher {
 
     private static String cause(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof java.net.http.HttpTimeoutException ? "timed out" : "unreachable";
+        return cause instanceof java.net.http.HttpTimeoutException || cause instanceof TimeoutException ? "timed out" : "unreachable";
     }
 
     private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt, String networkError) {

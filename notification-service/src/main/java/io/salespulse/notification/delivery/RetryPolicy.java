@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What to do after an attempt: network errors, 5xx and 429 are retried with exponential backoff and jitter (429
- * honouring Retry-After) for up to 24 hours after the delivery was queued; other 4xx are permanent. Pure but for the
+ * honouring Retry-After up to 15 minutes) for up to 24 hours after the delivery was queued; other 4xx are permanent. Pure but for the
  * jitter, which callers may fix.
  */
 public final class RetryPolicy {
@@ -14,6 +14,8 @@ public final class RetryPolicy {
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofHours(1);
+    /** The longest Retry-After honoured: a receiver asking for more is tried again after this. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(15);
 
     private RetryPolicy() {
     }
@@ -58,7 +60,8 @@ public final class RetryPolicy {
         delay = Duration.ofMillis((long) (delay.toMillis() * jitter));
         if (status == 429 && retryAfter != null) {
             try {
-                delay = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+                long seconds = Long.parseLong(retryAfter.trim());
+                delay = seconds < 0 ? delay : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
             } catch (NumberFormatException ignored) {
                 // an HTTP date or garbage: keep the backoff
             }
