@@ -30,6 +30,11 @@ import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -45,6 +50,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -105,6 +111,9 @@ class KpiScenarioIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String groupId;
 
     @Autowired
     CrashingPublisher publisher;
@@ -298,7 +307,24 @@ class KpiScenarioIT {
                 get("/reps/" + sam + "/kpis?period=day&date=2026-11-18").get("activity").get("emails").asLong() == 1);
         assertFigures();
 
-        // A rebuild drops the views and replays the topics: the same figures.
+        // Another instance consuming in the group: the rebuild is refused and nothing is dropped.
+        try (KafkaConsumer<String, byte[]> otherInstance = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000))) {
+            otherInstance.subscribe(List.of(Topics.ACTIVITIES));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                otherInstance.poll(Duration.ofMillis(100));
+                return !otherInstance.assignment().isEmpty();
+            });
+            Http.Answer refused = Http.post("http://localhost:" + port + "/api/v1/admin/rebuild", "application/json", "");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("other member");
+            assertFigures();
+        }
+
+        // Alone in the group again: a rebuild drops the views and replays the topics, to the same figures.
         assertThat(Http.post("http://localhost:" + port + "/api/v1/admin/rebuild", "application/json", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(this::assertFigures);
         assertThat(get("/reps/" + sam + "/kpis?period=day&date=2026-11-18").get("activity").get("emails").asLong()).isEqualTo(1);

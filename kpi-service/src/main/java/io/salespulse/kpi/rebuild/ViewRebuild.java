@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,9 +26,11 @@ import io.salespulse.contracts.Topics;
 import io.salespulse.kit.roster.RosterStore;
 
 /**
- * Rebuilds kpi-service's views from the topics: stops its consumers, drops every view, moves the consumer group
- * back to the start of the topics it reads, and starts the consumers again. Counting is idempotent and in event
- * time, so the replay gives the same figures (for what the topics still hold: their retention bounds a rebuild).
+ * Rebuilds kpi-service's views from the topics: stops its consumers, makes sure no other member of the consumer group
+ * is still consuming, moves the group back to the start of the topics it reads, and only then drops every view and
+ * starts the consumers again. While another instance is active the rebuild is refused ({@link GroupBusyException},
+ * 409) and nothing is dropped. Counting is idempotent and in event time, so the replay gives the same figures (for
+ * what the topics still hold: their retention bounds a rebuild).
  */
 @Service
 public class ViewRebuild {
@@ -34,6 +38,16 @@ public class ViewRebuild {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
     static final List<String> VIEWS = List.of("rep_days", "deals", "stage_durations", "objectives", "roster_teams", "roster_reps");
     static final List<String> TOPICS = List.of(Topics.ORG, Topics.ACTIVITIES, Topics.DEALS, Topics.OBJECTIVES);
+    /** How long this instance's own consumers may take to leave the group once stopped. */
+    static final Duration LEAVE_WITHIN = Duration.ofSeconds(10);
+
+    /** Another member of the consumer group (another kpi-service instance) is consuming: nothing was changed. */
+    public static class GroupBusyException extends RuntimeException {
+
+        GroupBusyException(String message) {
+            super(message);
+        }
+    }
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaAdmin kafkaAdmin;
@@ -60,32 +74,21 @@ public class ViewRebuild {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (listeners.getListenerContainers().stream().anyMatch(MessageListenerContainer::isRunning)) {
             if (System.nanoTime() > deadline) {
+                listeners.getListenerContainers().forEach(MessageListenerContainer::start);
                 throw new IllegalStateException("Consumers did not stop within 60 s");
             }
             Thread.sleep(100);
         }
-        VIEWS.forEach(mongo::dropCollection);
-        roster.clear();
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get();
-            Set<TopicPartition> partitions = topics.values().stream()
-                    .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                    .collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> earliest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            admin.listOffsets(earliest).all().get().forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
-            // Possible once the group has no live member; the broker may take a moment to see the consumers leave.
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    admin.alterConsumerGroupOffsets(groupId, start).all().get();
-                    break;
-                } catch (ExecutionException e) {
-                    if (attempt >= 60) {
-                        throw e;
-                    }
-                    Thread.sleep(1000);
-                }
+            try {
+                resetGroupToStart(admin);
+            } catch (ExecutionException | RuntimeException e) {
+                // Nothing dropped yet: the views stay as they were and consuming resumes.
+                listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+                throw e;
             }
+            VIEWS.forEach(mongo::dropCollection);
+            roster.clear();
             // The roster first: days are counted in each rep's team time zone, so the roster must be known before
             // the activities and deals are replayed.
             MessageListenerContainer org = listeners.getListenerContainer(orgListenerId);
@@ -94,6 +97,37 @@ public class ViewRebuild {
         }
         listeners.getListenerContainers().forEach(MessageListenerContainer::start);
         log.info("KPI views dropped; consumers replaying the topics from their start");
+    }
+
+    /**
+     * Moves the group to the start of its topics, possible only once the group has no live member. This instance's
+     * consumers have stopped and leave within moments; a member still there after that is another instance.
+     */
+    private void resetGroupToStart(Admin admin) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LEAVE_WITHIN.toNanos();
+        int members;
+        while ((members = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get().members().size()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new GroupBusyException(members + " other member(s) of consumer group " + groupId
+                        + " are consuming: stop the other kpi-service instances (or scale to one) before a rebuild");
+            }
+            Thread.sleep(200);
+        }
+        Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get();
+        Set<TopicPartition> partitions = topics.values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, OffsetSpec> earliest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        admin.listOffsets(earliest).all().get().forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
+        try {
+            admin.alterConsumerGroupOffsets(groupId, start).all().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownMemberIdException || e.getCause() instanceof GroupNotEmptyException) {
+                throw new GroupBusyException("Another member joined consumer group " + groupId + " during the rebuild: nothing was changed");
+            }
+            throw e;
+        }
     }
 
     private void awaitCaughtUp(Admin admin, String topic) throws InterruptedException, ExecutionException {
