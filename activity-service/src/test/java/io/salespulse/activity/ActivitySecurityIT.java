@@ -54,6 +54,7 @@ class ActivitySecurityIT {
                 .row("GET", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, null, Rule.TEAM_READ)
                 .row("PUT", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, TEAM.formatted(b, "mgr-" + b), Rule.ADMIN_WRITE)
                 .row("PUT", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, REP.formatted(b), Rule.ADMIN_WRITE)
+                .row("GET", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", null, Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)

@@ -7,14 +7,28 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import io.salespulse.kit.web.Bounded;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads typed fields out of a JSON object, collecting a {@link FieldProblem} (with the field's full path) for each
- * missing or malformed one instead of stopping at the first, so a caller learns everything wrong at once.
+ * missing, malformed or out-of-bounds one instead of stopping at the first, so a caller learns everything wrong at
+ * once. The bounds every entrance shares: ids and names at most {@value #MAX_TEXT} characters without control
+ * characters, free text at most {@value #MAX_FREE_TEXT}, amounts from 0 to 10^12 with at most 4 decimals, currencies
+ * that ISO 4217 knows.
  */
 public final class FieldReader {
+
+    public static final int MAX_TEXT = Bounded.MAX_LENGTH;
+    public static final int MAX_FREE_TEXT = 2000;
+    static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
+    static final int MAX_DECIMALS = 4;
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final JsonNode node;
     private final String path;
@@ -41,15 +55,48 @@ public final class FieldReader {
         return value;
     }
 
+    /** An id or a name: at most {@value #MAX_TEXT} characters, no control characters. */
     public String text(String field, boolean required) {
+        return text(field, required, MAX_TEXT, false);
+    }
+
+    /** Free text (a reason, a note): at most {@value #MAX_FREE_TEXT} characters; line breaks and tabs allowed. */
+    public String freeText(String field, boolean required) {
+        return text(field, required, MAX_FREE_TEXT, true);
+    }
+
+    private String text(String field, boolean required, int max, boolean lines) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
         }
-        if (value.isString() || value.isNumber()) {
-            return value.asString();
+        if (!value.isString() && !value.isNumber()) {
+            problems.add(new FieldProblem(at(field), "must be a string"));
+            return null;
         }
-        problems.add(new FieldProblem(at(field), "must be a string"));
+        String text = value.asString();
+        String problem = textProblem(text, max, lines);
+        if (problem != null) {
+            problems.add(new FieldProblem(at(field), problem));
+            return null;
+        }
+        return text;
+    }
+
+    /** What is wrong with a text for its bounds, or {@code null}. */
+    public static String textProblem(String text, int max, boolean lines) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > max) {
+            return "must be at most " + max + " characters";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
+                return "must not contain control characters";
+            }
+        }
         return null;
     }
 
@@ -92,13 +139,14 @@ public final class FieldReader {
         }
     }
 
-    public Integer nonNegativeInt(String field, boolean required) {
+    /** A whole number from 0 to {@code max}. */
+    public Integer boundedInt(String field, boolean required, int max) {
         JsonNode value = value(field, required);
         if (value == null) {
             return null;
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
-            problems.add(new FieldProblem(at(field), "must be a whole number, 0 or more"));
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > max) {
+            problems.add(new FieldProblem(at(field), "must be a whole number from 0 to " + max));
             return null;
         }
         return value.asInt();
@@ -128,16 +176,56 @@ public final class FieldReader {
             problems.add(new FieldProblem(at(field), strictlyPositive ? "must be more than 0" : "must be 0 or more"));
             return null;
         }
+        String problem = amountProblem(number);
+        if (problem != null) {
+            problems.add(new FieldProblem(at(field), problem));
+            return null;
+        }
         return number;
+    }
+
+    /** What is wrong with an amount for its bounds (at most 10^12, at most 4 decimals), or {@code null}. */
+    public static String amountProblem(BigDecimal amount) {
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            return "must be at most 1000000000000";
+        }
+        if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            return "must have at most " + MAX_DECIMALS + " decimals";
+        }
+        return null;
     }
 
     public String currency(String field, boolean required) {
         String text = text(field, required);
-        if (text != null && !text.matches("[A-Z]{3}")) {
-            problems.add(new FieldProblem(at(field), "must be an ISO 4217 code such as EUR"));
+        if (text != null && !CURRENCIES.contains(text)) {
+            problems.add(new FieldProblem(at(field), "must be an ISO 4217 currency code such as EUR"));
             return null;
         }
         return text;
+    }
+
+    /** Whether ISO 4217 (as the JDK knows it) has this code. */
+    public static boolean isCurrency(String code) {
+        return code != null && CURRENCIES.contains(code);
+    }
+
+    /** Adds the window's problem with a time, if any; returns the time when it is inside, else {@code null}. */
+    public Instant within(String field, Instant time, TimeWindow window) {
+        String problem = time == null ? null : window.problem(time);
+        if (problem != null) {
+            problems.add(new FieldProblem(at(field), problem));
+            return null;
+        }
+        return time;
+    }
+
+    /** A date inside the window's days (for close dates, objective periods). */
+    public LocalDate within(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
+        if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+            problems.add(new FieldProblem(at(field), "must be from " + earliest + " to " + latest));
+            return null;
+        }
+        return date;
     }
 
     public void problem(String field, String message) {

@@ -30,10 +30,17 @@ public class IngestMetrics {
         counter("salespulse.events.unattributed", channel).increment(count);
     }
 
-    /** A rejected request; reason is one of a fixed set: unauthorized, forbidden, invalid, too_large, unsupported_media_type, rate_limited, unavailable. */
+    /**
+     * A rejected request; reason is one of a fixed set: unauthorized, forbidden, invalid, too_large,
+     * unsupported_media_type, rate_limited, unavailable; or events of a CRM batch refused one by one: invalid_event.
+     */
     public void rejected(String channel, String reason) {
+        rejected(channel, reason, 1);
+    }
+
+    public void rejected(String channel, String reason, int count) {
         Counter.builder("salespulse.events.rejected").tag("channel", channel).tag("reason", reason)
-                .description("Ingest requests rejected").register(meters).increment();
+                .description("Ingest requests (or events of a CRM batch) rejected").register(meters).increment(count);
     }
 
     private Counter counter(String name, String channel) {

@@ -1,6 +1,7 @@
 package io.salespulse.activity.ingest;
 
 import io.salespulse.contracts.EventCodec;
+import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,12 @@ public class WebhookIntake {
         this.maxBodyBytes = properties.maxBodySize().toBytes();
     }
 
+    /** How many events the problems concern: one per distinct {@code [i]} prefix. */
+    private static int rejectedEvents(List<FieldProblem> problems) {
+        return (int) problems.stream().map(problem -> problem.field().contains("]")
+                ? problem.field().substring(0, problem.field().indexOf(']') + 1) : problem.field()).distinct().count();
+    }
+
     /**
      * @param channel the CRM (metrics tag)
      * @param verify  checks authenticity from the request and the raw body; throws {@link UnauthorizedException}
@@ -39,6 +46,16 @@ public class WebhookIntake {
      */
     public ResponseEntity<IngestResult> receive(String channel, HttpServletRequest request, Consumer<byte[]> verify,
                                                 Function<JsonNode, List<Inbound>> map) throws IOException {
+        return receiveEach(channel, request, verify, json -> Intake.of(map.apply(json)));
+    }
+
+    /**
+     * As {@link #receive}, for a batch whose events are refused one by one: those refused are counted
+     * ({@code rejected{reason="invalid_event"}}) and listed in the answer, the rest is made durable; a batch with
+     * nothing left is a 400 naming every problem.
+     */
+    public ResponseEntity<IngestResult> receiveEach(String channel, HttpServletRequest request, Consumer<byte[]> verify,
+                                                    Function<JsonNode, Intake> map) throws IOException {
         byte[] body = RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));
         try {
             verify.accept(body);
@@ -53,7 +70,16 @@ public class WebhookIntake {
             } catch (JacksonException e) {
                 throw new InvalidRequestException("body", "is not valid JSON");
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, map.apply(json)));
+            Intake intake = map.apply(json);
+            if (intake.inbound().isEmpty() && !intake.rejected().isEmpty()) {
+                throw new InvalidRequestException(intake.rejected());
+            }
+            IngestResult result = ingest.acceptAll(channel, intake.inbound());
+            if (!intake.rejected().isEmpty()) {
+                metrics.rejected(channel, "invalid_event", rejectedEvents(intake.rejected()));
+                result = result.withRejected(intake.rejected());
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;

@@ -4,6 +4,8 @@ import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import io.salespulse.kit.web.Bounded;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param externalIds ids in each CRM, by source ({@code hubspot}, {@code pipedrive}, {@code twenty})
  * @param active      false for a rep who left; true when absent
  */
-record RepRequest(@NotBlank String displayName, @NotBlank String teamId, @NotNull RepRole role,
-                  @NotNull Seniority seniority, LocalDate startDate, Map<String, String> externalIds, Boolean active) {
+record RepRequest(@NotBlank @Bounded String displayName, @NotBlank @Bounded String teamId, @NotNull RepRole role,
+                  @NotNull Seniority seniority, LocalDate startDate,
+                  @Size(max = 20) Map<@NotBlank @Bounded String, @NotBlank @Bounded String> externalIds, Boolean active) {
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import io.salespulse.kit.web.Bounded;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,7 +65,7 @@ class RosterController {
     }
 
     @PutMapping("/api/v1/teams/{teamId}")
-    TeamView putTeam(@PathVariable String teamId, @Valid @RequestBody TeamRequest request) {
+    TeamView putTeam(@PathVariable @Bounded String teamId, @Valid @RequestBody TeamRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         try {
             ZoneId.of(request.timezone());
@@ -86,18 +87,18 @@ class RosterController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}")
-    TeamView getTeam(@PathVariable String teamId) {
+    TeamView getTeam(@PathVariable @Bounded String teamId) {
         return roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId));
     }
 
     @GetMapping("/api/v1/teams/{teamId}/reps")
-    List<RepView> getTeamReps(@PathVariable String teamId) {
+    List<RepView> getTeamReps(@PathVariable @Bounded String teamId) {
         getTeam(teamId);
         return roster.repsOf(teamId).stream().map(RepView::of).toList();
     }
 
     @PutMapping("/api/v1/reps/{repId}")
-    RepView putRep(@PathVariable String repId, @Valid @RequestBody RepRequest request) {
+    RepView putRep(@PathVariable @Bounded String repId, @Valid @RequestBody RepRequest request) {
         if (roster.team(request.teamId()).isEmpty()) {
             throw new InvalidRequestException("teamId", "names no known team; create the team first");
         }
@@ -108,7 +109,7 @@ class RosterController {
     }
 
     @GetMapping("/api/v1/reps/{repId}")
-    RepView getRep(@PathVariable String repId) {
+    RepView getRep(@PathVariable @Bounded String repId) {
         return roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId));
     }
 

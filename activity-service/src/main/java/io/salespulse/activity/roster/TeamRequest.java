@@ -3,6 +3,8 @@ package io.salespulse.activity.roster;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import io.salespulse.kit.web.Bounded;
 import java.util.List;
 
 /**
@@ -14,8 +16,8 @@ import java.util.List;
  * @param managerIds  the managers' ids
  * @param workingDays {@code MON}..{@code SUN}; MON-FRI when absent
  */
-record TeamRequest(@NotBlank String name, @NotBlank String timezone,
+record TeamRequest(@NotBlank @Bounded String name, @NotBlank @Bounded String timezone,
                    @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
-                   List<@NotBlank String> managerIds,
+                   @Size(max = 50) List<@NotBlank @Bounded String> managerIds,
                    List<@Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be MON, TUE, WED, THU, FRI, SAT or SUN") String> workingDays) {
 }

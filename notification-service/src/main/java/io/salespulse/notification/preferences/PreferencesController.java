@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import io.salespulse.kit.web.Bounded;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -50,7 +51,7 @@ class PreferencesController {
     }
 
     @PutMapping("/api/v1/managers/{managerId}/preferences")
-    PreferencesView put(@PathVariable String managerId, @Valid @RequestBody PreferencesRequest request) {
+    PreferencesView put(@PathVariable @Bounded String managerId, @Valid @RequestBody PreferencesRequest request) {
         String timezone = request.timezone() == null ? "UTC" : request.timezone();
         try {
             ZoneId.of(timezone);

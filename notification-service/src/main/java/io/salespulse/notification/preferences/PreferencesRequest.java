@@ -3,20 +3,25 @@ package io.salespulse.notification.preferences;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import io.salespulse.kit.web.Bounded;
 
 /**
  * {@code PUT /api/v1/managers/{managerId}/preferences} body (api.md).
  */
-record PreferencesRequest(@Email String email,
-                          @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String slackWebhookUrl,
-                          @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String teamsWebhookUrl,
-                          @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String webhookUrl,
-                          String webhookSecret,
+record PreferencesRequest(@Email @Size(max = 254) String email,
+                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String slackWebhookUrl,
+                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String teamsWebhookUrl,
+                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String webhookUrl,
+                          @Bounded String webhookSecret,
                           @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
-                          String timezone,
+                          @Bounded String timezone,
                           @Valid QuietHours quietHours,
                           @Pattern(regexp = "INFO|WARNING|CRITICAL", message = "must be INFO, WARNING or CRITICAL") String minSeverity,
                           @Valid Digest digest) {
+
+    /** The longest webhook URL taken. */
+    static final int MAX_URL = 2048;
 
     record QuietHours(@Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String from,
                       @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String to) {

@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.cloudevents;
 import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -40,24 +41,28 @@ final class CloudEventMapper {
     private CloudEventMapper() {
     }
 
+    /** The longest call SalesPulse counts (a day): a larger duration is a unit or typing mistake. */
+    static final int MAX_CALL_SECONDS = 24 * 3600;
+
     /** The event ready to be made durable, or empty with the problems added. */
-    static Optional<Inbound> map(InboundCloudEvent event, String channel, List<FieldProblem> problems) {
+    static Optional<Inbound> map(InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
         int before = problems.size();
+        new FieldReader(null, event.path(), problems).within("time", event.time(), window);
         FieldReader data = new FieldReader(event.data(), event.dataPath(), problems);
         if (DEAL_UPDATED.equals(event.type())) {
-            DealUpdate update = deal(data, event);
+            DealUpdate update = deal(data, event, window);
             return problems.size() == before ? Optional.of(new Inbound.DealChange(event.source(), event.id(), update)) : Optional.empty();
         }
         SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
             case CALL_LOGGED -> new CallLogged(data.text("repId", true), data.text("callId", false),
-                    data.enumValue("outcome", CallOutcome.class, true), data.nonNegativeInt("durationSeconds", false),
+                    data.enumValue("outcome", CallOutcome.class, true), data.boundedInt("durationSeconds", false, MAX_CALL_SECONDS),
                     data.text("dealId", false), event.time());
             case EMAIL_SENT -> new EmailSent(data.text("repId", true), data.text("dealId", false), event.time());
             case MEETING_BOOKED -> new MeetingBooked(data.text("repId", true), data.text("meetingId", true),
-                    data.instant("scheduledFor", true), data.text("dealId", false), event.time());
+                    planned(data, "scheduledFor", window), data.text("dealId", false), event.time());
             case MEETING_HELD -> new MeetingHeld(data.text("repId", true), data.text("meetingId", true),
                     data.text("dealId", false), event.time());
-            case OBJECTIVE_SET -> objective(data, event);
+            case OBJECTIVE_SET -> objective(data, event, window);
             default -> {
                 if (event.type() != null) {
                     problems.add(new FieldProblem(event.path().isEmpty() ? "type" : event.path() + ".type",
@@ -74,31 +79,44 @@ final class CloudEventMapper {
                 List.of(EventEnvelope.of(key, event.source(), mapped)))));
     }
 
-    private static DealUpdate deal(FieldReader data, InboundCloudEvent event) {
+    private static Instant planned(FieldReader data, String field, TimeWindow window) {
+        Instant time = data.instant(field, true);
+        String problem = time == null ? null : window.plannedProblem(time);
+        if (problem != null) {
+            data.problem(field, problem);
+            return null;
+        }
+        return time;
+    }
+
+    private static DealUpdate deal(FieldReader data, InboundCloudEvent event, TimeWindow window) {
         String dealId = data.text("dealId", true);
         String owner = data.text("ownerRepId", true);
         DealStage stage = data.enumValue("stage", DealStage.class, true);
         BigDecimal amount = data.nonNegativeDecimal("amount", true);
         String currency = data.currency("currency", true);
-        LocalDate closeDate = data.date("expectedCloseDate", false);
+        LocalDate closeDate = data.within("expectedCloseDate", data.date("expectedCloseDate", false), window.earliestDay(),
+                window.latestPlannedDay());
         String name = data.text("name", false);
-        Instant createdAt = data.instant("createdAt", false);
-        String lostReason = data.text("lostReason", false);
+        Instant createdAt = data.within("createdAt", data.instant("createdAt", false), window);
+        String lostReason = data.freeText("lostReason", false);
         Money money = amount == null || currency == null ? null : new Money(amount, currency);
         return DealUpdate.snapshot(dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
     }
 
-    private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event) {
+    private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event, TimeWindow window) {
         String objectiveId = data.text("objectiveId", true);
         ObjectiveScope scope = data.enumValue("scope", ObjectiveScope.class, true);
         String scopeId = data.text("scopeId", true);
         ObjectiveMetric metric = data.enumValue("metric", ObjectiveMetric.class, true);
         BigDecimal target = data.positiveDecimal("target", true);
         String currency = data.currency("currency", metric != null && metric.isAmount());
-        LocalDate start = data.date("periodStart", true);
-        LocalDate end = data.date("periodEnd", true);
+        LocalDate start = data.within("periodStart", data.date("periodStart", true), window.earliestDay(), window.latestPlannedDay());
+        LocalDate end = data.within("periodEnd", data.date("periodEnd", true), window.earliestDay(), window.latestPlannedDay());
         if (start != null && end != null && end.isBefore(start)) {
             data.problem("periodEnd", "must not be before periodStart");
+        } else if (start != null && end != null && end.isAfter(start.plus(ObjectiveSet.MAX_PERIOD))) {
+            data.problem("periodEnd", "must be at most " + ObjectiveSet.MAX_PERIOD.getYears() + " years after periodStart");
         }
         if (metric != null && !metric.isAmount() && currency != null) {
             currency = null; // counts have no currency

@@ -80,8 +80,13 @@ final class CloudEventReader {
         if (data == null || !data.isObject()) {
             problems.add(new FieldProblem("data", "must be a JSON object"));
         }
+        String subject = ceHeaders.get("ce-subject");
+        String subjectProblem = FieldReader.textProblem(subject, FieldReader.MAX_TEXT, false);
+        if (subjectProblem != null) {
+            problems.add(new FieldProblem("ce-subject", subjectProblem));
+        }
         throwIfAny(problems);
-        return List.of(new InboundCloudEvent("", id, source, type, time, ceHeaders.get("ce-subject"), data));
+        return List.of(new InboundCloudEvent("", id, source, type, time, subject, data));
     }
 
     private static InboundCloudEvent fromJson(JsonNode node, String path, List<FieldProblem> problems) {
@@ -110,6 +115,11 @@ final class CloudEventReader {
         String value = headers.get(name);
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(name, "is required"));
+            return null;
+        }
+        String problem = FieldReader.textProblem(value, FieldReader.MAX_TEXT, false);
+        if (problem != null) {
+            problems.add(new FieldProblem(name, problem));
             return null;
         }
         return value;

@@ -7,6 +7,7 @@ import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.ingest.RequestBodies;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.ForbiddenException;
 import io.salespulse.kit.web.InvalidRequestException;
@@ -38,8 +39,11 @@ class CloudEventsController {
     private final IngestService ingest;
     private final IngestMetrics metrics;
     private final long maxBodyBytes;
+    private final TimeWindow window;
 
-    CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties) {
+    CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties,
+                          TimeWindow window) {
+        this.window = window;
         this.keys = keys;
         this.ingest = ingest;
         this.metrics = metrics;
@@ -62,7 +66,7 @@ class CloudEventsController {
             } else {
                 inbound = CloudEventReader.binary(ceHeaders(request), body);
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel)));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel, window)));
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
@@ -98,11 +102,11 @@ class CloudEventsController {
         }
     }
 
-    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel) {
+    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel, TimeWindow window) {
         List<FieldProblem> problems = new ArrayList<>();
         List<Inbound> inbound = new ArrayList<>(events.size());
         for (InboundCloudEvent event : events) {
-            CloudEventMapper.map(event, channel, problems).ifPresent(inbound::add);
+            CloudEventMapper.map(event, channel, window, problems).ifPresent(inbound::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -6,6 +6,8 @@ import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.Intake;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
@@ -36,22 +38,29 @@ final class HubSpotMapper {
     private HubSpotMapper() {
     }
 
+    /** The longest call SalesPulse counts, in HubSpot's milliseconds. */
+    static final long MAX_CALL_MILLIS = 24L * 3600 * 1000;
+
     /**
+     * Maps each event of the batch on its own: one that is malformed or out of bounds is refused with its reasons,
+     * the others are still taken.
+     *
      * @param body   the verified request body
      * @param config the HubSpot settings
      * @param repOf  (crm, owner id) to SalesPulse rep, or null
+     * @param window when an event may have happened
      */
-    static List<Inbound> map(JsonNode body, CrmProperties.HubSpot config, BinaryOperator<String> repOf) {
+    static Intake map(JsonNode body, CrmProperties.HubSpot config, BinaryOperator<String> repOf, TimeWindow window) {
         if (body == null || !body.isArray()) {
             throw new InvalidRequestException("body", "must be a JSON array of HubSpot events");
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> rejected = new ArrayList<>();
         List<Inbound> inbound = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode node = body.get(i);
             String path = "[" + i + "]";
+            List<FieldProblem> problems = new ArrayList<>();
             FieldReader fields = new FieldReader(node, path, problems);
-            int before = problems.size();
             String eventId = fields.text("eventId", true);
             String type = fields.text("subscriptionType", true);
             String objectId = fields.text("objectId", true);
@@ -60,14 +69,18 @@ final class HubSpotMapper {
             if (occurredAtText != null && occurredAt == null) {
                 fields.problem("occurredAt", "must be epoch milliseconds");
             }
-            if (problems.size() > before) {
+            fields.within("occurredAt", occurredAt, window);
+            String portal = fields.text("portalId", false);
+            String property = fields.text("propertyName", false);
+            String value = node == null || node.get("propertyValue") == null || node.get("propertyValue").isNull() ? null
+                    : node.get("propertyValue").asString();
+            String objectType = fields.text("objectTypeId", false);
+            checkValue(fields, property, value, window);
+            if (!problems.isEmpty()) {
+                rejected.addAll(problems);
                 continue;
             }
-            String portal = fields.text("portalId", false);
             String source = "/crm/hubspot/" + (portal == null ? "default" : portal);
-            String property = fields.text("propertyName", false);
-            String value = node.get("propertyValue") == null || node.get("propertyValue").isNull() ? null : node.get("propertyValue").asString();
-            String objectType = fields.text("objectTypeId", false);
             String action = type.substring(type.indexOf('.') + 1);
 
             if (type.startsWith("deal.") || type.startsWith("object.") && DEAL_TYPE.equals(objectType)) {
@@ -85,10 +98,46 @@ final class HubSpotMapper {
                 inbound.add(received(source, eventId));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        return new Intake(inbound, rejected);
+    }
+
+    /** The bounds of a property's value: its length, and for amounts, times and durations their range. */
+    private static void checkValue(FieldReader fields, String property, String value, TimeWindow window) {
+        if (value == null || property == null) {
+            return;
         }
-        return inbound;
+        boolean free = "closed_lost_reason".equals(property);
+        String problem = FieldReader.textProblem(value, free ? FieldReader.MAX_FREE_TEXT : FieldReader.MAX_TEXT, free);
+        if (problem == null) {
+            problem = switch (property) {
+                case "amount" -> {
+                    BigDecimal amount = CrmValues.decimal(value);
+                    yield amount == null ? null : amount.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(amount);
+                }
+                case "hs_timestamp" -> {
+                    Instant time = CrmValues.instant(value);
+                    yield time == null ? null : window.problem(time);
+                }
+                case "hs_meeting_start_time" -> {
+                    Instant time = CrmValues.instant(value);
+                    yield time == null ? null : window.plannedProblem(time);
+                }
+                case "closedate" -> {
+                    java.time.LocalDate date = CrmValues.date(value);
+                    yield date == null || !date.isBefore(window.earliestDay()) && !date.isAfter(window.latestPlannedDay()) ? null
+                            : "must be from " + window.earliestDay() + " to " + window.latestPlannedDay();
+                }
+                case "hs_call_duration" -> {
+                    java.math.BigDecimal millis = CrmValues.decimal(value);
+                    yield millis == null || millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(MAX_CALL_MILLIS)) <= 0 ? null
+                            : "must be from 0 to " + MAX_CALL_MILLIS + " milliseconds";
+                }
+                default -> null;
+            };
+        }
+        if (problem != null) {
+            fields.problem("propertyValue", problem);
+        }
     }
 
     private static java.util.Optional<Inbound> deal(String source, String eventId, String dealId, String action, String property,

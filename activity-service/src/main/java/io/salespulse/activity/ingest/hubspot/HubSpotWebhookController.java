@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.hubspot;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.OwnerDirectory;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.ingest.WebhookIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,10 @@ class HubSpotWebhookController {
     private final WebhookIntake intake;
     private final OwnerDirectory owners;
     private final Clock clock;
+    private final TimeWindow window;
 
-    HubSpotWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock) {
+    HubSpotWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
+        this.window = window;
         this.config = crm.hubspot();
         this.intake = intake;
         this.owners = owners;
@@ -31,10 +34,10 @@ class HubSpotWebhookController {
     @Operation(summary = "HubSpot webhook batch (X-HubSpot-Signature-v3)")
     @PostMapping("/webhooks/hubspot")
     ResponseEntity<IngestResult> receive(HttpServletRequest request) throws IOException {
-        return intake.receive(HubSpotMapper.CRM, request,
+        return intake.receiveEach(HubSpotMapper.CRM, request,
                 body -> HubSpotSignature.verify(config.clientSecret(), request.getMethod(), signedUri(request), body,
                         request.getHeader("X-HubSpot-Request-Timestamp"), request.getHeader("X-HubSpot-Signature-v3"), clock.instant()),
-                json -> HubSpotMapper.map(json, config, owners::repOf));
+                json -> HubSpotMapper.map(json, config, owners::repOf, window));
     }
 
     /** The URI HubSpot signed: the configured public URL when a proxy stands in front, else the request's own. */

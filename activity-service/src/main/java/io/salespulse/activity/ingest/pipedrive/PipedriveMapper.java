@@ -5,6 +5,7 @@ import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -37,11 +38,13 @@ import tools.jackson.databind.JsonNode;
 final class PipedriveMapper {
 
     static final String CRM = "pipedrive";
+    /** The longest call SalesPulse counts. */
+    static final int MAX_CALL_SECONDS = 24 * 3600;
 
     private PipedriveMapper() {
     }
 
-    static Inbound map(JsonNode body, CrmProperties.Pipedrive config, BinaryOperator<String> repOf) {
+    static Inbound map(JsonNode body, CrmProperties.Pipedrive config, BinaryOperator<String> repOf, TimeWindow window) {
         List<FieldProblem> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("body", "must be a Pipedrive webhook object {meta, data, previous}");
@@ -56,6 +59,7 @@ final class PipedriveMapper {
         if (timestamp != null && at == null) {
             meta.problem("timestamp", "must be an ISO 8601 time or epoch milliseconds");
         }
+        meta.within("timestamp", at, window);
         JsonNode data = body.get("data");
         JsonNode previous = body.get("previous");
         if (!problems.isEmpty()) {
@@ -65,10 +69,10 @@ final class PipedriveMapper {
         String source = "/crm/pipedrive/" + (company == null ? "default" : company);
         boolean live = ("create".equals(action) || "change".equals(action)) && data != null && data.isObject();
         if (live && "deal".equals(entity)) {
-            return new Inbound.DealChange(source, id, deal(data, at, config, repOf, problems));
+            return new Inbound.DealChange(source, id, deal(data, at, config, repOf, window, problems));
         }
         List<SalesPulseEvent> events = live && "activity".equals(entity)
-                ? activity(data, previous, action, at, repOf, problems) : List.of();
+                ? activity(data, previous, action, at, repOf, window, problems) : List.of();
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -81,7 +85,7 @@ final class PipedriveMapper {
     }
 
     private static DealUpdate deal(JsonNode data, Instant at, CrmProperties.Pipedrive config, BinaryOperator<String> repOf,
-                                   List<FieldProblem> problems) {
+                                   TimeWindow window, List<FieldProblem> problems) {
         FieldReader deal = new FieldReader(data, "data", problems);
         String dealId = deal.text("id", true);
         String owner = ownerOf(data);
@@ -90,20 +94,23 @@ final class PipedriveMapper {
         DealStage stage = "won".equals(status) ? DealStage.WON : "lost".equals(status) ? DealStage.LOST
                 : stageId == null ? null : config.stages().get(stageId);
         BigDecimal value = deal.nonNegativeDecimal("value", false);
-        String currency = deal.text("currency", false);
+        String currency = deal.currency("currency", false);
         Money amount = value == null ? null : new Money(value, currency == null ? config.defaultCurrency() : currency);
-        LocalDate close = CrmValues.date(deal.text("expected_close_date", false));
-        Instant created = CrmValues.instant(deal.text("add_time", false));
-        Instant updated = CrmValues.instant(deal.text("update_time", false));
+        LocalDate close = deal.within("expected_close_date", CrmValues.date(deal.text("expected_close_date", false)),
+                window.earliestDay(), window.latestPlannedDay());
+        Instant created = deal.within("add_time", CrmValues.instant(deal.text("add_time", false)), window);
+        Instant updated = deal.within("update_time", CrmValues.instant(deal.text("update_time", false)), window);
+        String title = deal.text("title", false);
+        String lostReason = deal.freeText("lost_reason", false);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, deal.text("title", false), stage,
-                amount, close, deal.text("lost_reason", false), created, updated != null ? updated : at);
+        return DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, title, stage,
+                amount, close, lostReason, created, updated != null ? updated : at);
     }
 
     private static List<SalesPulseEvent> activity(JsonNode data, JsonNode previous, String action, Instant at,
-                                                  BinaryOperator<String> repOf, List<FieldProblem> problems) {
+                                                  BinaryOperator<String> repOf, TimeWindow window, List<FieldProblem> problems) {
         FieldReader activity = new FieldReader(data, "data", problems);
         String activityId = activity.text("id", true);
         String type = activity.text("type", true);
@@ -115,13 +122,25 @@ final class PipedriveMapper {
         boolean done = data.path("done").asBoolean(false);
         boolean wasDone = previous != null && previous.has("done") ? previous.path("done").asBoolean(false) : !"create".equals(action);
         boolean becameDone = done && ("create".equals(action) || previous != null && previous.has("done") && !wasDone);
-        Instant doneAt = CrmValues.instant(activity.text("marked_as_done_time", false));
+        Instant doneAt = activity.within("marked_as_done_time", CrmValues.instant(activity.text("marked_as_done_time", false)), window);
+        Integer duration = durationSeconds(activity.text("duration", false));
+        if (duration != null && duration > MAX_CALL_SECONDS) {
+            activity.problem("duration", "must be at most 24:00");
+        }
+        Instant scheduled = scheduledFor(activity.text("due_date", false), activity.text("due_time", false));
+        String scheduledProblem = scheduled == null ? null : window.plannedProblem(scheduled);
+        if (scheduledProblem != null) {
+            activity.problem("due_date", scheduledProblem);
+        }
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
         Instant when = doneAt != null ? doneAt : at;
         List<SalesPulseEvent> events = new ArrayList<>();
         switch (type) {
             case "call" -> {
                 if (becameDone) {
-                    Integer seconds = durationSeconds(activity.text("duration", false));
+                    Integer seconds = duration;
                     CallOutcome outcome = seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
                     events.add(new CallLogged(rep, "pipedrive-" + activityId, outcome, seconds, dealId, when));
                 }
@@ -132,7 +151,6 @@ final class PipedriveMapper {
                 }
             }
             case "meeting" -> {
-                Instant scheduled = scheduledFor(activity.text("due_date", false), activity.text("due_time", false));
                 if ("create".equals(action) && scheduled != null) {
                     events.add(new MeetingBooked(rep, "pipedrive-" + activityId, scheduled, dealId, at));
                 }

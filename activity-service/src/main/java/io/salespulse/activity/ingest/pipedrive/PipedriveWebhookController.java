@@ -4,6 +4,7 @@ import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.OwnerDirectory;
 import io.salespulse.activity.ingest.Signatures;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.ingest.WebhookIntake;
 import io.salespulse.kit.web.UnauthorizedException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +24,10 @@ class PipedriveWebhookController {
     private final CrmProperties.Pipedrive config;
     private final WebhookIntake intake;
     private final OwnerDirectory owners;
+    private final TimeWindow window;
 
-    PipedriveWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners) {
+    PipedriveWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, TimeWindow window) {
+        this.window = window;
         this.config = crm.pipedrive();
         this.intake = intake;
         this.owners = owners;
@@ -34,7 +37,7 @@ class PipedriveWebhookController {
     @PostMapping("/webhooks/pipedrive")
     ResponseEntity<IngestResult> receive(HttpServletRequest request) throws IOException {
         return intake.receive(PipedriveMapper.CRM, request, body -> authenticate(request.getHeader("Authorization")),
-                json -> List.of(PipedriveMapper.map(json, config, owners::repOf)));
+                json -> List.of(PipedriveMapper.map(json, config, owners::repOf, window)));
     }
 
     private void authenticate(String authorization) {

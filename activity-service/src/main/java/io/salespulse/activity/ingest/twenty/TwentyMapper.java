@@ -5,6 +5,7 @@ import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
@@ -31,7 +32,8 @@ final class TwentyMapper {
     private TwentyMapper() {
     }
 
-    static Inbound map(JsonNode body, CrmProperties.Twenty config, BinaryOperator<String> repOf, Instant receivedAt) {
+    static Inbound map(JsonNode body, CrmProperties.Twenty config, BinaryOperator<String> repOf, Instant receivedAt,
+                       TimeWindow window) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("body", "must be a Twenty webhook object");
         }
@@ -54,8 +56,12 @@ final class TwentyMapper {
         }
         String workspace = envelope.text("workspaceId", false);
         String source = "/crm/twenty/" + (workspace == null ? "default" : workspace);
-        Instant updatedAt = CrmValues.instant(fields.text("updatedAt", false));
-        Instant eventAt = CrmValues.instant(envelope.text(eventForm ? "timestamp" : "eventDate", false));
+        Instant updatedAt = fields.within("updatedAt", CrmValues.instant(fields.text("updatedAt", false)), window);
+        String eventAtField = eventForm ? "timestamp" : "eventDate";
+        Instant eventAt = envelope.within(eventAtField, CrmValues.instant(envelope.text(eventAtField, false)), window);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         Instant at = updatedAt != null ? updatedAt : eventAt != null ? eventAt : receivedAt;
         String eventId = eventName + "|" + recordId + "|" + at.toEpochMilli();
 
@@ -65,19 +71,31 @@ final class TwentyMapper {
             Money amount = null;
             JsonNode amountNode = record.get("amount");
             if (amountNode != null && amountNode.isObject() && amountNode.hasNonNull("amountMicros")) {
-                BigDecimal micros = CrmValues.decimal(amountNode.get("amountMicros").asString());
-                String currency = amountNode.hasNonNull("currencyCode") ? amountNode.get("currencyCode").asString() : config.defaultCurrency();
-                if (micros != null) {
-                    amount = new Money(micros.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP), currency);
+                FieldReader money = new FieldReader(amountNode, recordPath + ".amount", problems);
+                BigDecimal micros = money.nonNegativeDecimal("amountMicros", false);
+                String currency = amountNode.hasNonNull("currencyCode") ? money.currency("currencyCode", false) : config.defaultCurrency();
+                BigDecimal value = micros == null ? null : micros.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP);
+                String problem = value == null ? null : FieldReader.amountProblem(value);
+                if (problem != null) {
+                    money.problem("amountMicros", problem);
+                }
+                if (value != null && currency != null && problem == null) {
+                    amount = new Money(value, currency);
                 }
             }
             String owner = fields.text("ownerId", false);
             if (owner == null) {
                 owner = fields.text("accountOwnerId", false);
             }
+            String name = fields.text("name", false);
+            java.time.LocalDate close = fields.within("closeDate", CrmValues.date(fields.text("closeDate", false)),
+                    window.earliestDay(), window.latestPlannedDay());
+            Instant createdAt = fields.within("createdAt", CrmValues.instant(fields.text("createdAt", false)), window);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(problems);
+            }
             DealUpdate update = DealUpdate.snapshot("twenty-" + recordId, repOf.apply(CRM, owner), owner,
-                    fields.text("name", false), stage, amount, CrmValues.date(fields.text("closeDate", false)), null,
-                    CrmValues.instant(fields.text("createdAt", false)), at);
+                    name, stage, amount, close, null, createdAt, at);
             return new Inbound.DealChange(source, eventId, update);
         }
         return new Inbound.Ready(new AcceptedEventLog.Entry(source, eventId, CRM, List.of()));

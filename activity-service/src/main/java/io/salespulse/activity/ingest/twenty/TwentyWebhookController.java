@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.twenty;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.OwnerDirectory;
+import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.ingest.WebhookIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,10 @@ class TwentyWebhookController {
     private final WebhookIntake intake;
     private final OwnerDirectory owners;
     private final Clock clock;
+    private final TimeWindow window;
 
-    TwentyWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock) {
+    TwentyWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
+        this.window = window;
         this.config = crm.twenty();
         this.intake = intake;
         this.owners = owners;
@@ -35,6 +38,6 @@ class TwentyWebhookController {
         return intake.receive(TwentyMapper.CRM, request,
                 body -> TwentySignature.verify(config.secret(), body, request.getHeader("X-Twenty-Webhook-Timestamp"),
                         request.getHeader("X-Twenty-Webhook-Signature"), clock.instant()),
-                json -> List.of(TwentyMapper.map(json, config, owners::repOf, clock.instant())));
+                json -> List.of(TwentyMapper.map(json, config, owners::repOf, clock.instant(), window)));
     }
 }
