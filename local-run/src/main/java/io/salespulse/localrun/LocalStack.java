@@ -104,12 +104,14 @@ public final class LocalStack implements AutoCloseable {
     public record Tokens(String manager, String leadership, String admin) {
     }
 
-    private final LocalKafka kafka;
-    private final LocalMongo mongo;
+    private final Options options;
+    private volatile LocalKafka kafka;
+    private volatile LocalMongo mongo;
     private final List<ServiceProcess> services;
     private final Tokens tokens;
 
-    private LocalStack(LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services, Tokens tokens) {
+    private LocalStack(Options options, LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services, Tokens tokens) {
+        this.options = options;
         this.kafka = kafka;
         this.mongo = mongo;
         this.services = services;
@@ -147,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
                 ADMIN_TOKEN=%s
                 """.formatted(tokens.manager(), tokens.leadership(), tokens.admin()));
         List<ServiceProcess> services = new ArrayList<>();
-        LocalStack stack = new LocalStack(kafka, mongo, services, tokens);
+        LocalStack stack = new LocalStack(options, kafka, mongo, services, tokens);
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
@@ -167,18 +169,57 @@ public final class LocalStack implements AutoCloseable {
             }
             long deadline = System.nanoTime() + readyWithin.toNanos();
             for (ServiceProcess service : services) {
-                while (!service.isReady()) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(service.name() + " not ready within " + readyWithin + "; see " + service.log());
-                    }
-                    Thread.sleep(250);
-                }
+                awaitReady(service, deadline, readyWithin);
             }
             return stack;
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
         }
+    }
+
+    private static void awaitReady(ServiceProcess service, long deadline, Duration readyWithin) throws InterruptedException {
+        while (!service.isReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.name() + " not ready within " + readyWithin + "; see " + service.log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    // --- faults, for the fault suite ---------------------------------------------------------------------------
+
+    /** Kills a service's JVM at once (SIGKILL), as a crash would. */
+    void kill(String service) throws InterruptedException {
+        services.get(indexOf(service)).kill();
+    }
+
+    /** Starts a killed service again, with the same port and settings; returns once it is ready. */
+    void restart(String service, Duration readyWithin) throws IOException, InterruptedException {
+        int index = indexOf(service);
+        ServiceProcess started = services.get(index).startAgain();
+        services.set(index, started);
+        awaitReady(started, System.nanoTime() + readyWithin.toNanos(), readyWithin);
+    }
+
+    /** Stops the broker cleanly and starts it again on the same ports and data. */
+    void restartKafka() throws IOException {
+        kafka.close();
+        kafka = LocalKafka.start(options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
+    }
+
+    /** Stops the Mongo-wire server (its file closed) and starts it again on the same port and file. */
+    void restartMongo() throws IOException {
+        mongo.close();
+        mongo = LocalMongo.start(options.dataDir(), options.ports().mongo());
+    }
+
+    private static int indexOf(String service) {
+        int index = SERVICES.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException("No service " + service);
+        }
+        return index;
     }
 
     private static void requireFree(int port, String what) {
@@ -190,11 +231,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(String service) {
-        int index = SERVICES.indexOf(service);
-        if (index < 0) {
-            throw new IllegalArgumentException("No service " + service);
-        }
-        return services.get(index).url();
+        return services.get(indexOf(service)).url();
     }
 
     /** What the demo needs to reach this stack. */

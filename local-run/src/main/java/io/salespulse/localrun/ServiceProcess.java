@@ -22,12 +22,16 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path jar;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.jar = jar;
+        this.env = env;
     }
 
     /**
@@ -75,7 +79,18 @@ final class ServiceProcess implements AutoCloseable {
         Path pids = logDir.getParent().resolve("pids");
         Files.createDirectories(pids);
         Files.writeString(pids.resolve(name), String.valueOf(process.pid()));
-        return new ServiceProcess(name, port, process, log);
+        return new ServiceProcess(name, port, process, log, jar, Map.copyOf(env));
+    }
+
+    /** The same service started again, with the same jar, port and settings (after {@link #kill} or {@link #close}). */
+    ServiceProcess startAgain() throws IOException {
+        return start(name, jar, port, env, log.getParent());
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hook, no graceful stop, as a crash or an OOM kill would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     String name() {

@@ -179,6 +179,13 @@ class DeliveryFaultsIT {
         });
         // Sent within a couple of rounds: the trickle and the hang, unbounded, would have held it for 8 s.
         Instant sent = Instant.parse(delivery(other, "slack").get("attempts").get(0).get("at").asString());
+        int received = calls.get("/fine-" + other).get();
+        for (String fault : List.of("Slack endpoint that trickles its body", "Teams endpoint that hangs",
+                "webhook answering 429 with Retry-After: 3600")) {
+            System.out.printf("fault %s: sent 1, accepted 1, counted %d (another manager's message, %d ms after queueing), lost %d, doubled %d%n",
+                    fault, received, Duration.between(start, sent).toMillis(), Math.max(0, 1 - received), Math.max(0, received - 1));
+        }
+        assertThat(received).isEqualTo(1);
         assertThat(Duration.between(start, sent)).isLessThan(Duration.ofSeconds(4));
         // An hour's Retry-After is capped: tried again within 15 minutes.
         Document busy = mongo.getCollection("deliveries").find(new Document("_id", stuck + "|webhook")).first();
