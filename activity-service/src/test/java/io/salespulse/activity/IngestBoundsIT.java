@@ -136,7 +136,7 @@ class IngestBoundsIT {
     }
 
     @Test
-    void pipedriveTwentyRosterBoundsNameTheirField() {
+    void pipedriveTwentyRosterBoundsNameTheirField() throws Exception {
         String future = Instant.now().plus(Duration.ofDays(400)).toString();
         String pipedrive = """
                 {"meta":{"action":"change","entity":"deal","entity_id":"1","id":"%s","timestamp":"%s","company_id":"7001"},
@@ -146,6 +146,15 @@ class IngestBoundsIT {
                 "Authorization", PipedriveAndTwentyWebhooksIT.PIPEDRIVE_AUTH);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("meta.timestamp");
+
+        String now = String.valueOf(Instant.now().toEpochMilli());
+        String twenty = """
+                {"eventName":"opportunity.created","record":{"id":"tw-%s","name":"Big","stage":"PROPOSAL",
+                 "amount":{"amountMicros":5000000000000000000000,"currencyCode":"EUR"},"closeDate":"2099-01-01"}}""".formatted(rep);
+        Http.Answer refused = Http.post(url("/webhooks/twenty"), "application/json", twenty, "X-Twenty-Webhook-Timestamp", now,
+                "X-Twenty-Webhook-Signature", PipedriveAndTwentyWebhooksIT.twentySign(now, twenty));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).contains("record.amount.amountMicros", "record.closeDate");
 
         Http.Answer team = Http.put(url("/api/v1/teams/team-" + rep), "{\"name\":\"" + "n".repeat(300) + "\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
         assertThat(team.status()).isEqualTo(400);

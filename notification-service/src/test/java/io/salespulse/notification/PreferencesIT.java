@@ -46,4 +46,18 @@ class PreferencesIT {
                 .containsExactly("webhookSecret");
         assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/nobody/preferences").status()).isEqualTo(404);
     }
+
+    @Test
+    void preferencesOutOfBoundsAreRefusedAndNothingIsStored() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-bounds/preferences";
+        Http.Answer tooLong = Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.example/%s","webhookUrl":"https://x.example/h","webhookSecret":"%s",
+                 "timezone":"Europe/Paris\\u0007"}""".formatted("x".repeat(2100), "s".repeat(300)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").findValuesAsString("field")).contains("slackWebhookUrl", "webhookSecret", "timezone");
+        assertThat(Http.get(url).status()).isEqualTo(404);
+        Http.Answer longId = Http.put("http://localhost:" + port + "/api/v1/managers/" + "m".repeat(300) + "/preferences", "{}");
+        assertThat(longId.status()).isEqualTo(400);
+        assertThat(longId.json().get("errors").findValuesAsString("field")).contains("managerId");
+    }
 }

@@ -38,9 +38,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries over HTTP (Slack, Teams, signed generic webhook) and SMTP, all of a round in parallel. Each
- * send is bounded as a whole (connection, headers and a body that trickles in alike: {@code http-timeout}), and a
- * round waits at most {@code round-timeout} before the next one starts, so a dead, hanging or trickling endpoint or
- * SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
+ * send is bounded as a whole (connection, headers and a body that trickles in alike: {@code http-timeout}) and settles
+ * on its own; a round waits at most {@code round-timeout} (2 s) for its sends before the next one starts, so a dead,
+ * hanging or trickling endpoint or SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
  * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy};
  * every attempt is logged in the delivery. Nothing of the message is logged.
  */
@@ -67,7 +67,7 @@ class Dispatcher {
     Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters,
                ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom,
                @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
-               @Value("${salespulse.notifications.round-timeout:30s}") Duration roundTimeout) {
+               @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout) {
         this.timeout = timeout;
         this.roundTimeout = roundTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
@@ -96,10 +96,11 @@ class Dispatcher {
                 }
                 sends.add(sendSafely(next.get()));
             }
-            // Each send settles within its own limit; this only stops a round from waiting on anything longer.
+            // Each send settles on its own, within its own limit, and stays claimed until then: a round waits only
+            // briefly for them, so a slow endpoint or SMTP server never delays the next round's deliveries.
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("Dispatch round still waiting after {}; its sends settle on their own", roundTimeout);
+            log.debug("Dispatch round: sends still running after {} settle on their own", roundTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
@@ -138,8 +139,14 @@ class Dispatcher {
         queue.markInFlight(id, attempt);
         if ("email".equals(channel)) {
             // The SMTP time-outs (spring.mail.properties) end a stuck session; this bounds the wait for a free sender.
-            return CompletableFuture.supplyAsync(() -> sendEmail(target, delivery.getString("payload")), mailExecutor)
-                    .orTimeout(timeout.toMillis() * 3, TimeUnit.MILLISECONDS)
+            // An email still waiting for a sender when its time is up is not sent later: it is retried instead.
+            CompletableFuture<Integer> email = new CompletableFuture<>();
+            mailExecutor.execute(() -> {
+                if (!email.isDone()) {
+                    email.complete(sendEmail(target, delivery.getString("payload")));
+                }
+            });
+            return email.orTimeout(timeout.toMillis() * 3, TimeUnit.MILLISECONDS)
                     .handle((status, error) -> {
                         settle(id, channel, error != null ? -1 : status, null, attempt, delivery.getDate("createdAt").toInstant(),
                                 error == null ? null : cause(error));
