@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,29 +108,12 @@ class DeliveryFaultsIT {
         return "http://127.0.0.1:" + stub.getAddress().getPort() + path;
     }
 
-    /** A delivery as the router queues it; {@code crashed} leaves it as a sender that stopped mid-attempt does. */
     private void queue(String id, String manager, String channel, String target, boolean claimed, boolean inFlight) {
-        Instant now = Instant.now();
-        Document doc = new Document("_id", id).append("signalId", "sig-" + id).append("managerId", manager).append("channel", channel)
-                .append("type", "SILENCE").append("severity", "CRITICAL").append("status", claimed ? "SENDING" : "QUEUED")
-                .append("route", "INSTANT").append("detail", "critical").append("target", target).append("payload", "{\"text\":\"x\"}")
-                .append("dueAt", Date.from(now)).append("createdAt", Date.from(now)).append("attempts", new ArrayList<>());
-        if (claimed) {
-            doc.append("claimedUntil", Date.from(now.minusSeconds(1)));
-        }
-        if (inFlight) {
-            doc.append("inFlight", new Document("attempt", 1).append("at", Date.from(now.minusSeconds(61))));
-        }
-        mongo.getCollection("deliveries").insertOne(doc);
+        QueuedDeliveries.queue(mongo, id, manager, channel, target, "{\"text\":\"x\"}", claimed, inFlight);
     }
 
     private JsonNode delivery(String manager, String channel) {
-        for (JsonNode d : Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications").json()) {
-            if (channel.equals(d.get("channel").asString())) {
-                return d;
-            }
-        }
-        return null;
+        return QueuedDeliveries.delivery(port, manager, channel);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.RealInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +13,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,21 +81,12 @@ class SmtpHangIT {
     MongoTemplate mongo;
 
     private void queue(String id, String manager, String channel, String target) {
-        Instant now = Instant.now();
-        mongo.getCollection("deliveries").insertOne(new Document("_id", id).append("signalId", "sig-" + id).append("managerId", manager)
-                .append("channel", channel).append("type", "SILENCE").append("severity", "CRITICAL").append("status", "QUEUED")
-                .append("route", "INSTANT").append("detail", "critical").append("target", target)
-                .append("payload", "email".equals(channel) ? "{\"subject\":\"s\",\"text\":\"t\",\"html\":\"<p>t</p>\"}" : "{\"text\":\"x\"}")
-                .append("dueAt", Date.from(now)).append("createdAt", Date.from(now)).append("attempts", new ArrayList<>()));
+        QueuedDeliveries.queue(mongo, id, manager, channel, target,
+                "email".equals(channel) ? "{\"subject\":\"s\",\"text\":\"t\",\"html\":\"<p>t</p>\"}" : "{\"text\":\"x\"}", false, false);
     }
 
     private JsonNode delivery(String manager, String channel) {
-        for (JsonNode d : Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications").json()) {
-            if (channel.equals(d.get("channel").asString())) {
-                return d;
-            }
-        }
-        return null;
+        return QueuedDeliveries.delivery(port, manager, channel);
     }
 
     @Test
