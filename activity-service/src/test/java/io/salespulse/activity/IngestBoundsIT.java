@@ -155,6 +155,12 @@ class IngestBoundsIT {
                 "X-Twenty-Webhook-Signature", PipedriveAndTwentyWebhooksIT.twentySign(now, twenty));
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field")).contains("record.amount.amountMicros", "record.closeDate");
+        // Two million euros is 2 * 10^12 micros: bounded as an amount, not as micros.
+        String big = """
+                {"eventName":"opportunity.created","record":{"id":"tw-big-%s","name":"Big","stage":"PROPOSAL",
+                 "amount":{"amountMicros":2000000000000,"currencyCode":"EUR"}}}""".formatted(rep);
+        assertThat(Http.post(url("/webhooks/twenty"), "application/json", big, "X-Twenty-Webhook-Timestamp", now,
+                "X-Twenty-Webhook-Signature", PipedriveAndTwentyWebhooksIT.twentySign(now, big)).status()).isEqualTo(202);
 
         Http.Answer team = Http.put(url("/api/v1/teams/team-" + rep), "{\"name\":\"" + "n".repeat(300) + "\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
         assertThat(team.status()).isEqualTo(400);
