@@ -25,6 +25,8 @@ public final class FieldReader {
 
     public static final int MAX_TEXT = Bounded.MAX_LENGTH;
     public static final int MAX_FREE_TEXT = 2000;
+    /** The longest call SalesPulse counts (a day): a longer one is a unit or typing mistake. */
+    public static final int MAX_CALL_SECONDS = 24 * 3600;
     static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
     static final int MAX_DECIMALS = 4;
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
@@ -204,28 +206,27 @@ public final class FieldReader {
         return text;
     }
 
-    /** Whether ISO 4217 (as the JDK knows it) has this code. */
-    public static boolean isCurrency(String code) {
-        return code != null && CURRENCIES.contains(code);
-    }
-
     /** Adds the window's problem with a time, if any; returns the time when it is inside, else {@code null}. */
     public Instant within(String field, Instant time, TimeWindow window) {
-        String problem = time == null ? null : window.problem(time);
+        return keep(field, time, time == null ? null : window.problem(time));
+    }
+
+    /** A planned time (a meeting's start) inside the window's plans, else {@code null} with the problem added. */
+    public Instant planned(String field, Instant time, TimeWindow window) {
+        return keep(field, time, time == null ? null : window.plannedProblem(time));
+    }
+
+    /** A planned day (a close date, an objective's days) inside the window's plans, else {@code null} with the problem added. */
+    public LocalDate planned(String field, LocalDate day, TimeWindow window) {
+        return keep(field, day, day == null ? null : window.plannedDayProblem(day));
+    }
+
+    private <T> T keep(String field, T value, String problem) {
         if (problem != null) {
             problems.add(new FieldProblem(at(field), problem));
             return null;
         }
-        return time;
-    }
-
-    /** A date inside the window's days (for close dates, objective periods). */
-    public LocalDate within(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
-        if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
-            problems.add(new FieldProblem(at(field), "must be from " + earliest + " to " + latest));
-            return null;
-        }
-        return date;
+        return value;
     }
 
     public void problem(String field, String message) {

@@ -4,10 +4,13 @@ import io.salespulse.kit.web.FieldProblem;
 import java.util.List;
 
 /**
- * What a CRM batch maps to: the events to make durable, and the problems of those refused one by one (the rest of
- * the batch is still taken).
+ * What a CRM batch maps to: the events to make durable, and those refused one by one with their problems (the rest
+ * of the batch is still taken).
+ *
+ * @param refused how many events were refused
+ * @param rejected the refused events' problems, each naming its field
  */
-public record Intake(List<Inbound> inbound, List<FieldProblem> rejected) {
+public record Intake(List<Inbound> inbound, int refused, List<FieldProblem> rejected) {
 
     public Intake {
         inbound = List.copyOf(inbound);
@@ -16,6 +19,6 @@ public record Intake(List<Inbound> inbound, List<FieldProblem> rejected) {
 
     /** A request that maps whole or not at all. */
     public static Intake of(List<Inbound> inbound) {
-        return new Intake(inbound, List.of());
+        return new Intake(inbound, 0, List.of());
     }
 }

@@ -57,13 +57,10 @@ public class TimeWindow {
         return time.isBefore(now.minus(history)) ? "must not be older than " + history.toDays() + " days (the history horizon)" : null;
     }
 
-    /** The first day inside the horizon. */
-    public LocalDate earliestDay() {
-        return LocalDate.ofInstant(clock.instant().minus(history), ZoneOffset.UTC);
-    }
-
-    /** The last day a plan (a close date, an objective's end) may reach. */
-    public LocalDate latestPlannedDay() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(PLANNING_AHEAD);
+    /** What is wrong with a planned day (a close date, an objective's days), or {@code null}: inside the horizon, at most 2 years ahead. */
+    public String plannedDayProblem(LocalDate day) {
+        LocalDate earliest = LocalDate.ofInstant(clock.instant().minus(history), ZoneOffset.UTC);
+        LocalDate latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(PLANNING_AHEAD);
+        return day.isBefore(earliest) || day.isAfter(latest) ? "must be from " + earliest + " to " + latest : null;
     }
 }

@@ -1,7 +1,6 @@
 package io.salespulse.activity.ingest;
 
 import io.salespulse.contracts.EventCodec;
-import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,12 +30,6 @@ public class WebhookIntake {
         this.ingest = ingest;
         this.metrics = metrics;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
-    }
-
-    /** How many events the problems concern: one per distinct {@code [i]} prefix. */
-    private static int rejectedEvents(List<FieldProblem> problems) {
-        return (int) problems.stream().map(problem -> problem.field().contains("]")
-                ? problem.field().substring(0, problem.field().indexOf(']') + 1) : problem.field()).distinct().count();
     }
 
     /**
@@ -71,12 +64,12 @@ public class WebhookIntake {
                 throw new InvalidRequestException("body", "is not valid JSON");
             }
             Intake intake = map.apply(json);
-            if (intake.inbound().isEmpty() && !intake.rejected().isEmpty()) {
+            if (intake.inbound().isEmpty() && intake.refused() > 0) {
                 throw new InvalidRequestException(intake.rejected());
             }
             IngestResult result = ingest.acceptAll(channel, intake.inbound());
-            if (!intake.rejected().isEmpty()) {
-                metrics.rejected(channel, "invalid_event", rejectedEvents(intake.rejected()));
+            if (intake.refused() > 0) {
+                metrics.rejected(channel, "invalid_event", intake.refused());
                 result = result.withRejected(intake.rejected());
             }
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);

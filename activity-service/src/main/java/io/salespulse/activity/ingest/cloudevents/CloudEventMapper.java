@@ -41,9 +41,6 @@ final class CloudEventMapper {
     private CloudEventMapper() {
     }
 
-    /** The longest call SalesPulse counts (a day): a larger duration is a unit or typing mistake. */
-    static final int MAX_CALL_SECONDS = 24 * 3600;
-
     /** The event ready to be made durable, or empty with the problems added. */
     static Optional<Inbound> map(InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
         int before = problems.size();
@@ -55,11 +52,11 @@ final class CloudEventMapper {
         }
         SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
             case CALL_LOGGED -> new CallLogged(data.text("repId", true), data.text("callId", false),
-                    data.enumValue("outcome", CallOutcome.class, true), data.boundedInt("durationSeconds", false, MAX_CALL_SECONDS),
+                    data.enumValue("outcome", CallOutcome.class, true), data.boundedInt("durationSeconds", false, FieldReader.MAX_CALL_SECONDS),
                     data.text("dealId", false), event.time());
             case EMAIL_SENT -> new EmailSent(data.text("repId", true), data.text("dealId", false), event.time());
             case MEETING_BOOKED -> new MeetingBooked(data.text("repId", true), data.text("meetingId", true),
-                    planned(data, "scheduledFor", window), data.text("dealId", false), event.time());
+                    data.planned("scheduledFor", data.instant("scheduledFor", true), window), data.text("dealId", false), event.time());
             case MEETING_HELD -> new MeetingHeld(data.text("repId", true), data.text("meetingId", true),
                     data.text("dealId", false), event.time());
             case OBJECTIVE_SET -> objective(data, event, window);
@@ -79,24 +76,13 @@ final class CloudEventMapper {
                 List.of(EventEnvelope.of(key, event.source(), mapped)))));
     }
 
-    private static Instant planned(FieldReader data, String field, TimeWindow window) {
-        Instant time = data.instant(field, true);
-        String problem = time == null ? null : window.plannedProblem(time);
-        if (problem != null) {
-            data.problem(field, problem);
-            return null;
-        }
-        return time;
-    }
-
     private static DealUpdate deal(FieldReader data, InboundCloudEvent event, TimeWindow window) {
         String dealId = data.text("dealId", true);
         String owner = data.text("ownerRepId", true);
         DealStage stage = data.enumValue("stage", DealStage.class, true);
         BigDecimal amount = data.nonNegativeDecimal("amount", true);
         String currency = data.currency("currency", true);
-        LocalDate closeDate = data.within("expectedCloseDate", data.date("expectedCloseDate", false), window.earliestDay(),
-                window.latestPlannedDay());
+        LocalDate closeDate = data.planned("expectedCloseDate", data.date("expectedCloseDate", false), window);
         String name = data.text("name", false);
         Instant createdAt = data.within("createdAt", data.instant("createdAt", false), window);
         String lostReason = data.freeText("lostReason", false);
@@ -111,8 +97,8 @@ final class CloudEventMapper {
         ObjectiveMetric metric = data.enumValue("metric", ObjectiveMetric.class, true);
         BigDecimal target = data.positiveDecimal("target", true);
         String currency = data.currency("currency", metric != null && metric.isAmount());
-        LocalDate start = data.within("periodStart", data.date("periodStart", true), window.earliestDay(), window.latestPlannedDay());
-        LocalDate end = data.within("periodEnd", data.date("periodEnd", true), window.earliestDay(), window.latestPlannedDay());
+        LocalDate start = data.planned("periodStart", data.date("periodStart", true), window);
+        LocalDate end = data.planned("periodEnd", data.date("periodEnd", true), window);
         if (start != null && end != null && end.isBefore(start)) {
             data.problem("periodEnd", "must not be before periodStart");
         } else if (start != null && end != null && end.isAfter(start.plus(ObjectiveSet.MAX_PERIOD))) {

@@ -38,9 +38,6 @@ final class HubSpotMapper {
     private HubSpotMapper() {
     }
 
-    /** The longest call SalesPulse counts, in HubSpot's milliseconds. */
-    static final long MAX_CALL_MILLIS = 24L * 3600 * 1000;
-
     /**
      * Maps each event of the batch on its own: one that is malformed or out of bounds is refused with its reasons,
      * the others are still taken.
@@ -55,6 +52,7 @@ final class HubSpotMapper {
             throw new InvalidRequestException("body", "must be a JSON array of HubSpot events");
         }
         List<FieldProblem> rejected = new ArrayList<>();
+        int refused = 0;
         List<Inbound> inbound = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode node = body.get(i);
@@ -78,6 +76,7 @@ final class HubSpotMapper {
             checkValue(fields, property, value, window);
             if (!problems.isEmpty()) {
                 rejected.addAll(problems);
+                refused++;
                 continue;
             }
             String source = "/crm/hubspot/" + (portal == null ? "default" : portal);
@@ -98,7 +97,7 @@ final class HubSpotMapper {
                 inbound.add(received(source, eventId));
             }
         }
-        return new Intake(inbound, rejected);
+        return new Intake(inbound, refused, rejected);
     }
 
     /** The bounds of a property's value: its length, and for amounts, times and durations their range. */
@@ -124,13 +123,13 @@ final class HubSpotMapper {
                 }
                 case "closedate" -> {
                     java.time.LocalDate date = CrmValues.date(value);
-                    yield date == null || !date.isBefore(window.earliestDay()) && !date.isAfter(window.latestPlannedDay()) ? null
-                            : "must be from " + window.earliestDay() + " to " + window.latestPlannedDay();
+                    yield date == null ? null : window.plannedDayProblem(date);
                 }
                 case "hs_call_duration" -> {
-                    java.math.BigDecimal millis = CrmValues.decimal(value);
-                    yield millis == null || millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(MAX_CALL_MILLIS)) <= 0 ? null
-                            : "must be from 0 to " + MAX_CALL_MILLIS + " milliseconds";
+                    long maxMillis = FieldReader.MAX_CALL_SECONDS * 1000L;
+                    BigDecimal millis = CrmValues.decimal(value);
+                    yield millis == null || millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(maxMillis)) <= 0 ? null
+                            : "must be from 0 to " + maxMillis + " milliseconds";
                 }
                 default -> null;
             };

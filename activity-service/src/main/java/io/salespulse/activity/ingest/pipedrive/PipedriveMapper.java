@@ -38,8 +38,6 @@ import tools.jackson.databind.JsonNode;
 final class PipedriveMapper {
 
     static final String CRM = "pipedrive";
-    /** The longest call SalesPulse counts. */
-    static final int MAX_CALL_SECONDS = 24 * 3600;
 
     private PipedriveMapper() {
     }
@@ -96,8 +94,7 @@ final class PipedriveMapper {
         BigDecimal value = deal.nonNegativeDecimal("value", false);
         String currency = deal.currency("currency", false);
         Money amount = value == null ? null : new Money(value, currency == null ? config.defaultCurrency() : currency);
-        LocalDate close = deal.within("expected_close_date", CrmValues.date(deal.text("expected_close_date", false)),
-                window.earliestDay(), window.latestPlannedDay());
+        LocalDate close = deal.planned("expected_close_date", CrmValues.date(deal.text("expected_close_date", false)), window);
         Instant created = deal.within("add_time", CrmValues.instant(deal.text("add_time", false)), window);
         Instant updated = deal.within("update_time", CrmValues.instant(deal.text("update_time", false)), window);
         String title = deal.text("title", false);
@@ -124,14 +121,10 @@ final class PipedriveMapper {
         boolean becameDone = done && ("create".equals(action) || previous != null && previous.has("done") && !wasDone);
         Instant doneAt = activity.within("marked_as_done_time", CrmValues.instant(activity.text("marked_as_done_time", false)), window);
         Integer duration = durationSeconds(activity.text("duration", false));
-        if (duration != null && duration > MAX_CALL_SECONDS) {
+        if (duration != null && duration > FieldReader.MAX_CALL_SECONDS) {
             activity.problem("duration", "must be at most 24:00");
         }
-        Instant scheduled = scheduledFor(activity.text("due_date", false), activity.text("due_time", false));
-        String scheduledProblem = scheduled == null ? null : window.plannedProblem(scheduled);
-        if (scheduledProblem != null) {
-            activity.problem("due_date", scheduledProblem);
-        }
+        Instant scheduled = activity.planned("due_date", scheduledFor(activity.text("due_date", false), activity.text("due_time", false)), window);
         if (!problems.isEmpty()) {
             return List.of();
         }

@@ -89,8 +89,7 @@ final class TwentyMapper {
                 owner = fields.text("accountOwnerId", false);
             }
             String name = fields.text("name", false);
-            java.time.LocalDate close = fields.within("closeDate", CrmValues.date(fields.text("closeDate", false)),
-                    window.earliestDay(), window.latestPlannedDay());
+            java.time.LocalDate close = fields.planned("closeDate", CrmValues.date(fields.text("closeDate", false)), window);
             Instant createdAt = fields.within("createdAt", CrmValues.instant(fields.text("createdAt", false)), window);
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
