@@ -1,7 +1,7 @@
 package io.salespulse.localrun;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.salespulse.localrun.mongo.IndexedH2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class LocalMongo implements AutoCloseable {
     static LocalMongo start(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
         MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toAbsolutePath().toString()).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new IndexedH2Backend(store));
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, port);
     }
