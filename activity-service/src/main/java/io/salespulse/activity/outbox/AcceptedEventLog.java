@@ -10,10 +10,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.EventType;
+import io.salespulse.kit.mongo.Counts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +27,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -34,17 +40,30 @@ import org.springframework.stereotype.Component;
  * they have been published. Writing it is what makes an event durable (single-document atomicity, no transactions);
  * its unique id, derived from the event's source and id, is what makes a second delivery a duplicate; its
  * unpublished entries are the outbox the {@link OutboxRelay} drains.
+ * <p>
+ * Its size is what is in flight plus the retention window: publishing an entry removes its {@code published} flag (so
+ * the outbox index holds only what waits) and notes its key in a ledger of the hour; {@link #trim} deletes the entries
+ * of the hours older than the window, after carrying each aggregate's latest state into {@code aggregate_heads}, one
+ * small document per aggregate, so a deal idle for longer than the window keeps its state.
  */
 @Component
 public class AcceptedEventLog {
 
     static final String COLLECTION = "accepted_events";
+    static final String LEDGER = "published_ledger";
+    static final String HEADS = "aggregate_heads";
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
     // Orders entries accepted by this instance even within one millisecond.
     private final AtomicLong lastSequence = new AtomicLong();
+    // The ledger page this instance appends published keys to, and a name for its pages no other instance uses.
+    private static final int LEDGER_PAGE = 2000;
+    private record LedgerPage(String hour, long number, int size) {
+    }
+    private final AtomicReference<LedgerPage> ledgerPage = new AtomicReference<>(new LedgerPage("", 0, 0));
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public AcceptedEventLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -53,6 +72,8 @@ public class AcceptedEventLog {
         collection().createIndex(Indexes.ascending("sequenceKey"), new IndexOptions().name("sequenceKey").unique(true));
         collection().createIndex(Indexes.compoundIndex(Indexes.ascending("aggregate"), Indexes.descending("version")),
                 new IndexOptions().name("aggregateVersion"));
+        collection().createIndex(Indexes.ascending("parked"), new IndexOptions().name("parked").sparse(true));
+        mongo.getCollection(LEDGER).createIndex(Indexes.ascending("hour"));
     }
 
     /**
@@ -158,10 +179,16 @@ public class AcceptedEventLog {
         }
     }
 
-    /** The latest state of an aggregate, if it has any entry. */
+    /**
+     * The latest state of an aggregate: that of its entry with the highest version, or, when its entries are older
+     * than the retention window and trimmed, the state carried into its head.
+     */
     public Optional<Versioned> latest(String aggregate) {
         Document doc = collection().find(Filters.eq("aggregate", aggregate)).sort(Sorts.descending("version"))
                 .projection(Projections.include("aggregate", "version", "state")).first();
+        if (doc == null) {
+            doc = mongo.getCollection(HEADS).find(Filters.eq("_id", aggregate)).first();
+        }
         return Optional.ofNullable(doc).map(d -> new Versioned(aggregate, d.get("version", Number.class).longValue(),
                 d.get("state", Document.class)));
     }
@@ -191,12 +218,75 @@ public class AcceptedEventLog {
     public record PendingEntry(String key, List<EventEnvelope> events, String unreadable) {
     }
 
+    /**
+     * Marks entries published: their flag removed (the outbox index keeps only what waits), and their keys noted in
+     * the publication ledger of the hour, which {@link #trim} reads.
+     */
     public void markPublished(List<String> keys) {
         if (keys.isEmpty()) {
             return;
         }
-        collection().updateMany(Filters.in("_id", keys),
-                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(clock.instant()))));
+        Instant now = clock.instant();
+        collection().updateMany(Filters.in("_id", keys), Updates.combine(Updates.unset("published"), Updates.set("publishedAt", Date.from(now))));
+        String hour = hourOf(now);
+        LedgerPage page = ledgerPage.updateAndGet(current -> current.hour().equals(hour) && current.size() + keys.size() <= LEDGER_PAGE
+                ? new LedgerPage(hour, current.number(), current.size() + keys.size())
+                : new LedgerPage(hour, current.number() + 1, keys.size()));
+        mongo.getCollection(LEDGER).updateOne(Filters.eq("_id", hour + "#" + instance + "#" + page.number()),
+                Updates.combine(Updates.setOnInsert("hour", hour), Updates.pushEach("keys", keys)), new UpdateOptions().upsert(true));
+    }
+
+    private static String hourOf(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.HOURS).toString();
+    }
+
+    /** What one {@link #trim} did. */
+    public record Trimmed(long entries, long ledgerPages) {
+    }
+
+    /**
+     * Deletes the entries published in the hours before a time (looking back {@code lookBack} before it), one ledger
+     * page (at most {@value #LEDGER_PAGE} entries) at a time, so ingest goes on between the small deletes. An
+     * aggregate's state is carried into its head before its entries go. Idempotent: a trim stopped half-way is
+     * finished by the next.
+     */
+    public Trimmed trim(Instant publishedBefore, Duration lookBack) {
+        List<String> hours = new ArrayList<>();
+        Instant last = publishedBefore.truncatedTo(ChronoUnit.HOURS);
+        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS); hour.isBefore(last); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            hours.add(hourOf(hour));
+        }
+        long entries = 0;
+        long pages = 0;
+        MongoCollection<Document> ledger = mongo.getCollection(LEDGER);
+        for (Document page : ledger.find(Filters.in("hour", hours)).projection(Projections.include("_id"))) {
+            Document held = ledger.find(Filters.eq("_id", page.get("_id"))).first();
+            List<String> keys = held == null ? List.of() : held.getList("keys", String.class, List.of());
+            for (Document versioned : collection().find(Filters.and(Filters.in("_id", keys), Filters.exists("aggregate")))
+                    .projection(Projections.include("aggregate", "version", "state"))) {
+                carryIntoHead(versioned);
+            }
+            entries += collection().deleteMany(Filters.and(Filters.in("_id", keys), Filters.exists("published", false))).getDeletedCount();
+            ledger.deleteOne(Filters.eq("_id", page.get("_id")));
+            pages++;
+        }
+        return new Trimmed(entries, pages);
+    }
+
+    /** Moves an aggregate's head to an entry's version and state, unless it is already there or further. */
+    private void carryIntoHead(Document entry) {
+        long version = entry.get("version", Number.class).longValue();
+        try {
+            mongo.getCollection(HEADS).updateOne(
+                    Filters.and(Filters.eq("_id", entry.getString("aggregate")), Filters.lt("version", version)),
+                    Updates.combine(Updates.set("version", version), Updates.set("state", entry.get("state", Document.class))),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            // the head is already at this version or further
+        }
     }
 
     /**
@@ -228,7 +318,7 @@ public class AcceptedEventLog {
 
     /** How many entries wait to be published (parked ones left out). */
     public long backlog() {
-        return collection().countDocuments(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)));
+        return Counts.count(collection(), Filters.and(Filters.eq("published", false), Filters.ne("parked", true)));
     }
 
     /** When the oldest unpublished entry (parked ones left out) was accepted. */
@@ -254,7 +344,7 @@ public class AcceptedEventLog {
                 .append("channel", entry.channel())
                 .append("acceptedAt", now)
                 .append("sequence", nextSequence(now.getTime()))
-                .append("published", events.isEmpty())
+                .append("published", false)
                 .append("events", events)
                 .append("sequenceKey", entry.sequenceKey());
         if (entry.versioned() != null) {

@@ -1,5 +1,6 @@
 package io.salespulse.coaching.projection;
 
+import io.salespulse.kit.mongo.Counts;
 import io.salespulse.kit.mongo.Documents;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -53,6 +54,9 @@ public class CoachingFacts {
         this.mongo = mongo;
         mongo.getCollection(REP_DAYS).createIndex(new Document("repId", 1).append("day", 1));
         mongo.getCollection(DEALS).createIndex(new Document("ownerRepId", 1));
+        mongo.getCollection(DEALS).createIndex(new Document("wonTeamId", 1).append("wonAt", 1));
+        mongo.getCollection(STAGE_DURATIONS).createIndex(new Document("teamId", 1).append("stage", 1).append("at", 1));
+        mongo.getCollection(OBJECTIVES).createIndex(new Document("scopeId", 1));
     }
 
     void recordRepDay(RepDayKpisUpdated day) {
@@ -194,7 +198,7 @@ public class CoachingFacts {
 
     /** How many rep-days this service knows of a rep. */
     public long repDaysOf(String repId) {
-        return mongo.getCollection(REP_DAYS).countDocuments(new Document("repId", repId));
+        return Counts.count(mongo.getCollection(REP_DAYS), new Document("repId", repId));
     }
 
     /** A deal as the rules see it. */

@@ -62,6 +62,8 @@ public class SignalBook {
         this.clock = clock;
         collection().createIndex(Indexes.ascending("openKey"), new IndexOptions().unique(true).name("openKey"));
         collection().createIndex(Indexes.ascending("teamId", "status"));
+        collection().createIndex(Indexes.ascending("subjectId", "type"));
+        collection().createIndex(Indexes.ascending("status"));
         this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by team, type, severity and status").register(meters);
     }
 

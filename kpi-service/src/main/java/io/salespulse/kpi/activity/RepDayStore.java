@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The {@code rep_days} view: one document per rep and day with its counters and the ids of the events counted into
  * it. An event is added with a filter "its id is not there yet" in the same single-document update that increments
  * the counters, so a redelivered event changes nothing, without transactions. A consumed batch is pre-aggregated
- * per rep-day and written in one bulk round trip.
+ * per rep-day and written in one bulk round trip, without reading the ids already counted: the filter checks them
+ * where they are stored.
  */
 @Component
 public class RepDayStore {
@@ -54,33 +55,18 @@ public class RepDayStore {
      * publish them.
      */
     Set<String> apply(List<Increment> increments) {
-        Map<String, List<Increment>> byRepDay = new LinkedHashMap<>();
+        Map<String, Map<String, Increment>> byRepDay = new LinkedHashMap<>();
         for (Increment increment : increments) {
-            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new ArrayList<>()).add(increment);
+            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>()).putIfAbsent(increment.countingId(), increment);
         }
-        Map<String, Set<String>> counted = countedIds(byRepDay.keySet());
-        List<List<Increment>> fresh = new ArrayList<>();
-        for (Map.Entry<String, List<Increment>> entry : byRepDay.entrySet()) {
-            Set<String> already = counted.getOrDefault(entry.getKey(), Set.of());
-            Map<String, Increment> unique = new LinkedHashMap<>();
-            for (Increment increment : entry.getValue()) {
-                if (!already.contains(increment.countingId())) {
-                    unique.putIfAbsent(increment.countingId(), increment);
-                }
-            }
-            if (!unique.isEmpty()) {
-                fresh.add(List.copyOf(unique.values()));
-            }
-        }
-        if (fresh.isEmpty()) {
-            return new HashSet<>(byRepDay.keySet());
-        }
+        List<List<Increment>> fresh = byRepDay.values().stream().map(unique -> List.copyOf(unique.values())).toList();
         List<WriteModel<Document>> writes = fresh.stream().<WriteModel<Document>>map(RepDayStore::update).toList();
         try {
             collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            // Another writer (a consumer that lost its partition mid-batch) counted some of these first:
-            // redo those rep-days one event at a time, each still counted at most once.
+            // A rep-day that already counted one of these events (a redelivery, or a consumer that lost its partition
+            // mid-batch counted it first) does not match its update's filter, whose upsert then collides on the
+            // rep-day's id: redo those rep-days one event at a time, each still counted at most once.
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
@@ -122,14 +108,6 @@ public class RepDayStore {
         updates.add(Updates.setOnInsert("teamId", first.teamId()));
         updates.add(Updates.setOnInsert("day", first.day().toString()));
         return Updates.combine(updates);
-    }
-
-    private Map<String, Set<String>> countedIds(Collection<String> keys) {
-        Map<String, Set<String>> counted = new LinkedHashMap<>();
-        for (Document doc : collection().find(Filters.in("_id", keys)).projection(Projections.include("eventIds"))) {
-            counted.put(doc.getString("_id"), new HashSet<>(doc.getList("eventIds", String.class, List.of())));
-        }
-        return counted;
     }
 
     /** The rep-days with these keys. */

@@ -43,7 +43,7 @@ public class DealProjection {
 
     DealProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.getCollection(DEALS).createIndex(new Document("status", 1).append("ownerRepId", 1));
+        mongo.getCollection(DEALS).createIndex(new Document("ownerRepId", 1).append("status", 1));
         mongo.getCollection(STAGE_DURATIONS).createIndex(new Document("teamId", 1).append("day", 1));
     }
 

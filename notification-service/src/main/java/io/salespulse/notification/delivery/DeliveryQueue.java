@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.salespulse.kit.mongo.Counts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class DeliveryQueue {
         this.clock = clock;
         collection().createIndex(new Document("status", 1).append("dueAt", 1));
         collection().createIndex(new Document("managerId", 1).append("createdAt", -1));
+        collection().createIndex(new Document("signalId", 1));
     }
 
     /** Queues (or logs as digest or suppressed) a delivery; false if it existed already. */
@@ -153,7 +155,7 @@ public class DeliveryQueue {
 
     /** Deliveries of a channel waiting to be sent (queued or being sent). */
     long depth(String channel) {
-        return collection().countDocuments(waiting(channel));
+        return Counts.count(collection(), waiting(channel));
     }
 
     Optional<Instant> oldestQueued(String channel) {

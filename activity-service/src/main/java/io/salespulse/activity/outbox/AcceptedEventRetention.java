@@ -1,0 +1,60 @@
+package io.salespulse.activity.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.kit.kafka.KafkaTopicsProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the accepted-event log to what is in flight plus a window ({@code salespulse.retention.accepted-events},
+ * 30 days by default): entries published longer ago are trimmed every hour, in small deletes while ingest goes on.
+ * The window is the dedupe memory (a CRM resending an event older than it is accepted again), so it may not be shorter
+ * than the topics' retention: an event Kafka still holds is one a consumer may still be replaying.
+ */
+@Component
+class AcceptedEventRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptedEventRetention.class);
+
+    private final AcceptedEventLog acceptedEvents;
+    private final Clock clock;
+    private final Duration window;
+    private final Duration lookBack;
+    private final Counter trimmed;
+
+    AcceptedEventRetention(AcceptedEventLog acceptedEvents, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
+                           @Value("${salespulse.retention.accepted-events:30d}") Duration window,
+                           @Value("${salespulse.retention.look-back:90d}") Duration lookBack) {
+        Duration kafkaRetention = Duration.ofDays(topics.retentionDays());
+        if (window.compareTo(kafkaRetention) < 0) {
+            throw new IllegalStateException("salespulse.retention.accepted-events (" + window + ") is shorter than the topics' "
+                    + "retention (salespulse.kafka.topics.retention-days = " + topics.retentionDays() + "): the accepted-event "
+                    + "log must remember every event Kafka still holds");
+        }
+        this.acceptedEvents = acceptedEvents;
+        this.clock = clock;
+        this.window = window;
+        this.lookBack = lookBack;
+        this.trimmed = Counter.builder("salespulse.retention.trimmed").tag("store", "accepted_events")
+                .description("Stored records deleted because they are older than their retention window").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
+    void trim() {
+        try {
+            AcceptedEventLog.Trimmed done = acceptedEvents.trim(clock.instant().minus(window), lookBack);
+            trimmed.increment(done.entries());
+            if (done.entries() > 0) {
+                log.info("Trimmed {} accepted events published more than {} ago ({} ledger pages)", done.entries(), window, done.ledgerPages());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Trimming the accepted-event log failed, will retry: {}", e.getMessage());
+        }
+    }
+}
