@@ -3,6 +3,7 @@ package io.salespulse.activity.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.kit.kafka.KafkaTopicsProperties;
+import io.salespulse.kit.mongo.Retention;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -31,15 +32,9 @@ class AcceptedEventRetention {
     AcceptedEventRetention(AcceptedEventLog acceptedEvents, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
                            @Value("${salespulse.retention.accepted-events:30d}") Duration window,
                            @Value("${salespulse.retention.look-back:90d}") Duration lookBack) {
-        Duration kafkaRetention = Duration.ofDays(topics.retentionDays());
-        if (window.compareTo(kafkaRetention) < 0) {
-            throw new IllegalStateException("salespulse.retention.accepted-events (" + window + ") is shorter than the topics' "
-                    + "retention (salespulse.kafka.topics.retention-days = " + topics.retentionDays() + "): the accepted-event "
-                    + "log must remember every event Kafka still holds");
-        }
         this.acceptedEvents = acceptedEvents;
         this.clock = clock;
-        this.window = window;
+        this.window = Retention.window("salespulse.retention.accepted-events", window, topics);
         this.lookBack = lookBack;
         this.trimmed = Counter.builder("salespulse.retention.trimmed").tag("store", "accepted_events")
                 .description("Stored records deleted because they are older than their retention window").register(meters);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignalInbox {
 
-    static final String COLLECTION = "signals";
+    public static final String COLLECTION = "signals";
 
     private final MongoTemplate mongo;
 

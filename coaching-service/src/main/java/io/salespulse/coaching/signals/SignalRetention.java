@@ -1,0 +1,55 @@
+package io.salespulse.coaching.signals;
+
+import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.kit.kafka.KafkaTopicsProperties;
+import io.salespulse.kit.mongo.Retention;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps resolved signals for a window ({@code salespulse.retention.resolved-signals}, 180 days by default, never
+ * shorter than the topics' retention) and deletes older ones every hour, in small batches. Open and acknowledged
+ * signals are never deleted; the rules' cool-downs look back far less than the window.
+ */
+@Component
+class SignalRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalRetention.class);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration window;
+    private final Counter trimmed;
+
+    SignalRetention(MongoTemplate mongo, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
+                    @Value("${salespulse.retention.resolved-signals:180d}") Duration window) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.window = Retention.window("salespulse.retention.resolved-signals", window, topics);
+        this.trimmed = Counter.builder("salespulse.retention.trimmed").tag("store", "resolved_signals")
+                .description("Stored records deleted because they are older than their retention window").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
+    void trim() {
+        try {
+            long deleted = Retention.delete(mongo.getCollection(SignalBook.COLLECTION), Filters.and(
+                    Filters.eq("status", SignalStatus.RESOLVED.name()), Filters.lt("resolvedAt", Date.from(clock.instant().minus(window)))));
+            trimmed.increment(deleted);
+            if (deleted > 0) {
+                log.info("Trimmed {} signals resolved more than {} ago", deleted, window);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Trimming resolved signals failed, will retry: {}", e.getMessage());
+        }
+    }
+}
