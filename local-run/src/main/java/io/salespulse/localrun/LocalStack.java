@@ -73,8 +73,18 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDir      where Kafka's log, the Mongo file and the service logs go
      * @param ports        where everything listens
      * @param ingestApiKey the ingest API key of the {@code demo} source
+     * @param jvmOptions   the services' JVM options
      */
-    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
+    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions) {
+
+        /** For a run that lasts: the JIT's full optimisation (C2) once the code is hot. */
+        public static final List<String> LONG_RUNNING = List.of("-Xmx384m", "-XX:+UseSerialGC");
+        /** For a run of a few minutes: the quick compiler only, so start-up competes less for the cores. */
+        public static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+        public Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
+            this(root, dataDir, ports, ingestApiKey, LONG_RUNNING);
+        }
 
         public static Options defaults(Path root) {
             return new Options(root, root.resolve(".local-run"), Ports.defaults(), "local-dev-ingest-key");
@@ -82,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** A stack for a test: its own data folder and free ports. */
         public static Options forTest(Path root, Path dataDir) throws IOException {
-            return new Options(root, dataDir, Ports.free(), "it-key");
+            return new Options(root, dataDir, Ports.free(), "it-key", QUICK_START);
         }
     }
 
@@ -165,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
                         // The demo's New York team is on HubSpot, in dollars.
                         "HUBSPOT_CURRENCY", "USD");
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
-                        ports.services().get(i), env, options.dataDir().resolve("logs")));
+                        ports.services().get(i), env, options.dataDir().resolve("logs"), options.jvmOptions()));
             }
             long deadline = System.nanoTime() + readyWithin.toNanos();
             for (ServiceProcess service : services) {
@@ -206,6 +216,20 @@ public final class LocalStack implements AutoCloseable {
     void restartKafka() throws IOException {
         kafka.close();
         kafka = LocalKafka.start(options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
+    }
+
+    /** Stops the broker cleanly; {@link #startKafka} starts it again on the same ports and data. */
+    void stopKafka() {
+        kafka.close();
+    }
+
+    void startKafka() throws IOException {
+        kafka = LocalKafka.start(options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
+    }
+
+    /** The process id of a service's JVM. */
+    long pidOf(String service) {
+        return services.get(indexOf(service)).pid();
     }
 
     /** Stops the Mongo-wire server (its file closed) and starts it again on the same port and file. */

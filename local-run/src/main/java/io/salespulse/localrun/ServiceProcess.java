@@ -24,14 +24,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final Path jar;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> env) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> env, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
         this.jar = jar;
         this.env = env;
+        this.jvmOptions = jvmOptions;
     }
 
     /**
@@ -62,15 +64,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) throws IOException {
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar at " + jar + ": build first (./mvnw install -DskipTests)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -79,12 +84,12 @@ final class ServiceProcess implements AutoCloseable {
         Path pids = logDir.getParent().resolve("pids");
         Files.createDirectories(pids);
         Files.writeString(pids.resolve(name), String.valueOf(process.pid()));
-        return new ServiceProcess(name, port, process, log, jar, Map.copyOf(env));
+        return new ServiceProcess(name, port, process, log, jar, Map.copyOf(env), List.copyOf(jvmOptions));
     }
 
     /** The same service started again, with the same jar, port and settings (after {@link #kill} or {@link #close}). */
     ServiceProcess startAgain() throws IOException {
-        return start(name, jar, port, env, log.getParent());
+        return start(name, jar, port, env, log.getParent(), jvmOptions);
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hook, no graceful stop, as a crash or an OOM kill would. */
@@ -99,6 +104,10 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String url() {

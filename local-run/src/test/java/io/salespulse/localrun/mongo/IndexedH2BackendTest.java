@@ -58,7 +58,7 @@ class IndexedH2BackendTest {
         open.add(client);
         MongoCollection<Document> collection = client.getDatabase("db").getCollection("items");
         collection.createIndex(Indexes.ascending("status", "sequence"));
-        collection.createIndex(Indexes.ascending("owner"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("owner"), Indexes.descending("sequence")));
         collection.createIndex(Indexes.ascending("tags"));
         collection.createIndex(Indexes.ascending("slot", "version"), new IndexOptions().unique(true));
         return new Server(server, store, backend, collection);
@@ -87,6 +87,9 @@ class IndexedH2BackendTest {
                 Map.entry("equality, numbers of another type", Filters.eq("owner", "rep7")),
                 Map.entry("$in on a secondary key", Filters.in("status", "QUEUED", "SENDING")),
                 Map.entry("$and with a range", Filters.and(Filters.eq("status", "QUEUED"), Filters.gte("sequence", 1000L))),
+                Map.entry("a closed range on the second key", Filters.and(Filters.eq("status", "SENT"), Filters.gt("sequence", 1000L), Filters.lte("sequence", 1200L))),
+                Map.entry("a range on a descending second key", Filters.and(Filters.eq("owner", "rep5"), Filters.gte("sequence", 100L), Filters.lt("sequence", 2000L))),
+                Map.entry("a range of another type", Filters.and(Filters.eq("status", "SENT"), Filters.lt("sequence", 50))),
                 Map.entry("$and with $ne", Filters.and(Filters.eq("status", "SENT"), Filters.ne("owner", "rep1"))),
                 Map.entry("_id among other conditions", Filters.and(Filters.eq("_id", "d42"), Filters.ne("tags", "t3"))),
                 Map.entry("_id $in among other conditions", Filters.and(Filters.in("_id", "d1", "d2", "d900"), Filters.eq("status", "SENDING"))),
@@ -106,6 +109,10 @@ class IndexedH2BackendTest {
             assertThat(ids(actual.find(query).sort(Sorts.ascending("sequence"))))
                     .as(name).isEqualTo(ids(expected.find(query).sort(Sorts.ascending("sequence"))));
             assertThat(actual.countDocuments(query)).as(name + " (count)").isEqualTo(expected.countDocuments(query));
+            for (Bson sort : List.of(Sorts.descending("sequence"), Sorts.ascending("sequence"))) {
+                assertThat(ids(actual.find(query).sort(sort).limit(7))).as(name + " (sorted, limited)")
+                        .isEqualTo(ids(expected.find(query).sort(sort).limit(7)));
+            }
         });
     }
 
@@ -152,6 +159,9 @@ class IndexedH2BackendTest {
         assertThat(collection.plan(query(Filters.and(Filters.eq("_id", "d42"), Filters.nin("tags", List.of("t1")))))).hasSize(1);
         assertThat(collection.plan(query(Filters.and(Filters.eq("slot", "s7"), Filters.eq("version", 3))))).hasSize(1);
         assertThat(collection.plan(query(Filters.or(Filters.eq("status", "QUEUED"), Filters.eq("status", "SENDING"))))).hasSize(2 * DOCUMENTS / 100);
+        assertThat(collection.plan(query(Filters.and(Filters.eq("status", "SENT"), Filters.gte("sequence", 1000L), Filters.lt("sequence", 1100L)))))
+                .hasSize(98);
+        assertThat(collection.plan(query(Filters.and(Filters.eq("owner", "rep5"), Filters.gte("sequence", 2000L))))).hasSize(17);
         assertThat(collection.plan(query(Filters.gt("sequence", 5L)))).isNull();
         assertThat(collection.plan(query(Filters.eq("owner", null)))).isNull();
     }
