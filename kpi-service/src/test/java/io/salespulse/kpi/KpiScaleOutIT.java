@@ -37,13 +37,14 @@ class KpiScaleOutIT {
     private static final int CALLS_PER_REP = 100;
 
     private static ConfigurableApplicationContext instance(String database, String group) {
-        return new SpringApplicationBuilder(KpiServiceApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                "spring.mongodb.uri", TestInfrastructure.mongoUri(database),
-                "spring.kafka.consumer.group-id", group,
-                "salespulse.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "salespulse.security.jwt.issuer", TestTokens.ISSUER)).run();
+        // As arguments: they outrank the application's own configuration, as the environment does in production.
+        return new SpringApplicationBuilder(KpiServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
+                "--spring.kafka.consumer.group-id=" + group,
+                "--salespulse.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                "--salespulse.security.jwt.issuer=" + TestTokens.ISSUER);
     }
 
     private static double counted(ConfigurableApplicationContext context) {
