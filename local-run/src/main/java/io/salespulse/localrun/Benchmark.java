@@ -58,7 +58,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>{@code --history} events (500,000 by default) loaded over 60 past days, idle CPU with that history, and the
  *   round again.</li>
  * </ol>
- * Options: {@code --history=<n>}, {@code --quick} (small figures, to check the benchmark itself), {@code --out=<file>}.
+ * Options: {@code --history=<n>}, {@code --quick} (small figures, to check the benchmark itself), {@code --out=<file>},
+ * {@code --soak=<seconds>} (steady traffic for a profiler, no report).
  */
 public final class Benchmark {
 
@@ -78,6 +79,7 @@ public final class Benchmark {
     private final PrintStream out;
     private final long started = System.nanoTime();
     private final Map<String, List<String>> repsByGroup = new LinkedHashMap<>();
+    private final String[] args;
 
     record Settings(int rawRecords, int roundEvents, int hubspotDeals, int history, Duration latencyPhase, int slackSamples, Path report) {
 
@@ -90,7 +92,8 @@ public final class Benchmark {
         }
     }
 
-    private Benchmark(LocalStack stack, LocalStack.Options options, Settings settings, PrintStream out) {
+    private Benchmark(LocalStack stack, LocalStack.Options options, Settings settings, PrintStream out, String[] args) {
+        this.args = args;
         this.stack = stack;
         this.options = options;
         this.settings = settings;
@@ -108,12 +111,20 @@ public final class Benchmark {
         Path dataDir = root.resolve(".bench");
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
+        // The per-source ingest rate limit (1,000 events/s by default) is lifted: the benchmark measures capacity.
         LocalStack.Options options = new LocalStack.Options(root, dataDir, LocalStack.Ports.free(), "bench-ingest-key",
-                LocalStack.Options.LONG_RUNNING);
+                LocalStack.Options.LONG_RUNNING, Map.of("SALESPULSE_INGEST_RATELIMIT_EVENTSPERSECOND", "1000000",
+                "SALESPULSE_INGEST_RATELIMIT_BURST", "1000000"));
         System.out.println("Benchmark: starting Kafka, the Mongo-wire server and four services in " + dataDir + " ...");
+        // Whatever ends the run (the end, a failure, Ctrl-C), no service JVM outlives it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
+                "bench-stop"));
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
-            Benchmark benchmark = new Benchmark(stack, options, settings, System.out);
+            Benchmark benchmark = new Benchmark(stack, options, settings, System.out, args);
             String report = benchmark.run();
+            if (report.isEmpty()) {
+                System.exit(0);
+            }
             Files.createDirectories(settings.report().getParent());
             Files.writeString(settings.report(), report);
             System.out.println();
@@ -127,6 +138,16 @@ public final class Benchmark {
 
     private String run() throws Exception {
         setUp();
+        int soak = Integer.parseInt(option(args, "--soak=", "0"));
+        if (soak > 0) {
+            // Steady CloudEvents traffic for a profiler to look at; no report.
+            long until = System.nanoTime() + Duration.ofSeconds(soak).toNanos();
+            while (System.nanoTime() < until) {
+                EndToEnd round = endToEnd("warm", settings.roundEvents());
+                progress("soak: ingest %.0f/s, post to counted %.0f/s".formatted(round.ingest(), round.counted()));
+            }
+            return "";
+        }
         Report report = new Report(settings);
         progress("raw Kafka: producing and consuming " + settings.rawRecords() + " records");
         report.raw = rawKafka();

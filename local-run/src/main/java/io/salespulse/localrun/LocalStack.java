@@ -74,8 +74,9 @@ public final class LocalStack implements AutoCloseable {
      * @param ports        where everything listens
      * @param ingestApiKey the ingest API key of the {@code demo} source
      * @param jvmOptions   the services' JVM options
+     * @param environment  settings added to every service's environment
      */
-    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions) {
+    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment) {
 
         /** For a run that lasts: the JIT's full optimisation (C2) once the code is hot. */
         public static final List<String> LONG_RUNNING = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -83,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
         public static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
         public Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
-            this(root, dataDir, ports, ingestApiKey, LONG_RUNNING);
+            this(root, dataDir, ports, ingestApiKey, LONG_RUNNING, Map.of());
         }
 
         public static Options defaults(Path root) {
@@ -92,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** A stack for a test: its own data folder and free ports. */
         public static Options forTest(Path root, Path dataDir) throws IOException {
-            return new Options(root, dataDir, Ports.free(), "it-key", QUICK_START);
+            return new Options(root, dataDir, Ports.free(), "it-key", QUICK_START, Map.of());
         }
     }
 
@@ -163,7 +164,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
-                Map<String, String> env = Map.of(
+                Map<String, String> env = new java.util.HashMap<>(options.environment());
+                env.putAll(Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "MONGODB_URI", mongo.uri("salespulse-" + name.replace("-service", "")),
                         "INGEST_API_KEY_DEMO", options.ingestApiKey(),
@@ -173,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
                         "HUBSPOT_CLIENT_SECRET", HUBSPOT_SECRET,
                         "PIPEDRIVE_WEBHOOK_PASSWORD", PIPEDRIVE_PASSWORD,
                         // The demo's New York team is on HubSpot, in dollars.
-                        "HUBSPOT_CURRENCY", "USD");
+                        "HUBSPOT_CURRENCY", "USD"));
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
                         ports.services().get(i), env, options.dataDir().resolve("logs"), options.jvmOptions()));
             }

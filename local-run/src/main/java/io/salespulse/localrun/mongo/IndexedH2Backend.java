@@ -9,13 +9,18 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend, with the non-unique indexes the services create honoured ({@link SecondaryIndex})
  * and queries planned over every index ({@link IndexedH2Collection}): so a query costs what it matches, as on
- * MongoDB, instead of a scan of everything stored. Data and unique indexes are stored exactly as the H2 backend stores
- * them (the same file works with either); secondary indexes live in memory and are rebuilt when the file is opened.
+ * MongoDB, instead of a scan of everything stored. Data and unique indexes are stored as the H2 backend stores them,
+ * except that documents are written as BSON ({@link DocumentType}) and unique indexes are ordered as MongoDB
+ * orders values ({@link KeyValueType}), where the H2 backend uses Java serialisation for both; a file the H2 backend
+ * wrote is read as it is. Secondary indexes live in memory and are rebuilt when the file is opened.
  */
 public final class IndexedH2Backend extends H2Backend {
 
@@ -32,6 +37,8 @@ public final class IndexedH2Backend extends H2Backend {
 
         // H2Database opens its collections from its constructor, before this class's fields are set.
         private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+        private static final String ORDERED = "#ordered";
 
         private final MVStore store;
 
@@ -57,8 +64,32 @@ public final class IndexedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             // The map names H2Database uses, so files stay readable by either backend.
             String fullName = getFullCollectionNamespace(collectionName);
-            return new IndexedH2Collection(this, collectionName, options, store().openMap("databases." + fullName),
-                    store().openMap("meta." + fullName), cursorRegistry);
+            MVMap<Object, Document> documents = store().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            return new IndexedH2Collection(this, collectionName, options, documents, store().openMap("meta." + fullName), cursorRegistry);
+        }
+
+        /**
+         * Unique indexes on maps ordered by {@link KeyValueType}. The H2 backend's map of the same index, if the file
+         * has one, is removed: this one is empty the first time, and the collection then builds it from the documents.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            String plain = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (store().hasMap(plain)) {
+                store().removeMap(plain);
+            }
+            MVMap<KeyValue, Object> map = store().openMap(plain + ORDERED, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String ordered = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + ORDERED;
+            if (store().hasMap(ordered)) {
+                store().removeMap(ordered);
+            }
         }
 
         @Override

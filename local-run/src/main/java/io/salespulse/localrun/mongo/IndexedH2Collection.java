@@ -30,7 +30,7 @@ import org.h2.mvstore.MVMap;
 final class IndexedH2Collection extends H2Collection {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
-    private static final int WIDE = 5_000;
+    private static final int WIDE = Integer.getInteger("salespulse.mongo.wide-query", 5_000);
     private static final Map<String, Long> NOTED = new ConcurrentHashMap<>();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -67,7 +67,7 @@ final class IndexedH2Collection extends H2Collection {
         return StreamSupport.stream(positions.spliterator(), false).map(this::getDocument).filter(Objects::nonNull);
     }
 
-    /** Notes, at most once a minute per query shape, a query that reads more than {@value #WIDE} documents. */
+    /** Notes, at most once a minute per query shape, a query that reads more than {@code salespulse.mongo.wide-query} (5,000) documents. */
     private QueryResult noted(QueryResult result, Document query, Document orderBy, long read) {
         if (read > WIDE) {
             String shape = shape(query) + " sort " + (orderBy == null ? "{}" : orderBy.keySet());

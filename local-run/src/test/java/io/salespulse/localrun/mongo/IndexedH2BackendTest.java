@@ -148,6 +148,38 @@ class IndexedH2BackendTest {
         assertSameAnswers(reopened.collection(), plain.collection());
     }
 
+    private static Document everyType(String id) {
+        return new Document("_id", id).append("text", "Léa").append("int", 42).append("long", 5_000_000_000L).append("double", 0.25)
+                .append("flag", true).append("nothing", null).append("date", java.util.Date.from(java.time.Instant.parse("2026-11-28T10:00:00Z")))
+                .append("objectId", new org.bson.types.ObjectId("5f1d7f1b2c3a4b5c6d7e8f90")).append("decimal", org.bson.types.Decimal128.parse("1234.5678"))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))))
+                .append("status", "SENT").append("sequence", 1L).append("slot", id).append("version", 0);
+    }
+
+    @Test
+    void readsAFileThePlainBackendWroteAndKeepsEveryTypeThroughBson() {
+        Server plain = start(false, "shared.mv");
+        plain.collection().insertMany(List.of(everyType("written-before"), everyType("changed-after")));
+        plain.server().shutdown();
+        plain.store().close();
+
+        Server indexed = start(true, "shared.mv");
+        assertThat(indexed.collection().find(Filters.eq("_id", "written-before")).first()).isEqualTo(everyType("written-before"));
+        indexed.collection().updateOne(Filters.eq("_id", "changed-after"), Updates.set("status", "QUEUED"));
+        indexed.collection().insertOne(everyType("written-after"));
+        assertThat(ids(indexed.collection().find(Filters.eq("status", "QUEUED")))).containsExactly("changed-after");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> indexed.collection().insertOne(everyType("written-before")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+        indexed.server().shutdown();
+        indexed.store().close();
+
+        Server reopened = start(true, "shared.mv");
+        assertThat(reopened.collection().find(Filters.eq("_id", "written-after")).first()).isEqualTo(everyType("written-after"));
+        assertThat(reopened.collection().find(Filters.eq("_id", "changed-after")).first())
+                .isEqualTo(everyType("changed-after").append("status", "QUEUED"));
+        assertThat(reopened.collection().countDocuments()).isEqualTo(3);
+    }
+
     @Test
     void readsOnlyWhatAnIndexPointsAt() {
         Server indexed = start(true, "indexed.mv");
