@@ -65,28 +65,24 @@ final class BenchLoad {
         return events.size();
     }
 
-    /**
-     * Sends {@code total} calls in batches of {@code batch} from {@code threads} client threads, as fast as they are
-     * accepted; returns when the last is accepted. {@code callOf(i)} makes the i-th.
-     */
-    void sendCalls(int total, int batch, int threads, IntFunction<String> callOf, AtomicLong accepted) throws Exception {
+    /** Sends a range of the work, items {@code from} (inclusive) to {@code to} (exclusive). */
+    @FunctionalInterface
+    interface RangeSender {
+        void send(long from, long to) throws Exception;
+    }
+
+    /** Splits {@code total} items into ranges of {@code size} and sends them from {@code threads} client threads. */
+    private static void inRanges(int total, int size, int threads, RangeSender sender) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicLong next = new AtomicLong();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    while (true) {
-                        long from = next.getAndAdd(batch);
-                        if (from >= total) {
-                            return null;
-                        }
-                        List<String> events = new ArrayList<>(batch);
-                        for (long i = from; i < Math.min(total, from + batch); i++) {
-                            events.add(callOf.apply((int) i));
-                        }
-                        accepted.addAndGet(postBatch(events));
+                    for (long from = next.getAndAdd(size); from < total; from = next.getAndAdd(size)) {
+                        sender.send(from, Math.min(total, from + size));
                     }
+                    return null;
                 }));
             }
             for (Future<?> worker : workers) {
@@ -98,44 +94,39 @@ final class BenchLoad {
     }
 
     /**
+     * Sends {@code total} calls in batches of {@code batch} from {@code threads} client threads, as fast as they are
+     * accepted; returns when the last is accepted. {@code callOf(i)} makes the i-th.
+     */
+    void sendCalls(int total, int batch, int threads, IntFunction<String> callOf, AtomicLong accepted) throws Exception {
+        inRanges(total, batch, threads, (from, to) -> {
+            List<String> events = new ArrayList<>(batch);
+            for (long i = from; i < to; i++) {
+                events.add(callOf.apply((int) i));
+            }
+            accepted.addAndGet(postBatch(events));
+        });
+    }
+
+    /**
      * Sends {@code deals} HubSpot deals, each as five webhook events (created, name, owner, amount, stage) in signed
      * batches of 100 events, from {@code threads} client threads; returns the number of events accepted.
      */
     long sendHubSpotDeals(int deals, List<String> ownerIds, int threads) throws Exception {
-        int dealsPerBatch = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong accepted = new AtomicLong();
-        try {
-            AtomicLong next = new AtomicLong();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    while (true) {
-                        long from = next.getAndAdd(dealsPerBatch);
-                        if (from >= deals) {
-                            return null;
-                        }
-                        List<String> events = new ArrayList<>();
-                        for (long d = from; d < Math.min(deals, from + dealsPerBatch); d++) {
-                            long dealId = hubspotIds.incrementAndGet();
-                            long at = System.currentTimeMillis() - 60_000;
-                            events.add(hubspotEvent("deal.creation", dealId, null, null, at));
-                            events.add(hubspotEvent("deal.propertyChange", dealId, "dealname", "Bench deal " + dealId, at));
-                            events.add(hubspotEvent("deal.propertyChange", dealId, "hubspot_owner_id", ownerIds.get((int) (d % ownerIds.size())), at));
-                            events.add(hubspotEvent("deal.propertyChange", dealId, "amount", String.valueOf(5_000 + d % 50 * 1_000), at));
-                            events.add(hubspotEvent("deal.propertyChange", dealId, "dealstage", "qualifiedtobuy", at));
-                        }
-                        postHubSpot("[" + String.join(",", events) + "]");
-                        accepted.addAndGet(events.size());
-                    }
-                }));
+        inRanges(deals, 20, threads, (from, to) -> {
+            List<String> events = new ArrayList<>();
+            for (long d = from; d < to; d++) {
+                long dealId = hubspotIds.incrementAndGet();
+                long at = System.currentTimeMillis() - 60_000;
+                events.add(hubspotEvent("deal.creation", dealId, null, null, at));
+                events.add(hubspotEvent("deal.propertyChange", dealId, "dealname", "Bench deal " + dealId, at));
+                events.add(hubspotEvent("deal.propertyChange", dealId, "hubspot_owner_id", ownerIds.get((int) (d % ownerIds.size())), at));
+                events.add(hubspotEvent("deal.propertyChange", dealId, "amount", String.valueOf(5_000 + d % 50 * 1_000), at));
+                events.add(hubspotEvent("deal.propertyChange", dealId, "dealstage", "qualifiedtobuy", at));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            postHubSpot("[" + String.join(",", events) + "]");
+            accepted.addAndGet(events.size());
+        });
         return accepted.get();
     }
 

@@ -126,12 +126,24 @@ public final class Benchmark {
                 System.exit(0);
             }
             Files.createDirectories(settings.report().getParent());
-            Files.writeString(settings.report(), report);
+            Files.writeString(settings.report(), report + analysisKeptFrom(settings.report()));
             System.out.println();
             System.out.println(report);
             System.out.println("Written to " + settings.report());
         }
         System.exit(0);
+    }
+
+    /** Below this line, docs/benchmarks.md is written by people (what the figures mean): a new run keeps it. */
+    static final String ANALYSIS = "<!-- Written by people, kept by ./bench: what the figures mean. -->";
+
+    private static String analysisKeptFrom(Path report) throws IOException {
+        if (!Files.exists(report)) {
+            return "";
+        }
+        String existing = Files.readString(report);
+        int at = existing.indexOf(ANALYSIS);
+        return at < 0 ? "" : "\n" + existing.substring(at);
     }
 
     // --- the run ------------------------------------------------------------------------------------------------

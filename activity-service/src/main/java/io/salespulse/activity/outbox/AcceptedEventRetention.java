@@ -36,8 +36,7 @@ class AcceptedEventRetention {
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.accepted-events", window, topics);
         this.lookBack = lookBack;
-        this.trimmed = Counter.builder("salespulse.retention.trimmed").tag("store", "accepted_events")
-                .description("Stored records deleted because they are older than their retention window").register(meters);
+        this.trimmed = Retention.trimmed(meters, "accepted_events");
     }
 
     @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")

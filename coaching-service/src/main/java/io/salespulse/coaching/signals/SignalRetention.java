@@ -35,8 +35,7 @@ class SignalRetention {
         this.mongo = mongo;
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.resolved-signals", window, topics);
-        this.trimmed = Counter.builder("salespulse.retention.trimmed").tag("store", "resolved_signals")
-                .description("Stored records deleted because they are older than their retention window").register(meters);
+        this.trimmed = Retention.trimmed(meters, "resolved_signals");
     }
 
     @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")

@@ -10,17 +10,16 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend, with the non-unique indexes the services create honoured ({@link SecondaryIndex})
  * and queries planned over every index ({@link IndexedH2Collection}): so a query costs what it matches, as on
- * MongoDB, instead of a scan of everything stored. Data and unique indexes are stored as the H2 backend stores them,
- * except that documents are written as BSON ({@link DocumentType}) and unique indexes are ordered as MongoDB
- * orders values ({@link KeyValueType}), where the H2 backend uses Java serialisation for both; a file the H2 backend
- * wrote is read as it is. Secondary indexes live in memory and are rebuilt when the file is opened.
+ * MongoDB, instead of a scan of everything stored. Documents are stored as the H2 backend stores them; unique indexes
+ * are ordered as MongoDB orders values ({@link KeyValueType}), where the H2 backend compares keys by serialising them,
+ * and rebuilt from the documents the first time a file the plain backend wrote is opened. Secondary indexes live in
+ * memory and are rebuilt when the file is opened.
  */
 public final class IndexedH2Backend extends H2Backend {
 
@@ -64,9 +63,8 @@ public final class IndexedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             // The map names H2Database uses, so files stay readable by either backend.
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = store().openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
-            return new IndexedH2Collection(this, collectionName, options, documents, store().openMap("meta." + fullName), cursorRegistry);
+            return new IndexedH2Collection(this, collectionName, options, store().openMap("databases." + fullName),
+                    store().openMap("meta." + fullName), cursorRegistry);
         }
 
         /**

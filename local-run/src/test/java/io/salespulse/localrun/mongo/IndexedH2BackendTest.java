@@ -157,7 +157,7 @@ class IndexedH2BackendTest {
     }
 
     @Test
-    void readsAFileThePlainBackendWroteAndKeepsEveryTypeThroughBson() {
+    void readsAFileThePlainBackendWroteAndKeepsEveryType() {
         Server plain = start(false, "shared.mv");
         plain.collection().insertMany(List.of(everyType("written-before"), everyType("changed-after")));
         plain.server().shutdown();

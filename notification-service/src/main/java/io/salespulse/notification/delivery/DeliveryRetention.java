@@ -41,10 +41,8 @@ class DeliveryRetention {
         this.mongo = mongo;
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.deliveries", window, topics);
-        this.deliveries = Counter.builder("salespulse.retention.trimmed").tag("store", "deliveries")
-                .description("Stored records deleted because they are older than their retention window").register(meters);
-        this.signals = Counter.builder("salespulse.retention.trimmed").tag("store", "signal_inbox")
-                .description("Stored records deleted because they are older than their retention window").register(meters);
+        this.deliveries = Retention.trimmed(meters, "deliveries");
+        this.signals = Retention.trimmed(meters, "signal_inbox");
         mongo.getCollection(SignalInbox.COLLECTION).createIndex(new org.bson.Document("lifecycle", 1));
     }
 

@@ -3,6 +3,8 @@ package io.salespulse.kit.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.kit.kafka.KafkaTopicsProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,12 @@ public final class Retention {
                     + "must still be there to recognise it");
         }
         return window;
+    }
+
+    /** {@code salespulse_retention_trimmed_total{store}}: records of a store deleted past their window. */
+    public static Counter trimmed(MeterRegistry meters, String store) {
+        return Counter.builder("salespulse.retention.trimmed").tag("store", store)
+                .description("Stored records deleted because they are older than their retention window").register(meters);
     }
 
     /** Deletes the documents a filter matches, {@value #CHUNK} at a time; returns how many went. */
