@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -291,6 +295,7 @@ public final class Benchmark {
     }
 
     private Rates round(String label) throws Exception {
+        awaitConsumersCaughtUp(Duration.ofMinutes(60));
         progress(label + ": CloudEvents ingest and first post to counted");
         EndToEnd e2e = endToEnd(label, settings.roundEvents());
         progress(label + ": signed HubSpot webhook batches");
@@ -484,7 +489,42 @@ public final class Benchmark {
         return memory;
     }
 
-    private Map<String, Double> idleCpu(Duration window) throws InterruptedException {
+    /** Waits until every consumer group has read everything on its topics: until then nothing is idle. */
+    private void awaitConsumersCaughtUp(Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        long lastReport = 0;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            while (true) {
+                long lag = 0;
+                for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    for (var entry : committed.entrySet()) {
+                        if (entry.getValue() != null && !entry.getKey().topic().startsWith("bench.")) {
+                            lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                        }
+                    }
+                }
+                if (lag == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumers still " + lag + " records behind after " + within);
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    progress("waiting for every consumer to catch up: " + lag + " records behind");
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    private Map<String, Double> idleCpu(Duration window) throws Exception {
+        awaitConsumersCaughtUp(Duration.ofMinutes(60));
         progress("idle CPU over " + window.toSeconds() + " s, after 20 s of rest");
         Thread.sleep(20_000);
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -495,7 +535,9 @@ public final class Benchmark {
         Thread.sleep(window.toMillis());
         Map<String, Double> percent = new LinkedHashMap<>();
         pids.forEach((name, pid) -> percent.put(name, 100 * (BenchProbes.cpuSeconds(pid) - before.get(name)) / window.toSeconds()));
-        progress("  " + percent);
+        StringBuilder line = new StringBuilder(" ");
+        percent.forEach((name, cpu) -> line.append(" %s %.1f%%".formatted(name, cpu)));
+        progress(line.toString());
         return percent;
     }
 
