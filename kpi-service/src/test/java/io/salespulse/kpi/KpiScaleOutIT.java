@@ -97,8 +97,8 @@ class KpiScaleOutIT {
                     for (Document day : repDays.find()) {
                         // Read while the instance still writes: a day caught between two updates counts as none yet.
                         Document counters = day.get("c", Document.class);
-                        Number calls = counters == null ? null : counters.get("calls", Number.class);
-                        callsByRep.merge(day.getString("repId"), calls == null ? 0L : calls.longValue(), Long::sum);
+                        Number dayCalls = counters == null ? null : counters.get("calls", Number.class);
+                        callsByRep.merge(day.getString("repId"), dayCalls == null ? 0L : dayCalls.longValue(), Long::sum);
                     }
                     assertThat(callsByRep).hasSize(REPS);
                     assertThat(callsByRep.values()).allMatch(count -> count == CALLS_PER_REP);
