@@ -198,13 +198,19 @@ public class AcceptedEventLog {
      * read back comes with the reason instead of its events, for the relay to park.
      */
     public List<PendingEntry> unpublished(int limit) {
+        return unpublished(Long.MIN_VALUE, limit);
+    }
+
+    /** As {@link #unpublished(int)}, after a sequence: the entries that follow a batch still being marked published. */
+    public List<PendingEntry> unpublished(long afterSequence, int limit) {
         List<PendingEntry> pending = new ArrayList<>();
-        for (Document doc : collection().find(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)))
-                .sort(Sorts.ascending("sequence")).limit(limit)) {
+        for (Document doc : collection().find(Filters.and(Filters.eq("published", false), Filters.gt("sequence", afterSequence),
+                        Filters.ne("parked", true))).sort(Sorts.ascending("sequence")).limit(limit)) {
+            long sequence = doc.get("sequence", Number.class).longValue();
             try {
-                pending.add(new PendingEntry(doc.getString("_id"), readEvents(doc), null));
+                pending.add(new PendingEntry(doc.getString("_id"), sequence, readEvents(doc), null));
             } catch (RuntimeException unreadable) {
-                pending.add(new PendingEntry(doc.getString("_id"), List.of(), "cannot be read back: " + unreadable.getMessage()));
+                pending.add(new PendingEntry(doc.getString("_id"), sequence, List.of(), "cannot be read back: " + unreadable.getMessage()));
             }
         }
         return pending;
@@ -213,9 +219,10 @@ public class AcceptedEventLog {
     /**
      * An entry waiting to be published.
      *
+     * @param sequence   its place in acceptance order
      * @param unreadable why its events cannot be read back from the log, or {@code null}
      */
-    public record PendingEntry(String key, List<EventEnvelope> events, String unreadable) {
+    public record PendingEntry(String key, long sequence, List<EventEnvelope> events, String unreadable) {
     }
 
     /**
@@ -259,6 +266,8 @@ public class AcceptedEventLog {
         long entries = 0;
         long pages = 0;
         MongoCollection<Document> ledger = mongo.getCollection(LEDGER);
+        // Pages are listed by id only and then read one by one: a page holds up to LEDGER_PAGE keys, and reading them
+        // all in the listing cursor would hold an hour's pages in memory at once.
         for (Document page : ledger.find(Filters.in("hour", hours)).projection(Projections.include("_id"))) {
             Document held = ledger.find(Filters.eq("_id", page.get("_id"))).first();
             List<String> keys = held == null ? List.of() : held.getList("keys", String.class, List.of());

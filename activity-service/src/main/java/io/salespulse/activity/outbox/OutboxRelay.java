@@ -9,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import io.salespulse.kit.kafka.EventEncodingException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -28,6 +32,8 @@ import org.springframework.stereotype.Component;
  * An entry that can never be published (larger than the producer takes, or not encodable) is parked: kept with its
  * reason, counted ({@code salespulse_outbox_parked_total}), listed at {@code GET /api/v1/admin/outbox/parked}, and
  * out of the way of everything after it. With several instances, only the holder of the {@link RelayLease} publishes.
+ * A batch is marked published while the next one is read and published (one batch in marking at most); a round ends
+ * with its last mark, so the next round starts from marked entries only.
  */
 @Component
 class OutboxRelay {
@@ -41,6 +47,11 @@ class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
+    private final ExecutorService marker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-marker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(AcceptedEventLog acceptedEvents, EventPublisher publisher, RelayLease lease, MeterRegistry meters,
                 Clock clock, @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
@@ -60,30 +71,58 @@ class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${salespulse.outbox.poll-interval-ms:100}")
     void relay() {
+        // Pipelined: while one batch is being marked published, the next is read and published. Marking is the
+        // costlier half (it rewrites every entry of the batch), so a backlog drains at the pace of the marks alone.
+        CompletableFuture<Void> marking = CompletableFuture.completedFuture(null);
         try {
+            long after = Long.MIN_VALUE;
             // Renewed before every batch: a batch takes far less than the lease's term.
-            while (lease.acquire() && relayOnce() == batchSize) {
-                // a full batch: more may be waiting
+            while (lease.acquire()) {
+                List<AcceptedEventLog.PendingEntry> batch = acceptedEvents.unpublished(after, batchSize);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<String> toMark = publish(batch);
+                marking.join();
+                marking = CompletableFuture.runAsync(() -> acceptedEvents.markPublished(toMark), marker);
+                after = batch.get(batch.size() - 1).sequence();
+                if (batch.size() < batchSize) {
+                    break;
+                }
             }
+            marking.join();
         } catch (RuntimeException e) {
             failures.increment();
             log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
+        } finally {
+            // The next round reads from the oldest unpublished entry again: what is being marked is marked first.
+            try {
+                marking.join();
+            } catch (RuntimeException alreadyCounted) {
+                // a failed mark leaves its entries unpublished: they go out again, and consumers drop the repeats
+            }
         }
     }
 
-    /** Publishes one batch; returns how many entries it took. */
-    int relayOnce() {
-        List<AcceptedEventLog.PendingEntry> batch = acceptedEvents.unpublished(batchSize);
+    @PreDestroy
+    void stop() {
+        marker.shutdown();
+    }
+
+    /**
+     * Publishes a batch, in order, and returns the keys to mark published. When some entry of it can never be
+     * published, the batch goes entry by entry instead, parking that one, and is marked here (nothing left to mark).
+     */
+    private List<String> publish(List<AcceptedEventLog.PendingEntry> batch) {
         if (batch.isEmpty()) {
-            return 0;
+            return List.of();
         }
         if (batch.stream().allMatch(entry -> entry.unreadable() == null)) {
             try {
                 List<EventEnvelope> events = batch.stream().flatMap(entry -> entry.events().stream()).toList();
                 publisher.publishAll(events);
-                acceptedEvents.markPublished(batch.stream().map(AcceptedEventLog.PendingEntry::key).toList());
                 published.increment(events.size());
-                return batch.size();
+                return batch.stream().map(AcceptedEventLog.PendingEntry::key).toList();
             } catch (RuntimeException e) {
                 if (!isPermanent(e)) {
                     throw e;
@@ -91,14 +130,15 @@ class OutboxRelay {
                 // Some entry of the batch can never go out: find it, entry by entry, below.
             }
         }
-        return relayOneByOne(batch);
+        relayOneByOne(batch);
+        return List.of();
     }
 
     /**
      * Publishes entry by entry, in order, parking those that can never be published. A failure that may pass (the
      * broker unreachable) stops the round there, so entries keep their order for the next one.
      */
-    private int relayOneByOne(List<AcceptedEventLog.PendingEntry> batch) {
+    private void relayOneByOne(List<AcceptedEventLog.PendingEntry> batch) {
         List<String> done = new ArrayList<>();
         try {
             for (AcceptedEventLog.PendingEntry entry : batch) {
@@ -121,7 +161,6 @@ class OutboxRelay {
         } finally {
             acceptedEvents.markPublished(done);
         }
-        return batch.size();
     }
 
     private void park(String key, String reason) {

@@ -43,7 +43,6 @@ class DeliveryRetention {
         this.window = Retention.window("salespulse.retention.deliveries", window, topics);
         this.deliveries = Retention.trimmed(meters, "deliveries");
         this.signals = Retention.trimmed(meters, "signal_inbox");
-        mongo.getCollection(SignalInbox.COLLECTION).createIndex(new org.bson.Document("lifecycle", 1));
     }
 
     @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")

@@ -28,6 +28,8 @@ public class SignalInbox {
     SignalInbox(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(COLLECTION).createIndex(new Document("teamId", 1));
+        // Retention deletes resolved signals by lifecycle.
+        mongo.getCollection(COLLECTION).createIndex(new Document("lifecycle", 1));
     }
 
     void record(EventEnvelope envelope) {
