@@ -27,5 +27,5 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 # Ready when the readiness group (Mongo ping included) is UP; bash's /dev/tcp needs no curl in the image.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD bash -c \
-  'exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+  'exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf "GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 ENTRYPOINT ["java", "-jar", "/opt/salespulse/app.jar"]

@@ -16,7 +16,7 @@ token() { # subject, roles JSON array, teams JSON array
   local now exp header payload
   now=$(date +%s); exp=$((now + 30 * 24 * 3600))
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"sub":"%s","roles":%s,"teams":%s,"iss":"salespulse-compose","iat":%d,"exp":%d}' "$1" "$2" "$3" "$now" "$exp" | b64url)
+  payload=$(printf '{"sub":"%s","roles":%s,"teams":%s,"iss":"salespulse-compose","aud":"salespulse","iat":%d,"exp":%d}' "$1" "$2" "$3" "$now" "$exp" | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign keys/jwt-private.pem | b64url)"
 }
 echo "MANAGER_TOKEN=$(token mgr-camille '["MANAGER"]' '["team-paris"]')"

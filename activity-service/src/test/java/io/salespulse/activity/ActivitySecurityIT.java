@@ -10,9 +10,13 @@ import io.salespulse.testsupport.TestTokens;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -22,12 +26,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "salespulse.ingest.api-keys.flood=flood-key", "salespulse.ingest.api-keys.calm=calm-key",
-        "salespulse.ingest.rate-limit.events-per-second=5", "salespulse.ingest.rate-limit.burst=10"})
+        "salespulse.ingest.rate-limit.events-per-second=5", "salespulse.ingest.rate-limit.burst=10",
+        "salespulse.ingest.api-keys.acme=acme-key", "salespulse.ingest.scopes.acme.sources=/acme/dialer",
+        "salespulse.ingest.scopes.acme.event-types=salespulse.call.logged.v1,salespulse.deal.updated.v1",
+        "salespulse.ingest.scopes.acme.deal-namespaces=acme-", "salespulse.ingest.api-keys.globex=globex-key"})
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class ActivitySecurityIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -37,6 +48,27 @@ class ActivitySecurityIT {
             {"name":"%s","timezone":"Europe/Paris","locale":"fr","managerIds":["%s"],"workingDays":["MON","TUE","WED","THU","FRI"]}""";
     private static final String REP = """
             {"displayName":"Rep","teamId":"%s","role":"SDR","seniority":"JUNIOR","startDate":"2026-01-05","externalIds":{},"active":true}""";
+
+    @Test
+    void refusedCredentialsAndSignaturesNeverReachTheLogs(CapturedOutput output) {
+        String base = "http://localhost:" + port;
+        String event = """
+                {"specversion":"1.0","id":"e-1","source":"/crm","type":"salespulse.call.logged.v1","time":"2026-01-05T10:00:00Z",
+                 "data":{"repId":"r","outcome":"CONNECTED"}}""";
+        assertThat(Http.post(base + "/api/v1/events", "application/cloudevents+json", event, "Authorization", "Bearer SECRETKEY1").status())
+                .isEqualTo(401);
+        assertThat(Http.post(base + "/api/v1/events", "application/cloudevents+json", event, "Authorization",
+                "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETKEY2").status()).isEqualTo(401);
+        assertThat(Http.post(base + "/webhooks/hubspot", "application/json", "[]", "X-HubSpot-Request-Timestamp",
+                String.valueOf(System.currentTimeMillis()), "X-HubSpot-Signature-v3", "SECRETSIGNATURE3").status()).isEqualTo(401);
+        assertThat(Http.post(base + "/webhooks/pipedrive", "application/json", "{}", "Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("salespulse:SECRETPASSWORD4".getBytes())).status()).isEqualTo(401);
+        assertThat(Http.post(base + "/webhooks/twenty", "application/json", "{}", "X-Twenty-Webhook-Signature", "SECRETSIGNATURE5",
+                "X-Twenty-Webhook-Timestamp", String.valueOf(System.currentTimeMillis())).status()).isEqualTo(401);
+        assertThat(Http.get(base + "/api/v1/teams/x", "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETTOKEN6").status())
+                .isEqualTo(401);
+        assertThat(output.getAll()).doesNotContain("SECRETKEY", "SECRETSIGNATURE", "SECRETPASSWORD", "SECRETTOKEN");
+    }
 
     @Test
     void everyEndpointRefusesWhoMayNotCallIt() {
@@ -64,15 +96,68 @@ class ActivitySecurityIT {
     }
 
     private Http.Answer ingest(String credential, String id) {
+        return ingest(credential, "/" + id.substring(0, id.indexOf('-')), id);
+    }
+
+    private Http.Answer ingest(String credential, String source, String id) {
         return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
-                {"specversion":"1.0","id":"%s","source":"/crm","type":"salespulse.email.sent.v1","time":"2026-11-26T10:00:00Z",
-                 "data":{"repId":"rep-x"}}""".formatted(id), "Authorization", "Bearer " + credential);
+                {"specversion":"1.0","id":"%s","source":"%s","type":"salespulse.email.sent.v1","time":"2026-11-26T10:00:00Z",
+                 "data":{"repId":"rep-x"}}""".formatted(id, source), "Authorization", "Bearer " + credential);
+    }
+
+    private Http.Answer post(String key, String events) {
+        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents-batch+json", "[" + events + "]",
+                "Authorization", "Bearer " + key);
+    }
+
+    private static String call(String id, String source) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"%s","type":"salespulse.call.logged.v1","time":"2026-11-26T10:00:00Z",
+                 "data":{"repId":"rep-x","outcome":"CONNECTED","dealId":"acme-1"}}""".formatted(id, source);
+    }
+
+    private static String deal(String id, String dealId, java.time.Instant time) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/acme/dialer","type":"salespulse.deal.updated.v1","time":"%s",
+                 "data":{"dealId":"%s","ownerRepId":"rep-x","stage":"NEW","amount":1000,"currency":"EUR"}}""".formatted(id, time, dealId);
+    }
+
+    private static List<String> fields(Http.Answer answer) {
+        return answer.json().get("errors").findValuesAsString("field");
+    }
+
+    @Test
+    void aKeyWritesOnlyUnderItsOwnSourcesTypesAndDeals() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        // Another key cannot post under acme's source, nor in the CRM webhooks' own, so it cannot take acme's event
+        // ids first: acme's event is new when acme sends it.
+        Http.Answer spoofed = post("globex-key", call("c-" + s, "/acme/dialer"));
+        assertThat(spoofed.status()).isEqualTo(400);
+        assertThat(fields(spoofed)).containsExactly("[0].source");
+        assertThat(fields(post("globex-key", call("h-" + s, "/crm/hubspot/62515")))).containsExactly("[0].source");
+        assertThat(fields(post("acme-key", call("d-" + s, "/acme/dialerx")))).containsExactly("[0].source");
+        Http.Answer own = post("acme-key", call("c-" + s, "/acme/dialer/eu"));
+        assertThat(own.status()).as(own.body()).isEqualTo(202);
+        assertThat(own.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(post("globex-key", call("g-" + s, "/globex")).status()).isEqualTo(202);
+        // Types and deals outside acme's lists; one bad event refuses its whole batch, naming it.
+        Http.Answer mixed = post("acme-key", call("m1-" + s, "/acme/dialer") + ","
+                + call("m2-" + s, "/acme/dialer").replace("salespulse.call.logged.v1", "salespulse.email.sent.v1") + ","
+                + deal("m3-" + s, "globex-7", java.time.Instant.now()));
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(fields(mixed)).containsExactly("[1].type", "[2].data.dealId");
+        assertThat(post("acme-key", call("m1-" + s, "/acme/dialer")).json().get("duplicates").asInt()).isZero();
+        // A deal update dated ahead of now would hold the deal against every real update until then.
+        Http.Answer ahead = post("acme-key", deal("f-" + s, "acme-" + s, java.time.Instant.now().plusSeconds(3600)));
+        assertThat(ahead.status()).isEqualTo(400);
+        assertThat(fields(ahead)).containsExactly("[0].time");
+        assertThat(post("acme-key", deal("n-" + s, "acme-" + s, java.time.Instant.now())).status()).isEqualTo(202);
     }
 
     @Test
     void theIngestApiTakesKeysAndIngestTokensOnly() {
         String s = UUID.randomUUID().toString().substring(0, 8);
-        assertThat(ingest(TestTokens.token("zapier-bridge", List.of("INGEST"), List.of()), "jwt-" + s).status()).isEqualTo(202);
+        assertThat(ingest(TestTokens.token("zapier-bridge", List.of("INGEST"), List.of()), "/zapier-bridge", "jwt-" + s).status()).isEqualTo(202);
         assertThat(ingest(TestTokens.admin(), "admin-" + s).status()).isEqualTo(403);
         assertThat(ingest(TestTokens.expired("zapier-bridge", List.of("INGEST"), List.of()), "old-" + s).status()).isEqualTo(401);
         assertThat(ingest("not-a-key", "bad-" + s).status()).isEqualTo(401);
@@ -100,7 +185,7 @@ class ActivitySecurityIT {
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("flood");
         assertThat(ingest("calm-key", "calm-" + s).status()).isEqualTo(202);
-        Http.Answer metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
+        Http.Answer metrics = Http.get("http://localhost:" + managementPort + "/actuator/prometheus");
         assertThat(metrics.body()).containsPattern("salespulse_events_rejected_total\\{[^}]*reason=\"rate_limited\"");
     }
 }

@@ -39,7 +39,7 @@ class CloudEventsIngestIT {
 
     static String call(String id, String repId, String outcome) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/test/crm","type":"salespulse.call.logged.v1",
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.call.logged.v1",
                  "time":"2026-11-24T09:15:00+01:00","data":{"repId":"%s","outcome":"%s","durationSeconds":300}}
                 """.formatted(id, repId, outcome);
     }
@@ -64,7 +64,7 @@ class CloudEventsIngestIT {
             assertThat(events).hasSize(1);
             assertThat(events.get(0).data()).isEqualTo(new CallLogged(rep, null, CallOutcome.CONNECTED, 300, null,
                     Instant.parse("2026-11-24T08:15:00Z")));
-            assertThat(events.get(0).source()).isEqualTo("/test/crm");
+            assertThat(events.get(0).source()).isEqualTo("/demo/test");
         }
     }
 
@@ -81,7 +81,7 @@ class CloudEventsIngestIT {
                 {"objectiveId":"obj-%s","scope":"REP","scopeId":"%s","metric":"CALLS","target":200,
                  "periodStart":"2026-11-01","periodEnd":"2026-11-30"}""".formatted(rep, rep),
                 "Authorization", KEY, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
-                "ce-source", "/test/crm", "ce-type", "salespulse.objective.set.v1", "ce-time", "2026-11-01T08:00:00Z");
+                "ce-source", "/demo/test", "ce-type", "salespulse.objective.set.v1", "ce-time", "2026-11-01T08:00:00Z");
         assertThat(binary.status()).as(binary.body()).isEqualTo(202);
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.OBJECTIVES)) {
@@ -118,7 +118,7 @@ class CloudEventsIngestIT {
         Http.Answer tooLarge = Http.post(url(), "application/cloudevents-batch+json", huge, "Authorization", KEY);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(Http.post(url(), STRUCTURED, "{not json", "Authorization", KEY).status()).isEqualTo(400);
-        assertThat(mongo.getCollection("accepted_events").countDocuments(new org.bson.Document("source", "/test/crm")
+        assertThat(mongo.getCollection("accepted_events").countDocuments(new org.bson.Document("source", "/demo/test")
                 .append("eventId", "rep-x"))).isZero();
     }
 }

@@ -35,7 +35,7 @@ class DealsIngestIT {
 
     private String update(String id, String deal, String stage, String time) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/test/crm","type":"salespulse.deal.updated.v1","time":"%s",
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.deal.updated.v1","time":"%s",
                  "data":{"dealId":"%s","ownerRepId":"ae-1","stage":"%s","amount":24000,"currency":"EUR","name":"Acme"}}
                 """.formatted(id, time, deal, stage);
     }
@@ -75,7 +75,7 @@ class DealsIngestIT {
         List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            done.add(pool.submit(() -> deals.apply("/test/crm", deal + "-" + n, "test",
+            done.add(pool.submit(() -> deals.apply("/demo/test", deal + "-" + n, "test",
                     io.salespulse.activity.deals.DealUpdate.partial(deal, java.util.Set.of(io.salespulse.activity.deals.DealField.AMOUNT),
                             null, null, null, null, io.salespulse.contracts.Money.of(String.valueOf(1000 + n), "EUR"), null, null,
                             t0.plusSeconds(n)))));
@@ -95,7 +95,7 @@ class DealsIngestIT {
     @Test
     void dealUpdateNamesItsBadFields() {
         Http.Answer answer = Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
-                {"specversion":"1.0","id":"x","source":"/test/crm","type":"salespulse.deal.updated.v1","time":"2026-11-02T10:00:00Z",
+                {"specversion":"1.0","id":"x","source":"/demo/test","type":"salespulse.deal.updated.v1","time":"2026-11-02T10:00:00Z",
                  "data":{"dealId":"d","ownerRepId":"ae-1","stage":"ALMOST","amount":-5,"currency":"euro"}}""",
                 "Authorization", "Bearer local-dev-ingest-key");
         assertThat(answer.status()).isEqualTo(400);

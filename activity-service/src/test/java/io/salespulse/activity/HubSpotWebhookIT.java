@@ -24,11 +24,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** HubSpot webhooks, with payloads shaped as HubSpot's Webhooks API documents them, through the real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "salespulse.crm.hubspot.accounts=62515")
 @RealInfrastructure
 class HubSpotWebhookIT {
 
@@ -36,6 +37,9 @@ class HubSpotWebhookIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     DealService deals;
@@ -124,6 +128,21 @@ class HubSpotWebhookIT {
     }
 
     @Test
+    void anEventFromAPortalThisSalesPulseDoesNotServeIsRefusedAndTheRestAccepted() throws Exception {
+        long id = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L);
+        long t = Instant.now().toEpochMilli();
+        String ours = event(id, "deal.creation", null, String.valueOf(id), null, null, t);
+        String theirs = event(id + 1, "deal.creation", null, String.valueOf(id + 1), null, null, t).replace("62515", "99999");
+        Http.Answer answer = postSigned("[" + ours + "," + theirs + "]");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("rejected").findValuesAsString("field")).containsExactly("[1].portalId");
+        Http.Answer only = postSigned("[" + theirs + "]");
+        assertThat(only.status()).isEqualTo(400);
+        assertThat(only.json().get("errors").findValuesAsString("field")).containsExactly("[0].portalId");
+    }
+
+    @Test
     void badSignatureStaleTimestampAndMalformedBodyStoreNothing() throws Exception {
         long before = mongo.getCollection("accepted_events").countDocuments();
         String body = "[" + event(424242, "deal.creation", null, "4242", null, null, Instant.now().toEpochMilli()) + "]";
@@ -159,7 +178,7 @@ class HubSpotWebhookIT {
                     1, Duration.ofSeconds(30)).get(0);
             assertThat(email.type().typeName()).isEqualTo("salespulse.email.sent.v1");
         }
-        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
                 .containsPattern("salespulse_events_unattributed_total\\{channel=\"hubspot\"[^}]*} [1-9]");
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,9 @@ class IngestBoundsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     AcceptedEventLog acceptedEvents;
@@ -51,7 +55,7 @@ class IngestBoundsIT {
     /** A CloudEvent of a type, time and data; returns its id. */
     private static String cloudEvent(String id, String type, String time, String data) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/test/bounds","type":"%s","time":"%s","data":%s}"""
+                {"specversion":"1.0","id":"%s","source":"/demo/bounds","type":"%s","time":"%s","data":%s}"""
                 .formatted(id, type, time, data);
     }
 
@@ -65,7 +69,7 @@ class IngestBoundsIT {
         List<String> fields = new ArrayList<>();
         answer.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
         assertThat(fields).as(answer.body()).contains(field);
-        assertThat(acceptedEvents.contains("/test/bounds", id)).isFalse();
+        assertThat(acceptedEvents.contains("/demo/bounds", id)).isFalse();
     }
 
     private void accepted(String type, String time, String data) {
@@ -120,7 +124,7 @@ class IngestBoundsIT {
                 + HubSpotWebhookIT.event(base + 2, "deal.creation", null, String.valueOf(base + 1), null, null,
                 now + Duration.ofDays(5 * 365).toMillis()) + ","
                 + HubSpotWebhookIT.event(base + 3, "deal.propertyChange", null, String.valueOf(base), "amount", "1e15", now) + "]";
-        double rejectedBefore = Http.scrapeSum(url(""), "salespulse_events_rejected_total", "reason=\"invalid_event\"");
+        double rejectedBefore = Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_rejected_total", "reason=\"invalid_event\"");
         String timestamp = String.valueOf(Instant.now().toEpochMilli());
         Http.Answer answer = Http.post(url("/webhooks/hubspot"), "application/json", body, "X-HubSpot-Request-Timestamp", timestamp,
                 "X-HubSpot-Signature-v3", HubSpotWebhookIT.sign(url("/webhooks/hubspot"), body, timestamp));
@@ -130,7 +134,7 @@ class IngestBoundsIT {
         List<String> fields = new ArrayList<>();
         result.get("rejected").forEach(problem -> fields.add(problem.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("[1].occurredAt", "[2].propertyValue");
-        assertThat(Http.scrapeSum(url(""), "salespulse_events_rejected_total", "reason=\"invalid_event\"")).isEqualTo(rejectedBefore + 2);
+        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_rejected_total", "reason=\"invalid_event\"")).isEqualTo(rejectedBefore + 2);
         assertThat(acceptedEvents.contains("/crm/hubspot/62515", String.valueOf(base + 2))).isFalse();
         assertThat(acceptedEvents.contains("/crm/hubspot/62515", String.valueOf(base + 1))).isTrue();
     }

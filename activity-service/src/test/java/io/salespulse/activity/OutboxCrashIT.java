@@ -73,7 +73,7 @@ class OutboxCrashIT {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < sent; i++) {
             events.add("""
-                    {"specversion":"1.0","id":"crash-%d-%s","source":"/test/crm","type":"salespulse.email.sent.v1",
+                    {"specversion":"1.0","id":"crash-%d-%s","source":"/demo/test","type":"salespulse.email.sent.v1",
                      "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep));
         }
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Events accepted while Kafka is down are published once it is back: none lost, none doubled. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 class OutboxKafkaOutageIT {
 
     static final RestartableKafka KAFKA = RestartableKafka.create().start();
@@ -49,7 +51,7 @@ class OutboxKafkaOutageIT {
 
     private int post(String id, String rep) {
         return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
-                {"specversion":"1.0","id":"%s","source":"/test/crm","type":"salespulse.email.sent.v1",
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.email.sent.v1",
                  "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(id, rep),
                 "Authorization", "Bearer local-dev-ingest-key").status();
     }

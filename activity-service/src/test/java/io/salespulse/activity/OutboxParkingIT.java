@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,9 @@ class OutboxParkingIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     AcceptedEventLog acceptedEvents;
 
@@ -44,14 +48,14 @@ class OutboxParkingIT {
         String rep = "rep-" + UUID.randomUUID();
         String huge = rep + "-" + "x".repeat(1_200_000);
         String hugeId = "huge-" + rep;
-        double parkedBefore = Http.scrapeSum(url(""), "salespulse_outbox_parked_total", "");
+        double parkedBefore = Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", "");
         acceptedEvents.append(List.of(new AcceptedEventLog.Entry("/test/legacy", hugeId, "cloudevents", List.of(EventEnvelope.of(
                 AcceptedEventLog.keyOf("/test/legacy", hugeId), "/test/legacy", new EmailSent(huge, null, Instant.parse("2026-11-24T09:00:00Z")))))));
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             for (int i = 0; i < 5; i++) {
                 assertThat(Http.post(url("/api/v1/events"), "application/cloudevents+json", """
-                        {"specversion":"1.0","id":"after-%d-%s","source":"/test/crm","type":"salespulse.email.sent.v1",
+                        {"specversion":"1.0","id":"after-%d-%s","source":"/demo/test","type":"salespulse.email.sent.v1",
                          "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep),
                         "Authorization", "Bearer local-dev-ingest-key").status()).isEqualTo(202);
             }
@@ -71,8 +75,8 @@ class OutboxParkingIT {
             assertThat(entry.get("reason").asString()).startsWith("RecordTooLargeException");
             assertThat(entry.get("eventTypes").get(0).asString()).isEqualTo("salespulse.email.sent.v1");
         });
-        assertThat(Http.scrapeSum(url(""), "salespulse_outbox_parked_total", "")).isGreaterThan(parkedBefore);
-        assertThat(Http.scrapeSum(url(""), "salespulse_outbox_backlog", "")).isZero();
+        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", "")).isGreaterThan(parkedBefore);
+        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_backlog", "")).isZero();
         assertThat(Http.get(url("/api/v1/admin/outbox/parked"), "Authorization", "Bearer " + io.salespulse.testsupport.TestTokens.leadership())
                 .status()).isEqualTo(403);
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,6 +29,9 @@ class CoachingFactsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void kpiUpdatesBecomeTheRepsDailyFactsOncePerDay() {
@@ -41,9 +45,9 @@ class CoachingFactsIT {
                 EventEnvelope.of("b-" + rep, "/t", new RepDayKpisUpdated(rep, "t", LocalDate.parse("2026-11-24"), one, now)),
                 EventEnvelope.of("c-" + rep, "/t", new RepDayKpisUpdated(rep, "t", LocalDate.parse("2026-11-25"), one, now)));
         await().atMost(Duration.ofSeconds(30)).until(() -> facts.repDaysOf(rep) == 2);
-        assertThat(Http.get("http://localhost:" + port + "/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/health/readiness").status()).isEqualTo(200);
         // Counted once the whole batch is handled (its reps judged), a moment after the facts are stored.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus")
                 .body()).contains("salespulse_events_consumed_total{", "topic=\"salespulse.kpis\""));
     }
 }

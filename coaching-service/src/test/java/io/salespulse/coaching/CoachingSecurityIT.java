@@ -1,5 +1,7 @@
 package io.salespulse.coaching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salespulse.coaching.signals.Signal;
 import io.salespulse.coaching.signals.SignalBook;
 import io.salespulse.coaching.signals.SignalStatus;
@@ -42,6 +44,38 @@ class CoachingSecurityIT {
         book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-" + repId, Severity.INFO, List.of(Evidence.of("amount", 90000))),
                 new SignalBook.Context(repId, teamId, "Rep"));
         return book.ofTeam(teamId, SignalStatus.OPEN, SignalType.BIG_WIN).stream().map(Signal::signalId).findFirst().orElseThrow();
+    }
+
+    @Test
+    void pagingReturnsEveryItemExactlyOnceAndRefusesABadLimitOrCursor() {
+        String team = "team-paging-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.Set<String> raised = new java.util.HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            // Raised within the same few milliseconds: ties on the date are ordered by id.
+            book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-" + team + "-" + i, Severity.INFO,
+                    List.of(Evidence.of("amount", 90000 + i))), new SignalBook.Context("rep-" + team, team, "Rep"));
+        }
+        book.ofTeam(team, null, null).forEach(signal -> raised.add(signal.signalId()));
+        assertThat(raised).hasSize(7);
+        List<String> seen = new java.util.ArrayList<>();
+        String url = "http://localhost:" + port + "/api/v1/teams/" + team + "/signals?limit=3";
+        int pages = 0;
+        while (url != null) {
+            io.salespulse.testsupport.Http.Answer page = io.salespulse.testsupport.Http.get(url);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().size()).isLessThanOrEqualTo(3);
+            page.json().forEach(signal -> seen.add(signal.get("signalId").asString()));
+            url = page.next();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(raised);
+        String base = "http://localhost:" + port + "/api/v1/teams/" + team + "/signals";
+        for (String bad : List.of("?limit=0", "?limit=501", "?cursor=not-a-cursor")) {
+            io.salespulse.testsupport.Http.Answer refused = io.salespulse.testsupport.Http.get(base + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly(bad.substring(1, bad.indexOf('=')));
+        }
     }
 
     @Test

@@ -38,6 +38,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -67,6 +68,9 @@ class SignalsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     final String s = UUID.randomUUID().toString().substring(0, 8);
     final String team = "team-" + s;
@@ -109,7 +113,7 @@ class SignalsIT {
         KafkaProbe.publish(
                 e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
                 e("r-" + s, new RepChanged(rep, "Léa", team, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
                 .contains("type=\"salespulse.rep.changed.v1\""));
 
         try (KafkaProbe signalsTopic = KafkaProbe.reading(Topics.SIGNALS)) {

@@ -40,6 +40,8 @@ class KpiScaleOutIT {
         // As arguments: they outrank the application's own configuration, as the environment does in production.
         return new SpringApplicationBuilder(KpiServiceApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
+                "--spring.profiles.active=local",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
                 "--spring.kafka.consumer.group-id=" + group,

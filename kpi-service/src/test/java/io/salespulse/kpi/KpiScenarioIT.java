@@ -55,6 +55,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -111,6 +112,9 @@ class KpiScenarioIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -330,8 +334,8 @@ class KpiScenarioIT {
         assertThat(get("/reps/" + sam + "/kpis?period=day&date=2026-11-18").get("activity").get("emails").asLong()).isEqualTo(1);
 
         // And Prometheus sees the team figures, labelled by team only.
-        String scrape = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+        String scrape = Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
                 .contains("salespulse_pipeline_weighted_amount{currency=\"EUR\",service=\"kpi-service\",stage=\"NEGOTIATION\",team=\"" + paris + "\"} 40000.0"));
         assertThat(scrape).doesNotContain("Léa").doesNotContain("Inès");
     }

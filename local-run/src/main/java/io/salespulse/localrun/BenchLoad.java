@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class BenchLoad {
 
-    static final String SOURCE = "/bench/dialer";
+    static final String SOURCE = "/demo/bench";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String activityUrl;

@@ -334,7 +334,7 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         long accepted = load.sendHubSpotDeals(settings.hubspotDeals(), owners, THREADS);
         double rate = accepted / ((System.nanoTime() - t0) / 1e9);
-        awaitAtMost("outbox backlog", () -> BenchProbes.metric(stack.url("activity-service"), "salespulse_outbox_backlog", null), 0, Duration.ofMinutes(5));
+        awaitAtMost("outbox backlog", () -> BenchProbes.metric(stack.managementUrl("activity-service"), "salespulse_outbox_backlog", null), 0, Duration.ofMinutes(5));
         return rate;
     }
 
@@ -370,11 +370,11 @@ public final class Benchmark {
     }
 
     private double counted() {
-        return BenchProbes.metric(stack.url("kpi-service"), "salespulse_kpi_events_counted_total", null);
+        return BenchProbes.metric(stack.managementUrl("kpi-service"), "salespulse_kpi_events_counted_total", null);
     }
 
     private double published() {
-        return BenchProbes.metric(stack.url("activity-service"), "salespulse_outbox_published_total", null);
+        return BenchProbes.metric(stack.managementUrl("activity-service"), "salespulse_outbox_published_total", null);
     }
 
     // --- latency ------------------------------------------------------------------------------------------------
@@ -480,7 +480,7 @@ public final class Benchmark {
     private List<Memory> memory() {
         List<Memory> memory = new ArrayList<>();
         for (String service : SERVICES) {
-            double heap = BenchProbes.metric(stack.url(service), "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+            double heap = BenchProbes.metric(stack.managementUrl(service), "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
             memory.add(new Memory(service, heap, BenchProbes.residentMib(stack.pidOf(service))));
         }
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();

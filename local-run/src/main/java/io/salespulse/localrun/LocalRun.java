@@ -56,7 +56,8 @@ public final class LocalRun {
                   coaching-service      %s
                   notification-service  %s
                   OpenAPI               <service>/v3/api-docs, <service>/swagger-ui.html
-                  Health, metrics       <service>/actuator/health, <service>/actuator/prometheus
+                  Probes                <service>/livez, <service>/readyz
+                  Metrics, health       localhost:9081 to 9084 (each service's management port): /actuator/prometheus, /actuator/health
                   Kafka                 %s
                   Mongo (wire protocol) mongodb://127.0.0.1:%d
                   Logs                  %s

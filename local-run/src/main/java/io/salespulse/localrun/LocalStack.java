@@ -30,18 +30,22 @@ public final class LocalStack implements AutoCloseable {
      * @param services        each service's port, in {@link #SERVICES} order
      * @param sink            the demo's notification sink
      */
-    public record Ports(int kafka, int kafkaController, int mongo, List<Integer> services, int sink) {
+    public record Ports(int kafka, int kafkaController, int mongo, List<Integer> services, List<Integer> management, int sink) {
 
         public Ports {
             services = List.copyOf(services);
-            if (services.size() != SERVICES.size()) {
-                throw new IllegalArgumentException("One port per service: " + SERVICES);
+            management = List.copyOf(management);
+            if (services.size() != SERVICES.size() || management.size() != SERVICES.size()) {
+                throw new IllegalArgumentException("One port and one management port per service: " + SERVICES);
             }
         }
 
-        /** The documented ports: Kafka 9092 (controller 9093), Mongo 27017, services 8081 to 8084, sink 8089. */
+        /**
+         * The documented ports: Kafka 9092 (controller 9093), Mongo 27017, services 8081 to 8084 (their metrics and
+         * health details on 9081 to 9084), sink 8089.
+         */
         public static Ports defaults() {
-            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084), 8089);
+            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084), List.of(9081, 9082, 9083, 9084), 8089);
         }
 
         /**
@@ -51,13 +55,14 @@ public final class LocalStack implements AutoCloseable {
         public static Ports free() throws IOException {
             List<ServerSocket> sockets = new ArrayList<>();
             try {
-                for (int i = 0; i < 4 + SERVICES.size(); i++) {
+                for (int i = 0; i < 4 + 2 * SERVICES.size(); i++) {
                     ServerSocket socket = new ServerSocket();
                     sockets.add(socket);
                     socket.bind(new InetSocketAddress("127.0.0.1", 0));
                 }
                 List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
-                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + SERVICES.size()), ports.get(3));
+                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + SERVICES.size()),
+                        ports.subList(4 + SERVICES.size(), 4 + 2 * SERVICES.size()), ports.get(3));
             } finally {
                 for (ServerSocket socket : sockets) {
                     socket.close();
@@ -138,6 +143,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree(ports.mongo(), "the Mongo-wire server");
         for (int i = 0; i < SERVICES.size(); i++) {
             requireFree(ports.services().get(i), SERVICES.get(i));
+            requireFree(ports.management().get(i), SERVICES.get(i) + " (management)");
         }
         LocalKafka kafka = LocalKafka.start(options.dataDir(), ports.kafka(), ports.kafkaController());
         LocalMongo mongo;
@@ -176,6 +182,11 @@ public final class LocalStack implements AutoCloseable {
                         "PIPEDRIVE_WEBHOOK_PASSWORD", PIPEDRIVE_PASSWORD,
                         // The demo's New York team is on HubSpot, in dollars.
                         "HUBSPOT_CURRENCY", "USD"));
+                // The local run on this machine: the local-dev defaults are allowed, notifications reach the demo's
+                // sink on loopback, and the demo tokens live 30 days.
+                env.put("SPRING_PROFILES_ACTIVE", "local");
+                env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(i)));
+                env.put("JWT_MAX_LIFETIME", "31d");
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
                         ports.services().get(i), env, options.dataDir().resolve("logs"), options.jvmOptions()));
             }
@@ -258,6 +269,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(String service) {
         return services.get(indexOf(service)).url();
+    }
+
+    /** Where a service's metrics and health details are (its management port). */
+    public String managementUrl(String service) {
+        return services.get(indexOf(service)).managementUrl();
     }
 
     /** What the demo needs to reach this stack. */

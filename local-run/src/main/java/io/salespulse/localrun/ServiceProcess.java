@@ -114,6 +114,11 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Metrics and health details: the management port the service was given ({@code MANAGEMENT_PORT}). */
+    String managementUrl() {
+        return "http://localhost:" + env.get("MANAGEMENT_PORT");
+    }
+
     Path log() {
         return log;
     }
@@ -123,7 +128,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
         }
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/readyz"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -99,7 +99,7 @@ class DashboardsIT {
         Files.createDirectories(dir);
         StringBuilder targets = new StringBuilder();
         for (String service : LocalStack.SERVICES) {
-            targets.append("          - ").append(URI.create(stack.url(service)).getAuthority()).append('\n');
+            targets.append("          - ").append(URI.create(stack.managementUrl(service)).getAuthority()).append('\n');
         }
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global:

@@ -72,7 +72,7 @@ class DemoIT {
                 assertThat(ny).contains("\"repId\":\"sdr-ethan\"", "\"status\":\"RESOLVED\"");
                 // Metric hygiene after a realistic run: no email address, no rep's or team's name in any scrape.
                 for (String service : LocalStack.SERVICES) {
-                    String scrape = get(stack.url(service) + "/actuator/prometheus", admin);
+                    String scrape = get(stack.managementUrl(service) + "/actuator/prometheus", admin);
                     assertThat(scrape).as(service).contains("salespulse_")
                             .doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
                     for (io.salespulse.localrun.demo.DemoCast.Rep rep : io.salespulse.localrun.demo.DemoCast.REPS) {

@@ -91,6 +91,9 @@ class DeployChecksTest {
             SignedJWT jwt = SignedJWT.parse(line.substring(line.indexOf('=') + 1));
             assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
             assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("salespulse-compose");
+            // What the services require of every token: our audience, and an expiry within compose's JWT_MAX_LIFETIME.
+            assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("salespulse");
+            assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isBefore(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
             subjects.add(jwt.getJWTClaimsSet().getSubject());
         }
         assertThat(subjects).containsExactly("mgr-camille", "lead-sophie", "admin-compose");

@@ -78,7 +78,7 @@ class FaultSuiteIT {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("activity-service") + "/api/v1/events"))
                     .header("Authorization", "Bearer " + options.ingestApiKey()).header("Content-Type", "application/cloudevents+json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"specversion":"1.0","id":"oversized","source":"/faults/dialer","type":"salespulse.call.logged.v1",
+                            {"specversion":"1.0","id":"oversized","source":"/demo/dialer","type":"salespulse.call.logged.v1",
                              "time":"%s","data":{"repId":"%s","outcome":"CONNECTED"}}""".formatted(Instant.now(), "r".repeat(400_000))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(400);
@@ -86,7 +86,7 @@ class FaultSuiteIT {
         });
         // Decodes, but no day holds it: kpi-service's handler fails on this one record of its batch.
         faults.put("handler failure on one record mid-batch", stack -> produce(stack, List.of(record(
-                EventEnvelope.of("year-one-billion", "/faults/dialer", new CallLogged("sdr-maya", null, CallOutcome.CONNECTED, 60, null, Instant.MAX))))));
+                EventEnvelope.of("year-one-billion", "/demo/dialer", new CallLogged("sdr-maya", null, CallOutcome.CONNECTED, 60, null, Instant.MAX))))));
 
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
@@ -180,9 +180,9 @@ class FaultSuiteIT {
             assertThat(lostTotal).as(String.join("\n", lines)).isZero();
             assertThat(doubledTotal).as(String.join("\n", lines)).isZero();
             // Nothing stuck or parked in the outbox, and both bad records dead-lettered, not blocking.
-            assertThat(scrape(stack.url("activity-service"), "salespulse_outbox_backlog")).isZero();
-            assertThat(scrape(stack.url("activity-service"), "salespulse_outbox_parked_total")).isZero();
-            assertThat(scrape(stack.url("kpi-service"), "salespulse_events_dead_lettered_total")).isGreaterThanOrEqualTo(2);
+            assertThat(scrape(stack.managementUrl("activity-service"), "salespulse_outbox_backlog")).isZero();
+            assertThat(scrape(stack.managementUrl("activity-service"), "salespulse_outbox_parked_total")).isZero();
+            assertThat(scrape(stack.managementUrl("kpi-service"), "salespulse_events_dead_lettered_total")).isGreaterThanOrEqualTo(2);
         }
     }
 

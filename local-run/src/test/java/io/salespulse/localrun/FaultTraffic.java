@@ -150,7 +150,7 @@ final class FaultTraffic {
     }
 
     private static String cloudEvent(String id, String type, String time, String data) {
-        return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/faults/dialer\",\"type\":\"%s\",\"time\":\"%s\",\"data\":%s}"
+        return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/demo/dialer\",\"type\":\"%s\",\"time\":\"%s\",\"data\":%s}"
                 .formatted(id, type, time, data);
     }
 

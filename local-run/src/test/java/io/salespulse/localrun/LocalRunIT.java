@@ -26,7 +26,7 @@ class LocalRunIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CALL = """
-            {"specversion":"1.0","id":"call-0001","source":"/crm/demo","type":"salespulse.call.logged.v1",
+            {"specversion":"1.0","id":"call-0001","source":"/demo/crm","type":"salespulse.call.logged.v1",
              "time":"2026-11-26T10:15:00+01:00","data":{"repId":"sdr-lea","outcome":"CONNECTED","durationSeconds":240}}""";
 
     /** The demo manager's token of the running stack: every read below goes through team scope. */
@@ -61,11 +61,14 @@ class LocalRunIT {
             assertThat(get(kpis)).contains("\"teamId\":\"team-paris\"", "\"timezone\":\"Europe/Paris\"",
                     "\"connectedCalls\":1", "\"talkTimeSeconds\":240");
             for (String service : LocalStack.SERVICES) {
-                assertThat(get(stack.url(service) + "/actuator/health/readiness")).contains("\"UP\"");
+                assertThat(get(stack.managementUrl(service) + "/actuator/health/readiness")).contains("\"UP\"");
+                // The API port answers the probes, and nothing else of the actuator.
+                assertThat(get(stack.url(service) + "/readyz")).contains("\"UP\"");
+                assertThat(status(stack.url(service) + "/actuator/prometheus", bearer)).isEqualTo(404);
                 assertThat(get(stack.url(service) + "/v3/api-docs")).contains("\"openapi\"", "\"bearer-jwt\"", "\"bearerFormat\":\"JWT\"");
             }
             // coaching-service consumed the KPI update that followed
-            await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.url("coaching-service") + "/actuator/prometheus")
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(stack.managementUrl("coaching-service") + "/actuator/prometheus")
                     .contains("topic=\"salespulse.kpis\""));
 
             objectiveAtRiskIsRaisedThenResolvedThroughTheWholeChain(stack);
@@ -76,7 +79,7 @@ class LocalRunIT {
             assertThat(status(stack.url("kpi-service") + "/api/v1/teams/team-paris/kpis", stack.tokens().leadership())).isEqualTo(200);
             // Metric hygiene: after all that, no email address and no rep's name in any service's scrape.
             for (String service : LocalStack.SERVICES) {
-                String scrape = get(stack.url(service) + "/actuator/prometheus");
+                String scrape = get(stack.managementUrl(service) + "/actuator/prometheus");
                 assertThat(scrape).as(service).containsPattern("salespulse_");
                 assertThat(scrape).as(service).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
                         .doesNotContain("Léa", "Martin", "Hugo", "Bernard", "Inès", "Moreau", "Marc Petit", "Paris Mid-Market");
@@ -102,7 +105,7 @@ class LocalRunIT {
     private static void objectiveAtRiskIsRaisedThenResolvedThroughTheWholeChain(LocalStack stack) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         String objective = """
-                {"specversion":"1.0","id":"obj-it-1","source":"/crm/demo","type":"salespulse.objective.set.v1",
+                {"specversion":"1.0","id":"obj-it-1","source":"/demo/crm","type":"salespulse.objective.set.v1",
                  "time":"%sT08:00:00Z","data":{"objectiveId":"obj-hugo-calls","scope":"REP","scopeId":"sdr-hugo",
                  "metric":"CALLS","target":3,"periodStart":"%s","periodEnd":"%s"}}"""
                 .formatted(today.minusDays(27), today.minusDays(27), today.plusDays(2));
@@ -121,7 +124,7 @@ class LocalRunIT {
 
     private static String hugoCall(String id, LocalDate day) {
         return """
-                {"specversion":"1.0","id":"%s","source":"/crm/demo","type":"salespulse.call.logged.v1",
+                {"specversion":"1.0","id":"%s","source":"/demo/crm","type":"salespulse.call.logged.v1",
                  "time":"%sT10:00:00+01:00","data":{"repId":"sdr-hugo","outcome":"NO_ANSWER"}}""".formatted(id, day);
     }
 

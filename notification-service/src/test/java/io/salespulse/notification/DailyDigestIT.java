@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -52,8 +53,11 @@ class DailyDigestIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private double repChangesConsumed() {
-        return Http.scrapeSum("http://localhost:" + port, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
+        return Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
     }
 
     /** Publishes a team (Europe/Paris) with one manager and rep, and waits until this service knows them. */

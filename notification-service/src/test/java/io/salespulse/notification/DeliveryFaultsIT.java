@@ -22,13 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Delivery faults against live local endpoints: a 429 with Retry-After is retried no sooner than it asks, a
- * time-out is retried, and a crash between sending and logging tells the manager once.
+ * time-out is retried, a redirect is not followed, and a crash between sending and logging tells the manager once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "salespulse.notifications.http-timeout=1s", "salespulse.notifications.digest-initial-delay-ms=3600000"})
@@ -37,6 +38,9 @@ class DeliveryFaultsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -57,7 +61,11 @@ class DeliveryFaultsIT {
             if (exchange.getRequestHeaders().getFirst("X-SalesPulse-Delivery") != null) {
                 deliveryIds.add(exchange.getRequestHeaders().getFirst("X-SalesPulse-Delivery"));
             }
-            if (path.startsWith("/busy") && call == 1) {
+            if (path.startsWith("/redirect")) {
+                // Sends the call on to another address: never followed, whatever it names.
+                exchange.getResponseHeaders().add("Location", url("/landing" + path));
+                exchange.sendResponseHeaders(302, -1);
+            } else if (path.startsWith("/busy") && call == 1) {
                 exchange.getResponseHeaders().add("Retry-After", "2");
                 exchange.sendResponseHeaders(429, -1);
             } else if (path.startsWith("/busy-for-an-hour")) {
@@ -114,6 +122,17 @@ class DeliveryFaultsIT {
 
     private JsonNode delivery(String manager, String channel) {
         return QueuedDeliveries.delivery(port, manager, channel);
+    }
+
+    @Test
+    void aRedirectIsNeverFollowed() {
+        String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        queue(manager + "|slack", manager, "slack", url("/redirect-" + manager), false, false);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(delivery(manager, "slack").get("status").asString()).isEqualTo("FAILED"));
+        assertThat(delivery(manager, "slack").get("attempts").get(0).get("detail").asString()).isEqualTo("HTTP 302: permanent");
+        assertThat(calls.get("/redirect-" + manager)).hasValue(1);
+        assertThat(calls).doesNotContainKey("/landing/redirect-" + manager);
     }
 
     @Test
@@ -197,7 +216,7 @@ class DeliveryFaultsIT {
         assertThat(calls.get("/teams-" + manager).get()).isEqualTo(1);
         assertThat(calls.get("/hook-" + manager).get()).isEqualTo(1);
         assertThat(deliveryIds).contains(manager + "|webhook");
-        assertThat(Http.get("http://localhost:" + port + "/actuator/prometheus").body())
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
                 .contains("salespulse_notifications_unconfirmed_total{channel=\"slack\"");
     }
 }

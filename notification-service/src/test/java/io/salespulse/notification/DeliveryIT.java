@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,9 @@ class DeliveryIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     HttpServer stub;
     final List<String> slackBodies = new CopyOnWriteArrayList<>();
@@ -118,7 +122,7 @@ class DeliveryIT {
                         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
                 EventEnvelope.of("r-" + s, "/t", new RepChanged("lea-" + s, "Léa", team, RepRole.SDR, Seniority.JUNIOR,
                         LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
                 .contains("type=\"salespulse.rep.changed.v1\""));
 
         SignalRaised critical = new SignalRaised("sig-" + s, SignalType.SILENCE, SubjectKind.REP, "lea-" + s, "lea-" + s, team,
@@ -198,6 +202,6 @@ class DeliveryIT {
     }
 
     private double repChangesConsumed() {
-        return Http.scrapeSum("http://localhost:" + port, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
+        return Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
     }
 }

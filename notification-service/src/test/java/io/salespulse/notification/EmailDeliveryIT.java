@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +63,9 @@ class EmailDeliveryIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void aBigWinReachesTheManagersInboxInBothPartsInTheirLanguage() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);
@@ -75,7 +79,7 @@ class EmailDeliveryIT {
                         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
                 EventEnvelope.of("r-" + s, "/t", new RepChanged("ines-" + s, "Inès", team, RepRole.AE, Seniority.SENIOR,
                         LocalDate.parse("2022-01-10"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/actuator/prometheus").body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
                 .contains("type=\"salespulse.rep.changed.v1\""));
 
         KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN,

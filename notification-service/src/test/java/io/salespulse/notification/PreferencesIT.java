@@ -20,14 +20,14 @@ class PreferencesIT {
     void preferencesAreKeptAndSecretsNeverComeBackInClear() {
         String url = "http://localhost:" + port + "/api/v1/managers/mgr-camille/preferences";
         Http.Answer put = Http.put(url, """
-                {"email":"camille@example.test","slackWebhookUrl":"https://hooks.slack.example/services/T000/B000/XXXX",
+                {"email":"camille@example.test","slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/XXXX",
                  "webhookUrl":"https://crm.example/hooks/salespulse","webhookSecret":"s3cret","locale":"fr",
                  "timezone":"Europe/Paris","quietHours":{"from":"19:00","to":"08:00"},"minSeverity":"WARNING",
                  "digest":{"daily":"08:30","weekly":"MON 08:30"}}""");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         JsonNode got = Http.get(url).json();
         assertThat(got.get("email").asString()).isEqualTo("camille@example.test");
-        assertThat(got.get("slackWebhookUrl").asString()).isEqualTo("https://hooks.slack.example/…");
+        assertThat(got.get("slackWebhookUrl").asString()).isEqualTo("https://hooks.slack.com/…");
         assertThat(got.get("webhookSecretSet").asBoolean()).isTrue();
         assertThat(got.toString()).doesNotContain("s3cret", "XXXX");
         assertThat(got.get("quietHours").get("from").asString()).isEqualTo("19:00");
@@ -51,7 +51,7 @@ class PreferencesIT {
     void preferencesOutOfBoundsAreRefusedAndNothingIsStored() {
         String url = "http://localhost:" + port + "/api/v1/managers/mgr-bounds/preferences";
         Http.Answer tooLong = Http.put(url, """
-                {"slackWebhookUrl":"https://hooks.slack.example/%s","webhookUrl":"https://x.example/h","webhookSecret":"%s",
+                {"slackWebhookUrl":"https://hooks.slack.com/%s","webhookUrl":"https://x.example/h","webhookSecret":"%s",
                  "timezone":"Europe/Paris\\u0007"}""".formatted("x".repeat(2100), "s".repeat(300)));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").findValuesAsString("field")).contains("slackWebhookUrl", "webhookSecret", "timezone");

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +67,9 @@ class WeeklyDigestIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private static DailyActivity calls(long calls, long won) {
         return new DailyActivity(calls, calls / 4, 0, 0, 0, 0, 0, 0, 0, won, 0);
     }
@@ -76,7 +80,7 @@ class WeeklyDigestIT {
 
     private long consumed(String type) {
         Matcher m = Pattern.compile("salespulse_events_consumed_total\\{[^}]*type=\"" + Pattern.quote(type) + "\"[^}]*} ([0-9.E]+)")
-                .matcher(Http.get("http://localhost:" + port + "/actuator/prometheus").body());
+                .matcher(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body());
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 

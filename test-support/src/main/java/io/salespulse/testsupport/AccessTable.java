@@ -11,9 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * A service's endpoints and who may call them, checked row by row against the running service with real tokens:
- * no token and bad tokens (expired, wrongly signed, foreign issuer) get 401; a manager of team A reaching team B (by
- * team, rep, signal or manager id) gets 403; leadership reads all and writes nothing; an admin writes; a manager
- * does not write what only admins may. {@link #coversEveryEndpoint} fails when an endpoint has no row.
+ * no token and bad tokens (expired, without expiry, living too long, wrongly signed, foreign issuer, another audience or
+ * none) get 401; a manager of team A reaching team B (by team, rep, signal or manager id) gets 403; leadership reads
+ * all and writes nothing, and a manager holding leadership too writes only for its own teams; an admin writes; a
+ * manager does not write what only admins may. {@link #coversEveryEndpoint} fails when an endpoint has no row.
  */
 public final class AccessTable {
 
@@ -92,9 +93,15 @@ public final class AccessTable {
             assertThat(status(row, own, TestTokens.expired(manager, roles, teams))).as(what + " expired").isEqualTo(401);
             assertThat(status(row, own, TestTokens.wronglySigned(manager, roles, teams))).as(what + " wrongly signed").isEqualTo(401);
             assertThat(status(row, own, TestTokens.foreignIssuer(manager, roles, teams))).as(what + " foreign issuer").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.withoutExpiry(manager, roles, teams))).as(what + " without expiry").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.longLived(manager, roles, teams))).as(what + " living too long").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.forAudience("another-api", manager, roles, teams))).as(what + " another audience")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.forAudience(null, manager, roles, teams))).as(what + " without audience").isEqualTo(401);
             assertThat(status(row, own, "x.y.z")).as(what + " garbage").isEqualTo(401);
 
             String mine = TestTokens.manager(manager, team);
+            String mineAndLeadership = TestTokens.token(manager, List.of("MANAGER", "LEADERSHIP"), List.of(team));
             int leadership = status(row, other, TestTokens.leadership());
             int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
             switch (row.rule()) {
@@ -107,17 +114,21 @@ public final class AccessTable {
                 case TEAM_ACTION -> {
                     assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(status(row, other, mineAndLeadership)).as(what + " by a manager of another team, also leadership")
+                            .isEqualTo(403);
                     assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
                 case OWN_WRITE -> {
                     assertThat(status(row, other, mine)).as(what + " by another manager").isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(status(row, other, mineAndLeadership)).as(what + " by another manager, also leadership").isEqualTo(403);
                     assertThat(status(row, own, mine)).as(what + " by the manager itself").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
                 case ADMIN_WRITE -> {
                     assertThat(status(row, own, mine)).as(what + " by a manager").isEqualTo(403);
+                    assertThat(status(row, own, mineAndLeadership)).as(what + " by a manager, also leadership").isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }

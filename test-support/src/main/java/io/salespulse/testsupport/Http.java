@@ -22,12 +22,22 @@ public final class Http {
     private Http() {
     }
 
-    /** An answer: status, content type and body. */
-    public record Answer(int status, String contentType, String body) {
+    /** An answer: status, content type, body and the next page's URL from a {@code Link: <...>; rel="next"} header, if any. */
+    public record Answer(int status, String contentType, String body, String next) {
 
         public JsonNode json() {
             return EventCodec.mapper().readTree(body);
         }
+    }
+
+    private static String next(HttpResponse<?> response) {
+        for (String link : response.headers().allValues("Link")) {
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"").matcher(link);
+            if (next.find()) {
+                return next.group(1);
+            }
+        }
+        return null;
     }
 
     public static Answer send(String method, String url, String contentType, String body, String... headers) {
@@ -51,7 +61,7 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), next(response));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

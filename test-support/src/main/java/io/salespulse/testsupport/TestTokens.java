@@ -64,6 +64,21 @@ public final class TestTokens {
         return MINT.token(subject, roles, teams, Instant.now(), Duration.ofHours(1), "https://somebody-else.example");
     }
 
+    /** Signed by our key, without an expiry. */
+    public static String withoutExpiry(String subject, List<String> roles, List<String> teams) {
+        return MINT.token(subject, roles, teams, Instant.now(), null, ISSUER, TokenMint.AUDIENCE);
+    }
+
+    /** Signed by our key, for another audience ({@code null}: none). */
+    public static String forAudience(String audience, String subject, List<String> roles, List<String> teams) {
+        return MINT.token(subject, roles, teams, Instant.now(), Duration.ofHours(1), ISSUER, audience);
+    }
+
+    /** Signed by our key, valid for longer than the services take. */
+    public static String longLived(String subject, List<String> roles, List<String> teams) {
+        return MINT.token(subject, roles, teams, Duration.ofDays(2));
+    }
+
     /** Well formed, but signed by a key nobody trusts. */
     public static String wronglySigned(String subject, List<String> roles, List<String> teams) {
         try {

@@ -2,6 +2,7 @@ package io.salespulse.activity.ingest;
 
 import io.salespulse.contracts.activity.CallOutcome;
 import io.salespulse.contracts.deal.DealStage;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,9 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty) {
 
     public CrmProperties {
-        hubspot = hubspot == null ? new HubSpot(null, null, null, null, null) : hubspot;
-        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null) : pipedrive;
-        twenty = twenty == null ? new Twenty(null, null, null) : twenty;
+        hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null) : hubspot;
+        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null) : pipedrive;
+        twenty = twenty == null ? new Twenty(null, null, null, null) : twenty;
+    }
+
+    /**
+     * Whether a CRM account may send here: any when none is configured, else only those listed.
+     *
+     * @param accounts the configured account ids
+     * @param account  the account an event names, or {@code null}
+     */
+    public static boolean serves(List<String> accounts, String account) {
+        return accounts.isEmpty() || account != null && accounts.contains(account);
     }
 
     /**
@@ -24,11 +35,13 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
      * @param defaultCurrency  the currency of deal amounts (HubSpot sends the amount alone)
      * @param stages           HubSpot deal stage id to canonical stage
      * @param callDispositions HubSpot call disposition id to call outcome
+     * @param accounts         the HubSpot portal ids allowed to send (empty: any portal the app is installed in)
      */
     public record HubSpot(String clientSecret, String publicUrl, String defaultCurrency, Map<String, DealStage> stages,
-                          Map<String, CallOutcome> callDispositions) {
+                          Map<String, CallOutcome> callDispositions, List<String> accounts) {
 
         public HubSpot {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
@@ -40,10 +53,13 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
      * @param password HTTP Basic password
      * @param stages   Pipedrive stage id to canonical stage (a deal's won/lost status wins over its stage)
      * @param defaultCurrency the currency when a deal has none
+     * @param accounts the Pipedrive company ids allowed to send (empty: any)
      */
-    public record Pipedrive(String username, String password, Map<String, DealStage> stages, String defaultCurrency) {
+    public record Pipedrive(String username, String password, Map<String, DealStage> stages, String defaultCurrency,
+                            List<String> accounts) {
 
         public Pipedrive {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
         }
@@ -53,10 +69,12 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
      * @param secret the webhook's signing secret
      * @param stages Twenty opportunity stage to canonical stage
      * @param defaultCurrency the currency when an amount has none
+     * @param accounts the Twenty workspace ids allowed to send (empty: any)
      */
-    public record Twenty(String secret, Map<String, DealStage> stages, String defaultCurrency) {
+    public record Twenty(String secret, Map<String, DealStage> stages, String defaultCurrency, List<String> accounts) {
 
         public Twenty {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
         }

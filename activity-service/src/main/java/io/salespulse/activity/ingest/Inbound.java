@@ -8,8 +8,16 @@ import java.util.function.Function;
 /** One inbound event, ready to be made durable. */
 public sealed interface Inbound permits Inbound.Ready, Inbound.DealChange, Inbound.Assembled {
 
+    /** Who sent it: the CloudEvents source, or the CRM and its account ({@code /crm/hubspot/<portal>}). */
+    String source();
+
     /** An event whose canonical events are already known. */
     record Ready(AcceptedEventLog.Entry entry) implements Inbound {
+
+        @Override
+        public String source() {
+            return entry.source();
+        }
     }
 
     /** A CRM update of a deal: its facts depend on the deal's state when it is applied. */

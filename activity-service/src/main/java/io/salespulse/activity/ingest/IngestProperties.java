@@ -13,17 +13,41 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit   events each source may send, per instance
  * @param historyHorizon  how old an event may be (default 3 years: backfills work, a mistyped year does not)
  * @param futureTolerance how far ahead of now an event may be dated (default 24 hours: clock skew, time zones)
+ * @param dealClockSkew   how far ahead of now a deal update may be dated (default 5 minutes): a deal keeps its latest
+ *                        update, so one dated in the future would hold it against every real one until then
+ * @param scopes          what each credential (an ingest key's name, or an INGEST token's subject) may write
  */
 @ConfigurationProperties("salespulse.ingest")
 public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys, RateLimit rateLimit,
-                               Duration historyHorizon, Duration futureTolerance) {
+                               Duration historyHorizon, Duration futureTolerance, Duration dealClockSkew,
+                               Map<String, Scope> scopes) {
 
     public IngestProperties {
+        dealClockSkew = dealClockSkew == null ? Duration.ofMinutes(5) : dealClockSkew;
+        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
         historyHorizon = historyHorizon == null ? Duration.ofDays(3 * 365 + 1) : historyHorizon;
         futureTolerance = futureTolerance == null ? Duration.ofHours(24) : futureTolerance;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
         rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
+    }
+
+    /**
+     * What one credential may write. Unset lists mean: sources {@code /<credential>} and below, every event type,
+     * every deal.
+     *
+     * @param sources        the CloudEvents {@code source} values it may post: each matches itself and what is below
+     *                       it ({@code /acme/dialer} matches {@code /acme/dialer} and {@code /acme/dialer/eu})
+     * @param eventTypes     the CloudEvents types it may post
+     * @param dealNamespaces prefixes every {@code dealId} it names must start with (e.g. {@code acme-})
+     */
+    public record Scope(java.util.List<String> sources, java.util.List<String> eventTypes, java.util.List<String> dealNamespaces) {
+
+        public Scope {
+            sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
+            eventTypes = eventTypes == null ? java.util.List.of() : java.util.List.copyOf(eventTypes);
+            dealNamespaces = dealNamespaces == null ? java.util.List.of() : java.util.List.copyOf(dealNamespaces);
+        }
     }
 
     /**

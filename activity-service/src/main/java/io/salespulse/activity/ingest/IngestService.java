@@ -57,8 +57,22 @@ public class IngestService {
      * and what was already stored counts as duplicates then.
      */
     public IngestResult acceptAll(String channel, List<Inbound> inbound) {
+        return acceptAll(channel, inbound, false);
+    }
+
+    /**
+     * As {@link #acceptAll(String, List)}; {@code perAccount}: the rate limit counts per source (a CRM webhook's
+     * account: {@code /crm/hubspot/<portal>}) instead of per channel, so one busy account never slows another.
+     */
+    public IngestResult acceptAll(String channel, List<Inbound> inbound, boolean perAccount) {
         try {
-            rateLimits.charge(channel, inbound.size());
+            if (perAccount) {
+                java.util.Map<String, Integer> bySource = new java.util.TreeMap<>();
+                inbound.forEach(event -> bySource.merge(event.source(), 1, Integer::sum));
+                bySource.forEach((source, events) -> rateLimits.charge(channel + " " + source, events));
+            } else {
+                rateLimits.charge(channel, inbound.size());
+            }
         } catch (TooManyRequestsException e) {
             metrics.rejected(channel, "rate_limited");
             throw e;

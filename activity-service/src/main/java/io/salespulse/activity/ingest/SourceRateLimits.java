@@ -41,7 +41,7 @@ public class SourceRateLimits {
             bucket[1] = now;
             if (bucket[0] < cost) {
                 long retryAfter = (long) Math.ceil((cost - bucket[0]) / perSecond);
-                throw new TooManyRequestsException("Source " + source + " is over its rate of " + (long) perSecond
+                throw new TooManyRequestsException("Source " + source.substring(source.indexOf(' ') + 1) + " is over its rate of " + (long) perSecond
                         + " events per second; retry later.", Math.max(1, retryAfter));
             }
             bucket[0] -= cost;

@@ -24,16 +24,30 @@ public class TimeWindow {
     private final Clock clock;
     private final Duration history;
     private final Duration ahead;
+    private final Duration dealSkew;
 
     @Autowired
     public TimeWindow(IngestProperties properties, Clock clock) {
-        this(clock, properties.historyHorizon(), properties.futureTolerance());
+        this(clock, properties.historyHorizon(), properties.futureTolerance(), properties.dealClockSkew());
     }
 
-    public TimeWindow(Clock clock, Duration history, Duration ahead) {
+    public TimeWindow(Clock clock, Duration history, Duration ahead, Duration dealSkew) {
         this.clock = clock;
         this.history = history;
         this.ahead = ahead;
+        this.dealSkew = dealSkew;
+    }
+
+    /**
+     * What is wrong with the time of a deal update, or {@code null}: a deal keeps its latest update, so one may be
+     * dated at most {@code salespulse.ingest.deal-clock-skew} (5 minutes) ahead of now, or it would hold the deal
+     * against every update sent before its date.
+     */
+    public String dealUpdateProblem(Instant time) {
+        if (time.isAfter(clock.instant().plus(dealSkew))) {
+            return "a deal update may be dated at most " + dealSkew.toMinutes() + " minutes ahead of now";
+        }
+        return problem(time);
     }
 
     /** What is wrong with the time an event happened, or {@code null} when it is inside the window. */

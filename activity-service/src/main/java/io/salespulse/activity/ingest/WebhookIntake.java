@@ -67,7 +67,8 @@ public class WebhookIntake {
             if (intake.inbound().isEmpty() && intake.refused() > 0) {
                 throw new InvalidRequestException(intake.rejected());
             }
-            IngestResult result = ingest.acceptAll(channel, intake.inbound());
+            // Each CRM account has its own rate: one busy portal never slows another.
+            IngestResult result = ingest.acceptAll(channel, intake.inbound(), true);
             if (intake.refused() > 0) {
                 metrics.rejected(channel, "invalid_event", intake.refused());
                 result = result.withRejected(intake.rejected());

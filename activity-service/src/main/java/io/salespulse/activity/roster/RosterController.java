@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.salespulse.kit.web.Paging;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import io.salespulse.kit.web.Bounded;
@@ -92,9 +95,11 @@ class RosterController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}/reps")
-    List<RepView> getTeamReps(@PathVariable @Bounded String teamId) {
+    ResponseEntity<List<RepView>> getTeamReps(@PathVariable @Bounded String teamId, @RequestParam(required = false) Integer limit,
+                                              @RequestParam(required = false) String cursor) {
+        Paging paging = Paging.of(limit, cursor);
         getTeam(teamId);
-        return roster.repsOf(teamId).stream().map(RepView::of).toList();
+        return roster.pageOfTeam(teamId, paging, RepView::of);
     }
 
     @PutMapping("/api/v1/reps/{repId}")

@@ -67,6 +67,12 @@ public class RosterService {
         return find(REPS, Filters.eq("teamId", teamId), RepChanged.class);
     }
 
+    /** A page of a team's reps, in id order, as the list endpoint answers it. */
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeam(String teamId, io.salespulse.kit.web.Paging paging,
+                                                                   java.util.function.Function<RepChanged, T> view) {
+        return paging.byId(mongo.getCollection(REPS), Filters.eq("teamId", teamId), doc -> view.apply(Documents.read(doc, RepChanged.class)));
+    }
+
     /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
     public Optional<RepChanged> repByExternalId(String crm, String externalId) {
         return find(REPS, Filters.eq("externalKeys", crm + ":" + externalId), RepChanged.class).stream().findFirst();

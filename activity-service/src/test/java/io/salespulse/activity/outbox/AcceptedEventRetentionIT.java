@@ -67,7 +67,7 @@ class AcceptedEventRetentionIT {
 
     private int post(String id, String type, String time, String data) {
         return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
-                {"specversion":"1.0","id":"%s","source":"/test/crm","type":"%s","time":"%s","data":%s}"""
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"%s","time":"%s","data":%s}"""
                         .formatted(id, type, time, data), "Authorization", "Bearer local-dev-ingest-key").status();
     }
 
@@ -81,7 +81,7 @@ class AcceptedEventRetentionIT {
     }
 
     private long stored(String eventId) {
-        return mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments(new Document("_id", AcceptedEventLog.keyOf("/test/crm", eventId)));
+        return mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments(new Document("_id", AcceptedEventLog.keyOf("/demo/test", eventId)));
     }
 
     @Test

@@ -190,6 +190,19 @@ public class SignalBook {
         return find(Filters.and(filters));
     }
 
+    /** A page of a team's signals, newest first, as the list endpoint answers it. */
+    public org.springframework.http.ResponseEntity<List<Signal>> pageOfTeam(String teamId, SignalStatus status, SignalType type,
+                                                                             io.salespulse.kit.web.Paging paging) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("teamId", teamId)));
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (type != null) {
+            filters.add(Filters.eq("type", type.name()));
+        }
+        return paging.newestFirst(collection(), Filters.and(filters), "raisedAt", SignalBook::read);
+    }
+
     /** A rep's signals, newest first. */
     public List<Signal> ofRep(String repId) {
         return find(Filters.eq("repId", repId));

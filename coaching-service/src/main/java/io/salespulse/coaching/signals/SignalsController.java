@@ -7,6 +7,8 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Paging;
+import org.springframework.http.ResponseEntity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +39,11 @@ class SignalsController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}/signals")
-    List<Signal> teamSignals(@PathVariable String teamId, @RequestParam(required = false) String status,
-                             @RequestParam(required = false) String type) {
-        return book.ofTeam(teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class));
+    ResponseEntity<List<Signal>> teamSignals(@PathVariable String teamId, @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) String type, @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) String cursor) {
+        Paging paging = Paging.of(limit, cursor);
+        return book.pageOfTeam(teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class), paging);
     }
 
     @GetMapping("/api/v1/signals/{signalId}")

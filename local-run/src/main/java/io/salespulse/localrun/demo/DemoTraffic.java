@@ -113,7 +113,7 @@ public final class DemoTraffic implements AutoCloseable {
         List<String> events = new ArrayList<>();
         for (Objective o : objectives) {
             events.add("""
-                    {"specversion":"1.0","id":"%s","source":"/crm/objectives","type":"salespulse.objective.set.v1","time":"%s",
+                    {"specversion":"1.0","id":"%s","source":"/demo/objectives","type":"salespulse.objective.set.v1","time":"%s",
                      "data":{"objectiveId":"%s","scope":"%s","scopeId":"%s","metric":"%s","target":%d,%s"periodStart":"%s","periodEnd":"%s"}}"""
                     .formatted(o.objectiveId() + "-set", Instant.now(), o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(),
                             o.currency() == null ? "" : "\"currency\":\"" + o.currency() + "\",", o.start(), o.end()));
@@ -249,7 +249,7 @@ public final class DemoTraffic implements AutoCloseable {
                 data = "{\"repId\":\"%s\",\"meetingId\":\"%s\"}".formatted(act.repId(), act.id().replace("-held", ""));
             }
         }
-        return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/integrations/nyc-dialer\",\"type\":\"%s\",\"time\":\"%s\",\"data\":%s}"
+        return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/demo/nyc-dialer\",\"type\":\"%s\",\"time\":\"%s\",\"data\":%s}"
                 .formatted(act.id(), type, act.at(), data);
     }
 

@@ -147,6 +147,15 @@ public class DeliveryQueue {
         return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.eq("signalId", signalId))).first() != null;
     }
 
+    /** A page of a manager's deliveries, newest first, as the delivery log answers it. */
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfManager(String managerId, DeliveryStatus status,
+                                                                      io.salespulse.kit.web.Paging paging,
+                                                                      java.util.function.Function<Document, T> view) {
+        Bson filter = status == null ? Filters.eq("managerId", managerId)
+                : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));
+        return paging.newestFirst(collection(), filter, "createdAt", view);
+    }
+
     List<Document> ofManager(String managerId, DeliveryStatus status) {
         Bson filter = status == null ? Filters.eq("managerId", managerId)
                 : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.outbound.OutboundPolicy;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,8 @@ import org.springframework.stereotype.Component;
  * on its own; a round waits at most {@code round-timeout} (2 s) for its sends before the next one starts, so a dead,
  * hanging or trickling endpoint or SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
  * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy};
- * every attempt is logged in the delivery. Nothing of the message is logged.
+ * every attempt is logged in the delivery. Nothing of the message is logged. A URL target is checked against the
+ * {@link OutboundPolicy} before each attempt, and redirects are not followed.
  */
 @Component
 class Dispatcher {
@@ -58,19 +60,29 @@ class Dispatcher {
     private final HttpClient http;
     private final Duration timeout;
     private final Duration roundTimeout;
+    private final Duration maxRetryAfter;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
+    private final OutboundPolicy outbound;
     private final ObjectProvider<JavaMailSender> mail;
     private final String mailFrom;
     private final java.util.concurrent.ExecutorService mailExecutor = java.util.concurrent.Executors.newFixedThreadPool(2);
 
-    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters,
+    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters, OutboundPolicy outbound,
                ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom,
                @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
-               @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout) {
+               @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout,
+               @Value("${salespulse.notifications.max-retry-after:15m}") Duration maxRetryAfter) {
+        if (maxRetryAfter.compareTo(Duration.ofHours(1)) > 0 || maxRetryAfter.isNegative()) {
+            throw new IllegalStateException("salespulse.notifications.max-retry-after must be between 0 and 1 hour: " + maxRetryAfter);
+        }
+        this.maxRetryAfter = maxRetryAfter;
         this.timeout = timeout;
         this.roundTimeout = roundTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
+        this.outbound = outbound;
+        // Redirects are never followed: a receiver could send the call on to an address the policy refuses.
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
         this.mail = mail;
         this.mailFrom = mailFrom;
         this.queue = queue;
@@ -113,6 +125,12 @@ class Dispatcher {
         try {
             return send(delivery);
         } catch (RuntimeException e) {
+            java.util.Date created = delivery.getDate("createdAt");
+            if (created != null && created.toInstant().plus(RetryPolicy.GIVE_UP_AFTER).isBefore(clock.instant())) {
+                log.warn("Delivery {} could not be attempted for 24 hours, given up: {}", delivery.getString("_id"), e.getClass().getSimpleName());
+                queue.record(delivery.getString("_id"), DeliveryStatus.FAILED, null, "not attempted: internal error; gave up after 24 hours");
+                return CompletableFuture.completedFuture(null);
+            }
             log.warn("Delivery {} could not be attempted, will retry: {}", delivery.getString("_id"), e.getClass().getSimpleName());
             queue.record(delivery.getString("_id"), DeliveryStatus.QUEUED, clock.instant().plusSeconds(30), "not attempted: internal error");
             return CompletableFuture.completedFuture(null);
@@ -129,6 +147,13 @@ class Dispatcher {
             // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
             queue.record(id, DeliveryStatus.SENT, null, "unconfirmed: the sender stopped during the attempt; not sent again");
             Counter.builder("salespulse.notifications.unconfirmed").tag("channel", channel).register(meters).increment();
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!"email".equals(channel) && outbound.check(OutboundPolicy.Channel.of(channel), target) instanceof OutboundPolicy.Verdict.Refused) {
+            // Saved before the policy, or the name now resolves inside: never called. The detail does not say why,
+            // so the delivery log tells nothing of the network behind it.
+            queue.record(id, DeliveryStatus.FAILED, null, "refused by the outbound policy");
+            Counter.builder("salespulse.notifications.failed").tag("channel", channel).register(meters).increment();
             return CompletableFuture.completedFuture(null);
         }
         if (!allowed(channel, target)) {
@@ -191,7 +216,7 @@ class Dispatcher {
 
     private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt, String networkError) {
         RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(),
-                networkError);
+                networkError, maxRetryAfter);
         DeliveryStatus next = switch (outcome.kind()) {
             case SENT -> DeliveryStatus.SENT;
             case RETRY -> DeliveryStatus.QUEUED;

@@ -1,6 +1,8 @@
 package io.salespulse.notification.delivery;
 
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.Paging;
+import org.springframework.http.ResponseEntity;
 import io.salespulse.notification.channels.Message;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,7 +35,9 @@ class NotificationsController {
     }
 
     @GetMapping("/api/v1/managers/{managerId}/notifications")
-    List<DeliveryView> log(@PathVariable String managerId, @RequestParam(required = false) String status) {
+    ResponseEntity<List<DeliveryView>> log(@PathVariable String managerId, @RequestParam(required = false) String status,
+                                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        Paging paging = Paging.of(limit, cursor);
         DeliveryStatus filter = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -42,7 +46,7 @@ class NotificationsController {
                 throw new InvalidRequestException("status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
             }
         }
-        return queue.ofManager(managerId, filter).stream().map(NotificationsController::view).toList();
+        return queue.pageOfManager(managerId, filter, paging, NotificationsController::view);
     }
 
     private static DeliveryView view(Document doc) {

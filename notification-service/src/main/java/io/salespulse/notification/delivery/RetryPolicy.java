@@ -14,7 +14,10 @@ public final class RetryPolicy {
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofHours(1);
-    /** The longest Retry-After honoured: a receiver asking for more is tried again after this. */
+    /**
+     * The longest Retry-After honoured by default ({@code salespulse.notifications.max-retry-after}): a receiver asking
+     * for more is tried again after this.
+     */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(15);
 
     private RetryPolicy() {
@@ -45,6 +48,12 @@ public final class RetryPolicy {
     /** As {@link #after(int, String, int, Instant, Instant, double)}, naming a network error ({@code null}: "unreachable"). */
     public static Outcome after(int status, String retryAfter, int attempts, Instant queuedAt, Instant now, double jitter,
                                 String networkError) {
+        return after(status, retryAfter, attempts, queuedAt, now, jitter, networkError, MAX_RETRY_AFTER);
+    }
+
+    /** As above, honouring a Retry-After up to {@code maxRetryAfter}. */
+    public static Outcome after(int status, String retryAfter, int attempts, Instant queuedAt, Instant now, double jitter,
+                                String networkError, Duration maxRetryAfter) {
         String failure = status < 0 ? (networkError == null ? "unreachable" : networkError) : "HTTP " + status;
         if (status >= 200 && status < 300 || status == 250) {
             return new Outcome(Outcome.Kind.SENT, null, status == 250 ? "SMTP 250" : "HTTP " + status);
@@ -61,7 +70,7 @@ public final class RetryPolicy {
         if (status == 429 && retryAfter != null) {
             try {
                 long seconds = Long.parseLong(retryAfter.trim());
-                delay = seconds < 0 ? delay : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
+                delay = seconds < 0 ? delay : Duration.ofSeconds(Math.min(seconds, maxRetryAfter.toSeconds()));
             } catch (NumberFormatException ignored) {
                 // an HTTP date or garbage: keep the backoff
             }

@@ -4,6 +4,7 @@ import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -18,15 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A manager's notification preferences. Webhook URLs and the signing secret are secrets: they are stored, never
- * returned in clear (a URL shows its host only, the secret only whether it is set).
+ * returned in clear (a URL shows its host only, the secret only whether it is set). A URL must pass the
+ * {@link OutboundPolicy}.
  */
 @RestController
 class PreferencesController {
 
     private final PreferencesStore store;
+    private final OutboundPolicy outbound;
 
-    PreferencesController(PreferencesStore store) {
+    PreferencesController(PreferencesStore store, OutboundPolicy outbound) {
         this.store = store;
+        this.outbound = outbound;
     }
 
     /** Preferences as the API shows them. */
@@ -58,6 +62,9 @@ class PreferencesController {
         } catch (DateTimeException e) {
             throw new InvalidRequestException("timezone", "must be an IANA time zone such as Europe/Paris");
         }
+        refuseTarget("slackWebhookUrl", OutboundPolicy.Channel.SLACK, request.slackWebhookUrl());
+        refuseTarget("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, request.teamsWebhookUrl());
+        refuseTarget("webhookUrl", OutboundPolicy.Channel.WEBHOOK, request.webhookUrl());
         if (request.webhookUrl() != null && (request.webhookSecret() == null || request.webhookSecret().isBlank())) {
             throw new InvalidRequestException("webhookSecret", "is required with a webhookUrl (calls are signed with it)");
         }
@@ -73,6 +80,13 @@ class PreferencesController {
                 digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly());
         store.save(preferences);
         return PreferencesView.of(preferences);
+    }
+
+    /** A target the outbound policy refuses is a 400 naming the field (a name that does not resolve yet is taken). */
+    private void refuseTarget(String field, OutboundPolicy.Channel channel, String url) {
+        if (url != null && outbound.check(channel, url) instanceof OutboundPolicy.Verdict.Refused refused) {
+            throw new InvalidRequestException(field, refused.reason());
+        }
     }
 
     @GetMapping("/api/v1/managers/{managerId}/preferences")

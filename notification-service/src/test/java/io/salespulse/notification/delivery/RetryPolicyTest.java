@@ -22,6 +22,10 @@ class RetryPolicyTest {
     void tooManyRequestsHonoursRetryAfter() {
         assertThat(RetryPolicy.after(429, "30", 1, QUEUED, QUEUED, 1).retryAt()).isEqualTo(QUEUED.plusSeconds(30));
         assertThat(RetryPolicy.after(429, "soon", 2, QUEUED, QUEUED, 1).retryAt()).isEqualTo(QUEUED.plusSeconds(2));
+        // A receiver asking for a day is tried again at the cap: 15 minutes by default, or what is configured.
+        assertThat(RetryPolicy.after(429, "86400", 1, QUEUED, QUEUED, 1).retryAt()).isEqualTo(QUEUED.plus(java.time.Duration.ofMinutes(15)));
+        assertThat(RetryPolicy.after(429, "86400", 1, QUEUED, QUEUED, 1, null, java.time.Duration.ofHours(1)).retryAt())
+                .isEqualTo(QUEUED.plus(java.time.Duration.ofHours(1)));
     }
 
     @Test

@@ -56,6 +56,14 @@ public record Caller(String subject, Set<String> roles, Set<String> teams) {
         return readsAll() || has(MANAGER) && teamId != null && teams.contains(teamId);
     }
 
+    /**
+     * Whether this caller may change the team's data: an admin, or a manager of the team. Leadership reads every
+     * team and changes none, whatever other roles its token holds with it.
+     */
+    public boolean mayWrite(String teamId) {
+        return has(ADMIN) || has(MANAGER) && teamId != null && teams.contains(teamId);
+    }
+
     /** The roles as Spring authorities are named. */
     List<String> authorities() {
         return roles.stream().map(role -> "ROLE_" + role).toList();

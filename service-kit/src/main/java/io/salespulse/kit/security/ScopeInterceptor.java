@@ -11,8 +11,10 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Team scope on every endpoint, from its path variables: {@code teamId}, {@code repId} (the rep's team) and
  * {@code signalId} (the signal's team) must be a team of a manager's token unless the caller reads all;
- * {@code managerId} must be the caller itself unless the caller is an admin (or, to read, leadership).
- * Roles per endpoint are the security filter chain's business; this adds the team.
+ * {@code managerId} must be the caller itself unless the caller is an admin (or, to read, leadership). A write
+ * (any method but GET and HEAD) is checked against the manager's own teams whatever other roles the token holds: only
+ * an admin writes for every team, leadership for none. Roles per endpoint are the security filter chain's business;
+ * this adds the team.
  */
 class ScopeInterceptor implements HandlerInterceptor {
 
@@ -31,28 +33,30 @@ class ScopeInterceptor implements HandlerInterceptor {
             return true;
         }
         Caller caller = found.get();
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         String managerId = variables.get("managerId");
         if (managerId != null && !managerId.equals(caller.subject()) && !caller.has(Caller.ADMIN)
-                && !("GET".equals(request.getMethod()) && caller.has(Caller.LEADERSHIP))) {
+                && !(read && caller.has(Caller.LEADERSHIP))) {
             throw new ForbiddenException("A manager sees and changes only its own notifications and preferences.");
         }
-        if (caller.readsAll()) {
+        if (read ? caller.readsAll() : caller.has(Caller.ADMIN)) {
             return true;
         }
         if (variables.containsKey("teamId")) {
-            require(caller, Optional.of(variables.get("teamId")));
+            require(caller, read, Optional.of(variables.get("teamId")));
         }
         if (variables.containsKey("repId")) {
-            require(caller, scope.teamOfRep(variables.get("repId")));
+            require(caller, read, scope.teamOfRep(variables.get("repId")));
         }
         if (variables.containsKey("signalId")) {
-            require(caller, scope.teamOfSignal(variables.get("signalId")));
+            require(caller, read, scope.teamOfSignal(variables.get("signalId")));
         }
         return true;
     }
 
-    private static void require(Caller caller, Optional<String> team) {
-        if (!caller.mayRead(team.orElse(null))) {
+    private static void require(Caller caller, boolean read, Optional<String> team) {
+        String teamId = team.orElse(null);
+        if (!(read ? caller.mayRead(teamId) : caller.mayWrite(teamId))) {
             throw new ForbiddenException("This belongs to a team that is not in your token.");
         }
     }

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,8 +35,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -45,7 +48,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Who may read and write what, in every service (api.md "Who may see what"): a JWT bearer token on every read and
  * admin endpoint, verified against the issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) in
  * production or a configured public key ({@code salespulse.security.jwt.public-key-location} and
- * {@code salespulse.security.jwt.issuer}) in the local run. Roles come from the {@code roles} claim, teams from
+ * {@code salespulse.security.jwt.issuer}) in the local run; either way a token must name the audience
+ * ({@code salespulse.security.jwt.audience}, {@code salespulse} by default) and expire within the maximum lifetime
+ * ({@code salespulse.security.jwt.max-lifetime}, 12 hours by default). Roles come from the {@code roles} claim, teams from
  * {@code teams}. Webhooks and the ingest API authenticate themselves (signatures, ingest keys); health, metrics and
  * the OpenAPI documents are open. Refusals are problem+json.
  */
@@ -57,17 +62,46 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityKitConfiguration {
 
-    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+    // The actuator paths answer on the management port only (management.server.port); /livez and /readyz on the API's.
+    private static final String[] OPEN = {"/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    /**
+     * Outside the local profile, a service holding a local-run default secret does not start
+     * ({@link LocalDefaultsGuard}): checked before any bean is made.
+     */
+    @Bean
+    static BeanFactoryPostProcessor localDefaultsGuard(ConfigurableEnvironment environment) {
+        return factory -> LocalDefaultsGuard.check(environment);
+    }
 
     /** The local run's and tests' decoder: a configured RSA public key, and the issuer every token must name. */
     @Bean
     @ConditionalOnExpression("!'${salespulse.security.jwt.public-key-location:}'.isBlank()")
     JwtDecoder localKeyJwtDecoder(@Value("${salespulse.security.jwt.public-key-location}") Resource location,
-                                  @Value("${salespulse.security.jwt.issuer}") String issuer) {
+                                  @Value("${salespulse.security.jwt.issuer}") String issuer,
+                                  @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
+                                  @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(location)).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(TokenRules.validator(issuer, audience, maxLifetime));
         return decoder;
+    }
+
+    /**
+     * Production's decoder: the identity provider's keys, found from its issuer when the first token comes, and the
+     * same rules as the local run's (issuer, audience, an expiry within the maximum lifetime).
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnExpression("!'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isBlank()")
+    JwtDecoder issuerJwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                                @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
+                                @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(TokenRules.validator(issuer, audience, maxLifetime));
+            return decoder;
+        });
     }
 
     static RSAPublicKey publicKey(Resource location) {
@@ -127,7 +161,7 @@ public class SecurityKitConfiguration {
         boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         write(response, 401, Map.of(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer"),
                 "urn:salespulse:problem:unauthorized", "Unauthorized",
-                presented ? "The bearer token is not valid (signature, issuer or expiry)." : "A bearer token is required.");
+                presented ? "The bearer token is not valid (signature, issuer, audience or expiry)." : "A bearer token is required.");
     }
 
     private static void forbidden(HttpServletRequest request, HttpServletResponse response,

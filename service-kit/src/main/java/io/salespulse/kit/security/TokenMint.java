@@ -71,6 +71,9 @@ public final class TokenMint {
                 + "\n-----END " + type + "-----\n";
     }
 
+    /** The audience the services expect by default ({@code salespulse.security.jwt.audience}). */
+    public static final String AUDIENCE = "salespulse";
+
     /** A token for {@code subject} with these roles and teams, valid for {@code validity} from now. */
     public String token(String subject, Collection<String> roles, Collection<String> teams, Duration validity) {
         return token(subject, roles, teams, Instant.now(), validity, issuer);
@@ -79,10 +82,24 @@ public final class TokenMint {
     /** A token issued at a given time by a given issuer (tests make expired and foreign ones with it). */
     public String token(String subject, Collection<String> roles, Collection<String> teams, Instant issuedAt, Duration validity,
                         String issuer) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plus(validity))).claim("roles", List.copyOf(roles)).claim("teams", List.copyOf(teams))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        return token(subject, roles, teams, issuedAt, validity, issuer, AUDIENCE);
+    }
+
+    /**
+     * Any token this key can sign: {@code validity} {@code null} for one without expiry, {@code audience}
+     * {@code null} for one without audience (tests show both refused).
+     */
+    public String token(String subject, Collection<String> roles, Collection<String> teams, Instant issuedAt, Duration validity,
+                        String issuer, String audience) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).issueTime(Date.from(issuedAt))
+                .claim("roles", List.copyOf(roles)).claim("teams", List.copyOf(teams));
+        if (validity != null) {
+            claims.expirationTime(Date.from(issuedAt.plus(validity)));
+        }
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

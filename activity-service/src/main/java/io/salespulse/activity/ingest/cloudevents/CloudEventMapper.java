@@ -44,7 +44,11 @@ final class CloudEventMapper {
     /** The event ready to be made durable, or empty with the problems added. */
     static Optional<Inbound> map(InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
         int before = problems.size();
-        new FieldReader(null, event.path(), problems).within("time", event.time(), window);
+        if (DEAL_UPDATED.equals(event.type()) && event.time() != null && window.dealUpdateProblem(event.time()) != null) {
+            new FieldReader(null, event.path(), problems).problem("time", window.dealUpdateProblem(event.time()));
+        } else {
+            new FieldReader(null, event.path(), problems).within("time", event.time(), window);
+        }
         FieldReader data = new FieldReader(event.data(), event.dataPath(), problems);
         if (DEAL_UPDATED.equals(event.type())) {
             DealUpdate update = deal(data, event, window);

@@ -4,6 +4,7 @@ import io.salespulse.activity.ingest.IngestKeys;
 import io.salespulse.activity.ingest.IngestMetrics;
 import io.salespulse.activity.ingest.IngestProperties;
 import io.salespulse.activity.ingest.IngestResult;
+import io.salespulse.activity.ingest.IngestScopes;
 import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.ingest.RequestBodies;
 import io.salespulse.activity.ingest.Inbound;
@@ -40,10 +41,12 @@ class CloudEventsController {
     private final IngestMetrics metrics;
     private final long maxBodyBytes;
     private final TimeWindow window;
+    private final IngestScopes scopes;
 
     CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties,
-                          TimeWindow window) {
+                          TimeWindow window, IngestScopes scopes) {
         this.window = window;
+        this.scopes = scopes;
         this.keys = keys;
         this.ingest = ingest;
         this.metrics = metrics;
@@ -66,7 +69,7 @@ class CloudEventsController {
             } else {
                 inbound = CloudEventReader.binary(ceHeaders(request), body);
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel, window)));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel, window, scopes)));
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
@@ -102,16 +105,26 @@ class CloudEventsController {
         }
     }
 
-    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel, TimeWindow window) {
+    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel, TimeWindow window, IngestScopes scopes) {
         List<FieldProblem> problems = new ArrayList<>();
         List<Inbound> inbound = new ArrayList<>(events.size());
         for (InboundCloudEvent event : events) {
-            CloudEventMapper.map(event, channel, window, problems).ifPresent(inbound::add);
+            // What the credential may write first: its own sources, types and deals.
+            int before = problems.size();
+            scopes.check(channel, event.path(), event.source(), event.type(), dealId(event), problems);
+            if (problems.size() == before) {
+                CloudEventMapper.map(event, channel, window, problems).ifPresent(inbound::add);
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return inbound;
+    }
+
+    private static String dealId(InboundCloudEvent event) {
+        tools.jackson.databind.JsonNode dealId = event.data() == null ? null : event.data().get("dealId");
+        return dealId != null && dealId.isString() ? dealId.asString() : null;
     }
 
     private static Map<String, String> ceHeaders(HttpServletRequest request) {

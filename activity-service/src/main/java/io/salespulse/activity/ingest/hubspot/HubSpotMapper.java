@@ -69,6 +69,9 @@ final class HubSpotMapper {
             }
             fields.within("occurredAt", occurredAt, window);
             String portal = fields.text("portalId", false);
+            if (!CrmProperties.serves(config.accounts(), portal)) {
+                fields.problem("portalId", "is not an account this SalesPulse serves (salespulse.crm.hubspot.accounts)");
+            }
             String property = fields.text("propertyName", false);
             String value = node == null || node.get("propertyValue") == null || node.get("propertyValue").isNull() ? null
                     : node.get("propertyValue").asString();

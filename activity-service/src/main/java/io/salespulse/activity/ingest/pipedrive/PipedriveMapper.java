@@ -58,6 +58,9 @@ final class PipedriveMapper {
             meta.problem("timestamp", "must be an ISO 8601 time or epoch milliseconds");
         }
         meta.within("timestamp", at, window);
+        if (!CrmProperties.serves(config.accounts(), meta.text("company_id", false))) {
+            meta.problem("company_id", "is not an account this SalesPulse serves (salespulse.crm.pipedrive.accounts)");
+        }
         JsonNode data = body.get("data");
         JsonNode previous = body.get("previous");
         if (!problems.isEmpty()) {

@@ -55,6 +55,9 @@ final class TwentyMapper {
             throw new InvalidRequestException(problems);
         }
         String workspace = envelope.text("workspaceId", false);
+        if (!CrmProperties.serves(config.accounts(), workspace)) {
+            throw new InvalidRequestException("workspaceId", "is not an account this SalesPulse serves (salespulse.crm.twenty.accounts)");
+        }
         String source = "/crm/twenty/" + (workspace == null ? "default" : workspace);
         Instant updatedAt = fields.within("updatedAt", CrmValues.instant(fields.text("updatedAt", false)), window);
         String eventAtField = eventForm ? "timestamp" : "eventDate";

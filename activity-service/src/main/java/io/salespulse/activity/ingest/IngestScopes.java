@@ -1,0 +1,86 @@
+package io.salespulse.activity.ingest;
+
+import io.salespulse.kit.web.FieldProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each ingest credential may write ({@code salespulse.ingest.scopes.<credential>}): the CloudEvents sources it
+ * speaks for (by default {@code /<credential>} and below), and optionally the event types and deal namespaces it may
+ * post. Sources are bound to one credential each: two credentials' sources may not overlap, and none may reach into
+ * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}); the service refuses to
+ * start otherwise. An event's dedupe key is its source and id, so, sources being bound, it names the authenticated
+ * source: no credential can post under another's source or pre-empt its events' keys.
+ */
+@Component
+public class IngestScopes {
+
+    /** The CRM webhooks' sources: {@code /crm/<crm>/<account>}. */
+    public static final List<String> WEBHOOK_SOURCES = List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty");
+
+    private final Map<String, IngestProperties.Scope> configured;
+
+    @Autowired
+    IngestScopes(IngestProperties properties) {
+        this(properties.scopes(), properties.apiKeys().keySet());
+    }
+
+    IngestScopes(Map<String, IngestProperties.Scope> configured, java.util.Collection<String> keyNames) {
+        this.configured = Map.copyOf(configured);
+        Map<String, String> owners = new LinkedHashMap<>();
+        WEBHOOK_SOURCES.forEach(source -> owners.put(source, "the CRM webhooks"));
+        List<String> credentials = new ArrayList<>(new java.util.TreeSet<>(keyNames));
+        configured.keySet().stream().filter(name -> !credentials.contains(name)).sorted().forEach(credentials::add);
+        for (String credential : credentials) {
+            for (String source : sources(credential)) {
+                for (Map.Entry<String, String> owned : owners.entrySet()) {
+                    if (matches(owned.getKey(), source) || matches(source, owned.getKey())) {
+                        throw new IllegalStateException("salespulse.ingest.scopes." + credential + ".sources: " + source
+                                + " overlaps " + owned.getKey() + " of " + owned.getValue()
+                                + "; each source belongs to one credential");
+                    }
+                }
+            }
+            sources(credential).forEach(source -> owners.put(source, "credential " + credential));
+        }
+    }
+
+    /** The sources a credential speaks for. */
+    public List<String> sources(String credential) {
+        IngestProperties.Scope scope = configured.get(credential);
+        return scope == null || scope.sources().isEmpty() ? List.of("/" + credential) : scope.sources();
+    }
+
+    /**
+     * Adds a problem for what of one CloudEvent its credential may not write: its source, its type, its deal.
+     *
+     * @param path   the event's place in the request ({@code ""} or {@code [3]})
+     * @param dealId the {@code dealId} its data names, or {@code null}
+     */
+    public void check(String credential, String path, String source, String type, String dealId, List<FieldProblem> problems) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        if (source != null && sources(credential).stream().noneMatch(own -> matches(own, source))) {
+            problems.add(new FieldProblem(prefix + "source", "is not a source of this credential (" + String.join(", ", sources(credential)) + ")"));
+        }
+        IngestProperties.Scope scope = configured.get(credential);
+        if (scope == null) {
+            return;
+        }
+        if (type != null && !scope.eventTypes().isEmpty() && !scope.eventTypes().contains(type)) {
+            problems.add(new FieldProblem(prefix + "type", "is not a type this credential may post"));
+        }
+        if (dealId != null && !scope.dealNamespaces().isEmpty() && scope.dealNamespaces().stream().noneMatch(dealId::startsWith)) {
+            problems.add(new FieldProblem(prefix + "data.dealId", "is not in a deal namespace of this credential"));
+        }
+    }
+
+    /** Whether a source is {@code own} itself or below it (a path boundary: {@code /ab} is not below {@code /a}). */
+    static boolean matches(String own, String source) {
+        String base = own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
+        return source.equals(base) || source.startsWith(base + "/");
+    }
+}
