@@ -18,8 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.salespulse.kit.security.Signatures;
 
 /**
  * The benchmark's CRM traffic: CloudEvents batches and signed HubSpot webhook batches, sent by a few client threads
@@ -140,14 +139,7 @@ final class BenchLoad {
     private void postHubSpot(String body) throws IOException, InterruptedException {
         String url = activityUrl + "/webhooks/hubspot";
         String timestamp = String.valueOf(System.currentTimeMillis());
-        String signature;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hubspotSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            signature = Base64.getEncoder().encodeToString(mac.doFinal(("POST" + url + body + timestamp).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        String signature = Base64.getEncoder().encodeToString(Signatures.hmacSha256(hubspotSecret, Signatures.utf8("POST" + url + body + timestamp)));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("X-HubSpot-Request-Timestamp", timestamp).header("X-HubSpot-Signature-v3", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

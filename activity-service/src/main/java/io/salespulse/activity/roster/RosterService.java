@@ -1,7 +1,6 @@
 package io.salespulse.activity.roster;
 
 import io.salespulse.kit.mongo.Documents;
-import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.org.OrgEvent;
@@ -30,12 +29,12 @@ public class RosterService {
     static final String REPS = "reps";
 
     private final MongoTemplate mongo;
-    private final IngestService ingest;
+    private final AcceptedEventLog acceptedEvents;
     private final Clock clock;
 
-    RosterService(MongoTemplate mongo, IngestService ingest, Clock clock) {
+    RosterService(MongoTemplate mongo, AcceptedEventLog acceptedEvents, Clock clock) {
         this.mongo = mongo;
-        this.ingest = ingest;
+        this.acceptedEvents = acceptedEvents;
         this.clock = clock;
         mongo.getCollection(REPS).createIndex(new Document("teamId", 1));
         mongo.getCollection(REPS).createIndex(new Document("externalKeys", 1));
@@ -84,7 +83,9 @@ public class RosterService {
 
     private void publish(OrgEvent event) {
         String id = UUID.randomUUID().toString();
-        ingest.accept("roster", List.of(new AcceptedEventLog.Entry(SOURCE, id, "roster",
+        // Straight into the outbox: a roster change is the admin's own write, not CRM ingest (no source rate, no
+        // ingest metrics), and it goes out in order with everything else accepted.
+        acceptedEvents.append(List.of(new AcceptedEventLog.Entry(SOURCE, id, "roster",
                 List.of(EventEnvelope.of(AcceptedEventLog.keyOf(SOURCE, id), SOURCE, event)))));
     }
 

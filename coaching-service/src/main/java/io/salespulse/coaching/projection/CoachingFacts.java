@@ -17,7 +17,6 @@ import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
-import io.salespulse.coaching.signals.rules.DealRules;
 import io.salespulse.kit.mongo.LatestState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,7 +58,7 @@ public class CoachingFacts {
         mongo.getCollection(OBJECTIVES).createIndex(new Document("scopeId", 1));
     }
 
-    void recordRepDay(RepDayKpisUpdated day) {
+    public void recordRepDay(RepDayKpisUpdated day) {
         DailyActivity a = day.activity();
         // The rep-day's counts only grow: a higher total is a newer state of the same day.
         long version = a.calls() + a.emails() + a.meetingsBooked() + a.meetingsScheduled() + a.meetingsHeld()
@@ -68,7 +67,7 @@ public class CoachingFacts {
     }
 
     /** Records an objective's progress; returns the attainment it had before (null the first time). */
-    BigDecimal recordObjective(ObjectiveProgressed progress) {
+    public BigDecimal recordObjective(ObjectiveProgressed progress) {
         Document held = mongo.getCollection(OBJECTIVES).find(Filters.eq("_id", progress.objectiveId())).first();
         BigDecimal before = held == null ? null : new BigDecimal(held.get("attainment").toString());
         if (held != null && held.get(LatestState.ORDER, Number.class).longValue() > progress.occurredAt().toEpochMilli()) {
@@ -80,14 +79,14 @@ public class CoachingFacts {
     }
 
     /** An activity linked to a deal keeps the deal alive. */
-    void recordActivity(ActivityEvent activity) {
+    public void recordActivity(ActivityEvent activity) {
         if (activity.dealId() != null) {
             mongo.getCollection(DEALS).updateOne(Filters.eq("_id", activity.dealId()),
                     Updates.max("lastActivityAt", Date.from(activity.occurredAt())), new UpdateOptions().upsert(true));
         }
     }
 
-    void recordDeal(EventEnvelope envelope, String ownerTeamId) {
+    public void recordDeal(EventEnvelope envelope, String ownerTeamId) {
         DealEvent fact = envelope.dataAs(DealEvent.class);
         List<Bson> set = new ArrayList<>();
         set.add(Updates.max("lastActivityAt", Date.from(fact.occurredAt())));
@@ -151,7 +150,7 @@ public class CoachingFacts {
         }
     }
 
-    void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
+    public void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
         if (!objective.hasBoundedPeriod()) {
             throw new io.salespulse.kit.kafka.InvalidEventException("Objective " + objective.objectiveId() + " has an unbounded period");
         }
@@ -202,13 +201,13 @@ public class CoachingFacts {
     }
 
     /** A deal as the rules see it. */
-    public Optional<DealRules.DealView> deal(String dealId) {
+    public Optional<DealView> deal(String dealId) {
         return Optional.ofNullable(mongo.getCollection(DEALS).find(Filters.eq("_id", dealId)).first()).map(CoachingFacts::view);
     }
 
     /** The open deals of these reps. */
-    public List<DealRules.DealView> openDealsOf(List<String> repIds) {
-        List<DealRules.DealView> deals = new ArrayList<>();
+    public List<DealView> openDealsOf(List<String> repIds) {
+        List<DealView> deals = new ArrayList<>();
         for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds)))) {
             deals.add(view(doc));
         }
@@ -238,20 +237,14 @@ public class CoachingFacts {
                 Filters.eq("stage", stage), Filters.gte("at", Date.from(since))))) {
             days.add(doc.get("days", Number.class).longValue());
         }
-        if (days.isEmpty()) {
-            return null;
-        }
-        days.sort(null);
-        int middle = days.size() / 2;
-        return days.size() % 2 == 1 ? BigDecimal.valueOf(days.get(middle))
-                : BigDecimal.valueOf(days.get(middle - 1) + days.get(middle)).divide(BigDecimal.valueOf(2));
+        return io.salespulse.kit.figures.Figures.median(days);
     }
 
-    private static DealRules.DealView view(Document doc) {
+    private static DealView view(Document doc) {
         Date since = doc.getDate("stageSince");
         Date last = doc.getDate("lastActivityAt");
         Number pushes = doc.get("pushes", Number.class);
-        return new DealRules.DealView(doc.getString("_id"), doc.getBoolean("open", false), doc.getString("stage"),
+        return new DealView(doc.getString("_id"), doc.getBoolean("open", false), doc.getString("stage"),
                 since == null ? null : since.toInstant(), last == null ? null : last.toInstant(), pushes == null ? 0 : pushes.intValue());
     }
 

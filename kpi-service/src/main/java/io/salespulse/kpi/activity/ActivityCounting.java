@@ -20,7 +20,7 @@ import java.util.function.Function;
  * The activity KPI formulas at their source: what each activity event adds to which rep-day. An event counts on the
  * day it happened in the team's time zone, whenever it arrives. Pure: a unit test states each rule.
  */
-final class ActivityCounting {
+public final class ActivityCounting {
 
     private ActivityCounting() {
     }
@@ -30,7 +30,7 @@ final class ActivityCounting {
      * @param zoneOf   the time zone of a rep's team
      * @param teamOf   the team of a rep ({@code null} if unknown)
      */
-    static List<Increment> increments(EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
+    public static List<Increment> increments(EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
         ActivityEvent event = envelope.dataAs(ActivityEvent.class);
         String rep = event.partitionKey();
         ZoneId zone = zoneOf.apply(rep);

@@ -54,7 +54,7 @@ public class RepDayStore {
      * or before: a batch redelivered after its counts were written but before its updates were published must still
      * publish them.
      */
-    Set<String> apply(List<Increment> increments) {
+    public Set<String> apply(List<Increment> increments) {
         Map<String, Map<String, Increment>> byRepDay = new LinkedHashMap<>();
         for (Increment increment : increments) {
             byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>()).putIfAbsent(increment.countingId(), increment);
@@ -111,7 +111,7 @@ public class RepDayStore {
     }
 
     /** The rep-days with these keys. */
-    List<RepDay> byKeys(Collection<String> keys) {
+    public List<RepDay> byKeys(Collection<String> keys) {
         return read(Filters.in("_id", keys));
     }
 

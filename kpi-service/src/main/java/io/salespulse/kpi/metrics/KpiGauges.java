@@ -92,8 +92,9 @@ class KpiGauges {
                 List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
                 long won = monthDays.stream().mapToLong(day -> day.get(Counter.dealsWon)).sum();
                 long lost = monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
-                if (won + lost > 0) {
-                    winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), (double) won / (won + lost)));
+                java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
+                if (rate != null) {
+                    winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
                 }
                 TeamPipeline.Pipeline pipeline = pipelines.of(team);
                 for (TeamPipeline.StageRow stage : pipeline.stages()) {

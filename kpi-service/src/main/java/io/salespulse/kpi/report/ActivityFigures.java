@@ -39,6 +39,6 @@ public record ActivityFigures(long calls, long connectedCalls, BigDecimal connec
     }
 
     static BigDecimal ratio(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+        return io.salespulse.kit.figures.Figures.ratio(part, whole);
     }
 }

@@ -53,16 +53,11 @@ public record PipelineFigures(long dealsCreated, Map<String, BigDecimal> pipelin
         List<Long> cycles = wonInPeriod.stream().filter(d -> d.createdAt() != null && d.closedAt() != null)
                 .map(d -> Duration.between(d.createdAt(), d.closedAt()).toDays()).sorted().toList();
         return new PipelineFigures(created, money(days, Measures.PIPELINE_CREATED), advanced, won, revenue, lost,
-                money(days, Measures.AMOUNT_LOST), ActivityFigures.ratio(won, won + lost), average, median(cycles), conversion);
+                money(days, Measures.AMOUNT_LOST), io.salespulse.kit.figures.Figures.winRate(won, lost), average, median(cycles), conversion);
     }
 
-    static BigDecimal median(List<Long> sorted) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? BigDecimal.valueOf(sorted.get(middle))
-                : BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    static BigDecimal median(List<Long> values) {
+        return io.salespulse.kit.figures.Figures.median(values);
     }
 
     private static long sum(Collection<RepDay> days, String key) {

@@ -22,8 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.salespulse.kit.security.Signatures;
 
 /**
  * Sends the story the way the CRMs would: Paris's deals and activities as Pipedrive webhooks (v2, HTTP Basic), New
@@ -213,16 +212,11 @@ public final class DemoTraffic implements AutoCloseable {
     private void hubspot(String body) {
         String url = endpoints.activityUrl() + "/webhooks/hubspot";
         String timestamp = String.valueOf(System.currentTimeMillis());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(endpoints.hubspotSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = Base64.getEncoder().encodeToString(mac.doFinal(("POST" + url + body + timestamp).getBytes(StandardCharsets.UTF_8)));
-            send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .header("X-HubSpot-Request-Timestamp", timestamp).header("X-HubSpot-Signature-v3", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        String signature = Base64.getEncoder().encodeToString(
+                Signatures.hmacSha256(endpoints.hubspotSecret(), Signatures.utf8("POST" + url + body + timestamp)));
+        send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-HubSpot-Request-Timestamp", timestamp).header("X-HubSpot-Signature-v3", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     // --- CloudEvents -----------------------------------------------------------------------------------------------

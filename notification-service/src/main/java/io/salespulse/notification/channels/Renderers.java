@@ -4,8 +4,6 @@ import io.salespulse.contracts.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -146,14 +144,8 @@ public final class Renderers {
 
     /** The {@code X-SalesPulse-Signature} header of a webhook call. */
     public static String signature(String secret, long unixSeconds, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((unixSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(digest);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = io.salespulse.kit.security.Signatures.hmacSha256(secret, io.salespulse.kit.security.Signatures.utf8(unixSeconds + "." + body));
+        return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(digest);
     }
 
     private static String slackEscape(String text) {

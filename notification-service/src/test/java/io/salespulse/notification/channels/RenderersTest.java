@@ -31,6 +31,13 @@ class RenderersTest {
     }
 
     @Test
+    void theOutgoingWebhookSignatureMatchesAVectorComputedIndependently() {
+        // printf '%s' '1795686570.{"text":"hello"}' | openssl dgst -sha256 -hmac shh -hex
+        assertThat(Renderers.signature("shh", 1795686570L, "{\"text\":\"hello\"}"))
+                .isEqualTo("t=1795686570,v1=1fab4aec37e04b5cac2d7df4dda80c11b5398f66b8513d72fe29839b034718d5");
+    }
+
+    @Test
     void aMilestoneSaysWhichOne() {
         SignalRaised achieved = new SignalRaised("sig-2", SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, "obj@150", "marc",
                 "team-paris", Severity.INFO, List.of(Evidence.of("milestone", new java.math.BigDecimal("1.5"))), Map.of(),

@@ -60,7 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbiddenProblem(e.getMessage()));
     }
 
-    /** The 403 body, also written by the security filters. */
+    /** The 403 body. (The security filters write theirs themselves, with the same type and title.) */
     public static ProblemDetail forbiddenProblem(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
         problem.setType(FORBIDDEN);
@@ -68,7 +68,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The 401 body, also written by the security filters. */
+    /** The 401 body. (The security filters write theirs themselves, with the same type and title.) */
     public static ProblemDetail unauthorizedProblem(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
         problem.setType(UNAUTHORIZED);

@@ -1,6 +1,6 @@
 package io.salespulse.activity.ingest.hubspot;
 
-import io.salespulse.activity.ingest.Signatures;
+import io.salespulse.kit.security.Signatures;
 import io.salespulse.kit.web.UnauthorizedException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ final class HubSpotSignature {
         } catch (NumberFormatException e) {
             throw new UnauthorizedException("X-HubSpot-Request-Timestamp must be epoch milliseconds.");
         }
-        if (Duration.between(Instant.ofEpochMilli(millis), now).abs().compareTo(TOLERANCE) > 0) {
+        if (!Signatures.fresh(Instant.ofEpochMilli(millis), now, TOLERANCE)) {
             throw new UnauthorizedException("The request timestamp is more than 5 minutes away from now.");
         }
         byte[] expected = Signatures.utf8(sign(secret, method, uri, body, timestamp.trim()));

@@ -3,7 +3,7 @@ package io.salespulse.activity.ingest.pipedrive;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.OwnerDirectory;
-import io.salespulse.activity.ingest.Signatures;
+import io.salespulse.kit.security.Signatures;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.ingest.WebhookIntake;
 import io.salespulse.kit.web.UnauthorizedException;

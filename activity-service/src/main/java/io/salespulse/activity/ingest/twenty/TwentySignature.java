@@ -1,6 +1,6 @@
 package io.salespulse.activity.ingest.twenty;
 
-import io.salespulse.activity.ingest.Signatures;
+import io.salespulse.kit.security.Signatures;
 import io.salespulse.kit.web.UnauthorizedException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ final class TwentySignature {
             throw new UnauthorizedException("X-Twenty-Webhook-Timestamp must be epoch milliseconds.");
         }
         Instant sent = value < 100_000_000_000L ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
-        if (Duration.between(sent, now).abs().compareTo(TOLERANCE) > 0) {
+        if (!Signatures.fresh(sent, now, TOLERANCE)) {
             throw new UnauthorizedException("The request timestamp is more than 5 minutes away from now.");
         }
         byte[] expected = Signatures.utf8(sign(secret, timestamp.trim(), body));

@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest.hubspot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +16,17 @@ class HubSpotSignatureTest {
     static final byte[] BODY = "[{\"eventId\":1}]".getBytes(StandardCharsets.UTF_8);
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final String TIMESTAMP = String.valueOf(NOW.minusSeconds(30).toEpochMilli());
+
+    @Test
+    void matchesAVectorComputedIndependently() {
+        // HubSpot's documented v3 algorithm, computed outside Java:
+        //   printf '%s' 'POSThttps://salespulse.example/webhooks/hubspot[{"eventId":1}]1795686570000' \
+        //     | openssl dgst -sha256 -hmac client-secret -binary | base64
+        String timestamp = "1795686570000";
+        assertThat(HubSpotSignature.sign(SECRET, "POST", URI, BODY, timestamp)).isEqualTo("CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=");
+        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, timestamp, "CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=",
+                Instant.ofEpochMilli(1795686570000L).plusSeconds(30))).doesNotThrowAnyException();
+    }
 
     @Test
     void genuineFreshRequestPasses() {

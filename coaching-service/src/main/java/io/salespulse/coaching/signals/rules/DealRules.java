@@ -1,5 +1,7 @@
 package io.salespulse.coaching.signals.rules;
 
+import io.salespulse.coaching.projection.DealView;
+
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
@@ -25,19 +27,6 @@ public final class DealRules {
     public static final int BIG_WIN_MIN_SAMPLE = 4;
 
     private DealRules() {
-    }
-
-    /**
-     * A deal as the rules see it.
-     *
-     * @param dealId         the deal
-     * @param open           still open
-     * @param stage          its stage
-     * @param stageSince     when it entered the stage
-     * @param lastActivityAt the last activity linked to it, or its last fact
-     * @param pushes         how often its close date was pushed out
-     */
-    public record DealView(String dealId, boolean open, String stage, Instant stageSince, Instant lastActivityAt, int pushes) {
     }
 
     public static Optional<Detection> stalled(DealView deal, BigDecimal teamMedianDays, Instant now) {

@@ -1,5 +1,7 @@
 package io.salespulse.coaching.signals.rules;
 
+import io.salespulse.coaching.projection.DealView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
@@ -46,8 +48,8 @@ class ObjectiveAndDealRulesTest {
         assertThat(ObjectiveRules.milestones(new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
     }
 
-    private static DealRules.DealView deal(long daysInStage, long quietDays, int pushes) {
-        return new DealRules.DealView("d", true, "PROPOSAL", NOW.minusSeconds(daysInStage * 86400),
+    private static DealView deal(long daysInStage, long quietDays, int pushes) {
+        return new DealView("d", true, "PROPOSAL", NOW.minusSeconds(daysInStage * 86400),
                 NOW.minusSeconds(quietDays * 86400), pushes);
     }
 
@@ -68,7 +70,7 @@ class ObjectiveAndDealRulesTest {
         assertThat(DealRules.goneQuiet(deal(0, 14, 0), NOW)).isPresent();
         assertThat(DealRules.closeDateSlipping(deal(0, 0, 1))).isEmpty();
         assertThat(DealRules.closeDateSlipping(deal(0, 0, 2))).isPresent();
-        assertThat(DealRules.closeDateSlipping(new DealRules.DealView("d", false, "WON", NOW, NOW, 3))).isEmpty();
+        assertThat(DealRules.closeDateSlipping(new DealView("d", false, "WON", NOW, NOW, 3))).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.salespulse.kpi.activity;
+package io.salespulse.kpi.counting;
 
 import io.salespulse.contracts.Topics;
 import io.salespulse.kit.kafka.EventBatches;

@@ -1,4 +1,4 @@
-package io.salespulse.kpi.activity;
+package io.salespulse.kpi.counting;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventEnvelope;
@@ -8,6 +8,10 @@ import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.activity.ActivityCounting;
+import io.salespulse.kpi.activity.Increment;
+import io.salespulse.kpi.activity.RepDay;
+import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealCounting;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.objectives.ObjectiveTracker;

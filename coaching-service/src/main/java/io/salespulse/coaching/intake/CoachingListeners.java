@@ -1,4 +1,6 @@
-package io.salespulse.coaching.projection;
+package io.salespulse.coaching.intake;
+
+import io.salespulse.coaching.projection.CoachingFacts;
 
 import io.salespulse.coaching.signals.SignalEvaluator;
 import io.salespulse.contracts.EventEnvelope;

@@ -1,0 +1,13 @@
+package io.salespulse.notification;
+
+import io.salespulse.testsupport.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/** notification-service's packages form no cycle (the rule is shown to fail in kpi-service's PackageCyclesTest). */
+class PackageCyclesTest {
+
+    @Test
+    void packagesFormNoCycle() {
+        PackageCycles.assertNone("io.salespulse.notification");
+    }
+}

@@ -1,0 +1,39 @@
+package io.salespulse.kit.figures;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The formulas more than one figure uses, in one place (docs/kpis-and-signals.md): a ratio such as a win rate or a
+ * connect rate, and a median such as days in a stage or a sales cycle.
+ */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** {@code part / whole} to 4 decimals (0.2500 is 25%), or {@code null} when there is no whole. */
+    public static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    /** Won / (won + lost), or {@code null} with nothing closed. */
+    public static BigDecimal winRate(long won, long lost) {
+        return ratio(won, won + lost);
+    }
+
+    /** The median of some values (the mean of the two middle ones, to one decimal, for an even count), or {@code null}. */
+    public static BigDecimal median(Collection<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? BigDecimal.valueOf(sorted.get(middle))
+                : BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    }
+}
