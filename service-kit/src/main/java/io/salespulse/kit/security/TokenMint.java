@@ -6,14 +6,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.springframework.security.converter.RsaKeyConverters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * Issues tokens signed with a local RSA key, for the local run and the tests: in production an identity provider
- * issues them and services only know its issuer. Keys are PEM files read with Spring Security's RsaKeyConverters.
+ * issues them and services only know its issuer. Depends on nothing but nimbus-jose-jwt and the JDK: local-run loads
+ * it without Spring Security, so it reads its PEM itself (the services read theirs with RsaKeyConverters).
  */
 public final class TokenMint {
 
@@ -51,10 +53,9 @@ public final class TokenMint {
                 Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
                 Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             }
-            RSAPrivateKey key;
-            try (java.io.InputStream in = Files.newInputStream(privatePem)) {
-                key = RsaKeyConverters.pkcs8().convert(in);
-            }
+            String body = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
             return new TokenMint(key, issuer);
         } catch (java.io.IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot prepare the local token key in " + folder, e);
