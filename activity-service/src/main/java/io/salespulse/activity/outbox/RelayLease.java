@@ -1,16 +1,9 @@
 package io.salespulse.activity.outbox;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
+import io.salespulse.kit.mongo.Leases;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.UUID;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,43 +18,21 @@ class RelayLease {
     static final String COLLECTION = "relay_lease";
     // Longer than a relay round can block on an unreachable broker (delivery.timeout.ms 30 s), so two never overlap.
     static final Duration TERM = Duration.ofSeconds(60);
-    private static final int DUPLICATE_KEY = 11000;
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final String holder = UUID.randomUUID().toString();
+    private final Leases leases;
 
     RelayLease(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+        this.leases = new Leases(mongo.getCollection(COLLECTION), clock);
     }
 
     /** Hands the lease over at once on a graceful stop, instead of letting it expire. */
     @PreDestroy
     void release() {
-        try {
-            mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", "outbox"), Filters.eq("holder", holder)));
-        } catch (RuntimeException e) {
-            // the store is going away too: the lease will simply expire
-        }
+        leases.release("outbox");
     }
 
     /** Takes or renews the lease; true if this instance holds it until {@link #TERM} from now. */
     boolean acquire() {
-        Date now = Date.from(clock.instant());
-        Date until = Date.from(clock.instant().plus(TERM));
-        try {
-            Document lease = mongo.getCollection(COLLECTION).findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", "outbox"), Filters.or(Filters.eq("holder", holder), Filters.lt("until", now))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("until", until)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return lease != null && holder.equals(lease.getString("holder"));
-        } catch (MongoException e) {
-            // findAndModify reports the upsert's collision as a command error, not a write error
-            if (e.getCode() == DUPLICATE_KEY) {
-                return false; // another instance holds a live lease
-            }
-            throw e;
-        }
+        return leases.acquire("outbox", TERM);
     }
 }

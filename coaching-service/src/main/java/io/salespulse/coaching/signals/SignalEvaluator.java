@@ -3,6 +3,7 @@ package io.salespulse.coaching.signals;
 import io.salespulse.coaching.projection.CoachingFacts;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.DealRules;
+import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.contracts.deal.DealWon;
@@ -46,10 +47,12 @@ public class SignalEvaluator {
     private final RosterStore roster;
     private final SignalThresholds thresholds;
     private final TickLease lease;
+    private final RuleSettings rules;
     private final Clock clock;
 
-    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, TickLease lease,
-                    Clock clock) {
+    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, RuleSettings rules,
+                    TickLease lease, Clock clock) {
+        this.rules = rules;
         this.facts = facts;
         this.book = book;
         this.roster = roster;
@@ -94,8 +97,8 @@ public class SignalEvaluator {
         ActivityRules.personalBest(history, yesterday.plusDays(1)).ifPresent(best -> book.recognise(best, context));
         // Back on track: a drop or silence of the last 14 days has cleared and activity is back to 90% of baseline.
         // Recognised once per cleared signal.
-        Optional<io.salespulse.coaching.signals.Signal> cleared = book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(Duration.ofDays(14)))
-                .or(() -> book.resolvedSince(SignalType.SILENCE, repId, clock.instant().minus(Duration.ofDays(14))));
+        Optional<io.salespulse.coaching.signals.Signal> cleared = book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(rules.windows().backOnTrack()))
+                .or(() -> book.resolvedSince(SignalType.SILENCE, repId, clock.instant().minus(rules.windows().backOnTrack())));
         if (cleared.isPresent() && activityDrop.isEmpty() && silence.isEmpty() && ActivityRules.backOnTrack(history, drop)) {
             ActivityRules.activityRatio(history, drop).ifPresent(r -> book.recognise(new Detection(SignalType.BACK_ON_TRACK,
                     io.salespulse.contracts.signal.SubjectKind.REP, repId + "@" + cleared.get().signalId(), io.salespulse.contracts.signal.Severity.INFO,
@@ -109,9 +112,9 @@ public class SignalEvaluator {
         String repId = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
         SignalBook.Context context = repId != null ? context(repId)
                 : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
-        book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(progress), context,
+        book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(rules.objectives(), progress), context,
                 "objective " + progress.status().name().toLowerCase().replace('_', ' '));
-        ObjectiveRules.milestones(attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
+        ObjectiveRules.milestones(rules.objectives(), attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
         if (progress.metric() == io.salespulse.contracts.objective.ObjectiveMetric.REVENUE_WON) {
             evaluateCoverage(progress, context);
         }
@@ -124,7 +127,7 @@ public class SignalEvaluator {
                     : roster.repsOf(progress.teamId()).stream().map(RepChanged::repId).toList();
             BigDecimal expected = facts.openExpected(reps, set.currency(), set.periodEnd());
             book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(),
-                    ObjectiveRules.lowCoverage(progress.objectiveId(), progress.target(), progress.actual(), expected), context,
+                    ObjectiveRules.lowCoverage(rules.objectives(), progress.objectiveId(), progress.target(), progress.actual(), expected), context,
                     "pipeline covers 3 times what is left, or less than 25% is left");
         });
     }
@@ -135,19 +138,18 @@ public class SignalEvaluator {
             String owner = facts.ownerOf(dealId).orElse(null);
             SignalBook.Context context = owner == null ? new SignalBook.Context(null, null, "") : context(owner);
             BigDecimal median = context.teamId() == null || deal.stage() == null ? null
-                    : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(Duration.ofDays(90)));
-            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(deal, median, clock.instant()), context, "deal moved or closed");
-            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(deal, clock.instant()), context, "activity on the deal or deal closed");
-            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(deal), context, "deal closed");
+                    : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
+            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(rules.deals(), deal, median, clock.instant()), context, "deal moved or closed");
+            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(rules.deals(), deal, clock.instant()), context, "activity on the deal or deal closed");
+            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(rules.deals(), deal), context, "deal closed");
         });
     }
 
     /** A won deal above the team's usual wins is recognised. */
-    static final Duration BIG_WIN_NEWS = Duration.ofDays(7);
 
     public void onDealWon(DealWon won) {
         // A win is news for a week; an older one arriving (a backfill, a replay) is history, not a recognition.
-        if (won.ownerRepId() == null || won.amount() == null || won.occurredAt().isBefore(clock.instant().minus(BIG_WIN_NEWS))) {
+        if (won.ownerRepId() == null || won.amount() == null || won.occurredAt().isBefore(clock.instant().minus(rules.windows().bigWinNews()))) {
             return;
         }
         SignalBook.Context context = context(won.ownerRepId());
@@ -155,8 +157,8 @@ public class SignalEvaluator {
             return;
         }
         List<BigDecimal> usual = facts.wonAmounts(context.teamId(), won.amount().currency(),
-                won.occurredAt().minus(Duration.ofDays(90)), won.dealId());
-        DealRules.bigWin(won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, context));
+                won.occurredAt().minus(rules.windows().bigWinSample()), won.dealId());
+        DealRules.bigWin(rules.deals(), won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, context));
     }
 
     /** Every rep and open deal of a team. */
@@ -175,7 +177,7 @@ public class SignalEvaluator {
         for (TeamChanged team : roster.teams()) {
             ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZoneId.of(team.timezone())));
             Set<DayOfWeek> workingDays = team.workingDays().isEmpty() ? MON_FRI : team.workingDays();
-            if (!workingDays.contains(local.getDayOfWeek()) || !lease.take(team.teamId() + "|" + local.toLocalDate() + "T" + local.getHour())) {
+            if (!workingDays.contains(local.getDayOfWeek()) || !lease.take(team.teamId())) {
                 continue;
             }
             try {

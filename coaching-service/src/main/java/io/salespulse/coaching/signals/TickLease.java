@@ -1,37 +1,33 @@
 package io.salespulse.coaching.signals;
 
-import com.mongodb.MongoWriteException;
+import io.salespulse.kit.mongo.Leases;
 import java.time.Clock;
-import java.util.Date;
-import org.bson.Document;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** One evaluation per team and hour, however many instances run: the first to record the key does it. */
+/**
+ * One scheduled evaluation per team and tick, however many instances run: the instance whose tick comes first takes
+ * the team's lease for {@code salespulse.signals.evaluation-lease} (50 minutes, shorter than the hourly schedule), the
+ * others find it held; at the next tick it has expired and is taken again (by any instance: one that died leaves no
+ * team unevaluated for longer than a tick). One document per team, however long it runs.
+ */
 @Component
 public class TickLease {
 
     static final String COLLECTION = "evaluation_leases";
-    private static final int DUPLICATE_KEY = 11000;
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final Leases leases;
+    private final Duration term;
 
-    public TickLease(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    public TickLease(MongoTemplate mongo, Clock clock, @Value("${salespulse.signals.evaluation-lease:50m}") Duration term) {
+        this.leases = new Leases(mongo.getCollection(COLLECTION), clock);
+        this.term = term;
     }
 
-    /** True for the one caller that records this key first. */
-    public boolean take(String key) {
-        try {
-            mongo.getCollection(COLLECTION).insertOne(new Document("_id", key).append("at", Date.from(clock.instant())));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
-        }
+    /** True for the one instance that takes this team's lease at this tick. */
+    public boolean take(String teamId) {
+        return leases.acquire("team|" + teamId, term);
     }
 }

@@ -13,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +59,8 @@ class Dispatcher {
     private final Duration timeout;
     private final Duration roundTimeout;
     private final Duration maxRetryAfter;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final Map<String, io.github.bucket4j.Bucket> recent = new ConcurrentHashMap<>();
+    private final io.github.bucket4j.TimeMeter time;
 
     private final OutboundPolicy outbound;
     private final ObjectProvider<JavaMailSender> mail;
@@ -88,6 +87,17 @@ class Dispatcher {
         this.queue = queue;
         this.preferences = preferences;
         this.clock = clock;
+        this.time = new io.github.bucket4j.TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         this.meters = meters;
         for (String channel : List.of("slack", "teams", "email", "webhook")) {
             Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel)).tag("channel", channel).register(meters);
@@ -253,20 +263,14 @@ class Dispatcher {
         }
     }
 
-    /** A sliding one-second window per target. */
+    /**
+     * At most the channel's messages per second per target (Bucket4j): the bucket is refilled whole each second, so
+     * no second ever holds more than the limit.
+     */
     private boolean allowed(String channel, String target) {
         int limit = PER_SECOND.getOrDefault(channel, 10);
-        Instant now = clock.instant();
-        Deque<Instant> sent = recent.computeIfAbsent(target, key -> new ArrayDeque<>());
-        synchronized (sent) {
-            while (!sent.isEmpty() && sent.peekFirst().isBefore(now.minusSeconds(1))) {
-                sent.pollFirst();
-            }
-            if (sent.size() >= limit) {
-                return false;
-            }
-            sent.addLast(now);
-            return true;
-        }
+        return recent.computeIfAbsent(target, key -> io.github.bucket4j.Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1)))
+                .withCustomTimePrecision(time).build()).tryConsume(1);
     }
 }

@@ -16,27 +16,21 @@ import java.util.Optional;
 /**
  * Deal rules: stalled in a stage (longer than 14 days and than 1.5x the team's median for that stage), gone quiet
  * (no linked activity for 14 days), close date slipping (pushed out twice or more), and the big win (above the
- * team's 75th percentile of won amounts, trailing 90 days). Pure.
+ * team's 75th percentile of won amounts, trailing 90 days); thresholds from {@link RuleSettings.Deals}. Pure.
  */
 public final class DealRules {
-
-    public static final long STALLED_MIN_DAYS = 14;
-    public static final BigDecimal STALLED_MEDIAN_FACTOR = new BigDecimal("1.5");
-    public static final long QUIET_DAYS = 14;
-    public static final int SLIPPING_PUSHES = 2;
-    public static final int BIG_WIN_MIN_SAMPLE = 4;
 
     private DealRules() {
     }
 
-    public static Optional<Detection> stalled(DealView deal, BigDecimal teamMedianDays, Instant now) {
+    public static Optional<Detection> stalled(RuleSettings.Deals settings, DealView deal, BigDecimal teamMedianDays, Instant now) {
         if (!deal.open() || deal.stageSince() == null) {
             return Optional.empty();
         }
         long days = Duration.between(deal.stageSince(), now).toDays();
-        BigDecimal limit = BigDecimal.valueOf(STALLED_MIN_DAYS);
+        BigDecimal limit = BigDecimal.valueOf(settings.stalledMinDays());
         if (teamMedianDays != null) {
-            limit = limit.max(teamMedianDays.multiply(STALLED_MEDIAN_FACTOR).setScale(1, RoundingMode.HALF_UP));
+            limit = limit.max(teamMedianDays.multiply(settings.stalledMedianFactor()).setScale(1, RoundingMode.HALF_UP));
         }
         if (BigDecimal.valueOf(days).compareTo(limit) <= 0) {
             return Optional.empty();
@@ -45,35 +39,35 @@ public final class DealRules {
                 List.of(Evidence.of("daysInStage", days), Evidence.of("threshold", limit))));
     }
 
-    public static Optional<Detection> goneQuiet(DealView deal, Instant now) {
+    public static Optional<Detection> goneQuiet(RuleSettings.Deals settings, DealView deal, Instant now) {
         if (!deal.open() || deal.lastActivityAt() == null) {
             return Optional.empty();
         }
         long days = Duration.between(deal.lastActivityAt(), now).toDays();
-        return days >= QUIET_DAYS ? Optional.of(new Detection(SignalType.DEAL_GONE_QUIET, SubjectKind.DEAL, deal.dealId(),
-                Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", days), Evidence.of("threshold", QUIET_DAYS))))
+        return days >= settings.quietDays() ? Optional.of(new Detection(SignalType.DEAL_GONE_QUIET, SubjectKind.DEAL, deal.dealId(),
+                Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", days), Evidence.of("threshold", settings.quietDays()))))
                 : Optional.empty();
     }
 
-    public static Optional<Detection> closeDateSlipping(DealView deal) {
-        return deal.open() && deal.pushes() >= SLIPPING_PUSHES
+    public static Optional<Detection> closeDateSlipping(RuleSettings.Deals settings, DealView deal) {
+        return deal.open() && deal.pushes() >= settings.slippingPushes()
                 ? Optional.of(new Detection(SignalType.CLOSE_DATE_SLIPPING, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
-                List.of(Evidence.of("pushes", deal.pushes()), Evidence.of("threshold", SLIPPING_PUSHES))))
+                List.of(Evidence.of("pushes", deal.pushes()), Evidence.of("threshold", settings.slippingPushes()))))
                 : Optional.empty();
     }
 
-    /** The 75th percentile (nearest rank) of the team's won amounts; empty below a minimal sample. */
-    public static Optional<BigDecimal> p75(List<BigDecimal> wonAmounts) {
-        if (wonAmounts.size() < BIG_WIN_MIN_SAMPLE) {
+    /** The big-win percentile (nearest rank; the 75th by default) of the team's won amounts; empty below a minimal sample. */
+    public static Optional<BigDecimal> percentile(RuleSettings.Deals settings, List<BigDecimal> wonAmounts) {
+        if (wonAmounts.size() < settings.bigWinMinSample()) {
             return Optional.empty();
         }
         List<BigDecimal> sorted = wonAmounts.stream().sorted().toList();
-        int rank = (int) Math.ceil(0.75 * sorted.size());
+        int rank = Math.max(1, (int) Math.ceil(settings.bigWinPercentile().doubleValue() * sorted.size()));
         return Optional.of(sorted.get(rank - 1));
     }
 
-    public static Optional<Detection> bigWin(String dealId, BigDecimal amount, List<BigDecimal> teamWonTrailing90Days) {
-        return p75(teamWonTrailing90Days).filter(p75 -> amount.compareTo(p75) > 0)
+    public static Optional<Detection> bigWin(RuleSettings.Deals settings, String dealId, BigDecimal amount, List<BigDecimal> teamWonTrailing) {
+        return percentile(settings, teamWonTrailing).filter(p75 -> amount.compareTo(p75) > 0)
                 .map(p75 -> new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, dealId, Severity.INFO,
                         List.of(Evidence.of("amount", amount), Evidence.of("threshold", p75))));
     }

@@ -13,18 +13,15 @@ import java.util.Optional;
 
 /**
  * Objective rules: at risk (once a quarter of the period has elapsed: AT_RISK warns, OFF_TRACK is critical) and the
- * recognitions of crossing 50%, 100% and 150% (on the crossing only). Pure.
+ * recognitions of crossing 50%, 100% and 150% (on the crossing only); thresholds from {@link RuleSettings.Objectives}. Pure.
  */
 public final class ObjectiveRules {
-
-    public static final BigDecimal MIN_ELAPSED = new BigDecimal("0.25");
-    public static final List<BigDecimal> MILESTONES = List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5"));
 
     private ObjectiveRules() {
     }
 
-    public static Optional<Detection> atRisk(ObjectiveProgressed p) {
-        if (p.elapsed() == null || p.elapsed().compareTo(MIN_ELAPSED) < 0
+    public static Optional<Detection> atRisk(RuleSettings.Objectives settings, ObjectiveProgressed p) {
+        if (p.elapsed() == null || p.elapsed().compareTo(settings.minElapsed()) < 0
                 || (p.status() != ObjectiveStatus.AT_RISK && p.status() != ObjectiveStatus.OFF_TRACK)) {
             return Optional.empty();
         }
@@ -37,23 +34,21 @@ public final class ObjectiveRules {
                 p.status() == ObjectiveStatus.OFF_TRACK ? Severity.CRITICAL : Severity.WARNING, evidence));
     }
 
-    public static final BigDecimal COVERAGE_MIN = new BigDecimal("3");
-    public static final BigDecimal COVERAGE_MIN_LEFT = new BigDecimal("0.25");
-
     /**
      * Low coverage of a revenue objective: open pipeline expected to close within the period is less than 3 times what
      * is left to win, while at least 25% of the objective is left.
      */
-    public static Optional<Detection> lowCoverage(String objectiveId, BigDecimal target, BigDecimal actual, BigDecimal openExpected) {
+    public static Optional<Detection> lowCoverage(RuleSettings.Objectives settings, String objectiveId, BigDecimal target, BigDecimal actual,
+                                                  BigDecimal openExpected) {
         BigDecimal left = target.subtract(actual);
-        if (target.signum() <= 0 || left.compareTo(target.multiply(COVERAGE_MIN_LEFT)) < 0) {
+        if (target.signum() <= 0 || left.compareTo(target.multiply(settings.coverageMinLeft())) < 0) {
             return Optional.empty();
         }
         BigDecimal coverage = openExpected.divide(left, 2, java.math.RoundingMode.HALF_UP);
-        return coverage.compareTo(COVERAGE_MIN) >= 0 ? Optional.empty()
+        return coverage.compareTo(settings.coverageMin()) >= 0 ? Optional.empty()
                 : Optional.of(new Detection(SignalType.LOW_COVERAGE, SubjectKind.OBJECTIVE, objectiveId, Severity.WARNING,
                 List.of(Evidence.of("coverage", coverage), Evidence.of("openPipeline", openExpected),
-                        Evidence.of("leftToWin", left), Evidence.of("threshold", COVERAGE_MIN))));
+                        Evidence.of("leftToWin", left), Evidence.of("threshold", settings.coverageMin()))));
     }
 
     /**
@@ -61,11 +56,11 @@ public final class ObjectiveRules {
      * previous attainment: it was set part-way through its period, or kpi-service just started counting it) are a
      * starting point, not progress: only reaching 100% or more is news then, and only its highest milestone.
      */
-    public static List<Detection> milestones(BigDecimal previousAttainment, ObjectiveProgressed p) {
+    public static List<Detection> milestones(RuleSettings.Objectives settings, BigDecimal previousAttainment, ObjectiveProgressed p) {
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;
         List<Detection> crossed = new ArrayList<>();
-        for (BigDecimal milestone : MILESTONES) {
-            boolean news = previousAttainment != null || milestone.compareTo(BigDecimal.ONE) >= 0 && milestone.equals(highestReached(p.attainment()));
+        for (BigDecimal milestone : settings.milestones()) {
+            boolean news = previousAttainment != null || milestone.compareTo(BigDecimal.ONE) >= 0 && milestone.equals(highestReached(settings, p.attainment()));
             if (news && before.compareTo(milestone) < 0 && p.attainment().compareTo(milestone) >= 0) {
                 crossed.add(new Detection(SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE,
                         p.objectiveId() + "@" + milestone.movePointRight(2).stripTrailingZeros().toPlainString(), Severity.INFO,
@@ -76,9 +71,9 @@ public final class ObjectiveRules {
         return crossed;
     }
 
-    private static BigDecimal highestReached(BigDecimal attainment) {
+    private static BigDecimal highestReached(RuleSettings.Objectives settings, BigDecimal attainment) {
         BigDecimal highest = null;
-        for (BigDecimal milestone : MILESTONES) {
+        for (BigDecimal milestone : settings.milestones()) {
             if (attainment.compareTo(milestone) >= 0) {
                 highest = milestone;
             }

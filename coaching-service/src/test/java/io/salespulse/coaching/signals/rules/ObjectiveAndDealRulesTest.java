@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class ObjectiveAndDealRulesTest {
 
+    static final RuleSettings.Objectives O = RuleSettings.DEFAULTS.objectives();
+    static final RuleSettings.Deals D = RuleSettings.DEFAULTS.deals();
+
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
     private static ObjectiveProgressed progress(String attainment, String elapsed, ObjectiveStatus status) {
@@ -26,26 +29,26 @@ class ObjectiveAndDealRulesTest {
 
     @Test
     void objectiveAtRiskOnlyOnceAQuarterHasElapsed() {
-        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.25", ObjectiveStatus.AT_RISK))).get()
+        assertThat(ObjectiveRules.atRisk(O, progress("0.1", "0.25", ObjectiveStatus.AT_RISK))).get()
                 .extracting(Detection::severity).isEqualTo(Severity.WARNING);
-        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.2499", ObjectiveStatus.OFF_TRACK))).isEmpty();
-        assertThat(ObjectiveRules.atRisk(progress("0.1", "0.26", ObjectiveStatus.OFF_TRACK))).get()
+        assertThat(ObjectiveRules.atRisk(O, progress("0.1", "0.2499", ObjectiveStatus.OFF_TRACK))).isEmpty();
+        assertThat(ObjectiveRules.atRisk(O, progress("0.1", "0.26", ObjectiveStatus.OFF_TRACK))).get()
                 .extracting(Detection::severity).isEqualTo(Severity.CRITICAL);
-        assertThat(ObjectiveRules.atRisk(progress("0.5", "0.5", ObjectiveStatus.ON_TRACK))).isEmpty();
+        assertThat(ObjectiveRules.atRisk(O, progress("0.5", "0.5", ObjectiveStatus.ON_TRACK))).isEmpty();
     }
 
     @Test
     void milestonesFireOnTheCrossingOnly() {
-        assertThat(ObjectiveRules.milestones(new BigDecimal("0.99"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
+        assertThat(ObjectiveRules.milestones(O, new BigDecimal("0.99"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
                 .extracting(Detection::subjectId).containsExactly("o@100");
-        assertThat(ObjectiveRules.milestones(new BigDecimal("1.0"), progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
+        assertThat(ObjectiveRules.milestones(O, new BigDecimal("1.0"), progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
         // First figures: a starting point; only its highest milestone from 100% up is news.
-        assertThat(ObjectiveRules.milestones(null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
+        assertThat(ObjectiveRules.milestones(O, null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
                 .extracting(Detection::subjectId).containsExactly("o@150");
-        assertThat(ObjectiveRules.milestones(null, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED)))
+        assertThat(ObjectiveRules.milestones(O, null, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED)))
                 .extracting(Detection::subjectId).containsExactly("o@100");
-        assertThat(ObjectiveRules.milestones(null, progress("0.7", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
-        assertThat(ObjectiveRules.milestones(new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
+        assertThat(ObjectiveRules.milestones(O, null, progress("0.7", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
+        assertThat(ObjectiveRules.milestones(O, new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
     }
 
     private static DealView deal(long daysInStage, long quietDays, int pushes) {
@@ -55,40 +58,55 @@ class ObjectiveAndDealRulesTest {
 
     @Test
     void stalledAfterFourteenDaysOrOneAndAHalfMedians() {
-        assertThat(DealRules.stalled(deal(14, 0, 0), null, NOW)).isEmpty();
-        assertThat(DealRules.stalled(deal(15, 0, 0), null, NOW)).isPresent();
+        assertThat(DealRules.stalled(D, deal(14, 0, 0), null, NOW)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(15, 0, 0), null, NOW)).isPresent();
         // Median 20 days: the limit is 30.
-        assertThat(DealRules.stalled(deal(30, 0, 0), new BigDecimal("20"), NOW)).isEmpty();
-        assertThat(DealRules.stalled(deal(31, 0, 0), new BigDecimal("20"), NOW)).isPresent();
+        assertThat(DealRules.stalled(D, deal(30, 0, 0), new BigDecimal("20"), NOW)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(31, 0, 0), new BigDecimal("20"), NOW)).isPresent();
         // A short median never lowers the 14-day floor.
-        assertThat(DealRules.stalled(deal(10, 0, 0), new BigDecimal("2"), NOW)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(10, 0, 0), new BigDecimal("2"), NOW)).isEmpty();
     }
 
     @Test
     void quietAfterFourteenDaysAndSlippingFromTwoPushes() {
-        assertThat(DealRules.goneQuiet(deal(0, 13, 0), NOW)).isEmpty();
-        assertThat(DealRules.goneQuiet(deal(0, 14, 0), NOW)).isPresent();
-        assertThat(DealRules.closeDateSlipping(deal(0, 0, 1))).isEmpty();
-        assertThat(DealRules.closeDateSlipping(deal(0, 0, 2))).isPresent();
-        assertThat(DealRules.closeDateSlipping(new DealView("d", false, "WON", NOW, NOW, 3))).isEmpty();
+        assertThat(DealRules.goneQuiet(D, deal(0, 13, 0), NOW)).isEmpty();
+        assertThat(DealRules.goneQuiet(D, deal(0, 14, 0), NOW)).isPresent();
+        assertThat(DealRules.closeDateSlipping(D, deal(0, 0, 1))).isEmpty();
+        assertThat(DealRules.closeDateSlipping(D, deal(0, 0, 2))).isPresent();
+        assertThat(DealRules.closeDateSlipping(D, new DealView("d", false, "WON", NOW, NOW, 3))).isEmpty();
     }
 
     @Test
     void bigWinAboveTheSeventyFifthPercentileWithEnoughHistory() {
         List<BigDecimal> won = List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"));
-        assertThat(DealRules.p75(won)).contains(new BigDecimal("30"));
-        assertThat(DealRules.bigWin("d", new BigDecimal("30"), won)).isEmpty();
-        assertThat(DealRules.bigWin("d", new BigDecimal("30.01"), won)).isPresent();
-        assertThat(DealRules.bigWin("d", new BigDecimal("1000"), won.subList(0, 3))).isEmpty();
+        assertThat(DealRules.percentile(D, won)).contains(new BigDecimal("30"));
+        assertThat(DealRules.bigWin(D, "d", new BigDecimal("30"), won)).isEmpty();
+        assertThat(DealRules.bigWin(D, "d", new BigDecimal("30.01"), won)).isPresent();
+        assertThat(DealRules.bigWin(D, "d", new BigDecimal("1000"), won.subList(0, 3))).isEmpty();
     }
 
     @Test
     void lowCoverageBelowThreeTimesWhatIsLeftWhileAQuarterIsLeft() {
         // Target 100k, 40k won: 60k left. 180k expected is exactly 3x: fine; 179.99k is not.
-        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("180000"))).isEmpty();
-        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("179000"))).isPresent();
+        assertThat(ObjectiveRules.lowCoverage(O, "o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("180000"))).isEmpty();
+        assertThat(ObjectiveRules.lowCoverage(O, "o", new BigDecimal("100000"), new BigDecimal("40000"), new BigDecimal("179000"))).isPresent();
         // 25% left exactly still counts; less does not.
-        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("75000"), BigDecimal.ZERO)).isPresent();
-        assertThat(ObjectiveRules.lowCoverage("o", new BigDecimal("100000"), new BigDecimal("75001"), BigDecimal.ZERO)).isEmpty();
+        assertThat(ObjectiveRules.lowCoverage(O, "o", new BigDecimal("100000"), new BigDecimal("75000"), BigDecimal.ZERO)).isPresent();
+        assertThat(ObjectiveRules.lowCoverage(O, "o", new BigDecimal("100000"), new BigDecimal("75001"), BigDecimal.ZERO)).isEmpty();
+    }
+
+    @Test
+    void aConfiguredThresholdReplacesItsDefaultAndLeavesTheOthers() {
+        RuleSettings configured = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of(
+                        "salespulse.signals.rules.deals.quiet-days", "21",
+                        "salespulse.signals.rules.objectives.coverage-min", "2")))
+                .bind("salespulse.signals.rules", RuleSettings.class).get();
+        assertThat(DealRules.goneQuiet(configured.deals(), deal(0, 20, 0), NOW)).isEmpty();
+        assertThat(DealRules.goneQuiet(configured.deals(), deal(0, 21, 0), NOW)).isPresent();
+        assertThat(configured.deals().stalledMinDays()).isEqualTo(14);
+        assertThat(configured.objectives().coverageMin()).isEqualByComparingTo("2");
+        assertThat(configured.objectives().milestones()).isEqualTo(O.milestones());
+        assertThat(configured.windows()).isEqualTo(RuleSettings.DEFAULTS.windows());
     }
 }

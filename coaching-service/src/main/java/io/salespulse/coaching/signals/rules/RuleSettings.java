@@ -1,0 +1,88 @@
+package io.salespulse.coaching.signals.rules;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The deal, objective and coverage thresholds and the rules' time windows (docs/kpis-and-signals.md), from
+ * {@code salespulse.signals.rules.*}; a setting left out keeps its default. The activity rules' thresholds, per role
+ * and seniority, are {@code SignalThresholds}.
+ *
+ * @param deals      stalled, gone quiet, slipping, big win
+ * @param objectives at risk, milestones, coverage
+ * @param windows    how far back the rules look
+ */
+@ConfigurationProperties("salespulse.signals.rules")
+public record RuleSettings(Deals deals, Objectives objectives, Windows windows) {
+
+    /** Every default. */
+    public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null);
+
+    public RuleSettings {
+        deals = deals == null ? Deals.DEFAULTS : deals;
+        objectives = objectives == null ? Objectives.DEFAULTS : objectives;
+        windows = windows == null ? Windows.DEFAULTS : windows;
+    }
+
+    /**
+     * @param stalledMinDays      a deal is stalled after more days than this in one stage (14)...
+     * @param stalledMedianFactor ...and than this times the team's median days in that stage (1.5)
+     * @param quietDays           gone quiet after this many days without a linked activity (14)
+     * @param slippingPushes      slipping once its close date was pushed out this often (2)
+     * @param bigWinMinSample     won deals the team needs in the window before a big win can be told (4)
+     * @param bigWinPercentile    a big win is above this percentile of the team's won amounts (0.75)
+     */
+    public record Deals(Long stalledMinDays, BigDecimal stalledMedianFactor, Long quietDays, Integer slippingPushes,
+                        Integer bigWinMinSample, BigDecimal bigWinPercentile) {
+
+        static final Deals DEFAULTS = new Deals(14L, new BigDecimal("1.5"), 14L, 2, 4, new BigDecimal("0.75"));
+
+        public Deals {
+            stalledMinDays = stalledMinDays == null ? 14L : stalledMinDays;
+            stalledMedianFactor = stalledMedianFactor == null ? new BigDecimal("1.5") : stalledMedianFactor;
+            quietDays = quietDays == null ? 14L : quietDays;
+            slippingPushes = slippingPushes == null ? 2 : slippingPushes;
+            bigWinMinSample = bigWinMinSample == null ? 4 : bigWinMinSample;
+            bigWinPercentile = bigWinPercentile == null ? new BigDecimal("0.75") : bigWinPercentile;
+        }
+    }
+
+    /**
+     * @param minElapsed      an objective is judged at risk once this share of its period has elapsed (0.25)
+     * @param milestones      the attainments recognised when crossed (0.5, 1, 1.5)
+     * @param coverageMin     low coverage below this many times what is left to win (3)
+     * @param coverageMinLeft ...while at least this share of the objective is left (0.25)
+     */
+    public record Objectives(BigDecimal minElapsed, List<BigDecimal> milestones, BigDecimal coverageMin, BigDecimal coverageMinLeft) {
+
+        static final Objectives DEFAULTS = new Objectives(null, null, null, null);
+
+        public Objectives {
+            minElapsed = minElapsed == null ? new BigDecimal("0.25") : minElapsed;
+            milestones = milestones == null || milestones.isEmpty()
+                    ? List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5")) : List.copyOf(milestones);
+            coverageMin = coverageMin == null ? new BigDecimal("3") : coverageMin;
+            coverageMinLeft = coverageMinLeft == null ? new BigDecimal("0.25") : coverageMinLeft;
+        }
+    }
+
+    /**
+     * @param stageMedian  the trailing window of the team's median days in a stage (90 days)
+     * @param bigWinSample the trailing window of the team's won amounts a big win is measured against (90 days)
+     * @param bigWinNews   a win older than this when it arrives is not told as news (7 days)
+     * @param backOnTrack  a rep is back on track when an activity drop or silence was resolved within this (14 days)
+     */
+    public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack) {
+
+        static final Windows DEFAULTS = new Windows(null, null, null, null);
+
+        public Windows {
+            stageMedian = stageMedian == null ? Duration.ofDays(90) : stageMedian;
+            bigWinSample = bigWinSample == null ? Duration.ofDays(90) : bigWinSample;
+            bigWinNews = bigWinNews == null ? Duration.ofDays(7) : bigWinNews;
+            backOnTrack = backOnTrack == null ? Duration.ofDays(14) : backOnTrack;
+        }
+    }
+}
