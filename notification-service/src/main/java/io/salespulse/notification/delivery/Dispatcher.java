@@ -3,13 +3,9 @@ package io.salespulse.notification.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.delivery.senders.Attempt;
+import io.salespulse.notification.delivery.senders.ChannelSender;
 import io.salespulse.notification.outbound.OutboundPolicy;
-import io.salespulse.notification.preferences.PreferencesStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,27 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries over HTTP (Slack, Teams, signed generic webhook) and SMTP, all of a round in parallel. Each
- * send is bounded as a whole (connection, headers and a body that trickles in alike: {@code http-timeout}) and settles
- * on its own; a round waits at most {@code round-timeout} (2 s) for its sends before the next one starts, so a dead,
- * hanging or trickling endpoint or SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
- * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy};
- * every attempt is logged in the delivery. Nothing of the message is logged. A URL target is checked against the
- * {@link OutboundPolicy} before each attempt, and redirects are not followed.
+ * Sends due deliveries, all of a round in parallel, each through its channel's {@link ChannelSender} (Slack, Teams, a
+ * signed generic webhook, SMTP). Each send is bounded as a whole by its sender and settles on its own; a round waits
+ * at most {@code round-timeout} (2 s) for its sends before the next one starts, so a dead, hanging or trickling
+ * endpoint or SMTP server never holds up the others. Slack gets at most 1 message a second per webhook, Teams 4; a
+ * delivery over its channel's rate waits a little without counting an attempt. Outcomes follow {@link RetryPolicy},
+ * the same for every channel; every attempt is logged in the delivery. Nothing of the message is logged. A URL target
+ * is checked against the {@link OutboundPolicy} before each attempt.
  */
 @Component
 class Dispatcher {
@@ -52,40 +42,27 @@ class Dispatcher {
     private static final Map<String, Integer> PER_SECOND = Map.of("slack", 1, "teams", 4, "webhook", 10);
 
     private final DeliveryQueue queue;
-    private final PreferencesStore preferences;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final Map<String, ChannelSender> senders;
     private final Duration roundTimeout;
     private final Duration maxRetryAfter;
     private final Map<String, io.github.bucket4j.Bucket> recent = new ConcurrentHashMap<>();
     private final io.github.bucket4j.TimeMeter time;
 
     private final OutboundPolicy outbound;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String mailFrom;
-    private final java.util.concurrent.ExecutorService mailExecutor = java.util.concurrent.Executors.newFixedThreadPool(2);
 
-    Dispatcher(DeliveryQueue queue, PreferencesStore preferences, Clock clock, MeterRegistry meters, OutboundPolicy outbound,
-               ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String mailFrom,
-               @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
+    Dispatcher(DeliveryQueue queue, List<ChannelSender> senders, Clock clock, MeterRegistry meters, OutboundPolicy outbound,
                @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout,
                @Value("${salespulse.notifications.max-retry-after:15m}") Duration maxRetryAfter) {
         if (maxRetryAfter.compareTo(Duration.ofHours(1)) > 0 || maxRetryAfter.isNegative()) {
             throw new IllegalStateException("salespulse.notifications.max-retry-after must be between 0 and 1 hour: " + maxRetryAfter);
         }
         this.maxRetryAfter = maxRetryAfter;
-        this.timeout = timeout;
         this.roundTimeout = roundTimeout;
         this.outbound = outbound;
-        // Redirects are never followed: a receiver could send the call on to an address the policy refuses.
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)).build();
-        this.mail = mail;
-        this.mailFrom = mailFrom;
+        this.senders = senders.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
         this.queue = queue;
-        this.preferences = preferences;
         this.clock = clock;
         this.time = new io.github.bucket4j.TimeMeter() {
             @Override
@@ -172,61 +149,18 @@ class Dispatcher {
         }
         // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
         queue.markInFlight(id, attempt);
-        if ("email".equals(channel)) {
-            // The SMTP time-outs (spring.mail.properties) end a stuck session; this bounds the wait for a free sender.
-            // An email still waiting for a sender when its time is up is not sent later: it is retried instead.
-            CompletableFuture<Integer> email = new CompletableFuture<>();
-            mailExecutor.execute(() -> {
-                if (!email.isDone()) {
-                    email.complete(sendEmail(target, delivery.getString("payload")));
-                }
-            });
-            return email.orTimeout(timeout.toMillis() * 3, TimeUnit.MILLISECONDS)
-                    .handle((status, error) -> {
-                        settle(id, channel, error != null ? -1 : status, null, attempt, delivery.getDate("createdAt").toInstant(),
-                                error == null ? null : cause(error));
-                        return null;
-                    });
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.getString("payload")));
-        if ("webhook".equals(channel)) {
-            String secret = preferences.of(delivery.getString("managerId")).map(p -> p.webhookSecret()).orElse(null);
-            if (secret == null || secret.isBlank()) {
-                queue.record(id, DeliveryStatus.FAILED, null, "no signing secret: the manager's preferences no longer have a webhook");
-                return CompletableFuture.completedFuture(null);
-            }
-            // The same id on every attempt: a receiver drops a repeat (e.g. after a crash between send and log).
-            request.header("X-SalesPulse-Delivery", id);
-            request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), delivery.getString("payload")));
-        }
         Instant queuedAt = delivery.getDate("createdAt").toInstant();
-        // The request's own time-out stops at the response headers (JDK-8258397): the whole exchange, a body that
-        // trickles in included, is bounded here, and the exchange is cancelled when it runs over.
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
-        return exchange.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((response, error) -> {
-                    if (error != null) {
-                        exchange.cancel(true);
-                    }
-                })
-                .handle((response, error) -> {
-                    settle(id, channel, error != null ? -1 : response.statusCode(),
-                            error != null ? null : response.headers().firstValue("Retry-After").orElse(null), attempt, queuedAt,
-                            error == null ? null : cause(error));
-                    return null;
-                });
+        ChannelSender sender = senders.get(channel);
+        if (sender == null) {
+            queue.record(id, DeliveryStatus.FAILED, null, "no sender for channel " + channel);
+            return CompletableFuture.completedFuture(null);
+        }
+        return sender.send(new ChannelSender.Outgoing(id, delivery.getString("managerId"), target, delivery.getString("payload")))
+                .thenAccept(result -> settle(id, channel, result, attempt, queuedAt));
     }
 
-    private static String cause(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof java.net.http.HttpTimeoutException || cause instanceof TimeoutException ? "timed out" : "unreachable";
-    }
-
-    private void settle(String id, String channel, int status, String retryAfter, int attempt, Instant queuedAt, String networkError) {
-        RetryPolicy.Outcome outcome = RetryPolicy.after(status, retryAfter, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(),
-                networkError, maxRetryAfter);
+    private void settle(String id, String channel, Attempt result, int attempt, Instant queuedAt) {
+        RetryPolicy.Outcome outcome = RetryPolicy.after(result, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(), maxRetryAfter);
         DeliveryStatus next = switch (outcome.kind()) {
             case SENT -> DeliveryStatus.SENT;
             case RETRY -> DeliveryStatus.QUEUED;
@@ -239,28 +173,6 @@ class Dispatcher {
             case FAILED -> "salespulse.notifications.failed";
         };
         Counter.builder(metric).tag("channel", channel).register(meters).increment();
-    }
-
-    /** Sends an email (HTML and text parts); 250 for accepted, -1 for a failure worth retrying. */
-    private int sendEmail(String to, String payload) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return 503;
-        }
-        try {
-            Renderers.Email email = io.salespulse.contracts.EventCodec.mapper().readValue(payload, Renderers.Email.class);
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(mailFrom);
-            helper.setTo(to);
-            helper.setSubject(email.subject());
-            helper.setText(email.text(), email.html());
-            sender.send(message);
-            return 250;
-        } catch (MessagingException | MailException e) {
-            log.warn("Email delivery failed, will retry: {}", e.getClass().getSimpleName());
-            return -1;
-        }
     }
 
     /**

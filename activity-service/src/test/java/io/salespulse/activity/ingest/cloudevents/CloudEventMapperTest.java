@@ -1,0 +1,65 @@
+package io.salespulse.activity.ingest.cloudevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.kit.web.FieldProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CloudEvents 1.0 in structured and batch mode, as the CloudEvents JSON format defines them ({@code specversion},
+ * {@code id}, {@code source}, {@code type}, {@code time}, {@code data}), read and mapped without any I/O.
+ */
+class CloudEventMapperTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
+            Duration.ofMinutes(5));
+
+    final List<FieldProblem> problems = new ArrayList<>();
+
+    Optional<Inbound> map(InboundCloudEvent event) {
+        return CloudEventMapper.map(event, "demo", WINDOW, problems);
+    }
+
+    @Test
+    void aStructuredCallIsACallLoggedAtItsTime() {
+        InboundCloudEvent event = CloudEventReader.structured("""
+                {"specversion":"1.0","id":"call-1","source":"/demo/dialer","type":"salespulse.call.logged.v1",
+                 "time":"2026-11-26T09:15:00+01:00","datacontenttype":"application/json",
+                 "data":{"repId":"sdr-lea","callId":"c-9","outcome":"CONNECTED","durationSeconds":300,"dealId":"d-1"}}"""
+                .getBytes(StandardCharsets.UTF_8)).get(0);
+        Inbound.Ready ready = (Inbound.Ready) map(event).orElseThrow();
+        assertThat(problems).isEmpty();
+        assertThat(ready.entry().source()).isEqualTo("/demo/dialer");
+        CallLogged call = (CallLogged) ready.entry().events().get(0).data();
+        assertThat(call).isEqualTo(new CallLogged("sdr-lea", "c-9", CallOutcome.CONNECTED, 300, "d-1", Instant.parse("2026-11-26T08:15:00Z")));
+    }
+
+    @Test
+    void inABatchEachBadFieldIsNamedWithItsPlace() {
+        List<InboundCloudEvent> batch = CloudEventReader.batch("""
+                [{"specversion":"1.0","id":"o-1","source":"/demo/crm","type":"salespulse.objective.set.v1","time":"2026-11-01T08:00:00Z",
+                  "data":{"objectiveId":"obj-1","scope":"REP","scopeId":"sdr-lea","metric":"REVENUE_WON","target":50000,"currency":"EUR",
+                          "periodStart":"2026-11-01","periodEnd":"2026-11-30"}},
+                 {"specversion":"1.0","id":"c-2","source":"/demo/crm","type":"salespulse.call.logged.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"outcome":"SHOUTED","durationSeconds":90000}}]""".getBytes(StandardCharsets.UTF_8));
+        ObjectiveSet objective = (ObjectiveSet) ((Inbound.Ready) map(batch.get(0)).orElseThrow()).entry().events().get(0).data();
+        assertThat(objective.target()).isEqualByComparingTo("50000");
+        assertThat(map(batch.get(1))).isEmpty();
+        assertThat(problems).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome", "[1].data.durationSeconds");
+    }
+}

@@ -1,0 +1,83 @@
+package io.salespulse.activity.ingest.pipedrive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salespulse.activity.ingest.CrmProperties;
+import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.TimeWindow;
+import io.salespulse.contracts.EventCodec;
+import io.salespulse.contracts.activity.CallLogged;
+import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pipedrive webhooks v2, shaped as Pipedrive's documentation shows them ({@code meta} with {@code id}, {@code action},
+ * {@code entity}, {@code company_id}, {@code timestamp}; {@code data} the object as it now is; {@code previous} what
+ * changed), mapped without any I/O.
+ */
+class PipedriveMapperTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
+            Duration.ofMinutes(5));
+    static final CrmProperties.Pipedrive CONFIG = new CrmProperties.Pipedrive("salespulse", "pw", Map.of("3", DealStage.DISCOVERY), "EUR",
+            List.of("7788"));
+
+    static Inbound map(String json) {
+        return PipedriveMapper.map(EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
+    }
+
+    @Test
+    void aWonDealIsTheDealAsItNowIs() {
+        Inbound.DealChange deal = (Inbound.DealChange) map("""
+                {"meta":{"id":"5b1c-11","action":"change","entity":"deal","company_id":"7788","timestamp":"2026-11-26T09:59:00Z"},
+                 "data":{"id":991,"title":"Globex renewal","status":"won","stage_id":3,"value":24000,"currency":"USD",
+                         "owner_id":42,"add_time":"2026-10-01T08:00:00Z","update_time":"2026-11-26T09:58:59Z"},
+                 "previous":{"status":"open"}}""");
+        assertThat(deal.source()).isEqualTo("/crm/pipedrive/7788");
+        assertThat(deal.eventId()).isEqualTo("5b1c-11");
+        assertThat(deal.update().dealId()).isEqualTo("pipedrive-991");
+        assertThat(deal.update().stage()).isEqualTo(DealStage.WON);
+        assertThat(deal.update().amount().amount()).isEqualByComparingTo(new BigDecimal("24000"));
+        assertThat(deal.update().amount().currency()).isEqualTo("USD");
+        assertThat(deal.update().ownerRepId()).isEqualTo("rep-42");
+        assertThat(deal.update().occurredAt()).isEqualTo(Instant.parse("2026-11-26T09:58:59Z"));
+    }
+
+    @Test
+    void aCallMarkedDoneIsLoggedConnectedWhenItLasted() {
+        Inbound.Ready call = (Inbound.Ready) map("""
+                {"meta":{"id":"5b1c-12","action":"change","entity":"activity","company_id":"7788","timestamp":"2026-11-26T09:30:00Z"},
+                 "data":{"id":5501,"type":"call","done":true,"duration":"00:04","deal_id":991,"user_id":42,
+                         "marked_as_done_time":"2026-11-26T09:29:00Z"},
+                 "previous":{"done":false}}""");
+        CallLogged logged = (CallLogged) call.entry().events().get(0).data();
+        assertThat(logged.repId()).isEqualTo("rep-42");
+        assertThat(logged.outcome()).isEqualTo(CallOutcome.CONNECTED);
+        assertThat(logged.durationSeconds()).isEqualTo(240);
+        assertThat(logged.dealId()).isEqualTo("pipedrive-991");
+    }
+
+    @Test
+    void anotherCompanyOrAFutureTimestampIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> map("""
+                {"meta":{"id":"x","action":"change","entity":"deal","company_id":"1","timestamp":"2026-11-26T09:00:00Z"},"data":{"id":1}}"""))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("meta.company_id"));
+        assertThatThrownBy(() -> map("""
+                {"meta":{"id":"x","action":"change","entity":"deal","company_id":"7788","timestamp":"2026-11-29T09:00:00Z"},"data":{"id":1}}"""))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("meta.timestamp"));
+    }
+}

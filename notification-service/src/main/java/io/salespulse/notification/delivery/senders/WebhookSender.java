@@ -1,0 +1,38 @@
+package io.salespulse.notification.delivery.senders;
+
+import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.preferences.PreferencesStore;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A manager's generic webhook, signed with the manager's secret ({@code X-SalesPulse-Signature}) and carrying the
+ * delivery's id ({@code X-SalesPulse-Delivery}, the same on every attempt, so a receiver drops a repeat).
+ */
+@Component
+class WebhookSender extends HttpSender {
+
+    private final PreferencesStore preferences;
+    private final Clock clock;
+
+    WebhookSender(PreferencesStore preferences, Clock clock, @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
+        super("webhook", timeout);
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    @Override
+    Optional<Attempt> prepare(HttpRequest.Builder request, Outgoing outgoing) {
+        String secret = preferences.of(outgoing.managerId()).map(p -> p.webhookSecret()).orElse(null);
+        if (secret == null || secret.isBlank()) {
+            return Optional.of(Attempt.permanent("no signing secret: the manager's preferences no longer have a webhook"));
+        }
+        request.header("X-SalesPulse-Delivery", outgoing.id());
+        request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), outgoing.payload()));
+        return Optional.empty();
+    }
+}
