@@ -1,6 +1,8 @@
 package io.salespulse.testsupport;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
@@ -14,9 +16,25 @@ import org.springframework.core.env.MapPropertySource;
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
+    private static final List<ConfigurableApplicationContext> STARTED = new CopyOnWriteArrayList<>();
+
+    /**
+     * Closes every context this initializer prepared (closing twice is harmless): the shared servers' shutdown hooks
+     * call it before they stop, so no context outlives the broker it publishes to.
+     */
+    static void closeContexts() {
+        for (ConfigurableApplicationContext context : STARTED) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // going away anyway
+            }
+        }
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        STARTED.add(context);
         String app = context.getEnvironment().getProperty("spring.application.name", "app");
         String suffix = CONTEXTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("salespulse-test-infrastructure", Map.of(

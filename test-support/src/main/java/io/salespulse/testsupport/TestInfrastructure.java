@@ -50,7 +50,12 @@ public final class TestInfrastructure {
                         "group.initial.rebalance.delay.ms", "0",
                         "auto.create.topics.enable", "true"));
                 broker.afterPropertiesSet();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+                // The test contexts first, while the broker still answers: a producer closing against a stopped broker
+                // waits out its time-out, and held the test JVM 30 s past its end.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    RealInfrastructureInitializer.closeContexts();
+                    broker.destroy();
+                }, "embedded-kafka-stop"));
                 kafkaBootstrapServers = broker.getBrokersAsString();
             }
         }
@@ -70,7 +75,10 @@ public final class TestInfrastructure {
             } else {
                 MongoServer server = new MongoServer(new MemoryBackend());
                 InetSocketAddress address = server.bind();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-wire-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    RealInfrastructureInitializer.closeContexts();
+                    server.shutdownNow();
+                }, "mongo-wire-stop"));
                 mongoBaseUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
             }
         }
