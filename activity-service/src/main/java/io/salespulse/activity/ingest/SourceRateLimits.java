@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.salespulse.kit.web.Buckets;
 import io.salespulse.kit.web.TooManyRequestsException;
 import java.time.Duration;
 import java.util.Map;
@@ -31,17 +32,7 @@ public class SourceRateLimits {
     SourceRateLimits(IngestProperties.RateLimit limit, LongSupplier nanos) {
         this.perSecond = Math.max(1, Math.round(limit.eventsPerSecond()));
         this.burst = Math.max(1, Math.round(limit.burst()));
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanos.getAsLong();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        this.time = Buckets.time(nanos);
     }
 
     /** Takes {@code events} from the source's bucket, or throws {@link TooManyRequestsException} and takes nothing. */

@@ -194,14 +194,10 @@ public class AcceptedEventLog {
     }
 
     /**
-     * The oldest unpublished entries, in acceptance order (parked ones left out). An entry whose events cannot be
+     * The oldest unpublished entries after a sequence ({@code Long.MIN_VALUE}: from the first; else those following a
+     * batch still being marked published), in acceptance order, parked ones left out. An entry whose events cannot be
      * read back comes with the reason instead of its events, for the relay to park.
      */
-    public List<PendingEntry> unpublished(int limit) {
-        return unpublished(Long.MIN_VALUE, limit);
-    }
-
-    /** As {@link #unpublished(int)}, after a sequence: the entries that follow a batch still being marked published. */
     public List<PendingEntry> unpublished(long afterSequence, int limit) {
         List<PendingEntry> pending = new ArrayList<>();
         for (Document doc : collection().find(Filters.and(Filters.eq("published", false), Filters.gt("sequence", afterSequence),

@@ -64,17 +64,7 @@ class Dispatcher {
         this.senders = senders.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
         this.queue = queue;
         this.clock = clock;
-        this.time = new io.github.bucket4j.TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         this.meters = meters;
         for (String channel : List.of("slack", "teams", "email", "webhook")) {
             Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel)).tag("channel", channel).register(meters);
