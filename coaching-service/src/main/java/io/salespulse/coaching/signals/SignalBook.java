@@ -55,9 +55,11 @@ public class SignalBook {
     private final EventPublisher publisher;
     private final Clock clock;
     private final MultiGauge openGauge;
+    private final SuggestedActions actions;
 
-    SignalBook(MongoTemplate mongo, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+    SignalBook(MongoTemplate mongo, EventPublisher publisher, Clock clock, MeterRegistry meters, SuggestedActions actions) {
         this.mongo = mongo;
+        this.actions = actions;
         this.publisher = publisher;
         this.clock = clock;
         collection().createIndex(Indexes.ascending("openKey"), new IndexOptions().unique(true).name("openKey"));
@@ -108,7 +110,7 @@ public class SignalBook {
                 .append("type", d.type().name()).append("subjectKind", d.subjectKind().name()).append("subjectId", d.subjectId())
                 .append("repId", context.repId()).append("teamId", context.teamId()).append("severity", d.severity().name())
                 .append("status", SignalStatus.OPEN.name()).append("evidence", json(d.evidence()))
-                .append("suggestedAction", json(SuggestedActions.of(d.type(), context.repName())))
+                .append("suggestedAction", json(actions.of(d.type(), context.repName())))
                 .append("raisedAt", Date.from(now)).append("updatedAt", Date.from(now)).append("announced", false);
         try {
             collection().insertOne(doc);

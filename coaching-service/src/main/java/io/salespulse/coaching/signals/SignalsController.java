@@ -31,9 +31,11 @@ class SignalsController {
     private final SignalBook book;
     private final CoachingFacts facts;
     private final Clock clock;
+    private final OneOnOneQuestions questions;
 
-    SignalsController(SignalBook book, CoachingFacts facts, Clock clock) {
+    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions) {
         this.book = book;
+        this.questions = questions;
         this.facts = facts;
         this.clock = clock;
     }
@@ -80,7 +82,7 @@ class SignalsController {
         List<Signal> signals = book.ofRep(repId);
         List<AgendaItem> open = signals.stream()
                 .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
-                .map(s -> new AgendaItem(s, OneOnOneQuestions.of(s.type())))
+                .map(s -> new AgendaItem(s, questions.of(s.type())))
                 .toList();
         List<Signal> recognitions = signals.stream()
                 .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))

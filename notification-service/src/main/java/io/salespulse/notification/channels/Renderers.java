@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The payload of each channel: Slack Block Kit, a Microsoft Teams Adaptive Card (workflow webhook), an email with
- * HTML and text parts, and a generic webhook body signed {@code t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ * The payload of each channel: Slack Block Kit, a Microsoft Teams Adaptive Card (workflow webhook) and a generic
+ * webhook body signed {@code t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
  */
 public final class Renderers {
 
@@ -33,7 +33,7 @@ public final class Renderers {
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(m.suggestion()));
         ObjectNode actions = blocks.addObject().put("type", "actions");
         ObjectNode button = actions.putArray("elements").addObject().put("type", "button").put("url", m.link());
-        button.putObject("text").put("type", "plain_text").put("text", m.viewLabel());
+        button.putObject("text").put("type", "plain_text").put("text", m.linkLabel());
         return root.toString();
     }
 
@@ -52,36 +52,18 @@ public final class Renderers {
             }
         }
         body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
-        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", m.viewLabel()).put("url", m.link());
+        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", m.linkLabel()).put("url", m.link());
         return root.toString();
     }
 
     /**
-     * An email.
+     * An email ({@link MailTemplates} writes them).
      *
      * @param subject the subject
      * @param text    the plain-text part
      * @param html    the HTML part (every value escaped)
      */
     public record Email(String subject, String text, String html) {
-    }
-
-    public static Email email(Message m) {
-        StringBuilder text = new StringBuilder(m.title()).append("\n\n");
-        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(m.title())).append("</h2>");
-        if (!m.facts().isEmpty()) {
-            html.append("<table>");
-            for (Map.Entry<String, String> fact : m.facts()) {
-                text.append("- ").append(fact.getKey()).append(": ").append(fact.getValue()).append('\n');
-                html.append("<tr><th align=\"left\">").append(html(fact.getKey())).append("</th><td>")
-                        .append(html(fact.getValue())).append("</td></tr>");
-            }
-            html.append("</table>");
-        }
-        text.append('\n').append(m.suggestion()).append("\n\n").append(m.viewLabel()).append(": ").append(m.link()).append('\n');
-        html.append("<p>").append(html(m.suggestion())).append("</p><p><a href=\"").append(html(m.link())).append("\">")
-                .append(html(m.viewLabel())).append("</a></p></body></html>");
-        return new Email("[SalesPulse] " + m.title(), text.toString(), html.toString());
     }
 
     /** A digest: several messages under one title, as one message of the channel. */
@@ -92,7 +74,7 @@ public final class Renderers {
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", title);
         for (Message m : items) {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
-                    .put("text", "*" + slackEscape(m.title()) + "*\n" + slackEscape(m.suggestion()) + "\n<" + m.link() + "|" + m.viewLabel() + ">");
+                    .put("text", "*" + slackEscape(m.title()) + "*\n" + slackEscape(m.suggestion()) + "\n<" + m.link() + "|" + m.linkLabel() + ">");
         }
         return root.toString();
     }
@@ -108,18 +90,6 @@ public final class Renderers {
             body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
         }
         return root.toString();
-    }
-
-    public static Email emailDigest(String title, java.util.List<Message> items) {
-        StringBuilder text = new StringBuilder(title).append("\n\n");
-        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(title)).append("</h2><ul>");
-        for (Message m : items) {
-            text.append("- ").append(m.title()).append(": ").append(m.suggestion()).append(" (").append(m.link()).append(")\n");
-            html.append("<li><b>").append(html(m.title())).append("</b><br>").append(html(m.suggestion()))
-                    .append(" <a href=\"").append(html(m.link())).append("\">").append(html(m.viewLabel())).append("</a></li>");
-        }
-        html.append("</ul></body></html>");
-        return new Email("[SalesPulse] " + title, text.toString(), html.toString());
     }
 
     public static String webhookDigest(String title, java.util.List<Message> items) {
@@ -152,10 +122,6 @@ public final class Renderers {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
-
     /** The weekly digest for Slack: a header, one section per part (split to stay under Slack's 3000 characters). */
     public static String slack(WeeklyReport report) {
         ObjectNode root = EventCodec.mapper().createObjectNode();
@@ -176,7 +142,7 @@ public final class Renderers {
         }
         ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject().put("type", "button")
                 .put("url", report.link());
-        button.putObject("text").put("type", "plain_text").put("text", report.viewLabel());
+        button.putObject("text").put("type", "plain_text").put("text", report.linkLabel());
         return root.toString();
     }
 
@@ -191,26 +157,8 @@ public final class Renderers {
             body.addObject().put("type", "TextBlock").put("text", section.heading()).put("weight", "Bolder").put("wrap", true);
             body.addObject().put("type", "TextBlock").put("text", "- " + String.join("\r- ", section.lines())).put("wrap", true);
         }
-        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", report.viewLabel()).put("url", report.link());
+        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", report.linkLabel()).put("url", report.link());
         return root.toString();
-    }
-
-    /** The weekly digest by email, HTML and text. */
-    public static Email email(WeeklyReport report) {
-        StringBuilder text = new StringBuilder(report.title()).append('\n');
-        StringBuilder html = new StringBuilder("<html><body><h2>").append(html(report.title())).append("</h2>");
-        for (WeeklyReport.Section section : report.sections()) {
-            text.append('\n').append(section.heading()).append('\n');
-            html.append("<h3>").append(html(section.heading())).append("</h3><ul>");
-            for (String line : section.lines()) {
-                text.append("- ").append(line).append('\n');
-                html.append("<li>").append(html(line)).append("</li>");
-            }
-            html.append("</ul>");
-        }
-        text.append('\n').append(report.viewLabel()).append(": ").append(report.link()).append('\n');
-        html.append("<p><a href=\"").append(html(report.link())).append("\">").append(html(report.viewLabel())).append("</a></p></body></html>");
-        return new Email("[SalesPulse] " + report.title(), text.toString(), html.toString());
     }
 
     /** The weekly digest for a generic webhook. */

@@ -2,7 +2,9 @@ package io.salespulse.notification.delivery;
 
 import io.salespulse.contracts.org.Language;
 import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;
@@ -32,9 +34,14 @@ class DailyDigest {
     private final DeliveryQueue queue;
     private final Clock clock;
     private final boolean mail;
+    private final Texts texts;
+    private final MailTemplates mailTemplates;
 
-    DailyDigest(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail) {
+    DailyDigest(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts,
+                MailTemplates mailTemplates) {
         this.preferences = preferences;
+        this.texts = texts;
+        this.mailTemplates = mailTemplates;
         this.queue = queue;
         this.clock = clock;
         this.mail = mail.getIfAvailable() != null;
@@ -63,14 +70,13 @@ class DailyDigest {
         for (Document delivery : kept) {
             if (delivery.getString("message") != null && !seen.contains(delivery.getString("signalId"))) {
                 seen.add(delivery.getString("signalId"));
-                items.add(Message.fromStored(delivery.getString("message")));
+                items.add(Message.fromStored(delivery.getString("message"), texts));
             }
         }
-        String title = (prefs.locale() == Language.fr ? "Votre point du jour : " : "Your daily digest: ") + items.size()
-                + (prefs.locale() == Language.fr ? " signal(s)" : " signal(s)");
+        String title = texts.get(prefs.locale(), "digest.daily.title", items.size());
         Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slackDigest(title, items),
                 () -> Renderers.teamsDigest(title, items), () -> Renderers.webhookDigest(title, items),
-                () -> Renderers.emailDigest(title, items)).forManager(prefs, mail);
+                () -> mailTemplates.digest(prefs.locale(), title, items)).forManager(prefs, mail);
         boolean sent = false;
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
             sent |= queue.add(new Document("_id", "digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey())

@@ -53,7 +53,7 @@ class NotificationsController {
         List<Attempt> attempts = doc.getList("attempts", Document.class, List.of()).stream()
                 .map(a -> new Attempt(instant(a.getDate("at")), a.getString("outcome"), a.getString("detail"))).toList();
         String title = doc.getString("message") == null ? null
-                : Message.fromStored(doc.getString("message")).title();
+                : Message.storedTitle(doc.getString("message"));
         return new DeliveryView(doc.getString("signalId"), doc.getString("type"), doc.getString("severity"), doc.getString("channel"),
                 doc.getString("status"), doc.getString("detail"), title, instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
                 instant(doc.getDate("sentAt")), attempts);

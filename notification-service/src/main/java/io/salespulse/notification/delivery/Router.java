@@ -9,7 +9,9 @@ import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.policy.Decision;
 import io.salespulse.notification.policy.NotificationPolicy;
 import io.salespulse.notification.preferences.Preferences;
@@ -40,10 +42,14 @@ class Router {
     private final String appUrl;
     private final MeterRegistry meters;
     private final boolean mailConfigured;
+    private final Texts texts;
+    private final MailTemplates mailTemplates;
 
     Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
-           ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
         this.mailConfigured = mail.getIfAvailable() != null;
+        this.texts = texts;
+        this.mailTemplates = mailTemplates;
         this.roster = roster;
         this.preferences = preferences;
         this.queue = queue;
@@ -70,7 +76,7 @@ class Router {
                 case DIGEST -> DeliveryStatus.DIGEST;
                 case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
             };
-            Message message = Message.of(signal, who, prefs.locale(), appUrl);
+            Message message = Message.of(signal, who, prefs.locale(), appUrl, texts);
             for (Map.Entry<String, String[]> channel : channels(prefs, message, mailConfigured).entrySet()) {
                 add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
                         decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
@@ -99,7 +105,7 @@ class Router {
             if (decision.route() != Decision.Route.INSTANT) {
                 continue;
             }
-            Message message = Message.fromStored(delivery.getString("message")).updated(Severity.CRITICAL, update.evidence());
+            Message message = Message.fromStored(delivery.getString("message"), texts).updated(Severity.CRITICAL, update.evidence(), texts);
             String[] channel = channels(prefs, message, mailConfigured).get(delivery.getString("channel"));
             if (channel != null && queue.promote(delivery.getString("_id"), channel[1], message.stored(),
                     decision.sendAt() != null ? decision.sendAt() : now)) {
@@ -109,9 +115,9 @@ class Router {
     }
 
     /** channel name to {target, payload}. */
-    private static Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
+    private Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
         return new ChannelPayloads(() -> Renderers.slack(message), () -> Renderers.teams(message), () -> Renderers.webhook(message),
-                () -> Renderers.email(message)).forManager(prefs, mail);
+                () -> mailTemplates.signal(message)).forManager(prefs, mail);
     }
 
     private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,

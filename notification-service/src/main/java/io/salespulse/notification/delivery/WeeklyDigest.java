@@ -8,7 +8,9 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.channels.WeeklyReport;
 import io.salespulse.notification.inbox.SignalInbox;
 import io.salespulse.notification.kpis.TeamFigures;
@@ -54,10 +56,12 @@ class WeeklyDigest {
     private final SignalInbox inbox;
     private final Clock clock;
     private final boolean mail;
+    private final Texts texts;
+    private final MailTemplates mailTemplates;
     private final String appUrl;
 
     WeeklyDigest(PreferencesStore preferences, DeliveryQueue queue, RosterStore roster, TeamFigures figures, SignalInbox inbox,
-                 Clock clock, ObjectProvider<JavaMailSender> mail,
+                 Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates,
                  @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
         this.preferences = preferences;
         this.queue = queue;
@@ -65,6 +69,8 @@ class WeeklyDigest {
         this.figures = figures;
         this.inbox = inbox;
         this.clock = clock;
+        this.texts = texts;
+        this.mailTemplates = mailTemplates;
         this.mail = mail.getIfAvailable() != null;
         this.appUrl = appUrl;
     }
@@ -122,20 +128,19 @@ class WeeklyDigest {
         for (SignalInbox.OpenSignal signal : inbox.openOf(teamIds)) {
             if (!signal.type().isPositive()) {
                 String who = signal.repId() != null ? repName(signal.repId()) : teamName(signal.teamId());
-                open.add(Message.title(signal.type(), who, prefs.locale())
-                        + (signal.severity() != null ? " (" + signal.severity() + ")" : "")
-                        + (signal.acknowledged() ? (prefs.locale() == Language.fr ? " — pris en compte" : " — acknowledged") : ""));
+                String line = texts.title(signal.type(), who, prefs.locale()) + (signal.severity() != null ? " (" + signal.severity() + ")" : "");
+                open.add(signal.acknowledged() ? texts.get(prefs.locale(), "signal.acknowledged", line) : line);
             }
         }
         List<String> recognitions = new ArrayList<>();
         for (Document delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
-            recognitions.add(Message.fromStored(delivery.getString("message")).title());
+            recognitions.add(Message.storedTitle(delivery.getString("message")));
         }
         WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives, open, recognitions,
-                appUrl + "/teams/" + teamIds.get(0));
+                appUrl + "/teams/" + teamIds.get(0), texts);
 
         Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slack(report), () -> Renderers.teams(report),
-                () -> Renderers.webhook(report), () -> Renderers.email(report)).forManager(prefs, mail);
+                () -> Renderers.webhook(report), () -> mailTemplates.weekly(report)).forManager(prefs, mail);
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
             queue.add(new Document("_id", "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey())
                     .append("signalId", "weekly-" + lastWeek).append("managerId", prefs.managerId()).append("channel", channel.getKey())

@@ -21,13 +21,16 @@ import tools.jackson.databind.JsonNode;
 
 class RenderersTest {
 
+    static final Texts TEXTS = Texts.fromBundles();
+    static final MailTemplates MAIL = new MailTemplates(TEXTS);
+
     static final SignalRaised SIGNAL = new SignalRaised("sig-1", SignalType.ACTIVITY_DROP, SubjectKind.REP, "lea", "lea", "team-paris",
             Severity.CRITICAL, List.of(Evidence.of("activityLastDays", 25), Evidence.of("ratio", new java.math.BigDecimal("0.2500"))),
             Map.of(Language.fr, "Prenez 15 minutes avec Léa <cette semaine>.", Language.en, "Take 15 minutes with Léa."),
             Instant.parse("2026-11-26T09:00:00Z"));
 
     private static Message fr() {
-        return Message.of(SIGNAL, "Léa", Language.fr, "http://localhost:8083");
+        return Message.of(SIGNAL, "Léa", Language.fr, "http://localhost:8083", TEXTS);
     }
 
     @Test
@@ -42,8 +45,8 @@ class RenderersTest {
         SignalRaised achieved = new SignalRaised("sig-2", SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, "obj@150", "marc",
                 "team-paris", Severity.INFO, List.of(Evidence.of("milestone", new java.math.BigDecimal("1.5"))), Map.of(),
                 Instant.parse("2026-11-26T09:00:00Z"));
-        assertThat(Message.of(achieved, "Marc Petit", Language.fr, "http://x").title()).isEqualTo("Marc Petit atteint 150 % de son objectif");
-        assertThat(Message.of(achieved, "Marc Petit", Language.en, "http://x").title()).isEqualTo("Marc Petit reached 150% of their objective");
+        assertThat(Message.of(achieved, "Marc Petit", Language.fr, "http://x", TEXTS).title()).isEqualTo("Marc Petit atteint 150 % de son objectif");
+        assertThat(Message.of(achieved, "Marc Petit", Language.en, "http://x", TEXTS).title()).isEqualTo("Marc Petit reached 150% of their objective");
     }
 
     @Test
@@ -60,7 +63,7 @@ class RenderersTest {
 
     @Test
     void teamsMessageCarriesOneAdaptiveCard() {
-        JsonNode teams = EventCodec.mapper().readTree(Renderers.teams(Message.of(SIGNAL, "Léa", Language.en, "http://x")));
+        JsonNode teams = EventCodec.mapper().readTree(Renderers.teams(Message.of(SIGNAL, "Léa", Language.en, "http://x", TEXTS)));
         assertThat(teams.get("type").asString()).isEqualTo("message");
         JsonNode attachment = teams.get("attachments").get(0);
         assertThat(attachment.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
@@ -75,7 +78,7 @@ class RenderersTest {
 
     @Test
     void emailHasBothPartsAndEscapesHtml() {
-        Renderers.Email email = Renderers.email(fr());
+        Renderers.Email email = MAIL.signal(fr());
         assertThat(email.subject()).isEqualTo("[SalesPulse] Baisse d'activité de Léa");
         assertThat(email.text()).contains("- Ratio: 0.25", "<cette semaine>", "Voir dans SalesPulse: http://localhost:8083/teams/team-paris/signals/sig-1");
         assertThat(email.html()).contains("&lt;cette semaine&gt;", "<a href=\"http://localhost:8083/teams/team-paris/signals/sig-1\">")

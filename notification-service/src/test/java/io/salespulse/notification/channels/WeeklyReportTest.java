@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 class WeeklyReportTest {
 
+    static final Texts TEXTS = Texts.fromBundles();
+    static final MailTemplates MAIL = new MailTemplates(TEXTS);
+
     static final DailyActivity LAST = new DailyActivity(42, 10, 3600, 30, 3, 2, 2, 1, 0, 1, 0);
     static final DailyActivity BEFORE = new DailyActivity(35, 12, 4000, 30, 2, 2, 0, 1, 1, 0, 1);
 
@@ -23,7 +26,7 @@ class WeeklyReportTest {
                 List.of(new WeeklyReport.RepWeeks("Léa", LAST, BEFORE)),
                 List.of(new WeeklyReport.ObjectiveLine("Léa", ObjectiveMetric.REVENUE_WON, new BigDecimal("0.6234"),
                         new BigDecimal("0.9"), ObjectiveStatus.AT_RISK)),
-                open, List.of(), "http://app/teams/team-paris");
+                open, List.of(), "http://app/teams/team-paris", TEXTS);
     }
 
     @Test
@@ -64,7 +67,7 @@ class WeeklyReportTest {
         assertThat(card.get("body")).hasSize(9);
         assertThat(card.get("actions").get(0).get("type").asString()).isEqualTo("Action.OpenUrl");
 
-        Renderers.Email email = Renderers.email(fr);
+        Renderers.Email email = MAIL.weekly(fr);
         assertThat(email.subject()).isEqualTo("[SalesPulse] Revue hebdomadaire : semaine du 23/11/2026");
         assertThat(email.text()).contains("Objectifs et rythme\n- Léa · chiffre d'affaires signé : 62 % atteint");
         assertThat(email.html()).contains("<h3>Signaux ouverts</h3><ul><li>&lt;b&gt;x&lt;/b&gt;</li></ul>");
@@ -79,7 +82,7 @@ class WeeklyReportTest {
         for (int i = 0; i < 40; i++) {
             reps.add(new WeeklyReport.RepWeeks("Rep " + i, LAST, BEFORE));
         }
-        WeeklyReport big = WeeklyReport.of(Language.en, LocalDate.parse("2026-11-23"), reps, List.of(), List.of(), List.of(), "http://app");
+        WeeklyReport big = WeeklyReport.of(Language.en, LocalDate.parse("2026-11-23"), reps, List.of(), List.of(), List.of(), "http://app", TEXTS);
         for (JsonNode block : EventCodec.mapper().readTree(Renderers.slack(big)).get("blocks")) {
             if (block.has("text") && block.get("text").has("text")) {
                 assertThat(block.get("text").get("text").asString().length()).isLessThanOrEqualTo(3000);

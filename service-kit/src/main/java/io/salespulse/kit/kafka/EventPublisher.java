@@ -11,7 +11,7 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * The one way a service puts events on Kafka: CloudEvents binary mode, keyed by the event's aggregate id, on the
- * topic its type belongs to. The producer is idempotent with acks=all (see each service's application.yml).
+ * topic its type belongs to. The producer is idempotent with acks=all (see service-kit's salespulse-kit-defaults.yml).
  */
 public class EventPublisher {
 

@@ -1,5 +1,6 @@
 package io.salespulse.kit.kafka;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventDecodingException;
@@ -36,11 +37,13 @@ public class KafkaKitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaKitConfiguration.class);
 
     @Bean
+    @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate) {
         return new EventPublisher(kafkaTemplate);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     EventBatches eventBatches(MeterRegistry meters) {
         return new EventBatches(meters);
     }
@@ -50,6 +53,7 @@ public class KafkaKitConfiguration {
      * The roster topic is compacted: the latest state per team or rep is all anyone needs.
      */
     @Bean
+    @ConditionalOnMissingBean(name = "salesPulseTopics")
     KafkaAdmin.NewTopics salesPulseTopics(KafkaTopicsProperties props) {
         List<NewTopic> topics = new ArrayList<>();
         String retentionMs = String.valueOf(Duration.ofDays(props.retentionDays()).toMillis());
@@ -72,6 +76,7 @@ public class KafkaKitConfiguration {
      * dead-lettered, so one bad record does not hold its partition for long.
      */
     @Bean
+    @ConditionalOnMissingBean(org.springframework.kafka.listener.CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MeterRegistry meters) {
         // Spring Kafka 4 defaults to "<topic>-dlt"; our contract is Topics.deadLetter: "<topic>.DLT", same partition.
         DeadLetterPublishingRecoverer toDeadLetter = new DeadLetterPublishingRecoverer(kafkaTemplate,

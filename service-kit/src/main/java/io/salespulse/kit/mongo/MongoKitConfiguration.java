@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class MongoKitConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
     }

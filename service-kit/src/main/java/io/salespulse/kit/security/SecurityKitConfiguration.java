@@ -73,6 +73,7 @@ public class SecurityKitConfiguration {
 
     /** The local run's and tests' decoder: a configured RSA public key, and the issuer every token must name. */
     @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
     @ConditionalOnExpression("!'${salespulse.security.jwt.public-key-location:}'.isBlank()")
     JwtDecoder localKeyJwtDecoder(@Value("${salespulse.security.jwt.public-key-location}") Resource location,
                                   @Value("${salespulse.security.jwt.issuer}") String issuer,
@@ -110,6 +111,7 @@ public class SecurityKitConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain salesPulseSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders) throws Exception {
         if (decoders.getIfAvailable() == null) {
             throw new IllegalStateException("No way to verify tokens: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
@@ -198,6 +200,7 @@ public class SecurityKitConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "teamScopeInterceptor")
     WebMvcConfigurer teamScopeInterceptor(TeamScope scope) {
         return new WebMvcConfigurer() {
             @Override

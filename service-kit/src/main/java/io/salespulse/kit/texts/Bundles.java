@@ -1,0 +1,28 @@
+package io.salespulse.kit.texts;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * How a service reads its user-facing texts: {@code messages.properties} (English, the default) and one
+ * {@code messages_<language>.properties} per other language, in UTF-8. Every message goes through
+ * {@link java.text.MessageFormat}, with or without arguments, so an apostrophe is always written {@code ''}; a missing
+ * language falls back to the default bundle, never to the machine's locale.
+ */
+public final class Bundles {
+
+    public static final String BASENAME = "messages";
+
+    private Bundles() {
+    }
+
+    /** The message source every service registers (and unit tests build directly). */
+    public static ResourceBundleMessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename(BASENAME);
+        source.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return source;
+    }
+}
