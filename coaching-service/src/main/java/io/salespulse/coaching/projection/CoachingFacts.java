@@ -1,6 +1,7 @@
 package io.salespulse.coaching.projection;
 
 import io.salespulse.kit.mongo.Counts;
+import io.salespulse.kit.mongo.Decimals;
 import io.salespulse.kit.mongo.Documents;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -69,7 +70,7 @@ public class CoachingFacts {
     /** Records an objective's progress; returns the attainment it had before (null the first time). */
     public BigDecimal recordObjective(ObjectiveProgressed progress) {
         Document held = mongo.getCollection(OBJECTIVES).find(Filters.eq("_id", progress.objectiveId())).first();
-        BigDecimal before = held == null ? null : new BigDecimal(held.get("attainment").toString());
+        BigDecimal before = held == null ? null : Decimals.read(held.get("attainment"));
         if (held != null && held.get(LatestState.ORDER, Number.class).longValue() > progress.occurredAt().toEpochMilli()) {
             return null; // an older progress arriving late: nothing to compare
         }
@@ -125,7 +126,7 @@ public class CoachingFacts {
             set.add(Updates.set("wonAt", Date.from(won.occurredAt())));
             set.add(Updates.set("wonTeamId", ownerTeamId));
             if (won.amount() != null) {
-                set.add(Updates.set("wonAmount", won.amount().amount().toPlainString()));
+                set.add(Updates.set("wonAmount", Decimals.bson(won.amount().amount())));
                 set.add(Updates.set("wonCurrency", won.amount().currency()));
             }
         } else if (fact instanceof DealLost) {
@@ -145,7 +146,7 @@ public class CoachingFacts {
 
     private static void amount(List<Bson> set, io.salespulse.contracts.Money money) {
         if (money != null) {
-            set.add(Updates.set("amount", money.amount().toPlainString()));
+            set.add(Updates.set("amount", Decimals.bson(money.amount())));
             set.add(Updates.set("currency", money.currency()));
         }
     }
@@ -179,7 +180,7 @@ public class CoachingFacts {
         BigDecimal total = BigDecimal.ZERO;
         for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds),
                 Filters.eq("currency", currency), Filters.lte("expectedCloseDate", by.toString())))) {
-            total = total.add(new BigDecimal(doc.getString("amount")));
+            total = total.add(Decimals.read(doc.get("amount")));
         }
         return total;
     }
@@ -225,7 +226,7 @@ public class CoachingFacts {
         List<BigDecimal> amounts = new ArrayList<>();
         for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("wonTeamId", teamId),
                 Filters.eq("wonCurrency", currency), Filters.gte("wonAt", Date.from(since)), Filters.ne("_id", exceptDealId)))) {
-            amounts.add(new BigDecimal(doc.getString("wonAmount")));
+            amounts.add(Decimals.read(doc.get("wonAmount")));
         }
         return amounts;
     }

@@ -15,7 +15,9 @@ import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.kit.mongo.Decimals;
 import io.salespulse.kpi.activity.Measures;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -121,8 +123,7 @@ public class DealProjection {
     private List<Deal> read(Bson filter) {
         List<Deal> deals = new ArrayList<>();
         for (Document doc : deals().find(filter)) {
-            Money amount = doc.getString("currency") == null ? null
-                    : new Money(Measures.amount(doc.get("amountCents", Number.class).longValue()), doc.getString("currency"));
+            Money amount = doc.getString("currency") == null ? null : new Money(storedAmount(doc), doc.getString("currency"));
             Date created = doc.getDate("wonCreatedAt") != null ? doc.getDate("wonCreatedAt") : doc.getDate("createdAt");
             deals.add(new Deal(doc.getString("_id"), doc.getString("ownerRepId"),
                     doc.getString("stage") == null ? DealStage.NEW : DealStage.valueOf(doc.getString("stage")), amount,
@@ -133,9 +134,15 @@ public class DealProjection {
         return deals;
     }
 
+    /** The deal's amount: Decimal128; earlier builds stored hundredths in a long, read until the deal next changes. */
+    private static BigDecimal storedAmount(Document doc) {
+        return doc.containsKey("amount") ? Decimals.read(doc.get("amount")) : Measures.amount(doc.get("amountCents", Number.class).longValue());
+    }
+
     private static void money(List<Bson> set, Money money) {
         if (money != null) {
-            set.add(Updates.set("amountCents", Measures.cents(money)));
+            set.add(Updates.set("amount", Decimals.bson(money.amount())));
+            set.add(Updates.unset("amountCents"));
             set.add(Updates.set("currency", money.currency()));
         }
     }
