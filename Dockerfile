@@ -1,4 +1,4 @@
-# One image per service, from one Dockerfile: docker build --build-arg SERVICE=kpi-service -t salespulse/kpi-service .
+# One image per service (and the cockpit), from one Dockerfile: docker build --build-arg SERVICE=kpi-service -t salespulse/kpi-service .
 # Stage 1 builds the service's runnable jar with the project's own Maven; stage 2 runs it as a non-root user on a JRE.
 FROM eclipse-temurin:17-jdk-noble AS build
 ARG SERVICE
@@ -13,6 +13,7 @@ COPY activity-service activity-service
 COPY kpi-service kpi-service
 COPY coaching-service coaching-service
 COPY notification-service notification-service
+COPY cockpit cockpit
 COPY local-run/pom.xml local-run/pom.xml
 RUN mvn -B -q -pl ${SERVICE} -am package -DskipTests \
     && cp ${SERVICE}/target/${SERVICE}-exec.jar /app.jar

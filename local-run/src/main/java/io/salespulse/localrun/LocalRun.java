@@ -33,7 +33,7 @@ public final class LocalRun {
         LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.ports(), defaults.ingestApiKey());
         Files.createDirectories(dataDir);
 
-        System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services (data in " + dataDir + ") ...");
+        System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services and the cockpit (data in " + dataDir + ") ...");
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -51,13 +51,14 @@ public final class LocalRun {
 
                 SalesPulse is up (%ds). Demo team %s (Europe/Paris), manager %s, reps %s.
 
+                  Cockpit (managers)    %s   sign in as Camille (Paris), Jordan (New York), leadership or admin
                   activity-service      %s   ingest: POST /api/v1/events (Authorization: Bearer %s)
                   kpi-service           %s   GET /api/v1/reps/sdr-lea/kpis?period=day
                   coaching-service      %s
                   notification-service  %s
                   OpenAPI               <service>/v3/api-docs, <service>/swagger-ui.html
                   Probes                <service>/livez, <service>/readyz
-                  Metrics, health       localhost:9081 to 9084 (each service's management port): /actuator/prometheus, /actuator/health
+                  Metrics, health       localhost:9081 to 9085 (each application's management port): /actuator/prometheus, /actuator/health
                   Kafka                 %s
                   Mongo (wire protocol) mongodb://127.0.0.1:%d
                   Logs                  %s
@@ -71,7 +72,7 @@ public final class LocalRun {
                     %s
 
                 Ctrl-C stops everything; data is kept for the next start.
-                """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS,
+                """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS, stack.url("cockpit"),
                 stack.url("activity-service"), options.ingestApiKey(), stack.url("kpi-service"),
                 stack.url("coaching-service"), stack.url("notification-service"), stack.kafkaBootstrapServers(),
                 options.ports().mongo(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),

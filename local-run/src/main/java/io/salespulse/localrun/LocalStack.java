@@ -19,6 +19,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services, in start order, with their default ports. */
     static final List<String> SERVICES = List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
+    /** The services and the managers' cockpit, each a JVM of its own, started in this order. */
+    static final List<String> APPS = List.of("activity-service", "kpi-service", "coaching-service", "notification-service", "cockpit");
 
     /**
      * Every port the stack listens on, each given on its own: none is derived from another, so a port in use is
@@ -27,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
      * @param kafka           the broker's client port
      * @param kafkaController the broker's controller port
      * @param mongo           the Mongo-wire server's port
-     * @param services        each service's port, in {@link #SERVICES} order
+     * @param services        each application's port, in {@link #APPS} order (the cockpit last)
      * @param sink            the demo's notification sink
      */
     public record Ports(int kafka, int kafkaController, int mongo, List<Integer> services, List<Integer> management, int sink) {
@@ -35,17 +37,17 @@ public final class LocalStack implements AutoCloseable {
         public Ports {
             services = List.copyOf(services);
             management = List.copyOf(management);
-            if (services.size() != SERVICES.size() || management.size() != SERVICES.size()) {
-                throw new IllegalArgumentException("One port and one management port per service: " + SERVICES);
+            if (services.size() != APPS.size() || management.size() != APPS.size()) {
+                throw new IllegalArgumentException("One port and one management port per application: " + APPS);
             }
         }
 
         /**
          * The documented ports: Kafka 9092 (controller 9093), Mongo 27017, services 8081 to 8084 (their metrics and
-         * health details on 9081 to 9084), sink 8089.
+         * health details on 9081 to 9084), the cockpit 8080 (9085), sink 8089.
          */
         public static Ports defaults() {
-            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084), List.of(9081, 9082, 9083, 9084), 8089);
+            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084, 8080), List.of(9081, 9082, 9083, 9084, 9085), 8089);
         }
 
         /**
@@ -55,14 +57,14 @@ public final class LocalStack implements AutoCloseable {
         public static Ports free() throws IOException {
             List<ServerSocket> sockets = new ArrayList<>();
             try {
-                for (int i = 0; i < 4 + 2 * SERVICES.size(); i++) {
+                for (int i = 0; i < 4 + 2 * APPS.size(); i++) {
                     ServerSocket socket = new ServerSocket();
                     sockets.add(socket);
                     socket.bind(new InetSocketAddress("127.0.0.1", 0));
                 }
                 List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
-                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + SERVICES.size()),
-                        ports.subList(4 + SERVICES.size(), 4 + 2 * SERVICES.size()), ports.get(3));
+                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + APPS.size()),
+                        ports.subList(4 + APPS.size(), 4 + 2 * APPS.size()), ports.get(3));
             } finally {
                 for (ServerSocket socket : sockets) {
                     socket.close();
@@ -141,9 +143,9 @@ public final class LocalStack implements AutoCloseable {
         requireFree(ports.kafka(), "Kafka");
         requireFree(ports.kafkaController(), "the Kafka controller");
         requireFree(ports.mongo(), "the Mongo-wire server");
-        for (int i = 0; i < SERVICES.size(); i++) {
-            requireFree(ports.services().get(i), SERVICES.get(i));
-            requireFree(ports.management().get(i), SERVICES.get(i) + " (management)");
+        for (int i = 0; i < APPS.size(); i++) {
+            requireFree(ports.services().get(i), APPS.get(i));
+            requireFree(ports.management().get(i), APPS.get(i) + " (management)");
         }
         LocalKafka kafka = LocalKafka.start(options.dataDir(), ports.kafka(), ports.kafkaController());
         LocalMongo mongo;
@@ -168,8 +170,8 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         LocalStack stack = new LocalStack(options, kafka, mongo, services, tokens);
         try {
-            for (int i = 0; i < SERVICES.size(); i++) {
-                String name = SERVICES.get(i);
+            for (int i = 0; i < APPS.size(); i++) {
+                String name = APPS.get(i);
                 Map<String, String> env = new java.util.HashMap<>(options.environment());
                 env.putAll(Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -187,6 +189,15 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(i)));
                 env.put("JWT_MAX_LIFETIME", "31d");
+                // Every notification links to the cockpit; the cockpit calls the services and signs the demo users in.
+                env.put("COCKPIT_URL", "http://localhost:" + ports.services().get(APPS.indexOf("cockpit")));
+                if ("cockpit".equals(name)) {
+                    for (String service : SERVICES) {
+                        env.put(service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL",
+                                "http://localhost:" + ports.services().get(APPS.indexOf(service)));
+                    }
+                    env.put("JWT_PRIVATE_KEY_LOCATION", keys.resolve("jwt-private.pem").toUri().toString());
+                }
                 services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
                         ports.services().get(i), env, options.dataDir().resolve("logs"), options.jvmOptions()));
             }
@@ -252,7 +263,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static int indexOf(String service) {
-        int index = SERVICES.indexOf(service);
+        int index = APPS.indexOf(service);
         if (index < 0) {
             throw new IllegalArgumentException("No service " + service);
         }

@@ -54,7 +54,7 @@ class DeployChecksTest {
         run(ROOT, "docker-compose", "config", "-q");
         String config = run(ROOT, "docker-compose", "config");
         assertThat(config).contains("apache/kafka:", "mongo:8.", "prom/prometheus:", "grafana/grafana:", "axllent/mailpit:")
-                .contains("SERVICE: activity-service", "SERVICE: kpi-service", "SERVICE: coaching-service", "SERVICE: notification-service");
+                .contains("SERVICE: activity-service", "SERVICE: kpi-service", "SERVICE: coaching-service", "SERVICE: notification-service", "SERVICE: cockpit");
     }
 
     @Test

@@ -46,7 +46,7 @@ class Router {
     private final MailTemplates mailTemplates;
 
     Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
-           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
         this.mailConfigured = mail.getIfAvailable() != null;
         this.texts = texts;
         this.mailTemplates = mailTemplates;

@@ -62,7 +62,7 @@ class WeeklyDigest {
 
     WeeklyDigest(PreferencesStore preferences, DeliveryQueue queue, RosterStore roster, TeamFigures figures, SignalInbox inbox,
                  Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates,
-                 @Value("${salespulse.notifications.app-url:http://localhost:8083}") String appUrl) {
+                 @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
         this.preferences = preferences;
         this.queue = queue;
         this.roster = roster;

@@ -30,7 +30,7 @@ class RenderersTest {
             Instant.parse("2026-11-26T09:00:00Z"));
 
     private static Message fr() {
-        return Message.of(SIGNAL, "Léa", Language.fr, "http://localhost:8083", TEXTS);
+        return Message.of(SIGNAL, "Léa", Language.fr, "http://localhost:8080", TEXTS);
     }
 
     @Test
@@ -58,7 +58,7 @@ class RenderersTest {
         assertThat(blocks.get(0).get("text").get("type").asString()).isEqualTo("plain_text");
         assertThat(blocks.get(1).get("fields").get(0).get("text").asString()).isEqualTo("*Activité (5 derniers jours ouvrés)*\n25");
         assertThat(blocks.get(2).get("text").get("text").asString()).contains("&lt;cette semaine&gt;");
-        assertThat(blocks.get(3).get("elements").get(0).get("url").asString()).isEqualTo("http://localhost:8083/teams/team-paris/signals/sig-1");
+        assertThat(blocks.get(3).get("elements").get(0).get("url").asString()).isEqualTo("http://localhost:8080/teams/team-paris/signals/sig-1");
     }
 
     @Test
@@ -80,8 +80,8 @@ class RenderersTest {
     void emailHasBothPartsAndEscapesHtml() {
         Renderers.Email email = MAIL.signal(fr());
         assertThat(email.subject()).isEqualTo("[SalesPulse] Baisse d'activité de Léa");
-        assertThat(email.text()).contains("- Ratio: 0.25", "<cette semaine>", "Voir dans SalesPulse: http://localhost:8083/teams/team-paris/signals/sig-1");
-        assertThat(email.html()).contains("&lt;cette semaine&gt;", "<a href=\"http://localhost:8083/teams/team-paris/signals/sig-1\">")
+        assertThat(email.text()).contains("- Ratio: 0.25", "<cette semaine>", "Voir dans SalesPulse: http://localhost:8080/teams/team-paris/signals/sig-1");
+        assertThat(email.html()).contains("&lt;cette semaine&gt;", "<a href=\"http://localhost:8080/teams/team-paris/signals/sig-1\">")
                 .doesNotContain("<cette semaine>");
     }
 

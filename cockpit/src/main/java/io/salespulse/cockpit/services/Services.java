@@ -1,0 +1,91 @@
+package io.salespulse.cockpit.services;
+
+import io.salespulse.cockpit.security.CurrentUser;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four services' APIs, called with the signed-in user's token: the services decide what the user may see (a
+ * manager only its teams), the cockpit shows it. A refusal becomes a page that says so; nothing is cached across users.
+ */
+@Component
+public class Services {
+
+    /** The services the cockpit reads. */
+    public enum Service {
+        ACTIVITY, KPI, COACHING, NOTIFICATION
+    }
+
+    private final Map<Service, RestClient> clients;
+    private final CurrentUser user;
+
+    Services(CurrentUser user,
+             @Value("${salespulse.cockpit.services.activity}") URI activity, @Value("${salespulse.cockpit.services.kpi}") URI kpi,
+             @Value("${salespulse.cockpit.services.coaching}") URI coaching,
+             @Value("${salespulse.cockpit.services.notification}") URI notification,
+             @Value("${salespulse.cockpit.services.timeout:5s}") Duration timeout) {
+        this.user = user;
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(timeout);
+        requests.setReadTimeout(timeout);
+        this.clients = Map.of(Service.ACTIVITY, client(activity, requests), Service.KPI, client(kpi, requests),
+                Service.COACHING, client(coaching, requests), Service.NOTIFICATION, client(notification, requests));
+    }
+
+    private static RestClient client(URI base, SimpleClientHttpRequestFactory requests) {
+        return RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw new ServiceRefusal(response.getStatusCode().value(), request.getURI().getPath());
+                }).build();
+    }
+
+    /** GET a JSON body. */
+    public JsonNode get(Service service, String path, Object... variables) {
+        try {
+            return clients.get(service).get().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
+                    .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
+    /** POST a JSON body, read the JSON answer. */
+    public JsonNode post(Service service, Object body, String path, Object... variables) {
+        try {
+            return clients.get(service).post().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
+    /** A service answered with an error status (403: not this user's team; 404: no such thing). */
+    public static class ServiceRefusal extends RuntimeException {
+        private final int status;
+
+        public ServiceRefusal(int status, String path) {
+            super("HTTP " + status + " from " + path);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** A service did not answer. */
+    public static class ServiceDown extends RuntimeException {
+        ServiceDown(Service service) {
+            super(service.name().toLowerCase() + " did not answer");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.salespulse.cockpit.web;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Words for what the services send as codes: signal types, evidence names, severities, in the page's language. */
+@Component("labels")
+public class Labels {
+
+    private final MessageSource texts;
+
+    Labels(MessageSource texts) {
+        this.texts = texts;
+    }
+
+    public String signalTitle(String type, String who, Locale locale) {
+        return texts.getMessage("signal.title." + type, new Object[] {who}, type, locale);
+    }
+
+    public String evidence(String name, Locale locale) {
+        return texts.getMessage("evidence." + name, null, name, locale);
+    }
+}

@@ -1,0 +1,154 @@
+package io.salespulse.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.salespulse.localrun.demo.Demo;
+import io.salespulse.localrun.demo.NotificationSink;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The cockpit as a manager uses it, in Debian's headless Chromium against the real local run with the living demo:
+ * Camille follows the link of the Slack message telling her Léa's activity is dropping, signs in, lands on the
+ * signal, acknowledges it with a note, and finds it so on her team board, which fits a phone's width; Jordan, who
+ * manages New York, opening Paris's board is told it is not his team. Screenshots of each page go to
+ * {@code target/screenshots/}.
+ */
+class CockpitBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aManagerFollowsANotificationToItsSignalAcknowledgesItAndSeesHerBoard() throws Exception {
+        Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
+        LocalStack.Options options = LocalStack.Options.forTest(root, data);
+        Files.createDirectories(SCREENSHOTS);
+        try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+            try (Demo demo = Demo.start(stack.demoTarget(options), new Demo.Options(42, 20, 0),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+                // The message Slack would show Camille, and its "Open in SalesPulse" link.
+                String link = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> linkOf(demo.sink().received(), "mgr-camille", "Baisse d'activité de Léa Martin"), Optional::isPresent)
+                        .orElseThrow();
+                assertThat(link).startsWith(stack.url("cockpit") + "/teams/team-paris/signals/");
+
+                WebDriver browser = chromium("fr-FR");
+                try {
+                    browser.get(link);
+                    // Not signed in yet: the sign-in page, then back to the signal.
+                    assertThat(browser.getCurrentUrl()).endsWith("/signin");
+                    screenshot(browser, "signin");
+                    browser.findElement(By.id("signin-mgr-camille")).click();
+                    assertThat(browser.getCurrentUrl()).startsWith(link);
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baisse d'activité de Léa Martin");
+                    assertThat(browser.findElement(By.id("action")).getText()).startsWith("Prenez 15 minutes avec Léa Martin");
+                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Activité (5 derniers jours ouvrés)", "Ratio",
+                            "Questions pour le point individuel");
+                    screenshot(browser, "signal");
+
+                    browser.findElement(By.id("note")).sendKeys("Vu avec Léa : point mardi matin.");
+                    browser.findElement(By.cssSelector("#acknowledge button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Statut : pris en compte");
+                    assertThat(browser.findElement(By.id("acknowledged-by")).getText()).startsWith("Pris en compte par mgr-camille");
+                    assertThat(browser.findElements(By.id("acknowledge"))).isEmpty();
+
+                    browser.findElement(By.linkText("Retour au tableau de bord")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : tableau de bord");
+                    String board = browser.findElement(By.tagName("body")).getText();
+                    assertThat(board).contains("Léa Martin", "Hugo Bernard", "Inès Moreau", "Marc Petit", "Appels", "Signaux ouverts",
+                            "Baisse d'activité de Léa Martin", "pris en compte");
+                    screenshot(browser, "team-board");
+
+                    // On a phone: nothing wider than the screen.
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    browser.navigate().refresh();
+                    assertThat(horizontalOverflow(browser)).isLessThanOrEqualTo(0);
+                    screenshot(browser, "team-board-phone");
+                    browser.get(link);
+                    assertThat(horizontalOverflow(browser)).isLessThanOrEqualTo(0);
+                    screenshot(browser, "signal-phone");
+
+                    // Jordan manages New York: Paris's board is not his.
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    browser.get(stack.url("cockpit") + "/?lang=en");
+                    browser.findElement(By.id("signin-mgr-jordan")).click();
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+                    screenshot(browser, "not-your-team");
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    /** How many pixels the page is wider than the window (0 or less: no horizontal scroll). */
+    private static long horizontalOverflow(WebDriver browser) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+    }
+
+    /** The "Open in SalesPulse" link of the Slack message a manager received with this title. */
+    private static Optional<String> linkOf(List<NotificationSink.Received> received, String manager, String title) {
+        for (NotificationSink.Received message : received) {
+            if (message.managerId().equals(manager) && message.text().equals(title)) {
+                Matcher url = Pattern.compile("\"url\":\"(http[^\"]+/signals/[^\"]+)\"").matcher(message.body());
+                if (url.find()) {
+                    return Optional.of(url.group(1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Debian's headless Chromium, through Debian's ChromeDriver (nothing downloaded), in a language. */
+    static WebDriver chromium(String language) throws IOException {
+        File binary = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        if (!binary.canExecute() || !driver.canExecute()) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"), "--window-size=1280,900", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        return browser;
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
