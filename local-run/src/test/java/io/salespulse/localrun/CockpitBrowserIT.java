@@ -33,8 +33,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The cockpit as a manager uses it, in Debian's headless Chromium against the real local run with the living demo:
  * Camille follows the link of the Slack message telling her Léa's activity is dropping, signs in, lands on the
- * signal, acknowledges it with a note, and finds it so on her team board, which fits a phone's width; Jordan, who
- * manages New York, opening Paris's board is told it is not his team. Screenshots of each page go to
+ * signal, acknowledges it with a note, finds it so on her team board, which fits a phone's width, and opens Léa's page
+ * (figures, a daily chart, objectives, what to discuss); Jordan, who manages New York, opening Léa's page or Paris's
+ * board is told it is not his team. Screenshots of each page go to
  * {@code target/screenshots/}.
  */
 class CockpitBrowserIT {
@@ -86,6 +87,17 @@ class CockpitBrowserIT {
                             "Baisse d'activité de Léa Martin", "pris en compte");
                     screenshot(browser, "team-board");
 
+                    // Léa's page, to prepare the 1:1: her figures, her last four weeks drawn, what to talk about.
+                    browser.findElement(By.linkText("Léa Martin")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin");
+                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Cette semaine, comparée à la précédente",
+                            "Les 28 derniers jours", "Objectifs", "Pour le point individuel", "Objectif en danger (Léa Martin)");
+                    assertThat(((JavascriptExecutor) browser).executeScript(
+                            "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('daily-chart')) !== undefined"))
+                            .isEqualTo(true);
+                    screenshot(browser, "rep");
+                    browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
+
                     // On a phone: nothing wider than the screen.
                     browser.manage().window().setSize(new Dimension(375, 812));
                     browser.navigate().refresh();
@@ -100,9 +112,11 @@ class CockpitBrowserIT {
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
                     browser.get(stack.url("cockpit") + "/?lang=en");
                     browser.findElement(By.id("signin-mgr-jordan")).click();
-                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    browser.get(stack.url("cockpit") + "/reps/sdr-lea");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
                     screenshot(browser, "not-your-team");
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
                 } finally {
                     browser.quit();
                 }

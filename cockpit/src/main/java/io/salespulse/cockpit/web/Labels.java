@@ -18,6 +18,11 @@ public class Labels {
         return texts.getMessage("signal.title." + type, new Object[] {who}, type, locale);
     }
 
+    /** A word the bundles hold, or the key's last part when none does. */
+    public String word(String key, Locale locale) {
+        return texts.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), locale);
+    }
+
     public String evidence(String name, Locale locale) {
         return texts.getMessage("evidence." + name, null, name, locale);
     }

@@ -92,6 +92,8 @@ class SignalPage {
         model.addAttribute("status", signal.get("status").asString());
         model.addAttribute("mayAcknowledge", "OPEN".equals(signal.get("status").asString()) && (user.get().isManager() || user.get().isAdmin()));
         model.addAttribute("noteMax", NOTE_MAX);
+        model.addAttribute("repId", repId);
+        model.addAttribute("who", who);
         return "signal";
     }
 

@@ -54,6 +54,17 @@ class TeamBoard {
         this.clock = Clock.systemUTC();
     }
 
+    /** Each measure of a period, and its change from the period before ({@code before} null: nothing then). */
+    static List<Measure> measures(JsonNode now, JsonNode before) {
+        List<Measure> measures = new ArrayList<>();
+        for (String[] measure : MEASURES) {
+            long value = Figures.count(now.get(measure[1]), measure[2]);
+            long was = before == null ? 0 : Figures.count(before.get(measure[1]), measure[2]);
+            measures.add(new Measure(measure[0], value, Figures.change(value, was)));
+        }
+        return measures;
+    }
+
     @GetMapping("/teams/{teamId}")
     String board(@PathVariable String teamId, @RequestParam(defaultValue = "week") String period, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
@@ -76,14 +87,8 @@ class TeamBoard {
         List<RepLine> reps = new ArrayList<>();
         for (JsonNode rep : now.get("reps")) {
             String repId = rep.get("repId").asString();
-            JsonNode old = previous.get(repId);
-            List<Measure> measures = new ArrayList<>();
-            for (String[] measure : MEASURES) {
-                long value = Figures.count(rep.get(measure[1]), measure[2]);
-                long was = old == null ? 0 : Figures.count(old.get(measure[1]), measure[2]);
-                measures.add(new Measure(measure[0], value, Figures.change(value, was)));
-            }
-            reps.add(new RepLine(repId, names.getOrDefault(repId, repId), measures, Figures.money(rep.get("pipeline").get("revenueWon"), locale)));
+            reps.add(new RepLine(repId, names.getOrDefault(repId, repId), measures(rep, previous.get(repId)),
+                    Figures.money(rep.get("pipeline").get("revenueWon"), locale)));
         }
         reps.sort(Comparator.comparing(RepLine::name));
         List<SignalLine> signals = new ArrayList<>();
