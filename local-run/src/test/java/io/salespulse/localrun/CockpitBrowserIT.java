@@ -34,7 +34,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The cockpit as a manager uses it, in Debian's headless Chromium against the real local run with the living demo:
  * Camille follows the link of the Slack message telling her Léa's activity is dropping, signs in, lands on the
  * signal, acknowledges it with a note, finds it so on her team board, which fits a phone's width, and opens Léa's page
- * (figures, a daily chart, objectives, what to discuss); Jordan, who manages New York, opening Léa's page or Paris's
+ * (figures, a daily chart, objectives, what to discuss), and sends herself a test message that reaches her Slack; Jordan, who manages New York, opening Léa's page or Paris's
  * board is told it is not his team. Screenshots of each page go to
  * {@code target/screenshots/}.
  */
@@ -106,6 +106,17 @@ class CockpitBrowserIT {
                     browser.get(link);
                     assertThat(horizontalOverflow(browser)).isLessThanOrEqualTo(0);
                     screenshot(browser, "signal-phone");
+
+                    // Her notifications: where they go, a test message that reaches her Slack (the demo's stand-in), the log.
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    browser.findElement(By.linkText("Mes notifications")).click();
+                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Où elles arrivent", "Journal des envois",
+                            "Baisse d'activité de Léa Martin");
+                    browser.findElement(By.cssSelector("#test-message button")).click();
+                    assertThat(browser.findElement(By.id("test-sent")).getText()).startsWith("Message de test envoyé : slack");
+                    await().atMost(Duration.ofSeconds(30)).until(() -> demo.sink().received().stream().anyMatch(m ->
+                            m.managerId().equals("mgr-camille") && m.text().startsWith("Message de test SalesPulse")));
+                    screenshot(browser, "notifications");
 
                     // Jordan manages New York: Paris's board is not his.
                     browser.manage().window().setSize(new Dimension(1280, 900));

@@ -36,7 +36,7 @@ class NotificationSecurityIT {
         String mine = "/api/v1/managers/mgr-a-" + s;
         String theirs = "/api/v1/managers/mgr-b-" + s;
         String prefs = """
-                {"email":"someone@example.com","locale":"fr","timezone":"Europe/Paris"}""";
+                {"email":"someone@example.com","slackWebhookUrl":"http://127.0.0.1:9/slack","locale":"fr","timezone":"Europe/Paris"}""";
         assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
         assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
         AccessTable table = new AccessTable(base, "mgr-a-" + s, "team-a-" + s)
@@ -44,6 +44,8 @@ class NotificationSecurityIT {
                         Rule.OWN_READ)
                 .row("GET", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", null, Rule.OWN_READ)
                 .row("PUT", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", prefs,
+                        Rule.OWN_WRITE)
+                .row("POST", "/api/v1/managers/{managerId}/test-message", mine + "/test-message", theirs + "/test-message", null,
                         Rule.OWN_WRITE);
         table.coversEveryEndpoint(mappings);
         table.check();

@@ -60,4 +60,27 @@ class PreferencesIT {
         assertThat(longId.status()).isEqualTo(400);
         assertThat(longId.json().get("errors").findValuesAsString("field")).contains("managerId");
     }
+
+    @Test
+    void aTestMessageReachesTheManagersSlackInTheirLanguageOnceAMinute() {
+        String base = "http://localhost:" + port + "/api/v1/managers/";
+        String manager = "mgr-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (SlackRecorder slack = SlackRecorder.start()) {
+            assertThat(Http.put(base + manager + "/preferences", """
+                    {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris"}""".formatted(slack.port()))
+                    .status()).isEqualTo(200);
+            Http.Answer sent = Http.post(base + manager + "/test-message", "application/json", "");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().get("channels").toString()).isEqualTo("[\"slack\"]");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !slack.bodies().isEmpty());
+            assertThat(slack.bodies().get(0)).contains("Message de test SalesPulse : vos notifications arrivent bien ici.");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                    Http.get(base + manager + "/notifications?status=SENT").json().findValuesAsString("type").contains("TEST_MESSAGE"));
+            // Once a minute at most.
+            assertThat(Http.post(base + manager + "/test-message", "application/json", "").status()).isEqualTo(429);
+        }
+        Http.Answer none = Http.post(base + "mgr-nobody-" + manager + "/test-message", "application/json", "");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").findValuesAsString("field")).containsExactly("preferences");
+    }
 }

@@ -56,6 +56,12 @@ public class DeliveryQueue {
         }
     }
 
+    /** Whether a delivery of this type was created for this manager since a time. */
+    boolean typedSince(String managerId, String type, Instant since) {
+        return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.gte("createdAt", Date.from(since)),
+                Filters.eq("type", type))).limit(1).first() != null;
+    }
+
     /** Claims one due delivery (queued and due, or claimed by a sender whose claim has expired). */
     Optional<Document> claimDue() {
         Date now = Date.from(clock.instant());
