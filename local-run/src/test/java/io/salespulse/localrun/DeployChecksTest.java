@@ -71,11 +71,12 @@ class DeployChecksTest {
         String base = run(ROOT, "kubectl", "kustomize", "deploy/k8s/base");
         String production = run(ROOT, "kubectl", "kustomize", "deploy/k8s/overlays/production");
         for (String rendered : List.of(base, production)) {
-            assertThat(rendered.split("\nkind: Deployment").length - 1).isEqualTo(4);
+            assertThat(rendered.split("\nkind: Deployment").length - 1).isEqualTo(5);
             assertThat(rendered).contains("kind: PodDisruptionBudget", "readinessProbe:", "livenessProbe:", "runAsNonRoot: true",
                     "name: salespulse-secrets");
         }
-        assertThat(production).contains("namespace: salespulse", "registry.example.com/salespulse/kpi-service:0.1.0");
+        assertThat(production).contains("namespace: salespulse", "registry.example.com/salespulse/kpi-service:0.1.0",
+                "registry.example.com/salespulse/cockpit:0.1.0", "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SALESPULSE_CLIENTID");
     }
 
     @Test
