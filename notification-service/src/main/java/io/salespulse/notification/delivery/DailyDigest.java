@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -79,11 +78,8 @@ class DailyDigest {
                 () -> mailTemplates.digest(prefs.locale(), title, items)).forManager(prefs, mail);
         boolean sent = false;
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            sent |= queue.add(new Document("_id", "digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey())
-                    .append("signalId", "digest-" + day).append("managerId", prefs.managerId()).append("channel", channel.getKey())
-                    .append("type", "DAILY_DIGEST").append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name())
-                    .append("route", "DIGEST_SEND").append("detail", items.size() + " signal(s)").append("target", channel.getValue()[0])
-                    .append("payload", channel.getValue()[1]).append("dueAt", Date.from(clock.instant())));
+            sent |= queue.addOwn("digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey(), "digest-" + day, prefs.managerId(),
+                    channel.getKey(), "DAILY_DIGEST", "DIGEST_SEND", items.size() + " signal(s)", channel.getValue(), clock.instant());
         }
         // Signals kept after today's digest went out wait for tomorrow's, instead of being marked as sent.
         if (sent) {

@@ -56,6 +56,20 @@ public class DeliveryQueue {
         }
     }
 
+    /**
+     * Queues a message SalesPulse sends on its own account rather than for a signal (a digest, the weekly review, a
+     * test message): severity INFO, due at {@code dueAt}, once per {@code id}. False if it existed already.
+     *
+     * @param targetAndPayload the channel's target and payload, as {@code ChannelPayloads} gives them
+     */
+    boolean addOwn(String id, String signalId, String managerId, String channel, String type, String route, String detail,
+                   String[] targetAndPayload, Instant dueAt) {
+        return add(new Document("_id", id).append("signalId", signalId).append("managerId", managerId).append("channel", channel)
+                .append("type", type).append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name()).append("route", route)
+                .append("detail", detail).append("target", targetAndPayload[0]).append("payload", targetAndPayload[1])
+                .append("dueAt", Date.from(dueAt)));
+    }
+
     /** Whether a delivery of this type was created for this manager since a time. */
     boolean typedSince(String managerId, String type, Instant since) {
         return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.gte("createdAt", Date.from(since)),

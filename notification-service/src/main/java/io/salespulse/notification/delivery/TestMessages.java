@@ -10,11 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -75,11 +73,8 @@ class TestMessages {
         String testId = "test-" + UUID.randomUUID();
         List<String> queued = new ArrayList<>();
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            queue.add(new Document("_id", testId + "|" + managerId + "|" + channel.getKey()).append("signalId", testId)
-                    .append("managerId", managerId).append("channel", channel.getKey()).append("type", "TEST_MESSAGE")
-                    .append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name()).append("route", "TEST")
-                    .append("detail", "test message").append("target", channel.getValue()[0]).append("payload", channel.getValue()[1])
-                    .append("dueAt", Date.from(now)));
+            queue.addOwn(testId + "|" + managerId + "|" + channel.getKey(), testId, managerId, channel.getKey(), "TEST_MESSAGE", "TEST",
+                    "test message", channel.getValue(), now);
             queued.add(channel.getKey());
         }
         return new Queued(testId, queued);

@@ -27,7 +27,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -142,12 +141,9 @@ class WeeklyDigest {
         Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slack(report), () -> Renderers.teams(report),
                 () -> Renderers.webhook(report), () -> mailTemplates.weekly(report)).forManager(prefs, mail);
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            queue.add(new Document("_id", "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey())
-                    .append("signalId", "weekly-" + lastWeek).append("managerId", prefs.managerId()).append("channel", channel.getKey())
-                    .append("type", "WEEKLY_DIGEST").append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name())
-                    .append("route", "DIGEST_SEND").append("detail", reps.size() + " rep(s), " + open.size() + " open signal(s)")
-                    .append("target", channel.getValue()[0]).append("payload", channel.getValue()[1])
-                    .append("dueAt", Date.from(clock.instant())));
+            queue.addOwn("weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey(), "weekly-" + lastWeek, prefs.managerId(),
+                    channel.getKey(), "WEEKLY_DIGEST", "DIGEST_SEND", reps.size() + " rep(s), " + open.size() + " open signal(s)",
+                    channel.getValue(), clock.instant());
         }
     }
 
