@@ -49,6 +49,10 @@ class ActivitySecurityIT {
     private static final String REP = """
             {"displayName":"Rep","teamId":"%s","role":"SDR","seniority":"JUNIOR","startDate":"2026-01-05","externalIds":{},"active":true}""";
 
+    private static final String OBJECTIVE = """
+            {"scope":"TEAM","scopeId":"%s","metric":"CALLS","target":100,"periodStart":"%s","periodEnd":"%s"}"""
+            .formatted(AccessTable.PATH_TEAM, java.time.LocalDate.now().withDayOfMonth(1), java.time.LocalDate.now().plusMonths(1));
+
     @Test
     void refusedCredentialsAndSignaturesNeverReachTheLogs(CapturedOutput output) {
         try (var levels = io.salespulse.testsupport.LogLevels.everythingSalesPulseLogs()) {
@@ -92,6 +96,12 @@ class ActivitySecurityIT {
                 .row("GET", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, null, Rule.TEAM_READ)
                 .row("PUT", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, TEAM.formatted(b, "mgr-" + b), Rule.ADMIN_WRITE)
                 .row("PUT", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, REP.formatted(b), Rule.ADMIN_WRITE)
+                .row("PUT", "/api/v1/teams/{teamId}/objectives/{objectiveId}", "/api/v1/teams/" + a + "/objectives/o-" + a,
+                        "/api/v1/teams/" + b + "/objectives/o-" + b, OBJECTIVE, Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/teams/{teamId}/objectives/{objectiveId}", "/api/v1/teams/" + a + "/objectives/o-" + a,
+                        "/api/v1/teams/" + b + "/objectives/o-" + b, null, Rule.TEAM_READ)
+                .row("POST", "/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel", "/api/v1/teams/" + a + "/objectives/o-" + a
+                        + "/cancel", "/api/v1/teams/" + b + "/objectives/o-" + b + "/cancel", "{}", Rule.TEAM_ACTION)
                 .row("GET", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", null, Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)

@@ -168,4 +168,22 @@ class SignalsIT {
         assertThat(Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals?status=SHOUTING").status()).isEqualTo(400);
         assertThat(Http.get("http://localhost:" + port + "/api/v1/signals/nope").status()).isEqualTo(404);
     }
+
+    @Test
+    void aCancelledObjectiveResolvesItsSignalAndLeavesTheAgenda() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
+                e("r-" + s, new RepChanged(rep, "Léa", team, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").status() == 200);
+        KafkaProbe.publish(e("risk-" + s, progress("0.2", ObjectiveStatus.OFF_TRACK, null, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> signals("?status=OPEN&type=OBJECTIVE_AT_RISK").size() == 1);
+
+        KafkaProbe.publish(e("cancel-" + s, progress("0.2", ObjectiveStatus.CANCELLED, ObjectiveStatus.OFF_TRACK, 2)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> signals("?status=RESOLVED&type=OBJECTIVE_AT_RISK").size() == 1);
+        assertThat(signals("?status=RESOLVED&type=OBJECTIVE_AT_RISK").get(0).get("resolution").asString()).isEqualTo("objective cancelled");
+        assertThat(signals("?status=OPEN")).isEmpty();
+        assertThat(signals("?type=OBJECTIVE_ACHIEVED")).isEmpty();
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").json().get("objectives")).isEmpty();
+    }
 }

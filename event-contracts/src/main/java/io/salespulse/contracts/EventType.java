@@ -13,7 +13,9 @@ import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalAcknowledged;
@@ -45,6 +47,8 @@ public enum EventType {
     DEAL_LOST("salespulse.deal.lost.v1", DealLost.class, Topics.DEALS),
 
     OBJECTIVE_SET("salespulse.objective.set.v1", ObjectiveSet.class, Topics.OBJECTIVES),
+    OBJECTIVE_UPDATED("salespulse.objective.updated.v1", ObjectiveUpdated.class, Topics.OBJECTIVES),
+    OBJECTIVE_CANCELLED("salespulse.objective.cancelled.v1", ObjectiveCancelled.class, Topics.OBJECTIVES),
 
     TEAM_CHANGED("salespulse.team.changed.v1", TeamChanged.class, Topics.ORG),
     REP_CHANGED("salespulse.rep.changed.v1", RepChanged.class, Topics.ORG),

@@ -20,7 +20,9 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
@@ -338,5 +340,63 @@ class KpiScenarioIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
                 .contains("salespulse_pipeline_weighted_amount{currency=\"EUR\",service=\"kpi-service\",stage=\"NEGOTIATION\",team=\"" + paris + "\"} 40000.0"));
         assertThat(scrape).doesNotContain("Léa").doesNotContain("Inès");
+    }
+
+    /**
+     * Inès wins 24,000 EUR by Friday 20th, 14 of November's 21 working days gone. Against 60,000 she is off track (pace
+     * 0.6); a manager adjusts the target to 30,000: attainment 0.8, pace 1.2, on track, published at once. Cancelled,
+     * its last figures go out once as CANCELLED, it leaves the team's list, and a later set for the id is ignored.
+     */
+    @Test
+    void anAdjustedObjectiveIsJudgedAgainstItsNewTargetAndACancelledOneStops() {
+        KafkaProbe.publish(roster().toArray(EventEnvelope[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/api/v1/teams/" + paris + "/kpis")
+                .json().get("reps").size() == 2);
+        String id = "obj-adjusted-" + s;
+        LocalDate start = LocalDate.parse("2026-11-01");
+        LocalDate end = LocalDate.parse("2026-11-30");
+        try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
+            KafkaProbe.publish(e(new DealWon("d-" + s, ines, eur24k, t("2026-11-02T09:00:00Z"), t("2026-11-18T09:00:00Z"))),
+                    e(new ObjectiveSet(id, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("60000"), "EUR",
+                            start, end, t("2026-11-01T07:00:00Z"))));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    "OFF_TRACK".equals(objective(id).get("status").asString()) && dec(objective(id).get("actual")).compareTo(new BigDecimal("24000")) == 0);
+
+            KafkaProbe.publish(e(new ObjectiveUpdated(id, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("30000"),
+                    "EUR", start, end, "mgr-p", t("2026-11-20T11:00:00Z"))));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "ON_TRACK".equals(objective(id).get("status").asString()));
+            assertThat(dec(objective(id).get("target"))).isEqualByComparingTo("30000");
+            assertThat(dec(objective(id).get("attainment"))).isEqualByComparingTo("0.8");
+            assertThat(dec(objective(id).get("pace"))).isEqualByComparingTo("1.2");
+            ObjectiveProgressed adjusted = kpis.awaitEvents(ev -> ev.data() instanceof ObjectiveProgressed p && p.objectiveId().equals(id)
+                    && p.target().compareTo(new BigDecimal("30000")) == 0, 1, Duration.ofSeconds(30)).get(0).dataAs(ObjectiveProgressed.class);
+            assertThat(adjusted.status()).isEqualTo(ObjectiveStatus.ON_TRACK);
+            assertThat(adjusted.previousStatus()).isEqualTo(ObjectiveStatus.OFF_TRACK);
+
+            KafkaProbe.publish(e(new ObjectiveCancelled(id, ObjectiveScope.REP, ines, "mgr-p", "Moved to key accounts", t("2026-11-20T11:30:00Z"))));
+            ObjectiveProgressed last = kpis.awaitEvents(ev -> ev.data() instanceof ObjectiveProgressed p && p.objectiveId().equals(id)
+                    && p.status() == ObjectiveStatus.CANCELLED, 1, Duration.ofSeconds(30)).get(0).dataAs(ObjectiveProgressed.class);
+            assertThat(last.previousStatus()).isEqualTo(ObjectiveStatus.ON_TRACK);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !get("/teams/" + paris + "/objectives?date=2026-11-20").toString().contains(id));
+
+            // Cancelled for good: a later set and more revenue change nothing, and the cancellation is not repeated.
+            KafkaProbe.publish(e(new ObjectiveSet(id, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("10"), "EUR",
+                    start, end, t("2026-11-20T11:45:00Z"))), e(new DealWon("d2-" + s, ines, eur24k, t("2026-11-02T09:00:00Z"),
+                    t("2026-11-19T09:00:00Z"))), e(new ObjectiveCancelled(id, ObjectiveScope.REP, ines, "mgr-p", null, t("2026-11-20T11:50:00Z"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> dec(get("/reps/" + ines + "/kpis?period=month&date=2026-11-20")
+                    .get("pipeline").get("revenueWon").get("EUR")).compareTo(new BigDecimal("48000")) == 0);
+            assertThat(get("/teams/" + paris + "/objectives?date=2026-11-20").toString()).doesNotContain(id);
+            assertThat(kpis.drain(ev -> ev.data() instanceof ObjectiveProgressed p && p.objectiveId().equals(id)
+                    && p.status() == ObjectiveStatus.CANCELLED, Duration.ofSeconds(2))).hasSize(1);
+        }
+    }
+
+    private JsonNode objective(String objectiveId) {
+        for (JsonNode objective : get("/teams/" + paris + "/objectives?date=2026-11-20")) {
+            if (objective.get("objectiveId").asString().equals(objectiveId)) {
+                return objective;
+            }
+        }
+        throw new AssertionError("no objective " + objectiveId);
     }
 }

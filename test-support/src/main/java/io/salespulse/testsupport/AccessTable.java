@@ -46,6 +46,9 @@ public final class AccessTable {
     public record Row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {
     }
 
+    /** In a row's body: the team of the path it is sent to. */
+    public static final String PATH_TEAM = "%PATH_TEAM%";
+
     private final String baseUrl;
     private final String manager;
     private final String team;
@@ -138,7 +141,16 @@ public final class AccessTable {
     }
 
     private static int status(Row row, String url, String token) {
-        return Http.send(row.method(), url, row.body() == null ? null : "application/json", row.body(),
+        return Http.send(row.method(), url, row.body() == null ? null : "application/json", body(row, url),
                 "Authorization", token.isEmpty() ? "" : "Bearer " + token).status();
+    }
+
+    /** The row's body, {@value #PATH_TEAM} replaced by the team the path names (a write valid on both paths). */
+    private static String body(Row row, String url) {
+        if (row.body() == null || !row.body().contains(PATH_TEAM)) {
+            return row.body();
+        }
+        String after = url.substring(url.indexOf("/teams/") + "/teams/".length());
+        return row.body().replace(PATH_TEAM, after.contains("/") ? after.substring(0, after.indexOf('/')) : after);
     }
 }

@@ -7,7 +7,9 @@ import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.objective.ObjectiveSet;
 import java.util.ArrayList;
+import org.springframework.context.ApplicationEventPublisher;
 import io.salespulse.kit.web.TooManyRequestsException;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +24,12 @@ public class IngestService {
     private final AggregateLog aggregates;
     private final IngestMetrics metrics;
     private final SourceRateLimits rateLimits;
+    private final ApplicationEventPublisher applicationEvents;
 
     IngestService(AcceptedEventLog acceptedEvents, DealService deals, AggregateLog aggregates, IngestMetrics metrics,
-                  SourceRateLimits rateLimits) {
+                  SourceRateLimits rateLimits, ApplicationEventPublisher applicationEvents) {
         this.rateLimits = rateLimits;
+        this.applicationEvents = applicationEvents;
         this.acceptedEvents = acceptedEvents;
         this.deals = deals;
         this.aggregates = aggregates;
@@ -89,8 +93,11 @@ public class IngestService {
         Set<String> duplicateKeys = Set.copyOf(acceptedEvents.append(ready));
         duplicates += duplicateKeys.size();
         accepted += ready.size() - duplicateKeys.size();
-        unattributed += unattributed(ready.stream().filter(entry -> !duplicateKeys.contains(entry.key()))
-                .flatMap(entry -> entry.events().stream()).toList());
+        List<EventEnvelope> fresh = ready.stream().filter(entry -> !duplicateKeys.contains(entry.key()))
+                .flatMap(entry -> entry.events().stream()).toList();
+        unattributed += unattributed(fresh);
+        // Objectives a CRM sets are kept where managers adjust and cancel them (once durable, never before).
+        fresh.stream().map(EventEnvelope::data).filter(ObjectiveSet.class::isInstance).forEach(applicationEvents::publishEvent);
         for (Inbound event : inbound) {
             AggregateLog.Applied applied;
             if (event instanceof Inbound.DealChange change) {

@@ -81,7 +81,7 @@ class CoachingListeners {
 
     @KafkaListener(id = "coaching-objectives", idIsGroup = false, topics = Topics.OBJECTIVES)
     void onObjectives(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, envelope -> facts.recordObjectiveSet(envelope.dataAs(io.salespulse.contracts.objective.ObjectiveSet.class)));
+        batches.forEach(records, envelope -> facts.recordObjective(envelope.dataAs(io.salespulse.contracts.objective.ObjectiveEvent.class)));
     }
 
     @KafkaListener(id = "coaching-activities", idIsGroup = false, topics = Topics.ACTIVITIES)

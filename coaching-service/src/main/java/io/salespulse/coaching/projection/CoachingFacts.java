@@ -3,6 +3,7 @@ package io.salespulse.coaching.projection;
 import io.salespulse.kit.mongo.Counts;
 import io.salespulse.kit.mongo.Decimals;
 import io.salespulse.kit.mongo.Documents;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -138,7 +139,8 @@ public class CoachingFacts {
     /** The latest progress of a rep's objectives. */
     public List<ObjectiveProgressed> objectivesOf(String repId) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", repId)))) {
+        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", repId),
+                Filters.ne("status", "CANCELLED")))) {
             objectives.add(Documents.read(doc, ObjectiveProgressed.class));
         }
         return objectives;
@@ -151,23 +153,39 @@ public class CoachingFacts {
         }
     }
 
-    public void recordObjectiveSet(io.salespulse.contracts.objective.ObjectiveSet objective) {
+    /**
+     * An objective set, adjusted or cancelled: the definition is replaced by the latest (by when it happened); a
+     * cancelled one stays cancelled. Its open signals are resolved by the last figures kpi-service publishes for it
+     * ({@code CANCELLED}).
+     */
+    public void recordObjective(io.salespulse.contracts.objective.ObjectiveEvent event) {
+        MongoCollection<Document> defs = mongo.getCollection(OBJECTIVE_DEFS);
+        if (event instanceof io.salespulse.contracts.objective.ObjectiveCancelled cancelled) {
+            defs.updateOne(Filters.eq("_id", cancelled.objectiveId()), Updates.set("cancelledAt", Date.from(cancelled.occurredAt())),
+                    new UpdateOptions().upsert(true));
+            return;
+        }
+        io.salespulse.contracts.objective.ObjectiveSet objective = event instanceof io.salespulse.contracts.objective.ObjectiveUpdated updated
+                ? updated.definition() : (io.salespulse.contracts.objective.ObjectiveSet) event;
         if (!objective.hasBoundedPeriod()) {
             throw new io.salespulse.kit.kafka.InvalidEventException("Objective " + objective.objectiveId() + " has an unbounded period");
         }
-        LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVE_DEFS), objective.objectiveId(),
-                objective.occurredAt().toEpochMilli(), Documents.of(objective));
+        Document held = defs.find(Filters.eq("_id", objective.objectiveId())).first();
+        if (held != null && held.get("cancelledAt") != null) {
+            return;
+        }
+        LatestState.replaceIfNotOlder(defs, objective.objectiveId(), objective.occurredAt().toEpochMilli(), Documents.of(objective));
     }
 
     /** An objective's definition, if known. */
     public Optional<io.salespulse.contracts.objective.ObjectiveSet> objectiveSet(String objectiveId) {
-        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.eq("_id", objectiveId)).first()).map(doc -> Documents.read(doc, io.salespulse.contracts.objective.ObjectiveSet.class));
+        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.and(Filters.eq("_id", objectiveId), Filters.exists("cancelledAt", false))).first()).map(doc -> Documents.read(doc, io.salespulse.contracts.objective.ObjectiveSet.class));
     }
 
     /** The latest progress of the revenue objectives of these reps and this team. */
     public List<ObjectiveProgressed> revenueObjectives(String teamId, List<String> repIds) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("metric", "REVENUE_WON"),
+        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("metric", "REVENUE_WON"), Filters.ne("status", "CANCELLED"),
                 Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
                         Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", repIds)))))) {
             objectives.add(Documents.read(doc, ObjectiveProgressed.class));

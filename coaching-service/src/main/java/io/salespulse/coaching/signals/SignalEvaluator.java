@@ -114,6 +114,11 @@ public class SignalEvaluator {
                 : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
         book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(rules.objectives(), progress), context,
                 "objective " + progress.status().name().toLowerCase().replace('_', ' '));
+        if (progress.status() == io.salespulse.contracts.kpi.ObjectiveStatus.CANCELLED) {
+            // Its last figures: nothing more to recognise or to cover.
+            book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(), Optional.empty(), context, "objective cancelled");
+            return;
+        }
         ObjectiveRules.milestones(rules.objectives(), attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
         if (progress.metric() == io.salespulse.contracts.objective.ObjectiveMetric.REVENUE_WON) {
             evaluateCoverage(progress, context);

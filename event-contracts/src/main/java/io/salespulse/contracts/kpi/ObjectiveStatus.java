@@ -9,5 +9,7 @@ public enum ObjectiveStatus {
     /** Projected between 80% and 100%. */
     AT_RISK,
     /** Projected below 80%. */
-    OFF_TRACK
+    OFF_TRACK,
+    /** A manager cancelled it: its last figures, published once; it is no longer counted or judged. */
+    CANCELLED
 }

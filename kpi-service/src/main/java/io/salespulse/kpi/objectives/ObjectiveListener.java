@@ -1,7 +1,7 @@
 package io.salespulse.kpi.objectives;
 
 import io.salespulse.contracts.Topics;
-import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.objective.ObjectiveEvent;
 import io.salespulse.kit.kafka.EventBatches;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +24,6 @@ class ObjectiveListener {
 
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = Topics.OBJECTIVES)
     void onObjectives(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, envelope -> tracker.set(envelope.dataAs(ObjectiveSet.class)));
+        batches.forEach(records, envelope -> tracker.apply(envelope.dataAs(ObjectiveEvent.class)));
     }
 }

@@ -9,7 +9,10 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveCancelled;
+import io.salespulse.contracts.objective.ObjectiveEvent;
 import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.kit.kafka.InvalidEventException;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
@@ -27,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +52,7 @@ public class ObjectiveTracker {
 
     static final String COLLECTION = "objectives";
     static final String SOURCE = "/kpi-service";
+    static final String CANCELLED_AT = "cancelledAt";
     private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final MongoTemplate mongo;
@@ -69,6 +74,43 @@ public class ObjectiveTracker {
     public record Tracked(ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures) {
     }
 
+    /** An objective set, adjusted (its whole definition replaced) or cancelled. */
+    void apply(ObjectiveEvent event) {
+        if (event instanceof ObjectiveUpdated updated) {
+            set(updated.definition());
+        } else if (event instanceof ObjectiveCancelled cancelled) {
+            cancel(cancelled);
+        } else {
+            set((ObjectiveSet) event);
+        }
+    }
+
+    /**
+     * Cancelling is final: the objective's last figures go out once more with status {@code CANCELLED} (so what
+     * follows its progress closes what it opened), then it is no longer counted, listed or judged.
+     */
+    void cancel(ObjectiveCancelled cancelled) {
+        Document held = collection().find(Filters.eq("_id", cancelled.objectiveId())).first();
+        if (held == null) {
+            collection().insertOne(new Document("_id", cancelled.objectiveId()).append(CANCELLED_AT, Date.from(cancelled.occurredAt())));
+            return;
+        }
+        if (held.get(CANCELLED_AT) != null) {
+            return;
+        }
+        ObjectiveSet objective = Documents.read(held, ObjectiveSet.class);
+        String teamId = teamOf(objective);
+        ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
+        String lastStatus = held.getString("lastStatus");
+        String id = UUID.nameUUIDFromBytes((objective.objectiveId() + "|cancelled").getBytes(StandardCharsets.UTF_8)).toString();
+        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
+                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
+                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), ObjectiveStatus.CANCELLED,
+                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), clock.instant()))));
+        collection().updateOne(Filters.eq("_id", objective.objectiveId()), Updates.combine(
+                Updates.set(CANCELLED_AT, Date.from(cancelled.occurredAt())), Updates.set("lastStatus", ObjectiveStatus.CANCELLED.name())));
+    }
+
     void set(ObjectiveSet objective) {
         if (!objective.hasBoundedPeriod()) {
             // Counting working days over centuries would hold the partition: such a record is refused for good.
@@ -77,8 +119,12 @@ public class ObjectiveTracker {
         }
         Document doc = Documents.of(objective);
         Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
+        if (held != null && held.get(CANCELLED_AT) != null) {
+            return; // cancelled for good
+        }
         if (held != null) {
-            doc.append("lastStatus", held.getString("lastStatus")).append("lastActual", held.getString("lastActual"));
+            doc.append("lastStatus", held.getString("lastStatus")).append("lastActual", held.getString("lastActual"))
+                    .append("lastTarget", held.getString("lastTarget"));
         }
         if (LatestState.replaceIfNotOlder(collection(), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc)) {
             progress(objective);
@@ -108,7 +154,7 @@ public class ObjectiveTracker {
     /** Figures of an objective as of the end of {@code date} (as of now when date is today). */
     public ObjectiveMath.Figures figures(ObjectiveSet objective, LocalDate date) {
         String teamId = teamOf(objective);
-        ZoneId zone = roster.team(teamId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
+        ZoneId zone = zoneOf(teamId);
         Set<DayOfWeek> workingDays = roster.team(teamId).map(TeamChanged::workingDays)
                 .filter(days -> !days.isEmpty()).orElse(MON_FRI);
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -176,31 +222,39 @@ public class ObjectiveTracker {
         find(Filters.gte("periodEnd", LocalDate.parse(today).minusDays(1).toString())).forEach(this::progress);
     }
 
+    private ZoneId zoneOf(String teamId) {
+        return roster.team(teamId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
+    }
+
     private void progress(ObjectiveSet objective) {
         String teamId = teamOf(objective);
-        ZoneId zone = roster.team(teamId).map(team -> ZoneId.of(team.timezone())).orElse(ZoneOffset.UTC);
-        ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zone)));
+        ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
         Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
         String lastStatus = held == null ? null : held.getString("lastStatus");
         String lastActual = held == null ? null : held.getString("lastActual");
+        String lastTarget = held == null ? null : held.getString("lastTarget");
         String actual = figures.actual().stripTrailingZeros().toPlainString();
-        if (Objects.equals(lastStatus, figures.status().name()) && Objects.equals(lastActual, actual)) {
+        // The target and period as judged: an adjusted objective is published again even when status and actual hold.
+        String target = objective.target().stripTrailingZeros().toPlainString() + "|" + objective.periodStart() + "|" + objective.periodEnd();
+        if (Objects.equals(lastStatus, figures.status().name()) && Objects.equals(lastActual, actual)
+                && Objects.equals(lastTarget, target)) {
             return;
         }
         ObjectiveStatus previous = lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus);
         String id = UUID.nameUUIDFromBytes((objective.objectiveId() + "|" + figures.status() + "|" + actual + "|"
-                + figures.elapsed()).getBytes(StandardCharsets.UTF_8)).toString();
+                + figures.elapsed() + "|" + target).getBytes(StandardCharsets.UTF_8)).toString();
         publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
                 objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
                 figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), figures.status(), previous,
                 clock.instant()))));
         collection().updateOne(Filters.eq("_id", objective.objectiveId()),
-                Updates.combine(Updates.set("lastStatus", figures.status().name()), Updates.set("lastActual", actual)));
+                Updates.combine(Updates.set("lastStatus", figures.status().name()), Updates.set("lastActual", actual),
+                        Updates.set("lastTarget", target)));
     }
 
     private List<ObjectiveSet> find(Bson filter) {
         List<ObjectiveSet> objectives = new ArrayList<>();
-        for (Document doc : collection().find(filter)) {
+        for (Document doc : collection().find(Filters.and(filter, Filters.exists(CANCELLED_AT, false)))) {
             objectives.add(Documents.read(doc, ObjectiveSet.class));
         }
         return objectives;

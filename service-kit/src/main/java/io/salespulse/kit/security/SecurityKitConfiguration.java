@@ -124,6 +124,8 @@ public class SecurityKitConfiguration {
                         // These check their own credentials: CRM signatures, ingest keys (or an INGEST token).
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)

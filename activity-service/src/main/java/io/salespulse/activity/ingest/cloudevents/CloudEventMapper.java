@@ -17,6 +17,7 @@ import io.salespulse.contracts.activity.MeetingBooked;
 import io.salespulse.contracts.activity.MeetingHeld;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.activity.objectives.ObjectiveFields;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.FieldProblem;
 import java.math.BigDecimal;
@@ -95,22 +96,6 @@ final class CloudEventMapper {
     }
 
     private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event, TimeWindow window) {
-        String objectiveId = data.text("objectiveId", true);
-        ObjectiveScope scope = data.enumValue("scope", ObjectiveScope.class, true);
-        String scopeId = data.text("scopeId", true);
-        ObjectiveMetric metric = data.enumValue("metric", ObjectiveMetric.class, true);
-        BigDecimal target = data.positiveDecimal("target", true);
-        String currency = data.currency("currency", metric != null && metric.isAmount());
-        LocalDate start = data.planned("periodStart", data.date("periodStart", true), window);
-        LocalDate end = data.planned("periodEnd", data.date("periodEnd", true), window);
-        if (start != null && end != null && end.isBefore(start)) {
-            data.problem("periodEnd", "must not be before periodStart");
-        } else if (start != null && end != null && end.isAfter(start.plus(ObjectiveSet.MAX_PERIOD))) {
-            data.problem("periodEnd", "must be at most " + ObjectiveSet.MAX_PERIOD.getYears() + " years after periodStart");
-        }
-        if (metric != null && !metric.isAmount() && currency != null) {
-            currency = null; // counts have no currency
-        }
-        return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, start, end, event.time());
+        return ObjectiveFields.read(data, data.text("objectiveId", true), window, event.time());
     }
 }

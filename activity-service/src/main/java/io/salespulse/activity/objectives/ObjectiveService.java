@@ -1,0 +1,176 @@
+package io.salespulse.activity.objectives;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.activity.roster.RosterService;
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.objective.ObjectiveCancelled;
+import io.salespulse.contracts.objective.ObjectiveEvent;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.objective.ObjectiveUpdated;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.mongo.Documents;
+import io.salespulse.kit.mongo.LatestState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Objectives as managers set, adjust and cancel them. Like the roster, a change is first made durable in the
+ * accepted-event log (so it reaches the objectives topic, in order with everything else accepted), then stored here for
+ * reads and for judging the next change. Objectives a CRM sets through the ingest API are kept here too, so a manager
+ * can adjust or cancel them.
+ */
+@Service
+public class ObjectiveService {
+
+    static final String SOURCE = "/activity-service/objectives";
+    static final String COLLECTION = "objectives";
+
+    private final MongoTemplate mongo;
+    private final AcceptedEventLog acceptedEvents;
+    private final RosterService roster;
+    private final Clock clock;
+
+    ObjectiveService(MongoTemplate mongo, AcceptedEventLog acceptedEvents, RosterService roster, Clock clock) {
+        this.mongo = mongo;
+        this.acceptedEvents = acceptedEvents;
+        this.roster = roster;
+        this.clock = clock;
+        collection().createIndex(new Document("teamId", 1));
+    }
+
+    /** What a change did. */
+    enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * An objective as held here.
+     *
+     * @param teamId      the team it belongs to (its own, or its rep's when it was set)
+     * @param cancelledAt when it was cancelled, {@code null} while it counts
+     */
+    record Held(ObjectiveSet definition, String teamId, String setBy, String updatedBy, Instant cancelledAt,
+                String cancelledBy, String reason) {
+
+        boolean cancelled() {
+            return cancelledAt != null;
+        }
+    }
+
+    record Change(Outcome outcome, Held objective) {
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The team an objective belongs to: a team's own, or its rep's team; empty when the rep is unknown. */
+    Optional<String> teamOf(ObjectiveScope scope, String scopeId) {
+        return scope == ObjectiveScope.TEAM ? Optional.of(scopeId) : roster.rep(scopeId).map(RepChanged::teamId);
+    }
+
+    Optional<Held> get(String objectiveId) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", objectiveId)).first()).map(ObjectiveService::held);
+    }
+
+    /**
+     * Sets the objective when it is new, adjusts it (target or period) when it is held; the caller has checked that
+     * scope, scope id, metric and currency are those held, and that it is not cancelled. Asking for what is already
+     * held changes nothing and publishes nothing, so a form submitted twice is one change.
+     */
+    Change put(ObjectiveSet requested, String teamId, String by) {
+        Optional<Held> held = get(requested.objectiveId());
+        if (held.isEmpty()) {
+            append(requested);
+            Held created = new Held(requested, teamId, by, null, null, null, null);
+            store(created);
+            return new Change(Outcome.CREATED, created);
+        }
+        ObjectiveSet before = held.get().definition();
+        if (before.target().compareTo(requested.target()) == 0 && before.periodStart().equals(requested.periodStart())
+                && before.periodEnd().equals(requested.periodEnd())) {
+            return new Change(Outcome.UNCHANGED, held.get());
+        }
+        ObjectiveUpdated updated = new ObjectiveUpdated(requested.objectiveId(), before.scope(), before.scopeId(), before.metric(),
+                requested.target(), before.currency(), requested.periodStart(), requested.periodEnd(), by, requested.occurredAt());
+        append(updated);
+        Held adjusted = new Held(updated.definition(), held.get().teamId(), held.get().setBy(), by, null, null, null);
+        store(adjusted);
+        return new Change(Outcome.UPDATED, adjusted);
+    }
+
+    /** Cancels a held objective for good; cancelling a cancelled one changes nothing. */
+    Held cancel(Held held, String by, String reason) {
+        if (held.cancelled()) {
+            return held;
+        }
+        Instant now = clock.instant();
+        ObjectiveSet definition = held.definition();
+        append(new ObjectiveCancelled(definition.objectiveId(), definition.scope(), definition.scopeId(), by, reason, now));
+        Held cancelled = new Held(definition, held.teamId(), held.setBy(), held.updatedBy(), now, by, reason);
+        store(cancelled);
+        return cancelled;
+    }
+
+    /**
+     * An objective a CRM set through the ingest API, once durable: kept (the latest by when it was set) so a manager
+     * can adjust or cancel it. A cancelled objective stays cancelled, as downstream.
+     */
+    @EventListener
+    void onIngested(ObjectiveSet objective) {
+        Optional<Held> held = get(objective.objectiveId());
+        if (held.isPresent() && held.get().cancelled()) {
+            return;
+        }
+        String teamId = teamOf(objective.scope(), objective.scopeId()).orElse(null);
+        Document doc = document(new Held(objective, teamId, null, null, null, null, null));
+        LatestState.replaceIfNotOlder(collection(), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc);
+    }
+
+    private void append(ObjectiveEvent event) {
+        String id = UUID.randomUUID().toString();
+        acceptedEvents.append(List.of(new AcceptedEventLog.Entry(SOURCE, id, "objectives",
+                List.of(EventEnvelope.of(AcceptedEventLog.keyOf(SOURCE, id), SOURCE, event)))));
+    }
+
+    private void store(Held held) {
+        Document doc = document(held);
+        // The order LatestState keeps, so a CRM's older set arriving later never replaces a manager's change.
+        doc.put(LatestState.ORDER, Objects.requireNonNullElse(held.cancelledAt(), held.definition().occurredAt()).toEpochMilli());
+        collection().replaceOne(Filters.eq("_id", held.definition().objectiveId()), doc,
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private static Document document(Held held) {
+        Document doc = Documents.of(held.definition());
+        doc.put("_id", held.definition().objectiveId());
+        doc.put("teamId", held.teamId());
+        doc.put("setBy", held.setBy());
+        doc.put("updatedBy", held.updatedBy());
+        doc.put("cancelledAt", held.cancelledAt() == null ? null : Date.from(held.cancelledAt()));
+        doc.put("cancelledBy", held.cancelledBy());
+        doc.put("reason", held.reason());
+        return doc;
+    }
+
+    private static Held held(Document doc) {
+        Date cancelledAt = doc.getDate("cancelledAt");
+        return new Held(Documents.read(doc, ObjectiveSet.class), doc.getString("teamId"), doc.getString("setBy"),
+                doc.getString("updatedBy"), cancelledAt == null ? null : cancelledAt.toInstant(), doc.getString("cancelledBy"),
+                doc.getString("reason"));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}
