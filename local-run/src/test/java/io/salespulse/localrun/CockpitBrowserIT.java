@@ -26,6 +26,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,6 +98,48 @@ class CockpitBrowserIT {
                             "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('daily-chart')) !== undefined"))
                             .isEqualTo(true);
                     screenshot(browser, "rep");
+                    browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
+
+                    // She sets Hugo a meetings objective: a target left empty is refused next to its field, then set, and
+                    // shown with its pace once kpi-service has it, which serves it too.
+                    browser.findElement(By.id("objectives-link")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : objectifs");
+                    new Select(browser.findElement(By.id("who"))).selectByVisibleText("Hugo Bernard");
+                    new Select(browser.findElement(By.id("metric"))).selectByValue("MEETINGS_BOOKED");
+                    browser.findElement(By.cssSelector("#set-objective button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("target-error")).getText()).isEqualTo("is required");
+                    assertThat(browser.findElement(By.id("target")).getAttribute("aria-invalid")).isEqualTo("true");
+                    assertThat(new Select(browser.findElement(By.id("who"))).getFirstSelectedOption().getText()).isEqualTo("Hugo Bernard");
+                    screenshot(browser, "objective-refused");
+                    browser.findElement(By.id("target")).sendKeys("321");
+                    browser.findElement(By.cssSelector("#set-objective button[type=submit]")).click();
+                    assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Objectif enregistré");
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        browser.navigate().refresh();
+                        return browser.findElement(By.id("objective-list")).getText().contains("Hugo Bernard · RDV pris");
+                    });
+                    assertThat(browser.findElement(By.id("objective-list")).getText()).contains("sur 321", "Rythme");
+                    screenshot(browser, "objectives");
+                    assertThat(get(stack.url("kpi-service") + "/api/v1/teams/team-paris/objectives", stack.tokens().manager()))
+                            .contains("\"scopeId\":\"sdr-hugo\",\"metric\":\"MEETINGS_BOOKED\"");
+                    // Adjusted, then cancelled: it leaves the list.
+                    browser.findElement(By.xpath("//li[contains(., 'Hugo Bernard · RDV pris')]//a")).click();
+                    WebElement target = browser.findElement(By.id("target"));
+                    target.clear();
+                    target.sendKeys("300");
+                    browser.findElement(By.cssSelector("#adjust-objective button[type=submit]")).click();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        browser.navigate().refresh();
+                        return browser.findElement(By.id("objective-list")).getText().contains("sur 300");
+                    });
+                    browser.findElement(By.xpath("//li[contains(., 'Hugo Bernard · RDV pris')]//a")).click();
+                    browser.findElement(By.id("reason")).sendKeys("Hugo passe sur les grands comptes");
+                    browser.findElement(By.cssSelector("#cancel-objective button[type=submit]")).click();
+                    assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Objectif annulé.");
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        browser.navigate().refresh();
+                        return !browser.findElement(By.tagName("main")).getText().contains("Hugo Bernard · RDV pris");
+                    });
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // On a phone: nothing wider than the screen.
@@ -171,6 +215,15 @@ class CockpitBrowserIT {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return browser;
+    }
+
+    /** A service's answer to a GET with a token, as text (200 required). */
+    private static String get(String url, String token) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {

@@ -25,6 +25,8 @@ public class Services {
         ACTIVITY, KPI, COACHING, NOTIFICATION
     }
 
+    private static final tools.jackson.databind.json.JsonMapper PROBLEMS = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Map<Service, RestClient> clients;
     private final CurrentUser user;
 
@@ -44,8 +46,18 @@ public class Services {
     private static RestClient client(URI base, SimpleClientHttpRequestFactory requests) {
         return RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new ServiceRefusal(response.getStatusCode().value(), request.getURI().getPath());
+                    throw new ServiceRefusal(response.getStatusCode().value(), request.getURI().getPath(), problem(response));
                 }).build();
+    }
+
+    /** The problem+json body of a refusal (its {@code errors} name the fields), or null when there is none. */
+    private static JsonNode problem(org.springframework.http.client.ClientHttpResponse response) {
+        try (var body = response.getBody()) {
+            byte[] bytes = body.readNBytes(64 * 1024);
+            return bytes.length == 0 ? null : PROBLEMS.readTree(bytes);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** GET a JSON body. */
@@ -68,17 +80,48 @@ public class Services {
         }
     }
 
-    /** A service answered with an error status (403: not this user's team; 404: no such thing). */
+    /** PUT a JSON body, read the JSON answer. */
+    public JsonNode put(Service service, Object body, String path, Object... variables) {
+        try {
+            return clients.get(service).put().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
+    /** A service answered with an error status (400: a field is wrong; 403: not this user's team; 404: no such thing). */
     public static class ServiceRefusal extends RuntimeException {
         private final int status;
+        private final transient JsonNode problem;
 
         public ServiceRefusal(int status, String path) {
+            this(status, path, null);
+        }
+
+        public ServiceRefusal(int status, String path, JsonNode problem) {
             super("HTTP " + status + " from " + path);
             this.status = status;
+            this.problem = problem;
         }
 
         public int status() {
             return status;
+        }
+
+        /** Each refused field and why, as the service said it ({@code errors: [{field, message}]}); empty when none. */
+        public Map<String, String> fieldErrors() {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (problem != null && problem.has("errors")) {
+                problem.get("errors").forEach(error -> errors.merge(error.path("field").asString(""),
+                        error.path("message").asString(""), (a, b) -> a + "; " + b));
+            }
+            return errors;
+        }
+
+        /** The service's own explanation, when it gave one. */
+        public String detail() {
+            return problem == null ? null : problem.path("detail").asString(null);
         }
     }
 

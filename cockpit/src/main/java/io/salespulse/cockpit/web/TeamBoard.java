@@ -46,11 +46,13 @@ class TeamBoard {
 
     private final Services services;
     private final Labels labels;
+    private final TeamObjectives objectives;
     private final Clock clock;
 
-    TeamBoard(Services services, Labels labels) {
+    TeamBoard(Services services, Labels labels, TeamObjectives objectives) {
         this.services = services;
         this.labels = labels;
+        this.objectives = objectives;
         this.clock = Clock.systemUTC();
     }
 
@@ -113,6 +115,8 @@ class TeamBoard {
         model.addAttribute("to", now.get("to").asString());
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
+        names.put(teamId, team.get("name").asString());
+        model.addAttribute("objectives", objectives.lines(teamId, today, names, locale));
         return "team";
     }
 }

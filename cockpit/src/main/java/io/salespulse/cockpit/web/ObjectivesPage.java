@@ -1,0 +1,205 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Service;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A team's objectives: each with its attainment, pace and status (from kpi-service), and the forms to set, adjust and
+ * cancel them (activity-service's objectives API). A refused field is shown next to it, with what was typed kept.
+ */
+@Controller
+class ObjectivesPage {
+
+    static final List<String> METRICS = List.of("CALLS", "CONNECTED_CALLS", "EMAILS", "MEETINGS_BOOKED", "MEETINGS_HELD",
+            "DEALS_CREATED", "PIPELINE_CREATED", "DEALS_WON", "REVENUE_WON");
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "CAD");
+
+    /** The set form's values (what was typed, kept when refused). */
+    record Form(String objectiveId, String who, String metric, String target, String currency, String periodStart, String periodEnd) {
+    }
+
+    private final Services services;
+    private final Labels labels;
+    private final CurrentUser user;
+    private final TeamObjectives teamObjectives;
+    private final Clock clock = Clock.systemUTC();
+
+    ObjectivesPage(Services services, Labels labels, CurrentUser user, TeamObjectives teamObjectives) {
+        this.services = services;
+        this.labels = labels;
+        this.user = user;
+        this.teamObjectives = teamObjectives;
+    }
+
+    /** Who an objective can be for: the team ({@code TEAM:id}) and each active rep ({@code REP:id}), with names. */
+    private Map<String, String> owners(JsonNode team, String teamId, Map<String, String> names) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        owners.put("TEAM:" + teamId, team.get("name").asString());
+        for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
+            String repId = rep.get("repId").asString();
+            names.put(repId, rep.get("displayName").asString());
+            if (rep.path("active").asBoolean(true)) {
+                owners.put("REP:" + repId, rep.get("displayName").asString());
+            }
+        }
+        return owners;
+    }
+
+    @GetMapping("/teams/{teamId}/objectives")
+    String page(@PathVariable String teamId, Model model, Locale locale) {
+        PageAdvice.checkId(teamId);
+        return render(teamId, null, Map.of(), model, locale);
+    }
+
+    private String render(String teamId, Form form, Map<String, String> errors, Model model, Locale locale) {
+        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        Map<String, String> names = new HashMap<>();
+        names.put(teamId, team.get("name").asString());
+        Map<String, String> owners = owners(team, teamId, names);
+        List<TeamObjectives.Line> lines = teamObjectives.lines(teamId, today, names, locale);
+        Form shown = form != null ? form : new Form(UUID.randomUUID().toString(), "TEAM:" + teamId, "CALLS", "", "EUR",
+                today.withDayOfMonth(1).toString(), today.withDayOfMonth(today.lengthOfMonth()).toString());
+        Map<String, String> metrics = new LinkedHashMap<>();
+        METRICS.forEach(metric -> metrics.put(metric, labels.word("objective.metric." + metric, locale)));
+        model.addAttribute("team", team);
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("objectives", lines);
+        model.addAttribute("owners", owners);
+        model.addAttribute("metrics", metrics);
+        model.addAttribute("currencies", CURRENCIES);
+        model.addAttribute("form", shown);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
+        return "objectives";
+    }
+
+    /** Sets an objective; the form's id makes a second submission the same objective, not another. */
+    @PostMapping("/teams/{teamId}/objectives")
+    String set(@PathVariable String teamId, @RequestParam String objectiveId, @RequestParam(defaultValue = "") String who,
+               @RequestParam(defaultValue = "") String metric, @RequestParam(defaultValue = "") String target,
+               @RequestParam(defaultValue = "") String currency, @RequestParam(defaultValue = "") String periodStart,
+               @RequestParam(defaultValue = "") String periodEnd, Model model, Locale locale, RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        PageAdvice.checkId(objectiveId);
+        Form form = new Form(objectiveId, who, metric, target, currency, periodStart, periodEnd);
+        String[] owner = who.split(":", 2);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scope", owner.length == 2 ? owner[0] : "");
+        body.put("scopeId", owner.length == 2 ? owner[1] : "");
+        body.put("metric", metric);
+        body.put("target", target.strip().replace(',', '.').replace(" ", ""));
+        body.put("currency", currency);
+        body.put("periodStart", periodStart);
+        body.put("periodEnd", periodEnd);
+        try {
+            services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            return render(teamId, form, formErrors(refusal), model, locale);
+        }
+        flash.addFlashAttribute("saved", true);
+        return "redirect:/teams/" + teamId + "/objectives";
+    }
+
+    /** The service's field names as the form's: scope and scopeId are the "who" select. */
+    static Map<String, String> formErrors(Services.ServiceRefusal refusal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("scope") ? "who" : field, message,
+                (a, b) -> a + "; " + b));
+        return errors;
+    }
+
+    @GetMapping("/teams/{teamId}/objectives/{objectiveId}")
+    String edit(@PathVariable String teamId, @PathVariable String objectiveId, Model model, Locale locale) {
+        PageAdvice.checkId(teamId);
+        PageAdvice.checkId(objectiveId);
+        return renderEdit(teamId, objectiveId, null, null, Map.of(), model, locale);
+    }
+
+    private String renderEdit(String teamId, String objectiveId, String target, String periodEnd, Map<String, String> errors,
+                              Model model, Locale locale) {
+        JsonNode objective = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+        String scopeId = objective.get("scopeId").asString();
+        String who = "TEAM".equals(objective.get("scope").asString()) ? team.get("name").asString()
+                : services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", scopeId).get("displayName").asString();
+        model.addAttribute("team", team);
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("objective", objective);
+        model.addAttribute("who", who);
+        model.addAttribute("metric", labels.word("objective.metric." + objective.get("metric").asString(), locale));
+        model.addAttribute("target", target != null ? target : objective.get("target").decimalValue().stripTrailingZeros().toPlainString());
+        model.addAttribute("periodEnd", periodEnd != null ? periodEnd : objective.get("periodEnd").asString());
+        model.addAttribute("errors", errors);
+        model.addAttribute("cancelled", "CANCELLED".equals(objective.get("status").asString()));
+        model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
+        return "objective";
+    }
+
+    /** Adjusts the target or the end of the period. */
+    @PostMapping("/teams/{teamId}/objectives/{objectiveId}")
+    String adjust(@PathVariable String teamId, @PathVariable String objectiveId, @RequestParam(defaultValue = "") String target,
+                  @RequestParam(defaultValue = "") String periodEnd, Model model, Locale locale, RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        PageAdvice.checkId(objectiveId);
+        JsonNode held = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : List.of("scope", "scopeId", "metric", "currency", "periodStart")) {
+            body.put(field, held.hasNonNull(field) ? held.get(field).asString() : null);
+        }
+        body.put("target", target.strip().replace(',', '.').replace(" ", ""));
+        body.put("periodEnd", periodEnd);
+        try {
+            services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400 && refusal.status() != 409) {
+                throw refusal;
+            }
+            Map<String, String> errors = refusal.status() == 409 ? Map.of("target", String.valueOf(refusal.detail())) : formErrors(refusal);
+            return renderEdit(teamId, objectiveId, target, periodEnd, errors, model, locale);
+        }
+        flash.addFlashAttribute("saved", true);
+        return "redirect:/teams/" + teamId + "/objectives";
+    }
+
+    @PostMapping("/teams/{teamId}/objectives/{objectiveId}/cancel")
+    String cancel(@PathVariable String teamId, @PathVariable String objectiveId, @RequestParam(defaultValue = "") String reason,
+                  Model model, Locale locale, RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        PageAdvice.checkId(objectiveId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason.isBlank() ? null : reason.strip());
+        try {
+            services.post(Service.ACTIVITY, body, "/api/v1/teams/{teamId}/objectives/{id}/cancel", teamId, objectiveId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            return renderEdit(teamId, objectiveId, null, null, formErrors(refusal), model, locale);
+        }
+        flash.addFlashAttribute("cancelled", true);
+        return "redirect:/teams/" + teamId + "/objectives";
+    }
+}
