@@ -156,6 +156,26 @@ class CockpitBrowserIT {
                     browser.findElement(By.linkText("Mes notifications")).click();
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Où elles arrivent", "Journal des envois",
                             "Baisse d'activité de Léa Martin");
+                    // She changes her preferences: only critical signals at once, the daily digest later. Her Slack
+                    // address, shown shortened, is kept: the test message below still reaches it.
+                    assertThat(browser.findElement(By.id("slackWebhookUrl")).getAttribute("value")).endsWith("/…");
+                    new Select(browser.findElement(By.id("minSeverity"))).selectByValue("CRITICAL");
+                    WebElement daily = browser.findElement(By.id("daily"));
+                    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '09:15'", daily);
+                    browser.findElement(By.id("timezone")).clear();
+                    browser.findElement(By.id("timezone")).sendKeys("Europe/Lutetia");
+                    browser.findElement(By.cssSelector("#preferences button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("timezone-error")).getText()).contains("IANA");
+                    assertThat(new Select(browser.findElement(By.id("minSeverity"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("CRITICAL");
+                    browser.findElement(By.id("timezone")).clear();
+                    browser.findElement(By.id("timezone")).sendKeys("Europe/Paris");
+                    browser.findElement(By.cssSelector("#preferences button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("preferences-saved")).getText()).isEqualTo("Préférences enregistrées.");
+                    assertThat(new Select(browser.findElement(By.id("minSeverity"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("CRITICAL");
+                    assertThat(browser.findElement(By.id("daily")).getAttribute("value")).isEqualTo("09:15");
+                    assertThat(get(stack.url("notification-service") + "/api/v1/managers/mgr-camille/preferences", stack.tokens().admin()))
+                            .contains("\"minSeverity\":\"CRITICAL\"", "\"daily\":\"09:15\"");
+                    screenshot(browser, "preferences");
                     browser.findElement(By.cssSelector("#test-message button")).click();
                     assertThat(browser.findElement(By.id("test-sent")).getText()).startsWith("Message de test envoyé : slack");
                     await().atMost(Duration.ofSeconds(30)).until(() -> demo.sink().received().stream().anyMatch(m ->

@@ -16,6 +16,37 @@ class PreferencesIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.salespulse.notification.preferences.PreferencesStore store;
+
+    @Test
+    void urlsSentBackMaskedAreKeptAndAnEmptySecretKeepsTheStoredOne() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-keep/preferences";
+        assertThat(Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/KEEP","webhookUrl":"https://crm.example/hooks/keep",
+                 "webhookSecret":"k33p","locale":"fr"}""").status()).isEqualTo(200);
+        JsonNode shown = Http.get(url).json();
+        // What a form sends back: the masked URLs as shown, no secret, another language and severity.
+        Http.Answer again = Http.put(url, """
+                {"slackWebhookUrl":"%s","webhookUrl":"%s","locale":"en","minSeverity":"CRITICAL"}"""
+                .formatted(shown.get("slackWebhookUrl").asString(), shown.get("webhookUrl").asString()));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        var kept = store.of("mgr-keep").orElseThrow();
+        assertThat(kept.slackWebhookUrl()).isEqualTo("https://hooks.slack.com/services/T000/B000/KEEP");
+        assertThat(kept.webhookUrl()).isEqualTo("https://crm.example/hooks/keep");
+        assertThat(kept.webhookSecret()).isEqualTo("k33p");
+        assertThat(kept.locale().name()).isEqualTo("en");
+        // A new URL replaces; an empty one stops the channel; a masked URL of another host is refused by the policy.
+        assertThat(Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/NEW"}""").status()).isEqualTo(200);
+        assertThat(store.of("mgr-keep").orElseThrow().slackWebhookUrl()).endsWith("/NEW");
+        assertThat(store.of("mgr-keep").orElseThrow().webhookUrl()).isNull();
+        Http.Answer foreign = Http.put(url, """
+                {"slackWebhookUrl":"https://evil.example/…"}""");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().get("errors").findValuesAsString("field")).containsExactly("slackWebhookUrl");
+    }
+
     @Test
     void preferencesAreKeptAndSecretsNeverComeBackInClear() {
         String url = "http://localhost:" + port + "/api/v1/managers/mgr-camille/preferences";

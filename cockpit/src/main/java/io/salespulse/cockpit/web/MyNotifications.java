@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +41,96 @@ class MyNotifications {
         this.labels = labels;
     }
 
+    /** The preferences form's fields, as the service names them (quiet hours and digests split in two). */
+    static final List<String> FIELDS = List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret",
+            "locale", "timezone", "quietFrom", "quietTo", "minSeverity", "daily", "weeklyDay", "weeklyTime");
+
+    /** What the form shows: the stored preferences (secrets masked as the service returns them), or defaults. */
+    static Map<String, String> form(JsonNode p) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        FIELDS.forEach(field -> form.put(field, ""));
+        form.put("locale", "fr");
+        form.put("timezone", "Europe/Paris");
+        form.put("minSeverity", "WARNING");
+        form.put("daily", "08:30");
+        form.put("weeklyDay", "MON");
+        form.put("weeklyTime", "08:30");
+        if (p != null) {
+            for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "locale", "timezone", "minSeverity")) {
+                if (p.hasNonNull(field)) {
+                    form.put(field, p.get(field).asString());
+                }
+            }
+            if (p.hasNonNull("quietHours")) {
+                form.put("quietFrom", p.get("quietHours").path("from").asString(""));
+                form.put("quietTo", p.get("quietHours").path("to").asString(""));
+            }
+            if (p.hasNonNull("digest")) {
+                form.put("daily", p.get("digest").path("daily").asString("08:30"));
+                String[] weekly = p.get("digest").path("weekly").asString("MON 08:30").split(" ", 2);
+                form.put("weeklyDay", weekly[0]);
+                form.put("weeklyTime", weekly.length > 1 ? weekly[1] : "08:30");
+            }
+        }
+        return form;
+    }
+
+    /** The form as the service's PUT body: empty fields are absent, quiet hours need both ends. */
+    static Map<String, Object> body(Map<String, String> form) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret", "locale", "timezone", "minSeverity")) {
+            String value = form.getOrDefault(field, "").strip();
+            body.put(field, value.isEmpty() ? null : value);
+        }
+        String from = form.getOrDefault("quietFrom", "").strip();
+        String to = form.getOrDefault("quietTo", "").strip();
+        if (!from.isEmpty() || !to.isEmpty()) {
+            Map<String, String> quiet = new java.util.LinkedHashMap<>();
+            quiet.put("from", from.isEmpty() ? null : from);
+            quiet.put("to", to.isEmpty() ? null : to);
+            body.put("quietHours", quiet);
+        }
+        body.put("digest", Map.of("daily", form.getOrDefault("daily", "").strip(),
+                "weekly", form.getOrDefault("weeklyDay", "MON") + " " + form.getOrDefault("weeklyTime", "").strip()));
+        return body;
+    }
+
+    @PostMapping("/me/notifications/preferences")
+    String save(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes flash) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        FIELDS.forEach(field -> form.put(field, params.getOrDefault(field, "")));
+        try {
+            services.put(Service.NOTIFICATION, body(form), "/api/v1/managers/{managerId}/preferences", user.get().id());
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            refusal.fieldErrors().forEach((field, message) -> errors.merge(formField(field), message, (a, b) -> a + "; " + b));
+            form.put("webhookSecret", "");
+            return render(model, locale, form, errors);
+        }
+        flash.addFlashAttribute("preferencesSaved", true);
+        return "redirect:/me/notifications";
+    }
+
+    /** The form field a service's field name is shown next to. */
+    static String formField(String field) {
+        return switch (field) {
+            case "quietHours.from", "quietHours" -> "quietFrom";
+            case "quietHours.to" -> "quietTo";
+            case "digest.daily", "digest" -> "daily";
+            case "digest.weekly" -> "weeklyTime";
+            default -> field;
+        };
+    }
+
     @GetMapping("/me/notifications")
     String page(Model model, Locale locale) {
+        return render(model, locale, null, Map.of());
+    }
+
+    private String render(Model model, Locale locale, Map<String, String> typed, Map<String, String> errors) {
         CockpitUser me = user.get();
         JsonNode preferences = null;
         try {
@@ -61,6 +150,10 @@ class MyNotifications {
                     d.hasNonNull("detail") ? d.get("detail").asString() : ""));
         }
         model.addAttribute("preferences", preferences);
+        model.addAttribute("form", typed != null ? typed : form(preferences));
+        model.addAttribute("errors", errors);
+        model.addAttribute("severities", List.of("INFO", "WARNING", "CRITICAL"));
+        model.addAttribute("days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
         model.addAttribute("log", log);
         return "notifications";
     }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import io.salespulse.kit.web.Bounded;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,16 +63,24 @@ class PreferencesController {
         } catch (DateTimeException e) {
             throw new InvalidRequestException("timezone", "must be an IANA time zone such as Europe/Paris");
         }
-        refuseTarget("slackWebhookUrl", OutboundPolicy.Channel.SLACK, request.slackWebhookUrl());
-        refuseTarget("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, request.teamsWebhookUrl());
-        refuseTarget("webhookUrl", OutboundPolicy.Channel.WEBHOOK, request.webhookUrl());
-        if (request.webhookUrl() != null && (request.webhookSecret() == null || request.webhookSecret().isBlank())) {
+        // A secret sent back as GET showed it (masked) keeps what is stored: a form can change the rest without them.
+        Optional<Preferences> held = store.of(managerId);
+        String slack = keep(request.slackWebhookUrl(), held.map(Preferences::slackWebhookUrl).orElse(null));
+        String teams = keep(request.teamsWebhookUrl(), held.map(Preferences::teamsWebhookUrl).orElse(null));
+        String webhook = keep(request.webhookUrl(), held.map(Preferences::webhookUrl).orElse(null));
+        String secret = request.webhookSecret();
+        if ((secret == null || secret.isBlank()) && webhook != null && webhook.equals(held.map(Preferences::webhookUrl).orElse(null))) {
+            secret = held.get().webhookSecret();
+        }
+        refuseTarget("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
+        refuseTarget("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
+        refuseTarget("webhookUrl", OutboundPolicy.Channel.WEBHOOK, webhook);
+        if (webhook != null && (secret == null || secret.isBlank())) {
             throw new InvalidRequestException("webhookSecret", "is required with a webhookUrl (calls are signed with it)");
         }
         PreferencesRequest.QuietHours quiet = request.quietHours();
         PreferencesRequest.Digest digest = request.digest();
-        Preferences preferences = new Preferences(managerId, request.email(), request.slackWebhookUrl(), request.teamsWebhookUrl(),
-                request.webhookUrl(), request.webhookSecret(),
+        Preferences preferences = new Preferences(managerId, request.email(), slack, teams, webhook, secret,
                 request.locale() == null ? Language.en : Language.valueOf(request.locale()), timezone,
                 quiet == null || quiet.from() == null ? null : LocalTime.parse(quiet.from()),
                 quiet == null || quiet.to() == null ? null : LocalTime.parse(quiet.to()),
@@ -80,6 +89,11 @@ class PreferencesController {
                 digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly());
         store.save(preferences);
         return PreferencesView.of(preferences);
+    }
+
+    /** The stored URL when the request names it as GET shows it (masked), else the request's. */
+    private static String keep(String requested, String stored) {
+        return requested != null && stored != null && requested.equals(PreferencesView.mask(stored)) ? stored : requested;
     }
 
     /** A target the outbound policy refuses is a 400 naming the field (a name that does not resolve yet is taken). */
