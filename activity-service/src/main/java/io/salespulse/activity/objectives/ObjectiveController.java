@@ -1,6 +1,7 @@
 package io.salespulse.activity.objectives;
 
 import io.salespulse.activity.ingest.FieldReader;
+import io.salespulse.activity.ingest.ObjectiveFields;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;

@@ -17,7 +17,7 @@ import io.salespulse.contracts.activity.MeetingBooked;
 import io.salespulse.contracts.activity.MeetingHeld;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
-import io.salespulse.activity.objectives.ObjectiveFields;
+import io.salespulse.activity.ingest.ObjectiveFields;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.FieldProblem;
 import java.math.BigDecimal;

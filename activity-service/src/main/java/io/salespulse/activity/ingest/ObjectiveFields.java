@@ -1,7 +1,5 @@
-package io.salespulse.activity.objectives;
+package io.salespulse.activity.ingest;
 
-import io.salespulse.activity.ingest.FieldReader;
-import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveSet;
