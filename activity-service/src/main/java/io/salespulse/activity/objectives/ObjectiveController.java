@@ -103,7 +103,7 @@ class ObjectiveController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ObjectiveService.Change change = objectives.put(requested, teamId, caller());
+        ObjectiveService.Change change = objectives.put(requested, held, teamId, caller());
         ObjectiveView view = ObjectiveView.of(change.objective());
         return change.outcome() == ObjectiveService.Outcome.CREATED
                 ? ResponseEntity.created(URI.create("/api/v1/teams/" + teamId + "/objectives/" + objectiveId)).body(view)

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.activity.roster.RosterService;
-import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveEvent;
 import io.salespulse.contracts.objective.ObjectiveScope;
@@ -16,10 +15,8 @@ import io.salespulse.kit.mongo.LatestState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -86,10 +83,10 @@ public class ObjectiveService {
     /**
      * Sets the objective when it is new, adjusts it (target or period) when it is held; the caller has checked that
      * scope, scope id, metric and currency are those held, and that it is not cancelled. Asking for what is already
-     * held changes nothing and publishes nothing, so a form submitted twice is one change.
+     * held changes nothing and publishes nothing, so a form submitted twice is one change. {@code held}: what
+     * {@link #get} found, read once by the caller that judged the request against it.
      */
-    Change put(ObjectiveSet requested, String teamId, String by) {
-        Optional<Held> held = get(requested.objectiveId());
+    Change put(ObjectiveSet requested, Optional<Held> held, String teamId, String by) {
         if (held.isEmpty()) {
             append(requested);
             Held created = new Held(requested, teamId, by, null, null, null, null);
@@ -138,9 +135,7 @@ public class ObjectiveService {
     }
 
     private void append(ObjectiveEvent event) {
-        String id = UUID.randomUUID().toString();
-        acceptedEvents.append(List.of(new AcceptedEventLog.Entry(SOURCE, id, "objectives",
-                List.of(EventEnvelope.of(AcceptedEventLog.keyOf(SOURCE, id), SOURCE, event)))));
+        acceptedEvents.appendOwn(SOURCE, "objectives", event);
     }
 
     private void store(Held held) {

@@ -142,6 +142,15 @@ public class AcceptedEventLog {
      * Makes entries durable in one round trip. Returns the keys that were already there (duplicates); every other
      * entry is durable when this returns. Throws when the log cannot be written: then nothing is promised.
      */
+    /**
+     * Appends one event a service writes on its own account (a roster or objective change, not CRM ingest): a fresh
+     * id, no source rate, no ingest metrics, out in order with everything else accepted.
+     */
+    public void appendOwn(String source, String channel, io.salespulse.contracts.SalesPulseEvent event) {
+        String id = UUID.randomUUID().toString();
+        append(List.of(new Entry(source, id, channel, List.of(EventEnvelope.of(keyOf(source, id), source, event)))));
+    }
+
     public List<String> append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();

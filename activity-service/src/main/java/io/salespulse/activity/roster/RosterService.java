@@ -2,14 +2,12 @@ package io.salespulse.activity.roster;
 
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.activity.outbox.AcceptedEventLog;
-import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -82,11 +80,7 @@ public class RosterService {
     }
 
     private void publish(OrgEvent event) {
-        String id = UUID.randomUUID().toString();
-        // Straight into the outbox: a roster change is the admin's own write, not CRM ingest (no source rate, no
-        // ingest metrics), and it goes out in order with everything else accepted.
-        acceptedEvents.append(List.of(new AcceptedEventLog.Entry(SOURCE, id, "roster",
-                List.of(EventEnvelope.of(AcceptedEventLog.keyOf(SOURCE, id), SOURCE, event)))));
+        acceptedEvents.appendOwn(SOURCE, "roster", event);
     }
 
     private void store(String collection, String id, OrgEvent event, List<String> externalKeys) {

@@ -69,8 +69,7 @@ class RepPage {
         List<ObjectiveLine> objectives = new ArrayList<>();
         for (JsonNode objective : agenda.get("objectives")) {
             JsonNode attainment = objective.get("attainment");
-            int bar = attainment == null || attainment.isNull() ? 0
-                    : Math.max(0, Math.min(100, attainment.decimalValue().movePointRight(2).intValue()));
+            int bar = TeamObjectives.bar(attainment);
             objectives.add(new ObjectiveLine(labels.word("objective.metric." + objective.get("metric").asString(), locale),
                     Figures.percent(attainment, locale),
                     objective.hasNonNull("pace") ? Figures.number(objective.get("pace").decimalValue(), locale) : "—",

@@ -102,11 +102,7 @@ public class ObjectiveTracker {
         String teamId = teamOf(objective);
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
         String lastStatus = held.getString("lastStatus");
-        String id = UUID.nameUUIDFromBytes((objective.objectiveId() + "|cancelled").getBytes(StandardCharsets.UTF_8)).toString();
-        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
-                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
-                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), ObjectiveStatus.CANCELLED,
-                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), clock.instant()))));
+        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, lastStatus);
         collection().updateOne(Filters.eq("_id", objective.objectiveId()), Updates.combine(
                 Updates.set(CANCELLED_AT, Date.from(cancelled.occurredAt())), Updates.set("lastStatus", ObjectiveStatus.CANCELLED.name())));
     }
@@ -240,16 +236,21 @@ public class ObjectiveTracker {
                 && Objects.equals(lastTarget, target)) {
             return;
         }
-        ObjectiveStatus previous = lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus);
-        String id = UUID.nameUUIDFromBytes((objective.objectiveId() + "|" + figures.status() + "|" + actual + "|"
-                + figures.elapsed() + "|" + target).getBytes(StandardCharsets.UTF_8)).toString();
-        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
-                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
-                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), figures.status(), previous,
-                clock.instant()))));
+        publish(objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|" + target,
+                objective, teamId, figures, figures.status(), lastStatus);
         collection().updateOne(Filters.eq("_id", objective.objectiveId()),
                 Updates.combine(Updates.set("lastStatus", figures.status().name()), Updates.set("lastActual", actual),
                         Updates.set("lastTarget", target)));
+    }
+
+    /** Publishes an objective's figures with a status, under an event id derived from {@code identity}. */
+    private void publish(String identity, ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures,
+                         ObjectiveStatus status, String lastStatus) {
+        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
+                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
+                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), status,
+                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), clock.instant()))));
     }
 
     private List<ObjectiveSet> find(Bson filter) {
