@@ -175,7 +175,9 @@ class SignalsIT {
         KafkaProbe.publish(
                 e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
                 e("r-" + s, new RepChanged(rep, "Léa", team, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").status() == 200);
+        // The roster is known once the team's manager may read the rep (an unknown rep is refused to a manager).
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one",
+                "Authorization", "Bearer " + TestTokens.manager("mgr", team)).status() == 200);
         KafkaProbe.publish(e("risk-" + s, progress("0.2", ObjectiveStatus.OFF_TRACK, null, 1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> signals("?status=OPEN&type=OBJECTIVE_AT_RISK").size() == 1);
 
