@@ -91,6 +91,7 @@ class ActivitySecurityIT {
             assertThat(Http.put(base + "/api/v1/reps/rep-" + team, REP.formatted(team)).status()).isEqualTo(200);
         }
         AccessTable table = new AccessTable(base, "mgr-" + a, a)
+                .row("GET", "/api/v1/teams", "/api/v1/teams", "/api/v1/teams", null, Rule.FILTERED_READ)
                 .row("GET", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/reps", "/api/v1/teams/" + a + "/reps", "/api/v1/teams/" + b + "/reps", null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, null, Rule.TEAM_READ)

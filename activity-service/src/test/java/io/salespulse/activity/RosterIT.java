@@ -10,8 +10,11 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TestTokens;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +54,31 @@ class RosterIT {
                     DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
             assertThat(events.stream().map(EventEnvelope::data).filter(RepChanged.class::isInstance).count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theTeamsListShowsAManagerItsOwnTeamsAndLeadershipEveryTeamInPages() {
+        String base = "http://localhost:" + port + "/api/v1";
+        String prefix = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String suffix : List.of("a", "b", "c")) {
+            assertThat(Http.put(base + "/teams/" + prefix + "-" + suffix, """
+                    {"name":"Team %s","timezone":"Europe/Paris","locale":"fr"}""".formatted(suffix)).status()).isEqualTo(200);
+        }
+        Http.Answer mine = Http.get(base + "/teams", "Authorization", "Bearer " + TestTokens.manager("mgr-list", prefix + "-b"));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().findValuesAsString("teamId")).containsExactly(prefix + "-b");
+
+        List<String> seen = new ArrayList<>();
+        String next = base + "/teams?limit=2";
+        while (next != null) {
+            Http.Answer page = Http.get(next, "Authorization", "Bearer " + TestTokens.leadership());
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().size()).isLessThanOrEqualTo(2);
+            seen.addAll(page.json().findValuesAsString("teamId"));
+            next = page.next();
+        }
+        assertThat(seen).contains(prefix + "-a", prefix + "-b", prefix + "-c").doesNotHaveDuplicates().isSorted();
+        assertThat(Http.get(base + "/teams?limit=0").json().get("errors").findValuesAsString("field")).containsExactly("limit");
     }
 
     @Test

@@ -24,6 +24,8 @@ public final class AccessTable {
         TEAM_READ,
         /** Team-scoped manager action (e.g. acknowledge): managers of the team and admins. */
         TEAM_ACTION,
+        /** A list every reader may ask for (managers, leadership, admins); what each sees in it is filtered by the endpoint, tested apart. */
+        FILTERED_READ,
         /** Roster and operations writes: admins only. */
         ADMIN_WRITE,
         /** A manager's own data (path {managerId}): itself; leadership reads; admins read and write. */
@@ -113,6 +115,13 @@ public final class AccessTable {
                     assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case FILTERED_READ -> {
+                    assertThat(status(row, own, mine)).as(what + " by a manager").isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of()))).as(what + " by an ingest token")
+                            .isEqualTo(403);
                 }
                 case TEAM_ACTION -> {
                     assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);

@@ -5,6 +5,7 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
@@ -87,6 +88,17 @@ class RosterController {
                 request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
                 new TreeSet<>(days), roster.clock().instant());
         return TeamView.of(roster.saveTeam(team));
+    }
+
+    /**
+     * The teams the caller reads, in id order, paged: every team for leadership and admins, a manager's own teams
+     * (those of its token) for a manager.
+     */
+    @GetMapping("/api/v1/teams")
+    ResponseEntity<List<TeamView>> getTeams(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        Paging paging = Paging.of(limit, cursor);
+        Caller caller = Caller.current().orElseThrow();
+        return roster.pageOfTeams(caller.readsAll() ? null : caller.teams(), paging, TeamView::of);
     }
 
     @GetMapping("/api/v1/teams/{teamId}")

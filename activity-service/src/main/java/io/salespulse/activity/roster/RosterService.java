@@ -70,6 +70,13 @@ public class RosterService {
         return paging.byId(mongo.getCollection(REPS), Filters.eq("teamId", teamId), doc -> view.apply(Documents.read(doc, RepChanged.class)));
     }
 
+    /** A page of the teams, in id order; {@code only} null for every team, else just these. */
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeams(java.util.Set<String> only, io.salespulse.kit.web.Paging paging,
+                                                                    java.util.function.Function<TeamChanged, T> view) {
+        org.bson.conversions.Bson filter = only == null ? new Document() : Filters.in("_id", only);
+        return paging.byId(mongo.getCollection(TEAMS), filter, doc -> view.apply(Documents.read(doc, TeamChanged.class)));
+    }
+
     /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
     public Optional<RepChanged> repByExternalId(String crm, String externalId) {
         return find(REPS, Filters.eq("externalKeys", crm + ":" + externalId), RepChanged.class).stream().findFirst();
