@@ -269,6 +269,28 @@ class KpiScenarioIT {
         // Coverage of Inès's objective: 50k expected by the 30th over 36k left = 1.39.
         assertThat(dec(pipeline.get("coverage").get(0).get("coverage"))).isEqualByComparingTo("1.39");
 
+        // Inès's open deals: D3 only (D1 won, D2 lost), in negotiation since the 12th: 8 days on the 20th, not yet due.
+        JsonNode open = get("/reps/" + this.ines + "/deals");
+        assertThat(open.size()).isEqualTo(1);
+        assertThat(open.get(0).get("name").asString()).isEqualTo("Initech");
+        assertThat(open.get(0).get("stage").asString()).isEqualTo("NEGOTIATION");
+        assertThat(dec(open.get(0).get("amount"))).isEqualByComparingTo("50000");
+        assertThat(open.get(0).get("currency").asString()).isEqualTo("EUR");
+        assertThat(open.get(0).get("expectedCloseDate").asString()).isEqualTo("2026-11-27");
+        assertThat(open.get(0).get("daysInStage").asLong()).isEqualTo(8);
+        assertThat(open.get(0).get("closeDatePassed").asBoolean()).isFalse();
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + this.ines + "/deals?limit=0").json()
+                .get("errors").findValuesAsString("field")).containsExactly("limit");
+
+        // Paris day by day, Monday 16th to Friday 20th: Léa called twice on the 16th and twice on the 18th (in Paris).
+        JsonNode daily = get("/teams/" + paris + "/kpis/daily?from=2026-11-16&to=2026-11-20");
+        assertThat(daily.get("reps").findValuesAsString("repId")).containsExactly(this.ines, lea);
+        JsonNode leaDays = daily.get("reps").get(1).get("days");
+        assertThat(leaDays.size()).isEqualTo(5);
+        assertThat(leaDays.findValues("calls").stream().map(JsonNode::asLong).toList()).containsExactly(2L, 0L, 2L, 0L, 0L);
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/teams/" + paris + "/kpis/daily?from=2026-01-01&to=2026-11-20")
+                .json().get("errors").findValuesAsString("field")).containsExactly("to");
+
         // Objectives on Friday 20th: 14 of November's 21 working days have elapsed.
         JsonNode parisObjectives = get("/teams/" + paris + "/objectives?date=2026-11-20");
         JsonNode inesObjective = parisObjectives.get(0);

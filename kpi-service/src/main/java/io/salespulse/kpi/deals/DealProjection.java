@@ -49,9 +49,12 @@ public class DealProjection {
         mongo.getCollection(STAGE_DURATIONS).createIndex(new Document("teamId", 1).append("day", 1));
     }
 
-    /** A deal as viewed here. */
-    public record Deal(String dealId, String ownerRepId, DealStage stage, Money amount, LocalDate expectedCloseDate,
-                       Instant createdAt, String status, Instant closedAt) {
+    /**
+     * A deal as viewed here. {@code name} and {@code stageSince} (when it entered its stage) are null for a deal last
+     * stored by a build that did not keep them, until its next stage change.
+     */
+    public record Deal(String dealId, String ownerRepId, String name, DealStage stage, Money amount, LocalDate expectedCloseDate,
+                       Instant createdAt, Instant stageSince, String status, Instant closedAt) {
     }
 
     public void apply(EventEnvelope envelope, String teamOfOwner, LocalDate day) {
@@ -61,6 +64,10 @@ public class DealProjection {
             set.add(Updates.set("ownerRepId", created.ownerRepId()));
             set.add(Updates.set("stage", created.stage().name()));
             set.add(Updates.set("createdAt", Date.from(created.occurredAt())));
+            set.add(Updates.max("stageSince", Date.from(created.occurredAt())));
+            if (created.name() != null) {
+                set.add(Updates.set("name", created.name()));
+            }
             set.add(Updates.set("status", status(created.stage())));
             money(set, created.amount());
             if (created.expectedCloseDate() != null) {
@@ -69,6 +76,7 @@ public class DealProjection {
         } else if (fact instanceof DealStageChanged moved) {
             set.add(Updates.set("stage", moved.to().name()));
             set.add(Updates.set("status", status(moved.to())));
+            set.add(Updates.max("stageSince", Date.from(moved.occurredAt())));
             money(set, moved.amount());
             recordDuration(envelope.id(), teamOfOwner, moved, day);
         } else if (fact instanceof DealAmountChanged changed) {
@@ -125,10 +133,11 @@ public class DealProjection {
         for (Document doc : deals().find(filter)) {
             Money amount = doc.getString("currency") == null ? null : new Money(storedAmount(doc), doc.getString("currency"));
             Date created = doc.getDate("wonCreatedAt") != null ? doc.getDate("wonCreatedAt") : doc.getDate("createdAt");
-            deals.add(new Deal(doc.getString("_id"), doc.getString("ownerRepId"),
+            deals.add(new Deal(doc.getString("_id"), doc.getString("ownerRepId"), doc.getString("name"),
                     doc.getString("stage") == null ? DealStage.NEW : DealStage.valueOf(doc.getString("stage")), amount,
                     doc.getString("expectedCloseDate") == null ? null : LocalDate.parse(doc.getString("expectedCloseDate")),
-                    created == null ? null : created.toInstant(), doc.getString("status"),
+                    created == null ? null : created.toInstant(),
+                    doc.getDate("stageSince") == null ? null : doc.getDate("stageSince").toInstant(), doc.getString("status"),
                     doc.getDate("closedAt") == null ? null : doc.getDate("closedAt").toInstant()));
         }
         return deals;

@@ -10,11 +10,15 @@ import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
+import io.salespulse.contracts.deal.DealStage;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiController {
 
     private static final int MAX_DAILY_RANGE = 400;
+    private static final int MAX_TEAM_DAILY_RANGE = 92;
+    private static final int MAX_DEALS = 500;
 
     private final RepDayStore repDays;
     private final DealProjection deals;
@@ -60,6 +66,22 @@ class KpiController {
     record DailyRow(LocalDate day, ActivityFigures activity) {
     }
 
+    /** One rep's days in a team's series. */
+    record RepSeries(String repId, List<DailyRow> days) {
+    }
+
+    /** A team's series: one row per rep, each with one row per day. */
+    record TeamDaily(String teamId, LocalDate from, LocalDate to, List<RepSeries> reps) {
+    }
+
+    /**
+     * An open deal of a rep, as a manager reviews it: how long it has sat in its stage (null when unknown), and whether
+     * its expected close date has gone by.
+     */
+    record OpenDeal(String dealId, String name, DealStage stage, BigDecimal amount, String currency, LocalDate expectedCloseDate,
+                    Instant createdAt, Instant stageSince, Long daysInStage, boolean closeDatePassed) {
+    }
+
     @GetMapping("/api/v1/reps/{repId}/kpis")
     RepKpis repKpis(@PathVariable String repId, @RequestParam(defaultValue = "day") String period,
                     @RequestParam(required = false) String date) {
@@ -75,11 +97,52 @@ class KpiController {
     List<DailyRow> repDaily(@PathVariable String repId, @RequestParam String from, @RequestParam String to) {
         LocalDate start = parse("from", from);
         LocalDate end = parse("to", to);
-        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > MAX_DAILY_RANGE) {
-            throw new InvalidRequestException("to", "must be on or after from, at most " + MAX_DAILY_RANGE + " days later");
+        checkRange(start, end, MAX_DAILY_RANGE);
+        return series(start, end, repDays.days(repId, start, end));
+    }
+
+    /** Every rep of a team day by day (in rep id order), for the team board's chart: at most a quarter. */
+    @GetMapping("/api/v1/teams/{teamId}/kpis/daily")
+    TeamDaily teamDaily(@PathVariable String teamId, @RequestParam String from, @RequestParam String to) {
+        roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
+        LocalDate start = parse("from", from);
+        LocalDate end = parse("to", to);
+        checkRange(start, end, MAX_TEAM_DAILY_RANGE);
+        Map<String, List<RepDay>> byRep = repDays.teamDays(teamId, start, end).stream().collect(Collectors.groupingBy(RepDay::repId));
+        List<RepSeries> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).sorted()
+                .map(rep -> new RepSeries(rep, series(start, end, byRep.getOrDefault(rep, List.of())))).toList();
+        return new TeamDaily(teamId, start, end, reps);
+    }
+
+    /** A rep's open deals, the soonest expected to close first (then by id); at most {@code limit} (1 to 500). */
+    @GetMapping("/api/v1/reps/{repId}/deals")
+    List<OpenDeal> openDeals(@PathVariable String repId, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_DEALS) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_DEALS);
         }
-        Map<LocalDate, RepDay> byDay = repDays.days(repId, start, end).stream()
-                .collect(Collectors.toMap(RepDay::day, day -> day));
+        LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
+        return deals.openDealsOf(List.of(repId)).stream()
+                .sorted(Comparator.comparing(DealProjection.Deal::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(DealProjection.Deal::dealId))
+                .limit(limit)
+                .map(deal -> new OpenDeal(deal.dealId(), deal.name(), deal.stage(),
+                        deal.amount() == null ? null : deal.amount().amount(), deal.amount() == null ? null : deal.amount().currency(),
+                        deal.expectedCloseDate(), deal.createdAt(), deal.stageSince(),
+                        deal.stageSince() == null ? null
+                                : ChronoUnit.DAYS.between(LocalDate.ofInstant(deal.stageSince(), roster.zoneOf(repId)), today),
+                        deal.expectedCloseDate() != null && deal.expectedCloseDate().isBefore(today)))
+                .toList();
+    }
+
+    private static void checkRange(LocalDate start, LocalDate end, int days) {
+        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > days) {
+            throw new InvalidRequestException("to", "must be on or after from, at most " + days + " days later");
+        }
+    }
+
+    /** One row per day from..to, a day without figures as zeros. */
+    private static List<DailyRow> series(LocalDate start, LocalDate end, List<RepDay> days) {
+        Map<LocalDate, RepDay> byDay = days.stream().collect(Collectors.toMap(RepDay::day, day -> day));
         return start.datesUntil(end.plusDays(1))
                 .map(day -> new DailyRow(day, ActivityFigures.of(byDay.containsKey(day) ? List.of(byDay.get(day)) : List.of())))
                 .toList();
