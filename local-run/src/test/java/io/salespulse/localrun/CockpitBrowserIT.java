@@ -36,8 +36,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The cockpit as a manager uses it, in Debian's headless Chromium against the real local run with the living demo:
  * Camille follows the link of the Slack message telling her Léa's activity is dropping, signs in, lands on the
  * signal, acknowledges it with a note, finds it so on her team board, which fits a phone's width, and opens Léa's page
- * (figures, a daily chart, objectives, what to discuss), and sends herself a test message that reaches her Slack; Jordan, who manages New York, opening Léa's page or Paris's
- * board is told it is not his team. Screenshots of each page go to
+ * (figures, a daily chart, objectives, what to discuss), looks at the pipeline and the leaderboard, and sends herself a
+ * test message that reaches her Slack; Jordan, who manages New York, opening Léa's page or Paris's board is told it is
+ * not his team; Sophie (leadership) compares every team; the admin gives Léa her Salesforce id. Screenshots of each page go to
  * {@code target/screenshots/}.
  */
 class CockpitBrowserIT {
@@ -88,6 +89,34 @@ class CockpitBrowserIT {
                     assertThat(board).contains("Léa Martin", "Hugo Bernard", "Inès Moreau", "Marc Petit", "Appels", "Signaux ouverts",
                             "Baisse d'activité de Léa Martin", "pris en compte");
                     screenshot(browser, "team-board");
+                    // The pipeline by stage, and the chart per rep: another measure is swapped in by htmx, not a new page.
+                    assertThat(browser.findElement(By.id("pipeline")).getText()).contains("Pipeline ouvert", "Négociation", "Pondéré");
+                    assertThat(chartDrawn(browser, "team-chart")).isTrue();
+                    ((JavascriptExecutor) browser).executeScript("document.getElementById('pipeline').scrollIntoView()");
+                    screenshot(browser, "team-board-pipeline");
+                    ((JavascriptExecutor) browser).executeScript("window.samePage = true");
+                    browser.findElement(By.linkText("RDV pris")).click();
+                    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("chart=meetingsBooked")
+                            && browser.findElement(By.cssSelector("a[aria-current='true']")).getText().equals("RDV pris"));
+                    assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true")).isEqualTo(true);
+                    assertThat(chartDrawn(browser, "team-chart")).isTrue();
+
+                    // The leaderboard: another metric chosen, the ranking follows (htmx again).
+                    browser.findElement(By.id("leaderboard-link")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : classement");
+                    assertThat(browser.findElement(By.cssSelector("ol.ranking")).getText()).contains("Léa Martin", "Hugo Bernard");
+                    new Select(browser.findElement(By.id("metric"))).selectByValue("revenueWon");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("metric=revenueWon")
+                            && browser.findElement(By.cssSelector("p.meta")).getText().startsWith("CA signé"));
+                    assertThat(browser.findElement(By.cssSelector("ol.ranking")).getText()).contains("EUR", "Marc Petit");
+                    screenshot(browser, "leaderboard");
+                    browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
+
+                    // Inès's open deals: the Globex deal that has sat in negotiation.
+                    browser.get(stack.url("cockpit") + "/reps/ae-ines");
+                    assertThat(browser.findElement(By.id("deals-heading")).getText()).isEqualTo("Affaires ouvertes");
+                    assertThat(browser.findElement(By.cssSelector("table.deals")).getText()).contains("Globex — plateforme commerciale", "Négociation");
+                    browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // Léa's page, to prepare the 1:1: her figures, her last four weeks drawn, what to talk about.
                     browser.findElement(By.linkText("Léa Martin")).click();
@@ -150,6 +179,11 @@ class CockpitBrowserIT {
                     browser.get(link);
                     assertThat(horizontalOverflow(browser)).isLessThanOrEqualTo(0);
                     screenshot(browser, "signal-phone");
+                    for (String page : List.of("/teams/team-paris/leaderboard", "/teams/team-paris/objectives", "/me/notifications",
+                            "/reps/ae-ines")) {
+                        browser.get(stack.url("cockpit") + page);
+                        assertThat(horizontalOverflow(browser)).as(page + " on a phone").isLessThanOrEqualTo(0);
+                    }
 
                     // Her notifications: where they go, a test message that reaches her Slack (the demo's stand-in), the log.
                     browser.manage().window().setSize(new Dimension(1280, 900));
@@ -192,11 +226,60 @@ class CockpitBrowserIT {
                     screenshot(browser, "not-your-team");
                     browser.get(stack.url("cockpit") + "/teams/team-paris");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+                    browser.get(stack.url("cockpit") + "/leadership");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+
+                    // Sophie (leadership) sees every team side by side, and reads Paris's board.
+                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    browser.get(stack.url("cockpit") + "/");
+                    browser.findElement(By.id("signin-lead-sophie")).click();
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Paris Mid-Market", "New York");
+                    browser.findElement(By.id("leadership-link")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Every team");
+                    String teams = browser.findElement(By.cssSelector("table.teams")).getText();
+                    assertThat(teams).contains("Paris Mid-Market", "New York", "EUR");
+                    screenshot(browser, "leadership");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("leadership on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    browser.get(stack.url("cockpit") + "/admin/roster");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+
+                    // The admin gives Léa her Salesforce id: a blank name is refused next to its field, then saved.
+                    browser.get(stack.url("cockpit") + "/");
+                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    browser.get(stack.url("cockpit") + "/");
+                    browser.findElement(By.id("signin-admin-local")).click();
+                    browser.findElement(By.id("roster-link")).click();
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Léa Martin", "hubspot: 51001", "pipedrive: 201");
+                    screenshot(browser, "roster");
+                    browser.findElement(By.linkText("Léa Martin")).click();
+                    WebElement name = browser.findElement(By.id("displayName"));
+                    name.clear();
+                    browser.findElement(By.id("crm-salesforce")).sendKeys("0055g00000AbCdE");
+                    browser.findElement(By.cssSelector("#rep-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("displayName-error")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("displayName")).getAttribute("aria-invalid")).isEqualTo("true");
+                    assertThat(browser.findElement(By.id("crm-salesforce")).getAttribute("value")).isEqualTo("0055g00000AbCdE");
+                    browser.findElement(By.id("displayName")).sendKeys("Léa Martin");
+                    browser.findElement(By.cssSelector("#rep-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Léa Martin is saved");
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("salesforce: 0055g00000AbCdE", "hubspot: 51001");
+                    assertThat(get(stack.url("activity-service") + "/api/v1/reps/sdr-lea", stack.tokens().admin()))
+                            .contains("\"salesforce\":\"0055g00000AbCdE\"", "\"hubspot\":\"51001\"", "\"teamId\":\"team-paris\"");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("roster on a phone").isLessThanOrEqualTo(0);
                 } finally {
                     browser.quit();
                 }
             }
         }
+    }
+
+    /** Whether Chart.js has drawn the canvas. */
+    private static boolean chartDrawn(WebDriver browser, String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById(arguments[0])) !== undefined", id));
     }
 
     /** How many pixels the page is wider than the window (0 or less: no horizontal scroll). */

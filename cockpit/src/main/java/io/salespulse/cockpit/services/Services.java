@@ -29,6 +29,7 @@ public class Services {
 
     private final Map<Service, RestClient> clients;
     private final CurrentUser user;
+    private final java.util.concurrent.Executor calls;
 
     Services(CurrentUser user,
              @Value("${salespulse.cockpit.services.activity}") URI activity, @Value("${salespulse.cockpit.services.kpi}") URI kpi,
@@ -36,6 +37,13 @@ public class Services {
              @Value("${salespulse.cockpit.services.notification}") URI notification,
              @Value("${salespulse.cockpit.services.timeout:5s}") Duration timeout) {
         this.user = user;
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.calls = new org.springframework.security.concurrent.DelegatingSecurityContextExecutor(
+                java.util.concurrent.Executors.newFixedThreadPool(16, task -> {
+                    Thread thread = new Thread(task, "service-call-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
@@ -57,6 +65,37 @@ public class Services {
             return bytes.length == 0 ? null : PROBLEMS.readTree(bytes);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Calls made side by side for one page (a board asks four services at once): each runs on a small shared pool with
+     * the signed-in user's security context, and {@link Pending#get()} answers as the call itself would, refusal included.
+     * Only a request's own thread starts them: a task that started others and waited on them could wait for ever on
+     * a pool its kind had filled.
+     */
+    public <T> Pending<T> async(java.util.function.Supplier<T> call) {
+        return new Pending<>(java.util.concurrent.CompletableFuture.supplyAsync(call, calls));
+    }
+
+    /** A call under way. */
+    public static final class Pending<T> {
+        private final java.util.concurrent.CompletableFuture<T> future;
+
+        private Pending(java.util.concurrent.CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        /** Its answer, or the exception the call threw. */
+        public T get() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
     }
 

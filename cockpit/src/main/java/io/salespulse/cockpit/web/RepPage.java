@@ -1,13 +1,16 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A rep, as a manager prepares a 1:1 from facts: this week against last, the last four weeks day by day (a chart),
- * the objectives with attainment and pace, the open signals with their questions, and the recent recognitions.
+ * the objectives with attainment and pace, the open deals, the open signals with their questions, and the recent
+ * recognitions.
  */
 @Controller
 class RepPage {
@@ -29,7 +33,12 @@ class RepPage {
     record Talk(String signalId, String severity, String title, List<String> questions) {
     }
 
+    /** An open deal as the page lists it. */
+    record DealLine(String name, String stage, String amount, String daysInStage, String expectedClose, boolean closeDatePassed) {
+    }
+
     static final int CHART_DAYS = 28;
+    static final int DEALS_SHOWN = 50;
 
     private final Services services;
     private final Labels labels;
@@ -48,23 +57,35 @@ class RepPage {
         String teamId = rep.get("teamId").asString();
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}", repId, today);
-        JsonNode before = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}", repId, today.minusWeeks(1));
-        JsonNode daily = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}", repId,
-                today.minusDays(CHART_DAYS - 1), today);
+        Pending<JsonNode> week = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}",
+                repId, today));
+        Pending<JsonNode> before = services.async(() -> services.get(Service.KPI,
+                "/api/v1/reps/{repId}/kpis?period=week&date={date}", repId, today.minusWeeks(1)));
+        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
+                repId, today.minusDays(CHART_DAYS - 1), today));
+        Pending<JsonNode> openDeals = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}",
+                repId, DEALS_SHOWN + 1));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
 
-        List<String> days = new ArrayList<>();
-        List<Long> calls = new ArrayList<>();
-        List<Long> connected = new ArrayList<>();
-        List<Long> meetings = new ArrayList<>();
-        for (JsonNode row : daily) {
-            days.add(row.get("day").asString());
-            calls.add(Figures.count(row.get("activity"), "calls"));
-            connected.add(Figures.count(row.get("activity"), "connectedCalls"));
-            meetings.add(Figures.count(row.get("activity"), "meetingsBooked"));
+        Map<String, String> charted = new LinkedHashMap<>();
+        charted.put("calls", labels.word("measure.calls", locale));
+        charted.put("connectedCalls", labels.word("measure.connected", locale));
+        charted.put("meetingsBooked", labels.word("measure.meetingsBooked", locale));
+        List<DealLine> deals = new ArrayList<>();
+        for (JsonNode deal : openDeals.get()) {
+            if (deals.size() == DEALS_SHOWN) {
+                break;
+            }
+            String amount = deal.hasNonNull("amount")
+                    ? Figures.number(deal.get("amount").decimalValue().setScale(0, java.math.RoundingMode.HALF_UP), locale) + " "
+                    + deal.get("currency").asString() : "—";
+            deals.add(new DealLine(deal.hasNonNull("name") ? deal.get("name").asString() : deal.get("dealId").asString(),
+                    labels.word("stage." + deal.get("stage").asString(), locale), amount,
+                    deal.hasNonNull("daysInStage") ? deal.get("daysInStage").asString() : "—",
+                    deal.hasNonNull("expectedCloseDate") ? deal.get("expectedCloseDate").asString() : "—",
+                    deal.get("closeDatePassed").asBoolean()));
         }
         List<ObjectiveLine> objectives = new ArrayList<>();
         for (JsonNode objective : agenda.get("objectives")) {
@@ -94,11 +115,10 @@ class RepPage {
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", team.get("name").asString());
-        model.addAttribute("measures", TeamBoard.measures(week, before));
-        model.addAttribute("days", days);
-        model.addAttribute("calls", calls);
-        model.addAttribute("connected", connected);
-        model.addAttribute("meetings", meetings);
+        model.addAttribute("measures", TeamBoard.measures(week.get(), before.get()));
+        model.addAttribute("chartData", DailyChart.ofRep(daily.get(), charted));
+        model.addAttribute("deals", deals);
+        model.addAttribute("dealsCapped", openDeals.get().size() > DEALS_SHOWN);
         model.addAttribute("objectives", objectives);
         model.addAttribute("toDiscuss", toDiscuss);
         model.addAttribute("recognitions", recognitions);

@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The team board, the weekly ritual: this period against the one before per rep, and the open signals by severity
- * with their evidence. Every figure from the services.
+ * The team board, the weekly ritual: this period against the one before per rep, a daily chart per rep, the
+ * objectives, the open pipeline by stage with its coverage, and the open signals by severity with their evidence.
+ * Every figure from the services, asked side by side.
  */
 @Controller
 class TeamBoard {
@@ -38,6 +40,8 @@ class TeamBoard {
     }
 
     static final List<String> PERIODS = List.of("week", "month", "quarter");
+    /** What the board's chart can show, as the KPI API names it. */
+    static final List<String> CHART_MEASURES = List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld");
     private static final List<String[]> MEASURES = List.of(new String[] {"calls", "activity", "calls"},
             new String[] {"connected", "activity", "connectedCalls"}, new String[] {"meetingsBooked", "activity", "meetingsBooked"},
             new String[] {"meetingsHeld", "activity", "meetingsHeld"}, new String[] {"dealsCreated", "pipeline", "dealsCreated"},
@@ -67,10 +71,21 @@ class TeamBoard {
         return measures;
     }
 
+    /** The team's reps by id: their names as the roster gives them. */
+    Map<String, String> names(String teamId) {
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
+            names.put(rep.get("repId").asString(), rep.get("displayName").asString());
+        }
+        return names;
+    }
+
     @GetMapping("/teams/{teamId}")
-    String board(@PathVariable String teamId, @RequestParam(defaultValue = "week") String period, Model model, Locale locale) {
+    String board(@PathVariable String teamId, @RequestParam(defaultValue = "week") String period,
+                 @RequestParam(defaultValue = "calls") String chart, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
         String chosen = PERIODS.contains(period) ? period : "week";
+        String charted = CHART_MEASURES.contains(chart) ? chart : "calls";
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
         LocalDate before = switch (chosen) {
@@ -78,45 +93,55 @@ class TeamBoard {
             case "quarter" -> today.minusMonths(3);
             default -> today.minusWeeks(1);
         };
-        JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, today);
-        JsonNode then = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, before);
-        Map<String, String> names = new HashMap<>();
-        for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
-            names.put(rep.get("repId").asString(), rep.get("displayName").asString());
-        }
+        Pending<JsonNode> now = services.async(() -> services.get(Service.KPI,
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, today));
+        Pending<JsonNode> then = services.async(() -> services.get(Service.KPI,
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, before));
+        Pending<Map<String, String>> roster = services.async(() -> names(teamId));
+        List<Pending<JsonNode>> open = List.of("OPEN", "ACKNOWLEDGED").stream().map(status -> services.async(() -> services.get(
+                Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status))).toList();
+        Pending<JsonNode> pipeline = services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
+        Map<String, String> names = roster.get();
+        names.put(teamId, team.get("name").asString());
+        Pending<List<TeamObjectives.Line>> running = services.async(() -> objectives.lines(teamId, today, names, locale));
+        JsonNode period0 = now.get();
+        LocalDate from = LocalDate.parse(period0.get("from").asString());
+        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
+                teamId, from, today.isBefore(from) ? from : today));
+
         Map<String, JsonNode> previous = new HashMap<>();
-        then.get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep));
+        then.get().get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep));
         List<RepLine> reps = new ArrayList<>();
-        for (JsonNode rep : now.get("reps")) {
+        for (JsonNode rep : period0.get("reps")) {
             String repId = rep.get("repId").asString();
             reps.add(new RepLine(repId, names.getOrDefault(repId, repId), measures(rep, previous.get(repId)),
                     Figures.money(rep.get("pipeline").get("revenueWon"), locale)));
         }
         reps.sort(Comparator.comparing(RepLine::name));
         List<SignalLine> signals = new ArrayList<>();
-        List<JsonNode> open = new ArrayList<>();
-        for (String status : List.of("OPEN", "ACKNOWLEDGED")) {
-            services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status).forEach(open::add);
-        }
-        for (JsonNode signal : open) {
-            String status = signal.get("status").asString();
-            String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
-            String who = repId != null ? names.getOrDefault(repId, repId) : team.get("name").asString();
-            signals.add(new SignalLine(signal.get("signalId").asString(), signal.get("severity").asString(),
-                    labels.signalTitle(signal.get("type").asString(), who, locale), SignalPage.evidence(signal, labels, locale),
-                    "ACKNOWLEDGED".equals(status)));
+        for (Pending<JsonNode> list : open) {
+            for (JsonNode signal : list.get()) {
+                String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
+                String who = repId != null ? names.getOrDefault(repId, repId) : team.get("name").asString();
+                signals.add(new SignalLine(signal.get("signalId").asString(), signal.get("severity").asString(),
+                        labels.signalTitle(signal.get("type").asString(), who, locale), SignalPage.evidence(signal, labels, locale),
+                        "ACKNOWLEDGED".equals(signal.get("status").asString())));
+            }
         }
         signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity())).thenComparing(SignalLine::title));
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", now.get("from").asString());
-        model.addAttribute("to", now.get("to").asString());
+        model.addAttribute("from", period0.get("from").asString());
+        model.addAttribute("to", period0.get("to").asString());
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
-        names.put(teamId, team.get("name").asString());
-        model.addAttribute("objectives", objectives.lines(teamId, today, names, locale));
+        model.addAttribute("objectives", running.get());
+        model.addAttribute("pipeline", PipelineView.of(pipeline.get(), names, labels, locale));
+        model.addAttribute("chart", charted);
+        model.addAttribute("chartMeasures", CHART_MEASURES);
+        model.addAttribute("chartData", DailyChart.ofTeam(daily.get(), names, charted));
         return "team";
     }
 }

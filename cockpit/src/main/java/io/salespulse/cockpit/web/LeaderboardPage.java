@@ -1,0 +1,92 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
+import io.salespulse.cockpit.services.Services.Service;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A team's leaderboard for a metric and a period the manager chooses (kpi-service ranks; equal values share a rank).
+ * Amounts are ranked in one currency at a time, never added across currencies.
+ */
+@Controller
+class LeaderboardPage {
+
+    /** The metrics a leaderboard ranks, as kpi-service names them. */
+    static final List<String> METRICS = List.of("calls", "connectedCalls", "talkTimeSeconds", "emails", "meetingsBooked",
+            "meetingsHeld", "dealsCreated", "dealsWon", "pipelineCreated", "revenueWon");
+    private static final List<String> MONEY = List.of("pipelineCreated", "revenueWon");
+
+    /** A rep's place. */
+    record Place(int rank, String repId, String name, String value, int bar) {
+    }
+
+    private final Services services;
+    private final TeamBoard board;
+
+    LeaderboardPage(Services services, TeamBoard board) {
+        this.services = services;
+        this.board = board;
+    }
+
+    @GetMapping("/teams/{teamId}/leaderboard")
+    String leaderboard(@PathVariable String teamId, @RequestParam(defaultValue = "calls") String metric,
+                       @RequestParam(defaultValue = "week") String period, @RequestParam(defaultValue = "EUR") String currency,
+                       Model model, Locale locale) {
+        PageAdvice.checkId(teamId);
+        String chosen = METRICS.contains(metric) ? metric : "calls";
+        String range = TeamBoard.PERIODS.contains(period) ? period : "week";
+        String money = ObjectivesPage.CURRENCIES.contains(currency) ? currency : "EUR";
+        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<Map<String, String>> names = services.async(() -> board.names(teamId));
+        JsonNode ranking = services.get(Service.KPI, "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
+                teamId, chosen, range, money);
+        BigDecimal top = BigDecimal.ZERO;
+        for (JsonNode place : ranking.get("ranking")) {
+            top = top.max(place.get("value").decimalValue());
+        }
+        List<Place> places = new ArrayList<>();
+        for (JsonNode place : ranking.get("ranking")) {
+            String repId = place.get("repId").asString();
+            BigDecimal value = place.get("value").decimalValue();
+            places.add(new Place(place.get("rank").asInt(), repId, names.get().getOrDefault(repId, repId), value(chosen, value, money, locale),
+                    top.signum() == 0 ? 0 : value.multiply(BigDecimal.valueOf(100)).divide(top, 0, RoundingMode.HALF_UP).intValue()));
+        }
+        model.addAttribute("team", team.get());
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("metric", chosen);
+        model.addAttribute("metrics", METRICS);
+        model.addAttribute("period", range);
+        model.addAttribute("periods", TeamBoard.PERIODS);
+        model.addAttribute("currency", money);
+        model.addAttribute("currencies", ObjectivesPage.CURRENCIES);
+        model.addAttribute("money", MONEY.contains(chosen));
+        model.addAttribute("from", ranking.get("period").get("from").asString());
+        model.addAttribute("to", ranking.get("period").get("to").asString());
+        model.addAttribute("places", places);
+        return "leaderboard";
+    }
+
+    /** A value as the page writes it: an amount with its currency, talk time in hours and minutes, else a count. */
+    static String value(String metric, BigDecimal value, String currency, Locale locale) {
+        if (MONEY.contains(metric)) {
+            return Figures.number(value.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;
+        }
+        if ("talkTimeSeconds".equals(metric)) {
+            long minutes = value.longValue() / 60;
+            return minutes / 60 + " h " + String.format(Locale.ROOT, "%02d", minutes % 60);
+        }
+        return Figures.number(value, locale);
+    }
+}

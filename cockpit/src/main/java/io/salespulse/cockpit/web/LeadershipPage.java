@@ -1,0 +1,131 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
+import io.salespulse.cockpit.services.Services.Service;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every team side by side, for leadership (and admins): this period against the one before, the open pipeline,
+ * objectives by status and open signals by severity. Each team's figures in its own time zone; teams asked side by side.
+ */
+@Controller
+class LeadershipPage {
+
+    /** The most teams one page compares. */
+    static final int MAX_TEAMS = 200;
+
+    /** A team's column of figures. */
+    record TeamLine(String teamId, String name, List<TeamBoard.Measure> measures, String revenue, String open, String weighted,
+                    long onTrack, long atRisk, long offTrack, long critical, long warning) {
+    }
+
+    /** A line of the comparison: what it shows, and one cell per team. */
+    record Row(String label, List<Cell> cells) {
+    }
+
+    /** A team's figure, and its change from the period before when there is one. */
+    record Cell(String value, String change) {
+    }
+
+    /** The teams side by side: one column per team, one row per figure. */
+    static List<Row> rows(List<TeamLine> teams, Labels labels, Locale locale) {
+        List<Row> rows = new ArrayList<>();
+        if (teams.isEmpty()) {
+            return rows;
+        }
+        for (int i = 0; i < teams.get(0).measures().size(); i++) {
+            int index = i;
+            rows.add(new Row(labels.word("measure." + teams.get(0).measures().get(i).key(), locale), teams.stream()
+                    .map(team -> new Cell(String.valueOf(team.measures().get(index).now()), team.measures().get(index).change())).toList()));
+        }
+        rows.add(new Row(labels.word("team.revenue", locale), teams.stream().map(t -> new Cell(t.revenue(), null)).toList()));
+        rows.add(new Row(labels.word("leadership.open", locale), teams.stream().map(t -> new Cell(t.open(), null)).toList()));
+        rows.add(new Row(labels.word("pipeline.weighted", locale), teams.stream().map(t -> new Cell(t.weighted(), null)).toList()));
+        rows.add(new Row(labels.word("leadership.objectives", locale), teams.stream()
+                .map(t -> new Cell(t.onTrack() + " / " + t.atRisk() + " / " + t.offTrack(), null)).toList()));
+        rows.add(new Row(labels.word("leadership.signals", locale), teams.stream()
+                .map(t -> new Cell(t.critical() + " / " + t.warning(), null)).toList()));
+        return rows;
+    }
+
+    private final Services services;
+    private final CurrentUser user;
+    private final Labels labels;
+    private final Clock clock = Clock.systemUTC();
+
+    LeadershipPage(Services services, CurrentUser user, Labels labels) {
+        this.services = services;
+        this.user = user;
+        this.labels = labels;
+    }
+
+    @GetMapping("/leadership")
+    String leadership(@RequestParam(defaultValue = "week") String period, Model model, Locale locale) {
+        if (!user.get().isLeadership() && !user.get().isAdmin()) {
+            throw new Services.ServiceRefusal(403, "/leadership");
+        }
+        String chosen = TeamBoard.PERIODS.contains(period) ? period : "week";
+        JsonNode teams = services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", MAX_TEAMS);
+        List<Pending<TeamLine>> pending = new ArrayList<>();
+        for (JsonNode team : teams) {
+            pending.add(services.async(() -> line(team, chosen, locale)));
+        }
+        List<TeamLine> lines = pending.stream().map(Pending::get).toList();
+        model.addAttribute("period", chosen);
+        model.addAttribute("periods", TeamBoard.PERIODS);
+        model.addAttribute("teams", lines);
+        model.addAttribute("rows", rows(lines, labels, locale));
+        model.addAttribute("capped", teams.size() == MAX_TEAMS);
+        return "leadership";
+    }
+
+    private TeamLine line(JsonNode team, String period, Locale locale) {
+        String teamId = team.get("teamId").asString();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        LocalDate before = switch (period) {
+            case "month" -> today.minusMonths(1);
+            case "quarter" -> today.minusMonths(3);
+            default -> today.minusWeeks(1);
+        };
+        // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
+        // tasks queued behind it could wait for ever).
+        JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, today);
+        JsonNode then = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, before);
+        JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
+        JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
+        JsonNode signals = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
+        long onTrack = 0;
+        long atRisk = 0;
+        long offTrack = 0;
+        for (JsonNode objective : objectives) {
+            switch (objective.get("status").asString()) {
+                case "ACHIEVED", "ON_TRACK" -> onTrack++;
+                case "AT_RISK" -> atRisk++;
+                case "OFF_TRACK" -> offTrack++;
+                default -> { }
+            }
+        }
+        long critical = 0;
+        long warning = 0;
+        for (JsonNode signal : signals) {
+            critical += "CRITICAL".equals(signal.get("severity").asString()) ? 1 : 0;
+            warning += "WARNING".equals(signal.get("severity").asString()) ? 1 : 0;
+        }
+        JsonNode totals = now.get("totals");
+        return new TeamLine(teamId, team.get("name").asString(), TeamBoard.measures(totals, then.get("totals")),
+                Figures.money(totals.get("pipeline").get("revenueWon"), locale), Figures.money(pipeline.get("open"), locale),
+                Figures.money(pipeline.get("weighted"), locale), onTrack, atRisk, offTrack, critical, warning);
+    }
+}

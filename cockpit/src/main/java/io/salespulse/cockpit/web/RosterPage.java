@@ -1,0 +1,178 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
+import io.salespulse.cockpit.services.Services.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The roster, for admins: every team with its managers and reps, each rep's CRM ids (how webhooks find the rep), and
+ * the form to add a rep or change one (activity-service's roster API; a refused field is shown next to it).
+ */
+@Controller
+class RosterPage {
+
+    /** The CRMs whose ids the form asks for; other ids a rep holds are kept as they are. */
+    static final List<String> CRMS = List.of("hubspot", "pipedrive", "twenty", "salesforce");
+    static final List<String> ROLES = List.of("SDR", "AE", "CSM");
+    static final List<String> SENIORITIES = List.of("JUNIOR", "SENIOR");
+
+    /** A team, its managers and its reps (by name). */
+    record TeamRoster(JsonNode team, String managers, List<RepLine> reps) {
+    }
+
+    /** A rep as the roster lists it: its CRM ids as "crm: id", in CRM order. */
+    record RepLine(String repId, String name, String role, String seniority, String crmIds, boolean active) {
+
+        static RepLine of(JsonNode rep) {
+            Map<String, String> ids = new TreeMap<>();
+            rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+            return new RepLine(rep.get("repId").asString(), rep.get("displayName").asString(), rep.get("role").asString(),
+                    rep.get("seniority").asString(), ids.isEmpty() ? "—" : String.join(", ", ids.entrySet().stream()
+                            .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()), rep.path("active").asBoolean(true));
+        }
+    }
+
+    /** The rep form's values, as typed. */
+    record RepForm(String repId, String displayName, String teamId, String role, String seniority, String startDate, boolean active,
+                   Map<String, String> externalIds) {
+    }
+
+    private final Services services;
+    private final CurrentUser user;
+
+    RosterPage(Services services, CurrentUser user) {
+        this.services = services;
+        this.user = user;
+    }
+
+    private void requireAdmin() {
+        if (!user.get().isAdmin()) {
+            throw new Services.ServiceRefusal(403, "/admin");
+        }
+    }
+
+    @GetMapping("/admin/roster")
+    String roster(Model model) {
+        requireAdmin();
+        JsonNode teams = services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS);
+        List<Pending<TeamRoster>> pending = new ArrayList<>();
+        for (JsonNode team : teams) {
+            String teamId = team.get("teamId").asString();
+            pending.add(services.async(() -> {
+                List<RepLine> reps = new ArrayList<>();
+                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId).forEach(rep -> reps.add(RepLine.of(rep)));
+                reps.sort(java.util.Comparator.comparing(RepLine::name));
+                List<String> managers = new ArrayList<>();
+                team.path("managerIds").forEach(manager -> managers.add(manager.asString()));
+                return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
+            }));
+        }
+        model.addAttribute("teams", pending.stream().map(Pending::get).toList());
+        model.addAttribute("capped", teams.size() == LeadershipPage.MAX_TEAMS);
+        return "roster";
+    }
+
+    /** The form for a rep: its current values, or an empty one (in {@code teamId}) for a new id. */
+    @GetMapping("/admin/reps")
+    String rep(@RequestParam String repId, @RequestParam(required = false) String teamId, Model model) {
+        requireAdmin();
+        PageAdvice.checkId(repId);
+        RepForm form;
+        boolean known = true;
+        try {
+            JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
+            Map<String, String> ids = new TreeMap<>();
+            rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+            form = new RepForm(repId, rep.get("displayName").asString(), rep.get("teamId").asString(), rep.get("role").asString(),
+                    rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
+                    rep.path("active").asBoolean(true), ids);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 404) {
+                throw refusal;
+            }
+            known = false;
+            form = new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of());
+        }
+        return render(form, known, Map.of(), model);
+    }
+
+    private String render(RepForm form, boolean known, Map<String, String> errors, Model model) {
+        Map<String, String> teams = new LinkedHashMap<>();
+        services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS)
+                .forEach(team -> teams.put(team.get("teamId").asString(), team.get("name").asString()));
+        model.addAttribute("form", form);
+        model.addAttribute("known", known);
+        model.addAttribute("teams", teams);
+        model.addAttribute("roles", ROLES);
+        model.addAttribute("seniorities", SENIORITIES);
+        model.addAttribute("crms", CRMS);
+        model.addAttribute("errors", errors);
+        return "roster-rep";
+    }
+
+    /** Saves a rep (new or changed): the CRM ids typed replace those CRMs' ids, blank removes one, others stay. */
+    @PostMapping("/admin/reps")
+    String save(@RequestParam String repId, @RequestParam(defaultValue = "") String displayName,
+                @RequestParam(defaultValue = "") String teamId, @RequestParam(defaultValue = "") String role,
+                @RequestParam(defaultValue = "") String seniority, @RequestParam(defaultValue = "") String startDate,
+                @RequestParam(defaultValue = "false") boolean active, @RequestParam Map<String, String> fields,
+                @RequestParam(defaultValue = "false") boolean known, Model model, RedirectAttributes flash) {
+        requireAdmin();
+        PageAdvice.checkId(repId);
+        Map<String, String> ids = new TreeMap<>();
+        if (known) {
+            try {
+                services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).path("externalIds").properties()
+                        .forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+            } catch (Services.ServiceRefusal refusal) {
+                if (refusal.status() != 404) {
+                    throw refusal;
+                }
+            }
+        }
+        for (String crm : CRMS) {
+            String typed = fields.getOrDefault("crm." + crm, "").strip();
+            if (typed.isEmpty()) {
+                ids.remove(crm);
+            } else {
+                ids.put(crm, typed);
+            }
+        }
+        RepForm form = new RepForm(repId, displayName, teamId, role, seniority, startDate, active, ids);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", displayName.strip());
+        body.put("teamId", teamId);
+        body.put("role", role);
+        body.put("seniority", seniority);
+        body.put("startDate", startDate.isBlank() ? null : startDate);
+        body.put("externalIds", ids);
+        body.put("active", active);
+        try {
+            services.put(Service.ACTIVITY, body, "/api/v1/reps/{repId}", repId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            Map<String, String> errors = new LinkedHashMap<>(refusal.fieldErrors());
+            if (errors.isEmpty()) {
+                errors.put("", String.valueOf(refusal.detail()));
+            }
+            return render(form, known, errors, model);
+        }
+        flash.addFlashAttribute("saved", displayName.strip());
+        return "redirect:/admin/roster";
+    }
+}
