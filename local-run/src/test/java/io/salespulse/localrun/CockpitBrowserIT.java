@@ -233,8 +233,9 @@ class CockpitBrowserIT {
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
                     browser.get(stack.url("cockpit") + "/");
                     browser.findElement(By.id("signin-lead-sophie")).click();
+                    WebElement leadershipLink = browser.findElement(By.id("leadership-link"));
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Paris Mid-Market", "New York");
-                    browser.findElement(By.id("leadership-link")).click();
+                    leadershipLink.click();
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Every team");
                     String teams = browser.findElement(By.cssSelector("table.teams")).getText();
                     assertThat(teams).contains("Paris Mid-Market", "New York", "EUR");
