@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -37,7 +38,17 @@ class CockpitSecurity {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl(openIdConnect ? "/" : "/signin?signedOut"));
+                .logout(logout -> {
+                    logout.logoutUrl("/signout");
+                    if (openIdConnect) {
+                        // Out of the provider too (RP-initiated logout), else its session signs the user straight back in.
+                        OidcClientInitiatedLogoutSuccessHandler provider = new OidcClientInitiatedLogoutSuccessHandler(oidc.getObject());
+                        provider.setPostLogoutRedirectUri("{baseUrl}/");
+                        logout.logoutSuccessHandler(provider);
+                    } else {
+                        logout.logoutSuccessUrl("/signin?signedOut");
+                    }
+                });
         if (openIdConnect) {
             http.oauth2Login(login -> {
             });
