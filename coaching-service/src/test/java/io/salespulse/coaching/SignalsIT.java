@@ -144,6 +144,7 @@ class SignalsIT {
             assertThat(ack.json().get("acknowledgedBy").asString()).isEqualTo("test-admin");
             JsonNode agenda = Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").json();
             assertThat(agenda.get("toDiscuss")).hasSize(2);
+            assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/no-such-rep-" + rep + "/one-on-one").status()).isEqualTo(404);
             assertThat(agenda.get("toDiscuss").get(0).get("questions").get("fr")).isNotEmpty();
             assertThat(agenda.get("objectives").get(0).get("status").asString()).isEqualTo("OFF_TRACK");
 

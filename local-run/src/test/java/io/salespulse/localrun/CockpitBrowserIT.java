@@ -69,6 +69,14 @@ class CockpitBrowserIT {
                     // Not signed in yet: the sign-in page, then back to the signal.
                     assertThat(browser.getCurrentUrl()).endsWith("/signin");
                     screenshot(browser, "signin");
+                    // The check itself finds what it looks for: a faint text and a field without a label, added for a moment.
+                    ((JavascriptExecutor) browser).executeScript("""
+                            var faint = document.createElement('p'); faint.id = 'faint'; faint.textContent = 'faint'; faint.style.color = '#bbbbbb';
+                            var field = document.createElement('input'); field.id = 'unlabelled';
+                            document.querySelector('main').append(faint, field);""");
+                    assertThat(accessibilityProblems(browser)).anySatisfy(p -> assertThat(p).startsWith("contrast").contains("faint"))
+                            .anySatisfy(p -> assertThat(p).isEqualTo("no label: unlabelled"));
+                    ((JavascriptExecutor) browser).executeScript("document.getElementById('faint').remove(); document.getElementById('unlabelled').remove();");
                     browser.findElement(By.id("signin-mgr-camille")).click();
                     assertThat(browser.getCurrentUrl()).startsWith(link);
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baisse d'activité de Léa Martin");
@@ -330,7 +338,50 @@ class CockpitBrowserIT {
         return answer.body();
     }
 
+    /** Screenshots every page the test shows, and checks it for the problems below first. */
     private static void screenshot(WebDriver browser, String name) throws IOException {
+        assertThat(accessibilityProblems(browser)).as("accessibility of " + name).isEmpty();
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * What keeps a page from being used by everyone: a form field without a label (its own {@code <label for>}, or
+     * {@code aria-label}), a field or link taken out of the keyboard order ({@code tabindex="-1"}), or visible text whose
+     * contrast with its background is under WCAG AA (4.5:1, 3:1 for large text).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> accessibilityProblems(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                var problems = [];
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(function (field) {
+                  var labelled = field.getAttribute('aria-label') || (field.id && document.querySelector('label[for="' + field.id + '"]'));
+                  if (!labelled) { problems.push('no label: ' + (field.id || field.name)); }
+                });
+                document.querySelectorAll('a[href], button, input, select, textarea').forEach(function (element) {
+                  if (element.getAttribute('tabindex') === '-1') { problems.push('out of the keyboard order: ' + element.outerHTML.substring(0, 60)); }
+                });
+                function luminance(colour) {
+                  var rgb = colour.match(/[\\d.]+/g).slice(0, 3).map(function (v) {
+                    v = Number(v) / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+                }
+                function background(element) {
+                  for (; element; element = element.parentElement) {
+                    var colour = getComputedStyle(element).backgroundColor, parts = colour.match(/[\\d.]+/g);
+                    if (parts && (parts.length < 4 || Number(parts[3]) > 0)) { return colour; }
+                  }
+                  return 'rgb(255, 255, 255)';
+                }
+                document.querySelectorAll('body *').forEach(function (element) {
+                  var text = Array.prototype.some.call(element.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim() !== ''; });
+                  if (!text || element.getClientRects().length === 0 || element.closest('option, script, style')) { return; }
+                  var style = getComputedStyle(element), a = luminance(style.color), b = luminance(background(element));
+                  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  var size = parseFloat(style.fontSize), large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+                  if (ratio < (large ? 3 : 4.5)) {
+                    problems.push('contrast ' + ratio.toFixed(2) + ': ' + element.tagName + ' "' + element.textContent.trim().substring(0, 40) + '"');
+                  }
+                });
+                return problems;""");
     }
 }

@@ -5,6 +5,7 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Paging;
@@ -32,9 +33,11 @@ class SignalsController {
     private final CoachingFacts facts;
     private final Clock clock;
     private final OneOnOneQuestions questions;
+    private final RosterStore roster;
 
-    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions) {
+    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster) {
         this.book = book;
+        this.roster = roster;
         this.questions = questions;
         this.facts = facts;
         this.clock = clock;
@@ -73,6 +76,10 @@ class SignalsController {
 
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
     OneOnOne oneOnOne(@PathVariable String repId, @RequestParam(required = false) String since) {
+        if (roster.rep(repId).isEmpty()) {
+            // A manager never gets here for a rep outside its teams (403); leadership and admins learn it is unknown.
+            throw new NotFoundException("No rep " + repId);
+        }
         Instant from;
         try {
             from = since == null ? clock.instant().minus(Duration.ofDays(14)) : Instant.parse(since);
