@@ -168,6 +168,41 @@ class DeliveryIT {
     }
 
     @Test
+    void aSignalRaisedBeforeItsTeamReachesTheRosterWaitsAndGoesOutAsItNowIsOnceTheTeamArrives() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String manager = "dana-" + s;
+        String team = "team-" + s;
+        slackCalls.set(1); // the stub's first-call 500 is the first test's business
+        assertThat(Http.put(base() + manager + "/preferences", """
+                {"slackWebhookUrl":"%s","locale":"en","timezone":"UTC","minSeverity":"WARNING"}""".formatted(stubUrl("/slack"))).status())
+                .isEqualTo(200);
+        // The signal comes first (the topics are not ordered together), as a warning, then is escalated: both wait.
+        double updatesBefore = Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_consumed_total",
+                "type=\"salespulse.signal.updated.v1\"");
+        KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("early-" + s, SignalType.SILENCE,
+                SubjectKind.REP, "nina-" + s, "nina-" + s, team, Severity.WARNING, List.of(Evidence.of("workingDaysSilent", 2)),
+                Map.of(Language.fr, "x", Language.en, "Check in on Nina."), Instant.now())));
+        KafkaProbe.publish(EventEnvelope.of("c-" + s, "/coaching-service", new SignalUpdated("early-" + s, SignalType.SILENCE,
+                "nina-" + s, team, Severity.CRITICAL, List.of(Evidence.of("workingDaysSilent", 3)), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.scrapeSum("http://localhost:" + managementPort,
+                "salespulse_events_consumed_total", "type=\"salespulse.signal.updated.v1\"") > updatesBefore);
+        assertThat(Http.get(base() + manager + "/notifications").json()).isEmpty();
+
+        // The team arrives: the signal goes out at once, as the CRITICAL one it now is.
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Nantes", "Europe/Paris", Language.en, List.of(manager),
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                EventEnvelope.of("r-" + s, "/t", new RepChanged("nina-" + s, "Nina", team, RepRole.SDR, Seniority.JUNIOR,
+                        LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + manager + "/notifications?status=SENT").json().size() == 1);
+        JsonNode sent = Http.get(base() + manager + "/notifications?status=SENT").json().get(0);
+        assertThat(sent.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(Http.get(base() + manager + "/notifications").json()).hasSize(1);
+        assertThat(slackBodies).anySatisfy(body -> assertThat(body).contains("No activity from Nina"));
+    }
+
+    @Test
     void aSignalEscalatedToCriticalLeavesTheDigestAndGoesAtOnceWithItsNewFigures() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String manager = "carla-" + s;

@@ -1,5 +1,8 @@
 package io.salespulse.coaching.projection;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.kit.mongo.Counts;
 import io.salespulse.kit.mongo.Decimals;
 import io.salespulse.kit.mongo.Documents;
@@ -30,8 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,18 +52,33 @@ public class CoachingFacts {
 
     static final String REP_DAYS = "rep_days";
     static final String OBJECTIVES = "objectives";
-    static final String DEALS = "deals";
-    static final String STAGE_DURATIONS = "stage_durations";
     static final String OBJECTIVE_DEFS = "objective_definitions";
+
+    /**
+     * A deal as the rules need it, a typed document mapped by Spring Data: its open amount, stage and since when, last
+     * linked activity, close-date pushes, and what it was won for. Amounts are Decimal128 (earlier text or double
+     * amounts are still read).
+     */
+    @org.springframework.data.mongodb.core.mapping.Document("deals")
+    record DealFacts(@Id String dealId, String ownerRepId, BigDecimal amount, String currency, String expectedCloseDate, String stage,
+                     Instant stageSince, Boolean open, Instant lastActivityAt, Integer pushes, Instant wonAt, String wonTeamId,
+                     BigDecimal wonAmount, String wonCurrency) {
+    }
+
+    /** Days a team's deal spent in a stage it left (one per stage change event: a redelivery is the same document). */
+    @org.springframework.data.mongodb.core.mapping.Document("stage_durations")
+    record StageDuration(@Id String eventId, String teamId, String stage, long days, Instant at) {
+    }
 
     private final MongoTemplate mongo;
 
     CoachingFacts(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(REP_DAYS).createIndex(new Document("repId", 1).append("day", 1));
-        mongo.getCollection(DEALS).createIndex(new Document("ownerRepId", 1));
-        mongo.getCollection(DEALS).createIndex(new Document("wonTeamId", 1).append("wonAt", 1));
-        mongo.getCollection(STAGE_DURATIONS).createIndex(new Document("teamId", 1).append("stage", 1).append("at", 1));
+        mongo.indexOps(DealFacts.class).createIndex(new Index().on("ownerRepId", Sort.Direction.ASC));
+        mongo.indexOps(DealFacts.class).createIndex(new Index().on("wonTeamId", Sort.Direction.ASC).on("wonAt", Sort.Direction.ASC));
+        mongo.indexOps(StageDuration.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC)
+                .on("at", Sort.Direction.ASC));
         mongo.getCollection(OBJECTIVES).createIndex(new Document("scopeId", 1));
     }
 
@@ -83,57 +105,45 @@ public class CoachingFacts {
     /** An activity linked to a deal keeps the deal alive. */
     public void recordActivity(ActivityEvent activity) {
         if (activity.dealId() != null) {
-            mongo.getCollection(DEALS).updateOne(Filters.eq("_id", activity.dealId()),
-                    Updates.max("lastActivityAt", Date.from(activity.occurredAt())), new UpdateOptions().upsert(true));
+            mongo.upsert(query(where("_id").is(activity.dealId())), new Update().max("lastActivityAt", activity.occurredAt()), DealFacts.class);
         }
     }
 
     public void recordDeal(EventEnvelope envelope, String ownerTeamId) {
         DealEvent fact = envelope.dataAs(DealEvent.class);
-        List<Bson> set = new ArrayList<>();
-        set.add(Updates.max("lastActivityAt", Date.from(fact.occurredAt())));
+        Update set = new Update().max("lastActivityAt", fact.occurredAt());
         if (fact.ownerRepId() != null) {
-            set.add(Updates.set("ownerRepId", fact.ownerRepId()));
+            set.set("ownerRepId", fact.ownerRepId());
         }
         if (fact instanceof DealCreated created) {
             amount(set, created.amount());
             if (created.expectedCloseDate() != null) {
-                set.add(Updates.set("expectedCloseDate", created.expectedCloseDate().toString()));
+                set.set("expectedCloseDate", created.expectedCloseDate().toString());
             }
-            set.add(Updates.set("stage", created.stage().name()));
-            set.add(Updates.set("stageSince", Date.from(created.occurredAt())));
-            set.add(Updates.set("open", !created.stage().isClosed()));
+            set.set("stage", created.stage().name()).set("stageSince", created.occurredAt()).set("open", !created.stage().isClosed());
         } else if (fact instanceof io.salespulse.contracts.deal.DealAmountChanged changed) {
             amount(set, changed.current());
         } else if (fact instanceof DealStageChanged moved) {
             amount(set, moved.amount());
-            set.add(Updates.set("stage", moved.to().name()));
-            set.add(Updates.set("stageSince", Date.from(moved.occurredAt())));
-            set.add(Updates.set("open", !moved.to().isClosed()));
+            set.set("stage", moved.to().name()).set("stageSince", moved.occurredAt()).set("open", !moved.to().isClosed());
             try {
-                mongo.getCollection(STAGE_DURATIONS).insertOne(new Document("_id", envelope.id()).append("teamId", ownerTeamId)
-                        .append("stage", moved.from().name()).append("days", moved.daysInPreviousStage())
-                        .append("at", Date.from(moved.occurredAt())));
-            } catch (com.mongodb.MongoWriteException duplicate) {
+                mongo.insert(new StageDuration(envelope.id(), ownerTeamId, moved.from().name(), moved.daysInPreviousStage(), moved.occurredAt()));
+            } catch (DuplicateKeyException duplicate) {
                 // recorded already
             }
         } else if (fact instanceof DealCloseDateMoved moved) {
-            set.add(Updates.set("pushes", moved.pushCount()));
-            set.add(Updates.set("expectedCloseDate", moved.current().toString()));
+            set.set("pushes", moved.pushCount()).set("expectedCloseDate", moved.current().toString());
         } else if (fact instanceof DealOwnerChanged owner) {
-            set.add(Updates.set("ownerRepId", owner.ownerRepId()));
+            set.set("ownerRepId", owner.ownerRepId());
         } else if (fact instanceof DealWon won) {
-            set.add(Updates.set("open", false));
-            set.add(Updates.set("wonAt", Date.from(won.occurredAt())));
-            set.add(Updates.set("wonTeamId", ownerTeamId));
+            set.set("open", false).set("wonAt", won.occurredAt()).set("wonTeamId", ownerTeamId);
             if (won.amount() != null) {
-                set.add(Updates.set("wonAmount", Decimals.bson(won.amount().amount())));
-                set.add(Updates.set("wonCurrency", won.amount().currency()));
+                set.set("wonAmount", won.amount().amount()).set("wonCurrency", won.amount().currency());
             }
         } else if (fact instanceof DealLost) {
-            set.add(Updates.set("open", false));
+            set.set("open", false);
         }
-        mongo.getCollection(DEALS).updateOne(Filters.eq("_id", fact.dealId()), Updates.combine(set), new UpdateOptions().upsert(true));
+        mongo.upsert(query(where("_id").is(fact.dealId())), set, DealFacts.class);
     }
 
     /** The latest progress of a rep's objectives. */
@@ -146,10 +156,9 @@ public class CoachingFacts {
         return objectives;
     }
 
-    private static void amount(List<Bson> set, io.salespulse.contracts.Money money) {
+    private static void amount(Update set, io.salespulse.contracts.Money money) {
         if (money != null) {
-            set.add(Updates.set("amount", Decimals.bson(money.amount())));
-            set.add(Updates.set("currency", money.currency()));
+            set.set("amount", money.amount()).set("currency", money.currency());
         }
     }
 
@@ -195,12 +204,9 @@ public class CoachingFacts {
 
     /** Open pipeline of these reps in a currency expected to close by a date. */
     public BigDecimal openExpected(List<String> repIds, String currency, LocalDate by) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds),
-                Filters.eq("currency", currency), Filters.lte("expectedCloseDate", by.toString())))) {
-            total = total.add(Decimals.read(doc.get("amount")));
-        }
-        return total;
+        return mongo.find(query(where("open").is(true).and("ownerRepId").in(repIds).and("currency").is(currency)
+                        .and("expectedCloseDate").lte(by.toString())), DealFacts.class).stream()
+                .map(DealFacts::amount).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** A rep's daily activity from..to. */
@@ -221,50 +227,36 @@ public class CoachingFacts {
 
     /** A deal as the rules see it. */
     public Optional<DealView> deal(String dealId) {
-        return Optional.ofNullable(mongo.getCollection(DEALS).find(Filters.eq("_id", dealId)).first()).map(CoachingFacts::view);
+        return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(CoachingFacts::view);
     }
 
     /** The open deals of these reps. */
     public List<DealView> openDealsOf(List<String> repIds) {
-        List<DealView> deals = new ArrayList<>();
-        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("open", true), Filters.in("ownerRepId", repIds)))) {
-            deals.add(view(doc));
-        }
-        return deals;
+        return mongo.find(query(where("open").is(true).and("ownerRepId").in(repIds)), DealFacts.class).stream()
+                .map(CoachingFacts::view).toList();
     }
 
     /** The owner of a deal, if known. */
     public Optional<String> ownerOf(String dealId) {
-        return Optional.ofNullable(mongo.getCollection(DEALS).find(Filters.eq("_id", dealId)).first())
-                .map(doc -> doc.getString("ownerRepId"));
+        return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(DealFacts::ownerRepId);
     }
 
     /** Won amounts of a team's deals in a currency since a time, this deal excluded. */
     public List<BigDecimal> wonAmounts(String teamId, String currency, Instant since, String exceptDealId) {
-        List<BigDecimal> amounts = new ArrayList<>();
-        for (Document doc : mongo.getCollection(DEALS).find(Filters.and(Filters.eq("wonTeamId", teamId),
-                Filters.eq("wonCurrency", currency), Filters.gte("wonAt", Date.from(since)), Filters.ne("_id", exceptDealId)))) {
-            amounts.add(Decimals.read(doc.get("wonAmount")));
-        }
-        return amounts;
+        return mongo.find(query(where("wonTeamId").is(teamId).and("wonCurrency").is(currency).and("wonAt").gte(since)
+                .and("_id").ne(exceptDealId)), DealFacts.class).stream().map(DealFacts::wonAmount).toList();
     }
 
     /** The median days a team's deals spent in a stage since a time (null without data). */
     public BigDecimal medianDaysInStage(String teamId, String stage, Instant since) {
-        List<Long> days = new ArrayList<>();
-        for (Document doc : mongo.getCollection(STAGE_DURATIONS).find(Filters.and(Filters.eq("teamId", teamId),
-                Filters.eq("stage", stage), Filters.gte("at", Date.from(since))))) {
-            days.add(doc.get("days", Number.class).longValue());
-        }
+        List<Long> days = mongo.find(query(where("teamId").is(teamId).and("stage").is(stage).and("at").gte(since)), StageDuration.class)
+                .stream().map(StageDuration::days).toList();
         return io.salespulse.kit.figures.Figures.median(days);
     }
 
-    private static DealView view(Document doc) {
-        Date since = doc.getDate("stageSince");
-        Date last = doc.getDate("lastActivityAt");
-        Number pushes = doc.get("pushes", Number.class);
-        return new DealView(doc.getString("_id"), doc.getBoolean("open", false), doc.getString("stage"),
-                since == null ? null : since.toInstant(), last == null ? null : last.toInstant(), pushes == null ? 0 : pushes.intValue());
+    private static DealView view(DealFacts deal) {
+        return new DealView(deal.dealId(), Boolean.TRUE.equals(deal.open()), deal.stage(), deal.stageSince(), deal.lastActivityAt(),
+                deal.pushes() == null ? 0 : deal.pushes());
     }
 
 }

@@ -106,8 +106,8 @@ public class TeamPipeline {
         // The reference for stalled deals: median days a deal of this team spent in each stage, trailing 90 days.
         Map<DealStage, BigDecimal> medianDays = new TreeMap<>();
         deals.stageDurations(teamId, today.minusDays(90), today).stream()
-                .collect(Collectors.groupingBy(doc -> DealStage.valueOf(doc.getString("stage")),
-                        Collectors.mapping(doc -> doc.get("days", Number.class).longValue(), Collectors.toList())))
+                .collect(Collectors.groupingBy(DealProjection.StageDuration::stage,
+                        Collectors.mapping(DealProjection.StageDuration::days, Collectors.toList())))
                 .forEach((stage, days) -> medianDays.put(stage, PipelineFigures.median(days.stream().sorted().toList())));
         return new Pipeline(teamId, stages, openTotal, weightedTotal, coverage, medianDays);
     }

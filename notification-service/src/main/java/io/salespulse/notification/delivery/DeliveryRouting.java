@@ -8,27 +8,31 @@ import io.salespulse.notification.inbox.SignalRouting;
 import org.springframework.stereotype.Component;
 
 /**
- * Raised signals are routed to managers; a signal escalated to CRITICAL goes out at once if it was waiting for the
+ * Raised signals are routed to managers (once their team is known: {@link AwaitingRoster}); a signal escalated to CRITICAL goes out at once if it was waiting for the
  * digest (or was below a manager's minimum); a resolved signal's unsent deliveries are suppressed.
  */
 @Component
 class DeliveryRouting implements SignalRouting {
 
     private final Router router;
+    private final AwaitingRoster awaiting;
     private final DeliveryQueue queue;
 
-    DeliveryRouting(Router router, DeliveryQueue queue) {
+    DeliveryRouting(Router router, AwaitingRoster awaiting, DeliveryQueue queue) {
         this.router = router;
+        this.awaiting = awaiting;
         this.queue = queue;
     }
 
     @Override
     public void on(SignalEvent event) {
         if (event instanceof SignalRaised raised) {
-            router.route(raised);
+            awaiting.route(raised);
         } else if (event instanceof SignalUpdated updated) {
+            awaiting.update(updated);
             router.escalate(updated);
         } else if (event instanceof SignalResolved resolved) {
+            awaiting.forget(resolved.signalId());
             queue.suppressUnsent(resolved.signalId(), "resolved before it was sent");
         }
     }

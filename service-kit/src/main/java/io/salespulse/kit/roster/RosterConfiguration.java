@@ -1,6 +1,7 @@
 package io.salespulse.kit.roster;
 
 import io.salespulse.kit.kafka.EventBatches;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +15,8 @@ class RosterConfiguration {
     }
 
     @Bean
-    RosterListener rosterListener(RosterStore rosterStore, EventBatches eventBatches) {
-        return new RosterListener(rosterStore, eventBatches);
+    RosterListener rosterListener(RosterStore rosterStore, EventBatches eventBatches,
+                                  ApplicationEventPublisher events) {
+        return new RosterListener(rosterStore, eventBatches, events);
     }
 }
