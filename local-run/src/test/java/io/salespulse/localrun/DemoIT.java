@@ -64,6 +64,11 @@ class DemoIT {
                     assertThat(m.managerId()).isEqualTo("mgr-jordan");
                     assertThat(m.text()).isEqualTo("Olivia Chen reached 100% of their objective");
                 });
+                // A smaller recognition goes at once too: recognitions are their own class, sent at once by default.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(demo.sink().received()).anySatisfy(m -> {
+                    assertThat(m.managerId()).isEqualTo("mgr-jordan");
+                    assertThat(m.text()).isEqualTo("Ethan Brooks is back on track");
+                }));
                 assertThat(Files.readString(data.resolve("notifications.log"))).contains("to mgr-camille: Belle signature de Marc Petit");
                 // The signals themselves, in coaching-service.
                 String signals = get(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", stack.tokens().leadership());

@@ -62,6 +62,11 @@ class PreferencesIT {
         assertThat(got.get("webhookSecretSet").asBoolean()).isTrue();
         assertThat(got.toString()).doesNotContain("s3cret", "XXXX");
         assertThat(got.get("quietHours").get("from").asString()).isEqualTo("19:00");
+        // Recognitions were not chosen: at once. Then turned to the digest.
+        assertThat(got.get("recognitions").asString()).isEqualTo("INSTANT");
+        assertThat(Http.put(url, """
+                {"email":"camille@example.test","locale":"fr","minSeverity":"WARNING","recognitions":"DIGEST"}""").status()).isEqualTo(200);
+        assertThat(Http.get(url).json().get("recognitions").asString()).isEqualTo("DIGEST");
     }
 
     @Test
@@ -69,10 +74,10 @@ class PreferencesIT {
         String url = "http://localhost:" + port + "/api/v1/managers/mgr-x/preferences";
         Http.Answer bad = Http.put(url, """
                 {"email":"not-an-email","slackWebhookUrl":"ftp://x","locale":"de","minSeverity":"LOUD",
-                 "quietHours":{"from":"25:00","to":"08:00"},"digest":{"weekly":"Monday"}}""");
+                 "quietHours":{"from":"25:00","to":"08:00"},"digest":{"weekly":"Monday"},"recognitions":"SOMETIMES"}""");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").findValuesAsString("field")).contains("email", "slackWebhookUrl", "locale",
-                "minSeverity", "quietHours.from", "digest.weekly");
+                "minSeverity", "quietHours.from", "digest.weekly", "recognitions");
         assertThat(Http.put(url, "{\"webhookUrl\":\"https://x.example/h\"}").json().get("errors").findValuesAsString("field"))
                 .containsExactly("webhookSecret");
         assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/nobody/preferences").status()).isEqualTo(404);

@@ -43,7 +43,7 @@ class MyNotifications {
 
     /** The preferences form's fields, as the service names them (quiet hours and digests split in two). */
     static final List<String> FIELDS = List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret",
-            "locale", "timezone", "quietFrom", "quietTo", "minSeverity", "daily", "weeklyDay", "weeklyTime");
+            "locale", "timezone", "quietFrom", "quietTo", "minSeverity", "recognitions", "daily", "weeklyDay", "weeklyTime");
 
     /** What the form shows: the stored preferences (secrets masked as the service returns them), or defaults. */
     static Map<String, String> form(JsonNode p) {
@@ -52,11 +52,13 @@ class MyNotifications {
         form.put("locale", "fr");
         form.put("timezone", "Europe/Paris");
         form.put("minSeverity", "WARNING");
+        form.put("recognitions", "INSTANT");
         form.put("daily", "08:30");
         form.put("weeklyDay", "MON");
         form.put("weeklyTime", "08:30");
         if (p != null) {
-            for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "locale", "timezone", "minSeverity")) {
+            for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "locale", "timezone", "minSeverity",
+                    "recognitions")) {
                 if (p.hasNonNull(field)) {
                     form.put(field, p.get(field).asString());
                 }
@@ -78,7 +80,8 @@ class MyNotifications {
     /** The form as the service's PUT body: empty fields are absent, quiet hours need both ends. */
     static Map<String, Object> body(Map<String, String> form) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret", "locale", "timezone", "minSeverity")) {
+        for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret", "locale", "timezone", "minSeverity",
+                "recognitions")) {
             String value = form.getOrDefault(field, "").strip();
             body.put(field, value.isEmpty() ? null : value);
         }
@@ -153,6 +156,7 @@ class MyNotifications {
         model.addAttribute("form", typed != null ? typed : form(preferences));
         model.addAttribute("errors", errors);
         model.addAttribute("severities", List.of("INFO", "WARNING", "CRITICAL"));
+        model.addAttribute("recognitionChoices", List.of("INSTANT", "DIGEST", "OFF"));
         model.addAttribute("days", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
         model.addAttribute("log", log);
         return "notifications";

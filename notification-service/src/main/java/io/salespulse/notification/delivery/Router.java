@@ -130,7 +130,8 @@ class Router {
                 .append("message", message == null ? null : message.stored());
         if (queue.add(doc) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
-                    .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved" : "no_preferences")
+                    .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved"
+                            : reason.startsWith("recognitions") ? "recognitions_off" : "no_preferences")
                     .register(meters).increment();
         }
     }

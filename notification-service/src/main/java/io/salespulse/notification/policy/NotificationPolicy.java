@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The notification policy of kpis-and-signals.md, pure: below the manager's minimum severity, nothing; CRITICAL weak
- * signals and OBJECTIVE_ACHIEVED / BIG_WIN at once (or at the end of quiet hours), at most 10 instant notifications per
- * manager per hour (the rest wait for the digest); everything else in the daily digest; a resolved signal is not sent.
+ * The notification policy of kpis-and-signals.md, pure. Recognitions are a class of their own: at once by default,
+ * in the digest or not at all as the manager chose, whatever the minimum severity. Weak signals: below the manager's
+ * minimum severity, nothing; CRITICAL ones at once; the others in the daily digest. "At once" is at the end of quiet
+ * hours when they are on, and at most 10 instant notifications per manager per hour (the rest wait for the digest);
+ * a resolved signal is not sent.
  */
 public final class NotificationPolicy {
 
@@ -33,15 +35,30 @@ public final class NotificationPolicy {
         if (resolved) {
             return new Decision(Decision.Route.SUPPRESSED, null, "resolved before it was sent");
         }
+        if (type.isPositive()) {
+            switch (preferences.recognitionsOrDefault()) {
+                case OFF -> {
+                    return new Decision(Decision.Route.SUPPRESSED, null, "recognitions turned off by the manager");
+                }
+                case DIGEST -> {
+                    return new Decision(Decision.Route.DIGEST, null, "recognitions go in the daily digest");
+                }
+                default -> {
+                    return instant(preferences, now, instantLastHour);
+                }
+            }
+        }
         Severity floor = preferences.minSeverity() == null ? Severity.INFO : preferences.minSeverity();
         if (severity.compareTo(floor) < 0) {
             return new Decision(Decision.Route.SUPPRESSED, null, "below the manager's minimum severity " + floor);
         }
-        boolean urgent = severity == Severity.CRITICAL && !type.isPositive()
-                || type == SignalType.OBJECTIVE_ACHIEVED || type == SignalType.BIG_WIN;
-        if (!urgent) {
+        if (severity != Severity.CRITICAL) {
             return new Decision(Decision.Route.DIGEST, null, "goes in the daily digest");
         }
+        return instant(preferences, now, instantLastHour);
+    }
+
+    private static Decision instant(Preferences preferences, Instant now, int instantLastHour) {
         if (instantLastHour >= MAX_INSTANT_PER_HOUR) {
             return new Decision(Decision.Route.DIGEST, null, "more than " + MAX_INSTANT_PER_HOUR + " instant notifications this hour");
         }

@@ -20,10 +20,16 @@ import java.time.LocalTime;
  * @param minSeverity     signals below this are not sent
  * @param dailyDigestAt   local time of the daily digest
  * @param weeklyDigest    day and time of the weekly digest, e.g. {@code MON 08:30}
+ * @param recognitions    how recognitions are sent ({@code null}, as stored before the setting existed: at once)
  */
 public record Preferences(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
                           String webhookSecret, Language locale, String timezone, LocalTime quietFrom, LocalTime quietTo,
-                          Severity minSeverity, LocalTime dailyDigestAt, String weeklyDigest) {
+                          Severity minSeverity, LocalTime dailyDigestAt, String weeklyDigest, Recognitions recognitions) {
+
+    /** How recognitions are sent: at once unless the manager chose otherwise. */
+    public Recognitions recognitionsOrDefault() {
+        return recognitions == null ? Recognitions.INSTANT : recognitions;
+    }
 
     /** Whether a local time falls within quiet hours (which may span midnight). */
     public boolean isQuiet(LocalTime time) {

@@ -37,13 +37,14 @@ class PreferencesController {
     /** Preferences as the API shows them. */
     record PreferencesView(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
                            boolean webhookSecretSet, Language locale, String timezone, PreferencesRequest.QuietHours quietHours,
-                           Severity minSeverity, PreferencesRequest.Digest digest) {
+                           Severity minSeverity, PreferencesRequest.Digest digest, Recognitions recognitions) {
 
         static PreferencesView of(Preferences p) {
             return new PreferencesView(p.managerId(), p.email(), mask(p.slackWebhookUrl()), mask(p.teamsWebhookUrl()),
                     mask(p.webhookUrl()), p.webhookSecret() != null && !p.webhookSecret().isBlank(), p.locale(), p.timezone(),
                     p.quietFrom() == null ? null : new PreferencesRequest.QuietHours(p.quietFrom().toString(), p.quietTo().toString()),
-                    p.minSeverity(), new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()));
+                    p.minSeverity(), new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()),
+                    p.recognitionsOrDefault());
         }
 
         private static String mask(String url) {
@@ -86,7 +87,8 @@ class PreferencesController {
                 quiet == null || quiet.to() == null ? null : LocalTime.parse(quiet.to()),
                 request.minSeverity() == null ? Severity.WARNING : Severity.valueOf(request.minSeverity()),
                 digest == null || digest.daily() == null ? LocalTime.parse("08:30") : LocalTime.parse(digest.daily()),
-                digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly());
+                digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly(),
+                request.recognitions() == null ? Recognitions.INSTANT : Recognitions.valueOf(request.recognitions()));
         store.save(preferences);
         return PreferencesView.of(preferences);
     }

@@ -18,7 +18,8 @@ record PreferencesRequest(@Email @Size(max = 254) String email,
                           @Bounded String timezone,
                           @Valid QuietHours quietHours,
                           @Pattern(regexp = "INFO|WARNING|CRITICAL", message = "must be INFO, WARNING or CRITICAL") String minSeverity,
-                          @Valid Digest digest) {
+                          @Valid Digest digest,
+                          @Pattern(regexp = "INSTANT|DIGEST|OFF", message = "must be INSTANT, DIGEST or OFF") String recognitions) {
 
     /** The longest webhook URL taken. */
     static final int MAX_URL = 2048;
