@@ -3,6 +3,7 @@ package io.salespulse.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.testsupport.AccessTable;
+import io.salespulse.testsupport.TwoTeams;
 import io.salespulse.testsupport.AccessTable.Rule;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.RealInfrastructure;
@@ -39,14 +40,23 @@ class NotificationSecurityIT {
                 {"email":"someone@example.com","slackWebhookUrl":"http://127.0.0.1:9/slack","locale":"fr","timezone":"Europe/Paris"}""";
         assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
         assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
-        AccessTable table = new AccessTable(base, "mgr-a-" + s, "team-a-" + s)
+        TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/celebrations");
+        AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA())
                 .row("GET", "/api/v1/managers/{managerId}/notifications", mine + "/notifications", theirs + "/notifications", null,
                         Rule.OWN_READ)
                 .row("GET", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", null, Rule.OWN_READ)
                 .row("PUT", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", prefs,
                         Rule.OWN_WRITE)
                 .row("POST", "/api/v1/managers/{managerId}/test-message", mine + "/test-message", theirs + "/test-message", null,
-                        Rule.OWN_WRITE);
+                        Rule.OWN_WRITE)
+                .row("GET", "/api/v1/teams/{teamId}/celebrations", "/api/v1/teams/" + t.teamA() + "/celebrations",
+                        "/api/v1/teams/" + t.teamB() + "/celebrations", null, Rule.TEAM_READ)
+                .row("PUT", "/api/v1/teams/{teamId}/celebrations", "/api/v1/teams/" + t.teamA() + "/celebrations",
+                        "/api/v1/teams/" + t.teamB() + "/celebrations", "{\"enabled\":false}", Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
+                        "/api/v1/reps/" + t.repB() + "/celebrations", null, Rule.TEAM_READ)
+                .row("PUT", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
+                        "/api/v1/reps/" + t.repB() + "/celebrations", "{\"publicPosts\":true}", Rule.TEAM_ACTION);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

@@ -24,16 +24,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Signals raised for a team this service does not know yet (its roster change is still on its way on the org topic,
- * which no order ties to the signals topic): kept here, not dropped, and routed once the team is known, as the team's
- * change arrives or at the next sweep (a minute), whichever comes first. Routing twice is harmless (one delivery per
- * signal, manager and channel). A signal resolved meanwhile is forgotten; one whose team never comes is given up after
- * {@link #GIVE_UP_AFTER}, with a warning.
+ * Signals raised for a team (or a rep) this service does not know yet (its roster change is still on its way on the
+ * org topic, which no order ties to the signals topic): kept here, not dropped, and routed once the team and the rep
+ * are known (a message names the rep), as their changes arrive or at the next sweep (a minute), whichever comes
+ * first. A rep still unknown {@link #REP_GRACE} after its team is routed anyway, under its id. Routing twice is
+ * harmless (one delivery per signal, manager and channel). A signal resolved meanwhile is forgotten; one whose team
+ * never comes is given up after {@link #GIVE_UP_AFTER}, with a warning.
  */
 @Component
 class AwaitingRoster {
 
     static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
+    static final Duration REP_GRACE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(AwaitingRoster.class);
 
     /** A signal waiting for its team; the signal as its JSON event. */
@@ -57,18 +59,22 @@ class AwaitingRoster {
         meters.gauge("salespulse.notifications.awaiting.roster", mongo, template -> template.count(new org.springframework.data.mongodb.core.query.Query(), Parked.class));
     }
 
-    /** Routes the signal now if its team is known, else keeps it until it is. */
+    /** Routes the signal now if its team and rep are known, else keeps it until they are. */
     void route(SignalRaised signal) {
-        if (roster.team(signal.teamId()).isPresent()) {
+        if (ready(signal, clock.instant())) {
             router.route(signal);
             return;
         }
         mongo.save(new Parked(signal.signalId(), signal.teamId(), EventCodec.mapper().writeValueAsString(signal), clock.instant()));
-        log.info("Signal {} waits for team {} to be known", signal.signalId(), signal.teamId());
-        // The team may have come between the look and the save: route it now rather than at the sweep.
-        if (roster.team(signal.teamId()).isPresent()) {
-            release(signal.teamId());
-        }
+        log.info("Signal {} waits for team {} (or its rep) to be known", signal.signalId(), signal.teamId());
+        // The roster may have moved between the look and the save: route it now rather than at the sweep.
+        release(signal.teamId());
+    }
+
+    /** Whether a signal can be routed: its team known, and its rep (or the rep's grace has run out). */
+    private boolean ready(SignalRaised signal, Instant parkedAt) {
+        return roster.team(signal.teamId()).isPresent() && (signal.repId() == null || roster.rep(signal.repId()).isPresent()
+                || !parkedAt.plus(REP_GRACE).isAfter(clock.instant()));
     }
 
     /** The signal changed while it waited: it will be routed as it now is (its severity and evidence). */
@@ -92,6 +98,8 @@ class AwaitingRoster {
     void onRoster(RosterApplied applied) {
         if (applied.event() instanceof TeamChanged team) {
             release(team.teamId());
+        } else if (applied.event() instanceof io.salespulse.contracts.org.RepChanged rep) {
+            release(rep.teamId());
         }
     }
 
@@ -99,9 +107,7 @@ class AwaitingRoster {
     @Scheduled(fixedDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}", initialDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}")
     void sweep() {
         for (String teamId : mongo.findDistinct(new org.springframework.data.mongodb.core.query.Query(), "teamId", Parked.class, String.class)) {
-            if (roster.team(teamId).isPresent()) {
-                release(teamId);
-            }
+            release(teamId);
         }
         long dropped = mongo.remove(query(where("parkedAt").lt(clock.instant().minus(GIVE_UP_AFTER))), Parked.class).getDeletedCount();
         if (dropped > 0) {
@@ -111,13 +117,20 @@ class AwaitingRoster {
     }
 
     private void release(String teamId) {
-        List<Parked> waiting = mongo.find(query(where("teamId").is(teamId)), Parked.class);
-        for (Parked parked : waiting) {
-            router.route(EventCodec.mapper().readValue(parked.signal(), SignalRaised.class));
-            forget(parked.signalId());
+        if (roster.team(teamId).isEmpty()) {
+            return;
         }
-        if (!waiting.isEmpty()) {
-            log.info("Routed {} signal(s) that waited for team {}", waiting.size(), teamId);
+        int routed = 0;
+        for (Parked parked : mongo.find(query(where("teamId").is(teamId)), Parked.class)) {
+            SignalRaised signal = EventCodec.mapper().readValue(parked.signal(), SignalRaised.class);
+            if (ready(signal, parked.parkedAt())) {
+                router.route(signal);
+                forget(parked.signalId());
+                routed++;
+            }
+        }
+        if (routed > 0) {
+            log.info("Routed {} signal(s) that waited for team {}", routed, teamId);
         }
     }
 }

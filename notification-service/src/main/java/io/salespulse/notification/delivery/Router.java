@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routes a raised signal to the managers of the rep's team: for each, the policy decides (instant, digest,
- * suppressed) and one delivery per configured channel is recorded, in the manager's language.
+ * suppressed) and one delivery per configured channel is recorded, in the manager's language; a recognition is also
+ * posted to the team's celebration channel when it has one ({@link TeamCelebrations}).
  */
 @Component
 class Router {
@@ -44,12 +45,14 @@ class Router {
     private final boolean mailConfigured;
     private final Texts texts;
     private final MailTemplates mailTemplates;
+    private final TeamCelebrations celebrations;
 
     Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
-           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, TeamCelebrations celebrations, @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
         this.mailConfigured = mail.getIfAvailable() != null;
         this.texts = texts;
         this.mailTemplates = mailTemplates;
+        this.celebrations = celebrations;
         this.roster = roster;
         this.preferences = preferences;
         this.queue = queue;
@@ -82,6 +85,7 @@ class Router {
                         decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
             }
         }
+        celebrations.onRaised(signal);
     }
 
     /**

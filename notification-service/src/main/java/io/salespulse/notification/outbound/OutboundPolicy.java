@@ -74,6 +74,20 @@ public class OutboundPolicy {
         this.resolver = resolver;
     }
 
+    /** A webhook URL as the API shows it: its scheme and host only (the path holds the secret). */
+    public static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + "/…";
+    }
+
+    /** The stored URL when the request names it as the API shows it (masked), else the request's. */
+    public static String keepIfMasked(String requested, String stored) {
+        return requested != null && stored != null && requested.equals(masked(stored)) ? stored : requested;
+    }
+
     /** The verdict on calling {@code url} for a channel. */
     public Verdict check(Channel channel, String url) {
         URI uri;

@@ -6,7 +6,6 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -48,11 +47,7 @@ class PreferencesController {
         }
 
         private static String mask(String url) {
-            if (url == null) {
-                return null;
-            }
-            URI uri = URI.create(url);
-            return uri.getScheme() + "://" + uri.getHost() + "/…";
+            return OutboundPolicy.masked(url);
         }
     }
 
@@ -95,7 +90,7 @@ class PreferencesController {
 
     /** The stored URL when the request names it as GET shows it (masked), else the request's. */
     private static String keep(String requested, String stored) {
-        return requested != null && stored != null && requested.equals(PreferencesView.mask(stored)) ? stored : requested;
+        return OutboundPolicy.keepIfMasked(requested, stored);
     }
 
     /** A target the outbound policy refuses is a 400 naming the field (a name that does not resolve yet is taken). */

@@ -126,6 +126,8 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)

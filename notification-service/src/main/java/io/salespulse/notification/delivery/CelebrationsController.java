@@ -1,0 +1,108 @@
+package io.salespulse.notification.delivery;
+
+import io.salespulse.contracts.org.Language;
+import io.salespulse.kit.security.Caller;
+import io.salespulse.kit.web.Bounded;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.outbound.OutboundPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A team's celebration channel (its managers and admins set it; webhook URLs are secrets, shown by host only) and a
+ * rep's choice about public posts (set by the rep's manager or an admin, at the rep's word).
+ */
+@RestController
+class CelebrationsController {
+
+    /** {@code PUT /api/v1/teams/{teamId}/celebrations}. */
+    record ChannelRequest(@NotNull Boolean enabled,
+                          @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String slackWebhookUrl,
+                          @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String teamsWebhookUrl,
+                          @Pattern(regexp = "fr|en", message = "must be fr or en") String locale) {
+    }
+
+    /** A team's channel as the API shows it. */
+    record ChannelView(String teamId, boolean enabled, String slackWebhookUrl, String teamsWebhookUrl, Language locale) {
+
+        static ChannelView of(TeamCelebrations.TeamChannel channel) {
+            return new ChannelView(channel.teamId(), channel.enabled(), OutboundPolicy.masked(channel.slackWebhookUrl()),
+                    OutboundPolicy.masked(channel.teamsWebhookUrl()), channel.locale());
+        }
+    }
+
+    /** {@code PUT /api/v1/reps/{repId}/celebrations}, and its answer. */
+    record RepChoiceView(String repId, @NotNull Boolean publicPosts) {
+    }
+
+    private final TeamCelebrations celebrations;
+    private final OutboundPolicy outbound;
+    private final RosterStore roster;
+    private final Clock clock;
+
+    CelebrationsController(TeamCelebrations celebrations, OutboundPolicy outbound, RosterStore roster, Clock clock) {
+        this.celebrations = celebrations;
+        this.outbound = outbound;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/teams/{teamId}/celebrations")
+    ChannelView channel(@PathVariable @Bounded String teamId) {
+        return celebrations.channel(teamId).map(ChannelView::of).orElse(new ChannelView(teamId, false, null, null, null));
+    }
+
+    @PutMapping("/api/v1/teams/{teamId}/celebrations")
+    ChannelView setChannel(@PathVariable @Bounded String teamId, @Valid @RequestBody ChannelRequest request) {
+        if (roster.team(teamId).isEmpty()) {
+            throw new NotFoundException("No team " + teamId);
+        }
+        TeamCelebrations.TeamChannel held = celebrations.channel(teamId).orElse(null);
+        String slack = OutboundPolicy.keepIfMasked(request.slackWebhookUrl(), held == null ? null : held.slackWebhookUrl());
+        String teams = OutboundPolicy.keepIfMasked(request.teamsWebhookUrl(), held == null ? null : held.teamsWebhookUrl());
+        if (request.enabled() && slack == null && teams == null) {
+            throw new InvalidRequestException("slackWebhookUrl", "a Slack or a Teams webhook URL is needed to post celebrations");
+        }
+        refuse("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
+        refuse("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
+        TeamCelebrations.TeamChannel channel = new TeamCelebrations.TeamChannel(teamId, request.enabled(), slack, teams,
+                request.locale() == null ? null : Language.valueOf(request.locale()), Caller.current().map(Caller::subject).orElse(null),
+                clock.instant());
+        celebrations.save(channel);
+        return ChannelView.of(channel);
+    }
+
+    @GetMapping("/api/v1/reps/{repId}/celebrations")
+    RepChoiceView repChoice(@PathVariable @Bounded String repId) {
+        if (roster.rep(repId).isEmpty()) {
+            throw new NotFoundException("No rep " + repId);
+        }
+        return new RepChoiceView(repId, celebrations.publicPosts(repId));
+    }
+
+    @PutMapping("/api/v1/reps/{repId}/celebrations")
+    RepChoiceView setRepChoice(@PathVariable @Bounded String repId, @Valid @RequestBody RepChoiceView request) {
+        if (roster.rep(repId).isEmpty()) {
+            throw new NotFoundException("No rep " + repId);
+        }
+        celebrations.choose(new TeamCelebrations.RepChoice(repId, request.publicPosts(), Caller.current().map(Caller::subject).orElse(null),
+                clock.instant()));
+        return new RepChoiceView(repId, request.publicPosts());
+    }
+
+    private void refuse(String field, OutboundPolicy.Channel channel, String url) {
+        if (url != null && outbound.check(channel, url) instanceof OutboundPolicy.Verdict.Refused refused) {
+            throw new InvalidRequestException(field, refused.reason());
+        }
+    }
+}
