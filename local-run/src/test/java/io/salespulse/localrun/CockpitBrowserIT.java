@@ -224,6 +224,28 @@ class CockpitBrowserIT {
                             m.managerId().equals("mgr-camille") && m.text().startsWith("Message de test SalesPulse")));
                     screenshot(browser, "notifications");
 
+                    // The team's celebrations: turned on without a channel is refused next to the field; with the
+                    // team's Slack channel (the demo's stand-in) it is saved and shown by host only; Hugo is not posted.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris/celebrations");
+                    browser.findElement(By.id("enabled")).click();
+                    browser.findElement(By.cssSelector("#celebrations-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("slackWebhookUrl-error")).getText()).contains("Slack");
+                    assertThat(browser.findElement(By.id("enabled")).isSelected()).isTrue();
+                    browser.findElement(By.id("slackWebhookUrl")).sendKeys(demo.sink().url("team-paris"));
+                    browser.findElement(By.cssSelector("#celebrations-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("celebrations-saved")).getText()).isEqualTo("Enregistré.");
+                    assertThat(browser.findElement(By.id("slackWebhookUrl")).getAttribute("value")).endsWith("/…");
+                    browser.findElement(By.id("toggle-sdr-hugo")).click();
+                    assertThat(browser.findElement(By.xpath("//li[contains(., 'Hugo Bernard')]")).getText()).contains("non publié, à sa demande");
+                    assertThat(get(stack.url("notification-service") + "/api/v1/reps/sdr-hugo/celebrations", stack.tokens().admin()))
+                            .contains("\"publicPosts\":false");
+                    assertThat(get(stack.url("notification-service") + "/api/v1/teams/team-paris/celebrations", stack.tokens().admin()))
+                            .contains("\"enabled\":true");
+                    screenshot(browser, "celebrations");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("celebrations on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+
                     // Jordan manages New York: Paris's board is not his.
                     browser.manage().window().setSize(new Dimension(1280, 900));
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();

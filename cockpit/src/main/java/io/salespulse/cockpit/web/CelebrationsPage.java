@@ -1,0 +1,112 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
+import io.salespulse.cockpit.services.Services.Service;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A team's celebrations: the channel where its reps' wins are posted (notification-service; the manager turns it on
+ * and names a Slack or Teams webhook, shown by host only), and which reps would rather not be posted.
+ */
+@Controller
+class CelebrationsPage {
+
+    /** A rep and whether their wins are posted. */
+    record RepLine(String repId, String name, boolean publicPosts) {
+    }
+
+    private final Services services;
+    private final CurrentUser user;
+
+    CelebrationsPage(Services services, CurrentUser user) {
+        this.services = services;
+        this.user = user;
+    }
+
+    @GetMapping("/teams/{teamId}/celebrations")
+    String page(@PathVariable String teamId, Model model) {
+        PageAdvice.checkId(teamId);
+        return render(teamId, null, Map.of(), model);
+    }
+
+    private String render(String teamId, Map<String, String> typed, Map<String, String> errors, Model model) {
+        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<JsonNode> channel = services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
+        JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
+        List<Pending<RepLine>> lines = new ArrayList<>();
+        for (JsonNode rep : reps) {
+            String repId = rep.get("repId").asString();
+            String name = rep.get("displayName").asString();
+            lines.add(services.async(() -> new RepLine(repId, name, services.get(Service.NOTIFICATION,
+                    "/api/v1/reps/{repId}/celebrations", repId).get("publicPosts").asBoolean(true))));
+        }
+        Map<String, String> form = typed;
+        if (form == null) {
+            JsonNode held = channel.get();
+            form = new LinkedHashMap<>();
+            form.put("enabled", String.valueOf(held.path("enabled").asBoolean(false)));
+            form.put("slackWebhookUrl", held.hasNonNull("slackWebhookUrl") ? held.get("slackWebhookUrl").asString() : "");
+            form.put("teamsWebhookUrl", held.hasNonNull("teamsWebhookUrl") ? held.get("teamsWebhookUrl").asString() : "");
+            form.put("locale", held.hasNonNull("locale") ? held.get("locale").asString() : "");
+        }
+        model.addAttribute("team", team.get());
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("reps", lines.stream().map(Pending::get).sorted(Comparator.comparing(RepLine::name)).toList());
+        model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
+        return "celebrations";
+    }
+
+    @PostMapping("/teams/{teamId}/celebrations")
+    String save(@PathVariable String teamId, @RequestParam(defaultValue = "false") boolean enabled,
+                @RequestParam(defaultValue = "") String slackWebhookUrl, @RequestParam(defaultValue = "") String teamsWebhookUrl,
+                @RequestParam(defaultValue = "") String locale, Model model, RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", enabled);
+        body.put("slackWebhookUrl", slackWebhookUrl.isBlank() ? null : slackWebhookUrl.strip());
+        body.put("teamsWebhookUrl", teamsWebhookUrl.isBlank() ? null : teamsWebhookUrl.strip());
+        body.put("locale", locale.isBlank() ? null : locale);
+        try {
+            services.put(Service.NOTIFICATION, body, "/api/v1/teams/{teamId}/celebrations", teamId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("enabled", String.valueOf(enabled));
+            form.put("slackWebhookUrl", slackWebhookUrl);
+            form.put("teamsWebhookUrl", teamsWebhookUrl);
+            form.put("locale", locale);
+            return render(teamId, form, refusal.fieldErrors(), model);
+        }
+        flash.addFlashAttribute("saved", true);
+        return "redirect:/teams/" + teamId + "/celebrations";
+    }
+
+    /** A rep's choice, as the manager records it at the rep's word. */
+    @PostMapping("/teams/{teamId}/celebrations/reps")
+    String choose(@PathVariable String teamId, @RequestParam String repId, @RequestParam(defaultValue = "false") boolean publicPosts,
+                  RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        PageAdvice.checkId(repId);
+        services.put(Service.NOTIFICATION, Map.of("publicPosts", publicPosts), "/api/v1/reps/{repId}/celebrations", repId);
+        flash.addFlashAttribute("saved", true);
+        return "redirect:/teams/" + teamId + "/celebrations";
+    }
+}
