@@ -20,13 +20,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What is wrong with a service's message bundles ({@code messages.properties}, the English default, and one
- * {@code messages_<language>.properties} per other language): a key one language has and another lacks, a message
+ * {@code messages_<language>.properties} per other language, read with the shared {@code contract-texts} ones): a key one language has and another lacks, a message
  * whose arguments differ between languages, a blank message, and a message {@link MessageFormat} would misread (an
  * apostrophe must be written {@code ''}). A test asserts the list is empty, so adding a language means adding files.
  */
 public final class BundleCheck {
 
-    private static final Pattern FILE = Pattern.compile("messages(?:_([a-z]{2}))?\\.properties");
+    private static final Pattern FILE = Pattern.compile("(?:messages|contract-texts)(?:_([a-z]{2}))?\\.properties");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
     private BundleCheck() {
@@ -36,14 +36,17 @@ public final class BundleCheck {
     public static Map<String, Properties> bundles() {
         Map<String, Properties> bundles = new TreeMap<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:messages*.properties")) {
-                Matcher name = FILE.matcher(resource.getFilename() == null ? "" : resource.getFilename());
-                if (name.matches()) {
-                    Properties properties = new Properties();
-                    try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-                        properties.load(reader);
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            for (String pattern : List.of("classpath*:messages*.properties", "classpath*:contract-texts*.properties")) {
+                for (Resource resource : resolver.getResources(pattern)) {
+                    Matcher name = FILE.matcher(resource.getFilename() == null ? "" : resource.getFilename());
+                    if (name.matches()) {
+                        // A service's own texts and the shared ones, read together as one bundle per language.
+                        Properties properties = bundles.computeIfAbsent(name.group(1) == null ? "" : name.group(1), language -> new Properties());
+                        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+                            properties.load(reader);
+                        }
                     }
-                    bundles.put(name.group(1) == null ? "" : name.group(1), properties);
                 }
             }
         } catch (IOException e) {

@@ -5,13 +5,16 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * How a service reads its user-facing texts: {@code messages.properties} (English, the default) and one
- * {@code messages_<language>.properties} per other language, in UTF-8. Every message goes through
+ * {@code messages_<language>.properties} per other language, in UTF-8, then the shared {@code contract-texts} bundles
+ * of event-contracts (the words for signal types, evidence, objective metrics and statuses). Every message goes through
  * {@link java.text.MessageFormat}, with or without arguments, so an apostrophe is always written {@code ''}; a missing
  * language falls back to the default bundle, never to the machine's locale.
  */
 public final class Bundles {
 
     public static final String BASENAME = "messages";
+    /** The words for what the contracts name (signal titles, evidence, objective metrics and statuses), in event-contracts. */
+    public static final String CONTRACT_TEXTS = "contract-texts";
 
     private Bundles() {
     }
@@ -19,7 +22,7 @@ public final class Bundles {
     /** The message source every service registers (and unit tests build directly). */
     public static ResourceBundleMessageSource messageSource() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename(BASENAME);
+        source.setBasenames(BASENAME, CONTRACT_TEXTS);
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);
         source.setAlwaysUseMessageFormat(true);
