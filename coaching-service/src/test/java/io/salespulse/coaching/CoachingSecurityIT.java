@@ -84,6 +84,13 @@ class CoachingSecurityIT {
         TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/one-on-one");
         String sa = "/api/v1/signals/" + signalOf(t.repA(), t.teamA());
         String sb = "/api/v1/signals/" + signalOf(t.repB(), t.teamB());
+        String oneOnOne = """
+                {"heldOn":"%s","notes":"Point de la semaine","actionItems":[{"text":"Relancer Acme","owner":"REP"}]}"""
+                .formatted(java.time.LocalDate.now().minusDays(2));
+        for (String rep : java.util.List.of(t.repA(), t.repB())) {
+            assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/one-on-ones/o-" + rep, oneOnOne).status())
+                    .isEqualTo(201);
+        }
         AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
                 .row("GET", "/api/v1/teams/{teamId}/signals", "/api/v1/teams/" + t.teamA() + "/signals",
                         "/api/v1/teams/" + t.teamB() + "/signals", null, Rule.TEAM_READ)
@@ -91,7 +98,15 @@ class CoachingSecurityIT {
                 .row("GET", "/api/v1/reps/{repId}/one-on-one", "/api/v1/reps/" + t.repA() + "/one-on-one",
                         "/api/v1/reps/" + t.repB() + "/one-on-one", null, Rule.TEAM_READ)
                 .row("POST", "/api/v1/signals/{signalId}/acknowledge", sa + "/acknowledge", sb + "/acknowledge",
-                        "{\"note\":\"seen\"}", Rule.TEAM_ACTION);
+                        "{\"note\":\"seen\"}", Rule.TEAM_ACTION)
+                .row("PUT", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}", "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA(),
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB(), oneOnOne, Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/reps/{repId}/one-on-ones", "/api/v1/reps/" + t.repA() + "/one-on-ones",
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones", null, Rule.TEAM_READ)
+                .row("POST", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done",
+                        "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA() + "/action-items/o-" + t.repA() + "-1/done",
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB() + "/action-items/o-" + t.repB() + "-1/done", null,
+                        Rule.TEAM_ACTION);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

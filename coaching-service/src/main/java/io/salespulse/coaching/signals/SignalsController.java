@@ -5,6 +5,7 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.coaching.oneonones.OneOnOneRecords;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.NotFoundException;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +36,13 @@ class SignalsController {
     private final Clock clock;
     private final OneOnOneQuestions questions;
     private final RosterStore roster;
+    private final OneOnOneRecords oneOnOnes;
 
-    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster) {
+    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster,
+                      OneOnOneRecords oneOnOnes) {
         this.book = book;
         this.roster = roster;
+        this.oneOnOnes = oneOnOnes;
         this.questions = questions;
         this.facts = facts;
         this.clock = clock;
@@ -70,8 +75,13 @@ class SignalsController {
     record AgendaItem(Signal signal, Map<Language, List<String>> questions) {
     }
 
-    /** The agenda of a rep's next 1:1. */
-    record OneOnOne(String repId, List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives) {
+    /** The last 1:1 the agenda starts from. */
+    record LastOneOnOne(String oneOnOneId, String heldOn, Integer energy) {
+    }
+
+    /** The agenda of a rep's next 1:1: from the last one (or the last 14 days), what is open and what went well. */
+    record OneOnOne(String repId, LastOneOnOne lastOneOnOne, Instant since, List<OneOnOneRecords.OpenItem> openActionItems,
+                    List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives) {
     }
 
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
@@ -80,9 +90,13 @@ class SignalsController {
             // A manager never gets here for a rep outside its teams (403); leadership and admins learn it is unknown.
             throw new NotFoundException("No rep " + repId);
         }
+        java.time.ZoneId zone = roster.zoneOf(repId);
+        Optional<OneOnOneRecords.OneOnOne> last = oneOnOnes.last(repId);
         Instant from;
         try {
-            from = since == null ? clock.instant().minus(Duration.ofDays(14)) : Instant.parse(since);
+            from = since != null ? Instant.parse(since)
+                    : last.map(l -> java.time.LocalDate.parse(l.heldOn()).atStartOfDay(zone).toInstant())
+                            .orElse(clock.instant().minus(Duration.ofDays(14)));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("since", "must be an instant, e.g. 2026-11-16T00:00:00Z (the last 1:1)");
         }
@@ -94,7 +108,8 @@ class SignalsController {
         List<Signal> recognitions = signals.stream()
                 .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))
                 .toList();
-        return new OneOnOne(repId, open, recognitions, facts.objectivesOf(repId));
+        return new OneOnOne(repId, last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy())).orElse(null), from,
+                oneOnOnes.openItems(repId, java.time.LocalDate.now(clock.withZone(zone))), open, recognitions, facts.objectivesOf(repId));
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {

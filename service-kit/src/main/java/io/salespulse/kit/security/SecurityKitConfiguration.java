@@ -126,7 +126,9 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations",
+                                "/api/v1/reps/*/one-on-ones/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reps/*/one-on-ones/*/action-items/*/done")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN)

@@ -1,0 +1,153 @@
+package io.salespulse.coaching.oneonones;
+
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kit.security.Caller;
+import io.salespulse.kit.web.Bounded;
+import io.salespulse.kit.web.FieldProblem;
+import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 1:1 records: a manager of the rep's team (or an admin) records one under an id of its choosing (the same request
+ * twice is one 1:1), and marks action items done. Private notes are shown to the manager who wrote them only.
+ */
+@RestController
+class OneOnOnesController {
+
+    static final int MAX_NOTES = 10_000;
+    static final int MAX_ITEMS = 30;
+    static final int MAX_LIST = 100;
+
+    /** An action item as sent. */
+    record ItemRequest(@NotBlank @Size(max = 500) String text,
+                       @Pattern(regexp = "REP|MANAGER", message = "must be REP or MANAGER") String owner, String due) {
+    }
+
+    /** {@code PUT /api/v1/reps/{repId}/one-on-ones/{oneOnOneId}}. */
+    record OneOnOneRequest(@NotNull String heldOn, @Size(max = MAX_NOTES) String notes, Boolean privateNotes,
+                           @Min(1) @Max(5) Integer energy, @Size(max = MAX_ITEMS) List<@Valid ItemRequest> actionItems) {
+    }
+
+    /** A 1:1 as the caller may see it: private notes are {@code null} for anyone but their author. */
+    record OneOnOneView(String oneOnOneId, String repId, String managerId, String heldOn, String notes, boolean privateNotes,
+                        Integer energy, List<OneOnOneRecords.ActionItem> actionItems) {
+
+        static OneOnOneView of(OneOnOneRecords.OneOnOne record, String caller) {
+            boolean hidden = record.privateNotes() && !record.managerId().equals(caller);
+            return new OneOnOneView(record.oneOnOneId(), record.repId(), record.managerId(), record.heldOn(),
+                    hidden ? null : record.notes(), record.privateNotes(), record.energy(), record.actionItems());
+        }
+    }
+
+    private final OneOnOneRecords records;
+    private final RosterStore roster;
+    private final Clock clock;
+
+    OneOnOnesController(OneOnOneRecords records, RosterStore roster, Clock clock) {
+        this.records = records;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    private static String caller() {
+        return Caller.current().map(Caller::subject).orElse(null);
+    }
+
+    private RepChanged rep(String repId) {
+        return roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
+    }
+
+    @PutMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}")
+    ResponseEntity<OneOnOneView> record(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId,
+                                        @Valid @RequestBody OneOnOneRequest request) {
+        RepChanged rep = rep(repId);
+        Optional<OneOnOneRecords.OneOnOne> held = records.get(oneOnOneId);
+        if (held.isPresent() && !held.get().repId().equals(repId)) {
+            throw new InvalidRequestException("oneOnOneId", "is another rep's 1:1");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate heldOn = day(request.heldOn(), "heldOn", problems);
+        if (heldOn != null && (heldOn.isAfter(today) || heldOn.isBefore(today.minusYears(1)))) {
+            problems.add(new FieldProblem("heldOn", "must be within the last year, and not after today (" + today + ")"));
+        }
+        List<OneOnOneRecords.ActionItem> items = new ArrayList<>();
+        List<ItemRequest> asked = request.actionItems() == null ? List.of() : request.actionItems();
+        for (int i = 0; i < asked.size(); i++) {
+            ItemRequest item = asked.get(i);
+            LocalDate due = item.due() == null || item.due().isBlank() ? null : day(item.due(), "actionItems[" + i + "].due", problems);
+            if (due != null && due.isAfter(today.plusYears(1))) {
+                problems.add(new FieldProblem("actionItems[" + i + "].due", "must be within a year"));
+            }
+            // Items keep their id (and whether they were done) when the same 1:1 is recorded again.
+            String itemId = oneOnOneId + "-" + (i + 1);
+            java.time.Instant doneAt = held.flatMap(h -> h.actionItems().stream().filter(x -> x.itemId().equals(itemId)).findFirst())
+                    .map(OneOnOneRecords.ActionItem::doneAt).orElse(null);
+            items.add(new OneOnOneRecords.ActionItem(itemId, item.text().strip(), item.owner() == null ? "REP" : item.owner(),
+                    due == null ? null : due.toString(), doneAt));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        OneOnOneRecords.OneOnOne record = new OneOnOneRecords.OneOnOne(oneOnOneId, repId, rep.teamId(),
+                held.map(OneOnOneRecords.OneOnOne::managerId).orElse(caller()), heldOn.toString(),
+                request.notes() == null || request.notes().isBlank() ? null : request.notes().strip(),
+                Boolean.TRUE.equals(request.privateNotes()), request.energy(), items, held.map(OneOnOneRecords.OneOnOne::recordedAt)
+                        .orElse(clock.instant()), held.map(h -> h.revision() + 1).orElse(0L));
+        records.save(record);
+        return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(OneOnOneView.of(record, caller()));
+    }
+
+    @GetMapping("/api/v1/reps/{repId}/one-on-ones")
+    List<OneOnOneView> list(@PathVariable @Bounded String repId, @RequestParam(defaultValue = "20") int limit) {
+        rep(repId);
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
+        }
+        String caller = caller();
+        return records.ofRep(repId, limit).stream().map(record -> OneOnOneView.of(record, caller)).toList();
+    }
+
+    @PostMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done")
+    OneOnOneView done(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId, @PathVariable @Bounded String itemId) {
+        rep(repId);
+        OneOnOneRecords.OneOnOne record = records.get(oneOnOneId).filter(r -> r.repId().equals(repId))
+                .orElseThrow(() -> new NotFoundException("No 1:1 " + oneOnOneId + " for " + repId));
+        if (!records.done(oneOnOneId, itemId, clock.instant())) {
+            throw new NotFoundException("No action item " + itemId + " in " + oneOnOneId);
+        }
+        return OneOnOneView.of(records.get(oneOnOneId).orElse(record), caller());
+    }
+
+    private static LocalDate day(String text, String field, List<FieldProblem> problems) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException | NullPointerException e) {
+            problems.add(new FieldProblem(field, "must be a date, e.g. 2026-11-24"));
+            return null;
+        }
+    }
+}

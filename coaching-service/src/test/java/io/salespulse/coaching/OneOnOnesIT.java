@@ -1,0 +1,84 @@
+package io.salespulse.coaching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salespulse.testsupport.Http;
+import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TestTokens;
+import io.salespulse.testsupport.TwoTeams;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A manager records a 1:1 with private notes and action items; the next agenda starts from it and lists the open
+ * items, the overdue one flagged; an item done leaves it; another manager never reads the private notes; bad input is
+ * refused naming each field; the same 1:1 sent twice is one, and keeps what was done.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class OneOnOnesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aRecordedOneOnOneIsWhereTheNextAgendaStarts() {
+        String base = "http://localhost:" + port + "/api/v1/reps/";
+        TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/one-on-ones");
+        String manager = "Bearer " + TestTokens.manager(t.managerA(), t.teamA());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String oneOnOne = """
+                {"heldOn":"%s","notes":"Léa doute de son pipe.","privateNotes":true,"energy":3,
+                 "actionItems":[{"text":"Relancer Acme","owner":"REP","due":"%s"},{"text":"Écouter deux appels","owner":"MANAGER","due":"%s"}]}"""
+                .formatted(today.minusDays(3), today.minusDays(1), today.plusDays(5));
+        String url = base + t.repA() + "/one-on-ones/o1-" + t.repA();
+        Http.Answer created = Http.put(url, oneOnOne, "Authorization", manager);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("notes").asString()).isEqualTo("Léa doute de son pipe.");
+
+        JsonNode agenda = Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json();
+        assertThat(agenda.get("lastOneOnOne").get("heldOn").asString()).isEqualTo(today.minusDays(3).toString());
+        assertThat(agenda.get("lastOneOnOne").get("energy").asInt()).isEqualTo(3);
+        assertThat(agenda.get("since").asString()).isEqualTo(today.minusDays(3).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().toString());
+        JsonNode items = agenda.get("openActionItems");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("text").asString()).isEqualTo("Relancer Acme");
+        assertThat(items.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(items.get(1).get("overdue").asBoolean()).isFalse();
+
+        // Done: it leaves the agenda; the same 1:1 sent again is the same one and keeps it done.
+        String itemId = items.get(0).get("itemId").asString();
+        assertThat(Http.post(url + "/action-items/" + itemId + "/done", "application/json", "", "Authorization", manager).status())
+                .isEqualTo(200);
+        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("openActionItems")).hasSize(1);
+        assertThat(Http.put(url, oneOnOne, "Authorization", manager).status()).isEqualTo(200);
+        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json()).hasSize(1);
+        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("openActionItems")).hasSize(1);
+        assertThat(Http.post(url + "/action-items/no-such-item/done", "application/json", "", "Authorization", manager).status())
+                .isEqualTo(404);
+
+        // Private notes: an admin (or another manager of the team) sees that there are notes, not what they say.
+        JsonNode seenByAdmin = Http.get(base + t.repA() + "/one-on-ones").json().get(0);
+        assertThat(seenByAdmin.get("privateNotes").asBoolean()).isTrue();
+        assertThat(seenByAdmin.get("notes").isNull()).isTrue();
+        assertThat(seenByAdmin.get("actionItems")).hasSize(2);
+
+        // Refused, each field named; nothing stored.
+        Http.Answer bad = Http.put(base + t.repA() + "/one-on-ones/o2-" + t.repA(), """
+                {"heldOn":"%s","energy":7,"actionItems":[{"text":"","owner":"BOSS","due":"soon"}]}""".formatted(today.plusDays(2)),
+                "Authorization", manager);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("energy", "actionItems[0].text", "actionItems[0].owner");
+        Http.Answer future = Http.put(base + t.repA() + "/one-on-ones/o2-" + t.repA(), """
+                {"heldOn":"%s","actionItems":[{"text":"x","due":"soon"}]}""".formatted(today.plusDays(2)), "Authorization", manager);
+        assertThat(future.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("heldOn", "actionItems[0].due");
+        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json()).hasSize(1);
+        // Another rep's 1:1 id cannot be reused for this rep.
+        assertThat(Http.put(base + t.repB() + "/one-on-ones/o1-" + t.repA(), oneOnOne).json().get("errors").findValuesAsString("field"))
+                .containsExactly("oneOnOneId");
+    }
+}
