@@ -135,6 +135,23 @@ class CockpitBrowserIT {
                             "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('daily-chart')) !== undefined"))
                             .isEqualTo(true);
                     screenshot(browser, "rep");
+                    // She records the 1:1: an action item without its text is refused next to it, then recorded; the
+                    // agenda now starts from it, with the item open until she marks it done.
+                    new Select(browser.findElement(By.id("energy"))).selectByValue("3");
+                    browser.findElement(By.id("notes")).sendKeys("Léa doute de son pipe ; on revoit ses relances.");
+                    ((JavascriptExecutor) browser).executeScript("document.getElementById('item0-due').value = arguments[0]",
+                            java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(7).toString());
+                    browser.findElement(By.cssSelector("#one-on-one-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("item0-text-error")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("notes")).getAttribute("value")).startsWith("Léa doute");
+                    browser.findElement(By.id("item0-text")).sendKeys("Relancer les 5 comptes chauds");
+                    browser.findElement(By.cssSelector("#one-on-one-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("one-on-one-saved")).getText()).startsWith("Point individuel enregistré");
+                    assertThat(browser.findElement(By.id("last-one-on-one")).getText()).contains("énergie 3/5");
+                    assertThat(browser.findElement(By.id("action-items")).getText()).contains("Relancer les 5 comptes chauds", "le commercial");
+                    screenshot(browser, "rep-one-on-one");
+                    browser.findElement(By.cssSelector("#action-items button")).click();
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aucune en cours.");
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // She sets Hugo a meetings objective: a target left empty is refused next to its field, then set, and

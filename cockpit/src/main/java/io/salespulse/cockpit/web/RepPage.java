@@ -15,6 +15,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,17 +45,82 @@ class RepPage {
 
     private final Services services;
     private final Labels labels;
+    private final io.salespulse.cockpit.security.CurrentUser user;
     private final Clock clock;
 
-    RepPage(Services services, Labels labels) {
+    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user) {
         this.services = services;
         this.labels = labels;
+        this.user = user;
         this.clock = Clock.systemUTC();
     }
+
+    /** An open action item of the rep's 1:1s. */
+    record ItemLine(String oneOnOneId, String itemId, String text, String owner, String due, boolean overdue) {
+    }
+
+    /** The 1:1 form's values, as typed (an item's three fields per row). */
+    record OneOnOneForm(String oneOnOneId, String heldOn, String notes, boolean privateNotes, String energy, List<String[]> items) {
+    }
+
+    static final int ITEM_ROWS = 3;
 
     @GetMapping("/reps/{repId}")
     String rep(@PathVariable String repId, Model model, Locale locale) {
         PageAdvice.checkId(repId);
+        return render(repId, null, Map.of(), model, locale);
+    }
+
+    /** Records a 1:1 (the form's id makes a second submission the same 1:1). */
+    @PostMapping("/reps/{repId}/one-on-ones")
+    String record(@PathVariable String repId, @RequestParam String oneOnOneId, @RequestParam Map<String, String> params, Model model,
+                  Locale locale, RedirectAttributes flash) {
+        PageAdvice.checkId(repId);
+        PageAdvice.checkId(oneOnOneId);
+        List<String[]> rows = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < ITEM_ROWS; i++) {
+            String[] row = {params.getOrDefault("item" + i + "-text", "").strip(), params.getOrDefault("item" + i + "-owner", "REP"),
+                    params.getOrDefault("item" + i + "-due", "").strip()};
+            rows.add(row);
+            if (!row[0].isEmpty() || !row[2].isEmpty()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("text", row[0]);
+                item.put("owner", row[1]);
+                item.put("due", row[2].isEmpty() ? null : row[2]);
+                items.add(item);
+            }
+        }
+        OneOnOneForm form = new OneOnOneForm(oneOnOneId, params.getOrDefault("heldOn", ""), params.getOrDefault("notes", ""),
+                "true".equals(params.get("privateNotes")), params.getOrDefault("energy", ""), rows);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("heldOn", form.heldOn().isBlank() ? null : form.heldOn());
+        body.put("notes", form.notes().isBlank() ? null : form.notes());
+        body.put("privateNotes", form.privateNotes());
+        body.put("energy", form.energy().isBlank() ? null : form.energy());
+        body.put("actionItems", items);
+        try {
+            services.put(Service.COACHING, body, "/api/v1/reps/{repId}/one-on-ones/{id}", repId, oneOnOneId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            return render(repId, form, refusal.fieldErrors(), model, locale);
+        }
+        flash.addFlashAttribute("oneOnOneSaved", true);
+        return "redirect:/reps/" + repId + "#one-on-one";
+    }
+
+    @PostMapping("/reps/{repId}/one-on-ones/{oneOnOneId}/items/{itemId}/done")
+    String done(@PathVariable String repId, @PathVariable String oneOnOneId, @PathVariable String itemId) {
+        PageAdvice.checkId(repId);
+        PageAdvice.checkId(oneOnOneId);
+        PageAdvice.checkId(itemId);
+        services.post(Service.COACHING, Map.of(), "/api/v1/reps/{repId}/one-on-ones/{id}/action-items/{item}/done", repId, oneOnOneId, itemId);
+        return "redirect:/reps/" + repId + "#one-on-one";
+    }
+
+    private String render(String repId, OneOnOneForm typed, Map<String, String> errors, Model model, Locale locale) {
         JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
         String teamId = rep.get("teamId").asString();
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
@@ -122,6 +190,22 @@ class RepPage {
         model.addAttribute("objectives", objectives);
         model.addAttribute("toDiscuss", toDiscuss);
         model.addAttribute("recognitions", recognitions);
+        JsonNode last = agenda.path("lastOneOnOne");
+        model.addAttribute("lastOneOnOne", last.isMissingNode() || last.isNull() ? null : last);
+        List<ItemLine> items = new ArrayList<>();
+        for (JsonNode item : agenda.path("openActionItems")) {
+            items.add(new ItemLine(item.get("oneOnOneId").asString(), item.get("itemId").asString(), item.get("text").asString(),
+                    item.get("owner").asString(), item.hasNonNull("due") ? item.get("due").asString() : "—", item.get("overdue").asBoolean()));
+        }
+        model.addAttribute("actionItems", items);
+        List<String[]> emptyRows = new ArrayList<>();
+        for (int i = 0; i < ITEM_ROWS; i++) {
+            emptyRows.add(new String[] {"", "REP", ""});
+        }
+        model.addAttribute("oneOnOne", typed != null ? typed
+                : new OneOnOneForm(java.util.UUID.randomUUID().toString(), today.toString(), "", false, "", emptyRows));
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "rep";
     }
 }
