@@ -31,10 +31,15 @@ class Home {
         if (me.isManager() && me.teams().size() == 1 && !me.isLeadership() && !me.isAdmin()) {
             return "redirect:/teams/" + me.teams().get(0);
         }
+        model.addAttribute("teams", teams(services));
+        return "home";
+    }
+
+    /** The teams the signed-in user reads (at most {@link LeadershipPage#MAX_TEAMS}): id to name, in id order. */
+    static Map<String, String> teams(Services services) {
         Map<String, String> teams = new LinkedHashMap<>();
         services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS)
                 .forEach(team -> teams.put(team.get("teamId").asString(), team.get("name").asString()));
-        model.addAttribute("teams", teams);
-        return "home";
+        return teams;
     }
 }

@@ -110,12 +110,9 @@ class RosterPage {
     }
 
     private String render(RepForm form, boolean known, Map<String, String> errors, Model model) {
-        Map<String, String> teams = new LinkedHashMap<>();
-        services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS)
-                .forEach(team -> teams.put(team.get("teamId").asString(), team.get("name").asString()));
         model.addAttribute("form", form);
         model.addAttribute("known", known);
-        model.addAttribute("teams", teams);
+        model.addAttribute("teams", Home.teams(services));
         model.addAttribute("roles", ROLES);
         model.addAttribute("seniorities", SENIORITIES);
         model.addAttribute("crms", CRMS);
