@@ -128,14 +128,18 @@ class CelebrationsIT {
                 EventEnvelope.of("p-" + s, "/coaching-service", recognition("best-" + s, SignalType.PERSONAL_BEST, hugo, team,
                         Evidence.of("weekTotal", 142))),
                 EventEnvelope.of("b-" + s, "/coaching-service", recognition("back-" + s, SignalType.BACK_ON_TRACK, lea, team,
-                        Evidence.of("ratio", new BigDecimal("1.1")))));
+                        Evidence.of("ratio", new BigDecimal("1.1")))),
+                EventEnvelope.of("o-" + s, "/coaching-service", new SignalRaised("team-goal-" + s, SignalType.OBJECTIVE_ACHIEVED,
+                        SubjectKind.OBJECTIVE, "obj-" + s, null, team, Severity.INFO, List.of(Evidence.of("milestone", BigDecimal.ONE)),
+                        Map.of(Language.fr, "Fêtez-le.", Language.en, "Celebrate."), Instant.now())));
 
-        // The manager hears of all three at once (recognitions' default); the team sees Léa's win only.
-        await().atMost(Duration.ofSeconds(30)).until(() -> managerPosts.size() == 3 && !teamPosts.isEmpty());
-        JsonNode post = EventCodec.mapper().readTree(teamPosts.get(0));
-        assertThat(post.get("text").asString()).isEqualTo("🎉 Belle signature de Léa Martin");
-        assertThat(teamPosts.get(0)).contains("Bravo de toute l'équipe").doesNotContain("68000", "68 000", "/signals/");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> teamPosts.size() == 1);
+        // The manager hears of all four at once (recognitions' default); the team sees Léa's win and its own objective.
+        await().atMost(Duration.ofSeconds(30)).until(() -> managerPosts.size() == 4 && teamPosts.size() == 2);
+        List<String> texts = teamPosts.stream().map(body -> EventCodec.mapper().readTree(body).get("text").asString()).toList();
+        assertThat(texts).containsExactlyInAnyOrder("🎉 Belle signature de Léa Martin", "🎉 Lyon atteint 100 % de son objectif");
+        String win = teamPosts.stream().filter(body -> body.contains("Léa")).findFirst().orElseThrow();
+        assertThat(win).contains("Bravo de toute l'équipe").doesNotContain("68000", "68 000", "/signals/");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> teamPosts.size() == 2);
         assertThat(Http.get(url("/teams/" + team + "/celebrations"), "Authorization", managerToken).json().get("enabled").asBoolean()).isTrue();
     }
 

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Recognition that reaches the team: a team that opts in names a Slack or Teams channel (an incoming webhook), and
- * each big win, objective milestone and personal best of its reps is posted there as a celebration, once per signal and
+ * each big win, objective milestone and personal best of its reps (and each milestone of the team's own objectives) is
+ * posted there as a celebration, once per signal and
  * channel, through the delivery queue (so the outbound policy, rate limits, retries and log apply). A rep can opt out
  * of public posts; their manager is still told. Back-on-track is never posted: it says the rep was off track.
  */
@@ -82,7 +83,8 @@ class TeamCelebrations {
 
     /** Posts a raised recognition to its team's channel, if the team opted in and the rep did not opt out. */
     void onRaised(SignalRaised signal) {
-        if (!PUBLIC.contains(signal.type()) || signal.repId() == null || !publicPosts(signal.repId())) {
+        // A team's own objective reached is the whole team's news; a rep's is posted unless the rep opted out.
+        if (!PUBLIC.contains(signal.type()) || signal.repId() != null && !publicPosts(signal.repId())) {
             return;
         }
         TeamChannel channel = channel(signal.teamId()).filter(TeamChannel::enabled).orElse(null);
@@ -91,7 +93,8 @@ class TeamCelebrations {
         }
         Language language = channel.locale() != null ? channel.locale()
                 : roster.team(signal.teamId()).map(TeamChanged::locale).orElse(Language.en);
-        String who = roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId());
+        String who = signal.repId() != null ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
+                : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
         String title = Message.of(signal, who, language, appUrl, texts).title();
         String cheer = texts.get(language, "celebration.cheer");
         Map<String, String[]> targets = new LinkedHashMap<>();
