@@ -317,6 +317,24 @@ class CockpitBrowserIT {
                             .contains("\"salesforce\":\"0055g00000AbCdE\"", "\"hubspot\":\"51001\"", "\"teamId\":\"team-paris\"");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     assertThat(horizontalOverflow(browser)).as("roster on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+
+                    // And gives Paris a second manager: a time zone that does not exist is refused next to its field.
+                    browser.findElement(By.id("edit-team-paris")).click();
+                    WebElement zone = browser.findElement(By.id("timezone"));
+                    zone.clear();
+                    zone.sendKeys("Europe/Lutetia");
+                    WebElement managers = browser.findElement(By.id("managers"));
+                    managers.sendKeys(", mgr-claire");
+                    browser.findElement(By.cssSelector("#team-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("timezone-error")).getText()).contains("IANA");
+                    assertThat(browser.findElement(By.id("managers")).getAttribute("value")).isEqualTo("mgr-camille, mgr-claire");
+                    browser.findElement(By.id("timezone")).clear();
+                    browser.findElement(By.id("timezone")).sendKeys("Europe/Paris");
+                    browser.findElement(By.cssSelector("#team-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Paris Mid-Market is saved");
+                    assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris", stack.tokens().admin()))
+                            .contains("\"managerIds\":[\"mgr-camille\",\"mgr-claire\"]", "\"timezone\":\"Europe/Paris\"");
                 } finally {
                     browser.quit();
                 }

@@ -45,6 +45,12 @@ class RosterPage {
         }
     }
 
+    /** The team form's values, as typed (managers comma-separated). */
+    record TeamForm(String teamId, String name, String timezone, String locale, String managers, List<String> workingDays) {
+    }
+
+    static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
     /** The rep form's values, as typed. */
     record RepForm(String repId, String displayName, String teamId, String role, String seniority, String startDate, boolean active,
                    Map<String, String> externalIds) {
@@ -83,6 +89,74 @@ class RosterPage {
         model.addAttribute("teams", pending.stream().map(Pending::get).toList());
         model.addAttribute("capped", teams.size() == LeadershipPage.MAX_TEAMS);
         return "roster";
+    }
+
+    /** The form for a team: its current values, or an empty one for a new id. */
+    @GetMapping("/admin/teams")
+    String team(@RequestParam String teamId, Model model) {
+        requireAdmin();
+        PageAdvice.checkId(teamId);
+        TeamForm form;
+        boolean known = true;
+        try {
+            JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+            List<String> managers = new ArrayList<>();
+            team.path("managerIds").forEach(manager -> managers.add(manager.asString()));
+            List<String> days = new ArrayList<>();
+            team.path("workingDays").forEach(day -> days.add(day.asString()));
+            form = new TeamForm(teamId, team.get("name").asString(), team.get("timezone").asString(), team.get("locale").asString(),
+                    String.join(", ", managers), days);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 404) {
+                throw refusal;
+            }
+            known = false;
+            form = new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5));
+        }
+        return renderTeam(form, known, Map.of(), model);
+    }
+
+    private String renderTeam(TeamForm form, boolean known, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("known", known);
+        model.addAttribute("days", DAYS);
+        model.addAttribute("errors", errors);
+        return "roster-team";
+    }
+
+    /** Saves a team (new or changed): managers are the ids their tokens carry as {@code sub}. */
+    @PostMapping("/admin/teams")
+    String saveTeam(@RequestParam String teamId, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String timezone,
+                    @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String managers,
+                    @RequestParam(required = false) List<String> workingDays, @RequestParam(defaultValue = "false") boolean known,
+                    Model model, RedirectAttributes flash) {
+        requireAdmin();
+        PageAdvice.checkId(teamId);
+        List<String> managerIds = java.util.Arrays.stream(managers.split("[,\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        List<String> days = workingDays == null ? List.of() : workingDays;
+        TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days);
+        if (days.isEmpty()) {
+            return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name.strip());
+        body.put("timezone", timezone.strip());
+        body.put("locale", locale);
+        body.put("managerIds", managerIds);
+        body.put("workingDays", days);
+        try {
+            services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}", teamId);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("managerIds") ? "managers"
+                    : field.startsWith("workingDays") ? "workingDays" : field, message, (a, b) -> a + "; " + b));
+            return renderTeam(form, known, errors, model);
+        }
+        flash.addFlashAttribute("saved", name.strip());
+        return "redirect:/admin/roster";
     }
 
     /** The form for a rep: its current values, or an empty one (in {@code teamId}) for a new id. */
