@@ -149,6 +149,8 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("one-on-one-saved")).getText()).startsWith("Point individuel enregistré");
                     assertThat(browser.findElement(By.id("last-one-on-one")).getText()).contains("énergie 3/5");
                     assertThat(browser.findElement(By.id("action-items")).getText()).contains("Relancer les 5 comptes chauds", "le commercial");
+                    assertThat(browser.findElement(By.id("past-one-on-ones")).getText()).contains("avec mgr-camille : 1 action(s)",
+                            "énergie 3/5", "Léa doute de son pipe");
                     screenshot(browser, "rep-one-on-one");
                     browser.findElement(By.cssSelector("#action-items button")).click();
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aucune en cours.");

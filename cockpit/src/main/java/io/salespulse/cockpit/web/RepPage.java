@@ -64,6 +64,11 @@ class RepPage {
     }
 
     static final int ITEM_ROWS = 3;
+    static final int PAST_ONE_ON_ONES = 5;
+
+    /** A past 1:1 as the page lists it: its notes, or none when they are another manager's private ones. */
+    record PastOneOnOne(String heldOn, String managerId, String notes, boolean hidden, String energy, int items) {
+    }
 
     @GetMapping("/reps/{repId}")
     String rep(@PathVariable String repId, Model model, Locale locale) {
@@ -133,6 +138,8 @@ class RepPage {
                 repId, today.minusDays(CHART_DAYS - 1), today));
         Pending<JsonNode> openDeals = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}",
                 repId, DEALS_SHOWN + 1));
+        Pending<JsonNode> pastOneOnOnes = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-ones?limit={n}",
+                repId, PAST_ONE_ON_ONES));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
@@ -198,6 +205,13 @@ class RepPage {
                     item.get("owner").asString(), item.hasNonNull("due") ? item.get("due").asString() : "—", item.get("overdue").asBoolean()));
         }
         model.addAttribute("actionItems", items);
+        List<PastOneOnOne> past = new ArrayList<>();
+        for (JsonNode o : pastOneOnOnes.get()) {
+            past.add(new PastOneOnOne(o.get("heldOn").asString(), o.get("managerId").asString(),
+                    o.hasNonNull("notes") ? o.get("notes").asString() : null, o.path("privateNotes").asBoolean() && !o.hasNonNull("notes"),
+                    o.hasNonNull("energy") ? o.get("energy").asString() : null, o.path("actionItems").size()));
+        }
+        model.addAttribute("pastOneOnOnes", past);
         List<String[]> emptyRows = new ArrayList<>();
         for (int i = 0; i < ITEM_ROWS; i++) {
             emptyRows.add(new String[] {"", "REP", ""});
