@@ -141,6 +141,8 @@ class CelebrationsIT {
         assertThat(win).contains("Bravo de toute l'équipe").doesNotContain("68000", "68 000", "/signals/");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> teamPosts.size() == 2);
         assertThat(Http.get(url("/teams/" + team + "/celebrations"), "Authorization", managerToken).json().get("enabled").asBoolean()).isTrue();
+        assertThat(Http.get(url("/teams/" + team + "/celebrations"), "Authorization", managerToken).json().get("repsNotPosted").toString())
+                .isEqualTo("[\"" + hugo + "\"]");
     }
 
     private static SignalRaised recognition(String id, SignalType type, String rep, String team, Evidence evidence) {

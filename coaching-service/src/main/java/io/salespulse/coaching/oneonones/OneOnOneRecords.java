@@ -69,25 +69,27 @@ public class OneOnOneRecords {
     }
 
     /**
-     * Marks an action item done (once: a second time changes nothing); false if there is no such item. The items are
-     * rewritten only if they are still as read (another change in between makes it read and try again).
+     * Marks an action item of a rep's 1:1 done (once: a second time changes nothing) and answers the 1:1 as it now is;
+     * empty if the rep has no such 1:1 or item. The items are rewritten only if they are still as read (another change
+     * in between makes it read and try again).
      */
-    boolean done(String oneOnOneId, String itemId, Instant at) {
+    Optional<OneOnOne> done(String repId, String oneOnOneId, String itemId, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
             OneOnOne record = mongo.findById(oneOnOneId, OneOnOne.class);
-            if (record == null || record.actionItems().stream().noneMatch(item -> item.itemId().equals(itemId))) {
-                return false;
+            if (record == null || !record.repId().equals(repId) || record.actionItems().stream().noneMatch(item -> item.itemId().equals(itemId))) {
+                return Optional.empty();
             }
             List<ActionItem> items = record.actionItems().stream()
                     .map(item -> item.itemId().equals(itemId) && item.doneAt() == null
                             ? new ActionItem(item.itemId(), item.text(), item.owner(), item.due(), at) : item)
                     .toList();
             if (items.equals(record.actionItems())) {
-                return true;
+                return Optional.of(record);
             }
             if (mongo.updateFirst(query(where("_id").is(oneOnOneId).and("revision").is(record.revision())),
                     new Update().set("actionItems", items).set("revision", record.revision() + 1), OneOnOne.class).getModifiedCount() == 1) {
-                return true;
+                return Optional.of(new OneOnOne(record.oneOnOneId(), record.repId(), record.teamId(), record.managerId(), record.heldOn(),
+                        record.notes(), record.privateNotes(), record.energy(), items, record.recordedAt(), record.revision() + 1));
             }
         }
         throw new IllegalStateException("1:1 " + oneOnOneId + " kept changing while an item was marked done");

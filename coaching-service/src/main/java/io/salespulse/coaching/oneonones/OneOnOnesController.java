@@ -134,12 +134,8 @@ class OneOnOnesController {
     @PostMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done")
     OneOnOneView done(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId, @PathVariable @Bounded String itemId) {
         rep(repId);
-        OneOnOneRecords.OneOnOne record = records.get(oneOnOneId).filter(r -> r.repId().equals(repId))
-                .orElseThrow(() -> new NotFoundException("No 1:1 " + oneOnOneId + " for " + repId));
-        if (!records.done(oneOnOneId, itemId, clock.instant())) {
-            throw new NotFoundException("No action item " + itemId + " in " + oneOnOneId);
-        }
-        return OneOnOneView.of(records.get(oneOnOneId).orElse(record), caller());
+        return records.done(repId, oneOnOneId, itemId, clock.instant()).map(record -> OneOnOneView.of(record, caller()))
+                .orElseThrow(() -> new NotFoundException("No action item " + itemId + " in 1:1 " + oneOnOneId + " of " + repId));
     }
 
     private static LocalDate day(String text, String field, List<FieldProblem> problems) {

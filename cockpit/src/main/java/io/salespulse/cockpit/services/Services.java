@@ -109,6 +109,18 @@ public class Services {
         }
     }
 
+    /** GET a JSON body that may not exist: empty when the service answers 404, any other refusal thrown. */
+    public java.util.Optional<JsonNode> find(Service service, String path, Object... variables) {
+        try {
+            return java.util.Optional.of(get(service, path, variables));
+        } catch (ServiceRefusal refusal) {
+            if (refusal.status() != 404) {
+                throw refusal;
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** POST a JSON body, read the JSON answer. */
     public JsonNode post(Service service, Object body, String path, Object... variables) {
         try {

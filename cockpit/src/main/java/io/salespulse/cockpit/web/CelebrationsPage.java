@@ -47,16 +47,16 @@ class CelebrationsPage {
         Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
         Pending<JsonNode> channel = services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
         JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
-        List<Pending<RepLine>> lines = new ArrayList<>();
+        JsonNode held = channel.get();
+        List<String> notPosted = new ArrayList<>();
+        held.path("repsNotPosted").forEach(repId -> notPosted.add(repId.asString()));
+        List<RepLine> lines = new ArrayList<>();
         for (JsonNode rep : reps) {
             String repId = rep.get("repId").asString();
-            String name = rep.get("displayName").asString();
-            lines.add(services.async(() -> new RepLine(repId, name, services.get(Service.NOTIFICATION,
-                    "/api/v1/reps/{repId}/celebrations", repId).get("publicPosts").asBoolean(true))));
+            lines.add(new RepLine(repId, rep.get("displayName").asString(), !notPosted.contains(repId)));
         }
         Map<String, String> form = typed;
         if (form == null) {
-            JsonNode held = channel.get();
             form = new LinkedHashMap<>();
             form.put("enabled", String.valueOf(held.path("enabled").asBoolean(false)));
             form.put("slackWebhookUrl", held.hasNonNull("slackWebhookUrl") ? held.get("slackWebhookUrl").asString() : "");
@@ -67,7 +67,7 @@ class CelebrationsPage {
         model.addAttribute("teamId", teamId);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("reps", lines.stream().map(Pending::get).sorted(Comparator.comparing(RepLine::name)).toList());
+        model.addAttribute("reps", lines.stream().sorted(Comparator.comparing(RepLine::name)).toList());
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "celebrations";
     }

@@ -37,6 +37,11 @@ final class Figures {
         return format.format(value);
     }
 
+    /** An amount in whole units of its currency, as the page's language writes it ("12 500 EUR"). */
+    static String amount(BigDecimal amount, String currency, Locale locale) {
+        return number(amount.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;
+    }
+
     /** Amounts per currency ("12 500 EUR, 3 000 USD"), or "—". */
     static String money(JsonNode amounts, Locale locale) {
         if (amounts == null || amounts.isNull() || amounts.isEmpty()) {

@@ -81,7 +81,7 @@ class LeaderboardPage {
     /** A value as the page writes it: an amount with its currency, talk time in hours and minutes, else a count. */
     static String value(String metric, BigDecimal value, String currency, Locale locale) {
         if (MONEY.contains(metric)) {
-            return Figures.number(value.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;
+            return Figures.amount(value, currency, locale);
         }
         if ("talkTimeSeconds".equals(metric)) {
             long minutes = value.longValue() / 60;

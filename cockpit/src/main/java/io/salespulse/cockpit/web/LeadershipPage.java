@@ -94,11 +94,7 @@ class LeadershipPage {
     private TeamLine line(JsonNode team, String period, Locale locale) {
         String teamId = team.get("teamId").asString();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        LocalDate before = switch (period) {
-            case "month" -> today.minusMonths(1);
-            case "quarter" -> today.minusMonths(3);
-            default -> today.minusWeeks(1);
-        };
+        LocalDate before = TeamBoard.before(today, period);
         // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
         // tasks queued behind it could wait for ever).
         JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, today);

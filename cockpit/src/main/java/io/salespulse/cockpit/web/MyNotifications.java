@@ -135,14 +135,7 @@ class MyNotifications {
 
     private String render(Model model, Locale locale, Map<String, String> typed, Map<String, String> errors) {
         CockpitUser me = user.get();
-        JsonNode preferences = null;
-        try {
-            preferences = services.get(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", me.id());
-        } catch (Services.ServiceRefusal refusal) {
-            if (refusal.status() != 404) {
-                throw refusal;
-            }
-        }
+        JsonNode preferences = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", me.id()).orElse(null);
         ZoneId zone = preferences != null && preferences.hasNonNull("timezone") ? ZoneId.of(preferences.get("timezone").asString()) : ZoneId.of("UTC");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
         List<Delivery> log = new ArrayList<>();

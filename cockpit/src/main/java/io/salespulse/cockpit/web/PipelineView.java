@@ -35,11 +35,11 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
         List<CoverageLine> coverage = new ArrayList<>();
         for (JsonNode line : pipeline.get("coverage")) {
             String scopeId = line.get("scopeId").asString();
-            String currency = " " + line.get("currency").asString();
+            String currency = line.get("currency").asString();
             JsonNode ratio = line.get("coverage");
             coverage.add(new CoverageLine(names.getOrDefault(scopeId, scopeId), line.get("periodEnd").asString(),
-                    Figures.number(line.get("openExpectedInPeriod").decimalValue().setScale(0, RoundingMode.HALF_UP), locale) + currency,
-                    Figures.number(line.get("remaining").decimalValue().setScale(0, RoundingMode.HALF_UP), locale) + currency,
+                    Figures.amount(line.get("openExpectedInPeriod").decimalValue(), currency, locale),
+                    Figures.amount(line.get("remaining").decimalValue(), currency, locale),
                     ratio == null || ratio.isNull() ? null : Figures.number(ratio.decimalValue().setScale(2, RoundingMode.HALF_UP), locale) + "×",
                     ratio != null && !ratio.isNull() && ratio.decimalValue().compareTo(BigDecimal.ONE) < 0));
         }

@@ -154,8 +154,7 @@ class RepPage {
                 break;
             }
             String amount = deal.hasNonNull("amount")
-                    ? Figures.number(deal.get("amount").decimalValue().setScale(0, java.math.RoundingMode.HALF_UP), locale) + " "
-                    + deal.get("currency").asString() : "—";
+                    ? Figures.amount(deal.get("amount").decimalValue(), deal.get("currency").asString(), locale) : "—";
             deals.add(new DealLine(deal.hasNonNull("name") ? deal.get("name").asString() : deal.get("dealId").asString(),
                     labels.word("stage." + deal.get("stage").asString(), locale), amount,
                     deal.hasNonNull("daysInStage") ? deal.get("daysInStage").asString() : "—",

@@ -37,8 +37,7 @@ class RosterPage {
     record RepLine(String repId, String name, String role, String seniority, String crmIds, boolean active) {
 
         static RepLine of(JsonNode rep) {
-            Map<String, String> ids = new TreeMap<>();
-            rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+            Map<String, String> ids = externalIds(rep);
             return new RepLine(rep.get("repId").asString(), rep.get("displayName").asString(), rep.get("role").asString(),
                     rep.get("seniority").asString(), ids.isEmpty() ? "—" : String.join(", ", ids.entrySet().stream()
                             .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()), rep.path("active").asBoolean(true));
@@ -64,6 +63,19 @@ class RosterPage {
         this.user = user;
     }
 
+    /** A rep's CRM ids, CRM by CRM in name order. */
+    static Map<String, String> externalIds(JsonNode rep) {
+        Map<String, String> ids = new TreeMap<>();
+        rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+        return ids;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
+    }
+
     private void requireAdmin() {
         if (!user.get().isAdmin()) {
             throw new Services.ServiceRefusal(403, "/admin");
@@ -81,8 +93,7 @@ class RosterPage {
                 List<RepLine> reps = new ArrayList<>();
                 services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId).forEach(rep -> reps.add(RepLine.of(rep)));
                 reps.sort(java.util.Comparator.comparing(RepLine::name));
-                List<String> managers = new ArrayList<>();
-                team.path("managerIds").forEach(manager -> managers.add(manager.asString()));
+                List<String> managers = strings(team.path("managerIds"));
                 return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
             }));
         }
@@ -96,24 +107,11 @@ class RosterPage {
     String team(@RequestParam String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(teamId);
-        TeamForm form;
-        boolean known = true;
-        try {
-            JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-            List<String> managers = new ArrayList<>();
-            team.path("managerIds").forEach(manager -> managers.add(manager.asString()));
-            List<String> days = new ArrayList<>();
-            team.path("workingDays").forEach(day -> days.add(day.asString()));
-            form = new TeamForm(teamId, team.get("name").asString(), team.get("timezone").asString(), team.get("locale").asString(),
-                    String.join(", ", managers), days);
-        } catch (Services.ServiceRefusal refusal) {
-            if (refusal.status() != 404) {
-                throw refusal;
-            }
-            known = false;
-            form = new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5));
-        }
-        return renderTeam(form, known, Map.of(), model);
+        JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId).orElse(null);
+        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5))
+                : new TeamForm(teamId, team.get("name").asString(), team.get("timezone").asString(), team.get("locale").asString(),
+                        String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")));
+        return renderTeam(form, team != null, Map.of(), model);
     }
 
     private String renderTeam(TeamForm form, boolean known, Map<String, String> errors, Model model) {
@@ -164,23 +162,12 @@ class RosterPage {
     String rep(@RequestParam String repId, @RequestParam(required = false) String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(repId);
-        RepForm form;
-        boolean known = true;
-        try {
-            JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
-            Map<String, String> ids = new TreeMap<>();
-            rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
-            form = new RepForm(repId, rep.get("displayName").asString(), rep.get("teamId").asString(), rep.get("role").asString(),
-                    rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
-                    rep.path("active").asBoolean(true), ids);
-        } catch (Services.ServiceRefusal refusal) {
-            if (refusal.status() != 404) {
-                throw refusal;
-            }
-            known = false;
-            form = new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of());
-        }
-        return render(form, known, Map.of(), model);
+        JsonNode rep = services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).orElse(null);
+        RepForm form = rep == null ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of())
+                : new RepForm(repId, rep.get("displayName").asString(), rep.get("teamId").asString(), rep.get("role").asString(),
+                        rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
+                        rep.path("active").asBoolean(true), externalIds(rep));
+        return render(form, rep != null, Map.of(), model);
     }
 
     private String render(RepForm form, boolean known, Map<String, String> errors, Model model) {
@@ -203,17 +190,8 @@ class RosterPage {
                 @RequestParam(defaultValue = "false") boolean known, Model model, RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(repId);
-        Map<String, String> ids = new TreeMap<>();
-        if (known) {
-            try {
-                services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).path("externalIds").properties()
-                        .forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
-            } catch (Services.ServiceRefusal refusal) {
-                if (refusal.status() != 404) {
-                    throw refusal;
-                }
-            }
-        }
+        Map<String, String> ids = known ? services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).map(RosterPage::externalIds)
+                .orElseGet(TreeMap::new) : new TreeMap<>();
         for (String crm : CRMS) {
             String typed = fields.getOrDefault("crm." + crm, "").strip();
             if (typed.isEmpty()) {

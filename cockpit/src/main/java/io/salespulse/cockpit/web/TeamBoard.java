@@ -71,6 +71,15 @@ class TeamBoard {
         return measures;
     }
 
+    /** A day in the period before the one containing {@code today} (week, month or quarter). */
+    static LocalDate before(LocalDate today, String period) {
+        return switch (period) {
+            case "month" -> today.minusMonths(1);
+            case "quarter" -> today.minusMonths(3);
+            default -> today.minusWeeks(1);
+        };
+    }
+
     /** The team's reps by id: their names as the roster gives them. */
     Map<String, String> names(String teamId) {
         Map<String, String> names = new HashMap<>();
@@ -88,11 +97,7 @@ class TeamBoard {
         String charted = CHART_MEASURES.contains(chart) ? chart : "calls";
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        LocalDate before = switch (chosen) {
-            case "month" -> today.minusMonths(1);
-            case "quarter" -> today.minusMonths(3);
-            default -> today.minusWeeks(1);
-        };
+        LocalDate before = before(today, chosen);
         Pending<JsonNode> now = services.async(() -> services.get(Service.KPI,
                 "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, today));
         Pending<JsonNode> then = services.async(() -> services.get(Service.KPI,

@@ -32,13 +32,18 @@ class CelebrationsController {
                           @Pattern(regexp = "fr|en", message = "must be fr or en") String locale) {
     }
 
-    /** A team's channel as the API shows it. */
-    record ChannelView(String teamId, boolean enabled, String slackWebhookUrl, String teamsWebhookUrl, Language locale) {
+    /** A team's channel as the API shows it, and which of its reps are not posted. */
+    record ChannelView(String teamId, boolean enabled, String slackWebhookUrl, String teamsWebhookUrl, Language locale,
+                       java.util.List<String> repsNotPosted) {
 
-        static ChannelView of(TeamCelebrations.TeamChannel channel) {
+        static ChannelView of(TeamCelebrations.TeamChannel channel, java.util.List<String> repsNotPosted) {
             return new ChannelView(channel.teamId(), channel.enabled(), OutboundPolicy.masked(channel.slackWebhookUrl()),
-                    OutboundPolicy.masked(channel.teamsWebhookUrl()), channel.locale());
+                    OutboundPolicy.masked(channel.teamsWebhookUrl()), channel.locale(), repsNotPosted);
         }
+    }
+
+    private java.util.List<String> repsNotPosted(String teamId) {
+        return celebrations.notPosted(roster.repsOf(teamId).stream().map(io.salespulse.contracts.org.RepChanged::repId).toList());
     }
 
     /** {@code PUT /api/v1/reps/{repId}/celebrations}, and its answer. */
@@ -59,7 +64,9 @@ class CelebrationsController {
 
     @GetMapping("/api/v1/teams/{teamId}/celebrations")
     ChannelView channel(@PathVariable @Bounded String teamId) {
-        return celebrations.channel(teamId).map(ChannelView::of).orElse(new ChannelView(teamId, false, null, null, null));
+        java.util.List<String> notPosted = repsNotPosted(teamId);
+        return celebrations.channel(teamId).map(channel -> ChannelView.of(channel, notPosted))
+                .orElse(new ChannelView(teamId, false, null, null, null, notPosted));
     }
 
     @PutMapping("/api/v1/teams/{teamId}/celebrations")
@@ -79,7 +86,7 @@ class CelebrationsController {
                 request.locale() == null ? null : Language.valueOf(request.locale()), Caller.current().map(Caller::subject).orElse(null),
                 clock.instant());
         celebrations.save(channel);
-        return ChannelView.of(channel);
+        return ChannelView.of(channel, repsNotPosted(teamId));
     }
 
     @GetMapping("/api/v1/reps/{repId}/celebrations")

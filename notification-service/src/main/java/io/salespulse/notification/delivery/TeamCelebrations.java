@@ -77,18 +77,25 @@ class TeamCelebrations {
         return choice == null || choice.publicPosts();
     }
 
+    /** Of these reps, those who would rather not be posted. */
+    java.util.List<String> notPosted(java.util.Collection<String> repIds) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria
+                .where("_id").in(repIds).and("publicPosts").is(false)), RepChoice.class).stream().map(RepChoice::repId).sorted().toList();
+    }
+
     void choose(RepChoice choice) {
         mongo.save(choice);
     }
 
     /** Posts a raised recognition to its team's channel, if the team opted in and the rep did not opt out. */
     void onRaised(SignalRaised signal) {
-        // A team's own objective reached is the whole team's news; a rep's is posted unless the rep opted out.
-        if (!PUBLIC.contains(signal.type()) || signal.repId() != null && !publicPosts(signal.repId())) {
+        if (!PUBLIC.contains(signal.type())) {
             return;
         }
+        // Most teams have no channel: look at it before the rep's choice. A team's own objective reached is the whole
+        // team's news; a rep's is posted unless the rep opted out.
         TeamChannel channel = channel(signal.teamId()).filter(TeamChannel::enabled).orElse(null);
-        if (channel == null) {
+        if (channel == null || signal.repId() != null && !publicPosts(signal.repId())) {
             return;
         }
         Language language = channel.locale() != null ? channel.locale()
