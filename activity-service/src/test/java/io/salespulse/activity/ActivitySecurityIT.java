@@ -84,6 +84,8 @@ class ActivitySecurityIT {
     void everyEndpointRefusesWhoMayNotCallIt() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String base = "http://localhost:" + port;
+        String ABSENCE = """
+                {"from":"%s","to":"%s","kind":"SICK"}""".formatted(java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(1));
         String a = "team-a-" + s;
         String b = "team-b-" + s;
         for (String team : List.of(a, b)) {
@@ -103,6 +105,16 @@ class ActivitySecurityIT {
                         "/api/v1/teams/" + b + "/objectives/o-" + b, null, Rule.TEAM_READ)
                 .row("POST", "/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel", "/api/v1/teams/" + a + "/objectives/o-" + a
                         + "/cancel", "/api/v1/teams/" + b + "/objectives/o-" + b + "/cancel", "{}", Rule.TEAM_ACTION)
+                .row("PUT", "/api/v1/reps/{repId}/absences/{absenceId}", "/api/v1/reps/rep-" + a + "/absences/x-" + a,
+                        "/api/v1/reps/rep-" + b + "/absences/x-" + b, ABSENCE, Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/reps/{repId}/absences", "/api/v1/reps/rep-" + a + "/absences", "/api/v1/reps/rep-" + b + "/absences", null,
+                        Rule.TEAM_READ)
+                .row("GET", "/api/v1/teams/{teamId}/absences", "/api/v1/teams/" + a + "/absences", "/api/v1/teams/" + b + "/absences", null,
+                        Rule.TEAM_READ)
+                .row("DELETE", "/api/v1/reps/{repId}/absences/{absenceId}", "/api/v1/reps/rep-" + a + "/absences/x-" + a,
+                        "/api/v1/reps/rep-" + b + "/absences/x-" + b, null, Rule.TEAM_ACTION)
+                .row("POST", "/api/v1/absences/import", "/api/v1/absences/import", "/api/v1/absences/import",
+                        "repId,from,to,kind\nrep-" + a + "," + java.time.LocalDate.now() + "," + java.time.LocalDate.now() + ",LEAVE\n", Rule.FILTERED_WRITE)
                 .row("GET", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", null, Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)

@@ -26,6 +26,8 @@ public final class AccessTable {
         TEAM_ACTION,
         /** A list every reader may ask for (managers, leadership, admins); what each sees in it is filtered by the endpoint, tested apart. */
         FILTERED_READ,
+        /** A write whose records each name their team (an import): managers and admins 2xx, each record checked by the endpoint, tested apart. */
+        FILTERED_WRITE,
         /** Roster and operations writes: admins only. */
         ADMIN_WRITE,
         /** A manager's own data (path {managerId}): itself; leadership reads; admins read and write. */
@@ -123,6 +125,13 @@ public final class AccessTable {
                     assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of()))).as(what + " by an ingest token")
                             .isEqualTo(403);
                 }
+                case FILTERED_WRITE -> {
+                    assertThat(status(row, own, mine)).as(what + " by a manager").isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of()))).as(what + " by an ingest token")
+                            .isEqualTo(403);
+                }
                 case TEAM_ACTION -> {
                     assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
@@ -150,7 +159,8 @@ public final class AccessTable {
     }
 
     private static int status(Row row, String url, String token) {
-        return Http.send(row.method(), url, row.body() == null ? null : "application/json", body(row, url),
+        String type = row.body() == null ? null : row.body().startsWith("{") || row.body().startsWith("[") ? "application/json" : "text/csv";
+        return Http.send(row.method(), url, type, body(row, url),
                 "Authorization", token.isEmpty() ? "" : "Bearer " + token).status();
     }
 

@@ -5,6 +5,7 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
@@ -47,12 +48,14 @@ class RosterController {
      * A team as the API shows it.
      */
     record TeamView(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                    List<String> workingDays) {
+                    List<String> workingDays, String holidayCountry, String holidayRegion) {
 
         static TeamView of(TeamChanged team) {
             List<String> days = team.workingDays().stream().sorted()
                     .map(day -> day.name().substring(0, 3)).toList();
-            return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days);
+            TeamChanged.HolidayCalendar holidays = team.holidays();
+            return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days,
+                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region());
         }
     }
 
@@ -76,6 +79,7 @@ class RosterController {
         } catch (DateTimeException e) {
             problems.add(new FieldProblem("timezone", "must be an IANA time zone such as Europe/Paris"));
         }
+        TeamChanged.HolidayCalendar holidays = holidaysOf(request, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -86,8 +90,30 @@ class RosterController {
         TeamChanged team = new TeamChanged(teamId, request.name(), request.timezone(),
                 Language.valueOf(request.locale().toLowerCase(Locale.ROOT)),
                 request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
-                new TreeSet<>(days), roster.clock().instant());
+                new TreeSet<>(days), holidays, roster.clock().instant());
         return TeamView.of(roster.saveTeam(team));
+    }
+
+    /** The team's public-holiday calendar, a country and region the holiday library knows; problems named by field. */
+    private static TeamChanged.HolidayCalendar holidaysOf(TeamRequest request, List<FieldProblem> problems) {
+        String country = request.holidayCountry() == null || request.holidayCountry().isBlank() ? null
+                : request.holidayCountry().toUpperCase(Locale.ROOT);
+        String region = request.holidayRegion() == null || request.holidayRegion().isBlank() ? null : request.holidayRegion();
+        if (country == null) {
+            if (region != null) {
+                problems.add(new FieldProblem("holidayRegion", "needs a holidayCountry"));
+            }
+            return null;
+        }
+        if (!PublicHolidays.knows(country)) {
+            problems.add(new FieldProblem("holidayCountry", "has no public-holiday calendar; use an ISO 3166 code such as FR, BE, CH, DE or GB"));
+            return null;
+        }
+        if (region != null && !PublicHolidays.regionsOf(country).contains(region)) {
+            problems.add(new FieldProblem("holidayRegion", "is not a region of " + country + "'s holiday calendar"));
+            return null;
+        }
+        return new TeamChanged.HolidayCalendar(country, region);
     }
 
     /**

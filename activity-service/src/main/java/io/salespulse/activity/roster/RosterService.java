@@ -3,6 +3,7 @@ package io.salespulse.activity.roster;
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class RosterService {
     static final String SOURCE = "/activity-service/roster";
     static final String TEAMS = "teams";
     static final String REPS = "reps";
+    static final String ABSENCES = "absences";
 
     private final MongoTemplate mongo;
     private final AcceptedEventLog acceptedEvents;
@@ -36,6 +38,29 @@ public class RosterService {
         this.clock = clock;
         mongo.getCollection(REPS).createIndex(new Document("teamId", 1));
         mongo.getCollection(REPS).createIndex(new Document("externalKeys", 1));
+        mongo.getCollection(ABSENCES).createIndex(new Document("repId", 1).append("from", 1));
+    }
+
+    /** Records an absence (new, changed or cancelled): durable on its way to the org topic first, then stored. */
+    RepAbsence saveAbsence(RepAbsence absence) {
+        publish(absence);
+        store(ABSENCES, absence.absenceId(), absence, null);
+        return absence;
+    }
+
+    Optional<RepAbsence> absence(String absenceId) {
+        return find(ABSENCES, Filters.eq("_id", absenceId), RepAbsence.class).stream().findFirst();
+    }
+
+    /**
+     * The absences in force of these reps that touch from..to, soonest first, at most {@code limit}.
+     * Dates are stored as ISO text, so comparing the text compares the days.
+     */
+    List<RepAbsence> absences(java.util.Collection<String> repIds, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        org.bson.conversions.Bson filter = Filters.and(Filters.in("repId", repIds), Filters.eq("cancelled", false),
+                Filters.lte("from", to.toString()), Filters.gte("to", from.toString()));
+        return mongo.getCollection(ABSENCES).find(filter).sort(new Document("from", 1).append("_id", 1)).limit(limit)
+                .map(doc -> Documents.read(doc, RepAbsence.class)).into(new java.util.ArrayList<>());
     }
 
     TeamChanged saveTeam(TeamChanged team) {
@@ -60,7 +85,7 @@ public class RosterService {
         return find(REPS, Filters.eq("_id", repId), RepChanged.class).stream().findFirst();
     }
 
-    List<RepChanged> repsOf(String teamId) {
+    public List<RepChanged> repsOf(String teamId) {
         return find(REPS, Filters.eq("teamId", teamId), RepChanged.class);
     }
 

@@ -13,11 +13,28 @@ import java.util.Set;
  * @param timezone    its IANA time zone, e.g. {@code Europe/Paris}: days and weeks are counted in it
  * @param locale      the language of its messages
  * @param managerIds  its managers
- * @param workingDays the days that count for baselines and "days without"
+ * @param workingDays the days of the week that count for baselines and "days without"
+ * @param holidays    whose public holidays are not working days ({@code null}: none)
  * @param occurredAt  when the change was made
  */
 public record TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                          Set<DayOfWeek> workingDays, Instant occurredAt) implements OrgEvent {
+                          Set<DayOfWeek> workingDays, HolidayCalendar holidays, Instant occurredAt) implements OrgEvent {
+
+    /** A team without a public-holiday calendar. */
+    public TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
+                       Set<DayOfWeek> workingDays, Instant occurredAt) {
+        this(teamId, name, timezone, locale, managerIds, workingDays, null, occurredAt);
+    }
+
+    /**
+     * The public holidays of a country, and of one of its regions.
+     *
+     * @param country ISO 3166 code, e.g. {@code FR}
+     * @param region  the region's code in the holiday calendar, e.g. {@code 67} (Bas-Rhin) or {@code by}
+     *                (Bavaria); {@code null} for the country's holidays only
+     */
+    public record HolidayCalendar(String country, String region) {
+    }
 
     @Override
     public String partitionKey() {

@@ -2,6 +2,7 @@ package io.salespulse.kit.roster;
 
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.mongo.LatestState;
@@ -24,10 +25,14 @@ public class RosterStore {
 
     static final String TEAMS = "roster_teams";
     static final String REPS = "roster_reps";
+    static final String ABSENCES = "roster_absences";
 
     private final MongoTemplate mongo;
     private final Map<String, TeamChanged> teams = new ConcurrentHashMap<>();
     private final Map<String, RepChanged> reps = new ConcurrentHashMap<>();
+    // Absences by id, and the ones in force (not cancelled) by rep: the hot path asks per rep.
+    private final Map<String, RepAbsence> absences = new ConcurrentHashMap<>();
+    private final Map<String, List<RepAbsence>> absencesByRep = new ConcurrentHashMap<>();
 
     public RosterStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -43,6 +48,9 @@ public class RosterStore {
             RepChanged rep = read(doc, RepChanged.class);
             reps.put(rep.repId(), rep);
         }
+        for (Document doc : mongo.getCollection(ABSENCES).find()) {
+            hold(read(doc, RepAbsence.class));
+        }
     }
 
     /** Applies a roster change unless a newer state of the same team or rep is already held. */
@@ -51,13 +59,40 @@ public class RosterStore {
             teams.merge(team.teamId(), team, RosterStore::newest);
         } else if (event instanceof RepChanged rep && store(REPS, rep.repId(), rep)) {
             reps.merge(rep.repId(), rep, RosterStore::newest);
+        } else if (event instanceof RepAbsence absence && store(ABSENCES, absence.absenceId(), absence)) {
+            hold(absence);
         }
+    }
+
+    private synchronized void hold(RepAbsence incoming) {
+        RepAbsence held = absences.get(incoming.absenceId());
+        if (held != null && incoming.occurredAt().isBefore(held.occurredAt())) {
+            return;
+        }
+        absences.put(incoming.absenceId(), incoming);
+        if (held != null) {
+            absencesByRep.computeIfPresent(held.repId(), (rep, list) -> without(list, held.absenceId()));
+        }
+        if (!incoming.cancelled()) {
+            absencesByRep.merge(incoming.repId(), List.of(incoming), (list, added) -> {
+                List<RepAbsence> next = new java.util.ArrayList<>(without(list, incoming.absenceId()));
+                next.addAll(added);
+                return List.copyOf(next);
+            });
+        }
+    }
+
+    private static List<RepAbsence> without(List<RepAbsence> list, String absenceId) {
+        List<RepAbsence> left = list.stream().filter(a -> !a.absenceId().equals(absenceId)).toList();
+        return left.isEmpty() ? null : left;
     }
 
     /** Forgets the roster (a rebuild replays it from the org topic). */
     public void clear() {
         teams.clear();
         reps.clear();
+        absences.clear();
+        absencesByRep.clear();
     }
 
     public Optional<TeamChanged> team(String teamId) {
@@ -66,6 +101,11 @@ public class RosterStore {
 
     public Optional<RepChanged> rep(String repId) {
         return Optional.ofNullable(repId).map(reps::get);
+    }
+
+    /** The rep's absences in force (cancelled ones left out), in no particular order. */
+    public List<RepAbsence> absencesOf(String repId) {
+        return repId == null ? List.of() : absencesByRep.getOrDefault(repId, List.of());
     }
 
     public Collection<TeamChanged> teams() {

@@ -138,8 +138,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(validationProblem(
-                List.of(new FieldProblem("body", "is not readable JSON of the expected shape"))));
+        return ResponseEntity.badRequest().body(validationProblem(List.of(unreadable(e))));
+    }
+
+    /** The field a body could not be read at (a date that is not one, a value outside an enum), else the body. */
+    static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (tools.jackson.core.JacksonException.Reference step : jackson.getPath()) {
+                if (step.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+                } else if (step.getIndex() >= 0) {
+                    field.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            if (!field.isEmpty()) {
+                if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getTargetType() != null
+                        && format.getTargetType().isEnum()) {
+                    String values = java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    return new FieldProblem(field.toString(), "must be one of " + values);
+                }
+                return new FieldProblem(field.toString(), "has a value of the wrong shape");
+            }
+        }
+        return new FieldProblem("body", "is not readable JSON of the expected shape");
     }
 
     static ProblemDetail validationProblem(List<FieldProblem> problems) {
