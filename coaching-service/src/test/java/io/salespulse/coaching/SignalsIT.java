@@ -82,8 +82,8 @@ class SignalsIT {
 
     /** 20 baseline working days at {@code baseline} calls, then the last 5 at {@code recent}. */
     private List<EventEnvelope> days(long baseline, long recent) {
-        List<LocalDate> window = WorkingDays.ending(LocalDate.parse("2026-11-26"), 5, WEEK);
-        List<LocalDate> base = WorkingDays.ending(window.get(0).minusDays(1), 20, WEEK);
+        List<LocalDate> window = WorkingDays.ending(LocalDate.parse("2026-11-26"), 5, day -> WEEK.contains(day.getDayOfWeek()));
+        List<LocalDate> base = WorkingDays.ending(window.get(0).minusDays(1), 20, day -> WEEK.contains(day.getDayOfWeek()));
         List<EventEnvelope> events = new ArrayList<>();
         for (LocalDate day : base) {
             events.add(e(rep + day + baseline, new RepDayKpisUpdated(rep, team, day,

@@ -24,6 +24,8 @@ import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.AbsenceKind;
+import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
@@ -411,6 +413,29 @@ class KpiScenarioIT {
             assertThat(kpis.drain(ev -> ev.data() instanceof ObjectiveProgressed p && p.objectiveId().equals(id)
                     && p.status() == ObjectiveStatus.CANCELLED, Duration.ofSeconds(2))).hasSize(1);
         }
+    }
+
+    @Test
+    void theElapsedShareSkipsTheTeamsPublicHolidaysAndARepsWeekAway() {
+        List<EventEnvelope> roster = new ArrayList<>(roster());
+        // Paris now counts France's public holidays: Armistice Day, Wednesday 11 November, is no working day.
+        roster.add(e(new TeamChanged(paris, "Paris", "Europe/Paris", Language.fr, List.of("mgr-p"),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), new TeamChanged.HolidayCalendar("FR", null), t("2026-10-02T00:00:00Z"))));
+        roster.add(e(new RepAbsence("leave-" + s, ines, LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-20"), AbsenceKind.LEAVE, false,
+                t("2026-11-10T00:00:00Z"))));
+        LocalDate start = LocalDate.parse("2026-11-01");
+        LocalDate end = LocalDate.parse("2026-11-30");
+        roster.add(e(new ObjectiveSet("obj-team-" + s, ObjectiveScope.TEAM, paris, ObjectiveMetric.CALLS, new BigDecimal("100"), null,
+                start, end, t("2026-11-01T07:00:00Z"))));
+        roster.add(e(new ObjectiveSet("obj-ines-" + s, ObjectiveScope.REP, ines, ObjectiveMetric.MEETINGS_HELD, new BigDecimal("10"), null,
+                start, end, t("2026-11-01T07:00:00Z"))));
+        KafkaProbe.publish(roster.toArray(EventEnvelope[]::new));
+        // On Friday 20th the last completed day is Thursday 19th: the team has worked 13 of November's 20 days (14 weekdays
+        // less the 11th); Inès, away from the 16th to the 20th, 9 of her 15 (less the 16th to the 19th).
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(dec(objective("obj-team-" + s).get("elapsed"))).isEqualByComparingTo("0.65");
+            assertThat(dec(objective("obj-ines-" + s).get("elapsed"))).isEqualByComparingTo("0.6");
+        });
     }
 
     private JsonNode objective(String objectiveId) {

@@ -11,18 +11,16 @@ import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.roster.RosterStore;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,27 +29,29 @@ import org.springframework.stereotype.Service;
 /**
  * Runs the rules when facts change (a rep-day, an objective, a deal) and on a schedule for the time-based ones (an
  * hour passing makes a silence, a stalled deal, a quiet deal), and keeps the signals in step through the
- * {@link SignalBook}. The scheduled pass runs per team, on the team's working days in its time zone, once per team
+ * {@link SignalBook}. The scheduled pass runs per team, on the team's working days in its time zone (not on its
+ * public holidays), once per team
  * and hour whatever the number of instances (a lease document per team and hour).
  */
 @Service
 public class SignalEvaluator {
 
     private static final Logger log = LoggerFactory.getLogger(SignalEvaluator.class);
-    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     // Enough for the 25 working days of the activity rules and the 12 weeks of a personal best.
     static final int HISTORY_CALENDAR_DAYS = 7 * 13;
 
     private final CoachingFacts facts;
     private final SignalBook book;
     private final RosterStore roster;
+    private final WorkingCalendar calendar;
     private final SignalThresholds thresholds;
     private final TickLease lease;
     private final RuleSettings rules;
     private final Clock clock;
 
-    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, SignalThresholds thresholds, RuleSettings rules,
-                    TickLease lease, Clock clock) {
+    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
+                    RuleSettings rules, TickLease lease, Clock clock) {
+        this.calendar = calendar;
         this.rules = rules;
         this.facts = facts;
         this.book = book;
@@ -66,7 +66,11 @@ public class SignalEvaluator {
         return new SignalBook.Context(repId, rep.map(RepChanged::teamId).orElse(null), rep.map(RepChanged::displayName).orElse(repId));
     }
 
-    /** The rep-activity rules for one rep, on the completed working days of its team's zone. */
+    /**
+     * The rep-activity rules for one rep, on the completed working days of its team's zone. Public holidays and the
+     * rep's absences are not working days; while the rep is away, and for a grace period after its return, no silence
+     * or activity drop is raised (and one that is open is resolved: the rep was not silent, it was away).
+     */
     public void evaluateRep(String repId) {
         Optional<RepChanged> found = roster.rep(repId);
         if (found.isEmpty()) {
@@ -75,15 +79,19 @@ public class SignalEvaluator {
         RepChanged rep = found.get();
         Optional<TeamChanged> team = roster.team(rep.teamId());
         ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
-        Set<DayOfWeek> workingDays = team.map(TeamChanged::workingDays).filter(d -> !d.isEmpty()).orElse(MON_FRI);
         LocalDate yesterday = io.salespulse.coaching.signals.rules.WorkingDays.lastCompletedDay(clock.instant(), zone);
-        ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), workingDays, yesterday,
+        ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), calendar.ofRep(repId), yesterday,
                 facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
         SignalBook.Context context = context(repId);
         if (!rep.active()) {
             book.sync(SignalType.ACTIVITY_DROP, repId, Optional.empty(), context, "rep no longer active");
             book.sync(SignalType.SILENCE, repId, Optional.empty(), context, "rep no longer active");
             book.sync(SignalType.CONNECT_RATE_DROP, repId, Optional.empty(), context, "rep no longer active");
+            return;
+        }
+        if (awayOrJustBack(repId, rep.teamId(), yesterday.plusDays(1))) {
+            book.sync(SignalType.ACTIVITY_DROP, repId, Optional.empty(), context, "rep away or just back");
+            book.sync(SignalType.SILENCE, repId, Optional.empty(), context, "rep away or just back");
             return;
         }
         var drop = thresholds.activityDrop(rep.role(), rep.seniority());
@@ -104,6 +112,26 @@ public class SignalEvaluator {
                     io.salespulse.contracts.signal.SubjectKind.REP, repId + "@" + cleared.get().signalId(), io.salespulse.contracts.signal.Severity.INFO,
                     List.of(io.salespulse.contracts.signal.Evidence.of("ratio", r.ratio()),
                             io.salespulse.contracts.signal.Evidence.of("threshold", drop.backOnTrackAt()))), context));
+        }
+    }
+
+    /**
+     * Whether the rep is away today, or was on one of its team's last working days: today's and the grace period's
+     * ({@code returnGraceDays}) before it.
+     */
+    boolean awayOrJustBack(String repId, String teamId, LocalDate today) {
+        if (calendar.absence(repId, today).isPresent()) {
+            return true;
+        }
+        return io.salespulse.coaching.signals.rules.WorkingDays.ending(today.minusDays(1), rules.windows().returnGraceDays(), calendar.ofTeam(teamId))
+                .stream().anyMatch(day -> calendar.absence(repId, day).isPresent());
+    }
+
+    /** A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. */
+    @org.springframework.context.event.EventListener
+    void onRosterChange(io.salespulse.kit.roster.RosterApplied applied) {
+        if (applied.event() instanceof io.salespulse.contracts.org.RepAbsence absence) {
+            evaluateRep(absence.repId());
         }
     }
 
@@ -181,8 +209,7 @@ public class SignalEvaluator {
     void hourly() {
         for (TeamChanged team : roster.teams()) {
             ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZoneId.of(team.timezone())));
-            Set<DayOfWeek> workingDays = team.workingDays().isEmpty() ? MON_FRI : team.workingDays();
-            if (!workingDays.contains(local.getDayOfWeek()) || !lease.take(team.teamId())) {
+            if (!calendar.teamWorks(team, local.toLocalDate()) || !lease.take(team.teamId())) {
                 continue;
             }
             try {

@@ -3,9 +3,8 @@ package io.salespulse.kpi.objectives;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The objective formulas (kpis-and-signals.md): attainment = actual / target; elapsed = working days elapsed /
@@ -34,21 +33,21 @@ public final class ObjectiveMath {
                           BigDecimal projection, BigDecimal pace, ObjectiveStatus status) {
     }
 
-    /** Working days of {@code days} from..to, inclusive (0 when to is before from). */
-    public static long workingDays(LocalDate from, LocalDate to, Set<DayOfWeek> days) {
+    /** Working days from..to, inclusive (0 when to is before from). */
+    public static long workingDays(LocalDate from, LocalDate to, Predicate<LocalDate> workingDay) {
         if (to.isBefore(from)) {
             return 0;
         }
-        return from.datesUntil(to.plusDays(1)).filter(day -> days.contains(day.getDayOfWeek())).count();
+        return from.datesUntil(to.plusDays(1)).filter(workingDay).count();
     }
 
     /**
      * @param elapsedThrough the last day that has fully elapsed (yesterday, for today's figures)
      */
     public static Figures figures(BigDecimal actual, BigDecimal target, LocalDate start, LocalDate end,
-                                  LocalDate elapsedThrough, Set<DayOfWeek> workingDays) {
-        long total = workingDays(start, end, workingDays);
-        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDays);
+                                  LocalDate elapsedThrough, Predicate<LocalDate> workingDay) {
+        long total = workingDays(start, end, workingDay);
+        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
         BigDecimal attainment = actual.divide(target, 4, RoundingMode.HALF_UP);
         BigDecimal elapsed = total == 0 ? BigDecimal.ONE.setScale(4)
                 : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);

@@ -18,6 +18,7 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.mongo.LatestState;
+import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.activity.Measures;
 import io.salespulse.kpi.activity.RepDay;
@@ -53,15 +54,17 @@ public class ObjectiveTracker {
     static final String COLLECTION = "objectives";
     static final String SOURCE = "/kpi-service";
     static final String CANCELLED_AT = "cancelledAt";
-    private static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final MongoTemplate mongo;
     private final RepDayStore repDays;
     private final RosterStore roster;
+    private final WorkingCalendar calendar;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    ObjectiveTracker(MongoTemplate mongo, RepDayStore repDays, RosterStore roster, EventPublisher publisher, Clock clock) {
+    ObjectiveTracker(MongoTemplate mongo, RepDayStore repDays, RosterStore roster, WorkingCalendar calendar, EventPublisher publisher,
+                     Clock clock) {
+        this.calendar = calendar;
         this.mongo = mongo;
         this.repDays = repDays;
         this.roster = roster;
@@ -151,8 +154,9 @@ public class ObjectiveTracker {
     public ObjectiveMath.Figures figures(ObjectiveSet objective, LocalDate date) {
         String teamId = teamOf(objective);
         ZoneId zone = zoneOf(teamId);
-        Set<DayOfWeek> workingDays = roster.team(teamId).map(TeamChanged::workingDays)
-                .filter(days -> !days.isEmpty()).orElse(MON_FRI);
+        // A team objective counts the team's working days; a rep's, the rep's (its absences left out).
+        java.util.function.Predicate<LocalDate> workingDay = objective.scope() == ObjectiveScope.REP
+                ? calendar.ofRep(objective.scopeId()) : calendar.ofTeam(teamId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate through = date.isBefore(objective.periodEnd()) ? date : objective.periodEnd();
         List<RepDay> days = objective.scope() == ObjectiveScope.REP
@@ -161,7 +165,7 @@ public class ObjectiveTracker {
         BigDecimal actual = actual(objective, days);
         LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
         return ObjectiveMath.figures(actual, objective.target(), objective.periodStart(), objective.periodEnd(),
-                elapsedThrough, workingDays);
+                elapsedThrough, workingDay);
     }
 
     static BigDecimal actual(ObjectiveSet objective, List<RepDay> days) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ObjectiveMathTest {
 
-    static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    static final java.util.function.Predicate<LocalDate> MON_FRI = day -> day.getDayOfWeek().getValue() <= 5;
     static final LocalDate START = LocalDate.parse("2026-11-01");
     static final LocalDate END = LocalDate.parse("2026-11-30");
 
@@ -25,7 +25,22 @@ class ObjectiveMathTest {
         assertThat(ObjectiveMath.workingDays(START, END, MON_FRI)).isEqualTo(21);
         assertThat(ObjectiveMath.workingDays(START, LocalDate.parse("2026-11-01"), MON_FRI)).isZero();
         assertThat(ObjectiveMath.workingDays(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-04"), MON_FRI)).isZero();
-        assertThat(ObjectiveMath.workingDays(START, END, EnumSet.of(DayOfWeek.SATURDAY))).isEqualTo(4);
+        assertThat(ObjectiveMath.workingDays(START, END, day -> day.getDayOfWeek() == DayOfWeek.SATURDAY)).isEqualTo(4);
+    }
+
+    @Test
+    void holidaysAndAbsencesAreLeftOutOfTheElapsedShare() {
+        // November 2026 in Paris: 21 weekdays, less Armistice Day (Wednesday 11th), less a week of leave (16th-20th).
+        java.util.function.Predicate<LocalDate> paris = MON_FRI.and(day -> !day.equals(LocalDate.parse("2026-11-11")));
+        java.util.function.Predicate<LocalDate> away = paris.and(day -> day.isBefore(LocalDate.parse("2026-11-16"))
+                || day.isAfter(LocalDate.parse("2026-11-20")));
+        assertThat(ObjectiveMath.workingDays(START, END, paris)).isEqualTo(20);
+        assertThat(ObjectiveMath.workingDays(START, END, away)).isEqualTo(15);
+        // Through Friday 20th: 14 of 20 days for the team, 9 of 15 for the rep who was away that week.
+        assertThat(ObjectiveMath.figures(new BigDecimal("45"), new BigDecimal("100"), START, END, LocalDate.parse("2026-11-20"), paris).elapsed())
+                .isEqualByComparingTo("0.7");
+        assertThat(ObjectiveMath.figures(new BigDecimal("45"), new BigDecimal("100"), START, END, LocalDate.parse("2026-11-20"), away).elapsed())
+                .isEqualByComparingTo("0.6");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rep-activity rules of kpis-and-signals.md: activity drop against the rep's own baseline, silence, connect-rate
@@ -31,11 +31,11 @@ public final class ActivityRules {
      * @param repId       the rep
      * @param role        its role (decides the key metric)
      * @param startDate   when the rep started ({@code null}: long ago)
-     * @param workingDays the team's working days
+     * @param workingDay  the rep's working days: its team's days of the week, less public holidays and its absences
      * @param yesterday   the last completed day in the team's zone
-     * @param days        the rep's daily activity (absent days had none)
+     * @param days        the rep's daily activity (days without any are left out)
      */
-    public record RepHistory(String repId, RepRole role, LocalDate startDate, Set<DayOfWeek> workingDays, LocalDate yesterday,
+    public record RepHistory(String repId, RepRole role, LocalDate startDate, Predicate<LocalDate> workingDay, LocalDate yesterday,
                              Map<LocalDate, DailyActivity> days) {
 
         DailyActivity on(LocalDate day) {
@@ -43,7 +43,7 @@ public final class ActivityRules {
         }
 
         long workingDaysSinceStart() {
-            return startDate == null ? Long.MAX_VALUE : WorkingDays.between(startDate, yesterday, workingDays);
+            return startDate == null ? Long.MAX_VALUE : WorkingDays.between(startDate, yesterday, workingDay);
         }
     }
 
@@ -61,11 +61,11 @@ public final class ActivityRules {
     }
 
     public static Optional<Ratio> activityRatio(RepHistory rep, Thresholds.ActivityDrop t) {
-        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDays());
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        List<LocalDate> baselineDays = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDays());
+        List<LocalDate> baselineDays = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDay());
         long history = Math.min(rep.workingDaysSinceStart() - window.size(), baselineDays.size());
         if (history < t.minHistoryDays()) {
             return Optional.empty();
@@ -101,7 +101,7 @@ public final class ActivityRules {
         if (rep.workingDaysSinceStart() < t.newRepDays()) {
             return Optional.empty();
         }
-        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.days(), rep.workingDays());
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.days(), rep.workingDay());
         boolean silent = window.size() == t.days() && window.stream().allMatch(day -> {
             DailyActivity a = rep.on(day);
             return a.calls() + a.emails() + a.meetingsBooked() + a.meetingsHeld() + a.dealsCreated() + a.dealsAdvanced()
@@ -147,11 +147,11 @@ public final class ActivityRules {
 
     /** Connect rate over the window below baseline minus a margin, with enough calls in both. */
     public static Optional<Detection> connectRateDrop(RepHistory rep, Thresholds.ConnectRate t) {
-        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDays());
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        List<LocalDate> baseline = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDays());
+        List<LocalDate> baseline = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDay());
         long calls = window.stream().mapToLong(d -> rep.on(d).calls()).sum();
         long connected = window.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
         long baseCalls = baseline.stream().mapToLong(d -> rep.on(d).calls()).sum();

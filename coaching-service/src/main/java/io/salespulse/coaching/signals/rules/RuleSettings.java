@@ -73,16 +73,20 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      * @param bigWinSample the trailing window of the team's won amounts a big win is measured against (90 days)
      * @param bigWinNews   a win older than this when it arrives is not told as news (7 days)
      * @param backOnTrack  a rep is back on track when an activity drop or silence was resolved within this (14 days)
+     * @param returnGraceDays working days after an absence on which no silence or activity drop is raised (2): a rep
+     *                        back from leave first catches up
      */
-    public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack) {
+    public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack,
+                          Integer returnGraceDays) {
 
-        static final Windows DEFAULTS = new Windows(null, null, null, null);
+        static final Windows DEFAULTS = new Windows(null, null, null, null, null);
 
         public Windows {
             stageMedian = stageMedian == null ? Duration.ofDays(90) : stageMedian;
             bigWinSample = bigWinSample == null ? Duration.ofDays(90) : bigWinSample;
             bigWinNews = bigWinNews == null ? Duration.ofDays(7) : bigWinNews;
             backOnTrack = backOnTrack == null ? Duration.ofDays(14) : backOnTrack;
+            returnGraceDays = returnGraceDays == null ? 2 : returnGraceDays;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ActivityRulesTest {
 
-    static final Set<DayOfWeek> MON_FRI = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    static final java.util.function.Predicate<LocalDate> MON_FRI = day -> day.getDayOfWeek().getValue() <= 5;
     /** Friday: the last 5 working days are Mon 23rd to Fri 27th of November 2026. */
     static final LocalDate YESTERDAY = LocalDate.parse("2026-11-27");
     static final Thresholds.ActivityDrop DROP = Thresholds.ActivityDrop.DEFAULT;
@@ -98,6 +98,29 @@ class ActivityRulesTest {
         // Seen on Monday 30th, the weekend does not add to the silence: still 2 working days.
         ActivityRules.RepHistory monday = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, LocalDate.parse("2026-11-29"), days);
         assertThat(ActivityRules.silence(monday, Thresholds.Silence.SENIOR)).isEmpty();
+    }
+
+    @Test
+    void daysAwayAndHolidaysAreNotWorkingDaysSoTheyNeitherSilenceNorDragTheBaseline() {
+        // 10 calls on every working day up to Friday 13th; then a week of leave (16th-20th) and nothing since.
+        Map<LocalDate, DailyActivity> days = new HashMap<>();
+        for (LocalDate day : WorkingDays.ending(LocalDate.parse("2026-11-13"), 25, MON_FRI)) {
+            days.put(day, calls(10, 0));
+        }
+        LocalDate friday20 = LocalDate.parse("2026-11-20");
+        java.util.function.Predicate<LocalDate> onLeave = MON_FRI.and(day -> day.isBefore(LocalDate.parse("2026-11-16")) || day.isAfter(friday20));
+        ActivityRules.RepHistory away = new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, friday20, days);
+        assertThat(ActivityRules.silence(away, Thresholds.Silence.JUNIOR)).as("a week away is no silence").isEmpty();
+        assertThat(ActivityRules.activityDrop(away, DROP)).as("nor a drop").isEmpty();
+        ActivityRules.RepHistory counted = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, friday20, days);
+        assertThat(ActivityRules.silence(counted, Thresholds.Silence.JUNIOR)).as("the same days counted as working").isPresent();
+        assertThat(ActivityRules.activityDrop(counted, DROP)).isPresent();
+
+        // Back on Monday 23rd with a normal day: the baseline is the days worked, not the week away.
+        days.put(LocalDate.parse("2026-11-23"), calls(10, 0));
+        ActivityRules.RepHistory back = new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, LocalDate.parse("2026-11-23"), days);
+        assertThat(ActivityRules.activityRatio(back, DROP)).get().extracting(ActivityRules.Ratio::ratio)
+                .isEqualTo(new java.math.BigDecimal("1.0000"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class PersonalBestTest {
         for (int week = 1; week <= weeksWithActivity; week++) {
             days.put(LAST_MONDAY.minusWeeks(week), new DailyActivity(otherWeeks, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         }
-        return new ActivityRules.RepHistory("r", RepRole.SDR, null, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+        return new ActivityRules.RepHistory("r", RepRole.SDR, null, ActivityRulesTest.MON_FRI,
                 TODAY.minusDays(1), days);
     }
 
