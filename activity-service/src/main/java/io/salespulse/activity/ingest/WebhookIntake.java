@@ -2,6 +2,7 @@ package io.salespulse.activity.ingest;
 
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.kit.web.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

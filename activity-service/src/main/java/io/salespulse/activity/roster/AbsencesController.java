@@ -1,6 +1,6 @@
 package io.salespulse.activity.roster;
 
-import io.salespulse.activity.ingest.RequestBodies;
+import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.contracts.org.AbsenceKind;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;

@@ -6,7 +6,7 @@ import io.salespulse.activity.ingest.IngestProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.IngestScopes;
 import io.salespulse.activity.ingest.IngestService;
-import io.salespulse.activity.ingest.RequestBodies;
+import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.kit.web.FieldProblem;

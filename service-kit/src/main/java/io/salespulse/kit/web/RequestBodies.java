@@ -1,6 +1,5 @@
-package io.salespulse.activity.ingest;
+package io.salespulse.kit.web;
 
-import io.salespulse.kit.web.PayloadTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
