@@ -71,6 +71,15 @@ class AbsencesIT {
                 {"name":"Paris","timezone":"Europe/Paris","locale":"fr","holidayRegion":"67"}""");
         assertThat(orphanRegion.json().get("errors").findValuesAsString("field")).containsExactly("holidayRegion");
         assertThat(Http.get(base + "/teams/" + team).json().get("holidayRegion").asString()).as("refusals changed nothing").isEqualTo("67");
+
+        // The team's holidays, named in its language or the one asked: Bas-Rhin keeps Good Friday.
+        var year = Http.get(base + "/teams/" + team + "/holidays?from=2026-04-01&to=2026-07-31").json();
+        assertThat(year.findValuesAsString("date")).containsExactly("2026-04-03", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14",
+                "2026-05-25", "2026-07-14");
+        assertThat(year.get(6).get("name").asString()).isEqualTo("Fête Nationale");
+        assertThat(Http.get(base + "/teams/" + team + "/holidays?from=2026-07-14&to=2026-07-14&lang=en").json().get(0).get("name").asString())
+                .isEqualTo("National Day");
+        assertThat(Http.get(base + "/teams/" + team + "/holidays?lang=de").json().get("errors").findValuesAsString("field")).containsExactly("lang");
     }
 
     @Test

@@ -92,11 +92,11 @@ class ActivitySecurityIT {
             assertThat(Http.put(base + "/api/v1/teams/" + team, TEAM.formatted(team, "mgr-" + team)).status()).isEqualTo(200);
             assertThat(Http.put(base + "/api/v1/reps/rep-" + team, REP.formatted(team)).status()).isEqualTo(200);
         }
-        AccessTable table = new AccessTable(base, "mgr-" + a, a)
+        AccessTable table = new AccessTable(base, "mgr-" + a, a).rep("rep-" + a)
                 .row("GET", "/api/v1/teams", "/api/v1/teams", "/api/v1/teams", null, Rule.FILTERED_READ)
                 .row("GET", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/reps", "/api/v1/teams/" + a + "/reps", "/api/v1/teams/" + b + "/reps", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, null, Rule.REP_READ)
                 .row("PUT", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, TEAM.formatted(b, "mgr-" + b), Rule.ADMIN_WRITE)
                 .row("PUT", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, REP.formatted(b), Rule.ADMIN_WRITE)
                 .row("PUT", "/api/v1/teams/{teamId}/objectives/{objectiveId}", "/api/v1/teams/" + a + "/objectives/o-" + a,
@@ -108,6 +108,8 @@ class ActivitySecurityIT {
                 .row("PUT", "/api/v1/reps/{repId}/absences/{absenceId}", "/api/v1/reps/rep-" + a + "/absences/x-" + a,
                         "/api/v1/reps/rep-" + b + "/absences/x-" + b, ABSENCE, Rule.TEAM_ACTION)
                 .row("GET", "/api/v1/reps/{repId}/absences", "/api/v1/reps/rep-" + a + "/absences", "/api/v1/reps/rep-" + b + "/absences", null,
+                        Rule.REP_READ)
+                .row("GET", "/api/v1/teams/{teamId}/holidays", "/api/v1/teams/" + a + "/holidays", "/api/v1/teams/" + b + "/holidays", null,
                         Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/absences", "/api/v1/teams/" + a + "/absences", "/api/v1/teams/" + b + "/absences", null,
                         Rule.TEAM_READ)

@@ -91,7 +91,7 @@ class CoachingSecurityIT {
             assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/one-on-ones/o-" + rep, oneOnOne).status())
                     .isEqualTo(201);
         }
-        AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
+        AccessTable table = new AccessTable(base, t.managerA(), t.teamA()).rep(t.repA())
                 .row("GET", "/api/v1/teams/{teamId}/signals", "/api/v1/teams/" + t.teamA() + "/signals",
                         "/api/v1/teams/" + t.teamB() + "/signals", null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/signals/{signalId}", sa, sb, null, Rule.TEAM_READ)
@@ -101,6 +101,10 @@ class CoachingSecurityIT {
                         "{\"note\":\"seen\"}", Rule.TEAM_ACTION)
                 .row("PUT", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}", "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA(),
                         "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB(), oneOnOne, Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/reps/{repId}/recognitions", "/api/v1/reps/" + t.repA() + "/recognitions",
+                        "/api/v1/reps/" + t.repB() + "/recognitions", null, Rule.REP_READ)
+                .row("GET", "/api/v1/reps/{repId}/action-items", "/api/v1/reps/" + t.repA() + "/action-items",
+                        "/api/v1/reps/" + t.repB() + "/action-items", null, Rule.REP_READ)
                 .row("GET", "/api/v1/reps/{repId}/one-on-ones", "/api/v1/reps/" + t.repA() + "/one-on-ones",
                         "/api/v1/reps/" + t.repB() + "/one-on-ones", null, Rule.TEAM_READ)
                 .row("POST", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done",

@@ -31,14 +31,15 @@ class KpiSecurityIT {
         String b = "/api/v1/teams/" + t.teamB();
         String ra = "/api/v1/reps/" + t.repA();
         String rb = "/api/v1/reps/" + t.repB();
-        AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
+        AccessTable table = new AccessTable(base, t.managerA(), t.teamA()).rep(t.repA())
                 .row("GET", "/api/v1/teams/{teamId}/kpis", a + "/kpis?period=week", b + "/kpis?period=week", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}/kpis", ra + "/kpis?period=month", rb + "/kpis?period=month", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}/kpis", ra + "/kpis?period=month", rb + "/kpis?period=month", null, Rule.REP_READ)
+                .row("GET", "/api/v1/reps/{repId}/objectives", ra + "/objectives", rb + "/objectives", null, Rule.REP_READ)
                 .row("GET", "/api/v1/reps/{repId}/kpis/daily", ra + "/kpis/daily?from=2026-11-01&to=2026-11-26",
-                        rb + "/kpis/daily?from=2026-11-01&to=2026-11-26", null, Rule.TEAM_READ)
+                        rb + "/kpis/daily?from=2026-11-01&to=2026-11-26", null, Rule.REP_READ)
                 .row("GET", "/api/v1/teams/{teamId}/kpis/daily", a + "/kpis/daily?from=2026-11-01&to=2026-11-26",
                         b + "/kpis/daily?from=2026-11-01&to=2026-11-26", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}/deals", ra + "/deals", rb + "/deals", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}/deals", ra + "/deals", rb + "/deals", null, Rule.REP_READ)
                 .row("GET", "/api/v1/teams/{teamId}/objectives", a + "/objectives", b + "/objectives", null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/leaderboard", a + "/leaderboard?metric=calls", b + "/leaderboard?metric=calls", null,
                         Rule.TEAM_READ)

@@ -6,13 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 /**
  * The demo organisation ({@link DemoCast}), loaded through the roster API like any admin would: a team in
  * Europe/Paris and one in America/New_York, each with a manager, two SDRs and two AEs (juniors and seniors), with their
- * HubSpot and Pipedrive ids.
+ * HubSpot and Pipedrive ids, each team with its country's public holidays; Hugo is on leave next week.
  */
 final class DemoOrganisation {
 
@@ -31,7 +34,8 @@ final class DemoOrganisation {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
-                     "workingDays":["MON","TUE","WED","THU","FRI"]}""".formatted(team.name(), team.zone(), team.locale(), team.managerId()));
+                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":"%s"}"""
+                    .formatted(team.name(), team.zone(), team.locale(), team.managerId(), team.country()));
         }
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """
@@ -39,7 +43,14 @@ final class DemoOrganisation {
                      "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true}"""
                     .formatted(rep.name(), rep.teamId(), rep.role(), rep.seniority(), rep.startDate(), rep.hubspotId(), rep.pipedriveId()));
         }
+        // Next week's leave: the same id every run, so a restart changes nothing.
+        LocalDate monday = LocalDate.now(DemoCast.PARIS.zone()).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        put(adminToken, activityUrl + "/api/v1/reps/" + HUGO + "/absences/demo-leave-" + monday, """
+                {"from":"%s","to":"%s","kind":"LEAVE"}""".formatted(monday, monday.plusDays(4)));
     }
+
+    /** The rep on leave next week. */
+    static final String HUGO = "sdr-hugo";
 
     private static void put(String adminToken, String url, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))

@@ -51,7 +51,7 @@ public final class LocalRun {
 
                 SalesPulse is up (%ds). Demo team %s (Europe/Paris), manager %s, reps %s.
 
-                  Cockpit (managers)    %s   sign in as Camille (Paris), Jordan (New York), leadership or admin
+                  Cockpit (managers)    %s   sign in as Camille (Paris), Jordan (New York), leadership, admin or Léa (a rep)
                   activity-service      %s   ingest: POST /api/v1/events (Authorization: Bearer %s)
                   kpi-service           %s   GET /api/v1/reps/sdr-lea/kpis?period=day
                   coaching-service      %s

@@ -80,7 +80,7 @@ class CockpitBrowserIT {
                     browser.findElement(By.id("signin-mgr-camille")).click();
                     assertThat(browser.getCurrentUrl()).startsWith(link);
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baisse d'activité de Léa Martin");
-                    assertThat(browser.findElement(By.id("action")).getText()).startsWith("Prenez 15 minutes avec Léa Martin");
+                    assertThat(browser.findElement(By.id("action")).getText()).startsWith("Prévoyez un court point quotidien avec Léa Martin");
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Activité (5 derniers jours ouvrés)", "Ratio",
                             "Questions pour le point individuel");
                     screenshot(browser, "signal");
@@ -265,6 +265,45 @@ class CockpitBrowserIT {
                     assertThat(horizontalOverflow(browser)).as("celebrations on a phone").isLessThanOrEqualTo(0);
                     browser.manage().window().setSize(new Dimension(1280, 900));
 
+                    // Absences: Hugo's leave next week (the demo's) is listed with the team's French public holidays.
+                    // Camille records Léa's training days (a backwards one is refused next to its field), imports a CSV
+                    // file (its bad line reported by number) and withdraws an absence.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    browser.findElement(By.id("absences-link")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : absences et jours fériés");
+                    assertThat(browser.findElement(By.id("absence-list")).getText()).contains("Hugo Bernard", "congé");
+                    assertThat(browser.findElement(By.id("holiday-list")).getText()).contains("Noël", "Jour de l'An");
+                    java.time.LocalDate training = java.time.LocalDate.now().plusDays(20);
+                    new Select(browser.findElement(By.id("repId"))).selectByValue("sdr-lea");
+                    JavascriptExecutor script = (JavascriptExecutor) browser;
+                    script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("from")), training.toString());
+                    script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("to")), training.minusDays(1).toString());
+                    new Select(browser.findElement(By.id("kind"))).selectByValue("TRAINING");
+                    browser.findElement(By.cssSelector("#record-absence button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("to-error")).getText()).contains("from");
+                    assertThat(browser.findElement(By.id("to")).getAttribute("aria-invalid")).isEqualTo("true");
+                    script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("to")), training.plusDays(1).toString());
+                    browser.findElement(By.cssSelector("#record-absence button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("absence-saved")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.xpath("//ul[@id='absence-list']/li[contains(., 'Léa Martin')]")).getText()).contains("formation");
+                    Path csv = Files.writeString(data.resolve("absences.csv"), "repId,from,to,kind\nae-marc,%s,%s,SICK\nsdr-lea,%s,%s,NAP\n"
+                            .formatted(training, training, training, training));
+                    browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+                    browser.findElement(By.cssSelector("#import-absences button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("import-report")).getText()).contains("2 lignes lues : 1 enregistrées, 0 déjà enregistrées, 1 refusées",
+                            "3", "kind");
+                    assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris/absences", stack.tokens().admin()))
+                            .contains("\"repId\":\"sdr-lea\"", "\"kind\":\"TRAINING\"", "\"repId\":\"ae-marc\"", "\"kind\":\"SICK\"");
+                    screenshot(browser, "absences");
+                    browser.findElement(By.xpath("//ul[@id='absence-list']/li[contains(., 'Marc Petit')]//button")).click();
+                    assertThat(browser.findElement(By.id("absence-withdrawn")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("absence-list")).getText()).doesNotContain("Marc Petit");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("absences on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    browser.get(stack.url("cockpit") + "/reps/sdr-hugo");
+                    assertThat(browser.findElement(By.cssSelector("p.away")).getText()).contains("Absent du", "congé");
+
                     // Jordan manages New York: Paris's board is not his.
                     browser.manage().window().setSize(new Dimension(1280, 900));
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
@@ -328,15 +367,23 @@ class CockpitBrowserIT {
                     zone.sendKeys("Europe/Lutetia");
                     WebElement managers = browser.findElement(By.id("managers"));
                     managers.sendKeys(", mgr-claire");
+                    assertThat(browser.findElement(By.id("holidayCountry")).getAttribute("value")).isEqualTo("FR");
+                    browser.findElement(By.id("holidayCountry")).clear();
+                    browser.findElement(By.id("holidayCountry")).sendKeys("ZZ");
                     browser.findElement(By.cssSelector("#team-form button[type=submit]")).click();
                     assertThat(browser.findElement(By.id("timezone-error")).getText()).contains("IANA");
+                    assertThat(browser.findElement(By.id("holidayCountry-error")).getText()).contains("calendar");
+                    browser.findElement(By.id("holidayCountry")).clear();
+                    browser.findElement(By.id("holidayCountry")).sendKeys("FR");
+                    browser.findElement(By.id("holidayRegion")).sendKeys("67");
                     assertThat(browser.findElement(By.id("managers")).getAttribute("value")).isEqualTo("mgr-camille, mgr-claire");
                     browser.findElement(By.id("timezone")).clear();
                     browser.findElement(By.id("timezone")).sendKeys("Europe/Paris");
                     browser.findElement(By.cssSelector("#team-form button[type=submit]")).click();
                     assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Paris Mid-Market is saved");
                     assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris", stack.tokens().admin()))
-                            .contains("\"managerIds\":[\"mgr-camille\",\"mgr-claire\"]", "\"timezone\":\"Europe/Paris\"");
+                            .contains("\"managerIds\":[\"mgr-camille\",\"mgr-claire\"]", "\"timezone\":\"Europe/Paris\"",
+                                    "\"holidayCountry\":\"FR\"", "\"holidayRegion\":\"67\"");
                 } finally {
                     browser.quit();
                 }

@@ -41,7 +41,7 @@ class NotificationSecurityIT {
         assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
         assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
         TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/celebrations");
-        AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA())
+        AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA()).rep(t.repA())
                 .row("GET", "/api/v1/managers/{managerId}/notifications", mine + "/notifications", theirs + "/notifications", null,
                         Rule.OWN_READ)
                 .row("GET", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", null, Rule.OWN_READ)

@@ -22,6 +22,8 @@ public final class AccessTable {
     public enum Rule {
         /** Team-scoped read: managers of the team, leadership, admins. */
         TEAM_READ,
+        /** A team-scoped read of one rep that the rep reads too (role REP, its own id only). */
+        REP_READ,
         /** Team-scoped manager action (e.g. acknowledge): managers of the team and admins. */
         TEAM_ACTION,
         /** A list every reader may ask for (managers, leadership, admins); what each sees in it is filtered by the endpoint, tested apart. */
@@ -57,12 +59,22 @@ public final class AccessTable {
     private final String manager;
     private final String team;
     private final List<Row> rows = new ArrayList<>();
+    private String rep;
 
     /** @param manager a manager id whose token holds {@code team} only */
     public AccessTable(String baseUrl, String manager, String team) {
         this.baseUrl = baseUrl;
         this.manager = manager;
         this.team = team;
+    }
+
+    /**
+     * A rep of {@code team}: its token reads the {@link Rule#REP_READ} rows' own paths (which must name this rep) and
+     * nothing else: other rows, and another rep's paths, are 403.
+     */
+    public AccessTable rep(String repId) {
+        this.rep = repId;
+        return this;
     }
 
     public AccessTable row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {
@@ -111,8 +123,17 @@ public final class AccessTable {
             String mineAndLeadership = TestTokens.token(manager, List.of("MANAGER", "LEADERSHIP"), List.of(team));
             int leadership = status(row, other, TestTokens.leadership());
             int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
+            if (rep != null) {
+                String repToken = TestTokens.rep(rep, team);
+                if (row.rule() == Rule.REP_READ) {
+                    assertThat(status(row, own, repToken)).as(what + " by the rep itself").isBetween(200, 299);
+                    assertThat(status(row, other, repToken)).as(what + " by a rep, of another rep").isEqualTo(403);
+                } else {
+                    assertThat(status(row, own, repToken)).as(what + " by a rep").isEqualTo(403);
+                }
+            }
             switch (row.rule()) {
-                case TEAM_READ, OWN_READ -> {
+                case TEAM_READ, REP_READ, OWN_READ -> {
                     assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
                     assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isBetween(200, 299);

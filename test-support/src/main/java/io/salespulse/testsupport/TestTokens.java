@@ -50,6 +50,11 @@ public final class TestTokens {
         return token(managerId, List.of("MANAGER"), List.of(teams));
     }
 
+    /** A rep reading its own figures: {@code sub} is the rep's id. */
+    public static String rep(String repId, String team) {
+        return token(repId, List.of("REP"), List.of(team));
+    }
+
     public static String leadership() {
         return token("test-leadership", List.of("LEADERSHIP"), List.of());
     }

@@ -4,6 +4,7 @@ import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.contracts.org.AbsenceKind;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
@@ -52,9 +53,28 @@ class AbsencesController {
     private static final List<String> COLUMNS = List.of("repId", "from", "to", "kind");
 
     private final RosterService roster;
+    private final PublicHolidays holidays = new PublicHolidays();
 
     AbsencesController(RosterService roster) {
         this.roster = roster;
+    }
+
+    /**
+     * The team's public holidays from..to (default: today to a year ahead, at most 732 days), named in {@code lang}
+     * ({@code fr} or {@code en}; the team's language by default). Empty for a team without a holiday calendar.
+     */
+    @GetMapping("/api/v1/teams/{teamId}/holidays")
+    List<PublicHolidays.Day> getTeamHolidays(@PathVariable @Bounded String teamId, @RequestParam(required = false) LocalDate from,
+                                             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String lang) {
+        var team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
+        if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
+            throw new InvalidRequestException("lang", "must be fr or en");
+        }
+        LocalDate first = from == null ? today() : from;
+        LocalDate last = to == null ? first.plusDays(365) : to;
+        checkRange(first, last);
+        Locale locale = Locale.forLanguageTag(lang != null ? lang : team.locale() == null ? "en" : team.locale().name());
+        return holidays.between(team.holidays(), first, last, locale);
     }
 
     @PutMapping("/api/v1/reps/{repId}/absences/{absenceId}")
@@ -100,15 +120,19 @@ class AbsencesController {
     private List<Absences.View> list(List<String> repIds, String teamId, LocalDate from, LocalDate to) {
         LocalDate first = from == null ? today().minusDays(30) : from;
         LocalDate last = to == null ? today().plusDays(365) : to;
+        checkRange(first, last);
+        boolean kind = showsKind(teamId);
+        return roster.absences(repIds, first, last, io.salespulse.kit.web.Paging.MAX_LIMIT).stream()
+                .map(absence -> Absences.View.of(absence, kind)).toList();
+    }
+
+    private static void checkRange(LocalDate first, LocalDate last) {
         if (last.isBefore(first)) {
             throw new InvalidRequestException("to", "must be on or after from");
         }
         if (first.plusDays(MAX_LIST_DAYS).isBefore(last)) {
             throw new InvalidRequestException("to", "must be at most " + MAX_LIST_DAYS + " days after from");
         }
-        boolean kind = showsKind(teamId);
-        return roster.absences(repIds, first, last, io.salespulse.kit.web.Paging.MAX_LIMIT).stream()
-                .map(absence -> Absences.View.of(absence, kind)).toList();
     }
 
     /**

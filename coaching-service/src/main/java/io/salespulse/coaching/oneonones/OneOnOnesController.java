@@ -121,6 +121,16 @@ class OneOnOnesController {
         return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(OneOnOneView.of(record, caller()));
     }
 
+    /**
+     * The action items still open from the rep's 1:1s (overdue flagged), without the 1:1s' notes: what the rep reads
+     * of its 1:1s, and its managers too.
+     */
+    @GetMapping("/api/v1/reps/{repId}/action-items")
+    List<OneOnOneRecords.OpenItem> actionItems(@PathVariable @Bounded String repId) {
+        rep(repId);
+        return records.openItems(repId, java.time.LocalDate.now(clock.withZone(roster.zoneOf(repId))));
+    }
+
     @GetMapping("/api/v1/reps/{repId}/one-on-ones")
     List<OneOnOneView> list(@PathVariable @Bounded String repId, @RequestParam(defaultValue = "20") int limit) {
         rep(repId);

@@ -22,19 +22,24 @@ class OneOnOneQuestions {
         this.texts = texts;
     }
 
-    Map<Language, List<String>> of(SignalType type) {
+    /** The questions for the rep's stance ({@code signal.questions.<TYPE>.<STANCE>.<n>}) where there are some, else the general ones. */
+    Map<Language, List<String>> of(SignalType type, Stance stance) {
         Map<Language, List<String>> questions = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            List<String> list = new ArrayList<>();
-            for (int n = 1; ; n++) {
-                String question = texts.getMessage("signal.questions." + type.name() + "." + n, null, null, language.locale());
-                if (question == null) {
-                    break;
-                }
-                list.add(question);
-            }
-            questions.put(language, List.copyOf(list));
+            List<String> list = stance == null ? List.of() : numbered("signal.questions." + type.name() + "." + stance.name() + ".", language);
+            questions.put(language, list.isEmpty() ? numbered("signal.questions." + type.name() + ".", language) : list);
         }
         return questions;
+    }
+
+    private List<String> numbered(String prefix, Language language) {
+        List<String> list = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            String question = texts.getMessage(prefix + n, null, null, language.locale());
+            if (question == null) {
+                return List.copyOf(list);
+            }
+            list.add(question);
+        }
     }
 }

@@ -69,8 +69,17 @@ public class SignalBook {
         this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by team, type, severity and status").register(meters);
     }
 
-    /** Who a signal concerns, for routing and wording. */
-    public record Context(String repId, String teamId, String repName) {
+    /**
+     * Who a signal concerns, for routing and wording.
+     *
+     * @param stance how the rep is led (the words of the suggestion); null for a team or an unknown rep
+     */
+    public record Context(String repId, String teamId, String repName, Stance stance) {
+
+        /** A team's, or nobody's. */
+        public Context(String repId, String teamId, String repName) {
+            this(repId, teamId, repName, null);
+        }
     }
 
     /** Raises, updates or resolves the signal of (type, subject) to match what the rule found now. */
@@ -110,7 +119,7 @@ public class SignalBook {
                 .append("type", d.type().name()).append("subjectKind", d.subjectKind().name()).append("subjectId", d.subjectId())
                 .append("repId", context.repId()).append("teamId", context.teamId()).append("severity", d.severity().name())
                 .append("status", SignalStatus.OPEN.name()).append("evidence", json(d.evidence()))
-                .append("suggestedAction", json(actions.of(d.type(), context.repName())))
+                .append("suggestedAction", json(actions.of(d.type(), context.repName(), context.stance())))
                 .append("raisedAt", Date.from(now)).append("updatedAt", Date.from(now)).append("announced", false);
         try {
             collection().insertOne(doc);

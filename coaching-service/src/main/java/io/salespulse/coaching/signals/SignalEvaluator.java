@@ -63,7 +63,9 @@ public class SignalEvaluator {
 
     private SignalBook.Context context(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
-        return new SignalBook.Context(repId, rep.map(RepChanged::teamId).orElse(null), rep.map(RepChanged::displayName).orElse(repId));
+        LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
+        return new SignalBook.Context(repId, rep.map(RepChanged::teamId).orElse(null), rep.map(RepChanged::displayName).orElse(repId),
+                Stance.of(rep.orElse(null), today, rules.windows().onboarding()));
     }
 
     /**

@@ -37,10 +37,12 @@ class SignalsController {
     private final OneOnOneQuestions questions;
     private final RosterStore roster;
     private final OneOnOneRecords oneOnOnes;
+    private final io.salespulse.coaching.signals.rules.RuleSettings rules;
 
     SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster,
-                      OneOnOneRecords oneOnOnes) {
+                      OneOnOneRecords oneOnOnes, io.salespulse.coaching.signals.rules.RuleSettings rules) {
         this.book = book;
+        this.rules = rules;
         this.roster = roster;
         this.oneOnOnes = oneOnOnes;
         this.questions = questions;
@@ -69,6 +71,27 @@ class SignalsController {
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
         String managerId = Caller.current().map(Caller::subject).orElse(null);
         return book.acknowledge(signalId, managerId, body == null ? null : body.note()).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+    }
+
+    /** A recognition as its rep reads it: what was recognised, with its figures (the manager's suggestion left out). */
+    record Recognition(String signalId, io.salespulse.contracts.signal.SignalType type, List<io.salespulse.contracts.signal.Evidence> evidence,
+                       Instant raisedAt) {
+    }
+
+    static final int MAX_RECOGNITIONS = 100;
+
+    /** A rep's recognitions of the last 90 days, newest first: what the rep reads of its signals, and its managers too. */
+    @GetMapping("/api/v1/reps/{repId}/recognitions")
+    List<Recognition> recognitions(@PathVariable String repId, @RequestParam(defaultValue = "20") int limit) {
+        if (roster.rep(repId).isEmpty()) {
+            throw new NotFoundException("No rep " + repId);
+        }
+        if (limit < 1 || limit > MAX_RECOGNITIONS) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_RECOGNITIONS);
+        }
+        Instant since = clock.instant().minus(Duration.ofDays(90));
+        return book.ofRep(repId).stream().filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(since)).limit(limit)
+                .map(s -> new Recognition(s.signalId(), s.type(), s.evidence(), s.raisedAt())).toList();
     }
 
     /** A weak signal to talk about, with questions to open the conversation. */
@@ -100,10 +123,11 @@ class SignalsController {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("since", "must be an instant, e.g. 2026-11-16T00:00:00Z (the last 1:1)");
         }
+        Stance stance = Stance.of(roster.rep(repId).orElse(null), java.time.LocalDate.now(clock.withZone(zone)), rules.windows().onboarding());
         List<Signal> signals = book.ofRep(repId);
         List<AgendaItem> open = signals.stream()
                 .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
-                .map(s -> new AgendaItem(s, questions.of(s.type())))
+                .map(s -> new AgendaItem(s, questions.of(s.type(), stance)))
                 .toList();
         List<Signal> recognitions = signals.stream()
                 .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))

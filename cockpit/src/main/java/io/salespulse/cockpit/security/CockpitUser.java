@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param id    the token's subject (a manager's id)
  * @param name  how the cockpit greets them
- * @param roles MANAGER, LEADERSHIP, ADMIN
+ * @param roles MANAGER, LEADERSHIP, ADMIN, REP
  * @param teams the teams a manager manages
  * @param token the bearer token for the services
  */
@@ -25,6 +25,11 @@ public record CockpitUser(String id, String name, List<String> roles, List<Strin
 
     public boolean isAdmin() {
         return roles.contains("ADMIN");
+    }
+
+    /** A rep and nothing more: its own week is all it reads ({@code id} is its rep id). */
+    public boolean isOnlyRep() {
+        return roles.contains("REP") && !isManager() && !isLeadership() && !isAdmin();
     }
 
     @Override

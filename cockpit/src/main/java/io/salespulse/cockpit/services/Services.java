@@ -123,19 +123,34 @@ public class Services {
 
     /** POST a JSON body, read the JSON answer. */
     public JsonNode post(Service service, Object body, String path, Object... variables) {
+        return send(org.springframework.http.HttpMethod.POST, service, MediaType.APPLICATION_JSON, body, path, variables);
+    }
+
+    /** PUT a JSON body, read the JSON answer. */
+    public JsonNode put(Service service, Object body, String path, Object... variables) {
+        return send(org.springframework.http.HttpMethod.PUT, service, MediaType.APPLICATION_JSON, body, path, variables);
+    }
+
+    /** POST a CSV file's text, read the JSON answer (an import's report). */
+    public JsonNode postCsv(Service service, String csv, String path, Object... variables) {
+        return send(org.springframework.http.HttpMethod.POST, service, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                csv, path, variables);
+    }
+
+    /** DELETE, no answer expected. */
+    public void delete(Service service, String path, Object... variables) {
         try {
-            return clients.get(service).post().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
-                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+            clients.get(service).delete().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token())).retrieve().toBodilessEntity();
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
     }
 
-    /** PUT a JSON body, read the JSON answer. */
-    public JsonNode put(Service service, Object body, String path, Object... variables) {
+    private JsonNode send(org.springframework.http.HttpMethod method, Service service, MediaType type, Object body, String path,
+                          Object... variables) {
         try {
-            return clients.get(service).put().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
-                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+            return clients.get(service).method(method).uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
+                    .contentType(type).body(body).retrieve().body(JsonNode.class);
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }

@@ -28,6 +28,9 @@ class Home {
     @GetMapping("/")
     String home(Model model) {
         CockpitUser me = user.get();
+        if (me.isOnlyRep()) {
+            return "redirect:/me/week";
+        }
         if (me.isManager() && me.teams().size() == 1 && !me.isLeadership() && !me.isAdmin()) {
             return "redirect:/teams/" + me.teams().get(0);
         }

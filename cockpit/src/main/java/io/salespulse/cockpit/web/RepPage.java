@@ -140,14 +140,13 @@ class RepPage {
                 repId, DEALS_SHOWN + 1));
         Pending<JsonNode> pastOneOnOnes = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-ones?limit={n}",
                 repId, PAST_ONE_ON_ONES));
+        Pending<JsonNode> absences = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}",
+                repId, today, today.plusDays(90)));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
 
-        Map<String, String> charted = new LinkedHashMap<>();
-        charted.put("calls", labels.word("measure.calls", locale));
-        charted.put("connectedCalls", labels.word("measure.connected", locale));
-        charted.put("meetingsBooked", labels.word("measure.meetingsBooked", locale));
+        Map<String, String> charted = charted(labels, locale);
         List<DealLine> deals = new ArrayList<>();
         for (JsonNode deal : openDeals.get()) {
             if (deals.size() == DEALS_SHOWN) {
@@ -161,15 +160,7 @@ class RepPage {
                     deal.hasNonNull("expectedCloseDate") ? deal.get("expectedCloseDate").asString() : "—",
                     deal.get("closeDatePassed").asBoolean()));
         }
-        List<ObjectiveLine> objectives = new ArrayList<>();
-        for (JsonNode objective : agenda.get("objectives")) {
-            JsonNode attainment = objective.get("attainment");
-            int bar = TeamObjectives.bar(attainment);
-            objectives.add(new ObjectiveLine(labels.word("objective.metric." + objective.get("metric").asString(), locale),
-                    Figures.percent(attainment, locale),
-                    objective.hasNonNull("pace") ? Figures.number(objective.get("pace").decimalValue(), locale) : "—",
-                    objective.get("status").asString(), bar));
-        }
+        List<ObjectiveLine> objectives = objectiveLines(agenda.get("objectives"), labels, locale);
         List<Talk> toDiscuss = new ArrayList<>();
         for (JsonNode item : agenda.get("toDiscuss")) {
             JsonNode signal = item.get("signal");
@@ -186,6 +177,7 @@ class RepPage {
                     labels.signalTitle(signal.get("type").asString(), name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
+        model.addAttribute("away", awayLines(absences.get(), rep.get("displayName").asString()));
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", team.get("name").asString());
@@ -198,12 +190,7 @@ class RepPage {
         model.addAttribute("recognitions", recognitions);
         JsonNode last = agenda.path("lastOneOnOne");
         model.addAttribute("lastOneOnOne", last.isMissingNode() || last.isNull() ? null : last);
-        List<ItemLine> items = new ArrayList<>();
-        for (JsonNode item : agenda.path("openActionItems")) {
-            items.add(new ItemLine(item.get("oneOnOneId").asString(), item.get("itemId").asString(), item.get("text").asString(),
-                    item.get("owner").asString(), item.hasNonNull("due") ? item.get("due").asString() : "—", item.get("overdue").asBoolean()));
-        }
-        model.addAttribute("actionItems", items);
+        model.addAttribute("actionItems", itemLines(agenda.path("openActionItems")));
         List<PastOneOnOne> past = new ArrayList<>();
         for (JsonNode o : pastOneOnOnes.get()) {
             past.add(new PastOneOnOne(o.get("heldOn").asString(), o.get("managerId").asString(),
@@ -220,5 +207,46 @@ class RepPage {
         model.addAttribute("errors", errors);
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "rep";
+    }
+
+    /** Objectives (as kpi-service or the agenda gives them) as the pages show them. */
+    static List<ObjectiveLine> objectiveLines(JsonNode list, Labels labels, Locale locale) {
+        List<ObjectiveLine> objectives = new ArrayList<>();
+        for (JsonNode objective : list) {
+            JsonNode attainment = objective.get("attainment");
+            objectives.add(new ObjectiveLine(labels.word("objective.metric." + objective.get("metric").asString(), locale),
+                    Figures.percent(attainment, locale),
+                    objective.hasNonNull("pace") ? Figures.number(objective.get("pace").decimalValue(), locale) : "—",
+                    objective.get("status").asString(), TeamObjectives.bar(attainment)));
+        }
+        return objectives;
+    }
+
+    /** Open action items (as coaching-service gives them) as the pages show them. */
+    static List<ItemLine> itemLines(JsonNode list) {
+        List<ItemLine> items = new ArrayList<>();
+        for (JsonNode item : list) {
+            items.add(new ItemLine(item.get("oneOnOneId").asString(), item.get("itemId").asString(), item.get("text").asString(),
+                    item.get("owner").asString(), item.hasNonNull("due") ? item.get("due").asString() : "—", item.get("overdue").asBoolean()));
+        }
+        return items;
+    }
+
+    /** A rep's absences (as activity-service gives them) as the pages show them. */
+    static List<AbsencesPage.Line> awayLines(JsonNode list, String name) {
+        List<AbsencesPage.Line> away = new ArrayList<>();
+        list.forEach(a -> away.add(new AbsencesPage.Line(a.get("absenceId").asString(), a.get("repId").asString(), name,
+                LocalDate.parse(a.get("from").asString()), LocalDate.parse(a.get("to").asString()),
+                a.hasNonNull("kind") ? a.get("kind").asString() : null)));
+        return away;
+    }
+
+    /** The measures the daily chart draws for a rep. */
+    static Map<String, String> charted(Labels labels, Locale locale) {
+        Map<String, String> charted = new LinkedHashMap<>();
+        charted.put("calls", labels.word("measure.calls", locale));
+        charted.put("connectedCalls", labels.word("measure.connected", locale));
+        charted.put("meetingsBooked", labels.word("measure.meetingsBooked", locale));
+        return charted;
     }
 }

@@ -45,7 +45,8 @@ class RosterPage {
     }
 
     /** The team form's values, as typed (managers comma-separated). */
-    record TeamForm(String teamId, String name, String timezone, String locale, String managers, List<String> workingDays) {
+    record TeamForm(String teamId, String name, String timezone, String locale, String managers, List<String> workingDays,
+                    String holidayCountry, String holidayRegion) {
     }
 
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
@@ -108,9 +109,10 @@ class RosterPage {
         requireAdmin();
         PageAdvice.checkId(teamId);
         JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId).orElse(null);
-        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5))
+        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "")
                 : new TeamForm(teamId, team.get("name").asString(), team.get("timezone").asString(), team.get("locale").asString(),
-                        String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")));
+                        String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")),
+                        team.path("holidayCountry").asString(""), team.path("holidayRegion").asString(""));
         return renderTeam(form, team != null, Map.of(), model);
     }
 
@@ -126,13 +128,14 @@ class RosterPage {
     @PostMapping("/admin/teams")
     String saveTeam(@RequestParam String teamId, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String timezone,
                     @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String managers,
-                    @RequestParam(required = false) List<String> workingDays, @RequestParam(defaultValue = "false") boolean known,
+                    @RequestParam(required = false) List<String> workingDays, @RequestParam(defaultValue = "") String holidayCountry,
+                    @RequestParam(defaultValue = "") String holidayRegion, @RequestParam(defaultValue = "false") boolean known,
                     Model model, RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(teamId);
         List<String> managerIds = java.util.Arrays.stream(managers.split("[,\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).toList();
         List<String> days = workingDays == null ? List.of() : workingDays;
-        TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days);
+        TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days, holidayCountry, holidayRegion);
         if (days.isEmpty()) {
             return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model);
         }
@@ -142,6 +145,8 @@ class RosterPage {
         body.put("locale", locale);
         body.put("managerIds", managerIds);
         body.put("workingDays", days);
+        body.put("holidayCountry", holidayCountry.isBlank() ? null : holidayCountry.strip());
+        body.put("holidayRegion", holidayRegion.isBlank() ? null : holidayRegion.strip());
         try {
             services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}", teamId);
         } catch (Services.ServiceRefusal refusal) {

@@ -58,7 +58,22 @@ class TeamViewsController {
     List<ObjectiveView> objectives(@PathVariable String teamId, @RequestParam(required = false) String date) {
         TeamChanged team = team(teamId);
         LocalDate day = kpis.date(date, ZoneId.of(team.timezone()));
-        return objectives.ofTeam(teamId, day).stream()
+        return views(objectives.ofTeam(teamId, day));
+    }
+
+    /** A rep's own objectives running on the day (today by default), with their figures: what the rep reads of them. */
+    @GetMapping("/api/v1/reps/{repId}/objectives")
+    List<ObjectiveView> repObjectives(@PathVariable String repId, @RequestParam(required = false) String date) {
+        String teamId = roster.rep(repId).map(io.salespulse.contracts.org.RepChanged::teamId)
+                .orElseThrow(() -> new io.salespulse.kit.web.NotFoundException("No rep " + repId));
+        LocalDate day = kpis.date(date, roster.zoneOf(repId));
+        return views(objectives.ofTeam(teamId, day).stream()
+                .filter(t -> t.objective().scope() == io.salespulse.contracts.objective.ObjectiveScope.REP && t.objective().scopeId().equals(repId))
+                .toList());
+    }
+
+    private static List<ObjectiveView> views(List<ObjectiveTracker.Tracked> tracked) {
+        return tracked.stream()
                 .sorted(Comparator.comparing((ObjectiveTracker.Tracked t) -> t.objective().scope())
                         .thenComparing(t -> t.objective().scopeId()).thenComparing(t -> t.objective().objectiveId()))
                 .map(t -> new ObjectiveView(t.objective().objectiveId(), t.objective().scope(), t.objective().scopeId(),

@@ -33,7 +33,7 @@ public final class DemoCast {
      * @param currency  its deals' currency
      * @param crm       where its data comes from
      */
-    public record Team(String teamId, String name, ZoneId zone, String locale, String managerId, String currency, Crm crm) {
+    public record Team(String teamId, String name, ZoneId zone, String locale, String managerId, String currency, Crm crm, String country) {
     }
 
     /**
@@ -57,9 +57,9 @@ public final class DemoCast {
     }
 
     public static final Team PARIS = new Team("team-paris", "Paris Mid-Market", ZoneId.of("Europe/Paris"), "fr", "mgr-camille", "EUR",
-            Crm.PIPEDRIVE);
+            Crm.PIPEDRIVE, "FR");
     public static final Team NEW_YORK = new Team("team-nyc", "New York Enterprise", ZoneId.of("America/New_York"), "en", "mgr-jordan",
-            "USD", Crm.HUBSPOT);
+            "USD", Crm.HUBSPOT, "US");
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
     public static final List<Rep> REPS = List.of(

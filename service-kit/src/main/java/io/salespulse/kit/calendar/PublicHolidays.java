@@ -50,6 +50,26 @@ public final class PublicHolidays {
         return Optional.ofNullable(year(calendar, day.getYear()).get(day)).map(key -> describe(calendar, day, locale).orElse(key));
     }
 
+    /** A public holiday: its day and its name in a language. */
+    public record Day(LocalDate date, String name) {
+    }
+
+    /** The calendar's public holidays from..to inclusive, in date order, named in a language. */
+    public java.util.List<Day> between(HolidayCalendar calendar, LocalDate from, LocalDate to, Locale locale) {
+        java.util.List<Day> days = new java.util.ArrayList<>();
+        if (calendar == null || calendar.country() == null) {
+            return days;
+        }
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            for (LocalDate day : year(calendar, year).keySet()) {
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    days.add(new Day(day, nameOf(calendar, day, locale).orElseThrow()));
+                }
+            }
+        }
+        return days;
+    }
+
     private Optional<String> describe(HolidayCalendar calendar, LocalDate day, Locale locale) {
         return holidays(calendar, day.getYear()).stream().filter(h -> h.getActualDate().equals(day)).findFirst()
                 .map(h -> h.getDescription(locale));

@@ -12,9 +12,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Who is calling, from the bearer token: its subject, its roles ({@code MANAGER}, {@code LEADERSHIP}, {@code ADMIN},
- * {@code INGEST}) and the teams a manager runs.
+ * {@code REP}, {@code INGEST}) and the teams a manager runs.
  *
- * @param subject the {@code sub} claim (a manager's id for managers)
+ * @param subject the {@code sub} claim (a manager's id for managers, a rep's id for a rep)
  * @param roles   the {@code roles} claim
  * @param teams   the {@code teams} claim
  */
@@ -24,6 +24,8 @@ public record Caller(String subject, Set<String> roles, Set<String> teams) {
     public static final String LEADERSHIP = "LEADERSHIP";
     public static final String ADMIN = "ADMIN";
     public static final String INGEST = "INGEST";
+    /** A rep reading its own figures: the token's {@code sub} is the rep's id. */
+    public static final String REP = "REP";
 
     /** The caller of the current request, if it presented a valid token. */
     public static Optional<Caller> current() {
@@ -44,6 +46,11 @@ public record Caller(String subject, Set<String> roles, Set<String> teams) {
 
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /** A rep and nothing more: it reads its own figures, through its own rep id, and nothing else. */
+    public boolean isOnlyRep() {
+        return has(REP) && !has(MANAGER) && !has(LEADERSHIP) && !has(ADMIN);
     }
 
     /** Reads every team: leadership and admins. */

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code signalId} (the signal's team) must be a team of a manager's token unless the caller reads all;
  * {@code managerId} must be the caller itself unless the caller is an admin (or, to read, leadership). A write
  * (any method but GET and HEAD) is checked against the manager's own teams whatever other roles the token holds: only
- * an admin writes for every team, leadership for none. Roles per endpoint are the security filter chain's business;
- * this adds the team.
+ * an admin writes for every team, leadership for none. A rep (role {@code REP} alone) reads only through its own rep id
+ * ({@code sub}). Roles per endpoint are the security filter chain's business; this adds the team.
  */
 class ScopeInterceptor implements HandlerInterceptor {
 
@@ -34,6 +34,14 @@ class ScopeInterceptor implements HandlerInterceptor {
         }
         Caller caller = found.get();
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (caller.isOnlyRep()) {
+            // The security chain lets a rep reach its own reads only; here, only through its own id.
+            if (!read || !caller.subject().equals(variables.get("repId")) || variables.containsKey("teamId")
+                    || variables.containsKey("signalId") || variables.containsKey("managerId")) {
+                throw new ForbiddenException("A rep reads its own figures only.");
+            }
+            return true;
+        }
         String managerId = variables.get("managerId");
         if (managerId != null && !managerId.equals(caller.subject()) && !caller.has(Caller.ADMIN)
                 && !(read && caller.has(Caller.LEADERSHIP))) {

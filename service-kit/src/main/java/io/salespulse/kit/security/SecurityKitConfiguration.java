@@ -63,6 +63,14 @@ public class SecurityKitConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     /**
+     * What a rep reads of its own (role {@code REP}, {@code sub} its rep id): itself and its absences, its KPIs, daily
+     * figures, objectives and open deals, its recognitions and the action items agreed in its 1:1s. Never a signal, a
+     * team's figures or a 1:1's notes.
+     */
+    static final String[] REP_READS = {"/api/v1/reps/*", "/api/v1/reps/*/absences", "/api/v1/reps/*/kpis", "/api/v1/reps/*/kpis/daily",
+            "/api/v1/reps/*/objectives", "/api/v1/reps/*/deals", "/api/v1/reps/*/recognitions", "/api/v1/reps/*/action-items"};
+
+    /**
      * Outside the local profile, a service holding a local-run default secret does not start
      * ({@link LocalDefaultsGuard}): checked before any bean is made.
      */
@@ -138,6 +146,8 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        // A rep's own view (the scope interceptor holds a rep to its own id).
+                        .requestMatchers(HttpMethod.GET, REP_READS).hasAnyRole(Caller.REP, Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server

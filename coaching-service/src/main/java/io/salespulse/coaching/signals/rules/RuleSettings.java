@@ -75,11 +75,13 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      * @param backOnTrack  a rep is back on track when an activity drop or silence was resolved within this (14 days)
      * @param returnGraceDays working days after an absence on which no silence or activity drop is raised (2): a rep
      *                        back from leave first catches up
+     * @param onboarding   a rep is in onboarding for this long after its start date (90 days): suggestions and 1:1
+     *                     questions speak of its ramp
      */
     public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack,
-                          Integer returnGraceDays) {
+                          Integer returnGraceDays, Duration onboarding) {
 
-        static final Windows DEFAULTS = new Windows(null, null, null, null, null);
+        static final Windows DEFAULTS = new Windows(null, null, null, null, null, null);
 
         public Windows {
             stageMedian = stageMedian == null ? Duration.ofDays(90) : stageMedian;
@@ -87,6 +89,7 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
             bigWinNews = bigWinNews == null ? Duration.ofDays(7) : bigWinNews;
             backOnTrack = backOnTrack == null ? Duration.ofDays(14) : backOnTrack;
             returnGraceDays = returnGraceDays == null ? 2 : returnGraceDays;
+            onboarding = onboarding == null ? Duration.ofDays(90) : onboarding;
         }
     }
 }

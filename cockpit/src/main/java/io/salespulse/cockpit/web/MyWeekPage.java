@@ -1,0 +1,74 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.security.CockpitUser;
+import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Pending;
+import io.salespulse.cockpit.services.Services.Service;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A rep's own week (role REP, the token's subject its rep id): its figures against last week, its last 28 days, its
+ * objectives, its recognitions, the action items of its 1:1s and its coming absences. The services let a rep read
+ * nothing else: no signal, no other rep, no 1:1 notes.
+ */
+@Controller
+class MyWeekPage {
+
+    /** A recognition as the rep reads it. */
+    record RecognitionLine(String title, String raisedOn) {
+    }
+
+    private final Services services;
+    private final CurrentUser user;
+    private final Labels labels;
+    private final Clock clock = Clock.systemUTC();
+
+    MyWeekPage(Services services, CurrentUser user, Labels labels) {
+        this.services = services;
+        this.user = user;
+        this.labels = labels;
+    }
+
+    @GetMapping("/me/week")
+    String page(Model model, Locale locale) {
+        CockpitUser me = user.get();
+        String repId = me.id();
+        PageAdvice.checkId(repId);
+        JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
+        // This week in the rep's team's zone, which tells today there.
+        JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week", repId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(week.get("timezone").asString())));
+        Pending<JsonNode> before = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}",
+                repId, today.minusWeeks(1)));
+        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
+                repId, today.minusDays(RepPage.CHART_DAYS - 1), today));
+        Pending<JsonNode> objectives = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
+        Pending<JsonNode> recognitions = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
+        Pending<JsonNode> items = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
+        JsonNode absences = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}", repId, today, today.plusDays(90));
+        String name = rep.get("displayName").asString();
+        List<RecognitionLine> recognised = new ArrayList<>();
+        for (JsonNode recognition : recognitions.get()) {
+            recognised.add(new RecognitionLine(labels.signalTitle(recognition.get("type").asString(), name, locale),
+                    recognition.get("raisedAt").asString().substring(0, 10)));
+        }
+        model.addAttribute("name", name);
+        model.addAttribute("measures", TeamBoard.measures(week, before.get()));
+        model.addAttribute("chartData", DailyChart.ofRep(daily.get(), RepPage.charted(labels, locale)));
+        model.addAttribute("objectives", RepPage.objectiveLines(objectives.get(), labels, locale));
+        model.addAttribute("recognitions", recognised);
+        model.addAttribute("actionItems", RepPage.itemLines(items.get()));
+        model.addAttribute("away", RepPage.awayLines(absences, name));
+        return "my-week";
+    }
+}
