@@ -23,6 +23,8 @@ final class DemoOrganisation {
     static final String MANAGER = DemoCast.PARIS.managerId();
     static final String LEADERSHIP = "lead-sophie";
     static final String ADMIN = "admin-local";
+    /** The rep whose own view the local run shows (role REP). */
+    static final String REP = "sdr-lea";
     static final List<String> REPS = DemoCast.REPS.stream().filter(r -> r.teamId().equals(TEAM)).map(DemoCast.Rep::repId).toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -118,8 +118,9 @@ public final class LocalStack implements AutoCloseable {
      * @param manager    the demo team's manager ({@code MANAGER} of {@code team-paris})
      * @param leadership a leadership user (reads every team)
      * @param admin      an administrator (writes the roster and preferences)
+     * @param rep        a rep reading its own figures ({@code REP}, Léa of {@code team-paris})
      */
-    public record Tokens(String manager, String leadership, String admin) {
+    public record Tokens(String manager, String leadership, String admin, String rep) {
     }
 
     private final Options options;
@@ -160,13 +161,15 @@ public final class LocalStack implements AutoCloseable {
         Duration validity = Duration.ofDays(30);
         Tokens tokens = new Tokens(mint.token(DemoOrganisation.MANAGER, List.of("MANAGER"), List.of(DemoOrganisation.TEAM), validity),
                 mint.token(DemoOrganisation.LEADERSHIP, List.of("LEADERSHIP"), List.of(), validity),
-                mint.token(DemoOrganisation.ADMIN, List.of("ADMIN"), List.of(), validity));
+                mint.token(DemoOrganisation.ADMIN, List.of("ADMIN"), List.of(), validity),
+                mint.token(DemoOrganisation.REP, List.of("REP"), List.of(DemoOrganisation.TEAM), validity));
         Files.writeString(options.dataDir().resolve("tokens.env"), """
                 # The local run's tokens (./run-local writes them at each start); source this file to use them.
                 MANAGER_TOKEN=%s
                 LEADERSHIP_TOKEN=%s
                 ADMIN_TOKEN=%s
-                """.formatted(tokens.manager(), tokens.leadership(), tokens.admin()));
+                REP_TOKEN=%s
+                """.formatted(tokens.manager(), tokens.leadership(), tokens.admin(), tokens.rep()));
         List<ServiceProcess> services = new ArrayList<>();
         LocalStack stack = new LocalStack(options, kafka, mongo, services, tokens);
         try {

@@ -317,6 +317,30 @@ class CockpitBrowserIT {
                     browser.get(stack.url("cockpit") + "/leadership");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
 
+                    // Léa (a rep) lands on her own week: her figures, her call objective, the action items of her
+                    // 1:1s; her team's board, a teammate's page and the signals are not hers to read.
+                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    browser.get(stack.url("cockpit") + "/");
+                    browser.findElement(By.id("signin-sdr-lea")).click();
+                    assertThat(browser.getCurrentUrl()).endsWith("/me/week");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin: my week");
+                    assertThat(browser.findElement(By.id("my-figures")).getText()).contains("Calls");
+                    assertThat(browser.findElement(By.id("my-objectives")).getText()).contains("calls");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> chartDrawn(browser, "daily-chart"));
+                    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Activity drop", "Baisse d'activité");
+                    screenshot(browser, "my-week");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("my week on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+                    browser.get(stack.url("cockpit") + "/reps/sdr-hugo");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+                    String leaToken = stack.tokens().rep();
+                    assertThat(status(stack.url("kpi-service") + "/api/v1/reps/sdr-lea/kpis?period=month", leaToken)).isEqualTo(200);
+                    assertThat(status(stack.url("kpi-service") + "/api/v1/reps/sdr-hugo/kpis?period=month", leaToken)).isEqualTo(403);
+                    assertThat(status(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", leaToken)).isEqualTo(403);
+
                     // Sophie (leadership) sees every team side by side, and reads Paris's board.
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
                     browser.get(stack.url("cockpit") + "/");
@@ -436,6 +460,11 @@ class CockpitBrowserIT {
     }
 
     /** A service's answer to a GET with a token, as text (200 required). */
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static String get(String url, String token) throws IOException, InterruptedException {
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token).build(),
