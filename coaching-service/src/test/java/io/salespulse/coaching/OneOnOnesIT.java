@@ -50,10 +50,25 @@ class OneOnOnesIT {
         assertThat(items.get(0).get("overdue").asBoolean()).isTrue();
         assertThat(items.get(1).get("overdue").asBoolean()).isFalse();
 
-        // Done: it leaves the agenda; the same 1:1 sent again is the same one and keeps it done.
+        // The overdue item is a signal for the daily digest; the rep reads its items, never the notes.
+        String overdue = "http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/signals?status=OPEN&type=ACTION_ITEMS_OVERDUE";
+        JsonNode signal = Http.get(overdue, "Authorization", manager).json();
+        assertThat(signal).hasSize(1);
+        assertThat(signal.get(0).get("repId").asString()).isEqualTo(t.repA());
+        assertThat(signal.get(0).get("severity").asString()).isEqualTo("WARNING");
+        assertThat(signal.get(0).get("evidence").toString()).contains("overdueItems", "daysOverdue");
+        Http.Answer mine = Http.get(base + t.repA() + "/action-items", "Authorization", "Bearer " + TestTokens.rep(t.repA(), t.teamA()));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().findValuesAsString("text")).containsExactly("Relancer Acme", "Écouter deux appels");
+        assertThat(mine.body()).doesNotContain("doute");
+        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", "Bearer " + TestTokens.rep(t.repA(), t.teamA())).status())
+                .as("a rep does not read the 1:1 records").isEqualTo(403);
+
+        // Done: it leaves the agenda, and nothing is overdue any more; the same 1:1 sent again is the same one and keeps it done.
         String itemId = items.get(0).get("itemId").asString();
         assertThat(Http.post(url + "/action-items/" + itemId + "/done", "application/json", "", "Authorization", manager).status())
                 .isEqualTo(200);
+        assertThat(Http.get(overdue, "Authorization", manager).json()).isEmpty();
         assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("openActionItems")).hasSize(1);
         assertThat(Http.put(url, oneOnOne, "Authorization", manager).status()).isEqualTo(200);
         assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json()).hasSize(1);

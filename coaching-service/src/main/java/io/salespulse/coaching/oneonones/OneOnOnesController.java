@@ -65,8 +65,10 @@ class OneOnOnesController {
     private final OneOnOneRecords records;
     private final RosterStore roster;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    OneOnOnesController(OneOnOneRecords records, RosterStore roster, Clock clock) {
+    OneOnOnesController(OneOnOneRecords records, RosterStore roster, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.roster = roster;
         this.clock = clock;
@@ -118,6 +120,7 @@ class OneOnOnesController {
                 Boolean.TRUE.equals(request.privateNotes()), request.energy(), items, held.map(OneOnOneRecords.OneOnOne::recordedAt)
                         .orElse(clock.instant()), held.map(h -> h.revision() + 1).orElse(0L));
         records.save(record);
+        events.publishEvent(new ActionItemsChanged(repId));
         return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(OneOnOneView.of(record, caller()));
     }
 
@@ -144,8 +147,10 @@ class OneOnOnesController {
     @PostMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done")
     OneOnOneView done(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId, @PathVariable @Bounded String itemId) {
         rep(repId);
-        return records.done(repId, oneOnOneId, itemId, clock.instant()).map(record -> OneOnOneView.of(record, caller()))
+        OneOnOneView done = records.done(repId, oneOnOneId, itemId, clock.instant()).map(record -> OneOnOneView.of(record, caller()))
                 .orElseThrow(() -> new NotFoundException("No action item " + itemId + " in 1:1 " + oneOnOneId + " of " + repId));
+        events.publishEvent(new ActionItemsChanged(repId));
+        return done;
     }
 
     private static LocalDate day(String text, String field, List<FieldProblem> problems) {

@@ -44,13 +44,15 @@ public class SignalEvaluator {
     private final SignalBook book;
     private final RosterStore roster;
     private final WorkingCalendar calendar;
+    private final io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes;
     private final SignalThresholds thresholds;
     private final TickLease lease;
     private final RuleSettings rules;
     private final Clock clock;
 
     SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
-                    RuleSettings rules, TickLease lease, Clock clock) {
+                    RuleSettings rules, TickLease lease, Clock clock, io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes) {
+        this.oneOnOnes = oneOnOnes;
         this.calendar = calendar;
         this.rules = rules;
         this.facts = facts;
@@ -129,6 +131,25 @@ public class SignalEvaluator {
                 .stream().anyMatch(day -> calendar.absence(repId, day).isPresent());
     }
 
+    /** Overdue action items of the rep's 1:1s: one signal while any is past its date and not done. */
+    public void evaluateActionItems(String repId) {
+        Optional<RepChanged> rep = roster.rep(repId);
+        if (rep.isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
+        List<LocalDate> overdue = rep.get().active() ? oneOnOnes.openItems(repId, today).stream()
+                .filter(io.salespulse.coaching.oneonones.OneOnOneRecords.OpenItem::overdue)
+                .map(io.salespulse.coaching.oneonones.OneOnOneRecords.OpenItem::due).toList() : List.of();
+        book.sync(SignalType.ACTION_ITEMS_OVERDUE, repId, io.salespulse.coaching.signals.rules.ActionItemRules.overdue(repId, overdue, today),
+                context(repId), "no action item overdue any more");
+    }
+
+    @org.springframework.context.event.EventListener
+    void onActionItems(io.salespulse.coaching.oneonones.ActionItemsChanged changed) {
+        evaluateActionItems(changed.repId());
+    }
+
     /** A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. */
     @org.springframework.context.event.EventListener
     void onRosterChange(io.salespulse.kit.roster.RosterApplied applied) {
@@ -200,6 +221,7 @@ public class SignalEvaluator {
     public void evaluateTeam(TeamChanged team) {
         List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
         reps.forEach(this::evaluateRep);
+        reps.forEach(this::evaluateActionItems);
         facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
         for (ObjectiveProgressed revenue : facts.revenueObjectives(team.teamId(), reps)) {
             String repId = revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;

@@ -10,6 +10,8 @@ public enum SignalType {
     CLOSE_DATE_SLIPPING(false),
     OBJECTIVE_AT_RISK(false),
     LOW_COVERAGE(false),
+    /** Action items agreed in a rep's 1:1s are past their due date and not done (told in the daily digest). */
+    ACTION_ITEMS_OVERDUE(false),
     OBJECTIVE_ACHIEVED(true),
     BIG_WIN(true),
     PERSONAL_BEST(true),
