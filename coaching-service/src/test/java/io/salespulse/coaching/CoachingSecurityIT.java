@@ -91,7 +91,23 @@ class CoachingSecurityIT {
             assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/one-on-ones/o-" + rep, oneOnOne).status())
                     .isEqualTo(201);
         }
+        // Rep A is an SDR, rep B an AE: a plan valid for both.
+        String plan = """
+                {"goals":[{"goalId":"g1","kind":"SKILL","title":"Objections","skill":"objection-handling",
+                 "milestones":[{"text":"Role-play","due":"%s"}]}]}""".formatted(java.time.LocalDate.now().plusDays(30));
+        for (String rep : java.util.List.of(t.repA(), t.repB())) {
+            assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/plan", plan).status()).isEqualTo(201);
+        }
         AccessTable table = new AccessTable(base, t.managerA(), t.teamA()).rep(t.repA())
+                .row("GET", "/api/v1/reps/{repId}/plan", "/api/v1/reps/" + t.repA() + "/plan", "/api/v1/reps/" + t.repB() + "/plan", null,
+                        Rule.REP_READ)
+                .row("PUT", "/api/v1/reps/{repId}/plan", "/api/v1/reps/" + t.repA() + "/plan", "/api/v1/reps/" + t.repB() + "/plan", plan,
+                        Rule.TEAM_ACTION)
+                .row("POST", "/api/v1/reps/{repId}/plan/review", "/api/v1/reps/" + t.repA() + "/plan/review",
+                        "/api/v1/reps/" + t.repB() + "/plan/review", "{}", Rule.TEAM_ACTION)
+                .row("POST", "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done",
+                        "/api/v1/reps/" + t.repA() + "/plan/goals/g1/milestones/g1-1/done",
+                        "/api/v1/reps/" + t.repB() + "/plan/goals/g1/milestones/g1-1/done", "{}", Rule.TEAM_ACTION)
                 .row("GET", "/api/v1/teams/{teamId}/signals", "/api/v1/teams/" + t.teamA() + "/signals",
                         "/api/v1/teams/" + t.teamB() + "/signals", null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/signals/{signalId}", sa, sb, null, Rule.TEAM_READ)

@@ -57,6 +57,8 @@ class CoachingListeners {
                 }
             }
             reps.forEach(signals::evaluateRep);
+            // An indicator goal of a development plan moves with the same days.
+            reps.forEach(signals::evaluatePlan);
         });
     }
 

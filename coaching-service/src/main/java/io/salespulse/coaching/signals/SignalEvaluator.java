@@ -45,14 +45,22 @@ public class SignalEvaluator {
     private final RosterStore roster;
     private final WorkingCalendar calendar;
     private final io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes;
+    private final io.salespulse.coaching.plans.DevelopmentPlans plans;
+    private final io.salespulse.coaching.plans.PlanProgress planProgress;
+    private final io.salespulse.coaching.plans.PlanSettings planSettings;
     private final SignalThresholds thresholds;
     private final TickLease lease;
     private final RuleSettings rules;
     private final Clock clock;
 
     SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
-                    RuleSettings rules, TickLease lease, Clock clock, io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes) {
+                    RuleSettings rules, TickLease lease, Clock clock, io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes,
+                    io.salespulse.coaching.plans.DevelopmentPlans plans, io.salespulse.coaching.plans.PlanProgress planProgress,
+                    io.salespulse.coaching.plans.PlanSettings planSettings) {
         this.oneOnOnes = oneOnOnes;
+        this.plans = plans;
+        this.planProgress = planProgress;
+        this.planSettings = planSettings;
         this.calendar = calendar;
         this.rules = rules;
         this.facts = facts;
@@ -145,6 +153,53 @@ public class SignalEvaluator {
                 context(repId), "no action item overdue any more");
     }
 
+    /**
+     * A rep's development plan: a reminder while it has not been reviewed for {@code reviewEvery}; a recognition when an
+     * indicator goal is reached (from the KPIs) or a milestone done, told while it is news (a week).
+     */
+    public void evaluatePlan(String repId) {
+        Optional<RepChanged> rep = roster.rep(repId);
+        Optional<io.salespulse.coaching.plans.DevelopmentPlans.Plan> found = plans.of(repId);
+        if (rep.isEmpty() || found.isEmpty()) {
+            return;
+        }
+        var plan = found.get();
+        SignalBook.Context context = context(repId);
+        java.time.Instant now = clock.instant();
+        long sinceReview = Duration.between(plan.lastReviewed(), now).toDays();
+        boolean reviewDue = rep.get().active() && !plan.goals().isEmpty() && plan.lastReviewed().plus(planSettings.reviewEvery()).isBefore(now);
+        book.sync(SignalType.PLAN_NOT_REVIEWED, repId, reviewDue ? Optional.of(new Detection(SignalType.PLAN_NOT_REVIEWED,
+                io.salespulse.contracts.signal.SubjectKind.REP, repId, io.salespulse.contracts.signal.Severity.WARNING,
+                List.of(io.salespulse.contracts.signal.Evidence.of("daysSinceReview", sinceReview)))) : Optional.empty(), context, "plan reviewed");
+        java.time.Instant news = now.minus(rules.windows().bigWinNews());
+        for (var goal : plan.goals()) {
+            if (goal.kind() == io.salespulse.coaching.plans.DevelopmentPlans.Kind.INDICATOR && (goal.reachedAt() == null || goal.reachedAt().isAfter(news))) {
+                var measured = planProgress.measure(repId, goal);
+                if (measured.reached() || goal.reachedAt() != null) {
+                    if (goal.reachedAt() == null) {
+                        plans.reached(repId, goal.goalId(), now);
+                    }
+                    List<io.salespulse.contracts.signal.Evidence> evidence = measured.value() == null
+                            ? List.of(io.salespulse.contracts.signal.Evidence.of("target", goal.target()))
+                            : List.of(io.salespulse.contracts.signal.Evidence.of("value", measured.value()), io.salespulse.contracts.signal.Evidence.of("target", goal.target()));
+                    book.recognise(new Detection(SignalType.PLAN_GOAL_REACHED, io.salespulse.contracts.signal.SubjectKind.REP,
+                            repId + "@" + goal.goalId(), io.salespulse.contracts.signal.Severity.INFO, evidence), context);
+                }
+            }
+            for (var milestone : goal.milestones()) {
+                if (milestone.doneAt() != null && milestone.doneAt().isAfter(news)) {
+                    book.recognise(new Detection(SignalType.PLAN_MILESTONE_REACHED, io.salespulse.contracts.signal.SubjectKind.REP,
+                            repId + "@" + goal.goalId() + "/" + milestone.milestoneId(), io.salespulse.contracts.signal.Severity.INFO, List.of()), context);
+                }
+            }
+        }
+    }
+
+    @org.springframework.context.event.EventListener
+    void onPlan(io.salespulse.coaching.plans.PlanChanged changed) {
+        evaluatePlan(changed.repId());
+    }
+
     @org.springframework.context.event.EventListener
     void onActionItems(io.salespulse.coaching.oneonones.ActionItemsChanged changed) {
         evaluateActionItems(changed.repId());
@@ -222,6 +277,7 @@ public class SignalEvaluator {
         List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
         reps.forEach(this::evaluateRep);
         reps.forEach(this::evaluateActionItems);
+        reps.forEach(this::evaluatePlan);
         facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
         for (ObjectiveProgressed revenue : facts.revenueObjectives(team.teamId(), reps)) {
             String repId = revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;

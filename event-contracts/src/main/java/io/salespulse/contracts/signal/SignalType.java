@@ -12,10 +12,16 @@ public enum SignalType {
     LOW_COVERAGE(false),
     /** Action items agreed in a rep's 1:1s are past their due date and not done (told in the daily digest). */
     ACTION_ITEMS_OVERDUE(false),
+    /** A rep's development plan has not been reviewed with the rep for a month. */
+    PLAN_NOT_REVIEWED(false),
     OBJECTIVE_ACHIEVED(true),
     BIG_WIN(true),
     PERSONAL_BEST(true),
-    BACK_ON_TRACK(true);
+    BACK_ON_TRACK(true),
+    /** An indicator goal of a rep's development plan is reached. */
+    PLAN_GOAL_REACHED(true),
+    /** A milestone of a rep's development plan is done. */
+    PLAN_MILESTONE_REACHED(true);
 
     private final boolean positive;
 

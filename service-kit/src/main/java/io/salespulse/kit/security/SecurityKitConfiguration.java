@@ -68,7 +68,8 @@ public class SecurityKitConfiguration {
      * team's figures or a 1:1's notes.
      */
     static final String[] REP_READS = {"/api/v1/reps/*", "/api/v1/reps/*/absences", "/api/v1/reps/*/kpis", "/api/v1/reps/*/kpis/daily",
-            "/api/v1/reps/*/objectives", "/api/v1/reps/*/deals", "/api/v1/reps/*/recognitions", "/api/v1/reps/*/action-items"};
+            "/api/v1/reps/*/objectives", "/api/v1/reps/*/deals", "/api/v1/reps/*/recognitions", "/api/v1/reps/*/action-items",
+            "/api/v1/reps/*/plan"};
 
     /**
      * Outside the local profile, a service holding a local-run default secret does not start
@@ -137,6 +138,9 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations",
                                 "/api/v1/reps/*/one-on-ones/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reps/*/one-on-ones/*/action-items/*/done")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/plan").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reps/*/plan/review", "/api/v1/reps/*/plan/goals/*/milestones/*/done")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/absences/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/reps/*/absences/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
