@@ -154,6 +154,31 @@ class CockpitBrowserIT {
                     screenshot(browser, "rep-one-on-one");
                     browser.findElement(By.cssSelector("#action-items button")).click();
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aucune en cours.");
+                    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aucune en cours.");
+
+                    // Léa's development plan (the demo's): Camille marks the role-play done, adds a calls-per-day goal
+                    // (a missing target is refused next to its field), and records that they went through the plan.
+                    assertThat(browser.findElement(By.id("plan-goals")).getText()).contains("Joindre trois prospects sur dix",
+                            "taux de joignabilité", "Traiter les objections prix", "traitement des objections", "Devenir AE d'ici six mois",
+                            "évolution vers AE", "Jeu de rôle avec Camille");
+                    browser.findElement(By.id("milestone-roleplay")).click();
+                    assertThat(browser.findElement(By.id("goal-objections")).getText()).contains("fait");
+                    new Select(browser.findElement(By.id("plan-kind"))).selectByValue("INDICATOR");
+                    browser.findElement(By.id("plan-title")).sendKeys("Tenir le rythme d'appels");
+                    new Select(browser.findElement(By.id("plan-indicator"))).selectByValue("CALLS_PER_DAY");
+                    browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("plan-target-error")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("plan-title")).getAttribute("value")).isEqualTo("Tenir le rythme d'appels");
+                    browser.findElement(By.id("plan-target")).sendKeys("40");
+                    browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("plan-saved")).getText()).isEqualTo("Objectif ajouté.");
+                    assertThat(browser.findElement(By.id("plan-goals")).getText()).contains("Tenir le rythme d'appels", "appels par jour", "/ 40");
+                    browser.findElement(By.id("plan-review-button")).click();
+                    assertThat(browser.findElement(By.id("plan-reviewed")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("plan-review")).getText()).startsWith("Revu avec le commercial le");
+                    assertThat(get(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals?type=PLAN_MILESTONE_REACHED",
+                            stack.tokens().admin())).contains("\"repId\":\"sdr-lea\"");
+                    screenshot(browser, "rep-plan");
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // She sets Hugo a meetings objective: a target left empty is refused next to its field, then set, and
@@ -326,6 +351,9 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin: my week");
                     assertThat(browser.findElement(By.id("my-figures")).getText()).contains("Calls");
                     assertThat(browser.findElement(By.id("my-objectives")).getText()).contains("calls");
+                    assertThat(browser.findElement(By.id("plan-goals")).getText()).contains("Joindre trois prospects sur dix", "connect rate",
+                            "Tenir le rythme d'appels");
+                    assertThat(browser.findElements(By.cssSelector("#plan-goals button"))).as("a rep reads its plan, changes nothing").isEmpty();
                     await().atMost(Duration.ofSeconds(10)).until(() -> chartDrawn(browser, "daily-chart"));
                     assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Activity drop", "Baisse d'activité");
                     screenshot(browser, "my-week");

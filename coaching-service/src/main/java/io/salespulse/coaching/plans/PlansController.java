@@ -68,8 +68,11 @@ class PlansController {
                     BigDecimal value, BigDecimal progress, boolean reached) {
     }
 
-    /** A plan as read: {@code reviewDue} is the day its next review is due. */
-    record PlanView(String repId, Instant createdAt, Instant reviewedAt, LocalDate reviewDue, List<GoalView> goals) {
+    /**
+     * A plan as read: {@code reviewDue} is the day its next review is due; {@code skills} the skills a goal of this rep
+     * may name (its role's). A rep without a plan has an empty one ({@code createdAt} null).
+     */
+    record PlanView(String repId, Instant createdAt, Instant reviewedAt, LocalDate reviewDue, List<GoalView> goals, List<String> skills) {
     }
 
     private final DevelopmentPlans plans;
@@ -91,8 +94,9 @@ class PlansController {
 
     @GetMapping("/api/v1/reps/{repId}/plan")
     PlanView get(@PathVariable @Bounded String repId) {
-        rep(repId);
-        return view(plans.of(repId).orElseThrow(() -> new NotFoundException("No development plan for " + repId)));
+        RepChanged rep = rep(repId);
+        return plans.of(repId).map(this::view)
+                .orElseGet(() -> new PlanView(repId, null, null, null, List.of(), settings.skillsOf(rep.role())));
     }
 
     @PutMapping("/api/v1/reps/{repId}/plan")
@@ -252,6 +256,7 @@ class PlansController {
             return new GoalView(g.goalId(), g.kind(), g.title(), g.skill(), g.indicator(), g.target(), g.days(), g.targetRole(), g.due(),
                     g.milestones(), g.reachedAt(), measured.value(), measured.progress(), measured.reached() || g.reachedAt() != null);
         }).toList();
-        return new PlanView(plan.repId(), plan.createdAt(), plan.reviewedAt(), reviewDue, goals);
+        return new PlanView(plan.repId(), plan.createdAt(), plan.reviewedAt(), reviewDue, goals,
+                settings.skillsOf(roster.rep(plan.repId()).map(RepChanged::role).orElse(null)));
     }
 }

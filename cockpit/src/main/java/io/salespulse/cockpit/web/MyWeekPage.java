@@ -55,6 +55,7 @@ class MyWeekPage {
         Pending<JsonNode> objectives = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
         Pending<JsonNode> recognitions = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
         Pending<JsonNode> items = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
+        Pending<JsonNode> plan = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
         JsonNode absences = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}", repId, today, today.plusDays(90));
         String name = rep.get("displayName").asString();
         List<RecognitionLine> recognised = new ArrayList<>();
@@ -69,6 +70,7 @@ class MyWeekPage {
         model.addAttribute("recognitions", recognised);
         model.addAttribute("actionItems", RepPage.itemLines(items.get()));
         model.addAttribute("away", RepPage.awayLines(absences, name));
+        model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         return "my-week";
     }
 }

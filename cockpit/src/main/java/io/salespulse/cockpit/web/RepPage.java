@@ -142,6 +142,7 @@ class RepPage {
                 repId, PAST_ONE_ON_ONES));
         Pending<JsonNode> absences = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}",
                 repId, today, today.plusDays(90)));
+        Pending<JsonNode> plan = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
@@ -178,6 +179,16 @@ class RepPage {
         }
         model.addAttribute("rep", rep);
         model.addAttribute("away", awayLines(absences.get(), rep.get("displayName").asString()));
+        model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
+        model.addAttribute("planKinds", PlanSection.KINDS);
+        model.addAttribute("planIndicators", PlanSection.INDICATORS);
+        model.addAttribute("planRoles", PlanSection.ROLES);
+        if (!model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", Map.of());
+        }
+        if (!model.containsAttribute("planErrors")) {
+            model.addAttribute("planErrors", Map.of());
+        }
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", team.get("name").asString());

@@ -84,7 +84,8 @@ public final class Demo implements AutoCloseable {
             out.printf("Demo: %d requests sent; waiting for kpi-service to count them ...%n", traffic.requests());
             awaitCounted(target, plan);
             traffic.objectives(plan.objectives());
-            out.println("Demo: objectives set. Today, live:");
+            coaching(target);
+            out.println("Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
             out.println("  - Ethan's CRM sync catches up: his last week comes in");
             traffic.activities(plan.lateActivity());
@@ -183,11 +184,34 @@ public final class Demo implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /**
+     * Camille's coaching: last week's 1:1 with Hugo (an action item overdue since, one still to come) and Léa's
+     * development plan (a connect rate to reach, objection handling with a role-play milestone, a move to AE within six
+     * months).
+     * Dated from today; the same ids each run, so a restart records them again unchanged.
+     */
+    private static void coaching(Target target) throws IOException, InterruptedException {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoCast.PARIS.zone());
+        put(target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo", target.adminToken(), """
+                {"heldOn":"%s","notes":"Hugo veut transmettre sa méthode de relance ; il part en congé la semaine prochaine.","energy":4,
+                 "actionItems":[{"text":"Trier le fichier Retail et garder les 50 meilleurs comptes","owner":"REP","due":"%s"},
+                                {"text":"Organiser un binôme Hugo et Léa sur les relances","owner":"MANAGER","due":"%s"}]}"""
+                .formatted(today.minusDays(7), today.minusDays(2), today.plusDays(3)));
+        put(target.coachingUrl() + "/api/v1/reps/sdr-lea/plan", target.adminToken(), """
+                {"goals":[
+                  {"goalId":"connect","kind":"INDICATOR","title":"Joindre trois prospects sur dix","indicator":"CONNECT_RATE","target":0.3,"days":10},
+                  {"goalId":"objections","kind":"SKILL","title":"Traiter les objections prix","skill":"objection-handling",
+                   "milestones":[{"milestoneId":"roleplay","text":"Jeu de rôle avec Camille","due":"%s"}]},
+                  {"goalId":"ae","kind":"ROLE_MOVE","title":"Devenir AE d'ici six mois","targetRole":"AE","due":"%s",
+                   "milestones":[{"milestoneId":"discovery","text":"Mener trois rendez-vous de découverte avec Inès","due":"%s"}]}]}"""
+                .formatted(today.plusDays(14), today.plusMonths(6), today.plusMonths(2)));
+    }
+
     private static void put(String url, String token, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
         }
     }

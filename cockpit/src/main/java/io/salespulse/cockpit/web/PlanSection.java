@@ -1,0 +1,199 @@
+package io.salespulse.cockpit.web;
+
+import io.salespulse.cockpit.services.Services;
+import io.salespulse.cockpit.services.Services.Service;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A rep's development plan in the cockpit: shown on the rep page (and the rep's own week), a goal added, a milestone
+ * marked done, the plan marked reviewed with the rep. The plan lives in coaching-service.
+ */
+@Controller
+class PlanSection {
+
+    static final List<String> KINDS = List.of("SKILL", "INDICATOR", "ROLE_MOVE");
+    static final List<String> INDICATORS = List.of("CONNECT_RATE", "CALLS_PER_DAY", "MEETINGS_BOOKED_PER_WEEK", "MEETINGS_HELD_PER_WEEK",
+            "SHOW_RATE", "DEALS_ADVANCED_PER_WEEK");
+    static final List<String> ROLES = List.of("SDR", "AE", "CSM");
+
+    /** A milestone as shown. */
+    record MilestoneLine(String milestoneId, String text, String due, boolean done) {
+    }
+
+    /** A goal as shown: what it is tied to, in words, and for an indicator where it stands. */
+    record GoalLine(String goalId, String title, String tiedTo, String due, String standing, Integer bar, boolean reached,
+                    List<MilestoneLine> milestones) {
+    }
+
+    /** The plan as shown. */
+    record PlanLines(boolean exists, String reviewedOn, String reviewDue, boolean reviewOverdue, List<GoalLine> goals, List<String> skills) {
+    }
+
+    private final Services services;
+    private final Labels labels;
+
+    PlanSection(Services services, Labels labels) {
+        this.services = services;
+        this.labels = labels;
+    }
+
+    /** A plan (as coaching-service answers it) in the page's words. */
+    static PlanLines lines(JsonNode plan, Labels labels, Locale locale, java.time.LocalDate today) {
+        List<GoalLine> goals = new ArrayList<>();
+        for (JsonNode goal : plan.path("goals")) {
+            String kind = goal.get("kind").asString();
+            String tiedTo = switch (kind) {
+                case "SKILL" -> labels.word("skill." + goal.get("skill").asString(), locale);
+                case "INDICATOR" -> labels.word("indicator." + goal.get("indicator").asString(), locale);
+                default -> labels.word("plan.moveTo", locale) + " " + goal.get("targetRole").asString();
+            };
+            String standing = null;
+            Integer bar = null;
+            if ("INDICATOR".equals(kind)) {
+                boolean rate = goal.get("indicator").asString().endsWith("_RATE");
+                String target = value(goal.get("target"), rate, locale);
+                standing = (goal.hasNonNull("value") ? value(goal.get("value"), rate, locale) : "—") + " / " + target;
+                bar = goal.hasNonNull("progress") ? goal.get("progress").decimalValue().movePointRight(2).intValue() : 0;
+            }
+            List<MilestoneLine> milestones = new ArrayList<>();
+            for (JsonNode m : goal.path("milestones")) {
+                milestones.add(new MilestoneLine(m.get("milestoneId").asString(), m.get("text").asString(),
+                        m.hasNonNull("due") ? m.get("due").asString() : null, m.hasNonNull("doneAt")));
+            }
+            goals.add(new GoalLine(goal.get("goalId").asString(), goal.get("title").asString(), tiedTo,
+                    goal.hasNonNull("due") ? goal.get("due").asString() : null, standing, bar, goal.path("reached").asBoolean(), milestones));
+        }
+        List<String> skills = new ArrayList<>();
+        plan.path("skills").forEach(skill -> skills.add(skill.asString()));
+        String reviewDue = plan.hasNonNull("reviewDue") ? plan.get("reviewDue").asString() : null;
+        String reviewedOn = plan.hasNonNull("reviewedAt") ? plan.get("reviewedAt").asString().substring(0, 10) : null;
+        return new PlanLines(plan.hasNonNull("createdAt"), reviewedOn, reviewDue,
+                reviewDue != null && java.time.LocalDate.parse(reviewDue).isBefore(today), goals, skills);
+    }
+
+    private static String value(JsonNode value, boolean rate, Locale locale) {
+        return rate ? Figures.percent(value, locale) : Figures.number(value.decimalValue(), locale);
+    }
+
+    /** Adds a goal to the plan (the plan is written whole: the goals held, then the new one). */
+    @PostMapping("/reps/{repId}/plan/goals")
+    String addGoal(@PathVariable String repId, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String title,
+                   @RequestParam(defaultValue = "") String skill, @RequestParam(defaultValue = "") String indicator,
+                   @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String targetRole,
+                   @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "") String milestone,
+                   @RequestParam(defaultValue = "") String milestoneDue, RedirectAttributes flash) {
+        PageAdvice.checkId(repId);
+        JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
+        List<Object> goals = new ArrayList<>();
+        for (JsonNode goal : plan.path("goals")) {
+            goals.add(held(goal));
+        }
+        Map<String, Object> goal = new LinkedHashMap<>();
+        goal.put("goalId", "g-" + UUID.randomUUID().toString().substring(0, 8));
+        goal.put("kind", KINDS.contains(kind) ? kind : null);
+        goal.put("title", title.strip());
+        goal.put("skill", "SKILL".equals(kind) ? skill : null);
+        goal.put("indicator", "INDICATOR".equals(kind) && INDICATORS.contains(indicator) ? indicator : null);
+        goal.put("target", "INDICATOR".equals(kind) ? number(target) : null);
+        goal.put("targetRole", "ROLE_MOVE".equals(kind) && ROLES.contains(targetRole) ? targetRole : null);
+        goal.put("due", due.isBlank() ? null : due);
+        goal.put("milestones", milestone.isBlank() ? List.of() : List.of(milestoneBody(milestone.strip(), milestoneDue)));
+        int index = goals.size();
+        goals.add(goal);
+        try {
+            services.put(Service.COACHING, Map.of("goals", goals), "/api/v1/reps/{repId}/plan", repId);
+            flash.addFlashAttribute("planSaved", true);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            String prefix = "goals[" + index + "].";
+            refusal.fieldErrors().forEach((field, message) -> errors.put(field.startsWith(prefix)
+                    ? field.substring(prefix.length()).replaceAll("\\[.*", "") : field, message));
+            if (errors.containsKey("milestones") && milestone.isBlank()) {
+                errors.put("milestone", errors.remove("milestones"));
+            }
+            flash.addFlashAttribute("planErrors", errors);
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("kind", kind);
+            typed.put("title", title);
+            typed.put("skill", skill);
+            typed.put("indicator", indicator);
+            typed.put("target", target);
+            typed.put("targetRole", targetRole);
+            typed.put("due", due);
+            typed.put("milestone", milestone);
+            typed.put("milestoneDue", milestoneDue);
+            flash.addFlashAttribute("planForm", typed);
+        }
+        return "redirect:/reps/" + repId + "#plan";
+    }
+
+    @PostMapping("/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done")
+    String milestoneDone(@PathVariable String repId, @PathVariable String goalId, @PathVariable String milestoneId) {
+        PageAdvice.checkId(repId);
+        PageAdvice.checkId(goalId);
+        PageAdvice.checkId(milestoneId);
+        services.post(Service.COACHING, Map.of(), "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done", repId, goalId,
+                milestoneId);
+        return "redirect:/reps/" + repId + "#plan";
+    }
+
+    @PostMapping("/reps/{repId}/plan/review")
+    String reviewed(@PathVariable String repId, RedirectAttributes flash) {
+        PageAdvice.checkId(repId);
+        services.post(Service.COACHING, Map.of(), "/api/v1/reps/{repId}/plan/review", repId);
+        flash.addFlashAttribute("planReviewed", true);
+        return "redirect:/reps/" + repId + "#plan";
+    }
+
+    /** A goal as read, sent back as it was (its milestones by id, so what is done stays done). */
+    private static Map<String, Object> held(JsonNode goal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : List.of("goalId", "kind", "title", "skill", "indicator", "targetRole", "due")) {
+            body.put(field, goal.hasNonNull(field) ? goal.get(field).asString() : null);
+        }
+        body.put("target", goal.hasNonNull("target") ? goal.get("target").decimalValue() : null);
+        body.put("days", goal.hasNonNull("days") ? goal.get("days").asInt() : null);
+        List<Object> milestones = new ArrayList<>();
+        for (JsonNode m : goal.path("milestones")) {
+            Map<String, Object> milestone = milestoneBody(m.get("text").asString(), m.hasNonNull("due") ? m.get("due").asString() : "");
+            milestone.put("milestoneId", m.get("milestoneId").asString());
+            milestones.add(milestone);
+        }
+        body.put("milestones", milestones);
+        return body;
+    }
+
+    private static Map<String, Object> milestoneBody(String text, String due) {
+        Map<String, Object> milestone = new LinkedHashMap<>();
+        milestone.put("text", text);
+        milestone.put("due", due == null || due.isBlank() ? null : due);
+        return milestone;
+    }
+
+    /** A target as typed: "25%" is 0.25, "0,25" is 0.25; null when it is no number (the service names the field). */
+    static BigDecimal number(String typed) {
+        String text = typed.strip().replace(',', '.').replace(" ", "");
+        boolean percent = text.endsWith("%");
+        try {
+            BigDecimal value = new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
+            return percent ? value.movePointLeft(2) : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
