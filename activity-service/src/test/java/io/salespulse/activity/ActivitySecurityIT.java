@@ -84,8 +84,11 @@ class ActivitySecurityIT {
     void everyEndpointRefusesWhoMayNotCallIt() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String base = "http://localhost:" + port;
-        String ABSENCE = """
+        String absence = """
                 {"from":"%s","to":"%s","kind":"SICK"}""".formatted(java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(1));
+        // A ramp for the rep of the path's team ("rep-" + team), starting next Monday.
+        String ramp = "{\"repId\":\"rep-" + AccessTable.PATH_TEAM + "\",\"metric\":\"CALLS\",\"start\":\""
+                + java.time.LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)) + "\",\"weeklyTargets\":[50,60]}";
         String a = "team-a-" + s;
         String b = "team-b-" + s;
         for (String team : List.of(a, b)) {
@@ -101,12 +104,14 @@ class ActivitySecurityIT {
                 .row("PUT", "/api/v1/reps/{repId}", "/api/v1/reps/rep-" + a, "/api/v1/reps/rep-" + b, REP.formatted(b), Rule.ADMIN_WRITE)
                 .row("PUT", "/api/v1/teams/{teamId}/objectives/{objectiveId}", "/api/v1/teams/" + a + "/objectives/o-" + a,
                         "/api/v1/teams/" + b + "/objectives/o-" + b, OBJECTIVE, Rule.TEAM_ACTION)
+                .row("PUT", "/api/v1/teams/{teamId}/ramps/{rampId}", "/api/v1/teams/" + a + "/ramps/r-" + a,
+                        "/api/v1/teams/" + b + "/ramps/r-" + b, ramp, Rule.TEAM_ACTION)
                 .row("GET", "/api/v1/teams/{teamId}/objectives/{objectiveId}", "/api/v1/teams/" + a + "/objectives/o-" + a,
                         "/api/v1/teams/" + b + "/objectives/o-" + b, null, Rule.TEAM_READ)
                 .row("POST", "/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel", "/api/v1/teams/" + a + "/objectives/o-" + a
                         + "/cancel", "/api/v1/teams/" + b + "/objectives/o-" + b + "/cancel", "{}", Rule.TEAM_ACTION)
                 .row("PUT", "/api/v1/reps/{repId}/absences/{absenceId}", "/api/v1/reps/rep-" + a + "/absences/x-" + a,
-                        "/api/v1/reps/rep-" + b + "/absences/x-" + b, ABSENCE, Rule.TEAM_ACTION)
+                        "/api/v1/reps/rep-" + b + "/absences/x-" + b, absence, Rule.TEAM_ACTION)
                 .row("GET", "/api/v1/reps/{repId}/absences", "/api/v1/reps/rep-" + a + "/absences", "/api/v1/reps/rep-" + b + "/absences", null,
                         Rule.REP_READ)
                 .row("GET", "/api/v1/teams/{teamId}/holidays", "/api/v1/teams/" + a + "/holidays", "/api/v1/teams/" + b + "/holidays", null,

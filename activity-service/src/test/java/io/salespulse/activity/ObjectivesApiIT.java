@@ -98,6 +98,49 @@ class ObjectivesApiIT {
     }
 
     @Test
+    void aRampSetsAJuniorsRisingWeeklyObjectivesAndAShorterScheduleCancelsTheWeeksDropped() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "team-" + s;
+        String rep = "rep-" + s;
+        roster(team, rep);
+        String camille = "Bearer " + TestTokens.manager("mgr-" + s, team);
+        LocalDate monday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        String url = base() + "/teams/" + team + "/ramps/ramp-" + s;
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.OBJECTIVES)) {
+            Http.Answer ramp = Http.put(url, """
+                    {"repId":"%s","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[2,4,6,8]}""".formatted(rep, monday),
+                    "Authorization", camille);
+            assertThat(ramp.status()).as(ramp.body()).isEqualTo(200);
+            assertThat(ramp.json().findValuesAsString("objectiveId")).containsExactly("ramp-" + s + "-w1", "ramp-" + s + "-w2",
+                    "ramp-" + s + "-w3", "ramp-" + s + "-w4");
+            assertThat(ramp.json().get(3).get("periodStart").asString()).isEqualTo(monday.plusWeeks(3).toString());
+            assertThat(ramp.json().get(3).get("periodEnd").asString()).isEqualTo(monday.plusWeeks(3).plusDays(6).toString());
+            assertThat(ramp.json().get(3).get("target").decimalValue()).isEqualByComparingTo("8");
+
+            // Three weeks at a gentler pace: weeks 2 and 3 adjusted, week 4 cancelled, week 1 unchanged.
+            Http.Answer shorter = Http.put(url, """
+                    {"repId":"%s","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[2,3,5]}""".formatted(rep, monday),
+                    "Authorization", camille);
+            assertThat(shorter.status()).isEqualTo(200);
+            assertThat(Http.get(base() + "/teams/" + team + "/objectives/ramp-" + s + "-w4", "Authorization", camille).json()
+                    .get("status").asString()).isEqualTo("CANCELLED");
+            List<ObjectiveEvent> events = probe.awaitEvents(e -> e.key().startsWith("ramp-" + s), 7, Duration.ofSeconds(30)).stream()
+                    .map(EventEnvelope::data).map(ObjectiveEvent.class::cast).toList();
+            assertThat(events.stream().filter(ObjectiveSet.class::isInstance)).hasSize(4);
+            assertThat(events.stream().filter(ObjectiveUpdated.class::isInstance)).hasSize(2);
+            assertThat(events.stream().filter(ObjectiveCancelled.class::isInstance)).hasSize(1);
+        }
+        Http.Answer bad = Http.put(base() + "/teams/" + team + "/ramps/bad-" + s, """
+                {"repId":"nobody","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[]}""".formatted(monday.plusDays(1)),
+                "Authorization", camille);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("start", "weeklyTargets", "repId");
+        Http.Answer zero = Http.put(base() + "/teams/" + team + "/ramps/bad-" + s, """
+                {"repId":"%s","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[1,0]}""".formatted(rep, monday), "Authorization", camille);
+        assertThat(zero.json().get("errors").findValuesAsString("field")).containsExactly("weeklyTargets[1].target");
+    }
+
+    @Test
     void anObjectiveOutsideTheTeamOrOutOfBoundsIsRefusedNamingTheField() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String team = "team-" + s;

@@ -18,11 +18,9 @@ import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A week of leave and a public holiday, as the roster publishes them, through the real broker: an absent rep is not
@@ -42,18 +37,10 @@ import org.springframework.context.annotation.Primary;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@org.springframework.context.annotation.Import(SignalsIT.FixedClock.class)
 class AbsencesAndHolidaysIT {
 
-    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
+    static final Instant NOW = SignalsIT.NOW;
 
     @LocalServerPort
     int port;

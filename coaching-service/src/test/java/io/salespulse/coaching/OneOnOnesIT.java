@@ -96,4 +96,27 @@ class OneOnOnesIT {
         assertThat(Http.put(base + t.repB() + "/one-on-ones/o1-" + t.repA(), oneOnOne).json().get("errors").findValuesAsString("field"))
                 .containsExactly("oneOnOneId");
     }
+
+    @Test
+    void theAgendaOfARepInOnboardingTellsItsRamp() {
+        TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/action-items");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String rookie = "rookie-" + t.teamA();
+        io.salespulse.testsupport.KafkaProbe.publish(
+                io.salespulse.contracts.EventEnvelope.of("r-" + rookie, "/test", new io.salespulse.contracts.org.RepChanged(rookie, "Noa",
+                        t.teamA(), io.salespulse.contracts.org.RepRole.SDR, io.salespulse.contracts.org.Seniority.JUNIOR, today.minusDays(20),
+                        java.util.Map.of(), true, java.time.Instant.now())),
+                io.salespulse.contracts.EventEnvelope.of("d-" + rookie, "/test", new io.salespulse.contracts.kpi.RepDayKpisUpdated(rookie, t.teamA(),
+                        today.minusDays(10), new io.salespulse.contracts.kpi.DailyActivity(12, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0),
+                        java.time.Instant.now())));
+        String agenda = "http://localhost:" + port + "/api/v1/reps/" + rookie + "/one-on-one";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode onboarding = Http.get(agenda).json().get("onboarding");
+            assertThat(onboarding.get("daysSinceStart").asLong()).isEqualTo(20);
+            assertThat(onboarding.get("firstMeetingBooked").asString()).isEqualTo(today.minusDays(10).toString());
+            assertThat(onboarding.get("firstDealWon").isNull()).isTrue();
+        });
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + t.repA() + "/one-on-one").json().get("onboarding").isNull())
+                .as("a rep long started is not in onboarding").isTrue();
+    }
 }

@@ -128,6 +128,10 @@ class PlansIT {
         assertThat(reached.get("reached").asBoolean()).isTrue();
         assertThat(reached.get("reachedAt").isNull()).isFalse();
         assertThat(signals(t, "PLAN_GOAL_REACHED").get(0).get("evidence").toString()).contains("0.3", "0.25");
+        // The next 1:1's agenda goes through the plan.
+        JsonNode agendaPlan = Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("plan");
+        assertThat(agendaPlan.findValuesAsString("goalId")).containsExactly("connect", "objections", "ae");
+        assertThat(agendaPlan.get(0).get("reached").asBoolean()).isTrue();
 
         // A milestone done: recognised; the plan written again keeps it done and the goal reached.
         assertThat(Http.post(base + t.repA() + "/plan/goals/objections/milestones/objections-1/done", "application/json", "{}",

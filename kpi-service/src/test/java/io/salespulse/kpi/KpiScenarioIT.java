@@ -429,7 +429,16 @@ class KpiScenarioIT {
                 start, end, t("2026-11-01T07:00:00Z"))));
         roster.add(e(new ObjectiveSet("obj-ines-" + s, ObjectiveScope.REP, ines, ObjectiveMetric.MEETINGS_HELD, new BigDecimal("10"), null,
                 start, end, t("2026-11-01T07:00:00Z"))));
-        KafkaProbe.publish(roster.toArray(EventEnvelope[]::new));
+        // Next week's objective (a ramp's next week): nothing counted yet, judged like any other (its progress goes out).
+        roster.add(e(new ObjectiveSet("obj-next-" + s, ObjectiveScope.REP, lea, ObjectiveMetric.CALLS, new BigDecimal("50"), null,
+                LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29"), t("2026-11-20T08:00:00Z"))));
+        try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
+            KafkaProbe.publish(roster.toArray(EventEnvelope[]::new));
+            ObjectiveProgressed next = kpis.awaitEvents(ev -> ev.data() instanceof ObjectiveProgressed p && p.objectiveId().equals("obj-next-" + s),
+                    1, Duration.ofSeconds(30)).get(0).dataAs(ObjectiveProgressed.class);
+            assertThat(next.actual()).isEqualByComparingTo("0");
+            assertThat(next.elapsed()).isEqualByComparingTo("0");
+        }
         // On Friday 20th the last completed day is Thursday 19th: the team has worked 13 of November's 20 days (14 weekdays
         // less the 11th); Inès, away from the 16th to the 20th, 9 of her 15 (less the 16th to the 19th).
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {

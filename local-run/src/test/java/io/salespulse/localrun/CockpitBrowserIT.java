@@ -221,6 +221,23 @@ class CockpitBrowserIT {
                         browser.navigate().refresh();
                         return !browser.findElement(By.tagName("main")).getText().contains("Hugo Bernard · RDV pris");
                     });
+
+                    // A ramp for Marc: his weekly meetings target rising from next Monday; a target that is no number is
+                    // refused next to its field, then the ramp is set and kpi-service tracks its weeks.
+                    new Select(browser.findElement(By.id("ramp-rep"))).selectByValue("ae-marc");
+                    new Select(browser.findElement(By.id("ramp-metric"))).selectByValue("MEETINGS_HELD");
+                    browser.findElement(By.id("ramp-targets")).sendKeys("2 trois 4");
+                    browser.findElement(By.cssSelector("#set-ramp button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("ramp-targets-error")).isDisplayed()).isTrue();
+                    assertThat(browser.findElement(By.id("ramp-targets")).getAttribute("value")).isEqualTo("2 trois 4");
+                    browser.findElement(By.id("ramp-targets")).clear();
+                    browser.findElement(By.id("ramp-targets")).sendKeys("2 3 4");
+                    browser.findElement(By.cssSelector("#set-ramp button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("ramp-saved")).isDisplayed()).isTrue();
+                    String nextMonday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> get(stack.url("kpi-service") + "/api/v1/reps/ae-marc/objectives?date="
+                            + nextMonday, stack.tokens().manager()).contains("\"objectiveId\":\"ramp-ae-marc-" + nextMonday + "-w1\""));
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // On a phone: nothing wider than the screen.
@@ -347,10 +364,10 @@ class CockpitBrowserIT {
                     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
                     browser.get(stack.url("cockpit") + "/");
                     browser.findElement(By.id("signin-sdr-lea")).click();
-                    assertThat(browser.getCurrentUrl()).endsWith("/me/week");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/me/week"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin: my week");
-                    assertThat(browser.findElement(By.id("my-figures")).getText()).contains("Calls");
-                    assertThat(browser.findElement(By.id("my-objectives")).getText()).contains("calls");
+                    assertThat(browser.findElement(By.id("rep-figures")).getText()).contains("Calls");
+                    assertThat(browser.findElement(By.id("rep-objectives")).getText()).contains("calls");
                     assertThat(browser.findElement(By.id("plan-goals")).getText()).contains("Joindre trois prospects sur dix", "connect rate",
                             "Tenir le rythme d'appels");
                     assertThat(browser.findElements(By.cssSelector("#plan-goals button"))).as("a rep reads its plan, changes nothing").isEmpty();

@@ -110,6 +110,67 @@ class ObjectiveController {
                 : ResponseEntity.ok(view);
     }
 
+    /** The most weeks a ramp holds (half a year). */
+    static final int MAX_RAMP_WEEKS = 26;
+
+    /**
+     * A ramp: a rep's weekly objectives whose target rises on a schedule (a junior's first weeks), {@code {repId, metric,
+     * currency, start (a Monday), weeklyTargets: [..]}}. Each week is an objective of its own, {@code <rampId>-w<n>},
+     * Monday to Sunday, set or adjusted as a PUT of it would be; weeks dropped from the schedule are cancelled. Answers
+     * the ramp's objectives, in week order.
+     */
+    @PutMapping("/api/v1/teams/{teamId}/ramps/{rampId}")
+    List<ObjectiveView> ramp(@PathVariable @Bounded String teamId, @PathVariable @Bounded String rampId, @RequestBody JsonNode body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldReader fields = new FieldReader(body, "", problems);
+        String repId = fields.text("repId", true);
+        ObjectiveMetric metric = fields.enumValue("metric", ObjectiveMetric.class, true);
+        String currency = metric != null && metric.isAmount() ? fields.currency("currency", true) : null;
+        LocalDate start = fields.planned("start", fields.date("start", true), window);
+        if (start != null && start.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            problems.add(new FieldProblem("start", "must be a Monday: each week of the ramp runs Monday to Sunday"));
+        }
+        JsonNode targets = body == null ? null : body.get("weeklyTargets");
+        if (targets == null || !targets.isArray() || targets.isEmpty() || targets.size() > MAX_RAMP_WEEKS) {
+            problems.add(new FieldProblem("weeklyTargets", "must hold 1 to " + MAX_RAMP_WEEKS + " weekly targets"));
+        }
+        if (repId != null && !objectives.teamOf(ObjectiveScope.REP, repId).map(teamId::equals).orElse(false)) {
+            problems.add(new FieldProblem("repId", "names no rep of this team"));
+        }
+        List<ObjectiveSet> weeks = new ArrayList<>();
+        for (int i = 0; problems.isEmpty() && i < targets.size(); i++) {
+            tools.jackson.databind.node.ObjectNode week = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            week.set("target", targets.get(i));
+            BigDecimal target = new FieldReader(week, "weeklyTargets[" + i + "]", problems).positiveDecimal("target", true);
+            String objectiveId = rampId + "-w" + (i + 1);
+            objectives.get(objectiveId).filter(held -> held.cancelled() || !teamId.equals(held.teamId()))
+                    .ifPresent(held -> problems.add(new FieldProblem("weeklyTargets",
+                            "week " + objectiveId + " was cancelled or belongs to another team; use another ramp id")));
+            weeks.add(new ObjectiveSet(objectiveId, ObjectiveScope.REP, repId, metric, target, currency, start.plusWeeks(i),
+                    start.plusWeeks(i).plusDays(6), objectives.clock().instant()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        List<ObjectiveView> views = new ArrayList<>();
+        for (ObjectiveSet week : weeks) {
+            Optional<ObjectiveService.Held> held = objectives.get(week.objectiveId());
+            if (held.isPresent()) {
+                ObjectiveSet before = held.get().definition();
+                if (!before.scopeId().equals(week.scopeId()) || before.metric() != week.metric() || !Objects.equals(before.currency(), week.currency())) {
+                    throw new InvalidRequestException("repId", "a ramp keeps its rep, metric and currency; set another ramp id to change them");
+                }
+            }
+            views.add(ObjectiveView.of(objectives.put(week, held, teamId, caller()).objective()));
+        }
+        // Weeks beyond the new schedule are cancelled (a shortened ramp).
+        for (int n = weeks.size() + 1; n <= MAX_RAMP_WEEKS; n++) {
+            objectives.get(rampId + "-w" + n).filter(held -> !held.cancelled() && teamId.equals(held.teamId()))
+                    .ifPresent(held -> objectives.cancel(held, caller(), "dropped from ramp " + rampId));
+        }
+        return views;
+    }
+
     /** Cancels an objective for good ({@code reason} optional); cancelling it again changes nothing. */
     @PostMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel")
     ObjectiveView cancel(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId,

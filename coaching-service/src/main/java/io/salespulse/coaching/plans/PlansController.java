@@ -62,30 +62,17 @@ class PlansController {
     record PlanRequest(@NotNull @Size(max = MAX_GOALS) List<@Valid GoalRequest> goals) {
     }
 
-    /** A goal with where it stands: an indicator's figure now, its progress (capped at 1) and whether it is reached. */
-    record GoalView(String goalId, DevelopmentPlans.Kind kind, String title, String skill, Indicator indicator, BigDecimal target,
-                    Integer days, String targetRole, LocalDate due, List<DevelopmentPlans.Milestone> milestones, Instant reachedAt,
-                    BigDecimal value, BigDecimal progress, boolean reached) {
-    }
-
-    /**
-     * A plan as read: {@code reviewDue} is the day its next review is due; {@code skills} the skills a goal of this rep
-     * may name (its role's). A rep without a plan has an empty one ({@code createdAt} null).
-     */
-    record PlanView(String repId, Instant createdAt, Instant reviewedAt, LocalDate reviewDue, List<GoalView> goals, List<String> skills) {
-    }
-
     private final DevelopmentPlans plans;
-    private final PlanProgress progress;
+    private final PlanViews views;
     private final PlanSettings settings;
     private final RosterStore roster;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PlansController(DevelopmentPlans plans, PlanProgress progress, PlanSettings settings, RosterStore roster, Clock clock,
+    PlansController(DevelopmentPlans plans, PlanViews views, PlanSettings settings, RosterStore roster, Clock clock,
                     ApplicationEventPublisher events) {
         this.plans = plans;
-        this.progress = progress;
+        this.views = views;
         this.settings = settings;
         this.roster = roster;
         this.clock = clock;
@@ -93,14 +80,14 @@ class PlansController {
     }
 
     @GetMapping("/api/v1/reps/{repId}/plan")
-    PlanView get(@PathVariable @Bounded String repId) {
+    PlanViews.PlanView get(@PathVariable @Bounded String repId) {
         RepChanged rep = rep(repId);
         return plans.of(repId).map(this::view)
-                .orElseGet(() -> new PlanView(repId, null, null, null, List.of(), settings.skillsOf(rep.role())));
+                .orElseGet(() -> views.empty(rep));
     }
 
     @PutMapping("/api/v1/reps/{repId}/plan")
-    ResponseEntity<PlanView> put(@PathVariable @Bounded String repId, @Valid @RequestBody PlanRequest request) {
+    ResponseEntity<PlanViews.PlanView> put(@PathVariable @Bounded String repId, @Valid @RequestBody PlanRequest request) {
         RepChanged rep = rep(repId);
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         List<FieldProblem> problems = new ArrayList<>();
@@ -123,7 +110,7 @@ class PlansController {
 
     /** The plan was gone through with the rep today: the review reminder starts again. */
     @PostMapping("/api/v1/reps/{repId}/plan/review")
-    PlanView review(@PathVariable @Bounded String repId) {
+    PlanViews.PlanView review(@PathVariable @Bounded String repId) {
         rep(repId);
         return view(change(repId, held -> {
             if (held == null) {
@@ -134,7 +121,7 @@ class PlansController {
     }
 
     @PostMapping("/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done")
-    PlanView milestoneDone(@PathVariable @Bounded String repId, @PathVariable @Bounded String goalId, @PathVariable @Bounded String milestoneId) {
+    PlanViews.PlanView milestoneDone(@PathVariable @Bounded String repId, @PathVariable @Bounded String goalId, @PathVariable @Bounded String milestoneId) {
         rep(repId);
         return view(change(repId, held -> {
             boolean found = held != null && held.goals().stream().anyMatch(g -> g.goalId().equals(goalId)
@@ -248,15 +235,7 @@ class PlansController {
         return roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
     }
 
-    private PlanView view(DevelopmentPlans.Plan plan) {
-        LocalDate reviewDue = plan.lastReviewed().atZone(roster.zoneOf(plan.repId())).toLocalDate().plusDays(settings.reviewEvery().toDays());
-        List<GoalView> goals = plan.goals().stream().map(g -> {
-            PlanProgress.Measured measured = g.kind() == DevelopmentPlans.Kind.INDICATOR ? progress.measure(plan.repId(), g)
-                    : new PlanProgress.Measured(null, null, false);
-            return new GoalView(g.goalId(), g.kind(), g.title(), g.skill(), g.indicator(), g.target(), g.days(), g.targetRole(), g.due(),
-                    g.milestones(), g.reachedAt(), measured.value(), measured.progress(), measured.reached() || g.reachedAt() != null);
-        }).toList();
-        return new PlanView(plan.repId(), plan.createdAt(), plan.reviewedAt(), reviewDue, goals,
-                settings.skillsOf(roster.rep(plan.repId()).map(RepChanged::role).orElse(null)));
+    private PlanViews.PlanView view(DevelopmentPlans.Plan plan) {
+        return views.of(plan);
     }
 }

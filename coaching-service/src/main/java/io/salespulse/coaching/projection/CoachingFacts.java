@@ -212,6 +212,9 @@ public class CoachingFacts {
     /** A rep's daily activity from..to. */
     public Map<LocalDate, DailyActivity> repDays(String repId, LocalDate from, LocalDate to) {
         Map<LocalDate, DailyActivity> days = new HashMap<>();
+        if (to.isBefore(from)) {
+            return days; // an empty range reads nothing
+        }
         for (Document doc : mongo.getCollection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
                 Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
             RepDayKpisUpdated day = Documents.read(doc, RepDayKpisUpdated.class);

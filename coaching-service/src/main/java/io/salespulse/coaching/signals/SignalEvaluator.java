@@ -1,17 +1,30 @@
 package io.salespulse.coaching.signals;
 
+import io.salespulse.coaching.oneonones.ActionItemsChanged;
+import io.salespulse.coaching.oneonones.OneOnOneRecords;
+import io.salespulse.coaching.plans.DevelopmentPlans;
+import io.salespulse.coaching.plans.PlanChanged;
+import io.salespulse.coaching.plans.PlanProgress;
+import io.salespulse.coaching.plans.PlanSettings;
 import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.signals.rules.ActionItemRules;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.DealRules;
-import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
+import io.salespulse.coaching.signals.rules.RuleSettings;
+import io.salespulse.coaching.signals.rules.WorkingDays;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.signal.Evidence;
+import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.kit.calendar.WorkingCalendar;
+import io.salespulse.kit.roster.RosterApplied;
 import io.salespulse.kit.roster.RosterStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -44,19 +58,19 @@ public class SignalEvaluator {
     private final SignalBook book;
     private final RosterStore roster;
     private final WorkingCalendar calendar;
-    private final io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes;
-    private final io.salespulse.coaching.plans.DevelopmentPlans plans;
-    private final io.salespulse.coaching.plans.PlanProgress planProgress;
-    private final io.salespulse.coaching.plans.PlanSettings planSettings;
+    private final OneOnOneRecords oneOnOnes;
+    private final DevelopmentPlans plans;
+    private final PlanProgress planProgress;
+    private final PlanSettings planSettings;
     private final SignalThresholds thresholds;
     private final TickLease lease;
     private final RuleSettings rules;
     private final Clock clock;
 
     SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
-                    RuleSettings rules, TickLease lease, Clock clock, io.salespulse.coaching.oneonones.OneOnOneRecords oneOnOnes,
-                    io.salespulse.coaching.plans.DevelopmentPlans plans, io.salespulse.coaching.plans.PlanProgress planProgress,
-                    io.salespulse.coaching.plans.PlanSettings planSettings) {
+                    RuleSettings rules, TickLease lease, Clock clock, OneOnOneRecords oneOnOnes,
+                    DevelopmentPlans plans, PlanProgress planProgress,
+                    PlanSettings planSettings) {
         this.oneOnOnes = oneOnOnes;
         this.plans = plans;
         this.planProgress = planProgress;
@@ -91,7 +105,7 @@ public class SignalEvaluator {
         RepChanged rep = found.get();
         Optional<TeamChanged> team = roster.team(rep.teamId());
         ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
-        LocalDate yesterday = io.salespulse.coaching.signals.rules.WorkingDays.lastCompletedDay(clock.instant(), zone);
+        LocalDate yesterday = WorkingDays.lastCompletedDay(clock.instant(), zone);
         ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), calendar.ofRep(repId), yesterday,
                 facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
         SignalBook.Context context = context(repId);
@@ -121,9 +135,9 @@ public class SignalEvaluator {
                 .or(() -> book.resolvedSince(SignalType.SILENCE, repId, clock.instant().minus(rules.windows().backOnTrack())));
         if (cleared.isPresent() && activityDrop.isEmpty() && silence.isEmpty() && ActivityRules.backOnTrack(history, drop)) {
             ActivityRules.activityRatio(history, drop).ifPresent(r -> book.recognise(new Detection(SignalType.BACK_ON_TRACK,
-                    io.salespulse.contracts.signal.SubjectKind.REP, repId + "@" + cleared.get().signalId(), io.salespulse.contracts.signal.Severity.INFO,
-                    List.of(io.salespulse.contracts.signal.Evidence.of("ratio", r.ratio()),
-                            io.salespulse.contracts.signal.Evidence.of("threshold", drop.backOnTrackAt()))), context));
+                    SubjectKind.REP, repId + "@" + cleared.get().signalId(), Severity.INFO,
+                    List.of(Evidence.of("ratio", r.ratio()),
+                            Evidence.of("threshold", drop.backOnTrackAt()))), context));
         }
     }
 
@@ -135,7 +149,7 @@ public class SignalEvaluator {
         if (calendar.absence(repId, today).isPresent()) {
             return true;
         }
-        return io.salespulse.coaching.signals.rules.WorkingDays.ending(today.minusDays(1), rules.windows().returnGraceDays(), calendar.ofTeam(teamId))
+        return WorkingDays.ending(today.minusDays(1), rules.windows().returnGraceDays(), calendar.ofTeam(teamId))
                 .stream().anyMatch(day -> calendar.absence(repId, day).isPresent());
     }
 
@@ -147,9 +161,9 @@ public class SignalEvaluator {
         }
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         List<LocalDate> overdue = rep.get().active() ? oneOnOnes.openItems(repId, today).stream()
-                .filter(io.salespulse.coaching.oneonones.OneOnOneRecords.OpenItem::overdue)
-                .map(io.salespulse.coaching.oneonones.OneOnOneRecords.OpenItem::due).toList() : List.of();
-        book.sync(SignalType.ACTION_ITEMS_OVERDUE, repId, io.salespulse.coaching.signals.rules.ActionItemRules.overdue(repId, overdue, today),
+                .filter(OneOnOneRecords.OpenItem::overdue)
+                .map(OneOnOneRecords.OpenItem::due).toList() : List.of();
+        book.sync(SignalType.ACTION_ITEMS_OVERDUE, repId, ActionItemRules.overdue(repId, overdue, today),
                 context(repId), "no action item overdue any more");
     }
 
@@ -159,7 +173,7 @@ public class SignalEvaluator {
      */
     public void evaluatePlan(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
-        Optional<io.salespulse.coaching.plans.DevelopmentPlans.Plan> found = plans.of(repId);
+        Optional<DevelopmentPlans.Plan> found = plans.of(repId);
         if (rep.isEmpty() || found.isEmpty()) {
             return;
         }
@@ -169,46 +183,46 @@ public class SignalEvaluator {
         long sinceReview = Duration.between(plan.lastReviewed(), now).toDays();
         boolean reviewDue = rep.get().active() && !plan.goals().isEmpty() && plan.lastReviewed().plus(planSettings.reviewEvery()).isBefore(now);
         book.sync(SignalType.PLAN_NOT_REVIEWED, repId, reviewDue ? Optional.of(new Detection(SignalType.PLAN_NOT_REVIEWED,
-                io.salespulse.contracts.signal.SubjectKind.REP, repId, io.salespulse.contracts.signal.Severity.WARNING,
-                List.of(io.salespulse.contracts.signal.Evidence.of("daysSinceReview", sinceReview)))) : Optional.empty(), context, "plan reviewed");
+                SubjectKind.REP, repId, Severity.WARNING,
+                List.of(Evidence.of("daysSinceReview", sinceReview)))) : Optional.empty(), context, "plan reviewed");
         java.time.Instant news = now.minus(rules.windows().bigWinNews());
         for (var goal : plan.goals()) {
-            if (goal.kind() == io.salespulse.coaching.plans.DevelopmentPlans.Kind.INDICATOR && (goal.reachedAt() == null || goal.reachedAt().isAfter(news))) {
+            if (goal.kind() == DevelopmentPlans.Kind.INDICATOR && (goal.reachedAt() == null || goal.reachedAt().isAfter(news))) {
                 var measured = planProgress.measure(repId, goal);
                 if (measured.reached() || goal.reachedAt() != null) {
                     if (goal.reachedAt() == null) {
                         plans.reached(repId, goal.goalId(), now);
                     }
-                    List<io.salespulse.contracts.signal.Evidence> evidence = measured.value() == null
-                            ? List.of(io.salespulse.contracts.signal.Evidence.of("target", goal.target()))
-                            : List.of(io.salespulse.contracts.signal.Evidence.of("value", measured.value()), io.salespulse.contracts.signal.Evidence.of("target", goal.target()));
-                    book.recognise(new Detection(SignalType.PLAN_GOAL_REACHED, io.salespulse.contracts.signal.SubjectKind.REP,
-                            repId + "@" + goal.goalId(), io.salespulse.contracts.signal.Severity.INFO, evidence), context);
+                    List<Evidence> evidence = measured.value() == null
+                            ? List.of(Evidence.of("target", goal.target()))
+                            : List.of(Evidence.of("value", measured.value()), Evidence.of("target", goal.target()));
+                    book.recognise(new Detection(SignalType.PLAN_GOAL_REACHED, SubjectKind.REP,
+                            repId + "@" + goal.goalId(), Severity.INFO, evidence), context);
                 }
             }
             for (var milestone : goal.milestones()) {
                 if (milestone.doneAt() != null && milestone.doneAt().isAfter(news)) {
-                    book.recognise(new Detection(SignalType.PLAN_MILESTONE_REACHED, io.salespulse.contracts.signal.SubjectKind.REP,
-                            repId + "@" + goal.goalId() + "/" + milestone.milestoneId(), io.salespulse.contracts.signal.Severity.INFO, List.of()), context);
+                    book.recognise(new Detection(SignalType.PLAN_MILESTONE_REACHED, SubjectKind.REP,
+                            repId + "@" + goal.goalId() + "/" + milestone.milestoneId(), Severity.INFO, List.of()), context);
                 }
             }
         }
     }
 
-    @org.springframework.context.event.EventListener
-    void onPlan(io.salespulse.coaching.plans.PlanChanged changed) {
+    @EventListener
+    void onPlan(PlanChanged changed) {
         evaluatePlan(changed.repId());
     }
 
-    @org.springframework.context.event.EventListener
-    void onActionItems(io.salespulse.coaching.oneonones.ActionItemsChanged changed) {
+    @EventListener
+    void onActionItems(ActionItemsChanged changed) {
         evaluateActionItems(changed.repId());
     }
 
     /** A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. */
-    @org.springframework.context.event.EventListener
-    void onRosterChange(io.salespulse.kit.roster.RosterApplied applied) {
-        if (applied.event() instanceof io.salespulse.contracts.org.RepAbsence absence) {
+    @EventListener
+    void onRosterChange(RosterApplied applied) {
+        if (applied.event() instanceof RepAbsence absence) {
             evaluateRep(absence.repId());
         }
     }

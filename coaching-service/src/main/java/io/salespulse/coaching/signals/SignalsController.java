@@ -38,10 +38,15 @@ class SignalsController {
     private final RosterStore roster;
     private final OneOnOneRecords oneOnOnes;
     private final io.salespulse.coaching.signals.rules.RuleSettings rules;
+    private final io.salespulse.coaching.plans.DevelopmentPlans plans;
+    private final io.salespulse.coaching.plans.PlanViews planViews;
 
     SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster,
-                      OneOnOneRecords oneOnOnes, io.salespulse.coaching.signals.rules.RuleSettings rules) {
+                      OneOnOneRecords oneOnOnes, io.salespulse.coaching.signals.rules.RuleSettings rules,
+                      io.salespulse.coaching.plans.DevelopmentPlans plans, io.salespulse.coaching.plans.PlanViews planViews) {
         this.book = book;
+        this.plans = plans;
+        this.planViews = planViews;
         this.rules = rules;
         this.roster = roster;
         this.oneOnOnes = oneOnOnes;
@@ -102,9 +107,21 @@ class SignalsController {
     record LastOneOnOne(String oneOnOneId, String heldOn, Integer energy) {
     }
 
-    /** The agenda of a rep's next 1:1: from the last one (or the last 14 days), what is open and what went well. */
+    /**
+     * Where a rep in onboarding stands on its ramp: days since it started, and the first days it booked a meeting and
+     * won a deal (null: not yet).
+     */
+    record Onboarding(java.time.LocalDate startDate, long daysSinceStart, java.time.LocalDate firstMeetingBooked,
+                      java.time.LocalDate firstDealWon) {
+    }
+
+    /**
+     * The agenda of a rep's next 1:1: from the last one (or the last 14 days), what is open and what went well; for a
+     * rep in onboarding, its ramp; the goals of its development plan with where they stand.
+     */
     record OneOnOne(String repId, LastOneOnOne lastOneOnOne, Instant since, List<OneOnOneRecords.OpenItem> openActionItems,
-                    List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives) {
+                    List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives, Onboarding onboarding,
+                    List<io.salespulse.coaching.plans.PlanViews.GoalView> plan) {
     }
 
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
@@ -132,8 +149,20 @@ class SignalsController {
         List<Signal> recognitions = signals.stream()
                 .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))
                 .toList();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         return new OneOnOne(repId, last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy())).orElse(null), from,
-                oneOnOnes.openItems(repId, java.time.LocalDate.now(clock.withZone(zone))), open, recognitions, facts.objectivesOf(repId));
+                oneOnOnes.openItems(repId, today), open, recognitions, facts.objectivesOf(repId),
+                stance == Stance.ONBOARDING ? onboarding(repId, roster.rep(repId).orElseThrow().startDate(), today) : null,
+                plans.of(repId).map(plan -> planViews.of(plan).goals()).orElse(List.of()));
+    }
+
+    private Onboarding onboarding(String repId, java.time.LocalDate start, java.time.LocalDate today) {
+        var days = new java.util.TreeMap<>(facts.repDays(repId, start, today));
+        java.time.LocalDate meeting = days.entrySet().stream().filter(d -> d.getValue().meetingsBooked() > 0).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        java.time.LocalDate deal = days.entrySet().stream().filter(d -> d.getValue().dealsWon() > 0).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        return new Onboarding(start, java.time.temporal.ChronoUnit.DAYS.between(start, today), meeting, deal);
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,7 +91,69 @@ class ObjectivesPage {
         model.addAttribute("form", shown);
         model.addAttribute("errors", errors);
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
+        Map<String, String> reps = new LinkedHashMap<>();
+        owners.forEach((key, name) -> {
+            if (key.startsWith("REP:")) {
+                reps.put(key.substring(4), name);
+            }
+        });
+        model.addAttribute("rampReps", reps);
+        model.addAttribute("rampMetrics", metrics.entrySet().stream().filter(m -> !m.getKey().equals("REVENUE_WON") && !m.getKey().equals("PIPELINE_CREATED"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        if (!model.containsAttribute("rampForm")) {
+            model.addAttribute("rampForm", Map.of("start", today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString()));
+        }
+        if (!model.containsAttribute("rampErrors")) {
+            model.addAttribute("rampErrors", Map.of());
+        }
         return "objectives";
+    }
+
+    /**
+     * A ramp: a rep's weekly objectives rising on a schedule (targets typed "20, 30, 40"), one objective per week from
+     * the Monday chosen; the same rep and Monday again adjust the same ramp.
+     */
+    @PostMapping("/teams/{teamId}/ramps")
+    String ramp(@PathVariable String teamId, @RequestParam(defaultValue = "") String repId, @RequestParam(defaultValue = "") String metric,
+                @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String targets, RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<java.math.BigDecimal> weekly = new java.util.ArrayList<>();
+        for (String typed : targets.split("[;\\s]+|,\\s+")) {
+            if (!typed.isBlank()) {
+                java.math.BigDecimal value = PlanSection.number(typed);
+                if (value == null) {
+                    errors.put("weeklyTargets", labels.word("ramp.targetsHelp", LocaleContextHolder.getLocale()));
+                }
+                weekly.add(value);
+            }
+        }
+        if (errors.isEmpty()) {
+            String rampId = "ramp-" + repId + "-" + start;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("repId", repId);
+            body.put("metric", metric);
+            body.put("start", start.isBlank() ? null : start);
+            body.put("weeklyTargets", weekly);
+            try {
+                PageAdvice.checkId(rampId);
+                services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}/ramps/{rampId}", teamId, rampId);
+                flash.addFlashAttribute("rampSaved", true);
+                return "redirect:/teams/" + teamId + "/objectives#ramp";
+            } catch (Services.ServiceRefusal refusal) {
+                if (refusal.status() != 400 && refusal.status() != 404) {
+                    throw refusal;
+                }
+                refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("weeklyTargets") ? "weeklyTargets" : field,
+                        message, (a, b) -> a + "; " + b));
+                if (errors.isEmpty()) {
+                    errors.put("repId", labels.word("ramp.pickRep", LocaleContextHolder.getLocale()));
+                }
+            }
+        }
+        flash.addFlashAttribute("rampErrors", errors);
+        flash.addFlashAttribute("rampForm", Map.of("repId", repId, "metric", metric, "start", start, "targets", targets));
+        return "redirect:/teams/" + teamId + "/objectives#ramp";
     }
 
     /** Sets an objective; the form's id makes a second submission the same objective, not another. */

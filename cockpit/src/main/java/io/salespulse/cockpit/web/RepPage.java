@@ -55,6 +55,10 @@ class RepPage {
         this.clock = Clock.systemUTC();
     }
 
+    /** Where a rep in onboarding stands: started on, days since, its first meeting booked and deal won (null: not yet). */
+    record Ramp(String startDate, long days, String firstMeeting, String firstDeal) {
+    }
+
     /** An open action item of the rep's 1:1s. */
     record ItemLine(String oneOnOneId, String itemId, String text, String owner, String due, boolean overdue) {
     }
@@ -180,6 +184,11 @@ class RepPage {
         model.addAttribute("rep", rep);
         model.addAttribute("away", awayLines(absences.get(), rep.get("displayName").asString()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
+        JsonNode onboarding = agenda.path("onboarding");
+        model.addAttribute("onboarding", onboarding.isMissingNode() || onboarding.isNull() ? null : new Ramp(
+                onboarding.get("startDate").asString(), onboarding.get("daysSinceStart").asLong(),
+                onboarding.hasNonNull("firstMeetingBooked") ? onboarding.get("firstMeetingBooked").asString() : null,
+                onboarding.hasNonNull("firstDealWon") ? onboarding.get("firstDealWon").asString() : null));
         model.addAttribute("planKinds", PlanSection.KINDS);
         model.addAttribute("planIndicators", PlanSection.INDICATORS);
         model.addAttribute("planRoles", PlanSection.ROLES);

@@ -117,11 +117,17 @@ public class RepDayStore {
 
     /** A rep's days from..to, inclusive, in day order. */
     public List<RepDay> days(String repId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return List.of(); // an empty range (an objective not started yet) reads nothing
+        }
         return read(Filters.and(Filters.eq("repId", repId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
     }
 
     /** Every rep-day counted for a team from..to, inclusive. */
     public List<RepDay> teamDays(String teamId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return List.of();
+        }
         return read(Filters.and(Filters.eq("teamId", teamId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
     }
 

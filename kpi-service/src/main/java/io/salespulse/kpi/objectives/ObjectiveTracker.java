@@ -159,6 +159,7 @@ public class ObjectiveTracker {
                 ? calendar.ofRep(objective.scopeId()) : calendar.ofTeam(teamId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate through = date.isBefore(objective.periodEnd()) ? date : objective.periodEnd();
+        // An objective that has not started (a week of a ramp, next month's) has nothing counted yet.
         List<RepDay> days = objective.scope() == ObjectiveScope.REP
                 ? repDays.days(objective.scopeId(), objective.periodStart(), through)
                 : repDays.teamDays(objective.scopeId(), objective.periodStart(), through);

@@ -92,6 +92,13 @@ public class KafkaKitConfiguration {
             toDeadLetter.accept(record, exception);
         }, outageBackOff());
         handler.setBackOffFunction((record, exception) -> isInfrastructure(exception) ? outageBackOff() : recordBackOff());
+        // A record being retried says why, on its first failure and every tenth after (an outage must not be silent).
+        handler.setRetryListeners((record, exception, attempt) -> {
+            if (attempt == 1 || attempt % 10 == 0) {
+                log.warn("Retrying {}-{}@{} (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
+                        exception.getCause() != null ? exception.getCause().getMessage() : exception.getMessage());
+            }
+        });
         handler.addNotRetryableExceptions(EventDecodingException.class, InvalidEventException.class);
         return handler;
     }

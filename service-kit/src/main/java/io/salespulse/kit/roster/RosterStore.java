@@ -75,7 +75,8 @@ public class RosterStore {
         }
         if (!incoming.cancelled()) {
             absencesByRep.merge(incoming.repId(), List.of(incoming), (list, added) -> {
-                List<RepAbsence> next = new java.util.ArrayList<>(without(list, incoming.absenceId()));
+                List<RepAbsence> next = new java.util.ArrayList<>(list);
+                next.removeIf(a -> a.absenceId().equals(incoming.absenceId()));
                 next.addAll(added);
                 return List.copyOf(next);
             });

@@ -133,7 +133,7 @@ public class SecurityKitConfiguration {
                         // These check their own credentials: CRM signatures, ingest keys (or an INGEST token).
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*", "/api/v1/teams/*/ramps/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations",
                                 "/api/v1/reps/*/one-on-ones/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
