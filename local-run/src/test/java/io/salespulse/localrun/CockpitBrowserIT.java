@@ -77,8 +77,8 @@ class CockpitBrowserIT {
                     assertThat(accessibilityProblems(browser)).anySatisfy(p -> assertThat(p).startsWith("contrast").contains("faint"))
                             .anySatisfy(p -> assertThat(p).isEqualTo("no label: unlabelled"));
                     ((JavascriptExecutor) browser).executeScript("document.getElementById('faint').remove(); document.getElementById('unlabelled').remove();");
-                    browser.findElement(By.id("signin-mgr-camille")).click();
-                    assertThat(browser.getCurrentUrl()).startsWith(link);
+                    signIn(browser, "mgr-camille");
+                    await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(link));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Baisse d'activité de Léa Martin");
                     assertThat(browser.findElement(By.id("action")).getText()).startsWith("Prévoyez un court point quotidien avec Léa Martin");
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Activité (5 derniers jours ouvrés)", "Ratio",
@@ -162,7 +162,8 @@ class CockpitBrowserIT {
                             "taux de joignabilité", "Traiter les objections prix", "traitement des objections", "Devenir AE d'ici six mois",
                             "évolution vers AE", "Jeu de rôle avec Camille");
                     browser.findElement(By.id("milestone-roleplay")).click();
-                    assertThat(browser.findElement(By.id("goal-objections")).getText()).contains("fait");
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                            browser.findElement(By.id("goal-objections")).getText().contains("fait"));
                     new Select(browser.findElement(By.id("plan-kind"))).selectByValue("INDICATOR");
                     browser.findElement(By.id("plan-title")).sendKeys("Tenir le rythme d'appels");
                     new Select(browser.findElement(By.id("plan-indicator"))).selectByValue("CALLS_PER_DAY");
@@ -176,6 +177,9 @@ class CockpitBrowserIT {
                     browser.findElement(By.id("plan-review-button")).click();
                     assertThat(browser.findElement(By.id("plan-reviewed")).isDisplayed()).isTrue();
                     assertThat(browser.findElement(By.id("plan-review")).getText()).startsWith("Revu avec le commercial le");
+                    browser.findElement(By.id("remove-ae")).click();
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("plan-removed")).isDisplayed());
+                    assertThat(browser.findElement(By.id("plan-goals")).getText()).doesNotContain("Devenir AE").contains("Tenir le rythme d'appels");
                     assertThat(get(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals?type=PLAN_MILESTONE_REACHED",
                             stack.tokens().admin())).contains("\"repId\":\"sdr-lea\"");
                     screenshot(browser, "rep-plan");
@@ -297,7 +301,9 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("celebrations-saved")).getText()).isEqualTo("Enregistré.");
                     assertThat(browser.findElement(By.id("slackWebhookUrl")).getAttribute("value")).endsWith("/…");
                     browser.findElement(By.id("toggle-sdr-hugo")).click();
-                    assertThat(browser.findElement(By.xpath("//li[contains(., 'Hugo Bernard')]")).getText()).contains("non publié, à sa demande");
+                    // The click reloads the page: read Hugo's line once the new page has it.
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                            browser.findElement(By.xpath("//li[contains(., 'Hugo Bernard')]")).getText().contains("non publié, à sa demande"));
                     assertThat(get(stack.url("notification-service") + "/api/v1/reps/sdr-hugo/celebrations", stack.tokens().admin()))
                             .contains("\"publicPosts\":false");
                     assertThat(get(stack.url("notification-service") + "/api/v1/teams/team-paris/celebrations", stack.tokens().admin()))
@@ -338,7 +344,7 @@ class CockpitBrowserIT {
                             .contains("\"repId\":\"sdr-lea\"", "\"kind\":\"TRAINING\"", "\"repId\":\"ae-marc\"", "\"kind\":\"SICK\"");
                     screenshot(browser, "absences");
                     browser.findElement(By.xpath("//ul[@id='absence-list']/li[contains(., 'Marc Petit')]//button")).click();
-                    assertThat(browser.findElement(By.id("absence-withdrawn")).isDisplayed()).isTrue();
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("absence-withdrawn")).isDisplayed());
                     assertThat(browser.findElement(By.id("absence-list")).getText()).doesNotContain("Marc Petit");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     assertThat(horizontalOverflow(browser)).as("absences on a phone").isLessThanOrEqualTo(0);
@@ -348,9 +354,9 @@ class CockpitBrowserIT {
 
                     // Jordan manages New York: Paris's board is not his.
                     browser.manage().window().setSize(new Dimension(1280, 900));
-                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    signOut(browser);
                     browser.get(stack.url("cockpit") + "/?lang=en");
-                    browser.findElement(By.id("signin-mgr-jordan")).click();
+                    signIn(browser, "mgr-jordan");
                     browser.get(stack.url("cockpit") + "/reps/sdr-lea");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
                     screenshot(browser, "not-your-team");
@@ -361,9 +367,9 @@ class CockpitBrowserIT {
 
                     // Léa (a rep) lands on her own week: her figures, her call objective, the action items of her
                     // 1:1s; her team's board, a teammate's page and the signals are not hers to read.
-                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    signOut(browser);
                     browser.get(stack.url("cockpit") + "/");
-                    browser.findElement(By.id("signin-sdr-lea")).click();
+                    signIn(browser, "sdr-lea");
                     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/me/week"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin: my week");
                     assertThat(browser.findElement(By.id("rep-figures")).getText()).contains("Calls");
@@ -387,9 +393,9 @@ class CockpitBrowserIT {
                     assertThat(status(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", leaToken)).isEqualTo(403);
 
                     // Sophie (leadership) sees every team side by side, and reads Paris's board.
-                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    signOut(browser);
                     browser.get(stack.url("cockpit") + "/");
-                    browser.findElement(By.id("signin-lead-sophie")).click();
+                    signIn(browser, "lead-sophie");
                     WebElement leadershipLink = browser.findElement(By.id("leadership-link"));
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Paris Mid-Market", "New York");
                     leadershipLink.click();
@@ -405,9 +411,9 @@ class CockpitBrowserIT {
 
                     // The admin gives Léa her Salesforce id: a blank name is refused next to its field, then saved.
                     browser.get(stack.url("cockpit") + "/");
-                    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+                    signOut(browser);
                     browser.get(stack.url("cockpit") + "/");
-                    browser.findElement(By.id("signin-admin-local")).click();
+                    signIn(browser, "admin-local");
                     browser.findElement(By.id("roster-link")).click();
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Léa Martin", "hubspot: 51001", "pipedrive: 201");
                     screenshot(browser, "roster");
@@ -458,6 +464,18 @@ class CockpitBrowserIT {
                 }
             }
         }
+    }
+
+    /** Signs out and waits for the signed-out page. */
+    private static void signOut(WebDriver browser) {
+        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/signin"));
+    }
+
+    /** Signs in as a demo user and waits until the browser has left the sign-in page (a click does not wait for it). */
+    private static void signIn(WebDriver browser, String user) {
+        browser.findElement(By.id("signin-" + user)).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/signin"));
     }
 
     /** Whether Chart.js has drawn the canvas. */

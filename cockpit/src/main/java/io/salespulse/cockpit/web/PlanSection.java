@@ -152,6 +152,23 @@ class PlanSection {
         return "redirect:/reps/" + repId + "#plan";
     }
 
+    /** Removes a goal from the plan (the plan is written whole, without it). */
+    @PostMapping("/reps/{repId}/plan/goals/{goalId}/remove")
+    String removeGoal(@PathVariable String repId, @PathVariable String goalId, RedirectAttributes flash) {
+        PageAdvice.checkId(repId);
+        PageAdvice.checkId(goalId);
+        JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
+        List<Object> goals = new ArrayList<>();
+        for (JsonNode goal : plan.path("goals")) {
+            if (!goal.get("goalId").asString().equals(goalId)) {
+                goals.add(held(goal));
+            }
+        }
+        services.put(Service.COACHING, Map.of("goals", goals), "/api/v1/reps/{repId}/plan", repId);
+        flash.addFlashAttribute("planRemoved", true);
+        return "redirect:/reps/" + repId + "#plan";
+    }
+
     @PostMapping("/reps/{repId}/plan/review")
     String reviewed(@PathVariable String repId, RedirectAttributes flash) {
         PageAdvice.checkId(repId);
