@@ -6,6 +6,7 @@ import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.coaching.oneonones.OneOnOneRecords;
+import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.NotFoundException;
@@ -126,7 +127,8 @@ class SignalsController {
 
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
     OneOnOne oneOnOne(@PathVariable String repId, @RequestParam(required = false) String since) {
-        if (roster.rep(repId).isEmpty()) {
+        Optional<RepChanged> rep = roster.rep(repId);
+        if (rep.isEmpty()) {
             // A manager never gets here for a rep outside its teams (403); leadership and admins learn it is unknown.
             throw new NotFoundException("No rep " + repId);
         }
@@ -140,7 +142,7 @@ class SignalsController {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("since", "must be an instant, e.g. 2026-11-16T00:00:00Z (the last 1:1)");
         }
-        Stance stance = Stance.of(roster.rep(repId).orElse(null), java.time.LocalDate.now(clock.withZone(zone)), rules.windows().onboarding());
+        Stance stance = Stance.of(rep.get(), java.time.LocalDate.now(clock.withZone(zone)), rules.windows().onboarding());
         List<Signal> signals = book.ofRep(repId);
         List<AgendaItem> open = signals.stream()
                 .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
@@ -152,7 +154,7 @@ class SignalsController {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         return new OneOnOne(repId, last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy())).orElse(null), from,
                 oneOnOnes.openItems(repId, today), open, recognitions, facts.objectivesOf(repId),
-                stance == Stance.ONBOARDING ? onboarding(repId, roster.rep(repId).orElseThrow().startDate(), today) : null,
+                stance == Stance.ONBOARDING ? onboarding(repId, rep.get().startDate(), today) : null,
                 plans.of(repId).map(plan -> planViews.of(plan).goals()).orElse(List.of()));
     }
 

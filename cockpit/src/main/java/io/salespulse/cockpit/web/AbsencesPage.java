@@ -37,6 +37,13 @@ class AbsencesPage {
 
     /** An absence as the page lists it. */
     record Line(String absenceId, String repId, String name, LocalDate from, LocalDate to, String kind) {
+
+        /** An absence as activity-service gives it ({@code kind} null when the caller may not see it). */
+        static Line of(JsonNode absence, String name) {
+            return new Line(absence.get("absenceId").asString(), absence.get("repId").asString(), name,
+                    LocalDate.parse(absence.get("from").asString()), LocalDate.parse(absence.get("to").asString()),
+                    absence.hasNonNull("kind") ? absence.get("kind").asString() : null);
+        }
     }
 
     /** A public holiday of the team's calendar. */
@@ -76,8 +83,7 @@ class AbsencesPage {
         List<Line> lines = new ArrayList<>();
         for (JsonNode absence : absences.get()) {
             String repId = absence.get("repId").asString();
-            lines.add(new Line(absence.get("absenceId").asString(), repId, names.getOrDefault(repId, repId),
-                    LocalDate.parse(absence.get("from").asString()), LocalDate.parse(absence.get("to").asString()), absence.hasNonNull("kind") ? absence.get("kind").asString() : null));
+            lines.add(Line.of(absence, names.getOrDefault(repId, repId)));
         }
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);

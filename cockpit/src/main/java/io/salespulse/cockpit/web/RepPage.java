@@ -255,9 +255,7 @@ class RepPage {
     /** A rep's absences (as activity-service gives them) as the pages show them. */
     static List<AbsencesPage.Line> awayLines(JsonNode list, String name) {
         List<AbsencesPage.Line> away = new ArrayList<>();
-        list.forEach(a -> away.add(new AbsencesPage.Line(a.get("absenceId").asString(), a.get("repId").asString(), name,
-                LocalDate.parse(a.get("from").asString()), LocalDate.parse(a.get("to").asString()),
-                a.hasNonNull("kind") ? a.get("kind").asString() : null)));
+        list.forEach(a -> away.add(AbsencesPage.Line.of(a, name)));
         return away;
     }
 
