@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The demo organisation ({@link DemoCast}), loaded through the roster API like any admin would: a team in
  * Europe/Paris and one in America/New_York, each with a manager, two SDRs and two AEs (juniors and seniors), with their
- * HubSpot and Pipedrive ids, each team with its country's public holidays; Hugo is on leave next week.
+ * HubSpot and Pipedrive ids; Paris works France's public holidays (New York names no calendar: Thanksgiving would
+ * shift Ethan's storyline across the edge of an activity drop); Hugo is on leave next week.
  */
 final class DemoOrganisation {
 
@@ -36,8 +37,9 @@ final class DemoOrganisation {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
-                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":"%s"}"""
-                    .formatted(team.name(), team.zone(), team.locale(), team.managerId(), team.country()));
+                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":%s}"""
+                    .formatted(team.name(), team.zone(), team.locale(), team.managerId(),
+                            team.country() == null ? "null" : "\"" + team.country() + "\""));
         }
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """

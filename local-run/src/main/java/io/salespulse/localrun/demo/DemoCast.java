@@ -59,7 +59,7 @@ public final class DemoCast {
     public static final Team PARIS = new Team("team-paris", "Paris Mid-Market", ZoneId.of("Europe/Paris"), "fr", "mgr-camille", "EUR",
             Crm.PIPEDRIVE, "FR");
     public static final Team NEW_YORK = new Team("team-nyc", "New York Enterprise", ZoneId.of("America/New_York"), "en", "mgr-jordan",
-            "USD", Crm.HUBSPOT, "US");
+            "USD", Crm.HUBSPOT, null);
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
     public static final List<Rep> REPS = List.of(
