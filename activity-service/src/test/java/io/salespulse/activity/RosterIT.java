@@ -32,7 +32,8 @@ class RosterIT {
         String team = "team-" + UUID.randomUUID();
         String base = "http://localhost:" + port + "/api/v1";
         Http.Answer put = Http.put(base + "/teams/" + team, """
-                {"name":"Paris","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1"],"workingDays":["MON","TUE","WED","THU","FRI"]}""");
+                {"name":"Paris","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1"],"workingDays":["MON","TUE","WED","THU","FRI"],
+                 "rules":{"rottingDays":{"PROPOSAL":21},"closeDatePassedDays":2}}""");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         Http.Answer rep = Http.put(base + "/reps/rep-" + team, """
                 {"displayName":"Léa Martin","teamId":"%s","role":"SDR","seniority":"JUNIOR","startDate":"2026-03-02",
@@ -50,6 +51,8 @@ class RosterIT {
             TeamChanged teamChanged = events.stream().map(EventEnvelope::data).filter(TeamChanged.class::isInstance)
                     .map(TeamChanged.class::cast).findFirst().orElseThrow();
             assertThat(teamChanged.timezone()).isEqualTo("Europe/Paris");
+            assertThat(teamChanged.rulesOrNone().rottingDays()).containsEntry(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21);
+            assertThat(teamChanged.rulesOrNone().closeDatePassedDays()).isEqualTo(2);
             assertThat(teamChanged.workingDays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
                     DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
             assertThat(events.stream().map(EventEnvelope::data).filter(RepChanged.class::isInstance).count()).isEqualTo(1);
@@ -91,6 +94,15 @@ class RosterIT {
         Http.Answer zone = Http.put(base + "/teams/t-bad", """
                 {"name":"X","timezone":"Mars/Olympus","locale":"fr"}""");
         assertThat(zone.json().get("errors").findValuesAsString("field")).containsExactly("timezone");
+        Http.Answer rules = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","rules":{"rottingDays":{"PROPOSAL":0},"bigWinPercentile":1.5}}""");
+        assertThat(rules.status()).isEqualTo(400);
+        assertThat(rules.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("rules.rottingDays[PROPOSAL]", "rules.bigWinPercentile");
+        Http.Answer stage = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","rules":{"rottingDays":{"LIMBO":10}}}""");
+        assertThat(stage.status()).isEqualTo(400);
+        assertThat(stage.body()).contains("rules.rottingDays");
         Http.Answer orphan = Http.put(base + "/reps/r-bad", """
                 {"displayName":"X","teamId":"no-such-team","role":"AE","seniority":"SENIOR"}""");
         assertThat(orphan.status()).isEqualTo(400);

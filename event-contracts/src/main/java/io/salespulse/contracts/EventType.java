@@ -7,7 +7,9 @@ import io.salespulse.contracts.activity.MeetingHeld;
 import io.salespulse.contracts.deal.DealAmountChanged;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
+import io.salespulse.contracts.deal.DealForecastCategoryChanged;
 import io.salespulse.contracts.deal.DealLost;
+import io.salespulse.contracts.deal.DealSourced;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
@@ -46,6 +48,8 @@ public enum EventType {
     DEAL_OWNER_CHANGED("salespulse.deal.owner-changed.v1", DealOwnerChanged.class, Topics.DEALS),
     DEAL_WON("salespulse.deal.won.v1", DealWon.class, Topics.DEALS),
     DEAL_LOST("salespulse.deal.lost.v1", DealLost.class, Topics.DEALS),
+    DEAL_FORECAST_CATEGORY_CHANGED("salespulse.deal.forecast-category-changed.v1", DealForecastCategoryChanged.class, Topics.DEALS),
+    DEAL_SOURCED("salespulse.deal.sourced.v1", DealSourced.class, Topics.DEALS),
 
     OBJECTIVE_SET("salespulse.objective.set.v1", ObjectiveSet.class, Topics.OBJECTIVES),
     OBJECTIVE_UPDATED("salespulse.objective.updated.v1", ObjectiveUpdated.class, Topics.OBJECTIVES),

@@ -6,6 +6,9 @@ import io.salespulse.contracts.deal.DealAmountChanged;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealEvent;
+import io.salespulse.contracts.deal.DealForecastCategoryChanged;
+import io.salespulse.contracts.deal.DealSourced;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.deal.DealLost;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStage;
@@ -22,7 +25,7 @@ import java.util.Objects;
 
 /**
  * Compares a CRM update with the state held and tells the facts: created, owner changed, amount changed, close date
- * pushed or pulled, stage changed, won, lost. Each field is taken only if the update is not older than that field's
+ * pushed or pulled, stage changed, won, lost, forecast category set by the CRM, sourced by an SDR. Each field is taken only if the update is not older than that field's
  * last change. Pure: every rule is a unit test.
  */
 public final class DealFacts {
@@ -46,10 +49,18 @@ public final class DealFacts {
         Instant createdAt = u.createdAt() != null && !u.createdAt().isAfter(u.occurredAt()) ? u.createdAt() : u.occurredAt();
         Map<DealField, Instant> times = new EnumMap<>(DealField.class);
         u.present().forEach(field -> times.put(field, u.occurredAt()));
+        ForecastCategory category = u.has(DealField.FORECAST_CATEGORY) ? u.forecastCategory() : null;
+        String sourcedBy = u.has(DealField.SOURCED_BY) ? u.sourcedByRepId() : null;
         DealState state = new DealState(u.dealId(), u.ownerRepId(), u.ownerExternalId(), u.name(), stage, u.amount(),
-                u.expectedCloseDate(), u.lostReason(), createdAt, createdAt, 0, times);
+                u.expectedCloseDate(), u.lostReason(), createdAt, createdAt, 0, times, category, sourcedBy);
         List<DealEvent> facts = new ArrayList<>();
         facts.add(new DealCreated(u.dealId(), u.ownerRepId(), u.name(), stage, u.amount(), u.expectedCloseDate(), createdAt));
+        if (category != null) {
+            facts.add(new DealForecastCategoryChanged(u.dealId(), u.ownerRepId(), null, category, u.occurredAt()));
+        }
+        if (sourcedBy != null) {
+            facts.add(new DealSourced(u.dealId(), u.ownerRepId(), sourcedBy, u.occurredAt()));
+        }
         if (stage == DealStage.WON) {
             facts.add(new DealWon(u.dealId(), u.ownerRepId(), u.amount(), createdAt, u.occurredAt()));
         } else if (stage == DealStage.LOST) {
@@ -71,6 +82,8 @@ public final class DealFacts {
         String lostReason = p.lostReason();
         Instant stageSince = p.stageSince();
         int pushes = p.closeDatePushes();
+        ForecastCategory category = p.forecastCategory();
+        String sourcedBy = p.sourcedByRepId();
         List<DealEvent> facts = new ArrayList<>();
 
         if (takes(u, DealField.LOST_REASON, times)) {
@@ -99,6 +112,14 @@ public final class DealFacts {
             facts.add(new DealCloseDateMoved(u.dealId(), owner, closeDate, u.expectedCloseDate(), direction, pushes, at));
             closeDate = u.expectedCloseDate();
         }
+        if (takes(u, DealField.FORECAST_CATEGORY, times) && u.forecastCategory() != category) {
+            facts.add(new DealForecastCategoryChanged(u.dealId(), owner, category, u.forecastCategory(), at));
+            category = u.forecastCategory();
+        }
+        if (takes(u, DealField.SOURCED_BY, times) && u.sourcedByRepId() != null && !u.sourcedByRepId().equals(sourcedBy)) {
+            facts.add(new DealSourced(u.dealId(), owner, u.sourcedByRepId(), at));
+            sourcedBy = u.sourcedByRepId();
+        }
         if (takes(u, DealField.STAGE, times) && u.stage() != null && u.stage() != stage) {
             long days = Duration.between(stageSince, at).toDays();
             facts.add(new DealStageChanged(u.dealId(), owner, stage, u.stage(), Math.max(0, days), amount, at));
@@ -111,7 +132,7 @@ public final class DealFacts {
             stageSince = at;
         }
         DealState next = new DealState(p.dealId(), owner, ownerExternal, name, stage, amount, closeDate, lostReason,
-                p.createdAt(), stageSince, pushes, times);
+                p.createdAt(), stageSince, pushes, times, category, sourcedBy);
         return new Result(next, facts);
     }
 

@@ -7,5 +7,7 @@ public enum DealField {
     STAGE,
     AMOUNT,
     CLOSE_DATE,
-    LOST_REASON
+    LOST_REASON,
+    FORECAST_CATEGORY,
+    SOURCED_BY
 }

@@ -2,6 +2,7 @@ package io.salespulse.activity.deals;
 
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,8 +23,11 @@ import java.util.Map;
  * @param stageSince        when it entered its stage
  * @param closeDatePushes   how many times its close date was pushed out
  * @param fieldTimes        when each field last changed
+ * @param forecastCategory  the CRM's own forecast category ({@code null}: none, the stage's default applies)
+ * @param sourcedByRepId    the SDR who sourced it, if the CRM says
  */
 public record DealState(String dealId, String ownerRepId, String ownerExternalId, String name, DealStage stage,
                         Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                        Instant stageSince, int closeDatePushes, Map<DealField, Instant> fieldTimes) {
+                        Instant stageSince, int closeDatePushes, Map<DealField, Instant> fieldTimes,
+                        ForecastCategory forecastCategory, String sourcedByRepId) {
 }

@@ -2,6 +2,7 @@ package io.salespulse.activity.deals;
 
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -22,10 +23,37 @@ import java.util.Set;
  * @param lostReason        why it was lost
  * @param createdAt         when the deal was created in the CRM, if known
  * @param occurredAt        when the CRM made this change
+ * @param forecastCategory  the CRM's own forecast category ({@code null} with the field present: cleared)
+ * @param sourcedByRepId    the SDR who sourced the deal
  */
 public record DealUpdate(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId, String name,
                          DealStage stage, Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                         Instant occurredAt) {
+                         Instant occurredAt, ForecastCategory forecastCategory, String sourcedByRepId) {
+
+    public DealUpdate(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId, String name,
+                      DealStage stage, Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
+                      Instant occurredAt) {
+        this(dealId, present, ownerRepId, ownerExternalId, name, stage, amount, expectedCloseDate, lostReason, createdAt,
+                occurredAt, null, null);
+    }
+
+    /** This update, also carrying the CRM's forecast category ({@code null}: cleared). */
+    public DealUpdate withForecastCategory(ForecastCategory category) {
+        return new DealUpdate(dealId, with(DealField.FORECAST_CATEGORY), ownerRepId, ownerExternalId, name, stage, amount,
+                expectedCloseDate, lostReason, createdAt, occurredAt, category, sourcedByRepId);
+    }
+
+    /** This update, also naming the SDR who sourced the deal. */
+    public DealUpdate withSourcedBy(String sdrRepId) {
+        return new DealUpdate(dealId, with(DealField.SOURCED_BY), ownerRepId, ownerExternalId, name, stage, amount,
+                expectedCloseDate, lostReason, createdAt, occurredAt, forecastCategory, sdrRepId);
+    }
+
+    private Set<DealField> with(DealField field) {
+        Set<DealField> fields = present.isEmpty() ? EnumSet.noneOf(DealField.class) : EnumSet.copyOf(present);
+        fields.add(field);
+        return Set.copyOf(fields);
+    }
 
     /** An update carrying every field (a full snapshot). */
     public static DealUpdate snapshot(String dealId, String ownerRepId, String ownerExternalId, String name, DealStage stage,

@@ -2,6 +2,7 @@ package io.salespulse.activity.ingest;
 
 import io.salespulse.contracts.activity.CallOutcome;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,7 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
 
     public CrmProperties {
         hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null) : hubspot;
-        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null) : pipedrive;
+        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null, null, null) : pipedrive;
         twenty = twenty == null ? new Twenty(null, null, null, null) : twenty;
     }
 
@@ -54,11 +55,14 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
      * @param stages   Pipedrive stage id to canonical stage (a deal's won/lost status wins over its stage)
      * @param defaultCurrency the currency when a deal has none
      * @param accounts the Pipedrive company ids allowed to send (empty: any)
+     * @param forecastField      the key of the deal custom field holding a forecast category (none: the stage decides)
+     * @param forecastCategories that field's option ids (or texts) to forecast categories
      */
     public record Pipedrive(String username, String password, Map<String, DealStage> stages, String defaultCurrency,
-                            List<String> accounts) {
+                            List<String> accounts, String forecastField, Map<String, ForecastCategory> forecastCategories) {
 
         public Pipedrive {
+            forecastCategories = forecastCategories == null ? Map.of() : Map.copyOf(forecastCategories);
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;

@@ -46,6 +46,11 @@ public final class FieldReader {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** Whether the field is there at all (even as {@code null}: a field sent as null clears a value). */
+    public boolean has(String field) {
+        return node != null && node.has(field);
+    }
+
     private JsonNode value(String field, boolean required) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {

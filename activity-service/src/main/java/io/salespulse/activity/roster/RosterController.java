@@ -5,6 +5,7 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.FieldProblem;
@@ -48,14 +49,14 @@ class RosterController {
      * A team as the API shows it.
      */
     record TeamView(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                    List<String> workingDays, String holidayCountry, String holidayRegion) {
+                    List<String> workingDays, String holidayCountry, String holidayRegion, TeamRules rules) {
 
         static TeamView of(TeamChanged team) {
             List<String> days = team.workingDays().stream().sorted()
                     .map(day -> day.name().substring(0, 3)).toList();
             TeamChanged.HolidayCalendar holidays = team.holidays();
             return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days,
-                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region());
+                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region(), team.rulesOrNone());
         }
     }
 
@@ -90,7 +91,7 @@ class RosterController {
         TeamChanged team = new TeamChanged(teamId, request.name(), request.timezone(),
                 Language.valueOf(request.locale().toLowerCase(Locale.ROOT)),
                 request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
-                new TreeSet<>(days), holidays, roster.clock().instant());
+                new TreeSet<>(days), holidays, request.rules() == null ? null : request.rules().toContract(), roster.clock().instant());
         return TeamView.of(roster.saveTeam(team));
     }
 

@@ -7,6 +7,9 @@ import io.salespulse.contracts.deal.CloseDateDirection;
 import io.salespulse.contracts.deal.DealAmountChanged;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
+import io.salespulse.contracts.deal.DealForecastCategoryChanged;
+import io.salespulse.contracts.deal.DealSourced;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.deal.DealLost;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStage;
@@ -108,5 +111,32 @@ class DealFactsTest {
     void sameSnapshotAgainTellsNothing() {
         DealState state = created();
         assertThat(DealFacts.apply(state, snapshot(DealStage.QUALIFIED, Money.of("24000.00", "EUR"), "2026-12-19", T0.plusSeconds(5))).facts()).isEmpty();
+    }
+
+    @Test
+    void theCrmsForecastCategoryAndTheSourcingSdrAreFactsTooOnlyWhenTheyChange() {
+        DealUpdate withCategory = snapshot(DealStage.QUALIFIED, EUR_24K, "2026-12-19", T0)
+                .withForecastCategory(ForecastCategory.BEST_CASE).withSourcedBy("sdr-1");
+        DealFacts.Result created = DealFacts.apply(null, withCategory);
+        assertThat(created.facts()).hasSize(3).contains(
+                new DealForecastCategoryChanged("d-1", "ae-1", null, ForecastCategory.BEST_CASE, T0),
+                new DealSourced("d-1", "ae-1", "sdr-1", T0));
+
+        Instant later = T0.plusSeconds(3600);
+        DealUpdate same = snapshot(DealStage.QUALIFIED, EUR_24K, "2026-12-19", later)
+                .withForecastCategory(ForecastCategory.BEST_CASE).withSourcedBy("sdr-1");
+        assertThat(DealFacts.apply(created.state(), same).facts()).isEmpty();
+
+        DealUpdate commit = snapshot(DealStage.QUALIFIED, EUR_24K, "2026-12-19", later).withForecastCategory(ForecastCategory.COMMIT);
+        DealFacts.Result committed = DealFacts.apply(created.state(), commit);
+        assertThat(committed.facts()).containsExactly(
+                new DealForecastCategoryChanged("d-1", "ae-1", ForecastCategory.BEST_CASE, ForecastCategory.COMMIT, later));
+
+        Instant older = T0.plusSeconds(60);
+        DealUpdate stale = snapshot(DealStage.QUALIFIED, EUR_24K, "2026-12-19", older).withForecastCategory(null);
+        assertThat(DealFacts.apply(committed.state(), stale).facts()).as("an older update never moves the category back").isEmpty();
+        DealUpdate cleared = snapshot(DealStage.QUALIFIED, EUR_24K, "2026-12-19", later.plusSeconds(60)).withForecastCategory(null);
+        assertThat(DealFacts.apply(committed.state(), cleared).facts()).containsExactly(
+                new DealForecastCategoryChanged("d-1", "ae-1", ForecastCategory.COMMIT, null, later.plusSeconds(60)));
     }
 }

@@ -15,15 +15,23 @@ import java.util.Set;
  * @param managerIds  its managers
  * @param workingDays the days of the week that count for baselines and "days without"
  * @param holidays    whose public holidays are not working days ({@code null}: none)
+ * @param rules       the team's own rule thresholds ({@code null}: none, the installation's apply)
  * @param occurredAt  when the change was made
  */
 public record TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                          Set<DayOfWeek> workingDays, HolidayCalendar holidays, Instant occurredAt) implements OrgEvent {
+                          Set<DayOfWeek> workingDays, HolidayCalendar holidays, TeamRules rules, Instant occurredAt)
+        implements OrgEvent {
+
+    /** A team with the installation's rule thresholds. */
+    public TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
+                       Set<DayOfWeek> workingDays, HolidayCalendar holidays, Instant occurredAt) {
+        this(teamId, name, timezone, locale, managerIds, workingDays, holidays, null, occurredAt);
+    }
 
     /** A team without a public-holiday calendar. */
     public TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
                        Set<DayOfWeek> workingDays, Instant occurredAt) {
-        this(teamId, name, timezone, locale, managerIds, workingDays, null, occurredAt);
+        this(teamId, name, timezone, locale, managerIds, workingDays, null, null, occurredAt);
     }
 
     /**
@@ -34,6 +42,11 @@ public record TeamChanged(String teamId, String name, String timezone, Language 
      *                (Bavaria); {@code null} for the country's holidays only
      */
     public record HolidayCalendar(String country, String region) {
+    }
+
+    /** The team's own thresholds (none set: {@link TeamRules#NONE}). */
+    public TeamRules rulesOrNone() {
+        return rules == null ? TeamRules.NONE : rules;
     }
 
     @Override

@@ -8,6 +8,8 @@ public enum SignalType {
     STALLED_DEAL(false),
     DEAL_GONE_QUIET(false),
     CLOSE_DATE_SLIPPING(false),
+    /** An open deal's expected close date has gone by. */
+    CLOSE_DATE_PASSED(false),
     OBJECTIVE_AT_RISK(false),
     LOW_COVERAGE(false),
     /** Action items agreed in a rep's 1:1s are past their due date and not done (told in the daily digest). */

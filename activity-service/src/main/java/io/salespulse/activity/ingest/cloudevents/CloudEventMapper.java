@@ -8,6 +8,7 @@ import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import java.time.Instant;
 import io.salespulse.contracts.SalesPulseEvent;
 import io.salespulse.contracts.activity.CallLogged;
@@ -92,7 +93,13 @@ final class CloudEventMapper {
         Instant createdAt = data.within("createdAt", data.instant("createdAt", false), window);
         String lostReason = data.freeText("lostReason", false);
         Money money = amount == null || currency == null ? null : new Money(amount, currency);
-        return DealUpdate.snapshot(dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
+        ForecastCategory category = data.enumValue("forecastCategory", ForecastCategory.class, false);
+        String sourcedBy = data.text("sourcedByRepId", false);
+        DealUpdate update = DealUpdate.snapshot(dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
+        if (data.has("forecastCategory")) {
+            update = update.withForecastCategory(category);
+        }
+        return sourcedBy == null ? update : update.withSourcedBy(sourcedBy);
     }
 
     private static ObjectiveSet objective(FieldReader data, InboundCloudEvent event, TimeWindow window) {

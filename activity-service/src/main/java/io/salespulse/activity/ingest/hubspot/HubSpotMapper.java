@@ -11,6 +11,7 @@ import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import java.math.BigDecimal;
@@ -124,6 +125,8 @@ final class HubSpotMapper {
                     Instant time = CrmValues.instant(value);
                     yield time == null ? null : window.plannedProblem(time);
                 }
+                case FORECAST_CATEGORY -> value.isBlank() || forecastCategory(value) != null ? null
+                        : "must be one of OMIT, PIPELINE, BEST_CASE, COMMIT, CLOSED";
                 case "closedate" -> {
                     java.time.LocalDate date = CrmValues.date(value);
                     yield date == null ? null : window.plannedDayProblem(date);
@@ -169,9 +172,28 @@ final class HubSpotMapper {
             case "dealname" -> DealUpdate.partial(dealId, Set.of(DealField.NAME), null, null, value, null, null, null, null, at);
             case "closed_lost_reason" -> DealUpdate.partial(dealId, Set.of(DealField.LOST_REASON), null, null, null, null,
                     null, null, value, at);
+            // The manager's or rep's own forecast category; an empty value clears it (the stage's default applies again).
+            case FORECAST_CATEGORY -> DealUpdate.partial(dealId, Set.of(), null, null, null, null, null, null, null, at)
+                    .withForecastCategory(forecastCategory(value));
             default -> null;
         };
         return java.util.Optional.ofNullable(update).map(u -> new Inbound.DealChange(source, eventId, u));
+    }
+
+    /** HubSpot's deal property holding the manual forecast category. */
+    static final String FORECAST_CATEGORY = "hs_manual_forecast_category";
+
+    /** HubSpot's forecast category values: OMIT, PIPELINE, BEST_CASE, COMMIT, CLOSED; null for an empty or unknown one. */
+    static ForecastCategory forecastCategory(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String upper = value.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (upper) {
+            case "OMIT" -> ForecastCategory.OMITTED;
+            case "PIPELINE", "BEST_CASE", "COMMIT", "CLOSED" -> ForecastCategory.valueOf(upper);
+            default -> null;
+        };
     }
 
     /** Acknowledged and remembered (so a redelivery is a duplicate), but nothing to publish. */

@@ -16,6 +16,7 @@ import io.salespulse.contracts.activity.EmailSent;
 import io.salespulse.contracts.activity.MeetingBooked;
 import io.salespulse.contracts.activity.MeetingHeld;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import java.math.BigDecimal;
@@ -105,8 +106,26 @@ final class PipedriveMapper {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, title, stage,
+        DealUpdate update = DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, title, stage,
                 amount, close, lostReason, created, updated != null ? updated : at);
+        JsonNode custom = data.path("custom_fields");
+        if (config.forecastField() != null && custom.isObject() && custom.has(config.forecastField())) {
+            update = update.withForecastCategory(forecastCategory(custom.get(config.forecastField()), config));
+        }
+        return update;
+    }
+
+    /**
+     * The forecast category in the configured custom field: a v2 custom field value ({@code {"type": "enum", "id": 42}}
+     * or {@code {"type": "varchar", "value": "Commit"}}) or a plain value, looked up in
+     * {@code salespulse.crm.pipedrive.forecast-categories}; an empty or unmapped value is no category.
+     */
+    static ForecastCategory forecastCategory(JsonNode field, CrmProperties.Pipedrive config) {
+        if (field == null || field.isNull()) {
+            return null;
+        }
+        JsonNode value = field.isObject() ? (field.hasNonNull("id") ? field.get("id") : field.get("value")) : field;
+        return value == null || value.isNull() ? null : config.forecastCategories().get(value.asString());
     }
 
     private static List<SalesPulseEvent> activity(JsonNode data, JsonNode previous, String action, Instant at,

@@ -2,10 +2,12 @@ package io.salespulse.activity.ingest.cloudevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.FieldProblem;
 import java.nio.charset.StandardCharsets;
@@ -61,5 +63,27 @@ class CloudEventMapperTest {
         assertThat(map(batch.get(1))).isEmpty();
         assertThat(problems).extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome", "[1].data.durationSeconds");
+    }
+
+    @Test
+    void aDealUpdateMayCarryItsForecastCategoryAndTheSdrWhoSourcedIt() {
+        InboundCloudEvent event = CloudEventReader.structured("""
+                {"specversion":"1.0","id":"deal-1","source":"/demo/crm","type":"salespulse.deal.updated.v1","time":"2026-11-26T09:15:00Z",
+                 "data":{"dealId":"d-7","ownerRepId":"ae-ines","stage":"PROPOSAL","amount":18000,"currency":"EUR",
+                         "forecastCategory":"COMMIT","sourcedByRepId":"sdr-lea"}}"""
+                .getBytes(StandardCharsets.UTF_8)).get(0);
+        Inbound.DealChange deal = (Inbound.DealChange) map(event).orElseThrow();
+        assertThat(problems).isEmpty();
+        assertThat(deal.update().forecastCategory()).isEqualTo(ForecastCategory.COMMIT);
+        assertThat(deal.update().sourcedByRepId()).isEqualTo("sdr-lea");
+        assertThat(deal.update().present()).contains(DealField.FORECAST_CATEGORY, DealField.SOURCED_BY);
+
+        InboundCloudEvent bad = CloudEventReader.structured("""
+                {"specversion":"1.0","id":"deal-2","source":"/demo/crm","type":"salespulse.deal.updated.v1","time":"2026-11-26T09:15:00Z",
+                 "data":{"dealId":"d-8","ownerRepId":"ae-ines","stage":"PROPOSAL","amount":18000,"currency":"EUR",
+                         "forecastCategory":"HOPEFUL"}}"""
+                .getBytes(StandardCharsets.UTF_8)).get(0);
+        assertThat(map(bad)).isEmpty();
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("data.forecastCategory");
     }
 }

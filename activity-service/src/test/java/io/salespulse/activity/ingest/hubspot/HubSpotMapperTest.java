@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.activity.deals.DealField;
+import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.Intake;
@@ -62,6 +63,26 @@ class HubSpotMapperTest {
         Inbound.DealChange amount = (Inbound.DealChange) intake.inbound().get(1);
         assertThat(amount.update().amount().amount()).isEqualByComparingTo(new BigDecimal("12500.50"));
         assertThat(amount.update().amount().currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void theManualForecastCategoryIsTheDealsOwnAndAnEmptyOneClearsIt() {
+        long at = NOW.minusSeconds(60).toEpochMilli();
+        Intake intake = map(event(1, "deal.propertyChange", 4242, "hs_manual_forecast_category", "COMMIT", at, "62515"),
+                event(2, "deal.propertyChange", 4242, "hs_manual_forecast_category", "OMIT", at, "62515"),
+                event(3, "deal.propertyChange", 4242, "hs_manual_forecast_category", "", at, "62515"),
+                event(4, "deal.propertyChange", 4242, "hs_manual_forecast_category", "MAYBE", at, "62515"));
+        assertThat(intake.inbound()).hasSize(3);
+        DealUpdate commit = ((Inbound.DealChange) intake.inbound().get(0)).update();
+        assertThat(commit.present()).containsExactly(DealField.FORECAST_CATEGORY);
+        assertThat(commit.forecastCategory()).isEqualTo(io.salespulse.contracts.deal.ForecastCategory.COMMIT);
+        assertThat(((Inbound.DealChange) intake.inbound().get(1)).update().forecastCategory())
+                .isEqualTo(io.salespulse.contracts.deal.ForecastCategory.OMITTED);
+        DealUpdate cleared = ((Inbound.DealChange) intake.inbound().get(2)).update();
+        assertThat(cleared.present()).containsExactly(DealField.FORECAST_CATEGORY);
+        assertThat(cleared.forecastCategory()).isNull();
+        assertThat(intake.refused()).isEqualTo(1);
+        assertThat(intake.rejected()).singleElement().satisfies(p -> assertThat(p.field()).endsWith("propertyValue"));
     }
 
     @Test

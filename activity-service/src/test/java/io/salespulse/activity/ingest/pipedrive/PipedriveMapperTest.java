@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest.pipedrive;
 
+import io.salespulse.activity.deals.DealField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import java.math.BigDecimal;
@@ -32,7 +34,7 @@ class PipedriveMapperTest {
     static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
             Duration.ofMinutes(5));
     static final CrmProperties.Pipedrive CONFIG = new CrmProperties.Pipedrive("salespulse", "pw", Map.of("3", DealStage.DISCOVERY), "EUR",
-            List.of("7788"));
+            List.of("7788"), "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e", Map.of("57", ForecastCategory.COMMIT, "58", ForecastCategory.BEST_CASE));
 
     static Inbound map(String json) {
         return PipedriveMapper.map(EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
@@ -53,6 +55,25 @@ class PipedriveMapperTest {
         assertThat(deal.update().amount().currency()).isEqualTo("USD");
         assertThat(deal.update().ownerRepId()).isEqualTo("rep-42");
         assertThat(deal.update().occurredAt()).isEqualTo(Instant.parse("2026-11-26T09:58:59Z"));
+    }
+
+    @Test
+    void theMappedCustomFieldGivesTheForecastCategory() {
+        Inbound.DealChange deal = (Inbound.DealChange) map("""
+                {"meta":{"id":"5b1c-12","action":"change","entity":"deal","company_id":"7788","timestamp":"2026-11-26T09:59:00Z"},
+                 "data":{"id":992,"title":"Initech","status":"open","stage_id":3,"value":9000,"currency":"EUR","owner_id":42,
+                         "update_time":"2026-11-26T09:58:59Z",
+                         "custom_fields":{"9dc80c50d78a15643bfc4ca79d76156a73a1ca0e":{"type":"enum","id":57}}},
+                 "previous":{"custom_fields":{"9dc80c50d78a15643bfc4ca79d76156a73a1ca0e":null}}}""");
+        assertThat(deal.update().present()).contains(DealField.FORECAST_CATEGORY);
+        assertThat(deal.update().forecastCategory()).isEqualTo(ForecastCategory.COMMIT);
+
+        Inbound.DealChange without = (Inbound.DealChange) map("""
+                {"meta":{"id":"5b1c-13","action":"change","entity":"deal","company_id":"7788","timestamp":"2026-11-26T09:59:00Z"},
+                 "data":{"id":993,"title":"Hooli","status":"open","stage_id":3,"value":9000,"currency":"EUR","owner_id":42,
+                         "update_time":"2026-11-26T09:58:59Z","custom_fields":{}},
+                 "previous":{}}""");
+        assertThat(without.update().present()).doesNotContain(DealField.FORECAST_CATEGORY);
     }
 
     @Test
