@@ -60,7 +60,7 @@ public class CoachingFacts {
      * amounts are still read).
      */
     @org.springframework.data.mongodb.core.mapping.Document("deals")
-    record DealFacts(@Id String dealId, String ownerRepId, BigDecimal amount, String currency, String expectedCloseDate, String stage,
+    record DealFacts(@Id String dealId, String ownerRepId, String name, BigDecimal amount, String currency, String expectedCloseDate, String stage,
                      Instant stageSince, Boolean open, Instant lastActivityAt, Integer pushes, Instant wonAt, String wonTeamId,
                      BigDecimal wonAmount, String wonCurrency) {
     }
@@ -117,6 +117,9 @@ public class CoachingFacts {
         }
         if (fact instanceof DealCreated created) {
             amount(set, created.amount());
+            if (created.name() != null) {
+                set.set("name", created.name());
+            }
             if (created.expectedCloseDate() != null) {
                 set.set("expectedCloseDate", created.expectedCloseDate().toString());
             }
@@ -259,7 +262,9 @@ public class CoachingFacts {
 
     private static DealView view(DealFacts deal) {
         return new DealView(deal.dealId(), Boolean.TRUE.equals(deal.open()), deal.stage(), deal.stageSince(), deal.lastActivityAt(),
-                deal.pushes() == null ? 0 : deal.pushes());
+                deal.pushes() == null ? 0 : deal.pushes(), deal.name(),
+                deal.amount() == null || deal.currency() == null ? null : new io.salespulse.contracts.Money(deal.amount(), deal.currency()),
+                deal.expectedCloseDate() == null ? null : LocalDate.parse(deal.expectedCloseDate()));
     }
 
 }

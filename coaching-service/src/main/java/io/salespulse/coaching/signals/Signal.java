@@ -1,6 +1,7 @@
 package io.salespulse.coaching.signals;
 
 import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
@@ -29,9 +30,10 @@ import java.util.Map;
  * @param note            the manager's note
  * @param resolvedAt      when the condition cleared
  * @param resolution      why it is resolved
+ * @param deal            the deal a deal signal is about (name, amount, stage, close date, CRM link); null otherwise
  */
 public record Signal(String signalId, SignalType type, SubjectKind subjectKind, String subjectId, String repId, String teamId,
                      Severity severity, SignalStatus status, List<Evidence> evidence, Map<Language, String> suggestedAction,
                      Instant raisedAt, Instant updatedAt, Instant acknowledgedAt, String acknowledgedBy, String note,
-                     Instant resolvedAt, String resolution) {
+                     Instant resolvedAt, String resolution, DealSummary deal) {
 }

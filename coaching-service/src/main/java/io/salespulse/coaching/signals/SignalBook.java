@@ -14,6 +14,7 @@ import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalAcknowledged;
 import io.salespulse.contracts.signal.SignalRaised;
@@ -73,12 +74,23 @@ public class SignalBook {
      * Who a signal concerns, for routing and wording.
      *
      * @param stance how the rep is led (the words of the suggestion); null for a team or an unknown rep
+     * @param deal   the deal a deal signal is about, as the manager reads it; null for other signals
      */
-    public record Context(String repId, String teamId, String repName, Stance stance) {
+    public record Context(String repId, String teamId, String repName, Stance stance, DealSummary deal) {
+
+        /** A rep's. */
+        public Context(String repId, String teamId, String repName, Stance stance) {
+            this(repId, teamId, repName, stance, null);
+        }
 
         /** A team's, or nobody's. */
         public Context(String repId, String teamId, String repName) {
-            this(repId, teamId, repName, null);
+            this(repId, teamId, repName, null, null);
+        }
+
+        /** This context, about a deal. */
+        public Context about(DealSummary summary) {
+            return new Context(repId, teamId, repName, stance, summary);
         }
     }
 
@@ -89,7 +101,7 @@ public class SignalBook {
             if (open.isEmpty()) {
                 raise(detection.get(), context);
             } else {
-                update(open.get(), detection.get());
+                update(open.get(), detection.get(), context);
             }
         } else {
             open.ifPresent(doc -> resolve(doc, resolution));
@@ -120,6 +132,7 @@ public class SignalBook {
                 .append("repId", context.repId()).append("teamId", context.teamId()).append("severity", d.severity().name())
                 .append("status", SignalStatus.OPEN.name()).append("evidence", json(d.evidence()))
                 .append("suggestedAction", json(actions.of(d.type(), context.repName(), context.stance())))
+                .append("deal", context.deal() == null ? null : json(context.deal()))
                 .append("raisedAt", Date.from(now)).append("updatedAt", Date.from(now)).append("announced", false);
         try {
             collection().insertOne(doc);
@@ -127,7 +140,7 @@ public class SignalBook {
             if (e.getError().getCode() != DUPLICATE_KEY) {
                 throw e;
             }
-            open(d.type(), d.subjectId()).ifPresent(existing -> update(existing, d));
+            open(d.type(), d.subjectId()).ifPresent(existing -> update(existing, d, context));
             return;
         }
         announceIfNeeded(doc);
@@ -140,11 +153,12 @@ public class SignalBook {
         }
         Signal s = read(doc);
         publish(s.signalId(), new SignalRaised(s.signalId(), s.type(), s.subjectKind(), s.subjectId(), s.repId(), s.teamId(),
-                s.severity(), s.evidence(), s.suggestedAction(), s.raisedAt()));
+                s.severity(), s.evidence(), s.suggestedAction(), s.deal(), s.raisedAt()));
         collection().updateOne(Filters.eq("_id", s.signalId()), Updates.set("announced", true));
     }
 
-    private void update(Document doc, Detection d) {
+    /** New figures of an open signal: published as an update; the deal it is about is kept as it now is. */
+    private void update(Document doc, Detection d, Context context) {
         announceIfNeeded(doc);
         String evidence = json(d.evidence());
         if (evidence.equals(doc.getString("evidence")) && d.severity().name().equals(doc.getString("severity"))) {
@@ -154,8 +168,12 @@ public class SignalBook {
         String signalId = doc.getString("_id");
         publish(UUID.nameUUIDFromBytes((signalId + "|" + d.severity() + "|" + evidence).getBytes(StandardCharsets.UTF_8)).toString(),
                 new SignalUpdated(signalId, d.type(), doc.getString("repId"), doc.getString("teamId"), d.severity(), d.evidence(), now));
-        collection().updateOne(Filters.eq("_id", signalId), Updates.combine(Updates.set("evidence", evidence),
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set("evidence", evidence),
                 Updates.set("severity", d.severity().name()), Updates.set("updatedAt", Date.from(now))));
+        if (context.deal() != null) {
+            changes.add(Updates.set("deal", json(context.deal())));
+        }
+        collection().updateOne(Filters.eq("_id", signalId), Updates.combine(changes));
     }
 
     private void resolve(Document doc, String resolution) {
@@ -266,7 +284,8 @@ public class SignalBook {
                 EventCodec.mapper().readValue(doc.getString("suggestedAction"),
                         new tools.jackson.core.type.TypeReference<Map<io.salespulse.contracts.org.Language, String>>() { }),
                 instant(doc, "raisedAt"), instant(doc, "updatedAt"), instant(doc, "acknowledgedAt"), doc.getString("acknowledgedBy"),
-                doc.getString("note"), instant(doc, "resolvedAt"), doc.getString("resolution"));
+                doc.getString("note"), instant(doc, "resolvedAt"), doc.getString("resolution"),
+                doc.getString("deal") == null ? null : EventCodec.mapper().readValue(doc.getString("deal"), DealSummary.class));
     }
 
     private static Instant instant(Document doc, String field) {

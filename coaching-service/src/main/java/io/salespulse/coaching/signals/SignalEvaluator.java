@@ -14,11 +14,15 @@ import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.coaching.signals.rules.WorkingDays;
+import io.salespulse.coaching.projection.DealView;
+import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.org.TeamRules;
+import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
@@ -65,12 +69,14 @@ public class SignalEvaluator {
     private final SignalThresholds thresholds;
     private final TickLease lease;
     private final RuleSettings rules;
+    private final DealLinks links;
     private final Clock clock;
 
     SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
                     RuleSettings rules, TickLease lease, Clock clock, OneOnOneRecords oneOnOnes,
                     DevelopmentPlans plans, PlanProgress planProgress,
-                    PlanSettings planSettings) {
+                    PlanSettings planSettings, DealLinks links) {
+        this.links = links;
         this.oneOnOnes = oneOnOnes;
         this.plans = plans;
         this.planProgress = planProgress;
@@ -120,9 +126,10 @@ public class SignalEvaluator {
             book.sync(SignalType.SILENCE, repId, Optional.empty(), context, "rep away or just back");
             return;
         }
-        var drop = thresholds.activityDrop(rep.role(), rep.seniority());
+        TeamRules teamRules = team.map(TeamChanged::rulesOrNone).orElse(TeamRules.NONE);
+        var drop = thresholds.activityDrop(rep.role(), rep.seniority(), teamRules);
         Optional<Detection> activityDrop = ActivityRules.activityDrop(history, drop);
-        Optional<Detection> silence = ActivityRules.silence(history, thresholds.silence(rep.role(), rep.seniority()));
+        Optional<Detection> silence = ActivityRules.silence(history, thresholds.silence(rep.role(), rep.seniority(), teamRules));
         String ratio = ActivityRules.activityRatio(history, drop).map(r -> r.ratio().movePointRight(2).intValue() + "% of baseline").orElse("activity resumed");
         book.sync(SignalType.ACTIVITY_DROP, repId, activityDrop, context, "activity back to " + ratio);
         book.sync(SignalType.SILENCE, repId, silence, context, "activity logged again");
@@ -219,11 +226,16 @@ public class SignalEvaluator {
         evaluateActionItems(changed.repId());
     }
 
-    /** A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. */
+    /**
+     * A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. A team changed (its
+     * own thresholds, its calendar): its reps and open deals are judged again under the new settings.
+     */
     @EventListener
     void onRosterChange(RosterApplied applied) {
         if (applied.event() instanceof RepAbsence absence) {
             evaluateRep(absence.repId());
+        } else if (applied.event() instanceof TeamChanged team) {
+            evaluateTeam(team);
         }
     }
 
@@ -232,6 +244,7 @@ public class SignalEvaluator {
         String repId = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
         SignalBook.Context context = repId != null ? context(repId)
                 : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
+        RuleSettings rules = rulesOf(progress.teamId());
         book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(rules.objectives(), progress), context,
                 "objective " + progress.status().name().toLowerCase().replace('_', ' '));
         if (progress.status() == io.salespulse.contracts.kpi.ObjectiveStatus.CANCELLED) {
@@ -251,27 +264,53 @@ public class SignalEvaluator {
             List<String> reps = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? List.of(progress.scopeId())
                     : roster.repsOf(progress.teamId()).stream().map(RepChanged::repId).toList();
             BigDecimal expected = facts.openExpected(reps, set.currency(), set.periodEnd());
+            RuleSettings rules = rulesOf(progress.teamId());
             book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(),
                     ObjectiveRules.lowCoverage(rules.objectives(), progress.objectiveId(), progress.target(), progress.actual(), expected), context,
                     "pipeline covers 3 times what is left, or less than 25% is left");
         });
     }
 
-    /** Deal rules for one deal. */
+    /** The installation's rule settings with the team's own thresholds over them. */
+    RuleSettings rulesOf(String teamId) {
+        return teamId == null ? rules : rules.forTeam(roster.team(teamId).map(TeamChanged::rulesOrNone).orElse(TeamRules.NONE));
+    }
+
+    /**
+     * Deal rules for one deal: stalled (the stage's rotting days for the owner's team), gone quiet, close date slipping,
+     * close date passed (in the team's days). Each signal names the deal and links to it in its CRM.
+     */
     public void evaluateDeal(String dealId) {
         facts.deal(dealId).ifPresent(deal -> {
             String owner = facts.ownerOf(dealId).orElse(null);
-            SignalBook.Context context = owner == null ? new SignalBook.Context(null, null, "") : context(owner);
+            SignalBook.Context context = (owner == null ? new SignalBook.Context(null, null, "") : context(owner)).about(summaryOf(deal));
+            RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
             BigDecimal median = context.teamId() == null || deal.stage() == null ? null
                     : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
-            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(rules.deals(), deal, median, clock.instant()), context, "deal moved or closed");
-            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(rules.deals(), deal, clock.instant()), context, "activity on the deal or deal closed");
-            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(rules.deals(), deal), context, "deal closed");
+            LocalDate today = LocalDate.now(clock.withZone(owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner)));
+            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(settings, deal, median, clock.instant()), context, "deal moved or closed");
+            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(settings, deal, clock.instant()), context, "activity on the deal or deal closed");
+            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(settings, deal), context, "deal closed");
+            book.sync(SignalType.CLOSE_DATE_PASSED, dealId, DealRules.closeDatePassed(settings, deal, today), context,
+                    "close date moved or deal closed");
         });
     }
 
-    /** A won deal above the team's usual wins is recognised. */
+    /** The deal as a manager reads it in a signal: name, amount, stage and days in it, close date, CRM link. */
+    DealSummary summaryOf(DealView deal) {
+        DealStage stage = null;
+        if (deal.stage() != null) {
+            try {
+                stage = DealStage.valueOf(deal.stage());
+            } catch (IllegalArgumentException unknown) {
+                stage = null;
+            }
+        }
+        Long days = deal.stageSince() == null ? null : Math.max(0, Duration.between(deal.stageSince(), clock.instant()).toDays());
+        return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
+    }
 
+    /** A won deal above the team's usual wins is recognised. */
     public void onDealWon(DealWon won) {
         // A win is news for a week; an older one arriving (a backfill, a replay) is history, not a recognition.
         if (won.ownerRepId() == null || won.amount() == null || won.occurredAt().isBefore(clock.instant().minus(rules.windows().bigWinNews()))) {
@@ -281,9 +320,12 @@ public class SignalEvaluator {
         if (context.teamId() == null) {
             return;
         }
+        RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
         List<BigDecimal> usual = facts.wonAmounts(context.teamId(), won.amount().currency(),
                 won.occurredAt().minus(rules.windows().bigWinSample()), won.dealId());
-        DealRules.bigWin(rules.deals(), won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, context));
+        SignalBook.Context about = context.about(facts.deal(won.dealId()).map(this::summaryOf)
+                .orElse(new DealSummary(null, won.amount(), DealStage.WON, null, null, links.of(won.dealId()).orElse(null))));
+        DealRules.bigWin(settings, won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, about));
     }
 
     /** Every rep and open deal of a team. */

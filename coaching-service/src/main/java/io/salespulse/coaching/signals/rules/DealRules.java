@@ -2,6 +2,7 @@ package io.salespulse.coaching.signals.rules;
 
 import io.salespulse.coaching.projection.DealView;
 
+import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
@@ -10,11 +11,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Deal rules: stalled in a stage (longer than 14 days and than 1.5x the team's median for that stage), gone quiet
+ * Deal rules: stalled in a stage (longer than the stage's rotting days, 14 by default, and than 1.5x the team's median
+ * for that stage), close date passed (an open deal whose expected close date has gone by), gone quiet
  * (no linked activity for 14 days), close date slipping (pushed out twice or more), and the big win (above the
  * team's 75th percentile of won amounts, trailing 90 days); thresholds from {@link RuleSettings.Deals}. Pure.
  */
@@ -28,7 +32,7 @@ public final class DealRules {
             return Optional.empty();
         }
         long days = Duration.between(deal.stageSince(), now).toDays();
-        BigDecimal limit = BigDecimal.valueOf(settings.stalledMinDays());
+        BigDecimal limit = BigDecimal.valueOf(settings.rottingDays(stageOf(deal)));
         if (teamMedianDays != null) {
             limit = limit.max(teamMedianDays.multiply(settings.stalledMedianFactor()).setScale(1, RoundingMode.HALF_UP));
         }
@@ -37,6 +41,29 @@ public final class DealRules {
         }
         return Optional.of(new Detection(SignalType.STALLED_DEAL, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
                 List.of(Evidence.of("daysInStage", days), Evidence.of("threshold", limit))));
+    }
+
+    /**
+     * Close date passed: an open deal whose expected close date is more than {@code closeDatePassedDays} behind
+     * {@code today} (the team's day). Moving the date or closing the deal resolves it.
+     */
+    public static Optional<Detection> closeDatePassed(RuleSettings.Deals settings, DealView deal, LocalDate today) {
+        if (!deal.open() || deal.expectedCloseDate() == null) {
+            return Optional.empty();
+        }
+        long past = ChronoUnit.DAYS.between(deal.expectedCloseDate(), today);
+        return past > settings.closeDatePassedDays()
+                ? Optional.of(new Detection(SignalType.CLOSE_DATE_PASSED, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
+                List.of(Evidence.of("daysPastCloseDate", past), Evidence.of("threshold", settings.closeDatePassedDays()))))
+                : Optional.empty();
+    }
+
+    private static DealStage stageOf(DealView deal) {
+        try {
+            return deal.stage() == null ? null : DealStage.valueOf(deal.stage());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     public static Optional<Detection> goneQuiet(RuleSettings.Deals settings, DealView deal, Instant now) {

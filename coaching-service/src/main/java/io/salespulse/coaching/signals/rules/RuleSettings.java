@@ -1,8 +1,12 @@
 package io.salespulse.coaching.signals.rules;
 
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.org.TeamRules;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +24,12 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
     /** Every default. */
     public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null);
 
+    /** These settings with a team's own thresholds over them ({@link TeamRules}, set through the roster API). */
+    public RuleSettings forTeam(TeamRules team) {
+        return team == null || team.equals(TeamRules.NONE) ? this
+                : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows);
+    }
+
     public RuleSettings {
         deals = deals == null ? Deals.DEFAULTS : deals;
         objectives = objectives == null ? Objectives.DEFAULTS : objectives;
@@ -27,17 +37,22 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
     }
 
     /**
-     * @param stalledMinDays      a deal is stalled after more days than this in one stage (14)...
+     * @param stalledMinDays      a deal is stalled after more days than this in one stage (14), unless its stage has its
+     *                            own {@code rottingDays}...
      * @param stalledMedianFactor ...and than this times the team's median days in that stage (1.5)
      * @param quietDays           gone quiet after this many days without a linked activity (14)
      * @param slippingPushes      slipping once its close date was pushed out this often (2)
      * @param bigWinMinSample     won deals the team needs in the window before a big win can be told (4)
      * @param bigWinPercentile    a big win is above this percentile of the team's won amounts (0.75)
+     * @param rottingDays         days a deal may stay in a given stage before it is stalled (each stage: stalledMinDays)
+     * @param closeDatePassedDays an open deal is flagged once its expected close date is this many days past (0: the day
+     *                            after)
      */
     public record Deals(Long stalledMinDays, BigDecimal stalledMedianFactor, Long quietDays, Integer slippingPushes,
-                        Integer bigWinMinSample, BigDecimal bigWinPercentile) {
+                        Integer bigWinMinSample, BigDecimal bigWinPercentile, Map<DealStage, Long> rottingDays,
+                        Integer closeDatePassedDays) {
 
-        static final Deals DEFAULTS = new Deals(14L, new BigDecimal("1.5"), 14L, 2, 4, new BigDecimal("0.75"));
+        static final Deals DEFAULTS = new Deals(null, null, null, null, null, null, null, null);
 
         public Deals {
             stalledMinDays = stalledMinDays == null ? 14L : stalledMinDays;
@@ -46,6 +61,24 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
             slippingPushes = slippingPushes == null ? 2 : slippingPushes;
             bigWinMinSample = bigWinMinSample == null ? 4 : bigWinMinSample;
             bigWinPercentile = bigWinPercentile == null ? new BigDecimal("0.75") : bigWinPercentile;
+            rottingDays = rottingDays == null ? Map.of() : Map.copyOf(rottingDays);
+            closeDatePassedDays = closeDatePassedDays == null ? 0 : closeDatePassedDays;
+        }
+
+        /** Days a deal may stay in this stage before it is stalled. */
+        public long rottingDays(DealStage stage) {
+            return stage == null ? stalledMinDays : rottingDays.getOrDefault(stage, stalledMinDays);
+        }
+
+        /** These settings with a team's own thresholds over them. */
+        public Deals forTeam(TeamRules team) {
+            Map<DealStage, Long> rotting = new EnumMap<>(DealStage.class);
+            rotting.putAll(rottingDays);
+            team.rottingDays().forEach((stage, days) -> rotting.put(stage, days.longValue()));
+            return new Deals(stalledMinDays, stalledMedianFactor, team.quietDays() != null ? team.quietDays().longValue() : quietDays,
+                    team.slippingPushes() != null ? team.slippingPushes() : slippingPushes, bigWinMinSample,
+                    team.bigWinPercentile() != null ? team.bigWinPercentile() : bigWinPercentile, rotting,
+                    team.closeDatePassedDays() != null ? team.closeDatePassedDays() : closeDatePassedDays);
         }
     }
 
@@ -65,6 +98,11 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
                     ? List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5")) : List.copyOf(milestones);
             coverageMin = coverageMin == null ? new BigDecimal("3") : coverageMin;
             coverageMinLeft = coverageMinLeft == null ? new BigDecimal("0.25") : coverageMinLeft;
+        }
+
+        /** These settings with a team's own thresholds over them. */
+        public Objectives forTeam(TeamRules team) {
+            return team.coverageMin() == null ? this : new Objectives(minElapsed, milestones, team.coverageMin(), coverageMinLeft);
         }
     }
 

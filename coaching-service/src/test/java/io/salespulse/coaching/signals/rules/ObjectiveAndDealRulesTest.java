@@ -68,6 +68,32 @@ class ObjectiveAndDealRulesTest {
     }
 
     @Test
+    void eachStageRotsAfterItsOwnDaysAndATeamsSettingWins() {
+        RuleSettings.Deals configured = new RuleSettings.Deals(null, null, null, null, null, null,
+                java.util.Map.of(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21L), null);
+        assertThat(DealRules.stalled(configured, deal(20, 0, 0), null, NOW)).isEmpty();
+        assertThat(DealRules.stalled(configured, deal(22, 0, 0), null, NOW)).get()
+                .satisfies(d -> assertThat(d.evidence()).contains(io.salespulse.contracts.signal.Evidence.of("threshold", 21)));
+        // The team asks for 10 days in PROPOSAL: its setting wins over the installation's 21.
+        RuleSettings.Deals team = configured.forTeam(new io.salespulse.contracts.org.TeamRules(
+                java.util.Map.of(io.salespulse.contracts.deal.DealStage.PROPOSAL, 10), null, null, null, null, null, null, null));
+        assertThat(DealRules.stalled(team, deal(11, 0, 0), null, NOW)).isPresent();
+        assertThat(team.rottingDays(io.salespulse.contracts.deal.DealStage.DISCOVERY)).isEqualTo(14);
+    }
+
+    @Test
+    void aCloseDateGoneByFlagsAnOpenDealOnlyAfterTheGraceDays() {
+        java.time.LocalDate today = java.time.LocalDate.parse("2026-11-26");
+        DealView due = new DealView("d", true, "NEGOTIATION", NOW, NOW, 0, "Acme", null, today.minusDays(1));
+        assertThat(DealRules.closeDatePassed(D, due, today)).get().satisfies(d -> assertThat(d.evidence())
+                .contains(io.salespulse.contracts.signal.Evidence.of("daysPastCloseDate", 1)));
+        assertThat(DealRules.closeDatePassed(D, new DealView("d", true, "NEGOTIATION", NOW, NOW, 0, "Acme", null, today), today)).isEmpty();
+        RuleSettings.Deals grace = D.forTeam(new io.salespulse.contracts.org.TeamRules(null, null, null, 3, null, null, null, null));
+        assertThat(DealRules.closeDatePassed(grace, due, today)).isEmpty();
+        assertThat(DealRules.closeDatePassed(D, new DealView("d", false, "WON", NOW, NOW, 0, "Acme", null, today.minusDays(9)), today)).isEmpty();
+    }
+
+    @Test
     void quietAfterFourteenDaysAndSlippingFromTwoPushes() {
         assertThat(DealRules.goneQuiet(D, deal(0, 13, 0), NOW)).isEmpty();
         assertThat(DealRules.goneQuiet(D, deal(0, 14, 0), NOW)).isPresent();
