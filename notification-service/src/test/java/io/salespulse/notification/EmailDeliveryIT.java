@@ -11,6 +11,9 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
@@ -26,6 +29,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +90,59 @@ class EmailDeliveryIT {
                 SubjectKind.DEAL, "d-" + s, "ines-" + s, team, Severity.INFO, List.of(Evidence.of("amount", new BigDecimal("90000"))),
                 Map.of(Language.fr, "Belle signature de Inès <bravo> !", Language.en, "Big win for Inès!"), Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.getReceivedMessages().length == 1);
-        MimeMessage message = SMTP.getReceivedMessages()[0];
+        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> recipient(m).equals("camille@example.test")));
+        MimeMessage message = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals("camille@example.test")).findFirst().orElseThrow();
         assertThat(message.getSubject()).isEqualTo("[SalesPulse] Belle signature de Inès");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("camille@example.test");
         MimeMultipart multipart = (MimeMultipart) message.getContent();
         String all = dump(multipart);
         assertThat(all).contains("text/plain", "text/html", "&lt;bravo&gt;", "Montant", "90000");
         assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications?status=SENT").json()).hasSize(1);
+    }
+
+    @Test
+    void aDealAlertNamesTheDealAndLinksToItInItsCrmOnSlackTeamsAndEmail() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "team-" + s;
+        String manager = "paul-" + s;
+        String inbox = "paul-" + s + "@example.test";
+        try (SlackRecorder slack = SlackRecorder.start(); SlackRecorder teams = SlackRecorder.start()) {
+            assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
+                    {"email":"%s","slackWebhookUrl":"http://127.0.0.1:%d/slack","teamsWebhookUrl":"http://127.0.0.1:%d/slack",
+                     "locale":"en","timezone":"UTC","minSeverity":"INFO"}""".formatted(inbox, slack.port(), teams.port())).status())
+                    .isEqualTo(200);
+            Instant at = Instant.parse("2026-01-01T00:00:00Z");
+            KafkaProbe.publish(
+                    EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.en, List.of(manager),
+                            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
+                    EventEnvelope.of("r-" + s, "/t", new RepChanged("ines-" + s, "Inès", team, RepRole.AE, Seniority.SENIOR,
+                            LocalDate.parse("2022-01-10"), Map.of(), true, at)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
+                    .contains("type=\"salespulse.rep.changed.v1\""));
+
+            DealSummary deal = new DealSummary("Globex renewal", Money.of("90000", "USD"), DealStage.WON, null,
+                    LocalDate.parse("2026-11-30"), "https://crm.test/deals/" + s);
+            KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN,
+                    SubjectKind.DEAL, "hubspot-" + s, "ines-" + s, team, Severity.INFO, List.of(Evidence.of("amount", new BigDecimal("90000"))),
+                    Map.of(Language.fr, "Belle signature !", Language.en, "Big win for Inès!"), deal, Instant.now())));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> slack.bodies().size() == 1 && teams.bodies().size() == 1
+                    && Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> recipient(m).equals(inbox)));
+            String crm = "https://crm.test/deals/" + s;
+            assertThat(slack.bodies().get(0)).contains("Big win for Inès: Globex renewal", "\"url\":\"" + crm + "\"", "Open in the CRM", "$90,000.00");
+            assertThat(teams.bodies().get(0)).contains("Big win for Inès: Globex renewal", "Action.OpenUrl", crm);
+            MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(inbox)).findFirst().orElseThrow();
+            assertThat(mail.getSubject()).contains("Globex renewal");
+            assertThat(dump((MimeMultipart) mail.getContent())).contains("href=\"" + crm + "\"", "Open in the CRM: " + crm);
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String dump(MimeMultipart multipart) throws Exception {

@@ -31,9 +31,13 @@ public final class Renderers {
             }
         }
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", slackEscape(m.suggestion()));
-        ObjectNode actions = blocks.addObject().put("type", "actions");
-        ObjectNode button = actions.putArray("elements").addObject().put("type", "button").put("url", m.link());
+        ArrayNode elements = blocks.addObject().put("type", "actions").putArray("elements");
+        ObjectNode button = elements.addObject().put("type", "button").put("url", m.link());
         button.putObject("text").put("type", "plain_text").put("text", m.linkLabel());
+        if (m.crmLink() != null) {
+            ObjectNode crm = elements.addObject().put("type", "button").put("url", m.crmLink());
+            crm.putObject("text").put("type", "plain_text").put("text", m.crmLinkLabel());
+        }
         return root.toString();
     }
 
@@ -52,7 +56,11 @@ public final class Renderers {
             }
         }
         body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
-        card.putArray("actions").addObject().put("type", "Action.OpenUrl").put("title", m.linkLabel()).put("url", m.link());
+        ArrayNode actions = card.putArray("actions");
+        actions.addObject().put("type", "Action.OpenUrl").put("title", m.linkLabel()).put("url", m.link());
+        if (m.crmLink() != null) {
+            actions.addObject().put("type", "Action.OpenUrl").put("title", m.crmLinkLabel()).put("url", m.crmLink());
+        }
         return root.toString();
     }
 
@@ -74,7 +82,8 @@ public final class Renderers {
         blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", title);
         for (Message m : items) {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
-                    .put("text", "*" + slackEscape(m.title()) + "*\n" + slackEscape(m.suggestion()) + "\n<" + m.link() + "|" + m.linkLabel() + ">");
+                    .put("text", "*" + slackEscape(m.title()) + "*\n" + slackEscape(m.suggestion()) + "\n<" + m.link() + "|" + m.linkLabel() + ">"
+                            + (m.crmLink() == null ? "" : " · <" + m.crmLink() + "|" + m.crmLinkLabel() + ">"));
         }
         return root.toString();
     }
@@ -88,6 +97,9 @@ public final class Renderers {
         for (Message m : items) {
             body.addObject().put("type", "TextBlock").put("text", m.title()).put("weight", "Bolder").put("wrap", true);
             body.addObject().put("type", "TextBlock").put("text", m.suggestion()).put("wrap", true);
+            if (m.crmLink() != null) {
+                body.addObject().put("type", "TextBlock").put("text", "[" + m.crmLinkLabel() + "](" + m.crmLink() + ")").put("wrap", true);
+            }
         }
         return root.toString();
     }
@@ -96,7 +108,11 @@ public final class Renderers {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("digest", title);
         ArrayNode signals = root.putArray("signals");
         for (Message m : items) {
-            signals.addObject().put("signalId", m.signalId()).put("type", m.type().name()).put("title", m.title()).put("link", m.link());
+            ObjectNode signal = signals.addObject().put("signalId", m.signalId()).put("type", m.type().name()).put("title", m.title())
+                    .put("link", m.link());
+            if (m.crmLink() != null) {
+                signal.put("crmLink", m.crmLink());
+            }
         }
         return root.toString();
     }
@@ -105,6 +121,9 @@ public final class Renderers {
     public static String webhook(Message m) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("signalId", m.signalId()).put("type", m.type().name())
                 .put("severity", m.severity().name()).put("title", m.title()).put("suggestion", m.suggestion()).put("link", m.link());
+        if (m.crmLink() != null) {
+            root.put("crmLink", m.crmLink());
+        }
         ArrayNode facts = root.putArray("facts");
         for (Map.Entry<String, String> fact : m.facts()) {
             facts.addObject().put("label", fact.getKey()).put("value", fact.getValue());

@@ -46,6 +46,22 @@ public class Texts {
         return get(language, "email.subject", title);
     }
 
+    /** An amount in its currency, the language's way ({@code 24 000,00 €}, {@code €24,000.00}). */
+    public String money(io.salespulse.contracts.Money money, Language language) {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(language.locale());
+        try {
+            format.setCurrency(java.util.Currency.getInstance(money.currency()));
+        } catch (IllegalArgumentException unknown) {
+            return money.amount().toPlainString() + " " + money.currency();
+        }
+        return format.format(money.amount());
+    }
+
+    /** A day, the language's way ({@code 24/11/2026}, {@code 2026-11-24}). */
+    public String date(java.time.LocalDate day, Language language) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern(get(language, "weekly.date-pattern")));
+    }
+
     public MessageSource source() {
         return source;
     }

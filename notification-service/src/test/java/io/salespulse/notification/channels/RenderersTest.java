@@ -40,6 +40,47 @@ class RenderersTest {
                 .isEqualTo("t=1795686570,v1=1fab4aec37e04b5cac2d7df4dda80c11b5398f66b8513d72fe29839b034718d5");
     }
 
+    static final SignalRaised STALLED = new SignalRaised("sig-3", SignalType.STALLED_DEAL, SubjectKind.DEAL, "hubspot-1234", "ines",
+            "team-paris", Severity.WARNING, List.of(Evidence.of("daysInStage", 26), Evidence.of("threshold", 21)),
+            Map.of(Language.fr, "Revoyez le prochain pas.", Language.en, "Go over the next step."),
+            new io.salespulse.contracts.signal.DealSummary("Acme - licence annuelle", io.salespulse.contracts.Money.of("24000", "EUR"),
+                    io.salespulse.contracts.deal.DealStage.PROPOSAL, 26L, java.time.LocalDate.parse("2026-12-19"),
+                    "https://crm.test/deals/1234"),
+            Instant.parse("2026-11-26T09:00:00Z"));
+
+    @Test
+    void aDealAlertNamesTheDealAndLinksToItInItsCrmOnEveryChannel() {
+        Message fr = Message.of(STALLED, "Inès Moreau", Language.fr, "http://x", TEXTS);
+        assertThat(fr.title()).isEqualTo("Affaire bloquée (Inès Moreau) : Acme - licence annuelle");
+        assertThat(fr.facts()).extracting(Map.Entry::getKey).startsWith("Montant", "Étape", "Signature prévue", "Jours dans l'étape");
+        assertThat(fr.facts().get(0).getValue()).contains("24", "000", "€");
+        assertThat(fr.facts().get(1).getValue()).isEqualTo("Proposition");
+        assertThat(fr.facts().get(2).getValue()).isEqualTo("19/12/2026");
+        Message en = Message.of(STALLED, "Inès Moreau", Language.en, "http://x", TEXTS);
+        assertThat(en.title()).isEqualTo("Stalled deal (Inès Moreau): Acme - licence annuelle");
+        assertThat(en.facts().get(0).getValue()).isEqualTo("€24,000.00");
+
+        JsonNode slack = EventCodec.mapper().readTree(Renderers.slack(en));
+        assertThat(slack.get("text").asString()).isEqualTo(en.title());
+        assertThat(slack.findValuesAsString("url")).containsExactly("http://x/teams/team-paris/signals/sig-3", "https://crm.test/deals/1234");
+        assertThat(slack.toString()).contains("Open in the CRM");
+        JsonNode teams = EventCodec.mapper().readTree(Renderers.teams(fr));
+        assertThat(teams.findValuesAsString("url")).contains("https://crm.test/deals/1234");
+        assertThat(teams.toString()).contains("Ouvrir dans le CRM", "Acme - licence annuelle");
+        Renderers.Email mail = MAIL.signal(fr);
+        assertThat(mail.subject()).contains("Acme - licence annuelle");
+        assertThat(mail.html()).contains("href=\"https://crm.test/deals/1234\"", "Ouvrir dans le CRM");
+        assertThat(mail.text()).contains("Ouvrir dans le CRM: https://crm.test/deals/1234");
+        assertThat(EventCodec.mapper().readTree(Renderers.webhook(en)).get("crmLink").asString()).isEqualTo("https://crm.test/deals/1234");
+
+        // In the daily digest (a deal alert is a warning: it waits for the digest), the stored message keeps the link.
+        Message stored = Message.fromStored(fr.stored(), TEXTS);
+        assertThat(stored.crmLink()).isEqualTo("https://crm.test/deals/1234");
+        assertThat(Renderers.slackDigest("Digest", List.of(stored))).contains("<https://crm.test/deals/1234|Ouvrir dans le CRM>");
+        assertThat(Renderers.teamsDigest("Digest", List.of(stored))).contains("[Ouvrir dans le CRM](https://crm.test/deals/1234)");
+        assertThat(MAIL.digest(Language.fr, "Digest", List.of(stored)).html()).contains("href=\"https://crm.test/deals/1234\"");
+    }
+
     @Test
     void aMilestoneSaysWhichOne() {
         SignalRaised achieved = new SignalRaised("sig-2", SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, "obj@150", "marc",
