@@ -23,6 +23,11 @@ public class Labels {
         return texts.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), locale);
     }
 
+    /** A message of the bundles with its arguments. */
+    public String word(String key, Locale locale, Object... arguments) {
+        return texts.getMessage(key, arguments, locale);
+    }
+
     public String evidence(String name, Locale locale) {
         return texts.getMessage("evidence." + name, null, name, locale);
     }

@@ -51,6 +51,31 @@ class SignalPage {
         return facts;
     }
 
+    /** The deal a deal signal is about, labelled: name, amount, stage and days in it, expected close date. */
+    static List<Map.Entry<String, String>> deal(JsonNode deal, Labels labels, Locale locale) {
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        if (deal == null || deal.isNull()) {
+            return facts;
+        }
+        if (deal.hasNonNull("name")) {
+            facts.add(Map.entry(labels.word("deal.name", locale), deal.get("name").asString()));
+        }
+        if (deal.hasNonNull("amount")) {
+            facts.add(Map.entry(labels.word("deal.amount", locale), Figures.amount(deal.get("amount").get("amount").decimalValue(),
+                    deal.get("amount").get("currency").asString(), locale)));
+        }
+        if (deal.hasNonNull("stage")) {
+            String stage = labels.word("stage." + deal.get("stage").asString(), locale);
+            facts.add(Map.entry(labels.word("deal.stage", locale), deal.hasNonNull("daysInStage")
+                    ? labels.word("deal.stage-days", locale, stage, deal.get("daysInStage").asLong()) : stage));
+        }
+        if (deal.hasNonNull("expectedCloseDate")) {
+            facts.add(Map.entry(labels.word("deal.close-date", locale), java.time.LocalDate.parse(deal.get("expectedCloseDate").asString())
+                    .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale))));
+        }
+        return facts;
+    }
+
     @GetMapping("/teams/{teamId}/signals/{signalId}")
     String signal(@PathVariable String teamId, @PathVariable String signalId, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
@@ -85,8 +110,14 @@ class SignalPage {
         JsonNode action = signal.get("suggestedAction");
         model.addAttribute("signal", signal);
         model.addAttribute("teamId", teamId);
-        model.addAttribute("title", labels.signalTitle(signal.get("type").asString(), who, locale));
+        String title = labels.signalTitle(signal.get("type").asString(), who, locale);
+        if (signal.hasNonNull("deal") && signal.get("deal").hasNonNull("name")) {
+            title = labels.word("signal.title.with-deal", locale, title, signal.get("deal").get("name").asString());
+        }
+        model.addAttribute("title", title);
         model.addAttribute("evidence", evidence(signal, labels, locale));
+        model.addAttribute("deal", deal(signal.get("deal"), labels, locale));
+        model.addAttribute("crmUrl", signal.hasNonNull("deal") && signal.get("deal").hasNonNull("crmUrl") ? signal.get("deal").get("crmUrl").asString() : null);
         model.addAttribute("action", action != null && action.has(language) ? action.get(language).asString() : "");
         model.addAttribute("questions", questions);
         model.addAttribute("status", signal.get("status").asString());
