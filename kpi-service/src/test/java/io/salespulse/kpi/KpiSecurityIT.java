@@ -44,6 +44,14 @@ class KpiSecurityIT {
                 .row("GET", "/api/v1/teams/{teamId}/leaderboard", a + "/leaderboard?metric=calls", b + "/leaderboard?metric=calls", null,
                         Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/pipeline", a + "/pipeline", b + "/pipeline", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/teams/{teamId}/pipeline/changes", a + "/pipeline/changes", b + "/pipeline/changes", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}/pipeline/changes", ra + "/pipeline/changes", rb + "/pipeline/changes", null, Rule.REP_READ)
+                .row("GET", "/api/v1/teams/{teamId}/funnel", a + "/funnel", b + "/funnel", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/reps/{repId}/funnel", ra + "/funnel", rb + "/funnel", null, Rule.REP_READ)
+                .row("GET", "/api/v1/teams/{teamId}/forecast", a + "/forecast", b + "/forecast", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/teams/{teamId}/forecast/accuracy", a + "/forecast/accuracy", b + "/forecast/accuracy", null, Rule.TEAM_READ)
+                .row("PUT", "/api/v1/teams/{teamId}/forecast/call", a + "/forecast/call", b + "/forecast/call",
+                        "{\"amount\":50000,\"currency\":\"EUR\"}", Rule.TEAM_ACTION)
                 // Last: a rebuild replays the roster too.
                 .row("POST", "/api/v1/admin/rebuild", "/api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, Rule.ADMIN_WRITE);
         table.coversEveryEndpoint(mappings);

@@ -14,6 +14,10 @@ import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealCounting;
 import io.salespulse.kpi.deals.DealProjection;
+import io.salespulse.kpi.pipeline.DealMoves;
+import io.salespulse.contracts.activity.MeetingBooked;
+import io.salespulse.contracts.org.RepRole;
+import java.time.LocalDate;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,16 +38,18 @@ public class KpiCounting {
 
     private final RepDayStore repDays;
     private final DealProjection deals;
+    private final DealMoves moves;
     private final RosterStore roster;
     private final EventPublisher publisher;
     private final ObjectiveTracker objectives;
     private final Clock clock;
     private final io.micrometer.core.instrument.Counter counted;
 
-    KpiCounting(RepDayStore repDays, DealProjection deals, RosterStore roster, EventPublisher publisher,
+    KpiCounting(RepDayStore repDays, DealProjection deals, DealMoves moves, RosterStore roster, EventPublisher publisher,
                 ObjectiveTracker objectives, Clock clock, MeterRegistry meters) {
         this.repDays = repDays;
         this.deals = deals;
+        this.moves = moves;
         this.roster = roster;
         this.publisher = publisher;
         this.objectives = objectives;
@@ -60,7 +66,12 @@ public class KpiCounting {
             } else if (event.data() instanceof DealEvent fact) {
                 increments.addAll(DealCounting.increments(event, roster::zoneOf, this::teamOf));
                 String owner = fact.ownerRepId() != null ? fact.ownerRepId() : ActivityEvent.UNATTRIBUTED;
-                deals.apply(event, teamOf(owner), fact.occurredAt().atZone(roster.zoneOf(owner)).toLocalDate());
+                LocalDate day = fact.occurredAt().atZone(roster.zoneOf(owner)).toLocalDate();
+                deals.apply(event, teamOf(owner), day);
+                moves.record(event, teamOf(owner), day);
+            }
+            if (event.data() instanceof MeetingBooked meeting && meeting.dealId() != null) {
+                creditSdr(event.id(), meeting);
             }
         }
         // Every rep-day the batch touches is published, even when all was counted before: the write may have
@@ -71,6 +82,18 @@ public class KpiCounting {
             List<RepDay> days = repDays.byKeys(touched);
             publisher.publishAll(days.stream().map(this::updated).toList());
             objectives.reevaluate(days);
+        }
+    }
+
+    /**
+     * A meeting an SDR booked on a deal credits the deal to the SDR (SDR-sourced pipeline), unless the CRM already named
+     * who sourced it.
+     */
+    private void creditSdr(String eventId, MeetingBooked meeting) {
+        boolean sdr = roster.rep(meeting.repId()).map(rep -> rep.role() == RepRole.SDR).orElse(false);
+        if (sdr && deals.attributeIfUnsourced(meeting.dealId(), meeting.repId())) {
+            moves.recordSourcedByMeeting("sourced|" + eventId, meeting.dealId(), meeting.repId(), teamOf(meeting.repId()),
+                    meeting.occurredAt().atZone(roster.zoneOf(meeting.repId())).toLocalDate(), meeting.occurredAt());
         }
     }
 

@@ -9,6 +9,9 @@ import io.salespulse.contracts.deal.DealAmountChanged;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealEvent;
+import io.salespulse.contracts.deal.DealForecastCategoryChanged;
+import io.salespulse.contracts.deal.DealSourced;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.deal.DealLost;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStage;
@@ -45,7 +48,8 @@ public class DealProjection {
     @Document("deals")
     record StoredDeal(@Id String dealId, String ownerRepId, String name, String stage, String status, BigDecimal amount,
                       Long amountCents, String currency, String expectedCloseDate, Instant createdAt, Instant stageSince,
-                      Instant closedAt, String closedDay, Instant wonCreatedAt, String closedTeamId) {
+                      Instant closedAt, String closedDay, Instant wonCreatedAt, String closedTeamId, String forecastCategory,
+                      String sourcedByRepId, String lostReason) {
     }
 
     /** How long a deal stayed in a stage it left (one per stage change event: a redelivery is the same document). */
@@ -61,9 +65,24 @@ public class DealProjection {
         mongo.indexOps(StageDuration.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
     }
 
-    /** A deal as viewed here. {@code name} and {@code stageSince} are null for a deal stored before they were kept. */
+    /**
+     * A deal as viewed here. {@code name} and {@code stageSince} are null for a deal stored before they were kept;
+     * {@code crmForecastCategory} is the CRM's own category (null: the stage's default applies, see {@link #forecastCategory()}).
+     */
     public record Deal(String dealId, String ownerRepId, String name, DealStage stage, Money amount, LocalDate expectedCloseDate,
-                       Instant createdAt, Instant stageSince, String status, Instant closedAt) {
+                       Instant createdAt, Instant stageSince, String status, Instant closedAt, ForecastCategory crmForecastCategory,
+                       String sourcedByRepId, String lostReason) {
+
+        /** Where the deal stands in the forecast: closed when won, left out when lost, else the CRM's own or its stage's. */
+        public ForecastCategory forecastCategory() {
+            if ("WON".equals(status)) {
+                return ForecastCategory.CLOSED;
+            }
+            if ("LOST".equals(status)) {
+                return ForecastCategory.OMITTED;
+            }
+            return crmForecastCategory != null ? crmForecastCategory : ForecastCategory.ofStage(stage);
+        }
     }
 
     public void apply(EventEnvelope envelope, String teamOfOwner, LocalDate day) {
@@ -94,7 +113,19 @@ public class DealProjection {
                     .set("wonCreatedAt", won.createdAt()).set("closedTeamId", teamOfOwner);
             money(set, won.amount());
         } else if (fact instanceof DealLost lost) {
-            set.set("status", "LOST").set("stage", DealStage.LOST.name()).set("closedAt", lost.occurredAt()).set("closedDay", day.toString());
+            set.set("status", "LOST").set("stage", DealStage.LOST.name()).set("closedAt", lost.occurredAt()).set("closedDay", day.toString())
+                    .set("closedTeamId", teamOfOwner);
+            if (lost.reason() != null) {
+                set.set("lostReason", lost.reason());
+            }
+        } else if (fact instanceof DealForecastCategoryChanged category) {
+            if (category.current() == null) {
+                set.unset("forecastCategory");
+            } else {
+                set.set("forecastCategory", category.current().name());
+            }
+        } else if (fact instanceof DealSourced sourced) {
+            set.set("sourcedByRepId", sourced.sdrRepId());
         }
         mongo.upsert(query(where("_id").is(fact.dealId())), set, StoredDeal.class);
     }
@@ -105,6 +136,25 @@ public class DealProjection {
         } catch (DuplicateKeyException e) {
             // counted already (a redelivery)
         }
+    }
+
+    /** A deal, if known. */
+    public java.util.Optional<Deal> find(String dealId) {
+        return java.util.Optional.ofNullable(mongo.findById(dealId, StoredDeal.class)).map(DealProjection::view);
+    }
+
+    /** Deals by id (those known). */
+    public List<Deal> find(java.util.Collection<String> dealIds) {
+        return read(where("_id").in(dealIds));
+    }
+
+    /**
+     * Credits a deal to the SDR who booked a meeting on it, unless the deal already names who sourced it (the first
+     * one stays); returns whether it did. A deal not known yet is not created for it.
+     */
+    public boolean attributeIfUnsourced(String dealId, String sdrRepId) {
+        return mongo.updateFirst(query(where("_id").is(dealId).and("sourcedByRepId").isNull()),
+                new Update().set("sourcedByRepId", sdrRepId), StoredDeal.class).getModifiedCount() > 0;
     }
 
     /** Open deals owned by these reps. */
@@ -134,7 +184,8 @@ public class DealProjection {
                 stored.currency() == null || amount == null ? null : new Money(amount, stored.currency()),
                 stored.expectedCloseDate() == null ? null : LocalDate.parse(stored.expectedCloseDate()),
                 stored.wonCreatedAt() != null ? stored.wonCreatedAt() : stored.createdAt(), stored.stageSince(), stored.status(),
-                stored.closedAt());
+                stored.closedAt(), stored.forecastCategory() == null ? null : ForecastCategory.valueOf(stored.forecastCategory()),
+                stored.sourcedByRepId(), stored.lostReason());
     }
 
     private static void money(Update set, Money money) {

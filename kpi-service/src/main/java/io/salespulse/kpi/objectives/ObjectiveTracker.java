@@ -150,6 +150,15 @@ public class ObjectiveTracker {
         return tracked;
     }
 
+    /** A team's objectives (its own and its reps') whose whole period lies within from..to. */
+    public List<ObjectiveSet> ofTeamWithin(String teamId, LocalDate from, LocalDate to) {
+        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        return find(Filters.and(
+                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
+                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps))),
+                Filters.gte("periodStart", from.toString()), Filters.lte("periodEnd", to.toString())));
+    }
+
     /** Figures of an objective as of the end of {@code date} (as of now when date is today). */
     public ObjectiveMath.Figures figures(ObjectiveSet objective, LocalDate date) {
         String teamId = teamOf(objective);

@@ -64,12 +64,12 @@ public class SecurityKitConfiguration {
 
     /**
      * What a rep reads of its own (role {@code REP}, {@code sub} its rep id): itself and its absences, its KPIs, daily
-     * figures, objectives and open deals, its recognitions and the action items agreed in its 1:1s. Never a signal, a
+     * figures, objectives, open deals, pipeline changes and funnel, its recognitions and the action items agreed in its 1:1s. Never a signal, a
      * team's figures or a 1:1's notes.
      */
     static final String[] REP_READS = {"/api/v1/reps/*", "/api/v1/reps/*/absences", "/api/v1/reps/*/kpis", "/api/v1/reps/*/kpis/daily",
             "/api/v1/reps/*/objectives", "/api/v1/reps/*/deals", "/api/v1/reps/*/recognitions", "/api/v1/reps/*/action-items",
-            "/api/v1/reps/*/plan"};
+            "/api/v1/reps/*/plan", "/api/v1/reps/*/pipeline/changes", "/api/v1/reps/*/funnel"};
 
     /**
      * Outside the local profile, a service holding a local-run default secret does not start
@@ -134,6 +134,7 @@ public class SecurityKitConfiguration {
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*", "/api/v1/teams/*/ramps/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/forecast/call").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations",
                                 "/api/v1/reps/*/one-on-ones/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)

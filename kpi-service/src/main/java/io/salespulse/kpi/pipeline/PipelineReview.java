@@ -1,0 +1,160 @@
+package io.salespulse.kpi.pipeline;
+
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
+import io.salespulse.contracts.objective.ObjectiveSet;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.deals.DealProjection;
+import io.salespulse.kpi.objectives.ObjectiveTracker;
+import io.salespulse.kpi.periods.Period;
+import io.salespulse.kpi.periods.PeriodKind;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of the weekly pipeline ritual for a team or a rep: pipeline changes and the funnel over a period
+ * against the period before, the forecast against quota, and the managers' calls. Reads the period's moves and
+ * rep-days and the team's open deals: what is in flight, never the whole history.
+ */
+@Service
+public class PipelineReview {
+
+    private final DealMoves moves;
+    private final DealProjection deals;
+    private final RepDayStore repDays;
+    private final ObjectiveTracker objectives;
+    private final ForecastCalls calls;
+    private final RosterStore roster;
+    private final Clock clock;
+
+    PipelineReview(DealMoves moves, DealProjection deals, RepDayStore repDays, ObjectiveTracker objectives, ForecastCalls calls,
+                   RosterStore roster, Clock clock) {
+        this.moves = moves;
+        this.deals = deals;
+        this.repDays = repDays;
+        this.objectives = objectives;
+        this.calls = calls;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    /** A period and the one it is compared with: the same days, whole weeks earlier (this week against last). */
+    public record Span(LocalDate from, LocalDate to) {
+
+        public Span previous() {
+            long weeks = (ChronoUnit.DAYS.between(from, to) + 7) / 7;
+            return new Span(from.minusWeeks(weeks), to.minusWeeks(weeks));
+        }
+    }
+
+    /** Pipeline changes over a period, with the period before's figures. */
+    public record Changes(String teamId, String repId, PipelineChanges changes, PipelineChanges.Summary previous) {
+    }
+
+    /** The funnel over a period, with the period before's. */
+    public record FunnelReview(String teamId, String repId, Funnel funnel, Funnel previous) {
+    }
+
+    /** The forecast of a period, with the managers' calls for it. */
+    public record ForecastReview(String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls) {
+    }
+
+    /** The team's today, in its zone. */
+    public LocalDate today(TeamChanged team) {
+        return LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
+    }
+
+    /** This week so far (Monday to today). */
+    public Span thisWeek(TeamChanged team) {
+        LocalDate today = today(team);
+        return new Span(Period.containing(PeriodKind.WEEK, today).from(), today);
+    }
+
+    public Changes teamChanges(String teamId, Span span) {
+        return new Changes(teamId, null, changes(moves.ofTeam(teamId, span.from(), span.to()), span),
+                changes(moves.ofTeam(teamId, span.previous().from(), span.previous().to()), span.previous()).summary());
+    }
+
+    public Changes repChanges(String repId, Span span) {
+        String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
+        return new Changes(teamId, repId, changes(moves.ofRep(repId, span.from(), span.to()), span),
+                changes(moves.ofRep(repId, span.previous().from(), span.previous().to()), span.previous()).summary());
+    }
+
+    public FunnelReview teamFunnel(String teamId, Span span) {
+        Span before = span.previous();
+        return new FunnelReview(teamId, null,
+                Funnel.of(span.from(), span.to(), repDays.teamDays(teamId, span.from(), span.to()), moves.ofTeam(teamId, span.from(), span.to())),
+                Funnel.of(before.from(), before.to(), repDays.teamDays(teamId, before.from(), before.to()),
+                        moves.ofTeam(teamId, before.from(), before.to())));
+    }
+
+    public FunnelReview repFunnel(String repId, Span span) {
+        Span before = span.previous();
+        String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
+        return new FunnelReview(teamId, repId,
+                Funnel.of(span.from(), span.to(), repDays.days(repId, span.from(), span.to()), sourcedOrOwned(repId, span)),
+                Funnel.of(before.from(), before.to(), repDays.days(repId, before.from(), before.to()), sourcedOrOwned(repId, before)));
+    }
+
+    /** A rep's own moves, and the deals it sourced for others (an SDR's sourced pipeline is on deals it does not own). */
+    private List<DealMoves.Move> sourcedOrOwned(String repId, Span span) {
+        String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
+        List<DealMoves.Move> own = moves.ofRep(repId, span.from(), span.to()).stream()
+                .filter(m -> m.kind() != DealMoves.Kind.SOURCED).toList();
+        List<DealMoves.Move> sourced = teamId == null ? List.of() : moves.ofTeam(teamId, span.from(), span.to()).stream()
+                .filter(m -> m.kind() == DealMoves.Kind.SOURCED && repId.equals(m.sdrRepId())).toList();
+        return java.util.stream.Stream.concat(own.stream(), sourced.stream()).toList();
+    }
+
+    /** The team's forecast for the period of this kind containing {@code date}. */
+    public ForecastReview forecast(TeamChanged team, PeriodKind kind, LocalDate date) {
+        Period period = Period.containing(kind, date);
+        List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+        Forecast forecast = Forecast.of(period.from(), period.to(), deals.openDealsOf(reps), deals.wonBy(reps, period.from(), period.to()),
+                quota(team.teamId(), period.from(), period.to()), today(team));
+        return new ForecastReview(team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()));
+    }
+
+    /** What the team won in a period and currency (a call is judged against it). */
+    public BigDecimal won(String teamId, LocalDate from, LocalDate to, String currency) {
+        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        return deals.wonBy(reps, from, to).stream().filter(d -> d.amount() != null && d.amount().currency().equals(currency))
+                .map(d -> d.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The quota of a period per currency: the team's revenue-won objectives whose period lies in it; with none, the sum
+     * of its reps'.
+     */
+    Map<String, BigDecimal> quota(String teamId, LocalDate from, LocalDate to) {
+        List<ObjectiveSet> revenue = objectives.ofTeamWithin(teamId, from, to).stream()
+                .filter(o -> o.metric() == ObjectiveMetric.REVENUE_WON && o.currency() != null).toList();
+        List<ObjectiveSet> teamOwn = revenue.stream().filter(o -> o.scope() == ObjectiveScope.TEAM).toList();
+        Map<String, BigDecimal> quota = new TreeMap<>();
+        for (ObjectiveSet objective : teamOwn.isEmpty() ? revenue : teamOwn) {
+            quota.merge(objective.currency(), objective.target(), BigDecimal::add);
+        }
+        return quota;
+    }
+
+    private PipelineChanges changes(List<DealMoves.Move> periodMoves, Span span) {
+        Set<String> ids = periodMoves.stream().map(DealMoves.Move::dealId).collect(Collectors.toCollection(HashSet::new));
+        Map<String, DealProjection.Deal> known = deals.find(ids).stream().collect(Collectors.toMap(DealProjection.Deal::dealId, Function.identity()));
+        return PipelineChanges.of(span.from(), span.to(), periodMoves, known::get);
+    }
+}
