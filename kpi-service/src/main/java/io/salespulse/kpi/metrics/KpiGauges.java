@@ -10,6 +10,9 @@ import io.salespulse.kpi.activity.Counter;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
+import io.salespulse.kpi.pipeline.Forecast;
+import io.salespulse.kpi.pipeline.PipelineChanges;
+import io.salespulse.kpi.pipeline.PipelineReview;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
 import io.salespulse.kpi.report.TeamPipeline;
@@ -27,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Team KPIs as Prometheus gauges for Grafana, refreshed every 30 s: today's activity per team and metric, open and
- * weighted pipeline per stage and currency, month-to-date win rate, and objective attainment and pace. Labels are
- * bounded: team, metric, stage, currency, scope; a rep label only when {@code salespulse.kpi.metrics.rep-labels} is
+ * weighted pipeline per stage and currency, month-to-date win rate, objective attainment and pace, this quarter's
+ * forecast against quota and this week's pipeline changes. Labels are bounded: team, metric, stage, currency, scope,
+ * category, change; a rep label only when {@code salespulse.kpi.metrics.rep-labels} is
  * on. Never names or emails.
  */
 @Component
@@ -52,9 +56,14 @@ class KpiGauges {
     private final MultiGauge winRate;
     private final MultiGauge attainment;
     private final MultiGauge pace;
+    private final MultiGauge forecast;
+    private final MultiGauge changesAmount;
+    private final MultiGauge changesDeals;
+    private final PipelineReview reviews;
 
-    KpiGauges(RosterStore roster, RepDayStore repDays, TeamPipeline pipelines, ObjectiveTracker objectives, Clock clock,
-              MeterRegistry meters, @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
+    KpiGauges(RosterStore roster, RepDayStore repDays, TeamPipeline pipelines, ObjectiveTracker objectives, PipelineReview reviews,
+              Clock clock, MeterRegistry meters, @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
+        this.reviews = reviews;
         this.roster = roster;
         this.repDays = repDays;
         this.pipelines = pipelines;
@@ -68,6 +77,39 @@ class KpiGauges {
         this.winRate = MultiGauge.builder("salespulse.team.win.rate").description("Won / (won + lost), month to date").register(meters);
         this.attainment = MultiGauge.builder("salespulse.objective.attainment").description("Objective actual / target").register(meters);
         this.pace = MultiGauge.builder("salespulse.objective.pace").description("Objective attainment / elapsed share").register(meters);
+        this.forecast = MultiGauge.builder("salespulse.forecast.amount")
+                .description("This quarter's forecast by category (closed, commit, best_case, pipeline) and its quota, per currency").register(meters);
+        this.changesAmount = MultiGauge.builder("salespulse.pipeline.changes.amount")
+                .description("This week's pipeline changes by kind and currency (amount changes: the change itself)").register(meters);
+        this.changesDeals = MultiGauge.builder("salespulse.pipeline.changes.deals").description("Deals behind this week's pipeline changes, by kind")
+                .register(meters);
+    }
+
+    /** This quarter's forecast and this week's pipeline changes of a team. */
+    private void ritual(TeamChanged team, List<MultiGauge.Row<?>> forecastRows, List<MultiGauge.Row<?>> amountRows,
+                        List<MultiGauge.Row<?>> dealRows) {
+        String teamId = team.teamId();
+        Forecast quarter = reviews.forecast(team, PeriodKind.QUARTER, reviews.today(team)).forecast();
+        quarter.currencies().forEach((currency, amounts) -> {
+            Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>();
+            values.put("closed", amounts.closed());
+            values.put("commit", amounts.commit());
+            values.put("best_case", amounts.bestCase());
+            values.put("pipeline", amounts.pipeline());
+            values.put("quota", amounts.quota());
+            values.forEach((category, value) -> {
+                if (value != null) {
+                    forecastRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "currency", currency, "category", category), value.doubleValue()));
+                }
+            });
+        });
+        PipelineChanges week = reviews.teamChanges(teamId, reviews.thisWeek(team)).changes();
+        week.changes().forEach((change, figure) -> {
+            String kind = change.name().toLowerCase(java.util.Locale.ROOT);
+            dealRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "change", kind), figure.deals()));
+            figure.amount().forEach((currency, amount) -> amountRows.add(MultiGauge.Row.of(
+                    Tags.of("team", teamId, "change", kind, "currency", currency), amount.doubleValue())));
+        });
     }
 
     @Scheduled(fixedDelayString = "${salespulse.kpi.metrics.refresh-ms:30000}", initialDelay = 5_000)
@@ -80,8 +122,12 @@ class KpiGauges {
             List<MultiGauge.Row<?>> winRows = new ArrayList<>();
             List<MultiGauge.Row<?>> attainmentRows = new ArrayList<>();
             List<MultiGauge.Row<?>> paceRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> forecastRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> changeAmountRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> changeDealRows = new ArrayList<>();
             for (TeamChanged team : roster.teams()) {
                 String teamId = team.teamId();
+                ritual(team, forecastRows, changeAmountRows, changeDealRows);
                 LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
                 List<RepDay> todays = repDays.teamDays(teamId, today, today);
                 for (Counter counter : ACTIVITY) {
@@ -129,6 +175,9 @@ class KpiGauges {
             winRate.register(winRows, true);
             attainment.register(attainmentRows, true);
             pace.register(paceRows, true);
+            forecast.register(forecastRows, true);
+            changesAmount.register(changeAmountRows, true);
+            changesDeals.register(changeDealRows, true);
         } catch (RuntimeException e) {
             log.warn("KPI gauges not refreshed: {}", e.getMessage());
         }
