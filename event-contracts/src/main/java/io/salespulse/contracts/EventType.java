@@ -14,6 +14,7 @@ import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.PipelineReviewed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveSet;
@@ -61,6 +62,7 @@ public enum EventType {
 
     REP_DAY_KPIS_UPDATED("salespulse.kpi.rep-day-updated.v1", RepDayKpisUpdated.class, Topics.KPIS),
     OBJECTIVE_PROGRESSED("salespulse.kpi.objective-progressed.v1", ObjectiveProgressed.class, Topics.KPIS),
+    PIPELINE_REVIEWED("salespulse.kpi.pipeline-reviewed.v1", PipelineReviewed.class, Topics.KPIS),
 
     SIGNAL_RAISED("salespulse.signal.raised.v1", SignalRaised.class, Topics.SIGNALS),
     SIGNAL_UPDATED("salespulse.signal.updated.v1", SignalUpdated.class, Topics.SIGNALS),

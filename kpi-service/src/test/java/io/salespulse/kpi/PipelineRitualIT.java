@@ -83,6 +83,12 @@ class PipelineRitualIT {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    io.salespulse.kpi.pipeline.WeeklyReviews reviews;
+
+    @Autowired
+    io.salespulse.kit.roster.RosterStore roster;
+
     final String s = UUID.randomUUID().toString().substring(0, 8);
     final String paris = "paris-" + s;
     final String lea = "lea-" + s;
@@ -315,6 +321,18 @@ class PipelineRitualIT {
         JsonNode leas = get("/reps/" + lea + "/funnel").get("funnel");
         assertThat(leas.get("steps").get("calls").asInt()).isEqualTo(10);
         assertThat(leas.get("sdrSourced").get(lea).get("deals").asInt()).isEqualTo(1);
+
+        // The Monday review of the week of the 16th, as the weekly digest gets it: its changes, the quarter's forecast,
+        // its funnel against the week before, deals expected this week (none: Alpha on 10 Dec is the soonest, with Beta
+        // on 5 Dec), and none overdue.
+        var weekly = reviews.of(roster.team(paris).orElseThrow(), d("2026-11-16"));
+        assertThat(weekly.changes().get("CREATED").deals()).isEqualTo(5);
+        assertThat(weekly.changes().get("WON").amount()).containsOnlyKeys("EUR");
+        assertThat(weekly.forecast()).extracting(io.salespulse.contracts.kpi.PipelineReviewed.Forecast::currency).containsExactly("EUR", "USD");
+        assertThat(weekly.forecast().get(0).commitTotal()).isEqualByComparingTo("16000");
+        assertThat(weekly.funnel().steps().get("calls")).isEqualTo(4);
+        assertThat(weekly.closingThisWeek()).isEmpty();
+        assertThat(weekly.overdue()).isEmpty();
 
         // Bad periods are refused, naming the field.
         Http.Answer inverted = Http.get("http://localhost:" + port + "/api/v1/teams/" + paris + "/pipeline/changes?from=2026-11-27&to=2026-11-01");

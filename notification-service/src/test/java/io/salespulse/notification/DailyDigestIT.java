@@ -109,7 +109,10 @@ class DailyDigestIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(log + "?status=DIGEST").json().size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.bodies().size() == 1);
         assertThat(Http.get(log + "?status=DIGEST").json()).hasSize(1);
+        // Saturday 28th: the team does not work, no digest; it waits for Monday's.
         CLOCK.set(Instant.parse("2026-11-28T07:31:00Z"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> SLACK.bodies().size() == 1);
+        CLOCK.set(Instant.parse("2026-11-30T07:31:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.bodies().size() == 2);
         assertThat(EventCodec.mapper().readTree(SLACK.bodies().get(1)).get("text").asString()).isEqualTo("Votre point du jour : 1 signal(s)");
     }

@@ -7,6 +7,7 @@ import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.PipelineReviewed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.objective.ObjectiveMetric;
@@ -46,7 +47,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The weekly digest at Monday 08:30 in the manager's zone (clock moved by the test): last week's figures per rep
  * against the week before (a late, older update of a day does not count), the objective and its pace, the open
- * signals (not the resolved one) and last week's recognition, in French, once.
+ * signals (not the resolved one), last week's recognition and, once kpi-service's weekly pipeline review has come, the
+ * pipeline sections (changes, forecast against quota, funnel against the week before, deals due and overdue), in French
+ * and in English, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "salespulse.notifications.digest-check-ms=300")
@@ -83,8 +86,43 @@ class WeeklyDigestIT {
     }
 
     private List<JsonNode> weekly() {
+        return weekly("Revue hebdomadaire");
+    }
+
+    private List<JsonNode> weekly(String title) {
         return SLACK.bodies().stream().map(body -> EventCodec.mapper().readTree(body))
-                .filter(json -> json.get("text").asString().startsWith("Revue hebdomadaire")).toList();
+                .filter(json -> json.get("text").asString().startsWith(title)).toList();
+    }
+
+    /** The text of the section under this heading. */
+    private static String section(JsonNode digest, String heading) {
+        for (JsonNode block : digest.get("blocks")) {
+            String text = block.path("text").path("text").asString("");
+            if (text.startsWith("*" + heading + "*")) {
+                return text;
+            }
+        }
+        throw new AssertionError("no section " + heading + " in " + digest);
+    }
+
+    /** kpi-service's review of the team's week of 23 November. */
+    private static PipelineReviewed review(String team, String lea, String hugo) {
+        return new PipelineReviewed(team, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29"),
+                Map.of("CREATED", new PipelineReviewed.Change(2, Map.of("EUR", new BigDecimal("18500"), "USD", new BigDecimal("3000"))),
+                        "PUSHED", new PipelineReviewed.Change(1, Map.of("EUR", new BigDecimal("8000"))),
+                        "WON", new PipelineReviewed.Change(1, Map.of("USD", new BigDecimal("3000")))),
+                List.of(new PipelineReviewed.Forecast("EUR", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"),
+                        new BigDecimal("5000"), new BigDecimal("16000"), new BigDecimal("25000"), new BigDecimal("40000"))),
+                new PipelineReviewed.Funnel(Map.of("calls", 10L, "connectedCalls", 6L, "meetingsBooked", 2L, "meetingsHeld", 1L,
+                        "dealsCreated", 2L, "dealsWon", 1L), Map.of("connectedCalls", new BigDecimal("0.6"), "meetingsBooked",
+                        new BigDecimal("0.3333"), "meetingsHeld", new BigDecimal("0.5"), "dealsCreated", new BigDecimal("2"),
+                        "dealsWon", new BigDecimal("0.5"))),
+                new PipelineReviewed.Funnel(Map.of("calls", 4L, "connectedCalls", 1L), Map.of("connectedCalls", new BigDecimal("0.25"))),
+                List.of(new PipelineReviewed.DealDue("d-acme", "Acme", lea, io.salespulse.contracts.Money.of("24000", "EUR"),
+                        LocalDate.parse("2026-12-02"))),
+                List.of(new PipelineReviewed.DealDue("d-globex", "Globex", hugo, io.salespulse.contracts.Money.of("8000", "USD"),
+                        LocalDate.parse("2026-11-20"))),
+                Instant.parse("2026-11-30T00:10:00Z"));
     }
 
     @Test
@@ -98,6 +136,10 @@ class WeeklyDigestIT {
         assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
                 {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"INFO",
                  "digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(SLACK.port())).status()).isEqualTo(200);
+        String english = "paul-" + s;
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + english + "/preferences", """
+                {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"en","timezone":"Europe/Paris","minSeverity":"CRITICAL",
+                 "recognitions":"OFF","digest":{"weekly":"MON 08:30"}}""".formatted(SLACK.port())).status()).isEqualTo(200);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         long reps = consumed("salespulse.rep.changed.v1");
         long days = consumed("salespulse.kpi.rep-day-updated.v1");
@@ -105,7 +147,7 @@ class WeeklyDigestIT {
         long resolved = consumed("salespulse.signal.resolved.v1");
         long raised = consumed("salespulse.signal.raised.v1");
         KafkaProbe.publish(
-                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
+                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager, english),
                         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
                 EventEnvelope.of("r1-" + s, "/t", new RepChanged(lea, "Léa", team, RepRole.AE, Seniority.SENIOR,
                         LocalDate.parse("2025-01-06"), Map.of(), true, at)),
@@ -149,9 +191,12 @@ class WeeklyDigestIT {
         // Monday 30 November, 08:29 in Paris: not yet.
         CLOCK.set(Instant.parse("2026-11-30T07:29:00Z"));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> weekly().isEmpty());
-        // 08:31: the weekly digest.
+        // 08:31: the digest waits for kpi-service's pipeline review of the week...
         CLOCK.set(Instant.parse("2026-11-30T07:31:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> weekly().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> weekly().isEmpty());
+        // ...which comes: the digest goes, with the pipeline sections.
+        KafkaProbe.publish(EventEnvelope.of("review-" + s, "/kpi-service", review(team, lea, hugo)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> weekly().size() == 1 && weekly("Weekly review").size() == 1);
         JsonNode digest = weekly().get(0);
         assertThat(digest.get("text").asString()).isEqualTo("Revue hebdomadaire : semaine du 23/11/2026");
         JsonNode blocks = digest.get("blocks");
@@ -160,8 +205,24 @@ class WeeklyDigestIT {
                 + "\n• Léa : appels 42 (+7), décrochés 10 (+2), e-mails 0 (=), RDV pris 0 (=), RDV tenus 0 (=), affaires créées 0 (=), affaires gagnées 1 (+1)");
         assertThat(blocks.get(2).get("text").get("text").asString())
                 .isEqualTo("*Objectifs et rythme*\n• Léa · chiffre d'affaires signé : 62 % atteint, rythme 0,90 — à risque");
-        assertThat(blocks.get(3).get("text").get("text").asString()).isEqualTo("*Signaux ouverts*\n• Baisse d'activité de Hugo (WARNING)");
-        assertThat(blocks.get(4).get("text").get("text").asString()).isEqualTo("*Réussites à saluer*\n• Belle signature de Léa");
+        assertThat(section(digest, "Pipeline de la semaine")).contains("• Nouvelles : 2 affaire(s), 18", "• Signature repoussée : 1 affaire(s), 8",
+                "• Gagnées : 1 affaire(s), 3").doesNotContain("Perdues");
+        assertThat(section(digest, "Prévision du trimestre")).contains("Signé 5", "engagé 16", "meilleur cas 25", "pour un objectif de 40",
+                "(13 % signé)");
+        assertThat(section(digest, "Entonnoir de la semaine (conversion depuis l'étape précédente ; semaine d'avant)"))
+                .contains("• Appels décrochés : 6, 60 % (semaine d'avant : 25 %)", "• RDV pris : 2, 33 % (semaine d'avant : —)");
+        assertThat(section(digest, "Signatures attendues cette semaine")).contains("• Acme (Léa), 24", "prévue le 02/12/2026");
+        assertThat(section(digest, "Date de signature dépassée")).contains("• Globex (Hugo), 8", "prévue le 20/11/2026");
+        assertThat(section(digest, "Signaux ouverts")).isEqualTo("*Signaux ouverts*\n• Baisse d'activité de Hugo (WARNING)");
+        assertThat(section(digest, "Réussites à saluer")).isEqualTo("*Réussites à saluer*\n• Belle signature de Léa");
+        // The same in English for Paul.
+        JsonNode en = weekly("Weekly review").get(0);
+        assertThat(section(en, "Pipeline last week")).contains("• New: 2 deal(s), €18,500.00 + $3,000.00", "• Close date pushed out: 1 deal(s), €8,000.00");
+        assertThat(section(en, "Forecast this quarter")).contains("Closed €5,000.00, commit €16,000.00, best case €25,000.00, against a quota of €40,000.00 (13% closed)");
+        assertThat(section(en, "Funnel last week (conversion from the step before; the week before)"))
+                .contains("• Connected calls: 6, 60% (week before: 25%)");
+        assertThat(section(en, "Expected to close this week")).contains("• Acme (Léa), €24,000.00, expected 2026-12-02");
+        assertThat(section(en, "Past their close date")).contains("• Globex (Hugo), $8,000.00, expected 2026-11-20");
 
         // Later that Monday: no second one.
         CLOCK.set(Instant.parse("2026-11-30T15:00:00Z"));

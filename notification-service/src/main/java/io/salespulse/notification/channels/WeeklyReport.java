@@ -15,7 +15,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The weekly digest for the Monday pipeline ritual, in the manager's language: last week's activity per rep against
- * the week before, objectives with attainment and pace, the open signals, and last week's recognitions.
+ * the week before, objectives with attainment and pace, the pipeline (changes, forecast, funnel, deals due and
+ * overdue), the open signals, and last week's recognitions.
  *
  * @param language  the manager's language
  * @param title     one line
@@ -52,6 +53,12 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
     /** The report of the week starting {@code lastWeekStart} (a Monday), worded from the bundles. */
     public static WeeklyReport of(Language language, LocalDate lastWeekStart, List<RepWeeks> reps, List<ObjectiveLine> objectives,
                                   List<String> openSignals, List<String> recognitions, String link, Texts texts) {
+        return of(language, lastWeekStart, reps, objectives, List.of(), openSignals, recognitions, link, texts);
+    }
+
+    /** The report with the pipeline sections ({@link PipelineSections}) after the objectives. */
+    public static WeeklyReport of(Language language, LocalDate lastWeekStart, List<RepWeeks> reps, List<ObjectiveLine> objectives,
+                                  List<Section> pipeline, List<String> openSignals, List<String> recognitions, String link, Texts texts) {
         String title = texts.get(language, "weekly.title",
                 lastWeekStart.format(DateTimeFormatter.ofPattern(texts.get(language, "weekly.date-pattern"))));
         List<String> activity = new ArrayList<>();
@@ -72,12 +79,13 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
                     texts.get(language, "objective.status." + objective.status())));
         }
         String none = texts.get(language, "weekly.none");
-        List<Section> sections = List.of(
+        List<Section> sections = new ArrayList<>(List.of(
                 section(texts.get(language, "weekly.section.activity"), activity, none),
-                section(texts.get(language, "weekly.section.objectives"), goals, none),
-                section(texts.get(language, "weekly.section.signals"), openSignals, none),
-                section(texts.get(language, "weekly.section.recognitions"), recognitions, none));
-        return new WeeklyReport(language, title, sections, link, texts.openLabel(language));
+                section(texts.get(language, "weekly.section.objectives"), goals, none)));
+        sections.addAll(pipeline);
+        sections.add(section(texts.get(language, "weekly.section.signals"), openSignals, none));
+        sections.add(section(texts.get(language, "weekly.section.recognitions"), recognitions, none));
+        return new WeeklyReport(language, title, List.copyOf(sections), link, texts.openLabel(language));
     }
 
     private static Section section(String heading, List<String> lines, String none) {

@@ -1,6 +1,9 @@
 package io.salespulse.notification.delivery;
 
 import io.salespulse.contracts.org.Language;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.calendar.WorkingCalendar;
+import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Renderers;
@@ -21,7 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily digest: at the manager's digest time in the manager's zone, the signals kept for the digest before that
+ * The daily digest: on the working days of the manager's teams (not on weekends or their public holidays), at the
+ * manager's digest time in the manager's zone, the signals kept for the digest before that
  * time (and not resolved since) go out as one message per channel (signals kept later wait for the next day's; a
  * digest missed while the service was down goes out when it is back), queued like any delivery (so retried alike), once per manager
  * and day whatever the number of instances (the digest's delivery ids are per manager and day).
@@ -35,9 +39,13 @@ class DailyDigest {
     private final boolean mail;
     private final Texts texts;
     private final MailTemplates mailTemplates;
+    private final RosterStore roster;
+    private final WorkingCalendar calendar;
 
     DailyDigest(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts,
-                MailTemplates mailTemplates) {
+                MailTemplates mailTemplates, RosterStore roster, WorkingCalendar calendar) {
+        this.roster = roster;
+        this.calendar = calendar;
         this.preferences = preferences;
         this.texts = texts;
         this.mailTemplates = mailTemplates;
@@ -51,10 +59,19 @@ class DailyDigest {
     void run() {
         for (Preferences prefs : preferences.all()) {
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
-            if (prefs.dailyDigestAt() != null && !local.toLocalTime().isBefore(prefs.dailyDigestAt())) {
+            if (prefs.dailyDigestAt() != null && !local.toLocalTime().isBefore(prefs.dailyDigestAt()) && worksOn(prefs.managerId(), local.toLocalDate())) {
                 send(prefs, local.toLocalDate(), local.toLocalDate().atTime(prefs.dailyDigestAt()).atZone(local.getZone()).toInstant());
             }
         }
+    }
+
+    /**
+     * Whether a manager's teams work on a day: no daily digest on a day none of them works (a weekend, a public holiday
+     * of their calendar); what was kept waits for the next working day's. A manager of no team known yet gets it.
+     */
+    boolean worksOn(String managerId, LocalDate day) {
+        List<TeamChanged> teams = roster.teams().stream().filter(team -> team.managerIds().contains(managerId)).toList();
+        return teams.isEmpty() || teams.stream().anyMatch(team -> calendar.teamWorks(team, day));
     }
 
     /** Today's digest: the signals kept before today's digest time (later ones wait for tomorrow's). */

@@ -9,6 +9,7 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.MailTemplates;
+import io.salespulse.notification.channels.PipelineSections;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.channels.WeeklyReport;
@@ -18,6 +19,7 @@ import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -38,8 +40,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly digest for the pipeline ritual (default Monday 08:30 in the manager's zone): for the manager's teams,
- * last week's activity per rep against the week before, objectives with attainment and pace, open signals and last
- * week's recognitions. One message per channel, queued like any delivery, once per manager and week whatever the
+ * last week's activity per rep against the week before, objectives with attainment and pace, the pipeline (kpi-service's
+ * weekly review: changes, the quarter's forecast against quota, funnel conversions against the week before, deals due
+ * this week and overdue), open signals and last week's recognitions. One message per channel, queued like any delivery, once per manager and week whatever the
  * number of instances.
  */
 @Component
@@ -58,10 +61,13 @@ class WeeklyDigest {
     private final Texts texts;
     private final MailTemplates mailTemplates;
     private final String appUrl;
+    private final Duration reviewWait;
 
     WeeklyDigest(PreferencesStore preferences, DeliveryQueue queue, RosterStore roster, TeamFigures figures, SignalInbox inbox,
                  Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates,
-                 @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+                 @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl,
+                 @Value("${salespulse.notifications.weekly-review-wait:PT2H}") Duration reviewWait) {
+        this.reviewWait = reviewWait;
         this.preferences = preferences;
         this.queue = queue;
         this.roster = roster;
@@ -84,7 +90,7 @@ class WeeklyDigest {
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
             String[] when = prefs.weeklyDigest().split(" ");
             if (local.getDayOfWeek() == day(when[0]) && !local.toLocalTime().isBefore(LocalTime.parse(when[1]))) {
-                send(prefs, local);
+                send(prefs, local, local.toLocalDate().atTime(LocalTime.parse(when[1])).atZone(local.getZone()));
             }
         }
     }
@@ -93,7 +99,12 @@ class WeeklyDigest {
         return Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(threeLetters)).findFirst().orElseThrow();
     }
 
-    void send(Preferences prefs, ZonedDateTime local) {
+    /**
+     * The digest of the week before {@code local}'s; {@code due} is when it was due. Until kpi-service's pipeline review
+     * of each team has come, the digest waits (up to {@code weekly-review-wait} after it was due, then goes without those
+     * figures, saying so).
+     */
+    void send(Preferences prefs, ZonedDateTime local, ZonedDateTime due) {
         LocalDate thisWeek = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate lastWeek = thisWeek.minusWeeks(1);
         if (queue.has(prefs.managerId(), "weekly-" + lastWeek)) {
@@ -135,7 +146,17 @@ class WeeklyDigest {
         for (Document delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
             recognitions.add(Message.storedTitle(delivery.getString("message")));
         }
-        WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives, open, recognitions,
+        List<PipelineSections.TeamReview> reviews = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (TeamChanged team : teams) {
+            figures.review(team.teamId(), lastWeek).ifPresentOrElse(review -> reviews.add(new PipelineSections.TeamReview(team.name(), review)),
+                    () -> missing.add(team.name()));
+        }
+        if (!missing.isEmpty() && local.isBefore(due.plus(reviewWait))) {
+            return; // the pipeline review is on its way: wait for it a while
+        }
+        WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives,
+                PipelineSections.of(prefs.locale(), reviews, missing, this::repName, texts), open, recognitions,
                 appUrl + "/teams/" + teamIds.get(0), texts);
 
         Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slack(report), () -> Renderers.teams(report),

@@ -5,7 +5,9 @@ import com.mongodb.client.model.Filters;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.KpiEvent;
+import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.PipelineReviewed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the weekly digest needs of kpi-service's figures: each rep's totals per day (the latest
- * {@link RepDayKpisUpdated} of the day) and each objective's latest {@link ObjectiveProgressed}. Redelivered or
+ * {@link RepDayKpisUpdated} of the day), each objective's latest {@link ObjectiveProgressed}, and each team's weekly
+ * {@link PipelineReviewed}. Redelivered or
  * out-of-order events never move a figure back.
  */
 @Component
@@ -47,7 +50,24 @@ public class TeamFigures {
         } else if (event instanceof ObjectiveProgressed objective) {
             Document doc = Documents.of(objective);
             LatestState.replaceIfNotOlder(collection(OBJECTIVES), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc);
+        } else if (event instanceof PipelineReviewed review) {
+            String id = review.teamId() + "|" + review.weekStart();
+            StoredReview held = mongo.findById(id, StoredReview.class);
+            if (held == null || !held.occurredAt().isAfter(review.occurredAt())) {
+                mongo.save(new StoredReview(id, review.teamId(), review.weekStart().toString(), EventCodec.toJson(review), review.occurredAt()));
+            }
         }
+    }
+
+    /** A team's weekly pipeline review as kpi-service published it (the latest, should it come twice). */
+    @org.springframework.data.mongodb.core.mapping.Document("pipeline_reviews")
+    record StoredReview(@org.springframework.data.annotation.Id String id, String teamId, String weekStart, byte[] event, Instant occurredAt) {
+    }
+
+    /** The pipeline review of a team's week starting {@code monday}, once kpi-service has published it. */
+    public java.util.Optional<PipelineReviewed> review(String teamId, LocalDate monday) {
+        return java.util.Optional.ofNullable(mongo.findById(teamId + "|" + monday, StoredReview.class))
+                .map(stored -> (PipelineReviewed) EventCodec.fromJson(io.salespulse.contracts.EventType.PIPELINE_REVIEWED, stored.event()));
     }
 
     /** A rep's totals over the days {@code from} to {@code to} inclusive. */
