@@ -352,6 +352,37 @@ class CockpitBrowserIT {
                     browser.get(stack.url("cockpit") + "/reps/sdr-hugo");
                     assertThat(browser.findElement(By.cssSelector("p.away")).getText()).contains("Absent du", "congé");
 
+                    // The pipeline review of the weekly meeting: what moved this week against the same days last week,
+                    // the quarter's forecast by category against quota, the funnel; Camille records her call for the
+                    // quarter (an amount that is no number is refused next to its field).
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    browser.findElement(By.id("pipeline-review-link")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : revue du pipeline");
+                    assertThat(browser.findElement(By.id("changes")).getText()).contains("Nouvelles affaires", "Avancées d'une étape", "Gagnées",
+                            "Perdues", "Mêmes jours, semaine d'avant");
+                    assertThat(browser.findElement(By.id("forecast")).getText()).contains("Signé", "Engagé", "Meilleur cas", "EUR");
+                    assertThat(browser.findElement(By.id("funnel")).getText()).contains("Appels décrochés", "RDV pris", "Affaires gagnées");
+                    browser.findElement(By.id("call-amount")).sendKeys("beaucoup");
+                    browser.findElement(By.id("call-submit")).click();
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                            browser.findElement(By.id("call-amount")).getAttribute("aria-invalid").equals("true"));
+                    assertThat(browser.findElement(By.id("call-amount-error")).isDisplayed()).isTrue();
+                    browser.findElement(By.id("call-amount")).clear();
+                    browser.findElement(By.id("call-amount")).sendKeys("150 000");
+                    browser.findElement(By.id("call-note")).sendKeys("Globex signe en décembre");
+                    browser.findElement(By.id("call-submit")).click();
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("call-saved")).isDisplayed());
+                    assertThat(browser.findElement(By.id("calls")).getText()).contains("150000", "EUR", "mgr-camille", "Globex signe en décembre");
+                    screenshot(browser, "pipeline-review");
+                    browser.manage().window().setSize(new Dimension(375, 812));
+                    assertThat(horizontalOverflow(browser)).as("pipeline review on a phone").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                    // A deal alert names its deal, on the board and on its page, with the deal's figures.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    browser.findElement(By.partialLinkText("Affaire bloquée (Inès Moreau) : ")).click();
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Affaire bloquée (Inès Moreau) : ");
+                    assertThat(browser.findElement(By.id("deal")).getText()).contains("Montant", "Étape", "Négociation");
+
                     // Jordan manages New York: Paris's board is not his.
                     browser.manage().window().setSize(new Dimension(1280, 900));
                     signOut(browser);

@@ -18,6 +18,13 @@ public class Labels {
         return texts.getMessage("signal.title." + type, new Object[] {who}, type, locale);
     }
 
+    /** A signal's title, naming the deal of a deal signal ({@code deal.name} of the signal's JSON). */
+    public String signalTitle(tools.jackson.databind.JsonNode signal, String who, Locale locale) {
+        String title = signalTitle(signal.get("type").asString(), who, locale);
+        tools.jackson.databind.JsonNode deal = signal.get("deal");
+        return deal != null && deal.hasNonNull("name") ? word("signal.title.with-deal", locale, title, deal.get("name").asString()) : title;
+    }
+
     /** A word the bundles hold, or the key's last part when none does. */
     public String word(String key, Locale locale) {
         return texts.getMessage(key, null, key.substring(key.lastIndexOf('.') + 1), locale);

@@ -60,7 +60,7 @@ class MyWeekPage {
         String name = rep.get("displayName").asString();
         List<RecognitionLine> recognised = new ArrayList<>();
         for (JsonNode recognition : recognitions.get()) {
-            recognised.add(new RecognitionLine(labels.signalTitle(recognition.get("type").asString(), name, locale),
+            recognised.add(new RecognitionLine(labels.signalTitle(recognition, name, locale),
                     recognition.get("raisedAt").asString().substring(0, 10)));
         }
         model.addAttribute("name", name);

@@ -174,12 +174,12 @@ class RepPage {
                 item.get("questions").get(language).forEach(q -> questions.add(q.asString()));
             }
             toDiscuss.add(new Talk(signal.get("signalId").asString(), signal.get("severity").asString(),
-                    labels.signalTitle(signal.get("type").asString(), name, locale), questions));
+                    labels.signalTitle(signal, name, locale), questions));
         }
         List<Talk> recognitions = new ArrayList<>();
         for (JsonNode signal : agenda.get("recognitions")) {
             recognitions.add(new Talk(signal.get("signalId").asString(), signal.get("severity").asString(),
-                    labels.signalTitle(signal.get("type").asString(), name, locale), List.of()));
+                    labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
         model.addAttribute("away", awayLines(absences.get(), rep.get("displayName").asString()));

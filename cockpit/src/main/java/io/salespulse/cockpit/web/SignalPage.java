@@ -110,11 +110,7 @@ class SignalPage {
         JsonNode action = signal.get("suggestedAction");
         model.addAttribute("signal", signal);
         model.addAttribute("teamId", teamId);
-        String title = labels.signalTitle(signal.get("type").asString(), who, locale);
-        if (signal.hasNonNull("deal") && signal.get("deal").hasNonNull("name")) {
-            title = labels.word("signal.title.with-deal", locale, title, signal.get("deal").get("name").asString());
-        }
-        model.addAttribute("title", title);
+        model.addAttribute("title", labels.signalTitle(signal, who, locale));
         model.addAttribute("evidence", evidence(signal, labels, locale));
         model.addAttribute("deal", deal(signal.get("deal"), labels, locale));
         model.addAttribute("crmUrl", signal.hasNonNull("deal") && signal.get("deal").hasNonNull("crmUrl") ? signal.get("deal").get("crmUrl").asString() : null);

@@ -129,7 +129,7 @@ class TeamBoard {
                 String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
                 String who = repId != null ? names.getOrDefault(repId, repId) : team.get("name").asString();
                 signals.add(new SignalLine(signal.get("signalId").asString(), signal.get("severity").asString(),
-                        labels.signalTitle(signal.get("type").asString(), who, locale), SignalPage.evidence(signal, labels, locale),
+                        labels.signalTitle(signal, who, locale), SignalPage.evidence(signal, labels, locale),
                         "ACKNOWLEDGED".equals(signal.get("status").asString())));
             }
         }
