@@ -228,14 +228,20 @@ public class SignalEvaluator {
 
     /**
      * A rep's absence recorded, changed or withdrawn: its activity rules are judged again at once. A team changed (its
-     * own thresholds, its calendar): its reps and open deals are judged again under the new settings.
+     * own thresholds): its open deals are judged again under the new settings at once (its reps' activity at their next
+     * figures, or the hourly pass). A failure here is logged: it must not hold up the roster.
      */
     @EventListener
     void onRosterChange(RosterApplied applied) {
-        if (applied.event() instanceof RepAbsence absence) {
-            evaluateRep(absence.repId());
-        } else if (applied.event() instanceof TeamChanged team) {
-            evaluateTeam(team);
+        try {
+            if (applied.event() instanceof RepAbsence absence) {
+                evaluateRep(absence.repId());
+            } else if (applied.event() instanceof TeamChanged team) {
+                List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+                facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Signals not judged again after a roster change ({}): {}", applied.event().partitionKey(), e.getMessage());
         }
     }
 
