@@ -372,7 +372,7 @@ class CockpitBrowserIT {
                     browser.findElement(By.id("call-note")).sendKeys("Globex signe en décembre");
                     browser.findElement(By.id("call-submit")).click();
                     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("call-saved")).isDisplayed());
-                    assertThat(browser.findElement(By.id("calls")).getText()).contains("150000", "EUR", "mgr-camille", "Globex signe en décembre");
+                    assertThat(browser.findElement(By.id("calls")).getText()).contains("150", "000 EUR", "mgr-camille", "Globex signe en décembre");
                     screenshot(browser, "pipeline-review");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     assertThat(horizontalOverflow(browser)).as("pipeline review on a phone").isLessThanOrEqualTo(0);

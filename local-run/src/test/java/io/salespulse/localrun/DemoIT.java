@@ -45,9 +45,9 @@ class DemoIT {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     String paris = get(camille, admin);
                     assertThat(paris).containsPattern(told("ACTIVITY_DROP", "Baisse d'activité de Léa Martin"))
-                            .containsPattern(told("STALLED_DEAL", "Affaire bloquée (Inès Moreau)"))
-                            .containsPattern(told("CLOSE_DATE_SLIPPING", "Date de signature qui glisse (Inès Moreau)"))
-                            .containsPattern(told("BIG_WIN", "Belle signature de Marc Petit"));
+                            .containsPattern(told("STALLED_DEAL", "Affaire bloquée (Inès Moreau) : Globex — plateforme commerciale"))
+                            .containsPattern(told("CLOSE_DATE_SLIPPING", "Date de signature qui glisse (Inès Moreau) : Globex — plateforme commerciale"))
+                            .containsPattern(told("BIG_WIN", "Belle signature de Marc Petit : Initech — licence groupe"));
                     String newYork = get(jordan, admin);
                     assertThat(newYork).containsPattern(told("OBJECTIVE_ACHIEVED", "Olivia Chen reached 100% of their objective"))
                             .containsPattern(told("BACK_ON_TRACK", "Ethan Brooks is back on track"));
@@ -58,7 +58,7 @@ class DemoIT {
                 // The instant ones reached the sink, in the manager's language.
                 assertThat(demo.sink().received()).anySatisfy(m -> {
                     assertThat(m.managerId()).isEqualTo("mgr-camille");
-                    assertThat(m.text()).isEqualTo("Belle signature de Marc Petit");
+                    assertThat(m.text()).isEqualTo("Belle signature de Marc Petit : Initech — licence groupe");
                 });
                 assertThat(demo.sink().received()).anySatisfy(m -> {
                     assertThat(m.managerId()).isEqualTo("mgr-jordan");

@@ -55,6 +55,10 @@ class PipelineReviewPage {
                         String bestCaseTotal, String quota, String attainment, String coverage) {
     }
 
+    /** A manager's call, as the page shows it. */
+    record CallLine(String week, String manager, String amount, String note) {
+    }
+
     /** One funnel step, with its conversion this week and last. */
     record StepLine(String step, String label, long count, String conversion, long lastWeek, String lastWeekConversion) {
     }
@@ -134,7 +138,15 @@ class PipelineReviewPage {
         model.addAttribute("forecast", forecastLines);
         model.addAttribute("categoryDeals", categoryDeals);
         model.addAttribute("undated", quarter.path("undated").asInt(0));
-        model.addAttribute("calls", forecast.get().get("calls"));
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(locale);
+        List<CallLine> calls = new ArrayList<>();
+        for (JsonNode call : forecast.get().get("calls")) {
+            calls.add(new CallLine(java.time.LocalDate.parse(call.get("week").asString()).format(day), call.get("managerId").asString(),
+                    Figures.amount(call.get("amount").decimalValue(), call.get("currency").asString(), locale),
+                    call.hasNonNull("note") ? call.get("note").asString() : ""));
+        }
+        model.addAttribute("calls", calls);
         model.addAttribute("accuracy", accuracy.get());
         model.addAttribute("steps", steps);
         model.addAttribute("sourced", sourced);
