@@ -76,6 +76,9 @@ class ActivitySecurityIT {
                 + java.util.Base64.getEncoder().encodeToString("salespulse:SECRETPASSWORD4".getBytes())).status()).isEqualTo(401);
         assertThat(Http.post(base + "/webhooks/twenty", "application/json", "{}", "X-Twenty-Webhook-Signature", "SECRETSIGNATURE5",
                 "X-Twenty-Webhook-Timestamp", String.valueOf(System.currentTimeMillis())).status()).isEqualTo(401);
+        // Salesforce signs nothing: a message from an organisation not configured is a SOAP fault, and nothing is stored.
+        assertThat(Http.post(base + "/webhooks/salesforce", "text/xml", io.salespulse.activity.ingest.salesforce.SalesforceMapperTest.message(
+                "00D000000000009AAA", "<Notification><Id>SECRETID7</Id></Notification>")).body()).contains("soapenv:Fault", "OrganizationId");
         assertThat(Http.get(base + "/api/v1/teams/x", "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETTOKEN6").status())
                 .isEqualTo(401);
     }
@@ -126,7 +129,8 @@ class ActivitySecurityIT {
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)
-                .row("POST", "/webhooks/twenty", null, null, null, Rule.OWN_CREDENTIALS);
+                .row("POST", "/webhooks/twenty", null, null, null, Rule.OWN_CREDENTIALS)
+                .row("POST", "/webhooks/salesforce", null, null, null, Rule.OWN_CREDENTIALS);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * onto SalesPulse's. Defaults ship HubSpot's default sales pipeline and a Pipedrive example pipeline.
  */
 @ConfigurationProperties("salespulse.crm")
-public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty) {
+public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty, Salesforce salesforce) {
 
     public CrmProperties {
         hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null) : hubspot;
         pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null, null, null) : pipedrive;
         twenty = twenty == null ? new Twenty(null, null, null, null) : twenty;
+        salesforce = salesforce == null ? new Salesforce(null, null, null, null, null) : salesforce;
     }
 
     /**
@@ -81,6 +82,36 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty)
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
+        }
+    }
+
+    /**
+     * Salesforce Outbound Messages. Salesforce does not sign them: only the organisations listed may send (none listed:
+     * none may), and the endpoint should be reached over TLS only.
+     *
+     * @param organizations    the Salesforce organisation ids (18 characters) allowed to send
+     * @param stages           opportunity {@code StageName} to canonical stage (Salesforce's default stages when none)
+     * @param defaultCurrency  the currency of an amount without {@code CurrencyIsoCode} (an organisation without
+     *                         multi-currency)
+     * @param callDispositions a Task's {@code CallDisposition} to call outcome (else: connected when it lasted)
+     * @param lostReasonField  the opportunity field holding the loss reason (a custom field such as
+     *                         {@code Loss_Reason__c}); none by default
+     */
+    public record Salesforce(List<String> organizations, Map<String, DealStage> stages, String defaultCurrency,
+                             Map<String, CallOutcome> callDispositions, String lostReasonField) {
+
+        /** Salesforce's default opportunity stages. */
+        public static final Map<String, DealStage> DEFAULT_STAGES = Map.of("Prospecting", DealStage.NEW, "Qualification", DealStage.QUALIFIED,
+                "Needs Analysis", DealStage.DISCOVERY, "Value Proposition", DealStage.DISCOVERY, "Id. Decision Makers", DealStage.DISCOVERY,
+                "Perception Analysis", DealStage.PROPOSAL, "Proposal/Price Quote", DealStage.PROPOSAL, "Negotiation/Review", DealStage.NEGOTIATION,
+                "Closed Won", DealStage.WON, "Closed Lost", DealStage.LOST);
+
+        public Salesforce {
+            organizations = organizations == null ? List.of() : organizations.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
+            stages = stages == null || stages.isEmpty() ? DEFAULT_STAGES : Map.copyOf(stages);
+            defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? "EUR" : defaultCurrency;
+            callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
+            lostReasonField = lostReasonField == null || lostReasonField.isBlank() ? null : lostReasonField;
         }
     }
 }

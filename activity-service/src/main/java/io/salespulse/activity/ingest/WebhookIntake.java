@@ -50,21 +50,37 @@ public class WebhookIntake {
      */
     public ResponseEntity<IngestResult> receiveEach(String channel, HttpServletRequest request, Consumer<byte[]> verify,
                                                     Function<JsonNode, Intake> map) throws IOException {
-        byte[] body = RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));
+        byte[] body = read(channel, request);
         try {
             verify.accept(body);
         } catch (UnauthorizedException e) {
             metrics.rejected(channel, "unauthorized");
             throw e;
         }
-        try {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accept(channel, body, raw -> {
             JsonNode json;
             try {
-                json = EventCodec.mapper().readTree(body);
+                json = EventCodec.mapper().readTree(raw);
             } catch (JacksonException e) {
                 throw new InvalidRequestException("body", "is not valid JSON");
             }
-            Intake intake = map.apply(json);
+            return map.apply(json);
+        }));
+    }
+
+    /** The request's body, refused (413, counted) past the size limit. */
+    public byte[] read(String channel, HttpServletRequest request) throws IOException {
+        return RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));
+    }
+
+    /**
+     * Maps a verified body and makes what it holds durable: the events refused one by one are counted
+     * ({@code rejected{reason="invalid_event"}}) and listed in the result; a body with nothing acceptable is an
+     * {@link InvalidRequestException} naming every problem (counted {@code invalid}).
+     */
+    public IngestResult accept(String channel, byte[] body, Function<byte[], Intake> map) {
+        try {
+            Intake intake = map.apply(body);
             if (intake.inbound().isEmpty() && intake.refused() > 0) {
                 throw new InvalidRequestException(intake.rejected());
             }
@@ -74,7 +90,7 @@ public class WebhookIntake {
                 metrics.rejected(channel, "invalid_event", intake.refused());
                 result = result.withRejected(intake.rejected());
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
+            return result;
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
