@@ -126,6 +126,11 @@ class ActivitySecurityIT {
                 .row("POST", "/api/v1/absences/import", "/api/v1/absences/import", "/api/v1/absences/import",
                         "repId,from,to,kind\nrep-" + a + "," + java.time.LocalDate.now() + "," + java.time.LocalDate.now() + ",LEAVE\n", Rule.FILTERED_WRITE)
                 .row("GET", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", "/api/v1/admin/outbox/parked", null, Rule.ADMIN_WRITE)
+                .row("PUT", "/api/v1/backfills/{backfillId}", "/api/v1/backfills/bf-" + a, "/api/v1/backfills/bf-" + b,
+                        "{\"teamIds\":[\"" + a + "\"]}", Rule.ADMIN_WRITE)
+                .row("POST", "/api/v1/backfills/{backfillId}/complete", "/api/v1/backfills/bf-" + a + "/complete",
+                        "/api/v1/backfills/bf-" + a + "/complete", null, Rule.ADMIN_WRITE)
+                .row("GET", "/api/v1/backfills/{backfillId}", "/api/v1/backfills/bf-" + a, "/api/v1/backfills/bf-" + a, null, Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)

@@ -19,6 +19,7 @@ import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.contracts.objective.ObjectiveUpdated;
+import io.salespulse.contracts.org.Backfill;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
@@ -59,6 +60,7 @@ public enum EventType {
     TEAM_CHANGED("salespulse.team.changed.v1", TeamChanged.class, Topics.ORG),
     REP_CHANGED("salespulse.rep.changed.v1", RepChanged.class, Topics.ORG),
     REP_ABSENCE("salespulse.rep.absence.v1", RepAbsence.class, Topics.ORG),
+    BACKFILL("salespulse.backfill.v1", Backfill.class, Topics.ORG),
 
     REP_DAY_KPIS_UPDATED("salespulse.kpi.rep-day-updated.v1", RepDayKpisUpdated.class, Topics.KPIS),
     OBJECTIVE_PROGRESSED("salespulse.kpi.objective-progressed.v1", ObjectiveProgressed.class, Topics.KPIS),

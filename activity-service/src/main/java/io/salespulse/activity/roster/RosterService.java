@@ -3,6 +3,7 @@ package io.salespulse.activity.roster;
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.org.OrgEvent;
+import io.salespulse.contracts.org.Backfill;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
@@ -27,6 +28,7 @@ public class RosterService {
     static final String TEAMS = "teams";
     static final String REPS = "reps";
     static final String ABSENCES = "absences";
+    static final String BACKFILLS = "backfills";
 
     private final MongoTemplate mongo;
     private final AcceptedEventLog acceptedEvents;
@@ -61,6 +63,17 @@ public class RosterService {
                 Filters.lte("from", to.toString()), Filters.gte("to", from.toString()));
         return mongo.getCollection(ABSENCES).find(filter).sort(new Document("from", 1).append("_id", 1)).limit(limit)
                 .map(doc -> Documents.read(doc, RepAbsence.class)).into(new java.util.ArrayList<>());
+    }
+
+    /** Records a backfill's state: durable on its way to the org topic first, then stored. */
+    Backfill saveBackfill(Backfill backfill) {
+        publish(backfill);
+        store(BACKFILLS, backfill.backfillId(), backfill, null);
+        return backfill;
+    }
+
+    Optional<Backfill> backfill(String backfillId) {
+        return find(BACKFILLS, Filters.eq("_id", backfillId), Backfill.class).stream().findFirst();
     }
 
     TeamChanged saveTeam(TeamChanged team) {

@@ -194,6 +194,15 @@ public class CoachingFacts {
         return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.and(Filters.eq("_id", objectiveId), Filters.exists("cancelledAt", false))).first()).map(doc -> Documents.read(doc, io.salespulse.contracts.objective.ObjectiveSet.class));
     }
 
+    /** The latest progress of a team's objectives (its own and its reps'), cancelled ones left out. */
+    public List<ObjectiveProgressed> objectivesOfTeam(String teamId) {
+        List<ObjectiveProgressed> objectives = new ArrayList<>();
+        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("teamId", teamId), Filters.ne("status", "CANCELLED")))) {
+            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
+        }
+        return objectives;
+    }
+
     /** The latest progress of the revenue objectives of these reps and this team. */
     public List<ObjectiveProgressed> revenueObjectives(String teamId, List<String> repIds) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();

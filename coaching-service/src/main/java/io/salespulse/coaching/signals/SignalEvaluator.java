@@ -18,6 +18,7 @@ import io.salespulse.coaching.projection.DealView;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.org.Backfill;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
@@ -70,13 +71,15 @@ public class SignalEvaluator {
     private final TickLease lease;
     private final RuleSettings rules;
     private final DealLinks links;
+    private final Backfills backfills;
     private final Clock clock;
 
     SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
                     RuleSettings rules, TickLease lease, Clock clock, OneOnOneRecords oneOnOnes,
                     DevelopmentPlans plans, PlanProgress planProgress,
-                    PlanSettings planSettings, DealLinks links) {
+                    PlanSettings planSettings, DealLinks links, Backfills backfills) {
         this.links = links;
+        this.backfills = backfills;
         this.oneOnOnes = oneOnOnes;
         this.plans = plans;
         this.planProgress = planProgress;
@@ -109,6 +112,9 @@ public class SignalEvaluator {
             return;
         }
         RepChanged rep = found.get();
+        if (quiet(rep.teamId())) {
+            return;
+        }
         Optional<TeamChanged> team = roster.team(rep.teamId());
         ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
         LocalDate yesterday = WorkingDays.lastCompletedDay(clock.instant(), zone);
@@ -163,7 +169,7 @@ public class SignalEvaluator {
     /** Overdue action items of the rep's 1:1s: one signal while any is past its date and not done. */
     public void evaluateActionItems(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
-        if (rep.isEmpty()) {
+        if (rep.isEmpty() || quiet(rep.get().teamId())) {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
@@ -181,7 +187,7 @@ public class SignalEvaluator {
     public void evaluatePlan(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
         Optional<DevelopmentPlans.Plan> found = plans.of(repId);
-        if (rep.isEmpty() || found.isEmpty()) {
+        if (rep.isEmpty() || found.isEmpty() || quiet(rep.get().teamId())) {
             return;
         }
         var plan = found.get();
@@ -216,6 +222,32 @@ public class SignalEvaluator {
         }
     }
 
+    /** Whether the team's rules wait for a backfill of its history ({@link Backfills}). */
+    boolean quiet(String teamId) {
+        return backfills.quiet(teamId, clock.instant());
+    }
+
+    /**
+     * Each backfill completed and settled (or given up): its teams judged once, as they now are, so that only what is
+     * still true is raised and told (history raises no storm).
+     */
+    @Scheduled(fixedDelayString = "${salespulse.signals.backfill-check-ms:15000}", initialDelay = 10_000)
+    void judgeBackfills() {
+        for (Backfills.Window window : backfills.due(clock.instant())) {
+            try {
+                for (String teamId : window.teamIds()) {
+                    roster.team(teamId).ifPresent(this::evaluateTeam);
+                    // Objectives as they now stand (no milestone is news: the attainment before is the one now).
+                    facts.objectivesOfTeam(teamId).forEach(progress -> onObjective(progress, progress.attainment()));
+                }
+                backfills.judged(window.backfillId(), clock.instant());
+                log.info("Backfill {} over: teams {} judged as they now are", window.backfillId(), window.teamIds());
+            } catch (RuntimeException e) {
+                log.warn("Teams of backfill {} not judged yet: {}", window.backfillId(), e.getMessage());
+            }
+        }
+    }
+
     @EventListener
     void onPlan(PlanChanged changed) {
         evaluatePlan(changed.repId());
@@ -234,7 +266,9 @@ public class SignalEvaluator {
     @EventListener
     void onRosterChange(RosterApplied applied) {
         try {
-            if (applied.event() instanceof RepAbsence absence) {
+            if (applied.event() instanceof Backfill backfill) {
+                backfills.record(backfill);
+            } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId());
             } else if (applied.event() instanceof TeamChanged team) {
                 List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
@@ -247,6 +281,9 @@ public class SignalEvaluator {
 
     /** Objective rules on a new progress: at risk (raised, updated, resolved) and milestones crossed. */
     public void onObjective(ObjectiveProgressed progress, BigDecimal attainmentBefore) {
+        if (quiet(progress.teamId())) {
+            return; // history coming in: the team is judged once its backfill is complete
+        }
         String repId = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
         SignalBook.Context context = repId != null ? context(repId)
                 : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
@@ -290,6 +327,9 @@ public class SignalEvaluator {
         facts.deal(dealId).ifPresent(deal -> {
             String owner = facts.ownerOf(dealId).orElse(null);
             SignalBook.Context context = (owner == null ? new SignalBook.Context(null, null, "") : context(owner)).about(summaryOf(deal));
+            if (quiet(context.teamId())) {
+                return;
+            }
             RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
             BigDecimal median = context.teamId() == null || deal.stage() == null ? null
                     : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
@@ -323,7 +363,7 @@ public class SignalEvaluator {
             return;
         }
         SignalBook.Context context = context(won.ownerRepId());
-        if (context.teamId() == null) {
+        if (context.teamId() == null || quiet(context.teamId())) {
             return;
         }
         RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
@@ -351,7 +391,7 @@ public class SignalEvaluator {
     void hourly() {
         for (TeamChanged team : roster.teams()) {
             ZonedDateTime local = ZonedDateTime.now(clock.withZone(ZoneId.of(team.timezone())));
-            if (!calendar.teamWorks(team, local.toLocalDate()) || !lease.take(team.teamId())) {
+            if (!calendar.teamWorks(team, local.toLocalDate()) || quiet(team.teamId()) || !lease.take(team.teamId())) {
                 continue;
             }
             try {

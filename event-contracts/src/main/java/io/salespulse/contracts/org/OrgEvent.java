@@ -6,7 +6,7 @@ import io.salespulse.contracts.SalesPulseEvent;
  * The roster, published to the log-compacted {@link io.salespulse.contracts.Topics#ORG}: each event carries the
  * whole current state of its team or rep, so the latest record per key is all a consumer needs.
  */
-public sealed interface OrgEvent extends SalesPulseEvent permits TeamChanged, RepChanged, RepAbsence {
+public sealed interface OrgEvent extends SalesPulseEvent permits TeamChanged, RepChanged, RepAbsence, Backfill {
 
     /** The compaction key of a team. */
     static String teamKey(String teamId) {

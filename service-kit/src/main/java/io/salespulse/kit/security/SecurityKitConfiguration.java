@@ -147,7 +147,7 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/reps/*/absences/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/absences/import").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
-                        .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN)
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**").hasRole(Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge").hasAnyRole(Caller.MANAGER, Caller.ADMIN)

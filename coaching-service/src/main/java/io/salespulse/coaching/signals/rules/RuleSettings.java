@@ -115,11 +115,14 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      *                        back from leave first catches up
      * @param onboarding   a rep is in onboarding for this long after its start date (90 days): suggestions and 1:1
      *                     questions speak of its ramp
+     * @param backfillSettle   after a backfill completes, its teams' rules stay quiet this long (2 minutes: the KPIs of
+     *                         the history reach coaching-service), then judge each team once
+     * @param backfillMaxQuiet a backfill never completed stops holding its teams' rules after this (6 hours)
      */
     public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack,
-                          Integer returnGraceDays, Duration onboarding) {
+                          Integer returnGraceDays, Duration onboarding, Duration backfillSettle, Duration backfillMaxQuiet) {
 
-        static final Windows DEFAULTS = new Windows(null, null, null, null, null, null);
+        static final Windows DEFAULTS = new Windows(null, null, null, null, null, null, null, null);
 
         public Windows {
             stageMedian = stageMedian == null ? Duration.ofDays(90) : stageMedian;
@@ -128,6 +131,8 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
             backOnTrack = backOnTrack == null ? Duration.ofDays(14) : backOnTrack;
             returnGraceDays = returnGraceDays == null ? 2 : returnGraceDays;
             onboarding = onboarding == null ? Duration.ofDays(90) : onboarding;
+            backfillSettle = backfillSettle == null ? Duration.ofMinutes(2) : backfillSettle;
+            backfillMaxQuiet = backfillMaxQuiet == null ? Duration.ofHours(6) : backfillMaxQuiet;
         }
     }
 }
