@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./run-local}: starts SalesPulse on this machine, loads the demo organisation, prints where to look, and
  * runs until Ctrl-C, which stops everything cleanly. Options (system properties): {@code salespulse.root},
  * {@code salespulse.data-dir}; arguments: {@code --demo} (the living demo, {@link Demo}), {@code --seed=<n>} (42),
- * {@code --pace=<events per second>} (2); {@code --bench} runs the benchmark instead ({@link Benchmark}, {@code ./bench}).
+ * {@code --pace=<events per second>} (2); {@code --bench} runs the benchmark instead ({@link Benchmark}, {@code ./bench}); {@code --backfill} loads history
+ * from CSV files into a running SalesPulse ({@code ./backfill}).
  */
 public final class LocalRun {
 
@@ -25,6 +26,10 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--bench")) {
             Benchmark.main(args);
+            return;
+        }
+        if (Arrays.asList(args).contains("--backfill")) {
+            io.salespulse.localrun.backfill.BackfillCommand.main(args);
             return;
         }
         Path root = Path.of(System.getProperty("salespulse.root", ".")).toAbsolutePath().normalize();

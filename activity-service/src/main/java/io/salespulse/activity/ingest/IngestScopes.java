@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * What each ingest credential may write ({@code salespulse.ingest.scopes.<credential>}): the CloudEvents sources it
  * speaks for (by default {@code /<credential>} and below), and optionally the event types and deal namespaces it may
  * post. Sources are bound to one credential each: two credentials' sources may not overlap, and none may reach into
- * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}); the service refuses to
+ * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}, {@code /crm/salesforce}); the service refuses to
  * start otherwise. An event's dedupe key is its source and id, so, sources being bound, it names the authenticated
  * source: no credential can post under another's source or pre-empt its events' keys.
  */
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class IngestScopes {
 
     /** The CRM webhooks' sources: {@code /crm/<crm>/<account>}. */
-    public static final List<String> WEBHOOK_SOURCES = List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty");
+    public static final List<String> WEBHOOK_SOURCES = List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty", "/crm/salesforce");
 
     private final Map<String, IngestProperties.Scope> configured;
 
