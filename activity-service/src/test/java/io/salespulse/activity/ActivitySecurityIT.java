@@ -98,6 +98,9 @@ class ActivitySecurityIT {
             assertThat(Http.put(base + "/api/v1/teams/" + team, TEAM.formatted(team, "mgr-" + team)).status()).isEqualTo(200);
             assertThat(Http.put(base + "/api/v1/reps/rep-" + team, REP.formatted(team)).status()).isEqualTo(200);
         }
+        for (String team : List.of(a, b)) {
+            assertThat(Http.put(base + "/api/v1/backfills/bf-" + team, "{\"teamIds\":[\"" + team + "\"]}").status()).isEqualTo(200);
+        }
         AccessTable table = new AccessTable(base, "mgr-" + a, a).rep("rep-" + a)
                 .row("GET", "/api/v1/teams", "/api/v1/teams", "/api/v1/teams", null, Rule.FILTERED_READ)
                 .row("GET", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, null, Rule.TEAM_READ)
@@ -129,8 +132,8 @@ class ActivitySecurityIT {
                 .row("PUT", "/api/v1/backfills/{backfillId}", "/api/v1/backfills/bf-" + a, "/api/v1/backfills/bf-" + b,
                         "{\"teamIds\":[\"" + a + "\"]}", Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/backfills/{backfillId}/complete", "/api/v1/backfills/bf-" + a + "/complete",
-                        "/api/v1/backfills/bf-" + a + "/complete", null, Rule.ADMIN_WRITE)
-                .row("GET", "/api/v1/backfills/{backfillId}", "/api/v1/backfills/bf-" + a, "/api/v1/backfills/bf-" + a, null, Rule.ADMIN_WRITE)
+                        "/api/v1/backfills/bf-" + b + "/complete", null, Rule.ADMIN_WRITE)
+                .row("GET", "/api/v1/backfills/{backfillId}", "/api/v1/backfills/bf-" + a, "/api/v1/backfills/bf-" + b, null, Rule.ADMIN_WRITE)
                 .row("POST", "/api/v1/events", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)
