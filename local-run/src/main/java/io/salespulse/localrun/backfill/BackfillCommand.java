@@ -44,8 +44,17 @@ public final class BackfillCommand {
      * @param adminToken  an admin JWT (opens and completes the backfill)
      * @param source      the CloudEvents source of the events, e.g. {@code /demo/backfill}
      * @param teams       the teams whose history this is
+     * @param hubspotUrl   HubSpot's API, when the history comes from HubSpot rather than files
+     * @param hubspotToken a HubSpot private app's token ({@code null}: the history is the folder's CSV files)
+     * @param currency     the currency of HubSpot's amounts
      */
-    public record Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams) {
+    public record Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams,
+                          String hubspotUrl, String hubspotToken, String currency) {
+
+        /** History from CSV files. */
+        public Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams) {
+            this(folder, activityUrl, ingestKey, adminToken, source, teams, null, null, "EUR");
+        }
     }
 
     /** The final report. */
@@ -76,10 +85,13 @@ public final class BackfillCommand {
         Options options = new Options(Path.of(option(args, "--dir=", ".")), option(args, "--url=", "http://localhost:8081"),
                 option(args, "--ingest-key=", System.getenv().getOrDefault("INGEST_KEY", "local-dev-ingest-key")),
                 option(args, "--token=", System.getenv("ADMIN_TOKEN")), option(args, "--source=", "/demo/backfill"),
-                Arrays.stream(option(args, "--teams=", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
+                Arrays.stream(option(args, "--teams=", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                option(args, "--hubspot-url=", "https://api.hubapi.com"),
+                option(args, "--hubspot-token=", System.getenv("HUBSPOT_TOKEN")), option(args, "--currency=", "EUR"));
         if (options.adminToken() == null || options.adminToken().isBlank() || options.teams().isEmpty()) {
             System.err.println("Usage: ./backfill --dir=<folder of CSV files> --teams=<team ids, comma-separated> [--url=http://localhost:8081]"
-                    + " [--source=/demo/backfill] [--ingest-key=<key>, or INGEST_KEY] [--token=<admin JWT>, or ADMIN_TOKEN]");
+                    + " [--source=/demo/backfill] [--ingest-key=<key>, or INGEST_KEY] [--token=<admin JWT>, or ADMIN_TOKEN]"
+                    + " [--hubspot-token=<private app token>, or HUBSPOT_TOKEN: the history from HubSpot instead of files] [--currency=EUR]");
             System.exit(2);
         }
         Report report = new BackfillCommand(options, System.out).run();
@@ -91,7 +103,15 @@ public final class BackfillCommand {
     }
 
     public Report run() throws IOException, InterruptedException {
-        CsvHistory.Contents contents = CsvHistory.read(options.folder());
+        CsvHistory.Contents contents;
+        if (options.hubspotToken() != null && !options.hubspotToken().isBlank()) {
+            HubSpotHistory hubspot = new HubSpotHistory(options.hubspotUrl(), options.hubspotToken(), ownersOf("hubspot"),
+                    HubSpotHistory.DEFAULT_STAGES, options.currency());
+            contents = hubspot.read();
+            out.printf("HubSpot: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", contents.read(), hubspot.requests(), hubspot.waits());
+        } else {
+            contents = CsvHistory.read(options.folder());
+        }
         List<Rejected> rejected = new ArrayList<>();
         contents.problems().forEach(p -> rejected.add(new Rejected(p.file(), p.line(), p.column(), p.message())));
         String backfillId = "backfill-" + UUID.randomUUID();
@@ -118,9 +138,29 @@ public final class BackfillCommand {
         out.printf("Backfill %s: %d line(s) read, %d event(s) accepted, %d duplicate(s), %d line(s) refused%n", backfillId,
                 report.read(), report.accepted(), report.duplicates(), rejected.size());
         report.byReason().forEach((reason, count) -> out.printf("  %d x %s%n", count, reason));
-        rejected.forEach(r -> out.printf("  %s line %d, %s: %s%n", r.file(), r.line(), r.column(), r.message()));
+        rejected.forEach(r -> out.printf("  %s%s, %s: %s%n", r.file(), r.line() > 0 ? " line " + r.line() : "", r.column(), r.message()));
         out.println("The signal rules judge the teams once the events are counted (a couple of minutes).");
         return report;
+    }
+
+    /** The teams' reps by their id in a CRM ({@code externalIds.<crm>}). */
+    private Map<String, String> ownersOf(String crm) throws IOException, InterruptedException {
+        Map<String, String> reps = new java.util.HashMap<>();
+        for (String team : options.teams()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(options.activityUrl() + "/api/v1/teams/"
+                    + java.net.URLEncoder.encode(team, java.nio.charset.StandardCharsets.UTF_8) + "/reps?limit=500"))
+                    .header("Authorization", "Bearer " + options.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("The roster of " + team + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            for (JsonNode rep : JSON.readTree(answer.body())) {
+                String external = rep.path("externalIds").path(crm).asString("");
+                if (!external.isBlank()) {
+                    reps.put(external, rep.path("repId").asString());
+                }
+            }
+        }
+        return reps;
     }
 
     /** Sends a batch; lines the service refuses are reported and the batch sent again without them. */
