@@ -47,13 +47,15 @@ public final class BackfillCommand {
      * @param hubspotUrl   HubSpot's API, when the history comes from HubSpot rather than files
      * @param hubspotToken a HubSpot private app's token ({@code null}: the history is the folder's CSV files)
      * @param currency     the currency of HubSpot's amounts
+     * @param pipedriveUrl   the Pipedrive company's API, when the history comes from Pipedrive
+     * @param pipedriveToken a Pipedrive API token ({@code null}: not from Pipedrive)
      */
     public record Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams,
-                          String hubspotUrl, String hubspotToken, String currency) {
+                          String hubspotUrl, String hubspotToken, String currency, String pipedriveUrl, String pipedriveToken) {
 
         /** History from CSV files. */
         public Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams) {
-            this(folder, activityUrl, ingestKey, adminToken, source, teams, null, null, "EUR");
+            this(folder, activityUrl, ingestKey, adminToken, source, teams, null, null, "EUR", null, null);
         }
     }
 
@@ -87,11 +89,13 @@ public final class BackfillCommand {
                 option(args, "--token=", System.getenv("ADMIN_TOKEN")), option(args, "--source=", "/demo/backfill"),
                 Arrays.stream(option(args, "--teams=", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 option(args, "--hubspot-url=", "https://api.hubapi.com"),
-                option(args, "--hubspot-token=", System.getenv("HUBSPOT_TOKEN")), option(args, "--currency=", "EUR"));
+                option(args, "--hubspot-token=", System.getenv("HUBSPOT_TOKEN")), option(args, "--currency=", "EUR"),
+                option(args, "--pipedrive-url=", null), option(args, "--pipedrive-token=", System.getenv("PIPEDRIVE_TOKEN")));
         if (options.adminToken() == null || options.adminToken().isBlank() || options.teams().isEmpty()) {
             System.err.println("Usage: ./backfill --dir=<folder of CSV files> --teams=<team ids, comma-separated> [--url=http://localhost:8081]"
                     + " [--source=/demo/backfill] [--ingest-key=<key>, or INGEST_KEY] [--token=<admin JWT>, or ADMIN_TOKEN]"
-                    + " [--hubspot-token=<private app token>, or HUBSPOT_TOKEN: the history from HubSpot instead of files] [--currency=EUR]");
+                    + " [--hubspot-token=<private app token>, or HUBSPOT_TOKEN: the history from HubSpot instead of files] [--currency=EUR]"
+                    + " [--pipedrive-url=https://<company>.pipedrive.com --pipedrive-token=<API token>, or PIPEDRIVE_TOKEN: from Pipedrive]");
             System.exit(2);
         }
         Report report = new BackfillCommand(options, System.out).run();
@@ -109,6 +113,12 @@ public final class BackfillCommand {
                     HubSpotHistory.DEFAULT_STAGES, options.currency());
             contents = hubspot.read();
             out.printf("HubSpot: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", contents.read(), hubspot.requests(), hubspot.waits());
+        } else if (options.pipedriveToken() != null && !options.pipedriveToken().isBlank() && options.pipedriveUrl() != null) {
+            PipedriveHistory pipedrive = new PipedriveHistory(options.pipedriveUrl(), options.pipedriveToken(), ownersOf("pipedrive"),
+                    PipedriveHistory.DEFAULT_STAGES);
+            contents = pipedrive.read();
+            out.printf("Pipedrive: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", contents.read(), pipedrive.requests(),
+                    pipedrive.waits());
         } else {
             contents = CsvHistory.read(options.folder());
         }

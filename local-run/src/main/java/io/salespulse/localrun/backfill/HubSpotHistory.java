@@ -1,16 +1,9 @@
 package io.salespulse.localrun.backfill;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,16 +33,12 @@ public final class HubSpotHistory {
             "b2cf5968-551e-4856-9783-52b3da59a7d0", "VOICEMAIL", "9d9162e7-6cf3-4944-bf63-4dff82258764", "BUSY",
             "17b47fee-58de-441e-a44c-c6300d46f273", "WRONG_NUMBER");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_ATTEMPTS = 10;
 
     private final String baseUrl;
-    private final String token;
     private final Map<String, String> repOfOwner;
     private final Map<String, String> stages;
     private final String currency;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private int requests;
-    private int waits;
+    private final CrmApi api;
 
     /**
      * @param baseUrl    HubSpot's API ({@code https://api.hubapi.com})
@@ -60,19 +49,19 @@ public final class HubSpotHistory {
      */
     public HubSpotHistory(String baseUrl, String token, Map<String, String> repOfOwner, Map<String, String> stages, String currency) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
         this.repOfOwner = Map.copyOf(repOfOwner);
         this.stages = Map.copyOf(stages);
         this.currency = currency;
+        this.api = new CrmApi("HubSpot", "Authorization", "Bearer " + token);
     }
 
     /** Requests made and 429s waited out, for the report. */
     public int requests() {
-        return requests;
+        return api.requests();
     }
 
     public int waits() {
-        return waits;
+        return api.waits();
     }
 
     /** Everything the account holds, as the lines the backfill sends. */
@@ -211,18 +200,7 @@ public final class HubSpotHistory {
     }
 
     private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(text));
-            } catch (NumberFormatException notMillis) {
-                return null;
-            }
-        }
+        return CrmApi.instant(text);
     }
 
     /** Every page of an object type, each record handed on. */
@@ -233,41 +211,10 @@ public final class HubSpotHistory {
             String url = baseUrl + "/crm/v3/objects/" + object + "?limit=" + limit + "&archived=false&properties="
                     + URLEncoder.encode(properties, StandardCharsets.UTF_8) + extra
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-            JsonNode page = JSON.readTree(get(url));
+            JsonNode page = JSON.readTree(api.get(url));
             page.path("results").forEach(each);
             JsonNode next = page.path("paging").path("next").path("after");
             after = next.isMissingNode() || next.isNull() || next.asString().isBlank() ? null : next.asString();
         } while (after != null);
-    }
-
-    private String get(String url) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            requests++;
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if ((answer.statusCode() == 429 || answer.statusCode() >= 500) && attempt < MAX_ATTEMPTS) {
-                waits++;
-                long seconds = answer.headers().firstValue("Retry-After").map(HubSpotHistory::seconds).orElse(10L);
-                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(60, seconds))).toMillis());
-                continue;
-            }
-            if (answer.statusCode() != 200) {
-                throw new IOException("HubSpot answered " + answer.statusCode() + " for " + url + ": " + answer.body());
-            }
-            // Under the app's limit: when none is left in this window, wait for the next one.
-            if ("0".equals(answer.headers().firstValue("X-HubSpot-RateLimit-Remaining").orElse(""))) {
-                long window = answer.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds").map(Long::parseLong).orElse(10_000L);
-                Thread.sleep(Math.min(window, 60_000));
-            }
-            return answer.body();
-        }
-    }
-
-    private static long seconds(String retryAfter) {
-        try {
-            return Long.parseLong(retryAfter.trim());
-        } catch (NumberFormatException e) {
-            return 10;
-        }
     }
 }
