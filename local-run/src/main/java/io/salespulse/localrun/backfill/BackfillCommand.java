@@ -107,20 +107,14 @@ public final class BackfillCommand {
     }
 
     public Report run() throws IOException, InterruptedException {
-        CsvHistory.Contents contents;
-        if (options.hubspotToken() != null && !options.hubspotToken().isBlank()) {
-            HubSpotHistory hubspot = new HubSpotHistory(options.hubspotUrl(), options.hubspotToken(), ownersOf("hubspot"),
-                    HubSpotHistory.DEFAULT_STAGES, options.currency());
-            contents = hubspot.read();
-            out.printf("HubSpot: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", contents.read(), hubspot.requests(), hubspot.waits());
-        } else if (options.pipedriveToken() != null && !options.pipedriveToken().isBlank() && options.pipedriveUrl() != null) {
-            PipedriveHistory pipedrive = new PipedriveHistory(options.pipedriveUrl(), options.pipedriveToken(), ownersOf("pipedrive"),
-                    PipedriveHistory.DEFAULT_STAGES);
-            contents = pipedrive.read();
-            out.printf("Pipedrive: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", contents.read(), pipedrive.requests(),
-                    pipedrive.waits());
-        } else {
-            contents = CsvHistory.read(options.folder());
+        CrmHistory crm = options.hubspotToken() != null && !options.hubspotToken().isBlank()
+                ? new HubSpotHistory(options.hubspotUrl(), options.hubspotToken(), ownersOf("hubspot"), HubSpotHistory.DEFAULT_STAGES, options.currency())
+                : options.pipedriveToken() != null && !options.pipedriveToken().isBlank() && options.pipedriveUrl() != null
+                ? new PipedriveHistory(options.pipedriveUrl(), options.pipedriveToken(), ownersOf("pipedrive"), PipedriveHistory.DEFAULT_STAGES)
+                : null;
+        CsvHistory.Contents contents = crm == null ? CsvHistory.read(options.folder()) : crm.read();
+        if (crm != null) {
+            out.printf("%s: %d record(s) read in %d request(s), %d rate-limit wait(s)%n", crm.crm(), contents.read(), crm.requests(), crm.waits());
         }
         List<Rejected> rejected = new ArrayList<>();
         contents.problems().forEach(p -> rejected.add(new Rejected(p.file(), p.line(), p.column(), p.message())));

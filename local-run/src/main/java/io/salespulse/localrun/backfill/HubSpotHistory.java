@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the roster's {@code externalIds.hubspot}; a record whose owner maps to no rep is reported, not sent. Deal ids are the
  * webhooks' ({@code hubspot-<id>}), so a deal backfilled and then moved live is one deal.
  */
-public final class HubSpotHistory {
+public final class HubSpotHistory implements CrmHistory {
 
     /** HubSpot's default sales pipeline, as activity-service maps it. */
     public static final Map<String, String> DEFAULT_STAGES = Map.of("appointmentscheduled", "NEW", "qualifiedtobuy", "QUALIFIED",
@@ -55,16 +55,23 @@ public final class HubSpotHistory {
         this.api = new CrmApi("HubSpot", "Authorization", "Bearer " + token);
     }
 
-    /** Requests made and 429s waited out, for the report. */
+    @Override
+    public String crm() {
+        return "HubSpot";
+    }
+
+    @Override
     public int requests() {
         return api.requests();
     }
 
+    @Override
     public int waits() {
         return api.waits();
     }
 
     /** Everything the account holds, as the lines the backfill sends. */
+    @Override
     public CsvHistory.Contents read() throws IOException, InterruptedException {
         List<CsvHistory.Line> lines = new ArrayList<>();
         List<CsvHistory.Problem> problems = new ArrayList<>();

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * added and held when done. Owners map through the roster's {@code externalIds.pipedrive}; deal ids are the webhooks'
  * ({@code pipedrive-<id>}).
  */
-public final class PipedriveHistory {
+public final class PipedriveHistory implements CrmHistory {
 
     /** The example pipeline activity-service ships (Pipedrive stage ids are per company). */
     public static final Map<String, String> DEFAULT_STAGES = Map.of("1", "NEW", "2", "QUALIFIED", "3", "DISCOVERY", "4", "PROPOSAL",
@@ -45,14 +45,22 @@ public final class PipedriveHistory {
         this.api = new CrmApi("Pipedrive", "x-api-token", token);
     }
 
+    @Override
+    public String crm() {
+        return "Pipedrive";
+    }
+
+    @Override
     public int requests() {
         return api.requests();
     }
 
+    @Override
     public int waits() {
         return api.waits();
     }
 
+    @Override
     public CsvHistory.Contents read() throws IOException, InterruptedException {
         List<CsvHistory.Line> lines = new ArrayList<>();
         List<CsvHistory.Problem> problems = new ArrayList<>();
