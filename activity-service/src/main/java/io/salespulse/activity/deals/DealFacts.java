@@ -25,8 +25,8 @@ import java.util.Objects;
 
 /**
  * Compares a CRM update with the state held and tells the facts: created, owner changed, amount changed, close date
- * pushed or pulled, stage changed, won, lost, forecast category set by the CRM, sourced by an SDR. Each field is taken only if the update is not older than that field's
- * last change. Pure: every rule is a unit test.
+ * pushed or pulled, stage changed, won, lost, forecast category set by the CRM, sourced by an SDR. Each field is taken
+ * only if the update is not older than that field's last change. Pure: every rule is a unit test.
  */
 public final class DealFacts {
 

@@ -101,13 +101,21 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
                              Map<String, CallOutcome> callDispositions, String lostReasonField) {
 
         /** Salesforce's default opportunity stages. */
-        public static final Map<String, DealStage> DEFAULT_STAGES = Map.of("Prospecting", DealStage.NEW, "Qualification", DealStage.QUALIFIED,
-                "Needs Analysis", DealStage.DISCOVERY, "Value Proposition", DealStage.DISCOVERY, "Id. Decision Makers", DealStage.DISCOVERY,
-                "Perception Analysis", DealStage.PROPOSAL, "Proposal/Price Quote", DealStage.PROPOSAL, "Negotiation/Review", DealStage.NEGOTIATION,
-                "Closed Won", DealStage.WON, "Closed Lost", DealStage.LOST);
+        public static final Map<String, DealStage> DEFAULT_STAGES = Map.of(
+                "Prospecting", DealStage.NEW,
+                "Qualification", DealStage.QUALIFIED,
+                "Needs Analysis", DealStage.DISCOVERY,
+                "Value Proposition", DealStage.DISCOVERY,
+                "Id. Decision Makers", DealStage.DISCOVERY,
+                "Perception Analysis", DealStage.PROPOSAL,
+                "Proposal/Price Quote", DealStage.PROPOSAL,
+                "Negotiation/Review", DealStage.NEGOTIATION,
+                "Closed Won", DealStage.WON,
+                "Closed Lost", DealStage.LOST);
 
         public Salesforce {
-            organizations = organizations == null ? List.of() : organizations.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
+            organizations = organizations == null ? List.of()
+                    : organizations.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
             stages = stages == null || stages.isEmpty() ? DEFAULT_STAGES : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? "EUR" : defaultCurrency;
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * What each ingest credential may write ({@code salespulse.ingest.scopes.<credential>}): the CloudEvents sources it
  * speaks for (by default {@code /<credential>} and below), and optionally the event types and deal namespaces it may
  * post. Sources are bound to one credential each: two credentials' sources may not overlap, and none may reach into
- * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}, {@code /crm/salesforce}); the service refuses to
- * start otherwise. An event's dedupe key is its source and id, so, sources being bound, it names the authenticated
+ * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}, {@code /crm/salesforce});
+ * the service refuses to start otherwise. An event's dedupe key is its source and id, so, sources being bound, it names the authenticated
  * source: no credential can post under another's source or pre-empt its events' keys.
  */
 @Component

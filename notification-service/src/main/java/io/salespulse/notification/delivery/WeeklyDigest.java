@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
  * The weekly digest for the pipeline ritual (default Monday 08:30 in the manager's zone): for the manager's teams,
  * last week's activity per rep against the week before, objectives with attainment and pace, the pipeline (kpi-service's
  * weekly review: changes, the quarter's forecast against quota, funnel conversions against the week before, deals due
- * this week and overdue), open signals and last week's recognitions. One message per channel, queued like any delivery, once per manager and week whatever the
- * number of instances.
+ * this week and overdue), open signals and last week's recognitions. One message per channel, queued like any
+ * delivery, once per manager and week whatever the number of instances.
  */
 @Component
 class WeeklyDigest {
