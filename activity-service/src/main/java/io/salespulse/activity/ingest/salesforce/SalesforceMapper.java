@@ -127,7 +127,7 @@ final class SalesforceMapper {
         };
     }
 
-    private static DealUpdate opportunity(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
+    static DealUpdate opportunity(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
         String id = f.text("Id", true);
         String owner = f.text("OwnerId", false);
         String stageName = f.text("StageName", false);
@@ -165,7 +165,7 @@ final class SalesforceMapper {
         };
     }
 
-    private static List<SalesPulseEvent> task(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
+    static List<SalesPulseEvent> task(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
         String id = f.text("Id", true);
         String subtype = f.text("TaskSubtype", true);
         String owner = f.text("OwnerId", true);
@@ -207,7 +207,7 @@ final class SalesforceMapper {
         return null;
     }
 
-    private static List<SalesPulseEvent> event(FieldReader f, BinaryOperator<String> repOf, TimeWindow window) {
+    static List<SalesPulseEvent> event(FieldReader f, BinaryOperator<String> repOf, TimeWindow window) {
         String id = f.text("Id", true);
         String owner = f.text("OwnerId", true);
         Instant start = f.planned("StartDateTime", f.instant("StartDateTime", true), window);
@@ -220,7 +220,7 @@ final class SalesforceMapper {
     }
 
     /** An activity's WhatId is a deal when it is an Opportunity's (key prefix 006). */
-    private static String dealOf(String whatId) {
+    static String dealOf(String whatId) {
         return whatId != null && whatId.startsWith("006") ? "salesforce-" + whatId : null;
     }
 
