@@ -50,13 +50,16 @@ import tools.jackson.databind.node.ObjectNode;
  * server has sent them all); each batch's events go through the same intake as the webhooks (durable, deduped by event
  * id) before its replay id is stored. A broken stream is reconnected with a backoff doubling up to {@code max-backoff},
  * signing in again when the session expired. Gap events are read back through the REST API; an overflow (too many
- * changes to tell) is logged and counted: run a backfill for that object.
+ * changes to tell) is logged and counted: run a backfill for that object. One instance of activity-service at a time
+ * holds the subscriptions (a lease renewed every 10 seconds, for 30); another takes over when it stops or dies.
  */
 @Component
 class CdcConnector implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CdcConnector.class);
     static final String API_VERSION = "v62.0";
+    static final String LEASE = "salesforce-cdc";
+    static final Duration LEASE_TERM = Duration.ofSeconds(30);
 
     /** How the connector reaches the Pub/Sub API (a test gives an in-process channel). */
     interface Channels {
@@ -79,9 +82,12 @@ class CdcConnector implements SmartLifecycle {
     private volatile SalesforceAuth.Session session;
     private volatile ManagedChannel channel;
     private volatile boolean running;
+    private volatile boolean holding;
+    private final io.salespulse.kit.mongo.Leases leases;
 
     CdcConnector(CdcProperties config, CrmProperties crm, IngestService ingest, OwnerDirectory owners, TimeWindow window, ReplayStore replays,
-                 ObjectProvider<Channels> channels, MeterRegistry meters) {
+                 ObjectProvider<Channels> channels, MeterRegistry meters, org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        this.leases = new io.salespulse.kit.mongo.Leases(mongo.getCollection("salesforce_cdc_lease"), java.time.Clock.systemUTC());
         this.config = config;
         this.mapping = crm.salesforce();
         this.ingest = ingest;
@@ -103,14 +109,36 @@ class CdcConnector implements SmartLifecycle {
         running = true;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "salesforce-cdc"));
         channel = channels.open(config);
-        config.topics().forEach(topic -> scheduler.execute(() -> subscribe(topic, Duration.ofSeconds(1))));
+        scheduler.scheduleWithFixedDelay(this::hold, 0, 10, TimeUnit.SECONDS);
+    }
+
+    /** Takes or renews the lease: the holder subscribes; an instance that lost it lets its streams go. */
+    private void hold() {
+        try {
+            boolean held = leases.acquire(LEASE, LEASE_TERM);
+            if (held && !holding) {
+                holding = true;
+                config.topics().forEach(topic -> subscribe(topic, Duration.ofSeconds(1)));
+            } else if (!held && holding) {
+                holding = false;
+                subscriptions.values().forEach(Subscription::cancel);
+                subscriptions.clear();
+                log.info("Salesforce CDC: another instance holds the subscriptions now");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Salesforce CDC lease not renewed: {}", e.getMessage());
+        }
     }
 
     @Override
     public void stop() {
         running = false;
+        holding = false;
         subscriptions.values().forEach(Subscription::cancel);
         subscriptions.clear();
+        if (config.enabled()) {
+            leases.release(LEASE);
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -126,7 +154,7 @@ class CdcConnector implements SmartLifecycle {
 
     /** Opens a topic's subscription after its stored replay id; on failure, tries again after the backoff. */
     private void subscribe(String topic, Duration backoff) {
-        if (!running) {
+        if (!running || !holding) {
             return;
         }
         try {
@@ -144,7 +172,7 @@ class CdcConnector implements SmartLifecycle {
     }
 
     private void retry(String topic, Duration backoff, Throwable cause) {
-        if (!running) {
+        if (!running || !holding) {
             return;
         }
         log.warn("Salesforce CDC {}: {}; trying again in {} s", topic, cause.getMessage(), backoff.toSeconds());
