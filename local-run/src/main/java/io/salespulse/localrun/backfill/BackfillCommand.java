@@ -49,14 +49,35 @@ public final class BackfillCommand {
      * @param currency     the currency of HubSpot's amounts
      * @param pipedriveUrl   the Pipedrive company's API, when the history comes from Pipedrive
      * @param pipedriveToken a Pipedrive API token ({@code null}: not from Pipedrive)
+     * @param stages         the CRM's deal stage ids to canonical stages ({@code null}: the shipped defaults, HubSpot's
+     *                       default pipeline or the Pipedrive example)
      */
     public record Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams,
-                          String hubspotUrl, String hubspotToken, String currency, String pipedriveUrl, String pipedriveToken) {
+                          String hubspotUrl, String hubspotToken, String currency, String pipedriveUrl, String pipedriveToken,
+                          Map<String, String> stages) {
 
         /** History from CSV files. */
         public Options(Path folder, String activityUrl, String ingestKey, String adminToken, String source, List<String> teams) {
-            this(folder, activityUrl, ingestKey, adminToken, source, teams, null, null, "EUR", null, null);
+            this(folder, activityUrl, ingestKey, adminToken, source, teams, null, null, "EUR", null, null, null);
         }
+    }
+
+    /** {@code id:STAGE,id:STAGE}, e.g. {@code 1234567:QUALIFIED,closedwon:WON}; null when empty. */
+    static Map<String, String> stages(String option) {
+        if (option == null || option.isBlank()) {
+            return null;
+        }
+        Map<String, String> stages = new TreeMap<>();
+        for (String pair : option.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            String stage = colon < 0 ? "" : pair.substring(colon + 1).trim().toUpperCase(java.util.Locale.ROOT);
+            if (colon <= 0 || !List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION", "WON", "LOST").contains(stage)) {
+                throw new IllegalArgumentException("--stages: " + pair.trim() + " is not <stage id>:<NEW, QUALIFIED, DISCOVERY, PROPOSAL,"
+                        + " NEGOTIATION, WON or LOST>");
+            }
+            stages.put(pair.substring(0, colon).trim(), stage);
+        }
+        return stages;
     }
 
     /** The final report. */
@@ -90,12 +111,14 @@ public final class BackfillCommand {
                 Arrays.stream(option(args, "--teams=", "").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 option(args, "--hubspot-url=", "https://api.hubapi.com"),
                 option(args, "--hubspot-token=", System.getenv("HUBSPOT_TOKEN")), option(args, "--currency=", "EUR"),
-                option(args, "--pipedrive-url=", null), option(args, "--pipedrive-token=", System.getenv("PIPEDRIVE_TOKEN")));
+                option(args, "--pipedrive-url=", null), option(args, "--pipedrive-token=", System.getenv("PIPEDRIVE_TOKEN")),
+                stages(option(args, "--stages=", null)));
         if (options.adminToken() == null || options.adminToken().isBlank() || options.teams().isEmpty()) {
             System.err.println("Usage: ./backfill --dir=<folder of CSV files> --teams=<team ids, comma-separated> [--url=http://localhost:8081]"
                     + " [--source=/demo/backfill] [--ingest-key=<key>, or INGEST_KEY] [--token=<admin JWT>, or ADMIN_TOKEN]"
                     + " [--hubspot-token=<private app token>, or HUBSPOT_TOKEN: the history from HubSpot instead of files] [--currency=EUR]"
-                    + " [--pipedrive-url=https://<company>.pipedrive.com --pipedrive-token=<API token>, or PIPEDRIVE_TOKEN: from Pipedrive]");
+                    + " [--pipedrive-url=https://<company>.pipedrive.com --pipedrive-token=<API token>, or PIPEDRIVE_TOKEN: from Pipedrive]"
+                    + " [--stages=<CRM stage id>:<STAGE>,...: the CRM's pipeline, when not the default one]");
             System.exit(2);
         }
         Report report = new BackfillCommand(options, System.out).run();
@@ -108,9 +131,11 @@ public final class BackfillCommand {
 
     public Report run() throws IOException, InterruptedException {
         CrmHistory crm = options.hubspotToken() != null && !options.hubspotToken().isBlank()
-                ? new HubSpotHistory(options.hubspotUrl(), options.hubspotToken(), ownersOf("hubspot"), HubSpotHistory.DEFAULT_STAGES, options.currency())
+                ? new HubSpotHistory(options.hubspotUrl(), options.hubspotToken(), ownersOf("hubspot"),
+                        options.stages() != null ? options.stages() : HubSpotHistory.DEFAULT_STAGES, options.currency())
                 : options.pipedriveToken() != null && !options.pipedriveToken().isBlank() && options.pipedriveUrl() != null
-                ? new PipedriveHistory(options.pipedriveUrl(), options.pipedriveToken(), ownersOf("pipedrive"), PipedriveHistory.DEFAULT_STAGES)
+                ? new PipedriveHistory(options.pipedriveUrl(), options.pipedriveToken(), ownersOf("pipedrive"),
+                        options.stages() != null ? options.stages() : PipedriveHistory.DEFAULT_STAGES)
                 : null;
         CsvHistory.Contents contents = crm == null ? CsvHistory.read(options.folder()) : crm.read();
         if (crm != null) {

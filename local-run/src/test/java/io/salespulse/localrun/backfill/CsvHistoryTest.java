@@ -34,4 +34,13 @@ class CsvHistoryTest {
                 new CsvHistory.Problem("deals.csv", 1, "header", "lacks the column(s) updatedAt"),
                 new CsvHistory.Problem("meetings.csv", 3, "bookedAt", "must be an RFC 3339 time with an offset, e.g. 2026-10-12T09:15:00+02:00"));
     }
+
+    @Test
+    void aCrmsOwnPipelineIsGivenAsStageIdsAndCanonicalStages() {
+        org.assertj.core.api.Assertions.assertThat(BackfillCommand.stages("1234567:qualified, 1234568:WON"))
+                .containsExactly(java.util.Map.entry("1234567", "QUALIFIED"), java.util.Map.entry("1234568", "WON"));
+        org.assertj.core.api.Assertions.assertThat(BackfillCommand.stages("")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackfillCommand.stages("99:MAYBE"))
+                .hasMessageContaining("99:MAYBE");
+    }
 }
