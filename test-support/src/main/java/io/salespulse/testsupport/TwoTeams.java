@@ -45,9 +45,12 @@ public record TwoTeams(String teamA, String teamB, String managerA, String manag
                         LocalDate.parse("2026-01-05"), Map.of(), true, at)),
                 EventEnvelope.of("rb-" + s, "/test", new RepChanged(teams.repB(), "Rep B", teams.teamB(), RepRole.AE, Seniority.SENIOR,
                         LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        String url = baseUrl + repReadPath.replace("{repId}", teams.repB());
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(url, "Authorization",
-                "Bearer " + TestTokens.manager(teams.managerB(), teams.teamB())).status() == 200);
+        // Both reps: their records sit on different partitions of the org topic, so one known says nothing of the other.
+        String urlA = baseUrl + repReadPath.replace("{repId}", teams.repA());
+        String urlB = baseUrl + repReadPath.replace("{repId}", teams.repB());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(urlA, "Authorization",
+                "Bearer " + TestTokens.manager(teams.managerA(), teams.teamA())).status() == 200
+                && Http.get(urlB, "Authorization", "Bearer " + TestTokens.manager(teams.managerB(), teams.teamB())).status() == 200);
         return teams;
     }
 }
