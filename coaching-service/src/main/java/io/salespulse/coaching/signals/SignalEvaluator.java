@@ -344,14 +344,7 @@ public class SignalEvaluator {
 
     /** The deal as a manager reads it in a signal: name, amount, stage and days in it, close date, CRM link. */
     DealSummary summaryOf(DealView deal) {
-        DealStage stage = null;
-        if (deal.stage() != null) {
-            try {
-                stage = DealStage.valueOf(deal.stage());
-            } catch (IllegalArgumentException unknown) {
-                stage = null;
-            }
-        }
+        DealStage stage = DealRules.stageOf(deal);
         Long days = deal.stageSince() == null ? null : Math.max(0, Duration.between(deal.stageSince(), clock.instant()).toDays());
         return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
     }

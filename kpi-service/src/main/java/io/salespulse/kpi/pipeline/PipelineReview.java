@@ -107,13 +107,12 @@ public class PipelineReview {
         Span before = span.previous();
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
         return new FunnelReview(teamId, repId,
-                Funnel.of(span.from(), span.to(), repDays.days(repId, span.from(), span.to()), sourcedOrOwned(repId, span)),
-                Funnel.of(before.from(), before.to(), repDays.days(repId, before.from(), before.to()), sourcedOrOwned(repId, before)));
+                Funnel.of(span.from(), span.to(), repDays.days(repId, span.from(), span.to()), sourcedOrOwned(repId, teamId, span)),
+                Funnel.of(before.from(), before.to(), repDays.days(repId, before.from(), before.to()), sourcedOrOwned(repId, teamId, before)));
     }
 
     /** A rep's own moves, and the deals it sourced for others (an SDR's sourced pipeline is on deals it does not own). */
-    private List<DealMoves.Move> sourcedOrOwned(String repId, Span span) {
-        String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
+    private List<DealMoves.Move> sourcedOrOwned(String repId, String teamId, Span span) {
         List<DealMoves.Move> own = moves.ofRep(repId, span.from(), span.to()).stream()
                 .filter(m -> m.kind() != DealMoves.Kind.SOURCED).toList();
         List<DealMoves.Move> sourced = teamId == null ? List.of() : moves.ofTeam(teamId, span.from(), span.to()).stream()

@@ -58,7 +58,8 @@ public final class DealRules {
                 : Optional.empty();
     }
 
-    private static DealStage stageOf(DealView deal) {
+    /** The deal's stage, or {@code null} when it has none or one this build does not know. */
+    public static DealStage stageOf(DealView deal) {
         try {
             return deal.stage() == null ? null : DealStage.valueOf(deal.stage());
         } catch (IllegalArgumentException unknown) {
