@@ -10,6 +10,7 @@ import io.salespulse.contracts.deal.CloseDateDirection;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
@@ -19,6 +20,7 @@ import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.coaching.projection.CoachingFacts;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,6 +68,9 @@ class DealSignalsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CoachingFacts facts;
 
     final String s = UUID.randomUUID().toString().substring(0, 8);
     final String team = "team-" + s;
@@ -133,5 +139,32 @@ class DealSignalsIT {
                 assertThat(signals("?status=RESOLVED&type=CLOSE_DATE_PASSED")).hasSize(1);
             });
         }
+    }
+
+    /**
+     * The org and deals topics are not ordered together: a backfill started right after its reps were created can reach
+     * coaching-service before they do. Four wins recorded while their owner is unknown still count in the team's
+     * big-win sample once the owner's team is known, and the next, larger win is recognised.
+     */
+    @Test
+    void winsRecordedBeforeTheirOwnersTeamIsKnownCountTowardsABigWin() {
+        String late = "late-" + s;
+        for (int n = 0; n < 4; n++) {
+            KafkaProbe.publish(e("w" + n + "-" + s, new DealWon("won-" + n + "-" + s, late, Money.of(String.valueOf(10000 + n * 1000), "EUR"),
+                    NOW.minus(Duration.ofDays(40 + n)), NOW.minus(Duration.ofDays(20 + n)))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts.ownerOf("won-3-" + s).isPresent());
+        assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), null)).isEmpty();
+
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(e("t-" + s, team(null, 0)),
+                e("r-" + s, new RepChanged(late, "Paul Girard", team, RepRole.AE, Seniority.SENIOR, LocalDate.parse("2024-03-04"), Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), null)).hasSize(4));
+
+        KafkaProbe.publish(e("big-" + s, new DealWon("big-" + s, late, Money.of("30000", "EUR"), NOW.minus(Duration.ofDays(30)),
+                NOW.minusSeconds(60))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(signals("?type=BIG_WIN")).hasSize(1));
+        assertThat(signals("?type=BIG_WIN").get(0).get("subjectId").asString()).isEqualTo("big-" + s);
     }
 }

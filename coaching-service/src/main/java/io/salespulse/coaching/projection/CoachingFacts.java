@@ -67,7 +67,7 @@ public class CoachingFacts {
 
     /** Days a team's deal spent in a stage it left (one per stage change event: a redelivery is the same document). */
     @org.springframework.data.mongodb.core.mapping.Document("stage_durations")
-    record StageDuration(@Id String eventId, String teamId, String stage, long days, Instant at) {
+    record StageDuration(@Id String eventId, String teamId, String repId, String stage, long days, Instant at) {
     }
 
     private final MongoTemplate mongo;
@@ -130,7 +130,7 @@ public class CoachingFacts {
             amount(set, moved.amount());
             set.set("stage", moved.to().name()).set("stageSince", moved.occurredAt()).set("open", !moved.to().isClosed());
             try {
-                mongo.insert(new StageDuration(envelope.id(), ownerTeamId, moved.from().name(), moved.daysInPreviousStage(), moved.occurredAt()));
+                mongo.insert(new StageDuration(envelope.id(), ownerTeamId, fact.ownerRepId(), moved.from().name(), moved.daysInPreviousStage(), moved.occurredAt()));
             } catch (DuplicateKeyException duplicate) {
                 // recorded already
             }
@@ -147,6 +147,20 @@ public class CoachingFacts {
             set.set("open", false);
         }
         mongo.upsert(query(where("_id").is(fact.dealId())), set, DealFacts.class);
+    }
+
+    /**
+     * A rep's team learned after some of their deal facts (the org and deals topics are not ordered together: a backfill
+     * started right after the rep was created, say): their wins and stage durations recorded without a team get it, so
+     * that the team's big-win sample and stage medians count them.
+     */
+    public void attributeToTeam(String repId, String teamId) {
+        if (repId == null || teamId == null) {
+            return;
+        }
+        mongo.updateMulti(query(where("ownerRepId").is(repId).and("wonAt").ne(null).and("wonTeamId").is(null)),
+                new Update().set("wonTeamId", teamId), DealFacts.class);
+        mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StageDuration.class);
     }
 
     /** The latest progress of a rep's objectives. */

@@ -268,6 +268,8 @@ public class SignalEvaluator {
         try {
             if (applied.event() instanceof Backfill backfill) {
                 backfills.record(backfill);
+            } else if (applied.event() instanceof RepChanged rep) {
+                facts.attributeToTeam(rep.repId(), rep.teamId());
             } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId());
             } else if (applied.event() instanceof TeamChanged team) {
