@@ -104,6 +104,24 @@ class KpiIT {
         assertThat(repDay("2026-11-24").get("activity").get("calls").asInt()).isEqualTo(2);
     }
 
+    /**
+     * The org topic and the activities are not ordered together: a call counted before kpi-service knows its rep's team
+     * is attributed to the team once it does, and the team's figures count it.
+     */
+    @Test
+    void figuresCountedBeforeTheRepsTeamIsKnownJoinTheTeamOnceItIs() {
+        try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
+            KafkaProbe.publish(EventEnvelope.of("early-call-" + rep, "/test",
+                    new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, Instant.parse("2026-11-24T09:00:00Z"))));
+            RepDayKpisUpdated early = kpis.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30)).get(0)
+                    .dataAs(RepDayKpisUpdated.class);
+            assertThat(early.teamId()).isNull();
+        }
+        givenRosterInParis();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24")
+                .json().get("totals").get("activity").get("calls").asInt()).isEqualTo(1));
+    }
+
     @Test
     void aRedeliveredBatchRepublishesTheUpdateOfEveryRepDayItTouchesSoNoneIsLostIfTheFirstPublishFailed() {
         givenRosterInParis();

@@ -110,6 +110,11 @@ public class RepDayStore {
         return Updates.combine(updates);
     }
 
+    /** A rep's days counted before their team was known get it (see {@code TeamAttribution}). */
+    public void attributeToTeam(String repId, String teamId) {
+        collection().updateMany(Filters.and(Filters.eq("repId", repId), Filters.eq("teamId", null)), Updates.set("teamId", teamId));
+    }
+
     /** The rep-days with these keys. */
     public List<RepDay> byKeys(Collection<String> keys) {
         return read(Filters.in("_id", keys));

@@ -54,7 +54,7 @@ public class DealProjection {
 
     /** How long a deal stayed in a stage it left (one per stage change event: a redelivery is the same document). */
     @Document("stage_durations")
-    public record StageDuration(@Id String eventId, String teamId, DealStage stage, long days, String day) {
+    public record StageDuration(@Id String eventId, String teamId, String repId, DealStage stage, long days, String day) {
     }
 
     private final MongoTemplate mongo;
@@ -130,9 +130,16 @@ public class DealProjection {
         mongo.upsert(query(where("_id").is(fact.dealId())), set, StoredDeal.class);
     }
 
+    /** A rep's deals closed, and stage durations recorded, before their team was known get it (see {@code TeamAttribution}). */
+    public void attributeToTeam(String repId, String teamId) {
+        mongo.updateMulti(query(where("ownerRepId").is(repId).and("closedAt").ne(null).and("closedTeamId").is(null)),
+                new Update().set("closedTeamId", teamId), StoredDeal.class);
+        mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StageDuration.class);
+    }
+
     private void recordDuration(String eventId, String teamId, DealStageChanged moved, LocalDate day) {
         try {
-            mongo.insert(new StageDuration(eventId, teamId, moved.from(), moved.daysInPreviousStage(), day.toString()));
+            mongo.insert(new StageDuration(eventId, teamId, moved.ownerRepId(), moved.from(), moved.daysInPreviousStage(), day.toString()));
         } catch (DuplicateKeyException e) {
             // counted already (a redelivery)
         }

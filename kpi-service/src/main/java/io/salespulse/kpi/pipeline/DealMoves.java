@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,6 +108,11 @@ public class DealMoves {
         insert(new Move(eventId, dealId, teamId, deal == null ? null : deal.ownerRepId(), day.toString(), at, Kind.SOURCED,
                 amount == null ? null : amount.amount(), amount == null ? null : amount.currency(), null, null, null, null, null, null,
                 null, sdrRepId));
+    }
+
+    /** A rep's moves recorded before their team was known get it (see {@code TeamAttribution}). */
+    public void attributeToTeam(String repId, String teamId) {
+        mongo.updateMulti(query(where("ownerRepId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), Move.class);
     }
 
     /** A team's moves from..to (days in the team's zone). */

@@ -67,6 +67,6 @@ class DealProjectionIT {
         assertThat(acme.createdAt()).isEqualTo(created);
 
         assertThat(deals.stageDurations("team-" + s, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")))
-                .containsExactly(new DealProjection.StageDuration("m-" + s, "team-" + s, DealStage.QUALIFIED, 6, "2026-11-08"));
+                .containsExactly(new DealProjection.StageDuration("m-" + s, "team-" + s, rep, DealStage.QUALIFIED, 6, "2026-11-08"));
     }
 }
