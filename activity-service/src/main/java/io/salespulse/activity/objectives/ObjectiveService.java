@@ -1,7 +1,5 @@
 package io.salespulse.activity.objectives;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.activity.roster.RosterService;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
@@ -10,14 +8,17 @@ import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.contracts.org.RepChanged;
-import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
-import org.bson.Document;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,29 @@ public class ObjectiveService {
         this.acceptedEvents = acceptedEvents;
         this.roster = roster;
         this.clock = clock;
-        collection().createIndex(new Document("teamId", 1));
+        mongo.indexOps(StoredObjective.class).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+    }
+
+    /**
+     * An objective as stored, under its id: its definition's fields, who set, adjusted or cancelled it, and the order
+     * {@link LatestState} keeps (so a CRM's older set arriving later never replaces a manager's change).
+     */
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    record StoredObjective(@Id String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric, BigDecimal target,
+                           String currency, LocalDate periodStart, LocalDate periodEnd, Instant occurredAt, String teamId, String setBy,
+                           String updatedBy, Instant cancelledAt, String cancelledBy, String reason, Long stateOrder) {
+
+        static StoredObjective of(Held held) {
+            ObjectiveSet d = held.definition();
+            return new StoredObjective(d.objectiveId(), d.scope(), d.scopeId(), d.metric(), d.target(), d.currency(), d.periodStart(),
+                    d.periodEnd(), d.occurredAt(), held.teamId(), held.setBy(), held.updatedBy(), held.cancelledAt(), held.cancelledBy(),
+                    held.reason(), Objects.requireNonNullElse(held.cancelledAt(), d.occurredAt()).toEpochMilli());
+        }
+
+        Held held() {
+            return new Held(new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt),
+                    teamId, setBy, updatedBy, cancelledAt, cancelledBy, reason);
+        }
     }
 
     /** What a change did. */
@@ -77,7 +100,7 @@ public class ObjectiveService {
     }
 
     Optional<Held> get(String objectiveId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", objectiveId)).first()).map(ObjectiveService::held);
+        return Optional.ofNullable(mongo.findById(objectiveId, StoredObjective.class)).map(StoredObjective::held);
     }
 
     /**
@@ -130,8 +153,8 @@ public class ObjectiveService {
             return;
         }
         String teamId = teamOf(objective.scope(), objective.scopeId()).orElse(null);
-        Document doc = document(new Held(objective, teamId, null, null, null, null, null));
-        LatestState.replaceIfNotOlder(collection(), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc);
+        LatestState.replaceIfNotOlder(mongo, COLLECTION, objective.objectiveId(), objective.occurredAt().toEpochMilli(),
+                StoredObjective.of(new Held(objective, teamId, null, null, null, null, null)));
     }
 
     private void append(ObjectiveEvent event) {
@@ -139,33 +162,6 @@ public class ObjectiveService {
     }
 
     private void store(Held held) {
-        Document doc = document(held);
-        // The order LatestState keeps, so a CRM's older set arriving later never replaces a manager's change.
-        doc.put(LatestState.ORDER, Objects.requireNonNullElse(held.cancelledAt(), held.definition().occurredAt()).toEpochMilli());
-        collection().replaceOne(Filters.eq("_id", held.definition().objectiveId()), doc,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
-    }
-
-    private static Document document(Held held) {
-        Document doc = Documents.of(held.definition());
-        doc.put("_id", held.definition().objectiveId());
-        doc.put("teamId", held.teamId());
-        doc.put("setBy", held.setBy());
-        doc.put("updatedBy", held.updatedBy());
-        doc.put("cancelledAt", held.cancelledAt() == null ? null : Date.from(held.cancelledAt()));
-        doc.put("cancelledBy", held.cancelledBy());
-        doc.put("reason", held.reason());
-        return doc;
-    }
-
-    private static Held held(Document doc) {
-        Date cancelledAt = doc.getDate("cancelledAt");
-        return new Held(Documents.read(doc, ObjectiveSet.class), doc.getString("teamId"), doc.getString("setBy"),
-                doc.getString("updatedBy"), cancelledAt == null ? null : cancelledAt.toInstant(), doc.getString("cancelledBy"),
-                doc.getString("reason"));
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+        mongo.save(StoredObjective.of(held));
     }
 }

@@ -332,7 +332,8 @@ public class AcceptedEventLog {
 
     /** How many entries wait to be published (parked ones left out). */
     public long backlog() {
-        return Counts.count(collection(), Filters.and(Filters.eq("published", false), Filters.ne("parked", true)));
+        return Counts.count(mongo, org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("published").is(false).and("parked").ne(true)), COLLECTION);
     }
 
     /** When the oldest unpublished entry (parked ones left out) was accepted. */

@@ -22,7 +22,7 @@ class RelayLease {
     private final Leases leases;
 
     RelayLease(MongoTemplate mongo, Clock clock) {
-        this.leases = new Leases(mongo.getCollection(COLLECTION), clock);
+        this.leases = new Leases(mongo, COLLECTION, clock);
     }
 
     /** Hands the lease over at once on a graceful stop, instead of letting it expire. */

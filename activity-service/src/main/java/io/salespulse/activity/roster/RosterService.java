@@ -1,6 +1,8 @@
 package io.salespulse.activity.roster;
 
-import io.salespulse.kit.mongo.Documents;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.Backfill;
@@ -10,11 +12,12 @@ import io.salespulse.contracts.org.TeamChanged;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import io.salespulse.kit.mongo.LatestState;
+import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Service;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * The roster, owned here: teams and reps as their latest {@link TeamChanged} / {@link RepChanged} state. A change is
@@ -29,6 +32,7 @@ public class RosterService {
     static final String REPS = "reps";
     static final String ABSENCES = "absences";
     static final String BACKFILLS = "backfills";
+    private static final String EXTERNAL_KEYS = "externalKeys";
 
     private final MongoTemplate mongo;
     private final AcceptedEventLog acceptedEvents;
@@ -38,9 +42,9 @@ public class RosterService {
         this.mongo = mongo;
         this.acceptedEvents = acceptedEvents;
         this.clock = clock;
-        mongo.getCollection(REPS).createIndex(new Document("teamId", 1));
-        mongo.getCollection(REPS).createIndex(new Document("externalKeys", 1));
-        mongo.getCollection(ABSENCES).createIndex(new Document("repId", 1).append("from", 1));
+        mongo.indexOps(REPS).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+        mongo.indexOps(REPS).createIndex(new Index().on(EXTERNAL_KEYS, Sort.Direction.ASC));
+        mongo.indexOps(ABSENCES).createIndex(new Index().on("repId", Sort.Direction.ASC).on("from", Sort.Direction.ASC));
     }
 
     /** Records an absence (new, changed or cancelled): durable on its way to the org topic first, then stored. */
@@ -51,18 +55,16 @@ public class RosterService {
     }
 
     Optional<RepAbsence> absence(String absenceId) {
-        return find(ABSENCES, Filters.eq("_id", absenceId), RepAbsence.class).stream().findFirst();
+        return byId(ABSENCES, absenceId, RepAbsence.class);
     }
 
     /**
      * The absences in force of these reps that touch from..to, soonest first, at most {@code limit}.
-     * Dates are stored as ISO text, so comparing the text compares the days.
+     * Days are stored as ISO text, so comparing the text compares the days.
      */
     List<RepAbsence> absences(java.util.Collection<String> repIds, java.time.LocalDate from, java.time.LocalDate to, int limit) {
-        org.bson.conversions.Bson filter = Filters.and(Filters.in("repId", repIds), Filters.eq("cancelled", false),
-                Filters.lte("from", to.toString()), Filters.gte("to", from.toString()));
-        return mongo.getCollection(ABSENCES).find(filter).sort(new Document("from", 1).append("_id", 1)).limit(limit)
-                .map(doc -> Documents.read(doc, RepAbsence.class)).into(new java.util.ArrayList<>());
+        return mongo.find(query(where("repId").in(repIds).and("cancelled").is(false).and("from").lte(to).and("to").gte(from))
+                .with(Sort.by("from", "_id")).limit(limit), RepAbsence.class, ABSENCES);
     }
 
     /** Records a backfill's state: durable on its way to the org topic first, then stored. */
@@ -73,7 +75,7 @@ public class RosterService {
     }
 
     Optional<Backfill> backfill(String backfillId) {
-        return find(BACKFILLS, Filters.eq("_id", backfillId), Backfill.class).stream().findFirst();
+        return byId(BACKFILLS, backfillId, Backfill.class);
     }
 
     TeamChanged saveTeam(TeamChanged team) {
@@ -91,33 +93,32 @@ public class RosterService {
     }
 
     public Optional<TeamChanged> team(String teamId) {
-        return find(TEAMS, Filters.eq("_id", teamId), TeamChanged.class).stream().findFirst();
+        return byId(TEAMS, teamId, TeamChanged.class);
     }
 
     public Optional<RepChanged> rep(String repId) {
-        return find(REPS, Filters.eq("_id", repId), RepChanged.class).stream().findFirst();
+        return byId(REPS, repId, RepChanged.class);
     }
 
     public List<RepChanged> repsOf(String teamId) {
-        return find(REPS, Filters.eq("teamId", teamId), RepChanged.class);
+        return mongo.find(query(where("teamId").is(teamId)).with(Sort.by("_id")), RepChanged.class, REPS);
     }
 
     /** A page of a team's reps, in id order, as the list endpoint answers it. */
     <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeam(String teamId, io.salespulse.kit.web.Paging paging,
                                                                    java.util.function.Function<RepChanged, T> view) {
-        return paging.byId(mongo.getCollection(REPS), Filters.eq("teamId", teamId), doc -> view.apply(Documents.read(doc, RepChanged.class)));
+        return paging.byId(mongo, REPS, where("teamId").is(teamId), RepChanged.class, RepChanged::repId, view);
     }
 
     /** A page of the teams, in id order; {@code only} null for every team, else just these. */
     <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeams(java.util.Set<String> only, io.salespulse.kit.web.Paging paging,
                                                                     java.util.function.Function<TeamChanged, T> view) {
-        org.bson.conversions.Bson filter = only == null ? new Document() : Filters.in("_id", only);
-        return paging.byId(mongo.getCollection(TEAMS), filter, doc -> view.apply(Documents.read(doc, TeamChanged.class)));
+        return paging.byId(mongo, TEAMS, only == null ? null : where("_id").in(only), TeamChanged.class, TeamChanged::teamId, view);
     }
 
     /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
     public Optional<RepChanged> repByExternalId(String crm, String externalId) {
-        return find(REPS, Filters.eq("externalKeys", crm + ":" + externalId), RepChanged.class).stream().findFirst();
+        return Optional.ofNullable(mongo.findOne(query(where(EXTERNAL_KEYS).is(crm + ":" + externalId)).with(Sort.by("_id")), RepChanged.class, REPS));
     }
 
     Clock clock() {
@@ -128,16 +129,12 @@ public class RosterService {
         acceptedEvents.appendOwn(SOURCE, "roster", event);
     }
 
+    /** Stored as the event itself, under its id; a rep also with {@code crm:id} keys to find it by a CRM's id. */
     private void store(String collection, String id, OrgEvent event, List<String> externalKeys) {
-        Document doc = Documents.of(event);
-        doc.put("_id", id);
-        if (externalKeys != null) {
-            doc.put("externalKeys", externalKeys);
-        }
-        mongo.getCollection(collection).replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        LatestState.replace(mongo, collection, id, event, externalKeys == null ? Map.of() : Map.of(EXTERNAL_KEYS, externalKeys));
     }
 
-    private <T> List<T> find(String collection, org.bson.conversions.Bson filter, Class<T> type) {
-        return mongo.getCollection(collection).find(filter).sort(new Document("_id", 1)).map(doc -> Documents.read(doc, type)).into(new java.util.ArrayList<>());
+    private <T> Optional<T> byId(String collection, String id, Class<T> type) {
+        return Optional.ofNullable(mongo.findById(id, type, collection));
     }
 }

@@ -4,12 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.salespulse.kit.mongo.Counts;
-import io.salespulse.kit.mongo.Decimals;
-import io.salespulse.kit.mongo.Documents;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCloseDateMoved;
@@ -21,23 +15,24 @@ import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.kit.mongo.LatestState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +48,7 @@ public class CoachingFacts {
     static final String REP_DAYS = "rep_days";
     static final String OBJECTIVES = "objectives";
     static final String OBJECTIVE_DEFS = "objective_definitions";
+    private static final String CANCELLED_AT = "cancelledAt";
 
     /**
      * A deal as the rules need it, a typed document mapped by Spring Data: its open amount, stage and since when, last
@@ -74,12 +70,12 @@ public class CoachingFacts {
 
     CoachingFacts(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.getCollection(REP_DAYS).createIndex(new Document("repId", 1).append("day", 1));
+        mongo.indexOps(REP_DAYS).createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(DealFacts.class).createIndex(new Index().on("ownerRepId", Sort.Direction.ASC));
         mongo.indexOps(DealFacts.class).createIndex(new Index().on("wonTeamId", Sort.Direction.ASC).on("wonAt", Sort.Direction.ASC));
         mongo.indexOps(StageDuration.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("stage", Sort.Direction.ASC)
                 .on("at", Sort.Direction.ASC));
-        mongo.getCollection(OBJECTIVES).createIndex(new Document("scopeId", 1));
+        mongo.indexOps(OBJECTIVES).createIndex(new Index().on("scopeId", Sort.Direction.ASC));
     }
 
     public void recordRepDay(RepDayKpisUpdated day) {
@@ -87,19 +83,18 @@ public class CoachingFacts {
         // The rep-day's counts only grow: a higher total is a newer state of the same day.
         long version = a.calls() + a.emails() + a.meetingsBooked() + a.meetingsScheduled() + a.meetingsHeld()
                 + a.dealsCreated() + a.dealsAdvanced() + a.dealsWon() + a.dealsLost();
-        LatestState.replaceIfNotOlder(mongo.getCollection(REP_DAYS), day.repId() + "|" + day.day(), version, Documents.of(day));
+        LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), version, day);
     }
 
     /** Records an objective's progress; returns the attainment it had before (null the first time). */
     public BigDecimal recordObjective(ObjectiveProgressed progress) {
-        Document held = mongo.getCollection(OBJECTIVES).find(Filters.eq("_id", progress.objectiveId())).first();
-        BigDecimal before = held == null ? null : Decimals.read(held.get("attainment"));
-        if (held != null && held.get(LatestState.ORDER, Number.class).longValue() > progress.occurredAt().toEpochMilli()) {
+        Long heldOrder = LatestState.orderOf(mongo, OBJECTIVES, progress.objectiveId());
+        if (heldOrder != null && heldOrder > progress.occurredAt().toEpochMilli()) {
             return null; // an older progress arriving late: nothing to compare
         }
-        LatestState.replaceIfNotOlder(mongo.getCollection(OBJECTIVES), progress.objectiveId(), progress.occurredAt().toEpochMilli(),
-                Documents.of(progress));
-        return before;
+        ObjectiveProgressed held = mongo.findById(progress.objectiveId(), ObjectiveProgressed.class, OBJECTIVES);
+        LatestState.replaceIfNotOlder(mongo, OBJECTIVES, progress.objectiveId(), progress.occurredAt().toEpochMilli(), progress);
+        return held == null ? null : held.attainment();
     }
 
     /** An activity linked to a deal keeps the deal alive. */
@@ -163,14 +158,13 @@ public class CoachingFacts {
         mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StageDuration.class);
     }
 
+    private List<ObjectiveProgressed> progress(Criteria criteria) {
+        return mongo.find(query(criteria), ObjectiveProgressed.class, OBJECTIVES);
+    }
+
     /** The latest progress of a rep's objectives. */
     public List<ObjectiveProgressed> objectivesOf(String repId) {
-        List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("scope", "REP"), Filters.eq("scopeId", repId),
-                Filters.ne("status", "CANCELLED")))) {
-            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
-        }
-        return objectives;
+        return progress(where("scope").is(ObjectiveScope.REP).and("scopeId").is(repId).and("status").ne(ObjectiveStatus.CANCELLED));
     }
 
     private static void amount(Update set, io.salespulse.contracts.Money money) {
@@ -185,10 +179,8 @@ public class CoachingFacts {
      * ({@code CANCELLED}).
      */
     public void recordObjective(io.salespulse.contracts.objective.ObjectiveEvent event) {
-        MongoCollection<Document> defs = mongo.getCollection(OBJECTIVE_DEFS);
         if (event instanceof io.salespulse.contracts.objective.ObjectiveCancelled cancelled) {
-            defs.updateOne(Filters.eq("_id", cancelled.objectiveId()), Updates.set("cancelledAt", Date.from(cancelled.occurredAt())),
-                    new UpdateOptions().upsert(true));
+            mongo.upsert(query(where("_id").is(cancelled.objectiveId())), new Update().set(CANCELLED_AT, cancelled.occurredAt()), OBJECTIVE_DEFS);
             return;
         }
         io.salespulse.contracts.objective.ObjectiveSet objective = event instanceof io.salespulse.contracts.objective.ObjectiveUpdated updated
@@ -196,36 +188,27 @@ public class CoachingFacts {
         if (!objective.hasBoundedPeriod()) {
             throw new io.salespulse.kit.kafka.InvalidEventException("Objective " + objective.objectiveId() + " has an unbounded period");
         }
-        Document held = defs.find(Filters.eq("_id", objective.objectiveId())).first();
-        if (held != null && held.get("cancelledAt") != null) {
+        if (mongo.exists(query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).ne(null)), OBJECTIVE_DEFS)) {
             return;
         }
-        LatestState.replaceIfNotOlder(defs, objective.objectiveId(), objective.occurredAt().toEpochMilli(), Documents.of(objective));
+        LatestState.replaceIfNotOlder(mongo, OBJECTIVE_DEFS, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
     }
 
     /** An objective's definition, if known. */
     public Optional<io.salespulse.contracts.objective.ObjectiveSet> objectiveSet(String objectiveId) {
-        return Optional.ofNullable(mongo.getCollection(OBJECTIVE_DEFS).find(Filters.and(Filters.eq("_id", objectiveId), Filters.exists("cancelledAt", false))).first()).map(doc -> Documents.read(doc, io.salespulse.contracts.objective.ObjectiveSet.class));
+        return Optional.ofNullable(mongo.findOne(query(where("_id").is(objectiveId).and(CANCELLED_AT).is(null)),
+                io.salespulse.contracts.objective.ObjectiveSet.class, OBJECTIVE_DEFS));
     }
 
     /** The latest progress of a team's objectives (its own and its reps'), cancelled ones left out. */
     public List<ObjectiveProgressed> objectivesOfTeam(String teamId) {
-        List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("teamId", teamId), Filters.ne("status", "CANCELLED")))) {
-            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
-        }
-        return objectives;
+        return progress(where("teamId").is(teamId).and("status").ne(ObjectiveStatus.CANCELLED));
     }
 
     /** The latest progress of the revenue objectives of these reps and this team. */
     public List<ObjectiveProgressed> revenueObjectives(String teamId, List<String> repIds) {
-        List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : mongo.getCollection(OBJECTIVES).find(Filters.and(Filters.eq("metric", "REVENUE_WON"), Filters.ne("status", "CANCELLED"),
-                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
-                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", repIds)))))) {
-            objectives.add(Documents.read(doc, ObjectiveProgressed.class));
-        }
-        return objectives;
+        return progress(where("metric").is(ObjectiveMetric.REVENUE_WON).and("status").ne(ObjectiveStatus.CANCELLED).orOperator(
+                where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId), where("scope").is(ObjectiveScope.REP).and("scopeId").in(repIds)));
     }
 
     /** Open pipeline of these reps in a currency expected to close by a date. */
@@ -241,9 +224,7 @@ public class CoachingFacts {
         if (to.isBefore(from)) {
             return days; // an empty range reads nothing
         }
-        for (Document doc : mongo.getCollection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
-                Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
-            RepDayKpisUpdated day = Documents.read(doc, RepDayKpisUpdated.class);
+        for (RepDayKpisUpdated day : mongo.find(query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayKpisUpdated.class, REP_DAYS)) {
             days.put(day.day(), day.activity());
         }
         return days;
@@ -251,7 +232,7 @@ public class CoachingFacts {
 
     /** How many rep-days this service knows of a rep. */
     public long repDaysOf(String repId) {
-        return Counts.count(mongo.getCollection(REP_DAYS), new Document("repId", repId));
+        return Counts.count(mongo, query(where("repId").is(repId)), REP_DAYS);
     }
 
     /** A deal as the rules see it. */

@@ -1,12 +1,8 @@
 package io.salespulse.coaching.signals;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -14,29 +10,38 @@ import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.DealSummary;
+import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalAcknowledged;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalResolved;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SignalUpdated;
+import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.kit.kafka.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The signals and their lifecycle. At most one open (or acknowledged) signal per type and subject: its
@@ -50,7 +55,17 @@ public class SignalBook {
 
     static final String COLLECTION = "signals";
     static final String SOURCE = "/coaching-service";
-    private static final int DUPLICATE_KEY = 11000;
+
+    /**
+     * A signal as stored. The evidence, the suggested action and the deal are kept as the JSON text of the event that
+     * published them (exact, served as is, and compared as text to tell a change of figures).
+     */
+    @Document(COLLECTION)
+    record StoredSignal(@Id String signalId, String openKey, SignalType type, SubjectKind subjectKind, String subjectId, String repId,
+                        String teamId, Severity severity, SignalStatus status, String evidence, String suggestedAction, String deal,
+                        Instant raisedAt, Instant updatedAt, Boolean announced, Instant acknowledgedAt, String acknowledgedBy,
+                        String note, Instant resolvedAt, String resolution) {
+    }
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -63,10 +78,11 @@ public class SignalBook {
         this.actions = actions;
         this.publisher = publisher;
         this.clock = clock;
-        collection().createIndex(Indexes.ascending("openKey"), new IndexOptions().unique(true).name("openKey"));
-        collection().createIndex(Indexes.ascending("teamId", "status"));
-        collection().createIndex(Indexes.ascending("subjectId", "type"));
-        collection().createIndex(Indexes.ascending("status"));
+        IndexOperations indexes = mongo.indexOps(StoredSignal.class);
+        indexes.createIndex(new Index().on("openKey", Sort.Direction.ASC).unique().named("openKey"));
+        indexes.createIndex(new Index().on("teamId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("subjectId", Sort.Direction.ASC).on("type", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC));
         this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by team, type, severity and status").register(meters);
     }
 
@@ -96,7 +112,7 @@ public class SignalBook {
 
     /** Raises, updates or resolves the signal of (type, subject) to match what the rule found now. */
     public void sync(SignalType type, String subjectId, Optional<Detection> detection, Context context, String resolution) {
-        Optional<Document> open = open(type, subjectId);
+        Optional<StoredSignal> open = open(type, subjectId);
         if (detection.isPresent()) {
             if (open.isEmpty()) {
                 raise(detection.get(), context);
@@ -104,13 +120,13 @@ public class SignalBook {
                 update(open.get(), detection.get(), context);
             }
         } else {
-            open.ifPresent(doc -> resolve(doc, resolution));
+            open.ifPresent(signal -> resolve(signal, resolution));
         }
     }
 
     /** Raises a recognition unless one is already open for the same subject (recognitions do not clear). */
     public void recognise(Detection detection, Context context) {
-        Optional<Document> open = open(detection.type(), detection.subjectId());
+        Optional<StoredSignal> open = open(detection.type(), detection.subjectId());
         if (open.isEmpty()) {
             raise(detection, context);
         } else {
@@ -120,138 +136,124 @@ public class SignalBook {
 
     /** The last resolved signal of (type, subject) resolved since a time, if any. */
     public Optional<Signal> resolvedSince(SignalType type, String subjectId, Instant since) {
-        return find(Filters.and(Filters.eq("type", type.name()), Filters.eq("subjectId", subjectId),
-                Filters.eq("status", SignalStatus.RESOLVED.name()), Filters.gte("resolvedAt", Date.from(since)))).stream().findFirst();
+        return find(where("type").is(type).and("subjectId").is(subjectId).and("status").is(SignalStatus.RESOLVED)
+                .and("resolvedAt").gte(since)).stream().findFirst();
     }
 
     private void raise(Detection d, Context context) {
         Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
-        Document doc = new Document("_id", id).append("openKey", openKey(d.type(), d.subjectId()))
-                .append("type", d.type().name()).append("subjectKind", d.subjectKind().name()).append("subjectId", d.subjectId())
-                .append("repId", context.repId()).append("teamId", context.teamId()).append("severity", d.severity().name())
-                .append("status", SignalStatus.OPEN.name()).append("evidence", json(d.evidence()))
-                .append("suggestedAction", json(actions.of(d.type(), context.repName(), context.stance())))
-                .append("deal", context.deal() == null ? null : json(context.deal()))
-                .append("raisedAt", Date.from(now)).append("updatedAt", Date.from(now)).append("announced", false);
+        StoredSignal signal = new StoredSignal(UUID.randomUUID().toString(), openKey(d.type(), d.subjectId()), d.type(), d.subjectKind(),
+                d.subjectId(), context.repId(), context.teamId(), d.severity(), SignalStatus.OPEN, json(d.evidence()),
+                json(actions.of(d.type(), context.repName(), context.stance())), context.deal() == null ? null : json(context.deal()),
+                now, now, false, null, null, null, null, null);
         try {
-            collection().insertOne(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
+            mongo.insert(signal);
+        } catch (DuplicateKeyException e) {
+            // Raised meanwhile (a redelivery racing this one): the open signal takes the figures.
             open(d.type(), d.subjectId()).ifPresent(existing -> update(existing, d, context));
             return;
         }
-        announceIfNeeded(doc);
+        announceIfNeeded(signal);
     }
 
     /** Publishes the raise of a signal stored but not yet announced (also after a crash between the two). */
-    private void announceIfNeeded(Document doc) {
-        if (doc.getBoolean("announced", false)) {
+    private void announceIfNeeded(StoredSignal stored) {
+        if (Boolean.TRUE.equals(stored.announced())) {
             return;
         }
-        Signal s = read(doc);
+        Signal s = read(stored);
         publish(s.signalId(), new SignalRaised(s.signalId(), s.type(), s.subjectKind(), s.subjectId(), s.repId(), s.teamId(),
                 s.severity(), s.evidence(), s.suggestedAction(), s.deal(), s.raisedAt()));
-        collection().updateOne(Filters.eq("_id", s.signalId()), Updates.set("announced", true));
+        mongo.updateFirst(byId(s.signalId()), new Update().set("announced", true), StoredSignal.class);
     }
 
     /** New figures of an open signal: published as an update; the deal it is about is kept as it now is. */
-    private void update(Document doc, Detection d, Context context) {
-        announceIfNeeded(doc);
+    private void update(StoredSignal stored, Detection d, Context context) {
+        announceIfNeeded(stored);
         String evidence = json(d.evidence());
-        if (evidence.equals(doc.getString("evidence")) && d.severity().name().equals(doc.getString("severity"))) {
+        if (evidence.equals(stored.evidence()) && d.severity() == stored.severity()) {
             return;
         }
         Instant now = clock.instant();
-        String signalId = doc.getString("_id");
+        String signalId = stored.signalId();
         publish(UUID.nameUUIDFromBytes((signalId + "|" + d.severity() + "|" + evidence).getBytes(StandardCharsets.UTF_8)).toString(),
-                new SignalUpdated(signalId, d.type(), doc.getString("repId"), doc.getString("teamId"), d.severity(), d.evidence(), now));
-        List<Bson> changes = new ArrayList<>(List.of(Updates.set("evidence", evidence),
-                Updates.set("severity", d.severity().name()), Updates.set("updatedAt", Date.from(now))));
+                new SignalUpdated(signalId, d.type(), stored.repId(), stored.teamId(), d.severity(), d.evidence(), now));
+        Update changes = new Update().set("evidence", evidence).set("severity", d.severity()).set("updatedAt", now);
         if (context.deal() != null) {
-            changes.add(Updates.set("deal", json(context.deal())));
+            changes.set("deal", json(context.deal()));
         }
-        collection().updateOne(Filters.eq("_id", signalId), Updates.combine(changes));
+        mongo.updateFirst(byId(signalId), changes, StoredSignal.class);
     }
 
-    private void resolve(Document doc, String resolution) {
-        announceIfNeeded(doc);
+    private void resolve(StoredSignal stored, String resolution) {
+        announceIfNeeded(stored);
         Instant now = clock.instant();
-        String signalId = doc.getString("_id");
-        publish(signalId + "|resolved", new SignalResolved(signalId, SignalType.valueOf(doc.getString("type")),
-                doc.getString("repId"), doc.getString("teamId"), resolution, now));
-        collection().updateOne(Filters.eq("_id", signalId), Updates.combine(Updates.set("status", SignalStatus.RESOLVED.name()),
-                Updates.set("openKey", signalId), Updates.set("resolvedAt", Date.from(now)), Updates.set("resolution", resolution)));
+        String signalId = stored.signalId();
+        publish(signalId + "|resolved", new SignalResolved(signalId, stored.type(), stored.repId(), stored.teamId(), resolution, now));
+        mongo.updateFirst(byId(signalId), new Update().set("status", SignalStatus.RESOLVED).set("openKey", signalId)
+                .set("resolvedAt", now).set("resolution", resolution), StoredSignal.class);
     }
 
     /** A manager acknowledges a signal; false if it does not exist. */
     public Optional<Signal> acknowledge(String signalId, String managerId, String note) {
-        Document doc = collection().find(Filters.eq("_id", signalId)).first();
-        if (doc == null) {
+        StoredSignal stored = mongo.findById(signalId, StoredSignal.class);
+        if (stored == null) {
             return Optional.empty();
         }
-        if (SignalStatus.OPEN.name().equals(doc.getString("status"))) {
+        if (stored.status() == SignalStatus.OPEN) {
             Instant now = clock.instant();
-            publish(signalId + "|acknowledged", new SignalAcknowledged(signalId, SignalType.valueOf(doc.getString("type")),
-                    doc.getString("repId"), doc.getString("teamId"), managerId, now));
-            collection().updateOne(Filters.eq("_id", signalId), Updates.combine(
-                    Updates.set("status", SignalStatus.ACKNOWLEDGED.name()), Updates.set("acknowledgedAt", Date.from(now)),
-                    Updates.set("acknowledgedBy", managerId), Updates.set("note", note)));
+            publish(signalId + "|acknowledged", new SignalAcknowledged(signalId, stored.type(), stored.repId(), stored.teamId(),
+                    managerId, now));
+            mongo.updateFirst(byId(signalId), new Update().set("status", SignalStatus.ACKNOWLEDGED).set("acknowledgedAt", now)
+                    .set("acknowledgedBy", managerId).set("note", note), StoredSignal.class);
         }
         return get(signalId);
     }
 
     public Optional<Signal> get(String signalId) {
-        return Optional.ofNullable(collection().find(Filters.eq("_id", signalId)).first()).map(SignalBook::read);
+        return Optional.ofNullable(mongo.findById(signalId, StoredSignal.class)).map(SignalBook::read);
     }
 
     /** A team's signals, newest first, optionally by status and type. */
     public List<Signal> ofTeam(String teamId, SignalStatus status, SignalType type) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("teamId", teamId)));
-        if (status != null) {
-            filters.add(Filters.eq("status", status.name()));
-        }
-        if (type != null) {
-            filters.add(Filters.eq("type", type.name()));
-        }
-        return find(Filters.and(filters));
+        return find(ofTeamCriteria(teamId, status, type));
     }
 
     /** A page of a team's signals, newest first, as the list endpoint answers it. */
     public org.springframework.http.ResponseEntity<List<Signal>> pageOfTeam(String teamId, SignalStatus status, SignalType type,
                                                                              io.salespulse.kit.web.Paging paging) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("teamId", teamId)));
+        return paging.newestFirst(mongo, COLLECTION, ofTeamCriteria(teamId, status, type), StoredSignal.class, "raisedAt",
+                StoredSignal::raisedAt, StoredSignal::signalId, SignalBook::read);
+    }
+
+    private static Criteria ofTeamCriteria(String teamId, SignalStatus status, SignalType type) {
+        Criteria criteria = where("teamId").is(teamId);
         if (status != null) {
-            filters.add(Filters.eq("status", status.name()));
+            criteria.and("status").is(status);
         }
         if (type != null) {
-            filters.add(Filters.eq("type", type.name()));
+            criteria.and("type").is(type);
         }
-        return paging.newestFirst(collection(), Filters.and(filters), "raisedAt", SignalBook::read);
+        return criteria;
     }
 
     /** A rep's signals, newest first. */
     public List<Signal> ofRep(String repId) {
-        return find(Filters.eq("repId", repId));
+        return find(where("repId").is(repId));
     }
 
-    private List<Signal> find(Bson filter) {
-        List<Signal> signals = new ArrayList<>();
-        for (Document doc : collection().find(filter).sort(Sorts.descending("raisedAt"))) {
-            signals.add(read(doc));
-        }
-        return signals;
+    private List<Signal> find(Criteria criteria) {
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "raisedAt")), StoredSignal.class).stream()
+                .map(SignalBook::read).toList();
     }
 
     /** {@code salespulse_signals_open{team, type, severity, status}}: open and acknowledged signals (team ids only). */
     @Scheduled(fixedDelayString = "${salespulse.signals.metrics-refresh-ms:30000}", initialDelay = 5_000)
     void refreshGauge() {
         Map<List<String>, Integer> counts = new java.util.HashMap<>();
-        for (Document doc : collection().find(Filters.in("status", SignalStatus.OPEN.name(), SignalStatus.ACKNOWLEDGED.name()))) {
-            counts.merge(List.of(String.valueOf(doc.getString("teamId")), doc.getString("type"), doc.getString("severity"),
-                    doc.getString("status")), 1, Integer::sum);
+        for (StoredSignal signal : mongo.find(query(where("status").in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED)), StoredSignal.class)) {
+            counts.merge(List.of(String.valueOf(signal.teamId()), signal.type().name(), signal.severity().name(), signal.status().name()),
+                    1, Integer::sum);
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         counts.forEach((key, count) -> rows.add(MultiGauge.Row.of(
@@ -259,8 +261,8 @@ public class SignalBook {
         openGauge.register(rows, true);
     }
 
-    private Optional<Document> open(SignalType type, String subjectId) {
-        return Optional.ofNullable(collection().find(Filters.eq("openKey", openKey(type, subjectId))).first());
+    private Optional<StoredSignal> open(SignalType type, String subjectId) {
+        return Optional.ofNullable(mongo.findOne(query(where("openKey").is(openKey(type, subjectId))), StoredSignal.class));
     }
 
     private void publish(String id, SalesPulseEvent event) {
@@ -271,29 +273,19 @@ public class SignalBook {
         return type.name() + "|" + subjectId;
     }
 
+    private static Query byId(String signalId) {
+        return query(where("_id").is(signalId));
+    }
+
     private static String json(Object value) {
         return EventCodec.mapper().writeValueAsString(value);
     }
 
-    private static Signal read(Document doc) {
-        return new Signal(doc.getString("_id"), SignalType.valueOf(doc.getString("type")),
-                io.salespulse.contracts.signal.SubjectKind.valueOf(doc.getString("subjectKind")), doc.getString("subjectId"),
-                doc.getString("repId"), doc.getString("teamId"), Severity.valueOf(doc.getString("severity")),
-                SignalStatus.valueOf(doc.getString("status")),
-                List.of(EventCodec.mapper().readValue(doc.getString("evidence"), io.salespulse.contracts.signal.Evidence[].class)),
-                EventCodec.mapper().readValue(doc.getString("suggestedAction"),
-                        new tools.jackson.core.type.TypeReference<Map<io.salespulse.contracts.org.Language, String>>() { }),
-                instant(doc, "raisedAt"), instant(doc, "updatedAt"), instant(doc, "acknowledgedAt"), doc.getString("acknowledgedBy"),
-                doc.getString("note"), instant(doc, "resolvedAt"), doc.getString("resolution"),
-                doc.getString("deal") == null ? null : EventCodec.mapper().readValue(doc.getString("deal"), DealSummary.class));
-    }
-
-    private static Instant instant(Document doc, String field) {
-        Date date = doc.getDate(field);
-        return date == null ? null : date.toInstant();
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+    private static Signal read(StoredSignal s) {
+        return new Signal(s.signalId(), s.type(), s.subjectKind(), s.subjectId(), s.repId(), s.teamId(), s.severity(), s.status(),
+                List.of(EventCodec.mapper().readValue(s.evidence(), Evidence[].class)),
+                EventCodec.mapper().readValue(s.suggestedAction(), new TypeReference<Map<Language, String>>() { }),
+                s.raisedAt(), s.updatedAt(), s.acknowledgedAt(), s.acknowledgedBy(), s.note(), s.resolvedAt(), s.resolution(),
+                s.deal() == null ? null : EventCodec.mapper().readValue(s.deal(), DealSummary.class));
     }
 }

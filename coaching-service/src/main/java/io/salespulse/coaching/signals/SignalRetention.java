@@ -1,13 +1,14 @@
 package io.salespulse.coaching.signals;
 
-import com.mongodb.client.model.Filters;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.kit.kafka.KafkaTopicsProperties;
 import io.salespulse.kit.mongo.Retention;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +42,8 @@ class SignalRetention {
     @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
     void trim() {
         try {
-            long deleted = Retention.delete(mongo.getCollection(SignalBook.COLLECTION), Filters.and(
-                    Filters.eq("status", SignalStatus.RESOLVED.name()), Filters.lt("resolvedAt", Date.from(clock.instant().minus(window)))));
+            long deleted = Retention.delete(mongo, query(where("status").is(SignalStatus.RESOLVED)
+                    .and("resolvedAt").lt(clock.instant().minus(window))), SignalBook.COLLECTION);
             trimmed.increment(deleted);
             if (deleted > 0) {
                 log.info("Trimmed {} signals resolved more than {} ago", deleted, window);

@@ -22,7 +22,7 @@ public class TickLease {
     private final Duration term;
 
     public TickLease(MongoTemplate mongo, Clock clock, @Value("${salespulse.signals.evaluation-lease:50m}") Duration term) {
-        this.leases = new Leases(mongo.getCollection(COLLECTION), clock);
+        this.leases = new Leases(mongo, COLLECTION, clock);
         this.term = term;
     }
 

@@ -13,6 +13,9 @@ public sealed interface SignalEvent extends SalesPulseEvent
     /** The signal. */
     String signalId();
 
+    /** What kind of signal. */
+    SignalType type();
+
     /** The rep concerned, or {@code null} for a team signal. */
     String repId();
 

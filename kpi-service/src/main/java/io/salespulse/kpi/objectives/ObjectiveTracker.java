@@ -1,9 +1,8 @@
 package io.salespulse.kpi.objectives;
 
-import io.salespulse.kit.mongo.Documents;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
@@ -31,15 +30,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -70,7 +73,29 @@ public class ObjectiveTracker {
         this.roster = roster;
         this.publisher = publisher;
         this.clock = clock;
-        collection().createIndex(new Document("scope", 1).append("scopeId", 1));
+        mongo.indexOps(TrackedObjective.class).createIndex(new Index().on("scope", Sort.Direction.ASC).on("scopeId", Sort.Direction.ASC));
+    }
+
+    /**
+     * An objective as stored, under its id: its definition's fields (the latest, kept by {@link LatestState}), when it
+     * was cancelled, and what was last published of it (status, actual, and target with period), so that only a
+     * change is published again. A cancellation arriving before its objective is stored alone ({@code cancelledAt}).
+     */
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    record TrackedObjective(@Id String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric, BigDecimal target,
+                            String currency, LocalDate periodStart, LocalDate periodEnd, Instant occurredAt, Instant cancelledAt,
+                            String lastStatus, String lastActual, String lastTarget) {
+
+        /** A definition to store, with what was last published of the objective held before. */
+        static TrackedObjective of(ObjectiveSet o, TrackedObjective held) {
+            return new TrackedObjective(o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(), o.currency(), o.periodStart(),
+                    o.periodEnd(), o.occurredAt(), null, held == null ? null : held.lastStatus(), held == null ? null : held.lastActual(),
+                    held == null ? null : held.lastTarget());
+        }
+
+        ObjectiveSet definition() {
+            return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt);
+        }
     }
 
     /** An objective with its figures as of a date. */
@@ -93,21 +118,20 @@ public class ObjectiveTracker {
      * follows its progress closes what it opened), then it is no longer counted, listed or judged.
      */
     void cancel(ObjectiveCancelled cancelled) {
-        Document held = collection().find(Filters.eq("_id", cancelled.objectiveId())).first();
+        TrackedObjective held = mongo.findById(cancelled.objectiveId(), TrackedObjective.class);
         if (held == null) {
-            collection().insertOne(new Document("_id", cancelled.objectiveId()).append(CANCELLED_AT, Date.from(cancelled.occurredAt())));
+            mongo.upsert(byId(cancelled.objectiveId()), new Update().set(CANCELLED_AT, cancelled.occurredAt()), TrackedObjective.class);
             return;
         }
-        if (held.get(CANCELLED_AT) != null) {
+        if (held.cancelledAt() != null) {
             return;
         }
-        ObjectiveSet objective = Documents.read(held, ObjectiveSet.class);
+        ObjectiveSet objective = held.definition();
         String teamId = teamOf(objective);
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
-        String lastStatus = held.getString("lastStatus");
-        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, lastStatus);
-        collection().updateOne(Filters.eq("_id", objective.objectiveId()), Updates.combine(
-                Updates.set(CANCELLED_AT, Date.from(cancelled.occurredAt())), Updates.set("lastStatus", ObjectiveStatus.CANCELLED.name())));
+        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, held.lastStatus());
+        mongo.updateFirst(byId(objective.objectiveId()), new Update().set(CANCELLED_AT, cancelled.occurredAt())
+                .set("lastStatus", ObjectiveStatus.CANCELLED.name()), TrackedObjective.class);
     }
 
     void set(ObjectiveSet objective) {
@@ -116,16 +140,12 @@ public class ObjectiveTracker {
             throw new InvalidEventException("Objective " + objective.objectiveId() + " has a period longer than "
                     + ObjectiveSet.MAX_PERIOD + " or ill formed: " + objective.periodStart() + ".." + objective.periodEnd());
         }
-        Document doc = Documents.of(objective);
-        Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
-        if (held != null && held.get(CANCELLED_AT) != null) {
+        TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
+        if (held != null && held.cancelledAt() != null) {
             return; // cancelled for good
         }
-        if (held != null) {
-            doc.append("lastStatus", held.getString("lastStatus")).append("lastActual", held.getString("lastActual"))
-                    .append("lastTarget", held.getString("lastTarget"));
-        }
-        if (LatestState.replaceIfNotOlder(collection(), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc)) {
+        if (LatestState.replaceIfNotOlder(mongo, COLLECTION, objective.objectiveId(), objective.occurredAt().toEpochMilli(),
+                TrackedObjective.of(objective, held))) {
             progress(objective);
         }
     }
@@ -139,12 +159,8 @@ public class ObjectiveTracker {
     /** A team's objectives (its own and its reps') whose period contains the date, with figures as of that date. */
     public List<Tracked> ofTeam(String teamId, LocalDate date) {
         List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
-        Bson filter = Filters.and(
-                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
-                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps))),
-                Filters.lte("periodStart", date.toString()), Filters.gte("periodEnd", date.toString()));
         List<Tracked> tracked = new ArrayList<>();
-        for (ObjectiveSet objective : find(filter)) {
+        for (ObjectiveSet objective : find(ofTeam(teamId, reps).and("periodStart").lte(date).and("periodEnd").gte(date))) {
             tracked.add(new Tracked(objective, teamId, figures(objective, date)));
         }
         return tracked;
@@ -153,10 +169,7 @@ public class ObjectiveTracker {
     /** A team's objectives (its own and its reps') whose whole period lies within from..to. */
     public List<ObjectiveSet> ofTeamWithin(String teamId, LocalDate from, LocalDate to) {
         List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
-        return find(Filters.and(
-                Filters.or(Filters.and(Filters.eq("scope", "TEAM"), Filters.eq("scopeId", teamId)),
-                        Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps))),
-                Filters.gte("periodStart", from.toString()), Filters.lte("periodEnd", to.toString())));
+        return find(ofTeam(teamId, reps).and("periodStart").gte(from).and("periodEnd").lte(to));
     }
 
     /** Figures of an objective as of the end of {@code date} (as of now when date is today). */
@@ -218,18 +231,15 @@ public class ObjectiveTracker {
             first = day.day().isBefore(first) ? day.day() : first;
             last = day.day().isAfter(last) ? day.day() : last;
         }
-        find(Filters.and(
-                Filters.or(Filters.and(Filters.eq("scope", "REP"), Filters.in("scopeId", reps)),
-                        Filters.and(Filters.eq("scope", "TEAM"), Filters.in("scopeId", teams))),
-                Filters.lte("periodStart", last.toString()), Filters.gte("periodEnd", first.toString())))
+        find(new Criteria().orOperator(where("scope").is(ObjectiveScope.REP).and("scopeId").in(reps),
+                where("scope").is(ObjectiveScope.TEAM).and("scopeId").in(teams)).and("periodStart").lte(last).and("periodEnd").gte(first))
                 .forEach(this::progress);
     }
 
     /** Time moves the elapsed share: every objective still running is looked at again. */
     @Scheduled(fixedDelayString = "${salespulse.objectives.reevaluate-every-ms:900000}", initialDelay = 60_000)
     void reevaluateRunning() {
-        String today = LocalDate.now(clock).toString();
-        find(Filters.gte("periodEnd", LocalDate.parse(today).minusDays(1).toString())).forEach(this::progress);
+        find(where("periodEnd").gte(LocalDate.now(clock).minusDays(1))).forEach(this::progress);
     }
 
     private ZoneId zoneOf(String teamId) {
@@ -239,10 +249,10 @@ public class ObjectiveTracker {
     private void progress(ObjectiveSet objective) {
         String teamId = teamOf(objective);
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
-        Document held = collection().find(Filters.eq("_id", objective.objectiveId())).first();
-        String lastStatus = held == null ? null : held.getString("lastStatus");
-        String lastActual = held == null ? null : held.getString("lastActual");
-        String lastTarget = held == null ? null : held.getString("lastTarget");
+        TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
+        String lastStatus = held == null ? null : held.lastStatus();
+        String lastActual = held == null ? null : held.lastActual();
+        String lastTarget = held == null ? null : held.lastTarget();
         String actual = figures.actual().stripTrailingZeros().toPlainString();
         // The target and period as judged: an adjusted objective is published again even when status and actual hold.
         String target = objective.target().stripTrailingZeros().toPlainString() + "|" + objective.periodStart() + "|" + objective.periodEnd();
@@ -252,9 +262,8 @@ public class ObjectiveTracker {
         }
         publish(objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|" + target,
                 objective, teamId, figures, figures.status(), lastStatus);
-        collection().updateOne(Filters.eq("_id", objective.objectiveId()),
-                Updates.combine(Updates.set("lastStatus", figures.status().name()), Updates.set("lastActual", actual),
-                        Updates.set("lastTarget", target)));
+        mongo.updateFirst(byId(objective.objectiveId()), new Update().set("lastStatus", figures.status().name())
+                .set("lastActual", actual).set("lastTarget", target), TrackedObjective.class);
     }
 
     /** Publishes an objective's figures with a status, under an event id derived from {@code identity}. */
@@ -267,15 +276,19 @@ public class ObjectiveTracker {
                 lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), clock.instant()))));
     }
 
-    private List<ObjectiveSet> find(Bson filter) {
-        List<ObjectiveSet> objectives = new ArrayList<>();
-        for (Document doc : collection().find(Filters.and(filter, Filters.exists(CANCELLED_AT, false)))) {
-            objectives.add(Documents.read(doc, ObjectiveSet.class));
-        }
-        return objectives;
+    /** A team's own objectives and its reps'. */
+    private static Criteria ofTeam(String teamId, List<String> reps) {
+        return new Criteria().orOperator(where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId),
+                where("scope").is(ObjectiveScope.REP).and("scopeId").in(reps));
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+    /** The objectives a criteria matches, cancelled ones left out. */
+    private List<ObjectiveSet> find(Criteria criteria) {
+        return mongo.find(query(criteria.and(CANCELLED_AT).is(null)), TrackedObjective.class).stream()
+                .map(TrackedObjective::definition).toList();
+    }
+
+    private static Query byId(String objectiveId) {
+        return query(where("_id").is(objectiveId));
     }
 }

@@ -17,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,17 +75,17 @@ class DailyDigest {
 
     /** Today's digest: the signals kept before today's digest time (later ones wait for tomorrow's). */
     void send(Preferences prefs, LocalDate day, java.time.Instant digestTime) {
-        List<Document> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST).stream()
-                .filter(delivery -> delivery.getDate("createdAt").toInstant().isBefore(digestTime)).toList();
+        List<Delivery> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST).stream()
+                .filter(delivery -> delivery.createdAt().isBefore(digestTime)).toList();
         if (kept.isEmpty()) {
             return;
         }
         List<Message> items = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (Document delivery : kept) {
-            if (delivery.getString("message") != null && !seen.contains(delivery.getString("signalId"))) {
-                seen.add(delivery.getString("signalId"));
-                items.add(Message.fromStored(delivery.getString("message"), texts));
+        for (Delivery delivery : kept) {
+            if (delivery.message() != null && !seen.contains(delivery.signalId())) {
+                seen.add(delivery.signalId());
+                items.add(Message.fromStored(delivery.message(), texts));
             }
         }
         String title = texts.get(prefs.locale(), "digest.daily.title", items.size());

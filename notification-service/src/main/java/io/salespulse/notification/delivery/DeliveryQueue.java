@@ -1,23 +1,26 @@
 package io.salespulse.notification.delivery;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.kit.mongo.Counts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +33,6 @@ public class DeliveryQueue {
 
     static final String COLLECTION = "deliveries";
     static final Duration CLAIM = Duration.ofSeconds(60);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -38,20 +40,18 @@ public class DeliveryQueue {
     DeliveryQueue(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        collection().createIndex(new Document("status", 1).append("dueAt", 1));
-        collection().createIndex(new Document("managerId", 1).append("createdAt", -1));
-        collection().createIndex(new Document("signalId", 1));
+        IndexOperations indexes = mongo.indexOps(Delivery.class);
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("managerId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("signalId", Sort.Direction.ASC));
     }
 
     /** Queues (or logs as digest or suppressed) a delivery; false if it existed already. */
-    boolean add(Document delivery) {
+    boolean add(Delivery delivery) {
         try {
-            collection().insertOne(delivery.append("createdAt", Date.from(clock.instant())).append("attempts", new ArrayList<>()));
+            mongo.insert(delivery.createdAt(clock.instant()));
             return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }
@@ -64,99 +64,88 @@ public class DeliveryQueue {
      */
     boolean addOwn(String id, String signalId, String managerId, String channel, String type, String route, String detail,
                    String[] targetAndPayload, Instant dueAt) {
-        return add(new Document("_id", id).append("signalId", signalId).append("managerId", managerId).append("channel", channel)
-                .append("type", type).append("severity", "INFO").append("status", DeliveryStatus.QUEUED.name()).append("route", route)
-                .append("detail", detail).append("target", targetAndPayload[0]).append("payload", targetAndPayload[1])
-                .append("dueAt", Date.from(dueAt)));
+        return add(Delivery.routed(id, signalId, managerId, channel, type, "INFO", DeliveryStatus.QUEUED, route, detail,
+                targetAndPayload[0], targetAndPayload[1], null, dueAt));
     }
 
     /** Whether a delivery of this type was created for this manager since a time. */
     boolean typedSince(String managerId, String type, Instant since) {
-        return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.gte("createdAt", Date.from(since)),
-                Filters.eq("type", type))).limit(1).first() != null;
+        return mongo.exists(query(where("managerId").is(managerId).and("createdAt").gte(since).and("type").is(type)), Delivery.class);
     }
 
     /** Claims one due delivery (queued and due, or claimed by a sender whose claim has expired). */
-    Optional<Document> claimDue() {
-        Date now = Date.from(clock.instant());
-        Bson due = Filters.or(
-                Filters.and(Filters.eq("status", DeliveryStatus.QUEUED.name()), Filters.lte("dueAt", now)),
-                Filters.and(Filters.eq("status", DeliveryStatus.SENDING.name()), Filters.lt("claimedUntil", now)));
-        return Optional.ofNullable(collection().findOneAndUpdate(due,
-                Updates.combine(Updates.set("status", DeliveryStatus.SENDING.name()),
-                        Updates.set("claimedUntil", Date.from(clock.instant().plus(CLAIM)))),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER)));
+    Optional<Delivery> claimDue() {
+        Instant now = clock.instant();
+        Query due = query(new Criteria().orOperator(
+                where("status").is(DeliveryStatus.QUEUED).and("dueAt").lte(now),
+                where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now))).with(Sort.by(Sort.Direction.ASC, "dueAt"));
+        return Optional.ofNullable(mongo.findAndModify(due, new Update().set("status", DeliveryStatus.SENDING).set("claimedUntil", now.plus(CLAIM)),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class));
     }
 
     /** An attempt is about to leave: written before the call, cleared with its outcome. */
     void markInFlight(String id, int attempt) {
-        collection().updateOne(Filters.eq("_id", id), Updates.set("inFlight", new Document("attempt", attempt).append("at", Date.from(clock.instant()))));
+        mongo.updateFirst(byId(id), new Update().set("inFlight", new Delivery.InFlight(attempt, clock.instant())), Delivery.class);
     }
 
     void record(String id, DeliveryStatus status, Instant retryAt, String detail) {
         Instant now = clock.instant();
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()), Updates.set("detail", detail), Updates.unset("inFlight"),
-                Updates.push("attempts", new Document("at", Date.from(now)).append("outcome", status.name()).append("detail", detail))));
+        Update update = new Update().set("status", status).set("detail", detail).unset("inFlight")
+                .push("attempts", new Delivery.Logged(now, status.name(), detail));
         if (retryAt != null) {
-            updates.add(Updates.set("dueAt", Date.from(retryAt)));
+            update.set("dueAt", retryAt);
         }
         if (status == DeliveryStatus.SENT) {
-            updates.add(Updates.set("sentAt", Date.from(now)));
+            update.set("sentAt", now);
         }
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
+        mongo.updateFirst(byId(id), update, Delivery.class);
     }
 
     /** Puts a claimed delivery back without counting an attempt (e.g. the channel's rate limit). */
     void release(String id, Instant at) {
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", DeliveryStatus.QUEUED.name()),
-                Updates.set("dueAt", Date.from(at))));
+        mongo.updateFirst(byId(id), new Update().set("status", DeliveryStatus.QUEUED).set("dueAt", at), Delivery.class);
     }
 
     /** Queued deliveries of a signal not yet sent are suppressed: a resolved signal is not sent. */
     long suppressUnsent(String signalId, String reason) {
-        return collection().updateMany(Filters.and(Filters.eq("signalId", signalId),
-                Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.DIGEST.name())),
-                Updates.combine(Updates.set("status", DeliveryStatus.SUPPRESSED.name()), Updates.set("detail", reason))).getModifiedCount();
+        return mongo.updateMulti(query(where("signalId").is(signalId).and("status").in(DeliveryStatus.QUEUED, DeliveryStatus.DIGEST)),
+                new Update().set("status", DeliveryStatus.SUPPRESSED).set("detail", reason), Delivery.class).getModifiedCount();
     }
 
     /** The deliveries of a signal that an escalation to CRITICAL may send at once: kept for the digest, or below a minimum. */
-    List<Document> escalatable(String signalId) {
-        return collection().find(Filters.and(Filters.eq("signalId", signalId), Filters.or(
-                Filters.eq("status", DeliveryStatus.DIGEST.name()),
-                Filters.and(Filters.eq("status", DeliveryStatus.SUPPRESSED.name()), Filters.regex("detail", "^below"))))).into(new ArrayList<>());
+    List<Delivery> escalatable(String signalId) {
+        return mongo.find(query(where("signalId").is(signalId).orOperator(where("status").is(DeliveryStatus.DIGEST),
+                where("status").is(DeliveryStatus.SUPPRESSED).and("detail").regex("^below"))), Delivery.class);
     }
 
     /** Turns a kept delivery into an instant one (only if it is still kept: a digest or a resolution may have come first). */
     boolean promote(String id, String payload, String message, Instant dueAt) {
-        return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", DeliveryStatus.DIGEST.name(),
-                DeliveryStatus.SUPPRESSED.name())), Updates.combine(Updates.set("status", DeliveryStatus.QUEUED.name()),
-                Updates.set("route", "INSTANT"), Updates.set("severity", "CRITICAL"), Updates.set("payload", payload),
-                Updates.set("message", message), Updates.set("dueAt", Date.from(dueAt)),
-                Updates.set("detail", "escalated to CRITICAL: sent at once"))).getModifiedCount() == 1;
+        return mongo.updateFirst(query(where("_id").is(id).and("status").in(DeliveryStatus.DIGEST, DeliveryStatus.SUPPRESSED)),
+                new Update().set("status", DeliveryStatus.QUEUED).set("route", "INSTANT").set("severity", "CRITICAL")
+                        .set("payload", payload).set("message", message).set("dueAt", dueAt)
+                        .set("detail", "escalated to CRITICAL: sent at once"), Delivery.class).getModifiedCount() == 1;
     }
 
     /** Signals routed instantly to a manager since a time (the hourly cap counts signals, not channels). */
     int instantSignalsSince(String managerId, Instant since) {
-        return collection().distinct("signalId", Filters.and(Filters.eq("managerId", managerId), Filters.eq("route", "INSTANT"),
-                Filters.gte("createdAt", Date.from(since))), String.class).into(new ArrayList<>()).size();
+        return mongo.findDistinct(query(where("managerId").is(managerId).and("route").is("INSTANT").and("createdAt").gte(since)),
+                "signalId", Delivery.class, String.class).size();
     }
 
     /** The kept deliveries of these signals went out in a digest. */
     void markDigested(String managerId, List<String> signalIds) {
-        collection().updateMany(Filters.and(Filters.eq("managerId", managerId), Filters.in("signalId", signalIds),
-                Filters.eq("status", DeliveryStatus.DIGEST.name())),
-                Updates.combine(Updates.set("status", DeliveryStatus.DIGESTED.name()), Updates.set("sentAt", Date.from(clock.instant()))));
+        mongo.updateMulti(query(where("managerId").is(managerId).and("signalId").in(signalIds).and("status").is(DeliveryStatus.DIGEST)),
+                new Update().set("status", DeliveryStatus.DIGESTED).set("sentAt", clock.instant()), Delivery.class);
     }
 
     /** The deliveries routed to a manager between two times for signals of these types (one per signal). */
-    List<Document> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
-        List<Document> routed = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Document doc : collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.in("type", types),
-                Filters.gte("createdAt", Date.from(from)), Filters.lt("createdAt", Date.from(to)))).sort(Sorts.ascending("createdAt"))) {
-            if (doc.getString("message") != null && !seen.contains(doc.getString("signalId"))) {
-                seen.add(doc.getString("signalId"));
-                routed.add(doc);
+    List<Delivery> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
+        List<Delivery> routed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Delivery delivery : mongo.find(query(where("managerId").is(managerId).and("type").in(types).and("createdAt").gte(from).lt(to))
+                .with(Sort.by(Sort.Direction.ASC, "createdAt")), Delivery.class)) {
+            if (delivery.message() != null && seen.add(delivery.signalId())) {
+                routed.add(delivery);
             }
         }
         return routed;
@@ -164,39 +153,41 @@ public class DeliveryQueue {
 
     /** Whether a manager has any delivery of this signal (or digest) id. */
     boolean has(String managerId, String signalId) {
-        return collection().find(Filters.and(Filters.eq("managerId", managerId), Filters.eq("signalId", signalId))).first() != null;
+        return mongo.exists(query(where("managerId").is(managerId).and("signalId").is(signalId)), Delivery.class);
     }
 
     /** A page of a manager's deliveries, newest first, as the delivery log answers it. */
     <T> org.springframework.http.ResponseEntity<List<T>> pageOfManager(String managerId, DeliveryStatus status,
                                                                       io.salespulse.kit.web.Paging paging,
-                                                                      java.util.function.Function<Document, T> view) {
-        Bson filter = status == null ? Filters.eq("managerId", managerId)
-                : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));
-        return paging.newestFirst(collection(), filter, "createdAt", view);
+                                                                      java.util.function.Function<Delivery, T> view) {
+        return paging.newestFirst(mongo, COLLECTION, ofManagerCriteria(managerId, status), Delivery.class, "createdAt", Delivery::createdAt,
+                Delivery::id, view);
     }
 
-    List<Document> ofManager(String managerId, DeliveryStatus status) {
-        Bson filter = status == null ? Filters.eq("managerId", managerId)
-                : Filters.and(Filters.eq("managerId", managerId), Filters.eq("status", status.name()));
-        return collection().find(filter).sort(Sorts.descending("createdAt")).limit(500).into(new ArrayList<>());
+    List<Delivery> ofManager(String managerId, DeliveryStatus status) {
+        return mongo.find(query(ofManagerCriteria(managerId, status)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(500), Delivery.class);
+    }
+
+    private static Criteria ofManagerCriteria(String managerId, DeliveryStatus status) {
+        Criteria criteria = where("managerId").is(managerId);
+        return status == null ? criteria : criteria.and("status").is(status);
     }
 
     /** Deliveries of a channel waiting to be sent (queued or being sent). */
     long depth(String channel) {
-        return Counts.count(collection(), waiting(channel));
+        return Counts.count(mongo, query(waiting(channel)), COLLECTION);
     }
 
     Optional<Instant> oldestQueued(String channel) {
-        return Optional.ofNullable(collection().find(waiting(channel)).sort(Sorts.ascending("createdAt")).first())
-                .map(doc -> doc.getDate("createdAt").toInstant());
+        return Optional.ofNullable(mongo.findOne(query(waiting(channel)).with(Sort.by(Sort.Direction.ASC, "createdAt")), Delivery.class))
+                .map(Delivery::createdAt);
     }
 
-    private static Bson waiting(String channel) {
-        return Filters.and(Filters.eq("channel", channel), Filters.in("status", DeliveryStatus.QUEUED.name(), DeliveryStatus.SENDING.name()));
+    private static Criteria waiting(String channel) {
+        return where("channel").is(channel).and("status").in(DeliveryStatus.QUEUED, DeliveryStatus.SENDING);
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
+    private static Query byId(String id) {
+        return query(where("_id").is(id));
     }
 }

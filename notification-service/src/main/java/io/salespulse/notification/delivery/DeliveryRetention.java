@@ -1,6 +1,8 @@
 package io.salespulse.notification.delivery;
 
-import com.mongodb.client.model.Filters;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventType;
@@ -11,7 +13,6 @@ import io.salespulse.notification.inbox.SignalInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,12 +50,10 @@ class DeliveryRetention {
     void trim() {
         try {
             Instant cutoff = clock.instant().minus(window);
-            long deletedDeliveries = Retention.delete(mongo.getCollection(DeliveryQueue.COLLECTION), Filters.and(
-                    Filters.in("status", DeliveryStatus.SENT.name(), DeliveryStatus.FAILED.name(), DeliveryStatus.SUPPRESSED.name(),
-                            DeliveryStatus.DIGESTED.name()),
-                    Filters.lt("createdAt", Date.from(cutoff))));
-            long deletedSignals = Retention.delete(mongo.getCollection(SignalInbox.COLLECTION), Filters.and(
-                    Filters.eq("lifecycle", EventType.SIGNAL_RESOLVED.typeName()), Filters.lt(LatestState.ORDER, cutoff.toEpochMilli())));
+            long deletedDeliveries = Retention.delete(mongo, query(where("status").in(DeliveryStatus.SENT.name(), DeliveryStatus.FAILED.name(),
+                    DeliveryStatus.SUPPRESSED.name(), DeliveryStatus.DIGESTED.name()).and("createdAt").lt(cutoff)), DeliveryQueue.COLLECTION);
+            long deletedSignals = Retention.delete(mongo, query(where("lifecycle").is(EventType.SIGNAL_RESOLVED.typeName())
+                    .and(LatestState.ORDER).lt(cutoff.toEpochMilli())), SignalInbox.COLLECTION);
             deliveries.increment(deletedDeliveries);
             signals.increment(deletedSignals);
             if (deletedDeliveries + deletedSignals > 0) {

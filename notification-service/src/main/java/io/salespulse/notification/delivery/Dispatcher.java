@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,7 @@ class Dispatcher {
         try {
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) {
-                Optional<Document> next = queue.claimDue();
+                Optional<Delivery> next = queue.claimDue();
                 if (next.isEmpty()) {
                     break;
                 }
@@ -98,28 +97,28 @@ class Dispatcher {
     }
 
     /** One delivery's trouble never stops the round: it is put back for later and logged as an attempt. */
-    private CompletableFuture<Void> sendSafely(Document delivery) {
+    private CompletableFuture<Void> sendSafely(Delivery delivery) {
         try {
             return send(delivery);
         } catch (RuntimeException e) {
-            java.util.Date created = delivery.getDate("createdAt");
-            if (created != null && created.toInstant().plus(RetryPolicy.GIVE_UP_AFTER).isBefore(clock.instant())) {
-                log.warn("Delivery {} could not be attempted for 24 hours, given up: {}", delivery.getString("_id"), e.getClass().getSimpleName());
-                queue.record(delivery.getString("_id"), DeliveryStatus.FAILED, null, "not attempted: internal error; gave up after 24 hours");
+            Instant created = delivery.createdAt();
+            if (created != null && created.plus(RetryPolicy.GIVE_UP_AFTER).isBefore(clock.instant())) {
+                log.warn("Delivery {} could not be attempted for 24 hours, given up: {}", delivery.id(), e.getClass().getSimpleName());
+                queue.record(delivery.id(), DeliveryStatus.FAILED, null, "not attempted: internal error; gave up after 24 hours");
                 return CompletableFuture.completedFuture(null);
             }
-            log.warn("Delivery {} could not be attempted, will retry: {}", delivery.getString("_id"), e.getClass().getSimpleName());
-            queue.record(delivery.getString("_id"), DeliveryStatus.QUEUED, clock.instant().plusSeconds(30), "not attempted: internal error");
+            log.warn("Delivery {} could not be attempted, will retry: {}", delivery.id(), e.getClass().getSimpleName());
+            queue.record(delivery.id(), DeliveryStatus.QUEUED, clock.instant().plusSeconds(30), "not attempted: internal error");
             return CompletableFuture.completedFuture(null);
         }
     }
 
-    private CompletableFuture<Void> send(Document delivery) {
-        String id = delivery.getString("_id");
-        String channel = delivery.getString("channel");
-        String target = delivery.getString("target");
-        int attempt = delivery.getList("attempts", Document.class, List.of()).size() + 1;
-        if (delivery.get("inFlight") != null && !"webhook".equals(channel)) {
+    private CompletableFuture<Void> send(Delivery delivery) {
+        String id = delivery.id();
+        String channel = delivery.channel();
+        String target = delivery.target();
+        int attempt = delivery.tried().size() + 1;
+        if (delivery.inFlight() != null && !"webhook".equals(channel)) {
             // A sender stopped between sending this and logging the outcome: it most likely arrived. Slack, Teams and
             // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
             queue.record(id, DeliveryStatus.SENT, null, "unconfirmed: the sender stopped during the attempt; not sent again");
@@ -139,13 +138,13 @@ class Dispatcher {
         }
         // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
         queue.markInFlight(id, attempt);
-        Instant queuedAt = delivery.getDate("createdAt").toInstant();
+        Instant queuedAt = delivery.createdAt();
         ChannelSender sender = senders.get(channel);
         if (sender == null) {
             queue.record(id, DeliveryStatus.FAILED, null, "no sender for channel " + channel);
             return CompletableFuture.completedFuture(null);
         }
-        return sender.send(new ChannelSender.Outgoing(id, delivery.getString("managerId"), target, delivery.getString("payload")))
+        return sender.send(new ChannelSender.Outgoing(id, delivery.managerId(), target, delivery.payload()))
                 .thenAccept(result -> settle(id, channel, result, attempt, queuedAt));
     }
 

@@ -6,10 +6,8 @@ import org.springframework.http.ResponseEntity;
 import io.salespulse.notification.channels.Message;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,17 +47,10 @@ class NotificationsController {
         return queue.pageOfManager(managerId, filter, paging, NotificationsController::view);
     }
 
-    private static DeliveryView view(Document doc) {
-        List<Attempt> attempts = doc.getList("attempts", Document.class, List.of()).stream()
-                .map(a -> new Attempt(instant(a.getDate("at")), a.getString("outcome"), a.getString("detail"))).toList();
-        String title = doc.getString("message") == null ? null
-                : Message.storedTitle(doc.getString("message"));
-        return new DeliveryView(doc.getString("signalId"), doc.getString("type"), doc.getString("severity"), doc.getString("channel"),
-                doc.getString("status"), doc.getString("detail"), title, instant(doc.getDate("createdAt")), instant(doc.getDate("dueAt")),
-                instant(doc.getDate("sentAt")), attempts);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private static DeliveryView view(Delivery delivery) {
+        List<Attempt> attempts = delivery.tried().stream().map(a -> new Attempt(a.at(), a.outcome(), a.detail())).toList();
+        String title = delivery.message() == null ? null : Message.storedTitle(delivery.message());
+        return new DeliveryView(delivery.signalId(), delivery.type(), delivery.severity(), delivery.channel(), delivery.status().name(),
+                delivery.detail(), title, delivery.createdAt(), delivery.dueAt(), delivery.sentAt(), attempts);
     }
 }

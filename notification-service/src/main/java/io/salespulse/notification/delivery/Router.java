@@ -19,10 +19,8 @@ import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -98,10 +96,10 @@ class Router {
             return;
         }
         Instant now = clock.instant();
-        for (Document delivery : queue.escalatable(update.signalId())) {
-            String manager = delivery.getString("managerId");
+        for (Delivery delivery : queue.escalatable(update.signalId())) {
+            String manager = delivery.managerId();
             Preferences prefs = preferences.of(manager).orElse(null);
-            if (prefs == null || delivery.getString("message") == null) {
+            if (prefs == null || delivery.message() == null) {
                 continue;
             }
             Decision decision = NotificationPolicy.decide(update.type(), Severity.CRITICAL, false, prefs, now,
@@ -109,11 +107,11 @@ class Router {
             if (decision.route() != Decision.Route.INSTANT) {
                 continue;
             }
-            Message message = Message.fromStored(delivery.getString("message"), texts).updated(Severity.CRITICAL, update.evidence(), texts);
-            String[] channel = channels(prefs, message, mailConfigured).get(delivery.getString("channel"));
-            if (channel != null && queue.promote(delivery.getString("_id"), channel[1], message.stored(),
+            Message message = Message.fromStored(delivery.message(), texts).updated(Severity.CRITICAL, update.evidence(), texts);
+            String[] channel = channels(prefs, message, mailConfigured).get(delivery.channel());
+            if (channel != null && queue.promote(delivery.id(), channel[1], message.stored(),
                     decision.sendAt() != null ? decision.sendAt() : now)) {
-                Counter.builder("salespulse.notifications.escalated").tag("channel", delivery.getString("channel")).register(meters).increment();
+                Counter.builder("salespulse.notifications.escalated").tag("channel", delivery.channel()).register(meters).increment();
             }
         }
     }
@@ -126,13 +124,10 @@ class Router {
 
     private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,
                      String reason, Instant dueAt, Message message) {
-        Document doc = new Document("_id", signal.signalId() + "|" + manager + "|" + channel).append("signalId", signal.signalId())
-                .append("managerId", manager).append("channel", channel).append("type", signal.type().name())
-                .append("severity", signal.severity().name()).append("status", status.name())
-                .append("route", status == DeliveryStatus.QUEUED ? "INSTANT" : status.name()).append("detail", reason)
-                .append("target", target).append("payload", payload).append("dueAt", Date.from(dueAt))
-                .append("message", message == null ? null : message.stored());
-        if (queue.add(doc) && status == DeliveryStatus.SUPPRESSED) {
+        Delivery delivery = Delivery.routed(signal.signalId() + "|" + manager + "|" + channel, signal.signalId(), manager, channel,
+                signal.type().name(), signal.severity().name(), status, status == DeliveryStatus.QUEUED ? "INSTANT" : status.name(), reason,
+                target, payload, message == null ? null : message.stored(), dueAt);
+        if (queue.add(delivery) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
                     .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved"
                             : reason.startsWith("recognitions") ? "recognitions_off" : "no_preferences")

@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -143,8 +142,8 @@ class WeeklyDigest {
             }
         }
         List<String> recognitions = new ArrayList<>();
-        for (Document delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
-            recognitions.add(Message.storedTitle(delivery.getString("message")));
+        for (Delivery delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
+            recognitions.add(Message.storedTitle(delivery.message()));
         }
         List<PipelineSections.TeamReview> reviews = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -1,17 +1,21 @@
 package io.salespulse.notification.inbox;
 
-import com.mongodb.client.model.Filters;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.EventType;
+import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalEvent;
+import io.salespulse.contracts.signal.SignalRaised;
+import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.contracts.signal.SignalType;
-import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +31,24 @@ public class SignalInbox {
 
     SignalInbox(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.getCollection(COLLECTION).createIndex(new Document("teamId", 1));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("teamId", Sort.Direction.ASC));
         // Retention deletes resolved signals by lifecycle.
-        mongo.getCollection(COLLECTION).createIndex(new Document("lifecycle", 1));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("lifecycle", Sort.Direction.ASC));
+    }
+
+    /**
+     * A signal's state as the inbox keeps it, under its id: what routing and digests read, and its last lifecycle
+     * event's type. Earlier builds stored the whole event beside the lifecycle; it reads the same.
+     */
+    record Entry(String signalId, SignalType type, String repId, String teamId, Severity severity, String lifecycle) {
     }
 
     void record(EventEnvelope envelope) {
         SignalEvent signal = envelope.dataAs(SignalEvent.class);
-        Document doc = Documents.of(signal)
-                .append("lifecycle", envelope.type().typeName());
-        LatestState.replaceIfNotOlder(mongo.getCollection(COLLECTION), signal.signalId(), signal.occurredAt().toEpochMilli(), doc);
+        Severity severity = signal instanceof SignalRaised raised ? raised.severity()
+                : signal instanceof SignalUpdated updated ? updated.severity() : null;
+        LatestState.replaceIfNotOlder(mongo, COLLECTION, signal.signalId(), signal.occurredAt().toEpochMilli(),
+                new Entry(signal.signalId(), signal.type(), signal.repId(), signal.teamId(), severity, envelope.type().typeName()));
     }
 
     /**
@@ -54,13 +66,9 @@ public class SignalInbox {
 
     /** The open signals of these teams. */
     public List<OpenSignal> openOf(Collection<String> teamIds) {
-        List<OpenSignal> open = new ArrayList<>();
-        for (Document doc : mongo.getCollection(COLLECTION).find(Filters.and(Filters.in("teamId", teamIds),
-                Filters.ne("lifecycle", EventType.SIGNAL_RESOLVED.typeName())))) {
-            open.add(new OpenSignal(doc.getString("signalId"), SignalType.valueOf(doc.getString("type")), doc.getString("repId"),
-                    doc.getString("teamId"), doc.getString("severity"),
-                    EventType.SIGNAL_ACKNOWLEDGED.typeName().equals(doc.getString("lifecycle"))));
-        }
-        return open;
+        return mongo.find(query(where("teamId").in(teamIds).and("lifecycle").ne(EventType.SIGNAL_RESOLVED.typeName())), Entry.class, COLLECTION)
+                .stream().map(entry -> new OpenSignal(entry.signalId(), entry.type(), entry.repId(), entry.teamId(),
+                        entry.severity() == null ? null : entry.severity().name(),
+                        EventType.SIGNAL_ACKNOWLEDGED.typeName().equals(entry.lifecycle()))).toList();
     }
 }

@@ -1,7 +1,8 @@
 package io.salespulse.notification.kpis;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.KpiEvent;
@@ -9,7 +10,6 @@ import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.PipelineReviewed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
-import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,8 +17,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +38,34 @@ public class TeamFigures {
 
     TeamFigures(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.getCollection(REP_DAYS).createIndex(new Document("repId", 1).append("day", 1));
-        mongo.getCollection(OBJECTIVES).createIndex(new Document("teamId", 1));
+        mongo.indexOps(REP_DAYS).createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(OBJECTIVES).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+    }
+
+    /** A rep's figures of a day as stored here, under {@code rep|day}: the day's activity counts beside who and when. */
+    record RepDayFigures(String repId, String teamId, LocalDate day, long calls, long connectedCalls, long talkTimeSeconds, long emails,
+                         long meetingsBooked, long meetingsScheduled, long meetingsHeld, long dealsCreated, long dealsAdvanced,
+                         long dealsWon, long dealsLost) {
+
+        static RepDayFigures of(RepDayKpisUpdated day) {
+            DailyActivity a = day.activity();
+            return new RepDayFigures(day.repId(), day.teamId(), day.day(), a.calls(), a.connectedCalls(), a.talkTimeSeconds(), a.emails(),
+                    a.meetingsBooked(), a.meetingsScheduled(), a.meetingsHeld(), a.dealsCreated(), a.dealsAdvanced(), a.dealsWon(),
+                    a.dealsLost());
+        }
+
+        long[] counts() {
+            return new long[] {calls, connectedCalls, talkTimeSeconds, emails, meetingsBooked, meetingsScheduled, meetingsHeld, dealsCreated,
+                    dealsAdvanced, dealsWon, dealsLost};
+        }
     }
 
     void record(EventEnvelope envelope) {
         KpiEvent event = envelope.dataAs(KpiEvent.class);
         if (event instanceof RepDayKpisUpdated day) {
-            Document doc = Documents.of(day.activity()).append("repId", day.repId()).append("teamId", day.teamId())
-                    .append("day", day.day().toString());
-            LatestState.replaceIfNotOlder(collection(REP_DAYS), day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), doc);
+            LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), RepDayFigures.of(day));
         } else if (event instanceof ObjectiveProgressed objective) {
-            Document doc = Documents.of(objective);
-            LatestState.replaceIfNotOlder(collection(OBJECTIVES), objective.objectiveId(), objective.occurredAt().toEpochMilli(), doc);
+            LatestState.replaceIfNotOlder(mongo, OBJECTIVES, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
         } else if (event instanceof PipelineReviewed review) {
             String id = review.teamId() + "|" + review.weekStart();
             StoredReview held = mongo.findById(id, StoredReview.class);
@@ -73,11 +89,8 @@ public class TeamFigures {
     /** A rep's totals over the days {@code from} to {@code to} inclusive. */
     public DailyActivity repTotals(String repId, LocalDate from, LocalDate to) {
         long[] sum = new long[11];
-        for (Document doc : collection(REP_DAYS).find(Filters.and(Filters.eq("repId", repId),
-                Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))) {
-            DailyActivity a = Documents.read(doc, DailyActivity.class);
-            long[] values = {a.calls(), a.connectedCalls(), a.talkTimeSeconds(), a.emails(), a.meetingsBooked(), a.meetingsScheduled(),
-                    a.meetingsHeld(), a.dealsCreated(), a.dealsAdvanced(), a.dealsWon(), a.dealsLost()};
+        for (RepDayFigures day : mongo.find(query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS)) {
+            long[] values = day.counts();
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += values[i];
             }
@@ -88,17 +101,12 @@ public class TeamFigures {
     /** The objectives of these teams (theirs and their reps'): those still running, and those that changed since a time. */
     public List<ObjectiveProgressed> objectivesOf(Collection<String> teamIds, Instant since) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (Document doc : collection(OBJECTIVES).find(Filters.in("teamId", teamIds))) {
-            ObjectiveProgressed objective = Documents.read(doc, ObjectiveProgressed.class);
+        for (ObjectiveProgressed objective : mongo.find(query(where("teamId").in(teamIds)), ObjectiveProgressed.class, OBJECTIVES)) {
             boolean running = objective.elapsed() == null || objective.elapsed().compareTo(BigDecimal.ONE) < 0;
             if (running || !objective.occurredAt().isBefore(since)) {
                 objectives.add(objective);
             }
         }
         return objectives;
-    }
-
-    private MongoCollection<Document> collection(String name) {
-        return mongo.getCollection(name);
     }
 }

@@ -1,14 +1,12 @@
 package io.salespulse.notification.preferences;
 
-import io.salespulse.kit.mongo.Documents;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import io.salespulse.kit.mongo.LatestState;
+import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Managers' preferences, one document each. */
+/** Managers' preferences, one typed document each, under the manager's id. */
 @Component
 public class PreferencesStore {
 
@@ -21,17 +19,15 @@ public class PreferencesStore {
     }
 
     void save(Preferences preferences) {
-        Document doc = Documents.of(preferences);
-        doc.put("_id", preferences.managerId());
-        mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", preferences.managerId()), doc, new ReplaceOptions().upsert(true));
+        LatestState.replace(mongo, COLLECTION, preferences.managerId(), preferences);
     }
 
     /** Every manager's preferences. */
-    public java.util.List<Preferences> all() {
-        return mongo.getCollection(COLLECTION).find().map(doc -> Documents.read(doc, Preferences.class)).into(new java.util.ArrayList<>());
+    public List<Preferences> all() {
+        return mongo.findAll(Preferences.class, COLLECTION);
     }
 
     public Optional<Preferences> of(String managerId) {
-        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(Filters.eq("_id", managerId)).first()).map(doc -> Documents.read(doc, Preferences.class));
+        return Optional.ofNullable(mongo.findById(managerId, Preferences.class, COLLECTION));
     }
 }

@@ -1,25 +1,29 @@
 package io.salespulse.kit.mongo;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Projections;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.stream.Stream;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Counting the documents a filter matches by reading their ids. The driver's {@code countDocuments} is an aggregation,
+ * Counting the documents a query matches by reading their ids. The driver's {@code countDocuments} is an aggregation,
  * which the local Mongo-wire server runs over the whole collection whatever the indexes; a find uses the indexes on
  * both it and MongoDB, so a gauge of in-flight work costs the work in flight, not the history stored beside it.
  */
 public final class Counts {
 
+    /** A document read for its id alone. */
+    record IdOnly(@Id String id) {
+    }
+
     private Counts() {
     }
 
-    public static long count(MongoCollection<Document> collection, Bson filter) {
-        long count = 0;
-        for (Document ignored : collection.find(filter).projection(Projections.include("_id"))) {
-            count++;
+    public static long count(MongoOperations mongo, Query query, String collection) {
+        Query idsOnly = Query.of(query);
+        idsOnly.fields().include("_id");
+        try (Stream<IdOnly> found = mongo.stream(idsOnly, IdOnly.class, collection)) {
+            return found.count();
         }
-        return count;
     }
 }

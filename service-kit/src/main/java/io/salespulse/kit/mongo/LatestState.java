@@ -1,38 +1,70 @@
 package io.salespulse.kit.mongo;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Map;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.ReplaceOptions;
 
 /**
  * "Keep the latest state" in one atomic single-document write: replace the document unless the stored one is newer.
- * Redelivered or out-of-order events never move a projection back.
+ * Redelivered or out-of-order events never move a projection back. The state is a typed record (often the event
+ * itself), written by Spring Data's mapping under the given id, with its order beside it in {@link #ORDER}; it reads
+ * back as the same record ({@code mongo.find(query, Type.class, collection)}: the id and the order are not part of it).
  */
 public final class LatestState {
 
     /** The field holding the order of the stored state (epoch millis, a version...). */
     public static final String ORDER = "stateOrder";
-    private static final int DUPLICATE_KEY = 11000;
 
     private LatestState() {
     }
 
-    /** Stores {@code doc} as the state of {@code id} unless a state with a higher order is stored; true if stored. */
-    public static boolean replaceIfNotOlder(MongoCollection<Document> collection, String id, long order, Document doc) {
-        doc.put("_id", id);
+    /** Stores {@code state} as the state of {@code id}, whatever is stored (a state with no order of its own). */
+    public static void replace(MongoOperations mongo, String collection, String id, Object state) {
+        replace(mongo, collection, id, state, Map.of());
+    }
+
+    /**
+     * Stores {@code state} as the state of {@code id}, whatever is stored, with fields kept beside it for lookups
+     * (mapped as Spring Data maps values; not part of the state read back).
+     */
+    public static void replace(MongoOperations mongo, String collection, String id, Object state, Map<String, ?> beside) {
+        Document doc = document(mongo, id, state);
+        beside.forEach((field, value) -> doc.put(field, mongo.getConverter().convertToMongoType(value)));
+        mongo.replace(query(where("_id").is(id)), doc, ReplaceOptions.replaceOptions().upsert(), collection);
+    }
+
+    /** Stores {@code state} as the state of {@code id} unless a state with a higher order is stored; true if stored. */
+    public static boolean replaceIfNotOlder(MongoOperations mongo, String collection, String id, long order, Object state) {
+        Document doc = document(mongo, id, state);
         doc.put(ORDER, order);
         try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lte(ORDER, order)), doc,
-                    new ReplaceOptions().upsert(true));
+            mongo.replace(query(where("_id").is(id).and(ORDER).lte(order)), doc, ReplaceOptions.replaceOptions().upsert(), collection);
             return true;
-        } catch (MongoWriteException e) {
+        } catch (DuplicateKeyException e) {
             // The filter missed because a newer state is stored, and the upsert then hit its _id: keep the newer.
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
             return false;
         }
+    }
+
+    private static Document document(MongoOperations mongo, String id, Object state) {
+        Document doc = new Document();
+        mongo.getConverter().write(state, doc);
+        doc.remove("_class");
+        doc.put("_id", id);
+        return doc;
+    }
+
+    /** The order of the state stored for {@code id}, or null. */
+    public static Long orderOf(MongoOperations mongo, String collection, String id) {
+        Query one = query(where("_id").is(id));
+        one.fields().include(ORDER);
+        Document held = mongo.findOne(one, Document.class, collection);
+        return held == null || held.get(ORDER) == null ? null : ((Number) held.get(ORDER)).longValue();
     }
 }

@@ -1,16 +1,17 @@
 package io.salespulse.kit.mongo;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.UUID;
-import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Named leases in a Mongo collection, one document per name: an instance holds a lease until it expires or is
@@ -19,40 +20,40 @@ import org.bson.Document;
  */
 public final class Leases {
 
-    private static final int DUPLICATE_KEY = 11000;
+    /** A lease as stored: its name, who holds it and until when. */
+    record Lease(@Id String name, String holder, Instant until) {
+    }
 
-    private final MongoCollection<Document> collection;
+    private final MongoOperations mongo;
+    private final String collection;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
 
-    public Leases(MongoCollection<Document> collection, Clock clock) {
+    public Leases(MongoOperations mongo, String collection, Clock clock) {
+        this.mongo = mongo;
         this.collection = collection;
         this.clock = clock;
     }
 
     /** Takes or renews the lease; true if this instance holds it for {@code term} from now. */
     public boolean acquire(String name, Duration term) {
-        Date now = Date.from(clock.instant());
-        Date until = Date.from(clock.instant().plus(term));
+        Instant now = clock.instant();
         try {
-            Document lease = collection.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", name), Filters.or(Filters.eq("holder", holder), Filters.lt("until", now))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("until", until)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return lease != null && holder.equals(lease.getString("holder"));
-        } catch (MongoException e) {
-            // findAndModify reports the upsert's collision with a live lease as a command error, not a write error
-            if (e.getCode() == DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+            Lease lease = mongo.findAndModify(
+                    query(where("_id").is(name).orOperator(where("holder").is(holder), where("until").lt(now))),
+                    new Update().set("holder", holder).set("until", now.plus(term)),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Lease.class, collection);
+            return lease != null && holder.equals(lease.holder());
+        } catch (DuplicateKeyException e) {
+            // The filter missed because another holder's lease is live, and the upsert then hit its name.
+            return false;
         }
     }
 
     /** Hands the lease over at once (a graceful stop), if this instance holds it; never fails. */
     public void release(String name) {
         try {
-            collection.deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", holder)));
+            mongo.remove(query(where("_id").is(name).and("holder").is(holder)), Lease.class, collection);
         } catch (RuntimeException e) {
             // the store is going away too: the lease will simply expire
         }

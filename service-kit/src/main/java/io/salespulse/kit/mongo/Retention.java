@@ -1,16 +1,17 @@
 package io.salespulse.kit.mongo;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.kit.kafka.KafkaTopicsProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.stream.Stream;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** Deleting what has outlived its retention window, in small deletes that let the service's other writes through. */
 public final class Retention {
@@ -39,19 +40,23 @@ public final class Retention {
                 .description("Stored records deleted because they are older than their retention window").register(meters);
     }
 
-    /** Deletes the documents a filter matches, {@value #CHUNK} at a time; returns how many went. */
-    public static long delete(MongoCollection<Document> collection, Bson filter) {
+    /** Deletes the documents of a collection a query matches, {@value #CHUNK} at a time; returns how many went. */
+    public static long delete(MongoOperations mongo, Query query, String collection) {
         long deleted = 0;
-        List<Object> ids = new ArrayList<>(CHUNK);
-        for (Document doc : collection.find(filter).projection(Projections.include("_id"))) {
-            ids.add(doc.get("_id"));
-            if (ids.size() == CHUNK) {
-                deleted += collection.deleteMany(Filters.in("_id", ids)).getDeletedCount();
-                ids.clear();
+        List<String> ids = new ArrayList<>(CHUNK);
+        Query idsOnly = Query.of(query);
+        idsOnly.fields().include("_id");
+        try (Stream<Counts.IdOnly> found = mongo.stream(idsOnly, Counts.IdOnly.class, collection)) {
+            for (Counts.IdOnly doc : (Iterable<Counts.IdOnly>) found::iterator) {
+                ids.add(doc.id());
+                if (ids.size() == CHUNK) {
+                    deleted += mongo.remove(query(where("_id").in(ids)), collection).getDeletedCount();
+                    ids.clear();
+                }
             }
         }
         if (!ids.isEmpty()) {
-            deleted += collection.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+            deleted += mongo.remove(query(where("_id").in(ids)), collection).getDeletedCount();
         }
         return deleted;
     }

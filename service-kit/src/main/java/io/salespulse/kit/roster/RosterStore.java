@@ -1,6 +1,5 @@
 package io.salespulse.kit.roster;
 
-import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
@@ -13,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A service's own copy of the roster, built from the compacted org topic: kept in memory for the hot path (the time
  * zone of each event's rep) and in the service's database so a restart does not need the topic replayed.
- * An older state of a team or rep never overwrites a newer one.
+ * An older state of a team or rep never overwrites a newer one. Each is stored as the event itself (a typed
+ * document mapped by Spring Data), under its id.
  */
 public class RosterStore {
 
@@ -40,17 +39,9 @@ public class RosterStore {
     }
 
     private void load() {
-        for (Document doc : mongo.getCollection(TEAMS).find()) {
-            TeamChanged team = read(doc, TeamChanged.class);
-            teams.put(team.teamId(), team);
-        }
-        for (Document doc : mongo.getCollection(REPS).find()) {
-            RepChanged rep = read(doc, RepChanged.class);
-            reps.put(rep.repId(), rep);
-        }
-        for (Document doc : mongo.getCollection(ABSENCES).find()) {
-            hold(read(doc, RepAbsence.class));
-        }
+        mongo.findAll(TeamChanged.class, TEAMS).forEach(team -> teams.put(team.teamId(), team));
+        mongo.findAll(RepChanged.class, REPS).forEach(rep -> reps.put(rep.repId(), rep));
+        mongo.findAll(RepAbsence.class, ABSENCES).forEach(this::hold);
     }
 
     /** Applies a roster change unless a newer state of the same team or rep is already held. */
@@ -128,12 +119,7 @@ public class RosterStore {
     }
 
     private boolean store(String collection, String id, OrgEvent event) {
-        Document doc = Documents.of(event);
-        return LatestState.replaceIfNotOlder(mongo.getCollection(collection), id, event.occurredAt().toEpochMilli(), doc);
-    }
-
-    private static <T> T read(Document doc, Class<T> type) {
-        return Documents.read(doc, type);
+        return LatestState.replaceIfNotOlder(mongo, collection, id, event.occurredAt().toEpochMilli(), event);
     }
 
     private static <T extends OrgEvent> T newest(T held, T incoming) {

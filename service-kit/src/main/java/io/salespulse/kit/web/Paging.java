@@ -1,17 +1,17 @@
 package io.salespulse.kit.web;
 
-import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -44,35 +44,47 @@ public record Paging(int limit, Position after) {
     }
 
     /**
-     * One page of a collection's documents matching a filter, newest first by {@code field} (then by id, descending),
-     * as the endpoint's answer: the views of the page, with a next link when more follow.
+     * One page of the stored records a filter matches, newest first by the time {@code field} (then by id,
+     * descending), as the endpoint's answer: the views of the page, with a next link when more follow.
+     *
+     * @param filter what to list (null: everything)
+     * @param at     the record's value of {@code field}
+     * @param id the record's id
      */
-    public <T> ResponseEntity<List<T>> newestFirst(MongoCollection<Document> collection, Bson filter, String field,
-                                                   Function<Document, T> view) {
-        Bson page = filter;
+    public <E, T> ResponseEntity<List<T>> newestFirst(MongoOperations mongo, String collection, Criteria filter, Class<E> type,
+                                                      String field, Function<E, Instant> at, Function<E, String> id,
+                                                      Function<E, T> view) {
+        Query page = filter == null ? new Query() : new Query(filter);
         if (after != null) {
-            page = Filters.and(filter, Filters.or(Filters.lt(field, after.value()),
-                    Filters.and(Filters.eq(field, after.value()), Filters.lt("_id", after.id()))));
+            page.addCriteria(new Criteria().orOperator(where(field).lt(after.value()),
+                    where(field).is(after.value()).and("_id").lt(after.id())));
         }
-        return answer(collection.find(page).sort(Sorts.descending(field, "_id")), field, view);
+        page.with(Sort.by(Sort.Direction.DESC, field, "_id"));
+        return answer(mongo.find(page.limit(limit + 1), type, collection), record -> {
+            Instant value = at.apply(record);
+            return new Position(value == null ? null : Date.from(value), id.apply(record));
+        }, view);
     }
 
     /** One page in id order (for lists with no better order, such as a team's reps). */
-    public <T> ResponseEntity<List<T>> byId(MongoCollection<Document> collection, Bson filter, Function<Document, T> view) {
-        Bson page = after == null ? filter : Filters.and(filter, Filters.gt("_id", after.id()));
-        return answer(collection.find(page).sort(Sorts.ascending("_id")), null, view);
+    public <E, T> ResponseEntity<List<T>> byId(MongoOperations mongo, String collection, Criteria filter, Class<E> type,
+                                               Function<E, String> id, Function<E, T> view) {
+        Query page = filter == null ? new Query() : new Query(filter);
+        if (after != null) {
+            page.addCriteria(where("_id").gt(after.id()));
+        }
+        page.with(Sort.by(Sort.Direction.ASC, "_id"));
+        return answer(mongo.find(page.limit(limit + 1), type, collection), record -> new Position(null, id.apply(record)), view);
     }
 
-    private <T> ResponseEntity<List<T>> answer(FindIterable<Document> found, String field, Function<Document, T> view) {
-        List<Document> docs = found.limit(limit + 1).into(new ArrayList<>());
-        boolean more = docs.size() > limit;
-        List<Document> page = more ? docs.subList(0, limit) : docs;
+    private <E, T> ResponseEntity<List<T>> answer(List<E> found, Function<E, Position> position, Function<E, T> view) {
+        boolean more = found.size() > limit;
+        List<E> page = more ? found.subList(0, limit) : found;
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (more) {
-            Document last = page.get(page.size() - 1);
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("limit", limit)
-                    .replaceQueryParam("cursor", encode(new Position(field == null ? null : last.get(field), String.valueOf(last.get("_id")))))
+                    .replaceQueryParam("cursor", encode(position.apply(page.get(page.size() - 1))))
                     .build().toUriString();
             answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }

@@ -87,7 +87,7 @@ class CdcConnector implements SmartLifecycle {
 
     CdcConnector(CdcProperties config, CrmProperties crm, IngestService ingest, OwnerDirectory owners, TimeWindow window, ReplayStore replays,
                  ObjectProvider<Channels> channels, MeterRegistry meters, org.springframework.data.mongodb.core.MongoTemplate mongo) {
-        this.leases = new io.salespulse.kit.mongo.Leases(mongo.getCollection("salesforce_cdc_lease"), java.time.Clock.systemUTC());
+        this.leases = new io.salespulse.kit.mongo.Leases(mongo, "salesforce_cdc_lease", java.time.Clock.systemUTC());
         this.config = config;
         this.mapping = crm.salesforce();
         this.ingest = ingest;
