@@ -107,6 +107,37 @@ class SignalsIT {
                 status, previous, NOW.plusSeconds(minute * 60L));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.salespulse.coaching.signals.SignalBook book;
+
+    /**
+     * The list pages by keyset: with every signal raised at the same instant (the clock is fixed), the id breaks the
+     * tie, and walking the {@code Link} headers returns each signal exactly once, newest first.
+     */
+    @Test
+    void aTeamsSignalsArePagedEachOnceThroughTheLinkHeaders() {
+        java.util.Set<String> raised = new java.util.HashSet<>();
+        for (int n = 0; n < 7; n++) {
+            book.sync(io.salespulse.contracts.signal.SignalType.STALLED_DEAL, "deal-" + n + "-" + s, java.util.Optional.of(
+                    new io.salespulse.coaching.signals.rules.Detection(io.salespulse.contracts.signal.SignalType.STALLED_DEAL,
+                            io.salespulse.contracts.signal.SubjectKind.DEAL, "deal-" + n + "-" + s, io.salespulse.contracts.signal.Severity.WARNING,
+                            List.of(io.salespulse.contracts.signal.Evidence.of("daysInStage", 20)))),
+                    new io.salespulse.coaching.signals.SignalBook.Context(rep, team, "Léa"), "deal moved");
+            raised.add("deal-" + n + "-" + s);
+        }
+        List<String> walked = new ArrayList<>();
+        int pages = 0;
+        for (String url = "http://localhost:" + port + "/api/v1/teams/" + team + "/signals?limit=3"; url != null; pages++) {
+            Http.Answer page = Http.get(url);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().size()).isLessThanOrEqualTo(3);
+            page.json().forEach(signal -> walked.add(signal.get("subjectId").asString()));
+            url = page.next();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(raised);
+    }
+
     @Test
     void signalsAreRaisedUpdatedNeverDoubledAndResolvedWhenTheConditionClears() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");

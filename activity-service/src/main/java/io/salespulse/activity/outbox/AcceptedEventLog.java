@@ -1,17 +1,9 @@
 package io.salespulse.activity.outbox;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.EventType;
@@ -22,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +23,17 @@ import java.util.UUID;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,36 @@ public class AcceptedEventLog {
     static final String LEDGER = "published_ledger";
     static final String HEADS = "aggregate_heads";
     private static final int DUPLICATE_KEY = 11000;
+    private static final String PUBLISHED = "published";
+    private static final String PARKED = "parked";
+
+    /**
+     * An entry as stored, under its key. {@code published} is {@code false} while it waits and absent once published
+     * (so the outbox index holds only what waits); {@code aggregate}, {@code version} and {@code state} are set when
+     * it moves an aggregate; {@code parked} and its time and reason when the relay set it aside.
+     *
+     * @param state the aggregate's state after this entry, as the event JSON mapping writes it (so it reads back
+     *              exactly, nanoseconds included: a state read back must equal the one computed)
+     */
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    record StoredEntry(@Id String key, String source, String eventId, String channel, Instant acceptedAt, Long sequence, Boolean published,
+                       List<StoredEvent> events, String sequenceKey, String aggregate, Long version, Document state, Instant publishedAt,
+                       Boolean parked, Instant parkedAt, String parkedReason) {
+    }
+
+    /** A canonical event as the log keeps it: its envelope, and its data as the contract's JSON text. */
+    record StoredEvent(String id, String type, String source, String time, String subject, String data) {
+    }
+
+    /** A page of the publication ledger: the keys one instance published in an hour. */
+    @org.springframework.data.mongodb.core.mapping.Document(LEDGER)
+    record LedgerKeys(@Id String id, String hour, List<String> keys) {
+    }
+
+    /** An aggregate's head: its latest version and state, carried out of entries trimmed past the window. */
+    @org.springframework.data.mongodb.core.mapping.Document(HEADS)
+    record Head(@Id String aggregate, Long version, Document state) {
+    }
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -68,12 +99,12 @@ public class AcceptedEventLog {
     public AcceptedEventLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        collection().createIndex(Indexes.ascending("published", "sequence"), new IndexOptions().name("outbox"));
-        collection().createIndex(Indexes.ascending("sequenceKey"), new IndexOptions().name("sequenceKey").unique(true));
-        collection().createIndex(Indexes.compoundIndex(Indexes.ascending("aggregate"), Indexes.descending("version")),
-                new IndexOptions().name("aggregateVersion"));
-        collection().createIndex(Indexes.ascending("parked"), new IndexOptions().name("parked").sparse(true));
-        mongo.getCollection(LEDGER).createIndex(Indexes.ascending("hour"));
+        IndexOperations indexes = mongo.indexOps(StoredEntry.class);
+        indexes.createIndex(new Index().on(PUBLISHED, Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).named("outbox"));
+        indexes.createIndex(new Index().on("sequenceKey", Sort.Direction.ASC).named("sequenceKey").unique());
+        indexes.createIndex(new Index().on("aggregate", Sort.Direction.ASC).on("version", Sort.Direction.DESC).named("aggregateVersion"));
+        indexes.createIndex(new Index().on(PARKED, Sort.Direction.ASC).named(PARKED).sparse());
+        mongo.indexOps(LedgerKeys.class).createIndex(new Index().on("hour", Sort.Direction.ASC));
     }
 
     /**
@@ -135,7 +166,7 @@ public class AcceptedEventLog {
 
     /** Whether an inbound event was already accepted. */
     public boolean contains(String source, String eventId) {
-        return collection().find(Filters.eq("_id", keyOf(source, eventId))).projection(Projections.include("_id")).first() != null;
+        return mongo.exists(byKey(keyOf(source, eventId)), StoredEntry.class);
     }
 
     /**
@@ -155,21 +186,21 @@ public class AcceptedEventLog {
         if (entries.isEmpty()) {
             return List.of();
         }
-        Date now = Date.from(clock.instant());
-        List<Document> docs = new ArrayList<>(entries.size());
+        Instant now = clock.instant();
+        List<StoredEntry> stored = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            docs.add(toDocument(entry, now));
+            stored.add(stored(entry, now));
         }
         try {
-            collection().insertMany(docs, new InsertManyOptions().ordered(false));
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredEntry.class).insert(stored).execute();
             return List.of();
-        } catch (MongoBulkWriteException e) {
+        } catch (BulkOperationException e) {
             List<String> duplicates = new ArrayList<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
+            for (BulkWriteError error : e.getErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                duplicates.add(docs.get(error.getIndex()).getString("_id"));
+                duplicates.add(stored.get(error.getIndex()).key());
             }
             return duplicates;
         }
@@ -178,12 +209,9 @@ public class AcceptedEventLog {
     /** Appends one entry that moves an aggregate to a new version. */
     public Outcome appendVersioned(Entry entry) {
         try {
-            collection().insertOne(toDocument(entry, Date.from(clock.instant())));
+            mongo.insert(stored(entry, clock.instant()));
             return Outcome.APPENDED;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
+        } catch (DuplicateKeyException e) {
             return contains(entry.source(), entry.eventId()) ? Outcome.DUPLICATE : Outcome.CONFLICT;
         }
     }
@@ -193,13 +221,13 @@ public class AcceptedEventLog {
      * than the retention window and trimmed, the state carried into its head.
      */
     public Optional<Versioned> latest(String aggregate) {
-        Document doc = collection().find(Filters.eq("aggregate", aggregate)).sort(Sorts.descending("version"))
-                .projection(Projections.include("aggregate", "version", "state")).first();
-        if (doc == null) {
-            doc = mongo.getCollection(HEADS).find(Filters.eq("_id", aggregate)).first();
+        Query latest = query(where("aggregate").is(aggregate)).with(Sort.by(Sort.Direction.DESC, "version"));
+        latest.fields().include("aggregate", "version", "state");
+        StoredEntry entry = mongo.findOne(latest, StoredEntry.class);
+        if (entry != null) {
+            return Optional.of(new Versioned(aggregate, entry.version(), entry.state()));
         }
-        return Optional.ofNullable(doc).map(d -> new Versioned(aggregate, d.get("version", Number.class).longValue(),
-                d.get("state", Document.class)));
+        return Optional.ofNullable(mongo.findById(aggregate, Head.class)).map(head -> new Versioned(aggregate, head.version(), head.state()));
     }
 
     /**
@@ -209,13 +237,12 @@ public class AcceptedEventLog {
      */
     public List<PendingEntry> unpublished(long afterSequence, int limit) {
         List<PendingEntry> pending = new ArrayList<>();
-        for (Document doc : collection().find(Filters.and(Filters.eq("published", false), Filters.gt("sequence", afterSequence),
-                        Filters.ne("parked", true))).sort(Sorts.ascending("sequence")).limit(limit)) {
-            long sequence = doc.get("sequence", Number.class).longValue();
+        for (StoredEntry entry : mongo.find(query(waiting().and("sequence").gt(afterSequence)).with(Sort.by("sequence")).limit(limit),
+                StoredEntry.class)) {
             try {
-                pending.add(new PendingEntry(doc.getString("_id"), sequence, readEvents(doc), null));
+                pending.add(new PendingEntry(entry.key(), entry.sequence(), readEvents(entry), null));
             } catch (RuntimeException unreadable) {
-                pending.add(new PendingEntry(doc.getString("_id"), sequence, List.of(), "cannot be read back: " + unreadable.getMessage()));
+                pending.add(new PendingEntry(entry.key(), entry.sequence(), List.of(), "cannot be read back: " + unreadable.getMessage()));
             }
         }
         return pending;
@@ -239,13 +266,13 @@ public class AcceptedEventLog {
             return;
         }
         Instant now = clock.instant();
-        collection().updateMany(Filters.in("_id", keys), Updates.combine(Updates.unset("published"), Updates.set("publishedAt", Date.from(now))));
+        mongo.updateMulti(query(where("_id").in(keys)), new Update().unset(PUBLISHED).set("publishedAt", now), StoredEntry.class);
         String hour = hourOf(now);
         LedgerPage page = ledgerPage.updateAndGet(current -> current.hour().equals(hour) && current.size() + keys.size() <= LEDGER_PAGE
                 ? new LedgerPage(hour, current.number(), current.size() + keys.size())
                 : new LedgerPage(hour, current.number() + 1, keys.size()));
-        mongo.getCollection(LEDGER).updateOne(Filters.eq("_id", hour + "#" + instance + "#" + page.number()),
-                Updates.combine(Updates.setOnInsert("hour", hour), Updates.pushEach("keys", keys)), new UpdateOptions().upsert(true));
+        mongo.upsert(query(where("_id").is(hour + "#" + instance + "#" + page.number())),
+                new Update().setOnInsert("hour", hour).push("keys").each(keys.toArray()), LedgerKeys.class);
     }
 
     private static String hourOf(Instant instant) {
@@ -270,35 +297,29 @@ public class AcceptedEventLog {
         }
         long entries = 0;
         long pages = 0;
-        MongoCollection<Document> ledger = mongo.getCollection(LEDGER);
         // Pages are listed by id only and then read one by one: a page holds up to LEDGER_PAGE keys, and reading them
-        // all in the listing cursor would hold an hour's pages in memory at once.
-        for (Document page : ledger.find(Filters.in("hour", hours)).projection(Projections.include("_id"))) {
-            Document held = ledger.find(Filters.eq("_id", page.get("_id"))).first();
-            List<String> keys = held == null ? List.of() : held.getList("keys", String.class, List.of());
-            for (Document versioned : collection().find(Filters.and(Filters.in("_id", keys), Filters.exists("aggregate")))
-                    .projection(Projections.include("aggregate", "version", "state"))) {
-                carryIntoHead(versioned);
-            }
-            entries += collection().deleteMany(Filters.and(Filters.in("_id", keys), Filters.exists("published", false))).getDeletedCount();
-            ledger.deleteOne(Filters.eq("_id", page.get("_id")));
+        // all in the listing would hold an hour's pages in memory at once.
+        Query listing = query(where("hour").in(hours));
+        listing.fields().include("_id");
+        for (LedgerKeys listed : mongo.find(listing, LedgerKeys.class)) {
+            LedgerKeys held = mongo.findById(listed.id(), LedgerKeys.class);
+            List<String> keys = held == null || held.keys() == null ? List.of() : held.keys();
+            Query versioned = query(where("_id").in(keys).and("aggregate").exists(true));
+            versioned.fields().include("aggregate", "version", "state");
+            mongo.find(versioned, StoredEntry.class).forEach(this::carryIntoHead);
+            entries += mongo.remove(query(where("_id").in(keys).and(PUBLISHED).exists(false)), StoredEntry.class).getDeletedCount();
+            mongo.remove(query(where("_id").is(listed.id())), LedgerKeys.class);
             pages++;
         }
         return new Trimmed(entries, pages);
     }
 
     /** Moves an aggregate's head to an entry's version and state, unless it is already there or further. */
-    private void carryIntoHead(Document entry) {
-        long version = entry.get("version", Number.class).longValue();
+    private void carryIntoHead(StoredEntry entry) {
         try {
-            mongo.getCollection(HEADS).updateOne(
-                    Filters.and(Filters.eq("_id", entry.getString("aggregate")), Filters.lt("version", version)),
-                    Updates.combine(Updates.set("version", version), Updates.set("state", entry.get("state", Document.class))),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
+            mongo.upsert(query(where("_id").is(entry.aggregate()).and("version").lt(entry.version())),
+                    new Update().set("version", entry.version()).set("state", entry.state()), Head.class);
+        } catch (DuplicateKeyException e) {
             // the head is already at this version or further
         }
     }
@@ -308,8 +329,8 @@ public class AcceptedEventLog {
      * the reason, out of the relay's way.
      */
     public void park(String key, String reason) {
-        collection().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("parked", true),
-                Updates.set("parkedAt", Date.from(clock.instant())), Updates.set("parkedReason", reason)));
+        mongo.updateFirst(byKey(key), new Update().set(PARKED, true).set("parkedAt", clock.instant()).set("parkedReason", reason),
+                StoredEntry.class);
     }
 
     /** An entry set aside by the relay, for an operator to look at. */
@@ -319,55 +340,44 @@ public class AcceptedEventLog {
 
     /** The parked entries, oldest first, at most {@code limit}. */
     public List<ParkedEntry> parked(int limit) {
-        List<ParkedEntry> parked = new ArrayList<>();
-        for (Document doc : collection().find(Filters.eq("parked", true)).sort(Sorts.ascending("sequence")).limit(limit)
-                .projection(Projections.include("source", "eventId", "channel", "acceptedAt", "parkedAt", "parkedReason", "events.type"))) {
-            parked.add(new ParkedEntry(doc.getString("_id"), doc.getString("source"), doc.getString("eventId"),
-                    doc.getString("channel"), doc.getDate("acceptedAt").toInstant(), doc.getDate("parkedAt").toInstant(),
-                    doc.getString("parkedReason"),
-                    doc.getList("events", Document.class, List.of()).stream().map(event -> event.getString("type")).toList()));
-        }
-        return parked;
+        Query query = query(where(PARKED).is(true)).with(Sort.by("sequence")).limit(limit);
+        query.fields().include("source", "eventId", "channel", "acceptedAt", "parkedAt", "parkedReason", "events.type");
+        return mongo.find(query, StoredEntry.class).stream().map(entry -> new ParkedEntry(entry.key(), entry.source(), entry.eventId(),
+                entry.channel(), entry.acceptedAt(), entry.parkedAt(), entry.parkedReason(),
+                entry.events() == null ? List.<String>of() : entry.events().stream().map(StoredEvent::type).toList())).toList();
     }
 
     /** How many entries wait to be published (parked ones left out). */
     public long backlog() {
-        return Counts.count(mongo, org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("published").is(false).and("parked").ne(true)), COLLECTION);
+        return Counts.count(mongo, query(waiting()), COLLECTION);
     }
 
     /** When the oldest unpublished entry (parked ones left out) was accepted. */
     public Optional<Instant> oldestUnpublished() {
-        Document oldest = collection().find(Filters.and(Filters.eq("published", false), Filters.ne("parked", true)))
-                .sort(Sorts.ascending("sequence")).projection(Projections.include("acceptedAt")).first();
-        return Optional.ofNullable(oldest).map(doc -> doc.getDate("acceptedAt").toInstant());
+        Query oldest = query(waiting()).with(Sort.by("sequence"));
+        oldest.fields().include("acceptedAt");
+        return Optional.ofNullable(mongo.findOne(oldest, StoredEntry.class)).map(StoredEntry::acceptedAt);
     }
 
-    private Document toDocument(Entry entry, Date now) {
-        List<Document> events = new ArrayList<>();
+    /** Entries waiting to be published, parked ones left out. */
+    private static Criteria waiting() {
+        return where(PUBLISHED).is(false).and(PARKED).ne(true);
+    }
+
+    private static Query byKey(String key) {
+        return query(where("_id").is(key));
+    }
+
+    private StoredEntry stored(Entry entry, Instant now) {
+        List<StoredEvent> events = new ArrayList<>();
         for (EventEnvelope event : entry.events()) {
-            events.add(new Document("id", event.id())
-                    .append("type", event.type().typeName())
-                    .append("source", event.source())
-                    .append("time", event.time().toString())
-                    .append("subject", event.subject())
-                    .append("data", new String(EventCodec.toJson(event.data()), StandardCharsets.UTF_8)));
+            events.add(new StoredEvent(event.id(), event.type().typeName(), event.source(), event.time().toString(), event.subject(),
+                    new String(EventCodec.toJson(event.data()), StandardCharsets.UTF_8)));
         }
-        Document doc = new Document("_id", entry.key())
-                .append("source", entry.source())
-                .append("eventId", entry.eventId())
-                .append("channel", entry.channel())
-                .append("acceptedAt", now)
-                .append("sequence", nextSequence(now.getTime()))
-                .append("published", false)
-                .append("events", events)
-                .append("sequenceKey", entry.sequenceKey());
-        if (entry.versioned() != null) {
-            doc.append("aggregate", entry.versioned().aggregate())
-                    .append("version", entry.versioned().version())
-                    .append("state", entry.versioned().state());
-        }
-        return doc;
+        Versioned versioned = entry.versioned();
+        return new StoredEntry(entry.key(), entry.source(), entry.eventId(), entry.channel(), now, nextSequence(now.toEpochMilli()), false,
+                events, entry.sequenceKey(), versioned == null ? null : versioned.aggregate(), versioned == null ? null : versioned.version(),
+                versioned == null ? null : versioned.state(), null, null, null, null);
     }
 
     private long nextSequence(long millis) {
@@ -375,19 +385,14 @@ public class AcceptedEventLog {
         return lastSequence.updateAndGet(last -> Math.max(last + 1, candidate));
     }
 
-    private static List<EventEnvelope> readEvents(Document doc) {
+    private static List<EventEnvelope> readEvents(StoredEntry entry) {
         List<EventEnvelope> events = new ArrayList<>();
-        for (Document event : doc.getList("events", Document.class)) {
-            EventType type = EventType.fromTypeName(event.getString("type"))
-                    .orElseThrow(() -> new IllegalStateException("Unknown type in the log: " + event.getString("type")));
-            events.add(new EventEnvelope(event.getString("id"), type, event.getString("source"),
-                    Instant.parse(event.getString("time")), event.getString("subject"),
-                    EventCodec.fromJson(type, event.getString("data").getBytes(StandardCharsets.UTF_8))));
+        for (StoredEvent event : entry.events()) {
+            EventType type = EventType.fromTypeName(event.type())
+                    .orElseThrow(() -> new IllegalStateException("Unknown type in the log: " + event.type()));
+            events.add(new EventEnvelope(event.id(), type, event.source(), Instant.parse(event.time()), event.subject(),
+                    EventCodec.fromJson(type, event.data().getBytes(StandardCharsets.UTF_8))));
         }
         return events;
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
     }
 }

@@ -1,27 +1,30 @@
 package io.salespulse.kpi.activity;
 
-import com.mongodb.MongoBulkWriteException;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +39,23 @@ public class RepDayStore {
 
     static final String COLLECTION = "rep_days";
     private static final int DUPLICATE_KEY = 11000;
+    private static final String EVENT_IDS = "eventIds";
+
+    /**
+     * A rep-day as stored, under {@code rep|day}: its counters under {@code c} (nested by the dots of their names:
+     * {@code c.money.revenueWon.EUR}), how many events were counted into it, and (not read back here) their ids.
+     */
+    @Document(COLLECTION)
+    record StoredRepDay(@Id String key, String repId, String teamId, LocalDate day, Map<String, Object> c, Integer version) {
+    }
 
     private final MongoTemplate mongo;
 
     RepDayStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        collection().createIndex(new Document("repId", 1).append("day", 1));
-        collection().createIndex(new Document("teamId", 1).append("day", 1));
+        IndexOperations indexes = mongo.indexOps(StoredRepDay.class);
+        indexes.createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
     }
 
     static String key(String repId, LocalDate day) {
@@ -60,18 +73,22 @@ public class RepDayStore {
             byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>()).putIfAbsent(increment.countingId(), increment);
         }
         List<List<Increment>> fresh = byRepDay.values().stream().map(unique -> List.copyOf(unique.values())).toList();
-        List<WriteModel<Document>> writes = fresh.stream().<WriteModel<Document>>map(RepDayStore::update).toList();
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredRepDay.class);
+        for (List<Increment> repDay : fresh) {
+            List<String> ids = repDay.stream().map(Increment::countingId).toList();
+            writes.upsert(query(where("_id").is(repDay.get(0).repDayKey()).and(EVENT_IDS).nin(ids)), updateOf(repDay));
+        }
         try {
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
+            writes.execute();
+        } catch (BulkOperationException e) {
             // A rep-day that already counted one of these events (a redelivery, or a consumer that lost its partition
             // mid-batch counted it first) does not match its update's filter, whose upsert then collides on the
             // rep-day's id: redo those rep-days one event at a time, each still counted at most once.
-            for (BulkWriteError error : e.getWriteErrors()) {
+            for (BulkWriteError error : e.getErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                fresh.get(error.getIndex()).forEach(one -> applyOne(one));
+                fresh.get(error.getIndex()).forEach(this::applyOne);
             }
         }
         return new HashSet<>(byRepDay.keySet());
@@ -79,45 +96,34 @@ public class RepDayStore {
 
     private void applyOne(Increment increment) {
         try {
-            collection().updateOne(Filters.and(Filters.eq("_id", increment.repDayKey()), Filters.ne("eventIds", increment.countingId())),
-                    updateOf(List.of(increment)), new UpdateOptions().upsert(true));
-        } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
+            mongo.upsert(query(where("_id").is(increment.repDayKey()).and(EVENT_IDS).ne(increment.countingId())),
+                    updateOf(List.of(increment)), StoredRepDay.class);
+        } catch (DuplicateKeyException e) {
+            // counted already
         }
     }
 
-    private static UpdateOneModel<Document> update(List<Increment> increments) {
-        List<String> ids = increments.stream().map(Increment::countingId).toList();
-        Bson filter = Filters.and(Filters.eq("_id", increments.get(0).repDayKey()), Filters.nin("eventIds", ids));
-        return new UpdateOneModel<>(filter, updateOf(increments), new UpdateOptions().upsert(true));
-    }
-
-    private static Bson updateOf(List<Increment> increments) {
+    private static Update updateOf(List<Increment> increments) {
         Increment first = increments.get(0);
         Map<String, Long> sums = new TreeMap<>();
         for (Increment increment : increments) {
             increment.counters().forEach((counter, value) -> sums.merge(counter, value, Long::sum));
         }
-        List<Bson> updates = new ArrayList<>();
-        sums.forEach((counter, value) -> updates.add(Updates.inc(Measures.FIELD_PREFIX + counter, value)));
-        updates.add(Updates.inc("version", increments.size()));
-        updates.add(Updates.pushEach("eventIds", increments.stream().map(Increment::countingId).toList()));
-        updates.add(Updates.setOnInsert("repId", first.repId()));
-        updates.add(Updates.setOnInsert("teamId", first.teamId()));
-        updates.add(Updates.setOnInsert("day", first.day().toString()));
-        return Updates.combine(updates);
+        Update update = new Update();
+        sums.forEach((counter, value) -> update.inc(Measures.FIELD_PREFIX + counter, value));
+        update.inc("version", increments.size());
+        update.push(EVENT_IDS).each(increments.stream().map(Increment::countingId).toArray());
+        return update.setOnInsert("repId", first.repId()).setOnInsert("teamId", first.teamId()).setOnInsert("day", first.day());
     }
 
     /** A rep's days counted before their team was known get it (see {@code TeamAttribution}). */
     public void attributeToTeam(String repId, String teamId) {
-        collection().updateMany(Filters.and(Filters.eq("repId", repId), Filters.eq("teamId", null)), Updates.set("teamId", teamId));
+        mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StoredRepDay.class);
     }
 
     /** The rep-days with these keys. */
     public List<RepDay> byKeys(Collection<String> keys) {
-        return read(Filters.in("_id", keys));
+        return read(where("_id").in(keys));
     }
 
     /** A rep's days from..to, inclusive, in day order. */
@@ -125,7 +131,7 @@ public class RepDayStore {
         if (to.isBefore(from)) {
             return List.of(); // an empty range (an objective not started yet) reads nothing
         }
-        return read(Filters.and(Filters.eq("repId", repId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+        return read(where("repId").is(repId).and("day").gte(from).lte(to));
     }
 
     /** Every rep-day counted for a team from..to, inclusive. */
@@ -133,33 +139,32 @@ public class RepDayStore {
         if (to.isBefore(from)) {
             return List.of();
         }
-        return read(Filters.and(Filters.eq("teamId", teamId), Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+        return read(where("teamId").is(teamId).and("day").gte(from).lte(to));
     }
 
-    private List<RepDay> read(Bson filter) {
+    private List<RepDay> read(Criteria criteria) {
+        Query query = query(criteria).with(Sort.by("day"));
+        query.fields().exclude(EVENT_IDS);
         List<RepDay> days = new ArrayList<>();
-        for (Document doc : collection().find(filter).projection(Projections.exclude("eventIds")).sort(new Document("day", 1))) {
+        for (StoredRepDay stored : mongo.find(query, StoredRepDay.class)) {
             Map<String, Long> counters = new TreeMap<>();
-            if (doc.get(Measures.FIELD_PREFIX.substring(0, Measures.FIELD_PREFIX.length() - 1)) instanceof Document nested) {
-                flatten("", nested, counters);
+            if (stored.c() != null) {
+                flatten("", stored.c(), counters);
             }
-            days.add(new RepDay(doc.getString("repId"), doc.getString("teamId"), LocalDate.parse(doc.getString("day")),
-                    counters, doc.get("version", Number.class).intValue()));
+            days.add(new RepDay(stored.repId(), stored.teamId(), stored.day(), counters, stored.version() == null ? 0 : stored.version()));
         }
         return days;
     }
 
-    private static void flatten(String prefix, Document doc, Map<String, Long> into) {
-        for (Map.Entry<String, Object> entry : doc.entrySet()) {
-            if (entry.getValue() instanceof Document nested) {
-                flatten(prefix + entry.getKey() + ".", nested, into);
+    private static void flatten(String prefix, Map<String, Object> nested, Map<String, Long> into) {
+        for (Map.Entry<String, Object> entry : nested.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> deeper) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> next = (Map<String, Object>) deeper;
+                flatten(prefix + entry.getKey() + ".", next, into);
             } else if (entry.getValue() instanceof Number number) {
                 into.put(prefix + entry.getKey(), number.longValue());
             }
         }
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getCollection(COLLECTION);
     }
 }

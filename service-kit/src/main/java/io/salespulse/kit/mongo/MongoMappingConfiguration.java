@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -27,62 +28,60 @@ public class MongoMappingConfiguration {
     MongoCustomConversions mongoCustomConversions() {
         return MongoCustomConversions.create(adapter -> adapter
                 .bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128)
-                .registerConverters(List.of(DayToText.INSTANCE, TextToDay.INSTANCE, TimeToText.INSTANCE, TextToTime.INSTANCE,
-                        TextToInstant.INSTANCE)));
+                .registerConverters(List.of(new DayToText(), new TextToDay(), new TimeToText(), new TextToTime(), new TextToInstant())));
     }
 
-    /** A day stored as its ISO text. */
+    /** A value stored as its ISO text ({@code toString}). */
+    abstract static class ToIsoText<T> implements Converter<T, String> {
+
+        @Override
+        public String convert(T value) {
+            return value.toString();
+        }
+    }
+
+    /** A value read from its ISO text. */
+    abstract static class FromIsoText<T> implements Converter<String, T> {
+
+        private final Function<String, T> parse;
+
+        FromIsoText(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public T convert(String text) {
+            return parse.apply(text);
+        }
+    }
+
     @WritingConverter
-    enum DayToText implements Converter<LocalDate, String> {
-        INSTANCE;
-
-        @Override
-        public String convert(LocalDate day) {
-            return day.toString();
-        }
+    static final class DayToText extends ToIsoText<LocalDate> {
     }
 
-    /** A day read from its ISO text. */
     @ReadingConverter
-    enum TextToDay implements Converter<String, LocalDate> {
-        INSTANCE;
-
-        @Override
-        public LocalDate convert(String text) {
-            return LocalDate.parse(text);
+    static final class TextToDay extends FromIsoText<LocalDate> {
+        TextToDay() {
+            super(LocalDate::parse);
         }
     }
 
-    /** A time of day stored as its ISO text. */
     @WritingConverter
-    enum TimeToText implements Converter<LocalTime, String> {
-        INSTANCE;
-
-        @Override
-        public String convert(LocalTime time) {
-            return time.toString();
-        }
+    static final class TimeToText extends ToIsoText<LocalTime> {
     }
 
-    /** A time of day read from its ISO text. */
     @ReadingConverter
-    enum TextToTime implements Converter<String, LocalTime> {
-        INSTANCE;
-
-        @Override
-        public LocalTime convert(String text) {
-            return LocalTime.parse(text);
+    static final class TextToTime extends FromIsoText<LocalTime> {
+        TextToTime() {
+            super(LocalTime::parse);
         }
     }
 
     /** An instant stored as ISO text (by the event mapping, before the stores were typed) read as an instant. */
     @ReadingConverter
-    enum TextToInstant implements Converter<String, Instant> {
-        INSTANCE;
-
-        @Override
-        public Instant convert(String text) {
-            return Instant.parse(text);
+    static final class TextToInstant extends FromIsoText<Instant> {
+        TextToInstant() {
+            super(Instant::parse);
         }
     }
 }
