@@ -166,7 +166,7 @@ public class AcceptedEventLog {
 
     /** Whether an inbound event was already accepted. */
     public boolean contains(String source, String eventId) {
-        return mongo.exists(byKey(keyOf(source, eventId)), StoredEntry.class);
+        return Counts.any(mongo, byKey(keyOf(source, eventId)), COLLECTION);
     }
 
     /**
@@ -227,7 +227,8 @@ public class AcceptedEventLog {
         if (entry != null) {
             return Optional.of(new Versioned(aggregate, entry.version(), entry.state()));
         }
-        return Optional.ofNullable(mongo.findById(aggregate, Head.class)).map(head -> new Versioned(aggregate, head.version(), head.state()));
+        return Optional.ofNullable(mongo.findById(aggregate, Head.class))
+                .map(head -> new Versioned(aggregate, head.version(), head.state()));
     }
 
     /**
@@ -376,8 +377,8 @@ public class AcceptedEventLog {
         }
         Versioned versioned = entry.versioned();
         return new StoredEntry(entry.key(), entry.source(), entry.eventId(), entry.channel(), now, nextSequence(now.toEpochMilli()), false,
-                events, entry.sequenceKey(), versioned == null ? null : versioned.aggregate(), versioned == null ? null : versioned.version(),
-                versioned == null ? null : versioned.state(), null, null, null, null);
+                events, entry.sequenceKey(), versioned == null ? null : versioned.aggregate(),
+                versioned == null ? null : versioned.version(), versioned == null ? null : versioned.state(), null, null, null, null);
     }
 
     private long nextSequence(long millis) {

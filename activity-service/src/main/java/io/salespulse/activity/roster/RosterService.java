@@ -118,7 +118,8 @@ public class RosterService {
 
     /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
     public Optional<RepChanged> repByExternalId(String crm, String externalId) {
-        return Optional.ofNullable(mongo.findOne(query(where(EXTERNAL_KEYS).is(crm + ":" + externalId)).with(Sort.by("_id")), RepChanged.class, REPS));
+        return Optional.ofNullable(mongo.findOne(query(where(EXTERNAL_KEYS).is(crm + ":" + externalId)).with(Sort.by("_id")),
+                RepChanged.class, REPS));
     }
 
     Clock clock() {

@@ -180,7 +180,8 @@ public class CoachingFacts {
      */
     public void recordObjective(io.salespulse.contracts.objective.ObjectiveEvent event) {
         if (event instanceof io.salespulse.contracts.objective.ObjectiveCancelled cancelled) {
-            mongo.upsert(query(where("_id").is(cancelled.objectiveId())), new Update().set(CANCELLED_AT, cancelled.occurredAt()), OBJECTIVE_DEFS);
+            mongo.upsert(query(where("_id").is(cancelled.objectiveId())), new Update().set(CANCELLED_AT, cancelled.occurredAt()),
+                    OBJECTIVE_DEFS);
             return;
         }
         io.salespulse.contracts.objective.ObjectiveSet objective = event instanceof io.salespulse.contracts.objective.ObjectiveUpdated updated
@@ -188,7 +189,7 @@ public class CoachingFacts {
         if (!objective.hasBoundedPeriod()) {
             throw new io.salespulse.kit.kafka.InvalidEventException("Objective " + objective.objectiveId() + " has an unbounded period");
         }
-        if (mongo.exists(query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).ne(null)), OBJECTIVE_DEFS)) {
+        if (Counts.any(mongo, query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).ne(null)), OBJECTIVE_DEFS)) {
             return;
         }
         LatestState.replaceIfNotOlder(mongo, OBJECTIVE_DEFS, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
@@ -208,7 +209,8 @@ public class CoachingFacts {
     /** The latest progress of the revenue objectives of these reps and this team. */
     public List<ObjectiveProgressed> revenueObjectives(String teamId, List<String> repIds) {
         return progress(where("metric").is(ObjectiveMetric.REVENUE_WON).and("status").ne(ObjectiveStatus.CANCELLED).orOperator(
-                where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId), where("scope").is(ObjectiveScope.REP).and("scopeId").in(repIds)));
+                where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId),
+                where("scope").is(ObjectiveScope.REP).and("scopeId").in(repIds)));
     }
 
     /** Open pipeline of these reps in a currency expected to close by a date. */
@@ -224,7 +226,8 @@ public class CoachingFacts {
         if (to.isBefore(from)) {
             return days; // an empty range reads nothing
         }
-        for (RepDayKpisUpdated day : mongo.find(query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayKpisUpdated.class, REP_DAYS)) {
+        for (RepDayKpisUpdated day : mongo.find(query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayKpisUpdated.class,
+                REP_DAYS)) {
             days.put(day.day(), day.activity());
         }
         return days;

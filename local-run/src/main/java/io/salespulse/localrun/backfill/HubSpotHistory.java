@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the roster's {@code externalIds.hubspot}; a record whose owner maps to no rep is reported, not sent. Deal ids are the
  * webhooks' ({@code hubspot-<id>}), so a deal backfilled and then moved live is one deal.
  */
-public final class HubSpotHistory implements CrmHistory {
+public final class HubSpotHistory extends CrmHistory {
 
     /** HubSpot's default sales pipeline, as activity-service maps it. */
     public static final Map<String, String> DEFAULT_STAGES = Map.of("appointmentscheduled", "NEW", "qualifiedtobuy", "QUALIFIED",
@@ -34,11 +34,7 @@ public final class HubSpotHistory implements CrmHistory {
             "17b47fee-58de-441e-a44c-c6300d46f273", "WRONG_NUMBER");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String baseUrl;
-    private final Map<String, String> repOfOwner;
-    private final Map<String, String> stages;
     private final String currency;
-    private final CrmApi api;
 
     /**
      * @param baseUrl    HubSpot's API ({@code https://api.hubapi.com})
@@ -48,31 +44,18 @@ public final class HubSpotHistory implements CrmHistory {
      * @param currency   the currency of the account's amounts
      */
     public HubSpotHistory(String baseUrl, String token, Map<String, String> repOfOwner, Map<String, String> stages, String currency) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.repOfOwner = Map.copyOf(repOfOwner);
-        this.stages = Map.copyOf(stages);
+        super(baseUrl, repOfOwner, stages, new CrmApi("HubSpot", "Authorization", "Bearer " + token));
         this.currency = currency;
-        this.api = new CrmApi("HubSpot", "Authorization", "Bearer " + token);
     }
 
     @Override
-    public String crm() {
+    String crm() {
         return "HubSpot";
-    }
-
-    @Override
-    public int requests() {
-        return api.requests();
-    }
-
-    @Override
-    public int waits() {
-        return api.waits();
     }
 
     /** Everything the account holds, as the lines the backfill sends. */
     @Override
-    public CsvHistory.Contents read() throws IOException, InterruptedException {
+    CsvHistory.Contents read() throws IOException, InterruptedException {
         List<CsvHistory.Line> lines = new ArrayList<>();
         List<CsvHistory.Problem> problems = new ArrayList<>();
         long[] read = {0};

@@ -20,17 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
  * added and held when done. Owners map through the roster's {@code externalIds.pipedrive}; deal ids are the webhooks'
  * ({@code pipedrive-<id>}).
  */
-public final class PipedriveHistory implements CrmHistory {
+public final class PipedriveHistory extends CrmHistory {
 
     /** The example pipeline activity-service ships (Pipedrive stage ids are per company). */
     public static final Map<String, String> DEFAULT_STAGES = Map.of("1", "NEW", "2", "QUALIFIED", "3", "DISCOVERY", "4", "PROPOSAL",
             "5", "NEGOTIATION");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String baseUrl;
-    private final Map<String, String> repOfOwner;
-    private final Map<String, String> stages;
-    private final CrmApi api;
 
     /**
      * @param baseUrl    the company's API, e.g. {@code https://<company>.pipedrive.com}
@@ -39,29 +35,16 @@ public final class PipedriveHistory implements CrmHistory {
      * @param stages     stage id to canonical stage
      */
     public PipedriveHistory(String baseUrl, String token, Map<String, String> repOfOwner, Map<String, String> stages) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.repOfOwner = Map.copyOf(repOfOwner);
-        this.stages = Map.copyOf(stages);
-        this.api = new CrmApi("Pipedrive", "x-api-token", token);
+        super(baseUrl, repOfOwner, stages, new CrmApi("Pipedrive", "x-api-token", token));
     }
 
     @Override
-    public String crm() {
+    String crm() {
         return "Pipedrive";
     }
 
     @Override
-    public int requests() {
-        return api.requests();
-    }
-
-    @Override
-    public int waits() {
-        return api.waits();
-    }
-
-    @Override
-    public CsvHistory.Contents read() throws IOException, InterruptedException {
+    CsvHistory.Contents read() throws IOException, InterruptedException {
         List<CsvHistory.Line> lines = new ArrayList<>();
         List<CsvHistory.Problem> problems = new ArrayList<>();
         long[] read = {0};

@@ -70,7 +70,7 @@ public class DeliveryQueue {
 
     /** Whether a delivery of this type was created for this manager since a time. */
     boolean typedSince(String managerId, String type, Instant since) {
-        return mongo.exists(query(where("managerId").is(managerId).and("createdAt").gte(since).and("type").is(type)), Delivery.class);
+        return Counts.any(mongo, query(where("managerId").is(managerId).and("createdAt").gte(since).and("type").is(type)), COLLECTION);
     }
 
     /** Claims one due delivery (queued and due, or claimed by a sender whose claim has expired). */
@@ -153,7 +153,7 @@ public class DeliveryQueue {
 
     /** Whether a manager has any delivery of this signal (or digest) id. */
     boolean has(String managerId, String signalId) {
-        return mongo.exists(query(where("managerId").is(managerId).and("signalId").is(signalId)), Delivery.class);
+        return Counts.any(mongo, query(where("managerId").is(managerId).and("signalId").is(signalId)), COLLECTION);
     }
 
     /** A page of a manager's deliveries, newest first, as the delivery log answers it. */

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Counting the documents a query matches by reading their ids. The driver's {@code countDocuments} is an aggregation,
  * which the local Mongo-wire server runs over the whole collection whatever the indexes; a find uses the indexes on
- * both it and MongoDB, so a gauge of in-flight work costs the work in flight, not the history stored beside it.
+ * both it and MongoDB, so a gauge of in-flight work costs the work in flight, not the history stored beside it. For
+ * the same reason "is there one?" is a find of one id ({@link #any}), never {@code MongoTemplate.exists}, which counts.
  */
 public final class Counts {
 
@@ -17,6 +18,13 @@ public final class Counts {
     }
 
     private Counts() {
+    }
+
+    /** Whether the query matches any document of the collection: one id read, at most. */
+    public static boolean any(MongoOperations mongo, Query query, String collection) {
+        Query one = Query.of(query).limit(1);
+        one.fields().include("_id");
+        return mongo.findOne(one, IdOnly.class, collection) != null;
     }
 
     public static long count(MongoOperations mongo, Query query, String collection) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Records to Mongo documents and back, through the event JSON mapping, so a value reads back exactly as it was
  * written (instants to the nanosecond, as ISO text). Stores are typed documents mapped by Spring Data
  * ({@link MongoMappingConfiguration}); this is for the one value kept as JSON on purpose, an aggregate's state in the
- * accepted-event log, which the next update is compared with, and for reading what earlier builds wrote this way. Every {@link BigDecimal} (amounts, ratios) is stored as {@link Decimal128}, never as a double (see
+ * accepted-event log, which the next update is compared with, and for reading what earlier builds wrote this way.
+ * Every {@link BigDecimal} (amounts, ratios) is stored as {@link Decimal128}, never as a double (see
  * {@link Decimals}). Extra fields of a stored document ({@code _id}, {@link LatestState#ORDER}, bookkeeping) are
  * ignored on reading, since the mapping ignores unknown properties.
  */

@@ -17,8 +17,9 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 /**
  * How every service's typed documents are stored by Spring Data: amounts as {@code Decimal128} (never a double, never
  * a text), instants as BSON dates, days ({@link LocalDate}) as ISO text ({@code 2026-11-24}, which sorts and compares
- * as the days do, with no time zone to guess), times of day ({@link LocalTime}) as ISO text ({@code 08:30}). Instants that state written before the stores were typed kept as ISO
- * text still read. A service may declare its own {@link MongoCustomConversions}.
+ * as the days do, with no time zone to guess) and times of day ({@link LocalTime}) as ISO text ({@code 08:30}).
+ * Instants that earlier builds stored as ISO text still read. A service may declare its own
+ * {@link MongoCustomConversions}.
  */
 @AutoConfiguration(before = DataMongoAutoConfiguration.class)
 public class MongoMappingConfiguration {
