@@ -51,4 +51,15 @@ class StoredEventsIT {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", earlier), doc, new com.mongodb.client.model.ReplaceOptions().upsert(true));
         assertThat(mongo.findById(earlier, type.recordType(), COLLECTION)).isEqualTo(event);
     }
+
+    /** A field an earlier build did not write (added to the record since) reads as nothing, a number or flag as zero. */
+    @org.junit.jupiter.api.Test
+    void aFieldAddedSinceReadsAsItsDefault() {
+        mongo.getCollection(COLLECTION).insertOne(new Document("_id", "old-rep").append("repId", "old-rep").append("displayName", "Léa")
+                .append("teamId", "t").append("role", "SDR").append("occurredAt", "2026-01-01T00:00:00Z"));
+        io.salespulse.contracts.org.RepChanged rep = mongo.findById("old-rep", io.salespulse.contracts.org.RepChanged.class, COLLECTION);
+        assertThat(rep.displayName()).isEqualTo("Léa");
+        assertThat(rep.active()).isFalse();
+        assertThat(rep.startDate()).isNull();
+    }
 }
