@@ -20,12 +20,10 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,10 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A backfill of a team's history: while it runs the rules leave the team alone (the history, loaded day by day, would
@@ -46,19 +41,11 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"salespulse.signals.rules.windows.backfill-settle=PT1S", "salespulse.signals.backfill-check-ms=500"})
 @RealInfrastructure
+@org.springframework.context.annotation.Import(SignalsIT.FixedClock.class)
 class BackfillQuietIT {
 
-    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final Instant NOW = SignalsIT.NOW;
     static final EnumSet<DayOfWeek> WEEK = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
 
     @LocalServerPort
     int port;
