@@ -88,13 +88,16 @@ public class CoachingFacts {
 
     /** Records an objective's progress; returns the attainment it had before (null the first time). */
     public BigDecimal recordObjective(ObjectiveProgressed progress) {
-        Long heldOrder = LatestState.orderOf(mongo, OBJECTIVES, progress.objectiveId());
-        if (heldOrder != null && heldOrder > progress.occurredAt().toEpochMilli()) {
+        HeldProgress held = mongo.findById(progress.objectiveId(), HeldProgress.class, OBJECTIVES);
+        if (held != null && held.stateOrder() != null && held.stateOrder() > progress.occurredAt().toEpochMilli()) {
             return null; // an older progress arriving late: nothing to compare
         }
-        ObjectiveProgressed held = mongo.findById(progress.objectiveId(), ObjectiveProgressed.class, OBJECTIVES);
         LatestState.replaceIfNotOlder(mongo, OBJECTIVES, progress.objectiveId(), progress.occurredAt().toEpochMilli(), progress);
         return held == null ? null : held.attainment();
+    }
+
+    /** What a new progress is compared with, read in one lookup: the attainment held and its order ({@link LatestState#ORDER}). */
+    record HeldProgress(BigDecimal attainment, Long stateOrder) {
     }
 
     /** An activity linked to a deal keeps the deal alive. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.ReplaceOptions;
 
 /**
@@ -58,13 +57,5 @@ public final class LatestState {
         doc.remove("_class");
         doc.put("_id", id);
         return doc;
-    }
-
-    /** The order of the state stored for {@code id}, or null. */
-    public static Long orderOf(MongoOperations mongo, String collection, String id) {
-        Query one = query(where("_id").is(id));
-        one.fields().include(ORDER);
-        Document held = mongo.findOne(one, Document.class, collection);
-        return held == null || held.get(ORDER) == null ? null : ((Number) held.get(ORDER)).longValue();
     }
 }
