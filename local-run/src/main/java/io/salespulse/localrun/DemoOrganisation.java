@@ -6,10 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ final class DemoOrganisation {
     private DemoOrganisation() {
     }
 
-    static void load(String activityUrl, String adminToken) throws IOException, InterruptedException {
+    static void load(String activityUrl, String adminToken, Clock clock) throws IOException, InterruptedException {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
@@ -41,14 +40,15 @@ final class DemoOrganisation {
                     .formatted(team.name(), team.zone(), team.locale(), team.managerId(),
                             team.country() == null ? "null" : "\"" + team.country() + "\""));
         }
+        LocalDate today = LocalDate.now(clock.withZone(DemoCast.PARIS.zone()));
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """
                     {"displayName":"%s","teamId":"%s","role":"%s","seniority":"%s","startDate":"%s",
                      "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true}"""
-                    .formatted(rep.name(), rep.teamId(), rep.role(), rep.seniority(), rep.startDate(), rep.hubspotId(), rep.pipedriveId()));
+                    .formatted(rep.name(), rep.teamId(), rep.role(), rep.seniority(), rep.startDate(today), rep.hubspotId(), rep.pipedriveId()));
         }
         // Next week's leave: the same id every run, so a restart changes nothing.
-        LocalDate monday = LocalDate.now(DemoCast.PARIS.zone()).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate monday = io.salespulse.localrun.demo.DemoStory.hugosLeave(today);
         put(adminToken, activityUrl + "/api/v1/reps/" + HUGO + "/absences/demo-leave-" + monday, """
                 {"from":"%s","to":"%s","kind":"LEAVE"}""".formatted(monday, monday.plusDays(4)));
     }

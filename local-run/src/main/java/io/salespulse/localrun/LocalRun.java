@@ -1,20 +1,29 @@
 package io.salespulse.localrun;
 
 import io.salespulse.localrun.demo.Demo;
+import io.salespulse.localrun.demo.DemoCast;
+import io.salespulse.localrun.demo.DemoStory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run-local}: starts SalesPulse on this machine, loads the demo organisation, prints where to look, and
  * runs until Ctrl-C, which stops everything cleanly. Options (system properties): {@code salespulse.root},
  * {@code salespulse.data-dir}; arguments: {@code --demo} (the living demo, {@link Demo}), {@code --seed=<n>} (42),
- * {@code --pace=<events per second>} (2); {@code --bench} runs the benchmark instead ({@link Benchmark}, {@code ./bench}); {@code --backfill} loads history
+ * {@code --pace=<events per second>} (2), {@code --today=<date>} (the day to play, ISO; the real one by default: a weekend or
+ * a holiday plays the last working day before it, and every service's clock is shifted to it); {@code --bench} runs the benchmark instead ({@link Benchmark}, {@code ./bench}); {@code --backfill} loads history
  * from CSV files into a running SalesPulse ({@code ./backfill}).
  */
 public final class LocalRun {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private LocalRun() {
     }
@@ -37,6 +46,27 @@ public final class LocalRun {
         Path dataDir = Path.of(System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));
         LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.ports(), defaults.ingestApiKey());
         Files.createDirectories(dataDir);
+        boolean demo = Arrays.asList(args).contains("--demo");
+        LocalDate realToday = LocalDate.now(DemoCast.PARIS.zone());
+        LocalDate asked;
+        try {
+            asked = LocalDate.parse(option(args, "--today=", realToday.toString()));
+        } catch (DateTimeParseException e) {
+            System.err.println("--today: not a date (" + e.getParsedString() + "); write it 2026-12-04");
+            System.exit(2);
+            return;
+        }
+        LocalDate today = demo ? DemoStory.storyDay(asked) : asked;
+        if (!today.equals(asked)) {
+            System.out.printf("%s is not a working day of both demo teams (a weekend, or a public holiday in Paris): the demo plays %s as today.%n",
+                    DAY.format(asked), DAY.format(today));
+        }
+        if (!today.equals(realToday)) {
+            options = options.on(today, DemoCast.PARIS.zone());
+            long days = options.clockOffset().toDays();
+            System.out.printf("Every service's clock is set %d day%s %s for this run, so that today is %s (tokens keep the real time).%n",
+                    Math.abs(days), Math.abs(days) == 1 ? "" : "s", days < 0 ? "back" : "ahead", DAY.format(today));
+        }
 
         System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services and the cockpit (data in " + dataDir + ") ...");
         long started = System.nanoTime();
@@ -49,8 +79,7 @@ public final class LocalRun {
             stopped.countDown();
         }, "salespulse-stop"));
 
-        DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
-        boolean demo = Arrays.asList(args).contains("--demo");
+        DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("""
 

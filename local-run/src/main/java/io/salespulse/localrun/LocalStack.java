@@ -6,7 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +87,12 @@ public final class LocalStack implements AutoCloseable {
      * @param ingestApiKey the ingest API key of the {@code demo} source
      * @param jvmOptions   the services' JVM options
      * @param environment  settings added to every service's environment
+     * @param clockOffset  how far the stack's clock is from the real one (zero: today is today): every service, the
+     *                     cockpit and the demo read the same shifted clock ({@code salespulse.clock.offset}), so a demo
+     *                     or a test can play a chosen day; tokens keep the real clock
      */
-    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment) {
+    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment,
+                          Duration clockOffset) {
 
         /** For a run that lasts: the JIT's full optimisation (C2) once the code is hot. */
         public static final List<String> LONG_RUNNING = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -92,6 +101,26 @@ public final class LocalStack implements AutoCloseable {
 
         public Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
             this(root, dataDir, ports, ingestApiKey, LONG_RUNNING, Map.of());
+        }
+
+        public Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment) {
+            this(root, dataDir, ports, ingestApiKey, jvmOptions, environment, Duration.ZERO);
+        }
+
+        /** The same stack, its clock reading {@code now} at this moment and going on from there. */
+        public Options at(Instant now) {
+            return new Options(root, dataDir, ports, ingestApiKey, jvmOptions, environment, Duration.between(Instant.now(), now));
+        }
+
+        /** The same stack, its clock shifted by whole days so that today (in {@code zone}) is {@code day}; the hour is kept. */
+        public Options on(LocalDate day, ZoneId zone) {
+            return new Options(root, dataDir, ports, ingestApiKey, jvmOptions, environment,
+                    Duration.ofDays(ChronoUnit.DAYS.between(LocalDate.now(zone), day)));
+        }
+
+        /** The clock of this stack: the real one, shifted by {@link #clockOffset}. */
+        public Clock clock() {
+            return clockOffset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), clockOffset);
         }
 
         public static Options defaults(Path root) {
@@ -192,6 +221,9 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(i)));
                 env.put("JWT_MAX_LIFETIME", "31d");
+                if (!options.clockOffset().isZero()) {
+                    env.put("SALESPULSE_CLOCK_OFFSET", options.clockOffset().toMillis() + "ms");
+                }
                 // Every notification links to the cockpit; the cockpit calls the services and signs the demo users in.
                 env.put("COCKPIT_URL", "http://localhost:" + ports.services().get(APPS.indexOf("cockpit")));
                 if ("cockpit".equals(name)) {
@@ -295,11 +327,16 @@ public final class LocalStack implements AutoCloseable {
         return new io.salespulse.localrun.demo.Demo.Target(url("activity-service"), url("kpi-service"), url("coaching-service"),
                 url("notification-service"), tokens.admin(), tokens.leadership(),
                 new io.salespulse.localrun.demo.DemoTraffic.Endpoints(url("activity-service"), options.ingestApiKey(), PIPEDRIVE_USER,
-                        PIPEDRIVE_PASSWORD, HUBSPOT_SECRET), options.dataDir());
+                        PIPEDRIVE_PASSWORD, HUBSPOT_SECRET), options.dataDir(), clock());
     }
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The clock every service of this stack reads (the real one unless the options shift it). */
+    public Clock clock() {
+        return options.clock();
     }
 
     public String kafkaBootstrapServers() {

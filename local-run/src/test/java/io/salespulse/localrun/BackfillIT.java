@@ -50,7 +50,7 @@ class BackfillIT {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
         LocalStack.Options test = LocalStack.Options.forTest(root, data.resolve("run"));
         LocalStack.Options options = new LocalStack.Options(test.root(), test.dataDir(), test.ports(), test.ingestApiKey(), test.jvmOptions(),
-                Map.of("SALESPULSE_SIGNALS_RULES_WINDOWS_BACKFILLSETTLE", "PT15S", "SALESPULSE_SIGNALS_BACKFILLCHECKMS", "1000"));
+                Map.of("SALESPULSE_SIGNALS_RULES_WINDOWS_BACKFILLSETTLE", "PT15S", "SALESPULSE_SIGNALS_BACKFILLCHECKMS", "1000")).at(StoryDay.NOW);
         List<String> slack = new CopyOnWriteArrayList<>();
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sink.createContext("/slack", exchange -> {
@@ -73,7 +73,7 @@ class BackfillIT {
                     .formatted(sink.getAddress().getPort()));
 
             Path history = Files.createDirectories(data.resolve("history"));
-            int lines = writeHistory(history);
+            int lines = writeHistory(history, LocalDate.now(stack.clock().withZone(PARIS)));
             BackfillCommand.Options backfill = new BackfillCommand.Options(history, activity, options.ingestApiKey(), admin, "/demo/backfill",
                     List.of("team-bf"));
             ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -92,7 +92,7 @@ class BackfillIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
                     send("GET", coaching + "/api/v1/teams/team-bf/signals?status=OPEN&type=ACTIVITY_DROP", admin, null).contains("\"repId\":\"sdr-bf\""));
             // A win today, against the history's six wins (10,000 to 20,000 EUR: the 75th percentile is 18,000): a big win.
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Instant now = stack.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             post(activity, options.ingestApiKey(), dealEvent("live-1", "bf-live", "WON", "30000", now.minusSeconds(60), now.minus(Duration.ofDays(20))));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() ->
                     send("GET", coaching + "/api/v1/teams/team-bf/signals?type=BIG_WIN", admin, null).contains("\"subjectId\":\"bf-live\""));
@@ -122,8 +122,7 @@ class BackfillIT {
  * before it was won. Two bad
      * lines: a call without its time, a call with an outcome that does not exist. Returns the lines written.
      */
-    private static int writeHistory(Path folder) throws IOException {
-        LocalDate today = LocalDate.now(PARIS);
+    private static int writeHistory(Path folder, LocalDate today) throws IOException {
         List<LocalDate> working = new ArrayList<>();
         for (LocalDate day = today.minusDays(1); working.size() < 30; day = day.minusDays(1)) {
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {

@@ -51,10 +51,10 @@ class CockpitBrowserIT {
     @Test
     void aManagerFollowsANotificationToItsSignalAcknowledgesItAndSeesHerBoard() throws Exception {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = LocalStack.Options.forTest(root, data);
+        LocalStack.Options options = LocalStack.Options.forTest(root, data).at(StoryDay.NOW);
         Files.createDirectories(SCREENSHOTS);
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
-            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
             try (Demo demo = Demo.start(stack.demoTarget(options), new Demo.Options(42, 20, 0),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
                 // The message Slack would show Camille, and its "Open in SalesPulse" link.
@@ -140,7 +140,7 @@ class CockpitBrowserIT {
                     new Select(browser.findElement(By.id("energy"))).selectByValue("3");
                     browser.findElement(By.id("notes")).sendKeys("Léa doute de son pipe ; on revoit ses relances.");
                     ((JavascriptExecutor) browser).executeScript("document.getElementById('item0-due').value = arguments[0]",
-                            java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(7).toString());
+                            java.time.LocalDate.now(stack.clock().withZone(java.time.ZoneId.of("Europe/Paris"))).plusDays(7).toString());
                     browser.findElement(By.cssSelector("#one-on-one-form button[type=submit]")).click();
                     assertThat(browser.findElement(By.id("item0-text-error")).isDisplayed()).isTrue();
                     assertThat(browser.findElement(By.id("notes")).getAttribute("value")).startsWith("Léa doute");
@@ -239,7 +239,7 @@ class CockpitBrowserIT {
                     browser.findElement(By.id("ramp-targets")).sendKeys("2 3 4");
                     browser.findElement(By.cssSelector("#set-ramp button[type=submit]")).click();
                     assertThat(browser.findElement(By.id("ramp-saved")).isDisplayed()).isTrue();
-                    String nextMonday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                    String nextMonday = java.time.LocalDate.now(stack.clock().withZone(java.time.ZoneId.of("Europe/Paris")))
                             .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString();
                     await().atMost(Duration.ofSeconds(30)).until(() -> get(stack.url("kpi-service") + "/api/v1/reps/ae-marc/objectives?date="
                             + nextMonday, stack.tokens().manager()).contains("\"objectiveId\":\"ramp-ae-marc-" + nextMonday + "-w1\""));
@@ -322,7 +322,7 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : absences et jours fériés");
                     assertThat(browser.findElement(By.id("absence-list")).getText()).contains("Hugo Bernard", "congé");
                     assertThat(browser.findElement(By.id("holiday-list")).getText()).contains("Noël", "Jour de l'An");
-                    java.time.LocalDate training = java.time.LocalDate.now().plusDays(20);
+                    java.time.LocalDate training = java.time.LocalDate.now(stack.clock().withZone(java.time.ZoneId.of("Europe/Paris"))).plusDays(20);
                     new Select(browser.findElement(By.id("repId"))).selectByValue("sdr-lea");
                     JavascriptExecutor script = (JavascriptExecutor) browser;
                     script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("from")), training.toString());

@@ -48,13 +48,13 @@ class DashboardsIT {
         }
         assumeTrue(installed, "prometheus is not installed: apt-get install prometheus");
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = LocalStack.Options.forTest(root, data.resolve("run"));
+        LocalStack.Options options = LocalStack.Options.forTest(root, data.resolve("run")).at(StoryDay.NOW);
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             int prometheusPort = freePort();
             Process prometheus = startPrometheus(root, stack, prometheusPort);
             String api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
             try {
-                DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+                DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
                 try (Demo demo = Demo.start(stack.demoTarget(options), new Demo.Options(7, 20, 0), new PrintStream(OutputStream.nullOutputStream()))) {
                     // The alert rules loaded, and every target is up.
                     assertThat(get(api + "rules")).contains("SalesPulseConsumerLagGrowing", "SalesPulseSignalsPilingUp");

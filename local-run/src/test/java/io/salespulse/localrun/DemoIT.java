@@ -33,10 +33,10 @@ class DemoIT {
     @Test
     void eachStorylineIsSurfacedAndToldToTheRightManagerInTheirLanguage() throws Exception {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = LocalStack.Options.forTest(root, data);
+        LocalStack.Options options = LocalStack.Options.forTest(root, data).at(StoryDay.NOW);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
-            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
             String admin = stack.tokens().admin();
             try (Demo demo = Demo.start(stack.demoTarget(options), new Demo.Options(42, 20, 0),
                     new PrintStream(console, true, StandardCharsets.UTF_8))) {

@@ -89,7 +89,7 @@ class FaultSuiteIT {
                 EventEnvelope.of("year-one-billion", "/demo/dialer", new CallLogged("sdr-maya", null, CallOutcome.CONNECTED, 60, null, Instant.MAX))))));
 
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
-            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
             put(stack, "/api/v1/reps/ae-faults-twenty", """
                     {"displayName":"Twenty AE","teamId":"team-paris","role":"AE","seniority":"SENIOR","externalIds":{"twenty":"%s"}}"""
                     .formatted(TWENTY_OWNER));

@@ -42,7 +42,7 @@ class LocalRunIT {
 
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             bearer = stack.tokens().manager();
-            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin());
+            DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
             assertThat(get(stack.url("activity-service") + "/api/v1/teams/team-paris/reps")).contains("sdr-lea", "ae-marc");
             assertThat(Files.readString(data.resolve("tokens.env"))).contains("MANAGER_TOKEN=" + stack.tokens().manager());
             // The manager's preferences, with an email address that must never reach a metric.

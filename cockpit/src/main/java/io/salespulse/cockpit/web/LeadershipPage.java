@@ -63,9 +63,10 @@ class LeadershipPage {
     private final Services services;
     private final CurrentUser user;
     private final Labels labels;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    LeadershipPage(Services services, CurrentUser user, Labels labels) {
+    LeadershipPage(Services services, CurrentUser user, Labels labels, Clock clock) {
+        this.clock = clock;
         this.services = services;
         this.user = user;
         this.labels = labels;

@@ -31,9 +31,10 @@ class MyWeekPage {
     private final Services services;
     private final CurrentUser user;
     private final Labels labels;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    MyWeekPage(Services services, CurrentUser user, Labels labels) {
+    MyWeekPage(Services services, CurrentUser user, Labels labels, Clock clock) {
+        this.clock = clock;
         this.services = services;
         this.user = user;
         this.labels = labels;

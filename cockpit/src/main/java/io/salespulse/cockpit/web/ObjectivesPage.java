@@ -42,9 +42,10 @@ class ObjectivesPage {
     private final Labels labels;
     private final CurrentUser user;
     private final TeamObjectives teamObjectives;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ObjectivesPage(Services services, Labels labels, CurrentUser user, TeamObjectives teamObjectives) {
+    ObjectivesPage(Services services, Labels labels, CurrentUser user, TeamObjectives teamObjectives, Clock clock) {
+        this.clock = clock;
         this.services = services;
         this.labels = labels;
         this.user = user;

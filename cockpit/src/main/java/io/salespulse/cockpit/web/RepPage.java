@@ -48,11 +48,11 @@ class RepPage {
     private final io.salespulse.cockpit.security.CurrentUser user;
     private final Clock clock;
 
-    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user) {
+    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user, Clock clock) {
         this.services = services;
         this.labels = labels;
         this.user = user;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Where a rep in onboarding stands: started on, days since, its first meeting booked and deal won (null: not yet). */

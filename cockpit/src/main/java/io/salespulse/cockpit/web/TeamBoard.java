@@ -53,11 +53,11 @@ class TeamBoard {
     private final TeamObjectives objectives;
     private final Clock clock;
 
-    TeamBoard(Services services, Labels labels, TeamObjectives objectives) {
+    TeamBoard(Services services, Labels labels, TeamObjectives objectives, Clock clock) {
         this.services = services;
         this.labels = labels;
         this.objectives = objectives;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Each measure of a period, and its change from the period before ({@code before} null: nothing then). */

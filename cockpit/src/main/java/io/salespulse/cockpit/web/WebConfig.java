@@ -1,7 +1,9 @@
 package io.salespulse.cockpit.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,7 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Pages in the user's language: the browser's at first, then the one chosen with the switch ({@code ?lang=fr|en}). */
+/**
+ * Pages in the user's language: the browser's at first, then the one chosen with the switch ({@code ?lang=fr|en}); and
+ * the clock that says which day, week and month a page shows.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -22,6 +27,15 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * The day the pages show: UTC, shifted by {@code salespulse.clock.offset} as the services' clock is (the local run
+     * gives them all the same offset to play a chosen day). Signing in keeps the real clock.
+     */
+    @Bean
+    Clock clock(@Value("${salespulse.clock.offset:0s}") Duration offset) {
+        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -47,9 +47,10 @@ public final class Demo implements AutoCloseable {
      * @param readToken       a leadership token (reads)
      * @param endpoints       ingestion credentials
      * @param dataDir         where the notification log goes
+     * @param clock           the system's clock (the story's today is its today)
      */
     public record Target(String activityUrl, String kpiUrl, String coachingUrl, String notificationUrl, String adminToken, String readToken,
-                         DemoTraffic.Endpoints endpoints, Path dataDir) {
+                         DemoTraffic.Endpoints endpoints, Path dataDir, Clock clock) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,14 +69,14 @@ public final class Demo implements AutoCloseable {
     public static Demo start(Target target, Options options, PrintStream out) throws IOException, InterruptedException {
         long started = System.nanoTime();
         NotificationSink sink = NotificationSink.start(options.sinkPort(), target.dataDir().resolve("notifications.log"), out);
-        DemoTraffic traffic = new DemoTraffic(target.endpoints());
+        DemoTraffic traffic = new DemoTraffic(target.endpoints(), target.clock());
         try {
             for (DemoCast.Team team : DemoCast.TEAMS) {
                 put(target.notificationUrl() + "/api/v1/managers/" + team.managerId() + "/preferences", target.adminToken(), """
                         {"slackWebhookUrl":"%s","locale":"%s","timezone":"%s","minSeverity":"INFO","digest":{"daily":"08:30","weekly":"MON 08:30"}}"""
                         .formatted(sink.url(team.managerId()), team.locale(), team.zone()));
             }
-            Plan plan = DemoStory.plan(options.seed(), Instant.now());
+            Plan plan = DemoStory.plan(options.seed(), target.clock().instant());
             out.printf("Demo (seed %d): sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
                     options.seed(), plan.historyFrom());
             // Activities first (recent days before the baselines they are compared with), then the deals' histories.
@@ -100,7 +101,7 @@ public final class Demo implements AutoCloseable {
             sink.close();
             throw e;
         }
-        Thread stream = new Thread(() -> streamToday(traffic, options), "demo-live-stream");
+        Thread stream = new Thread(() -> streamToday(traffic, options, target.clock()), "demo-live-stream");
         stream.setDaemon(true);
         stream.start();
         Demo demo = new Demo(sink, traffic, stream);
@@ -109,12 +110,12 @@ public final class Demo implements AutoCloseable {
         return demo;
     }
 
-    private static void streamToday(DemoTraffic traffic, Options options) {
+    private static void streamToday(DemoTraffic traffic, Options options, Clock clock) {
         Random random = new Random(options.seed());
         long pauseMs = Math.max(1, Math.round(1000 / options.pace()));
         for (int i = 1; !Thread.currentThread().isInterrupted(); i++) {
             try {
-                traffic.live(DemoStory.liveAct(random, i, Instant.now()));
+                traffic.live(DemoStory.liveAct(random, i, clock.instant()));
                 Thread.sleep(pauseMs);
             } catch (InterruptedException e) {
                 return;
@@ -191,7 +192,7 @@ public final class Demo implements AutoCloseable {
      * Dated from today; the same ids each run, so a restart records them again unchanged.
      */
     private static void coaching(Target target) throws IOException, InterruptedException {
-        java.time.LocalDate today = java.time.LocalDate.now(DemoCast.PARIS.zone());
+        java.time.LocalDate today = java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone()));
         put(target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo", target.adminToken(), """
                 {"heldOn":"%s","notes":"Hugo veut transmettre sa méthode de relance ; il part en congé la semaine prochaine.","energy":4,
                  "actionItems":[{"text":"Trier le fichier Retail et garder les 50 meilleurs comptes","owner":"REP","due":"%s"},

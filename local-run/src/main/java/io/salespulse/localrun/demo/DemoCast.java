@@ -1,6 +1,9 @@
 package io.salespulse.localrun.demo;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 /**
@@ -44,12 +47,18 @@ public final class DemoCast {
      * @param teamId      its team
      * @param role        SDR or AE
      * @param seniority   JUNIOR or SENIOR
-     * @param startDate   first day
+     * @param monthsIn    how long the rep has been in the team, in months (its first day is relative to the day played,
+     *                    so that a junior stays as far from onboarding whatever the date)
      * @param hubspotId   HubSpot owner id
      * @param pipedriveId Pipedrive user id
      */
-    public record Rep(String repId, String name, String teamId, String role, String seniority, String startDate, String hubspotId,
+    public record Rep(String repId, String name, String teamId, String role, String seniority, int monthsIn, String hubspotId,
                      String pipedriveId) {
+
+        /** Its first day, seen from {@code today}: the Monday on or after the day {@link #monthsIn} months before. */
+        public LocalDate startDate(LocalDate today) {
+            return today.minusMonths(monthsIn).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        }
 
         public boolean sdr() {
             return "SDR".equals(role);
@@ -63,14 +72,14 @@ public final class DemoCast {
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
     public static final List<Rep> REPS = List.of(
-            new Rep("sdr-lea", "Léa Martin", PARIS.teamId(), "SDR", "JUNIOR", "2026-03-02", "51001", "201"),
-            new Rep("sdr-hugo", "Hugo Bernard", PARIS.teamId(), "SDR", "SENIOR", "2023-09-04", "51002", "202"),
-            new Rep("ae-ines", "Inès Moreau", PARIS.teamId(), "AE", "SENIOR", "2022-01-10", "51003", "203"),
-            new Rep("ae-marc", "Marc Petit", PARIS.teamId(), "AE", "JUNIOR", "2025-11-03", "51004", "204"),
-            new Rep("sdr-maya", "Maya Johnson", NEW_YORK.teamId(), "SDR", "JUNIOR", "2025-06-02", "52001", "301"),
-            new Rep("sdr-ethan", "Ethan Brooks", NEW_YORK.teamId(), "SDR", "SENIOR", "2022-04-11", "52002", "302"),
-            new Rep("ae-olivia", "Olivia Chen", NEW_YORK.teamId(), "AE", "SENIOR", "2021-09-13", "52003", "303"),
-            new Rep("ae-noah", "Noah Williams", NEW_YORK.teamId(), "AE", "JUNIOR", "2025-02-03", "52004", "304"));
+            new Rep("sdr-lea", "Léa Martin", PARIS.teamId(), "SDR", "JUNIOR", 9, "51001", "201"),
+            new Rep("sdr-hugo", "Hugo Bernard", PARIS.teamId(), "SDR", "SENIOR", 39, "51002", "202"),
+            new Rep("ae-ines", "Inès Moreau", PARIS.teamId(), "AE", "SENIOR", 59, "51003", "203"),
+            new Rep("ae-marc", "Marc Petit", PARIS.teamId(), "AE", "JUNIOR", 13, "51004", "204"),
+            new Rep("sdr-maya", "Maya Johnson", NEW_YORK.teamId(), "SDR", "JUNIOR", 18, "52001", "301"),
+            new Rep("sdr-ethan", "Ethan Brooks", NEW_YORK.teamId(), "SDR", "SENIOR", 56, "52002", "302"),
+            new Rep("ae-olivia", "Olivia Chen", NEW_YORK.teamId(), "AE", "SENIOR", 63, "52003", "303"),
+            new Rep("ae-noah", "Noah Williams", NEW_YORK.teamId(), "AE", "JUNIOR", 22, "52004", "304"));
 
     public static Team teamOf(Rep rep) {
         return TEAMS.stream().filter(t -> t.teamId().equals(rep.teamId())).findFirst().orElseThrow();

@@ -1,11 +1,14 @@
 package io.salespulse.localrun.demo;
 
+import io.salespulse.contracts.org.TeamChanged.HolidayCalendar;
+import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.localrun.demo.DemoCast.Rep;
 import io.salespulse.localrun.demo.DemoCast.Team;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +18,10 @@ import java.util.Random;
 
 /**
  * What the demo team does, generated from a seed (same seed and same day: same story): four weeks of history, then
- * today live. Activity is realistic in volume and connect rates; deals move through stages every few days and end won
+ * today live. Its days are the teams' working days as the services count them (Monday to Friday, less Paris's public
+ * holidays), and every storyline is placed relative to the day played, so that it is told on any date
+ * ({@link #storyDay}: a weekend or a holiday plays the last working day before it; {@code DemoStoryCalendarTest} judges
+ * the story with the services' rules on awkward dates). Activity is realistic in volume and connect rates; deals move through stages every few days and end won
  * or lost. On top, the storylines SalesPulse must surface:
  * <ul>
  * <li>Léa (SDR, Paris) slides: her last week is a quarter of her usual activity (ACTIVITY_DROP);</li>
@@ -108,6 +114,7 @@ public final class DemoStory {
     private static final String[] NY_ACCOUNTS = {"Umbrella Corp", "Pied Piper", "Dunder Mifflin", "Prestige Worldwide", "Bluth Company",
         "Gringotts", "Oscorp", "Wonka Industries", "Sterling Cooper", "Los Pollos", "Nakatomi", "Virtucon"};
     private static final List<String> STAGES = List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION");
+    private static final PublicHolidays HOLIDAYS = new PublicHolidays();
 
     private final Random random;
     private final Map<Team, LocalDate> today = new LinkedHashMap<>();
@@ -115,6 +122,30 @@ public final class DemoStory {
 
     private DemoStory(long seed) {
         this.random = new Random(seed);
+    }
+
+    /**
+     * The day the demo plays as today when run on {@code day} (in Paris): that day when both teams work it, else the
+     * last day before it that they both do (a Sunday plays Friday, 14 July plays the 13th, 25 December the 24th), so
+     * that "today" is a working day with its live moments.
+     */
+    public static LocalDate storyDay(LocalDate day) {
+        LocalDate played = day;
+        while (!works(DemoCast.PARIS, played) || !works(DemoCast.NEW_YORK, played)) {
+            played = played.minusDays(1);
+        }
+        return played;
+    }
+
+    /** Whether the team works that day: Monday to Friday, less its country's public holidays (as the services count). */
+    public static boolean works(Team team, LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !HOLIDAYS.isHoliday(team.country() == null ? null : new HolidayCalendar(team.country(), null), day);
+    }
+
+    /** The first day of Hugo's leave (Monday to Friday): next week, seen from {@code today}. */
+    public static LocalDate hugosLeave(LocalDate today) {
+        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
     /** The story of the day {@code now} falls on (in each team's zone). */
@@ -133,7 +164,7 @@ public final class DemoStory {
         LocalDate historyFrom = null;
         for (Rep rep : DemoCast.REPS) {
             Team team = DemoCast.teamOf(rep);
-            List<LocalDate> days = workingDaysBefore(today.get(team), HISTORY_WORKING_DAYS);
+            List<LocalDate> days = workingDaysBefore(team, today.get(team), HISTORY_WORKING_DAYS);
             historyFrom = historyFrom == null || days.get(0).isBefore(historyFrom) ? days.get(0) : historyFrom;
             List<List<Act>> byDay = new ArrayList<>();
             for (int i = 0; i < days.size(); i++) {
@@ -186,11 +217,11 @@ public final class DemoStory {
         return days.stream().flatMap(List::stream).filter(a -> a.kind() == Kind.CALL).count();
     }
 
-    /** The {@code n} working days (Monday to Friday) before {@code day}, oldest first. */
-    static List<LocalDate> workingDaysBefore(LocalDate day, int n) {
+    /** The team's {@code n} working days before {@code day}, oldest first. */
+    static List<LocalDate> workingDaysBefore(Team team, LocalDate day, int n) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = day.minusDays(1); days.size() < n; d = d.minusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (works(team, d)) {
                 days.add(0, d);
             }
         }
@@ -334,8 +365,11 @@ public final class DemoStory {
     }
 
     /**
-     * The month's objectives: calls for SDRs and revenue for AEs, set near what each is on course for; Olivia's set so
-     * that her live deal reaches it. The quarter's: deals won per team, near the team's course (the live wins counted).
+     * The objectives. SDRs: calls over their four-week sprint (Monday two weeks before this week's to Friday of next
+     * week, so that today is always in its third week, a judgeable share of it elapsed whatever the date), a little
+     * under their usual pace over the days they work in it. AEs: the month's revenue, near what each is on course for;
+     * Olivia's set so that her live deal reaches it. The quarter's: deals won per team, near the team's course (the
+     * live wins counted).
      */
     private List<Objective> objectives(List<DealState> deals, Map<String, Long> calls) {
         List<Objective> objectives = new ArrayList<>();
@@ -344,12 +378,18 @@ public final class DemoStory {
             LocalDate now = today.get(team);
             LocalDate start = now.withDayOfMonth(1);
             LocalDate end = now.withDayOfMonth(now.lengthOfMonth());
-            double elapsed = elapsed(start, end, now);
+            double elapsed = elapsed(team, start, end, now);
             if (rep.sdr()) {
-                // Calls per working day over the month, a little under the rep's usual pace.
-                long target = Math.round(36 * 0.95 * workingDays(start, end));
-                objectives.add(new Objective("obj-" + rep.repId() + "-" + start.getMonthValue(), "REP", rep.repId(), "CALLS", target, null,
-                        start, end));
+                LocalDate sprint = sprintStart(now);
+                LocalDate sprintEnd = sprint.plusWeeks(4).minusDays(3);
+                long days = workingDays(team, sprint, sprintEnd);
+                if ("sdr-hugo".equals(rep.repId())) {
+                    LocalDate leave = hugosLeave(now);
+                    days -= workingDays(team, leave, leave.plusDays(4).isAfter(sprintEnd) ? sprintEnd : leave.plusDays(4));
+                }
+                long target = Math.round(36 * 0.95 * days);
+                objectives.add(new Objective("obj-" + rep.repId() + "-sprint-" + sprint, "REP", rep.repId(), "CALLS", target, null,
+                        sprint, sprintEnd));
             } else {
                 long won = deals.stream().filter(d -> d.repId().equals(rep.repId()) && "WON".equals(d.stage())
                         && !d.at().atZone(team.zone()).toLocalDate().isBefore(start)).mapToLong(DealState::amount).sum();
@@ -370,25 +410,24 @@ public final class DemoStory {
             LocalDate end = start.plusMonths(3).minusDays(1);
             long won = deals.stream().filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId()) && "WON".equals(d.stage())
                     && !d.at().atZone(team.zone()).toLocalDate().isBefore(start)).count() + 1;
-            long target = Math.max(won + 1, Math.round(won / Math.max(elapsed(start, end, now), 0.25) * 0.95));
+            long target = Math.max(won + 1, Math.round(won / Math.max(elapsed(team, start, end, now), 0.25) * 0.95));
             objectives.add(new Objective("obj-" + team.teamId() + "-q" + ((now.getMonthValue() - 1) / 3 + 1), "TEAM", team.teamId(),
                     "DEALS_WON", target, null, start, end));
         }
         return objectives;
     }
 
-    private static long workingDays(LocalDate from, LocalDate to) {
-        long n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                n++;
-            }
-        }
-        return n;
+    /** The first day of the SDRs' sprint that {@code today} falls in: the Monday two weeks before this week's. */
+    public static LocalDate sprintStart(LocalDate today) {
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(2);
     }
 
-    private static double elapsed(LocalDate start, LocalDate end, LocalDate today) {
-        return today.isAfter(start) ? (double) workingDays(start, today.minusDays(1)) / workingDays(start, end) : 0;
+    private static long workingDays(Team team, LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).filter(d -> works(team, d)).count();
+    }
+
+    private static double elapsed(Team team, LocalDate start, LocalDate end, LocalDate today) {
+        return today.isAfter(start) ? (double) workingDays(team, start, today.minusDays(1)) / workingDays(team, start, end) : 0;
     }
 
     /** An activity of today, now, for the live stream. */

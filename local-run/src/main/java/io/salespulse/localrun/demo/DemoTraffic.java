@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,8 +57,12 @@ public final class DemoTraffic implements AutoCloseable {
     private final AtomicLong hubspotEventIds = new AtomicLong(7_000_000);
     private final AtomicLong requests = new AtomicLong();
 
-    public DemoTraffic(Endpoints endpoints) {
+    private final Clock clock;
+
+    /** Traffic to these endpoints, "now" read from {@code clock} (the stack's: signatures are checked against it). */
+    public DemoTraffic(Endpoints endpoints, Clock clock) {
         this.endpoints = endpoints;
+        this.clock = clock;
     }
 
     /** Requests sent so far. */
@@ -94,7 +99,7 @@ public final class DemoTraffic implements AutoCloseable {
 
     /** A deal change happening now (the live moments). */
     public void dealNow(DealState state) {
-        deal(state, Instant.now());
+        deal(state, clock.instant());
     }
 
     private void deal(DealState state, Instant at) {
@@ -114,7 +119,7 @@ public final class DemoTraffic implements AutoCloseable {
             events.add("""
                     {"specversion":"1.0","id":"%s","source":"/demo/objectives","type":"salespulse.objective.set.v1","time":"%s",
                      "data":{"objectiveId":"%s","scope":"%s","scopeId":"%s","metric":"%s","target":%d,%s"periodStart":"%s","periodEnd":"%s"}}"""
-                    .formatted(o.objectiveId() + "-set", Instant.now(), o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(),
+                    .formatted(o.objectiveId() + "-set", clock.instant(), o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(),
                             o.currency() == null ? "" : "\"currency\":\"" + o.currency() + "\",", o.start(), o.end()));
         }
         cloudEvents(events);
@@ -211,7 +216,7 @@ public final class DemoTraffic implements AutoCloseable {
 
     private void hubspot(String body) {
         String url = endpoints.activityUrl() + "/webhooks/hubspot";
-        String timestamp = String.valueOf(System.currentTimeMillis());
+        String timestamp = String.valueOf(clock.millis());
         String signature = Base64.getEncoder().encodeToString(
                 Signatures.hmacSha256(endpoints.hubspotSecret(), Signatures.utf8("POST" + url + body + timestamp)));
         send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
