@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest.salesforce;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -20,9 +21,11 @@ class ReplayStore {
     }
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    ReplayStore(MongoTemplate mongo) {
+    ReplayStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Optional<byte[]> of(String topic) {
@@ -30,6 +33,6 @@ class ReplayStore {
     }
 
     void save(String topic, byte[] replayId) {
-        mongo.save(new Position(topic, replayId, Instant.now()));
+        mongo.save(new Position(topic, replayId, clock.instant()));
     }
 }

@@ -77,6 +77,7 @@ final class SalesforceAuth {
             String pem = Files.readString(Path.of(config.privateKeyLocation().replaceFirst("^file:", "")));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            // Salesforce judges the assertion's expiry on its own (real) clock: never the business clock, which a demo may shift.
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(config.clientId())
                     .subject(config.username()).audience(config.loginUrl()).expirationTime(Date.from(Instant.now().plusSeconds(180))).build());
             jwt.sign(new RSASSASigner(key));
