@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.salespulse.coaching.signals.rules.Detection;
+import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.SalesPulseEvent;
@@ -132,6 +133,15 @@ public class SignalBook {
         } else {
             announceIfNeeded(open.get());
         }
+    }
+
+    /**
+     * The highest of an objective's milestones already recognised, if any. Recognitions are never resolved, so each is
+     * found by its open key (a unique-index lookup per milestone, not a scan).
+     */
+    public Optional<java.math.BigDecimal> highestMilestoneTold(String objectiveId, List<java.math.BigDecimal> milestones) {
+        return milestones.stream().filter(m -> open(SignalType.OBJECTIVE_ACHIEVED, ObjectiveRules.milestoneSubject(objectiveId, m)).isPresent())
+                .max(java.math.BigDecimal::compareTo);
     }
 
     /** The last resolved signal of (type, subject) resolved since a time, if any. */

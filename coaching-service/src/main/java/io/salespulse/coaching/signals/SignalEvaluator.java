@@ -142,16 +142,18 @@ public class SignalEvaluator {
         book.sync(SignalType.CONNECT_RATE_DROP, repId, ActivityRules.connectRateDrop(history, thresholds.connectRate(rep.role(), rep.seniority())),
                 context, "connect rate back within 10 points of baseline");
         ActivityRules.personalBest(history, yesterday.plusDays(1)).ifPresent(best -> book.recognise(best, context));
-        // Back on track: a drop or silence of the last 14 days has cleared and activity is back to 90% of baseline.
-        // Recognised once per cleared signal.
-        Optional<io.salespulse.coaching.signals.Signal> cleared = book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(rules.windows().backOnTrack()))
-                .or(() -> book.resolvedSince(SignalType.SILENCE, repId, clock.instant().minus(rules.windows().backOnTrack())));
-        if (cleared.isPresent() && activityDrop.isEmpty() && silence.isEmpty() && ActivityRules.backOnTrack(history, drop)) {
-            ActivityRules.activityRatio(history, drop).ifPresent(r -> book.recognise(new Detection(SignalType.BACK_ON_TRACK,
-                    SubjectKind.REP, repId + "@" + cleared.get().signalId(), Severity.INFO,
-                    List.of(Evidence.of("ratio", r.ratio()),
-                            Evidence.of("threshold", drop.backOnTrackAt()))), context));
+        // Back on track: a drop of the last 14 days (told: a signal is announced before it is resolved) has cleared and
+        // activity is back to 90% of the baseline that drop was measured on. Recognised once per cleared drop.
+        if (activityDrop.isEmpty() && silence.isEmpty()) {
+            book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(rules.windows().backOnTrack()))
+                    .flatMap(cleared -> ActivityRules.backOnTrack(history, drop, evidence(cleared, "baseline"), repId + "@" + cleared.signalId()))
+                    .ifPresent(back -> book.recognise(back, context));
         }
+    }
+
+    private static BigDecimal evidence(io.salespulse.coaching.signals.Signal signal, String name) {
+        return signal.evidence() == null ? null
+                : signal.evidence().stream().filter(e -> e.name().equals(name)).map(Evidence::value).findFirst().orElse(null);
     }
 
     /**
@@ -297,7 +299,9 @@ public class SignalEvaluator {
             book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(), Optional.empty(), context, "objective cancelled");
             return;
         }
-        ObjectiveRules.milestones(rules.objectives(), attainmentBefore, progress).forEach(milestone -> book.recognise(milestone, context));
+        ObjectiveRules.milestone(rules.objectives(), attainmentBefore,
+                book.highestMilestoneTold(progress.objectiveId(), rules.objectives().milestones()).orElse(null), progress)
+                .ifPresent(milestone -> book.recognise(milestone, context));
         if (progress.metric() == io.salespulse.contracts.objective.ObjectiveMetric.REVENUE_WON) {
             evaluateCoverage(progress, context);
         }

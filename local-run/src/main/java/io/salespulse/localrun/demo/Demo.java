@@ -68,7 +68,7 @@ public final class Demo implements AutoCloseable {
     /** Runs the story up to its live moments, prints what SalesPulse surfaced, and leaves today's stream running. */
     public static Demo start(Target target, Options options, PrintStream out) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        NotificationSink sink = NotificationSink.start(options.sinkPort(), target.dataDir().resolve("notifications.log"), out);
+        NotificationSink sink = NotificationSink.start(options.sinkPort(), target.dataDir().resolve("notifications.log"), out, target.clock());
         DemoTraffic traffic = new DemoTraffic(target.endpoints(), target.clock());
         try {
             for (DemoCast.Team team : DemoCast.TEAMS) {
@@ -77,8 +77,8 @@ public final class Demo implements AutoCloseable {
                         .formatted(sink.url(team.managerId()), team.locale(), team.zone()));
             }
             Plan plan = DemoStory.plan(options.seed(), target.clock().instant());
-            out.printf("Demo (seed %d): sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
-                    options.seed(), plan.historyFrom());
+            out.printf("Demo (seed %d), today %s: sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
+                    options.seed(), java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone())), plan.historyFrom());
             // Activities first (recent days before the baselines they are compared with), then the deals' histories.
             traffic.activities(plan.activityHistory());
             traffic.deals(plan.dealHistory());

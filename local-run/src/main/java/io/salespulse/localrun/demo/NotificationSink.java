@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +37,8 @@ public final class NotificationSink implements AutoCloseable {
         this.log = log;
     }
 
-    public static NotificationSink start(int port, Path log, PrintStream console) throws IOException {
+    /** A sink on {@code port}, each message dated by {@code clock} (the system's: the day the demo plays). */
+    public static NotificationSink start(int port, Path log, PrintStream console, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         NotificationSink sink = new NotificationSink(server, log);
         Files.createDirectories(log.getParent());
@@ -45,7 +47,7 @@ public final class NotificationSink implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher text = TEXT.matcher(body);
             String title = text.find() ? text.group(1).replace("\\\"", "\"") : body;
-            Received message = new Received(Instant.now(), manager, title, body);
+            Received message = new Received(clock.instant(), manager, title, body);
             sink.received.add(message);
             sink.write(message);
             console.println("  [notification] to " + manager + ": " + title);

@@ -90,7 +90,10 @@ class DemoStoryCalendarTest {
         Optional<Detection> ethanQuiet = ActivityRules.activityDrop(rep("sdr-ethan", history, now), Thresholds.ActivityDrop.DEFAULT);
         assertThat(ethanQuiet).as("Ethan's drop while his sync is stalled").isPresent();
         Map<String, Map<LocalDate, DailyActivity>> caughtUp = days(concat(plan.activityHistory(), plan.lateActivity()));
-        assertThat(ActivityRules.backOnTrack(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT)).as("Ethan back on track").isTrue();
+        BigDecimal dropBaseline = ethanQuiet.orElseThrow().evidence().stream().filter(e -> e.name().equals("baseline")).findFirst()
+                .orElseThrow().value();
+        assertThat(ActivityRules.backOnTrack(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT, dropBaseline, "ethan@drop"))
+                .as("Ethan back on track").isPresent();
         assertThat(ActivityRules.activityDrop(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT)).isEmpty();
 
         // Globex sits in negotiation, its close date pushed twice: stalled and slipping.

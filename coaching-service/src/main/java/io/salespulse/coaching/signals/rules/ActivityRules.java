@@ -91,9 +91,23 @@ public final class ActivityRules {
                         Evidence.of("windowDays", t.windowDays()))));
     }
 
-    /** Back to at least {@code backOnTrackAt} of baseline (after a drop or a silence). */
-    public static boolean backOnTrack(RepHistory rep, Thresholds.ActivityDrop t) {
-        return activityRatio(rep, t).map(r -> r.ratio().compareTo(t.backOnTrackAt()) >= 0).orElse(false);
+    /**
+     * Back on track after a drop that was told: the last window's key activity against the baseline the drop was
+     * measured on ({@code dropBaseline}, its {@code baseline} evidence, not today's baseline, which has moved since or
+     * may be only partly loaded), at least {@code backOnTrackAt}. So the ratio a manager reads is the drop's own
+     * measure, come back.
+     */
+    public static Optional<Detection> backOnTrack(RepHistory rep, Thresholds.ActivityDrop t, BigDecimal dropBaseline, String subjectId) {
+        List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
+        if (window.isEmpty() || dropBaseline == null || dropBaseline.signum() <= 0) {
+            return Optional.empty();
+        }
+        long recent = window.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        BigDecimal ratio = BigDecimal.valueOf(recent).divide(dropBaseline, 4, RoundingMode.HALF_UP);
+        return ratio.compareTo(t.backOnTrackAt()) < 0 ? Optional.empty()
+                : Optional.of(new Detection(SignalType.BACK_ON_TRACK, SubjectKind.REP, subjectId, Severity.INFO,
+                List.of(Evidence.of("activityLastDays", recent), Evidence.of("baseline", dropBaseline), Evidence.of("ratio", ratio),
+                        Evidence.of("threshold", t.backOnTrackAt()))));
     }
 
     /** Consecutive completed working days without any logged activity. */

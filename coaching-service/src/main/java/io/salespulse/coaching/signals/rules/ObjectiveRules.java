@@ -52,23 +52,30 @@ public final class ObjectiveRules {
     }
 
     /**
-     * The milestones crossed between the previous attainment and this one. The first figures of an objective (no
-     * previous attainment: it was set part-way through its period, or kpi-service just started counting it) are a
-     * starting point, not progress: only reaching 100% or more is news then, and only its highest milestone.
+     * The milestone to tell for a new attainment, if any: the highest one crossed since the previous attainment, and
+     * only when it is above every milestone already told for the objective ({@code highestTold}). So a milestone is told
+     * once, a jump over several tells only the highest (reaching 100% is the achievement, not 50% then 100%), and none is
+     * ever told after a higher one (an attainment that falls back, after a target raised or a win reopened, and rises
+     * again tells nothing it has told or passed). The first figures of an objective (no previous attainment: it was set
+     * part-way through its period, or kpi-service just started counting it) are a starting point, not progress: only
+     * a milestone from 100% up is news then.
      */
-    public static List<Detection> milestones(RuleSettings.Objectives settings, BigDecimal previousAttainment, ObjectiveProgressed p) {
+    public static Optional<Detection> milestone(RuleSettings.Objectives settings, BigDecimal previousAttainment, BigDecimal highestTold,
+                                                ObjectiveProgressed p) {
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;
-        List<Detection> crossed = new ArrayList<>();
-        for (BigDecimal milestone : settings.milestones()) {
-            boolean news = previousAttainment != null || milestone.compareTo(BigDecimal.ONE) >= 0 && milestone.equals(highestReached(settings, p.attainment()));
-            if (news && before.compareTo(milestone) < 0 && p.attainment().compareTo(milestone) >= 0) {
-                crossed.add(new Detection(SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE,
-                        p.objectiveId() + "@" + milestone.movePointRight(2).stripTrailingZeros().toPlainString(), Severity.INFO,
-                        List.of(Evidence.of("milestone", milestone), Evidence.of("attainment", p.attainment()),
-                                Evidence.of("actual", p.actual()), Evidence.of("target", p.target()))));
-            }
+        BigDecimal highest = highestReached(settings, p.attainment());
+        if (highest == null || before.compareTo(highest) >= 0 || highestTold != null && highest.compareTo(highestTold) <= 0
+                || previousAttainment == null && highest.compareTo(BigDecimal.ONE) < 0) {
+            return Optional.empty();
         }
-        return crossed;
+        return Optional.of(new Detection(SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, milestoneSubject(p.objectiveId(), highest),
+                Severity.INFO, List.of(Evidence.of("milestone", highest), Evidence.of("attainment", p.attainment()),
+                Evidence.of("actual", p.actual()), Evidence.of("target", p.target()))));
+    }
+
+    /** The subject of an objective's milestone recognition: {@code <objectiveId>@50}, {@code @100}, {@code @150}. */
+    public static String milestoneSubject(String objectiveId, BigDecimal milestone) {
+        return objectiveId + "@" + milestone.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static BigDecimal highestReached(RuleSettings.Objectives settings, BigDecimal attainment) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -82,9 +84,27 @@ class ActivityRulesTest {
     }
 
     @Test
-    void backOnTrackFromNinetyPercent() {
-        assertThat(ActivityRules.backOnTrack(sdr(20, total(90), null), DROP)).isTrue();
-        assertThat(ActivityRules.backOnTrack(sdr(20, total(89), null), DROP)).isFalse();
+    void backOnTrackFromNinetyPercentOfTheDropsOwnBaseline() {
+        // The drop was measured on a baseline of 100 per window.
+        BigDecimal dropBaseline = BigDecimal.valueOf(100);
+        assertThat(ActivityRules.backOnTrack(sdr(20, total(90), null), DROP, dropBaseline, "sdr@drop")).get()
+                .satisfies(d -> assertThat(d.type()).isEqualTo(SignalType.BACK_ON_TRACK))
+                .satisfies(d -> assertThat(d.evidence()).contains(Evidence.of("ratio", new BigDecimal("0.9000")), Evidence.of("baseline", dropBaseline)));
+        assertThat(ActivityRules.backOnTrack(sdr(20, total(89), null), DROP, dropBaseline, "sdr@drop")).isEmpty();
+    }
+
+    @Test
+    void backOnTrackIsMeasuredAgainstTheDropsBaselineNotAPartlyLoadedOne() {
+        // Today's baseline is nearly empty (history still coming in, newest first): 90 against it would read 45 times
+        // the baseline. Against the drop's own baseline of 200 it is 45%: not back.
+        Map<LocalDate, DailyActivity> days = new HashMap<>();
+        List<LocalDate> window = WorkingDays.ending(YESTERDAY, 5, MON_FRI);
+        days.put(window.get(0), calls(90, 0));
+        days.put(WorkingDays.ending(window.get(0).minusDays(1), 1, MON_FRI).get(0), calls(2, 0));
+        ActivityRules.RepHistory rep = new ActivityRules.RepHistory("sdr", RepRole.SDR, null, MON_FRI, YESTERDAY, days);
+        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(200), "sdr@drop")).isEmpty();
+        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(100), "sdr@drop")).get()
+                .satisfies(d -> assertThat(d.evidence()).contains(Evidence.of("ratio", new BigDecimal("0.9000"))));
     }
 
     @Test

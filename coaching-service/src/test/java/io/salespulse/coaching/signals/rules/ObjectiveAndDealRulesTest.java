@@ -39,16 +39,32 @@ class ObjectiveAndDealRulesTest {
 
     @Test
     void milestonesFireOnTheCrossingOnly() {
-        assertThat(ObjectiveRules.milestones(O, new BigDecimal("0.99"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
-                .extracting(Detection::subjectId).containsExactly("o@100");
-        assertThat(ObjectiveRules.milestones(O, new BigDecimal("1.0"), progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.99"), new BigDecimal("0.5"), progress("1.0", "0.9", ObjectiveStatus.ACHIEVED)))
+                .get().extracting(Detection::subjectId).isEqualTo("o@100");
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("1.0"), BigDecimal.ONE, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED))).isEmpty();
         // First figures: a starting point; only its highest milestone from 100% up is news.
-        assertThat(ObjectiveRules.milestones(O, null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
-                .extracting(Detection::subjectId).containsExactly("o@150");
-        assertThat(ObjectiveRules.milestones(O, null, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED)))
-                .extracting(Detection::subjectId).containsExactly("o@100");
-        assertThat(ObjectiveRules.milestones(O, null, progress("0.7", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
-        assertThat(ObjectiveRules.milestones(O, new BigDecimal("0.2"), progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
+        assertThat(ObjectiveRules.milestone(O, null, null, progress("1.6", "0.9", ObjectiveStatus.ACHIEVED)))
+                .get().extracting(Detection::subjectId).isEqualTo("o@150");
+        assertThat(ObjectiveRules.milestone(O, null, null, progress("1.2", "0.9", ObjectiveStatus.ACHIEVED)))
+                .get().extracting(Detection::subjectId).isEqualTo("o@100");
+        assertThat(ObjectiveRules.milestone(O, null, null, progress("0.7", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.2"), null, progress("0.4999", "0.3", ObjectiveStatus.AT_RISK))).isEmpty();
+    }
+
+    @Test
+    void aJumpOverSeveralMilestonesTellsOnlyTheHighestAndNoneIsToldAfterAHigherOne() {
+        // 40% to 110% in one win: the objective is achieved; 50% is not news any more.
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.4"), null, progress("1.1", "0.6", ObjectiveStatus.ACHIEVED)))
+                .get().satisfies(d -> assertThat(d.subjectId()).isEqualTo("o@100"))
+                .satisfies(d -> assertThat(d.evidence()).anySatisfy(e -> assertThat(e.name()).isEqualTo("attainment")));
+        // 40% to 90%: 50% is the highest crossed, told with the attainment it now is.
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.4"), null, progress("0.9", "0.6", ObjectiveStatus.ON_TRACK)))
+                .get().extracting(Detection::subjectId).isEqualTo("o@50");
+        // 100% was told, the target was raised (back to 40%), then 60%: 50% is crossed again but never told after 100%.
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.4"), BigDecimal.ONE, progress("0.6", "0.6", ObjectiveStatus.ON_TRACK))).isEmpty();
+        // ...and 150% is still news once reached.
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.6"), BigDecimal.ONE, progress("1.5", "0.9", ObjectiveStatus.ACHIEVED)))
+                .get().extracting(Detection::subjectId).isEqualTo("o@150");
     }
 
     private static DealView deal(long daysInStage, long quietDays, int pushes) {
