@@ -439,6 +439,20 @@ class KpiScenarioIT {
             assertThat(next.actual()).isEqualByComparingTo("0");
             assertThat(next.elapsed()).isEqualByComparingTo("0");
         }
+        // Not running on the 20th, so not in the running list; in the upcoming one (the team's and Léa's own), with
+        // nothing counted yet.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> get("/teams/" + paris + "/objectives?date=2026-11-20&upcoming=true").size() == 1);
+        assertThat(get("/teams/" + paris + "/objectives?date=2026-11-20").toString()).doesNotContain("obj-next-" + s);
+        JsonNode upcoming = get("/teams/" + paris + "/objectives?date=2026-11-20&upcoming=true").get(0);
+        assertThat(upcoming.get("objectiveId").asString()).isEqualTo("obj-next-" + s);
+        assertThat(upcoming.get("periodStart").asString()).isEqualTo("2026-11-23");
+        assertThat(dec(upcoming.get("actual"))).isEqualByComparingTo("0");
+        assertThat(get("/reps/" + lea + "/objectives?date=2026-11-20&upcoming=true").findValuesAsString("objectiveId"))
+                .containsExactly("obj-next-" + s);
+        assertThat(get("/reps/" + ines + "/objectives?date=2026-11-20&upcoming=true")).isEmpty();
+        // From the 23rd it is running.
+        assertThat(get("/teams/" + paris + "/objectives?date=2026-11-23").toString()).contains("obj-next-" + s);
+        assertThat(get("/teams/" + paris + "/objectives?date=2026-11-23&upcoming=true")).isEmpty();
         // On Friday 20th the last completed day is Thursday 19th: the team has worked 13 of November's 20 days (14 weekdays
         // less the 11th); Inès, away from the 16th to the 20th, 9 of her 15 (less the 16th to the 19th).
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {

@@ -243,6 +243,13 @@ class CockpitBrowserIT {
                             .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString();
                     await().atMost(Duration.ofSeconds(30)).until(() -> get(stack.url("kpi-service") + "/api/v1/reps/ae-marc/objectives?date="
                             + nextMonday, stack.tokens().manager()).contains("\"objectiveId\":\"ramp-ae-marc-" + nextMonday + "-w1\""));
+                    // Its weeks have not started: listed as upcoming on the objectives page and on Marc's page, not lost.
+                    browser.navigate().refresh();
+                    assertThat(browser.findElement(By.id("upcoming-list")).getText()).contains("Marc Petit · RDV tenus", "Cible 2");
+                    assertThat(browser.findElement(By.id("objective-list")).getText()).doesNotContain("Marc Petit · RDV tenus");
+                    browser.get(stack.url("cockpit") + "/reps/ae-marc");
+                    assertThat(browser.findElement(By.id("upcoming-list")).getText()).contains("RDV tenus", "Cible 2");
+                    browser.get(stack.url("cockpit") + "/teams/team-paris/objectives");
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // On a phone: nothing wider than the screen.
@@ -434,6 +441,11 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Every team");
                     String teams = browser.findElement(By.cssSelector("table.teams")).getText();
                     assertThat(teams).contains("Paris Mid-Market", "New York", "EUR");
+                    // Camille acknowledged Léa's CRITICAL drop: it is still counted (nothing changed for Léa), as acknowledged.
+                    List<String> columns = browser.findElements(By.cssSelector("table.teams thead th")).stream().map(WebElement::getText).toList();
+                    int paris = columns.indexOf("Paris Mid-Market") + 1;
+                    assertThat(cell(browser, "Signals not resolved", paris)).matches("[1-9]\\d* / \\d+");
+                    assertThat(cell(browser, "Of which acknowledged", paris)).matches("[1-9]\\d*");
                     screenshot(browser, "leadership");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     assertThat(horizontalOverflow(browser)).as("leadership on a phone").isLessThanOrEqualTo(0);
@@ -558,6 +570,12 @@ class CockpitBrowserIT {
     private static int status(String url, String token) throws IOException, InterruptedException {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The text of a team's cell (1: the first team) in the leadership row whose label starts so. */
+    private static String cell(WebDriver browser, String rowLabel, int team) {
+        return browser.findElement(By.xpath("//table[contains(@class,'teams')]//tr[th[starts-with(normalize-space(.), '" + rowLabel + "')]]/td["
+                + team + "]/span")).getText();
     }
 
     private static String get(String url, String token) throws IOException, InterruptedException {

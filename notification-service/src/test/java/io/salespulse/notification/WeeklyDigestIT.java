@@ -209,7 +209,7 @@ class WeeklyDigestIT {
                 "• Gagnées : 1 affaire(s), 3").doesNotContain("Perdues");
         assertThat(section(digest, "Prévision du trimestre")).contains("Signé 5", "engagé 16", "meilleur cas 25", "pour un objectif de 40",
                 "(13 % signé)");
-        assertThat(section(digest, "Entonnoir de la semaine (conversion depuis l'étape précédente ; semaine d'avant)"))
+        assertThat(section(digest, "Entonnoir de la semaine (conversion : appels décrochés parmi les appels, affaires gagnées parmi celles créées dans la semaine, gagnées depuis ; semaine d'avant)"))
                 .contains("• Appels décrochés : 6, 60 % (semaine d'avant : 25 %)", "• RDV pris : 2, 33 % (semaine d'avant : —)");
         assertThat(section(digest, "Signatures attendues cette semaine")).contains("• Acme (Léa), 24", "prévue le 02/12/2026");
         assertThat(section(digest, "Date de signature dépassée")).contains("• Globex (Hugo), 8", "prévue le 20/11/2026");
@@ -219,7 +219,7 @@ class WeeklyDigestIT {
         JsonNode en = weekly("Weekly review").get(0);
         assertThat(section(en, "Pipeline last week")).contains("• New: 2 deal(s), €18,500.00 + $3,000.00", "• Close date pushed out: 1 deal(s), €8,000.00");
         assertThat(section(en, "Forecast this quarter")).contains("Closed €5,000.00, commit €16,000.00, best case €25,000.00, against a quota of €40,000.00 (13% closed)");
-        assertThat(section(en, "Funnel last week (conversion from the step before; the week before)"))
+        assertThat(section(en, "Funnel last week (conversion: connected calls among the calls, deals won among the deals created that week, won since; the week before)"))
                 .contains("• Connected calls: 6, 60% (week before: 25%)");
         assertThat(section(en, "Expected to close this week")).contains("• Acme (Léa), €24,000.00, expected 2026-12-02");
         assertThat(section(en, "Past their close date")).contains("• Globex (Hugo), $8,000.00, expected 2026-11-20");

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every team side by side, for leadership (and admins): this period against the one before, the open pipeline,
- * objectives by status and open signals by severity. Each team's figures in its own time zone; teams asked side by side.
+ * objectives by status and the signals not resolved by severity (acknowledged ones included: a manager having seen a
+ * signal changes nothing for the rep). Each team's figures in its own time zone; teams asked side by side.
  */
 @Controller
 class LeadershipPage {
@@ -28,7 +29,7 @@ class LeadershipPage {
 
     /** A team's column of figures. */
     record TeamLine(String teamId, String name, List<TeamBoard.Measure> measures, String revenue, String open, String weighted,
-                    long onTrack, long atRisk, long offTrack, long critical, long warning) {
+                    long onTrack, long atRisk, long offTrack, long critical, long warning, long acknowledged) {
     }
 
     /** A line of the comparison: what it shows, and one cell per team. */
@@ -57,6 +58,8 @@ class LeadershipPage {
                 .map(t -> new Cell(t.onTrack() + " / " + t.atRisk() + " / " + t.offTrack(), null)).toList()));
         rows.add(new Row(labels.word("leadership.signals", locale), teams.stream()
                 .map(t -> new Cell(t.critical() + " / " + t.warning(), null)).toList()));
+        rows.add(new Row(labels.word("leadership.acknowledged", locale), teams.stream()
+                .map(t -> new Cell(String.valueOf(t.acknowledged()), null)).toList()));
         return rows;
     }
 
@@ -102,7 +105,8 @@ class LeadershipPage {
         JsonNode then = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, before);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
         JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
-        JsonNode signals = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
+        JsonNode open = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
+        JsonNode acknowledged = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=ACKNOWLEDGED&limit=500", teamId);
         long onTrack = 0;
         long atRisk = 0;
         long offTrack = 0;
@@ -116,13 +120,15 @@ class LeadershipPage {
         }
         long critical = 0;
         long warning = 0;
-        for (JsonNode signal : signals) {
-            critical += "CRITICAL".equals(signal.get("severity").asString()) ? 1 : 0;
-            warning += "WARNING".equals(signal.get("severity").asString()) ? 1 : 0;
+        for (JsonNode signals : List.of(open, acknowledged)) {
+            for (JsonNode signal : signals) {
+                critical += "CRITICAL".equals(signal.get("severity").asString()) ? 1 : 0;
+                warning += "WARNING".equals(signal.get("severity").asString()) ? 1 : 0;
+            }
         }
         JsonNode totals = now.get("totals");
         return new TeamLine(teamId, team.get("name").asString(), TeamBoard.measures(totals, then.get("totals")),
                 Figures.money(totals.get("pipeline").get("revenueWon"), locale), Figures.money(pipeline.get("open"), locale),
-                Figures.money(pipeline.get("weighted"), locale), onTrack, atRisk, offTrack, critical, warning);
+                Figures.money(pipeline.get("weighted"), locale), onTrack, atRisk, offTrack, critical, warning, acknowledged.size());
     }
 }

@@ -79,6 +79,7 @@ class ObjectivesPage {
         names.put(teamId, team.get("name").asString());
         Map<String, String> owners = owners(team, teamId, names);
         List<TeamObjectives.Line> lines = teamObjectives.lines(teamId, today, names, locale);
+        model.addAttribute("upcoming", teamObjectives.upcoming(teamId, today, names, locale));
         Form shown = form != null ? form : new Form(UUID.randomUUID().toString(), "TEAM:" + teamId, "CALLS", "", "EUR",
                 today.withDayOfMonth(1).toString(), today.withDayOfMonth(today.lengthOfMonth()).toString());
         Map<String, String> metrics = new LinkedHashMap<>();

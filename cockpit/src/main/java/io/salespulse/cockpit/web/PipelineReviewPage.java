@@ -121,6 +121,10 @@ class PipelineReviewPage {
                     Figures.percent(funnelNow.get("conversions").get(step), locale), funnelBefore.get("steps").path(step).asLong(0),
                     Figures.percent(funnelBefore.get("conversions").get(step), locale)));
         }
+        JsonNode cohort = funnelNow.path("wonCohort");
+        model.addAttribute("cohort", cohort.path("created").asLong(0) == 0 ? null : labels.word("review.cohort", locale,
+                cohort.get("created").asLong(), cohort.get("won").asLong(), cohort.get("asOf").asString(),
+                Figures.percent(cohort.get("conversion"), locale)));
         List<Map.Entry<String, String>> sourced = new ArrayList<>();
         funnelNow.get("sdrSourced").properties().forEach(e -> sourced.add(Map.entry(names.getOrDefault(e.getKey(), e.getKey()),
                 labels.word("review.tally", locale, e.getValue().get("deals").asInt(), Figures.money(e.getValue().get("amount"), locale)))));

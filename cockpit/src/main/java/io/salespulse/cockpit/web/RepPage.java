@@ -47,8 +47,10 @@ class RepPage {
     private final Labels labels;
     private final io.salespulse.cockpit.security.CurrentUser user;
     private final Clock clock;
+    private final TeamObjectives teamObjectives;
 
-    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user, Clock clock) {
+    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user, Clock clock, TeamObjectives teamObjectives) {
+        this.teamObjectives = teamObjectives;
         this.services = services;
         this.labels = labels;
         this.user = user;
@@ -147,6 +149,8 @@ class RepPage {
         Pending<JsonNode> absences = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}",
                 repId, today, today.plusDays(90)));
         Pending<JsonNode> plan = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
+        Pending<JsonNode> upcoming = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives?date={date}&upcoming=true",
+                repId, today));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
@@ -206,6 +210,7 @@ class RepPage {
         model.addAttribute("deals", deals);
         model.addAttribute("dealsCapped", openDeals.get().size() > DEALS_SHOWN);
         model.addAttribute("objectives", objectives);
+        model.addAttribute("upcoming", teamObjectives.lines(upcoming.get(), Map.of(), locale));
         model.addAttribute("toDiscuss", toDiscuss);
         model.addAttribute("recognitions", recognitions);
         JsonNode last = agenda.path("lastOneOnOne");

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** A team's running objectives with attainment, pace and status, as the board and the objectives page list them. */
+/** A team's running and upcoming objectives with attainment, pace and status, as the board and the objectives page list them. */
 @Component
 class TeamObjectives {
 
@@ -34,8 +34,18 @@ class TeamObjectives {
 
     /** The team's running objectives with their figures as of today, in the page's language. */
     List<Line> lines(String teamId, LocalDate today, Map<String, String> names, Locale locale) {
+        return lines(services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today), names, locale);
+    }
+
+    /** The team's objectives set to start after today (next month's, a ramp's later weeks), soonest first. */
+    List<Line> upcoming(String teamId, LocalDate today, Map<String, String> names, Locale locale) {
+        return lines(services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}&upcoming=true", teamId, today), names, locale);
+    }
+
+    /** Objectives as kpi-service lists them, as the pages show them. */
+    List<Line> lines(JsonNode objectives, Map<String, String> names, Locale locale) {
         List<Line> lines = new ArrayList<>();
-        for (JsonNode o : services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today)) {
+        for (JsonNode o : objectives) {
             String scopeId = o.get("scopeId").asString();
             String currency = o.hasNonNull("currency") ? " " + o.get("currency").asString() : "";
             JsonNode pace = o.get("pace");

@@ -18,7 +18,8 @@ import java.util.Map;
  *                          {@code PUSHED}, {@code PULLED_IN}, {@code AMOUNT_UP}, {@code AMOUNT_DOWN}, {@code WON},
  *                          {@code LOST})
  * @param forecast          the forecast of the quarter under way, per currency
- * @param funnel            the week's funnel: each step's count and its conversion from the step before
+ * @param funnel            the week's funnel: each step's count, and its conversion where the step is made of the
+ *                          one before (connected calls) or is the week's cohort (deals won of those created)
  * @param funnelWeekBefore  the week before's
  * @param closingThisWeek   open deals expected to close in the week that begins
  * @param overdue           open deals whose expected close date has gone by

@@ -166,6 +166,20 @@ public class ObjectiveTracker {
         return tracked;
     }
 
+    /** The most upcoming objectives a team lists (its ramps included: a year of weekly objectives per rep fits). */
+    static final int MAX_UPCOMING = 500;
+
+    /**
+     * A team's objectives (its own and its reps') whose period starts after the date, soonest first: set, not started
+     * yet (next month's, a ramp's later weeks). Their figures are nothing counted yet.
+     */
+    public List<Tracked> upcomingOfTeam(String teamId, LocalDate date) {
+        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        return find(ofTeam(teamId, reps).and("periodStart").gt(date)).stream()
+                .sorted(java.util.Comparator.comparing(ObjectiveSet::periodStart).thenComparing(ObjectiveSet::objectiveId))
+                .limit(MAX_UPCOMING).map(objective -> new Tracked(objective, teamId, figures(objective, date))).toList();
+    }
+
     /** A team's objectives (its own and its reps') whose whole period lies within from..to. */
     public List<ObjectiveSet> ofTeamWithin(String teamId, LocalDate from, LocalDate to) {
         List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();

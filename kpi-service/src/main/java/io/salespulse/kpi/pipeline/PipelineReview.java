@@ -95,20 +95,29 @@ public class PipelineReview {
                 changes(moves.ofRep(repId, span.previous().from(), span.previous().to()), span.previous()).summary());
     }
 
+    /**
+     * A team's funnel for the span and the one before; each deals-won cohort judged as of today (the deals created in a
+     * span, won in it or since).
+     */
     public FunnelReview teamFunnel(String teamId, Span span) {
         Span before = span.previous();
+        LocalDate today = LocalDate.now(clock.withZone(roster.team(teamId).map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"))));
+        LocalDate until = today.isAfter(span.to()) ? today : span.to();
+        List<DealMoves.Move> sinceBefore = moves.ofTeam(teamId, before.from(), until);
         return new FunnelReview(teamId, null,
-                Funnel.of(span.from(), span.to(), repDays.teamDays(teamId, span.from(), span.to()), moves.ofTeam(teamId, span.from(), span.to())),
-                Funnel.of(before.from(), before.to(), repDays.teamDays(teamId, before.from(), before.to()),
-                        moves.ofTeam(teamId, before.from(), before.to())));
+                Funnel.of(span.from(), span.to(), until, repDays.teamDays(teamId, span.from(), span.to()), sinceBefore),
+                Funnel.of(before.from(), before.to(), until, repDays.teamDays(teamId, before.from(), before.to()), sinceBefore));
     }
 
     public FunnelReview repFunnel(String repId, Span span) {
         Span before = span.previous();
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
+        LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
+        LocalDate until = today.isAfter(span.to()) ? today : span.to();
+        List<DealMoves.Move> sinceBefore = sourcedOrOwned(repId, teamId, new Span(before.from(), until));
         return new FunnelReview(teamId, repId,
-                Funnel.of(span.from(), span.to(), repDays.days(repId, span.from(), span.to()), sourcedOrOwned(repId, teamId, span)),
-                Funnel.of(before.from(), before.to(), repDays.days(repId, before.from(), before.to()), sourcedOrOwned(repId, teamId, before)));
+                Funnel.of(span.from(), span.to(), until, repDays.days(repId, span.from(), span.to()), sinceBefore),
+                Funnel.of(before.from(), before.to(), until, repDays.days(repId, before.from(), before.to()), sinceBefore));
     }
 
     /** A rep's own moves, and the deals it sourced for others (an SDR's sourced pipeline is on deals it does not own). */

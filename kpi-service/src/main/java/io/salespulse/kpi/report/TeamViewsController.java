@@ -54,33 +54,52 @@ class TeamViewsController {
                          ObjectiveStatus status) {
     }
 
+    /**
+     * A team's objectives running on the day (today by default), with their figures; with {@code upcoming=true}, those
+     * set to start after it instead (soonest first).
+     */
     @GetMapping("/api/v1/teams/{teamId}/objectives")
-    List<ObjectiveView> objectives(@PathVariable String teamId, @RequestParam(required = false) String date) {
+    List<ObjectiveView> objectives(@PathVariable String teamId, @RequestParam(required = false) String date,
+                                   @RequestParam(defaultValue = "false") boolean upcoming) {
         TeamChanged team = team(teamId);
         LocalDate day = kpis.date(date, ZoneId.of(team.timezone()));
-        return views(objectives.ofTeam(teamId, day));
+        return upcoming ? upcomingViews(objectives.upcomingOfTeam(teamId, day)) : views(objectives.ofTeam(teamId, day));
     }
 
-    /** A rep's own objectives running on the day (today by default), with their figures: what the rep reads of them. */
+    /**
+     * A rep's own objectives running on the day (today by default), with their figures: what the rep reads of them;
+     * with {@code upcoming=true}, those set to start after it.
+     */
     @GetMapping("/api/v1/reps/{repId}/objectives")
-    List<ObjectiveView> repObjectives(@PathVariable String repId, @RequestParam(required = false) String date) {
+    List<ObjectiveView> repObjectives(@PathVariable String repId, @RequestParam(required = false) String date,
+                                      @RequestParam(defaultValue = "false") boolean upcoming) {
         String teamId = roster.rep(repId).map(io.salespulse.contracts.org.RepChanged::teamId)
                 .orElseThrow(() -> new io.salespulse.kit.web.NotFoundException("No rep " + repId));
         LocalDate day = kpis.date(date, roster.zoneOf(repId));
-        return views(objectives.ofTeam(teamId, day).stream()
+        List<ObjectiveTracker.Tracked> tracked = (upcoming ? objectives.upcomingOfTeam(teamId, day) : objectives.ofTeam(teamId, day)).stream()
                 .filter(t -> t.objective().scope() == io.salespulse.contracts.objective.ObjectiveScope.REP && t.objective().scopeId().equals(repId))
-                .toList());
+                .toList();
+        return upcoming ? upcomingViews(tracked) : views(tracked);
+    }
+
+    /** Upcoming objectives in the order they start. */
+    private static List<ObjectiveView> upcomingViews(List<ObjectiveTracker.Tracked> tracked) {
+        return tracked.stream().map(TeamViewsController::view).toList();
     }
 
     private static List<ObjectiveView> views(List<ObjectiveTracker.Tracked> tracked) {
         return tracked.stream()
                 .sorted(Comparator.comparing((ObjectiveTracker.Tracked t) -> t.objective().scope())
                         .thenComparing(t -> t.objective().scopeId()).thenComparing(t -> t.objective().objectiveId()))
-                .map(t -> new ObjectiveView(t.objective().objectiveId(), t.objective().scope(), t.objective().scopeId(),
-                        t.objective().metric(), t.objective().target(), t.objective().currency(), t.objective().periodStart(),
-                        t.objective().periodEnd(), t.figures().actual(), t.figures().attainment(), t.figures().elapsed(),
-                        t.figures().projection(), t.figures().pace(), t.figures().status()))
+                .map(TeamViewsController::view)
                 .toList();
+    }
+
+    private static ObjectiveView view(ObjectiveTracker.Tracked t) {
+        return new ObjectiveView(t.objective().objectiveId(), t.objective().scope(), t.objective().scopeId(),
+                t.objective().metric(), t.objective().target(), t.objective().currency(), t.objective().periodStart(),
+                t.objective().periodEnd(), t.figures().actual(), t.figures().attainment(), t.figures().elapsed(),
+                t.figures().projection(), t.figures().pace(), t.figures().status());
     }
 
     /** A rep's place on a leaderboard. */

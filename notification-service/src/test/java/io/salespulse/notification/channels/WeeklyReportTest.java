@@ -94,7 +94,7 @@ class WeeklyReportTest {
     void aTeamWhoseReviewHasNotComeSaysSoInEachPipelineSection() {
         List<WeeklyReport.Section> sections = PipelineSections.of(Language.en, List.of(), List.of("Paris"), id -> id, TEXTS);
         assertThat(sections).extracting(WeeklyReport.Section::heading).containsExactly("Pipeline last week", "Forecast this quarter",
-                "Funnel last week (conversion from the step before; the week before)", "Expected to close this week", "Past their close date");
+                "Funnel last week (conversion: connected calls among the calls, deals won among the deals created that week, won since; the week before)", "Expected to close this week", "Past their close date");
         assertThat(sections.get(0).lines()).containsExactly("Pipeline figures not available yet");
         assertThat(sections.get(3).lines()).containsExactly("None");
     }
