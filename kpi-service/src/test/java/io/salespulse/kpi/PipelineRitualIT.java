@@ -156,7 +156,16 @@ class PipelineRitualIT {
                 e(new DealLost(id(7), marc, usd("4000"), DealStage.QUALIFIED, "Budget frozen", t("2026-11-27"))),
                 // The quarter's quota.
                 e(new ObjectiveSet("q4-" + s, ObjectiveScope.TEAM, paris, ObjectiveMetric.REVENUE_WON, new BigDecimal("40000"), "EUR",
-                        d("2026-10-01"), d("2026-12-31"), t("2026-10-01")))));
+                        d("2026-10-01"), d("2026-12-31"), t("2026-10-01"))),
+                // Inès's and Marc's November objectives: the month's quota (the team has none for the month), never the
+                // quarter's.
+                e(new ObjectiveSet("nov-ines-" + s, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("15000"), "EUR",
+                        d("2026-11-01"), d("2026-11-30"), t("2026-11-01"))),
+                e(new ObjectiveSet("nov-marc-" + s, ObjectiveScope.REP, marc, ObjectiveMetric.REVENUE_WON, new BigDecimal("12000"), "EUR",
+                        d("2026-11-01"), d("2026-11-30"), t("2026-11-01"))),
+                // January's, for Inès only: not a quota for the first quarter.
+                e(new ObjectiveSet("jan-ines-" + s, ObjectiveScope.REP, ines, ObjectiveMetric.REVENUE_WON, new BigDecimal("18000"), "EUR",
+                        d("2027-01-01"), d("2027-01-31"), t("2026-11-01")))));
         return events;
     }
 
@@ -286,6 +295,18 @@ class PipelineRitualIT {
         assertThat(dollars.get("commitTotal").decimalValue()).isEqualByComparingTo("23000");
         assertThat(dollars.hasNonNull("quota")).isFalse();
         assertThat(forecast.get("deals").get("COMMIT").findValuesAsString("name")).containsExactlyInAnyOrder("Alpha", "Beta");
+        // The quarter's quota is the team's own objective for the quarter: the reps' November objectives are not added.
+        JsonNode quota = get("/teams/" + paris + "/forecast").get("quota");
+        assertThat(quota.get("source").asString()).isEqualTo("TEAM_OBJECTIVE");
+        assertThat(quota.get("objectiveIds").get(0).asString()).isEqualTo("q4-" + s);
+        // November's: the team has none for the month, so its reps' November objectives, 15,000 + 12,000 EUR.
+        JsonNode november = get("/teams/" + paris + "/forecast?period=month");
+        assertThat(november.get("quota").get("source").asString()).isEqualTo("REP_OBJECTIVES");
+        assertThat(november.get("forecast").get("currencies").get("EUR").get("quota").decimalValue()).isEqualByComparingTo("27000");
+        // The first quarter: only Inès's January objective, a month's: no quota for the quarter, and it says so.
+        JsonNode q1 = get("/teams/" + paris + "/forecast?date=2027-01-15");
+        assertThat(q1.get("quota").get("source").asString()).isEqualTo("NONE");
+        assertThat(q1.get("quota").get("amounts")).isEmpty();
 
         // Funnel, this week: calls 10, connected 6, meetings booked 2, held 1, deals created 4, won 1.
         JsonNode funnel = get("/teams/" + paris + "/funnel");

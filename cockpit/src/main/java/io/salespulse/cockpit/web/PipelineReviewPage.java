@@ -101,6 +101,9 @@ class PipelineReviewPage {
                     money(a.get("commitTotal"), currency, locale), money(a.get("bestCaseTotal"), currency, locale),
                     money(a.get("quota"), currency, locale), Figures.percent(a.get("attainment"), locale), Figures.percent(a.get("commitCoverage"), locale)));
         });
+        JsonNode quota = forecast.get().path("quota");
+        model.addAttribute("quotaSource", labels.word("review.quota.source." + quota.path("source").asString("NONE"), locale,
+                quota.path("objectiveIds").size()));
         Map<String, List<DealLine>> categoryDeals = new LinkedHashMap<>();
         for (String category : CATEGORIES) {
             List<DealLine> deals = new ArrayList<>();

@@ -69,8 +69,25 @@ public class PipelineReview {
     public record FunnelReview(String teamId, String repId, Funnel funnel, Funnel previous) {
     }
 
-    /** The forecast of a period, with the managers' calls for it. */
-    public record ForecastReview(String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls) {
+    /**
+     * The forecast of a period, with the managers' calls for it and where its quota comes from.
+     *
+     * @param quota where the forecast's quota comes from
+     */
+    public record ForecastReview(String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls, Quota quota) {
+    }
+
+    /** Where a quota comes from: the team's own objective for the period, its reps' for it, or none set. */
+    public enum QuotaSource { TEAM_OBJECTIVE, REP_OBJECTIVES, NONE }
+
+    /**
+     * A period's quota per currency, with its source and the objectives it adds up.
+     *
+     * @param amounts      per currency (empty: no quota)
+     * @param source       where it comes from
+     * @param objectiveIds the revenue objectives behind it
+     */
+    public record Quota(Map<String, BigDecimal> amounts, QuotaSource source, List<String> objectiveIds) {
     }
 
     /** The team's today, in its zone. */
@@ -133,9 +150,10 @@ public class PipelineReview {
     public ForecastReview forecast(TeamChanged team, PeriodKind kind, LocalDate date) {
         Period period = Period.containing(kind, date);
         List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+        Quota quota = quota(team.teamId(), period.from(), period.to());
         Forecast forecast = Forecast.of(period.from(), period.to(), deals.openDealsOf(reps), deals.wonBy(reps, period.from(), period.to()),
-                quota(team.teamId(), period.from(), period.to()), today(team));
-        return new ForecastReview(team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()));
+                quota.amounts(), today(team));
+        return new ForecastReview(team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()), quota);
     }
 
     /** What the team won in a period and currency (a call is judged against it). */
@@ -146,18 +164,22 @@ public class PipelineReview {
     }
 
     /**
-     * The quota of a period per currency: the team's revenue-won objectives whose period lies in it; with none, the sum
-     * of its reps'.
+     * The quota of a period (a quarter, a month) per currency: the team's revenue-won objective for exactly that period;
+     * with none, the sum of its reps' revenue-won objectives for exactly that period; else none. Objectives of a shorter
+     * or another period are never added up into it (two AEs' December objectives are not the quarter's quota).
      */
-    Map<String, BigDecimal> quota(String teamId, LocalDate from, LocalDate to) {
+    Quota quota(String teamId, LocalDate from, LocalDate to) {
         List<ObjectiveSet> revenue = objectives.ofTeamWithin(teamId, from, to).stream()
-                .filter(o -> o.metric() == ObjectiveMetric.REVENUE_WON && o.currency() != null).toList();
+                .filter(o -> o.metric() == ObjectiveMetric.REVENUE_WON && o.currency() != null)
+                .filter(o -> o.periodStart().equals(from) && o.periodEnd().equals(to)).toList();
         List<ObjectiveSet> teamOwn = revenue.stream().filter(o -> o.scope() == ObjectiveScope.TEAM).toList();
-        Map<String, BigDecimal> quota = new TreeMap<>();
-        for (ObjectiveSet objective : teamOwn.isEmpty() ? revenue : teamOwn) {
-            quota.merge(objective.currency(), objective.target(), BigDecimal::add);
+        List<ObjectiveSet> counted = teamOwn.isEmpty() ? revenue : teamOwn;
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        for (ObjectiveSet objective : counted) {
+            amounts.merge(objective.currency(), objective.target(), BigDecimal::add);
         }
-        return quota;
+        QuotaSource source = counted.isEmpty() ? QuotaSource.NONE : teamOwn.isEmpty() ? QuotaSource.REP_OBJECTIVES : QuotaSource.TEAM_OBJECTIVE;
+        return new Quota(amounts, source, counted.stream().map(ObjectiveSet::objectiveId).sorted().toList());
     }
 
     private PipelineChanges changes(List<DealMoves.Move> periodMoves, Span span) {
