@@ -370,13 +370,29 @@ class PipelineRitualIT {
 
         // The manager's call for November (today, 27th): 6,000 EUR. Once November is over, it is judged: Delta's 5,000
         // EUR was all that was won, so the call was 1,000 off: 1 - 1,000 / 5,000 = 0.8.
+        // A first call of 9,000 EUR, then, the same week, 6,000: the second replaces the first, visibly, and the history
+        // keeps both; only the week's last call is judged.
         String manager = TestTokens.manager("mgr-" + s, paris);
+        Http.Answer first = Http.put("http://localhost:" + port + "/api/v1/teams/" + paris + "/forecast/call",
+                "{\"amount\":9000,\"currency\":\"EUR\",\"period\":\"month\",\"note\":\"Alpha signs this month\"}",
+                "Authorization", "Bearer " + manager);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().hasNonNull("replaces")).isFalse();
+        clock.set(NOW.plusSeconds(3600));
         Http.Answer call = Http.put("http://localhost:" + port + "/api/v1/teams/" + paris + "/forecast/call",
                 "{\"amount\":6000,\"currency\":\"EUR\",\"period\":\"month\",\"note\":\"Alpha slips to December\"}",
                 "Authorization", "Bearer " + manager);
         assertThat(call.status()).as(call.body()).isEqualTo(200);
         assertThat(call.json().get("week").asString()).isEqualTo("2026-11-23");
-        assertThat(get("/teams/" + paris + "/forecast?period=month").get("calls").get(0).get("managerId").asString()).isEqualTo("mgr-" + s);
+        assertThat(call.json().get("replaces").get("amount").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(call.json().get("replaces").get("at").asString()).isEqualTo(first.json().get("at").asString());
+        JsonNode calls = get("/teams/" + paris + "/forecast?period=month").get("calls");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).get("amount").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(calls.get(0).hasNonNull("replacedAt")).isTrue();
+        assertThat(calls.get(1).get("amount").decimalValue()).isEqualByComparingTo("6000");
+        assertThat(calls.get(1).get("managerId").asString()).isEqualTo("mgr-" + s);
+        assertThat(calls.get(1).hasNonNull("replacedAt")).isFalse();
         Http.Answer negative = Http.put("http://localhost:" + port + "/api/v1/teams/" + paris + "/forecast/call",
                 "{\"amount\":-1,\"currency\":\"euro\"}", "Authorization", "Bearer " + manager);
         assertThat(negative.status()).isEqualTo(400);
@@ -387,6 +403,7 @@ class PipelineRitualIT {
         assertThat(accuracy).hasSize(1);
         assertThat(accuracy.get(0).get("managerId").asString()).isEqualTo("mgr-" + s);
         assertThat(accuracy.get(0).get("accuracy").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(accuracy.get(0).get("calls").asInt()).isEqualTo(1);
         assertThat(accuracy.get(0).get("judged").get(0).get("won").decimalValue()).isEqualByComparingTo("5000");
         clock.set(NOW);
     }

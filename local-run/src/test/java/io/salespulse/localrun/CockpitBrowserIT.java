@@ -383,6 +383,12 @@ class CockpitBrowserIT {
                     browser.findElement(By.id("call-submit")).click();
                     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("call-saved")).isDisplayed());
                     assertThat(browser.findElement(By.id("calls")).getText()).contains("150", "000 EUR", "mgr-camille", "Globex signe en décembre");
+                    // A second call the same week replaces the first, visibly; the history keeps both.
+                    browser.findElement(By.id("call-amount")).sendKeys("120 000");
+                    browser.findElement(By.id("call-submit")).click();
+                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("call-replaced")).isDisplayed());
+                    assertThat(browser.findElement(By.id("call-replaced")).getText()).startsWith("Elle remplace votre prévision du").contains("150");
+                    assertThat(browser.findElement(By.id("calls")).getText()).contains("120", "150", "remplacée le");
                     screenshot(browser, "pipeline-review");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     assertThat(horizontalOverflow(browser)).as("pipeline review on a phone").isLessThanOrEqualTo(0);

@@ -5,6 +5,7 @@ import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,8 @@ class PipelineReviewPage {
                         String bestCaseTotal, String quota, String attainment, String coverage) {
     }
 
-    /** A manager's call, as the page shows it. */
-    record CallLine(String week, String manager, String amount, String note) {
+    /** A manager's call, as the page shows it; a replaced one says when it was replaced. */
+    record CallLine(String week, String manager, String amount, String note, String replaced) {
     }
 
     /** One funnel step, with its conversion this week and last. */
@@ -147,11 +148,13 @@ class PipelineReviewPage {
         model.addAttribute("undated", quarter.path("undated").asInt(0));
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale);
+        ZoneId teamZone = ZoneId.of(team.get().get("timezone").asString());
         List<CallLine> calls = new ArrayList<>();
         for (JsonNode call : forecast.get().get("calls")) {
             calls.add(new CallLine(java.time.LocalDate.parse(call.get("week").asString()).format(day), call.get("managerId").asString(),
                     Figures.amount(call.get("amount").decimalValue(), call.get("currency").asString(), locale),
-                    call.hasNonNull("note") ? call.get("note").asString() : ""));
+                    call.hasNonNull("note") ? call.get("note").asString() : "",
+                    call.hasNonNull("replacedAt") ? labels.word("review.callReplacedOn", locale, dayOf(call.get("replacedAt"), teamZone, locale)) : null));
         }
         model.addAttribute("calls", calls);
         model.addAttribute("accuracy", accuracy.get());
@@ -166,15 +169,16 @@ class PipelineReviewPage {
     /** A manager's call for the quarter under way. */
     @PostMapping("/teams/{teamId}/forecast/call")
     String call(@PathVariable String teamId, @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String currency,
-                @RequestParam(defaultValue = "") String note, RedirectAttributes flash) {
+                @RequestParam(defaultValue = "") String note, RedirectAttributes flash, Locale locale) {
         PageAdvice.checkId(teamId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("amount", amount.strip().replace(',', '.').replace(" ", "").replace("\u202f", "").replace("\u00a0", ""));
         body.put("currency", currency);
         body.put("period", "quarter");
         body.put("note", note.isBlank() ? null : note);
+        JsonNode recorded;
         try {
-            services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId);
+            recorded = services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() != 400) {
                 throw refusal;
@@ -184,7 +188,20 @@ class PipelineReviewPage {
             return "redirect:/teams/" + teamId + "/pipeline#call";
         }
         flash.addFlashAttribute("called", true);
+        JsonNode replaced = recorded == null ? null : recorded.get("replaces");
+        if (replaced != null && !replaced.isNull()) {
+            JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+            flash.addFlashAttribute("replacedCall", labels.word("review.callReplaces", locale,
+                    dayOf(replaced.get("at"), ZoneId.of(team.get("timezone").asString()), locale),
+                    Figures.amount(replaced.get("amount").decimalValue(), replaced.get("currency").asString(), locale)));
+        }
         return "redirect:/teams/" + teamId + "/pipeline#call";
+    }
+
+    /** A moment as the day of the week and the date it was in the team's zone ("lundi 23 novembre"). */
+    private static String dayOf(JsonNode instant, ZoneId zone, Locale locale) {
+        return java.time.Instant.parse(instant.asString()).atZone(zone)
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", locale));
     }
 
     private String detail(String change, JsonNode deal, Locale locale) {

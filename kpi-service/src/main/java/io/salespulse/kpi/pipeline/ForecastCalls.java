@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The managers' forecast calls: each week of a forecast period, a team's manager says what the team will have won by
- * the period's end (the {@code forecast_calls} collection, one call per team, period, week and manager: calling
- * again the same week replaces it). Once the period is over, each call is judged against what was won.
+ * the period's end (the {@code forecast_calls} collection). Calling again the same week replaces the call, visibly:
+ * the new call says which one it replaces, and the history keeps both (the replaced one marked so). Once the period
+ * is over, the last call of each week is judged against what was won.
  */
 @Component
 public class ForecastCalls {
@@ -30,11 +31,17 @@ public class ForecastCalls {
     /**
      * A call as stored (amounts Decimal128, days ISO text).
      *
-     * @param week the Monday of the week it was made
+     * @param week       the Monday of the week it was made
+     * @param replaces   the call of the same week it replaced (its amount, currency and time), or null
+     * @param replacedAt when a later call of the same week replaced this one (null: it is the week's call)
      */
     @Document("forecast_calls")
     public record Call(@Id String id, String teamId, String periodFrom, String periodTo, String week, String managerId,
-                       BigDecimal amount, String currency, String note, Instant at) {
+                       BigDecimal amount, String currency, String note, Instant at, Replaced replaces, Instant replacedAt) {
+    }
+
+    /** What a call replaced: the earlier call of the same week. */
+    public record Replaced(BigDecimal amount, String currency, Instant at) {
     }
 
     /**
@@ -60,19 +67,32 @@ public class ForecastCalls {
         mongo.indexOps(Call.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("periodTo", Sort.Direction.ASC));
     }
 
-    /** Records a manager's call for this week (replacing one made earlier the same week). */
+    /**
+     * Records a manager's call for this week. One made earlier the same week is kept in the history as replaced (under
+     * its own id, first, so that a crash between the two writes loses nothing), and the new call names it.
+     */
     public Call put(String teamId, LocalDate from, LocalDate to, LocalDate week, String managerId, BigDecimal amount, String currency,
-                    String note, Instant at) {
-        Call call = new Call(String.join("|", teamId, from.toString(), to.toString(), week.toString(), managerId), teamId, from.toString(),
-                to.toString(), week.toString(), managerId, amount, currency, note, at);
+                    String note, Instant when) {
+        // As stored (to the millisecond): the answer says what a later read will.
+        Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String id = String.join("|", teamId, from.toString(), to.toString(), week.toString(), managerId);
+        Call earlier = mongo.findById(id, Call.class);
+        Replaced replaces = null;
+        if (earlier != null) {
+            mongo.save(new Call(id + "|" + earlier.at().toEpochMilli(), earlier.teamId(), earlier.periodFrom(), earlier.periodTo(),
+                    earlier.week(), earlier.managerId(), earlier.amount(), earlier.currency(), earlier.note(), earlier.at(),
+                    earlier.replaces(), at));
+            replaces = new Replaced(earlier.amount(), earlier.currency(), earlier.at());
+        }
+        Call call = new Call(id, teamId, from.toString(), to.toString(), week.toString(), managerId, amount, currency, note, at, replaces, null);
         mongo.save(call);
         return call;
     }
 
-    /** A team's calls for a period, oldest week first. */
+    /** A team's calls for a period, replaced ones included, oldest first (by week, manager, time). */
     public List<Call> of(String teamId, LocalDate from, LocalDate to) {
         return mongo.find(query(where("teamId").is(teamId).and("periodFrom").is(from.toString()).and("periodTo").is(to.toString()))
-                .with(Sort.by("week", "managerId")), Call.class);
+                .with(Sort.by("week", "managerId", "at")), Call.class);
     }
 
     /**
@@ -81,7 +101,8 @@ public class ForecastCalls {
      */
     public List<Accuracy> accuracy(String teamId, LocalDate today, int periods,
                                    BiFunction<Call, String, BigDecimal> won) {
-        List<Call> calls = mongo.find(query(where("teamId").is(teamId).and("periodTo").lt(today.toString()))
+        // The last call of each week: replaced ones are history, not judged.
+        List<Call> calls = mongo.find(query(where("teamId").is(teamId).and("periodTo").lt(today.toString()).and("replacedAt").is(null))
                 .with(Sort.by(Sort.Direction.DESC, "periodTo")), Call.class);
         List<String> kept = calls.stream().map(c -> c.periodFrom() + "|" + c.periodTo()).distinct().limit(periods).toList();
         Map<String, List<Judged>> byManager = new TreeMap<>();
