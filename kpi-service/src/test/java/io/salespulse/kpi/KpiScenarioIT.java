@@ -268,6 +268,16 @@ class KpiScenarioIT {
         // Median days in stage (trailing 90 days): D1 left QUALIFIED after 8 days and PROPOSAL after 8, D2 DISCOVERY after 14.
         assertThat(pipeline.get("medianDaysInStage").get("QUALIFIED").asInt()).isEqualTo(8);
         assertThat(pipeline.get("medianDaysInStage").get("DISCOVERY").asInt()).isEqualTo(14);
+        // Beside the finished stays, the open deals' current days in their stage, as the stalled rule counts them:
+        // Initech in negotiation since the 12th, 8 days on the 20th, the oldest (and only) one, named.
+        JsonNode negotiation = null;
+        for (JsonNode row : pipeline.get("stages")) {
+            negotiation = row.get("stage").asString().equals("NEGOTIATION") ? row : negotiation;
+        }
+        assertThat(dec(negotiation.get("medianDaysOpen"))).isEqualByComparingTo("8");
+        assertThat(negotiation.get("oldest").get("name").asString()).isEqualTo("Initech");
+        assertThat(negotiation.get("oldest").get("days").asLong()).isEqualTo(8);
+        assertThat(negotiation.get("oldest").get("days").asLong()).isEqualTo(get("/reps/" + this.ines + "/deals").get(0).get("daysInStage").asLong());
         // Coverage of Inès's objective: 50k expected by the 30th over 36k left = 1.39.
         assertThat(dec(pipeline.get("coverage").get(0).get("coverage"))).isEqualByComparingTo("1.39");
 

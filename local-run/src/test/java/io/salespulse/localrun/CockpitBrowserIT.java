@@ -99,6 +99,8 @@ class CockpitBrowserIT {
                     screenshot(browser, "team-board");
                     // The pipeline by stage, and the chart per rep: another measure is swapped in by htmx, not a new page.
                     assertThat(browser.findElement(By.id("pipeline")).getText()).contains("Pipeline ouvert", "Négociation", "Pondéré");
+                    // How long the open deals have sat in each stage, beside the finished stays: Globex, three weeks in negotiation.
+                    assertThat(browser.findElement(By.id("pipeline")).getText()).contains("la plus ancienne : Globex — plateforme commerciale, 21 jours");
                     assertThat(chartDrawn(browser, "team-chart")).isTrue();
                     ((JavascriptExecutor) browser).executeScript("document.getElementById('pipeline').scrollIntoView()");
                     screenshot(browser, "team-board-pipeline");

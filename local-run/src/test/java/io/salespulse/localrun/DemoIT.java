@@ -75,6 +75,18 @@ class DemoIT {
                 assertThat(Pattern.compile("\"type\":\"ACTIVITY_DROP\",[^}]*\"repId\":\"sdr-lea\"").matcher(signals).find()).isTrue();
                 String ny = get(stack.url("coaching-service") + "/api/v1/teams/team-nyc/signals?type=ACTIVITY_DROP", stack.tokens().leadership());
                 assertThat(ny).contains("\"repId\":\"sdr-ethan\"", "\"status\":\"RESOLVED\"");
+                // The four weeks' funnel of each team: its lost deals with the reason the CRM gave (Pipedrive's lost_reason,
+                // HubSpot's closed_lost_reason), and the pipeline SDRs sourced by booking the first meeting on a deal.
+                java.time.LocalDate today = java.time.LocalDate.now(stack.clock().withZone(java.time.ZoneId.of("Europe/Paris")));
+                for (String[] team : new String[][] {{"team-paris", "sdr-hugo", "Budget gelé|Concurrent retenu|Pas de décision|Projet reporté"},
+                        {"team-nyc", "sdr-maya", "Budget frozen|Went with a competitor|No decision|Project postponed"}}) {
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        String funnel = get(stack.url("kpi-service") + "/api/v1/teams/" + team[0] + "/funnel?from=" + today.minusDays(40) + "&to="
+                                + today, stack.tokens().leadership());
+                        assertThat(funnel).as(team[0]).containsPattern("\"sdrSourced\":\\{\"" + team[1] + "\":\\{\"deals\":[1-9]")
+                                .containsPattern("\"lostReasons\":\\{\"(" + team[2] + ")\"").doesNotContain("\"lostReasons\":{\"\"");
+                    });
+                }
                 // Metric hygiene after a realistic run: no email address, no rep's or team's name in any scrape.
                 for (String service : LocalStack.SERVICES) {
                     String scrape = get(stack.managementUrl(service) + "/actuator/prometheus", admin);

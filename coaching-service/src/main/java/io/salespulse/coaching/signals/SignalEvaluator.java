@@ -339,8 +339,9 @@ public class SignalEvaluator {
             RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
             BigDecimal median = context.teamId() == null || deal.stage() == null ? null
                     : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
-            LocalDate today = LocalDate.now(clock.withZone(owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner)));
-            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(settings, deal, median, clock.instant()), context, "deal moved or closed");
+            ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(settings, deal, median, zone, today), context, "deal moved or closed");
             book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(settings, deal, clock.instant()), context, "activity on the deal or deal closed");
             book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(settings, deal), context, "deal closed");
             book.sync(SignalType.CLOSE_DATE_PASSED, dealId, DealRules.closeDatePassed(settings, deal, today), context,
@@ -351,7 +352,10 @@ public class SignalEvaluator {
     /** The deal as a manager reads it in a signal: name, amount, stage and days in it, close date, CRM link. */
     DealSummary summaryOf(DealView deal) {
         DealStage stage = DealRules.stageOf(deal);
-        Long days = deal.stageSince() == null ? null : Math.max(0, Duration.between(deal.stageSince(), clock.instant()).toDays());
+        String owner = facts.ownerOf(deal.dealId()).orElse(null);
+        ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
+        Long days = deal.stageSince() == null ? null
+                : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, LocalDate.now(clock.withZone(zone)));
         return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
     }
 

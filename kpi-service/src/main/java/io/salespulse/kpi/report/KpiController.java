@@ -129,7 +129,7 @@ class KpiController {
                         deal.amount() == null ? null : deal.amount().amount(), deal.amount() == null ? null : deal.amount().currency(),
                         deal.expectedCloseDate(), deal.createdAt(), deal.stageSince(),
                         deal.stageSince() == null ? null
-                                : ChronoUnit.DAYS.between(LocalDate.ofInstant(deal.stageSince(), roster.zoneOf(repId)), today),
+                                : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), roster.zoneOf(repId), today),
                         deal.expectedCloseDate() != null && deal.expectedCloseDate().isBefore(today)))
                 .toList();
     }

@@ -43,9 +43,16 @@ public class TeamPipeline {
         this.clock = clock;
     }
 
-    /** Open deals in one stage. */
+    /**
+     * Open deals in one stage, with how long they have been in it: the median of their current days in the stage and
+     * the oldest of them, named (days counted as the stalled-deal rule counts them: {@code Figures.daysSince}).
+     */
     public record StageRow(DealStage stage, int deals, BigDecimal probability, Map<String, BigDecimal> amount,
-                    Map<String, BigDecimal> weighted) {
+                    Map<String, BigDecimal> weighted, BigDecimal medianDaysOpen, OldestDeal oldest) {
+    }
+
+    /** The open deal longest in its stage. */
+    public record OldestDeal(String dealId, String name, String ownerRepId, long days) {
     }
 
     /** Coverage of one revenue objective. */
@@ -82,9 +89,18 @@ public class TeamPipeline {
                 }
             }
             weighted.replaceAll((currency, value) -> value.setScale(2, RoundingMode.HALF_UP));
+            ZoneId zone = ZoneId.of(team.timezone());
+            List<DealProjection.Deal> dated = inStage.stream().filter(deal -> deal.stageSince() != null).toList();
+            BigDecimal medianOpen = PipelineFigures.median(dated.stream()
+                    .map(deal -> io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, today)).sorted().toList());
+            OldestDeal oldest = dated.stream().min(java.util.Comparator.comparing(DealProjection.Deal::stageSince)
+                            .thenComparing(DealProjection.Deal::dealId))
+                    .map(deal -> new OldestDeal(deal.dealId(), deal.name(), deal.ownerRepId(),
+                            io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, today)))
+                    .orElse(null);
             amount.forEach((currency, value) -> openTotal.merge(currency, value, BigDecimal::add));
             weighted.forEach((currency, value) -> weightedTotal.merge(currency, value, BigDecimal::add));
-            stages.add(new StageRow(stage, inStage.size(), probability, amount, weighted));
+            stages.add(new StageRow(stage, inStage.size(), probability, amount, weighted, medianOpen, oldest));
         }
         List<Coverage> coverage = new ArrayList<>();
         for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {

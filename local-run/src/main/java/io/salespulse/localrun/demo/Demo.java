@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -84,6 +85,8 @@ public final class Demo implements AutoCloseable {
             traffic.deals(plan.dealHistory());
             out.printf("Demo: %d requests sent; waiting for kpi-service to count them ...%n", traffic.requests());
             awaitCounted(target, plan);
+            // The SDRs' meetings on the AEs' deals, now that the deals are known: the pipeline they sourced.
+            traffic.activities(List.of(plan.sourcing()));
             traffic.objectives(plan.objectives());
             coaching(target);
             out.println("Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");

@@ -104,9 +104,12 @@ public final class DemoStory {
      * @param liveDeals       the live moments: Marc's big win, Olivia's closing deal
      * @param callsByRep      calls per rep in the history (sent before the objectives), to know when it is all counted
      * @param historyFrom     first day of history
+     * @param sourcing        the meetings SDRs booked on AEs' deals as they were created (the pipeline they sourced),
+     *                        sent once the deals are known
      */
     public record Plan(List<List<Act>> activityHistory, List<DealState> dealHistory, List<Objective> objectives,
-                       List<List<Act>> lateActivity, List<DealState> liveDeals, Map<String, Long> callsByRep, LocalDate historyFrom) {
+                       List<List<Act>> lateActivity, List<DealState> liveDeals, Map<String, Long> callsByRep, LocalDate historyFrom,
+                       List<Act> sourcing) {
     }
 
     private static final String[] PARIS_ACCOUNTS = {"Globex", "Initech", "Soylent", "Hooli", "Vandelay", "Wayne Europe", "Acme France",
@@ -210,7 +213,26 @@ public final class DemoStory {
         deals = new ArrayList<>();
         byDeal.values().stream().sorted(Comparator.comparing((List<DealState> states) -> states.get(states.size() - 1).at()).reversed())
                 .forEach(deals::addAll);
-        return new Plan(history, deals, objectives(deals, calls), late, live, calls, historyFrom);
+        return new Plan(history, deals, objectives(deals, calls), late, live, calls, historyFrom, sourcing(deals));
+    }
+
+    /**
+     * Each AE's first two deals of the four weeks were sourced by an SDR of the team, who booked the first meeting on
+     * them as they were created: Hugo in Paris, Maya in New York (not Léa or Ethan, whose weeks are storylines).
+     */
+    private List<Act> sourcing(List<DealState> deals) {
+        List<Act> meetings = new ArrayList<>();
+        Map<String, Integer> perAe = new LinkedHashMap<>();
+        for (DealState deal : deals) {
+            boolean ordinary = deal.title().contains(" — projet ") || deal.title().contains(" — project ");
+            if (!deal.first() || !ordinary || perAe.merge(deal.repId(), 1, Integer::sum) > 2) {
+                continue;
+            }
+            Rep sdr = DemoCast.rep(DemoCast.teamOf(DemoCast.rep(deal.repId())) == DemoCast.PARIS ? "sdr-hugo" : "sdr-maya");
+            meetings.add(new Act("demo-src-" + deal.dealRef(), sdr.repId(), Kind.MEETING_BOOKED, deal.created().minusSeconds(1800), 0,
+                    deal.dealRef(), deal.created().plusSeconds(2 * 86_400L)));
+        }
+        return meetings;
     }
 
     private static long count(List<List<Act>> days) {

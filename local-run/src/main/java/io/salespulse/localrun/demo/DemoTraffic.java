@@ -46,6 +46,15 @@ public final class DemoTraffic implements AutoCloseable {
 
     private static final Map<String, Integer> PIPEDRIVE_STAGES = Map.of("NEW", 1, "QUALIFIED", 2, "DISCOVERY", 3, "PROPOSAL", 4,
             "NEGOTIATION", 5);
+    /** Why deals are lost, as each team's CRM records it (in the team's language); a deal's reason follows from its id. */
+    private static final List<String> PARIS_LOST_REASONS = List.of("Budget gelé", "Concurrent retenu", "Pas de décision", "Projet reporté");
+    private static final List<String> NY_LOST_REASONS = List.of("Budget frozen", "Went with a competitor", "No decision", "Project postponed");
+
+    static String lostReason(DealState deal) {
+        List<String> reasons = DemoCast.teamOf(DemoCast.rep(deal.repId())) == DemoCast.PARIS ? PARIS_LOST_REASONS : NY_LOST_REASONS;
+        return reasons.get(Math.floorMod(deal.dealRef().hashCode(), reasons.size()));
+    }
+
     private static final Map<String, String> HUBSPOT_STAGES = Map.of("NEW", "appointmentscheduled", "QUALIFIED", "qualifiedtobuy",
             "DISCOVERY", "presentationscheduled", "PROPOSAL", "decisionmakerboughtin", "NEGOTIATION", "contractsent", "WON", "closedwon",
             "LOST", "closedlost");
@@ -141,9 +150,10 @@ public final class DemoTraffic implements AutoCloseable {
             case EMAIL -> pipedriveActivityBody(act.id(), "create", number, at, """
                     "type":"email","done":true,"marked_as_done_time":"%s\"""".formatted(at), rep, null);
             case MEETING_BOOKED -> pipedriveActivityBody(act.id(), "create", number, at, """
-                    "type":"meeting","done":false,"due_date":"%s","due_time":"%s\"""".formatted(
+                    "type":"meeting","done":false,"due_date":"%s","due_time":"%s"%s""".formatted(
                     act.scheduledFor().atOffset(ZoneOffset.UTC).toLocalDate(),
-                    act.scheduledFor().atOffset(ZoneOffset.UTC).toLocalTime().withSecond(0).withNano(0)), rep, null);
+                    act.scheduledFor().atOffset(ZoneOffset.UTC).toLocalTime().withSecond(0).withNano(0),
+                    act.dealRef() == null ? "" : ",\"deal_id\":" + act.dealRef()), rep, null);
             case MEETING_HELD -> pipedriveActivityBody(act.id(), "change", number, at, """
                     "type":"meeting","done":true,"marked_as_done_time":"%s","due_date":"%s","due_time":"%s\"""".formatted(at,
                     act.scheduledFor().atOffset(ZoneOffset.UTC).toLocalDate(),
@@ -171,9 +181,10 @@ public final class DemoTraffic implements AutoCloseable {
         return """
                 {"meta":{"action":"%s","entity":"deal","entity_id":"%s","id":"deal-%s-%d","timestamp":"%s","version":"2.0","company_id":"demo"},
                  "data":{"id":%s,"title":"%s","owner_id":%s,"stage_id":%s,"status":"%s","value":%d,"currency":"EUR",
-                         "expected_close_date":"%s","add_time":"%s","update_time":"%s"},
+                         "expected_close_date":"%s","add_time":"%s","update_time":"%s"%s},
                  "previous":%s}""".formatted(before == null ? "create" : "change", s.dealRef(), s.dealRef(), at.toEpochMilli(), at, s.dealRef(),
-                s.title(), rep.pipedriveId(), stage, status, s.amount(), s.close(), created, at, before == null ? "null" : "{}");
+                s.title(), rep.pipedriveId(), stage, status, s.amount(), s.close(), created, at,
+                "lost".equals(status) ? ",\"lost_reason\":\"" + lostReason(s) + "\"" : "", before == null ? "null" : "{}");
     }
 
     private void pipedrive(String body) {
@@ -199,6 +210,9 @@ public final class DemoTraffic implements AutoCloseable {
         if (before == null || !before.close().equals(s.close())) {
             events.add(hubspotEvent("deal.propertyChange", s.dealRef(), "closedate",
                     String.valueOf(s.close().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), t));
+        }
+        if ("LOST".equals(s.stage()) && (before == null || !"LOST".equals(before.stage()))) {
+            events.add(hubspotEvent("deal.propertyChange", s.dealRef(), "closed_lost_reason", lostReason(s), t));
         }
         if (before == null || !before.stage().equals(s.stage())) {
             events.add(hubspotEvent("deal.propertyChange", s.dealRef(), "dealstage", HUBSPOT_STAGES.get(s.stage()), t));
@@ -241,7 +255,8 @@ public final class DemoTraffic implements AutoCloseable {
             }
             case MEETING_BOOKED -> {
                 type = "salespulse.meeting.booked.v1";
-                data = "{\"repId\":\"%s\",\"meetingId\":\"%s\",\"scheduledFor\":\"%s\"}".formatted(act.repId(), act.id(), act.scheduledFor());
+                data = "{\"repId\":\"%s\",\"meetingId\":\"%s\",\"scheduledFor\":\"%s\"%s}".formatted(act.repId(), act.id(), act.scheduledFor(),
+                        act.dealRef() == null ? "" : ",\"dealId\":\"hubspot-" + act.dealRef() + "\"");
             }
             default -> {
                 type = "salespulse.meeting.held.v1";

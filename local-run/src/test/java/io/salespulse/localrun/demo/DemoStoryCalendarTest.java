@@ -98,7 +98,7 @@ class DemoStoryCalendarTest {
 
         // Globex sits in negotiation, its close date pushed twice: stalled and slipping.
         DealView globex = view(plan.dealHistory(), "Globex — plateforme commerciale");
-        assertThat(DealRules.stalled(RULES.deals(), globex, null, now)).as("Globex stalled").isPresent();
+        assertThat(DealRules.stalled(RULES.deals(), globex, null, DemoCast.PARIS.zone(), today)).as("Globex stalled").isPresent();
         assertThat(DealRules.closeDateSlipping(RULES.deals(), globex)).as("Globex slipping").isPresent();
 
         // Marc's 68,000 EUR is far above the team's usual wins.

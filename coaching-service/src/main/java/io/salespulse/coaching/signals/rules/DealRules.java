@@ -1,17 +1,18 @@
 package io.salespulse.coaching.signals.rules;
 
 import io.salespulse.coaching.projection.DealView;
-
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.kit.figures.Figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +28,17 @@ public final class DealRules {
     private DealRules() {
     }
 
-    public static Optional<Detection> stalled(RuleSettings.Deals settings, DealView deal, BigDecimal teamMedianDays, Instant now) {
+    /**
+     * Stalled: an open deal in its stage longer than the stage's rotting days and than the team's median stay times
+     * {@code stalledMedianFactor}; its days in stage counted as the board and the rep page count them (calendar days
+     * of the team's zone, {@link Figures#daysSince}).
+     */
+    public static Optional<Detection> stalled(RuleSettings.Deals settings, DealView deal, BigDecimal teamMedianDays, ZoneId zone,
+                                              LocalDate today) {
         if (!deal.open() || deal.stageSince() == null) {
             return Optional.empty();
         }
-        long days = Duration.between(deal.stageSince(), now).toDays();
+        long days = Figures.daysSince(deal.stageSince(), zone, today);
         BigDecimal limit = BigDecimal.valueOf(settings.rottingDays(stageOf(deal)));
         if (teamMedianDays != null) {
             limit = limit.max(teamMedianDays.multiply(settings.stalledMedianFactor()).setScale(1, RoundingMode.HALF_UP));

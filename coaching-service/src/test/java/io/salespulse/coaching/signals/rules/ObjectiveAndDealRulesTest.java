@@ -67,6 +67,8 @@ class ObjectiveAndDealRulesTest {
                 .get().extracting(Detection::subjectId).isEqualTo("o@150");
     }
 
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
+
     private static DealView deal(long daysInStage, long quietDays, int pushes) {
         return new DealView("d", true, "PROPOSAL", NOW.minusSeconds(daysInStage * 86400),
                 NOW.minusSeconds(quietDays * 86400), pushes);
@@ -74,26 +76,26 @@ class ObjectiveAndDealRulesTest {
 
     @Test
     void stalledAfterFourteenDaysOrOneAndAHalfMedians() {
-        assertThat(DealRules.stalled(D, deal(14, 0, 0), null, NOW)).isEmpty();
-        assertThat(DealRules.stalled(D, deal(15, 0, 0), null, NOW)).isPresent();
+        assertThat(DealRules.stalled(D, deal(14, 0, 0), null, java.time.ZoneOffset.UTC, TODAY)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(15, 0, 0), null, java.time.ZoneOffset.UTC, TODAY)).isPresent();
         // Median 20 days: the limit is 30.
-        assertThat(DealRules.stalled(D, deal(30, 0, 0), new BigDecimal("20"), NOW)).isEmpty();
-        assertThat(DealRules.stalled(D, deal(31, 0, 0), new BigDecimal("20"), NOW)).isPresent();
+        assertThat(DealRules.stalled(D, deal(30, 0, 0), new BigDecimal("20"), java.time.ZoneOffset.UTC, TODAY)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(31, 0, 0), new BigDecimal("20"), java.time.ZoneOffset.UTC, TODAY)).isPresent();
         // A short median never lowers the 14-day floor.
-        assertThat(DealRules.stalled(D, deal(10, 0, 0), new BigDecimal("2"), NOW)).isEmpty();
+        assertThat(DealRules.stalled(D, deal(10, 0, 0), new BigDecimal("2"), java.time.ZoneOffset.UTC, TODAY)).isEmpty();
     }
 
     @Test
     void eachStageRotsAfterItsOwnDaysAndATeamsSettingWins() {
         RuleSettings.Deals configured = new RuleSettings.Deals(null, null, null, null, null, null,
                 java.util.Map.of(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21L), null);
-        assertThat(DealRules.stalled(configured, deal(20, 0, 0), null, NOW)).isEmpty();
-        assertThat(DealRules.stalled(configured, deal(22, 0, 0), null, NOW)).get()
+        assertThat(DealRules.stalled(configured, deal(20, 0, 0), null, java.time.ZoneOffset.UTC, TODAY)).isEmpty();
+        assertThat(DealRules.stalled(configured, deal(22, 0, 0), null, java.time.ZoneOffset.UTC, TODAY)).get()
                 .satisfies(d -> assertThat(d.evidence()).contains(io.salespulse.contracts.signal.Evidence.of("threshold", 21)));
         // The team asks for 10 days in PROPOSAL: its setting wins over the installation's 21.
         RuleSettings.Deals team = configured.forTeam(new io.salespulse.contracts.org.TeamRules(
                 java.util.Map.of(io.salespulse.contracts.deal.DealStage.PROPOSAL, 10), null, null, null, null, null, null, null));
-        assertThat(DealRules.stalled(team, deal(11, 0, 0), null, NOW)).isPresent();
+        assertThat(DealRules.stalled(team, deal(11, 0, 0), null, java.time.ZoneOffset.UTC, TODAY)).isPresent();
         assertThat(team.rottingDays(io.salespulse.contracts.deal.DealStage.DISCOVERY)).isEqualTo(14);
     }
 
