@@ -255,6 +255,21 @@ class KpiScenarioIT {
         assertThat(dec(nyDay.get("revenueWon").get("USD"))).isEqualByComparingTo("8000");
         assertThat(nyDay.get("revenueWon").has("EUR")).isFalse();
 
+        // Like for like: November under way (today the 20th) against 1-20 October, not all of October; Léa's 5 calls
+        // against none then. A finished month (October) against all of September.
+        JsonNode compared = get("/teams/" + paris + "/kpis?period=month&date=2026-11-20&compare=true");
+        assertThat(compared.get("comparison").get("from").asString()).isEqualTo("2026-10-01");
+        assertThat(compared.get("comparison").get("to").asString()).isEqualTo("2026-10-20");
+        assertThat(compared.get("comparison").get("likeForLike").asBoolean()).isTrue();
+        assertThat(compared.get("comparison").get("activity").get("calls").asLong()).isZero();
+        assertThat(compared.get("reps").get(1).get("comparison").get("to").asString()).isEqualTo("2026-10-20");
+        JsonNode october = get("/teams/" + paris + "/kpis?period=month&date=2026-10-15&compare=true").get("comparison");
+        assertThat(List.of(october.get("from").asString(), october.get("to").asString())).containsExactly("2026-09-01", "2026-09-30");
+        assertThat(october.get("likeForLike").asBoolean()).isFalse();
+        assertThat(get("/reps/" + lea + "/kpis?period=week&date=2026-11-20&compare=true").get("comparison").get("to").asString())
+                .isEqualTo("2026-11-13");
+        assertThat(get("/teams/" + paris + "/kpis?period=month&date=2026-11-20").hasNonNull("comparison")).isFalse();
+
         // Leaderboard of Paris calls this month.
         JsonNode board = get("/teams/" + paris + "/leaderboard?metric=calls&period=month&date=2026-11-20").get("ranking");
         assertThat(board.get(0).get("repId").asString()).isEqualTo(lea);

@@ -131,7 +131,7 @@ class CockpitBrowserIT {
                     // Léa's page, to prepare the 1:1: her figures, her last four weeks drawn, what to talk about.
                     browser.findElement(By.linkText("Léa Martin")).click();
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin");
-                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Cette semaine, comparée à la précédente",
+                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Cette semaine, à ce jour", "par rapport aux mêmes jours de la période précédente",
                             "Les 28 derniers jours", "Objectifs", "Pour le point individuel", "Objectif en danger (Léa Martin)");
                     assertThat(((JavascriptExecutor) browser).executeScript(
                             "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('daily-chart')) !== undefined"))

@@ -98,11 +98,10 @@ class LeadershipPage {
     private TeamLine line(JsonNode team, String period, Locale locale) {
         String teamId = team.get("teamId").asString();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        LocalDate before = TeamBoard.before(today, period);
         // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
         // tasks queued behind it could wait for ever).
-        JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, today);
-        JsonNode then = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, period, before);
+        // The period so far against the same days of the period before (like for like).
+        JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true", teamId, period, today);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
         JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
         JsonNode open = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
@@ -127,7 +126,7 @@ class LeadershipPage {
             }
         }
         JsonNode totals = now.get("totals");
-        return new TeamLine(teamId, team.get("name").asString(), TeamBoard.measures(totals, then.get("totals")),
+        return new TeamLine(teamId, team.get("name").asString(), TeamBoard.measures(totals, now.get("comparison")),
                 Figures.money(totals.get("pipeline").get("revenueWon"), locale), Figures.money(pipeline.get("open"), locale),
                 Figures.money(pipeline.get("weighted"), locale), onTrack, atRisk, offTrack, critical, warning, acknowledged.size());
     }

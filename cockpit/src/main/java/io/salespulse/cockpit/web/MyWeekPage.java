@@ -47,10 +47,9 @@ class MyWeekPage {
         PageAdvice.checkId(repId);
         JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
         // This week in the rep's team's zone, which tells today there.
-        JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week", repId);
+        // This week so far against the same days of last week (like for like).
+        JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(week.get("timezone").asString())));
-        Pending<JsonNode> before = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}",
-                repId, today.minusWeeks(1)));
         Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
                 repId, today.minusDays(RepPage.CHART_DAYS - 1), today));
         Pending<JsonNode> objectives = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
@@ -65,7 +64,8 @@ class MyWeekPage {
                     recognition.get("raisedAt").asString().substring(0, 10)));
         }
         model.addAttribute("name", name);
-        model.addAttribute("measures", TeamBoard.measures(week, before.get()));
+        model.addAttribute("measures", TeamBoard.measures(week, week.get("comparison")));
+        model.addAttribute("comparedWith", TeamBoard.comparedWith(week, labels, locale));
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), RepPage.charted(labels, locale)));
         model.addAttribute("objectives", RepPage.objectiveLines(objectives.get(), labels, locale));
         model.addAttribute("recognitions", recognised);

@@ -136,10 +136,9 @@ class RepPage {
         String teamId = rep.get("teamId").asString();
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        Pending<JsonNode> week = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}",
+        // This week so far against the same days of last week (like for like).
+        Pending<JsonNode> week = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true",
                 repId, today));
-        Pending<JsonNode> before = services.async(() -> services.get(Service.KPI,
-                "/api/v1/reps/{repId}/kpis?period=week&date={date}", repId, today.minusWeeks(1)));
         Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
                 repId, today.minusDays(CHART_DAYS - 1), today));
         Pending<JsonNode> openDeals = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}",
@@ -205,7 +204,8 @@ class RepPage {
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", team.get("name").asString());
-        model.addAttribute("measures", TeamBoard.measures(week.get(), before.get()));
+        model.addAttribute("measures", TeamBoard.measures(week.get(), week.get().get("comparison")));
+        model.addAttribute("comparedWith", TeamBoard.comparedWith(week.get(), labels, locale));
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), charted));
         model.addAttribute("deals", deals);
         model.addAttribute("dealsCapped", openDeals.get().size() > DEALS_SHOWN);

@@ -71,13 +71,14 @@ class TeamBoard {
         return measures;
     }
 
-    /** A day in the period before the one containing {@code today} (week, month or quarter). */
-    static LocalDate before(LocalDate today, String period) {
-        return switch (period) {
-            case "month" -> today.minusMonths(1);
-            case "quarter" -> today.minusMonths(3);
-            default -> today.minusWeeks(1);
-        };
+    /**
+     * What a period's figures are compared with, in words: the same days of the period before while it runs ("against
+     * 1-6 Nov", as kpi-service's {@code comparison} window says), else the whole period before.
+     */
+    static String comparedWith(JsonNode kpis, Labels labels, Locale locale) {
+        JsonNode comparison = kpis.get("comparison");
+        return labels.word(comparison.get("likeForLike").asBoolean() ? "compare.sameDays" : "compare.whole", locale,
+                comparison.get("from").asString(), comparison.get("to").asString());
     }
 
     /** The team's reps by id: their names as the roster gives them. */
@@ -97,11 +98,9 @@ class TeamBoard {
         String charted = CHART_MEASURES.contains(chart) ? chart : "calls";
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
-        LocalDate before = before(today, chosen);
+        // The period so far, and the same days of the period before (like for like).
         Pending<JsonNode> now = services.async(() -> services.get(Service.KPI,
-                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, today));
-        Pending<JsonNode> then = services.async(() -> services.get(Service.KPI,
-                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}", teamId, chosen, before));
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true", teamId, chosen, today));
         Pending<Map<String, String>> roster = services.async(() -> names(teamId));
         List<Pending<JsonNode>> open = List.of("OPEN", "ACKNOWLEDGED").stream().map(status -> services.async(() -> services.get(
                 Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status))).toList();
@@ -115,7 +114,7 @@ class TeamBoard {
                 teamId, from, today.isBefore(from) ? from : today));
 
         Map<String, JsonNode> previous = new HashMap<>();
-        then.get().get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep));
+        period0.get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep.get("comparison")));
         List<RepLine> reps = new ArrayList<>();
         for (JsonNode rep : period0.get("reps")) {
             String repId = rep.get("repId").asString();
@@ -140,6 +139,7 @@ class TeamBoard {
         model.addAttribute("periods", PERIODS);
         model.addAttribute("from", period0.get("from").asString());
         model.addAttribute("to", period0.get("to").asString());
+        model.addAttribute("comparedWith", comparedWith(period0, labels, locale));
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
         model.addAttribute("objectives", running.get());

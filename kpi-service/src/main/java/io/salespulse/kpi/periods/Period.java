@@ -28,6 +28,26 @@ public record Period(PeriodKind kind, LocalDate from, LocalDate to) {
         };
     }
 
+    /** The period of the same kind just before this one. */
+    public Period previous() {
+        return containing(kind, from.minusDays(1));
+    }
+
+    /**
+     * What this period is compared with, like for like: a period in progress (it contains {@code today}) against the
+     * same elapsed span of the previous one (Monday to today against Monday to the same weekday last week; 1-6 December
+     * against 1-6 November; day 67 of the quarter against day 67 of the last, cut at that period's end); a period over
+     * (or not begun) against the whole previous one.
+     */
+    public Period likeForLike(LocalDate today) {
+        Period previous = previous();
+        if (!contains(today)) {
+            return previous;
+        }
+        LocalDate end = previous.from.plusDays(java.time.temporal.ChronoUnit.DAYS.between(from, today));
+        return new Period(kind, previous.from, end.isAfter(previous.to) ? previous.to : end);
+    }
+
     /** Whether the day falls in this period. */
     public boolean contains(LocalDate day) {
         return !day.isBefore(from) && !day.isAfter(to);

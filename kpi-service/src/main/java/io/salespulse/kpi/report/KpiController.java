@@ -48,18 +48,29 @@ class KpiController {
         this.clock = clock;
     }
 
-    /** A rep's KPIs for one period. */
+    /**
+     * A rep's KPIs for one period, and with {@code compare=true} the same figures over what the period is compared with.
+     */
     record RepKpis(String repId, String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                   ActivityFigures activity, PipelineFigures pipeline) {
+                   ActivityFigures activity, PipelineFigures pipeline, Compared comparison) {
+    }
+
+    /**
+     * The figures of the window a period is compared with ({@link Period#likeForLike}): a period in progress against the
+     * same elapsed span of the previous one, a finished one against the whole previous one.
+     *
+     * @param likeForLike whether the window is a part of the previous period (the period under way), not all of it
+     */
+    record Compared(LocalDate from, LocalDate to, boolean likeForLike, ActivityFigures activity, PipelineFigures pipeline) {
     }
 
     /** A team's totals for one period. */
     record Totals(ActivityFigures activity, PipelineFigures pipeline) {
     }
 
-    /** A team's KPIs for one period: totals and one row per rep. */
+    /** A team's KPIs for one period: totals and one row per rep; with {@code compare=true}, the comparison window's totals. */
     record TeamKpis(String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                    Totals totals, List<RepKpis> reps) {
+                    Totals totals, List<RepKpis> reps, Compared comparison) {
     }
 
     /** One day of a rep's series. */
@@ -84,13 +95,20 @@ class KpiController {
 
     @GetMapping("/api/v1/reps/{repId}/kpis")
     RepKpis repKpis(@PathVariable String repId, @RequestParam(defaultValue = "day") String period,
-                    @RequestParam(required = false) String date) {
+                    @RequestParam(required = false) String date, @RequestParam(defaultValue = "false") boolean compare) {
         ZoneId zone = roster.zoneOf(repId);
         Period range = Period.containing(kind(period), date(date, zone));
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
         List<RepDay> days = repDays.days(repId, range.from(), range.to());
+        Compared comparison = null;
+        if (compare) {
+            Period window = range.likeForLike(LocalDate.now(clock.withZone(zone)));
+            List<RepDay> then = repDays.days(repId, window.from(), window.to());
+            comparison = new Compared(window.from(), window.to(), !window.to().equals(range.previous().to()), ActivityFigures.of(then),
+                    PipelineFigures.of(then, deals.wonBy(List.of(repId), window.from(), window.to())));
+        }
         return new RepKpis(repId, teamId, range.kind(), range.from(), range.to(), zone.getId(), ActivityFigures.of(days),
-                PipelineFigures.of(days, deals.wonBy(List.of(repId), range.from(), range.to())));
+                PipelineFigures.of(days, deals.wonBy(List.of(repId), range.from(), range.to())), comparison);
     }
 
     @GetMapping("/api/v1/reps/{repId}/kpis/daily")
@@ -150,23 +168,49 @@ class KpiController {
 
     @GetMapping("/api/v1/teams/{teamId}/kpis")
     TeamKpis teamKpis(@PathVariable String teamId, @RequestParam(defaultValue = "day") String period,
-                      @RequestParam(required = false) String date) {
+                      @RequestParam(required = false) String date, @RequestParam(defaultValue = "false") boolean compare) {
         TeamChanged team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         ZoneId zone = ZoneId.of(team.timezone());
         Period range = Period.containing(kind(period), date(date, zone));
-        Map<String, List<RepDay>> byRep = repDays.teamDays(teamId, range.from(), range.to()).stream()
-                .collect(Collectors.groupingBy(RepDay::repId));
         List<String> repIds = roster.repsOf(teamId).stream().map(RepChanged::repId).sorted().toList();
-        List<DealProjection.Deal> won = deals.wonBy(repIds, range.from(), range.to());
-        List<RepKpis> rows = repIds.stream()
-                .map(rep -> new RepKpis(rep, teamId, range.kind(), range.from(), range.to(), zone.getId(),
-                        ActivityFigures.of(byRep.getOrDefault(rep, List.of())),
-                        PipelineFigures.of(byRep.getOrDefault(rep, List.of()),
-                                won.stream().filter(deal -> rep.equals(deal.ownerRepId())).toList())))
-                .toList();
-        List<RepDay> all = byRep.values().stream().flatMap(List::stream).toList();
-        return new TeamKpis(teamId, range.kind(), range.from(), range.to(), zone.getId(),
-                new Totals(ActivityFigures.of(all), PipelineFigures.of(all, won)), rows);
+        TeamFigures now = teamFigures(teamId, repIds, range.from(), range.to());
+        TeamFigures then = null;
+        Period window = null;
+        if (compare) {
+            window = range.likeForLike(LocalDate.now(clock.withZone(zone)));
+            then = teamFigures(teamId, repIds, window.from(), window.to());
+        }
+        boolean partial = window != null && !window.to().equals(range.previous().to());
+        List<RepKpis> rows = new java.util.ArrayList<>();
+        for (String rep : repIds) {
+            Compared repThen = then == null ? null : new Compared(window.from(), window.to(), partial, then.activity(rep), then.pipeline(rep));
+            rows.add(new RepKpis(rep, teamId, range.kind(), range.from(), range.to(), zone.getId(), now.activity(rep), now.pipeline(rep),
+                    repThen));
+        }
+        return new TeamKpis(teamId, range.kind(), range.from(), range.to(), zone.getId(), now.totals(), rows,
+                then == null ? null : new Compared(window.from(), window.to(), partial, then.totals().activity(), then.totals().pipeline()));
+    }
+
+    /** A team's days and wins over from..to, per rep and in total. */
+    private record TeamFigures(Map<String, List<RepDay>> byRep, List<DealProjection.Deal> won) {
+
+        ActivityFigures activity(String rep) {
+            return ActivityFigures.of(byRep.getOrDefault(rep, List.of()));
+        }
+
+        PipelineFigures pipeline(String rep) {
+            return PipelineFigures.of(byRep.getOrDefault(rep, List.of()), won.stream().filter(deal -> rep.equals(deal.ownerRepId())).toList());
+        }
+
+        Totals totals() {
+            List<RepDay> all = byRep.values().stream().flatMap(List::stream).toList();
+            return new Totals(ActivityFigures.of(all), PipelineFigures.of(all, won));
+        }
+    }
+
+    private TeamFigures teamFigures(String teamId, List<String> repIds, LocalDate from, LocalDate to) {
+        return new TeamFigures(repDays.teamDays(teamId, from, to).stream().collect(Collectors.groupingBy(RepDay::repId)),
+                deals.wonBy(repIds, from, to));
     }
 
     static PeriodKind kind(String period) {
