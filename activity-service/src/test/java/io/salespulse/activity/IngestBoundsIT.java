@@ -79,6 +79,14 @@ class IngestBoundsIT {
     }
 
     @Test
+    void anEmptyBatchIsRefusedNamingTheBody() {
+        Http.Answer empty = Http.post(url("/api/v1/events"), "application/cloudevents-batch+json", "[]", "Authorization", KEY);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("errors").findValuesAsString("field")).containsExactly("body");
+        assertThat(empty.json().get("errors").get(0).get("message").asString()).contains("no event");
+    }
+
+    @Test
     void cloudEventsOutOfBoundsAreRefusedNamingTheField() {
         String call = "salespulse.call.logged.v1";
         String now = Instant.now().toString();

@@ -84,6 +84,30 @@ class PreferencesIT {
     }
 
     @Test
+    void halfOfTheQuietHoursIsRefusedNamingTheMissingEndAndAHalfStoredEarlierStillReads() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-half/preferences";
+        // What the cockpit's form sent with one field left empty: a 400 naming the missing end, nothing stored.
+        Http.Answer half = Http.put(url, "{\"locale\":\"fr\",\"quietHours\":{\"from\":\"22:00\"}}");
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.json().get("errors").findValuesAsString("field")).containsExactly("quietHours.to");
+        assertThat(Http.put(url, "{\"quietHours\":{\"to\":\"07:00\"}}").json().get("errors").findValuesAsString("field"))
+                .containsExactly("quietHours.from");
+        assertThat(Http.get(url).status()).isEqualTo(404);
+        // Stored so by an earlier build: it reads, as no quiet hours, and the page can be saved again.
+        mongo.getCollection("preferences").insertOne(new org.bson.Document("_id", "mgr-half").append("managerId", "mgr-half")
+                .append("locale", "fr").append("timezone", "Europe/Paris").append("quietFrom", "22:00").append("minSeverity", "WARNING")
+                .append("dailyDigestAt", "08:30").append("weeklyDigest", "MON 08:30"));
+        Http.Answer read = Http.get(url);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().hasNonNull("quietHours")).isFalse();
+        assertThat(Http.put(url, "{\"locale\":\"fr\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"07:00\"}}").status()).isEqualTo(200);
+        assertThat(Http.get(url).json().get("quietHours").get("to").asString()).isEqualTo("07:00");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
     void preferencesOutOfBoundsAreRefusedAndNothingIsStored() {
         String url = "http://localhost:" + port + "/api/v1/managers/mgr-bounds/preferences";
         Http.Answer tooLong = Http.put(url, """

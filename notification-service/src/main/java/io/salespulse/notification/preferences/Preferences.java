@@ -16,7 +16,8 @@ import java.time.LocalTime;
  * @param locale          the language of messages
  * @param timezone        the manager's IANA time zone
  * @param quietFrom       start of quiet hours (local), or null
- * @param quietTo         end of quiet hours (local), or null
+ * @param quietTo         end of quiet hours (local), or null; quiet hours are both ends or none (a half stored by an
+ *                        earlier build reads as none)
  * @param minSeverity     signals below this are not sent
  * @param dailyDigestAt   local time of the daily digest
  * @param weeklyDigest    day and time of the weekly digest, e.g. {@code MON 08:30}
@@ -25,6 +26,13 @@ import java.time.LocalTime;
 public record Preferences(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
                           String webhookSecret, Language locale, String timezone, LocalTime quietFrom, LocalTime quietTo,
                           Severity minSeverity, LocalTime dailyDigestAt, String weeklyDigest, Recognitions recognitions) {
+
+    public Preferences {
+        if (quietFrom == null || quietTo == null) {
+            quietFrom = null;
+            quietTo = null;
+        }
+    }
 
     /** How recognitions are sent: at once unless the manager chose otherwise. */
     public Recognitions recognitionsOrDefault() {

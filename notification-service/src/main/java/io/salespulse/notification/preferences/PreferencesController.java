@@ -75,6 +75,11 @@ class PreferencesController {
             throw new InvalidRequestException("webhookSecret", "is required with a webhookUrl (calls are signed with it)");
         }
         PreferencesRequest.QuietHours quiet = request.quietHours();
+        if (quiet != null && (quiet.from() == null) != (quiet.to() == null)) {
+            // Half of the quiet hours (a form with one field left empty): both ends, or neither.
+            throw new InvalidRequestException(quiet.from() == null ? "quietHours.from" : "quietHours.to", "is required with quietHours."
+                    + (quiet.from() == null ? "to" : "from") + " (quiet hours need both ends; leave both empty for none)");
+        }
         PreferencesRequest.Digest digest = request.digest();
         Preferences preferences = new Preferences(managerId, request.email(), slack, teams, webhook, secret,
                 request.locale() == null ? Language.en : Language.valueOf(request.locale()), timezone,

@@ -41,6 +41,9 @@ final class CloudEventReader {
         if (!node.isArray()) {
             throw new InvalidRequestException("body", "must be a JSON array of CloudEvents");
         }
+        if (node.isEmpty()) {
+            throw new InvalidRequestException("body", "holds no event; a batch holds 1 to " + MAX_BATCH);
+        }
         if (node.size() > MAX_BATCH) {
             throw new InvalidRequestException("body", "holds " + node.size() + " events; a batch holds at most " + MAX_BATCH);
         }
