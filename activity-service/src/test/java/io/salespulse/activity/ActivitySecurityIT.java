@@ -76,9 +76,12 @@ class ActivitySecurityIT {
                 + java.util.Base64.getEncoder().encodeToString("salespulse:SECRETPASSWORD4".getBytes())).status()).isEqualTo(401);
         assertThat(Http.post(base + "/webhooks/twenty", "application/json", "{}", "X-Twenty-Webhook-Signature", "SECRETSIGNATURE5",
                 "X-Twenty-Webhook-Timestamp", String.valueOf(System.currentTimeMillis())).status()).isEqualTo(401);
-        // Salesforce signs nothing: a message from an organisation not configured is a SOAP fault, and nothing is stored.
-        assertThat(Http.post(base + "/webhooks/salesforce", "text/xml", io.salespulse.activity.ingest.salesforce.SalesforceMapperTest.message(
-                "00D000000000009AAA", "<Notification><Id>SECRETID7</Id></Notification>")).body()).contains("soapenv:Fault", "OrganizationId");
+        // Salesforce signs nothing: a message without its organisation's endpoint secret is a 401 SOAP fault, nothing stored.
+        Http.Answer salesforce = Http.post(base + "/webhooks/salesforce/SECRETPATH8", "text/xml",
+                io.salespulse.activity.ingest.salesforce.SalesforceMapperTest.message("00D000000000009AAA",
+                        "<Notification><Id>SECRETID7</Id></Notification>"));
+        assertThat(salesforce.status()).isEqualTo(401);
+        assertThat(salesforce.body()).contains("soapenv:Fault").doesNotContain("SECRETPATH8");
         assertThat(Http.get(base + "/api/v1/teams/x", "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETTOKEN6").status())
                 .isEqualTo(401);
     }
@@ -138,7 +141,8 @@ class ActivitySecurityIT {
                 .row("POST", "/webhooks/hubspot", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/twenty", null, null, null, Rule.OWN_CREDENTIALS)
-                .row("POST", "/webhooks/salesforce", null, null, null, Rule.OWN_CREDENTIALS);
+                .row("POST", "/webhooks/salesforce", null, null, null, Rule.OWN_CREDENTIALS)
+                .row("POST", "/webhooks/salesforce/{secret}", null, null, null, Rule.OWN_CREDENTIALS);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

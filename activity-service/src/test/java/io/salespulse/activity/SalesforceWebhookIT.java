@@ -40,7 +40,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * this SalesPulse does not serve is refused whole.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "salespulse.crm.salesforce.organizations=" + SalesforceMapperTest.ORG_FOR_IT)
+        properties = "salespulse.crm.salesforce.organizations=" + SalesforceMapperTest.ORG_FOR_IT + ":" + SalesforceWebhookIT.SECRET
+                + "," + SalesforceWebhookIT.OTHER_ORG + ":" + SalesforceWebhookIT.OTHER_SECRET)
 @RealInfrastructure
 class SalesforceWebhookIT {
 
@@ -80,8 +81,39 @@ class SalesforceWebhookIT {
 
     private final String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
+    /** The endpoint secret of the organisation under test, and another organisation's. */
+    static final String SECRET = "3f7c1e9a5b2d8c4e6a0f1b3d5c7e9a2b4d6f8a0c";
+    static final String OTHER_ORG = "00D000000000002AAA";
+    static final String OTHER_SECRET = "9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b";
+
     private Http.Answer post(String xml) {
-        return Http.post("http://localhost:" + port + "/webhooks/salesforce", "text/xml; charset=utf-8", xml, "SOAPAction", "\"\"");
+        return post("/webhooks/salesforce/" + SECRET, xml);
+    }
+
+    private Http.Answer post(String path, String xml) {
+        return Http.post("http://localhost:" + port + path, "text/xml; charset=utf-8", xml, "SOAPAction", "\"\"");
+    }
+
+    @Test
+    void aForgedMessageIsRefusedWith401AndNothingIsStored() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String notification = "04l5e0000X" + s;
+        // A deal closed as won for any amount, from the organisation under test: without its secret, with a wrong one,
+        // with another organisation's, or a secret too short to be one.
+        String forged = SalesforceMapperTest.message(SalesforceMapperTest.ORG_FOR_IT,
+                SalesforceMapperTest.notification(notification, "Opportunity", Map.of("Id", "0065e0000X" + s, "Name", "Forged",
+                        "Amount", "9999999", "CloseDate", LocalDate.now().toString(), "StageName", "Closed Won", "OwnerId", "0055e0000X" + s,
+                        "CreatedDate", now.minusSeconds(3600).toString(), "LastModifiedDate", now.minusSeconds(60).toString())));
+        for (String path : List.of("/webhooks/salesforce", "/webhooks/salesforce/" + SECRET.replace('3', '4'),
+                "/webhooks/salesforce/" + OTHER_SECRET, "/webhooks/salesforce/x")) {
+            Http.Answer refused = post(path, forged);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.body()).contains("soapenv:Fault", "soapenv:Client").doesNotContain("<Ack>");
+        }
+        assertThat(log.contains("/crm/salesforce/" + SalesforceMapperTest.ORG_FOR_IT, notification)).isFalse();
+        // With its own secret it is taken (the owner is unknown: stored, unattributed).
+        assertThat(post(forged).status()).isEqualTo(200);
+        assertThat(log.contains("/crm/salesforce/" + SalesforceMapperTest.ORG_FOR_IT, notification)).isTrue();
     }
 
     @Test
@@ -127,11 +159,11 @@ class SalesforceWebhookIT {
             assertThat(probe.drain(e -> e.key().equals("salesforce-" + opportunity) || e.key().equals(rep), Duration.ofSeconds(2))).hasSize(3);
         }
 
-        // Another organisation: refused whole, naming the field.
+        // An organisation this SalesPulse does not serve: it has no secret, refused whole.
         Http.Answer foreign = post(SalesforceMapperTest.message("00D000000000001AAA",
                 SalesforceMapperTest.notification("04l5e0000F" + s, "Task", Map.of("Id", "00T5e00001" + s, "TaskSubtype", "Email",
                         "OwnerId", owner, "CreatedDate", now.toString()))));
-        assertThat(foreign.status()).isEqualTo(500);
-        assertThat(foreign.body()).contains("soapenv:Client", "OrganizationId").doesNotContain("<Ack>");
+        assertThat(foreign.status()).isEqualTo(401);
+        assertThat(foreign.body()).contains("soapenv:Client").doesNotContain("<Ack>");
     }
 }

@@ -86,10 +86,14 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
     }
 
     /**
-     * Salesforce Outbound Messages. Salesforce does not sign them: only the organisations listed may send (none listed:
-     * none may), and the endpoint should be reached over TLS only.
+     * Salesforce Outbound Messages. Salesforce does not sign them, and an organisation id is no secret: each organisation
+     * listed has its own endpoint secret, which the Outbound Message's endpoint URL carries
+     * ({@code /webhooks/salesforce/<secret>}) and which is compared in constant time with the one configured for the
+     * message's {@code OrganizationId}; the endpoint should be reached over TLS only. None listed: none may send.
      *
-     * @param organizations    the Salesforce organisation ids (18 characters) allowed to send
+     * @param organizations    each organisation allowed to send as {@code <organisation id>:<endpoint secret>} (the id,
+     *                         18 characters; the secret, at least 32 characters, e.g. {@code openssl rand -hex 24}); an
+     *                         id without a secret is refused with the rest of what it sends
      * @param stages           opportunity {@code StageName} to canonical stage (Salesforce's default stages when none)
      * @param defaultCurrency  the currency of an amount without {@code CurrencyIsoCode} (an organisation without
      *                         multi-currency)
@@ -113,6 +117,9 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
                 "Closed Won", DealStage.WON,
                 "Closed Lost", DealStage.LOST);
 
+        /** The shortest endpoint secret taken: shorter ones are as good as none. */
+        public static final int MIN_SECRET = 32;
+
         public Salesforce {
             organizations = organizations == null ? List.of()
                     : organizations.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
@@ -120,6 +127,17 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
             defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? "EUR" : defaultCurrency;
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
             lostReasonField = lostReasonField == null || lostReasonField.isBlank() ? null : lostReasonField;
+        }
+
+        /** The organisation ids listed (their secrets left out). */
+        public List<String> organizationIds() {
+            return organizations.stream().map(o -> o.contains(":") ? o.substring(0, o.indexOf(':')).trim() : o).toList();
+        }
+
+        /** The endpoint secret of an organisation listed, when it has one long enough. */
+        public java.util.Optional<String> secretOf(String organizationId) {
+            return organizations.stream().filter(o -> o.contains(":") && o.substring(0, o.indexOf(':')).trim().equals(organizationId))
+                    .map(o -> o.substring(o.indexOf(':') + 1).trim()).filter(secret -> secret.length() >= MIN_SECRET).findFirst();
         }
     }
 }

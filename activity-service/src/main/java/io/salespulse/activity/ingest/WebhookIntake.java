@@ -68,6 +68,11 @@ public class WebhookIntake {
         }));
     }
 
+    /** Counts a request refused because it proved no credential ({@code rejected{reason="unauthorized"}}). */
+    public void refusedUnauthorized(String channel) {
+        metrics.rejected(channel, "unauthorized");
+    }
+
     /** The request's body, refused (413, counted) past the size limit. */
     public byte[] read(String channel, HttpServletRequest request) throws IOException {
         return RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));

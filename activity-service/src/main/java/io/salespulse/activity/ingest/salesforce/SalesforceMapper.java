@@ -63,6 +63,12 @@ final class SalesforceMapper {
     record Message(String organizationId, Intake intake) {
     }
 
+    /** The organisation a message says it comes from (null when it names none), read before anything is taken from it. */
+    static String organizationOf(byte[] body) {
+        String organization = child(notifications(parse(body)), "OrganizationId");
+        return organization == null ? null : organization.trim();
+    }
+
     static Message map(byte[] body, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
         Element notifications = notifications(parse(body));
         List<FieldProblem> problems = new ArrayList<>();
@@ -70,7 +76,7 @@ final class SalesforceMapper {
         if (organization == null || organization.isBlank()) {
             throw new InvalidRequestException("OrganizationId", "is required");
         }
-        if (!config.organizations().contains(organization.trim())) {
+        if (!config.organizationIds().contains(organization.trim())) {
             throw new InvalidRequestException("OrganizationId",
                     "is not an organisation this SalesPulse serves (salespulse.crm.salesforce.organizations)");
         }

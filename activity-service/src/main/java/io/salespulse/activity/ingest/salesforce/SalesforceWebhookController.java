@@ -12,18 +12,24 @@ import io.salespulse.kit.web.TooManyRequestsException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * {@code POST /webhooks/salesforce}: Salesforce Outbound Messages (SOAP 1.1). The answer is the SOAP
+ * {@code POST /webhooks/salesforce/<secret>}: Salesforce Outbound Messages (SOAP 1.1). Salesforce signs nothing, so the
+ * endpoint URL configured in Salesforce carries the organisation's endpoint secret: a message whose
+ * {@code OrganizationId} has no secret configured, or whose URL carries another (or none), is refused with {@code 401}
+ * before anything is taken from it (compared in constant time). The answer is the SOAP
  * {@code notificationsResponse} with {@code <Ack>true</Ack>} only once every accepted notification is durable in the
  * accepted-event log; anything else (a refused organisation, a malformed message, a store that cannot be written, too
  * many requests) is a SOAP fault, so that Salesforce keeps the message and sends it again (its retries back off, for
@@ -48,11 +54,19 @@ class SalesforceWebhookController {
         this.window = window;
     }
 
-    @Operation(summary = "Salesforce Outbound Message (SOAP 1.1 notifications), from an allowed organisation")
-    @PostMapping(value = "/webhooks/salesforce", produces = "text/xml")
-    ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+    @Operation(summary = "Salesforce Outbound Message (SOAP 1.1 notifications), from an allowed organisation, its endpoint secret "
+            + "in the path")
+    @PostMapping(value = {"/webhooks/salesforce", "/webhooks/salesforce/{secret}"}, produces = "text/xml")
+    ResponseEntity<String> receive(HttpServletRequest request, @PathVariable(required = false) String secret) throws IOException {
         try {
             byte[] body = intake.read(SalesforceMapper.CRM, request);
+            String organization = SalesforceMapper.organizationOf(body);
+            if (!authentic(organization, secret)) {
+                intake.refusedUnauthorized(SalesforceMapper.CRM);
+                log.warn("Salesforce message refused: no endpoint secret, or not the one of organisation {}", organization);
+                return fault(HttpStatus.UNAUTHORIZED, "soapenv:Client",
+                        "The endpoint URL must carry this organisation's endpoint secret: /webhooks/salesforce/<secret>.");
+            }
             IngestResult result = intake.accept(SalesforceMapper.CRM, body,
                     raw -> SalesforceMapper.map(raw, config, owners::repOf, window).intake());
             if (!result.rejected().isEmpty()) {
@@ -69,6 +83,15 @@ class SalesforceWebhookController {
             log.warn("Salesforce message not stored, Salesforce will send it again: {}", e.getMessage());
             return fault(HttpStatus.SERVICE_UNAVAILABLE, "soapenv:Server", "Not stored: send again later.");
         }
+    }
+
+    /** Whether the path's secret is the one configured for the message's organisation (compared in constant time). */
+    private boolean authentic(String organization, String secret) {
+        if (organization == null || secret == null) {
+            return false;
+        }
+        return config.secretOf(organization).map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))).orElse(false);
     }
 
     private static String describe(java.util.List<FieldProblem> problems) {
