@@ -204,6 +204,14 @@ class ActivitySecurityIT {
         assertThat(ahead.status()).isEqualTo(400);
         assertThat(fields(ahead)).containsExactly("[0].time");
         assertThat(post("acme-key", deal("n-" + s, "acme-" + s, java.time.Instant.now())).status()).isEqualTo(202);
+        // A credential with no deal namespaces configured still may not write a CRM's deal (HubSpot's, here: won for any
+        // amount); a call of its own linked to that deal is fine.
+        Http.Answer crmDeal = post("globex-key", deal("x-" + s, "hubspot-6826", java.time.Instant.now()).replace("/acme/dialer", "/globex"));
+        assertThat(crmDeal.status()).isEqualTo(400);
+        assertThat(fields(crmDeal)).containsExactly("[0].data.dealId");
+        assertThat(post("globex-key", call("l-" + s, "/globex").replace("acme-1", "hubspot-6826")).status()).isEqualTo(202);
+        assertThat(post("globex-key", deal("y-" + s, "globex-" + s, java.time.Instant.now()).replace("/acme/dialer", "/globex")).status())
+                .isEqualTo(202);
     }
 
     @Test

@@ -221,6 +221,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(i)));
                 env.put("JWT_MAX_LIFETIME", "31d");
+                // The local run's demo credential may write the CRMs' deals: ./backfill from HubSpot or Pipedrive sends them.
+                env.put("SALESPULSE_INGEST_SCOPES_DEMO_CRMDEALS", "hubspot-,pipedrive-,twenty-,salesforce-");
                 if (!options.clockOffset().isZero()) {
                     env.put("SALESPULSE_CLOCK_OFFSET", options.clockOffset().toMillis() + "ms");
                 }

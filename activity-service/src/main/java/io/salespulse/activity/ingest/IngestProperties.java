@@ -40,13 +40,18 @@ public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys
      *                       it ({@code /acme/dialer} matches {@code /acme/dialer} and {@code /acme/dialer/eu})
      * @param eventTypes     the CloudEvents types it may post
      * @param dealNamespaces prefixes every {@code dealId} it names must start with (e.g. {@code acme-})
+     * @param crmDeals       the CRMs' deal namespaces ({@code hubspot-}, {@code pipedrive-}, {@code twenty-},
+     *                       {@code salesforce-}) whose deals it may write (a backfill from that CRM); none by default:
+     *                       a CRM's deal changes through that CRM's webhooks
      */
-    public record Scope(java.util.List<String> sources, java.util.List<String> eventTypes, java.util.List<String> dealNamespaces) {
+    public record Scope(java.util.List<String> sources, java.util.List<String> eventTypes, java.util.List<String> dealNamespaces,
+                        java.util.List<String> crmDeals) {
 
         public Scope {
             sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
             eventTypes = eventTypes == null ? java.util.List.of() : java.util.List.copyOf(eventTypes);
             dealNamespaces = dealNamespaces == null ? java.util.List.of() : java.util.List.copyOf(dealNamespaces);
+            crmDeals = crmDeals == null ? java.util.List.of() : java.util.List.copyOf(crmDeals);
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * What each ingest credential may write ({@code salespulse.ingest.scopes.<credential>}): the CloudEvents sources it
  * speaks for (by default {@code /<credential>} and below), and optionally the event types and deal namespaces it may
- * post. Sources are bound to one credential each: two credentials' sources may not overlap, and none may reach into
+ * post, and the CRMs' deals it may write (none by default). Sources are bound to one credential each: two credentials' sources may not overlap, and none may reach into
  * the CRM webhooks' own ({@code /crm/hubspot}, {@code /crm/pipedrive}, {@code /crm/twenty}, {@code /crm/salesforce});
  * the service refuses to start otherwise. An event's dedupe key is its source and id, so, sources being bound, it names the authenticated
  * source: no credential can post under another's source or pre-empt its events' keys.
@@ -19,7 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestScopes {
 
+    /**
+     * The deal ids of the CRMs SalesPulse takes webhooks from: such a deal changes through its CRM, so a CloudEvents
+     * credential may not write it (won, any amount) unless its {@code deal-namespaces} name that namespace.
+     */
+    public static final List<String> CRM_DEAL_NAMESPACES = List.of("hubspot-", "pipedrive-", "twenty-", "salesforce-");
+
     /** The CRM webhooks' sources: {@code /crm/<crm>/<account>}. */
+    static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
+
     public static final List<String> WEBHOOK_SOURCES = List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty", "/crm/salesforce");
 
     private final Map<String, IngestProperties.Scope> configured;
@@ -67,6 +75,12 @@ public class IngestScopes {
             problems.add(new FieldProblem(prefix + "source", "is not a source of this credential (" + String.join(", ", sources(credential)) + ")"));
         }
         IngestProperties.Scope scope = configured.get(credential);
+        if (DEAL_UPDATED.equals(type) && dealId != null) {
+            CRM_DEAL_NAMESPACES.stream().filter(dealId::startsWith).findFirst()
+                    .filter(crm -> scope == null || !scope.crmDeals().contains(crm))
+                    .ifPresent(crm -> problems.add(new FieldProblem(prefix + "data.dealId", "is a deal of a CRM (" + crm
+                            + "…): it changes through that CRM's webhooks, not this credential (unless its crm-deals name " + crm + ")")));
+        }
         if (scope == null) {
             return;
         }

@@ -7,6 +7,7 @@ import io.salespulse.kit.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,8 +16,9 @@ class IngestScopesTest {
 
     private static final IngestScopes SCOPES = new IngestScopes(Map.of(
             "acme", new IngestProperties.Scope(List.of("/acme/dialer", "https://crm.acme.example/events"),
-                    List.of("salespulse.call.logged.v1"), List.of("acme-"))),
-            List.of("acme", "globex"));
+                    List.of("salespulse.call.logged.v1"), List.of("acme-"), null),
+            "backfill", new IngestProperties.Scope(null, null, null, List.of("hubspot-"))),
+            List.of("acme", "globex", "backfill"));
 
     private static List<String> problems(String credential, String source, String type, String dealId) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -63,13 +65,25 @@ class IngestScopesTest {
             "a credential above the webhooks      | /crm | /b"})
     void overlappingSourcesRefuseToStart(String what, String a, String b) {
         assertThatThrownBy(() -> new IngestScopes(Map.of(
-                "a", new IngestProperties.Scope(List.of(a), null, null),
-                "b", new IngestProperties.Scope(List.of(b), null, null)), List.of("a", "b")))
+                "a", new IngestProperties.Scope(List.of(a), null, null, null),
+                "b", new IngestProperties.Scope(List.of(b), null, null, null)), List.of("a", "b")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("salespulse.ingest.scopes.").hasMessageContaining("overlaps");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aKeyNamedCrmWouldTakeTheWebhooksSourcesAndIsRefused() {
         assertThatThrownBy(() -> new IngestScopes(Map.of(), List.of("crm"))).hasMessageContaining("/crm");
+    }
+
+    @Test
+    void aCrmsDealIsWrittenOnlyByACredentialWhoseCrmDealsNameIt() {
+        String deal = "salespulse.deal.updated.v1";
+        assertThat(problems("globex", "/globex", deal, "hubspot-6826")).containsExactly("[0].data.dealId");
+        assertThat(problems("globex", "/globex", deal, "pipedrive-12")).containsExactly("[0].data.dealId");
+        assertThat(problems("globex", "/globex", deal, "globex-12")).isEmpty();
+        // A call linked to a CRM's deal writes no deal.
+        assertThat(problems("globex", "/globex", "salespulse.call.logged.v1", "hubspot-6826")).isEmpty();
+        assertThat(problems("backfill", "/backfill", deal, "hubspot-6826")).isEmpty();
+        assertThat(problems("backfill", "/backfill", deal, "salesforce-006")).containsExactly("[0].data.dealId");
     }
 }
