@@ -182,6 +182,37 @@ class ObjectivesApiIT {
                 "Authorization", "Bearer " + TestTokens.manager("mgr-" + s, team));
         assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
         assertThat(adjusted.json().get("target").decimalValue()).isEqualByComparingTo("90");
+        // Adjusted by its manager, it is the manager's now: the CRM's key can no longer set it back.
+        assertThat(fields(Http.post(base() + "/events", "application/cloudevents+json", objectiveSet("o2-" + s, "crm-" + s, s, "70"),
+                "Authorization", "Bearer local-dev-ingest-key"))).containsExactly("data.objectiveId");
+        assertThat(Http.get(url).json().get("target").decimalValue()).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void anIngestKeyChangesOnlyTheObjectivesItSetItself() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "team-" + s;
+        roster(team, "rep-" + s);
+        // A manager's objective, set through the objectives API: the demo key cannot replace it.
+        String url = base() + "/teams/" + team + "/objectives/mgr-" + s;
+        assertThat(Http.put(url, objective("REP", "rep-" + s, "CALLS", "120", null),
+                "Authorization", "Bearer " + TestTokens.manager("mgr-" + s, team)).status()).isEqualTo(201);
+        assertThat(fields(Http.post(base() + "/events", "application/cloudevents+json", objectiveSet("m-" + s, "mgr-" + s, s, "1"),
+                "Authorization", "Bearer local-dev-ingest-key"))).containsExactly("data.objectiveId");
+        assertThat(Http.get(url).json().get("target").decimalValue()).isEqualByComparingTo("120");
+        // Its own: set, then set again (a CRM's update).
+        assertThat(Http.post(base() + "/events", "application/cloudevents+json", objectiveSet("k1-" + s, "key-" + s, s, "50"),
+                "Authorization", "Bearer local-dev-ingest-key").status()).isEqualTo(202);
+        assertThat(Http.post(base() + "/events", "application/cloudevents+json", objectiveSet("k2-" + s, "key-" + s, s, "60"),
+                "Authorization", "Bearer local-dev-ingest-key").status()).isEqualTo(202);
+    }
+
+    private static String objectiveSet(String eventId, String objectiveId, String s, String target) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/demo","type":"salespulse.objective.set.v1","time":"%s",
+                 "data":{"objectiveId":"%s","scope":"REP","scopeId":"rep-%s","metric":"CALLS","target":%s,
+                         "periodStart":"%s","periodEnd":"%s"}}""".formatted(eventId, java.time.Instant.now().minusSeconds(30), objectiveId, s,
+                target, START, END);
     }
 
     private void roster(String team, String rep) {

@@ -97,7 +97,8 @@ public class IngestService {
                 .flatMap(entry -> entry.events().stream()).toList();
         unattributed += unattributed(fresh);
         // Objectives a CRM sets are kept where managers adjust and cancel them (once durable, never before).
-        fresh.stream().map(EventEnvelope::data).filter(ObjectiveSet.class::isInstance).forEach(applicationEvents::publishEvent);
+        fresh.stream().map(EventEnvelope::data).filter(ObjectiveSet.class::isInstance)
+                .forEach(objective -> applicationEvents.publishEvent(new ObjectiveOwners.Ingested(channel, (ObjectiveSet) objective)));
         for (Inbound event : inbound) {
             AggregateLog.Applied applied;
             if (event instanceof Inbound.DealChange change) {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * can adjust or cancel them.
  */
 @Service
-public class ObjectiveService {
+public class ObjectiveService implements io.salespulse.activity.ingest.ObjectiveOwners {
 
     static final String SOURCE = "/activity-service/objectives";
     static final String COLLECTION = "objectives";
@@ -147,14 +147,22 @@ public class ObjectiveService {
      * can adjust or cancel it. A cancelled objective stays cancelled, as downstream.
      */
     @EventListener
-    void onIngested(ObjectiveSet objective) {
+    void onIngested(io.salespulse.activity.ingest.ObjectiveOwners.Ingested ingested) {
+        ObjectiveSet objective = ingested.objective();
         Optional<Held> held = get(objective.objectiveId());
         if (held.isPresent() && held.get().cancelled()) {
             return;
         }
         String teamId = teamOf(objective.scope(), objective.scopeId()).orElse(null);
         LatestState.replaceIfNotOlder(mongo, COLLECTION, objective.objectiveId(), objective.occurredAt().toEpochMilli(),
-                StoredObjective.of(new Held(objective, teamId, null, null, null, null, null)));
+                StoredObjective.of(new Held(objective, teamId, io.salespulse.activity.ingest.ObjectiveOwners.ingest(ingested.credential()),
+                        null, null, null, null)));
+    }
+
+    /** Who last set or adjusted it: a manager who adjusted a CRM's objective owns it from then on. */
+    @Override
+    public Optional<Optional<String>> setterOf(String objectiveId) {
+        return get(objectiveId).map(held -> Optional.ofNullable(held.updatedBy() != null ? held.updatedBy() : held.setBy()));
     }
 
     private void append(ObjectiveEvent event) {

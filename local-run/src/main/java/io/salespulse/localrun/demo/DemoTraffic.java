@@ -121,17 +121,25 @@ public final class DemoTraffic implements AutoCloseable {
         }
     }
 
-    /** The objectives, as CloudEvents. */
+    /**
+     * The objectives, as CloudEvents, one by one: one a manager has adjusted since an earlier run is the manager's now
+     * (a 400 naming {@code data.objectiveId}), kept as it is.
+     */
     public void objectives(List<Objective> objectives) {
-        List<String> events = new ArrayList<>();
         for (Objective o : objectives) {
-            events.add("""
+            String event = """
                     {"specversion":"1.0","id":"%s","source":"/demo/objectives","type":"salespulse.objective.set.v1","time":"%s",
                      "data":{"objectiveId":"%s","scope":"%s","scopeId":"%s","metric":"%s","target":%d,%s"periodStart":"%s","periodEnd":"%s"}}"""
                     .formatted(o.objectiveId() + "-set", clock.instant(), o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(),
-                            o.currency() == null ? "" : "\"currency\":\"" + o.currency() + "\",", o.start(), o.end()));
+                            o.currency() == null ? "" : "\"currency\":\"" + o.currency() + "\",", o.start(), o.end());
+            try {
+                cloudEvents(List.of(event));
+            } catch (IllegalStateException e) {
+                if (!e.getMessage().contains("answered 400") || !e.getMessage().contains("data.objectiveId")) {
+                    throw e;
+                }
+            }
         }
-        cloudEvents(events);
     }
 
     /** One activity of today, now. */

@@ -6,6 +6,7 @@ import io.salespulse.activity.ingest.IngestProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.IngestScopes;
 import io.salespulse.activity.ingest.IngestService;
+import io.salespulse.activity.ingest.ObjectiveOwners;
 import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
@@ -42,9 +43,11 @@ class CloudEventsController {
     private final long maxBodyBytes;
     private final TimeWindow window;
     private final IngestScopes scopes;
+    private final ObjectiveOwners objectiveOwners;
 
     CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties,
-                          TimeWindow window, IngestScopes scopes) {
+                          TimeWindow window, IngestScopes scopes, ObjectiveOwners objectiveOwners) {
+        this.objectiveOwners = objectiveOwners;
         this.window = window;
         this.scopes = scopes;
         this.keys = keys;
@@ -69,7 +72,7 @@ class CloudEventsController {
             } else {
                 inbound = CloudEventReader.binary(ceHeaders(request), body);
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel, window, scopes)));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel)));
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
@@ -105,13 +108,14 @@ class CloudEventsController {
         }
     }
 
-    private static List<Inbound> toInbound(List<InboundCloudEvent> events, String channel, TimeWindow window, IngestScopes scopes) {
+    private List<Inbound> toInbound(List<InboundCloudEvent> events, String channel) {
         List<FieldProblem> problems = new ArrayList<>();
         List<Inbound> inbound = new ArrayList<>(events.size());
         for (InboundCloudEvent event : events) {
             // What the credential may write first: its own sources, types and deals.
             int before = problems.size();
             scopes.check(channel, event.path(), event.source(), event.type(), dealId(event), problems);
+            checkObjectiveOwner(channel, event, problems);
             if (problems.size() == before) {
                 CloudEventMapper.map(event, channel, window, problems).ifPresent(inbound::add);
             }
@@ -120,6 +124,21 @@ class CloudEventsController {
             throw new InvalidRequestException(problems);
         }
         return inbound;
+    }
+
+    /**
+     * An objective a credential sets must be new or its own: a manager's belongs to the objectives API, another
+     * credential's to that credential (one set before setters were recorded is taken, as before).
+     */
+    private void checkObjectiveOwner(String channel, InboundCloudEvent event, List<FieldProblem> problems) {
+        tools.jackson.databind.JsonNode id = event.data() == null ? null : event.data().get("objectiveId");
+        if (!CloudEventMapper.OBJECTIVE_SET.equals(event.type()) || id == null || !id.isString()) {
+            return;
+        }
+        objectiveOwners.setterOf(id.asString()).flatMap(setter -> setter).filter(setter -> !setter.equals(ObjectiveOwners.ingest(channel)))
+                .ifPresent(setter -> problems.add(new FieldProblem((event.path().isEmpty() ? "" : event.path() + ".") + "data.objectiveId",
+                        "is an objective set " + (setter.startsWith("ingest:") ? "by another credential" : "by a manager")
+                                + ": change it where it was set (the objectives API for a manager's)")));
     }
 
     private static String dealId(InboundCloudEvent event) {
