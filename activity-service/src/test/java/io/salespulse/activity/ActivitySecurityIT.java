@@ -29,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         "salespulse.ingest.rate-limit.events-per-second=5", "salespulse.ingest.rate-limit.burst=10",
         "salespulse.ingest.api-keys.acme=acme-key", "salespulse.ingest.scopes.acme.sources=/acme/dialer",
         "salespulse.ingest.scopes.acme.event-types=salespulse.call.logged.v1,salespulse.deal.updated.v1",
-        "salespulse.ingest.scopes.acme.deal-namespaces=acme-", "salespulse.ingest.api-keys.globex=globex-key"})
+        "salespulse.ingest.scopes.acme.deal-namespaces=acme-", "salespulse.ingest.api-keys.globex=globex-key",
+        "salespulse.ingest.scopes.zapier-bridge.sources=/zapier-bridge"})
 @RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
 class ActivitySecurityIT {
@@ -218,6 +219,8 @@ class ActivitySecurityIT {
     void theIngestApiTakesKeysAndIngestTokensOnly() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         assertThat(ingest(TestTokens.token("zapier-bridge", List.of("INGEST"), List.of()), "/zapier-bridge", "jwt-" + s).status()).isEqualTo(202);
+        // A token whose subject names no configured credential: no sources or limits were set for it.
+        assertThat(ingest(TestTokens.token("made-up", List.of("INGEST"), List.of()), "/made-up", "up-" + s).status()).isEqualTo(403);
         assertThat(ingest(TestTokens.admin(), "admin-" + s).status()).isEqualTo(403);
         assertThat(ingest(TestTokens.expired("zapier-bridge", List.of("INGEST"), List.of()), "old-" + s).status()).isEqualTo(401);
         assertThat(ingest("not-a-key", "bad-" + s).status()).isEqualTo(401);

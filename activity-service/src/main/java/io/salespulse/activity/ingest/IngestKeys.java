@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class IngestKeys {
 
     private final Map<String, String> keysBySource;
+    private final java.util.Set<String> scoped;
     private final ObjectProvider<JwtDecoder> tokens;
 
     IngestKeys(IngestProperties properties, ObjectProvider<JwtDecoder> tokens) {
         this.keysBySource = properties.apiKeys();
+        this.scoped = properties.scopes().keySet();
         this.tokens = tokens;
     }
 
@@ -54,6 +56,11 @@ public class IngestKeys {
             }
             if (!caller.has(Caller.INGEST)) {
                 throw new ForbiddenException("This token has no INGEST role.");
+            }
+            // The subject is the credential it speaks as: one configured (an API key's name or a scope), never one an
+            // issuer made up, whose sources and limits nobody set.
+            if (caller.subject() == null || !keysBySource.containsKey(caller.subject()) && !scoped.contains(caller.subject())) {
+                throw new ForbiddenException("This token's subject names no configured ingest credential (salespulse.ingest.scopes.<subject>).");
             }
             return caller.subject();
         }
