@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,8 +45,7 @@ class Dispatcher {
     private final Map<String, ChannelSender> senders;
     private final Duration roundTimeout;
     private final Duration maxRetryAfter;
-    private final Map<String, io.github.bucket4j.Bucket> recent = new ConcurrentHashMap<>();
-    private final io.github.bucket4j.TimeMeter time;
+    private final TargetRateLimits recent;
 
     private final OutboundPolicy outbound;
 
@@ -63,7 +61,7 @@ class Dispatcher {
         this.senders = senders.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
         this.queue = queue;
         this.clock = clock;
-        this.time = io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+        this.recent = new TargetRateLimits(io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
         this.meters = meters;
         for (String channel : List.of("slack", "teams", "email", "webhook")) {
             Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel)).tag("channel", channel).register(meters);
@@ -164,14 +162,8 @@ class Dispatcher {
         Counter.builder(metric).tag("channel", channel).register(meters).increment();
     }
 
-    /**
-     * At most the channel's messages per second per target (Bucket4j): the bucket is refilled whole each second, so
-     * no second ever holds more than the limit.
-     */
+    /** At most the channel's messages per second per target ({@link TargetRateLimits}). */
     private boolean allowed(String channel, String target) {
-        int limit = PER_SECOND.getOrDefault(channel, 10);
-        return recent.computeIfAbsent(target, key -> io.github.bucket4j.Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(time).build()).tryConsume(1);
+        return recent.tryConsume(target, PER_SECOND.getOrDefault(channel, 10));
     }
 }
