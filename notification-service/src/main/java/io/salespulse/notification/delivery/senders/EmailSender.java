@@ -70,7 +70,8 @@ class EmailSender implements ChannelSender {
         }
         try {
             Renderers.Email email = EventCodec.mapper().readValue(outgoing.payload(), Renderers.Email.class);
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = withStableId(sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
+                    ? impl.getSession() : jakarta.mail.Session.getInstance(new java.util.Properties()), outgoing.id());
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(outgoing.target());
@@ -83,6 +84,21 @@ class EmailSender implements ChannelSender {
             log.warn("Email delivery failed, will retry: {}", e.getClass().getSimpleName());
             return Attempt.retryable(failure(e));
         }
+    }
+
+    /**
+     * The message with a {@code Message-ID} made from the delivery's id, the same at every attempt: a send that timed
+     * out after the server took it and is tried again carries the same id, so the mail system and the reader's client
+     * can tell it for the same message (JavaMail would otherwise draw a new one at each send).
+     */
+    static MimeMessage withStableId(jakarta.mail.Session session, String deliveryId) {
+        String id = "<" + deliveryId.replaceAll("[^A-Za-z0-9._-]", "-") + "@salespulse>";
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", id);
+            }
+        };
     }
 
     /** A time-out, an unreachable server, or the server's refusal (its kind only: the message may hold the address). */
