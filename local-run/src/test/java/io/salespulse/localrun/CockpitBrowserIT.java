@@ -86,12 +86,13 @@ class CockpitBrowserIT {
                     screenshot(browser, "signal");
 
                     browser.findElement(By.id("note")).sendKeys("Vu avec Léa : point mardi matin.");
-                    browser.findElement(By.cssSelector("#acknowledge button[type=submit]")).click();
+                    // The form reloads the page: read the new one, not the old one going stale under the reading.
+                    clickThroughTo(browser, By.cssSelector("#acknowledge button[type=submit]"));
                     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Statut : pris en compte");
                     assertThat(browser.findElement(By.id("acknowledged-by")).getText()).startsWith("Pris en compte par mgr-camille");
                     assertThat(browser.findElements(By.id("acknowledge"))).isEmpty();
 
-                    browser.findElement(By.linkText("Retour au tableau de bord")).click();
+                    clickThroughTo(browser, By.linkText("Retour au tableau de bord"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : tableau de bord");
                     String board = browser.findElement(By.tagName("body")).getText();
                     assertThat(board).contains("Léa Martin", "Hugo Bernard", "Inès Moreau", "Marc Petit", "Appels", "Signaux ouverts",
@@ -112,7 +113,7 @@ class CockpitBrowserIT {
                     assertThat(chartDrawn(browser, "team-chart")).isTrue();
 
                     // The leaderboard: another metric chosen, the ranking follows (htmx again).
-                    browser.findElement(By.id("leaderboard-link")).click();
+                    clickThroughTo(browser, By.id("leaderboard-link"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : classement");
                     assertThat(browser.findElement(By.cssSelector("ol.ranking")).getText()).contains("Léa Martin", "Hugo Bernard");
                     new Select(browser.findElement(By.id("metric"))).selectByValue("revenueWon");
@@ -129,7 +130,7 @@ class CockpitBrowserIT {
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // Léa's page, to prepare the 1:1: her figures, her last four weeks drawn, what to talk about.
-                    browser.findElement(By.linkText("Léa Martin")).click();
+                    clickThroughTo(browser, By.linkText("Léa Martin"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Léa Martin");
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Cette semaine, à ce jour", "par rapport aux mêmes jours de la période précédente",
                             "Les 28 derniers jours", "Objectifs", "Pour le point individuel", "Objectif en danger (Léa Martin)");
@@ -190,7 +191,7 @@ class CockpitBrowserIT {
 
                     // She sets Hugo a meetings objective: a target left empty is refused next to its field, then set, and
                     // shown with its pace once kpi-service has it, which serves it too.
-                    browser.findElement(By.id("objectives-link")).click();
+                    clickThroughTo(browser, By.id("objectives-link"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market : objectifs");
                     new Select(browser.findElement(By.id("who"))).selectByVisibleText("Hugo Bernard");
                     new Select(browser.findElement(By.id("metric"))).selectByValue("MEETINGS_BOOKED");
@@ -580,6 +581,14 @@ class CockpitBrowserIT {
     private static int status(String url, String token) throws IOException, InterruptedException {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Clicks what loads another page, and returns once the old page is gone (its elements would go stale under a read). */
+    private static void clickThroughTo(WebDriver browser, By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** The text of a team's cell (1: the first team) in the leadership row whose label starts so. */
