@@ -332,15 +332,17 @@ public class SignalEvaluator {
     public void evaluateDeal(String dealId) {
         facts.deal(dealId).ifPresent(deal -> {
             String owner = facts.ownerOf(dealId).orElse(null);
-            SignalBook.Context context = (owner == null ? new SignalBook.Context(null, null, "") : context(owner)).about(summaryOf(deal));
+            // The owner's zone: the deal's days in stage and today, for the summary and the rules alike.
+            ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            SignalBook.Context context = (owner == null ? new SignalBook.Context(null, null, "") : context(owner))
+                    .about(summaryOf(deal, zone, today));
             if (quiet(context.teamId())) {
                 return;
             }
             RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
             BigDecimal median = context.teamId() == null || deal.stage() == null ? null
                     : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
-            ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
-            LocalDate today = LocalDate.now(clock.withZone(zone));
             book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(settings, deal, median, zone, today), context, "deal moved or closed");
             book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(settings, deal, clock.instant()), context, "activity on the deal or deal closed");
             book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(settings, deal), context, "deal closed");
@@ -350,12 +352,9 @@ public class SignalEvaluator {
     }
 
     /** The deal as a manager reads it in a signal: name, amount, stage and days in it, close date, CRM link. */
-    DealSummary summaryOf(DealView deal) {
+    DealSummary summaryOf(DealView deal, ZoneId zone, LocalDate today) {
         DealStage stage = DealRules.stageOf(deal);
-        String owner = facts.ownerOf(deal.dealId()).orElse(null);
-        ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
-        Long days = deal.stageSince() == null ? null
-                : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, LocalDate.now(clock.withZone(zone)));
+        Long days = deal.stageSince() == null ? null : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, today);
         return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
     }
 
@@ -372,7 +371,8 @@ public class SignalEvaluator {
         RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
         List<BigDecimal> usual = facts.wonAmounts(context.teamId(), won.amount().currency(),
                 won.occurredAt().minus(rules.windows().bigWinSample()), won.dealId());
-        SignalBook.Context about = context.about(facts.deal(won.dealId()).map(this::summaryOf)
+        ZoneId zone = roster.zoneOf(won.ownerRepId());
+        SignalBook.Context about = context.about(facts.deal(won.dealId()).map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
                 .orElse(new DealSummary(null, won.amount(), DealStage.WON, null, null, links.of(won.dealId()).orElse(null))));
         DealRules.bigWin(settings, won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, about));
     }
