@@ -120,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** The clock of this stack: the real one, shifted by {@link #clockOffset}. */
         public Clock clock() {
-            return clockOffset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), clockOffset);
+            return io.salespulse.kit.time.ClockConfiguration.shifted(clockOffset);
         }
 
         public static Options defaults(Path root) {

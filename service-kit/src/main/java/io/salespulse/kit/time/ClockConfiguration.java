@@ -23,11 +23,15 @@ public class ClockConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(@Value("${salespulse.clock.offset:0s}") Duration offset) {
-        if (offset.isZero()) {
-            return Clock.systemUTC();
+        Clock clock = shifted(offset);
+        if (!offset.isZero()) {
+            log.warn("The clock is shifted by {} (salespulse.clock.offset): today is {} here", offset, clock.instant());
         }
-        Clock shifted = Clock.offset(Clock.systemUTC(), offset);
-        log.warn("The clock is shifted by {} (salespulse.clock.offset): today is {} here", offset, shifted.instant());
-        return shifted;
+        return clock;
+    }
+
+    /** The real UTC clock shifted by an offset (the real one itself when the offset is zero). */
+    public static Clock shifted(Duration offset) {
+        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 }
