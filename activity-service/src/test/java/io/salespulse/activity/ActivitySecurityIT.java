@@ -7,6 +7,7 @@ import io.salespulse.testsupport.AccessTable.Rule;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.RealInfrastructure;
 import io.salespulse.testsupport.TestTokens;
+import io.salespulse.testsupport.StoryDates;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,9 @@ class ActivitySecurityIT {
 
     private void refuseCredentialsAndSignatures() {
         String base = "http://localhost:" + port;
-        String event = """
-                {"specversion":"1.0","id":"e-1","source":"/crm","type":"salespulse.call.logged.v1","time":"2026-01-05T10:00:00Z",
-                 "data":{"repId":"r","outcome":"CONNECTED"}}""";
+        String event = StoryDates.moved("""
+                {"specversion":"1.0","id":"e-1","source":"/crm","type":"salespulse.call.logged.v1","time":"2026-11-05T10:00:00Z",
+                 "data":{"repId":"r","outcome":"CONNECTED"}}""");
         assertThat(Http.post(base + "/api/v1/events", "application/cloudevents+json", event, "Authorization", "Bearer SECRETKEY1").status())
                 .isEqualTo(401);
         assertThat(Http.post(base + "/api/v1/events", "application/cloudevents+json", event, "Authorization",
@@ -153,9 +154,9 @@ class ActivitySecurityIT {
     }
 
     private Http.Answer ingest(String credential, String source, String id) {
-        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
+        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", StoryDates.moved("""
                 {"specversion":"1.0","id":"%s","source":"%s","type":"salespulse.email.sent.v1","time":"2026-11-26T10:00:00Z",
-                 "data":{"repId":"rep-x"}}""".formatted(id, source), "Authorization", "Bearer " + credential);
+                 "data":{"repId":"rep-x"}}""".formatted(id, source)), "Authorization", "Bearer " + credential);
     }
 
     private Http.Answer post(String key, String events) {
@@ -164,9 +165,9 @@ class ActivitySecurityIT {
     }
 
     private static String call(String id, String source) {
-        return """
+        return StoryDates.moved("""
                 {"specversion":"1.0","id":"%s","source":"%s","type":"salespulse.call.logged.v1","time":"2026-11-26T10:00:00Z",
-                 "data":{"repId":"rep-x","outcome":"CONNECTED","dealId":"acme-1"}}""".formatted(id, source);
+                 "data":{"repId":"rep-x","outcome":"CONNECTED","dealId":"acme-1"}}""".formatted(id, source));
     }
 
     private static String deal(String id, String dealId, java.time.Instant time) {

@@ -10,6 +10,7 @@ import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +39,10 @@ class CloudEventsIngestIT {
     }
 
     static String call(String id, String repId, String outcome) {
-        return """
+        return StoryDates.moved("""
                 {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.call.logged.v1",
                  "time":"2026-11-24T09:15:00+01:00","data":{"repId":"%s","outcome":"%s","durationSeconds":300}}
-                """.formatted(id, repId, outcome);
+                """.formatted(id, repId, outcome));
     }
 
     @Test
@@ -63,7 +64,7 @@ class CloudEventsIngestIT {
             events = probe.drain(e -> e.key().equals(rep), Duration.ofSeconds(2));
             assertThat(events).hasSize(1);
             assertThat(events.get(0).data()).isEqualTo(new CallLogged(rep, null, CallOutcome.CONNECTED, 300, null,
-                    Instant.parse("2026-11-24T08:15:00Z")));
+                    StoryDates.at("2026-11-24T08:15:00Z")));
             assertThat(events.get(0).source()).isEqualTo("/demo/test");
         }
     }
@@ -77,11 +78,11 @@ class CloudEventsIngestIT {
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
 
-        Http.Answer binary = Http.post(url(), "application/json", """
+        Http.Answer binary = Http.post(url(), "application/json", StoryDates.moved("""
                 {"objectiveId":"obj-%s","scope":"REP","scopeId":"%s","metric":"CALLS","target":200,
-                 "periodStart":"2026-11-01","periodEnd":"2026-11-30"}""".formatted(rep, rep),
+                 "periodStart":"2026-11-01","periodEnd":"2026-11-30"}""".formatted(rep, rep)),
                 "Authorization", KEY, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
-                "ce-source", "/demo/test", "ce-type", "salespulse.objective.set.v1", "ce-time", "2026-11-01T08:00:00Z");
+                "ce-source", "/demo/test", "ce-type", "salespulse.objective.set.v1", "ce-time", StoryDates.at("2026-11-01T08:00:00Z").toString());
         assertThat(binary.status()).as(binary.body()).isEqualTo(202);
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.OBJECTIVES)) {

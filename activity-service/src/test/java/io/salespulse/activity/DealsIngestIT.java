@@ -12,6 +12,7 @@ import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +35,10 @@ class DealsIngestIT {
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private String update(String id, String deal, String stage, String time) {
-        return """
+        return StoryDates.moved("""
                 {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.deal.updated.v1","time":"%s",
                  "data":{"dealId":"%s","ownerRepId":"ae-1","stage":"%s","amount":24000,"currency":"EUR","name":"Acme"}}
-                """.formatted(id, time, deal, stage);
+                """.formatted(id, time, deal, stage));
     }
 
     private int post(String body) {
@@ -70,7 +71,7 @@ class DealsIngestIT {
     @Test
     void concurrentUpdatesOfOneDealAreAllRecordedEachOnItsOwnVersion() throws Exception {
         String deal = "deal-" + UUID.randomUUID();
-        java.time.Instant t0 = java.time.Instant.parse("2026-11-02T10:00:00Z");
+        java.time.Instant t0 = StoryDates.at("2026-11-02T10:00:00Z");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -94,9 +95,9 @@ class DealsIngestIT {
 
     @Test
     void dealUpdateNamesItsBadFields() {
-        Http.Answer answer = Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
+        Http.Answer answer = Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", StoryDates.moved("""
                 {"specversion":"1.0","id":"x","source":"/demo/test","type":"salespulse.deal.updated.v1","time":"2026-11-02T10:00:00Z",
-                 "data":{"dealId":"d","ownerRepId":"ae-1","stage":"ALMOST","amount":-5,"currency":"euro"}}""",
+                 "data":{"dealId":"d","ownerRepId":"ae-1","stage":"ALMOST","amount":-5,"currency":"euro"}}"""),
                 "Authorization", "Bearer local-dev-ingest-key");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").findValuesAsString("field"))

@@ -12,6 +12,7 @@ import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class HubSpotWebhookIT {
                 event(base + 11, "deal.propertyChange", null, dealObject, "dealstage", "qualifiedtobuy", t + 1),
                 event(base + 12, "deal.propertyChange", null, dealObject, "amount", "24000", t + 2),
                 event(base + 13, "deal.propertyChange", null, dealObject, "hubspot_owner_id", owner, t + 3),
-                event(base + 14, "deal.propertyChange", null, dealObject, "closedate", "1797465600000", t + 4),
+                event(base + 14, "deal.propertyChange", null, dealObject, "closedate", String.valueOf(StoryDates.epochMilliOf("2026-12-17")), t + 4),
                 event(base + 15, "object.creation", "0-48", callObject, null, null, t + 5),
                 event(base + 16, "object.propertyChange", "0-48", callObject, "hubspot_owner_id", owner, t + 6),
                 event(base + 17, "object.propertyChange", "0-48", callObject, "hs_call_disposition", "f240bbac-87c9-4f6e-bf70-924b57d47db7", t + 7),
@@ -111,7 +112,7 @@ class HubSpotWebhookIT {
         assertThat(deal.ownerRepId()).isEqualTo(rep);
         assertThat(deal.amount().amount()).isEqualByComparingTo("24000");
         assertThat(deal.amount().currency()).isEqualTo("EUR");
-        assertThat(deal.expectedCloseDate()).hasToString("2026-12-17");
+        assertThat(deal.expectedCloseDate()).isEqualTo(StoryDates.day("2026-12-17"));
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.DEALS, Topics.ACTIVITIES)) {
             List<EventEnvelope> dealFacts = probe.awaitEvents(e -> e.key().equals("hubspot-" + dealObject), 5, Duration.ofSeconds(30));

@@ -9,6 +9,7 @@ import io.salespulse.contracts.Topics;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ class OutboxCrashIT {
         int sent = 50;
         List<String> events = new ArrayList<>();
         for (int i = 0; i < sent; i++) {
-            events.add("""
+            events.add(StoryDates.moved("""
                     {"specversion":"1.0","id":"crash-%d-%s","source":"/demo/test","type":"salespulse.email.sent.v1",
-                     "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep));
+                     "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep)));
         }
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             log.armed.set(true);

@@ -10,6 +10,7 @@ import io.salespulse.contracts.activity.EmailSent;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,9 +55,9 @@ class OutboxParkingIT {
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             for (int i = 0; i < 5; i++) {
-                assertThat(Http.post(url("/api/v1/events"), "application/cloudevents+json", """
+                assertThat(Http.post(url("/api/v1/events"), "application/cloudevents+json", StoryDates.moved("""
                         {"specversion":"1.0","id":"after-%d-%s","source":"/demo/test","type":"salespulse.email.sent.v1",
-                         "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep),
+                         "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep)),
                         "Authorization", "Bearer local-dev-ingest-key").status()).isEqualTo(202);
             }
             List<EventEnvelope> after = probe.awaitEvents(event -> event.key().equals(rep), 5, Duration.ofSeconds(60));

@@ -14,6 +14,7 @@ import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.StoryDates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +61,10 @@ class PipedriveAndTwentyWebhooksIT {
     }
 
     private static String pipedrive(String action, String entity, String entityId, String timestamp, String data, String previous) {
-        return """
+        return StoryDates.moved("""
                 {"meta":{"action":"%s","entity":"%s","entity_id":"%s","id":"%s","timestamp":"%s","company_id":"7001",
                          "user_id":"10","version":"2.0","change_source":"app","is_bulk_edit":false,"type":"general"},
-                 "data":%s,"previous":%s}""".formatted(action, entity, entityId, UUID.randomUUID(), timestamp, data, previous);
+                 "data":%s,"previous":%s}""".formatted(action, entity, entityId, UUID.randomUUID(), timestamp, data, previous));
     }
 
     private Http.Answer postPipedrive(String body) {
@@ -110,9 +111,9 @@ class PipedriveAndTwentyWebhooksIT {
             assertThat(facts.get(0).dataAs(DealCreated.class).stage()).isEqualTo(DealStage.QUALIFIED);
             List<EventEnvelope> activities = probe.awaitEvents(e -> e.key().equals(rep), 3, Duration.ofSeconds(30));
             assertThat(activities).extracting(EventEnvelope::data).containsExactly(
-                    new CallLogged(rep, "pipedrive-9001", CallOutcome.CONNECTED, 240, "pipedrive-" + dealId, Instant.parse("2026-11-24T09:04:00Z")),
-                    new MeetingBooked(rep, "pipedrive-9002", Instant.parse("2026-11-27T14:00:00Z"), null, Instant.parse("2026-11-24T09:10:00Z")),
-                    new MeetingHeld(rep, "pipedrive-9002", null, Instant.parse("2026-11-27T14:00:00Z")));
+                    new CallLogged(rep, "pipedrive-9001", CallOutcome.CONNECTED, 240, "pipedrive-" + dealId, StoryDates.at("2026-11-24T09:04:00Z")),
+                    new MeetingBooked(rep, "pipedrive-9002", StoryDates.at("2026-11-27T14:00:00Z"), null, StoryDates.at("2026-11-24T09:10:00Z")),
+                    new MeetingHeld(rep, "pipedrive-9002", null, StoryDates.at("2026-11-27T14:00:00Z")));
         }
     }
 
@@ -141,13 +142,13 @@ class PipedriveAndTwentyWebhooksIT {
         String rep = "ae-tw-" + suffix;
         givenRep(rep, "twenty", owner);
         String id = UUID.randomUUID().toString();
-        String body = """
+        String body = StoryDates.moved("""
                 {"eventName":"opportunity.updated","objectMetadata":{"id":"m1","nameSingular":"opportunity"},
                  "workspaceId":"ws-1","webhookId":"wh-1","eventDate":"2026-11-20T10:00:00.000Z",
                  "record":{"id":"%s","name":"Initech expansion","amount":{"amountMicros":15000000000,"currencyCode":"EUR"},
                            "closeDate":"2026-12-31T00:00:00.000Z","stage":"PROPOSAL","ownerId":"%s",
                            "createdAt":"2026-11-01T09:00:00.000Z","updatedAt":"2026-11-20T10:00:00.000Z"},
-                 "updatedFields":["stage"]}""".formatted(id, owner);
+                 "updatedFields":["stage"]}""".formatted(id, owner));
         String now = String.valueOf(Instant.now().toEpochMilli());
         Http.Answer answer = Http.post(base() + "/webhooks/twenty", "application/json", body,
                 "X-Twenty-Webhook-Timestamp", now, "X-Twenty-Webhook-Signature", twentySign(now, body));
