@@ -93,8 +93,9 @@ class FaultSuiteIT {
             put(stack, "/api/v1/reps/ae-faults-twenty", """
                     {"displayName":"Twenty AE","teamId":"team-paris","role":"AE","seniority":"SENIOR","externalIds":{"twenty":"%s"}}"""
                     .formatted(TWENTY_OWNER));
-            // Counting needs each rep's team (and its time zone): wait until kpi-service knows the roster.
-            await().atMost(Duration.ofMinutes(1)).until(() -> JSON.readTree(get(stack, stack.url("kpi-service")
+            // Counting needs each rep's team (and its time zone): wait until kpi-service knows the roster (a team it does
+            // not know yet answers 404, which is waited out).
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(IllegalStateException.class).until(() -> JSON.readTree(get(stack, stack.url("kpi-service")
                     + "/api/v1/teams/team-paris/kpis?period=day")).get("reps").size() == 5
                     && JSON.readTree(get(stack, stack.url("kpi-service") + "/api/v1/teams/team-nyc/kpis?period=day")).get("reps").size() == 4);
             List<String[]> nyc = new ArrayList<>();
