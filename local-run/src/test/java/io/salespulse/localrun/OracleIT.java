@@ -1,0 +1,335 @@
+package io.salespulse.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.salespulse.localrun.NaiveFigures.Figure;
+import io.salespulse.localrun.NaiveFigures.Window;
+import io.salespulse.localrun.OracleMonth.Rep;
+import io.salespulse.localrun.OracleMonth.Team;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The independent oracle (#30): for each seed, a month and more of two teams' work told through every CRM format
+ * (CloudEvents, HubSpot, Pipedrive, Twenty, Salesforce; some requests twice, deals' stale snapshots late, everything
+ * shuffled), then every figure the KPI API serves for it (per rep and per team, day, week, month and quarter, with
+ * their like-for-like comparisons; the open pipeline by stage; the won cohort and connect rate of the funnel; the
+ * objectives' actual, attainment, elapsed share, projection, pace and status) checked against {@link NaiveFigures},
+ * written from docs/kpis-and-signals.md alone. A figure that differs fails with both values and the facts behind it.
+ */
+class OracleIT {
+
+    /** The seeds CI plays; {@code -Doracle.seeds=7,8} plays others. */
+    private static final List<Integer> SEEDS = java.util.Arrays.stream(System.getProperty("oracle.seeds", "1,2,3").split(","))
+            .map(String::trim).map(Integer::parseInt).toList();
+    private static final String SALESFORCE_SECRET = "oracle-salesforce-endpoint-secret-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDate TODAY = LocalDate.parse("2027-11-17");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyFigureAgreesWithANaiveImplementationOfItsDefinition() throws Exception {
+        Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
+        LocalStack.Options test = LocalStack.Options.forTest(root, data);
+        LocalStack.Options options = new LocalStack.Options(root, data, test.ports(), test.ingestApiKey(), test.jvmOptions(),
+                Map.of("SALESFORCE_ORGANIZATIONS", OracleSender.SALESFORCE_ORGANIZATION + ":" + SALESFORCE_SECRET)).at(OracleMonth.NOW);
+        try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
+            List<OracleMonth> months = new ArrayList<>();
+            for (int seed : SEEDS) {
+                OracleMonth month = new OracleMonth(seed);
+                roster(stack, month);
+                months.add(month);
+            }
+            CrmClient crm = new CrmClient(stack.url("activity-service"), options.ingestApiKey(), LocalStack.HUBSPOT_SECRET,
+                    LocalStack.PIPEDRIVE_USER, LocalStack.PIPEDRIVE_PASSWORD, "local-dev-twenty-secret", SALESFORCE_SECRET, stack.clock());
+            for (OracleMonth month : months) {
+                // The owners must be known before a CRM's events name them.
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                        get(stack, stack.url("kpi-service") + "/api/v1/teams/" + month.nyc.teamId() + "/kpis?period=day").get("reps").size() == 2
+                        && get(stack, stack.url("kpi-service") + "/api/v1/teams/" + month.paris.teamId() + "/kpis?period=day").get("reps").size() == 2);
+                new OracleSender(month, crm).sendAll();
+            }
+            System.out.printf("oracle: %d events sent for seeds %s, %d accepted, %d duplicates%n", crm.counts().sent.get(), SEEDS,
+                    crm.counts().accepted.get(), crm.counts().duplicates.get());
+            for (OracleMonth month : months) {
+                // Counted once everything told is in: wait for the last figure to settle, then check them all.
+                NaiveFigures naive = new NaiveFigures(month);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
+                        new Check(month.seed).settled(stack, naive, month));
+                Check check = new Check(month.seed);
+                for (LocalDate date : dates(month.seed)) {
+                    check.kpis(stack, naive, month, "day", date);
+                }
+                for (LocalDate date : List.of(TODAY, LocalDate.parse("2027-11-03"), LocalDate.parse("2027-08-30"))) {
+                    check.kpis(stack, naive, month, "week", date);
+                }
+                for (LocalDate date : List.of(TODAY, LocalDate.parse("2027-10-15"), LocalDate.parse("2027-08-31"))) {
+                    check.kpis(stack, naive, month, "month", date);
+                }
+                for (LocalDate date : List.of(TODAY, LocalDate.parse("2027-08-15"))) {
+                    check.kpis(stack, naive, month, "quarter", date);
+                }
+                check.pipeline(stack, naive, month);
+                check.funnel(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
+                check.funnel(stack, naive, month, LocalDate.parse("2027-11-01"), TODAY);
+                check.objectives(stack, naive, month);
+                check.done();
+                System.out.printf("oracle seed %d: %d figures agree%n", month.seed, check.compared);
+            }
+        }
+    }
+
+    /** The awkward days (both daylight-saving changes, France's holidays, today) and a few of the seed's own. */
+    private static List<LocalDate> dates(int seed) {
+        List<LocalDate> dates = new ArrayList<>(List.of(LocalDate.parse("2027-10-31"), LocalDate.parse("2027-11-07"),
+                LocalDate.parse("2027-11-01"), LocalDate.parse("2027-11-11"), LocalDate.parse("2027-11-08"), TODAY));
+        Random random = new Random(seed);
+        for (int i = 0; i < 3; i++) {
+            dates.add(OracleMonth.FIRST_DAY.plusDays(random.nextInt(130)));
+        }
+        return dates;
+    }
+
+    private static void roster(LocalStack stack, OracleMonth month) throws IOException, InterruptedException {
+        for (Team team : List.of(month.paris, month.nyc)) {
+            put(stack, "/api/v1/teams/" + team.teamId(), """
+                    {"name":"%s","timezone":"%s","locale":"fr","managerIds":["mgr-%s"],"workingDays":["MON","TUE","WED","THU","FRI"],
+                     "holidayCountry":%s}""".formatted(team.teamId(), team.zone(), team.teamId(),
+                    team.country() == null ? "null" : "\"" + team.country() + "\""));
+        }
+        for (Rep rep : month.reps) {
+            boolean paris = rep.team() == month.paris;
+            String ids = paris ? "\"pipedrive\":\"%s\"%s".formatted(rep.crmId(), rep.secondCrmId() == null ? "" : ",\"twenty\":\"" + rep.secondCrmId() + "\"")
+                    : "\"hubspot\":\"%s\"%s".formatted(rep.crmId(), rep.secondCrmId() == null ? "" : ",\"salesforce\":\"" + rep.secondCrmId() + "\"");
+            put(stack, "/api/v1/reps/" + rep.repId(), """
+                    {"displayName":"%s","teamId":"%s","role":"%s","seniority":"SENIOR","startDate":"2027-01-04","externalIds":{%s},"active":true}"""
+                    .formatted(rep.repId(), rep.team().teamId(), rep.ae() ? "AE" : "SDR", ids));
+        }
+    }
+
+    /** Compares figure by figure; the first that differs fails with both values and the facts behind the expected one. */
+    private static final class Check {
+
+        final int seed;
+        int compared;
+
+        Check(int seed) {
+            this.seed = seed;
+        }
+
+        Check kpis(LocalStack stack, NaiveFigures naive, OracleMonth month, String period, LocalDate date) throws Exception {
+            Window window = NaiveFigures.window(period, date, TODAY);
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/kpis?period=" + period
+                        + "&date=" + date + "&compare=true");
+                String where = "team " + team.teamId() + " " + period + " of " + date;
+                same(where + " from", window.from().toString(), answer.get("from").asString());
+                same(where + " to", window.to().toString(), answer.get("to").asString());
+                JsonNode comparison = answer.get("comparison");
+                same(where + " comparison.from", window.previousFrom().toString(), comparison.get("from").asString());
+                same(where + " comparison.to", window.previousTo().toString(), comparison.get("to").asString());
+                same(where + " comparison.likeForLike", String.valueOf(window.likeForLike()), comparison.get("likeForLike").asString());
+                List<Rep> reps = month.repsOf(team);
+                figures(where + " totals", naive.figures(reps, window.from(), window.to()), answer.get("totals"));
+                figures(where + " comparison", naive.figures(reps, window.previousFrom(), window.previousTo()), comparison);
+                for (JsonNode row : answer.get("reps")) {
+                    Rep rep = reps.stream().filter(r -> r.repId().equals(row.get("repId").asString())).findFirst().orElseThrow();
+                    figures(where + " rep " + rep.repId(), naive.figures(List.of(rep), window.from(), window.to()), row);
+                    figures(where + " rep " + rep.repId() + " comparison", naive.figures(List.of(rep), window.previousFrom(), window.previousTo()),
+                            row.get("comparison"));
+                }
+                same(where + " reps", String.valueOf(reps.size()), String.valueOf(answer.get("reps").size()));
+            }
+            return this;
+        }
+
+        /** Everything told is counted: the quarters' totals are the naive ones, and the objectives are known. */
+        void settled(LocalStack stack, NaiveFigures naive, OracleMonth month) throws Exception {
+            Window quarters = NaiveFigures.window("quarter", TODAY, TODAY);
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/kpis?period=quarter&compare=true");
+                figures("team " + team.teamId() + " quarter totals", naive.figures(month.repsOf(team), quarters.from(), quarters.to()),
+                        answer.get("totals"));
+                figures("team " + team.teamId() + " previous quarter totals", naive.figures(month.repsOf(team), quarters.previousFrom(),
+                        NaiveFigures.window("quarter", quarters.previousFrom(), TODAY).to()), get(stack, stack.url("kpi-service")
+                        + "/api/v1/teams/" + team.teamId() + "/kpis?period=quarter&date=" + quarters.previousFrom()).get("totals"));
+                long objectives = month.objectives.stream().filter(o -> o.rep().team() == team).count();
+                same("team " + team.teamId() + " objectives known", String.valueOf(objectives), String.valueOf(
+                        get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY).size()));
+            }
+        }
+
+        void pipeline(LocalStack stack, NaiveFigures naive, OracleMonth month) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/pipeline");
+                Map<String, Figure> expected = naive.openPipeline(team);
+                for (JsonNode row : answer.get("stages")) {
+                    String stage = row.get("stage").asString();
+                    compare("team " + team.teamId() + " open pipeline " + stage + " deals", expected.get(stage + ".deals"), row.get("deals"));
+                    compare("team " + team.teamId() + " open pipeline " + stage + " amount", expected.get(stage + ".amount." + team.currency()),
+                            row.get("amount").get(team.currency()));
+                }
+            }
+        }
+
+        void funnel(LocalStack stack, NaiveFigures naive, OracleMonth month, LocalDate from, LocalDate to) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode funnel = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/funnel?from=" + from + "&to=" + to)
+                        .get("funnel");
+                String where = "team " + team.teamId() + " funnel " + from + " to " + to;
+                Map<String, Figure> cohort = naive.wonCohort(team, from, to);
+                compare(where + " wonCohort.created", cohort.get("wonCohort.created"), funnel.get("wonCohort").get("created"));
+                compare(where + " wonCohort.won", cohort.get("wonCohort.won"), funnel.get("wonCohort").get("won"));
+                Map<String, Figure> figures = naive.figures(month.repsOf(team), from, to);
+                compare(where + " steps.calls", figures.get("activity.calls"), funnel.get("steps").get("calls"));
+                compare(where + " steps.connectedCalls", figures.get("activity.connectedCalls"), funnel.get("steps").get("connectedCalls"));
+                ratio(where + " conversions.connectedCalls", figures.get("activity.connectedCalls"), figures.get("activity.calls"),
+                        funnel.get("conversions").get("connectedCalls"));
+                ratio(where + " conversions.dealsWon (the cohort)", cohort.get("wonCohort.won"), cohort.get("wonCohort.created"),
+                        funnel.get("conversions").get("dealsWon"));
+                for (String unrelated : List.of("meetingsBooked", "meetingsHeld", "dealsCreated")) {
+                    same(where + " conversions." + unrelated + " (no ratio between unrelated steps)", "null",
+                            String.valueOf(funnel.get("conversions").get(unrelated).isNull() ? "null" : funnel.get("conversions").get(unrelated)));
+                }
+            }
+        }
+
+        void objectives(LocalStack stack, NaiveFigures naive, OracleMonth month) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY);
+                for (OracleMonth.Objective objective : month.objectives) {
+                    if (objective.rep().team() != team) {
+                        continue;
+                    }
+                    JsonNode row = null;
+                    for (JsonNode candidate : answer) {
+                        if (candidate.get("objectiveId").asString().equals(objective.id())) {
+                            row = candidate;
+                        }
+                    }
+                    String where = "objective " + objective.id();
+                    same(where + " listed", "true", String.valueOf(row != null));
+                    Figure actual = naive.figures(List.of(objective.rep()), objective.from(), TODAY).get("activity.calls");
+                    compare(where + " actual", actual, row.get("actual"));
+                    BigDecimal target = BigDecimal.valueOf(objective.target());
+                    BigDecimal attainment = actual.value().divide(target, 10, RoundingMode.HALF_UP);
+                    near(where + " attainment", attainment, row.get("attainment"), actual.behind());
+                    // A day counts at its end: today's is not elapsed yet.
+                    long elapsedDays = NaiveFigures.workingDays(team, objective.from(), TODAY.minusDays(1));
+                    long periodDays = NaiveFigures.workingDays(team, objective.from(), objective.to());
+                    BigDecimal elapsed = BigDecimal.valueOf(elapsedDays).divide(BigDecimal.valueOf(periodDays), 10, RoundingMode.HALF_UP);
+                    near(where + " elapsed (" + elapsedDays + " of " + periodDays + " working days)", elapsed, row.get("elapsed"), List.of());
+                    BigDecimal projection = actual.value().divide(elapsed, 10, RoundingMode.HALF_UP);
+                    // A projection is a count, given to 2 decimals.
+                    near(where + " projection", projection, row.get("projection"), actual.behind(), new BigDecimal("0.005"));
+                    BigDecimal pace = attainment.divide(elapsed, 10, RoundingMode.HALF_UP);
+                    near(where + " pace", pace, row.get("pace"), actual.behind());
+                    String status = attainment.compareTo(BigDecimal.ONE) >= 0 ? "ACHIEVED"
+                            : projection.compareTo(target) >= 0 ? "ON_TRACK"
+                            : projection.compareTo(target.multiply(new BigDecimal("0.8"))) >= 0 ? "AT_RISK" : "OFF_TRACK";
+                    same(where + " status (pace " + pace.setScale(3, RoundingMode.HALF_UP) + ")", status, row.get("status").asString());
+                }
+            }
+        }
+
+        private void figures(String where, Map<String, Figure> expected, JsonNode answer) {
+            expected.forEach((name, figure) -> {
+                String[] path = name.split("\\.");
+                JsonNode node = answer;
+                for (String part : path) {
+                    node = node == null ? null : node.get(part);
+                }
+                compare(where + " " + name, figure, node);
+            });
+        }
+
+        private void compare(String figure, Figure expected, JsonNode actual) {
+            compared++;
+            BigDecimal value = actual == null || actual.isNull() ? BigDecimal.ZERO : actual.decimalValue();
+            if (value.compareTo(expected.value()) != 0) {
+                fail(figure, expected.value().toPlainString(), actual == null ? "absent" : actual.toString(), expected.behind());
+            }
+        }
+
+        private void ratio(String figure, Figure part, Figure whole, JsonNode actual) {
+            if (whole.value().signum() == 0) {
+                same(figure + " (no base: no ratio)", "null", actual == null || actual.isNull() ? "null" : actual.toString());
+                return;
+            }
+            BigDecimal expected = part.value().divide(whole.value(), 10, RoundingMode.HALF_UP);
+            assertThat(expected).as(figure + ": a conversion lies between 0 and 1").isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+            near(figure, expected, actual, part.behind());
+        }
+
+        /** A ratio, which the service rounds to 4 decimals. */
+        private void near(String figure, BigDecimal expected, JsonNode actual, List<String> behind) {
+            near(figure, expected, actual, behind, new BigDecimal("0.0001"));
+        }
+
+        private void near(String figure, BigDecimal expected, JsonNode actual, List<String> behind, BigDecimal tolerance) {
+            compared++;
+            if (actual == null || actual.isNull() || actual.decimalValue().subtract(expected).abs().compareTo(tolerance) > 0) {
+                fail(figure, expected.setScale(4, RoundingMode.HALF_UP).toPlainString(), actual == null ? "absent" : actual.toString(), behind);
+            }
+        }
+
+        private void same(String figure, String expected, String actual) {
+            compared++;
+            if (!expected.equals(actual)) {
+                fail(figure, expected, actual, List.of());
+            }
+        }
+
+        private void fail(String figure, String expected, String actual, List<String> behind) {
+            StringBuilder message = new StringBuilder("oracle seed %d: %s differs: the definition gives %s, the service %s".formatted(
+                    seed, figure, expected, actual));
+            if (!behind.isEmpty()) {
+                message.append("\nthe facts behind it (").append(behind.size()).append("):");
+                behind.stream().limit(25).forEach(line -> message.append("\n  ").append(line));
+            }
+            throw new AssertionError(message.toString());
+        }
+
+        void done() {
+            assertThat(compared).as("figures compared").isPositive();
+        }
+    }
+
+    private static JsonNode get(LocalStack stack, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.tokens().leadership()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void put(LocalStack stack, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("activity-service") + path))
+                .header("Authorization", "Bearer " + stack.tokens().admin()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
