@@ -127,6 +127,14 @@ class CockpitBrowserIT {
                     browser.get(stack.url("cockpit") + "/reps/ae-ines");
                     assertThat(browser.findElement(By.id("deals-heading")).getText()).isEqualTo("Affaires ouvertes");
                     assertThat(browser.findElement(By.cssSelector("table.deals")).getText()).contains("Globex — plateforme commerciale", "Négociation");
+                    // Each heading over figures links to what they mean, in the reader's language.
+                    clickThroughTo(browser, By.cssSelector("#deals-heading a.define"));
+                    assertThat(browser.getCurrentUrl()).endsWith("/definitions#deals");
+                    assertThat(browser.findElement(By.cssSelector("#deals h2")).getText()).isEqualTo("Affaires ouvertes");
+                    assertThat(browser.findElement(By.cssSelector("#deals p")).getText()).contains("Jours dans l'étape : jours calendaires");
+                    assertThat(browser.findElement(By.cssSelector("#open-pipeline p")).getText()).contains("Pondéré = montant x probabilité de l'étape");
+                    screenshot(browser, "definitions");
+                    browser.get(stack.url("cockpit") + "/reps/ae-ines");
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market")).click();
 
                     // Léa's page, to prepare the 1:1: her figures, her last four weeks drawn, what to talk about.
@@ -264,7 +272,7 @@ class CockpitBrowserIT {
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(horizontalOverflow(browser)).isLessThanOrEqualTo(0));
                     screenshot(browser, "signal-phone");
                     for (String page : List.of("/teams/team-paris/leaderboard", "/teams/team-paris/objectives", "/me/notifications",
-                            "/reps/ae-ines")) {
+                            "/reps/ae-ines", "/definitions")) {
                         browser.get(stack.url("cockpit") + page);
                         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(horizontalOverflow(browser)).as(page + " on a phone").isLessThanOrEqualTo(0));
                     }
