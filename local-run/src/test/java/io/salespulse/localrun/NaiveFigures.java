@@ -166,6 +166,25 @@ final class NaiveFigures {
                 }
             }
         }
+        // Win rate = won / (won + lost) over deals closed in the period; average won deal size = revenue / deals won
+        // (to the cent); sales cycle = median whole days (24 hours) from created to won, over the deals won.
+        if (!won.isEmpty() || !lost.isEmpty()) {
+            figures.put("pipeline.winRate", new Figure(BigDecimal.valueOf(won.size()).divide(BigDecimal.valueOf(won.size() + lost.size()), 4,
+                    java.math.RoundingMode.HALF_UP), won));
+        }
+        if (!won.isEmpty()) {
+            for (String currency : revenueWon.keySet()) {
+                figures.put("pipeline.averageWonDealSize." + currency, new Figure(revenueWon.get(currency).divide(BigDecimal.valueOf(won.size()), 2,
+                        java.math.RoundingMode.HALF_UP), won));
+            }
+            List<Long> cycles = new ArrayList<>();
+            for (Deal deal : month.deals) {
+                if (ours.test(deal.owner()) && deal.last().stage().equals("WON") && within(deal.last().at(), deal.owner().team(), from, to)) {
+                    cycles.add(java.time.Duration.between(deal.first().at(), deal.last().at()).toDays());
+                }
+            }
+            figures.put("pipeline.salesCycleDays", new Figure(median(cycles), won));
+        }
         figures.put("pipeline.dealsCreated", Figure.of(created.size(), created));
         money(figures, "pipeline.pipelineCreated", pipelineCreated, created);
         figures.put("pipeline.dealsWon", Figure.of(won.size(), won));
@@ -179,6 +198,37 @@ final class NaiveFigures {
         for (String currency : List.of("EUR", "USD")) {
             figures.put(name + "." + currency, new Figure(amounts.getOrDefault(currency, BigDecimal.ZERO), behind));
         }
+    }
+
+    /** The stages' win probabilities for the weighted pipeline (docs: the defaults). */
+    static final Map<String, BigDecimal> PROBABILITIES = Map.of("NEW", new BigDecimal("0.10"), "QUALIFIED", new BigDecimal("0.20"),
+            "DISCOVERY", new BigDecimal("0.40"), "PROPOSAL", new BigDecimal("0.60"), "NEGOTIATION", new BigDecimal("0.80"));
+
+    static BigDecimal median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return null;
+        }
+        return n % 2 == 1 ? BigDecimal.valueOf(sorted.get(n / 2))
+                : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** When the deal entered the stage it is in now (a stale snapshot arriving late changes nothing). */
+    static Instant stageSince(Deal deal) {
+        Snapshot previous = null;
+        Instant since = null;
+        for (Snapshot snapshot : deal.snapshots()) {
+            if (previous == null || !previous.stage().equals(snapshot.stage())) {
+                since = snapshot.at();
+            }
+            previous = snapshot;
+        }
+        return since;
+    }
+
+    private static boolean open(Deal deal) {
+        return !deal.last().stage().equals("WON") && !deal.last().stage().equals("LOST");
     }
 
     /** Open deals now, per stage: how many, and their amount (in the team's currency). */
@@ -195,11 +245,97 @@ final class NaiveFigures {
             amounts.merge(last.stage(), BigDecimal.valueOf(last.amount()), BigDecimal::add);
         }
         Map<String, Figure> figures = new LinkedHashMap<>();
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal weighted = BigDecimal.ZERO;
+        List<String> all = new ArrayList<>();
         for (String stage : List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION")) {
             List<String> behind = deals.getOrDefault(stage, List.of());
+            all.addAll(behind);
+            BigDecimal amount = amounts.getOrDefault(stage, BigDecimal.ZERO);
             figures.put(stage + ".deals", Figure.of(behind.size(), behind));
-            figures.put(stage + ".amount." + team.currency(), new Figure(amounts.getOrDefault(stage, BigDecimal.ZERO), behind));
+            figures.put(stage + ".amount." + team.currency(), new Figure(amount, behind));
+            figures.put(stage + ".weighted." + team.currency(), new Figure(amount.multiply(PROBABILITIES.get(stage)), behind));
+            open = open.add(amount);
+            weighted = weighted.add(amount.multiply(PROBABILITIES.get(stage)));
         }
+        figures.put("open." + team.currency(), new Figure(open, all));
+        figures.put("weighted." + team.currency(), new Figure(weighted, all));
+        return figures;
+    }
+
+    /** Per stage, the open deals' days in it (calendar days of the team's zone since they entered it, to today). */
+    Map<String, List<Deal>> openByStage(Team team) {
+        Map<String, List<Deal>> byStage = new LinkedHashMap<>();
+        for (Deal deal : month.deals) {
+            if (deal.owner().team() == team && open(deal)) {
+                byStage.computeIfAbsent(deal.last().stage(), k -> new ArrayList<>()).add(deal);
+            }
+        }
+        return byStage;
+    }
+
+    static long daysInStage(Deal deal, LocalDate today) {
+        return Math.max(0, today.toEpochDay() - stageSince(deal).atZone(deal.owner().team().zone()).toLocalDate().toEpochDay());
+    }
+
+    /** The reps of a team ranked by calls over the days: rank (equal values share one: 1, 2, 2, 4) and value. */
+    Map<String, long[]> callsRanking(Team team, LocalDate from, LocalDate to) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (Rep rep : month.repsOf(team)) {
+            values.put(rep.repId(), figures(List.of(rep), from, to).get("activity.calls").value().longValue());
+        }
+        Map<String, long[]> ranking = new LinkedHashMap<>();
+        values.forEach((rep, value) -> ranking.put(rep, new long[] {1 + values.values().stream().filter(v -> v > value).count(), value}));
+        return ranking;
+    }
+
+    /**
+     * The forecast of the days, in the team's currency: closed (won in them), and the open deals expected to close in
+     * them by their stage's category (NEW, QUALIFIED pipeline; DISCOVERY, PROPOSAL best case; NEGOTIATION commit).
+     */
+    Map<String, Figure> forecast(Team team, LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>(Map.of("closed", BigDecimal.ZERO, "commit", BigDecimal.ZERO,
+                "bestCase", BigDecimal.ZERO, "pipeline", BigDecimal.ZERO));
+        Map<String, List<String>> behind = new LinkedHashMap<>();
+        for (Deal deal : month.deals) {
+            Snapshot last = deal.last();
+            if (deal.owner().team() != team) {
+                continue;
+            }
+            String category = null;
+            if (last.stage().equals("WON") && within(last.at(), team, from, to)) {
+                category = "closed";
+            } else if (open(deal) && !last.closeDate().isBefore(from) && !last.closeDate().isAfter(to)) {
+                category = switch (last.stage()) {
+                    case "NEGOTIATION" -> "commit";
+                    case "DISCOVERY", "PROPOSAL" -> "bestCase";
+                    default -> "pipeline";
+                };
+            }
+            if (category != null) {
+                sums.merge(category, BigDecimal.valueOf(last.amount()), BigDecimal::add);
+                behind.computeIfAbsent(category, k -> new ArrayList<>()).add(line("deal " + deal.id() + " " + last.stage() + " at "
+                        + last.amount() + ", close " + last.closeDate(), last.at(), team, deal.channel()));
+            }
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        sums.forEach((category, sum) -> figures.put(category, new Figure(sum, behind.getOrDefault(category, List.of()))));
+        BigDecimal commitTotal = sums.get("closed").add(sums.get("commit"));
+        figures.put("commitTotal", new Figure(commitTotal, behind.getOrDefault("commit", List.of())));
+        figures.put("bestCaseTotal", new Figure(commitTotal.add(sums.get("bestCase")), behind.getOrDefault("bestCase", List.of())));
+        return figures;
+    }
+
+    /** The period's pipeline changes that need no reading between the lines: created, won, lost (deals and amounts). */
+    Map<String, Figure> changes(Team team, LocalDate from, LocalDate to) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        Map<String, Figure> period = figures(month.repsOf(team), from, to);
+        figures.put("CREATED.deals", period.get("pipeline.dealsCreated"));
+        figures.put("CREATED.amount." + team.currency(), period.get("pipeline.pipelineCreated." + team.currency()));
+        figures.put("WON.deals", period.get("pipeline.dealsWon"));
+        figures.put("WON.amount." + team.currency(), period.get("pipeline.revenueWon." + team.currency()));
+        figures.put("LOST.deals", period.get("pipeline.dealsLost"));
+        figures.put("LOST.amount." + team.currency(), period.get("pipeline.amountLost." + team.currency()));
         return figures;
     }
 

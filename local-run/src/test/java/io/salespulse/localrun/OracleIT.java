@@ -90,6 +90,11 @@ class OracleIT {
                     check.kpis(stack, naive, month, "quarter", date);
                 }
                 check.pipeline(stack, naive, month);
+                check.leaderboard(stack, naive, month, TODAY);
+                check.leaderboard(stack, naive, month, LocalDate.parse("2027-11-03"));
+                check.forecast(stack, naive, month);
+                check.changes(stack, naive, month, LocalDate.parse("2027-11-08"), LocalDate.parse("2027-11-14"));
+                check.changes(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
                 check.funnel(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
                 check.funnel(stack, naive, month, LocalDate.parse("2027-11-01"), TODAY);
                 check.objectives(stack, naive, month);
@@ -173,7 +178,7 @@ class OracleIT {
                 figures("team " + team.teamId() + " previous quarter totals", naive.figures(month.repsOf(team), quarters.previousFrom(),
                         NaiveFigures.window("quarter", quarters.previousFrom(), TODAY).to()), get(stack, stack.url("kpi-service")
                         + "/api/v1/teams/" + team.teamId() + "/kpis?period=quarter&date=" + quarters.previousFrom()).get("totals"));
-                long objectives = month.objectives.stream().filter(o -> o.rep().team() == team).count();
+                long objectives = month.objectives.stream().filter(o -> o.team() == team).count();
                 same("team " + team.teamId() + " objectives known", String.valueOf(objectives), String.valueOf(
                         get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY).size()));
             }
@@ -183,12 +188,76 @@ class OracleIT {
             for (Team team : List.of(month.paris, month.nyc)) {
                 JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/pipeline");
                 Map<String, Figure> expected = naive.openPipeline(team);
+                String where = "team " + team.teamId() + " open pipeline ";
+                Map<String, List<OracleMonth.Deal>> open = naive.openByStage(team);
                 for (JsonNode row : answer.get("stages")) {
                     String stage = row.get("stage").asString();
-                    compare("team " + team.teamId() + " open pipeline " + stage + " deals", expected.get(stage + ".deals"), row.get("deals"));
-                    compare("team " + team.teamId() + " open pipeline " + stage + " amount", expected.get(stage + ".amount." + team.currency()),
-                            row.get("amount").get(team.currency()));
+                    compare(where + stage + " deals", expected.get(stage + ".deals"), row.get("deals"));
+                    compare(where + stage + " amount", expected.get(stage + ".amount." + team.currency()), row.get("amount").get(team.currency()));
+                    compare(where + stage + " weighted", expected.get(stage + ".weighted." + team.currency()), row.get("weighted").get(team.currency()));
+                    // Days in the stage: the open deals' median, and the oldest named.
+                    List<OracleMonth.Deal> deals = open.getOrDefault(stage, List.of());
+                    List<String> behind = deals.stream().map(d -> d.id() + " in " + stage + " since " + NaiveFigures.stageSince(d) + ": "
+                            + NaiveFigures.daysInStage(d, TODAY) + " days").toList();
+                    BigDecimal median = NaiveFigures.median(deals.stream().map(d -> NaiveFigures.daysInStage(d, TODAY)).toList());
+                    if (median == null) {
+                        same(where + stage + " medianDaysOpen", "null", String.valueOf(row.get("medianDaysOpen")));
+                    } else {
+                        compare(where + stage + " medianDaysOpen", new Figure(median, behind), row.get("medianDaysOpen"));
+                        OracleMonth.Deal oldest = deals.stream().min(java.util.Comparator.comparing(NaiveFigures::stageSince)).orElseThrow();
+                        same(where + stage + " oldest", OracleSender.crmDealId(oldest) + " " + NaiveFigures.daysInStage(oldest, TODAY),
+                                row.get("oldest").get("dealId").asString() + " " + row.get("oldest").get("days").asString());
+                    }
                 }
+                compare(where + "open", expected.get("open." + team.currency()), answer.get("open").get(team.currency()));
+                compare(where + "weighted", expected.get("weighted." + team.currency()), answer.get("weighted").get(team.currency()));
+            }
+        }
+
+        void leaderboard(LocalStack stack, NaiveFigures naive, OracleMonth month, LocalDate date) throws Exception {
+            Window week = NaiveFigures.window("week", date, TODAY);
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode ranking = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/leaderboard?metric=calls&period=week&date="
+                        + date).get("ranking");
+                Map<String, long[]> expected = naive.callsRanking(team, week.from(), week.to());
+                same("team " + team.teamId() + " leaderboard of the week of " + date + " size", String.valueOf(expected.size()),
+                        String.valueOf(ranking.size()));
+                for (JsonNode place : ranking) {
+                    long[] rank = expected.get(place.get("repId").asString());
+                    same("team " + team.teamId() + " leaderboard of the week of " + date + " " + place.get("repId").asString() + " rank and calls",
+                            rank[0] + " " + rank[1], place.get("rank").asString() + " " + place.get("value").decimalValue().toPlainString());
+                }
+            }
+        }
+
+        void forecast(LocalStack stack, NaiveFigures naive, OracleMonth month) throws Exception {
+            Window quarter = NaiveFigures.window("quarter", TODAY, TODAY);
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/forecast?period=quarter");
+                String where = "team " + team.teamId() + " forecast of the quarter ";
+                Map<String, Figure> expected = naive.forecast(team, quarter.from(), quarter.to());
+                JsonNode amounts = answer.get("forecast").get("currencies").get(team.currency());
+                expected.forEach((name, figure) -> compare(where + name, figure, amounts == null ? null : amounts.get(name)));
+                // The quota: the team's revenue objective for the quarter, else its reps' for the quarter, added up.
+                OracleMonth.Objective quota = month.objectives.stream().filter(o -> o.team() == team && o.metric().equals("REVENUE_WON"))
+                        .findFirst().orElseThrow();
+                same(where + "quota source", quota.rep() == null ? "TEAM_OBJECTIVE" : "REP_OBJECTIVES", answer.get("quota").get("source").asString());
+                compare(where + "quota", new Figure(BigDecimal.valueOf(quota.target()), List.of("objective " + quota.id())), amounts.get("quota"));
+                near(where + "attainment (closed / quota)", expected.get("closed").value().divide(BigDecimal.valueOf(quota.target()), 10,
+                        RoundingMode.HALF_UP), amounts.get("attainment"), expected.get("closed").behind());
+            }
+        }
+
+        void changes(LocalStack stack, NaiveFigures naive, OracleMonth month, LocalDate from, LocalDate to) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode changes = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/pipeline/changes?from=" + from
+                        + "&to=" + to).get("changes").get("changes");
+                naive.changes(team, from, to).forEach((name, figure) -> {
+                    String[] path = name.split("\\.");
+                    JsonNode node = changes.get(path[0]);
+                    node = node == null ? null : path.length == 2 ? node.get(path[1]) : node.get(path[1]) == null ? null : node.get(path[1]).get(path[2]);
+                    compare("team " + team.teamId() + " pipeline changes " + from + " to " + to + " " + name, figure, node);
+                });
             }
         }
 
@@ -218,7 +287,7 @@ class OracleIT {
             for (Team team : List.of(month.paris, month.nyc)) {
                 JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY);
                 for (OracleMonth.Objective objective : month.objectives) {
-                    if (objective.rep().team() != team) {
+                    if (objective.team() != team) {
                         continue;
                     }
                     JsonNode row = null;
@@ -229,7 +298,9 @@ class OracleIT {
                     }
                     String where = "objective " + objective.id();
                     same(where + " listed", "true", String.valueOf(row != null));
-                    Figure actual = naive.figures(List.of(objective.rep()), objective.from(), TODAY).get("activity.calls");
+                    Map<String, Figure> figures = naive.figures(objective.reps(month), objective.from(), TODAY);
+                    Figure actual = objective.metric().equals("CALLS") ? figures.get("activity.calls")
+                            : figures.get("pipeline.revenueWon." + objective.currency());
                     compare(where + " actual", actual, row.get("actual"));
                     BigDecimal target = BigDecimal.valueOf(objective.target());
                     BigDecimal attainment = actual.value().divide(target, 10, RoundingMode.HALF_UP);

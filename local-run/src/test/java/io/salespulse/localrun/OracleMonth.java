@@ -54,7 +54,12 @@ final class OracleMonth {
         }
     }
 
-    record Objective(String id, Rep rep, int target, LocalDate from, LocalDate to) {
+    /** An objective of a rep ({@code rep} set) or of a team; {@code currency} for revenue. */
+    record Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to) {
+
+        List<Rep> reps(OracleMonth month) {
+            return rep != null ? List.of(rep) : month.repsOf(team);
+        }
     }
 
     static final LocalDate FIRST_DAY = LocalDate.parse("2027-07-01");
@@ -129,10 +134,16 @@ final class OracleMonth {
         }
         for (Rep rep : reps) {
             if (!rep.ae()) {
-                objectives.add(new Objective("oracle" + seed + "-calls-" + rep.repId(), rep, 60 + 10 * seed,
+                objectives.add(new Objective("oracle" + seed + "-calls-" + rep.repId(), rep.team(), rep, "CALLS", null, 60 + 10 * seed,
                         LocalDate.parse("2027-11-01"), LocalDate.parse("2027-11-30")));
             }
         }
+        // The quarter's quotas: Paris's a team objective, New York's its AE's own.
+        LocalDate quarter = LocalDate.parse("2027-10-01");
+        objectives.add(new Objective("oracle" + seed + "-q4-paris", paris, null, "REVENUE_WON", "EUR", 150_000 + 1_000 * seed, quarter,
+                quarter.plusMonths(3).minusDays(1)));
+        objectives.add(new Objective("oracle" + seed + "-q4-ines", nyc, reps.get(3), "REVENUE_WON", "USD", 120_000 + 1_000 * seed, quarter,
+                quarter.plusMonths(3).minusDays(1)));
     }
 
     private void deal(String id, Rep owner, Instant created, Random random) {
