@@ -355,6 +355,68 @@ final class NaiveFigures {
         return Map.of("wonCohort.created", Figure.of(created.size(), created), "wonCohort.won", Figure.of(won.size(), won));
     }
 
+    /** An objective's figures on a day (docs: "Objectives"). */
+    record Progress(Figure actual, BigDecimal attainment, long elapsedDays, long periodDays, BigDecimal elapsed, BigDecimal projection,
+                    BigDecimal pace, String status) {
+    }
+
+    Progress progress(OracleMonth.Objective objective, LocalDate today) {
+        Map<String, Figure> figures = figures(objective.reps(month), objective.from(), today);
+        Figure actual = objective.metric().equals("CALLS") ? figures.get("activity.calls") : figures.get("pipeline.revenueWon." + objective.currency());
+        BigDecimal target = BigDecimal.valueOf(objective.target());
+        BigDecimal attainment = actual.value().divide(target, 10, java.math.RoundingMode.HALF_UP);
+        // A day counts at its end: today's is not elapsed yet.
+        long elapsedDays = workingDays(objective.team(), objective.from(), today.minusDays(1));
+        long periodDays = workingDays(objective.team(), objective.from(), objective.to());
+        BigDecimal elapsed = BigDecimal.valueOf(elapsedDays).divide(BigDecimal.valueOf(periodDays), 10, java.math.RoundingMode.HALF_UP);
+        BigDecimal projection = actual.value().divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
+        BigDecimal pace = attainment.divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
+        String status = attainment.compareTo(BigDecimal.ONE) >= 0 ? "ACHIEVED"
+                : projection.compareTo(target) >= 0 ? "ON_TRACK"
+                : projection.compareTo(target.multiply(new BigDecimal("0.8"))) >= 0 ? "AT_RISK" : "OFF_TRACK";
+        return new Progress(actual, attainment, elapsedDays, periodDays, elapsed, projection, pace, status);
+    }
+
+    /**
+     * The open signals of the rules that read final figures only, "TYPE subject" to "SEVERITY evidence...":
+     * CLOSE_DATE_PASSED (an open deal whose close date is behind the team's today), CLOSE_DATE_SLIPPING (an open deal
+     * whose close date was pushed out 2 times or more), OBJECTIVE_AT_RISK (elapsed of 25% or more, and at risk: WARNING,
+     * or off track: CRITICAL).
+     */
+    Map<String, String> openSignals(Team team, LocalDate today) {
+        Map<String, String> signals = new LinkedHashMap<>();
+        for (Deal deal : month.deals) {
+            if (deal.owner().team() != team || !open(deal)) {
+                continue;
+            }
+            String id = OracleSender.crmDealId(deal);
+            long past = today.toEpochDay() - deal.last().closeDate().toEpochDay();
+            if (past > 0) {
+                signals.put("CLOSE_DATE_PASSED " + id, "WARNING daysPastCloseDate=" + past);
+            }
+            int pushes = 0;
+            for (int i = 1; i < deal.snapshots().size(); i++) {
+                if (deal.snapshots().get(i).closeDate().isAfter(deal.snapshots().get(i - 1).closeDate())) {
+                    pushes++;
+                }
+            }
+            if (pushes >= 2) {
+                signals.put("CLOSE_DATE_SLIPPING " + id, "WARNING pushes=" + pushes);
+            }
+        }
+        for (OracleMonth.Objective objective : month.objectives) {
+            if (objective.team() != team) {
+                continue;
+            }
+            Progress p = progress(objective, today);
+            if (p.elapsed().compareTo(new BigDecimal("0.25")) >= 0 && (p.status().equals("AT_RISK") || p.status().equals("OFF_TRACK"))) {
+                signals.put("OBJECTIVE_AT_RISK " + objective.id(), (p.status().equals("AT_RISK") ? "WARNING" : "CRITICAL") + " actual="
+                        + p.actual().value().stripTrailingZeros().toPlainString() + " target=" + objective.target());
+            }
+        }
+        return signals;
+    }
+
     /** A rep's working days in [from, to]: its team's weekdays less its country's public holidays. */
     static long workingDays(Team team, LocalDate from, LocalDate to) {
         long days = 0;

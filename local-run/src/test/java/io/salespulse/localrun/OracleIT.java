@@ -98,8 +98,12 @@ class OracleIT {
                 check.funnel(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
                 check.funnel(stack, naive, month, LocalDate.parse("2027-11-01"), TODAY);
                 check.objectives(stack, naive, month);
+                // The rules judge as the figures come: wait for the last of them.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
+                        new Check(month.seed).signals(stack, naive, month));
+                check.signals(stack, naive, month);
                 check.done();
-                System.out.printf("oracle seed %d: %d figures agree%n", month.seed, check.compared);
+                System.out.printf("oracle seed %d: %d figures agree, %d open signals among them%n", month.seed, check.compared, check.signals);
             }
         }
     }
@@ -137,6 +141,7 @@ class OracleIT {
 
         final int seed;
         int compared;
+        int signals;
 
         Check(int seed) {
             this.seed = seed;
@@ -298,28 +303,44 @@ class OracleIT {
                     }
                     String where = "objective " + objective.id();
                     same(where + " listed", "true", String.valueOf(row != null));
-                    Map<String, Figure> figures = naive.figures(objective.reps(month), objective.from(), TODAY);
-                    Figure actual = objective.metric().equals("CALLS") ? figures.get("activity.calls")
-                            : figures.get("pipeline.revenueWon." + objective.currency());
-                    compare(where + " actual", actual, row.get("actual"));
-                    BigDecimal target = BigDecimal.valueOf(objective.target());
-                    BigDecimal attainment = actual.value().divide(target, 10, RoundingMode.HALF_UP);
-                    near(where + " attainment", attainment, row.get("attainment"), actual.behind());
-                    // A day counts at its end: today's is not elapsed yet.
-                    long elapsedDays = NaiveFigures.workingDays(team, objective.from(), TODAY.minusDays(1));
-                    long periodDays = NaiveFigures.workingDays(team, objective.from(), objective.to());
-                    BigDecimal elapsed = BigDecimal.valueOf(elapsedDays).divide(BigDecimal.valueOf(periodDays), 10, RoundingMode.HALF_UP);
-                    near(where + " elapsed (" + elapsedDays + " of " + periodDays + " working days)", elapsed, row.get("elapsed"), List.of());
-                    BigDecimal projection = actual.value().divide(elapsed, 10, RoundingMode.HALF_UP);
+                    NaiveFigures.Progress p = naive.progress(objective, TODAY);
+                    compare(where + " actual", p.actual(), row.get("actual"));
+                    near(where + " attainment", p.attainment(), row.get("attainment"), p.actual().behind());
+                    near(where + " elapsed (" + p.elapsedDays() + " of " + p.periodDays() + " working days)", p.elapsed(), row.get("elapsed"),
+                            List.of());
                     // A projection is a count, given to 2 decimals.
-                    near(where + " projection", projection, row.get("projection"), actual.behind(), new BigDecimal("0.005"));
-                    BigDecimal pace = attainment.divide(elapsed, 10, RoundingMode.HALF_UP);
-                    near(where + " pace", pace, row.get("pace"), actual.behind());
-                    String status = attainment.compareTo(BigDecimal.ONE) >= 0 ? "ACHIEVED"
-                            : projection.compareTo(target) >= 0 ? "ON_TRACK"
-                            : projection.compareTo(target.multiply(new BigDecimal("0.8"))) >= 0 ? "AT_RISK" : "OFF_TRACK";
-                    same(where + " status (pace " + pace.setScale(3, RoundingMode.HALF_UP) + ")", status, row.get("status").asString());
+                    near(where + " projection", p.projection(), row.get("projection"), p.actual().behind(), new BigDecimal("0.005"));
+                    near(where + " pace", p.pace(), row.get("pace"), p.actual().behind());
+                    same(where + " status (pace " + p.pace().setScale(3, RoundingMode.HALF_UP) + ")", p.status(), row.get("status").asString());
                 }
+            }
+        }
+
+        /**
+         * The signals whose condition is a function of the final figures (not of the order facts arrived in): each open
+         * deal whose close date has passed or was pushed twice, each objective at risk or off track past a quarter of
+         * its period; one open signal per subject and type, with its evidence.
+         */
+        void signals(LocalStack stack, NaiveFigures naive, OracleMonth month) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                Map<String, String> expected = naive.openSignals(team, TODAY);
+                Map<String, String> actual = new java.util.TreeMap<>();
+                for (String type : List.of("CLOSE_DATE_PASSED", "CLOSE_DATE_SLIPPING", "OBJECTIVE_AT_RISK")) {
+                    for (JsonNode signal : get(stack, stack.url("coaching-service") + "/api/v1/teams/" + team.teamId() + "/signals?status=OPEN&type="
+                            + type + "&limit=500")) {
+                        String key = type + " " + signal.get("subjectId").asString();
+                        same("team " + team.teamId() + " one open signal for " + key, "absent", actual.containsKey(key) ? "twice" : "absent");
+                        StringBuilder evidence = new StringBuilder(signal.get("severity").asString());
+                        for (JsonNode e : signal.get("evidence")) {
+                            if (List.of("daysPastCloseDate", "pushes", "actual", "target").contains(e.get("name").asString())) {
+                                evidence.append(' ').append(e.get("name").asString()).append('=').append(e.get("value").decimalValue().stripTrailingZeros().toPlainString());
+                            }
+                        }
+                        actual.put(key, evidence.toString());
+                    }
+                }
+                same("team " + team.teamId() + " open signals", new java.util.TreeMap<>(expected).toString(), actual.toString());
+                signals += expected.size();
             }
         }
 
