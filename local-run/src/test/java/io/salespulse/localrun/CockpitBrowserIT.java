@@ -380,8 +380,9 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("changes")).getText()).contains("Nouvelles affaires", "Avancées d'une étape", "Gagnées",
                             "Perdues", "Mêmes jours, semaine d'avant");
                     assertThat(browser.findElement(By.id("forecast")).getText()).contains("Signé", "Engagé", "Meilleur cas", "EUR");
-                    // The demo sets monthly revenue objectives and no quarterly one: the quarter has no quota, and says why.
-                    assertThat(browser.findElement(By.id("quota-source")).getText()).startsWith("Aucun objectif de référence");
+                    // The quota is the team's revenue objective for the quarter, and the page says so.
+                    assertThat(browser.findElement(By.id("quota-source")).getText())
+                            .isEqualTo("Objectif de référence : l'objectif de chiffre d'affaires de l'équipe pour ce trimestre.");
                     assertThat(browser.findElement(By.id("funnel")).getText()).contains("Appels décrochés", "RDV pris", "Affaires gagnées");
                     browser.findElement(By.id("call-amount")).sendKeys("beaucoup");
                     browser.findElement(By.id("call-submit")).click();

@@ -435,8 +435,37 @@ public final class DemoStory {
             long target = Math.max(won + 1, Math.round(won / Math.max(elapsed(team, start, end, now), 0.25) * 0.95));
             objectives.add(new Objective("obj-" + team.teamId() + "-q" + ((now.getMonthValue() - 1) / 3 + 1), "TEAM", team.teamId(),
                     "DEALS_WON", target, null, start, end));
+            objectives.add(quarterRevenue(team, deals, start, end, elapsed(team, start, end, now)));
         }
         return objectives;
+    }
+
+    /**
+     * The team's revenue objective for the quarter, the forecast's quota: about what the team is on course for (on track)
+     * and at most a third of its open pipeline expected by the quarter's end above what it has won (so it is covered 3
+     * times: no low-coverage warning in the story), in hundreds, and above what is won (not achieved before the quarter ends).
+     */
+    static Objective quarterRevenue(Team team, List<DealState> deals, LocalDate start, LocalDate end, double elapsed) {
+        Map<String, DealState> last = new java.util.LinkedHashMap<>();
+        for (DealState deal : deals) {
+            if (DemoCast.rep(deal.repId()).teamId().equals(team.teamId())) {
+                last.merge(deal.dealRef(), deal, (before, after) -> after.at().isBefore(before.at()) ? before : after);
+            }
+        }
+        long won = 0;
+        long open = 0;
+        for (DealState deal : last.values()) {
+            LocalDate day = deal.at().atZone(team.zone()).toLocalDate();
+            if ("WON".equals(deal.stage()) && !day.isBefore(start) && !day.isAfter(end)) {
+                won += deal.amount();
+            } else if (!"WON".equals(deal.stage()) && !"LOST".equals(deal.stage()) && deal.close() != null && !deal.close().isAfter(end)) {
+                open += deal.amount();
+            }
+        }
+        long onCourse = Math.round(won / Math.max(elapsed, 0.25) * 0.98);
+        long target = Math.max(won + 100, Math.min(onCourse, won + open / 3) / 100 * 100);
+        return new Objective("obj-" + team.teamId() + "-revenue-q" + ((start.getMonthValue() - 1) / 3 + 1), "TEAM", team.teamId(),
+                "REVENUE_WON", target, team.currency(), start, end);
     }
 
     /** The first day of the SDRs' sprint that {@code today} falls in: the Monday two weeks before this week's. */

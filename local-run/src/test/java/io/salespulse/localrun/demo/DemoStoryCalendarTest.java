@@ -106,6 +106,21 @@ class DemoStoryCalendarTest {
                 .filter(d -> DemoCast.rep(d.repId()).teamId().equals(DemoCast.PARIS.teamId())).map(d -> BigDecimal.valueOf(d.amount())).toList();
         assertThat(DealRules.bigWin(RULES.deals(), "initech", BigDecimal.valueOf(DemoStory.MARC_BIG_WIN), parisWins)).as("Marc's big win").isPresent();
 
+        // Each team's revenue objective for the quarter (the forecast's quota) is on course and covered: it adds no
+        // weak signal of its own to the story.
+        for (DemoCast.Team team : List.of(DemoCast.PARIS, DemoCast.NEW_YORK)) {
+            Objective quota = plan.objectives().stream().filter(o -> o.scopeId().equals(team.teamId()) && o.metric().equals("REVENUE_WON"))
+                    .findFirst().orElseThrow();
+            assertThat(quota.start()).isEqualTo(today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1));
+            assertThat(quota.end()).isEqualTo(quota.start().plusMonths(3).minusDays(1));
+            BigDecimal won = DemoCast.REPS.stream().filter(r -> r.teamId().equals(team.teamId()))
+                    .map(r -> won(plan.dealHistory(), r.repId(), quota)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            ObjectiveProgressed progress = progress(quota, team, won, now);
+            assertThat(ObjectiveRules.atRisk(RULES.objectives(), progress)).as("%s's quota on course (%s)", team.teamId(), progress).isEmpty();
+            assertThat(ObjectiveRules.lowCoverage(RULES.objectives(), quota.objectiveId(), progress.target(), progress.actual(),
+                    openBy(plan.dealHistory(), team, quota.end()))).as("%s's quota covered", team.teamId()).isEmpty();
+        }
+
         // Olivia's live deal reaches her monthly revenue objective, which she had not reached before it.
         Objective oliviaObjective = objectiveOf(plan, "ae-olivia");
         BigDecimal wonBefore = won(plan.dealHistory(), "ae-olivia", oliviaObjective);
@@ -174,6 +189,15 @@ class DemoStoryCalendarTest {
                     LocalDate day = d.at().atZone(team.zone()).toLocalDate();
                     return !day.isBefore(objective.start()) && !day.isAfter(objective.end());
                 }).mapToLong(DealState::amount).sum());
+    }
+
+    /** The team's open deals (their last state) expected to close by the day, as coaching-service adds them up. */
+    private static BigDecimal openBy(List<DealState> deals, DemoCast.Team team, LocalDate end) {
+        Map<String, DealState> last = new HashMap<>();
+        deals.stream().filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId()))
+                .forEach(d -> last.merge(d.dealRef(), d, (a, b) -> b.at().isBefore(a.at()) ? a : b));
+        return BigDecimal.valueOf(last.values().stream().filter(d -> !"WON".equals(d.stage()) && !"LOST".equals(d.stage()))
+                .filter(d -> d.close() != null && !d.close().isAfter(end)).mapToLong(DealState::amount).sum());
     }
 
     /** What kpi-service publishes for the objective with this figure today (its formulas, days elapsed through yesterday). */
