@@ -40,8 +40,26 @@ public final class DealFacts {
     public record Result(DealState state, List<DealEvent> facts) {
     }
 
+    /**
+     * The facts an update makes. A deal is told to the other services once its owner is known: a CRM that creates a
+     * deal before saying whose it is (HubSpot's {@code deal.creation}, then its properties one by one) would otherwise
+     * announce it to no team, count its creation nowhere and its first stage as a move. Until then its changes are
+     * kept, not told; the owner's arrival tells its creation as it then stands (dated when the CRM created it).
+     */
     public static Result apply(DealState previous, DealUpdate update) {
-        return previous == null ? create(update) : change(previous, update);
+        if (previous == null) {
+            return create(update);
+        }
+        if (!announced(previous)) {
+            DealState state = change(previous, update).state();
+            return new Result(state, announced(state) ? creation(state, state.stageSince()) : List.of());
+        }
+        return change(previous, update);
+    }
+
+    /** Whether the deal has been told: its owner was given (a CRM owner that maps to no rep counts: it is unattributed). */
+    static boolean announced(DealState state) {
+        return state.fieldTimes().containsKey(DealField.OWNER);
     }
 
     private static Result create(DealUpdate u) {
@@ -53,20 +71,28 @@ public final class DealFacts {
         String sourcedBy = u.has(DealField.SOURCED_BY) ? u.sourcedByRepId() : null;
         DealState state = new DealState(u.dealId(), u.ownerRepId(), u.ownerExternalId(), u.name(), stage, u.amount(),
                 u.expectedCloseDate(), u.lostReason(), createdAt, createdAt, 0, times, category, sourcedBy);
+        return new Result(state, announced(state) ? creation(state, u.occurredAt()) : List.of());
+    }
+
+    /** The facts that tell a deal as it stands: created, with its category, sourcing SDR, and its win or loss at {@code closedAt}. */
+    private static List<DealEvent> creation(DealState state, Instant closedAt) {
+        String owner = state.ownerRepId();
         List<DealEvent> facts = new ArrayList<>();
-        facts.add(new DealCreated(u.dealId(), u.ownerRepId(), u.name(), stage, u.amount(), u.expectedCloseDate(), createdAt));
-        if (category != null) {
-            facts.add(new DealForecastCategoryChanged(u.dealId(), u.ownerRepId(), null, category, u.occurredAt()));
+        facts.add(new DealCreated(state.dealId(), owner, state.name(), state.stage(), state.amount(), state.expectedCloseDate(),
+                state.createdAt()));
+        Instant told = state.fieldTimes().get(DealField.OWNER);
+        if (state.forecastCategory() != null) {
+            facts.add(new DealForecastCategoryChanged(state.dealId(), owner, null, state.forecastCategory(), told));
         }
-        if (sourcedBy != null) {
-            facts.add(new DealSourced(u.dealId(), u.ownerRepId(), sourcedBy, u.occurredAt()));
+        if (state.sourcedByRepId() != null) {
+            facts.add(new DealSourced(state.dealId(), owner, state.sourcedByRepId(), told));
         }
-        if (stage == DealStage.WON) {
-            facts.add(new DealWon(u.dealId(), u.ownerRepId(), u.amount(), createdAt, u.occurredAt()));
-        } else if (stage == DealStage.LOST) {
-            facts.add(new DealLost(u.dealId(), u.ownerRepId(), u.amount(), DealStage.NEW, u.lostReason(), u.occurredAt()));
+        if (state.stage() == DealStage.WON) {
+            facts.add(new DealWon(state.dealId(), owner, state.amount(), state.createdAt(), closedAt));
+        } else if (state.stage() == DealStage.LOST) {
+            facts.add(new DealLost(state.dealId(), owner, state.amount(), DealStage.NEW, state.lostReason(), closedAt));
         }
-        return new Result(state, facts);
+        return facts;
     }
 
     private static Result change(DealState p, DealUpdate u) {

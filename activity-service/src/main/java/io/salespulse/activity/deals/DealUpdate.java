@@ -81,6 +81,23 @@ public record DealUpdate(String dealId, Set<DealField> present, String ownerRepI
                 expectedCloseDate, lostReason, null, occurredAt);
     }
 
+    /**
+     * This update and a later one of the same deal at the same moment as one (a CRM that tells a deal's properties one
+     * notification each): the fields of both, the later one's value where both carry a field.
+     */
+    public DealUpdate and(DealUpdate later) {
+        Set<DealField> fields = EnumSet.noneOf(DealField.class);
+        fields.addAll(present);
+        fields.addAll(later.present);
+        boolean owner = later.has(DealField.OWNER);
+        return new DealUpdate(dealId, Set.copyOf(fields), owner ? later.ownerRepId : ownerRepId, owner ? later.ownerExternalId : ownerExternalId,
+                later.has(DealField.NAME) ? later.name : name, later.has(DealField.STAGE) ? later.stage : stage,
+                later.has(DealField.AMOUNT) ? later.amount : amount, later.has(DealField.CLOSE_DATE) ? later.expectedCloseDate : expectedCloseDate,
+                later.has(DealField.LOST_REASON) ? later.lostReason : lostReason, createdAt != null ? createdAt : later.createdAt, occurredAt,
+                later.has(DealField.FORECAST_CATEGORY) ? later.forecastCategory : forecastCategory,
+                later.has(DealField.SOURCED_BY) ? later.sourcedByRepId : sourcedByRepId);
+    }
+
     boolean has(DealField field) {
         return present.contains(field);
     }

@@ -43,6 +43,36 @@ class DealFactsTest {
     }
 
     @Test
+    void aDealCreatedBeforeItsOwnerIsKnownIsToldOnceItIsAsItThenStands() {
+        // HubSpot: the creation, then each property in its own notification (here in separate batches).
+        DealState created = DealFacts.apply(null, new DealUpdate("d-1", Set.of(), null, null, null, null, null, null, null, T0, T0)).state();
+        DealFacts.Result staged = DealFacts.apply(created, DealUpdate.partial("d-1", Set.of(DealField.STAGE), null, null, null,
+                DealStage.PROPOSAL, null, null, null, T0));
+        assertThat(staged.facts()).as("no team to tell yet").isEmpty();
+        DealFacts.Result priced = DealFacts.apply(staged.state(), DealUpdate.partial("d-1", Set.of(DealField.AMOUNT), null, null, null, null,
+                EUR_24K, null, null, T0.plusSeconds(1)));
+        assertThat(priced.facts()).isEmpty();
+        DealFacts.Result owned = DealFacts.apply(priced.state(), DealUpdate.partial("d-1", Set.of(DealField.OWNER), "ae-1", "ext-1", null, null,
+                null, null, null, T0.plusSeconds(2)));
+        // Created when the CRM created it, in its stage and at its amount: not a move from NEW, not a zero amount.
+        assertThat(owned.facts()).containsExactly(new DealCreated("d-1", "ae-1", null, DealStage.PROPOSAL, EUR_24K, null, T0));
+        Instant later = T0.plusSeconds(3 * 86400);
+        assertThat(DealFacts.apply(owned.state(), DealUpdate.partial("d-1", Set.of(DealField.STAGE), null, null, null, DealStage.WON, null, null,
+                null, later)).facts()).containsExactly(
+                new DealStageChanged("d-1", "ae-1", DealStage.PROPOSAL, DealStage.WON, 3, EUR_24K, later),
+                new DealWon("d-1", "ae-1", EUR_24K, T0, later));
+    }
+
+    @Test
+    void aDealWonBeforeItsOwnerIsKnownIsToldWonWhenItWasWon() {
+        DealState created = DealFacts.apply(null, new DealUpdate("d-1", Set.of(DealField.STAGE, DealField.AMOUNT), null, null, null,
+                DealStage.WON, EUR_24K, null, null, T0, T0)).state();
+        assertThat(DealFacts.apply(created, DealUpdate.partial("d-1", Set.of(DealField.OWNER), "ae-1", "ext-1", null, null, null, null, null,
+                T0.plusSeconds(60))).facts()).containsExactly(new DealCreated("d-1", "ae-1", null, DealStage.WON, EUR_24K, null, T0),
+                new DealWon("d-1", "ae-1", EUR_24K, T0, T0));
+    }
+
+    @Test
     void stageMoveTellsTheDaysSpentInTheOldStage() {
         Instant nineDaysLater = T0.plusSeconds(9 * 86400 + 3600);
         DealFacts.Result result = DealFacts.apply(created(), snapshot(DealStage.PROPOSAL, EUR_24K, "2026-12-19", nineDaysLater));

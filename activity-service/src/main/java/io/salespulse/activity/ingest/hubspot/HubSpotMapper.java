@@ -101,7 +101,31 @@ final class HubSpotMapper {
                 inbound.add(received(source, eventId));
             }
         }
-        return new Intake(inbound, refused, rejected);
+        return new Intake(coalesced(inbound), refused, rejected);
+    }
+
+    /**
+     * A deal's notifications of one moment in a batch as one update: HubSpot tells a new deal as {@code deal.creation}
+     * then one {@code propertyChange} per property set with it (owner, amount, stage...), all at the creation's time;
+     * applied one by one, the deal would be created with no owner, no amount and stage NEW, then "moved" to its real
+     * stage. The first notification carries the whole update; the others are remembered as received (a redelivery is a
+     * duplicate).
+     */
+    static List<Inbound> coalesced(List<Inbound> inbound) {
+        List<Inbound> out = new ArrayList<>(inbound);
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Inbound.DealChange change) {
+                String moment = change.source() + "|" + change.update().dealId() + "|" + change.update().occurredAt();
+                Integer at = first.putIfAbsent(moment, i);
+                if (at != null) {
+                    Inbound.DealChange earlier = (Inbound.DealChange) out.get(at);
+                    out.set(at, new Inbound.DealChange(earlier.source(), earlier.eventId(), earlier.update().and(change.update())));
+                    out.set(i, received(change.source(), change.eventId()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The bounds of a property's value: its length, and for amounts, times and durations their range. */

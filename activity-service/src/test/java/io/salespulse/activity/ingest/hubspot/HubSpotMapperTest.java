@@ -51,7 +51,7 @@ class HubSpotMapperTest {
     void aStageChangeAndAnAmountBecomeDealUpdatesOfThePortalsSource() {
         long at = NOW.minusSeconds(60).toEpochMilli();
         Intake intake = map(event(1, "deal.propertyChange", 4242, "dealstage", "closedwon", at, "62515"),
-                event(2, "deal.propertyChange", 4242, "amount", "12500.50", at, "62515"));
+                event(2, "deal.propertyChange", 4242, "amount", "12500.50", at + 1, "62515"));
         assertThat(intake.refused()).isZero();
         Inbound.DealChange stage = (Inbound.DealChange) intake.inbound().get(0);
         assertThat(stage.source()).isEqualTo("/crm/hubspot/62515");
@@ -66,12 +66,32 @@ class HubSpotMapperTest {
     }
 
     @Test
+    void aNewDealsPropertiesToldWithItsCreationAreOneUpdate() {
+        long at = NOW.minusSeconds(60).toEpochMilli();
+        Intake intake = map(event(1, "deal.creation", 4242, null, null, at, "62515"),
+                event(2, "deal.propertyChange", 4242, "hubspot_owner_id", "51001", at, "62515"),
+                event(3, "deal.propertyChange", 4242, "amount", "9000", at, "62515"),
+                event(4, "deal.propertyChange", 4242, "dealstage", "qualifiedtobuy", at, "62515"),
+                event(5, "deal.propertyChange", 4242, "dealstage", "closedwon", at + 1000, "62515"));
+        assertThat(intake.inbound()).hasSize(5);
+        DealUpdate created = ((Inbound.DealChange) intake.inbound().get(0)).update();
+        assertThat(created.present()).containsExactlyInAnyOrder(DealField.OWNER, DealField.AMOUNT, DealField.STAGE);
+        assertThat(created.createdAt()).isEqualTo(Instant.ofEpochMilli(at));
+        assertThat(created.ownerRepId()).isEqualTo("rep-51001");
+        assertThat(created.amount().amount()).isEqualByComparingTo("9000");
+        assertThat(created.stage()).isEqualTo(DealStage.QUALIFIED);
+        // The merged notifications are remembered (a redelivery is a duplicate); a later change stays its own.
+        assertThat(intake.inbound().subList(1, 4)).allSatisfy(i -> assertThat(i).isInstanceOf(Inbound.Ready.class));
+        assertThat(((Inbound.DealChange) intake.inbound().get(4)).update().stage()).isEqualTo(DealStage.WON);
+    }
+
+    @Test
     void theManualForecastCategoryIsTheDealsOwnAndAnEmptyOneClearsIt() {
         long at = NOW.minusSeconds(60).toEpochMilli();
         Intake intake = map(event(1, "deal.propertyChange", 4242, "hs_manual_forecast_category", "COMMIT", at, "62515"),
-                event(2, "deal.propertyChange", 4242, "hs_manual_forecast_category", "OMIT", at, "62515"),
-                event(3, "deal.propertyChange", 4242, "hs_manual_forecast_category", "", at, "62515"),
-                event(4, "deal.propertyChange", 4242, "hs_manual_forecast_category", "MAYBE", at, "62515"));
+                event(2, "deal.propertyChange", 4242, "hs_manual_forecast_category", "OMIT", at + 1, "62515"),
+                event(3, "deal.propertyChange", 4242, "hs_manual_forecast_category", "", at + 2, "62515"),
+                event(4, "deal.propertyChange", 4242, "hs_manual_forecast_category", "MAYBE", at + 3, "62515"));
         assertThat(intake.inbound()).hasSize(3);
         DealUpdate commit = ((Inbound.DealChange) intake.inbound().get(0)).update();
         assertThat(commit.present()).containsExactly(DealField.FORECAST_CATEGORY);
