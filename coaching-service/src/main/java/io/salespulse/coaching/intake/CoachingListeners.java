@@ -13,7 +13,6 @@ import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventBatches;
 import io.salespulse.kit.roster.RosterStore;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +51,8 @@ class CoachingListeners {
                     facts.recordRepDay(day);
                     reps.add(day.repId());
                 } else if (envelope.data() instanceof ObjectiveProgressed progress) {
-                    BigDecimal before = facts.recordObjective(progress);
-                    signals.onObjective(progress, before);
+                    // Only news is judged: not a progress arriving late, nor one after the objective's cancellation.
+                    facts.recordObjective(progress).ifPresent(recorded -> signals.onObjective(progress, recorded.attainmentBefore()));
                 }
             }
             reps.forEach(signals::evaluateRep);

@@ -86,18 +86,30 @@ public class CoachingFacts {
         LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), version, day);
     }
 
-    /** Records an objective's progress; returns the attainment it had before (null the first time). */
-    public BigDecimal recordObjective(ObjectiveProgressed progress) {
+    /**
+     * Records an objective's progress, when it is news: empty for one older than the progress held (arriving late), and
+     * for any after the objective's cancellation (final: figures computed before it and published after it are not a
+     * new state of a cancelled objective). Else what it is compared with: the attainment held before (null the first time).
+     */
+    public Optional<Recorded> recordObjective(ObjectiveProgressed progress) {
         HeldProgress held = mongo.findById(progress.objectiveId(), HeldProgress.class, OBJECTIVES);
-        if (held != null && held.stateOrder() != null && held.stateOrder() > progress.occurredAt().toEpochMilli()) {
-            return null; // an older progress arriving late: nothing to compare
+        if (held != null && (held.status() == ObjectiveStatus.CANCELLED
+                || held.stateOrder() != null && held.stateOrder() > progress.occurredAt().toEpochMilli())) {
+            return Optional.empty();
         }
         LatestState.replaceIfNotOlder(mongo, OBJECTIVES, progress.objectiveId(), progress.occurredAt().toEpochMilli(), progress);
-        return held == null ? null : held.attainment();
+        return Optional.of(new Recorded(held == null ? null : held.attainment()));
     }
 
-    /** What a new progress is compared with, read in one lookup: the attainment held and its order ({@link LatestState#ORDER}). */
-    record HeldProgress(BigDecimal attainment, Long stateOrder) {
+    /** A progress recorded as the objective's latest, and the attainment held before it (null the first time). */
+    public record Recorded(BigDecimal attainmentBefore) {
+    }
+
+    /**
+     * What a new progress is compared with, read in one lookup: the attainment and status held, and its order
+     * ({@link LatestState#ORDER}).
+     */
+    record HeldProgress(BigDecimal attainment, ObjectiveStatus status, Long stateOrder) {
     }
 
     /** An activity linked to a deal keeps the deal alive. */

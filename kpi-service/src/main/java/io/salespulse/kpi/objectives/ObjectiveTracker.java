@@ -264,6 +264,9 @@ public class ObjectiveTracker {
         String teamId = teamOf(objective);
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
         TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
+        if (held != null && held.cancelledAt() != null) {
+            return; // cancelled since it was found: judged no more (coaching-service also ignores figures after a cancellation)
+        }
         String lastStatus = held == null ? null : held.lastStatus();
         String lastActual = held == null ? null : held.lastActual();
         String lastTarget = held == null ? null : held.lastTarget();
@@ -276,8 +279,9 @@ public class ObjectiveTracker {
         }
         publish(objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|" + target,
                 objective, teamId, figures, figures.status(), lastStatus);
-        mongo.updateFirst(byId(objective.objectiveId()), new Update().set("lastStatus", figures.status().name())
-                .set("lastActual", actual).set("lastTarget", target), TrackedObjective.class);
+        // Never over a cancellation stored meanwhile: its CANCELLED stays the last word.
+        mongo.updateFirst(query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).is(null)), new Update()
+                .set("lastStatus", figures.status().name()).set("lastActual", actual).set("lastTarget", target), TrackedObjective.class);
     }
 
     /** Publishes an objective's figures with a status, under an event id derived from {@code identity}. */

@@ -8,6 +8,7 @@ import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.KpiEvent;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.kpi.PipelineReviewed;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.kit.mongo.LatestState;
@@ -65,7 +66,10 @@ public class TeamFigures {
         if (event instanceof RepDayKpisUpdated day) {
             LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), RepDayFigures.of(day));
         } else if (event instanceof ObjectiveProgressed objective) {
-            LatestState.replaceIfNotOlder(mongo, OBJECTIVES, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
+            // A cancellation is final: figures computed before it and published after it do not bring the objective back.
+            if (!mongo.exists(query(where("_id").is(objective.objectiveId()).and("status").is(ObjectiveStatus.CANCELLED.name())), OBJECTIVES)) {
+                LatestState.replaceIfNotOlder(mongo, OBJECTIVES, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
+            }
         } else if (event instanceof PipelineReviewed review) {
             String id = review.teamId() + "|" + review.weekStart();
             StoredReview held = mongo.findById(id, StoredReview.class);
