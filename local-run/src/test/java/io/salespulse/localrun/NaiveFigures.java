@@ -339,6 +339,28 @@ final class NaiveFigures {
         return figures;
     }
 
+    /** The lost deals of the days per reason (none given: ""), "reason" to "deals amount". */
+    Map<String, Figure> lostReasons(Team team, LocalDate from, LocalDate to) {
+        Map<String, List<String>> deals = new java.util.TreeMap<>();
+        Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+        for (Deal deal : month.deals) {
+            Snapshot last = deal.last();
+            if (deal.owner().team() == team && last.stage().equals("LOST") && within(last.at(), team, from, to)) {
+                // Salesforce's loss reason is a field each organisation names (lost-reason-field): none is configured here.
+                String reason = last.lostReason() == null || deal.channel() == OracleMonth.Channel.SALESFORCE ? "" : last.lostReason();
+                deals.computeIfAbsent(reason, k -> new ArrayList<>()).add(line("deal " + deal.id() + " lost (" + reason + ") at " + last.amount(),
+                        last.at(), team, deal.channel()));
+                amounts.merge(reason, BigDecimal.valueOf(last.amount()), BigDecimal::add);
+            }
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        deals.forEach((reason, behind) -> {
+            figures.put(reason + ".deals", Figure.of(behind.size(), behind));
+            figures.put(reason + ".amount." + team.currency(), new Figure(amounts.get(reason), behind));
+        });
+        return figures;
+    }
+
     /** The deals-won cohort: of the deals created in the days, those won by now. */
     Map<String, Figure> wonCohort(Team team, LocalDate from, LocalDate to) {
         List<String> created = new ArrayList<>();
@@ -363,11 +385,14 @@ final class NaiveFigures {
     Progress progress(OracleMonth.Objective objective, LocalDate today) {
         Map<String, Figure> figures = figures(objective.reps(month), objective.from(), today);
         Figure actual = objective.metric().equals("CALLS") ? figures.get("activity.calls") : figures.get("pipeline.revenueWon." + objective.currency());
-        BigDecimal target = BigDecimal.valueOf(objective.target());
+        BigDecimal target = BigDecimal.valueOf(objective.targetNow());
         BigDecimal attainment = actual.value().divide(target, 10, java.math.RoundingMode.HALF_UP);
         // A day counts at its end: today's is not elapsed yet.
-        long elapsedDays = workingDays(objective.team(), objective.from(), today.minusDays(1));
-        long periodDays = workingDays(objective.team(), objective.from(), objective.to());
+        // A team objective counts the team's working days; a rep's, the rep's (its absences left out).
+        Predicate<LocalDate> away = day -> objective.rep() != null && month.absences.stream()
+                .anyMatch(a -> a.rep() == objective.rep() && a.covers(day));
+        long elapsedDays = workingDays(objective.team(), objective.from(), today.minusDays(1), away);
+        long periodDays = workingDays(objective.team(), objective.from(), objective.to(), away);
         BigDecimal elapsed = BigDecimal.valueOf(elapsedDays).divide(BigDecimal.valueOf(periodDays), 10, java.math.RoundingMode.HALF_UP);
         BigDecimal projection = actual.value().divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
         BigDecimal pace = attainment.divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
@@ -405,25 +430,25 @@ final class NaiveFigures {
             }
         }
         for (OracleMonth.Objective objective : month.objectives) {
-            if (objective.team() != team) {
+            if (objective.team() != team || objective.cancelled()) {
                 continue;
             }
             Progress p = progress(objective, today);
             if (p.elapsed().compareTo(new BigDecimal("0.25")) >= 0 && (p.status().equals("AT_RISK") || p.status().equals("OFF_TRACK"))) {
                 signals.put("OBJECTIVE_AT_RISK " + objective.id(), (p.status().equals("AT_RISK") ? "WARNING" : "CRITICAL") + " actual="
-                        + p.actual().value().stripTrailingZeros().toPlainString() + " target=" + objective.target());
+                        + p.actual().value().stripTrailingZeros().toPlainString() + " target=" + objective.targetNow());
             }
         }
         return signals;
     }
 
-    /** A rep's working days in [from, to]: its team's weekdays less its country's public holidays. */
-    static long workingDays(Team team, LocalDate from, LocalDate to) {
+    /** Working days in [from, to]: the team's weekdays less its country's public holidays and the days away. */
+    static long workingDays(Team team, LocalDate from, LocalDate to, Predicate<LocalDate> away) {
         long days = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             boolean weekday = day.getDayOfWeek().getValue() <= 5;
             boolean holiday = "FR".equals(team.country()) && FRENCH_HOLIDAYS.contains(day);
-            if (weekday && !holiday) {
+            if (weekday && !holiday && !away.test(day)) {
                 days++;
             }
         }

@@ -67,7 +67,12 @@ class OracleIT {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                         get(stack, stack.url("kpi-service") + "/api/v1/teams/" + month.nyc.teamId() + "/kpis?period=day").get("reps").size() == 2
                         && get(stack, stack.url("kpi-service") + "/api/v1/teams/" + month.paris.teamId() + "/kpis?period=day").get("reps").size() == 2);
-                new OracleSender(month, crm).sendAll();
+                OracleSender sender = new OracleSender(month, crm);
+                sender.sendAll();
+                // Once the CRM's objectives are known, the managers adjust one and cancel another.
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> month.objectives.stream().allMatch(o ->
+                        status(stack, "GET", "/api/v1/teams/" + o.team().teamId() + "/objectives/" + o.id(), null) == 200));
+                sender.managersAct((path, json) -> send(stack, "PUT", path, json), (path, json) -> send(stack, "POST", path, json));
             }
             System.out.printf("oracle: %d events sent for seeds %s, %d accepted, %d duplicates%n", crm.counts().sent.get(), SEEDS,
                     crm.counts().accepted.get(), crm.counts().duplicates.get());
@@ -134,6 +139,10 @@ class OracleIT {
                     {"displayName":"%s","teamId":"%s","role":"%s","seniority":"SENIOR","startDate":"2027-01-04","externalIds":{%s},"active":true}"""
                     .formatted(rep.repId(), rep.team().teamId(), rep.ae() ? "AE" : "SDR", ids));
         }
+        for (OracleMonth.Absence absence : month.absences) {
+            put(stack, "/api/v1/reps/" + absence.rep().repId() + "/absences/" + absence.id(), """
+                    {"from":"%s","to":"%s","kind":"LEAVE"}""".formatted(absence.from(), absence.to()));
+        }
     }
 
     /** Compares figure by figure; the first that differs fails with both values and the facts behind the expected one. */
@@ -183,9 +192,13 @@ class OracleIT {
                 figures("team " + team.teamId() + " previous quarter totals", naive.figures(month.repsOf(team), quarters.previousFrom(),
                         NaiveFigures.window("quarter", quarters.previousFrom(), TODAY).to()), get(stack, stack.url("kpi-service")
                         + "/api/v1/teams/" + team.teamId() + "/kpis?period=quarter&date=" + quarters.previousFrom()).get("totals"));
-                long objectives = month.objectives.stream().filter(o -> o.team() == team).count();
-                same("team " + team.teamId() + " objectives known", String.valueOf(objectives), String.valueOf(
-                        get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY).size()));
+                long objectives = month.objectives.stream().filter(o -> o.team() == team && !o.cancelled()).count();
+                JsonNode listed = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/objectives?date=" + TODAY);
+                same("team " + team.teamId() + " objectives known", String.valueOf(objectives), String.valueOf(listed.size()));
+                for (JsonNode row : listed) {
+                    month.objectives.stream().filter(o -> o.id().equals(row.get("objectiveId").asString())).findFirst().ifPresent(o ->
+                            compare("objective " + o.id() + " target", new Figure(BigDecimal.valueOf(o.targetNow()), List.of()), row.get("target")));
+                }
             }
         }
 
@@ -281,6 +294,17 @@ class OracleIT {
                         funnel.get("conversions").get("connectedCalls"));
                 ratio(where + " conversions.dealsWon (the cohort)", cohort.get("wonCohort.won"), cohort.get("wonCohort.created"),
                         funnel.get("conversions").get("dealsWon"));
+                Map<String, Figure> lost = naive.lostReasons(team, from, to);
+                List<String> reasons = new ArrayList<>();
+                funnel.get("lostReasons").propertyNames().forEach(reasons::add);
+                same(where + " lost reasons", lost.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().sorted().toList().toString(),
+                        reasons.stream().sorted().toList().toString());
+                lost.forEach((name, figure) -> {
+                    String reason = name.substring(0, name.indexOf('.'));
+                    JsonNode tally = funnel.get("lostReasons").get(reason);
+                    compare(where + " lost for «" + reason + "» " + name.substring(reason.length() + 1), figure, name.endsWith(".deals")
+                            ? tally.get("deals") : tally.get("amount").get(team.currency()));
+                });
                 for (String unrelated : List.of("meetingsBooked", "meetingsHeld", "dealsCreated")) {
                     same(where + " conversions." + unrelated + " (no ratio between unrelated steps)", "null",
                             String.valueOf(funnel.get("conversions").get(unrelated).isNull() ? "null" : funnel.get("conversions").get(unrelated)));
@@ -302,7 +326,13 @@ class OracleIT {
                         }
                     }
                     String where = "objective " + objective.id();
+                    if (objective.cancelled()) {
+                        same(where + " (cancelled) listed", "false", String.valueOf(row != null));
+                        continue;
+                    }
                     same(where + " listed", "true", String.valueOf(row != null));
+                    compare(where + " target" + (objective.adjustedTarget() != null ? " (adjusted)" : ""),
+                            new Figure(BigDecimal.valueOf(objective.targetNow()), List.of()), row.get("target"));
                     NaiveFigures.Progress p = naive.progress(objective, TODAY);
                     compare(where + " actual", p.actual(), row.get("actual"));
                     near(where + " attainment", p.attainment(), row.get("attainment"), p.actual().behind());
@@ -416,12 +446,33 @@ class OracleIT {
         return JSON.readTree(response.body());
     }
 
-    private static void put(LocalStack stack, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("activity-service") + path))
-                .header("Authorization", "Bearer " + stack.tokens().admin()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    private static void put(LocalStack stack, String path, String json) {
+        send(stack, "PUT", path, json);
+    }
+
+    /** An admin's request to activity-service, which must succeed. */
+    private static void send(LocalStack stack, String method, String path, String json) {
+        int status = status(stack, method, path, json);
+        if (status / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + status);
+        }
+    }
+
+    private static int status(LocalStack stack, String method, String path, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url("activity-service") + path))
+                    .header("Authorization", "Bearer " + stack.tokens().admin());
+            if (json == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -54,11 +54,32 @@ final class OracleMonth {
         }
     }
 
-    /** An objective of a rep ({@code rep} set) or of a team; {@code currency} for revenue. */
-    record Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to) {
+    /**
+     * An objective of a rep ({@code rep} set) or of a team; {@code currency} for revenue. Set by the CRM (a CloudEvent);
+     * then, by a manager through the objectives API, adjusted to {@code adjustedTarget} (when not null) or cancelled.
+     */
+    record Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to,
+                     Integer adjustedTarget, boolean cancelled) {
+
+        Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to) {
+            this(id, team, rep, metric, currency, target, from, to, null, false);
+        }
 
         List<Rep> reps(OracleMonth month) {
             return rep != null ? List.of(rep) : month.repsOf(team);
+        }
+
+        /** The target it is judged against now. */
+        int targetNow() {
+            return adjustedTarget != null ? adjustedTarget : target;
+        }
+    }
+
+    /** A rep away (leave), every day from..to. */
+    record Absence(String id, Rep rep, LocalDate from, LocalDate to) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
         }
     }
 
@@ -78,6 +99,7 @@ final class OracleMonth {
     final List<Meeting> meetings = new ArrayList<>();
     final List<Deal> deals = new ArrayList<>();
     final List<Objective> objectives = new ArrayList<>();
+    final List<Absence> absences = new ArrayList<>();
 
     OracleMonth(int seed) {
         this.seed = seed;
@@ -132,12 +154,16 @@ final class OracleMonth {
                 }
             }
         }
-        for (Rep rep : reps) {
-            if (!rep.ae()) {
-                objectives.add(new Objective("oracle" + seed + "-calls-" + rep.repId(), rep.team(), rep, "CALLS", null, 60 + 10 * seed,
-                        LocalDate.parse("2027-11-01"), LocalDate.parse("2027-11-30")));
-            }
-        }
+        LocalDate november = LocalDate.parse("2027-11-01");
+        // Paris's SDR on leave three days: her objective's elapsed share leaves them out.
+        absences.add(new Absence("oracle" + seed + "-leave", reps.get(0), LocalDate.parse("2027-11-08"), LocalDate.parse("2027-11-10")));
+        objectives.add(new Objective("oracle" + seed + "-calls-" + reps.get(0).repId(), paris, reps.get(0), "CALLS", null, 60 + 10 * seed,
+                november, november.plusMonths(1).minusDays(1)));
+        // New York's SDR: its target adjusted by the manager; Paris's AE: an objective cancelled.
+        objectives.add(new Objective("oracle" + seed + "-calls-" + reps.get(2).repId(), nyc, reps.get(2), "CALLS", null, 60 + 10 * seed,
+                november, november.plusMonths(1).minusDays(1), 45 + 5 * seed, false));
+        objectives.add(new Objective("oracle" + seed + "-held-" + reps.get(1).repId(), paris, reps.get(1), "MEETINGS_HELD", null, 12,
+                november, november.plusMonths(1).minusDays(1), null, true));
         // The quarter's quotas: Paris's a team objective, New York's its AE's own.
         LocalDate quarter = LocalDate.parse("2027-10-01");
         objectives.add(new Objective("oracle" + seed + "-q4-paris", paris, null, "REVENUE_WON", "EUR", 150_000 + 1_000 * seed, quarter,
@@ -149,7 +175,7 @@ final class OracleMonth {
     private void deal(String id, Rep owner, Instant created, Random random) {
         boolean paris = owner.team() == this.paris;
         Channel channel = paris ? List.of(Channel.PIPEDRIVE, Channel.TWENTY, Channel.CLOUDEVENTS).get(random.nextInt(3))
-                : random.nextBoolean() ? Channel.SALESFORCE : Channel.CLOUDEVENTS;
+                : List.of(Channel.SALESFORCE, Channel.HUBSPOT, Channel.CLOUDEVENTS).get(random.nextInt(3));
         List<Snapshot> snapshots = new ArrayList<>();
         long amount = 1000L * (1 + random.nextInt(40));
         LocalDate close = LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(20 + random.nextInt(40));

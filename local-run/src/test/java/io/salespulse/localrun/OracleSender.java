@@ -98,7 +98,12 @@ final class OracleSender {
                 told.add(deal.late());
             }
             for (int i = 0; i < told.size(); i++) {
-                dealSnapshot(deal, told.get(i), i, i == 0);
+                if (deal.channel() == Channel.HUBSPOT) {
+                    // HubSpot tells what changed, property by property (all of it at creation, and for the late one).
+                    hubspotDeal(deal, told.get(i), i == 0 || i == deal.snapshots().size() ? null : told.get(i - 1), i == 0);
+                } else {
+                    dealSnapshot(deal, told.get(i), i, i == 0);
+                }
             }
         }
         for (OracleMonth.Objective objective : month.objectives) {
@@ -109,6 +114,23 @@ final class OracleSender {
                             objective.currency() == null ? "" : "\"currency\":\"" + objective.currency() + "\",", objective.from(), objective.to()));
         }
         flushCloudEvents();
+    }
+
+    /** What the managers do through the API, once the CRM's objectives are in: adjust a target, cancel an objective. */
+    void managersAct(java.util.function.BiConsumer<String, String> put, java.util.function.BiConsumer<String, String> post) {
+        for (OracleMonth.Objective objective : month.objectives) {
+            String path = "/api/v1/teams/" + objective.team().teamId() + "/objectives/" + objective.id();
+            if (objective.adjustedTarget() != null) {
+                put.accept(path, """
+                        {"scope":"%s","scopeId":"%s","metric":"%s","target":%d,%s"periodStart":"%s","periodEnd":"%s"}""".formatted(
+                        objective.rep() == null ? "TEAM" : "REP", objective.rep() == null ? objective.team().teamId() : objective.rep().repId(),
+                        objective.metric(), objective.adjustedTarget(),
+                        objective.currency() == null ? "" : "\"currency\":\"" + objective.currency() + "\",", objective.from(), objective.to()));
+            }
+            if (objective.cancelled()) {
+                post.accept(path + "/cancel", "{\"reason\":\"Not this month after all\"}");
+            }
+        }
     }
 
     private long number() {
@@ -144,10 +166,11 @@ final class OracleSender {
 
     private String hubspot(String type, String typeId, long objectId, String property, String value, Instant at) {
         String change = property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value);
+        String objectType = typeId == null ? "" : ",\"objectTypeId\":\"" + typeId + "\"";
         return """
-                {"eventId":%d,"subscriptionId":4102,"portalId":77001,"appId":1160452,"occurredAt":%d,"subscriptionType":"%s",
-                 "objectTypeId":"%s","attemptNumber":0,"objectId":%d,"changeSource":"CRM_UI"%s}"""
-                .formatted(number(), at.toEpochMilli(), type, typeId, objectId, change);
+                {"eventId":%d,"subscriptionId":4102,"portalId":77001,"appId":1160452,"occurredAt":%d,"subscriptionType":"%s"%s,
+                 "attemptNumber":0,"objectId":%d,"changeSource":"CRM_UI"%s}"""
+                .formatted(number(), at.toEpochMilli(), type, objectType, objectId, change);
     }
 
     private void dealSnapshot(Deal deal, Snapshot s, int index, boolean first) {
@@ -226,18 +249,55 @@ final class OracleSender {
         }
     }
 
+    private void hubspotDeal(Deal deal, Snapshot s, Snapshot before, boolean first) {
+        long object = hubspotId(deal);
+        List<String> notes = new ArrayList<>();
+        if (first) {
+            notes.add(hubspot("deal.creation", null, object, null, null, s.at()));
+            notes.add(hubspot("deal.propertyChange", null, object, "dealname", "Deal " + deal.id(), s.at()));
+            notes.add(hubspot("deal.propertyChange", null, object, "hubspot_owner_id", deal.owner().crmId(), s.at()));
+        }
+        if (before == null || before.amount() != s.amount()) {
+            notes.add(hubspot("deal.propertyChange", null, object, "amount", String.valueOf(s.amount()), s.at()));
+        }
+        if (before == null || !before.closeDate().equals(s.closeDate())) {
+            notes.add(hubspot("deal.propertyChange", null, object, "closedate",
+                    String.valueOf(s.closeDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), s.at()));
+        }
+        if (s.lostReason() != null) {
+            notes.add(hubspot("deal.propertyChange", null, object, "closed_lost_reason", s.lostReason(), s.at()));
+        }
+        if (before == null || !before.stage().equals(s.stage())) {
+            String stage = switch (s.stage()) {
+                case "QUALIFIED" -> "qualifiedtobuy";
+                case "DISCOVERY" -> "presentationscheduled";
+                case "PROPOSAL" -> "decisionmakerboughtin";
+                case "NEGOTIATION" -> "contractsent";
+                case "WON" -> "closedwon";
+                default -> "closedlost";
+            };
+            notes.add(hubspot("deal.propertyChange", null, object, "dealstage", stage, s.at()));
+        }
+        crm.postHubSpot(notes);
+    }
+
     /** The deal's id as a CRM knows it (its number in Pipedrive, an 18-character id in Salesforce). */
     static String crmDealId(Deal deal) {
         return switch (deal.channel()) {
             case PIPEDRIVE -> "pipedrive-" + pipedriveId(deal);
             case TWENTY -> "twenty-" + deal.id();
             case SALESFORCE -> "salesforce-" + salesforceId(deal);
+            case HUBSPOT -> "hubspot-" + hubspotId(deal);
             default -> deal.id();
         };
     }
 
     private static String pipedriveId(Deal deal) {
         return deal.id().substring(1).replace("-", "");
+    }
+
+    private static long hubspotId(Deal deal) {
+        return 7_000_000_000L + Long.parseLong(pipedriveId(deal));
     }
 
     private static String salesforceId(Deal deal) {
