@@ -185,6 +185,36 @@ final class NaiveFigures {
             }
             figures.put("pipeline.salesCycleDays", new Figure(median(cycles), won));
         }
+        // Deals advanced: each move forward a stage that is not a win (a deal moved twice counts twice); stage
+        // conversion: of the moves out of a stage in the period, the share forward (a win is forward, a loss is not).
+        List<String> advanced = new ArrayList<>();
+        Map<String, long[]> exits = new java.util.TreeMap<>();
+        for (Deal deal : month.deals) {
+            if (!ours.test(deal.owner())) {
+                continue;
+            }
+            for (int i = 1; i < deal.snapshots().size(); i++) {
+                Snapshot before = deal.snapshots().get(i - 1);
+                Snapshot after = deal.snapshots().get(i);
+                if (before.stage().equals(after.stage()) || !within(after.at(), deal.owner().team(), from, to)) {
+                    continue;
+                }
+                boolean forward = !after.stage().equals("LOST") && ORDER.indexOf(after.stage()) > ORDER.indexOf(before.stage());
+                long[] counts = exits.computeIfAbsent(before.stage(), k -> new long[2]);
+                counts[0]++;
+                if (forward) {
+                    counts[1]++;
+                    if (!after.stage().equals("WON")) {
+                        advanced.add(line("deal " + deal.id() + " " + before.stage() + " to " + after.stage(), after.at(), deal.owner().team(),
+                                deal.channel()));
+                    }
+                }
+            }
+        }
+        figures.put("pipeline.dealsAdvanced", Figure.of(advanced.size(), advanced));
+        exits.forEach((stage, counts) -> figures.put("pipeline.stageConversion." + stage, new Figure(BigDecimal.valueOf(counts[1])
+                .divide(BigDecimal.valueOf(counts[0]), 4, java.math.RoundingMode.HALF_UP), List.of(counts[1] + " forward of " + counts[0]
+                + " moves out of " + stage))));
         figures.put("pipeline.dealsCreated", Figure.of(created.size(), created));
         money(figures, "pipeline.pipelineCreated", pipelineCreated, created);
         figures.put("pipeline.dealsWon", Figure.of(won.size(), won));
@@ -199,6 +229,9 @@ final class NaiveFigures {
             figures.put(name + "." + currency, new Figure(amounts.getOrDefault(currency, BigDecimal.ZERO), behind));
         }
     }
+
+    /** The stages in their order (a move to a later one is forward). */
+    static final List<String> ORDER = List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION", "WON", "LOST");
 
     /** The stages' win probabilities for the weighted pipeline (docs: the defaults). */
     static final Map<String, BigDecimal> PROBABILITIES = Map.of("NEW", new BigDecimal("0.10"), "QUALIFIED", new BigDecimal("0.20"),
@@ -336,6 +369,78 @@ final class NaiveFigures {
         figures.put("WON.amount." + team.currency(), period.get("pipeline.revenueWon." + team.currency()));
         figures.put("LOST.deals", period.get("pipeline.dealsLost"));
         figures.put("LOST.amount." + team.currency(), period.get("pipeline.amountLost." + team.currency()));
+        // Per deal, once per kind of change over the period, from its changes in it (snapshot to snapshot):
+        // ADVANCED / MOVED_BACK at the amount of the last such move; PUSHED / PULLED_IN its close date after the last
+        // change against before the first, at its amount then; AMOUNT_UP / AMOUNT_DOWN the net change.
+        Map<String, List<String>> deals = new LinkedHashMap<>();
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        for (String change : List.of("ADVANCED", "MOVED_BACK", "PUSHED", "PULLED_IN", "AMOUNT_UP", "AMOUNT_DOWN")) {
+            deals.put(change, new ArrayList<>());
+            amounts.put(change, BigDecimal.ZERO);
+        }
+        for (Deal deal : month.deals) {
+            if (deal.owner().team() != team) {
+                continue;
+            }
+            Long lastForward = null;
+            Long lastBack = null;
+            LocalDate dateBefore = null;
+            LocalDate dateAfter = null;
+            long dateAmount = 0;
+            Long amountBefore = null;
+            long amountAfter = 0;
+            for (int i = 1; i < deal.snapshots().size(); i++) {
+                Snapshot before = deal.snapshots().get(i - 1);
+                Snapshot after = deal.snapshots().get(i);
+                if (!within(after.at(), team, from, to)) {
+                    continue;
+                }
+                if (after.amount() != before.amount()) {
+                    if (amountBefore == null) {
+                        amountBefore = before.amount();
+                    }
+                    amountAfter = after.amount();
+                }
+                if (!after.closeDate().equals(before.closeDate())) {
+                    if (dateBefore == null) {
+                        dateBefore = before.closeDate();
+                    }
+                    dateAfter = after.closeDate();
+                    dateAmount = after.amount();
+                }
+                boolean closed = after.stage().equals("WON") || after.stage().equals("LOST");
+                if (!after.stage().equals(before.stage()) && !closed) {
+                    if (ORDER.indexOf(after.stage()) > ORDER.indexOf(before.stage())) {
+                        lastForward = after.amount();
+                    } else {
+                        lastBack = after.amount();
+                    }
+                }
+            }
+            String what = "deal " + deal.id();
+            if (lastForward != null) {
+                deals.get("ADVANCED").add(what);
+                amounts.merge("ADVANCED", BigDecimal.valueOf(lastForward), BigDecimal::add);
+            }
+            if (lastBack != null) {
+                deals.get("MOVED_BACK").add(what);
+                amounts.merge("MOVED_BACK", BigDecimal.valueOf(lastBack), BigDecimal::add);
+            }
+            if (dateBefore != null && !dateAfter.equals(dateBefore)) {
+                String change = dateAfter.isAfter(dateBefore) ? "PUSHED" : "PULLED_IN";
+                deals.get(change).add(what + " " + dateBefore + " to " + dateAfter);
+                amounts.merge(change, BigDecimal.valueOf(dateAmount), BigDecimal::add);
+            }
+            if (amountBefore != null && amountAfter != amountBefore.longValue()) {
+                String change = amountAfter > amountBefore ? "AMOUNT_UP" : "AMOUNT_DOWN";
+                deals.get(change).add(what + " " + amountBefore + " to " + amountAfter);
+                amounts.merge(change, BigDecimal.valueOf(Math.abs(amountAfter - amountBefore)), BigDecimal::add);
+            }
+        }
+        deals.forEach((change, behind) -> {
+            figures.put(change + ".deals", Figure.of(behind.size(), behind));
+            figures.put(change + ".amount." + team.currency(), new Figure(amounts.get(change), behind));
+        });
         return figures;
     }
 

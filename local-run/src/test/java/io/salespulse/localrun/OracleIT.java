@@ -95,10 +95,12 @@ class OracleIT {
                     check.kpis(stack, naive, month, "quarter", date);
                 }
                 check.pipeline(stack, naive, month);
+                check.daily(stack, naive, month, LocalDate.parse("2027-10-15"), TODAY);
                 check.leaderboard(stack, naive, month, TODAY);
                 check.leaderboard(stack, naive, month, LocalDate.parse("2027-11-03"));
                 check.forecast(stack, naive, month);
                 check.changes(stack, naive, month, LocalDate.parse("2027-11-08"), LocalDate.parse("2027-11-14"));
+                check.changes(stack, naive, month, LocalDate.parse("2027-11-15"), TODAY);
                 check.changes(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
                 check.funnel(stack, naive, month, LocalDate.parse("2027-10-01"), LocalDate.parse("2027-10-31"));
                 check.funnel(stack, naive, month, LocalDate.parse("2027-11-01"), TODAY);
@@ -229,6 +231,24 @@ class OracleIT {
                 }
                 compare(where + "open", expected.get("open." + team.currency()), answer.get("open").get(team.currency()));
                 compare(where + "weighted", expected.get("weighted." + team.currency()), answer.get("weighted").get(team.currency()));
+            }
+        }
+
+        /** The chart's figures: each rep's activity day by day. */
+        void daily(LocalStack stack, NaiveFigures naive, OracleMonth month, LocalDate from, LocalDate to) throws Exception {
+            for (Team team : List.of(month.paris, month.nyc)) {
+                JsonNode answer = get(stack, stack.url("kpi-service") + "/api/v1/teams/" + team.teamId() + "/kpis/daily?from=" + from + "&to=" + to);
+                for (JsonNode row : answer.get("reps")) {
+                    Rep rep = month.repsOf(team).stream().filter(r -> r.repId().equals(row.get("repId").asString())).findFirst().orElseThrow();
+                    same("team " + team.teamId() + " daily rows of " + rep.repId(), String.valueOf(to.toEpochDay() - from.toEpochDay() + 1),
+                            String.valueOf(row.get("days").size()));
+                    for (JsonNode day : row.get("days")) {
+                        LocalDate date = LocalDate.parse(day.get("day").asString());
+                        Map<String, Figure> expected = new java.util.LinkedHashMap<>(naive.figures(List.of(rep), date, date));
+                        expected.keySet().removeIf(name -> !name.startsWith("activity."));
+                        figures("team " + team.teamId() + " daily " + rep.repId() + " " + date, expected, day);
+                    }
+                }
             }
         }
 
