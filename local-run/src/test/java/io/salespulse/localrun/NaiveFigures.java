@@ -466,6 +466,83 @@ final class NaiveFigures {
         return figures;
     }
 
+    /** Deals credited to an SDR in the days (the CRM names the SDR at the deal's creation), "sdr.deals" / "sdr.amount.CUR". */
+    Map<String, Figure> sdrSourced(Team team, LocalDate from, LocalDate to) {
+        Map<String, List<String>> deals = new java.util.TreeMap<>();
+        Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+        for (Deal deal : month.deals) {
+            if (deal.owner().team() == team && deal.sourcedBy() != null && within(deal.first().at(), team, from, to)) {
+                String sdr = deal.sourcedBy().repId();
+                deals.computeIfAbsent(sdr, k -> new ArrayList<>()).add(line("deal " + deal.id() + " sourced at " + deal.first().amount(),
+                        deal.first().at(), team, deal.channel()));
+                amounts.merge(sdr, BigDecimal.valueOf(deal.first().amount()), BigDecimal::add);
+            }
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        deals.forEach((sdr, behind) -> {
+            figures.put(sdr + ".deals", Figure.of(behind.size(), behind));
+            figures.put(sdr + ".amount." + team.currency(), new Figure(amounts.get(sdr), behind));
+        });
+        return figures;
+    }
+
+    /**
+     * Per stage, the median of the finished stays in it (whole days, 24 hours each, from entering the stage to leaving
+     * it) that ended in the 90 days to today, team-wide.
+     */
+    Map<String, Figure> finishedStays(Team team, LocalDate today) {
+        Map<String, List<Long>> stays = new java.util.TreeMap<>();
+        Map<String, List<String>> behind = new java.util.TreeMap<>();
+        for (Deal deal : month.deals) {
+            if (deal.owner().team() != team) {
+                continue;
+            }
+            Instant entered = deal.first().at();
+            for (int i = 1; i < deal.snapshots().size(); i++) {
+                Snapshot before = deal.snapshots().get(i - 1);
+                Snapshot after = deal.snapshots().get(i);
+                if (before.stage().equals(after.stage())) {
+                    continue;
+                }
+                LocalDate left = after.at().atZone(team.zone()).toLocalDate();
+                if (!left.isBefore(today.minusDays(90)) && !left.isAfter(today)) {
+                    long days = java.time.Duration.between(entered, after.at()).toDays();
+                    stays.computeIfAbsent(before.stage(), k -> new ArrayList<>()).add(days);
+                    behind.computeIfAbsent(before.stage(), k -> new ArrayList<>()).add("deal " + deal.id() + " in " + before.stage() + " "
+                            + days + " days, left " + after.at());
+                }
+                entered = after.at();
+            }
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        stays.forEach((stage, days) -> figures.put(stage, new Figure(median(days), behind.get(stage))));
+        return figures;
+    }
+
+    /**
+     * A running revenue objective's coverage: its open deals (its rep's, or its team's) in its currency expected to close
+     * by its period's end, what is left to win (target - won), and their ratio (none once achieved).
+     */
+    Map<String, Figure> coverage(OracleMonth.Objective objective, LocalDate today) {
+        List<String> behind = new ArrayList<>();
+        BigDecimal expected = BigDecimal.ZERO;
+        for (Deal deal : month.deals) {
+            Snapshot last = deal.last();
+            if (objective.reps(month).contains(deal.owner()) && open(deal) && !last.closeDate().isAfter(objective.to())) {
+                expected = expected.add(BigDecimal.valueOf(last.amount()));
+                behind.add("deal " + deal.id() + " " + last.stage() + " at " + last.amount() + ", close " + last.closeDate());
+            }
+        }
+        BigDecimal remaining = BigDecimal.valueOf(objective.targetNow()).subtract(progress(objective, today).actual().value());
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("openExpectedInPeriod", new Figure(expected, behind));
+        figures.put("remaining", new Figure(remaining, behind));
+        if (remaining.signum() > 0) {
+            figures.put("coverage", new Figure(expected.divide(remaining, 2, java.math.RoundingMode.HALF_UP), behind));
+        }
+        return figures;
+    }
+
     /** The deals-won cohort: of the deals created in the days, those won by now. */
     Map<String, Figure> wonCohort(Team team, LocalDate from, LocalDate to) {
         List<String> created = new ArrayList<>();

@@ -229,6 +229,21 @@ class OracleIT {
                                 row.get("oldest").get("dealId").asString() + " " + row.get("oldest").get("days").asString());
                     }
                 }
+                naive.finishedStays(team, TODAY).forEach((stage, figure) -> compare(where + stage + " median of finished stays", figure,
+                        answer.get("medianDaysInStage").get(stage)));
+                for (OracleMonth.Objective objective : month.objectives) {
+                    if (objective.team() != team || !objective.metric().equals("REVENUE_WON") || objective.cancelled()) {
+                        continue;
+                    }
+                    JsonNode row = null;
+                    for (JsonNode candidate : answer.get("coverage")) {
+                        row = candidate.get("objectiveId").asString().equals(objective.id()) ? candidate : row;
+                    }
+                    same(where + "coverage of " + objective.id() + " listed", "true", String.valueOf(row != null));
+                    JsonNode coverage = row;
+                    naive.coverage(objective, TODAY).forEach((name, figure) -> compare(where + "coverage of " + objective.id() + " " + name,
+                            figure, coverage.get(name)));
+                }
                 compare(where + "open", expected.get("open." + team.currency()), answer.get("open").get(team.currency()));
                 compare(where + "weighted", expected.get("weighted." + team.currency()), answer.get("weighted").get(team.currency()));
             }
@@ -314,6 +329,16 @@ class OracleIT {
                         funnel.get("conversions").get("connectedCalls"));
                 ratio(where + " conversions.dealsWon (the cohort)", cohort.get("wonCohort.won"), cohort.get("wonCohort.created"),
                         funnel.get("conversions").get("dealsWon"));
+                Map<String, Figure> sourced = naive.sdrSourced(team, from, to);
+                List<String> sdrs = new ArrayList<>();
+                funnel.get("sdrSourced").propertyNames().forEach(sdrs::add);
+                same(where + " SDRs credited", sourced.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().sorted().toList()
+                        .toString(), sdrs.stream().sorted().toList().toString());
+                sourced.forEach((name, figure) -> {
+                    String sdr = name.substring(0, name.indexOf('.'));
+                    JsonNode tally = funnel.get("sdrSourced").get(sdr);
+                    compare(where + " sourced by " + name, figure, name.endsWith(".deals") ? tally.get("deals") : tally.get("amount").get(team.currency()));
+                });
                 Map<String, Figure> lost = naive.lostReasons(team, from, to);
                 List<String> reasons = new ArrayList<>();
                 funnel.get("lostReasons").propertyNames().forEach(reasons::add);

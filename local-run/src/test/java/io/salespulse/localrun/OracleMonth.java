@@ -42,8 +42,11 @@ final class OracleMonth {
     record Snapshot(Instant at, String stage, long amount, LocalDate closeDate, String lostReason) {
     }
 
-    /** A deal's life, its snapshots in time order; {@code late} is a stale snapshot delivered after the last one. */
-    record Deal(String id, Rep owner, Channel channel, List<Snapshot> snapshots, Snapshot late) {
+    /**
+     * A deal's life, its snapshots in time order; {@code late} is a stale snapshot delivered after the last one;
+     * {@code sourcedBy} the SDR the CRM credits with it (CloudEvents deals only), or null.
+     */
+    record Deal(String id, Rep owner, Channel channel, List<Snapshot> snapshots, Snapshot late, Rep sourcedBy) {
 
         Snapshot first() {
             return snapshots.get(0);
@@ -207,7 +210,8 @@ final class OracleMonth {
             snapshots.add(new Snapshot(at, PATH[stage], amount, close, null));
         }
         Snapshot late = snapshots.size() >= 3 && random.nextInt(5) == 0 ? snapshots.get(1) : null;
-        deals.add(new Deal(id, owner, channel, List.copyOf(snapshots), late));
+        Rep sdr = channel == Channel.CLOUDEVENTS && random.nextBoolean() ? repsOf(owner.team()).get(0) : null;
+        deals.add(new Deal(id, owner, channel, List.copyOf(snapshots), late, sdr));
     }
 
     /** A random moment of a UTC day, or null when it would be after the last event. */

@@ -180,8 +180,9 @@ final class OracleSender {
         switch (deal.channel()) {
             case CLOUDEVENTS -> cloudEvent(deal.id() + "-" + index, "salespulse.deal.updated.v1", s.at(), """
                     {"dealId":"%s","ownerRepId":"%s","stage":"%s","amount":%d,"currency":"%s","name":"Deal %s","createdAt":"%s",
-                     "expectedCloseDate":"%s"%s}""".formatted(deal.id(), owner.repId(), s.stage(), s.amount(), currency, deal.id(), created,
-                    s.closeDate(), s.lostReason() == null ? "" : ",\"lostReason\":\"" + s.lostReason() + "\""));
+                     "expectedCloseDate":"%s"%s%s}""".formatted(deal.id(), owner.repId(), s.stage(), s.amount(), currency, deal.id(), created,
+                    s.closeDate(), s.lostReason() == null ? "" : ",\"lostReason\":\"" + s.lostReason() + "\"",
+                    deal.sourcedBy() == null ? "" : ",\"sourcedByRepId\":\"" + deal.sourcedBy().repId() + "\""));
             case PIPEDRIVE -> {
                 String status = switch (s.stage()) {
                     case "WON" -> "won";
