@@ -70,7 +70,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "salespulse.crm.salesforce.cdc.enabled=true", "salespulse.crm.salesforce.cdc.client-id=cdc-app",
-        "salespulse.crm.salesforce.cdc.client-secret=cdc-secret", "salespulse.crm.salesforce.cdc.batch=2"})
+        "salespulse.crm.salesforce.cdc.client-secret=cdc-secret", "salespulse.crm.salesforce.cdc.batch=2",
+        "salespulse.crm.salesforce.cdc.call-timeout=1s", "salespulse.crm.salesforce.cdc.max-backoff=2s"})
 @RealInfrastructure
 class SalesforceCdcIT {
 
@@ -176,15 +177,25 @@ class SalesforceCdcIT {
 
         final List<Stream> streams = new CopyOnWriteArrayList<>();
 
+        /** Schema ids whose first fetch is never answered (a server that hangs). */
+        final java.util.Set<String> hangOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         void add(String topic, Schema schema, GenericRecord record) {
+            add(topic, schema, schema.getName(), record);
+        }
+
+        void add(String topic, Schema schema, String schemaId, GenericRecord record) {
             List<ConsumerEvent> events = topics.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>());
             events.add(ConsumerEvent.newBuilder().setReplayId(replay(events.size() + 1)).setEvent(ProducerEvent.newBuilder()
-                    .setId(UUID.randomUUID().toString()).setSchemaId(schema.getName()).setPayload(avro(schema, record))).build());
+                    .setId(UUID.randomUUID().toString()).setSchemaId(schemaId).setPayload(avro(schema, record))).build());
             streams.stream().filter(stream -> topic.equals(stream.topic)).forEach(Stream::drain);
         }
 
         @Override
         public void getSchema(SchemaRequest request, StreamObserver<SchemaInfo> response) {
+            if (hangOnce.remove(request.getSchemaId())) {
+                return; // never answered
+            }
             Schema schema = "OpportunityChangeEvent".equals(request.getSchemaId()) ? OPPORTUNITY : TASK;
             response.onNext(SchemaInfo.newBuilder().setSchemaId(request.getSchemaId()).setSchemaJson(schema.toString()).build());
             response.onCompleted();
@@ -293,6 +304,29 @@ class SalesforceCdcIT {
 
     @Autowired
     io.salespulse.activity.ingest.salesforce.CdcTestChannels channels;
+
+    @Test
+    void aSchemaFetchThatIsNeverAnsweredTimesOutAndTheChangeStillArrives() {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String owner = "0055e0000H" + s;
+        String rep = "ae-cdc-hang-" + s;
+        Http.put("http://localhost:" + port + "/api/v1/teams/team-" + s, "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/reps/" + rep, """
+                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}"""
+                .formatted(s, owner)).status()).isEqualTo(200);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        // A task whose schema (a new version, never fetched) the server does not answer the first time it is asked.
+        String schemaId = "TaskChangeEvent-" + s;
+        PUBSUB.hangOnce.add(schemaId);
+        PUBSUB.add("/data/TaskChangeEvent", TASK, schemaId, change(TASK, "Task", "00T5e0000H" + s, "CREATE", at,
+                Map.of("Subject", "Call", "TaskSubtype", "Call", "CallDurationInSeconds", 120, "OwnerId", owner, "CreatedDate", at.toEpochMilli())));
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
+            // Past the call's deadline (1 s here) the stream is opened again after its stored position and the schema asked again.
+            assertThat(probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30))).extracting(EventEnvelope::data)
+                    .containsExactly(new CallLogged(rep, "salesforce-00T5e0000H" + s, CallOutcome.CONNECTED, 120, null, at));
+        }
+        assertThat(PUBSUB.hangOnce).doesNotContain(schemaId);
+    }
 
     @Test
     void changesReachTheTopicsAndARestartResumesAfterTheStoredReplayId() {

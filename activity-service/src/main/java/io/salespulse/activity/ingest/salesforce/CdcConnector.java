@@ -193,10 +193,22 @@ class CdcConnector implements SmartLifecycle {
         return headers;
     }
 
+    /**
+     * A schema by its id, fetched once. The fetch runs on the stream's thread, so it has a deadline ({@code call-timeout}):
+     * a server that does not answer fails it ({@code DEADLINE_EXCEEDED}), the stream is given up and opened again after
+     * its stored position, and nothing is lost.
+     */
     private Schema schema(String schemaId) {
-        return schemas.computeIfAbsent(schemaId, id -> new Schema.Parser().parse(PubSubGrpc.newBlockingStub(channel)
+        Schema known = schemas.get(schemaId);
+        if (known != null) {
+            return known;
+        }
+        Schema fetched = new Schema.Parser().parse(PubSubGrpc.newBlockingStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers()))
-                .getSchema(SchemaRequest.newBuilder().setSchemaId(id).build()).getSchemaJson()));
+                .withDeadlineAfter(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .getSchema(SchemaRequest.newBuilder().setSchemaId(schemaId).build()).getSchemaJson());
+        schemas.put(schemaId, fetched);
+        return fetched;
     }
 
     /** One topic's stream. */

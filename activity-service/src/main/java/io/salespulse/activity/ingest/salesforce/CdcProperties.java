@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param host     the Pub/Sub API's host ({@code api.pubsub.salesforce.com})
  * @param port     its port (7443)
  * @param plaintext no TLS (a test server only)
+ * @param callTimeout how long a call the stream waits on may take (a schema fetch, 10 s): past it the stream is given
+ *                    up and opened again after its stored position, so a server that does not answer holds nothing
  */
 @ConfigurationProperties("salespulse.crm.salesforce.cdc")
 public record CdcProperties(boolean enabled, String loginUrl, String clientId, String clientSecret, String username,
                             String privateKeyLocation, String host, Integer port, boolean plaintext, List<String> topics, Integer batch,
-                            Duration maxBackoff) {
+                            Duration maxBackoff, Duration callTimeout) {
 
     public CdcProperties {
         host = host == null || host.isBlank() ? "api.pubsub.salesforce.com" : host;
@@ -29,5 +31,6 @@ public record CdcProperties(boolean enabled, String loginUrl, String clientId, S
                 ? List.of("/data/OpportunityChangeEvent", "/data/TaskChangeEvent", "/data/EventChangeEvent") : List.copyOf(topics);
         batch = batch == null || batch < 1 ? 100 : Math.min(batch, 1000);
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;
+        callTimeout = callTimeout == null || callTimeout.isNegative() || callTimeout.isZero() ? Duration.ofSeconds(10) : callTimeout;
     }
 }

@@ -57,7 +57,7 @@ class SalesforceAuthTest {
         try {
             String login = "http://127.0.0.1:" + server.getAddress().getPort();
             CdcProperties config = new CdcProperties(true, login, "3MVG9-app", null, "cdc@acme.example", pem.toString(), null, null, false,
-                    List.of(), null, null);
+                    List.of(), null, null, null);
             SalesforceAuth.Session session = new SalesforceAuth(config).signIn();
             assertThat(session.accessToken()).isEqualTo("00Djwt");
             assertThat(session.organizationId()).isEqualTo("00D5e000000JwtAEAS");
