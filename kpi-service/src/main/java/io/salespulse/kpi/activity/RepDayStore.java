@@ -32,7 +32,11 @@ import org.springframework.stereotype.Component;
  * it. An event is added with a filter "its id is not there yet" in the same single-document update that increments
  * the counters, so a redelivered event changes nothing, without transactions. A consumed batch is pre-aggregated
  * per rep-day and written in one bulk round trip, without reading the ids already counted: the filter checks them
- * where they are stored.
+ * where they are stored. The ids kept are bounded: the latest {@code salespulse.kpi.counted-ids-per-day} (10,000) of a
+ * rep-day, so a flood of events for one rep and day is counted without growing its document toward MongoDB's 16 MB
+ * limit (which would block the partition). A redelivery comes within a few batches of its first delivery (a consumer
+ * that lost its partition, the outbox relay publishing again after a crash), far inside that window; an event
+ * redelivered after 10,000 newer ones of the same rep-day would count again.
  */
 @Component
 public class RepDayStore {
@@ -50,9 +54,11 @@ public class RepDayStore {
     }
 
     private final MongoTemplate mongo;
+    private final int countedIds;
 
-    RepDayStore(MongoTemplate mongo) {
+    RepDayStore(MongoTemplate mongo, @org.springframework.beans.factory.annotation.Value("${salespulse.kpi.counted-ids-per-day:10000}") int countedIds) {
         this.mongo = mongo;
+        this.countedIds = Math.max(100, countedIds);
         IndexOperations indexes = mongo.indexOps(StoredRepDay.class);
         indexes.createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
@@ -103,7 +109,7 @@ public class RepDayStore {
         }
     }
 
-    private static Update updateOf(List<Increment> increments) {
+    private Update updateOf(List<Increment> increments) {
         Increment first = increments.get(0);
         Map<String, Long> sums = new TreeMap<>();
         for (Increment increment : increments) {
@@ -112,7 +118,7 @@ public class RepDayStore {
         Update update = new Update();
         sums.forEach((counter, value) -> update.inc(Measures.FIELD_PREFIX + counter, value));
         update.inc("version", increments.size());
-        update.push(EVENT_IDS).each(increments.stream().map(Increment::countingId).toArray());
+        update.push(EVENT_IDS).slice(-countedIds).each(increments.stream().map(Increment::countingId).toArray());
         return update.setOnInsert("repId", first.repId()).setOnInsert("teamId", first.teamId()).setOnInsert("day", first.day());
     }
 
