@@ -305,15 +305,20 @@ class SalesforceCdcIT {
     @Autowired
     io.salespulse.activity.ingest.salesforce.CdcTestChannels channels;
 
+    /** A team and its AE, mapped to a Salesforce owner. */
+    private void givenRep(String s, String rep, String owner) {
+        Http.put("http://localhost:" + port + "/api/v1/teams/team-" + s, "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
+        assertThat(Http.put("http://localhost:" + port + "/api/v1/reps/" + rep, """
+                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}"""
+                .formatted(s, owner)).status()).isEqualTo(200);
+    }
+
     @Test
     void aSchemaFetchThatIsNeverAnsweredTimesOutAndTheChangeStillArrives() {
         String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String owner = "0055e0000H" + s;
         String rep = "ae-cdc-hang-" + s;
-        Http.put("http://localhost:" + port + "/api/v1/teams/team-" + s, "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
-        assertThat(Http.put("http://localhost:" + port + "/api/v1/reps/" + rep, """
-                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}"""
-                .formatted(s, owner)).status()).isEqualTo(200);
+        givenRep(s, rep, owner);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
         // A task whose schema (a new version, never fetched) the server does not answer the first time it is asked.
         String schemaId = "TaskChangeEvent-" + s;
@@ -333,10 +338,7 @@ class SalesforceCdcIT {
         String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String owner = "0055e0000C" + s;
         String rep = "ae-cdc-" + s;
-        Http.put("http://localhost:" + port + "/api/v1/teams/team-" + s, "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
-        assertThat(Http.put("http://localhost:" + port + "/api/v1/reps/" + rep, """
-                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}"""
-                .formatted(s, owner)).status()).isEqualTo(200);
+        givenRep(s, rep, owner);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String opportunity = "0065e0000C" + s;
         int close = (int) LocalDate.now().plusDays(30).toEpochDay();

@@ -437,9 +437,16 @@ final class NaiveFigures {
                 amounts.merge(change, BigDecimal.valueOf(Math.abs(amountAfter - amountBefore)), BigDecimal::add);
             }
         }
-        deals.forEach((change, behind) -> {
-            figures.put(change + ".deals", Figure.of(behind.size(), behind));
-            figures.put(change + ".amount." + team.currency(), new Figure(amounts.get(change), behind));
+        figures.putAll(tallies(deals, amounts, team.currency()));
+        return figures;
+    }
+
+    /** Each key's deals and amount, as "key.deals" and "key.amount.CUR". */
+    private static Map<String, Figure> tallies(Map<String, List<String>> deals, Map<String, BigDecimal> amounts, String currency) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        deals.forEach((key, behind) -> {
+            figures.put(key + ".deals", Figure.of(behind.size(), behind));
+            figures.put(key + ".amount." + currency, new Figure(amounts.get(key), behind));
         });
         return figures;
     }
@@ -458,12 +465,7 @@ final class NaiveFigures {
                 amounts.merge(reason, BigDecimal.valueOf(last.amount()), BigDecimal::add);
             }
         }
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        deals.forEach((reason, behind) -> {
-            figures.put(reason + ".deals", Figure.of(behind.size(), behind));
-            figures.put(reason + ".amount." + team.currency(), new Figure(amounts.get(reason), behind));
-        });
-        return figures;
+        return tallies(deals, amounts, team.currency());
     }
 
     /** Deals credited to an SDR in the days (the CRM names the SDR at the deal's creation), "sdr.deals" / "sdr.amount.CUR". */
@@ -478,12 +480,7 @@ final class NaiveFigures {
                 amounts.merge(sdr, BigDecimal.valueOf(deal.first().amount()), BigDecimal::add);
             }
         }
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        deals.forEach((sdr, behind) -> {
-            figures.put(sdr + ".deals", Figure.of(behind.size(), behind));
-            figures.put(sdr + ".amount." + team.currency(), new Figure(amounts.get(sdr), behind));
-        });
-        return figures;
+        return tallies(deals, amounts, team.currency());
     }
 
     /**

@@ -93,8 +93,15 @@ public class CoachingFacts {
      */
     public Optional<Recorded> recordObjective(ObjectiveProgressed progress) {
         HeldProgress held = mongo.findById(progress.objectiveId(), HeldProgress.class, OBJECTIVES);
-        if (held != null && (held.status() == ObjectiveStatus.CANCELLED
-                || held.stateOrder() != null && held.stateOrder() > progress.occurredAt().toEpochMilli())) {
+        if (held != null && held.status() == ObjectiveStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        if (progress.status() == ObjectiveStatus.CANCELLED) {
+            // Final whatever its time: figures stamped later than the cancellation may have arrived before it.
+            LatestState.replace(mongo, OBJECTIVES, progress.objectiveId(), progress);
+            return Optional.of(new Recorded(held == null ? null : held.attainment()));
+        }
+        if (held != null && held.stateOrder() != null && held.stateOrder() > progress.occurredAt().toEpochMilli()) {
             return Optional.empty();
         }
         LatestState.replaceIfNotOlder(mongo, OBJECTIVES, progress.objectiveId(), progress.occurredAt().toEpochMilli(), progress);

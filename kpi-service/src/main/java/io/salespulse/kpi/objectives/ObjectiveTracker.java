@@ -128,8 +128,9 @@ public class ObjectiveTracker {
         }
         ObjectiveSet objective = held.definition();
         String teamId = teamOf(objective);
+        Instant stamp = clock.instant();
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
-        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, held.lastStatus());
+        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, held.lastStatus(), stamp);
         mongo.updateFirst(byId(objective.objectiveId()), new Update().set(CANCELLED_AT, cancelled.occurredAt())
                 .set("lastStatus", ObjectiveStatus.CANCELLED.name()), TrackedObjective.class);
     }
@@ -262,6 +263,10 @@ public class ObjectiveTracker {
 
     private void progress(ObjectiveSet objective) {
         String teamId = teamOf(objective);
+        // Stamped before the figures are read: two threads (or instances) judging one objective at once publish in
+        // any order, and the one that read later data carries the later time, which is what consumers keep. A count
+        // written after both is followed by its own judgement, stamped after it.
+        Instant stamp = clock.instant();
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
         TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
         if (held != null && held.cancelledAt() != null) {
@@ -278,7 +283,7 @@ public class ObjectiveTracker {
             return;
         }
         publish(objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|" + target,
-                objective, teamId, figures, figures.status(), lastStatus);
+                objective, teamId, figures, figures.status(), lastStatus, stamp);
         // Never over a cancellation stored meanwhile: its CANCELLED stays the last word.
         mongo.updateFirst(query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).is(null)), new Update()
                 .set("lastStatus", figures.status().name()).set("lastActual", actual).set("lastTarget", target), TrackedObjective.class);
@@ -286,12 +291,12 @@ public class ObjectiveTracker {
 
     /** Publishes an objective's figures with a status, under an event id derived from {@code identity}. */
     private void publish(String identity, ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures,
-                         ObjectiveStatus status, String lastStatus) {
+                         ObjectiveStatus status, String lastStatus, Instant stamp) {
         String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
         publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
                 objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
                 figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), status,
-                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), clock.instant()))));
+                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), stamp))));
     }
 
     /** A team's own objectives and its reps'. */

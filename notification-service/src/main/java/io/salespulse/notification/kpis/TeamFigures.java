@@ -67,7 +67,9 @@ public class TeamFigures {
             LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), RepDayFigures.of(day));
         } else if (event instanceof ObjectiveProgressed objective) {
             // A cancellation is final: figures computed before it and published after it do not bring the objective back.
-            if (!mongo.exists(query(where("_id").is(objective.objectiveId()).and("status").is(ObjectiveStatus.CANCELLED.name())), OBJECTIVES)) {
+            if (objective.status() == ObjectiveStatus.CANCELLED) {
+                LatestState.replace(mongo, OBJECTIVES, objective.objectiveId(), objective); // final whatever its time
+            } else if (!mongo.exists(query(where("_id").is(objective.objectiveId()).and("status").is(ObjectiveStatus.CANCELLED.name())), OBJECTIVES)) {
                 LatestState.replaceIfNotOlder(mongo, OBJECTIVES, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
             }
         } else if (event instanceof PipelineReviewed review) {
