@@ -83,6 +83,9 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("action")).getText()).startsWith("Prévoyez un court point quotidien avec Léa Martin");
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Activité (5 derniers jours ouvrés)", "Ratio",
                             "Questions pour le point individuel");
+                    // Shares read as percentages, as people write them: the drop's threshold is 60 %, not 0,6.
+                    String seen = browser.findElement(By.cssSelector("#seen + dl")).getText();
+                    assertThat(seen).containsPattern("Seuil\\s+60 %").containsPattern("Ratio\\s+\\d{1,2} %").doesNotContainPattern("Seuil\\s+0,6");
                     screenshot(browser, "signal");
 
                     browser.findElement(By.id("note")).sendKeys("Vu avec Léa : point mardi matin.");

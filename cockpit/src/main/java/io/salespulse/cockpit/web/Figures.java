@@ -30,6 +30,25 @@ final class Figures {
         return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? value + " %" : value + "%";
     }
 
+    /** Evidence that is a share of a whole: a ratio to a baseline, an attainment, an elapsed share, a rate, a milestone. */
+    private static final java.util.Set<String> SHARES = java.util.Set.of("ratio", "attainment", "elapsed", "connectRate",
+            "baselineConnectRate", "milestone");
+    /** The signal types whose threshold is a share (of the baseline, or a connect rate); others count days, pushes, amounts. */
+    private static final java.util.Set<String> SHARE_THRESHOLDS = java.util.Set.of("ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP");
+
+    /**
+     * A signal's evidence as a manager reads it: shares as percentages ("33 %" for a ratio of 0.3264, "60 %" for a drop's
+     * threshold), everything else (days, counts, amounts, averages) as a number of the page's language with at most two
+     * decimals ("205,25", "12 500").
+     */
+    static String evidence(String type, String name, BigDecimal value, Locale locale) {
+        if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
+            long percent = value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
+            return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? percent + " %" : percent + "%";
+        }
+        return number(value.setScale(Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP), locale);
+    }
+
     /** A figure as the page's language writes it (0,3264 in French), up to four decimals. */
     static String number(BigDecimal value, Locale locale) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);

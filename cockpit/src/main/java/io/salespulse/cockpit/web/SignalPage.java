@@ -43,10 +43,12 @@ class SignalPage {
 
     static List<Map.Entry<String, String>> evidence(JsonNode signal, Labels labels, Locale locale) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
+        String type = signal.hasNonNull("type") ? signal.get("type").asString() : "";
         for (JsonNode e : signal.get("evidence")) {
             JsonNode value = e.get("value");
-            String shown = value == null || value.isNull() ? "" : Figures.number(new BigDecimal(value.asString()), locale);
-            facts.add(Map.entry(labels.evidence(e.get("name").asString(), locale), shown));
+            String name = e.get("name").asString();
+            String shown = value == null || value.isNull() ? "" : Figures.evidence(type, name, new BigDecimal(value.asString()), locale);
+            facts.add(Map.entry(labels.evidence(name, locale), shown));
         }
         return facts;
     }
