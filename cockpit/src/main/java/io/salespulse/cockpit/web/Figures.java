@@ -26,7 +26,12 @@ final class Figures {
         if (ratio == null || ratio.isNull()) {
             return "—";
         }
-        long value = ratio.decimalValue().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
+        return percent(ratio.decimalValue(), locale);
+    }
+
+    /** A share as a whole percentage, in the page's language ("33 %" in French, "33%" in English). */
+    static String percent(BigDecimal share, Locale locale) {
+        long value = share.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
         return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? value + " %" : value + "%";
     }
 
@@ -43,8 +48,7 @@ final class Figures {
      */
     static String evidence(String type, String name, BigDecimal value, Locale locale) {
         if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
-            long percent = value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
-            return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? percent + " %" : percent + "%";
+            return percent(value, locale);
         }
         return number(value.setScale(Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP), locale);
     }
