@@ -63,7 +63,7 @@ class CoachingFactsIT {
         assertThat(stored.get("amount")).isEqualTo(new org.bson.types.Decimal128(new java.math.BigDecimal("2000.10")));
         assertThat(facts.openExpected(java.util.List.of(rep), "EUR", LocalDate.parse("2026-11-30"))).isEqualByComparingTo("3000.60");
         assertThat(facts.openExpected(java.util.List.of(rep), "EUR", LocalDate.parse("2026-11-22"))).isEqualByComparingTo("2000.10");
-        assertThat(facts.wonAmounts(team, "EUR", Instant.parse("2026-11-01T00:00:00Z"), "big-" + s))
+        assertThat(facts.wonAmounts(team, "EUR", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"), "big-" + s))
                 .containsExactly(new java.math.BigDecimal("5000.25"));
         assertThat(facts.deal("new-" + s)).hasValueSatisfying(deal -> {
             assertThat(deal.stage()).isEqualTo("PROPOSAL");

@@ -141,16 +141,45 @@ class DealSignalsIT {
                     NOW.minus(Duration.ofDays(40 + n)), NOW.minus(Duration.ofDays(20 + n)))));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> facts.ownerOf("won-3-" + s).isPresent());
-        assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), null)).isEmpty();
+        assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), NOW, null)).isEmpty();
 
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         KafkaProbe.publish(e("t-" + s, team(null, 0)),
                 e("r-" + s, new RepChanged(late, "Paul Girard", team, RepRole.AE, Seniority.SENIOR, LocalDate.parse("2024-03-04"), Map.of(), true, at)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), null)).hasSize(4));
+                assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), NOW, null)).hasSize(4));
 
         KafkaProbe.publish(e("big-" + s, new DealWon("big-" + s, late, Money.of("30000", "EUR"), NOW.minus(Duration.ofDays(30)),
                 NOW.minusSeconds(60))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(signals("?type=BIG_WIN")).hasSize(1));
+        assertThat(signals("?type=BIG_WIN").get(0).get("subjectId").asString()).isEqualTo("big-" + s);
+    }
+
+    /**
+     * A big win is measured against the team's wins before it, whatever order the deals topic's partitions deliver them
+     * in: wins won after it do not count in its sample, and when the earlier wins arrive after it, it is judged again
+     * and recognised.
+     */
+    @Test
+    void aBigWinIsJudgedAgainstTheWinsBeforeItInWhateverOrderTheyArrive() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        KafkaProbe.publish(e("t-" + s, team(null, 0)),
+                e("r-" + s, new RepChanged(rep, "Inès Moreau", team, RepRole.AE, Seniority.SENIOR, LocalDate.parse("2024-03-04"), Map.of(), true, at)));
+        KafkaProbe.publish(e("big-" + s, new DealWon("big-" + s, rep, Money.of("30000", "EUR"), NOW.minus(Duration.ofDays(30)),
+                NOW.minus(Duration.ofHours(5)))));
+        for (int n = 0; n < 4; n++) {
+            KafkaProbe.publish(e("after" + n + "-" + s, new DealWon("after-" + n + "-" + s, rep, Money.of(String.valueOf(13000 - n * 1000), "EUR"),
+                    NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofHours(4 - n)))));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(facts.wonAmounts(team, "EUR", NOW.minus(Duration.ofDays(90)), NOW, null)).hasSize(5));
+        // Four smaller wins after it, none before: its sample is empty, it is not told (nor are they: each is smaller than the last).
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(signals("?type=BIG_WIN")).isEmpty());
+
+        for (int n = 0; n < 4; n++) {
+            KafkaProbe.publish(e("before" + n + "-" + s, new DealWon("before-" + n + "-" + s, rep, Money.of(String.valueOf(16000 + n * 1000), "EUR"),
+                    NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(20 + n)))));
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(signals("?type=BIG_WIN")).hasSize(1));
         assertThat(signals("?type=BIG_WIN").get(0).get("subjectId").asString()).isEqualTo("big-" + s);
     }

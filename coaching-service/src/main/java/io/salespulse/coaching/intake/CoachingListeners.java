@@ -76,7 +76,7 @@ class CoachingListeners {
                 }
             }
             deals.forEach(signals::evaluateDeal);
-            wins.forEach(signals::onDealWon);
+            signals.onDealsWon(wins);
         });
     }
 

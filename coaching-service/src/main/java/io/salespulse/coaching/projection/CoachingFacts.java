@@ -169,15 +169,21 @@ public class CoachingFacts {
     /**
      * A rep's team learned after some of their deal facts (the org and deals topics are not ordered together: a backfill
      * started right after the rep was created, say): their wins and stage durations recorded without a team get it, so
-     * that the team's big-win sample and stage medians count them.
+     * that the team's big-win sample and stage medians count them. Answers how many wins got their team.
      */
-    public void attributeToTeam(String repId, String teamId) {
+    public long attributeToTeam(String repId, String teamId) {
         if (repId == null || teamId == null) {
-            return;
+            return 0;
         }
-        mongo.updateMulti(query(where("ownerRepId").is(repId).and("wonAt").ne(null).and("wonTeamId").is(null)),
-                new Update().set("wonTeamId", teamId), DealFacts.class);
+        long wins = mongo.updateMulti(query(where("ownerRepId").is(repId).and("wonAt").ne(null).and("wonTeamId").is(null)),
+                new Update().set("wonTeamId", teamId), DealFacts.class).getModifiedCount();
         mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StageDuration.class);
+        return wins;
+    }
+
+    /** The team a deal was won for, once won and its owner's team known. */
+    public Optional<String> wonTeamOf(String dealId) {
+        return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(DealFacts::wonTeamId);
     }
 
     private List<ObjectiveProgressed> progress(Criteria criteria) {
@@ -276,10 +282,23 @@ public class CoachingFacts {
         return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(DealFacts::ownerRepId);
     }
 
-    /** Won amounts of a team's deals in a currency since a time, this deal excluded. */
-    public List<BigDecimal> wonAmounts(String teamId, String currency, Instant since, String exceptDealId) {
-        return mongo.find(query(where("wonTeamId").is(teamId).and("wonCurrency").is(currency).and("wonAt").gte(since)
+    /** Won amounts of a team's deals in a currency won from {@code since} to {@code until} (both included), this deal excluded. */
+    public List<BigDecimal> wonAmounts(String teamId, String currency, Instant since, Instant until, String exceptDealId) {
+        return mongo.find(query(where("wonTeamId").is(teamId).and("wonCurrency").is(currency).and("wonAt").gte(since).lte(until)
                 .and("_id").ne(exceptDealId)), DealFacts.class).stream().map(DealFacts::wonAmount).toList();
+    }
+
+    /** A team's deal won with an amount: what the big-win rule judges. */
+    public record Win(String dealId, String ownerRepId, String teamId, io.salespulse.contracts.Money amount, Instant wonAt) {
+    }
+
+    /** The team's wins with an amount since a time. */
+    public List<Win> winsSince(String teamId, Instant since) {
+        return mongo.find(query(where("wonTeamId").is(teamId).and("wonAt").gte(since).and("wonAmount").ne(null)), DealFacts.class).stream()
+                .filter(deal -> deal.wonCurrency() != null)
+                .map(deal -> new Win(deal.dealId(), deal.ownerRepId(), deal.wonTeamId(),
+                        new io.salespulse.contracts.Money(deal.wonAmount(), deal.wonCurrency()), deal.wonAt()))
+                .toList();
     }
 
     /** The median days a team's deals spent in a stage since a time (null without data). */

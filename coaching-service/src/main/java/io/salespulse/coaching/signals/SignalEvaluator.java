@@ -271,7 +271,9 @@ public class SignalEvaluator {
             if (applied.event() instanceof Backfill backfill) {
                 backfills.record(backfill);
             } else if (applied.event() instanceof RepChanged rep) {
-                facts.attributeToTeam(rep.repId(), rep.teamId());
+                if (facts.attributeToTeam(rep.repId(), rep.teamId()) > 0) {
+                    judgeWins(rep.teamId()); // wins that now count in the team's sample, or are the team's news
+                }
             } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId());
             } else if (applied.event() instanceof TeamChanged team) {
@@ -358,23 +360,43 @@ public class SignalEvaluator {
         return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
     }
 
-    /** A won deal above the team's usual wins is recognised. */
-    public void onDealWon(DealWon won) {
-        // A win is news for a week; an older one arriving (a backfill, a replay) is history, not a recognition.
-        if (won.ownerRepId() == null || won.amount() == null || won.occurredAt().isBefore(clock.instant().minus(rules.windows().bigWinNews()))) {
+    /**
+     * Wins arrived: each team they were won for has its wins of the week judged (see {@link #judgeWins}), once per team
+     * however many wins the batch carried. An old win arriving (a replay) is not news itself, but it may belong to the
+     * sample a recent win is measured against.
+     */
+    public void onDealsWon(List<DealWon> wins) {
+        wins.stream().map(won -> won.ownerRepId() == null ? null : facts.wonTeamOf(won.dealId()).orElse(null))
+                .filter(java.util.Objects::nonNull).distinct().forEach(this::judgeWins);
+    }
+
+    /**
+     * The big-win rule on each of the team's wins still news (won within {@code windows.big-win-news}, a week): above the
+     * team's usual wins, the 75th percentile of its wins in the same currency over the {@code windows.big-win-sample}
+     * (90 days) up to the win, the win itself left out. The verdict depends on the wins won before it, not on the order
+     * in which the deals topic's partitions deliver them, so a win judged before part of its sample arrived is judged
+     * again when the rest arrives (and at every hourly pass while it is news). A recognition is told once.
+     */
+    void judgeWins(String teamId) {
+        if (quiet(teamId)) {
             return;
         }
-        SignalBook.Context context = context(won.ownerRepId());
-        if (context.teamId() == null || quiet(context.teamId())) {
-            return;
+        java.time.Instant now = clock.instant();
+        RuleSettings.Deals settings = rulesOf(teamId).deals();
+        for (CoachingFacts.Win win : facts.winsSince(teamId, now.minus(rules.windows().bigWinNews()))) {
+            if (win.ownerRepId() == null) {
+                continue;
+            }
+            List<BigDecimal> usual = facts.wonAmounts(teamId, win.amount().currency(), win.wonAt().minus(rules.windows().bigWinSample()),
+                    win.wonAt(), win.dealId());
+            DealRules.bigWin(settings, win.dealId(), win.amount().amount(), usual).ifPresent(detection -> {
+                ZoneId zone = roster.zoneOf(win.ownerRepId());
+                SignalBook.Context about = context(win.ownerRepId()).about(facts.deal(win.dealId())
+                        .map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
+                        .orElse(new DealSummary(null, win.amount(), DealStage.WON, null, null, links.of(win.dealId()).orElse(null))));
+                book.recognise(detection, about);
+            });
         }
-        RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
-        List<BigDecimal> usual = facts.wonAmounts(context.teamId(), won.amount().currency(),
-                won.occurredAt().minus(rules.windows().bigWinSample()), won.dealId());
-        ZoneId zone = roster.zoneOf(won.ownerRepId());
-        SignalBook.Context about = context.about(facts.deal(won.dealId()).map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
-                .orElse(new DealSummary(null, won.amount(), DealStage.WON, null, null, links.of(won.dealId()).orElse(null))));
-        DealRules.bigWin(settings, won.dealId(), won.amount().amount(), usual).ifPresent(d -> book.recognise(d, about));
     }
 
     /** Every rep and open deal of a team. */
@@ -384,6 +406,7 @@ public class SignalEvaluator {
         reps.forEach(this::evaluateActionItems);
         reps.forEach(this::evaluatePlan);
         facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
+        judgeWins(team.teamId());
         for (ObjectiveProgressed revenue : facts.revenueObjectives(team.teamId(), reps)) {
             String repId = revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;
             evaluateCoverage(revenue, repId != null ? context(repId) : new SignalBook.Context(null, team.teamId(), team.name()));
