@@ -61,7 +61,7 @@ class DeployChecksTest {
     void prometheusConfigurationRulesAndTheirTests() throws Exception {
         requireTool("promtool");
         run(ROOT, "promtool", "check", "config", "deploy/prometheus/prometheus.yml");
-        assertThat(run(ROOT, "promtool", "check", "rules", "deploy/prometheus/rules/salespulse.rules.yml")).contains("SUCCESS: 8 rules found");
+        assertThat(run(ROOT, "promtool", "check", "rules", "deploy/prometheus/rules/salespulse.rules.yml")).contains("SUCCESS: 9 rules found");
         assertThat(run(ROOT, "promtool", "test", "rules", "deploy/prometheus/tests/salespulse.rules.test.yml")).contains("SUCCESS");
     }
 

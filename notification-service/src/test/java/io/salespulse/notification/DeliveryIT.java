@@ -239,4 +239,89 @@ class DeliveryIT {
     private double repChangesConsumed() {
         return Http.scrapeSum("http://localhost:" + managementPort, "salespulse_events_consumed_total", "type=\"salespulse.rep.changed.v1\"");
     }
+
+    private JsonNode unroutable(String team) {
+        return Http.get("http://localhost:" + port + "/api/v1/admin/notifications/unroutable?teamId=" + team).json();
+    }
+
+    private static TeamChanged lyon(String team, List<String> managers, int second) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        return new TeamChanged(team, "Lyon", "Europe/Paris", Language.fr, managers, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                at.plusSeconds(second));
+    }
+
+    /**
+     * A signal for a team with no manager, then for a manager with no preferences, reaches no one: it is kept as an
+     * UNROUTABLE delivery with its reason (listed for admins, counted), and delivered as soon as a manager with a channel
+     * appears. One resolved while it waited is never sent.
+     */
+    @Test
+    void aSignalNobodyCanReceiveIsKeptAndDeliveredOnceAManagerWithAChannelAppears() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "lyon-" + s;
+        String carla = "carla-" + s;
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        List<String> slack = new CopyOnWriteArrayList<>();
+        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sink.createContext("/slack", exchange -> {
+            slack.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            KafkaProbe.publish(EventEnvelope.of("t1-" + s, "/t", lyon(team, List.of(), 0)),
+                    EventEnvelope.of("r-" + s, "/t", new RepChanged("lea-" + s, "Léa Martin", team, RepRole.SDR, Seniority.JUNIOR,
+                            LocalDate.parse("2026-01-05"), Map.of(), true, at)));
+            SignalRaised silence = new SignalRaised("sil-" + s, SignalType.SILENCE, SubjectKind.REP, "lea-" + s, "lea-" + s, team,
+                    Severity.CRITICAL, List.of(Evidence.of("workingDaysSilent", 3)),
+                    Map.of(Language.fr, "Prenez des nouvelles de Léa.", Language.en, "Check in on Léa."), Instant.now());
+            SignalRaised stalled = new SignalRaised("st-" + s, SignalType.STALLED_DEAL, SubjectKind.DEAL, "d-" + s, "lea-" + s, team,
+                    Severity.WARNING, List.of(Evidence.of("daysInStage", 30)), Map.of(Language.fr, "x", Language.en, "x"), Instant.now());
+            KafkaProbe.publish(EventEnvelope.of("e1-" + s, "/coaching-service", silence), EventEnvelope.of("e2-" + s, "/coaching-service", stalled));
+
+            // The team has no manager: both kept, with the reason, counted.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode waiting = unroutable(team);
+                assertThat(waiting).hasSize(2);
+                assertThat(waiting).allSatisfy(row -> {
+                    assertThat(row.get("reason").asString()).isEqualTo("the team has no manager");
+                    assertThat(row.get("managerId").isNull()).isTrue();
+                });
+            });
+            String metrics = Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body();
+            assertThat(metrics).contains("salespulse_notifications_unroutable_total{reason=\"no_manager\"", "salespulse_notifications_unroutable_waiting");
+
+            // The deal moves meanwhile: that one is resolved and will never be sent.
+            KafkaProbe.publish(EventEnvelope.of("e3-" + s, "/coaching-service",
+                    new SignalResolved("st-" + s, SignalType.STALLED_DEAL, "lea-" + s, team, "deal moved", Instant.now())));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(unroutable(team)).extracting(row -> row.get("signalId").asString()).containsExactly("sil-" + s));
+
+            // A manager is named, without preferences yet: still unroutable, now for her.
+            KafkaProbe.publish(EventEnvelope.of("t2-" + s, "/t", lyon(team, List.of(carla), 1)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode waiting = unroutable(team);
+                assertThat(waiting).hasSize(1);
+                assertThat(waiting.get(0).get("managerId").asString()).isEqualTo(carla);
+                assertThat(waiting.get(0).get("reason").asString()).isEqualTo("the manager has no preferences");
+            });
+            assertThat(slack).isEmpty();
+
+            // She sets her Slack channel: the silence reaches her, once, and nothing waits any more.
+            assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + carla + "/preferences", """
+                    {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris","minSeverity":"WARNING"}"""
+                    .formatted(sink.getAddress().getPort())).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(slack).hasSize(1));
+            assertThat(slack.get(0)).contains("Léa Martin");
+            assertThat(unroutable(team)).isEmpty();
+            JsonNode log = Http.get("http://localhost:" + port + "/api/v1/managers/" + carla + "/notifications").json();
+            assertThat(log).extracting(row -> row.get("signalId").asString() + " " + row.get("status").asString())
+                    .containsExactly("sil-" + s + " SENT");
+            Thread.sleep(1000);
+            assertThat(slack).hasSize(1);
+        } finally {
+            sink.stop(0);
+        }
+    }
 }

@@ -56,7 +56,9 @@ class NotificationSecurityIT {
                 .row("GET", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
                         "/api/v1/reps/" + t.repB() + "/celebrations", null, Rule.TEAM_READ)
                 .row("PUT", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
-                        "/api/v1/reps/" + t.repB() + "/celebrations", "{\"publicPosts\":true}", Rule.TEAM_ACTION);
+                        "/api/v1/reps/" + t.repB() + "/celebrations", "{\"publicPosts\":true}", Rule.TEAM_ACTION)
+                .row("GET", "/api/v1/admin/notifications/unroutable", "/api/v1/admin/notifications/unroutable",
+                        "/api/v1/admin/notifications/unroutable", null, Rule.ADMIN_WRITE);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

@@ -106,10 +106,45 @@ public class DeliveryQueue {
         mongo.updateFirst(byId(id), new Update().set("status", DeliveryStatus.QUEUED).set("dueAt", at), Delivery.class);
     }
 
-    /** Queued deliveries of a signal not yet sent are suppressed: a resolved signal is not sent. */
+    /** Queued deliveries of a signal not yet sent (or waiting for a route) are suppressed: a resolved signal is not sent. */
     long suppressUnsent(String signalId, String reason) {
-        return mongo.updateMulti(query(where("signalId").is(signalId).and("status").in(DeliveryStatus.QUEUED, DeliveryStatus.DIGEST)),
+        return mongo.updateMulti(query(where("signalId").is(signalId).and("status").in(DeliveryStatus.QUEUED, DeliveryStatus.DIGEST,
+                        DeliveryStatus.UNROUTABLE)),
                 new Update().set("status", DeliveryStatus.SUPPRESSED).set("detail", reason), Delivery.class).getModifiedCount();
+    }
+
+    /** The signal's unroutable deliveries other than these (their gap closed: a manager or a channel appeared) are removed. */
+    void closeUnroutable(String signalId, java.util.Collection<String> stillUnroutable) {
+        mongo.remove(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE).and("_id").nin(stillUnroutable)),
+                Delivery.class);
+    }
+
+    /** Unroutable deliveries (of a team, a manager, or every one when both are null), oldest first, at most {@code limit}. */
+    List<Delivery> unroutable(String teamId, String managerId, int limit) {
+        Criteria criteria = where("status").is(DeliveryStatus.UNROUTABLE);
+        if (teamId != null) {
+            criteria = criteria.and("teamId").is(teamId);
+        }
+        if (managerId != null) {
+            criteria = criteria.and("managerId").is(managerId);
+        }
+        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.ASC, "createdAt")).limit(limit), Delivery.class);
+    }
+
+    /** A signal's unroutable deliveries. */
+    List<Delivery> unroutableOf(String signalId) {
+        return mongo.find(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)), Delivery.class);
+    }
+
+    /** The signal kept on a signal's unroutable deliveries, as it now is. */
+    void refreshUnroutable(String signalId, String signal, String severity) {
+        mongo.updateMulti(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)),
+                new Update().set("signal", signal).set("severity", severity), Delivery.class);
+    }
+
+    /** How many deliveries wait for a route. */
+    long unroutableCount() {
+        return Counts.count(mongo, query(where("status").is(DeliveryStatus.UNROUTABLE)), COLLECTION);
     }
 
     /** The deliveries of a signal that an escalation to CRITICAL may send at once: kept for the digest, or below a minimum. */

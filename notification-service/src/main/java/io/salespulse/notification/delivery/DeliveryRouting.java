@@ -8,19 +8,22 @@ import io.salespulse.notification.inbox.SignalRouting;
 import org.springframework.stereotype.Component;
 
 /**
- * Raised signals are routed to managers (once their team is known: {@link AwaitingRoster}); a signal escalated to CRITICAL goes out at once if it was waiting for the
- * digest (or was below a manager's minimum); a resolved signal's unsent deliveries are suppressed.
+ * Raised signals are routed to managers (once their team is known: {@link AwaitingRoster}; where no manager or channel is
+ * there yet, once one appears: {@link Rerouting}); a signal escalated to CRITICAL goes out at once if it was waiting for
+ * the digest (or was below a manager's minimum); a resolved signal's unsent deliveries are suppressed.
  */
 @Component
 class DeliveryRouting implements SignalRouting {
 
     private final Router router;
     private final AwaitingRoster awaiting;
+    private final Rerouting rerouting;
     private final DeliveryQueue queue;
 
-    DeliveryRouting(Router router, AwaitingRoster awaiting, DeliveryQueue queue) {
+    DeliveryRouting(Router router, AwaitingRoster awaiting, Rerouting rerouting, DeliveryQueue queue) {
         this.router = router;
         this.awaiting = awaiting;
+        this.rerouting = rerouting;
         this.queue = queue;
     }
 
@@ -30,6 +33,7 @@ class DeliveryRouting implements SignalRouting {
             awaiting.route(raised);
         } else if (event instanceof SignalUpdated updated) {
             awaiting.update(updated);
+            rerouting.update(updated);
             router.escalate(updated);
         } else if (event instanceof SignalResolved resolved) {
             awaiting.forget(resolved.signalId());

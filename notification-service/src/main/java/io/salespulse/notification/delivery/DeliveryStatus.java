@@ -15,5 +15,11 @@ public enum DeliveryStatus {
     /** Kept for the manager's daily digest. */
     DIGEST,
     /** Sent within a daily digest (the digest's own deliveries carry the sending). */
-    DIGESTED
+    DIGESTED,
+    /**
+     * Reached no channel, and why: the team has no manager, the manager has no preferences, or no channel they set can
+     * be used (email while SMTP is not configured). Kept with the signal and routed when a manager or a channel appears;
+     * suppressed if the signal is resolved first.
+     */
+    UNROUTABLE
 }

@@ -47,6 +47,20 @@ class NotificationsController {
         return queue.pageOfManager(managerId, filter, paging, NotificationsController::view);
     }
 
+    /** A signal that reached no channel: for which team and manager (null: the team has none), why, and since when. */
+    record UnroutableView(String signalId, String type, String severity, String teamId, String managerId, String reason, Instant since) {
+    }
+
+    /**
+     * {@code GET /api/v1/admin/notifications/unroutable}: the signals that reached no channel and wait for a manager or
+     * a channel (admin), oldest first; {@code teamId} narrows to a team.
+     */
+    @GetMapping("/api/v1/admin/notifications/unroutable")
+    List<UnroutableView> unroutable(@RequestParam(required = false) @io.salespulse.kit.web.Bounded String teamId) {
+        return queue.unroutable(teamId, null, Rerouting.BATCH).stream().map(delivery -> new UnroutableView(delivery.signalId(), delivery.type(),
+                delivery.severity(), delivery.teamId(), delivery.managerId(), delivery.detail(), delivery.createdAt())).toList();
+    }
+
     private static DeliveryView view(Delivery delivery) {
         List<Attempt> attempts = delivery.tried().stream().map(a -> new Attempt(a.at(), a.outcome(), a.detail())).toList();
         String title = delivery.message() == null ? null : Message.storedTitle(delivery.message());

@@ -60,14 +60,36 @@ class Router {
     }
 
     void route(SignalRaised signal) {
+        deliver(signal);
+        celebrations.onRaised(signal);
+    }
+
+    /**
+     * The signal's deliveries to its team's managers, one per manager and channel. A gap (the team has no manager, a
+     * manager has no preferences, or no channel of theirs can be used) is an {@link DeliveryStatus#UNROUTABLE} delivery
+     * with its reason and the signal, counted; routing again (a manager or a channel appeared: {@link Rerouting}) fills
+     * the gaps that closed and removes their unroutable deliveries. Routing twice sends nothing twice: one delivery per
+     * signal, manager and channel.
+     */
+    void deliver(SignalRaised signal) {
         List<String> managers = roster.team(signal.teamId()).map(TeamChanged::managerIds).orElse(List.of());
         String who = signal.repId() != null ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
                 : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
         Instant now = clock.instant();
+        List<String> gaps = new java.util.ArrayList<>();
+        if (managers.isEmpty()) {
+            gaps.add(unroutable(signal, null, Unroutable.NO_MANAGER, now));
+        }
         for (String manager : managers) {
             Preferences prefs = preferences.of(manager).orElse(null);
             if (prefs == null) {
-                add(signal, manager, "none", null, null, DeliveryStatus.SUPPRESSED, "the manager has no preferences", now, null);
+                gaps.add(unroutable(signal, manager, Unroutable.NO_PREFERENCES, now));
+                continue;
+            }
+            Message message = Message.of(signal, who, prefs.locale(), appUrl, texts);
+            Map<String, String[]> channels = channels(prefs, message, mailConfigured);
+            if (channels.isEmpty()) {
+                gaps.add(unroutable(signal, manager, prefs.email() != null ? Unroutable.EMAIL_WITHOUT_SMTP : Unroutable.NO_CHANNEL, now));
                 continue;
             }
             Decision decision = NotificationPolicy.decide(signal.type(), signal.severity(), false, prefs, now,
@@ -77,13 +99,39 @@ class Router {
                 case DIGEST -> DeliveryStatus.DIGEST;
                 case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
             };
-            Message message = Message.of(signal, who, prefs.locale(), appUrl, texts);
-            for (Map.Entry<String, String[]> channel : channels(prefs, message, mailConfigured).entrySet()) {
+            for (Map.Entry<String, String[]> channel : channels.entrySet()) {
                 add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
                         decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
             }
         }
-        celebrations.onRaised(signal);
+        queue.closeUnroutable(signal.signalId(), gaps);
+    }
+
+    /** Why a signal reached no channel: its reason as the delivery log shows it, and its metric tag. */
+    enum Unroutable {
+        NO_MANAGER("no_manager", "the team has no manager"),
+        NO_PREFERENCES("no_preferences", "the manager has no preferences"),
+        NO_CHANNEL("no_channel", "the manager has no channel set"),
+        EMAIL_WITHOUT_SMTP("email_without_smtp", "the manager's only channel is email and SMTP is not configured");
+
+        final String tag;
+        final String reason;
+
+        Unroutable(String tag, String reason) {
+            this.tag = tag;
+            this.reason = reason;
+        }
+    }
+
+    /** Records (once) that the signal reached no channel for this manager, or for its team; answers the delivery's id. */
+    private String unroutable(SignalRaised signal, String manager, Unroutable why, Instant now) {
+        String id = signal.signalId() + "|" + (manager == null ? "-" : manager) + "|none";
+        Delivery delivery = Delivery.unroutable(id, signal.signalId(), manager, signal.type().name(), signal.severity().name(), why.reason,
+                signal.teamId(), io.salespulse.contracts.EventCodec.mapper().writeValueAsString(signal), now);
+        if (queue.add(delivery)) {
+            Counter.builder("salespulse.notifications.unroutable").tag("reason", why.tag).register(meters).increment();
+        }
+        return id;
     }
 
     /**
@@ -130,7 +178,7 @@ class Router {
         if (queue.add(delivery) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
                     .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved"
-                            : reason.startsWith("recognitions") ? "recognitions_off" : "no_preferences")
+                            : reason.startsWith("recognitions") ? "recognitions_off" : "other")
                     .register(meters).increment();
         }
     }

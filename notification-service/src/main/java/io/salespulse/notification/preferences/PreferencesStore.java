@@ -13,13 +13,16 @@ public class PreferencesStore {
     static final String COLLECTION = "preferences";
 
     private final MongoTemplate mongo;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PreferencesStore(MongoTemplate mongo) {
+    PreferencesStore(MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     void save(Preferences preferences) {
         LatestState.replace(mongo, COLLECTION, preferences.managerId(), preferences);
+        events.publishEvent(new PreferencesSaved(preferences.managerId()));
     }
 
     /** Every manager's preferences. */

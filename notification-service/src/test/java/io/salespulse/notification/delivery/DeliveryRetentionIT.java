@@ -58,8 +58,8 @@ class DeliveryRetentionIT {
 
             List<String> left = mongo.getCollection(DeliveryQueue.COLLECTION).find().map(doc -> doc.getString("_id")).into(new ArrayList<>());
             assertThat(left).allMatch(id -> id.startsWith("recent-") || id.startsWith("old-QUEUED-") || id.startsWith("old-SENDING-")
-                    || id.startsWith("old-DIGEST-"));
-            assertThat(left).hasSize(DeliveryStatus.values().length + 3 * 300);
+                    || id.startsWith("old-DIGEST-") || id.startsWith("old-UNROUTABLE-"));
+            assertThat(left).hasSize(DeliveryStatus.values().length + 4 * 300);
             assertThat(mongo.getCollection(SignalInbox.COLLECTION).find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("old-open", "recent-resolved");
         }
