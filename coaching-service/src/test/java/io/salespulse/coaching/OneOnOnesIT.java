@@ -119,4 +119,46 @@ class OneOnOnesIT {
         assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + t.repA() + "/one-on-one").json().get("onboarding").isNull())
                 .as("a rep long started is not in onboarding").isTrue();
     }
+
+    /**
+     * Two managers on the same 1:1, and an item ticked meanwhile: a save naming the revision it was read at
+     * ({@code If-Match}) over a newer one is {@code 412}, nothing written, so neither the other manager's notes nor the
+     * ticked item are lost; one naming the current revision is written, with the next ETag.
+     */
+    @Test
+    void aSaveOverAChangeItsAuthorNeverSawIsRefusedWith412() {
+        String base = "http://localhost:" + port + "/api/v1/reps/";
+        TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/one-on-ones");
+        String manager = "Bearer " + TestTokens.manager(t.managerA(), t.teamA());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String url = base + t.repA() + "/one-on-ones/stale-" + t.repA();
+        String body = """
+                {"heldOn":"%s","notes":"%s","actionItems":[{"text":"Relancer Acme","owner":"REP"}]}""";
+        Http.Answer created = Http.put(url, body.formatted(today, "Premier jet."), "Authorization", manager);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.etag()).isEqualTo("\"0\"");
+        assertThat(created.json().get("revision").asLong()).isZero();
+
+        // Camille ticks the item; then a form read before the tick is saved: refused, the tick stands.
+        String item = created.json().get("actionItems").get(0).get("itemId").asString();
+        assertThat(Http.post(url + "/action-items/" + item + "/done", "application/json", "", "Authorization", manager).status()).isEqualTo(200);
+        Http.Answer stale = Http.put(url, body.formatted(today, "Mes notes, sans la case cochée."), "Authorization", manager, "If-Match", "\"0\"");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.etag()).isEqualTo("\"1\"");
+        assertThat(stale.json().get("type").asString()).isEqualTo("urn:salespulse:problem:changed-meanwhile");
+        assertThat(stale.json().get("field").asString()).isEqualTo("If-Match");
+        JsonNode kept = Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json().get(0);
+        assertThat(kept.get("notes").asString()).isEqualTo("Premier jet.");
+        assertThat(kept.get("actionItems").get(0).get("doneAt").isNull()).isFalse();
+
+        // Saved over what it now says: written, the tick kept, the next revision.
+        Http.Answer fresh = Http.put(url, body.formatted(today, "Mes notes."), "Authorization", manager, "If-Match", stale.etag());
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        assertThat(fresh.etag()).isEqualTo("\"2\"");
+        assertThat(fresh.json().get("actionItems").get(0).get("doneAt").isNull()).isFalse();
+        // A malformed If-Match names the header.
+        Http.Answer malformed = Http.put(url, body.formatted(today, "x"), "Authorization", manager, "If-Match", "2");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").findValuesAsString("field")).containsExactly("If-Match");
+    }
 }

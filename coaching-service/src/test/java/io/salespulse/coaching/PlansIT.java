@@ -159,4 +159,29 @@ class PlansIT {
         assertThat(Http.get("http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/signals?status=OPEN&type=PLAN_NOT_REVIEWED").json())
                 .isEmpty();
     }
+
+    /** A plan saved over a change its author never saw ({@code If-Match} of an older revision) is {@code 412}, nothing written. */
+    @Test
+    void aPlanSavedOverAChangeItsAuthorNeverSawIsRefusedWith412() {
+        String base = "http://localhost:" + port + "/api/v1/reps/";
+        TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/action-items");
+        String manager = "Bearer " + TestTokens.manager(t.managerA(), t.teamA());
+        String plan = """
+                {"goals":[{"goalId":"objections","kind":"SKILL","title":"%s","skill":"objection-handling"}]}""";
+        Http.Answer created = Http.put(base + t.repA() + "/plan", plan.formatted("Traiter les objections"), "Authorization", manager);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Http.Answer read = Http.get(base + t.repA() + "/plan", "Authorization", manager);
+        assertThat(read.etag()).isEqualTo(created.etag()).isEqualTo("\"0\"");
+        assertThat(Http.post(base + t.repA() + "/plan/review", "application/json", "", "Authorization", manager).status()).isEqualTo(200);
+
+        Http.Answer stale = Http.put(base + t.repA() + "/plan", plan.formatted("Écraser la revue"), "Authorization", manager, "If-Match", read.etag());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.etag()).isEqualTo("\"1\"");
+        assertThat(Http.get(base + t.repA() + "/plan", "Authorization", manager).json().get("goals").get(0).get("title").asString())
+                .isEqualTo("Traiter les objections");
+        Http.Answer fresh = Http.put(base + t.repA() + "/plan", plan.formatted("Répondre aux objections"), "Authorization", manager,
+                "If-Match", stale.etag());
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        assertThat(fresh.json().get("revision").asLong()).isEqualTo(2);
+    }
 }

@@ -305,6 +305,22 @@ class CockpitBrowserIT {
                     assertThat(get(stack.url("notification-service") + "/api/v1/managers/mgr-camille/preferences", stack.tokens().admin()))
                             .contains("\"minSeverity\":\"CRITICAL\"", "\"daily\":\"09:15\"");
                     screenshot(browser, "preferences");
+                    // Meanwhile an admin moves her daily digest to 07:45. Her page, read before, is saved as it is:
+                    // nothing written, her values beside the saved ones; saved again, hers stand.
+                    String prefsUrl = stack.url("notification-service") + "/api/v1/managers/mgr-camille/preferences";
+                    String masked = io.salespulse.contracts.EventCodec.mapper().readTree(get(prefsUrl, stack.tokens().admin()))
+                            .get("slackWebhookUrl").asString();
+                    put(prefsUrl, stack.tokens().admin(), """
+                            {"slackWebhookUrl":"%s","locale":"fr","timezone":"Europe/Paris","minSeverity":"CRITICAL",
+                             "digest":{"daily":"07:45","weekly":"MON 08:30"}}""".formatted(masked));
+                    browser.findElement(By.cssSelector("#preferences button[type=submit]")).click();
+                    WebElement meanwhile = browser.findElement(By.id("changed-meanwhile"));
+                    assertThat(meanwhile.getText()).contains("modifiées entre-temps", "Résumé quotidien à 09:15 07:45");
+                    assertThat(browser.findElement(By.id("daily")).getAttribute("value")).isEqualTo("09:15");
+                    screenshot(browser, "preferences-changed-meanwhile");
+                    browser.findElement(By.cssSelector("#preferences button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("preferences-saved")).getText()).isEqualTo("Préférences enregistrées.");
+                    assertThat(get(prefsUrl, stack.tokens().admin())).contains("\"daily\":\"09:15\"");
                     browser.findElement(By.cssSelector("#test-message button")).click();
                     assertThat(browser.findElement(By.id("test-sent")).getText()).startsWith("Message de test envoyé : slack");
                     await().atMost(Duration.ofSeconds(30)).until(() -> demo.sink().received().stream().anyMatch(m ->
@@ -615,6 +631,13 @@ class CockpitBrowserIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body();
+    }
+
+    private static void put(String url, String token, String json) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     /** Screenshots every page the test shows, and checks it for the problems below first. */

@@ -143,4 +143,36 @@ class PreferencesIT {
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.json().get("errors").findValuesAsString("field")).containsExactly("preferences");
     }
+
+    /**
+     * Preferences carry their revision as an ETag: a save naming an older one is {@code 412} and leaves what the other
+     * person saved; preferences stored before revisions were counted are revision 0.
+     */
+    @Test
+    void preferencesSavedOverAChangeTheirAuthorNeverSawAreRefusedWith412() {
+        String url = "http://localhost:" + port + "/api/v1/managers/mgr-twice/preferences";
+        Http.Answer first = Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"fr"}""");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.etag()).isEqualTo("\"0\"");
+        Http.Answer read = Http.get(url);
+        assertThat(read.etag()).isEqualTo("\"0\"");
+        assertThat(Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"en"}""", "If-Match", read.etag()).status())
+                .isEqualTo(200);
+        Http.Answer stale = Http.put(url, """
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"fr","minSeverity":"CRITICAL"}""",
+                "If-Match", read.etag());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.etag()).isEqualTo("\"1\"");
+        assertThat(store.of("mgr-twice").orElseThrow().locale().name()).isEqualTo("en");
+
+        // Stored by an earlier build, without a revision: revision 0.
+        org.bson.Document earlier = mongo.getCollection("preferences").find(new org.bson.Document("_id", "mgr-twice")).first();
+        earlier.remove("revision");
+        mongo.getCollection("preferences").replaceOne(new org.bson.Document("_id", "mgr-twice"), earlier);
+        assertThat(Http.get(url).etag()).isEqualTo("\"0\"");
+        assertThat(Http.put(url, """
+                {"email":"twice@example.test","locale":"fr"}""", "If-Match", "\"0\"").status()).isEqualTo(200);
+    }
 }

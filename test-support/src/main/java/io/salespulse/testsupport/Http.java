@@ -23,7 +23,7 @@ public final class Http {
     }
 
     /** An answer: status, content type, body and the next page's URL from a {@code Link: <...>; rel="next"} header, if any. */
-    public record Answer(int status, String contentType, String body, String next) {
+    public record Answer(int status, String contentType, String body, String next, String etag) {
 
         public JsonNode json() {
             return EventCodec.mapper().readTree(body);
@@ -61,7 +61,8 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), next(response));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), next(response),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -53,8 +53,20 @@ public class OneOnOneRecords {
         return Optional.ofNullable(mongo.findById(oneOnOneId, OneOnOne.class));
     }
 
-    void save(OneOnOne record) {
-        mongo.save(record);
+    /**
+     * Writes a 1:1 over the revision it was read at ({@code -1}: it did not exist). False when it changed (or was
+     * created) meanwhile: nothing written, so no change replaces one its author never saw.
+     */
+    boolean write(OneOnOne record, long expectedRevision) {
+        if (expectedRevision < 0) {
+            try {
+                mongo.insert(record);
+                return true;
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                return false;
+            }
+        }
+        return mongo.replace(query(where("_id").is(record.oneOnOneId()).and("revision").is(expectedRevision)), record).getModifiedCount() == 1;
     }
 
     /** A rep's 1:1s, the latest first (at most {@code limit}). */

@@ -7,6 +7,8 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.PreconditionFailedException;
+import io.salespulse.kit.web.Revisions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,14 +54,17 @@ class OneOnOnesController {
                            @Min(1) @Max(5) Integer energy, @Size(max = MAX_ITEMS) List<@Valid ItemRequest> actionItems) {
     }
 
-    /** A 1:1 as the caller may see it: private notes are {@code null} for anyone but their author. */
+    /**
+     * A 1:1 as the caller may see it: private notes are {@code null} for anyone but their author. {@code revision}
+     * counts its changes: the {@code If-Match} of a write that must not replace a change its author never saw.
+     */
     record OneOnOneView(String oneOnOneId, String repId, String managerId, String heldOn, String notes, boolean privateNotes,
-                        Integer energy, List<OneOnOneRecords.ActionItem> actionItems) {
+                        Integer energy, List<OneOnOneRecords.ActionItem> actionItems, long revision) {
 
         static OneOnOneView of(OneOnOneRecords.OneOnOne record, String caller) {
             boolean hidden = record.privateNotes() && !record.managerId().equals(caller);
             return new OneOnOneView(record.oneOnOneId(), record.repId(), record.managerId(), record.heldOn(),
-                    hidden ? null : record.notes(), record.privateNotes(), record.energy(), record.actionItems());
+                    hidden ? null : record.notes(), record.privateNotes(), record.energy(), record.actionItems(), record.revision());
         }
     }
 
@@ -84,12 +90,14 @@ class OneOnOnesController {
 
     @PutMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}")
     ResponseEntity<OneOnOneView> record(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId,
-                                        @Valid @RequestBody OneOnOneRequest request) {
+                                        @Valid @RequestBody OneOnOneRequest request,
+                                        @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepChanged rep = rep(repId);
         Optional<OneOnOneRecords.OneOnOne> held = records.get(oneOnOneId);
         if (held.isPresent() && !held.get().repId().equals(repId)) {
             throw new InvalidRequestException("oneOnOneId", "is another rep's 1:1");
         }
+        Revisions.check(ifMatch, held.map(OneOnOneRecords.OneOnOne::revision));
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate heldOn = day(request.heldOn(), "heldOn", problems);
@@ -119,9 +127,14 @@ class OneOnOnesController {
                 request.notes() == null || request.notes().isBlank() ? null : request.notes().strip(),
                 Boolean.TRUE.equals(request.privateNotes()), request.energy(), items, held.map(OneOnOneRecords.OneOnOne::recordedAt)
                         .orElse(clock.instant()), held.map(h -> h.revision() + 1).orElse(0L));
-        records.save(record);
+        if (!records.write(record, held.map(OneOnOneRecords.OneOnOne::revision).orElse(-1L))) {
+            // Changed between our read and our write (an item ticked, another manager's save): theirs stands.
+            throw new PreconditionFailedException("The 1:1 changed while yours was being saved: read it again, and apply your change to what it now says",
+                    records.get(oneOnOneId).map(now -> Revisions.etag(now.revision())).orElse(null));
+        }
         events.publishEvent(new ActionItemsChanged(repId));
-        return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(OneOnOneView.of(record, caller()));
+        return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).eTag(Revisions.etag(record.revision()))
+                .body(OneOnOneView.of(record, caller()));
     }
 
     /**

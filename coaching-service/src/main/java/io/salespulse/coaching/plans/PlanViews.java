@@ -22,7 +22,8 @@ public class PlanViews {
      * A plan as read: {@code reviewDue} is the day its next review is due; {@code skills} the skills a goal of this rep
      * may name (its role's). A rep without a plan has an empty one ({@code createdAt} null).
      */
-    public record PlanView(String repId, Instant createdAt, Instant reviewedAt, LocalDate reviewDue, List<GoalView> goals, List<String> skills) {
+    public record PlanView(String repId, Instant createdAt, Instant reviewedAt, LocalDate reviewDue, List<GoalView> goals, List<String> skills,
+                           Long revision) {
     }
 
     private final PlanProgress progress;
@@ -37,7 +38,7 @@ public class PlanViews {
 
     /** The empty plan of a rep who has none. */
     public PlanView empty(RepChanged rep) {
-        return new PlanView(rep.repId(), null, null, null, List.of(), settings.skillsOf(rep.role()));
+        return new PlanView(rep.repId(), null, null, null, List.of(), settings.skillsOf(rep.role()), null);
     }
 
     /** A plan as read, each indicator goal measured now. */
@@ -50,6 +51,6 @@ public class PlanViews {
                     g.milestones(), g.reachedAt(), measured.value(), measured.progress(), measured.reached() || g.reachedAt() != null);
         }).toList();
         return new PlanView(plan.repId(), plan.createdAt(), plan.reviewedAt(), reviewDue, goals,
-                settings.skillsOf(roster.rep(plan.repId()).map(RepChanged::role).orElse(null)));
+                settings.skillsOf(roster.rep(plan.repId()).map(RepChanged::role).orElse(null)), plan.revision());
     }
 }

@@ -7,6 +7,7 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Revisions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,14 +82,16 @@ class PlansController {
     }
 
     @GetMapping("/api/v1/reps/{repId}/plan")
-    PlanViews.PlanView get(@PathVariable @Bounded String repId) {
+    ResponseEntity<PlanViews.PlanView> get(@PathVariable @Bounded String repId) {
         RepChanged rep = rep(repId);
-        return plans.of(repId).map(this::view)
-                .orElseGet(() -> views.empty(rep));
+        return plans.of(repId).map(plan -> ResponseEntity.ok().eTag(Revisions.etag(plan.revision())).body(view(plan)))
+                .orElseGet(() -> ResponseEntity.ok(views.empty(rep)));
     }
 
+    /** Writes the plan; with {@code If-Match}, only over the revision its author read ({@code 412} otherwise). */
     @PutMapping("/api/v1/reps/{repId}/plan")
-    ResponseEntity<PlanViews.PlanView> put(@PathVariable @Bounded String repId, @Valid @RequestBody PlanRequest request) {
+    ResponseEntity<PlanViews.PlanView> put(@PathVariable @Bounded String repId, @Valid @RequestBody PlanRequest request,
+                                           @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepChanged rep = rep(repId);
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         List<FieldProblem> problems = new ArrayList<>();
@@ -100,12 +104,13 @@ class PlansController {
         }
         boolean created = plans.of(repId).isEmpty();
         DevelopmentPlans.Plan saved = change(repId, held -> {
+            Revisions.check(ifMatch, Optional.ofNullable(held).map(DevelopmentPlans.Plan::revision));
             Instant now = clock.instant();
             List<DevelopmentPlans.Goal> goals = request.goals().stream().map(goal -> goal(goal, held)).toList();
             return held == null ? new DevelopmentPlans.Plan(repId, rep.teamId(), goals, now, null, 0)
                     : new DevelopmentPlans.Plan(repId, rep.teamId(), goals, held.createdAt(), held.reviewedAt(), held.revision() + 1);
         });
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(view(saved));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).eTag(Revisions.etag(saved.revision())).body(view(saved));
     }
 
     /** The plan was gone through with the rep today: the review reminder starts again. */
@@ -149,7 +154,8 @@ class PlansController {
                 return next;
             }
         }
-        throw new IllegalStateException(repId + "'s plan kept changing while it was written");
+        throw new io.salespulse.kit.web.PreconditionFailedException(repId + "'s plan kept changing while it was written: read it again",
+                plans.of(repId).map(plan -> Revisions.etag(plan.revision())).orElse(null));
     }
 
     private DevelopmentPlans.Goal goal(GoalRequest goal, DevelopmentPlans.Plan held) {

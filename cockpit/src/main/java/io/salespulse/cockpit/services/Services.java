@@ -131,6 +131,23 @@ public class Services {
         return send(org.springframework.http.HttpMethod.PUT, service, MediaType.APPLICATION_JSON, body, path, variables);
     }
 
+    /**
+     * PUT a JSON body over the revision the record was read at ({@code If-Match}; none: unconditional). A record that
+     * changed meanwhile is a {@link ServiceRefusal} with status 412.
+     */
+    public JsonNode putIfMatch(Service service, Object body, Long revision, String path, Object... variables) {
+        try {
+            return clients.get(service).put().uri(path, variables).headers(h -> {
+                h.setBearerAuth(user.get().token());
+                if (revision != null) {
+                    h.setIfMatch("\"" + revision + "\"");
+                }
+            }).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
     /** POST a CSV file's text, read the JSON answer (an import's report). */
     public JsonNode postCsv(Service service, String csv, String path, Object... variables) {
         return send(org.springframework.http.HttpMethod.POST, service, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),

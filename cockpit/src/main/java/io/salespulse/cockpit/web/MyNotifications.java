@@ -98,13 +98,26 @@ class MyNotifications {
         return body;
     }
 
+    /**
+     * Saves the form over the preferences it was filled from (its {@code revision}): if they changed meanwhile (the
+     * manager in another tab, an admin), nothing is written and the form comes back with the user's values and, beside
+     * them, what is now saved, field by field; saving again then writes over what they have seen.
+     */
     @PostMapping("/me/notifications/preferences")
     String save(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes flash) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         FIELDS.forEach(field -> form.put(field, params.getOrDefault(field, "")));
+        String read = params.getOrDefault("revision", "");
+        Long revision = read.matches("\\d{1,18}") ? Long.valueOf(read) : null;
         try {
-            services.put(Service.NOTIFICATION, body(form), "/api/v1/managers/{managerId}/preferences", user.get().id());
+            services.putIfMatch(Service.NOTIFICATION, body(form), revision, "/api/v1/managers/{managerId}/preferences", user.get().id());
         } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() == 412) {
+                form.put("webhookSecret", "");
+                JsonNode now = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", user.get().id()).orElse(null);
+                model.addAttribute("changedMeanwhile", changes(form, form(now), locale));
+                return render(model, locale, form, Map.of());
+            }
             if (refusal.status() != 400) {
                 throw refusal;
             }
@@ -115,6 +128,45 @@ class MyNotifications {
         }
         flash.addFlashAttribute("preferencesSaved", true);
         return "redirect:/me/notifications";
+    }
+
+    /** A field the user set otherwise than what was saved meanwhile: its label, their value, the saved one. */
+    record Change(String label, String yours, String saved) {
+    }
+
+    /** The fields where the user's form and the preferences saved meanwhile differ, as people read them. */
+    List<Change> changes(Map<String, String> yours, Map<String, String> saved, Locale locale) {
+        List<Change> changes = new ArrayList<>();
+        for (String field : FIELDS) {
+            String mine = yours.getOrDefault(field, "").strip();
+            String theirs = saved.getOrDefault(field, "").strip();
+            if (!field.equals("webhookSecret") && !mine.equals(theirs)) {
+                changes.add(new Change(labels.word(labelKey(field), locale), shown(field, mine, locale), shown(field, theirs, locale)));
+            }
+        }
+        return changes;
+    }
+
+    private static String labelKey(String field) {
+        return switch (field) {
+            case "quietFrom", "quietTo", "daily", "weeklyTime" -> "notifications." + field;
+            case "weeklyDay" -> "notifications.weekly";
+            default -> "notifications.field." + field;
+        };
+    }
+
+    /** A form value as people read it: a severity, a choice or a day in words; a language by its name. */
+    private String shown(String field, String value, Locale locale) {
+        if (value.isEmpty()) {
+            return "—";
+        }
+        return switch (field) {
+            case "minSeverity" -> labels.word("severity." + value, locale);
+            case "recognitions" -> labels.word("notifications.recognitions." + value, locale);
+            case "weeklyDay" -> labels.word("day." + value, locale);
+            case "locale" -> Locale.forLanguageTag(value).getDisplayLanguage(Locale.forLanguageTag(value));
+            default -> value;
+        };
     }
 
     /** The form field a service's field name is shown next to. */

@@ -95,11 +95,6 @@ class PlanSection {
                    @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "") String milestone,
                    @RequestParam(defaultValue = "") String milestoneDue, RedirectAttributes flash) {
         PageAdvice.checkId(repId);
-        JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
-        List<Object> goals = new ArrayList<>();
-        for (JsonNode goal : plan.path("goals")) {
-            goals.add(held(goal));
-        }
         Map<String, Object> goal = new LinkedHashMap<>();
         goal.put("goalId", "g-" + UUID.randomUUID().toString().substring(0, 8));
         goal.put("kind", KINDS.contains(kind) ? kind : null);
@@ -110,17 +105,19 @@ class PlanSection {
         goal.put("targetRole", "ROLE_MOVE".equals(kind) && ROLES.contains(targetRole) ? targetRole : null);
         goal.put("due", due.isBlank() ? null : due);
         goal.put("milestones", milestone.isBlank() ? List.of() : List.of(milestoneBody(milestone.strip(), milestoneDue)));
-        int index = goals.size();
-        goals.add(goal);
+        java.util.concurrent.atomic.AtomicInteger index = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            services.put(Service.COACHING, Map.of("goals", goals), "/api/v1/reps/{repId}/plan", repId);
+            writeGoals(repId, goals -> {
+                index.set(goals.size());
+                goals.add(goal);
+            });
             flash.addFlashAttribute("planSaved", true);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() != 400) {
                 throw refusal;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            String prefix = "goals[" + index + "].";
+            String prefix = "goals[" + index.get() + "].";
             refusal.fieldErrors().forEach((field, message) -> errors.put(field.startsWith(prefix)
                     ? field.substring(prefix.length()).replaceAll("\\[.*", "") : field, message));
             if (errors.containsKey("milestones") && milestone.isBlank()) {
@@ -157,16 +154,34 @@ class PlanSection {
     String removeGoal(@PathVariable String repId, @PathVariable String goalId, RedirectAttributes flash) {
         PageAdvice.checkId(repId);
         PageAdvice.checkId(goalId);
-        JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
-        List<Object> goals = new ArrayList<>();
-        for (JsonNode goal : plan.path("goals")) {
-            if (!goal.get("goalId").asString().equals(goalId)) {
-                goals.add(held(goal));
-            }
-        }
-        services.put(Service.COACHING, Map.of("goals", goals), "/api/v1/reps/{repId}/plan", repId);
+        writeGoals(repId, goals -> goals.removeIf(goal -> goal instanceof Map<?, ?> held && goalId.equals(held.get("goalId"))));
         flash.addFlashAttribute("planRemoved", true);
         return "redirect:/reps/" + repId + "#plan";
+    }
+
+    /**
+     * Writes the plan whole, changed by {@code change} from the goals it holds now, over the revision read: a change
+     * made meanwhile by someone else (another manager adding a goal) is read again and this one applied to it, so
+     * neither is lost.
+     */
+    private void writeGoals(String repId, java.util.function.Consumer<List<Object>> change) {
+        for (int attempt = 0; ; attempt++) {
+            JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
+            List<Object> goals = new ArrayList<>();
+            for (JsonNode goal : plan.path("goals")) {
+                goals.add(held(goal));
+            }
+            change.accept(goals);
+            Long revision = plan.hasNonNull("revision") ? plan.get("revision").asLong() : null;
+            try {
+                services.putIfMatch(Service.COACHING, Map.of("goals", goals), revision, "/api/v1/reps/{repId}/plan", repId);
+                return;
+            } catch (Services.ServiceRefusal refusal) {
+                if (refusal.status() != 412 || attempt == 4) {
+                    throw refusal;
+                }
+            }
+        }
     }
 
     @PostMapping("/reps/{repId}/plan/review")

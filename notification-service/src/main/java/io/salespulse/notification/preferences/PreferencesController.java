@@ -2,19 +2,23 @@ package io.salespulse.notification.preferences;
 
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.Severity;
+import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.PreconditionFailedException;
+import io.salespulse.kit.web.Revisions;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import io.salespulse.kit.web.Bounded;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -33,17 +37,17 @@ class PreferencesController {
         this.outbound = outbound;
     }
 
-    /** Preferences as the API shows them. */
+    /** Preferences as the API shows them; {@code revision} counts their changes (the ETag, for {@code If-Match}). */
     record PreferencesView(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
                            boolean webhookSecretSet, Language locale, String timezone, PreferencesRequest.QuietHours quietHours,
-                           Severity minSeverity, PreferencesRequest.Digest digest, Recognitions recognitions) {
+                           Severity minSeverity, PreferencesRequest.Digest digest, Recognitions recognitions, long revision) {
 
-        static PreferencesView of(Preferences p) {
+        static PreferencesView of(Preferences p, long revision) {
             return new PreferencesView(p.managerId(), p.email(), mask(p.slackWebhookUrl()), mask(p.teamsWebhookUrl()),
                     mask(p.webhookUrl()), p.webhookSecret() != null && !p.webhookSecret().isBlank(), p.locale(), p.timezone(),
                     p.quietFrom() == null ? null : new PreferencesRequest.QuietHours(p.quietFrom().toString(), p.quietTo().toString()),
                     p.minSeverity(), new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()),
-                    p.recognitionsOrDefault());
+                    p.recognitionsOrDefault(), revision);
         }
 
         private static String mask(String url) {
@@ -52,7 +56,10 @@ class PreferencesController {
     }
 
     @PutMapping("/api/v1/managers/{managerId}/preferences")
-    PreferencesView put(@PathVariable @Bounded String managerId, @Valid @RequestBody PreferencesRequest request) {
+    ResponseEntity<PreferencesView> put(@PathVariable @Bounded String managerId, @Valid @RequestBody PreferencesRequest request,
+                                        @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+        Optional<Long> revision = store.revision(managerId);
+        Revisions.check(ifMatch, revision);
         String timezone = request.timezone() == null ? "UTC" : request.timezone();
         try {
             ZoneId.of(timezone);
@@ -89,8 +96,12 @@ class PreferencesController {
                 digest == null || digest.daily() == null ? LocalTime.parse("08:30") : LocalTime.parse(digest.daily()),
                 digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly(),
                 request.recognitions() == null ? Recognitions.INSTANT : Recognitions.valueOf(request.recognitions()));
-        store.save(preferences);
-        return PreferencesView.of(preferences);
+        if (!store.save(preferences, revision.orElse(-1L))) {
+            throw new PreconditionFailedException("The preferences changed while yours were being saved: read them again",
+                    store.revision(managerId).map(Revisions::etag).orElse(null));
+        }
+        long saved = revision.orElse(-1L) + 1;
+        return ResponseEntity.ok().eTag(Revisions.etag(saved)).body(PreferencesView.of(preferences, saved));
     }
 
     /** The stored URL when the request names it as GET shows it (masked), else the request's. */
@@ -106,7 +117,9 @@ class PreferencesController {
     }
 
     @GetMapping("/api/v1/managers/{managerId}/preferences")
-    PreferencesView get(@PathVariable String managerId) {
-        return store.of(managerId).map(PreferencesView::of).orElseThrow(() -> new NotFoundException("No preferences for " + managerId));
+    ResponseEntity<PreferencesView> get(@PathVariable String managerId) {
+        Preferences stored = store.of(managerId).orElseThrow(() -> new NotFoundException("No preferences for " + managerId));
+        long revision = store.revision(managerId).orElse(0L);
+        return ResponseEntity.ok().eTag(Revisions.etag(revision)).body(PreferencesView.of(stored, revision));
     }
 }

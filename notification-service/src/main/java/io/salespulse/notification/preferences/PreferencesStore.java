@@ -20,9 +20,21 @@ public class PreferencesStore {
         this.events = events;
     }
 
-    void save(Preferences preferences) {
-        LatestState.replace(mongo, COLLECTION, preferences.managerId(), preferences);
+    /**
+     * Saves a manager's preferences over the revision they were read at ({@code -1}: none); false when they changed
+     * meanwhile (nothing written).
+     */
+    boolean save(Preferences preferences, long expectedRevision) {
+        if (!LatestState.replaceAtRevision(mongo, COLLECTION, preferences.managerId(), preferences, expectedRevision)) {
+            return false;
+        }
         events.publishEvent(new PreferencesSaved(preferences.managerId()));
+        return true;
+    }
+
+    /** The revision of a manager's preferences (empty: none saved). */
+    java.util.Optional<Long> revision(String managerId) {
+        return LatestState.revision(mongo, COLLECTION, managerId);
     }
 
     /** Every manager's preferences. */

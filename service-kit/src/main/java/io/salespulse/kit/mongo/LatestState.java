@@ -51,6 +51,36 @@ public final class LatestState {
         }
     }
 
+    /** The field counting the changes of a state edited by people ({@link #replaceAtRevision}). */
+    public static final String REVISION = "revision";
+
+    /**
+     * Stores {@code state} as the state of {@code id} over the revision it was read at ({@code -1}: none stored), as
+     * revision {@code expected + 1}; a state stored before revisions were counted is revision 0. False when another
+     * change came first (or the state was created meanwhile): nothing written.
+     */
+    public static boolean replaceAtRevision(MongoOperations mongo, String collection, String id, Object state, long expected) {
+        Document doc = document(mongo, id, state);
+        doc.put(REVISION, expected + 1);
+        if (expected < 0) {
+            try {
+                mongo.insert(doc, collection);
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        var at = expected == 0 ? where(REVISION).in(0L, 0, null) : where(REVISION).is(expected);
+        return mongo.replace(query(where("_id").is(id)).addCriteria(at), doc, collection).getModifiedCount() == 1;
+    }
+
+    /** The revision of the state of {@code id}: empty when none is stored, 0 when stored before revisions were counted. */
+    public static java.util.Optional<Long> revision(MongoOperations mongo, String collection, String id) {
+        Document stored = mongo.findById(id, Document.class, collection);
+        return stored == null ? java.util.Optional.empty()
+                : java.util.Optional.of(stored.get(REVISION) instanceof Number n ? n.longValue() : 0L);
+    }
+
     private static Document document(MongoOperations mongo, String id, Object state) {
         Document doc = new Document();
         mongo.getConverter().write(state, doc);

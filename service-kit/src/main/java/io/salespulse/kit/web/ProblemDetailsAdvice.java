@@ -35,6 +35,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI TOO_MANY = URI.create("urn:salespulse:problem:too-many-requests");
     static final URI TOO_LARGE = URI.create("urn:salespulse:problem:too-large");
     static final URI UNAVAILABLE = URI.create("urn:salespulse:problem:unavailable");
+    static final URI CHANGED = URI.create("urn:salespulse:problem:changed-meanwhile");
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
@@ -83,6 +84,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Too many requests");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem);
+    }
+
+    /** A stale write: 412 with the record's current ETag (and the field it concerns, If-Match), nothing written. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile(PreconditionFailedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        problem.setType(CHANGED);
+        problem.setTitle("Changed meanwhile");
+        problem.setProperty("field", Revisions.IF_MATCH);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.PRECONDITION_FAILED);
+        if (e.currentEtag() != null) {
+            answer.eTag(e.currentEtag());
+        }
+        return answer.body(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
