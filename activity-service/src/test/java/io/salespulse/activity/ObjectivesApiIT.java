@@ -68,6 +68,11 @@ class ObjectivesApiIT {
             Http.Answer adjusted = Http.put(url, objective("REP", rep, "REVENUE_WON", "25000.50", "EUR"), "Authorization", camille);
             assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
             assertThat(adjusted.json().get("target").decimalValue()).isEqualByComparingTo("25000.50");
+            // Adjusted by a form read before that change: refused, the adjustment stands (no event).
+            Http.Answer stale = Http.put(url, objective("REP", rep, "REVENUE_WON", "30000", "EUR"), "Authorization", camille, "If-Match", set.etag());
+            assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+            assertThat(stale.etag()).isEqualTo(adjusted.etag()).isNotEqualTo(set.etag());
+            assertThat(Http.get(url, "Authorization", camille).json().get("target").decimalValue()).isEqualByComparingTo("25000.50");
 
             Http.Answer moved = Http.put(url, objective("REP", rep, "CALLS", "25000.50", null), "Authorization", camille);
             assertThat(moved.status()).isEqualTo(400);

@@ -108,4 +108,43 @@ class RosterIT {
         assertThat(orphan.status()).isEqualTo(400);
         assertThat(Http.get(base + "/reps/r-bad").status()).isEqualTo(404);
     }
+
+    /**
+     * Teams, reps and absences carry their revision as an ETag: a save naming an older one ({@code If-Match}) is
+     * {@code 412} with the current one, nothing written; each change has its own revision, even two within a millisecond.
+     */
+    @Test
+    void aRosterChangeOverOneItsAuthorNeverSawIsRefusedWith412() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String base = "http://localhost:" + port + "/api/v1";
+        String team = """
+                {"name":"%s","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1"]}""";
+        Http.Answer created = Http.put(base + "/teams/t-" + s, team.formatted("Paris"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        Http.Answer read = Http.get(base + "/teams/t-" + s);
+        assertThat(read.etag()).isEqualTo(created.etag()).isEqualTo("\"" + read.json().get("revision").asLong() + "\"");
+        Http.Answer renamed = Http.put(base + "/teams/t-" + s, team.formatted("Paris Nord"), "If-Match", read.etag());
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.etag()).isNotEqualTo(read.etag());
+        Http.Answer stale = Http.put(base + "/teams/t-" + s, team.formatted("Paris Sud"), "If-Match", read.etag());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.etag()).isEqualTo(renamed.etag());
+        assertThat(Http.get(base + "/teams/t-" + s).json().get("name").asString()).isEqualTo("Paris Nord");
+
+        String rep = """
+                {"displayName":"%s","teamId":"t-%s","role":"SDR","seniority":"JUNIOR"}""";
+        Http.Answer lea = Http.put(base + "/reps/r-" + s, rep.formatted("Léa", s));
+        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa Martin", s), "If-Match", lea.etag()).status()).isEqualTo(200);
+        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa M.", s), "If-Match", lea.etag()).status()).isEqualTo(412);
+        assertThat(Http.get(base + "/reps/r-" + s).json().get("displayName").asString()).isEqualTo("Léa Martin");
+
+        String day = java.time.LocalDate.now().plusDays(10).toString();
+        String absence = """
+                {"from":"%s","to":"%s","kind":"%s"}""";
+        Http.Answer away = Http.put(base + "/reps/r-" + s + "/absences/a-" + s, absence.formatted(day, day, "LEAVE"));
+        assertThat(away.status()).as(away.body()).isEqualTo(200);
+        assertThat(Http.put(base + "/reps/r-" + s + "/absences/a-" + s, absence.formatted(day, day, "TRAINING"), "If-Match", away.etag())
+                .status()).isEqualTo(200);
+        assertThat(Http.send("DELETE", base + "/reps/r-" + s + "/absences/a-" + s, null, null, "If-Match", away.etag()).status()).isEqualTo(412);
+    }
 }

@@ -509,6 +509,16 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("displayName")).getAttribute("aria-invalid")).isEqualTo("true");
                     assertThat(browser.findElement(By.id("crm-salesforce")).getAttribute("value")).isEqualTo("0055g00000AbCdE");
                     browser.findElement(By.id("displayName")).sendKeys("Léa Martin");
+                    // Meanwhile another admin renames her: the form, read before, is not saved over it; both versions
+                    // are shown, and saving again keeps this admin's.
+                    tools.jackson.databind.node.ObjectNode lea = (tools.jackson.databind.node.ObjectNode) io.salespulse.contracts.EventCodec.mapper()
+                            .readTree(get(stack.url("activity-service") + "/api/v1/reps/sdr-lea", stack.tokens().admin()));
+                    lea.put("displayName", "Léa Martin-Roux");
+                    lea.remove(List.of("repId", "revision"));
+                    put(stack.url("activity-service") + "/api/v1/reps/sdr-lea", stack.tokens().admin(), lea.toString());
+                    browser.findElement(By.cssSelector("#rep-form button[type=submit]")).click();
+                    assertThat(browser.findElement(By.id("changed-meanwhile")).getText()).contains("changed meanwhile", "Name Léa Martin Léa Martin-Roux");
+                    assertThat(browser.findElement(By.id("crm-salesforce")).getAttribute("value")).isEqualTo("0055g00000AbCdE");
                     browser.findElement(By.cssSelector("#rep-form button[type=submit]")).click();
                     assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Léa Martin is saved");
                     assertThat(browser.findElement(By.tagName("main")).getText()).contains("salesforce: 0055g00000AbCdE", "hubspot: 51001");

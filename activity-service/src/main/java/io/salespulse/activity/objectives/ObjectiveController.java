@@ -11,6 +11,7 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Revisions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -50,19 +52,20 @@ class ObjectiveController {
     record ObjectiveView(String objectiveId, String teamId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric,
                          BigDecimal target, String currency, LocalDate periodStart, LocalDate periodEnd, String status,
                          String setBy, String updatedBy, Instant changedAt, Instant cancelledAt, String cancelledBy,
-                         String reason) {
+                         String reason, long revision) {
 
         static ObjectiveView of(ObjectiveService.Held held) {
             ObjectiveSet o = held.definition();
             return new ObjectiveView(o.objectiveId(), held.teamId(), o.scope(), o.scopeId(), o.metric(), o.target(),
                     o.currency(), o.periodStart(), o.periodEnd(), held.cancelled() ? "CANCELLED" : "ACTIVE", held.setBy(),
-                    held.updatedBy(), o.occurredAt(), held.cancelledAt(), held.cancelledBy(), held.reason());
+                    held.updatedBy(), o.occurredAt(), held.cancelledAt(), held.cancelledBy(), held.reason(), held.revision());
         }
     }
 
     @GetMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}")
-    ObjectiveView get(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId) {
-        return ObjectiveView.of(ofTeam(teamId, objectiveId));
+    ResponseEntity<ObjectiveView> get(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId) {
+        ObjectiveView view = ObjectiveView.of(ofTeam(teamId, objectiveId));
+        return ResponseEntity.ok().eTag(Revisions.etag(view.revision())).body(view);
     }
 
     /**
@@ -71,18 +74,20 @@ class ObjectiveController {
      */
     @PutMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}")
     ResponseEntity<ObjectiveView> put(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId,
-                                      @RequestBody JsonNode body) {
+                                      @RequestBody JsonNode body,
+                                      @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         List<FieldProblem> problems = new ArrayList<>();
+        Optional<ObjectiveService.Held> held = objectives.get(objectiveId);
         ObjectiveSet requested = ObjectiveFields.read(new FieldReader(body, "", problems), objectiveId, window,
-                objectives.clock().instant());
+                objectives.nextChange(held));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Optional<ObjectiveService.Held> held = objectives.get(objectiveId);
         if (held.isPresent()) {
             if (!teamId.equals(held.get().teamId())) {
                 throw new NotFoundException("No objective " + objectiveId + " in team " + teamId);
             }
+            Revisions.check(ifMatch, held.map(ObjectiveService.Held::revision));
             if (held.get().cancelled()) {
                 throw conflict("Objective " + objectiveId + " was cancelled; set a new one.");
             }
@@ -106,8 +111,8 @@ class ObjectiveController {
         ObjectiveService.Change change = objectives.put(requested, held, teamId, caller());
         ObjectiveView view = ObjectiveView.of(change.objective());
         return change.outcome() == ObjectiveService.Outcome.CREATED
-                ? ResponseEntity.created(URI.create("/api/v1/teams/" + teamId + "/objectives/" + objectiveId)).body(view)
-                : ResponseEntity.ok(view);
+                ? ResponseEntity.created(URI.create("/api/v1/teams/" + teamId + "/objectives/" + objectiveId)).eTag(Revisions.etag(view.revision())).body(view)
+                : ResponseEntity.ok().eTag(Revisions.etag(view.revision())).body(view);
     }
 
     /** The most weeks a ramp holds (half a year). */

@@ -61,7 +61,7 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
             ObjectiveSet d = held.definition();
             return new StoredObjective(d.objectiveId(), d.scope(), d.scopeId(), d.metric(), d.target(), d.currency(), d.periodStart(),
                     d.periodEnd(), d.occurredAt(), held.teamId(), held.setBy(), held.updatedBy(), held.cancelledAt(), held.cancelledBy(),
-                    held.reason(), Objects.requireNonNullElse(held.cancelledAt(), d.occurredAt()).toEpochMilli());
+                    held.reason(), held.revision());
         }
 
         Held held() {
@@ -85,6 +85,11 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
         boolean cancelled() {
             return cancelledAt != null;
         }
+
+        /** When it last changed (set, adjusted, cancelled), in epoch milliseconds: its ETag, for {@code If-Match}. */
+        long revision() {
+            return Objects.requireNonNullElse(cancelledAt, definition.occurredAt()).toEpochMilli();
+        }
     }
 
     record Change(Outcome outcome, Held objective) {
@@ -92,6 +97,11 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
 
     Clock clock() {
         return clock;
+    }
+
+    /** When a change made now happens: now, or just after the objective's last change (each change its own revision). */
+    Instant nextChange(Optional<Held> held) {
+        return roster.nextChange(held.map(h -> Instant.ofEpochMilli(h.revision())));
     }
 
     /** The team an objective belongs to: a team's own, or its rep's team; empty when the rep is unknown. */
@@ -134,7 +144,7 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
         if (held.cancelled()) {
             return held;
         }
-        Instant now = clock.instant();
+        Instant now = nextChange(Optional.of(held));
         ObjectiveSet definition = held.definition();
         append(new ObjectiveCancelled(definition.objectiveId(), definition.scope(), definition.scopeId(), by, reason, now));
         Held cancelled = new Held(definition, held.teamId(), held.setBy(), held.updatedBy(), now, by, reason);

@@ -41,10 +41,11 @@ final class Absences {
     }
 
     /** An absence as the API shows it; {@code kind} only to the rep's managers and admins. */
-    record View(String absenceId, String repId, LocalDate from, LocalDate to, AbsenceKind kind) {
+    record View(String absenceId, String repId, LocalDate from, LocalDate to, AbsenceKind kind, long revision) {
 
         static View of(RepAbsence absence, boolean showKind) {
-            return new View(absence.absenceId(), absence.repId(), absence.from(), absence.to(), showKind ? absence.kind() : null);
+            return new View(absence.absenceId(), absence.repId(), absence.from(), absence.to(), showKind ? absence.kind() : null,
+                    RosterController.revisionOf(absence.occurredAt()));
         }
     }
 }

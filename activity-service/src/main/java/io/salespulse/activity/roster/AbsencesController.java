@@ -10,6 +10,7 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Revisions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -29,11 +30,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -78,9 +81,12 @@ class AbsencesController {
     }
 
     @PutMapping("/api/v1/reps/{repId}/absences/{absenceId}")
-    Absences.View putAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId,
-                             @Valid @RequestBody AbsenceRequest request) {
+    ResponseEntity<Absences.View> putAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId,
+                                             @Valid @RequestBody AbsenceRequest request,
+                                             @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepChanged rep = roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
+        Optional<java.time.Instant> last = roster.absence(absenceId).map(RepAbsence::occurredAt);
+        Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         List<FieldProblem> problems = new ArrayList<>(Absences.problems(request.from(), request.to(), today()));
         roster.absence(absenceId).filter(held -> !held.repId().equals(repId))
                 .ifPresent(held -> problems.add(new FieldProblem("absenceId", "belongs to another rep")));
@@ -88,18 +94,21 @@ class AbsencesController {
             throw new InvalidRequestException(problems);
         }
         RepAbsence saved = roster.saveAbsence(new RepAbsence(absenceId, repId, request.from(), request.to(), request.kind(), false,
-                roster.clock().instant()));
-        return Absences.View.of(saved, showsKind(rep.teamId()));
+                roster.nextChange(last)));
+        return RosterController.tagged(Absences.View.of(saved, showsKind(rep.teamId())), Absences.View::revision);
     }
 
     /** Withdraws an absence: its days are working days again. Withdrawing twice is no error. */
     @DeleteMapping("/api/v1/reps/{repId}/absences/{absenceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId) {
+    void deleteAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId,
+                       @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepAbsence held = roster.absence(absenceId).filter(absence -> absence.repId().equals(repId))
                 .orElseThrow(() -> new NotFoundException("No absence " + absenceId + " for rep " + repId));
+        Revisions.check(ifMatch, Optional.of(RosterController.revisionOf(held.occurredAt())));
         if (!held.cancelled()) {
-            roster.saveAbsence(new RepAbsence(held.absenceId(), repId, held.from(), held.to(), held.kind(), true, roster.clock().instant()));
+            roster.saveAbsence(new RepAbsence(held.absenceId(), repId, held.from(), held.to(), held.kind(), true,
+                    roster.nextChange(Optional.of(held.occurredAt()))));
         }
     }
 

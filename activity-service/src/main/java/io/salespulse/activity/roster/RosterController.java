@@ -11,14 +11,17 @@ import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Revisions;
 import jakarta.validation.Valid;
 import java.time.DayOfWeek;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import io.salespulse.kit.web.Bounded;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,14 +53,15 @@ class RosterController {
      * A team as the API shows it.
      */
     record TeamView(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                    List<String> workingDays, String holidayCountry, String holidayRegion, TeamRules rules) {
+                    List<String> workingDays, String holidayCountry, String holidayRegion, TeamRules rules, long revision) {
 
         static TeamView of(TeamChanged team) {
             List<String> days = team.workingDays().stream().sorted()
                     .map(day -> day.name().substring(0, 3)).toList();
             TeamChanged.HolidayCalendar holidays = team.holidays();
             return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days,
-                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region(), team.rulesOrNone());
+                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region(), team.rulesOrNone(),
+                    revisionOf(team.occurredAt()));
         }
     }
 
@@ -64,16 +69,27 @@ class RosterController {
      * A rep as the API shows it.
      */
     record RepView(String repId, String displayName, String teamId, RepRole role, Seniority seniority,
-                   LocalDate startDate, Map<String, String> externalIds, boolean active) {
+                   LocalDate startDate, Map<String, String> externalIds, boolean active, long revision) {
 
         static RepView of(RepChanged rep) {
             return new RepView(rep.repId(), rep.displayName(), rep.teamId(), rep.role(), rep.seniority(),
-                    rep.startDate(), rep.externalIds(), rep.active());
+                    rep.startDate(), rep.externalIds(), rep.active(), revisionOf(rep.occurredAt()));
         }
     }
 
+    /**
+     * A roster record's revision: when it last changed, in epoch milliseconds (its ETag, for {@code If-Match}: a save
+     * over a change its author never saw is {@code 412}).
+     */
+    static long revisionOf(Instant changedAt) {
+        return changedAt.toEpochMilli();
+    }
+
     @PutMapping("/api/v1/teams/{teamId}")
-    TeamView putTeam(@PathVariable @Bounded String teamId, @Valid @RequestBody TeamRequest request) {
+    ResponseEntity<TeamView> putTeam(@PathVariable @Bounded String teamId, @Valid @RequestBody TeamRequest request,
+                                     @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+        Optional<Instant> last = roster.team(teamId).map(TeamChanged::occurredAt);
+        Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         List<FieldProblem> problems = new ArrayList<>();
         try {
             ZoneId.of(request.timezone());
@@ -91,8 +107,8 @@ class RosterController {
         TeamChanged team = new TeamChanged(teamId, request.name(), request.timezone(),
                 Language.valueOf(request.locale().toLowerCase(Locale.ROOT)),
                 request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
-                new TreeSet<>(days), holidays, request.rules() == null ? null : request.rules().toContract(), roster.clock().instant());
-        return TeamView.of(roster.saveTeam(team));
+                new TreeSet<>(days), holidays, request.rules() == null ? null : request.rules().toContract(), roster.nextChange(last));
+        return tagged(TeamView.of(roster.saveTeam(team)), TeamView::revision);
     }
 
     /** The team's public-holiday calendar, a country and region the holiday library knows; problems named by field. */
@@ -129,8 +145,13 @@ class RosterController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}")
-    TeamView getTeam(@PathVariable @Bounded String teamId) {
-        return roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId));
+    ResponseEntity<TeamView> getTeam(@PathVariable @Bounded String teamId) {
+        return tagged(roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId)), TeamView::revision);
+    }
+
+    /** The view with its revision as the ETag. */
+    static <T> ResponseEntity<T> tagged(T view, java.util.function.ToLongFunction<T> revision) {
+        return ResponseEntity.ok().eTag(Revisions.etag(revision.applyAsLong(view))).body(view);
     }
 
     @GetMapping("/api/v1/teams/{teamId}/reps")
@@ -142,19 +163,22 @@ class RosterController {
     }
 
     @PutMapping("/api/v1/reps/{repId}")
-    RepView putRep(@PathVariable @Bounded String repId, @Valid @RequestBody RepRequest request) {
+    ResponseEntity<RepView> putRep(@PathVariable @Bounded String repId, @Valid @RequestBody RepRequest request,
+                                   @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+        Optional<Instant> last = roster.rep(repId).map(RepChanged::occurredAt);
+        Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         if (roster.team(request.teamId()).isEmpty()) {
             throw new InvalidRequestException("teamId", "names no known team; create the team first");
         }
         RepChanged rep = new RepChanged(repId, request.displayName(), request.teamId(), request.role(),
                 request.seniority(), request.startDate(), request.externalIds() == null ? Map.of() : Map.copyOf(request.externalIds()),
-                request.active() == null || request.active(), roster.clock().instant());
-        return RepView.of(roster.saveRep(rep));
+                request.active() == null || request.active(), roster.nextChange(last));
+        return tagged(RepView.of(roster.saveRep(rep)), RepView::revision);
     }
 
     @GetMapping("/api/v1/reps/{repId}")
-    RepView getRep(@PathVariable @Bounded String repId) {
-        return roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId));
+    ResponseEntity<RepView> getRep(@PathVariable @Bounded String repId) {
+        return tagged(roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId)), RepView::revision);
     }
 
     private static DayOfWeek dayOf(String abbreviation) {

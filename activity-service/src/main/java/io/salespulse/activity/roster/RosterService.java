@@ -10,6 +10,7 @@ import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import io.salespulse.kit.mongo.LatestState;
@@ -45,6 +46,16 @@ public class RosterService {
         mongo.indexOps(REPS).createIndex(new Index().on("teamId", Sort.Direction.ASC));
         mongo.indexOps(REPS).createIndex(new Index().on(EXTERNAL_KEYS, Sort.Direction.ASC));
         mongo.indexOps(ABSENCES).createIndex(new Index().on("repId", Sort.Direction.ASC).on("from", Sort.Direction.ASC));
+    }
+
+    /**
+     * When a change made now happens: now, or the millisecond after the record's last change when the clock has not
+     * passed it, so that each change of a record has its own revision ({@code RosterController.revisionOf}).
+     */
+    public Instant nextChange(Optional<Instant> last) {
+        Instant now = clock.instant();
+        return last.filter(at -> now.toEpochMilli() <= at.toEpochMilli())
+                .map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1)).orElse(now);
     }
 
     /** Records an absence (new, changed or cancelled): durable on its way to the org topic first, then stored. */

@@ -108,7 +108,7 @@ class MyNotifications {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         FIELDS.forEach(field -> form.put(field, params.getOrDefault(field, "")));
         String read = params.getOrDefault("revision", "");
-        Long revision = read.matches("\\d{1,18}") ? Long.valueOf(read) : null;
+        Long revision = ChangedMeanwhile.revision(read);
         try {
             services.putIfMatch(Service.NOTIFICATION, body(form), revision, "/api/v1/managers/{managerId}/preferences", user.get().id());
         } catch (Services.ServiceRefusal refusal) {
@@ -130,21 +130,12 @@ class MyNotifications {
         return "redirect:/me/notifications";
     }
 
-    /** A field the user set otherwise than what was saved meanwhile: its label, their value, the saved one. */
-    record Change(String label, String yours, String saved) {
-    }
-
-    /** The fields where the user's form and the preferences saved meanwhile differ, as people read them. */
-    List<Change> changes(Map<String, String> yours, Map<String, String> saved, Locale locale) {
-        List<Change> changes = new ArrayList<>();
-        for (String field : FIELDS) {
-            String mine = yours.getOrDefault(field, "").strip();
-            String theirs = saved.getOrDefault(field, "").strip();
-            if (!field.equals("webhookSecret") && !mine.equals(theirs)) {
-                changes.add(new Change(labels.word(labelKey(field), locale), shown(field, mine, locale), shown(field, theirs, locale)));
-            }
-        }
-        return changes;
+    /** The fields where the user's form and the preferences saved meanwhile differ, as people read them (never the secret). */
+    List<ChangedMeanwhile.Change> changes(Map<String, String> yours, Map<String, String> saved, Locale locale) {
+        Map<String, String> compared = new java.util.LinkedHashMap<>(yours);
+        compared.remove("webhookSecret");
+        return ChangedMeanwhile.between(compared, saved, field -> labels.word(labelKey(field), locale),
+                (field, value) -> shown(field, value, locale));
     }
 
     private static String labelKey(String field) {
@@ -157,9 +148,6 @@ class MyNotifications {
 
     /** A form value as people read it: a severity, a choice or a day in words; a language by its name. */
     private String shown(String field, String value, Locale locale) {
-        if (value.isEmpty()) {
-            return "—";
-        }
         return switch (field) {
             case "minSeverity" -> labels.word("severity." + value, locale);
             case "recognitions" -> labels.word("notifications.recognitions." + value, locale);

@@ -226,7 +226,8 @@ class ObjectivesPage {
     /** Adjusts the target or the end of the period. */
     @PostMapping("/teams/{teamId}/objectives/{objectiveId}")
     String adjust(@PathVariable String teamId, @PathVariable String objectiveId, @RequestParam(defaultValue = "") String target,
-                  @RequestParam(defaultValue = "") String periodEnd, Model model, Locale locale, RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "") String periodEnd, @RequestParam(defaultValue = "") String revision, Model model,
+                  Locale locale, RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(objectiveId);
         JsonNode held = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
@@ -237,8 +238,22 @@ class ObjectivesPage {
         body.put("target", target.strip().replace(',', '.').replace(" ", ""));
         body.put("periodEnd", periodEnd);
         try {
-            services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+            // Over the objective as the form showed it: another manager's adjustment since is not replaced unseen.
+            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}/objectives/{id}",
+                    teamId, objectiveId);
         } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() == 412) {
+                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+                Map<String, String> yours = new LinkedHashMap<>();
+                yours.put("objectives.target", target.strip().replace(',', '.').replace(" ", ""));
+                yours.put("objectives.end", periodEnd);
+                Map<String, String> saved = new LinkedHashMap<>();
+                saved.put("objectives.target", now.get("target").decimalValue().stripTrailingZeros().toPlainString());
+                saved.put("objectives.end", now.get("periodEnd").asString());
+                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(yours, saved, key -> labels.word(key, locale),
+                        (field, value) -> value));
+                return renderEdit(teamId, objectiveId, target, periodEnd, Map.of(), model, locale);
+            }
             if (refusal.status() != 400 && refusal.status() != 409) {
                 throw refusal;
             }

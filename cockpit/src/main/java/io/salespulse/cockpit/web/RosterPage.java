@@ -7,6 +7,7 @@ import io.salespulse.cockpit.services.Services.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
@@ -58,8 +59,10 @@ class RosterPage {
 
     private final Services services;
     private final CurrentUser user;
+    private final Labels labels;
 
-    RosterPage(Services services, CurrentUser user) {
+    RosterPage(Services services, CurrentUser user, Labels labels) {
+        this.labels = labels;
         this.services = services;
         this.user = user;
     }
@@ -109,14 +112,37 @@ class RosterPage {
         requireAdmin();
         PageAdvice.checkId(teamId);
         JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId).orElse(null);
-        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "")
-                : new TeamForm(teamId, team.get("name").asString(), team.get("timezone").asString(), team.get("locale").asString(),
-                        String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")),
-                        team.path("holidayCountry").asString(""), team.path("holidayRegion").asString(""));
-        return renderTeam(form, team != null, Map.of(), model);
+        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "") : teamForm(team);
+        return renderTeam(form, team != null, Map.of(), model, revisionOf(team));
     }
 
-    private String renderTeam(TeamForm form, boolean known, Map<String, String> errors, Model model) {
+    private static TeamForm teamForm(JsonNode team) {
+        return new TeamForm(team.get("teamId").asString(), team.get("name").asString(), team.get("timezone").asString(),
+                team.get("locale").asString(), String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")),
+                team.path("holidayCountry").asString(""), team.path("holidayRegion").asString(""));
+    }
+
+    /** The revision of a record as read (its form carries it back as {@code If-Match}), or null for a new one. */
+    private static String revisionOf(JsonNode record) {
+        return record == null || !record.hasNonNull("revision") ? "" : record.get("revision").asString();
+    }
+
+    /** The team form's fields as compared when it was changed meanwhile, by label key. */
+    private static Map<String, String> fields(TeamForm form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("roster.name", form.name());
+        fields.put("notifications.field.timezone", form.timezone());
+        fields.put("roster.team.locale", form.locale());
+        fields.put("roster.team.managers", String.join(", ", java.util.Arrays.stream(form.managers().split("[,\\s]+")).map(String::strip)
+                .filter(id -> !id.isEmpty()).toList()));
+        fields.put("roster.team.days", String.join(", ", form.workingDays()));
+        fields.put("roster.holidayCountry", form.holidayCountry());
+        fields.put("roster.holidayRegion", form.holidayRegion());
+        return fields;
+    }
+
+    private String renderTeam(TeamForm form, boolean known, Map<String, String> errors, Model model, String revision) {
+        model.addAttribute("revision", revision);
         model.addAttribute("form", form);
         model.addAttribute("known", known);
         model.addAttribute("days", DAYS);
@@ -130,14 +156,14 @@ class RosterPage {
                     @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String managers,
                     @RequestParam(required = false) List<String> workingDays, @RequestParam(defaultValue = "") String holidayCountry,
                     @RequestParam(defaultValue = "") String holidayRegion, @RequestParam(defaultValue = "false") boolean known,
-                    Model model, RedirectAttributes flash) {
+                    @RequestParam(defaultValue = "") String revision, Model model, Locale reader, RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(teamId);
         List<String> managerIds = java.util.Arrays.stream(managers.split("[,\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).toList();
         List<String> days = workingDays == null ? List.of() : workingDays;
         TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days, holidayCountry, holidayRegion);
         if (days.isEmpty()) {
-            return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model);
+            return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model, revision);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name.strip());
@@ -148,15 +174,21 @@ class RosterPage {
         body.put("holidayCountry", holidayCountry.isBlank() ? null : holidayCountry.strip());
         body.put("holidayRegion", holidayRegion.isBlank() ? null : holidayRegion.strip());
         try {
-            services.put(Service.ACTIVITY, body, "/api/v1/teams/{teamId}", teamId);
+            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}", teamId);
         } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() == 412) {
+                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(fields(form), fields(teamForm(now)),
+                        key -> labels.word(key, reader), (field, value) -> value));
+                return renderTeam(form, known, Map.of(), model, revisionOf(now));
+            }
             if (refusal.status() != 400) {
                 throw refusal;
             }
             Map<String, String> errors = new LinkedHashMap<>();
             refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("managerIds") ? "managers"
                     : field.startsWith("workingDays") ? "workingDays" : field, message, (a, b) -> a + "; " + b));
-            return renderTeam(form, known, errors, model);
+            return renderTeam(form, known, errors, model, revision);
         }
         flash.addFlashAttribute("saved", name.strip());
         return "redirect:/admin/roster";
@@ -168,14 +200,31 @@ class RosterPage {
         requireAdmin();
         PageAdvice.checkId(repId);
         JsonNode rep = services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).orElse(null);
-        RepForm form = rep == null ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of())
-                : new RepForm(repId, rep.get("displayName").asString(), rep.get("teamId").asString(), rep.get("role").asString(),
-                        rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
-                        rep.path("active").asBoolean(true), externalIds(rep));
-        return render(form, rep != null, Map.of(), model);
+        RepForm form = rep == null ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of()) : repForm(rep);
+        return render(form, rep != null, Map.of(), model, revisionOf(rep));
     }
 
-    private String render(RepForm form, boolean known, Map<String, String> errors, Model model) {
+    private static RepForm repForm(JsonNode rep) {
+        return new RepForm(rep.get("repId").asString(), rep.get("displayName").asString(), rep.get("teamId").asString(),
+                rep.get("role").asString(), rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
+                rep.path("active").asBoolean(true), externalIds(rep));
+    }
+
+    /** The rep form's fields as compared when it was changed meanwhile, by label key. */
+    private Map<String, String> fields(RepForm form, Locale locale) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("roster.name", form.displayName());
+        fields.put("roster.teamField", form.teamId());
+        fields.put("roster.role", form.role());
+        fields.put("roster.seniority", form.seniority());
+        fields.put("roster.startDate", form.startDate());
+        fields.put("roster.active", labels.word(form.active() ? "changed.yes" : "changed.no", locale));
+        fields.put("roster.crmIds", String.join(", ", form.externalIds().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        return fields;
+    }
+
+    private String render(RepForm form, boolean known, Map<String, String> errors, Model model, String revision) {
+        model.addAttribute("revision", revision);
         model.addAttribute("form", form);
         model.addAttribute("known", known);
         model.addAttribute("teams", Home.teams(services));
@@ -192,7 +241,8 @@ class RosterPage {
                 @RequestParam(defaultValue = "") String teamId, @RequestParam(defaultValue = "") String role,
                 @RequestParam(defaultValue = "") String seniority, @RequestParam(defaultValue = "") String startDate,
                 @RequestParam(defaultValue = "false") boolean active, @RequestParam Map<String, String> fields,
-                @RequestParam(defaultValue = "false") boolean known, Model model, RedirectAttributes flash) {
+                @RequestParam(defaultValue = "false") boolean known, @RequestParam(defaultValue = "") String revision, Model model,
+                Locale locale, RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(repId);
         Map<String, String> ids = known ? services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).map(RosterPage::externalIds)
@@ -215,8 +265,14 @@ class RosterPage {
         body.put("externalIds", ids);
         body.put("active", active);
         try {
-            services.put(Service.ACTIVITY, body, "/api/v1/reps/{repId}", repId);
+            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/reps/{repId}", repId);
         } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() == 412) {
+                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
+                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(fields(form, locale), fields(repForm(now), locale),
+                        key -> labels.word(key, locale), (field, value) -> value));
+                return render(form, known, Map.of(), model, revisionOf(now));
+            }
             if (refusal.status() != 400) {
                 throw refusal;
             }
@@ -224,7 +280,7 @@ class RosterPage {
             if (errors.isEmpty()) {
                 errors.put("", String.valueOf(refusal.detail()));
             }
-            return render(form, known, errors, model);
+            return render(form, known, errors, model, revision);
         }
         flash.addFlashAttribute("saved", displayName.strip());
         return "redirect:/admin/roster";
