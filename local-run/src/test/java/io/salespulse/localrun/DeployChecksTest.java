@@ -32,7 +32,7 @@ class DeployChecksTest {
     @TempDir
     Path temp;
 
-    private static void requireTool(String tool) {
+    static void requireTool(String tool) {
         boolean present = List.of(System.getenv("PATH").split(":")).stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
         if (System.getenv("SALESPULSE_REQUIRE_DEPLOY_TOOLS") != null) {
             assertThat(present).as(tool + " is required (apt-get install prometheus docker-compose kubernetes-client)").isTrue();
@@ -40,7 +40,7 @@ class DeployChecksTest {
         assumeTrue(present, tool + " is not installed: apt-get install prometheus docker-compose kubernetes-client");
     }
 
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

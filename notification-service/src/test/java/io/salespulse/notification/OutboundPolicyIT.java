@@ -129,6 +129,9 @@ class OutboundPolicyIT {
         String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
         String base = "http://127.0.0.1:" + inside.getAddress().getPort();
         String named = "https://localhost:" + inside.getAddress().getPort();
+        // The webhook's manager has its signing secret: the delivery gets as far as resolving the name, where it stops.
+        mongo.getCollection("preferences").insertOne(new org.bson.Document("_id", manager).append("managerId", manager)
+                .append("webhookUrl", named + "/webhook").append("webhookSecret", "s3cret").append("locale", "en"));
         for (String channel : List.of("slack", "teams", "webhook")) {
             QueuedDeliveries.queue(mongo, manager + "|" + channel, manager, channel,
                     (channel.equals("webhook") ? named : base) + "/" + channel, "{\"text\":\"x\"}", false, false);

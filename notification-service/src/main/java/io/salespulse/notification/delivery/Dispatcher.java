@@ -123,9 +123,10 @@ class Dispatcher {
             Counter.builder("salespulse.notifications.unconfirmed").tag("channel", channel).register(meters).increment();
             return CompletableFuture.completedFuture(null);
         }
-        if (!"email".equals(channel) && outbound.check(OutboundPolicy.Channel.of(channel), target) instanceof OutboundPolicy.Verdict.Refused) {
-            // Saved before the policy, or the name now resolves inside: never called. The detail does not say why,
-            // so the delivery log tells nothing of the network behind it.
+        if (!"email".equals(channel) && outbound.checkUrl(OutboundPolicy.Channel.of(channel), target) instanceof OutboundPolicy.Verdict.Refused) {
+            // Saved before the policy: never called. (Where the name resolves is judged by the sender, as it connects:
+            // a name that now resolves inside fails there the same way.) The detail does not say why, so the delivery
+            // log tells nothing of the network behind it.
             queue.record(id, DeliveryStatus.FAILED, null, "refused by the outbound policy");
             Counter.builder("salespulse.notifications.failed").tag("channel", channel).register(meters).increment();
             return CompletableFuture.completedFuture(null);

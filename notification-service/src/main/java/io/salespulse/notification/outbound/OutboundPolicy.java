@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * to the configured host patterns ({@code salespulse.notifications.outbound.teams-hosts}), generic webhooks only over
  * https; and every address the host resolves to must be public: not loopback, private, link-local (cloud metadata),
  * carrier-grade NAT, multicast, unspecified or IPv6 unique-local. Checked when preferences are saved and again at
- * send time, after resolving the name (a name may come to resolve elsewhere). Redirects are never followed. The local
- * run allows loopback targets ({@code salespulse.notifications.outbound.allow-loopback}), so the demo's sink works.
+ * send time: the URL before the call, the addresses where the call resolves the name, once, connecting only to
+ * those (a name that resolved outside when checked and inside when called is never called). Redirects are never
+ * followed. The local run allows loopback targets ({@code salespulse.notifications.outbound.allow-loopback}), so the
+ * demo's sink works.
  */
 @Component
 public class OutboundPolicy {
@@ -88,7 +90,86 @@ public class OutboundPolicy {
         return requested != null && stored != null && requested.equals(masked(stored)) ? stored : requested;
     }
 
-    /** The verdict on calling {@code url} for a channel. */
+    /**
+     * The verdict on a target without resolving its name: its URL and its channel's host rule. What the name resolves
+     * to is judged where the call resolves it, once, and the call connects to the addresses judged
+     * ({@link #addressesToCall}): no second resolution can take it elsewhere (DNS rebinding), and a slow DNS answer
+     * holds the call's own thread, not the dispatch.
+     */
+    public Verdict checkUrl(Channel channel, String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException | NullPointerException e) {
+            return new Verdict.Refused("must be a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (!(scheme.equals("https") || scheme.equals("http")) || host == null || host.isEmpty()) {
+            return new Verdict.Refused("must be a valid http(s) URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return new Verdict.Refused("must not carry a user name or password");
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (allowLoopback && (name.equals("localhost") || loopbackLiteral(name))) {
+            return new Verdict.Allowed();
+        }
+        String hostRule = hostRule(channel, scheme, host, uri);
+        return hostRule == null ? new Verdict.Allowed() : new Verdict.Refused(hostRule);
+    }
+
+    /** An address a call was about to connect to that the policy refuses: the call is not made. */
+    public static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String host) {
+            super("refused by the outbound policy: " + host);
+        }
+    }
+
+    /**
+     * The addresses a call to {@code host} connects to: the name resolved once, every address public (or, in the local
+     * run, all loopback); otherwise {@link RefusedAddress} and the call is not made.
+     */
+    public InetAddress[] addressesToCall(String host) throws UnknownHostException {
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = resolver.resolve(name);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(name);
+        }
+        if (allowLoopback && allLoopback(addresses)) {
+            return addresses;
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw new RefusedAddress(name);
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean loopbackLiteral(String name) {
+        if (!name.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private String hostRule(Channel channel, String scheme, String host, URI uri) {
+        return switch (channel) {
+            case SLACK -> scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(uri) ? null
+                    : "must be an https URL on " + SLACK_HOST;
+            case TEAMS -> scheme.equals("https") && teamsHost(host) && defaultPort(uri) ? null
+                    : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
+            case WEBHOOK -> scheme.equals("https") ? null : "must be an https URL";
+        };
+    }
+
+    /** The verdict on calling {@code url} for a channel (its name resolved now: when a manager saves it). */
     public Verdict check(Channel channel, String url) {
         URI uri;
         try {
@@ -114,13 +195,7 @@ public class OutboundPolicy {
                 return new Verdict.Allowed();
             }
         }
-        String hostRule = switch (channel) {
-            case SLACK -> scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(uri) ? null
-                    : "must be an https URL on " + SLACK_HOST;
-            case TEAMS -> scheme.equals("https") && teamsHost(host) && defaultPort(uri) ? null
-                    : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
-            case WEBHOOK -> scheme.equals("https") ? null : "must be an https URL";
-        };
+        String hostRule = hostRule(channel, scheme, host, uri);
         if (hostRule != null) {
             return new Verdict.Refused(hostRule);
         }

@@ -1,5 +1,6 @@
 package io.salespulse.notification.delivery.senders;
 
+import io.salespulse.notification.outbound.OutboundPolicy;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,12 @@ import org.springframework.context.annotation.Configuration;
 class Senders {
 
     @Bean
-    ChannelSender slackSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
-        return new HttpSender("slack", timeout);
+    ChannelSender slackSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
+        return new HttpSender("slack", timeout, outbound);
     }
 
     @Bean
-    ChannelSender teamsSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
-        return new HttpSender("teams", timeout);
+    ChannelSender teamsSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
+        return new HttpSender("teams", timeout, outbound);
     }
 }

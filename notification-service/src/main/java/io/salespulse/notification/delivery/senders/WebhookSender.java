@@ -1,11 +1,12 @@
 package io.salespulse.notification.delivery.senders;
 
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.outbound.OutboundPolicy;
 import io.salespulse.notification.preferences.PreferencesStore;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +20,21 @@ class WebhookSender extends HttpSender {
     private final PreferencesStore preferences;
     private final Clock clock;
 
-    WebhookSender(PreferencesStore preferences, Clock clock, @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
-        super("webhook", timeout);
+    WebhookSender(PreferencesStore preferences, Clock clock, @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
+                  OutboundPolicy outbound) {
+        super("webhook", timeout, outbound);
         this.preferences = preferences;
         this.clock = clock;
     }
 
     @Override
-    Optional<Attempt> prepare(HttpRequest.Builder request, Outgoing outgoing) {
+    Optional<Attempt> prepare(HttpPost request, Outgoing outgoing) {
         String secret = preferences.of(outgoing.managerId()).map(p -> p.webhookSecret()).orElse(null);
         if (secret == null || secret.isBlank()) {
             return Optional.of(Attempt.permanent("no signing secret: the manager's preferences no longer have a webhook"));
         }
-        request.header("X-SalesPulse-Delivery", outgoing.id());
-        request.header("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), outgoing.payload()));
+        request.setHeader("X-SalesPulse-Delivery", outgoing.id());
+        request.setHeader("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), outgoing.payload()));
         return Optional.empty();
     }
 }
