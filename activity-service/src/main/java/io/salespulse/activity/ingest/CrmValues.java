@@ -12,6 +12,14 @@ public final class CrmValues {
     private CrmValues() {
     }
 
+    /**
+     * A CRM's scalar as text: a string or a number as written; {@code null} for null, for an array or an object (a
+     * value of the wrong shape is no value, never an error).
+     */
+    public static String scalar(tools.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
+    }
+
     public static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;

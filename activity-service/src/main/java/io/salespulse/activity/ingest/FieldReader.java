@@ -174,6 +174,9 @@ public final class FieldReader {
         }
         BigDecimal number;
         try {
+            if (value.isNumber() ? !Double.isFinite(value.doubleValue()) && !value.isBigDecimal() && !value.isBigInteger() : !value.isString()) {
+                throw new NumberFormatException("not a finite number");
+            }
             number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString().trim());
         } catch (NumberFormatException e) {
             problems.add(new FieldProblem(at(field), "must be a decimal number"));

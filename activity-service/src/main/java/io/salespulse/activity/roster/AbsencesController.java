@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -176,47 +177,62 @@ class AbsencesController {
         Caller caller = Caller.current().orElseThrow();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        // The file is read whole first: a line that cannot be read as CSV (an unclosed quote, say) is reported and ends
+        // the reading, and the lines before it are recorded as any other.
+        List<Map.Entry<Long, CSVRecord>> lines = new ArrayList<>();
+        List<LineProblem> rejected = new ArrayList<>();
+        boolean unreadable = false;
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
             List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidRequestException("header", "must name the columns repId, from, to, kind (and optionally absenceId); missing "
                         + String.join(", ", missing));
             }
-            int read = 0;
-            int accepted = 0;
-            int unchanged = 0;
-            List<LineProblem> rejected = new ArrayList<>();
             java.util.Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 // The line a record starts on: the line breaks read so far, plus one.
                 long line = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    lines.add(Map.entry(line, records.next()));
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    rejected.add(new LineProblem(line, "line", "cannot be read as CSV (an unclosed quote?); the file is read up to here"));
+                    unreadable = true;
                     break;
                 }
-                CSVRecord record = records.next();
-                if (++read > MAX_IMPORT_LINES) {
+                if (lines.size() > MAX_IMPORT_LINES) {
                     throw new InvalidRequestException("lines", "must be at most " + MAX_IMPORT_LINES + " per file; split it");
                 }
-                Optional<LineProblem> problem = problem(record, line, caller);
-                if (problem.isPresent()) {
-                    rejected.add(problem.get());
-                    continue;
-                }
-                RepAbsence absence = absenceOf(record);
-                Optional<RepAbsence> held = roster.absence(absence.absenceId());
-                if (held.isPresent() && !held.get().repId().equals(absence.repId())) {
-                    rejected.add(new LineProblem(line, "absenceId", "belongs to another rep"));
-                } else if (held.isPresent() && same(held.get(), absence)) {
-                    unchanged++;
-                } else {
-                    roster.saveAbsence(absence);
-                    accepted++;
-                }
             }
-            return new ImportReport(read, accepted, unchanged, rejected);
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-            throw new InvalidRequestException("body", "is not readable CSV: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // The header itself does not read (or names a column twice).
+            throw new InvalidRequestException("header", "is not a CSV header this import reads (repId,from,to,kind)");
         }
+        int accepted = 0;
+        int unchanged = 0;
+        for (Map.Entry<Long, CSVRecord> entry : lines) {
+            long line = entry.getKey();
+            CSVRecord record = entry.getValue();
+            Optional<LineProblem> problem = problem(record, line, caller);
+            if (problem.isPresent()) {
+                rejected.add(problem.get());
+                continue;
+            }
+            RepAbsence absence = absenceOf(record);
+            Optional<RepAbsence> held = roster.absence(absence.absenceId());
+            if (held.isPresent() && !held.get().repId().equals(absence.repId())) {
+                rejected.add(new LineProblem(line, "absenceId", "belongs to another rep"));
+            } else if (held.isPresent() && same(held.get(), absence)) {
+                unchanged++;
+            } else {
+                roster.saveAbsence(absence);
+                accepted++;
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingLong(LineProblem::line));
+        return new ImportReport(lines.size() + (unreadable ? 1 : 0), accepted, unchanged, rejected);
     }
 
     private Optional<LineProblem> problem(CSVRecord record, long line, Caller caller) {

@@ -183,7 +183,7 @@ class RosterController {
 
     private static DayOfWeek dayOf(String abbreviation) {
         for (DayOfWeek day : DayOfWeek.values()) {
-            if (day.name().startsWith(abbreviation)) {
+            if (day.name().substring(0, 3).equals(abbreviation)) {
                 return day;
             }
         }

@@ -75,14 +75,34 @@ public final class CsvHistory {
             if (!Files.isRegularFile(path)) {
                 continue;
             }
-            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+            // A file that cannot be read as CSV from some line on (an unclosed quote, bytes that are not UTF-8) is a
+            // problem named by that line: the lines before it are read, and the other files too.
+            CSVParser parser;
+            try {
+                Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+                parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader);
+            } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                problems.add(new Problem(file, 1, "header", unreadable(e)));
+                continue;
+            }
+            try (parser) {
                 List<String> missing = REQUIRED.get(file).stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
                 if (!missing.isEmpty()) {
                     problems.add(new Problem(file, 1, "header", "lacks the column(s) " + String.join(", ", missing)));
                     continue;
                 }
-                for (CSVRecord record : parser) {
+                java.util.Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord record;
+                    try {
+                        if (!records.hasNext()) {
+                            break;
+                        }
+                        record = records.next();
+                    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                        problems.add(new Problem(file, parser.getCurrentLineNumber() + 1, "line", unreadable(e) + "; the file is read up to here"));
+                        break;
+                    }
                     read++;
                     // The header is line 1: a record's line is where it ends, as a reader numbers lines.
                     long line = parser.getCurrentLineNumber();
@@ -92,6 +112,16 @@ public final class CsvHistory {
             }
         }
         return new Contents(lines, problems, read);
+    }
+
+    /** Why a file cannot be read from some point on, as its author can act on it. */
+    private static String unreadable(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof java.nio.charset.CharacterCodingException ? "is not UTF-8 text (save the file as UTF-8)"
+                : "cannot be read as CSV (an unclosed quote, or a column named twice?)";
     }
 
     /** One record and the events it makes. */

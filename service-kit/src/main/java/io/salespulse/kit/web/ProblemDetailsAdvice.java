@@ -100,6 +100,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer.body(problem);
     }
 
+    /** A multipart body that does not parse (no SalesPulse endpoint takes multipart): 415, as for any unsupported type. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "A multipart body is not taken here: send the body as the endpoint describes it (application/json, text/csv...).");
+        problem.setType(VALIDATION);
+        problem.setTitle("Unsupported media type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());

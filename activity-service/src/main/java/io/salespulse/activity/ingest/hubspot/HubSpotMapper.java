@@ -74,8 +74,11 @@ final class HubSpotMapper {
                 fields.problem("portalId", "is not an account this SalesPulse serves (salespulse.crm.hubspot.accounts)");
             }
             String property = fields.text("propertyName", false);
-            String value = node == null || node.get("propertyValue") == null || node.get("propertyValue").isNull() ? null
-                    : node.get("propertyValue").asString();
+            JsonNode given = node == null ? null : node.get("propertyValue");
+            String value = given == null || given.isNull() ? null : given.isValueNode() ? given.asString() : null;
+            if (given != null && !given.isNull() && !given.isValueNode()) {
+                fields.problem("propertyValue", "must be a string");
+            }
             String objectType = fields.text("objectTypeId", false);
             checkValue(fields, property, value, window);
             if (!problems.isEmpty()) {
@@ -89,7 +92,7 @@ final class HubSpotMapper {
             if (type.startsWith("deal.") || type.startsWith("object.") && DEAL_TYPE.equals(objectType)) {
                 inbound.add(deal(source, eventId, "hubspot-" + objectId, action, property, value, occurredAt, config, repOf)
                         .orElseGet(() -> received(source, eventId)));
-            } else if (type.startsWith("object.") && ENGAGEMENT_TYPES.containsKey(objectType)
+            } else if (type.startsWith("object.") && objectType != null && ENGAGEMENT_TYPES.containsKey(objectType)
                     && ("creation".equals(action) || "propertyChange".equals(action))) {
                 HubSpotEngagement.Kind kind = ENGAGEMENT_TYPES.get(objectType);
                 String rep = "hubspot_owner_id".equals(property) ? repOf.apply(CRM, value) : null;

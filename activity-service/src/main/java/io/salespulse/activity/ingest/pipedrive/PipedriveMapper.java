@@ -125,7 +125,8 @@ final class PipedriveMapper {
             return null;
         }
         JsonNode value = field.isObject() ? (field.hasNonNull("id") ? field.get("id") : field.get("value")) : field;
-        return value == null || value.isNull() ? null : config.forecastCategories().get(value.asString());
+        String text = CrmValues.scalar(value);
+        return text == null ? null : config.forecastCategories().get(text);
     }
 
     private static List<SalesPulseEvent> activity(JsonNode data, JsonNode previous, String action, Instant at,
@@ -183,7 +184,7 @@ final class PipedriveMapper {
     /** v2 names the owner {@code owner_id}; v1 had {@code user_id}. */
     private static String ownerOf(JsonNode data) {
         JsonNode owner = data.hasNonNull("owner_id") ? data.get("owner_id") : data.get("user_id");
-        return owner == null || owner.isNull() ? null : owner.isObject() ? owner.path("id").asString(null) : owner.asString();
+        return owner != null && owner.isObject() ? CrmValues.scalar(owner.get("id")) : CrmValues.scalar(owner);
     }
 
     /** Pipedrive durations are {@code HH:MM} (or {@code HH:MM:SS}). */

@@ -74,7 +74,9 @@ class SalesforceWebhookController {
             }
             return ResponseEntity.ok().contentType(XML).body(ack());
         } catch (InvalidRequestException e) {
-            return fault(HttpStatus.INTERNAL_SERVER_ERROR, "soapenv:Client", describe(e.problems()));
+            // A Client fault: the sender's message is at fault (400, as SOAP 1.2 answers a Sender fault; never a 500, which
+            // would say the fault is ours). Salesforce keeps an unacknowledged message and sends it again either way.
+            return fault(HttpStatus.BAD_REQUEST, "soapenv:Client", describe(e.problems()));
         } catch (PayloadTooLargeException e) {
             return fault(HttpStatus.PAYLOAD_TOO_LARGE, "soapenv:Client", "The message is over the size limit.");
         } catch (TooManyRequestsException e) {

@@ -76,7 +76,7 @@ final class TwentyMapper {
             if (amountNode != null && amountNode.isObject() && amountNode.hasNonNull("amountMicros")) {
                 FieldReader money = new FieldReader(amountNode, recordPath + ".amount", problems);
                 // Micros are bounded once made an amount: a deal of 2 million is 2 * 10^12 micros.
-                BigDecimal micros = CrmValues.decimal(amountNode.get("amountMicros").asString());
+                BigDecimal micros = CrmValues.decimal(CrmValues.scalar(amountNode.get("amountMicros")));
                 String currency = amountNode.hasNonNull("currencyCode") ? money.currency("currencyCode", false) : config.defaultCurrency();
                 BigDecimal value = micros == null ? null : micros.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP);
                 String problem = value == null ? null : value.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(value);
