@@ -191,6 +191,10 @@ class EntranceFuzzIT {
                 .formatted(LocalDate.now().withDayOfMonth(1), LocalDate.now().withDayOfMonth(1).plusMonths(1).minusDays(1)), """
                 {"scope":"TEAM","scopeId":"fz-team","metric":"CALLS","target":500,"periodStart":"%s","periodEnd":"%s"}"""
                 .formatted(today(), LocalDate.now().plusDays(6))), body -> List.of("Authorization", manager)));
+        java.time.LocalDate monday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        fuzz(target("ramps", "PUT", n -> url("/api/v1/teams/fz-team/ramps/fz-r-" + (n % 3)), "application/json", List.of("""
+                {"repId":"fz-rep","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[2,4,6,8]}""".formatted(monday)),
+                body -> List.of("Authorization", manager)));
         fuzz(target("backfills", "PUT", n -> url("/api/v1/backfills/fz-b-" + (n % 7)), "application/json", List.of("""
                 {"teamIds":["fz-team"]}"""), body -> admin));
     }

@@ -33,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * otherwise and on top: truncation, flipped, inserted and duplicated bytes; and the odd whole bodies), signs each as
  * the entrance requires, sends it, and keeps what should never be: an answer outside {@link #ANSWERS} (a 500, say), or
  * a refused request after which something was stored. Runs for a time budget ({@code -Dfuzz.seconds}, default
- * {@code defaultSeconds}) from a seed ({@code -Dfuzz.seed}, printed, so a finding can be replayed); each finding's
- * body is written under {@code target/fuzz/}.
+ * {@code defaultSeconds}) from a seed (fixed for the build, {@code -Dfuzz.seed=<n>} to replay a finding,
+ * {@code -Dfuzz.seed=random} to explore); each finding's body is written under {@code target/fuzz/}.
  */
 public final class Fuzzer {
 
@@ -80,7 +80,7 @@ public final class Fuzzer {
 
     /** Fuzzes the target for its budget and prints the report. */
     public static Report run(Target target, int defaultSeconds) {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = seed();
         Duration budget = Duration.ofSeconds(Long.getLong("fuzz.seconds", defaultSeconds));
         SplittableRandom random = new SplittableRandom(seed ^ target.name().hashCode());
         Map<Integer, Integer> answers = new TreeMap<>();
@@ -113,7 +113,7 @@ public final class Fuzzer {
      * {@code read}; whatever it throws is a finding.
      */
     public static Report runReader(String name, List<String> seeds, int defaultSeconds, java.util.function.Consumer<byte[]> read) {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = seed();
         Duration budget = Duration.ofSeconds(Long.getLong("fuzz.seconds", defaultSeconds));
         SplittableRandom random = new SplittableRandom(seed ^ name.hashCode());
         List<String> findings = new ArrayList<>();
@@ -132,6 +132,18 @@ public final class Fuzzer {
         Report report = new Report(name, seed, n, Map.of(), findings);
         System.out.println(report);
         return report;
+    }
+
+    /**
+     * The run's seed: fixed unless {@code -Dfuzz.seed} says otherwise, so that the build explores the same inputs each
+     * time (a finding is a regression, not a dice roll); {@code -Dfuzz.seed=random} for a new exploration.
+     */
+    static long seed() {
+        String given = System.getProperty("fuzz.seed");
+        if ("random".equals(given)) {
+            return System.nanoTime();
+        }
+        return given == null || given.isBlank() ? 20_261_206L : Long.parseLong(given.strip());
     }
 
     private static int send(Target target, long n, byte[] body, String contentType) {

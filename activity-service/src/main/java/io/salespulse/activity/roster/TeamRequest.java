@@ -31,7 +31,7 @@ import java.util.List;
 record TeamRequest(@NotBlank @Bounded String name, @NotBlank @Bounded String timezone,
                    @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
                    @Size(max = 50) List<@NotBlank @Bounded String> managerIds,
-                   List<@Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be MON, TUE, WED, THU, FRI, SAT or SUN") String> workingDays,
+                   List<@NotNull @Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be MON, TUE, WED, THU, FRI, SAT or SUN") String> workingDays,
                    @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as FR") String holidayCountry,
                    @Size(max = 10) String holidayRegion,
                    @Valid Rules rules) {

@@ -51,7 +51,7 @@ class OneOnOnesController {
 
     /** {@code PUT /api/v1/reps/{repId}/one-on-ones/{oneOnOneId}}. */
     record OneOnOneRequest(@NotNull String heldOn, @Size(max = MAX_NOTES) String notes, Boolean privateNotes,
-                           @Min(1) @Max(5) Integer energy, @Size(max = MAX_ITEMS) List<@Valid ItemRequest> actionItems) {
+                           @Min(1) @Max(5) Integer energy, @Size(max = MAX_ITEMS) List<@Valid @NotNull ItemRequest> actionItems) {
     }
 
     /**

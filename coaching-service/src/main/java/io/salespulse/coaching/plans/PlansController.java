@@ -57,11 +57,11 @@ class PlansController {
     record GoalRequest(@NotNull @Pattern(regexp = ID, message = "must be 1 to 100 letters, digits or ._:-") String goalId,
                        @NotNull DevelopmentPlans.Kind kind, @NotBlank @Size(max = 300) String title, @Bounded String skill,
                        Indicator indicator, BigDecimal target, @Min(5) @Max(60) Integer days, RepRole targetRole, String due,
-                       @Size(max = MAX_MILESTONES) List<@Valid MilestoneRequest> milestones) {
+                       @Size(max = MAX_MILESTONES) List<@Valid @NotNull MilestoneRequest> milestones) {
     }
 
     /** {@code PUT /api/v1/reps/{repId}/plan}: the whole plan. */
-    record PlanRequest(@NotNull @Size(max = MAX_GOALS) List<@Valid GoalRequest> goals) {
+    record PlanRequest(@NotNull @Size(max = MAX_GOALS) List<@Valid @NotNull GoalRequest> goals) {
     }
 
     private final DevelopmentPlans plans;

@@ -11,9 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request body must say what it is as one media type: a {@code Content-Type} that does not parse, or that is a
- * wildcard ({@code *}{@code /*}, {@code application/*}), is refused with {@code 415} before anything reads the body (the
- * message converters would otherwise fail on it with an error of their own).
+ * A request body must say what it is as one media type: a {@code Content-Type} that does not parse, that is a wildcard
+ * ({@code *}{@code /*}, {@code application/*}), or a form or multipart body sent to an API or a webhook (none takes
+ * one), is refused with {@code 415} before anything reads the body (the message converters and the servlet
+ * container's form parsing would otherwise fail on it with errors of their own).
  */
 class ContentTypeFilter extends OncePerRequestFilter {
 
@@ -25,7 +26,7 @@ class ContentTypeFilter extends OncePerRequestFilter {
             boolean usable;
             try {
                 MediaType media = MediaType.parseMediaType(type);
-                usable = !media.isWildcardType() && !media.isWildcardSubtype();
+                usable = !media.isWildcardType() && !media.isWildcardSubtype() && !(api(request) && form(media));
             } catch (InvalidMediaTypeException e) {
                 usable = false;
             }
@@ -40,5 +41,16 @@ class ContentTypeFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The APIs and the webhooks take JSON, CSV or XML, never a form (whose parsing has failures of its own). */
+    private static boolean api(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/webhooks/");
+    }
+
+    private static boolean form(MediaType media) {
+        return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(media) || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(media)
+                || "multipart".equals(media.getType());
     }
 }

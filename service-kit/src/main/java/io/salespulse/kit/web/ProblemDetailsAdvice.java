@@ -100,6 +100,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer.body(problem);
     }
 
+    /**
+     * A request the firewall refuses once a controller reads it (a form body whose parameter names hold line breaks,
+     * say): 400, never a 500.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request holds a name or a character that is not allowed; send the body as the endpoint describes it.");
+        problem.setType(VALIDATION);
+        problem.setTitle("Bad request");
+        return problem;
+    }
+
     /** A multipart body that does not parse (no SalesPulse endpoint takes multipart): 415, as for any unsupported type. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
