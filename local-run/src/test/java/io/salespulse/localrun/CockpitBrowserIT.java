@@ -100,6 +100,8 @@ class CockpitBrowserIT {
                     String board = browser.findElement(By.tagName("body")).getText();
                     assertThat(board).contains("Léa Martin", "Hugo Bernard", "Inès Moreau", "Marc Petit", "Appels", "Signaux ouverts",
                             "Baisse d'activité de Léa Martin", "pris en compte");
+                    // Days as people write them ("Du lun. 30 nov. au …"), never as ISO dates.
+                    assertThat(board).containsPattern("Du (lun|mar|mer|jeu|ven|sam|dim)\\. \\d{1,2} ").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
                     screenshot(browser, "team-board");
                     // The pipeline by stage, and the chart per rep: another measure is swapped in by htmx, not a new page.
                     assertThat(browser.findElement(By.id("pipeline")).getText()).contains("Pipeline ouvert", "Négociation", "Pondéré");
@@ -382,7 +384,11 @@ class CockpitBrowserIT {
                             .contains("\"repId\":\"sdr-lea\"", "\"kind\":\"TRAINING\"", "\"repId\":\"ae-marc\"", "\"kind\":\"SICK\"");
                     screenshot(browser, "absences");
                     browser.findElement(By.xpath("//ul[@id='absence-list']/li[contains(., 'Marc Petit')]//button")).click();
-                    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("absence-withdrawn")).isDisplayed());
+                    try {
+                        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("absence-withdrawn")).isDisplayed());
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        throw new AssertionError("no withdrawal notice; the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+                    }
                     assertThat(browser.findElement(By.id("absence-list")).getText()).doesNotContain("Marc Petit");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(horizontalOverflow(browser)).as("absences on a phone").isLessThanOrEqualTo(0));

@@ -60,6 +60,28 @@ final class Figures {
         return format.format(value);
     }
 
+    /**
+     * A day as people write it in the page's language: "lun. 30 nov." in French, "Mon 30 Nov" in English, with the
+     * year when it is not this one ("mer. 31 déc. 2025"); a value that is not a day is shown as it is, and none as "—".
+     */
+    static String day(String iso, Locale locale) {
+        return day(iso, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+    }
+
+    static String day(String iso, Locale locale, int thisYear) {
+        if (iso == null || iso.isBlank()) {
+            return "—";
+        }
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+        String pattern = day.getYear() == thisYear ? "EEE d MMM" : "EEE d MMM yyyy";
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(day);
+    }
+
     /** An amount in whole units of its currency, as the page's language writes it ("12 500 EUR"). */
     static String amount(BigDecimal amount, String currency, Locale locale) {
         return number(amount.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;

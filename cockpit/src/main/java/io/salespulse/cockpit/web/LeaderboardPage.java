@@ -72,8 +72,8 @@ class LeaderboardPage {
         model.addAttribute("currency", money);
         model.addAttribute("currencies", ObjectivesPage.CURRENCIES);
         model.addAttribute("money", MONEY.contains(chosen));
-        model.addAttribute("from", ranking.get("period").get("from").asString());
-        model.addAttribute("to", ranking.get("period").get("to").asString());
+        model.addAttribute("from", Figures.day(ranking.get("period").get("from").asString(), locale));
+        model.addAttribute("to", Figures.day(ranking.get("period").get("to").asString(), locale));
         model.addAttribute("places", places);
         return "leaderboard";
     }

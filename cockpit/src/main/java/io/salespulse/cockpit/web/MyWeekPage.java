@@ -61,7 +61,7 @@ class MyWeekPage {
         List<RecognitionLine> recognised = new ArrayList<>();
         for (JsonNode recognition : recognitions.get()) {
             recognised.add(new RecognitionLine(labels.signalTitle(recognition, name, locale),
-                    recognition.get("raisedAt").asString().substring(0, 10)));
+                    Figures.day(recognition.get("raisedAt").asString(), locale)));
         }
         model.addAttribute("name", name);
         model.addAttribute("measures", TeamBoard.measures(week, week.get("comparison")));
@@ -69,7 +69,7 @@ class MyWeekPage {
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), RepPage.charted(labels, locale)));
         model.addAttribute("objectives", RepPage.objectiveLines(objectives.get(), labels, locale));
         model.addAttribute("recognitions", recognised);
-        model.addAttribute("actionItems", RepPage.itemLines(items.get()));
+        model.addAttribute("actionItems", RepPage.itemLines(items.get(), locale));
         model.addAttribute("away", RepPage.awayLines(absences, name));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         return "my-week";

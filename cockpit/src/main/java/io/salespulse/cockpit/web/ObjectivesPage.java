@@ -213,6 +213,8 @@ class ObjectivesPage {
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("objective", objective);
+        model.addAttribute("periodStartDay", Figures.day(objective.get("periodStart").asString(), locale));
+        model.addAttribute("periodEndDay", Figures.day(objective.get("periodEnd").asString(), locale));
         model.addAttribute("who", who);
         model.addAttribute("metric", labels.word("objective.metric." + objective.get("metric").asString(), locale));
         model.addAttribute("target", target != null ? target : objective.get("target").decimalValue().stripTrailingZeros().toPlainString());

@@ -111,7 +111,7 @@ class PipelineReviewPage {
             for (JsonNode deal : quarter.get("deals").path(category)) {
                 deals.add(new DealLine(deal.get("name").asString(), names.getOrDefault(deal.path("ownerRepId").asString(""), "—"),
                         deal.hasNonNull("amount") ? Figures.amount(deal.get("amount").decimalValue(), deal.get("currency").asString(), locale) : "—",
-                        deal.hasNonNull("expectedCloseDate") ? deal.get("expectedCloseDate").asString()
+                        deal.hasNonNull("expectedCloseDate") ? Figures.day(deal.get("expectedCloseDate").asString(), locale)
                                 + (deal.path("overdue").asBoolean(false) ? " · " + labels.word("deal.passed", locale) : "") : ""));
             }
             categoryDeals.put(category, deals);
@@ -138,8 +138,8 @@ class PipelineReviewPage {
 
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
-        model.addAttribute("from", review.get("changes").get("from").asString());
-        model.addAttribute("to", review.get("changes").get("to").asString());
+        model.addAttribute("from", Figures.day(review.get("changes").get("from").asString(), locale));
+        model.addAttribute("to", Figures.day(review.get("changes").get("to").asString(), locale));
         model.addAttribute("changes", changeLines);
         model.addAttribute("quarterFrom", quarter.get("from").asString());
         model.addAttribute("quarterTo", quarter.get("to").asString());

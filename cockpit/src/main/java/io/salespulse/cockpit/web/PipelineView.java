@@ -50,7 +50,7 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
             String scopeId = line.get("scopeId").asString();
             String currency = line.get("currency").asString();
             JsonNode ratio = line.get("coverage");
-            coverage.add(new CoverageLine(names.getOrDefault(scopeId, scopeId), line.get("periodEnd").asString(),
+            coverage.add(new CoverageLine(names.getOrDefault(scopeId, scopeId), Figures.day(line.get("periodEnd").asString(), locale),
                     Figures.amount(line.get("openExpectedInPeriod").decimalValue(), currency, locale),
                     Figures.amount(line.get("remaining").decimalValue(), currency, locale),
                     ratio == null || ratio.isNull() ? null : Figures.number(ratio.decimalValue().setScale(2, RoundingMode.HALF_UP), locale) + "×",

@@ -70,10 +70,10 @@ class PlanSection {
             List<MilestoneLine> milestones = new ArrayList<>();
             for (JsonNode m : goal.path("milestones")) {
                 milestones.add(new MilestoneLine(m.get("milestoneId").asString(), m.get("text").asString(),
-                        m.hasNonNull("due") ? m.get("due").asString() : null, m.hasNonNull("doneAt")));
+                        m.hasNonNull("due") ? Figures.day(m.get("due").asString(), locale) : null, m.hasNonNull("doneAt")));
             }
             goals.add(new GoalLine(goal.get("goalId").asString(), goal.get("title").asString(), tiedTo,
-                    goal.hasNonNull("due") ? goal.get("due").asString() : null, standing, bar, goal.path("reached").asBoolean(), milestones));
+                    goal.hasNonNull("due") ? Figures.day(goal.get("due").asString(), locale) : null, standing, bar, goal.path("reached").asBoolean(), milestones));
         }
         List<String> skills = new ArrayList<>();
         plan.path("skills").forEach(skill -> skills.add(skill.asString()));

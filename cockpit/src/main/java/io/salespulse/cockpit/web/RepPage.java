@@ -165,7 +165,7 @@ class RepPage {
             deals.add(new DealLine(deal.hasNonNull("name") ? deal.get("name").asString() : deal.get("dealId").asString(),
                     labels.word("stage." + deal.get("stage").asString(), locale), amount,
                     deal.hasNonNull("daysInStage") ? deal.get("daysInStage").asString() : "—",
-                    deal.hasNonNull("expectedCloseDate") ? deal.get("expectedCloseDate").asString() : "—",
+                    deal.hasNonNull("expectedCloseDate") ? Figures.day(deal.get("expectedCloseDate").asString(), locale) : "—",
                     deal.get("closeDatePassed").asBoolean()));
         }
         List<ObjectiveLine> objectives = objectiveLines(agenda.get("objectives"), labels, locale);
@@ -189,9 +189,9 @@ class RepPage {
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         JsonNode onboarding = agenda.path("onboarding");
         model.addAttribute("onboarding", onboarding.isMissingNode() || onboarding.isNull() ? null : new Ramp(
-                onboarding.get("startDate").asString(), onboarding.get("daysSinceStart").asLong(),
-                onboarding.hasNonNull("firstMeetingBooked") ? onboarding.get("firstMeetingBooked").asString() : null,
-                onboarding.hasNonNull("firstDealWon") ? onboarding.get("firstDealWon").asString() : null));
+                Figures.day(onboarding.get("startDate").asString(), locale), onboarding.get("daysSinceStart").asLong(),
+                onboarding.hasNonNull("firstMeetingBooked") ? Figures.day(onboarding.get("firstMeetingBooked").asString(), locale) : null,
+                onboarding.hasNonNull("firstDealWon") ? Figures.day(onboarding.get("firstDealWon").asString(), locale) : null));
         model.addAttribute("planKinds", PlanSection.KINDS);
         model.addAttribute("planIndicators", PlanSection.INDICATORS);
         model.addAttribute("planRoles", PlanSection.ROLES);
@@ -215,10 +215,11 @@ class RepPage {
         model.addAttribute("recognitions", recognitions);
         JsonNode last = agenda.path("lastOneOnOne");
         model.addAttribute("lastOneOnOne", last.isMissingNode() || last.isNull() ? null : last);
-        model.addAttribute("actionItems", itemLines(agenda.path("openActionItems")));
+        model.addAttribute("lastOneOnOneDay", last.isMissingNode() || last.isNull() ? null : Figures.day(last.path("heldOn").asString(""), locale));
+        model.addAttribute("actionItems", itemLines(agenda.path("openActionItems"), locale));
         List<PastOneOnOne> past = new ArrayList<>();
         for (JsonNode o : pastOneOnOnes.get()) {
-            past.add(new PastOneOnOne(o.get("heldOn").asString(), o.get("managerId").asString(),
+            past.add(new PastOneOnOne(Figures.day(o.get("heldOn").asString(), locale), o.get("managerId").asString(),
                     o.hasNonNull("notes") ? o.get("notes").asString() : null, o.path("privateNotes").asBoolean() && !o.hasNonNull("notes"),
                     o.hasNonNull("energy") ? o.get("energy").asString() : null, o.path("actionItems").size()));
         }
@@ -248,11 +249,11 @@ class RepPage {
     }
 
     /** Open action items (as coaching-service gives them) as the pages show them. */
-    static List<ItemLine> itemLines(JsonNode list) {
+    static List<ItemLine> itemLines(JsonNode list, Locale locale) {
         List<ItemLine> items = new ArrayList<>();
         for (JsonNode item : list) {
             items.add(new ItemLine(item.get("oneOnOneId").asString(), item.get("itemId").asString(), item.get("text").asString(),
-                    item.get("owner").asString(), item.hasNonNull("due") ? item.get("due").asString() : "—", item.get("overdue").asBoolean()));
+                    item.get("owner").asString(), item.hasNonNull("due") ? Figures.day(item.get("due").asString(), locale) : "—", item.get("overdue").asBoolean()));
         }
         return items;
     }

@@ -78,7 +78,7 @@ class TeamBoard {
     static String comparedWith(JsonNode kpis, Labels labels, Locale locale) {
         JsonNode comparison = kpis.get("comparison");
         return labels.word(comparison.get("likeForLike").asBoolean() ? "compare.sameDays" : "compare.whole", locale,
-                comparison.get("from").asString(), comparison.get("to").asString());
+                Figures.day(comparison.get("from").asString(), locale), Figures.day(comparison.get("to").asString(), locale));
     }
 
     /** The team's reps by id: their names as the roster gives them. */
@@ -137,8 +137,8 @@ class TeamBoard {
         model.addAttribute("teamId", teamId);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", period0.get("from").asString());
-        model.addAttribute("to", period0.get("to").asString());
+        model.addAttribute("from", Figures.day(period0.get("from").asString(), locale));
+        model.addAttribute("to", Figures.day(period0.get("to").asString(), locale));
         model.addAttribute("comparedWith", comparedWith(period0, labels, locale));
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);

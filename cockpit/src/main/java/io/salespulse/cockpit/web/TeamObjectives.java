@@ -54,7 +54,7 @@ class TeamObjectives {
                     Figures.number(o.get("target").decimalValue(), locale) + currency,
                     Figures.number(o.get("actual").decimalValue(), locale) + currency, Figures.percent(o.get("attainment"), locale),
                     pace == null || pace.isNull() ? "—" : Figures.percent(pace, locale), o.get("status").asString(),
-                    bar(o.get("attainment")), bar(pace), o.get("periodStart").asString(), o.get("periodEnd").asString()));
+                    bar(o.get("attainment")), bar(pace), Figures.day(o.get("periodStart").asString(), locale), Figures.day(o.get("periodEnd").asString(), locale)));
         }
         return lines;
     }

@@ -29,4 +29,14 @@ class FiguresTest {
         assertThat(fr("LOW_COVERAGE", "coverage", "1.25")).isEqualTo("1,25");
         assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), Locale.ENGLISH)).isEqualTo("25%");
     }
+
+    @Test
+    void aDayIsWrittenAsPeopleWriteItInThePagesLanguage() {
+        assertThat(Figures.day("2026-11-30", java.util.Locale.FRENCH, 2026)).isEqualTo("lun. 30 nov.");
+        assertThat(Figures.day("2026-11-30", java.util.Locale.ENGLISH, 2026)).isEqualTo("Mon 30 Nov");
+        assertThat(Figures.day("2025-12-31", java.util.Locale.FRENCH, 2026)).isEqualTo("mer. 31 déc. 2025");
+        assertThat(Figures.day("2026-11-24T09:15:00Z", java.util.Locale.ENGLISH, 2026)).isEqualTo("Tue 24 Nov");
+        assertThat(Figures.day("someday", java.util.Locale.FRENCH, 2026)).isEqualTo("someday");
+        assertThat(Figures.day(null, java.util.Locale.FRENCH, 2026)).isEqualTo("—");
+    }
 }

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request body must say what it is as one media type: a {@code Content-Type} that does not parse, that is a wildcard
+ * A request body (POST, PUT, PATCH) must say what it is as one media type: a {@code Content-Type} that does not parse, that is a wildcard
  * ({@code *}{@code /*}, {@code application/*}), or a form or multipart body sent to an API or a webhook (none takes
  * one), is refused with {@code 415} before anything reads the body (the message converters and the servlet
  * container's form parsing would otherwise fail on it with errors of their own).
@@ -22,7 +22,10 @@ class ContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && !type.isBlank()) {
+        // Only the methods that send a body are judged: some clients name a type on a request without one
+        // (HttpURLConnection, on a DELETE).
+        boolean body = java.util.Set.of("POST", "PUT", "PATCH").contains(request.getMethod());
+        if (body && type != null && !type.isBlank()) {
             boolean usable;
             try {
                 MediaType media = MediaType.parseMediaType(type);
