@@ -10,6 +10,7 @@ import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
+import io.salespulse.testsupport.Fingerprints;
 import io.salespulse.testsupport.Fuzzer;
 import io.salespulse.testsupport.TestTokens;
 import io.salespulse.testsupport.RealInfrastructure;
@@ -48,16 +49,7 @@ class EntranceFuzzIT {
 
     /** Every document the entrances write (the 1:1s, the plans, the signal acknowledged), as one number. */
     long fingerprint() {
-        long print = 0;
-        for (String collection : List.of("one_on_ones", "development_plans")) {
-            for (Document document : mongo.getCollection(collection).find()) {
-                print += document.toJson().hashCode() * 31L + collection.hashCode();
-            }
-        }
-        for (Document document : mongo.getCollection("signals").find(new Document("_id", signal))) {
-            print += document.toJson().hashCode();
-        }
-        return print;
+        return Fingerprints.of(mongo, List.of("one_on_ones", "development_plans")) + Fingerprints.of(mongo, "signals", new Document("_id", signal));
     }
 
     private void fuzz(String name, String method, String path, List<String> seeds, String token) {

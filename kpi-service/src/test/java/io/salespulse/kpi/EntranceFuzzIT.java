@@ -2,12 +2,12 @@ package io.salespulse.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salespulse.testsupport.Fingerprints;
 import io.salespulse.testsupport.Fuzzer;
 import io.salespulse.testsupport.RealInfrastructure;
 import io.salespulse.testsupport.TestTokens;
 import io.salespulse.testsupport.TwoTeams;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,11 +29,7 @@ class EntranceFuzzIT {
     MongoTemplate mongo;
 
     long fingerprint() {
-        long print = 0;
-        for (Document document : mongo.getCollection("forecast_calls").find()) {
-            print += document.toJson().hashCode();
-        }
-        return print;
+        return Fingerprints.of(mongo, List.of("forecast_calls"));
     }
 
     @Test

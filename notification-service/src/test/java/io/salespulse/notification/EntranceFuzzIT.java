@@ -2,12 +2,12 @@ package io.salespulse.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salespulse.testsupport.Fingerprints;
 import io.salespulse.testsupport.Fuzzer;
 import io.salespulse.testsupport.RealInfrastructure;
 import io.salespulse.testsupport.TestTokens;
 import io.salespulse.testsupport.TwoTeams;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,13 +32,7 @@ class EntranceFuzzIT {
     MongoTemplate mongo;
 
     long fingerprint() {
-        long print = 0;
-        for (String collection : List.of("preferences", "team_celebrations", "celebration_choices")) {
-            for (Document document : mongo.getCollection(collection).find()) {
-                print += document.toJson().hashCode() * 31L + collection.hashCode();
-            }
-        }
-        return print;
+        return Fingerprints.of(mongo, List.of("preferences", "team_celebrations", "celebration_choices"));
     }
 
     private void fuzz(String name, String path, List<String> seeds, String token) {

@@ -58,15 +58,7 @@ public class OneOnOneRecords {
      * created) meanwhile: nothing written, so no change replaces one its author never saw.
      */
     boolean write(OneOnOne record, long expectedRevision) {
-        if (expectedRevision < 0) {
-            try {
-                mongo.insert(record);
-                return true;
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                return false;
-            }
-        }
-        return mongo.replace(query(where("_id").is(record.oneOnOneId()).and("revision").is(expectedRevision)), record).getModifiedCount() == 1;
+        return io.salespulse.kit.mongo.LatestState.writeAtRevision(mongo, record.oneOnOneId(), record, expectedRevision);
     }
 
     /** A rep's 1:1s, the latest first (at most {@code limit}). */

@@ -75,15 +75,7 @@ public class DevelopmentPlans {
      * changed in between (read it again and retry).
      */
     boolean write(Plan plan, long expectedRevision) {
-        if (expectedRevision < 0) {
-            try {
-                mongo.insert(plan);
-                return true;
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                return false;
-            }
-        }
-        return mongo.replace(query(where("_id").is(plan.repId()).and("revision").is(expectedRevision)), plan).getModifiedCount() == 1;
+        return io.salespulse.kit.mongo.LatestState.writeAtRevision(mongo, plan.repId(), plan, expectedRevision);
     }
 
     /** Marks that an indicator goal was reached (once). */

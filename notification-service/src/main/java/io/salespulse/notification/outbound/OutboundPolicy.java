@@ -97,26 +97,15 @@ public class OutboundPolicy {
      * holds the call's own thread, not the dispatch.
      */
     public Verdict checkUrl(Channel channel, String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException | NullPointerException e) {
-            return new Verdict.Refused("must be a valid URL");
+        Target target = Target.parse(url);
+        if (target.refused() != null) {
+            return target.refused();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost();
-        if (!(scheme.equals("https") || scheme.equals("http")) || host == null || host.isEmpty()) {
-            return new Verdict.Refused("must be a valid http(s) URL");
-        }
-        if (uri.getRawUserInfo() != null) {
-            return new Verdict.Refused("must not carry a user name or password");
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String name = target.name();
         if (allowLoopback && (name.equals("localhost") || loopbackLiteral(name))) {
             return new Verdict.Allowed();
         }
-        String hostRule = hostRule(channel, scheme, host, uri);
+        String hostRule = hostRule(channel, target);
         return hostRule == null ? new Verdict.Allowed() : new Verdict.Refused(hostRule);
     }
 
@@ -159,34 +148,55 @@ public class OutboundPolicy {
         }
     }
 
-    private String hostRule(Channel channel, String scheme, String host, URI uri) {
+    private String hostRule(Channel channel, Target target) {
+        String scheme = target.scheme();
+        String host = target.host();
         return switch (channel) {
-            case SLACK -> scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(uri) ? null
+            case SLACK -> scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(target.uri()) ? null
                     : "must be an https URL on " + SLACK_HOST;
-            case TEAMS -> scheme.equals("https") && teamsHost(host) && defaultPort(uri) ? null
+            case TEAMS -> scheme.equals("https") && teamsHost(host) && defaultPort(target.uri()) ? null
                     : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
             case WEBHOOK -> scheme.equals("https") ? null : "must be an https URL";
         };
     }
 
+    /**
+     * A target URL as the policy reads it: its scheme and host in lower case, the name to resolve (an IPv6 literal
+     * without its brackets), or why it is refused before any rule (not a URL, not http(s), credentials in it).
+     */
+    private record Target(URI uri, String scheme, String host, String name, Verdict.Refused refused) {
+
+        static Target parse(String url) {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException | NullPointerException e) {
+                return refused("must be a valid URL");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            if (!(scheme.equals("https") || scheme.equals("http")) || host == null || host.isEmpty()) {
+                return refused("must be a valid http(s) URL");
+            }
+            if (uri.getRawUserInfo() != null) {
+                return refused("must not carry a user name or password");
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return new Target(uri, scheme, host, host.startsWith("[") ? host.substring(1, host.length() - 1) : host, null);
+        }
+
+        private static Target refused(String reason) {
+            return new Target(null, null, null, null, new Verdict.Refused(reason));
+        }
+    }
+
     /** The verdict on calling {@code url} for a channel (its name resolved now: when a manager saves it). */
     public Verdict check(Channel channel, String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException | NullPointerException e) {
-            return new Verdict.Refused("must be a valid URL");
+        Target target = Target.parse(url);
+        if (target.refused() != null) {
+            return target.refused();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost();
-        if (!(scheme.equals("https") || scheme.equals("http")) || host == null || host.isEmpty()) {
-            return new Verdict.Refused("must be a valid http(s) URL");
-        }
-        if (uri.getRawUserInfo() != null) {
-            return new Verdict.Refused("must not carry a user name or password");
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String name = target.name();
         InetAddress[] addresses = null;
         if (allowLoopback) {
             addresses = resolve(name);
@@ -195,7 +205,7 @@ public class OutboundPolicy {
                 return new Verdict.Allowed();
             }
         }
-        String hostRule = hostRule(channel, scheme, host, uri);
+        String hostRule = hostRule(channel, target);
         if (hostRule != null) {
             return new Verdict.Refused(hostRule);
         }

@@ -74,6 +74,22 @@ public final class LatestState {
         return mongo.replace(query(where("_id").is(id)).addCriteria(at), doc, collection).getModifiedCount() == 1;
     }
 
+    /**
+     * Writes a typed document that carries its own {@code revision} field (its next one) over the revision it was read
+     * at ({@code -1}: it did not exist). False when it changed, or was created, meanwhile: nothing written.
+     */
+    public static boolean writeAtRevision(MongoOperations mongo, String id, Object document, long expected) {
+        if (expected < 0) {
+            try {
+                mongo.insert(document);
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        return mongo.replace(query(where("_id").is(id).and(REVISION).is(expected)), document).getModifiedCount() == 1;
+    }
+
     /** The revision of the state of {@code id}: empty when none is stored, 0 when stored before revisions were counted. */
     public static java.util.Optional<Long> revision(MongoOperations mongo, String collection, String id) {
         Document stored = mongo.findById(id, Document.class, collection);
