@@ -50,7 +50,7 @@ class BackfillIT {
         Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
         LocalStack.Options test = LocalStack.Options.forTest(root, data.resolve("run"));
         LocalStack.Options options = new LocalStack.Options(test.root(), test.dataDir(), test.ports(), test.ingestApiKey(), test.jvmOptions(),
-                Map.of("SALESPULSE_SIGNALS_RULES_WINDOWS_BACKFILLSETTLE", "PT15S", "SALESPULSE_SIGNALS_BACKFILLCHECKMS", "1000")).at(StoryDay.NOW);
+                Map.of("SALESPULSE_SIGNALS_RULES_WINDOWS_BACKFILLSETTLE", "PT30S", "SALESPULSE_SIGNALS_BACKFILLCHECKMS", "1000")).at(StoryDay.NOW);
         List<String> slack = new CopyOnWriteArrayList<>();
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sink.createContext("/slack", exchange -> {
@@ -102,9 +102,10 @@ class BackfillIT {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IllegalStateException.class)
                     .until(() -> send("GET", notifications, admin, null).contains("\"type\":\"BIG_WIN\""));
             String open = send("GET", coaching + "/api/v1/teams/team-bf/signals?status=OPEN", admin, null);
-            List<String> delivered = ids(send("GET", notifications, admin, null));
+            String log = send("GET", notifications, admin, null);
+            List<String> delivered = ids(log);
             assertThat(delivered).doesNotHaveDuplicates().isNotEmpty();
-            assertThat(ids(open)).containsAll(delivered);
+            assertThat(ids(open)).as("the deliveries %s, the open signals %s", log, open).containsAll(delivered);
             assertThat(send("GET", notifications, admin, null)).doesNotContain("resolved before it was sent");
             assertThat(slack).anySatisfy(body -> assertThat(body).contains("Baisse d'activité de Nina Roux"));
 
