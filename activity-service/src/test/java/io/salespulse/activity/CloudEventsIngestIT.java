@@ -12,13 +12,12 @@ import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RealInfrastructure;
 import io.salespulse.testsupport.StoryDates;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,8 +62,9 @@ class CloudEventsIngestIT {
             List<EventEnvelope> events = probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30));
             events = probe.drain(e -> e.key().equals(rep), Duration.ofSeconds(2));
             assertThat(events).hasSize(1);
-            assertThat(events.get(0).data()).isEqualTo(new CallLogged(rep, null, CallOutcome.CONNECTED, 300, null,
-                    StoryDates.at("2026-11-24T08:15:00Z")));
+            assertThat(events.get(0).data())
+                    .isEqualTo(new CallLogged(
+                            rep, null, CallOutcome.CONNECTED, 300, null, StoryDates.at("2026-11-24T08:15:00Z")));
             assertThat(events.get(0).source()).isEqualTo("/demo/test");
         }
     }
@@ -78,15 +78,29 @@ class CloudEventsIngestIT {
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
 
-        Http.Answer binary = Http.post(url(), "application/json", StoryDates.moved("""
+        Http.Answer binary = Http.post(
+                url(),
+                "application/json",
+                StoryDates.moved("""
                 {"objectiveId":"obj-%s","scope":"REP","scopeId":"%s","metric":"CALLS","target":200,
                  "periodStart":"2026-11-01","periodEnd":"2026-11-30"}""".formatted(rep, rep)),
-                "Authorization", KEY, "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
-                "ce-source", "/demo/test", "ce-type", "salespulse.objective.set.v1", "ce-time", StoryDates.at("2026-11-01T08:00:00Z").toString());
+                "Authorization",
+                KEY,
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                UUID.randomUUID().toString(),
+                "ce-source",
+                "/demo/test",
+                "ce-type",
+                "salespulse.objective.set.v1",
+                "ce-time",
+                StoryDates.at("2026-11-01T08:00:00Z").toString());
         assertThat(binary.status()).as(binary.body()).isEqualTo(202);
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.OBJECTIVES)) {
-            EventEnvelope objective = probe.awaitEvents(e -> e.key().equals("obj-" + rep), 1, Duration.ofSeconds(30)).get(0);
+            EventEnvelope objective = probe.awaitEvents(e -> e.key().equals("obj-" + rep), 1, Duration.ofSeconds(30))
+                    .get(0);
             assertThat(objective.dataAs(ObjectiveSet.class).target()).isEqualByComparingTo("200");
         }
     }
@@ -101,7 +115,8 @@ class CloudEventsIngestIT {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome");
+        assertThat(answer.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome");
         // Nothing of the invalid batch was accepted: the good event is still new.
         Http.Answer retry = Http.post(url(), STRUCTURED, call(goodId, rep, "CONNECTED"), "Authorization", KEY);
         assertThat(retry.json().get("accepted").asInt()).isEqualTo(1);
@@ -112,18 +127,28 @@ class CloudEventsIngestIT {
         String id = UUID.randomUUID().toString();
         String body = call(id, "rep-x", "CONNECTED");
         assertThat(Http.post(url(), STRUCTURED, body).status()).isEqualTo(401);
-        assertThat(Http.post(url(), STRUCTURED, body, "Authorization", "Bearer nope").status()).isEqualTo(401);
+        assertThat(Http.post(url(), STRUCTURED, body, "Authorization", "Bearer nope")
+                        .status())
+                .isEqualTo(401);
         Http.Answer media = Http.post(url(), "text/plain", body, "Authorization", KEY);
         assertThat(media.status()).isEqualTo(415);
         assertThat(media.contentType()).startsWith("application/problem+json");
         String huge = "[" + String.join(",", java.util.Collections.nCopies(5000, body)) + "]";
         Http.Answer tooLarge = Http.post(url(), "application/cloudevents-batch+json", huge, "Authorization", KEY);
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(Http.post(url(), STRUCTURED, "{not json", "Authorization", KEY).status()).isEqualTo(400);
+        assertThat(Http.post(url(), STRUCTURED, "{not json", "Authorization", KEY)
+                        .status())
+                .isEqualTo(400);
         // None of the refused requests stored the event: sent properly now, it is new, and then it is there.
         org.bson.Document stored = new org.bson.Document("source", "/demo/test").append("eventId", id);
-        assertThat(mongo.getCollection("accepted_events").countDocuments(stored)).isZero();
-        assertThat(Http.post(url(), STRUCTURED, body, "Authorization", KEY).json().get("accepted").asInt()).isEqualTo(1);
-        assertThat(mongo.getCollection("accepted_events").countDocuments(stored)).isEqualTo(1);
+        assertThat(mongo.getCollection("accepted_events").countDocuments(stored))
+                .isZero();
+        assertThat(Http.post(url(), STRUCTURED, body, "Authorization", KEY)
+                        .json()
+                        .get("accepted")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(mongo.getCollection("accepted_events").countDocuments(stored))
+                .isEqualTo(1);
     }
 }

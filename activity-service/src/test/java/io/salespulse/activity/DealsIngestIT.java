@@ -42,28 +42,39 @@ class DealsIngestIT {
     }
 
     private int post(String body) {
-        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", body,
-                "Authorization", "Bearer local-dev-ingest-key").status();
+        return Http.post(
+                        "http://localhost:" + port + "/api/v1/events",
+                        "application/cloudevents+json",
+                        body,
+                        "Authorization",
+                        "Bearer local-dev-ingest-key")
+                .status();
     }
 
     @Test
     void dealUpdatesBecomeFactsAndALateUpdateDoesNotMoveTheDealBack() {
         String deal = "deal-" + UUID.randomUUID();
-        assertThat(post(update("u1-" + deal, deal, "QUALIFIED", "2026-11-02T10:00:00Z"))).isEqualTo(202);
-        assertThat(post(update("u3-" + deal, deal, "WON", "2026-11-20T10:00:00Z"))).isEqualTo(202);
+        assertThat(post(update("u1-" + deal, deal, "QUALIFIED", "2026-11-02T10:00:00Z")))
+                .isEqualTo(202);
+        assertThat(post(update("u3-" + deal, deal, "WON", "2026-11-20T10:00:00Z")))
+                .isEqualTo(202);
         // Sent before the win, delivered after it.
-        assertThat(post(update("u2-" + deal, deal, "PROPOSAL", "2026-11-10T10:00:00Z"))).isEqualTo(202);
+        assertThat(post(update("u2-" + deal, deal, "PROPOSAL", "2026-11-10T10:00:00Z")))
+                .isEqualTo(202);
         // And the win delivered again.
-        assertThat(post(update("u3-" + deal, deal, "WON", "2026-11-20T10:00:00Z"))).isEqualTo(202);
+        assertThat(post(update("u3-" + deal, deal, "WON", "2026-11-20T10:00:00Z")))
+                .isEqualTo(202);
 
         assertThat(deals.current(deal).orElseThrow().stage()).isEqualTo(DealStage.WON);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.DEALS)) {
             List<EventEnvelope> facts = probe.awaitEvents(e -> e.key().equals(deal), 3, Duration.ofSeconds(30));
             facts = probe.drain(e -> e.key().equals(deal), Duration.ofSeconds(2));
-            assertThat(facts).extracting(e -> e.data().getClass().getSimpleName())
+            assertThat(facts)
+                    .extracting(e -> e.data().getClass().getSimpleName())
                     .containsExactly("DealCreated", "DealStageChanged", "DealWon");
             assertThat(facts.get(0).dataAs(DealCreated.class).stage()).isEqualTo(DealStage.QUALIFIED);
-            assertThat(facts.get(1).dataAs(DealStageChanged.class).daysInPreviousStage()).isEqualTo(18);
+            assertThat(facts.get(1).dataAs(DealStageChanged.class).daysInPreviousStage())
+                    .isEqualTo(18);
             assertThat(facts.get(2).dataAs(DealWon.class).amount().amount()).isEqualByComparingTo("24000");
         }
     }
@@ -76,9 +87,20 @@ class DealsIngestIT {
         List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            done.add(pool.submit(() -> deals.apply("/demo/test", deal + "-" + n, "test",
-                    io.salespulse.activity.deals.DealUpdate.partial(deal, java.util.Set.of(io.salespulse.activity.deals.DealField.AMOUNT),
-                            null, null, null, null, io.salespulse.contracts.Money.of(String.valueOf(1000 + n), "EUR"), null, null,
+            done.add(pool.submit(() -> deals.apply(
+                    "/demo/test",
+                    deal + "-" + n,
+                    "test",
+                    io.salespulse.activity.deals.DealUpdate.partial(
+                            deal,
+                            java.util.Set.of(io.salespulse.activity.deals.DealField.AMOUNT),
+                            null,
+                            null,
+                            null,
+                            null,
+                            io.salespulse.contracts.Money.of(String.valueOf(1000 + n), "EUR"),
+                            null,
+                            null,
                             t0.plusSeconds(n)))));
         }
         for (java.util.concurrent.Future<?> future : done) {
@@ -87,18 +109,24 @@ class DealsIngestIT {
         pool.shutdown();
         // The latest change wins whatever the order the writers got through in.
         assertThat(deals.current(deal).orElseThrow().amount().amount()).isEqualByComparingTo("1019");
-        assertThat(mongo.getCollection("accepted_events").countDocuments(new org.bson.Document("aggregate", "deal:" + deal)))
+        assertThat(mongo.getCollection("accepted_events")
+                        .countDocuments(new org.bson.Document("aggregate", "deal:" + deal)))
                 .isBetween(1L, 20L);
-        assertThat(mongo.getCollection("accepted_events").countDocuments(
-                new org.bson.Document("eventId", new org.bson.Document("$regex", "^" + deal)))).isEqualTo(20);
+        assertThat(mongo.getCollection("accepted_events")
+                        .countDocuments(new org.bson.Document("eventId", new org.bson.Document("$regex", "^" + deal))))
+                .isEqualTo(20);
     }
 
     @Test
     void dealUpdateNamesItsBadFields() {
-        Http.Answer answer = Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", StoryDates.moved("""
+        Http.Answer answer = Http.post(
+                "http://localhost:" + port + "/api/v1/events",
+                "application/cloudevents+json",
+                StoryDates.moved("""
                 {"specversion":"1.0","id":"x","source":"/demo/test","type":"salespulse.deal.updated.v1","time":"2026-11-02T10:00:00Z",
                  "data":{"dealId":"d","ownerRepId":"ae-1","stage":"ALMOST","amount":-5,"currency":"euro"}}"""),
-                "Authorization", "Bearer local-dev-ingest-key");
+                "Authorization",
+                "Bearer local-dev-ingest-key");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("data.stage", "data.amount", "data.currency");

@@ -79,18 +79,29 @@ class OutboxCrashIT {
         }
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             log.armed.set(true);
-            Http.Answer answer = Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents-batch+json",
-                    "[" + String.join(",", events) + "]", "Authorization", "Bearer local-dev-ingest-key");
+            Http.Answer answer = Http.post(
+                    "http://localhost:" + port + "/api/v1/events",
+                    "application/cloudevents-batch+json",
+                    "[" + String.join(",", events) + "]",
+                    "Authorization",
+                    "Bearer local-dev-ingest-key");
             assertThat(answer.status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> !log.armed.get());
             // Published before the crash, and what the crash left unmarked once again after it.
-            List<EventEnvelope> seen = probe.awaitEvents(event -> event.key().equals(rep), sent + 1, Duration.ofSeconds(60));
+            List<EventEnvelope> seen =
+                    probe.awaitEvents(event -> event.key().equals(rep), sent + 1, Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(30)).until(() -> log.backlog() == 0);
             long distinct = seen.stream().map(EventEnvelope::id).distinct().count();
             seen = probe.drain(event -> event.key().equals(rep), Duration.ofSeconds(2));
-            System.out.printf("fault crash between publish and mark: sent %d, accepted %d, counted %d (distinct ids on Kafka; %d records "
-                    + "published), lost %d, doubled %d%n", sent, answer.json().get("accepted").asInt(), distinct, seen.size(),
-                    Math.max(0, sent - distinct), Math.max(0, distinct - sent));
+            System.out.printf(
+                    "fault crash between publish and mark: sent %d, accepted %d, counted %d (distinct ids on Kafka; %d records "
+                            + "published), lost %d, doubled %d%n",
+                    sent,
+                    answer.json().get("accepted").asInt(),
+                    distinct,
+                    seen.size(),
+                    Math.max(0, sent - distinct),
+                    Math.max(0, distinct - sent));
             assertThat(distinct).isEqualTo(sent);
             assertThat(seen.size()).isGreaterThan(sent);
         }

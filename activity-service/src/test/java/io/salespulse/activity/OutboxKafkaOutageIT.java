@@ -9,9 +9,9 @@ import io.salespulse.contracts.Topics;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
 import io.salespulse.testsupport.RestartableKafka;
+import io.salespulse.testsupport.StoryDates;
 import io.salespulse.testsupport.TestInfrastructure;
 import io.salespulse.testsupport.TestTokens;
-import io.salespulse.testsupport.StoryDates;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -51,10 +51,15 @@ class OutboxKafkaOutageIT {
     AcceptedEventLog acceptedEvents;
 
     private int post(String id, String rep) {
-        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", StoryDates.moved("""
+        return Http.post(
+                        "http://localhost:" + port + "/api/v1/events",
+                        "application/cloudevents+json",
+                        StoryDates.moved("""
                 {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.email.sent.v1",
                  "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(id, rep)),
-                "Authorization", "Bearer local-dev-ingest-key").status();
+                        "Authorization",
+                        "Bearer local-dev-ingest-key")
+                .status();
     }
 
     @Test

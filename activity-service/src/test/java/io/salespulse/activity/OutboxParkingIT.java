@@ -49,23 +49,37 @@ class OutboxParkingIT {
         String rep = "rep-" + UUID.randomUUID();
         String huge = rep + "-" + "x".repeat(1_200_000);
         String hugeId = "huge-" + rep;
-        double parkedBefore = Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", "");
-        acceptedEvents.append(List.of(new AcceptedEventLog.Entry("/test/legacy", hugeId, "cloudevents", List.of(EventEnvelope.of(
-                AcceptedEventLog.keyOf("/test/legacy", hugeId), "/test/legacy", new EmailSent(huge, null, Instant.parse("2026-11-24T09:00:00Z")))))));
+        double parkedBefore =
+                Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", "");
+        acceptedEvents.append(List.of(new AcceptedEventLog.Entry(
+                "/test/legacy",
+                hugeId,
+                "cloudevents",
+                List.of(EventEnvelope.of(
+                        AcceptedEventLog.keyOf("/test/legacy", hugeId),
+                        "/test/legacy",
+                        new EmailSent(huge, null, Instant.parse("2026-11-24T09:00:00Z")))))));
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             for (int i = 0; i < 5; i++) {
-                assertThat(Http.post(url("/api/v1/events"), "application/cloudevents+json", StoryDates.moved("""
+                assertThat(Http.post(
+                                        url("/api/v1/events"),
+                                        "application/cloudevents+json",
+                                        StoryDates.moved("""
                         {"specversion":"1.0","id":"after-%d-%s","source":"/demo/test","type":"salespulse.email.sent.v1",
                          "time":"2026-11-24T09:15:00Z","data":{"repId":"%s"}}""".formatted(i, rep, rep)),
-                        "Authorization", "Bearer local-dev-ingest-key").status()).isEqualTo(202);
+                                        "Authorization",
+                                        "Bearer local-dev-ingest-key")
+                                .status())
+                        .isEqualTo(202);
             }
             List<EventEnvelope> after = probe.awaitEvents(event -> event.key().equals(rep), 5, Duration.ofSeconds(60));
             assertThat(after.stream().map(EventEnvelope::id).distinct()).hasSize(5);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode parked = Http.get(url("/api/v1/admin/outbox/parked")).json().get("parked");
+            JsonNode parked =
+                    Http.get(url("/api/v1/admin/outbox/parked")).json().get("parked");
             JsonNode entry = null;
             for (JsonNode candidate : parked) {
                 if (hugeId.equals(candidate.get("eventId").asString())) {
@@ -76,9 +90,15 @@ class OutboxParkingIT {
             assertThat(entry.get("reason").asString()).startsWith("RecordTooLargeException");
             assertThat(entry.get("eventTypes").get(0).asString()).isEqualTo("salespulse.email.sent.v1");
         });
-        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", "")).isGreaterThan(parkedBefore);
-        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_backlog", "")).isZero();
-        assertThat(Http.get(url("/api/v1/admin/outbox/parked"), "Authorization", "Bearer " + io.salespulse.testsupport.TestTokens.leadership())
-                .status()).isEqualTo(403);
+        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_parked_total", ""))
+                .isGreaterThan(parkedBefore);
+        assertThat(Http.scrapeSum("http://localhost:" + managementPort, "salespulse_outbox_backlog", ""))
+                .isZero();
+        assertThat(Http.get(
+                                url("/api/v1/admin/outbox/parked"),
+                                "Authorization",
+                                "Bearer " + io.salespulse.testsupport.TestTokens.leadership())
+                        .status())
+                .isEqualTo(403);
     }
 }

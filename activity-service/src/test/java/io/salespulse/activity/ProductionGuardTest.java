@@ -24,17 +24,26 @@ class ProductionGuardTest {
             "salespulse.crm.twenty.secret", "tw-c04e8d2f19");
 
     @ParameterizedTest
-    @ValueSource(strings = {"salespulse.ingest.api-keys.demo", "salespulse.crm.hubspot.client-secret",
-            "salespulse.crm.pipedrive.password", "salespulse.crm.twenty.secret"})
+    @ValueSource(
+            strings = {
+                "salespulse.ingest.api-keys.demo",
+                "salespulse.crm.hubspot.client-secret",
+                "salespulse.crm.pipedrive.password",
+                "salespulse.crm.twenty.secret"
+            })
     void aServiceRefusesToStartWithALocalDefaultSecret(String leftAtDefault) {
         Map<String, String> settings = new LinkedHashMap<>(REAL);
         settings.remove(leftAtDefault);
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--salespulse.security.jwt.public-key-location=",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--salespulse.security.jwt.public-key-location=",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.org/realms/x"));
         settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ActivityServiceApplication.class).run(args.toArray(String[]::new)))
+        assertThatThrownBy(() ->
+                        new SpringApplicationBuilder(ActivityServiceApplication.class).run(args.toArray(String[]::new)))
                 .hasStackTraceContaining("Refusing to start: " + leftAtDefault + " still has its local-run default")
-                .satisfies(refusal -> org.assertj.core.api.Assertions.assertThat(stackTrace(refusal)).doesNotContain("local-dev-"));
+                .satisfies(refusal -> org.assertj.core.api.Assertions.assertThat(stackTrace(refusal))
+                        .doesNotContain("local-dev-"));
     }
 
     private static String stackTrace(Throwable failure) {

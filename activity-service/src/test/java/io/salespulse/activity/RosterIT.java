@@ -43,19 +43,40 @@ class RosterIT {
 
         assertThat(Http.get(base + "/teams/" + team).json().get("workingDays").toString())
                 .isEqualTo("[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"]");
-        assertThat(Http.get(base + "/teams/" + team + "/reps").json().get(0).get("displayName").asString()).isEqualTo("Léa Martin");
+        assertThat(Http.get(base + "/teams/" + team + "/reps")
+                        .json()
+                        .get(0)
+                        .get("displayName")
+                        .asString())
+                .isEqualTo("Léa Martin");
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ORG)) {
-            var events = probe.awaitEvents(e -> e.key().equals(OrgEvent.teamKey(team)) || e.key().equals(OrgEvent.repKey("rep-" + team)),
-                    2, Duration.ofSeconds(30));
-            TeamChanged teamChanged = events.stream().map(EventEnvelope::data).filter(TeamChanged.class::isInstance)
-                    .map(TeamChanged.class::cast).findFirst().orElseThrow();
+            var events = probe.awaitEvents(
+                    e -> e.key().equals(OrgEvent.teamKey(team)) || e.key().equals(OrgEvent.repKey("rep-" + team)),
+                    2,
+                    Duration.ofSeconds(30));
+            TeamChanged teamChanged = events.stream()
+                    .map(EventEnvelope::data)
+                    .filter(TeamChanged.class::isInstance)
+                    .map(TeamChanged.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(teamChanged.timezone()).isEqualTo("Europe/Paris");
-            assertThat(teamChanged.rulesOrNone().rottingDays()).containsEntry(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21);
+            assertThat(teamChanged.rulesOrNone().rottingDays())
+                    .containsEntry(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21);
             assertThat(teamChanged.rulesOrNone().closeDatePassedDays()).isEqualTo(2);
-            assertThat(teamChanged.workingDays()).containsExactly(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
-                    DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
-            assertThat(events.stream().map(EventEnvelope::data).filter(RepChanged.class::isInstance).count()).isEqualTo(1);
+            assertThat(teamChanged.workingDays())
+                    .containsExactly(
+                            DayOfWeek.MONDAY,
+                            DayOfWeek.TUESDAY,
+                            DayOfWeek.WEDNESDAY,
+                            DayOfWeek.THURSDAY,
+                            DayOfWeek.FRIDAY);
+            assertThat(events.stream()
+                            .map(EventEnvelope::data)
+                            .filter(RepChanged.class::isInstance)
+                            .count())
+                    .isEqualTo(1);
         }
     }
 
@@ -65,9 +86,12 @@ class RosterIT {
         String prefix = "list-" + UUID.randomUUID().toString().substring(0, 8);
         for (String suffix : List.of("a", "b", "c")) {
             assertThat(Http.put(base + "/teams/" + prefix + "-" + suffix, """
-                    {"name":"Team %s","timezone":"Europe/Paris","locale":"fr"}""".formatted(suffix)).status()).isEqualTo(200);
+                    {"name":"Team %s","timezone":"Europe/Paris","locale":"fr"}""".formatted(suffix))
+                            .status())
+                    .isEqualTo(200);
         }
-        Http.Answer mine = Http.get(base + "/teams", "Authorization", "Bearer " + TestTokens.manager("mgr-list", prefix + "-b"));
+        Http.Answer mine =
+                Http.get(base + "/teams", "Authorization", "Bearer " + TestTokens.manager("mgr-list", prefix + "-b"));
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.json().findValuesAsString("teamId")).containsExactly(prefix + "-b");
 
@@ -80,8 +104,12 @@ class RosterIT {
             seen.addAll(page.json().findValuesAsString("teamId"));
             next = page.next();
         }
-        assertThat(seen).contains(prefix + "-a", prefix + "-b", prefix + "-c").doesNotHaveDuplicates().isSorted();
-        assertThat(Http.get(base + "/teams?limit=0").json().get("errors").findValuesAsString("field")).containsExactly("limit");
+        assertThat(seen)
+                .contains(prefix + "-a", prefix + "-b", prefix + "-c")
+                .doesNotHaveDuplicates()
+                .isSorted();
+        assertThat(Http.get(base + "/teams?limit=0").json().get("errors").findValuesAsString("field"))
+                .containsExactly("limit");
     }
 
     @Test
@@ -122,29 +150,44 @@ class RosterIT {
         Http.Answer created = Http.put(base + "/teams/t-" + s, team.formatted("Paris"));
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         Http.Answer read = Http.get(base + "/teams/t-" + s);
-        assertThat(read.etag()).isEqualTo(created.etag()).isEqualTo("\"" + read.json().get("revision").asLong() + "\"");
+        assertThat(read.etag())
+                .isEqualTo(created.etag())
+                .isEqualTo("\"" + read.json().get("revision").asLong() + "\"");
         Http.Answer renamed = Http.put(base + "/teams/t-" + s, team.formatted("Paris Nord"), "If-Match", read.etag());
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         assertThat(renamed.etag()).isNotEqualTo(read.etag());
         Http.Answer stale = Http.put(base + "/teams/t-" + s, team.formatted("Paris Sud"), "If-Match", read.etag());
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(stale.etag()).isEqualTo(renamed.etag());
-        assertThat(Http.get(base + "/teams/t-" + s).json().get("name").asString()).isEqualTo("Paris Nord");
+        assertThat(Http.get(base + "/teams/t-" + s).json().get("name").asString())
+                .isEqualTo("Paris Nord");
 
         String rep = """
                 {"displayName":"%s","teamId":"t-%s","role":"SDR","seniority":"JUNIOR"}""";
         Http.Answer lea = Http.put(base + "/reps/r-" + s, rep.formatted("Léa", s));
-        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa Martin", s), "If-Match", lea.etag()).status()).isEqualTo(200);
-        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa M.", s), "If-Match", lea.etag()).status()).isEqualTo(412);
-        assertThat(Http.get(base + "/reps/r-" + s).json().get("displayName").asString()).isEqualTo("Léa Martin");
+        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa Martin", s), "If-Match", lea.etag())
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.put(base + "/reps/r-" + s, rep.formatted("Léa M.", s), "If-Match", lea.etag())
+                        .status())
+                .isEqualTo(412);
+        assertThat(Http.get(base + "/reps/r-" + s).json().get("displayName").asString())
+                .isEqualTo("Léa Martin");
 
         String day = java.time.LocalDate.now().plusDays(10).toString();
         String absence = """
                 {"from":"%s","to":"%s","kind":"%s"}""";
         Http.Answer away = Http.put(base + "/reps/r-" + s + "/absences/a-" + s, absence.formatted(day, day, "LEAVE"));
         assertThat(away.status()).as(away.body()).isEqualTo(200);
-        assertThat(Http.put(base + "/reps/r-" + s + "/absences/a-" + s, absence.formatted(day, day, "TRAINING"), "If-Match", away.etag())
-                .status()).isEqualTo(200);
-        assertThat(Http.send("DELETE", base + "/reps/r-" + s + "/absences/a-" + s, null, null, "If-Match", away.etag()).status()).isEqualTo(412);
+        assertThat(Http.put(
+                                base + "/reps/r-" + s + "/absences/a-" + s,
+                                absence.formatted(day, day, "TRAINING"),
+                                "If-Match",
+                                away.etag())
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.send("DELETE", base + "/reps/r-" + s + "/absences/a-" + s, null, null, "If-Match", away.etag())
+                        .status())
+                .isEqualTo(412);
     }
 }

@@ -19,7 +19,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.salespulse.contracts.EventEnvelope;
@@ -68,10 +67,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * logged call reach the topics; stopped and started again, the connector resumes after its stored replay id and
  * nothing is told twice.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "salespulse.crm.salesforce.cdc.enabled=true", "salespulse.crm.salesforce.cdc.client-id=cdc-app",
-        "salespulse.crm.salesforce.cdc.client-secret=cdc-secret", "salespulse.crm.salesforce.cdc.batch=2",
-        "salespulse.crm.salesforce.cdc.call-timeout=1s", "salespulse.crm.salesforce.cdc.max-backoff=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "salespulse.crm.salesforce.cdc.enabled=true", "salespulse.crm.salesforce.cdc.client-id=cdc-app",
+            "salespulse.crm.salesforce.cdc.client-secret=cdc-secret", "salespulse.crm.salesforce.cdc.batch=2",
+            "salespulse.crm.salesforce.cdc.call-timeout=1s", "salespulse.crm.salesforce.cdc.max-backoff=2s"
+        })
 @RealInfrastructure
 class SalesforceCdcIT {
 
@@ -112,13 +114,17 @@ class SalesforceCdcIT {
             // The sign-in's headers must reach every call, as Salesforce requires.
             ServerInterceptor headers = new ServerInterceptor() {
                 @Override
-                public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata, ServerCallHandler<Q, R> next) {
-                    PUBSUB.headers.add(metadata.get(Metadata.Key.of("accesstoken", Metadata.ASCII_STRING_MARSHALLER)) + "|"
-                            + metadata.get(Metadata.Key.of("tenantid", Metadata.ASCII_STRING_MARSHALLER)));
+                public <Q, R> ServerCall.Listener<Q> interceptCall(
+                        ServerCall<Q, R> call, Metadata metadata, ServerCallHandler<Q, R> next) {
+                    PUBSUB.headers.add(metadata.get(Metadata.Key.of("accesstoken", Metadata.ASCII_STRING_MARSHALLER))
+                            + "|" + metadata.get(Metadata.Key.of("tenantid", Metadata.ASCII_STRING_MARSHALLER)));
                     return next.startCall(call, metadata);
                 }
             };
-            return InProcessServerBuilder.forName(SERVER).addService(ServerInterceptors.intercept(PUBSUB, headers)).build().start();
+            return InProcessServerBuilder.forName(SERVER)
+                    .addService(ServerInterceptors.intercept(PUBSUB, headers))
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -129,19 +135,26 @@ class SalesforceCdcIT {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/services/oauth2/token", exchange -> {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                byte[] body = (form.contains("grant_type=client_credentials") && form.contains("client_secret=cdc-secret")
-                        ? "{\"access_token\":\"00Dtoken\",\"instance_url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "\",\"id\":"
-                        + "\"https://login.salesforce.com/id/" + ORG + "/0055e000001AbCdAAK\",\"token_type\":\"Bearer\"}"
-                        : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] body = (form.contains("grant_type=client_credentials")
+                                        && form.contains("client_secret=cdc-secret")
+                                ? "{\"access_token\":\"00Dtoken\",\"instance_url\":\"http://127.0.0.1:"
+                                        + server.getAddress().getPort() + "\",\"id\":"
+                                        + "\"https://login.salesforce.com/id/" + ORG
+                                        + "/0055e000001AbCdAAK\",\"token_type\":\"Bearer\"}"
+                                : "{\"error\":\"invalid_client\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(body.length > 40 ? 200 : 400, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
             // The REST API, for the records of a gap event: each as it now is.
             server.createContext("/services/data/v62.0/sobjects/Opportunity/", exchange -> {
-                String id = exchange.getRequestURI().getPath().substring(exchange.getRequestURI().getPath().lastIndexOf('/') + 1);
+                String id = exchange.getRequestURI()
+                        .getPath()
+                        .substring(exchange.getRequestURI().getPath().lastIndexOf('/') + 1);
                 String json = RECORDS.get(id);
-                byte[] body = (json == null ? "[{\"errorCode\":\"NOT_FOUND\"}]" : json).getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        (json == null ? "[{\"errorCode\":\"NOT_FOUND\"}]" : json).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(json == null ? 404 : 200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
@@ -153,11 +166,13 @@ class SalesforceCdcIT {
         }
     }
 
-
     @DynamicPropertySource
     static void login(DynamicPropertyRegistry registry) {
-        registry.add("salespulse.crm.salesforce.cdc.login-url", () -> "http://127.0.0.1:" + TOKENS.getAddress().getPort());
-        registry.add("salespulse.crm.salesforce.cdc.topics", () -> "/data/OpportunityChangeEvent,/data/TaskChangeEvent");
+        registry.add(
+                "salespulse.crm.salesforce.cdc.login-url",
+                () -> "http://127.0.0.1:" + TOKENS.getAddress().getPort());
+        registry.add(
+                "salespulse.crm.salesforce.cdc.topics", () -> "/data/OpportunityChangeEvent,/data/TaskChangeEvent");
     }
 
     @TestConfiguration
@@ -186,8 +201,13 @@ class SalesforceCdcIT {
 
         void add(String topic, Schema schema, String schemaId, GenericRecord record) {
             List<ConsumerEvent> events = topics.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>());
-            events.add(ConsumerEvent.newBuilder().setReplayId(replay(events.size() + 1)).setEvent(ProducerEvent.newBuilder()
-                    .setId(UUID.randomUUID().toString()).setSchemaId(schemaId).setPayload(avro(schema, record))).build());
+            events.add(ConsumerEvent.newBuilder()
+                    .setReplayId(replay(events.size() + 1))
+                    .setEvent(ProducerEvent.newBuilder()
+                            .setId(UUID.randomUUID().toString())
+                            .setSchemaId(schemaId)
+                            .setPayload(avro(schema, record)))
+                    .build());
             streams.stream().filter(stream -> topic.equals(stream.topic)).forEach(Stream::drain);
         }
 
@@ -197,7 +217,10 @@ class SalesforceCdcIT {
                 return; // never answered
             }
             Schema schema = "OpportunityChangeEvent".equals(request.getSchemaId()) ? OPPORTUNITY : TASK;
-            response.onNext(SchemaInfo.newBuilder().setSchemaId(request.getSchemaId()).setSchemaJson(schema.toString()).build());
+            response.onNext(SchemaInfo.newBuilder()
+                    .setSchemaId(request.getSchemaId())
+                    .setSchemaJson(schema.toString())
+                    .build());
             response.onCompleted();
         }
 
@@ -224,7 +247,8 @@ class SalesforceCdcIT {
             public synchronized void onNext(FetchRequest request) {
                 if (topic == null) {
                     next = request.getReplayPreset() == ReplayPreset.CUSTOM ? position(request.getReplayId()) : 0;
-                    subscriptions.add(request.getTopicName() + "@" + (request.getReplayPreset() == ReplayPreset.CUSTOM ? next : request.getReplayPreset()));
+                    subscriptions.add(request.getTopicName() + "@"
+                            + (request.getReplayPreset() == ReplayPreset.CUSTOM ? next : request.getReplayPreset()));
                     topic = request.getTopicName();
                 }
                 pending += request.getNumRequested();
@@ -239,8 +263,11 @@ class SalesforceCdcIT {
                 }
                 if (!batch.isEmpty()) {
                     pending -= batch.size();
-                    response.onNext(FetchResponse.newBuilder().addAllEvents(batch).setLatestReplayId(replay(next))
-                            .setPendingNumRequested(pending).build());
+                    response.onNext(FetchResponse.newBuilder()
+                            .addAllEvents(batch)
+                            .setLatestReplayId(replay(next))
+                            .setPendingNumRequested(pending)
+                            .build());
                 }
             }
 
@@ -259,7 +286,8 @@ class SalesforceCdcIT {
         }
 
         static ByteString replay(int position) {
-            return ByteString.copyFrom(java.nio.ByteBuffer.allocate(8).putLong(position).array());
+            return ByteString.copyFrom(
+                    java.nio.ByteBuffer.allocate(8).putLong(position).array());
         }
 
         static int position(ByteString replay) {
@@ -279,11 +307,14 @@ class SalesforceCdcIT {
         }
     }
 
-    private static GenericRecord change(Schema schema, String entity, String recordId, String type, Instant at, Map<String, Object> fields) {
+    private static GenericRecord change(
+            Schema schema, String entity, String recordId, String type, Instant at, Map<String, Object> fields) {
         GenericRecord header = new GenericData.Record(HEADER);
         header.put("entityName", entity);
         header.put("recordIds", List.of(recordId));
-        header.put("changeType", new GenericData.EnumSymbol(HEADER.getField("changeType").schema(), type));
+        header.put(
+                "changeType",
+                new GenericData.EnumSymbol(HEADER.getField("changeType").schema(), type));
         header.put("changeOrigin", "com/salesforce/api/soap/62.0;client=SfdcInternalAPI/");
         header.put("transactionKey", UUID.randomUUID().toString());
         header.put("sequenceNumber", 1);
@@ -307,10 +338,13 @@ class SalesforceCdcIT {
 
     /** A team and its AE, mapped to a Salesforce owner. */
     private void givenRep(String s, String rep, String owner) {
-        Http.put("http://localhost:" + port + "/api/v1/teams/team-" + s, "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
+        Http.put(
+                "http://localhost:" + port + "/api/v1/teams/team-" + s,
+                "{\"name\":\"T\",\"timezone\":\"Europe/Paris\",\"locale\":\"fr\"}");
         assertThat(Http.put("http://localhost:" + port + "/api/v1/reps/" + rep, """
-                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}"""
-                .formatted(s, owner)).status()).isEqualTo(200);
+                {"displayName":"Rep","teamId":"team-%s","role":"AE","seniority":"SENIOR","externalIds":{"salesforce":"%s"}}""".formatted(s, owner))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -323,12 +357,34 @@ class SalesforceCdcIT {
         // A task whose schema (a new version, never fetched) the server does not answer the first time it is asked.
         String schemaId = "TaskChangeEvent-" + s;
         PUBSUB.hangOnce.add(schemaId);
-        PUBSUB.add("/data/TaskChangeEvent", TASK, schemaId, change(TASK, "Task", "00T5e0000H" + s, "CREATE", at,
-                Map.of("Subject", "Call", "TaskSubtype", "Call", "CallDurationInSeconds", 120, "OwnerId", owner, "CreatedDate", at.toEpochMilli())));
+        PUBSUB.add(
+                "/data/TaskChangeEvent",
+                TASK,
+                schemaId,
+                change(
+                        TASK,
+                        "Task",
+                        "00T5e0000H" + s,
+                        "CREATE",
+                        at,
+                        Map.of(
+                                "Subject",
+                                "Call",
+                                "TaskSubtype",
+                                "Call",
+                                "CallDurationInSeconds",
+                                120,
+                                "OwnerId",
+                                owner,
+                                "CreatedDate",
+                                at.toEpochMilli())));
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
-            // Past the call's deadline (1 s here) the stream is opened again after its stored position and the schema asked again.
-            assertThat(probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30))).extracting(EventEnvelope::data)
-                    .containsExactly(new CallLogged(rep, "salesforce-00T5e0000H" + s, CallOutcome.CONNECTED, 120, null, at));
+            // Past the call's deadline (1 s here) the stream is opened again after its stored position and the schema
+            // asked again.
+            assertThat(probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30)))
+                    .extracting(EventEnvelope::data)
+                    .containsExactly(
+                            new CallLogged(rep, "salesforce-00T5e0000H" + s, CallOutcome.CONNECTED, 120, null, at));
         }
         assertThat(PUBSUB.hangOnce).doesNotContain(schemaId);
     }
@@ -342,39 +398,116 @@ class SalesforceCdcIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String opportunity = "0065e0000C" + s;
         int close = (int) LocalDate.now().plusDays(30).toEpochDay();
-        PUBSUB.add("/data/OpportunityChangeEvent", OPPORTUNITY, change(OPPORTUNITY, "Opportunity", opportunity, "CREATE", now.minusSeconds(300),
-                Map.of("Name", "Acme renewal", "StageName", "Qualification", "Amount", 24000.0, "CloseDate", close, "OwnerId", owner,
-                        "CreatedDate", now.minusSeconds(300).toEpochMilli(), "LastModifiedDate", now.minusSeconds(300).toEpochMilli())));
-        PUBSUB.add("/data/OpportunityChangeEvent", OPPORTUNITY, change(OPPORTUNITY, "Opportunity", opportunity, "UPDATE", now.minusSeconds(200),
-                Map.of("StageName", "Proposal/Price Quote", "LastModifiedDate", now.minusSeconds(200).toEpochMilli())));
-        PUBSUB.add("/data/TaskChangeEvent", TASK, change(TASK, "Task", "00T5e0000C" + s, "CREATE", now.minusSeconds(100),
-                Map.of("Subject", "Call", "TaskSubtype", "Call", "CallDurationInSeconds", 300, "OwnerId", owner, "WhatId", opportunity,
-                        "CreatedDate", now.minusSeconds(100).toEpochMilli())));
+        PUBSUB.add(
+                "/data/OpportunityChangeEvent",
+                OPPORTUNITY,
+                change(
+                        OPPORTUNITY,
+                        "Opportunity",
+                        opportunity,
+                        "CREATE",
+                        now.minusSeconds(300),
+                        Map.of(
+                                "Name",
+                                "Acme renewal",
+                                "StageName",
+                                "Qualification",
+                                "Amount",
+                                24000.0,
+                                "CloseDate",
+                                close,
+                                "OwnerId",
+                                owner,
+                                "CreatedDate",
+                                now.minusSeconds(300).toEpochMilli(),
+                                "LastModifiedDate",
+                                now.minusSeconds(300).toEpochMilli())));
+        PUBSUB.add(
+                "/data/OpportunityChangeEvent",
+                OPPORTUNITY,
+                change(
+                        OPPORTUNITY,
+                        "Opportunity",
+                        opportunity,
+                        "UPDATE",
+                        now.minusSeconds(200),
+                        Map.of(
+                                "StageName",
+                                "Proposal/Price Quote",
+                                "LastModifiedDate",
+                                now.minusSeconds(200).toEpochMilli())));
+        PUBSUB.add(
+                "/data/TaskChangeEvent",
+                TASK,
+                change(
+                        TASK,
+                        "Task",
+                        "00T5e0000C" + s,
+                        "CREATE",
+                        now.minusSeconds(100),
+                        Map.of(
+                                "Subject",
+                                "Call",
+                                "TaskSubtype",
+                                "Call",
+                                "CallDurationInSeconds",
+                                300,
+                                "OwnerId",
+                                owner,
+                                "WhatId",
+                                opportunity,
+                                "CreatedDate",
+                                now.minusSeconds(100).toEpochMilli())));
 
         try (KafkaProbe probe = KafkaProbe.reading(Topics.DEALS, Topics.ACTIVITIES)) {
-            List<EventEnvelope> facts = probe.awaitEvents(e -> e.key().equals("salesforce-" + opportunity), 2, Duration.ofSeconds(60));
+            List<EventEnvelope> facts =
+                    probe.awaitEvents(e -> e.key().equals("salesforce-" + opportunity), 2, Duration.ofSeconds(60));
             assertThat(facts.get(0).dataAs(DealCreated.class).stage()).isEqualTo(DealStage.QUALIFIED);
             assertThat(facts.get(0).dataAs(DealCreated.class).ownerRepId()).isEqualTo(rep);
             assertThat(facts.get(1).dataAs(DealStageChanged.class).to()).isEqualTo(DealStage.PROPOSAL);
-            assertThat(probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30))).extracting(EventEnvelope::data)
-                    .containsExactly(new CallLogged(rep, "salesforce-00T5e0000C" + s, CallOutcome.CONNECTED, 300, "salesforce-" + opportunity,
+            assertThat(probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30)))
+                    .extracting(EventEnvelope::data)
+                    .containsExactly(new CallLogged(
+                            rep,
+                            "salesforce-00T5e0000C" + s,
+                            CallOutcome.CONNECTED,
+                            300,
+                            "salesforce-" + opportunity,
                             now.minusSeconds(100)));
             assertThat(PUBSUB.headers).contains("00Dtoken|" + ORG);
 
             // Stopped, a new change meanwhile, started again: it resumes right after what it stored.
             int before = PUBSUB.subscriptions.size();
             channels.connector().stop();
-            PUBSUB.add("/data/OpportunityChangeEvent", OPPORTUNITY, change(OPPORTUNITY, "Opportunity", opportunity, "UPDATE", now.minusSeconds(50),
-                    Map.of("StageName", "Closed Won", "LastModifiedDate", now.minusSeconds(50).toEpochMilli())));
+            PUBSUB.add(
+                    "/data/OpportunityChangeEvent",
+                    OPPORTUNITY,
+                    change(
+                            OPPORTUNITY,
+                            "Opportunity",
+                            opportunity,
+                            "UPDATE",
+                            now.minusSeconds(50),
+                            Map.of(
+                                    "StageName",
+                                    "Closed Won",
+                                    "LastModifiedDate",
+                                    now.minusSeconds(50).toEpochMilli())));
             int stored = PUBSUB.topics.get("/data/OpportunityChangeEvent").size() - 1;
             channels.connector().start();
             await().atMost(Duration.ofSeconds(30)).until(() -> PUBSUB.subscriptions.size() >= before + 2);
             assertThat(PUBSUB.subscriptions.subList(before, PUBSUB.subscriptions.size()))
                     .contains("/data/OpportunityChangeEvent@" + stored);
-            List<EventEnvelope> after = probe.awaitEvents(e -> e.key().equals("salesforce-" + opportunity), 4, Duration.ofSeconds(30));
-            assertThat(after).extracting(e -> e.data().getClass().getSimpleName())
+            List<EventEnvelope> after =
+                    probe.awaitEvents(e -> e.key().equals("salesforce-" + opportunity), 4, Duration.ofSeconds(30));
+            assertThat(after)
+                    .extracting(e -> e.data().getClass().getSimpleName())
                     .containsExactly("DealCreated", "DealStageChanged", "DealStageChanged", "DealWon");
-            assertThat(probe.drain(e -> e.key().equals("salesforce-" + opportunity) || e.key().equals(rep), Duration.ofSeconds(2))).hasSize(5);
+            assertThat(probe.drain(
+                            e -> e.key().equals("salesforce-" + opportunity)
+                                    || e.key().equals(rep),
+                            Duration.ofSeconds(2)))
+                    .hasSize(5);
 
             // A gap (Salesforce could not tell the change): the record is read back as it now is. An overflow (too many
             // changes to tell) is logged and counted; it moves no deal.
@@ -382,11 +515,23 @@ class SalesforceCdcIT {
             RECORDS.put(other, """
                     {"attributes":{"type":"Opportunity","url":"/services/data/v62.0/sobjects/Opportunity/%s"},"Id":"%s",
                      "Name":"Globex","StageName":"Negotiation/Review","Amount":9000.0,"CloseDate":"%s","OwnerId":"%s",
-                     "CreatedDate":"%s","LastModifiedDate":"%s"}""".formatted(other, other, LocalDate.now().plusDays(10), owner,
-                    now.minusSeconds(400).toString().replace("Z", "+0000"), now.minusSeconds(40).toString().replace("Z", "+0000")));
-            PUBSUB.add("/data/OpportunityChangeEvent", OPPORTUNITY, change(OPPORTUNITY, "Opportunity", other, "GAP_UPDATE", now.minusSeconds(40), Map.of()));
-            PUBSUB.add("/data/OpportunityChangeEvent", OPPORTUNITY, change(OPPORTUNITY, "Opportunity", "", "GAP_OVERFLOW", now.minusSeconds(30), Map.of()));
-            List<EventEnvelope> gap = probe.awaitEvents(e -> e.key().equals("salesforce-" + other), 1, Duration.ofSeconds(30));
+                     "CreatedDate":"%s","LastModifiedDate":"%s"}""".formatted(
+                            other,
+                            other,
+                            LocalDate.now().plusDays(10),
+                            owner,
+                            now.minusSeconds(400).toString().replace("Z", "+0000"),
+                            now.minusSeconds(40).toString().replace("Z", "+0000")));
+            PUBSUB.add(
+                    "/data/OpportunityChangeEvent",
+                    OPPORTUNITY,
+                    change(OPPORTUNITY, "Opportunity", other, "GAP_UPDATE", now.minusSeconds(40), Map.of()));
+            PUBSUB.add(
+                    "/data/OpportunityChangeEvent",
+                    OPPORTUNITY,
+                    change(OPPORTUNITY, "Opportunity", "", "GAP_OVERFLOW", now.minusSeconds(30), Map.of()));
+            List<EventEnvelope> gap =
+                    probe.awaitEvents(e -> e.key().equals("salesforce-" + other), 1, Duration.ofSeconds(30));
             assertThat(gap.get(0).dataAs(DealCreated.class).stage()).isEqualTo(DealStage.NEGOTIATION);
             assertThat(gap.get(0).dataAs(DealCreated.class).name()).isEqualTo("Globex");
         }

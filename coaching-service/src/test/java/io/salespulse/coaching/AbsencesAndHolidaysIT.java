@@ -56,15 +56,19 @@ class AbsencesAndHolidaysIT {
     /** 10 calls on each of the 30 working days up to Friday 20th, then none. */
     private List<EventEnvelope> activeUntilThe20th(String rep) {
         List<EventEnvelope> events = new ArrayList<>();
-        for (LocalDate day : WorkingDays.ending(LocalDate.parse("2026-11-20"), 30, d -> d.getDayOfWeek().getValue() <= 5)) {
-            events.add(EventEnvelope.of(rep + day, "/test", new RepDayKpisUpdated(rep, team, day,
-                    new DailyActivity(10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
+        for (LocalDate day : WorkingDays.ending(
+                LocalDate.parse("2026-11-20"), 30, d -> d.getDayOfWeek().getValue() <= 5)) {
+            events.add(EventEnvelope.of(
+                    rep + day,
+                    "/test",
+                    new RepDayKpisUpdated(rep, team, day, new DailyActivity(10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
         }
         return events;
     }
 
     private List<String> open(String type) {
-        return Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals?status=OPEN&type=" + type).json()
+        return Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals?status=OPEN&type=" + type)
+                .json()
                 .findValuesAsString("repId");
     }
 
@@ -72,12 +76,30 @@ class AbsencesAndHolidaysIT {
     void aWeekAwayRaisesNoSilenceNorDropAndRecordingItLateResolvesThem() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         KafkaProbe.publish(
-                EventEnvelope.of("t-" + s, "/test", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"),
-                        WorkingCalendar.MON_FRI, new TeamChanged.HolidayCalendar("FR", null), at)),
-                EventEnvelope.of("l-" + s, "/test", new RepChanged(lea, "Léa", team, RepRole.SDR, Seniority.JUNIOR, null, Map.of(), true, at)),
-                EventEnvelope.of("h-" + s, "/test", new RepChanged(hugo, "Hugo", team, RepRole.SDR, Seniority.JUNIOR, null, Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> calendar.ofRep(hugo) != null && calendar.ofTeam(team).test(LocalDate.parse("2026-07-15"))
-                && !calendar.ofTeam(team).test(LocalDate.parse("2026-07-14")));
+                EventEnvelope.of(
+                        "t-" + s,
+                        "/test",
+                        new TeamChanged(
+                                team,
+                                "Paris",
+                                "Europe/Paris",
+                                Language.fr,
+                                List.of("mgr"),
+                                WorkingCalendar.MON_FRI,
+                                new TeamChanged.HolidayCalendar("FR", null),
+                                at)),
+                EventEnvelope.of(
+                        "l-" + s,
+                        "/test",
+                        new RepChanged(lea, "Léa", team, RepRole.SDR, Seniority.JUNIOR, null, Map.of(), true, at)),
+                EventEnvelope.of(
+                        "h-" + s,
+                        "/test",
+                        new RepChanged(hugo, "Hugo", team, RepRole.SDR, Seniority.JUNIOR, null, Map.of(), true, at)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> calendar.ofRep(hugo) != null
+                        && calendar.ofTeam(team).test(LocalDate.parse("2026-07-15"))
+                        && !calendar.ofTeam(team).test(LocalDate.parse("2026-07-14")));
 
         // Both reps stop on Friday 20th. Nobody has told SalesPulse Léa is on leave yet: both read as silent.
         List<EventEnvelope> days = new ArrayList<>(activeUntilThe20th(lea));
@@ -89,19 +111,41 @@ class AbsencesAndHolidaysIT {
         });
 
         // Her manager records the week of leave: her signals resolve, Hugo's stay.
-        KafkaProbe.publish(EventEnvelope.of("a-" + s, "/test", new RepAbsence("leave-" + s, lea, LocalDate.parse("2026-11-23"),
-                LocalDate.parse("2026-11-27"), AbsenceKind.LEAVE, false, NOW)));
+        KafkaProbe.publish(EventEnvelope.of(
+                "a-" + s,
+                "/test",
+                new RepAbsence(
+                        "leave-" + s,
+                        lea,
+                        LocalDate.parse("2026-11-23"),
+                        LocalDate.parse("2026-11-27"),
+                        AbsenceKind.LEAVE,
+                        false,
+                        NOW)));
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(open("SILENCE")).containsExactly(hugo);
             assertThat(open("ACTIVITY_DROP")).containsExactly(hugo);
         });
         assertThat(calendar.ofRep(lea).test(LocalDate.parse("2026-11-24"))).isFalse();
         assertThat(calendar.ofRep(hugo).test(LocalDate.parse("2026-11-24"))).isTrue();
-        assertThat(calendar.ofRep(lea).test(LocalDate.parse("2026-07-14"))).as("Bastille Day, for a rep of the Paris team").isFalse();
+        assertThat(calendar.ofRep(lea).test(LocalDate.parse("2026-07-14")))
+                .as("Bastille Day, for a rep of the Paris team")
+                .isFalse();
 
         // The leave withdrawn (she was there after all): the silence is hers again.
-        KafkaProbe.publish(EventEnvelope.of("a2-" + s, "/test", new RepAbsence("leave-" + s, lea, LocalDate.parse("2026-11-23"),
-                LocalDate.parse("2026-11-27"), AbsenceKind.LEAVE, true, NOW.plusSeconds(60))));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(open("SILENCE")).containsExactlyInAnyOrder(lea, hugo));
+        KafkaProbe.publish(EventEnvelope.of(
+                "a2-" + s,
+                "/test",
+                new RepAbsence(
+                        "leave-" + s,
+                        lea,
+                        LocalDate.parse("2026-11-23"),
+                        LocalDate.parse("2026-11-27"),
+                        AbsenceKind.LEAVE,
+                        true,
+                        NOW.plusSeconds(60))));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(open("SILENCE")).containsExactlyInAnyOrder(lea, hugo));
     }
 }

@@ -38,8 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * first look like a silence, then a drop, then not), and once it is complete the team is judged once, as it now is:
  * one signal raised, the one still true, and nothing raised and resolved on the way. "Now" is Friday 2026-11-27 12:00 UTC.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"salespulse.signals.rules.windows.backfill-settle=PT1S", "salespulse.signals.backfill-check-ms=500"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "salespulse.signals.rules.windows.backfill-settle=PT1S",
+            "salespulse.signals.backfill-check-ms=500"
+        })
 @RealInfrastructure
 @org.springframework.context.annotation.Import(SignalsIT.FixedClock.class)
 class BackfillQuietIT {
@@ -61,35 +65,76 @@ class BackfillQuietIT {
     @Test
     void aTeamIsJudgedOnceItsBackfillIsCompleteAndOnlyWhatIsStillTrueIsRaised() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        KafkaProbe.publish(e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
-                e("r-" + s, new RepChanged(rep, "Léa", team, RepRole.SDR, Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)),
-                e("b-" + s, new Backfill("bf-" + s, List.of(team), NOW.minusSeconds(3600), null, NOW.minusSeconds(3600))));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one").status() == 200);
+        KafkaProbe.publish(
+                e("t-" + s, new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of("mgr"), WEEK, at)),
+                e(
+                        "r-" + s,
+                        new RepChanged(
+                                rep,
+                                "Léa",
+                                team,
+                                RepRole.SDR,
+                                Seniority.JUNIOR,
+                                LocalDate.parse("2026-01-05"),
+                                Map.of(),
+                                true,
+                                at)),
+                e(
+                        "b-" + s,
+                        new Backfill("bf-" + s, List.of(team), NOW.minusSeconds(3600), null, NOW.minusSeconds(3600))));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + rep + "/one-on-one")
+                                .status()
+                        == 200);
 
         try (KafkaProbe signals = KafkaProbe.reading(Topics.SIGNALS)) {
             // Six weeks of history, oldest first: 20 calls a day, then a last week at 5 a day.
-            List<LocalDate> recent = WorkingDays.ending(LocalDate.parse("2026-11-26"), 5, day -> WEEK.contains(day.getDayOfWeek()));
-            List<LocalDate> base = WorkingDays.ending(recent.get(0).minusDays(1), 25, day -> WEEK.contains(day.getDayOfWeek()));
+            List<LocalDate> recent =
+                    WorkingDays.ending(LocalDate.parse("2026-11-26"), 5, day -> WEEK.contains(day.getDayOfWeek()));
+            List<LocalDate> base =
+                    WorkingDays.ending(recent.get(0).minusDays(1), 25, day -> WEEK.contains(day.getDayOfWeek()));
             List<EventEnvelope> days = new ArrayList<>();
             for (LocalDate day : base) {
-                days.add(e(rep + day, new RepDayKpisUpdated(rep, team, day, new DailyActivity(20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
+                days.add(e(
+                        rep + day,
+                        new RepDayKpisUpdated(
+                                rep, team, day, new DailyActivity(20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
             }
             for (LocalDate day : recent) {
-                days.add(e(rep + day, new RepDayKpisUpdated(rep, team, day, new DailyActivity(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
+                days.add(e(
+                        rep + day,
+                        new RepDayKpisUpdated(
+                                rep, team, day, new DailyActivity(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), NOW)));
             }
             KafkaProbe.publish(days.toArray(EventEnvelope[]::new));
             // While it runs: nothing judged (without the backfill, the first days alone would already be a silence).
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
-                    Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals").json().isEmpty());
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals")
+                            .json()
+                            .isEmpty());
 
-            KafkaProbe.publish(e("c-" + s, new Backfill("bf-" + s, List.of(team), NOW.minusSeconds(3600), NOW.minusSeconds(10), NOW.minusSeconds(10))));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    Http.get("http://localhost:" + port + "/api/v1/teams/" + team + "/signals?status=OPEN&type=ACTIVITY_DROP").json().size() == 1);
+            KafkaProbe.publish(e(
+                    "c-" + s,
+                    new Backfill(
+                            "bf-" + s,
+                            List.of(team),
+                            NOW.minusSeconds(3600),
+                            NOW.minusSeconds(10),
+                            NOW.minusSeconds(10))));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Http.get("http://localhost:" + port + "/api/v1/teams/" + team
+                                            + "/signals?status=OPEN&type=ACTIVITY_DROP")
+                                    .json()
+                                    .size()
+                            == 1);
             // One signal raised for Léa, the one still true; none raised then resolved along the way.
-            List<EventEnvelope> told = signals.drain(ev -> ev.data() instanceof SignalEvent signal && rep.equals(signal.repId()),
-                    Duration.ofSeconds(3));
-            assertThat(told).extracting(ev -> ev.data().getClass().getSimpleName()).containsExactly("SignalRaised");
+            List<EventEnvelope> told = signals.drain(
+                    ev -> ev.data() instanceof SignalEvent signal && rep.equals(signal.repId()), Duration.ofSeconds(3));
+            assertThat(told)
+                    .extracting(ev -> ev.data().getClass().getSimpleName())
+                    .containsExactly("SignalRaised");
             assertThat(((SignalRaised) told.get(0).data()).type()).isEqualTo(SignalType.ACTIVITY_DROP);
         }
     }

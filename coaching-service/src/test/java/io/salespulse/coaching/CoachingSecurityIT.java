@@ -41,9 +41,18 @@ class CoachingSecurityIT {
     SignalBook book;
 
     private String signalOf(String repId, String teamId) {
-        book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-" + repId, Severity.INFO, List.of(Evidence.of("amount", 90000))),
+        book.recognise(
+                new Detection(
+                        SignalType.BIG_WIN,
+                        SubjectKind.DEAL,
+                        "deal-" + repId,
+                        Severity.INFO,
+                        List.of(Evidence.of("amount", 90000))),
                 new SignalBook.Context(repId, teamId, "Rep"));
-        return book.ofTeam(teamId, SignalStatus.OPEN, SignalType.BIG_WIN).stream().map(Signal::signalId).findFirst().orElseThrow();
+        return book.ofTeam(teamId, SignalStatus.OPEN, SignalType.BIG_WIN).stream()
+                .map(Signal::signalId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -52,8 +61,14 @@ class CoachingSecurityIT {
         java.util.Set<String> raised = new java.util.HashSet<>();
         for (int i = 0; i < 7; i++) {
             // Raised within the same few milliseconds: ties on the date are ordered by id.
-            book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-" + team + "-" + i, Severity.INFO,
-                    List.of(Evidence.of("amount", 90000 + i))), new SignalBook.Context("rep-" + team, team, "Rep"));
+            book.recognise(
+                    new Detection(
+                            SignalType.BIG_WIN,
+                            SubjectKind.DEAL,
+                            "deal-" + team + "-" + i,
+                            Severity.INFO,
+                            List.of(Evidence.of("amount", 90000 + i))),
+                    new SignalBook.Context("rep-" + team, team, "Rep"));
         }
         book.ofTeam(team, null, null).forEach(signal -> raised.add(signal.signalId()));
         assertThat(raised).hasSize(7);
@@ -74,7 +89,8 @@ class CoachingSecurityIT {
         for (String bad : List.of("?limit=0", "?limit=501", "?cursor=not-a-cursor")) {
             io.salespulse.testsupport.Http.Answer refused = io.salespulse.testsupport.Http.get(base + bad);
             assertThat(refused.status()).as(bad).isEqualTo(400);
-            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly(bad.substring(1, bad.indexOf('=')));
+            assertThat(refused.json().get("errors").findValuesAsString("field"))
+                    .containsExactly(bad.substring(1, bad.indexOf('=')));
         }
     }
 
@@ -85,10 +101,11 @@ class CoachingSecurityIT {
         String sa = "/api/v1/signals/" + signalOf(t.repA(), t.teamA());
         String sb = "/api/v1/signals/" + signalOf(t.repB(), t.teamB());
         String oneOnOne = """
-                {"heldOn":"%s","notes":"Point de la semaine","actionItems":[{"text":"Relancer Acme","owner":"REP"}]}"""
-                .formatted(java.time.LocalDate.now().minusDays(2));
+                {"heldOn":"%s","notes":"Point de la semaine","actionItems":[{"text":"Relancer Acme","owner":"REP"}]}""".formatted(java.time.LocalDate.now().minusDays(2));
         for (String rep : java.util.List.of(t.repA(), t.repB())) {
-            assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/one-on-ones/o-" + rep, oneOnOne).status())
+            assertThat(io.salespulse.testsupport.Http.put(
+                                    base + "/api/v1/reps/" + rep + "/one-on-ones/o-" + rep, oneOnOne)
+                            .status())
                     .isEqualTo(201);
         }
         // Rep A is an SDR, rep B an AE: a plan valid for both.
@@ -96,36 +113,98 @@ class CoachingSecurityIT {
                 {"goals":[{"goalId":"g1","kind":"SKILL","title":"Objections","skill":"objection-handling",
                  "milestones":[{"text":"Role-play","due":"%s"}]}]}""".formatted(java.time.LocalDate.now().plusDays(30));
         for (String rep : java.util.List.of(t.repA(), t.repB())) {
-            assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/plan", plan).status()).isEqualTo(201);
+            assertThat(io.salespulse.testsupport.Http.put(base + "/api/v1/reps/" + rep + "/plan", plan)
+                            .status())
+                    .isEqualTo(201);
         }
-        AccessTable table = new AccessTable(base, t.managerA(), t.teamA()).rep(t.repA())
-                .row("GET", "/api/v1/reps/{repId}/plan", "/api/v1/reps/" + t.repA() + "/plan", "/api/v1/reps/" + t.repB() + "/plan", null,
+        AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
+                .rep(t.repA())
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/plan",
+                        "/api/v1/reps/" + t.repA() + "/plan",
+                        "/api/v1/reps/" + t.repB() + "/plan",
+                        null,
                         Rule.REP_READ)
-                .row("PUT", "/api/v1/reps/{repId}/plan", "/api/v1/reps/" + t.repA() + "/plan", "/api/v1/reps/" + t.repB() + "/plan", plan,
+                .row(
+                        "PUT",
+                        "/api/v1/reps/{repId}/plan",
+                        "/api/v1/reps/" + t.repA() + "/plan",
+                        "/api/v1/reps/" + t.repB() + "/plan",
+                        plan,
                         Rule.TEAM_ACTION)
-                .row("POST", "/api/v1/reps/{repId}/plan/review", "/api/v1/reps/" + t.repA() + "/plan/review",
-                        "/api/v1/reps/" + t.repB() + "/plan/review", "{}", Rule.TEAM_ACTION)
-                .row("POST", "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done",
+                .row(
+                        "POST",
+                        "/api/v1/reps/{repId}/plan/review",
+                        "/api/v1/reps/" + t.repA() + "/plan/review",
+                        "/api/v1/reps/" + t.repB() + "/plan/review",
+                        "{}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "POST",
+                        "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done",
                         "/api/v1/reps/" + t.repA() + "/plan/goals/g1/milestones/g1-1/done",
-                        "/api/v1/reps/" + t.repB() + "/plan/goals/g1/milestones/g1-1/done", "{}", Rule.TEAM_ACTION)
-                .row("GET", "/api/v1/teams/{teamId}/signals", "/api/v1/teams/" + t.teamA() + "/signals",
-                        "/api/v1/teams/" + t.teamB() + "/signals", null, Rule.TEAM_READ)
+                        "/api/v1/reps/" + t.repB() + "/plan/goals/g1/milestones/g1-1/done",
+                        "{}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/signals",
+                        "/api/v1/teams/" + t.teamA() + "/signals",
+                        "/api/v1/teams/" + t.teamB() + "/signals",
+                        null,
+                        Rule.TEAM_READ)
                 .row("GET", "/api/v1/signals/{signalId}", sa, sb, null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}/one-on-one", "/api/v1/reps/" + t.repA() + "/one-on-one",
-                        "/api/v1/reps/" + t.repB() + "/one-on-one", null, Rule.TEAM_READ)
-                .row("POST", "/api/v1/signals/{signalId}/acknowledge", sa + "/acknowledge", sb + "/acknowledge",
-                        "{\"note\":\"seen\"}", Rule.TEAM_ACTION)
-                .row("PUT", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}", "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA(),
-                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB(), oneOnOne, Rule.TEAM_ACTION)
-                .row("GET", "/api/v1/reps/{repId}/recognitions", "/api/v1/reps/" + t.repA() + "/recognitions",
-                        "/api/v1/reps/" + t.repB() + "/recognitions", null, Rule.REP_READ)
-                .row("GET", "/api/v1/reps/{repId}/action-items", "/api/v1/reps/" + t.repA() + "/action-items",
-                        "/api/v1/reps/" + t.repB() + "/action-items", null, Rule.REP_READ)
-                .row("GET", "/api/v1/reps/{repId}/one-on-ones", "/api/v1/reps/" + t.repA() + "/one-on-ones",
-                        "/api/v1/reps/" + t.repB() + "/one-on-ones", null, Rule.TEAM_READ)
-                .row("POST", "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done",
-                        "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA() + "/action-items/o-" + t.repA() + "-1/done",
-                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB() + "/action-items/o-" + t.repB() + "-1/done", null,
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/one-on-one",
+                        "/api/v1/reps/" + t.repA() + "/one-on-one",
+                        "/api/v1/reps/" + t.repB() + "/one-on-one",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "POST",
+                        "/api/v1/signals/{signalId}/acknowledge",
+                        sa + "/acknowledge",
+                        sb + "/acknowledge",
+                        "{\"note\":\"seen\"}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "PUT",
+                        "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}",
+                        "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA(),
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB(),
+                        oneOnOne,
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/recognitions",
+                        "/api/v1/reps/" + t.repA() + "/recognitions",
+                        "/api/v1/reps/" + t.repB() + "/recognitions",
+                        null,
+                        Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/action-items",
+                        "/api/v1/reps/" + t.repA() + "/action-items",
+                        "/api/v1/reps/" + t.repB() + "/action-items",
+                        null,
+                        Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/one-on-ones",
+                        "/api/v1/reps/" + t.repA() + "/one-on-ones",
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "POST",
+                        "/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done",
+                        "/api/v1/reps/" + t.repA() + "/one-on-ones/o-" + t.repA() + "/action-items/o-" + t.repA()
+                                + "-1/done",
+                        "/api/v1/reps/" + t.repB() + "/one-on-ones/o-" + t.repB() + "/action-items/o-" + t.repB()
+                                + "-1/done",
+                        null,
                         Rule.TEAM_ACTION);
         table.coversEveryEndpoint(mappings);
         table.check();

@@ -12,8 +12,8 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.testsupport.Fingerprints;
 import io.salespulse.testsupport.Fuzzer;
-import io.salespulse.testsupport.TestTokens;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TestTokens;
 import io.salespulse.testsupport.TwoTeams;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,12 +49,21 @@ class EntranceFuzzIT {
 
     /** Every document the entrances write (the 1:1s, the plans, the signal acknowledged), as one number. */
     long fingerprint() {
-        return Fingerprints.of(mongo, List.of("one_on_ones", "development_plans")) + Fingerprints.of(mongo, "signals", new Document("_id", signal));
+        return Fingerprints.of(mongo, List.of("one_on_ones", "development_plans"))
+                + Fingerprints.of(mongo, "signals", new Document("_id", signal));
     }
 
     private void fuzz(String name, String method, String path, List<String> seeds, String token) {
-        Fuzzer.Report report = Fuzzer.run(new Fuzzer.Target(name, method, n -> "http://localhost:" + port + path.replace("{n}", String.valueOf(n % 5)),
-                "application/json", seeds, body -> List.of("Authorization", token), this::fingerprint), SECONDS);
+        Fuzzer.Report report = Fuzzer.run(
+                new Fuzzer.Target(
+                        name,
+                        method,
+                        n -> "http://localhost:" + port + path.replace("{n}", String.valueOf(n % 5)),
+                        "application/json",
+                        seeds,
+                        body -> List.of("Authorization", token),
+                        this::fingerprint),
+                SECONDS);
         assertThat(report.findings()).as(report.toString()).isEmpty();
     }
 
@@ -63,17 +72,30 @@ class EntranceFuzzIT {
         TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/one-on-one");
         String manager = "Bearer " + TestTokens.manager(t.managerA(), t.teamA());
         LocalDate today = LocalDate.now();
-        fuzz("one-on-ones", "PUT", "/api/v1/reps/" + t.repA() + "/one-on-ones/fz-{n}", List.of("""
+        fuzz(
+                "one-on-ones",
+                "PUT",
+                "/api/v1/reps/" + t.repA() + "/one-on-ones/fz-{n}",
+                List.of("""
                 {"heldOn":"%s","notes":"Léa doute de son pipe.","privateNotes":true,"energy":3,
-                 "actionItems":[{"text":"Relancer Acme","owner":"REP","due":"%s"},{"text":"Écouter deux appels","owner":"MANAGER"}]}"""
-                .formatted(today.minusDays(2), today.plusDays(5))), manager);
+                 "actionItems":[{"text":"Relancer Acme","owner":"REP","due":"%s"},{"text":"Écouter deux appels","owner":"MANAGER"}]}""".formatted(today.minusDays(2), today.plusDays(5))),
+                manager);
         fuzz("plans", "PUT", "/api/v1/reps/" + t.repA() + "/plan", List.of("""
                 {"goals":[{"goalId":"connect","kind":"INDICATOR","title":"Joindre un prospect sur quatre","indicator":"CONNECT_RATE","target":0.25,"days":5},
                   {"goalId":"objections","kind":"SKILL","title":"Traiter les objections","skill":"objection-handling",
                    "milestones":[{"text":"Jeu de rôle","due":"%s"}]}]}""".formatted(today.plusDays(20))), manager);
-        book.recognise(new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, "deal-fz-" + t.repA(), Severity.INFO, List.of(Evidence.of("amount", 90000))),
+        book.recognise(
+                new Detection(
+                        SignalType.BIG_WIN,
+                        SubjectKind.DEAL,
+                        "deal-fz-" + t.repA(),
+                        Severity.INFO,
+                        List.of(Evidence.of("amount", 90000))),
                 new SignalBook.Context(t.repA(), t.teamA(), "Rep"));
-        signal = book.ofTeam(t.teamA(), SignalStatus.OPEN, SignalType.BIG_WIN).stream().map(Signal::signalId).findFirst().orElseThrow();
+        signal = book.ofTeam(t.teamA(), SignalStatus.OPEN, SignalType.BIG_WIN).stream()
+                .map(Signal::signalId)
+                .findFirst()
+                .orElseThrow();
         fuzz("acknowledge", "POST", "/api/v1/signals/" + signal + "/acknowledge", List.of("""
                 {"note":"Vu avec Léa en 1:1."}""", "{}"), manager);
     }

@@ -33,17 +33,22 @@ class OneOnOnesIT {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         String oneOnOne = """
                 {"heldOn":"%s","notes":"Léa doute de son pipe.","privateNotes":true,"energy":3,
-                 "actionItems":[{"text":"Relancer Acme","owner":"REP","due":"%s"},{"text":"Écouter deux appels","owner":"MANAGER","due":"%s"}]}"""
-                .formatted(today.minusDays(3), today.minusDays(1), today.plusDays(5));
+                 "actionItems":[{"text":"Relancer Acme","owner":"REP","due":"%s"},{"text":"Écouter deux appels","owner":"MANAGER","due":"%s"}]}""".formatted(today.minusDays(3), today.minusDays(1), today.plusDays(5));
         String url = base + t.repA() + "/one-on-ones/o1-" + t.repA();
         Http.Answer created = Http.put(url, oneOnOne, "Authorization", manager);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("notes").asString()).isEqualTo("Léa doute de son pipe.");
 
-        JsonNode agenda = Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json();
-        assertThat(agenda.get("lastOneOnOne").get("heldOn").asString()).isEqualTo(today.minusDays(3).toString());
+        JsonNode agenda = Http.get(base + t.repA() + "/one-on-one", "Authorization", manager)
+                .json();
+        assertThat(agenda.get("lastOneOnOne").get("heldOn").asString())
+                .isEqualTo(today.minusDays(3).toString());
         assertThat(agenda.get("lastOneOnOne").get("energy").asInt()).isEqualTo(3);
-        assertThat(agenda.get("since").asString()).isEqualTo(today.minusDays(3).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().toString());
+        assertThat(agenda.get("since").asString())
+                .isEqualTo(today.minusDays(3)
+                        .atStartOfDay(ZoneId.of("Europe/Paris"))
+                        .toInstant()
+                        .toString());
         JsonNode items = agenda.get("openActionItems");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("text").asString()).isEqualTo("Relancer Acme");
@@ -51,29 +56,52 @@ class OneOnOnesIT {
         assertThat(items.get(1).get("overdue").asBoolean()).isFalse();
 
         // The overdue item is a signal for the daily digest; the rep reads its items, never the notes.
-        String overdue = "http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/signals?status=OPEN&type=ACTION_ITEMS_OVERDUE";
+        String overdue = "http://localhost:" + port + "/api/v1/teams/" + t.teamA()
+                + "/signals?status=OPEN&type=ACTION_ITEMS_OVERDUE";
         JsonNode signal = Http.get(overdue, "Authorization", manager).json();
         assertThat(signal).hasSize(1);
         assertThat(signal.get(0).get("repId").asString()).isEqualTo(t.repA());
         assertThat(signal.get(0).get("severity").asString()).isEqualTo("WARNING");
         assertThat(signal.get(0).get("evidence").toString()).contains("overdueItems", "daysOverdue");
-        Http.Answer mine = Http.get(base + t.repA() + "/action-items", "Authorization", "Bearer " + TestTokens.rep(t.repA(), t.teamA()));
+        Http.Answer mine = Http.get(
+                base + t.repA() + "/action-items", "Authorization", "Bearer " + TestTokens.rep(t.repA(), t.teamA()));
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.json().findValuesAsString("text")).containsExactly("Relancer Acme", "Écouter deux appels");
         assertThat(mine.body()).doesNotContain("doute");
-        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", "Bearer " + TestTokens.rep(t.repA(), t.teamA())).status())
-                .as("a rep does not read the 1:1 records").isEqualTo(403);
+        assertThat(Http.get(
+                                base + t.repA() + "/one-on-ones",
+                                "Authorization",
+                                "Bearer " + TestTokens.rep(t.repA(), t.teamA()))
+                        .status())
+                .as("a rep does not read the 1:1 records")
+                .isEqualTo(403);
 
-        // Done: it leaves the agenda, and nothing is overdue any more; the same 1:1 sent again is the same one and keeps it done.
+        // Done: it leaves the agenda, and nothing is overdue any more; the same 1:1 sent again is the same one and
+        // keeps it done.
         String itemId = items.get(0).get("itemId").asString();
-        assertThat(Http.post(url + "/action-items/" + itemId + "/done", "application/json", "", "Authorization", manager).status())
+        assertThat(Http.post(
+                                url + "/action-items/" + itemId + "/done",
+                                "application/json",
+                                "",
+                                "Authorization",
+                                manager)
+                        .status())
                 .isEqualTo(200);
         assertThat(Http.get(overdue, "Authorization", manager).json()).isEmpty();
-        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("openActionItems")).hasSize(1);
+        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager)
+                        .json()
+                        .get("openActionItems"))
+                .hasSize(1);
         assertThat(Http.put(url, oneOnOne, "Authorization", manager).status()).isEqualTo(200);
-        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json()).hasSize(1);
-        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager).json().get("openActionItems")).hasSize(1);
-        assertThat(Http.post(url + "/action-items/no-such-item/done", "application/json", "", "Authorization", manager).status())
+        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager)
+                        .json())
+                .hasSize(1);
+        assertThat(Http.get(base + t.repA() + "/one-on-one", "Authorization", manager)
+                        .json()
+                        .get("openActionItems"))
+                .hasSize(1);
+        assertThat(Http.post(url + "/action-items/no-such-item/done", "application/json", "", "Authorization", manager)
+                        .status())
                 .isEqualTo(404);
 
         // Private notes: an admin (or another manager of the team) sees that there are notes, not what they say.
@@ -83,17 +111,31 @@ class OneOnOnesIT {
         assertThat(seenByAdmin.get("actionItems")).hasSize(2);
 
         // Refused, each field named; nothing stored.
-        Http.Answer bad = Http.put(base + t.repA() + "/one-on-ones/o2-" + t.repA(), """
+        Http.Answer bad = Http.put(
+                base + t.repA() + "/one-on-ones/o2-" + t.repA(),
+                """
                 {"heldOn":"%s","energy":7,"actionItems":[{"text":"","owner":"BOSS","due":"soon"}]}""".formatted(today.plusDays(2)),
-                "Authorization", manager);
+                "Authorization",
+                manager);
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("energy", "actionItems[0].text", "actionItems[0].owner");
-        Http.Answer future = Http.put(base + t.repA() + "/one-on-ones/o2-" + t.repA(), """
-                {"heldOn":"%s","actionItems":[{"text":"x","due":"soon"}]}""".formatted(today.plusDays(2)), "Authorization", manager);
-        assertThat(future.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("heldOn", "actionItems[0].due");
-        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json()).hasSize(1);
+        assertThat(bad.json().get("errors").findValuesAsString("field"))
+                .contains("energy", "actionItems[0].text", "actionItems[0].owner");
+        Http.Answer future = Http.put(
+                base + t.repA() + "/one-on-ones/o2-" + t.repA(),
+                """
+                {"heldOn":"%s","actionItems":[{"text":"x","due":"soon"}]}""".formatted(today.plusDays(2)),
+                "Authorization",
+                manager);
+        assertThat(future.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("heldOn", "actionItems[0].due");
+        assertThat(Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager)
+                        .json())
+                .hasSize(1);
         // Another rep's 1:1 id cannot be reused for this rep.
-        assertThat(Http.put(base + t.repB() + "/one-on-ones/o1-" + t.repA(), oneOnOne).json().get("errors").findValuesAsString("field"))
+        assertThat(Http.put(base + t.repB() + "/one-on-ones/o1-" + t.repA(), oneOnOne)
+                        .json()
+                        .get("errors")
+                        .findValuesAsString("field"))
                 .containsExactly("oneOnOneId");
     }
 
@@ -103,21 +145,45 @@ class OneOnOnesIT {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         String rookie = "rookie-" + t.teamA();
         io.salespulse.testsupport.KafkaProbe.publish(
-                io.salespulse.contracts.EventEnvelope.of("r-" + rookie, "/test", new io.salespulse.contracts.org.RepChanged(rookie, "Noa",
-                        t.teamA(), io.salespulse.contracts.org.RepRole.SDR, io.salespulse.contracts.org.Seniority.JUNIOR, today.minusDays(20),
-                        java.util.Map.of(), true, java.time.Instant.now())),
-                io.salespulse.contracts.EventEnvelope.of("d-" + rookie, "/test", new io.salespulse.contracts.kpi.RepDayKpisUpdated(rookie, t.teamA(),
-                        today.minusDays(10), new io.salespulse.contracts.kpi.DailyActivity(12, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0),
-                        java.time.Instant.now())));
+                io.salespulse.contracts.EventEnvelope.of(
+                        "r-" + rookie,
+                        "/test",
+                        new io.salespulse.contracts.org.RepChanged(
+                                rookie,
+                                "Noa",
+                                t.teamA(),
+                                io.salespulse.contracts.org.RepRole.SDR,
+                                io.salespulse.contracts.org.Seniority.JUNIOR,
+                                today.minusDays(20),
+                                java.util.Map.of(),
+                                true,
+                                java.time.Instant.now())),
+                io.salespulse.contracts.EventEnvelope.of(
+                        "d-" + rookie,
+                        "/test",
+                        new io.salespulse.contracts.kpi.RepDayKpisUpdated(
+                                rookie,
+                                t.teamA(),
+                                today.minusDays(10),
+                                new io.salespulse.contracts.kpi.DailyActivity(12, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0),
+                                java.time.Instant.now())));
         String agenda = "http://localhost:" + port + "/api/v1/reps/" + rookie + "/one-on-one";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode onboarding = Http.get(agenda).json().get("onboarding");
-            assertThat(onboarding.get("daysSinceStart").asLong()).isEqualTo(20);
-            assertThat(onboarding.get("firstMeetingBooked").asString()).isEqualTo(today.minusDays(10).toString());
-            assertThat(onboarding.get("firstDealWon").isNull()).isTrue();
-        });
-        assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + t.repA() + "/one-on-one").json().get("onboarding").isNull())
-                .as("a rep long started is not in onboarding").isTrue();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    JsonNode onboarding = Http.get(agenda).json().get("onboarding");
+                    assertThat(onboarding.get("daysSinceStart").asLong()).isEqualTo(20);
+                    assertThat(onboarding.get("firstMeetingBooked").asString())
+                            .isEqualTo(today.minusDays(10).toString());
+                    assertThat(onboarding.get("firstDealWon").isNull()).isTrue();
+                });
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/reps/" + t.repA() + "/one-on-one")
+                        .json()
+                        .get("onboarding")
+                        .isNull())
+                .as("a rep long started is not in onboarding")
+                .isTrue();
     }
 
     /**
@@ -141,21 +207,33 @@ class OneOnOnesIT {
 
         // Camille ticks the item; then a form read before the tick is saved: refused, the tick stands.
         String item = created.json().get("actionItems").get(0).get("itemId").asString();
-        assertThat(Http.post(url + "/action-items/" + item + "/done", "application/json", "", "Authorization", manager).status()).isEqualTo(200);
-        Http.Answer stale = Http.put(url, body.formatted(today, "Mes notes, sans la case cochée."), "Authorization", manager, "If-Match", "\"0\"");
+        assertThat(Http.post(url + "/action-items/" + item + "/done", "application/json", "", "Authorization", manager)
+                        .status())
+                .isEqualTo(200);
+        Http.Answer stale = Http.put(
+                url,
+                body.formatted(today, "Mes notes, sans la case cochée."),
+                "Authorization",
+                manager,
+                "If-Match",
+                "\"0\"");
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(stale.etag()).isEqualTo("\"1\"");
         assertThat(stale.json().get("type").asString()).isEqualTo("urn:salespulse:problem:changed-meanwhile");
         assertThat(stale.json().get("field").asString()).isEqualTo("If-Match");
-        JsonNode kept = Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager).json().get(0);
+        JsonNode kept = Http.get(base + t.repA() + "/one-on-ones", "Authorization", manager)
+                .json()
+                .get(0);
         assertThat(kept.get("notes").asString()).isEqualTo("Premier jet.");
         assertThat(kept.get("actionItems").get(0).get("doneAt").isNull()).isFalse();
 
         // Saved over what it now says: written, the tick kept, the next revision.
-        Http.Answer fresh = Http.put(url, body.formatted(today, "Mes notes."), "Authorization", manager, "If-Match", stale.etag());
+        Http.Answer fresh =
+                Http.put(url, body.formatted(today, "Mes notes."), "Authorization", manager, "If-Match", stale.etag());
         assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
         assertThat(fresh.etag()).isEqualTo("\"2\"");
-        assertThat(fresh.json().get("actionItems").get(0).get("doneAt").isNull()).isFalse();
+        assertThat(fresh.json().get("actionItems").get(0).get("doneAt").isNull())
+                .isFalse();
         // A malformed If-Match names the header.
         Http.Answer malformed = Http.put(url, body.formatted(today, "x"), "Authorization", manager, "If-Match", "2");
         assertThat(malformed.status()).isEqualTo(400);

@@ -20,7 +20,9 @@ class CockpitTextsTest {
     void everySignalTypeHasATitle() {
         Properties english = BundleCheck.bundles().get("");
         for (SignalType type : SignalType.values()) {
-            assertThat(english.getProperty("signal.title." + type.name())).as(type.name()).contains("{0}");
+            assertThat(english.getProperty("signal.title." + type.name()))
+                    .as(type.name())
+                    .contains("{0}");
         }
     }
 }

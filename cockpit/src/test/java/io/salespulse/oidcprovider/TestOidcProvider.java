@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -26,8 +26,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public class TestOidcProvider {
 
     /** A user of the provider: password, display name, SalesPulse roles and teams. */
-    public record Account(String username, String password, String name, List<String> roles, List<String> teams) {
-    }
+    public record Account(String username, String password, String name, List<String> roles, List<String> teams) {}
 
     static List<Account> accounts = List.of();
 
@@ -35,7 +34,8 @@ public class TestOidcProvider {
      * Starts the provider on a free port of {@code localhost}, with a client {@code cockpit} (secret {@code secret})
      * whose sign-in returns to {@code redirectUri} and sign-out to {@code postLogoutRedirectUri}.
      */
-    public static ConfigurableApplicationContext start(String redirectUri, String postLogoutRedirectUri, List<Account> users) {
+    public static ConfigurableApplicationContext start(
+            String redirectUri, String postLogoutRedirectUri, List<Account> users) {
         accounts = users;
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         String client = "spring.security.oauth2.authorizationserver.client.cockpit.";
@@ -50,13 +50,18 @@ public class TestOidcProvider {
         properties.put(client + "registration.post-logout-redirect-uris", postLogoutRedirectUri);
         properties.put(client + "registration.scopes", "openid,profile");
         properties.put(client + "require-authorization-consent", "false");
-        return new SpringApplicationBuilder(TestOidcProvider.class).properties(properties).run();
+        return new SpringApplicationBuilder(TestOidcProvider.class)
+                .properties(properties)
+                .run();
     }
 
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(accounts.stream()
-                .map(account -> User.withUsername(account.username()).password("{noop}" + account.password()).roles("USER").build())
+                .map(account -> User.withUsername(account.username())
+                        .password("{noop}" + account.password())
+                        .roles("USER")
+                        .build())
                 .toList());
     }
 
@@ -64,8 +69,12 @@ public class TestOidcProvider {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> salesPulseClaims() {
         return context -> {
-            Account account = accounts.stream().filter(a -> a.username().equals(context.getPrincipal().getName())).findFirst().orElseThrow();
-            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            Account account = accounts.stream()
+                    .filter(a -> a.username().equals(context.getPrincipal().getName()))
+                    .findFirst()
+                    .orElseThrow();
+            boolean idToken =
+                    OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (idToken || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim("roles", account.roles()).claim("teams", account.teams());
             }

@@ -20,6 +20,5 @@ public final class CloudEventHeaders {
     /** The content type of every record value. */
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

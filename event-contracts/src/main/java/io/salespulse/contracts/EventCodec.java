@@ -22,8 +22,7 @@ public final class EventCodec {
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     /** The JSON mapper used for event data; thread-safe. */
     public static JsonMapper mapper() {
@@ -74,8 +73,13 @@ public final class EventCodec {
             throw new EventDecodingException("Invalid " + CloudEventHeaders.TIME + ": " + e.getParsedString(), e);
         }
         SalesPulseEvent data = fromJson(type, value);
-        return new EventEnvelope(required(headers, CloudEventHeaders.ID), type,
-                required(headers, CloudEventHeaders.SOURCE), time, headers.get(CloudEventHeaders.SUBJECT), data);
+        return new EventEnvelope(
+                required(headers, CloudEventHeaders.ID),
+                type,
+                required(headers, CloudEventHeaders.SOURCE),
+                time,
+                headers.get(CloudEventHeaders.SUBJECT),
+                data);
     }
 
     /** Header values as UTF-8 bytes, as Kafka carries them. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param subject the aggregate id (CloudEvents {@code subject}); equals {@code data.partitionKey()}
  * @param data    the event itself
  */
-public record EventEnvelope(String id, EventType type, String source, Instant time, String subject, SalesPulseEvent data) {
+public record EventEnvelope(
+        String id, EventType type, String source, Instant time, String subject, SalesPulseEvent data) {
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");
@@ -22,7 +23,8 @@ public record EventEnvelope(String id, EventType type, String source, Instant ti
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
         if (!type.recordType().isInstance(data)) {
-            throw new IllegalArgumentException(type.typeName() + " cannot carry " + data.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type.typeName() + " cannot carry " + data.getClass().getSimpleName());
         }
     }
 

@@ -9,8 +9,8 @@ import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealForecastCategoryChanged;
 import io.salespulse.contracts.deal.DealLost;
-import io.salespulse.contracts.deal.DealSourced;
 import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.deal.DealSourced;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
@@ -50,7 +50,8 @@ public enum EventType {
     DEAL_OWNER_CHANGED("salespulse.deal.owner-changed.v1", DealOwnerChanged.class, Topics.DEALS),
     DEAL_WON("salespulse.deal.won.v1", DealWon.class, Topics.DEALS),
     DEAL_LOST("salespulse.deal.lost.v1", DealLost.class, Topics.DEALS),
-    DEAL_FORECAST_CATEGORY_CHANGED("salespulse.deal.forecast-category-changed.v1", DealForecastCategoryChanged.class, Topics.DEALS),
+    DEAL_FORECAST_CATEGORY_CHANGED(
+            "salespulse.deal.forecast-category-changed.v1", DealForecastCategoryChanged.class, Topics.DEALS),
     DEAL_SOURCED("salespulse.deal.sourced.v1", DealSourced.class, Topics.DEALS),
 
     OBJECTIVE_SET("salespulse.objective.set.v1", ObjectiveSet.class, Topics.OBJECTIVES),
@@ -110,7 +111,8 @@ public enum EventType {
     public static EventType of(SalesPulseEvent event) {
         EventType type = BY_CLASS.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("Not a SalesPulse event record: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not a SalesPulse event record: " + event.getClass().getName());
         }
         return type;
     }

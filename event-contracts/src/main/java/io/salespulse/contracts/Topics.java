@@ -34,6 +34,5 @@ public final class Topics {
         return topic + ".DLT";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

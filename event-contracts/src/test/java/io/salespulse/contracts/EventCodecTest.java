@@ -29,7 +29,8 @@ class EventCodecTest {
         EventEnvelope envelope = EventEnvelope.of("evt-1", "/activity-service/api", call);
 
         Map<String, String> headers = EventCodec.headers(envelope);
-        assertThat(headers).containsEntry("ce_specversion", "1.0")
+        assertThat(headers)
+                .containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_id", "evt-1")
                 .containsEntry("ce_type", "salespulse.call.logged.v1")
                 .containsEntry("ce_source", "/activity-service/api")
@@ -60,7 +61,8 @@ class EventCodecTest {
     void recordsAreKeyedByTheAggregateThatOrdersThem() {
         assertThat(new EmailSent(null, null, at).partitionKey()).isEqualTo(ActivityEvent.UNATTRIBUTED);
         assertThat(new DealStageChanged("d-1", "r", DealStage.NEW, DealStage.QUALIFIED, 2, Money.of("1", "EUR"), at)
-                .partitionKey()).isEqualTo("d-1");
+                        .partitionKey())
+                .isEqualTo("d-1");
         assertThat(new TeamChanged("t-1", "T", "Europe/Paris", null, List.of(), Set.of(), at).partitionKey())
                 .isEqualTo(OrgEvent.teamKey("t-1"));
     }
@@ -68,19 +70,23 @@ class EventCodecTest {
     @Test
     void stageMovesForwardOnlyTowardsAWin() {
         Money m = Money.of("1", "EUR");
-        assertThat(new DealStageChanged("d", "r", DealStage.DISCOVERY, DealStage.PROPOSAL, 1, m, at).movesForward()).isTrue();
-        assertThat(new DealStageChanged("d", "r", DealStage.PROPOSAL, DealStage.DISCOVERY, 1, m, at).movesForward()).isFalse();
-        assertThat(new DealStageChanged("d", "r", DealStage.PROPOSAL, DealStage.LOST, 1, m, at).movesForward()).isFalse();
+        assertThat(new DealStageChanged("d", "r", DealStage.DISCOVERY, DealStage.PROPOSAL, 1, m, at).movesForward())
+                .isTrue();
+        assertThat(new DealStageChanged("d", "r", DealStage.PROPOSAL, DealStage.DISCOVERY, 1, m, at).movesForward())
+                .isFalse();
+        assertThat(new DealStageChanged("d", "r", DealStage.PROPOSAL, DealStage.LOST, 1, m, at).movesForward())
+                .isFalse();
     }
 
     @Test
     void unknownTypeMissingHeaderAndBadDataAreDecodingErrors() {
-        Map<String, String> headers = new HashMap<>(EventCodec.headers(
-                EventEnvelope.of("e", "/s", new EmailSent("r", null, at))));
+        Map<String, String> headers =
+                new HashMap<>(EventCodec.headers(EventEnvelope.of("e", "/s", new EmailSent("r", null, at))));
         byte[] good = EventCodec.toJson(new EmailSent("r", null, at));
 
         headers.put("ce_type", "salespulse.unknown.v1");
-        assertThatThrownBy(() -> EventCodec.decode(headers, good)).isInstanceOf(EventDecodingException.class)
+        assertThatThrownBy(() -> EventCodec.decode(headers, good))
+                .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("Unknown event type");
 
         headers.put("ce_type", EventType.EMAIL_SENT.typeName());

@@ -37,8 +37,8 @@ class GoldenContractTest {
         Set<String> components = Arrays.stream(type.recordType().getRecordComponents())
                 .map(c -> c.getName())
                 .collect(Collectors.toSet());
-        Set<String> goldenFields = EventCodec.mapper().readTree(golden(type)).propertyNames()
-                .stream().collect(Collectors.toSet());
+        Set<String> goldenFields = EventCodec.mapper().readTree(golden(type)).propertyNames().stream()
+                .collect(Collectors.toSet());
         assertThat(goldenFields).isEqualTo(components);
     }
 

@@ -36,10 +36,18 @@ class EntranceFuzzIT {
     void theForecastCall() {
         TwoTeams t = TwoTeams.publish("http://localhost:" + port, "/api/v1/reps/{repId}/kpis");
         String manager = "Bearer " + TestTokens.manager(t.managerA(), t.teamA());
-        Fuzzer.Report report = Fuzzer.run(new Fuzzer.Target("forecast-call", "PUT",
-                n -> "http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/forecast/call", "application/json", List.of("""
+        Fuzzer.Report report = Fuzzer.run(
+                new Fuzzer.Target(
+                        "forecast-call",
+                        "PUT",
+                        n -> "http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/forecast/call",
+                        "application/json",
+                        List.of("""
                 {"amount":9000,"currency":"EUR","period":"month","note":"Alpha signs this month"}""", """
-                {"amount":"125000.50","currency":"USD","period":"QUARTER"}"""), body -> List.of("Authorization", manager), this::fingerprint), 4);
+                {"amount":"125000.50","currency":"USD","period":"QUARTER"}"""),
+                        body -> List.of("Authorization", manager),
+                        this::fingerprint),
+                4);
         assertThat(report.findings()).as(report.toString()).isEmpty();
     }
 }

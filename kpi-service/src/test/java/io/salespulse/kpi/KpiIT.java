@@ -44,11 +44,32 @@ class KpiIT {
 
     private void givenRosterInParis() {
         KafkaProbe.publish(
-                EventEnvelope.of(UUID.randomUUID().toString(), "/test", new TeamChanged(team, "Paris", "Europe/Paris",
-                        Language.fr, List.of("mgr"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
-                EventEnvelope.of(UUID.randomUUID().toString(), "/test", new RepChanged(rep, "Léa", team, RepRole.SDR,
-                        Seniority.JUNIOR, LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(base() + "/teams/" + team + "/kpis").status() == 200);
+                EventEnvelope.of(
+                        UUID.randomUUID().toString(),
+                        "/test",
+                        new TeamChanged(
+                                team,
+                                "Paris",
+                                "Europe/Paris",
+                                Language.fr,
+                                List.of("mgr"),
+                                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                at)),
+                EventEnvelope.of(
+                        UUID.randomUUID().toString(),
+                        "/test",
+                        new RepChanged(
+                                rep,
+                                "Léa",
+                                team,
+                                RepRole.SDR,
+                                Seniority.JUNIOR,
+                                LocalDate.parse("2026-01-05"),
+                                Map.of(),
+                                true,
+                                at)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get(base() + "/teams/" + team + "/kpis").status() == 200);
     }
 
     private String base() {
@@ -56,51 +77,67 @@ class KpiIT {
     }
 
     private JsonNode repDay(String date) {
-        return Http.get(base() + "/reps/" + rep + "/kpis?period=day&date=" + date).json();
+        return Http.get(base() + "/reps/" + rep + "/kpis?period=day&date=" + date)
+                .json();
     }
 
     @Test
     void redeliveredEventsAreCountedOnceAndLateEventsLandOnTheirDay() {
         givenRosterInParis();
-        EventEnvelope connected = EventEnvelope.of("call-1-" + rep, "/test",
+        EventEnvelope connected = EventEnvelope.of(
+                "call-1-" + rep,
+                "/test",
                 new CallLogged(rep, null, CallOutcome.CONNECTED, 240, null, Instant.parse("2026-11-24T09:00:00Z")));
-        EventEnvelope unanswered = EventEnvelope.of("call-2-" + rep, "/test",
+        EventEnvelope unanswered = EventEnvelope.of(
+                "call-2-" + rep,
+                "/test",
                 new CallLogged(rep, null, CallOutcome.NO_ANSWER, null, null, Instant.parse("2026-11-24T10:00:00Z")));
         // Late: happened at 00:30 Paris time on the 20th, arrives after the 24th's events.
-        EventEnvelope late = EventEnvelope.of("email-1-" + rep, "/test",
-                new EmailSent(rep, null, Instant.parse("2026-11-19T23:30:00Z")));
+        EventEnvelope late = EventEnvelope.of(
+                "email-1-" + rep, "/test", new EmailSent(rep, null, Instant.parse("2026-11-19T23:30:00Z")));
 
         try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
             KafkaProbe.publish(connected, unanswered, connected, late, unanswered);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(repDay("2026-11-24").get("activity").get("calls").asInt()).isEqualTo(2);
-                assertThat(repDay("2026-11-20").get("activity").get("emails").asInt()).isEqualTo(1);
+                assertThat(repDay("2026-11-24").get("activity").get("calls").asInt())
+                        .isEqualTo(2);
+                assertThat(repDay("2026-11-20").get("activity").get("emails").asInt())
+                        .isEqualTo(1);
             });
             JsonNode day = repDay("2026-11-24");
             assertThat(day.get("activity").get("connectedCalls").asInt()).isEqualTo(1);
             assertThat(day.get("activity").get("connectRate").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(day.get("activity").get("talkTimeSeconds").asInt()).isEqualTo(240);
             assertThat(day.get("timezone").asString()).isEqualTo("Europe/Paris");
-            assertThat(repDay("2026-11-19").get("activity").get("emails").asInt()).isZero();
+            assertThat(repDay("2026-11-19").get("activity").get("emails").asInt())
+                    .isZero();
 
-            JsonNode week = Http.get(base() + "/reps/" + rep + "/kpis?period=week&date=2026-11-24").json();
+            JsonNode week = Http.get(base() + "/reps/" + rep + "/kpis?period=week&date=2026-11-24")
+                    .json();
             assertThat(week.get("from").asString()).isEqualTo("2026-11-23");
             assertThat(week.get("activity").get("calls").asInt()).isEqualTo(2);
-            JsonNode month = Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24").json();
+            JsonNode month = Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24")
+                    .json();
             assertThat(month.get("totals").get("activity").get("calls").asInt()).isEqualTo(2);
-            assertThat(month.get("totals").get("activity").get("emails").asInt()).isEqualTo(1);
+            assertThat(month.get("totals").get("activity").get("emails").asInt())
+                    .isEqualTo(1);
             assertThat(month.get("reps").get(0).get("repId").asString()).isEqualTo(rep);
 
-            List<EventEnvelope> updates = kpis.awaitEvents(e -> e.key().equals(rep)
-                    && e.dataAs(RepDayKpisUpdated.class).activity().calls() == 2, 1, Duration.ofSeconds(30));
+            List<EventEnvelope> updates = kpis.awaitEvents(
+                    e -> e.key().equals(rep)
+                            && e.dataAs(RepDayKpisUpdated.class).activity().calls() == 2,
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(updates.get(0).dataAs(RepDayKpisUpdated.class).teamId()).isEqualTo(team);
         }
 
         // Delivered again later (a producer retry, a replay): still counted once.
         KafkaProbe.publish(connected);
-        EventEnvelope marker = EventEnvelope.of("email-2-" + rep, "/test", new EmailSent(rep, null, Instant.parse("2026-11-24T11:00:00Z")));
+        EventEnvelope marker = EventEnvelope.of(
+                "email-2-" + rep, "/test", new EmailSent(rep, null, Instant.parse("2026-11-24T11:00:00Z")));
         KafkaProbe.publish(marker);
-        await().atMost(Duration.ofSeconds(30)).until(() -> repDay("2026-11-24").get("activity").get("emails").asInt() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> repDay("2026-11-24").get("activity").get("emails").asInt() == 1);
         assertThat(repDay("2026-11-24").get("activity").get("calls").asInt()).isEqualTo(2);
     }
 
@@ -111,25 +148,36 @@ class KpiIT {
     @Test
     void figuresCountedBeforeTheRepsTeamIsKnownJoinTheTeamOnceItIs() {
         try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
-            KafkaProbe.publish(EventEnvelope.of("early-call-" + rep, "/test",
+            KafkaProbe.publish(EventEnvelope.of(
+                    "early-call-" + rep,
+                    "/test",
                     new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, Instant.parse("2026-11-24T09:00:00Z"))));
-            RepDayKpisUpdated early = kpis.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30)).get(0)
+            RepDayKpisUpdated early = kpis.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30))
+                    .get(0)
                     .dataAs(RepDayKpisUpdated.class);
             assertThat(early.teamId()).isNull();
         }
         givenRosterInParis();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24")
-                .json().get("totals").get("activity").get("calls").asInt()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(Http.get(base() + "/teams/" + team + "/kpis?period=month&date=2026-11-24")
+                                        .json()
+                                        .get("totals")
+                                        .get("activity")
+                                        .get("calls")
+                                        .asInt())
+                                .isEqualTo(1));
     }
 
     @Test
     void aRedeliveredBatchRepublishesTheUpdateOfEveryRepDayItTouchesSoNoneIsLostIfTheFirstPublishFailed() {
         givenRosterInParis();
-        EventEnvelope call = EventEnvelope.of("call-again-" + rep, "/test",
-                new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, at));
+        EventEnvelope call = EventEnvelope.of(
+                "call-again-" + rep, "/test", new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, at));
         try (KafkaProbe kpis = KafkaProbe.reading(Topics.KPIS)) {
             KafkaProbe.publish(call);
-            EventEnvelope first = kpis.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30)).get(0);
+            EventEnvelope first = kpis.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30))
+                    .get(0);
             // The same event again, as after a crash between the count and the publish: already counted, yet the
             // rep-day's update goes out again, with the same id (consumers drop it if they had it).
             KafkaProbe.publish(call);
@@ -146,13 +194,17 @@ class KpiIT {
         poison.headers().add("ce_type", "salespulse.call.logged.v1".getBytes());
         try (KafkaProbe dlt = KafkaProbe.reading(Topics.deadLetter(Topics.ACTIVITIES))) {
             KafkaProbe.publishRaw(List.of(poison));
-            KafkaProbe.publish(EventEnvelope.of("after-poison-" + rep, "/test",
-                    new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, at)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> repDay("2026-11-24").get("activity").get("calls").asInt() == 1);
+            KafkaProbe.publish(EventEnvelope.of(
+                    "after-poison-" + rep, "/test", new CallLogged(rep, null, CallOutcome.CONNECTED, 60, null, at)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            repDay("2026-11-24").get("activity").get("calls").asInt() == 1);
             var deadLetter = dlt.awaitRecord(r -> rep.equals(r.key()), Duration.ofSeconds(30));
-            assertThat(deadLetter.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(deadLetter.headers().lastHeader("kafka_dlt-exception-message"))
+                    .isNotNull();
             assertThat(new String(deadLetter.value())).isEqualTo("{not json");
         }
-        assertThat(Http.get(base() + "/reps/" + rep + "/kpis?period=fortnight").status()).isEqualTo(400);
+        assertThat(Http.get(base() + "/reps/" + rep + "/kpis?period=fortnight").status())
+                .isEqualTo(400);
     }
 }

@@ -38,26 +38,34 @@ class KpiScaleOutIT {
 
     private static ConfigurableApplicationContext instance(String database, String group) {
         // As arguments: they outrank the application's own configuration, as the environment does in production.
-        return new SpringApplicationBuilder(KpiServiceApplication.class).run(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--spring.profiles.active=local",
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
-                "--spring.kafka.consumer.group-id=" + group,
-                "--salespulse.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                "--salespulse.security.jwt.issuer=" + TestTokens.ISSUER);
+        return new SpringApplicationBuilder(KpiServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.profiles.active=local",
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(database),
+                        "--spring.kafka.consumer.group-id=" + group,
+                        "--salespulse.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                        "--salespulse.security.jwt.issuer=" + TestTokens.ISSUER);
     }
 
     private static double counted(ConfigurableApplicationContext context) {
-        return context.getBean(MeterRegistry.class).find("salespulse.kpi.events.counted").counter().count();
+        return context.getBean(MeterRegistry.class)
+                .find("salespulse.kpi.events.counted")
+                .counter()
+                .count();
     }
 
     private static int assigned(ConfigurableApplicationContext context) {
         int partitions = 0;
-        for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers()) {
-            partitions += container.getAssignedPartitions() == null ? 0 : (int) container.getAssignedPartitions().stream()
-                    .filter(partition -> partition.topic().equals("salespulse.activities")).count();
+        for (MessageListenerContainer container :
+                context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers()) {
+            partitions += container.getAssignedPartitions() == null
+                    ? 0
+                    : (int) container.getAssignedPartitions().stream()
+                            .filter(partition -> partition.topic().equals("salespulse.activities"))
+                            .count();
         }
         return partitions;
     }
@@ -77,7 +85,9 @@ class KpiScaleOutIT {
             for (int n = 0; n < CALLS_PER_REP; n++) {
                 for (int r = 0; r < REPS; r++) {
                     String rep = "rep-" + r + "-" + run;
-                    calls.add(EventEnvelope.of("call-" + n + "-" + rep, "/test",
+                    calls.add(EventEnvelope.of(
+                            "call-" + n + "-" + rep,
+                            "/test",
                             new CallLogged(rep, null, CallOutcome.NO_ANSWER, null, null, at.plusSeconds(n))));
                 }
             }
@@ -86,7 +96,8 @@ class KpiScaleOutIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> counted(one) > 0 && counted(two) > 0);
             double countedByTwo = counted(two);
             // The second half goes out while the second instance stops.
-            Thread publisher = new Thread(() -> KafkaProbe.publish(calls.subList(half, calls.size()).toArray(EventEnvelope[]::new)));
+            Thread publisher = new Thread(
+                    () -> KafkaProbe.publish(calls.subList(half, calls.size()).toArray(EventEnvelope[]::new)));
             publisher.start();
             two.close();
             publisher.join();
@@ -96,12 +107,14 @@ class KpiScaleOutIT {
                 var repDays = client.getDatabase(database).getCollection("rep_days");
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                     Map<String, Long> callsByRep = new HashMap<>();
-                    // The group reads the topic from its start: other tests' reps are counted too; this run's are checked.
+                    // The group reads the topic from its start: other tests' reps are counted too; this run's are
+                    // checked.
                     for (Document day : repDays.find(new Document("repId", new Document("$regex", "-" + run + "$")))) {
                         // Read while the instance still writes: a day caught between two updates counts as none yet.
                         Document counters = day.get("c", Document.class);
                         Number dayCalls = counters == null ? null : counters.get("calls", Number.class);
-                        callsByRep.merge(day.getString("repId"), dayCalls == null ? 0L : dayCalls.longValue(), Long::sum);
+                        callsByRep.merge(
+                                day.getString("repId"), dayCalls == null ? 0L : dayCalls.longValue(), Long::sum);
                     }
                     assertThat(callsByRep).hasSize(REPS);
                     assertThat(callsByRep.values()).allMatch(count -> count == CALLS_PER_REP);

@@ -31,29 +31,98 @@ class KpiSecurityIT {
         String b = "/api/v1/teams/" + t.teamB();
         String ra = "/api/v1/reps/" + t.repA();
         String rb = "/api/v1/reps/" + t.repB();
-        AccessTable table = new AccessTable(base, t.managerA(), t.teamA()).rep(t.repA())
-                .row("GET", "/api/v1/teams/{teamId}/kpis", a + "/kpis?period=week", b + "/kpis?period=week", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}/kpis", ra + "/kpis?period=month", rb + "/kpis?period=month", null, Rule.REP_READ)
-                .row("GET", "/api/v1/reps/{repId}/objectives", ra + "/objectives", rb + "/objectives", null, Rule.REP_READ)
-                .row("GET", "/api/v1/reps/{repId}/kpis/daily", ra + "/kpis/daily?from=2026-11-01&to=2026-11-26",
-                        rb + "/kpis/daily?from=2026-11-01&to=2026-11-26", null, Rule.REP_READ)
-                .row("GET", "/api/v1/teams/{teamId}/kpis/daily", a + "/kpis/daily?from=2026-11-01&to=2026-11-26",
-                        b + "/kpis/daily?from=2026-11-01&to=2026-11-26", null, Rule.TEAM_READ)
+        AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
+                .rep(t.repA())
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/kpis",
+                        a + "/kpis?period=week",
+                        b + "/kpis?period=week",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/kpis",
+                        ra + "/kpis?period=month",
+                        rb + "/kpis?period=month",
+                        null,
+                        Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/objectives",
+                        ra + "/objectives",
+                        rb + "/objectives",
+                        null,
+                        Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/kpis/daily",
+                        ra + "/kpis/daily?from=2026-11-01&to=2026-11-26",
+                        rb + "/kpis/daily?from=2026-11-01&to=2026-11-26",
+                        null,
+                        Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/kpis/daily",
+                        a + "/kpis/daily?from=2026-11-01&to=2026-11-26",
+                        b + "/kpis/daily?from=2026-11-01&to=2026-11-26",
+                        null,
+                        Rule.TEAM_READ)
                 .row("GET", "/api/v1/reps/{repId}/deals", ra + "/deals", rb + "/deals", null, Rule.REP_READ)
-                .row("GET", "/api/v1/teams/{teamId}/objectives", a + "/objectives", b + "/objectives", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/teams/{teamId}/leaderboard", a + "/leaderboard?metric=calls", b + "/leaderboard?metric=calls", null,
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/objectives",
+                        a + "/objectives",
+                        b + "/objectives",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/leaderboard",
+                        a + "/leaderboard?metric=calls",
+                        b + "/leaderboard?metric=calls",
+                        null,
                         Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/pipeline", a + "/pipeline", b + "/pipeline", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/teams/{teamId}/pipeline/changes", a + "/pipeline/changes", b + "/pipeline/changes", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/reps/{repId}/pipeline/changes", ra + "/pipeline/changes", rb + "/pipeline/changes", null, Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/pipeline/changes",
+                        a + "/pipeline/changes",
+                        b + "/pipeline/changes",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/pipeline/changes",
+                        ra + "/pipeline/changes",
+                        rb + "/pipeline/changes",
+                        null,
+                        Rule.REP_READ)
                 .row("GET", "/api/v1/teams/{teamId}/funnel", a + "/funnel", b + "/funnel", null, Rule.TEAM_READ)
                 .row("GET", "/api/v1/reps/{repId}/funnel", ra + "/funnel", rb + "/funnel", null, Rule.REP_READ)
                 .row("GET", "/api/v1/teams/{teamId}/forecast", a + "/forecast", b + "/forecast", null, Rule.TEAM_READ)
-                .row("GET", "/api/v1/teams/{teamId}/forecast/accuracy", a + "/forecast/accuracy", b + "/forecast/accuracy", null, Rule.TEAM_READ)
-                .row("PUT", "/api/v1/teams/{teamId}/forecast/call", a + "/forecast/call", b + "/forecast/call",
-                        "{\"amount\":50000,\"currency\":\"EUR\"}", Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/forecast/accuracy",
+                        a + "/forecast/accuracy",
+                        b + "/forecast/accuracy",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/teams/{teamId}/forecast/call",
+                        a + "/forecast/call",
+                        b + "/forecast/call",
+                        "{\"amount\":50000,\"currency\":\"EUR\"}",
+                        Rule.TEAM_ACTION)
                 // Last: a rebuild replays the roster too.
-                .row("POST", "/api/v1/admin/rebuild", "/api/v1/admin/rebuild", "/api/v1/admin/rebuild", null, Rule.ADMIN_WRITE);
+                .row(
+                        "POST",
+                        "/api/v1/admin/rebuild",
+                        "/api/v1/admin/rebuild",
+                        "/api/v1/admin/rebuild",
+                        null,
+                        Rule.ADMIN_WRITE);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

@@ -19,8 +19,12 @@ class PackageCyclesTest {
     void theRuleFailsOnACycle() {
         // activity -> deals (a fixture class in the test tree) and deals -> activity, as when KpiCounting lived in
         // activity and deals counted with activity's Increment.
-        JavaClasses cyclic = new ClassFileImporter().importClasses(io.salespulse.kpi.fixture.activity.Counting.class, io.salespulse.kpi.fixture.deals.Counting.class);
+        JavaClasses cyclic = new ClassFileImporter()
+                .importClasses(
+                        io.salespulse.kpi.fixture.activity.Counting.class,
+                        io.salespulse.kpi.fixture.deals.Counting.class);
         assertThatThrownBy(() -> PackageCycles.assertNone("io.salespulse.kpi.fixture", cyclic))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
     }
 }

@@ -1,11 +1,11 @@
 package io.salespulse.localrun;
 
+import io.salespulse.kit.security.Signatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import io.salespulse.kit.security.Signatures;
 
 /**
  * The benchmark's CRM traffic: CloudEvents batches and signed HubSpot webhook batches, sent by a few client threads
@@ -29,7 +28,8 @@ final class BenchLoad {
 
     static final String SOURCE = "/demo/bench";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String activityUrl;
     private final String ingestKey;
     private final String hubspotSecret;
@@ -49,17 +49,22 @@ final class BenchLoad {
         boolean connected = n % 3 == 0;
         return """
                 {"specversion":"1.0","id":"bench-%s-%d","source":"%s","type":"salespulse.call.logged.v1","time":"%s",\
-                "data":{"repId":"%s","callId":"c-%s-%d","outcome":"%s","durationSeconds":%d}}"""
-                .formatted(run, n, SOURCE, at, repId, run, n, connected ? "CONNECTED" : "NO_ANSWER", connected ? 180 : 0);
+                "data":{"repId":"%s","callId":"c-%s-%d","outcome":"%s","durationSeconds":%d}}""".formatted(
+                        run, n, SOURCE, at, repId, run, n, connected ? "CONNECTED" : "NO_ANSWER", connected ? 180 : 0);
     }
 
     /** Posts a CloudEvents batch; returns how many the service accepted. */
     int postBatch(List<String> events) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
-                .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/cloudevents-batch+json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", events) + "]")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
+                        .header("Authorization", "Bearer " + ingestKey)
+                        .header("Content-Type", "application/cloudevents-batch+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", events) + "]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/v1/events answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST /api/v1/events answered " + response.statusCode() + ": " + response.body());
         }
         return events.size();
     }
@@ -96,7 +101,8 @@ final class BenchLoad {
      * Sends {@code total} calls in batches of {@code batch} from {@code threads} client threads, as fast as they are
      * accepted; returns when the last is accepted. {@code callOf(i)} makes the i-th.
      */
-    void sendCalls(int total, int batch, int threads, IntFunction<String> callOf, AtomicLong accepted) throws Exception {
+    void sendCalls(int total, int batch, int threads, IntFunction<String> callOf, AtomicLong accepted)
+            throws Exception {
         inRanges(total, batch, threads, (from, to) -> {
             List<String> events = new ArrayList<>(batch);
             for (long i = from; i < to; i++) {
@@ -119,8 +125,14 @@ final class BenchLoad {
                 long at = System.currentTimeMillis() - 60_000;
                 events.add(hubspotEvent("deal.creation", dealId, null, null, at));
                 events.add(hubspotEvent("deal.propertyChange", dealId, "dealname", "Bench deal " + dealId, at));
-                events.add(hubspotEvent("deal.propertyChange", dealId, "hubspot_owner_id", ownerIds.get((int) (d % ownerIds.size())), at));
-                events.add(hubspotEvent("deal.propertyChange", dealId, "amount", String.valueOf(5_000 + d % 50 * 1_000), at));
+                events.add(hubspotEvent(
+                        "deal.propertyChange",
+                        dealId,
+                        "hubspot_owner_id",
+                        ownerIds.get((int) (d % ownerIds.size())),
+                        at));
+                events.add(hubspotEvent(
+                        "deal.propertyChange", dealId, "amount", String.valueOf(5_000 + d % 50 * 1_000), at));
                 events.add(hubspotEvent("deal.propertyChange", dealId, "dealstage", "qualifiedtobuy", at));
             }
             postHubSpot("[" + String.join(",", events) + "]");
@@ -130,7 +142,8 @@ final class BenchLoad {
     }
 
     private String hubspotEvent(String type, long objectId, String property, String value, long at) {
-        String change = property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value);
+        String change =
+                property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value);
         return """
                 {"eventId":%d,"subscriptionId":4101,"portalId":62515,"appId":1160452,"occurredAt":%d,"subscriptionType":"%s",\
                 "attemptNumber":0,"objectId":%d,"changeSource":"CRM_UI"%s}""".formatted(hubspotIds.incrementAndGet(), at, type, objectId, change);
@@ -139,22 +152,34 @@ final class BenchLoad {
     private void postHubSpot(String body) throws IOException, InterruptedException {
         String url = activityUrl + "/webhooks/hubspot";
         String timestamp = String.valueOf(System.currentTimeMillis());
-        String signature = Base64.getEncoder().encodeToString(Signatures.hmacSha256(hubspotSecret, Signatures.utf8("POST" + url + body + timestamp)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-HubSpot-Request-Timestamp", timestamp).header("X-HubSpot-Signature-v3", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String signature = Base64.getEncoder()
+                .encodeToString(Signatures.hmacSha256(hubspotSecret, Signatures.utf8("POST" + url + body + timestamp)));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("X-HubSpot-Request-Timestamp", timestamp)
+                        .header("X-HubSpot-Signature-v3", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST /webhooks/hubspot answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST /webhooks/hubspot answered " + response.statusCode() + ": " + response.body());
         }
     }
 
     /** Posts one CloudEvent (not a batch). */
     void postOne(String event) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
-                .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/cloudevents+json")
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
+                        .header("Authorization", "Bearer " + ingestKey)
+                        .header("Content-Type", "application/cloudevents+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(event))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/v1/events answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST /api/v1/events answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -163,7 +188,14 @@ final class BenchLoad {
         return """
                 {"specversion":"1.0","id":"bench-%s-%s","source":"%s","type":"salespulse.objective.set.v1","time":"%s",\
                 "data":{"objectiveId":"%s","scope":"REP","scopeId":"%s","metric":"CALLS","target":500,\
-                "periodStart":"%s","periodEnd":"%s"}}""".formatted(run, objectiveId, SOURCE,
-                today.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC), objectiveId, repId, today.minusDays(27), today.plusDays(2));
+                "periodStart":"%s","periodEnd":"%s"}}""".formatted(
+                        run,
+                        objectiveId,
+                        SOURCE,
+                        today.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC),
+                        objectiveId,
+                        repId,
+                        today.minusDays(27),
+                        today.plusDays(2));
     }
 }

@@ -33,16 +33,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** What the benchmark reads its figures from: the services' metrics, the processes, the KPI topic, a Slack stand-in. */
 final class BenchProbes {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BenchProbes() {
-    }
+    private BenchProbes() {}
 
     /** The sum of a Prometheus metric's series on a service ({@code 0} when it has none yet). */
     static double metric(String serviceUrl, String name, String labelFilter) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             for (String line : response.body().split("\n")) {
                 if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
@@ -106,36 +109,45 @@ final class BenchProbes {
             props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
             List<TopicPartition> partitions = consumer.partitionsFor("salespulse.kpis").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             String today = LocalDate.now(ZoneOffset.UTC).toString();
-            thread = new Thread(() -> {
-                try (consumer) {
-                    while (running) {
-                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                            Header type = record.headers().lastHeader("ce_type");
-                            if (type == null || !new String(type.value(), StandardCharsets.UTF_8).contains("rep-day-updated")) {
-                                continue;
-                            }
-                            long now = System.nanoTime();
-                            String value = new String(record.value(), StandardCharsets.UTF_8);
-                            Matcher rep = REP.matcher(value);
-                            Matcher day = DAY.matcher(value);
-                            Matcher calls = CALLS.matcher(value);
-                            if (rep.find() && day.find() && calls.find() && day.group(1).equals(today)) {
-                                List<Long> times = visibleAt.computeIfAbsent(rep.group(1), r -> new ArrayList<>());
-                                synchronized (times) {
-                                    for (long n = times.size(); n < Long.parseLong(calls.group(1)); n++) {
-                                        times.add(now);
+            thread = new Thread(
+                    () -> {
+                        try (consumer) {
+                            while (running) {
+                                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                                    Header type = record.headers().lastHeader("ce_type");
+                                    if (type == null
+                                            || !new String(type.value(), StandardCharsets.UTF_8)
+                                                    .contains("rep-day-updated")) {
+                                        continue;
+                                    }
+                                    long now = System.nanoTime();
+                                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                                    Matcher rep = REP.matcher(value);
+                                    Matcher day = DAY.matcher(value);
+                                    Matcher calls = CALLS.matcher(value);
+                                    if (rep.find()
+                                            && day.find()
+                                            && calls.find()
+                                            && day.group(1).equals(today)) {
+                                        List<Long> times =
+                                                visibleAt.computeIfAbsent(rep.group(1), r -> new ArrayList<>());
+                                        synchronized (times) {
+                                            for (long n = times.size(); n < Long.parseLong(calls.group(1)); n++) {
+                                                times.add(now);
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
-                    }
-                }
-            }, "bench-kpi-watch");
+                    },
+                    "bench-kpi-watch");
             thread.setDaemon(true);
             thread.start();
         }
@@ -196,7 +208,12 @@ final class BenchProbes {
             if (sorted.isEmpty()) {
                 return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            return new Percentiles(sorted.size(), at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+            return new Percentiles(
+                    sorted.size(),
+                    at(sorted, 0.50),
+                    at(sorted, 0.95),
+                    at(sorted, 0.99),
+                    sorted.get(sorted.size() - 1) / 1e6);
         }
 
         private static double at(List<Long> sorted, double quantile) {

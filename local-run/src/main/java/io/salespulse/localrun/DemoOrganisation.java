@@ -25,43 +25,62 @@ final class DemoOrganisation {
     static final String ADMIN = "admin-local";
     /** The rep whose own view the local run shows (role REP). */
     static final String REP = "sdr-lea";
-    static final List<String> REPS = DemoCast.REPS.stream().filter(r -> r.teamId().equals(TEAM)).map(DemoCast.Rep::repId).toList();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final List<String> REPS = DemoCast.REPS.stream()
+            .filter(r -> r.teamId().equals(TEAM))
+            .map(DemoCast.Rep::repId)
+            .toList();
 
-    private DemoOrganisation() {
-    }
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private DemoOrganisation() {}
 
     static void load(String activityUrl, String adminToken, Clock clock) throws IOException, InterruptedException {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
-                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":%s}"""
-                    .formatted(team.name(), team.zone(), team.locale(), team.managerId(),
+                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":%s}""".formatted(
+                            team.name(),
+                            team.zone(),
+                            team.locale(),
+                            team.managerId(),
                             team.country() == null ? "null" : "\"" + team.country() + "\""));
         }
         LocalDate today = LocalDate.now(clock.withZone(DemoCast.PARIS.zone()));
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """
                     {"displayName":"%s","teamId":"%s","role":"%s","seniority":"%s","startDate":"%s",
-                     "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true}"""
-                    .formatted(rep.name(), rep.teamId(), rep.role(), rep.seniority(), rep.startDate(today), rep.hubspotId(), rep.pipedriveId()));
+                     "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true}""".formatted(
+                            rep.name(),
+                            rep.teamId(),
+                            rep.role(),
+                            rep.seniority(),
+                            rep.startDate(today),
+                            rep.hubspotId(),
+                            rep.pipedriveId()));
         }
         // Next week's leave: the same id every run, so a restart changes nothing.
         LocalDate monday = io.salespulse.localrun.demo.DemoStory.hugosLeave(today);
         put(adminToken, activityUrl + "/api/v1/reps/" + HUGO + "/absences/demo-leave-" + monday, """
-                {"from":"%s","to":"%s","kind":"LEAVE"}""".formatted(monday, monday.plusDays(4)));
+                {"from":"%s","to":"%s","kind":"LEAVE"}""".formatted(
+                        monday, monday.plusDays(4)));
     }
 
     /** The rep on leave next week. */
     static final String HUGO = "sdr-hugo";
 
     private static void put(String adminToken, String url, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + adminToken)
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "PUT " + url + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -53,10 +53,18 @@ final class LocalKafka implements AutoCloseable {
             props.store(out, "SalesPulse local broker (written at each start)");
         }
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                    config.toAbsolutePath().toString()}, new PrintStream(PrintStream.nullOutputStream()));
+            int exit = StorageTool.execute(
+                    new String[] {
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toAbsolutePath().toString()
+                    },
+                    new PrintStream(PrintStream.nullOutputStream()));
             if (exit != 0) {
-                throw new IllegalStateException("Formatting Kafka storage in " + logDir + " failed (exit " + exit + ")");
+                throw new IllegalStateException(
+                        "Formatting Kafka storage in " + logDir + " failed (exit " + exit + ")");
             }
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);

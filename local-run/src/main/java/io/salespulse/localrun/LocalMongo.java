@@ -23,7 +23,9 @@ final class LocalMongo implements AutoCloseable {
 
     static LocalMongo start(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
-        MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toAbsolutePath().toString()).open();
+        MVStore store = new MVStore.Builder()
+                .fileName(dataDir.resolve("mongo.mv").toAbsolutePath().toString())
+                .open();
         MongoServer server = new MongoServer(new IndexedH2Backend(store));
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, port);

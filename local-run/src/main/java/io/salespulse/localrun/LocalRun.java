@@ -25,11 +25,14 @@ public final class LocalRun {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     private static String option(String[] args, String prefix, String fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst().orElse(fallback);
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .findFirst()
+                .orElse(fallback);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,9 +44,12 @@ public final class LocalRun {
             io.salespulse.localrun.backfill.BackfillCommand.main(args);
             return;
         }
-        Path root = Path.of(System.getProperty("salespulse.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("salespulse.root", "."))
+                .toAbsolutePath()
+                .normalize();
         LocalStack.Options defaults = LocalStack.Options.defaults(root);
-        Path dataDir = Path.of(System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));
+        Path dataDir = Path.of(
+                System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));
         LocalStack.Options options = new LocalStack.Options(root, dataDir, defaults.ports(), defaults.ingestApiKey());
         Files.createDirectories(dataDir);
         boolean demo = Arrays.asList(args).contains("--demo");
@@ -58,30 +64,38 @@ public final class LocalRun {
         }
         LocalDate today = demo ? DemoStory.storyDay(asked) : asked;
         if (!today.equals(asked)) {
-            System.out.printf("%s is not a working day of both demo teams (a weekend, or a public holiday in Paris): the demo plays %s as today.%n",
+            System.out.printf(
+                    "%s is not a working day of both demo teams (a weekend, or a public holiday in Paris): the demo plays %s as today.%n",
                     DAY.format(asked), DAY.format(today));
         }
         if (!today.equals(realToday)) {
             options = options.on(today, DemoCast.PARIS.zone());
             long days = options.clockOffset().toDays();
-            System.out.printf("Every service's clock is set %d day%s %s for this run, so that today is %s (tokens keep the real time).%n",
+            System.out.printf(
+                    "Every service's clock is set %d day%s %s for this run, so that today is %s (tokens keep the real time).%n",
                     Math.abs(days), Math.abs(days) == 1 ? "" : "s", days < 0 ? "back" : "ahead", DAY.format(today));
         }
 
-        System.out.println("SalesPulse: starting Kafka, the Mongo-wire server and four services and the cockpit (data in " + dataDir + ") ...");
+        System.out.println(
+                "SalesPulse: starting Kafka, the Mongo-wire server and four services and the cockpit (data in "
+                        + dataDir + ") ...");
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nSalesPulse: stopping ...");
-            stack.close();
-            System.out.println("SalesPulse: stopped.");
-            stopped.countDown();
-        }, "salespulse-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nSalesPulse: stopping ...");
+                            stack.close();
+                            System.out.println("SalesPulse: stopped.");
+                            stopped.countDown();
+                        },
+                        "salespulse-stop"));
 
         DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 SalesPulse is up (%ds). Demo team %s (Europe/Paris), manager %s, reps %s.
 
@@ -106,15 +120,33 @@ public final class LocalRun {
                     %s
 
                 Ctrl-C stops everything; data is kept for the next start.
-                """, seconds, DemoOrganisation.TEAM, DemoOrganisation.MANAGER, DemoOrganisation.REPS, stack.url("cockpit"),
-                stack.url("activity-service"), options.ingestApiKey(), stack.url("kpi-service"),
-                stack.url("coaching-service"), stack.url("notification-service"), stack.kafkaBootstrapServers(),
-                options.ports().mongo(), dataDir.resolve("logs"), dataDir.resolve("tokens.env"),
-                DemoOrganisation.MANAGER, DemoOrganisation.TEAM, stack.tokens().manager(), DemoOrganisation.LEADERSHIP,
-                stack.tokens().leadership(), DemoOrganisation.ADMIN, stack.tokens().admin());
+                """,
+                seconds,
+                DemoOrganisation.TEAM,
+                DemoOrganisation.MANAGER,
+                DemoOrganisation.REPS,
+                stack.url("cockpit"),
+                stack.url("activity-service"),
+                options.ingestApiKey(),
+                stack.url("kpi-service"),
+                stack.url("coaching-service"),
+                stack.url("notification-service"),
+                stack.kafkaBootstrapServers(),
+                options.ports().mongo(),
+                dataDir.resolve("logs"),
+                dataDir.resolve("tokens.env"),
+                DemoOrganisation.MANAGER,
+                DemoOrganisation.TEAM,
+                stack.tokens().manager(),
+                DemoOrganisation.LEADERSHIP,
+                stack.tokens().leadership(),
+                DemoOrganisation.ADMIN,
+                stack.tokens().admin());
         if (demo) {
-            Demo.Options demoOptions = new Demo.Options(Long.parseLong(option(args, "--seed=", "42")),
-                    Double.parseDouble(option(args, "--pace=", "2")), options.ports().sink());
+            Demo.Options demoOptions = new Demo.Options(
+                    Long.parseLong(option(args, "--seed=", "42")),
+                    Double.parseDouble(option(args, "--pace=", "2")),
+                    options.ports().sink());
             Demo running = Demo.start(stack.demoTarget(options), demoOptions, System.out);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "salespulse-demo-stop"));
         } else {

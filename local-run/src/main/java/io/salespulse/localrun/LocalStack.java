@@ -23,9 +23,11 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     /** The services, in start order, with their default ports. */
-    static final List<String> SERVICES = List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
+    static final List<String> SERVICES =
+            List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
     /** The services and the managers' cockpit, each a JVM of its own, started in this order. */
-    static final List<String> APPS = List.of("activity-service", "kpi-service", "coaching-service", "notification-service", "cockpit");
+    static final List<String> APPS =
+            List.of("activity-service", "kpi-service", "coaching-service", "notification-service", "cockpit");
 
     /**
      * Every port the stack listens on, each given on its own: none is derived from another, so a port in use is
@@ -37,7 +39,8 @@ public final class LocalStack implements AutoCloseable {
      * @param services        each application's port, in {@link #APPS} order (the cockpit last)
      * @param sink            the demo's notification sink
      */
-    public record Ports(int kafka, int kafkaController, int mongo, List<Integer> services, List<Integer> management, int sink) {
+    public record Ports(
+            int kafka, int kafkaController, int mongo, List<Integer> services, List<Integer> management, int sink) {
 
         public Ports {
             services = List.copyOf(services);
@@ -52,7 +55,13 @@ public final class LocalStack implements AutoCloseable {
          * health details on 9081 to 9084), the cockpit 8080 (9085), sink 8089.
          */
         public static Ports defaults() {
-            return new Ports(9092, 9093, 27017, List.of(8081, 8082, 8083, 8084, 8080), List.of(9081, 9082, 9083, 9084, 9085), 8089);
+            return new Ports(
+                    9092,
+                    9093,
+                    27017,
+                    List.of(8081, 8082, 8083, 8084, 8080),
+                    List.of(9081, 9082, 9083, 9084, 9085),
+                    8089);
         }
 
         /**
@@ -67,9 +76,15 @@ public final class LocalStack implements AutoCloseable {
                     sockets.add(socket);
                     socket.bind(new InetSocketAddress("127.0.0.1", 0));
                 }
-                List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
-                return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, 4 + APPS.size()),
-                        ports.subList(4 + APPS.size(), 4 + 2 * APPS.size()), ports.get(3));
+                List<Integer> ports =
+                        sockets.stream().map(ServerSocket::getLocalPort).toList();
+                return new Ports(
+                        ports.get(0),
+                        ports.get(1),
+                        ports.get(2),
+                        ports.subList(4, 4 + APPS.size()),
+                        ports.subList(4 + APPS.size(), 4 + 2 * APPS.size()),
+                        ports.get(3));
             } finally {
                 for (ServerSocket socket : sockets) {
                     socket.close();
@@ -91,30 +106,50 @@ public final class LocalStack implements AutoCloseable {
      *                     cockpit and the demo read the same shifted clock ({@code salespulse.clock.offset}), so a demo
      *                     or a test can play a chosen day; tokens keep the real clock
      */
-    public record Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment,
-                          Duration clockOffset) {
+    public record Options(
+            Path root,
+            Path dataDir,
+            Ports ports,
+            String ingestApiKey,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Duration clockOffset) {
 
         /** For a run that lasts: the JIT's full optimisation (C2) once the code is hot. */
         public static final List<String> LONG_RUNNING = List.of("-Xmx384m", "-XX:+UseSerialGC");
         /** For a run of a few minutes: the quick compiler only, so start-up competes less for the cores. */
-        public static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        public static final List<String> QUICK_START =
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
         public Options(Path root, Path dataDir, Ports ports, String ingestApiKey) {
             this(root, dataDir, ports, ingestApiKey, LONG_RUNNING, Map.of());
         }
 
-        public Options(Path root, Path dataDir, Ports ports, String ingestApiKey, List<String> jvmOptions, Map<String, String> environment) {
+        public Options(
+                Path root,
+                Path dataDir,
+                Ports ports,
+                String ingestApiKey,
+                List<String> jvmOptions,
+                Map<String, String> environment) {
             this(root, dataDir, ports, ingestApiKey, jvmOptions, environment, Duration.ZERO);
         }
 
         /** The same stack, its clock reading {@code now} at this moment and going on from there. */
         public Options at(Instant now) {
-            return new Options(root, dataDir, ports, ingestApiKey, jvmOptions, environment, Duration.between(Instant.now(), now));
+            return new Options(
+                    root, dataDir, ports, ingestApiKey, jvmOptions, environment, Duration.between(Instant.now(), now));
         }
 
         /** The same stack, its clock shifted by whole days so that today (in {@code zone}) is {@code day}; the hour is kept. */
         public Options on(LocalDate day, ZoneId zone) {
-            return new Options(root, dataDir, ports, ingestApiKey, jvmOptions, environment,
+            return new Options(
+                    root,
+                    dataDir,
+                    ports,
+                    ingestApiKey,
+                    jvmOptions,
+                    environment,
                     Duration.ofDays(ChronoUnit.DAYS.between(LocalDate.now(zone), day)));
         }
 
@@ -135,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The local run's CRM webhook credentials (the Pipedrive user is the service's default, {@code salespulse}). */
     public static final String HUBSPOT_SECRET = "local-dev-hubspot-secret";
+
     public static final String PIPEDRIVE_USER = "salespulse";
     public static final String PIPEDRIVE_PASSWORD = "local-dev-pipedrive-password";
 
@@ -149,8 +185,7 @@ public final class LocalStack implements AutoCloseable {
      * @param admin      an administrator (writes the roster and preferences)
      * @param rep        a rep reading its own figures ({@code REP}, Léa of {@code team-paris})
      */
-    public record Tokens(String manager, String leadership, String admin, String rep) {
-    }
+    public record Tokens(String manager, String leadership, String admin, String rep) {}
 
     private final Options options;
     private volatile LocalKafka kafka;
@@ -158,7 +193,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services;
     private final Tokens tokens;
 
-    private LocalStack(Options options, LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services, Tokens tokens) {
+    private LocalStack(
+            Options options, LocalKafka kafka, LocalMongo mongo, List<ServiceProcess> services, Tokens tokens) {
         this.options = options;
         this.kafka = kafka;
         this.mongo = mongo;
@@ -188,7 +224,8 @@ public final class LocalStack implements AutoCloseable {
         Path keys = options.dataDir().resolve("jwt");
         TokenMint mint = TokenMint.inFolder(keys, ISSUER);
         Duration validity = Duration.ofDays(30);
-        Tokens tokens = new Tokens(mint.token(DemoOrganisation.MANAGER, List.of("MANAGER"), List.of(DemoOrganisation.TEAM), validity),
+        Tokens tokens = new Tokens(
+                mint.token(DemoOrganisation.MANAGER, List.of("MANAGER"), List.of(DemoOrganisation.TEAM), validity),
                 mint.token(DemoOrganisation.LEADERSHIP, List.of("LEADERSHIP"), List.of(), validity),
                 mint.token(DemoOrganisation.ADMIN, List.of("ADMIN"), List.of(), validity),
                 mint.token(DemoOrganisation.REP, List.of("REP"), List.of(DemoOrganisation.TEAM), validity));
@@ -198,7 +235,8 @@ public final class LocalStack implements AutoCloseable {
                 LEADERSHIP_TOKEN=%s
                 ADMIN_TOKEN=%s
                 REP_TOKEN=%s
-                """.formatted(tokens.manager(), tokens.leadership(), tokens.admin(), tokens.rep()));
+                """.formatted(
+                        tokens.manager(), tokens.leadership(), tokens.admin(), tokens.rep()));
         List<ServiceProcess> services = new ArrayList<>();
         LocalStack stack = new LocalStack(options, kafka, mongo, services, tokens);
         try {
@@ -206,22 +244,32 @@ public final class LocalStack implements AutoCloseable {
                 String name = APPS.get(i);
                 Map<String, String> env = new java.util.HashMap<>(options.environment());
                 env.putAll(Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "MONGODB_URI", mongo.uri("salespulse-" + name.replace("-service", "")),
-                        "INGEST_API_KEY_DEMO", options.ingestApiKey(),
-                        "KAFKA_PARTITIONS", "3",
-                        "JWT_PUBLIC_KEY_LOCATION", TokenMint.publicKey(keys).toUri().toString(),
-                        "JWT_ISSUER", ISSUER,
-                        "HUBSPOT_CLIENT_SECRET", HUBSPOT_SECRET,
-                        "PIPEDRIVE_WEBHOOK_PASSWORD", PIPEDRIVE_PASSWORD,
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        kafka.bootstrapServers(),
+                        "MONGODB_URI",
+                        mongo.uri("salespulse-" + name.replace("-service", "")),
+                        "INGEST_API_KEY_DEMO",
+                        options.ingestApiKey(),
+                        "KAFKA_PARTITIONS",
+                        "3",
+                        "JWT_PUBLIC_KEY_LOCATION",
+                        TokenMint.publicKey(keys).toUri().toString(),
+                        "JWT_ISSUER",
+                        ISSUER,
+                        "HUBSPOT_CLIENT_SECRET",
+                        HUBSPOT_SECRET,
+                        "PIPEDRIVE_WEBHOOK_PASSWORD",
+                        PIPEDRIVE_PASSWORD,
                         // The demo's New York team is on HubSpot, in dollars.
-                        "HUBSPOT_CURRENCY", "USD"));
+                        "HUBSPOT_CURRENCY",
+                        "USD"));
                 // The local run on this machine: the local-dev defaults are allowed, notifications reach the demo's
                 // sink on loopback, and the demo tokens live 30 days.
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("MANAGEMENT_PORT", String.valueOf(ports.management().get(i)));
                 env.put("JWT_MAX_LIFETIME", "31d");
-                // The local run's demo credential may write the CRMs' deals: ./backfill from HubSpot or Pipedrive sends them.
+                // The local run's demo credential may write the CRMs' deals: ./backfill from HubSpot or Pipedrive sends
+                // them.
                 env.put("SALESPULSE_INGEST_SCOPES_DEMO_CRMDEALS", "hubspot-,pipedrive-,twenty-,salesforce-");
                 if (!options.clockOffset().isZero()) {
                     env.put("SALESPULSE_CLOCK_OFFSET", options.clockOffset().toMillis() + "ms");
@@ -230,13 +278,21 @@ public final class LocalStack implements AutoCloseable {
                 env.put("COCKPIT_URL", "http://localhost:" + ports.services().get(APPS.indexOf("cockpit")));
                 if ("cockpit".equals(name)) {
                     for (String service : SERVICES) {
-                        env.put(service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL",
+                        env.put(
+                                service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL",
                                 "http://localhost:" + ports.services().get(APPS.indexOf(service)));
                     }
-                    env.put("JWT_PRIVATE_KEY_LOCATION", keys.resolve("jwt-private.pem").toUri().toString());
+                    env.put(
+                            "JWT_PRIVATE_KEY_LOCATION",
+                            keys.resolve("jwt-private.pem").toUri().toString());
                 }
-                services.add(ServiceProcess.start(name, options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
-                        ports.services().get(i), env, options.dataDir().resolve("logs"), options.jvmOptions()));
+                services.add(ServiceProcess.start(
+                        name,
+                        options.root().resolve(name).resolve("target").resolve(name + "-exec.jar"),
+                        ports.services().get(i),
+                        env,
+                        options.dataDir().resolve("logs"),
+                        options.jvmOptions()));
             }
             long deadline = System.nanoTime() + readyWithin.toNanos();
             for (ServiceProcess service : services) {
@@ -249,10 +305,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(ServiceProcess service, long deadline, Duration readyWithin) throws InterruptedException {
+    private static void awaitReady(ServiceProcess service, long deadline, Duration readyWithin)
+            throws InterruptedException {
         while (!service.isReady()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.name() + " not ready within " + readyWithin + "; see " + service.log());
+                throw new IllegalStateException(
+                        service.name() + " not ready within " + readyWithin + "; see " + service.log());
             }
             Thread.sleep(250);
         }
@@ -276,7 +334,8 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the broker cleanly and starts it again on the same ports and data. */
     void restartKafka() throws IOException {
         kafka.close();
-        kafka = LocalKafka.start(options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
+        kafka = LocalKafka.start(
+                options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
     }
 
     /** Stops the broker cleanly; {@link #startKafka} starts it again on the same ports and data. */
@@ -285,7 +344,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void startKafka() throws IOException {
-        kafka = LocalKafka.start(options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
+        kafka = LocalKafka.start(
+                options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
     }
 
     /** The process id of a service's JVM. */
@@ -311,7 +371,8 @@ public final class LocalStack implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " (for " + what + ") is in use: is SalesPulse already running?", e);
+            throw new IllegalStateException(
+                    "Port " + port + " (for " + what + ") is in use: is SalesPulse already running?", e);
         }
     }
 
@@ -326,10 +387,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** What the demo needs to reach this stack. */
     public io.salespulse.localrun.demo.Demo.Target demoTarget(Options options) {
-        return new io.salespulse.localrun.demo.Demo.Target(url("activity-service"), url("kpi-service"), url("coaching-service"),
-                url("notification-service"), tokens.admin(), tokens.leadership(),
-                new io.salespulse.localrun.demo.DemoTraffic.Endpoints(url("activity-service"), options.ingestApiKey(), PIPEDRIVE_USER,
-                        PIPEDRIVE_PASSWORD, HUBSPOT_SECRET), options.dataDir(), clock());
+        return new io.salespulse.localrun.demo.Demo.Target(
+                url("activity-service"),
+                url("kpi-service"),
+                url("coaching-service"),
+                url("notification-service"),
+                tokens.admin(),
+                tokens.leadership(),
+                new io.salespulse.localrun.demo.DemoTraffic.Endpoints(
+                        url("activity-service"),
+                        options.ingestApiKey(),
+                        PIPEDRIVE_USER,
+                        PIPEDRIVE_PASSWORD,
+                        HUBSPOT_SECRET),
+                options.dataDir(),
+                clock());
     }
 
     public Tokens tokens() {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /** One SalesPulse service running as its own JVM from its runnable jar, its output in a log file. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -26,7 +27,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> env, List<String> jvmOptions) {
+    private ServiceProcess(
+            String name,
+            int port,
+            Process process,
+            Path log,
+            Path jar,
+            Map<String, String> env,
+            List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
@@ -48,14 +56,22 @@ final class ServiceProcess implements AutoCloseable {
         try (var files = Files.list(pids)) {
             for (Path file : files.toList()) {
                 long pid = Long.parseLong(Files.readString(file).trim());
-                ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains("-exec.jar")).orElse(false))
+                ProcessHandle.of(pid)
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .map(c -> c.contains("-exec.jar"))
+                                .orElse(false))
                         .ifPresent(p -> {
-                            System.out.println("SalesPulse: stopping " + file.getFileName() + " left by a previous run (pid " + pid + ")");
+                            System.out.println("SalesPulse: stopping " + file.getFileName()
+                                    + " left by a previous run (pid " + pid + ")");
                             p.destroy();
-                            p.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> {
-                                p.destroyForcibly();
-                                return p;
-                            }).join();
+                            p.onExit()
+                                    .orTimeout(20, TimeUnit.SECONDS)
+                                    .exceptionally(t -> {
+                                        p.destroyForcibly();
+                                        return p;
+                                    })
+                                    .join();
                         });
                 Files.delete(file);
             }
@@ -64,7 +80,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
+    static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar at " + jar + ": build first (./mvnw install -DskipTests)");
@@ -76,7 +93,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
@@ -128,8 +146,11 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
         }
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/readyz"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/readyz"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

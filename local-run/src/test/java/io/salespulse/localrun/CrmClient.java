@@ -32,14 +32,39 @@ import javax.crypto.spec.SecretKeySpec;
  * @param salesforceSecret   the Salesforce organisation's endpoint secret (null: none configured)
  * @param clock              the services' clock (signatures carry its time)
  */
-record CrmClient(String activityUrl, String ingestKey, String hubspotSecret, String pipedriveUser, String pipedrivePassword,
-                 String twentySecret, String salesforceSecret, Clock clock, Counts counts) {
+record CrmClient(
+        String activityUrl,
+        String ingestKey,
+        String hubspotSecret,
+        String pipedriveUser,
+        String pipedrivePassword,
+        String twentySecret,
+        String salesforceSecret,
+        Clock clock,
+        Counts counts) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    CrmClient(String activityUrl, String ingestKey, String hubspotSecret, String pipedriveUser, String pipedrivePassword,
-              String twentySecret, String salesforceSecret, Clock clock) {
-        this(activityUrl, ingestKey, hubspotSecret, pipedriveUser, pipedrivePassword, twentySecret, salesforceSecret, clock, new Counts());
+    CrmClient(
+            String activityUrl,
+            String ingestKey,
+            String hubspotSecret,
+            String pipedriveUser,
+            String pipedrivePassword,
+            String twentySecret,
+            String salesforceSecret,
+            Clock clock) {
+        this(
+                activityUrl,
+                ingestKey,
+                hubspotSecret,
+                pipedriveUser,
+                pipedrivePassword,
+                twentySecret,
+                salesforceSecret,
+                clock,
+                new Counts());
     }
 
     /** Events sent (duplicates included), newly accepted, and answered as duplicates. */
@@ -59,9 +84,12 @@ record CrmClient(String activityUrl, String ingestKey, String hubspotSecret, Str
         if (events.isEmpty()) {
             return;
         }
-        send(() -> HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
-                .header("Authorization", "Bearer " + ingestKey).header("Content-Type", "application/cloudevents-batch+json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", events) + "]")), events.size());
+        send(
+                () -> HttpRequest.newBuilder(URI.create(activityUrl + "/api/v1/events"))
+                        .header("Authorization", "Bearer " + ingestKey)
+                        .header("Content-Type", "application/cloudevents-batch+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", events) + "]")),
+                events.size());
     }
 
     /** A batch of HubSpot notifications, signed at each attempt (HubSpot's signature carries its time, which must be recent). */
@@ -71,37 +99,55 @@ record CrmClient(String activityUrl, String ingestKey, String hubspotSecret, Str
         }
         String body = "[" + String.join(",", notifications) + "]";
         String url = activityUrl + "/webhooks/hubspot";
-        send(() -> {
-            String timestamp = String.valueOf(clock.millis());
-            String signature = Base64.getEncoder().encodeToString(hmac(hubspotSecret, "POST" + url + body + timestamp));
-            return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .header("X-HubSpot-Request-Timestamp", timestamp).header("X-HubSpot-Signature-v3", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-        }, notifications.size());
+        send(
+                () -> {
+                    String timestamp = String.valueOf(clock.millis());
+                    String signature =
+                            Base64.getEncoder().encodeToString(hmac(hubspotSecret, "POST" + url + body + timestamp));
+                    return HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .header("X-HubSpot-Request-Timestamp", timestamp)
+                            .header("X-HubSpot-Signature-v3", signature)
+                            .POST(HttpRequest.BodyPublishers.ofString(body));
+                },
+                notifications.size());
     }
 
     void postPipedrive(String body) {
-        String basic = Base64.getEncoder().encodeToString((pipedriveUser + ":" + pipedrivePassword).getBytes(StandardCharsets.UTF_8));
-        send(() -> HttpRequest.newBuilder(URI.create(activityUrl + "/webhooks/pipedrive")).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), 1);
+        String basic = Base64.getEncoder()
+                .encodeToString((pipedriveUser + ":" + pipedrivePassword).getBytes(StandardCharsets.UTF_8));
+        send(
+                () -> HttpRequest.newBuilder(URI.create(activityUrl + "/webhooks/pipedrive"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                1);
     }
 
     void postTwenty(String body) {
         String url = activityUrl + "/webhooks/twenty";
-        send(() -> {
-            String timestamp = String.valueOf(clock.millis());
-            return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .header("X-Twenty-Webhook-Timestamp", timestamp)
-                    .header("X-Twenty-Webhook-Signature", HexFormat.of().formatHex(hmac(twentySecret, timestamp + ":" + body)))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-        }, 1);
+        send(
+                () -> {
+                    String timestamp = String.valueOf(clock.millis());
+                    return HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .header("X-Twenty-Webhook-Timestamp", timestamp)
+                            .header(
+                                    "X-Twenty-Webhook-Signature",
+                                    HexFormat.of().formatHex(hmac(twentySecret, timestamp + ":" + body)))
+                            .POST(HttpRequest.BodyPublishers.ofString(body));
+                },
+                1);
     }
 
     /** A Salesforce Outbound Message (SOAP) of some notifications. */
     void postSalesforce(String message, int notifications) {
-        send(() -> HttpRequest.newBuilder(URI.create(activityUrl + "/webhooks/salesforce/" + salesforceSecret))
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(message)), notifications);
+        send(
+                () -> HttpRequest.newBuilder(URI.create(activityUrl + "/webhooks/salesforce/" + salesforceSecret))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .header("SOAPAction", "\"\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(message)),
+                notifications);
     }
 
     static byte[] hmac(String secret, String text) {
@@ -132,7 +178,8 @@ record CrmClient(String activityUrl, String ingestKey, String hubspotSecret, Str
                     return;
                 }
                 if (status != 429 && status < 500) {
-                    throw new IllegalStateException(built.uri().getPath() + " answered " + status + ": " + response.body());
+                    throw new IllegalStateException(
+                            built.uri().getPath() + " answered " + status + ": " + response.body());
                 }
             } catch (IOException e) {
                 // down or restarting: the CRM tries again

@@ -44,28 +44,44 @@ class DashboardsIT {
     void everyDashboardPanelQueryReturnsDataAfterTheDemo() throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/prometheus"));
         if (System.getenv("SALESPULSE_REQUIRE_DEPLOY_TOOLS") != null) {
-            assertThat(installed).as("prometheus is required (apt-get install prometheus)").isTrue();
+            assertThat(installed)
+                    .as("prometheus is required (apt-get install prometheus)")
+                    .isTrue();
         }
         assumeTrue(installed, "prometheus is not installed: apt-get install prometheus");
-        Path root = Path.of(System.getProperty("salespulse.root", "..")).toAbsolutePath().normalize();
-        LocalStack.Options options = LocalStack.Options.forTest(root, data.resolve("run")).at(StoryDay.NOW);
+        Path root = Path.of(System.getProperty("salespulse.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        LocalStack.Options options =
+                LocalStack.Options.forTest(root, data.resolve("run")).at(StoryDay.NOW);
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             int prometheusPort = freePort();
             Process prometheus = startPrometheus(root, stack, prometheusPort);
             String api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
             try {
-                DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
-                try (Demo demo = Demo.start(stack.demoTarget(options), new Demo.Options(7, 20, 0), new PrintStream(OutputStream.nullOutputStream()))) {
+                DemoOrganisation.load(
+                        stack.url("activity-service"), stack.tokens().admin(), stack.clock());
+                try (Demo demo = Demo.start(
+                        stack.demoTarget(options),
+                        new Demo.Options(7, 20, 0),
+                        new PrintStream(OutputStream.nullOutputStream()))) {
                     // The alert rules loaded, and every target is up.
-                    assertThat(get(api + "rules")).contains("SalesPulseConsumerLagGrowing", "SalesPulseSignalsPilingUp");
-                    await().atMost(Duration.ofSeconds(60)).until(() -> get(api + "query?query=" + encode("sum(up)")).contains("\"4\""));
+                    assertThat(get(api + "rules"))
+                            .contains("SalesPulseConsumerLagGrowing", "SalesPulseSignalsPilingUp");
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> get(api + "query?query=" + encode("sum(up)"))
+                                    .contains("\"4\""));
                     // The KPI gauges refresh every 30 s: wait until the team variable has both teams.
-                    await().atMost(Duration.ofSeconds(90)).until(() -> get(api + "label/team/values?match[]=salespulse_team_activity_today")
-                            .contains("team-nyc") && get(api + "label/team/values?match[]=salespulse_team_activity_today").contains("team-paris"));
+                    await().atMost(Duration.ofSeconds(90))
+                            .until(() -> get(api + "label/team/values?match[]=salespulse_team_activity_today")
+                                            .contains("team-nyc")
+                                    && get(api + "label/team/values?match[]=salespulse_team_activity_today")
+                                            .contains("team-paris"));
 
                     Map<String, List<String>> queries = new LinkedHashMap<>();
                     for (String dashboard : List.of("leadership.json", "operations.json")) {
-                        Matcher m = EXPR.matcher(Files.readString(root.resolve("deploy/grafana/dashboards").resolve(dashboard)));
+                        Matcher m = EXPR.matcher(Files.readString(
+                                root.resolve("deploy/grafana/dashboards").resolve(dashboard)));
                         List<String> exprs = new ArrayList<>();
                         while (m.find()) {
                             exprs.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
@@ -74,18 +90,22 @@ class DashboardsIT {
                     }
                     assertThat(queries.get("leadership.json")).hasSizeGreaterThanOrEqualTo(10);
                     assertThat(queries.get("operations.json")).hasSizeGreaterThanOrEqualTo(14);
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-                        for (Map.Entry<String, List<String>> dashboard : queries.entrySet()) {
-                            for (String expr : dashboard.getValue()) {
-                                for (String team : List.of("team-paris", ".*")) {
-                                    String query = expr.replace("$team", team);
-                                    String answer = get(api + "query?query=" + encode(query));
-                                    assertThat(answer).as(dashboard.getKey() + ": " + query).contains("\"status\":\"success\"")
-                                            .doesNotContain("\"result\":[]");
+                    await().atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofSeconds(3))
+                            .untilAsserted(() -> {
+                                for (Map.Entry<String, List<String>> dashboard : queries.entrySet()) {
+                                    for (String expr : dashboard.getValue()) {
+                                        for (String team : List.of("team-paris", ".*")) {
+                                            String query = expr.replace("$team", team);
+                                            String answer = get(api + "query?query=" + encode(query));
+                                            assertThat(answer)
+                                                    .as(dashboard.getKey() + ": " + query)
+                                                    .contains("\"status\":\"success\"")
+                                                    .doesNotContain("\"result\":[]");
+                                        }
+                                    }
                                 }
-                            }
-                        }
-                    });
+                            });
                 }
             } finally {
                 prometheus.destroy();
@@ -99,7 +119,9 @@ class DashboardsIT {
         Files.createDirectories(dir);
         StringBuilder targets = new StringBuilder();
         for (String service : LocalStack.SERVICES) {
-            targets.append("          - ").append(URI.create(stack.managementUrl(service)).getAuthority()).append('\n');
+            targets.append("          - ")
+                    .append(URI.create(stack.managementUrl(service)).getAuthority())
+                    .append('\n');
         }
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
@@ -112,10 +134,16 @@ class DashboardsIT {
                     metrics_path: /actuator/prometheus
                     static_configs:
                       - targets:
-                %s""".formatted(root.resolve("deploy/prometheus/rules/salespulse.rules.yml"), targets));
-        return new ProcessBuilder("/usr/bin/prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+                %s""".formatted(
+                        root.resolve("deploy/prometheus/rules/salespulse.rules.yml"), targets));
+        return new ProcessBuilder(
+                        "/usr/bin/prometheus",
+                        "--config.file=" + dir.resolve("prometheus.yml"),
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .start();
     }
 
     private static String encode(String query) {
@@ -123,7 +151,8 @@ class DashboardsIT {
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int freePort() throws IOException {

@@ -20,6 +20,7 @@ final class FaultTraffic {
 
     /** Each phase's volumes: about 2,800 CRM events a day. */
     static final int CE_CALLS = 800;
+
     static final int CE_EMAILS = 300;
     static final int CE_MEETINGS = 100;
     static final int CE_DEALS = 60;
@@ -34,8 +35,12 @@ final class FaultTraffic {
     record Expected(long calls, long emails, long meetingsBooked, long dealsCreated, long dealsWon) {
 
         static Expected ofOneDay() {
-            return new Expected(CE_CALLS + HUBSPOT_CALLS + PIPEDRIVE_CALLS, CE_EMAILS + HUBSPOT_EMAILS + PIPEDRIVE_EMAILS,
-                    CE_MEETINGS, CE_DEALS + PIPEDRIVE_DEALS + TWENTY_DEALS, CE_DEALS + PIPEDRIVE_DEALS);
+            return new Expected(
+                    CE_CALLS + HUBSPOT_CALLS + PIPEDRIVE_CALLS,
+                    CE_EMAILS + HUBSPOT_EMAILS + PIPEDRIVE_EMAILS,
+                    CE_MEETINGS,
+                    CE_DEALS + PIPEDRIVE_DEALS + TWENTY_DEALS,
+                    CE_DEALS + PIPEDRIVE_DEALS);
         }
 
         long total() {
@@ -50,9 +55,16 @@ final class FaultTraffic {
      * @param parisReps    reps on Pipedrive, with their Pipedrive owner ids
      * @param twentyOwner  the Twenty workspace member mapped to a rep
      */
-    record Target(String activityUrl, String ingestKey, String hubspotSecret, String pipedriveUser, String pipedrivePassword,
-                  String twentySecret, List<String[]> nycReps, List<String[]> parisReps, String twentyOwner) {
-    }
+    record Target(
+            String activityUrl,
+            String ingestKey,
+            String hubspotSecret,
+            String pipedriveUser,
+            String pipedrivePassword,
+            String twentySecret,
+            List<String[]> nycReps,
+            List<String[]> parisReps,
+            String twentyOwner) {}
 
     private static final String HUBSPOT_NO_ANSWER = "73a0d17f-1163-4015-bdd5-ec830791da20";
 
@@ -63,8 +75,15 @@ final class FaultTraffic {
 
     FaultTraffic(Target target) {
         this.target = target;
-        this.crm = new CrmClient(target.activityUrl(), target.ingestKey(), target.hubspotSecret(), target.pipedriveUser(),
-                target.pipedrivePassword(), target.twentySecret(), null, Clock.systemUTC());
+        this.crm = new CrmClient(
+                target.activityUrl(),
+                target.ingestKey(),
+                target.hubspotSecret(),
+                target.pipedriveUser(),
+                target.pipedrivePassword(),
+                target.twentySecret(),
+                null,
+                Clock.systemUTC());
     }
 
     /** CRM events sent so far (a HubSpot notification, a Pipedrive or Twenty webhook, a CloudEvent), duplicates included. */
@@ -95,13 +114,15 @@ final class FaultTraffic {
             String time = at(day, i).toString();
             if (i < CE_CALLS) {
                 events.add(CrmClient.cloudEvent(id, "salespulse.call.logged.v1", time, """
-                        {"repId":"%s","callId":"%s","outcome":"%s","durationSeconds":%d}""".formatted(rep, id, i % 3 == 0 ? "CONNECTED" : "NO_ANSWER",
-                        i % 3 == 0 ? 120 + i % 300 : 0)));
+                        {"repId":"%s","callId":"%s","outcome":"%s","durationSeconds":%d}""".formatted(
+                                rep, id, i % 3 == 0 ? "CONNECTED" : "NO_ANSWER", i % 3 == 0 ? 120 + i % 300 : 0)));
             } else if (i < CE_CALLS + CE_EMAILS) {
-                events.add(CrmClient.cloudEvent(id, "salespulse.email.sent.v1", time, "{\"repId\":\"%s\"}".formatted(rep)));
+                events.add(CrmClient.cloudEvent(
+                        id, "salespulse.email.sent.v1", time, "{\"repId\":\"%s\"}".formatted(rep)));
             } else {
                 events.add(CrmClient.cloudEvent(id, "salespulse.meeting.booked.v1", time, """
-                        {"repId":"%s","meetingId":"%s","scheduledFor":"%s"}""".formatted(rep, id, at(day, i).plus(Duration.ofDays(3)))));
+                        {"repId":"%s","meetingId":"%s","scheduledFor":"%s"}""".formatted(
+                                rep, id, at(day, i).plus(Duration.ofDays(3)))));
             }
         }
         List<List<String>> batches = new ArrayList<>();
@@ -129,10 +150,13 @@ final class FaultTraffic {
                 String rep = target.nycReps().get(i % target.nycReps().size())[0];
                 Instant created = at(day, i * 7);
                 Instant time = created.plus(Duration.ofMinutes(minutes[step]));
-                events.add(CrmClient.cloudEvent("deal-" + tag + "-" + i + "-" + step, "salespulse.deal.updated.v1", time.toString(), """
+                events.add(CrmClient.cloudEvent(
+                        "deal-" + tag + "-" + i + "-" + step,
+                        "salespulse.deal.updated.v1",
+                        time.toString(),
+                        """
                         {"dealId":"ce-deal-%s-%d","ownerRepId":"%s","stage":"%s","amount":%d,"currency":"USD","name":"Deal %d",
-                         "createdAt":"%s","expectedCloseDate":"%s"}""".formatted(tag, i, rep, stages[step], 1000 + i * 10, i, created,
-                        day.plusDays(30))));
+                         "createdAt":"%s","expectedCloseDate":"%s"}""".formatted(tag, i, rep, stages[step], 1000 + i * 10, i, created, day.plusDays(30))));
             }
             crm.postCloudEvents(events);
         }
@@ -149,10 +173,12 @@ final class FaultTraffic {
             boolean call = i < HUBSPOT_CALLS;
             String typeId = call ? "0-48" : "0-49";
             notifications.add(hubspot("object.creation", typeId, objectId, null, null, time));
-            notifications.add(hubspot("object.propertyChange", typeId, objectId, "hs_timestamp", String.valueOf(time), time));
+            notifications.add(
+                    hubspot("object.propertyChange", typeId, objectId, "hs_timestamp", String.valueOf(time), time));
             notifications.add(hubspot("object.propertyChange", typeId, objectId, "hubspot_owner_id", rep[1], time));
             if (call) {
-                notifications.add(hubspot("object.propertyChange", typeId, objectId, "hs_call_disposition", HUBSPOT_NO_ANSWER, time));
+                notifications.add(hubspot(
+                        "object.propertyChange", typeId, objectId, "hs_call_disposition", HUBSPOT_NO_ANSWER, time));
             }
             if (++objects % 25 == 0) {
                 crm.postHubSpot(notifications);
@@ -163,11 +189,11 @@ final class FaultTraffic {
     }
 
     private String hubspot(String type, String typeId, long objectId, String property, String value, long at) {
-        String change = property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value);
+        String change =
+                property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value);
         return """
                 {"eventId":%d,"subscriptionId":4102,"portalId":77001,"appId":1160452,"occurredAt":%d,"subscriptionType":"%s",
-                 "objectTypeId":"%s","attemptNumber":0,"objectId":%d,"changeSource":"CRM_UI"%s}"""
-                .formatted(hubspotIds.incrementAndGet(), at, type, typeId, objectId, change);
+                 "objectTypeId":"%s","attemptNumber":0,"objectId":%d,"changeSource":"CRM_UI"%s}""".formatted(hubspotIds.incrementAndGet(), at, type, typeId, objectId, change);
     }
 
     /** Pipedrive: calls and emails marked done, and deals created, won, then a stale change arriving last. */
@@ -177,7 +203,9 @@ final class FaultTraffic {
             boolean call = i < PIPEDRIVE_CALLS;
             String time = at(day, i * 13).toString();
             long number = objectIds.incrementAndGet();
-            String fields = call ? "\"type\":\"call\",\"done\":true,\"marked_as_done_time\":\"%s\",\"duration\":\"00:0%d:00\"".formatted(time, i % 4)
+            String fields = call
+                    ? "\"type\":\"call\",\"done\":true,\"marked_as_done_time\":\"%s\",\"duration\":\"00:0%d:00\""
+                            .formatted(time, i % 4)
                     : "\"type\":\"email\",\"done\":true,\"marked_as_done_time\":\"%s\"".formatted(time);
             crm.postPipedrive("""
                     {"meta":{"action":"create","entity":"activity","entity_id":"%d","id":"pd-%s-%d","timestamp":"%s","version":"2.0","company_id":"faults"},
@@ -188,19 +216,44 @@ final class FaultTraffic {
             long number = objectIds.incrementAndGet();
             Instant created = at(day, i * 17);
             crm.postPipedrive(pipedriveDeal(tag, i, number, rep[1], "create", "open", 4, created, created, day));
-            crm.postPipedrive(pipedriveDeal(tag, i, number, rep[1], "change", "won", 5, created, created.plus(Duration.ofHours(2)), day));
-            crm.postPipedrive(pipedriveDeal(tag, i, number, rep[1], "change", "open", 5, created, created.plus(Duration.ofHours(1)), day));
+            crm.postPipedrive(pipedriveDeal(
+                    tag, i, number, rep[1], "change", "won", 5, created, created.plus(Duration.ofHours(2)), day));
+            crm.postPipedrive(pipedriveDeal(
+                    tag, i, number, rep[1], "change", "open", 5, created, created.plus(Duration.ofHours(1)), day));
         }
     }
 
-    private static String pipedriveDeal(String tag, int i, long number, String owner, String action, String status, int stage,
-                                        Instant created, Instant updated, LocalDate day) {
+    private static String pipedriveDeal(
+            String tag,
+            int i,
+            long number,
+            String owner,
+            String action,
+            String status,
+            int stage,
+            Instant created,
+            Instant updated,
+            LocalDate day) {
         return """
                 {"meta":{"action":"%s","entity":"deal","entity_id":"%d","id":"pd-deal-%s-%d-%d","timestamp":"%s","version":"2.0","company_id":"faults"},
                  "data":{"id":%d,"title":"Deal %d","owner_id":%s,"stage_id":%d,"status":"%s","value":%d,"currency":"EUR",
-                         "expected_close_date":"%s","add_time":"%s","update_time":"%s"},"previous":%s}"""
-                .formatted(action, number, tag, i, updated.toEpochMilli(), updated, number, i, owner, stage, status, 2000 + i, day.plusDays(20),
-                        created, updated, "create".equals(action) ? "null" : "{}");
+                         "expected_close_date":"%s","add_time":"%s","update_time":"%s"},"previous":%s}""".formatted(
+                        action,
+                        number,
+                        tag,
+                        i,
+                        updated.toEpochMilli(),
+                        updated,
+                        number,
+                        i,
+                        owner,
+                        stage,
+                        status,
+                        2000 + i,
+                        day.plusDays(20),
+                        created,
+                        updated,
+                        "create".equals(action) ? "null" : "{}");
     }
 
     /** Twenty: opportunities created by the mapped workspace member. */
@@ -209,8 +262,7 @@ final class FaultTraffic {
             Instant created = at(day, i * 19);
             String body = """
                     {"eventName":"opportunity.created","workspaceId":"ws-faults","record":{"id":"tw-%s-%d","name":"Opportunity %d","stage":"PROPOSAL",
-                     "amount":{"amountMicros":%d,"currencyCode":"EUR"},"ownerId":"%s","createdAt":"%s","updatedAt":"%s"}}"""
-                    .formatted(tag, i, i, 5_000_000_000L + i, target.twentyOwner(), created, created);
+                     "amount":{"amountMicros":%d,"currencyCode":"EUR"},"ownerId":"%s","createdAt":"%s","updatedAt":"%s"}}""".formatted(tag, i, i, 5_000_000_000L + i, target.twentyOwner(), created, created);
             crm.postTwenty(body);
         }
     }

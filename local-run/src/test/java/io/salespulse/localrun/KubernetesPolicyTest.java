@@ -28,15 +28,24 @@ import org.yaml.snakeyaml.Yaml;
 class KubernetesPolicyTest {
 
     static final Path ROOT = DeployChecksTest.ROOT;
-    static final List<String> SERVICES = List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
+    static final List<String> SERVICES =
+            List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
     /** What each service publishes (its outbox or its publisher), beyond the dead letters of what it reads. */
     static final Map<String, Set<String>> PRODUCES = Map.of(
-            "activity-service", Set.of("salespulse.activities", "salespulse.deals", "salespulse.objectives", "salespulse.org"),
+            "activity-service",
+                    Set.of("salespulse.activities", "salespulse.deals", "salespulse.objectives", "salespulse.org"),
             "kpi-service", Set.of("salespulse.kpis"),
             "coaching-service", Set.of("salespulse.signals"),
             "notification-service", Set.of());
-    static final List<String> INTERNAL = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-            "172.16.0.0/12", "192.168.0.0/16");
+
+    static final List<String> INTERNAL = List.of(
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.168.0.0/16");
 
     static List<Map<String, Object>> rendered;
     static Map<String, String> topics;
@@ -63,7 +72,8 @@ class KubernetesPolicyTest {
             assertThat(get(map(listener), "authentication", "type")).isEqualTo("scram-sha-512");
         });
         assertThat(get(kafka, "spec", "kafka", "authorization", "type")).isEqualTo("simple");
-        assertThat(get(kafka, "spec", "kafka", "config", "auto.create.topics.enable")).isEqualTo(false);
+        assertThat(get(kafka, "spec", "kafka", "config", "auto.create.topics.enable"))
+                .isEqualTo(false);
         Set<String> declared = new TreeSet<>();
         of("KafkaTopic").forEach(topic -> declared.add((String) get(topic, "spec", "topicName")));
         Set<String> expected = new TreeSet<>();
@@ -74,14 +84,19 @@ class KubernetesPolicyTest {
         assertThat(declared).isEqualTo(expected);
 
         Map<String, Object> config = map(get(only("ConfigMap"), "data"));
-        assertThat(config).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL").containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+        assertThat(config)
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
         assertThat((String) config.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9093");
     }
 
     @Test
     void eachServiceIsItsOwnKafkaUserAllowedExactlyWhatItsCodeDoes() throws IOException {
-        assertThat(of("KafkaUser")).extracting(user -> get(user, "metadata", "name"))
-                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(service -> "salespulse-" + service).toList());
+        assertThat(of("KafkaUser"))
+                .extracting(user -> get(user, "metadata", "name"))
+                .containsExactlyInAnyOrderElementsOf(SERVICES.stream()
+                        .map(service -> "salespulse-" + service)
+                        .toList());
         for (String service : SERVICES) {
             Map<String, Object> user = named("KafkaUser", "salespulse-" + service);
             assertThat(get(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
@@ -91,8 +106,10 @@ class KubernetesPolicyTest {
                 List<Object> operations = list(get(map(acl), "operations"));
                 assertThat(operations).as(service).doesNotContain("All", "Alter", "Delete", "Create");
                 assertThat(resource.get("name")).as(service).isNotEqualTo("*");
-                String key = resource.get("type") + ":" + resource.get("name") + ("prefix".equals(resource.get("patternType")) ? "*" : "");
-                operations.forEach(operation -> allowed.computeIfAbsent((String) operation, o -> new TreeSet<>()).add(key));
+                String key = resource.get("type") + ":" + resource.get("name")
+                        + ("prefix".equals(resource.get("patternType")) ? "*" : "");
+                operations.forEach(operation -> allowed.computeIfAbsent((String) operation, o -> new TreeSet<>())
+                        .add(key));
             }
             Set<String> reads = consumedBy(service);
             Set<String> expectedReads = new TreeSet<>();
@@ -100,11 +117,15 @@ class KubernetesPolicyTest {
             if (!reads.isEmpty()) {
                 expectedReads.add("group:" + service);
             }
-            assertThat(allowed.getOrDefault("Read", Set.of())).as(service + " reads what its listeners consume").isEqualTo(expectedReads);
+            assertThat(allowed.getOrDefault("Read", Set.of()))
+                    .as(service + " reads what its listeners consume")
+                    .isEqualTo(expectedReads);
             Set<String> expectedWrites = new TreeSet<>();
             PRODUCES.get(service).forEach(topic -> expectedWrites.add("topic:" + topic));
             reads.forEach(topic -> expectedWrites.add("topic:" + topic + ".DLT"));
-            assertThat(allowed.getOrDefault("Write", Set.of())).as(service + " writes what it produces and its dead letters").isEqualTo(expectedWrites);
+            assertThat(allowed.getOrDefault("Write", Set.of()))
+                    .as(service + " writes what it produces and its dead letters")
+                    .isEqualTo(expectedWrites);
         }
         // Each service's Deployment speaks as its own user, never another's.
         for (String service : SERVICES) {
@@ -115,7 +136,9 @@ class KubernetesPolicyTest {
                     secrets.put((String) get(map(env), "name"), (String) ref);
                 }
             }
-            assertThat(secrets).as(service).containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "salespulse-" + service)
+            assertThat(secrets)
+                    .as(service)
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "salespulse-" + service)
                     .containsEntry("SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES", "salespulse-cluster-ca-cert");
         }
     }
@@ -124,40 +147,61 @@ class KubernetesPolicyTest {
     void everyPodIsDeniedByDefaultAndOnlyHttpsAndTheDeliveriesLeaveTheCluster() {
         List<Map<String, Object>> policies = of("NetworkPolicy");
         Map<String, Object> deny = named("NetworkPolicy", "salespulse-default-deny");
-        assertThat(get(deny, "spec", "podSelector", "matchLabels")).isEqualTo(Map.of("app.kubernetes.io/part-of", "salespulse"));
+        assertThat(get(deny, "spec", "podSelector", "matchLabels"))
+                .isEqualTo(Map.of("app.kubernetes.io/part-of", "salespulse"));
         assertThat(list(get(deny, "spec", "policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(get(deny, "spec", "ingress")).isNull();
         assertThat(get(deny, "spec", "egress")).isNull();
 
         for (String app : Stream.concat(SERVICES.stream(), Stream.of("cockpit")).toList()) {
             // Reachable on its API port by someone (else the cockpit or the CRMs could not call it).
-            assertThat(policies.stream().filter(policy -> selects(policy, app)).flatMap(policy -> rules(policy, "ingress").stream())
-                    .anyMatch(rule -> ports(rule).contains(8080))).as(app + " ingress on 8080").isTrue();
+            assertThat(policies.stream()
+                            .filter(policy -> selects(policy, app))
+                            .flatMap(policy -> rules(policy, "ingress").stream())
+                            .anyMatch(rule -> ports(rule).contains(8080)))
+                    .as(app + " ingress on 8080")
+                    .isTrue();
         }
         for (Map<String, Object> policy : policies) {
             for (String direction : List.of("ingress", "egress")) {
                 for (Map<String, Object> rule : rules(policy, direction)) {
                     String name = (String) get(policy, "metadata", "name");
-                    assertThat(rule.get(direction.equals("ingress") ? "from" : "to")).as(name + ": a rule that allows every peer").isNotNull();
-                    assertThat(ports(rule)).as(name + ": a rule that allows every port").isNotEmpty();
+                    assertThat(rule.get(direction.equals("ingress") ? "from" : "to"))
+                            .as(name + ": a rule that allows every peer")
+                            .isNotNull();
+                    assertThat(ports(rule))
+                            .as(name + ": a rule that allows every port")
+                            .isNotEmpty();
                     for (Object peer : list(rule.get(direction.equals("ingress") ? "from" : "to"))) {
                         Map<String, Object> block = map(get(map(peer), "ipBlock"));
                         if ("0.0.0.0/0".equals(block.get("cidr"))) {
-                            // The internet, never the cluster's, private or metadata ranges; https (and SMTP for deliveries) only.
+                            // The internet, never the cluster's, private or metadata ranges; https (and SMTP for
+                            // deliveries) only.
                             assertThat(list(block.get("except"))).as(name).containsAll(INTERNAL);
-                            assertThat(ports(rule)).as(name).isSubsetOf(name.equals("salespulse-notification-egress")
-                                    ? Set.of(443, 465, 587) : Set.of(443));
+                            assertThat(ports(rule))
+                                    .as(name)
+                                    .isSubsetOf(
+                                            name.equals("salespulse-notification-egress")
+                                                    ? Set.of(443, 465, 587)
+                                                    : Set.of(443));
                         }
                     }
                 }
             }
         }
         // notification-service may deliver to the internet; no other service may reach SMTP or plain ports outside.
-        assertThat(policies.stream().filter(policy -> selects(policy, "notification-service")).flatMap(policy -> rules(policy, "egress").stream())
-                .anyMatch(rule -> ports(rule).contains(587))).isTrue();
+        assertThat(policies.stream()
+                        .filter(policy -> selects(policy, "notification-service"))
+                        .flatMap(policy -> rules(policy, "egress").stream())
+                        .anyMatch(rule -> ports(rule).contains(587)))
+                .isTrue();
         for (String app : List.of("activity-service", "kpi-service", "coaching-service", "cockpit")) {
-            assertThat(policies.stream().filter(policy -> selects(policy, app)).flatMap(policy -> rules(policy, "egress").stream())
-                    .flatMap(rule -> ports(rule).stream())).as(app).doesNotContain(465, 587, 80);
+            assertThat(policies.stream()
+                            .filter(policy -> selects(policy, app))
+                            .flatMap(policy -> rules(policy, "egress").stream())
+                            .flatMap(rule -> ports(rule).stream()))
+                    .as(app)
+                    .doesNotContain(465, 587, 80);
         }
     }
 
@@ -166,7 +210,8 @@ class KubernetesPolicyTest {
         Set<String> consumed = new TreeSet<>();
         Pattern listener = Pattern.compile("@KafkaListener\\([^)]*topics\\s*=\\s*Topics\\.([A-Z_]+)");
         try (Stream<Path> files = Files.walk(ROOT.resolve(service).resolve("src/main/java"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 Matcher matcher = listener.matcher(source);
                 while (matcher.find()) {
@@ -184,7 +229,8 @@ class KubernetesPolicyTest {
     static Map<String, String> topicConstants() throws IOException {
         Map<String, String> names = new LinkedHashMap<>();
         Matcher matcher = Pattern.compile("public static final String ([A-Z_]+) = \"([a-z.]+)\";")
-                .matcher(Files.readString(ROOT.resolve("event-contracts/src/main/java/io/salespulse/contracts/Topics.java")));
+                .matcher(Files.readString(
+                        ROOT.resolve("event-contracts/src/main/java/io/salespulse/contracts/Topics.java")));
         while (matcher.find()) {
             names.put(matcher.group(1), matcher.group(2));
         }
@@ -196,14 +242,19 @@ class KubernetesPolicyTest {
         Map<String, Object> selector = map(get(policy, "spec", "podSelector"));
         Map<String, Object> labels = map(selector.get("matchLabels"));
         if (!labels.isEmpty()) {
-            return "salespulse".equals(labels.get("app.kubernetes.io/part-of")) || app.equals(labels.get("app.kubernetes.io/name"));
+            return "salespulse".equals(labels.get("app.kubernetes.io/part-of"))
+                    || app.equals(labels.get("app.kubernetes.io/name"));
         }
-        return list(selector.get("matchExpressions")).stream().map(KubernetesPolicyTest::map)
-                .anyMatch(expression -> "app.kubernetes.io/name".equals(expression.get("key")) && list(expression.get("values")).contains(app));
+        return list(selector.get("matchExpressions")).stream()
+                .map(KubernetesPolicyTest::map)
+                .anyMatch(expression -> "app.kubernetes.io/name".equals(expression.get("key"))
+                        && list(expression.get("values")).contains(app));
     }
 
     private static List<Map<String, Object>> rules(Map<String, Object> policy, String direction) {
-        return list(get(policy, "spec", direction)).stream().map(KubernetesPolicyTest::map).toList();
+        return list(get(policy, "spec", direction)).stream()
+                .map(KubernetesPolicyTest::map)
+                .toList();
     }
 
     private static Set<Integer> ports(Map<String, Object> rule) {
@@ -213,7 +264,8 @@ class KubernetesPolicyTest {
     }
 
     private static Map<String, Object> container(String service) {
-        return map(list(get(named("Deployment", service), "spec", "template", "spec", "containers")).get(0));
+        return map(list(get(named("Deployment", service), "spec", "template", "spec", "containers"))
+                .get(0));
     }
 
     private static List<Map<String, Object>> of(String kind) {
@@ -226,7 +278,9 @@ class KubernetesPolicyTest {
     }
 
     private static Map<String, Object> named(String kind, String name) {
-        return of(kind).stream().filter(doc -> name.equals(get(doc, "metadata", "name"))).findFirst()
+        return of(kind).stream()
+                .filter(doc -> name.equals(get(doc, "metadata", "name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 

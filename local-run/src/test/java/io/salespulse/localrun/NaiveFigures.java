@@ -33,12 +33,15 @@ final class NaiveFigures {
     }
 
     /** A period's days, and the window it is compared with (like for like when it is under way). */
-    record Window(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, boolean likeForLike) {
-    }
+    record Window(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, boolean likeForLike) {}
 
     /** France's public holidays in the oracle's months (from the calendar, not from the code). */
-    static final Set<LocalDate> FRENCH_HOLIDAYS = Set.of(LocalDate.parse("2027-07-14"), LocalDate.parse("2027-08-15"),
-            LocalDate.parse("2027-11-01"), LocalDate.parse("2027-11-11"), LocalDate.parse("2027-12-25"));
+    static final Set<LocalDate> FRENCH_HOLIDAYS = Set.of(
+            LocalDate.parse("2027-07-14"),
+            LocalDate.parse("2027-08-15"),
+            LocalDate.parse("2027-11-01"),
+            LocalDate.parse("2027-11-11"),
+            LocalDate.parse("2027-12-25"));
 
     private final OracleMonth month;
 
@@ -85,7 +88,8 @@ final class NaiveFigures {
     }
 
     private static String line(String what, Instant at, Team team, Object channel) {
-        return "%s at %s (%s local) via %s".formatted(what, at, at.atZone(team.zone()).toLocalDateTime(), channel);
+        return "%s at %s (%s local) via %s"
+                .formatted(what, at, at.atZone(team.zone()).toLocalDateTime(), channel);
     }
 
     /** The activity and pipeline figures of some reps (one, or a team's) over some days, by the API's names. */
@@ -97,8 +101,12 @@ final class NaiveFigures {
         long talk = 0;
         for (OracleMonth.Call call : month.calls) {
             if (ours.test(call.rep()) && within(call.at(), call.rep().team(), from, to)) {
-                String line = line("call " + call.id() + " of " + call.rep().repId() + (call.connected() ? " connected " + call.seconds() + " s" : ""),
-                        call.at(), call.rep().team(), call.channel());
+                String line = line(
+                        "call " + call.id() + " of " + call.rep().repId()
+                                + (call.connected() ? " connected " + call.seconds() + " s" : ""),
+                        call.at(),
+                        call.rep().team(),
+                        call.channel());
                 calls.add(line);
                 if (call.connected()) {
                     connected.add(line);
@@ -112,7 +120,11 @@ final class NaiveFigures {
         List<String> emails = new ArrayList<>();
         for (OracleMonth.Email email : month.emails) {
             if (ours.test(email.rep()) && within(email.at(), email.rep().team(), from, to)) {
-                emails.add(line("email " + email.id() + " of " + email.rep().repId(), email.at(), email.rep().team(), email.channel()));
+                emails.add(line(
+                        "email " + email.id() + " of " + email.rep().repId(),
+                        email.at(),
+                        email.rep().team(),
+                        email.channel()));
             }
         }
         figures.put("activity.emails", Figure.of(emails.size(), emails));
@@ -124,7 +136,8 @@ final class NaiveFigures {
                 continue;
             }
             Team team = meeting.rep().team();
-            String what = "meeting " + meeting.id() + " of " + meeting.rep().repId() + " booked " + meeting.bookedAt() + " for";
+            String what = "meeting " + meeting.id() + " of " + meeting.rep().repId() + " booked " + meeting.bookedAt()
+                    + " for";
             if (within(meeting.bookedAt(), team, from, to)) {
                 booked.add(line(what, meeting.scheduledFor(), team, meeting.channel()));
             }
@@ -152,7 +165,11 @@ final class NaiveFigures {
             Team team = deal.owner().team();
             Snapshot first = deal.first();
             if (within(first.at(), team, from, to)) {
-                created.add(line("deal " + deal.id() + " created at " + first.amount() + " " + team.currency(), first.at(), team, deal.channel()));
+                created.add(line(
+                        "deal " + deal.id() + " created at " + first.amount() + " " + team.currency(),
+                        first.at(),
+                        team,
+                        deal.channel()));
                 pipelineCreated.merge(team.currency(), BigDecimal.valueOf(first.amount()), BigDecimal::add);
             }
             Snapshot last = deal.last();
@@ -169,18 +186,34 @@ final class NaiveFigures {
         // Win rate = won / (won + lost) over deals closed in the period; average won deal size = revenue / deals won
         // (to the cent); sales cycle = median whole days (24 hours) from created to won, over the deals won.
         if (!won.isEmpty() || !lost.isEmpty()) {
-            figures.put("pipeline.winRate", new Figure(BigDecimal.valueOf(won.size()).divide(BigDecimal.valueOf(won.size() + lost.size()), 4,
-                    java.math.RoundingMode.HALF_UP), won));
+            figures.put(
+                    "pipeline.winRate",
+                    new Figure(
+                            BigDecimal.valueOf(won.size())
+                                    .divide(
+                                            BigDecimal.valueOf(won.size() + lost.size()),
+                                            4,
+                                            java.math.RoundingMode.HALF_UP),
+                            won));
         }
         if (!won.isEmpty()) {
             for (String currency : revenueWon.keySet()) {
-                figures.put("pipeline.averageWonDealSize." + currency, new Figure(revenueWon.get(currency).divide(BigDecimal.valueOf(won.size()), 2,
-                        java.math.RoundingMode.HALF_UP), won));
+                figures.put(
+                        "pipeline.averageWonDealSize." + currency,
+                        new Figure(
+                                revenueWon
+                                        .get(currency)
+                                        .divide(BigDecimal.valueOf(won.size()), 2, java.math.RoundingMode.HALF_UP),
+                                won));
             }
             List<Long> cycles = new ArrayList<>();
             for (Deal deal : month.deals) {
-                if (ours.test(deal.owner()) && deal.last().stage().equals("WON") && within(deal.last().at(), deal.owner().team(), from, to)) {
-                    cycles.add(java.time.Duration.between(deal.first().at(), deal.last().at()).toDays());
+                if (ours.test(deal.owner())
+                        && deal.last().stage().equals("WON")
+                        && within(deal.last().at(), deal.owner().team(), from, to)) {
+                    cycles.add(java.time.Duration.between(
+                                    deal.first().at(), deal.last().at())
+                            .toDays());
                 }
             }
             figures.put("pipeline.salesCycleDays", new Figure(median(cycles), won));
@@ -196,25 +229,33 @@ final class NaiveFigures {
             for (int i = 1; i < deal.snapshots().size(); i++) {
                 Snapshot before = deal.snapshots().get(i - 1);
                 Snapshot after = deal.snapshots().get(i);
-                if (before.stage().equals(after.stage()) || !within(after.at(), deal.owner().team(), from, to)) {
+                if (before.stage().equals(after.stage())
+                        || !within(after.at(), deal.owner().team(), from, to)) {
                     continue;
                 }
-                boolean forward = !after.stage().equals("LOST") && ORDER.indexOf(after.stage()) > ORDER.indexOf(before.stage());
+                boolean forward =
+                        !after.stage().equals("LOST") && ORDER.indexOf(after.stage()) > ORDER.indexOf(before.stage());
                 long[] counts = exits.computeIfAbsent(before.stage(), k -> new long[2]);
                 counts[0]++;
                 if (forward) {
                     counts[1]++;
                     if (!after.stage().equals("WON")) {
-                        advanced.add(line("deal " + deal.id() + " " + before.stage() + " to " + after.stage(), after.at(), deal.owner().team(),
+                        advanced.add(line(
+                                "deal " + deal.id() + " " + before.stage() + " to " + after.stage(),
+                                after.at(),
+                                deal.owner().team(),
                                 deal.channel()));
                     }
                 }
             }
         }
         figures.put("pipeline.dealsAdvanced", Figure.of(advanced.size(), advanced));
-        exits.forEach((stage, counts) -> figures.put("pipeline.stageConversion." + stage, new Figure(BigDecimal.valueOf(counts[1])
-                .divide(BigDecimal.valueOf(counts[0]), 4, java.math.RoundingMode.HALF_UP), List.of(counts[1] + " forward of " + counts[0]
-                + " moves out of " + stage))));
+        exits.forEach((stage, counts) -> figures.put(
+                "pipeline.stageConversion." + stage,
+                new Figure(
+                        BigDecimal.valueOf(counts[1])
+                                .divide(BigDecimal.valueOf(counts[0]), 4, java.math.RoundingMode.HALF_UP),
+                        List.of(counts[1] + " forward of " + counts[0] + " moves out of " + stage))));
         figures.put("pipeline.dealsCreated", Figure.of(created.size(), created));
         money(figures, "pipeline.pipelineCreated", pipelineCreated, created);
         figures.put("pipeline.dealsWon", Figure.of(won.size(), won));
@@ -224,18 +265,29 @@ final class NaiveFigures {
         return figures;
     }
 
-    private static void money(Map<String, Figure> figures, String name, Map<String, BigDecimal> amounts, List<String> behind) {
+    private static void money(
+            Map<String, Figure> figures, String name, Map<String, BigDecimal> amounts, List<String> behind) {
         for (String currency : List.of("EUR", "USD")) {
             figures.put(name + "." + currency, new Figure(amounts.getOrDefault(currency, BigDecimal.ZERO), behind));
         }
     }
 
     /** The stages in their order (a move to a later one is forward). */
-    static final List<String> ORDER = List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION", "WON", "LOST");
+    static final List<String> ORDER =
+            List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION", "WON", "LOST");
 
     /** The stages' win probabilities for the weighted pipeline (docs: the defaults). */
-    static final Map<String, BigDecimal> PROBABILITIES = Map.of("NEW", new BigDecimal("0.10"), "QUALIFIED", new BigDecimal("0.20"),
-            "DISCOVERY", new BigDecimal("0.40"), "PROPOSAL", new BigDecimal("0.60"), "NEGOTIATION", new BigDecimal("0.80"));
+    static final Map<String, BigDecimal> PROBABILITIES = Map.of(
+            "NEW",
+            new BigDecimal("0.10"),
+            "QUALIFIED",
+            new BigDecimal("0.20"),
+            "DISCOVERY",
+            new BigDecimal("0.40"),
+            "PROPOSAL",
+            new BigDecimal("0.60"),
+            "NEGOTIATION",
+            new BigDecimal("0.80"));
 
     static BigDecimal median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
@@ -243,8 +295,10 @@ final class NaiveFigures {
         if (n == 0) {
             return null;
         }
-        return n % 2 == 1 ? BigDecimal.valueOf(sorted.get(n / 2))
-                : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 1, java.math.RoundingMode.HALF_UP);
+        return n % 2 == 1
+                ? BigDecimal.valueOf(sorted.get(n / 2))
+                : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2))
+                        .divide(BigDecimal.valueOf(2), 1, java.math.RoundingMode.HALF_UP);
     }
 
     /** When the deal entered the stage it is in now (a stale snapshot arriving late changes nothing). */
@@ -270,11 +324,17 @@ final class NaiveFigures {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         for (Deal deal : month.deals) {
             Snapshot last = deal.last();
-            if (deal.owner().team() != team || last.stage().equals("WON") || last.stage().equals("LOST")) {
+            if (deal.owner().team() != team
+                    || last.stage().equals("WON")
+                    || last.stage().equals("LOST")) {
                 continue;
             }
-            deals.computeIfAbsent(last.stage(), s -> new ArrayList<>()).add(line("deal " + deal.id() + " in " + last.stage() + " at "
-                    + last.amount(), last.at(), team, deal.channel()));
+            deals.computeIfAbsent(last.stage(), s -> new ArrayList<>())
+                    .add(line(
+                            "deal " + deal.id() + " in " + last.stage() + " at " + last.amount(),
+                            last.at(),
+                            team,
+                            deal.channel()));
             amounts.merge(last.stage(), BigDecimal.valueOf(last.amount()), BigDecimal::add);
         }
         Map<String, Figure> figures = new LinkedHashMap<>();
@@ -287,7 +347,9 @@ final class NaiveFigures {
             BigDecimal amount = amounts.getOrDefault(stage, BigDecimal.ZERO);
             figures.put(stage + ".deals", Figure.of(behind.size(), behind));
             figures.put(stage + ".amount." + team.currency(), new Figure(amount, behind));
-            figures.put(stage + ".weighted." + team.currency(), new Figure(amount.multiply(PROBABILITIES.get(stage)), behind));
+            figures.put(
+                    stage + ".weighted." + team.currency(),
+                    new Figure(amount.multiply(PROBABILITIES.get(stage)), behind));
             open = open.add(amount);
             weighted = weighted.add(amount.multiply(PROBABILITIES.get(stage)));
         }
@@ -301,24 +363,38 @@ final class NaiveFigures {
         Map<String, List<Deal>> byStage = new LinkedHashMap<>();
         for (Deal deal : month.deals) {
             if (deal.owner().team() == team && open(deal)) {
-                byStage.computeIfAbsent(deal.last().stage(), k -> new ArrayList<>()).add(deal);
+                byStage.computeIfAbsent(deal.last().stage(), k -> new ArrayList<>())
+                        .add(deal);
             }
         }
         return byStage;
     }
 
     static long daysInStage(Deal deal, LocalDate today) {
-        return Math.max(0, today.toEpochDay() - stageSince(deal).atZone(deal.owner().team().zone()).toLocalDate().toEpochDay());
+        return Math.max(
+                0,
+                today.toEpochDay()
+                        - stageSince(deal)
+                                .atZone(deal.owner().team().zone())
+                                .toLocalDate()
+                                .toEpochDay());
     }
 
     /** The reps of a team ranked by calls over the days: rank (equal values share one: 1, 2, 2, 4) and value. */
     Map<String, long[]> callsRanking(Team team, LocalDate from, LocalDate to) {
         Map<String, Long> values = new LinkedHashMap<>();
         for (Rep rep : month.repsOf(team)) {
-            values.put(rep.repId(), figures(List.of(rep), from, to).get("activity.calls").value().longValue());
+            values.put(
+                    rep.repId(),
+                    figures(List.of(rep), from, to)
+                            .get("activity.calls")
+                            .value()
+                            .longValue());
         }
         Map<String, long[]> ranking = new LinkedHashMap<>();
-        values.forEach((rep, value) -> ranking.put(rep, new long[] {1 + values.values().stream().filter(v -> v > value).count(), value}));
+        values.forEach((rep, value) -> ranking.put(rep, new long[] {
+            1 + values.values().stream().filter(v -> v > value).count(), value
+        }));
         return ranking;
     }
 
@@ -327,8 +403,15 @@ final class NaiveFigures {
      * them by their stage's category (NEW, QUALIFIED pipeline; DISCOVERY, PROPOSAL best case; NEGOTIATION commit).
      */
     Map<String, Figure> forecast(Team team, LocalDate from, LocalDate to) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>(Map.of("closed", BigDecimal.ZERO, "commit", BigDecimal.ZERO,
-                "bestCase", BigDecimal.ZERO, "pipeline", BigDecimal.ZERO));
+        Map<String, BigDecimal> sums = new LinkedHashMap<>(Map.of(
+                "closed",
+                BigDecimal.ZERO,
+                "commit",
+                BigDecimal.ZERO,
+                "bestCase",
+                BigDecimal.ZERO,
+                "pipeline",
+                BigDecimal.ZERO));
         Map<String, List<String>> behind = new LinkedHashMap<>();
         for (Deal deal : month.deals) {
             Snapshot last = deal.last();
@@ -338,7 +421,9 @@ final class NaiveFigures {
             String category = null;
             if (last.stage().equals("WON") && within(last.at(), team, from, to)) {
                 category = "closed";
-            } else if (open(deal) && !last.closeDate().isBefore(from) && !last.closeDate().isAfter(to)) {
+            } else if (open(deal)
+                    && !last.closeDate().isBefore(from)
+                    && !last.closeDate().isAfter(to)) {
                 category = switch (last.stage()) {
                     case "NEGOTIATION" -> "commit";
                     case "DISCOVERY", "PROPOSAL" -> "bestCase";
@@ -347,15 +432,23 @@ final class NaiveFigures {
             }
             if (category != null) {
                 sums.merge(category, BigDecimal.valueOf(last.amount()), BigDecimal::add);
-                behind.computeIfAbsent(category, k -> new ArrayList<>()).add(line("deal " + deal.id() + " " + last.stage() + " at "
-                        + last.amount() + ", close " + last.closeDate(), last.at(), team, deal.channel()));
+                behind.computeIfAbsent(category, k -> new ArrayList<>())
+                        .add(line(
+                                "deal " + deal.id() + " " + last.stage() + " at " + last.amount() + ", close "
+                                        + last.closeDate(),
+                                last.at(),
+                                team,
+                                deal.channel()));
             }
         }
         Map<String, Figure> figures = new LinkedHashMap<>();
-        sums.forEach((category, sum) -> figures.put(category, new Figure(sum, behind.getOrDefault(category, List.of()))));
+        sums.forEach((category, sum) ->
+                figures.put(category, new Figure(sum, behind.getOrDefault(category, List.of()))));
         BigDecimal commitTotal = sums.get("closed").add(sums.get("commit"));
         figures.put("commitTotal", new Figure(commitTotal, behind.getOrDefault("commit", List.of())));
-        figures.put("bestCaseTotal", new Figure(commitTotal.add(sums.get("bestCase")), behind.getOrDefault("bestCase", List.of())));
+        figures.put(
+                "bestCaseTotal",
+                new Figure(commitTotal.add(sums.get("bestCase")), behind.getOrDefault("bestCase", List.of())));
         return figures;
     }
 
@@ -442,7 +535,8 @@ final class NaiveFigures {
     }
 
     /** Each key's deals and amount, as "key.deals" and "key.amount.CUR". */
-    private static Map<String, Figure> tallies(Map<String, List<String>> deals, Map<String, BigDecimal> amounts, String currency) {
+    private static Map<String, Figure> tallies(
+            Map<String, List<String>> deals, Map<String, BigDecimal> amounts, String currency) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         deals.forEach((key, behind) -> {
             figures.put(key + ".deals", Figure.of(behind.size(), behind));
@@ -458,10 +552,17 @@ final class NaiveFigures {
         for (Deal deal : month.deals) {
             Snapshot last = deal.last();
             if (deal.owner().team() == team && last.stage().equals("LOST") && within(last.at(), team, from, to)) {
-                // Salesforce's loss reason is a field each organisation names (lost-reason-field): none is configured here.
-                String reason = last.lostReason() == null || deal.channel() == OracleMonth.Channel.SALESFORCE ? "" : last.lostReason();
-                deals.computeIfAbsent(reason, k -> new ArrayList<>()).add(line("deal " + deal.id() + " lost (" + reason + ") at " + last.amount(),
-                        last.at(), team, deal.channel()));
+                // Salesforce's loss reason is a field each organisation names (lost-reason-field): none is configured
+                // here.
+                String reason = last.lostReason() == null || deal.channel() == OracleMonth.Channel.SALESFORCE
+                        ? ""
+                        : last.lostReason();
+                deals.computeIfAbsent(reason, k -> new ArrayList<>())
+                        .add(line(
+                                "deal " + deal.id() + " lost (" + reason + ") at " + last.amount(),
+                                last.at(),
+                                team,
+                                deal.channel()));
                 amounts.merge(reason, BigDecimal.valueOf(last.amount()), BigDecimal::add);
             }
         }
@@ -473,10 +574,17 @@ final class NaiveFigures {
         Map<String, List<String>> deals = new java.util.TreeMap<>();
         Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
         for (Deal deal : month.deals) {
-            if (deal.owner().team() == team && deal.sourcedBy() != null && within(deal.first().at(), team, from, to)) {
+            if (deal.owner().team() == team
+                    && deal.sourcedBy() != null
+                    && within(deal.first().at(), team, from, to)) {
                 String sdr = deal.sourcedBy().repId();
-                deals.computeIfAbsent(sdr, k -> new ArrayList<>()).add(line("deal " + deal.id() + " sourced at " + deal.first().amount(),
-                        deal.first().at(), team, deal.channel()));
+                deals.computeIfAbsent(sdr, k -> new ArrayList<>())
+                        .add(line(
+                                "deal " + deal.id() + " sourced at "
+                                        + deal.first().amount(),
+                                deal.first().at(),
+                                team,
+                                deal.channel()));
                 amounts.merge(sdr, BigDecimal.valueOf(deal.first().amount()), BigDecimal::add);
             }
         }
@@ -504,9 +612,11 @@ final class NaiveFigures {
                 LocalDate left = after.at().atZone(team.zone()).toLocalDate();
                 if (!left.isBefore(today.minusDays(90)) && !left.isAfter(today)) {
                     long days = java.time.Duration.between(entered, after.at()).toDays();
-                    stays.computeIfAbsent(before.stage(), k -> new ArrayList<>()).add(days);
-                    behind.computeIfAbsent(before.stage(), k -> new ArrayList<>()).add("deal " + deal.id() + " in " + before.stage() + " "
-                            + days + " days, left " + after.at());
+                    stays.computeIfAbsent(before.stage(), k -> new ArrayList<>())
+                            .add(days);
+                    behind.computeIfAbsent(before.stage(), k -> new ArrayList<>())
+                            .add("deal " + deal.id() + " in " + before.stage() + " " + days + " days, left "
+                                    + after.at());
                 }
                 entered = after.at();
             }
@@ -525,12 +635,16 @@ final class NaiveFigures {
         BigDecimal expected = BigDecimal.ZERO;
         for (Deal deal : month.deals) {
             Snapshot last = deal.last();
-            if (objective.reps(month).contains(deal.owner()) && open(deal) && !last.closeDate().isAfter(objective.to())) {
+            if (objective.reps(month).contains(deal.owner())
+                    && open(deal)
+                    && !last.closeDate().isAfter(objective.to())) {
                 expected = expected.add(BigDecimal.valueOf(last.amount()));
-                behind.add("deal " + deal.id() + " " + last.stage() + " at " + last.amount() + ", close " + last.closeDate());
+                behind.add("deal " + deal.id() + " " + last.stage() + " at " + last.amount() + ", close "
+                        + last.closeDate());
             }
         }
-        BigDecimal remaining = BigDecimal.valueOf(objective.targetNow()).subtract(progress(objective, today).actual().value());
+        BigDecimal remaining = BigDecimal.valueOf(objective.targetNow())
+                .subtract(progress(objective, today).actual().value());
         Map<String, Figure> figures = new LinkedHashMap<>();
         figures.put("openExpectedInPeriod", new Figure(expected, behind));
         figures.put("remaining", new Figure(remaining, behind));
@@ -546,38 +660,54 @@ final class NaiveFigures {
         List<String> won = new ArrayList<>();
         for (Deal deal : month.deals) {
             if (deal.owner().team() == team && within(deal.first().at(), team, from, to)) {
-                String line = line("deal " + deal.id() + " created, now " + deal.last().stage(), deal.first().at(), team, deal.channel());
+                String line = line(
+                        "deal " + deal.id() + " created, now " + deal.last().stage(),
+                        deal.first().at(),
+                        team,
+                        deal.channel());
                 created.add(line);
                 if (deal.last().stage().equals("WON")) {
                     won.add(line);
                 }
             }
         }
-        return Map.of("wonCohort.created", Figure.of(created.size(), created), "wonCohort.won", Figure.of(won.size(), won));
+        return Map.of(
+                "wonCohort.created", Figure.of(created.size(), created), "wonCohort.won", Figure.of(won.size(), won));
     }
 
     /** An objective's figures on a day (docs: "Objectives"). */
-    record Progress(Figure actual, BigDecimal attainment, long elapsedDays, long periodDays, BigDecimal elapsed, BigDecimal projection,
-                    BigDecimal pace, String status) {
-    }
+    record Progress(
+            Figure actual,
+            BigDecimal attainment,
+            long elapsedDays,
+            long periodDays,
+            BigDecimal elapsed,
+            BigDecimal projection,
+            BigDecimal pace,
+            String status) {}
 
     Progress progress(OracleMonth.Objective objective, LocalDate today) {
         Map<String, Figure> figures = figures(objective.reps(month), objective.from(), today);
-        Figure actual = objective.metric().equals("CALLS") ? figures.get("activity.calls") : figures.get("pipeline.revenueWon." + objective.currency());
+        Figure actual = objective.metric().equals("CALLS")
+                ? figures.get("activity.calls")
+                : figures.get("pipeline.revenueWon." + objective.currency());
         BigDecimal target = BigDecimal.valueOf(objective.targetNow());
         BigDecimal attainment = actual.value().divide(target, 10, java.math.RoundingMode.HALF_UP);
         // A day counts at its end: today's is not elapsed yet.
         // A team objective counts the team's working days; a rep's, the rep's (its absences left out).
-        Predicate<LocalDate> away = day -> objective.rep() != null && month.absences.stream()
-                .anyMatch(a -> a.rep() == objective.rep() && a.covers(day));
+        Predicate<LocalDate> away = day -> objective.rep() != null
+                && month.absences.stream().anyMatch(a -> a.rep() == objective.rep() && a.covers(day));
         long elapsedDays = workingDays(objective.team(), objective.from(), today.minusDays(1), away);
         long periodDays = workingDays(objective.team(), objective.from(), objective.to(), away);
-        BigDecimal elapsed = BigDecimal.valueOf(elapsedDays).divide(BigDecimal.valueOf(periodDays), 10, java.math.RoundingMode.HALF_UP);
+        BigDecimal elapsed = BigDecimal.valueOf(elapsedDays)
+                .divide(BigDecimal.valueOf(periodDays), 10, java.math.RoundingMode.HALF_UP);
         BigDecimal projection = actual.value().divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
         BigDecimal pace = attainment.divide(elapsed, 10, java.math.RoundingMode.HALF_UP);
-        String status = attainment.compareTo(BigDecimal.ONE) >= 0 ? "ACHIEVED"
-                : projection.compareTo(target) >= 0 ? "ON_TRACK"
-                : projection.compareTo(target.multiply(new BigDecimal("0.8"))) >= 0 ? "AT_RISK" : "OFF_TRACK";
+        String status = attainment.compareTo(BigDecimal.ONE) >= 0
+                ? "ACHIEVED"
+                : projection.compareTo(target) >= 0
+                        ? "ON_TRACK"
+                        : projection.compareTo(target.multiply(new BigDecimal("0.8"))) >= 0 ? "AT_RISK" : "OFF_TRACK";
         return new Progress(actual, attainment, elapsedDays, periodDays, elapsed, projection, pace, status);
     }
 
@@ -600,7 +730,10 @@ final class NaiveFigures {
             }
             int pushes = 0;
             for (int i = 1; i < deal.snapshots().size(); i++) {
-                if (deal.snapshots().get(i).closeDate().isAfter(deal.snapshots().get(i - 1).closeDate())) {
+                if (deal.snapshots()
+                        .get(i)
+                        .closeDate()
+                        .isAfter(deal.snapshots().get(i - 1).closeDate())) {
                     pushes++;
                 }
             }
@@ -613,9 +746,13 @@ final class NaiveFigures {
                 continue;
             }
             Progress p = progress(objective, today);
-            if (p.elapsed().compareTo(new BigDecimal("0.25")) >= 0 && (p.status().equals("AT_RISK") || p.status().equals("OFF_TRACK"))) {
-                signals.put("OBJECTIVE_AT_RISK " + objective.id(), (p.status().equals("AT_RISK") ? "WARNING" : "CRITICAL") + " actual="
-                        + p.actual().value().stripTrailingZeros().toPlainString() + " target=" + objective.targetNow());
+            if (p.elapsed().compareTo(new BigDecimal("0.25")) >= 0
+                    && (p.status().equals("AT_RISK") || p.status().equals("OFF_TRACK"))) {
+                signals.put(
+                        "OBJECTIVE_AT_RISK " + objective.id(),
+                        (p.status().equals("AT_RISK") ? "WARNING" : "CRITICAL") + " actual="
+                                + p.actual().value().stripTrailingZeros().toPlainString() + " target="
+                                + objective.targetNow());
             }
         }
         return signals;

@@ -20,27 +20,27 @@ import java.util.Random;
  */
 final class OracleMonth {
 
-    enum Channel { CLOUDEVENTS, HUBSPOT, PIPEDRIVE, TWENTY, SALESFORCE }
-
-    record Team(String teamId, ZoneId zone, String country, String currency) {
+    enum Channel {
+        CLOUDEVENTS,
+        HUBSPOT,
+        PIPEDRIVE,
+        TWENTY,
+        SALESFORCE
     }
 
-    record Rep(String repId, Team team, boolean ae, String crmId, String secondCrmId) {
-    }
+    record Team(String teamId, ZoneId zone, String country, String currency) {}
 
-    record Call(String id, Rep rep, Instant at, boolean connected, int seconds, Channel channel) {
-    }
+    record Rep(String repId, Team team, boolean ae, String crmId, String secondCrmId) {}
 
-    record Email(String id, Rep rep, Instant at, Channel channel) {
-    }
+    record Call(String id, Rep rep, Instant at, boolean connected, int seconds, Channel channel) {}
+
+    record Email(String id, Rep rep, Instant at, Channel channel) {}
 
     /** Booked at {@code bookedAt} for {@code scheduledFor}; held (then, at its scheduled time) or not. */
-    record Meeting(String id, Rep rep, Instant bookedAt, Instant scheduledFor, boolean held, Channel channel) {
-    }
+    record Meeting(String id, Rep rep, Instant bookedAt, Instant scheduledFor, boolean held, Channel channel) {}
 
     /** A deal as the CRM holds it after one change. */
-    record Snapshot(Instant at, String stage, long amount, LocalDate closeDate, String lostReason) {
-    }
+    record Snapshot(Instant at, String stage, long amount, LocalDate closeDate, String lostReason) {}
 
     /**
      * A deal's life, its snapshots in time order; {@code late} is a stale snapshot delivered after the last one;
@@ -61,10 +61,27 @@ final class OracleMonth {
      * An objective of a rep ({@code rep} set) or of a team; {@code currency} for revenue. Set by the CRM (a CloudEvent);
      * then, by a manager through the objectives API, adjusted to {@code adjustedTarget} (when not null) or cancelled.
      */
-    record Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to,
-                     Integer adjustedTarget, boolean cancelled) {
+    record Objective(
+            String id,
+            Team team,
+            Rep rep,
+            String metric,
+            String currency,
+            int target,
+            LocalDate from,
+            LocalDate to,
+            Integer adjustedTarget,
+            boolean cancelled) {
 
-        Objective(String id, Team team, Rep rep, String metric, String currency, int target, LocalDate from, LocalDate to) {
+        Objective(
+                String id,
+                Team team,
+                Rep rep,
+                String metric,
+                String currency,
+                int target,
+                LocalDate from,
+                LocalDate to) {
             this(id, team, rep, metric, currency, target, from, to, null, false);
         }
 
@@ -90,6 +107,7 @@ final class OracleMonth {
     static final Instant NOW = Instant.parse("2027-11-17T15:00:00Z");
     /** Nothing the CRMs tell is later than this: the services' clock starts at {@link #NOW} and runs on. */
     static final Instant LAST_EVENT = NOW.minus(Duration.ofHours(1));
+
     static final List<String> LOST_REASONS = List.of("Price", "Timing", "Competitor", "No budget");
     private static final String[] PATH = {"QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION"};
 
@@ -117,17 +135,22 @@ final class OracleMonth {
 
     private void generate(Random random) {
         int n = 0;
-        for (LocalDate day = FIRST_DAY; !day.isAfter(LocalDate.ofInstant(LAST_EVENT, ZoneOffset.UTC)); day = day.plusDays(1)) {
+        for (LocalDate day = FIRST_DAY;
+                !day.isAfter(LocalDate.ofInstant(LAST_EVENT, ZoneOffset.UTC));
+                day = day.plusDays(1)) {
             boolean weekday = day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
             for (Rep rep : reps) {
                 boolean paris = rep.team() == this.paris;
                 int callCount = weekday ? random.nextInt(rep.ae() ? 3 : 6) : random.nextInt(2);
                 for (int i = 0; i < callCount; i++) {
                     Instant at = at(day, random);
-                    Channel channel = random.nextBoolean() ? Channel.CLOUDEVENTS : paris ? Channel.PIPEDRIVE : Channel.HUBSPOT;
+                    Channel channel =
+                            random.nextBoolean() ? Channel.CLOUDEVENTS : paris ? Channel.PIPEDRIVE : Channel.HUBSPOT;
                     boolean connected = random.nextInt(3) == 0;
                     // Pipedrive counts whole minutes; the others seconds.
-                    int seconds = !connected ? 0 : channel == Channel.PIPEDRIVE ? 60 * (1 + random.nextInt(12)) : 20 + random.nextInt(900);
+                    int seconds = !connected
+                            ? 0
+                            : channel == Channel.PIPEDRIVE ? 60 * (1 + random.nextInt(12)) : 20 + random.nextInt(900);
                     if (at != null) {
                         calls.add(new Call("c" + seed + "-" + n++, rep, at, connected, seconds, channel));
                     }
@@ -136,16 +159,28 @@ final class OracleMonth {
                 for (int i = 0; i < emailCount; i++) {
                     Instant at = at(day, random);
                     if (at != null) {
-                        emails.add(new Email("e" + seed + "-" + n++, rep, at, random.nextBoolean() ? Channel.CLOUDEVENTS
-                                : paris ? Channel.PIPEDRIVE : Channel.HUBSPOT));
+                        emails.add(new Email(
+                                "e" + seed + "-" + n++,
+                                rep,
+                                at,
+                                random.nextBoolean()
+                                        ? Channel.CLOUDEVENTS
+                                        : paris ? Channel.PIPEDRIVE : Channel.HUBSPOT));
                     }
                 }
                 if (weekday && random.nextInt(4) == 0) {
                     Instant booked = at(day, random);
                     if (booked != null) {
-                        Instant scheduled = day.plusDays(1 + random.nextInt(7)).atTime(8 + random.nextInt(10), 30).toInstant(ZoneOffset.UTC);
+                        Instant scheduled = day.plusDays(1 + random.nextInt(7))
+                                .atTime(8 + random.nextInt(10), 30)
+                                .toInstant(ZoneOffset.UTC);
                         boolean held = scheduled.isBefore(LAST_EVENT) && random.nextInt(10) < 7;
-                        meetings.add(new Meeting("m" + seed + "-" + n++, rep, booked, scheduled, held,
+                        meetings.add(new Meeting(
+                                "m" + seed + "-" + n++,
+                                rep,
+                                booked,
+                                scheduled,
+                                held,
                                 paris && random.nextBoolean() ? Channel.PIPEDRIVE : Channel.CLOUDEVENTS));
                     }
                 }
@@ -159,26 +194,69 @@ final class OracleMonth {
         }
         LocalDate november = LocalDate.parse("2027-11-01");
         // Paris's SDR on leave three days: her objective's elapsed share leaves them out.
-        absences.add(new Absence("oracle" + seed + "-leave", reps.get(0), LocalDate.parse("2027-11-08"), LocalDate.parse("2027-11-10")));
-        objectives.add(new Objective("oracle" + seed + "-calls-" + reps.get(0).repId(), paris, reps.get(0), "CALLS", null, 60 + 10 * seed,
-                november, november.plusMonths(1).minusDays(1)));
+        absences.add(new Absence(
+                "oracle" + seed + "-leave", reps.get(0), LocalDate.parse("2027-11-08"), LocalDate.parse("2027-11-10")));
+        objectives.add(new Objective(
+                "oracle" + seed + "-calls-" + reps.get(0).repId(),
+                paris,
+                reps.get(0),
+                "CALLS",
+                null,
+                60 + 10 * seed,
+                november,
+                november.plusMonths(1).minusDays(1)));
         // New York's SDR: its target adjusted by the manager; Paris's AE: an objective cancelled.
-        objectives.add(new Objective("oracle" + seed + "-calls-" + reps.get(2).repId(), nyc, reps.get(2), "CALLS", null, 60 + 10 * seed,
-                november, november.plusMonths(1).minusDays(1), 45 + 5 * seed, false));
-        objectives.add(new Objective("oracle" + seed + "-held-" + reps.get(1).repId(), paris, reps.get(1), "MEETINGS_HELD", null, 12,
-                november, november.plusMonths(1).minusDays(1), null, true));
+        objectives.add(new Objective(
+                "oracle" + seed + "-calls-" + reps.get(2).repId(),
+                nyc,
+                reps.get(2),
+                "CALLS",
+                null,
+                60 + 10 * seed,
+                november,
+                november.plusMonths(1).minusDays(1),
+                45 + 5 * seed,
+                false));
+        objectives.add(new Objective(
+                "oracle" + seed + "-held-" + reps.get(1).repId(),
+                paris,
+                reps.get(1),
+                "MEETINGS_HELD",
+                null,
+                12,
+                november,
+                november.plusMonths(1).minusDays(1),
+                null,
+                true));
         // The quarter's quotas: Paris's a team objective, New York's its AE's own.
         LocalDate quarter = LocalDate.parse("2027-10-01");
-        objectives.add(new Objective("oracle" + seed + "-q4-paris", paris, null, "REVENUE_WON", "EUR", 150_000 + 1_000 * seed, quarter,
+        objectives.add(new Objective(
+                "oracle" + seed + "-q4-paris",
+                paris,
+                null,
+                "REVENUE_WON",
+                "EUR",
+                150_000 + 1_000 * seed,
+                quarter,
                 quarter.plusMonths(3).minusDays(1)));
-        objectives.add(new Objective("oracle" + seed + "-q4-ines", nyc, reps.get(3), "REVENUE_WON", "USD", 120_000 + 1_000 * seed, quarter,
+        objectives.add(new Objective(
+                "oracle" + seed + "-q4-ines",
+                nyc,
+                reps.get(3),
+                "REVENUE_WON",
+                "USD",
+                120_000 + 1_000 * seed,
+                quarter,
                 quarter.plusMonths(3).minusDays(1)));
     }
 
     private void deal(String id, Rep owner, Instant created, Random random) {
         boolean paris = owner.team() == this.paris;
-        Channel channel = paris ? List.of(Channel.PIPEDRIVE, Channel.TWENTY, Channel.CLOUDEVENTS).get(random.nextInt(3))
-                : List.of(Channel.SALESFORCE, Channel.HUBSPOT, Channel.CLOUDEVENTS).get(random.nextInt(3));
+        Channel channel = paris
+                ? List.of(Channel.PIPEDRIVE, Channel.TWENTY, Channel.CLOUDEVENTS)
+                        .get(random.nextInt(3))
+                : List.of(Channel.SALESFORCE, Channel.HUBSPOT, Channel.CLOUDEVENTS)
+                        .get(random.nextInt(3));
         List<Snapshot> snapshots = new ArrayList<>();
         long amount = 1000L * (1 + random.nextInt(40));
         LocalDate close = LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(20 + random.nextInt(40));
@@ -193,7 +271,8 @@ final class OracleMonth {
             }
             int roll = random.nextInt(10);
             if (roll < 2 && channel != Channel.TWENTY) {
-                snapshots.add(new Snapshot(at, "LOST", amount, close, LOST_REASONS.get(random.nextInt(LOST_REASONS.size()))));
+                snapshots.add(
+                        new Snapshot(at, "LOST", amount, close, LOST_REASONS.get(random.nextInt(LOST_REASONS.size()))));
                 break;
             } else if (roll < 4) {
                 snapshots.add(new Snapshot(at, "WON", amount, close, null));
@@ -210,7 +289,9 @@ final class OracleMonth {
             snapshots.add(new Snapshot(at, PATH[stage], amount, close, null));
         }
         Snapshot late = snapshots.size() >= 3 && random.nextInt(5) == 0 ? snapshots.get(1) : null;
-        Rep sdr = channel == Channel.CLOUDEVENTS && random.nextBoolean() ? repsOf(owner.team()).get(0) : null;
+        Rep sdr = channel == Channel.CLOUDEVENTS && random.nextBoolean()
+                ? repsOf(owner.team()).get(0)
+                : null;
         deals.add(new Deal(id, owner, channel, List.copyOf(snapshots), late, sdr));
     }
 

@@ -13,6 +13,5 @@ final class StoryDay {
 
     static final Instant NOW = Instant.parse("2026-10-21T15:00:00Z");
 
-    private StoryDay() {
-    }
+    private StoryDay() {}
 }

@@ -31,8 +31,12 @@ import tools.jackson.databind.JsonNode;
  * Delivery faults against live local endpoints: a 429 with Retry-After is retried no sooner than it asks, a
  * time-out is retried, a redirect is not followed, and a crash between sending and logging tells the manager once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "salespulse.notifications.http-timeout=1s", "salespulse.notifications.digest-initial-delay-ms=3600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "salespulse.notifications.http-timeout=1s",
+            "salespulse.notifications.digest-initial-delay-ms=3600000"
+        })
 @RealInfrastructure
 class DeliveryFaultsIT {
 
@@ -128,9 +132,16 @@ class DeliveryFaultsIT {
     void aRedirectIsNeverFollowed() {
         String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
         queue(manager + "|slack", manager, "slack", url("/redirect-" + manager), false, false);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(delivery(manager, "slack").get("status").asString()).isEqualTo("FAILED"));
-        assertThat(delivery(manager, "slack").get("attempts").get(0).get("detail").asString()).isEqualTo("HTTP 302: permanent");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                delivery(manager, "slack").get("status").asString())
+                        .isEqualTo("FAILED"));
+        assertThat(delivery(manager, "slack")
+                        .get("attempts")
+                        .get(0)
+                        .get("detail")
+                        .asString())
+                .isEqualTo("HTTP 302: permanent");
         assertThat(calls.get("/redirect-" + manager)).hasValue(1);
         assertThat(calls).doesNotContainKey("/landing/redirect-" + manager);
     }
@@ -148,7 +159,9 @@ class DeliveryFaultsIT {
         JsonNode busy = delivery(manager, "slack").get("attempts");
         assertThat(busy).hasSize(2);
         assertThat(busy.get(0).get("detail").asString()).isEqualTo("HTTP 429");
-        Duration waited = Duration.between(Instant.parse(busy.get(0).get("at").asString()), Instant.parse(busy.get(1).get("at").asString()));
+        Duration waited = Duration.between(
+                Instant.parse(busy.get(0).get("at").asString()),
+                Instant.parse(busy.get(1).get("at").asString()));
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         JsonNode slow = delivery(manager, "teams").get("attempts");
         assertThat(slow).hasSize(2);
@@ -161,42 +174,73 @@ class DeliveryFaultsIT {
         String stuck = "m-" + UUID.randomUUID().toString().substring(0, 8);
         String other = "m-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + stuck + "/preferences", """
-                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(url("/busy-for-an-hour-" + stuck)))
-                .status()).isEqualTo(200);
+                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(
+                                        url("/busy-for-an-hour-" + stuck)))
+                        .status())
+                .isEqualTo(200);
         queue(stuck + "|slack", stuck, "slack", url("/trickle-" + stuck), false, false);
         queue(stuck + "|teams", stuck, "teams", url("/hang-" + stuck), false, false);
         queue(stuck + "|webhook", stuck, "webhook", url("/busy-for-an-hour-" + stuck), false, false);
         // Queued once the stuck ones are being sent: it comes in a later round, which must not wait for theirs.
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.containsKey("/trickle-" + stuck) && calls.containsKey("/hang-" + stuck));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> calls.containsKey("/trickle-" + stuck) && calls.containsKey("/hang-" + stuck));
         Instant start = Instant.now();
         queue(other + "|slack", other, "slack", url("/fine-" + other), false, false);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(delivery(other, "slack").get("status").asString()).isEqualTo("SENT");
-            assertThat(delivery(stuck, "slack").path("attempts").path(0).path("detail").asString()).isEqualTo("timed out");
-            assertThat(delivery(stuck, "teams").path("attempts").path(0).path("detail").asString()).isEqualTo("timed out");
-            assertThat(delivery(stuck, "webhook").path("attempts").path(0).path("detail").asString()).isEqualTo("HTTP 429");
+            assertThat(delivery(stuck, "slack")
+                            .path("attempts")
+                            .path(0)
+                            .path("detail")
+                            .asString())
+                    .isEqualTo("timed out");
+            assertThat(delivery(stuck, "teams")
+                            .path("attempts")
+                            .path(0)
+                            .path("detail")
+                            .asString())
+                    .isEqualTo("timed out");
+            assertThat(delivery(stuck, "webhook")
+                            .path("attempts")
+                            .path(0)
+                            .path("detail")
+                            .asString())
+                    .isEqualTo("HTTP 429");
         });
         // Sent within a couple of rounds: the trickle and the hang, unbounded, would have held it for 8 s.
-        Instant sent = Instant.parse(delivery(other, "slack").get("attempts").get(0).get("at").asString());
+        Instant sent = Instant.parse(
+                delivery(other, "slack").get("attempts").get(0).get("at").asString());
         int received = calls.get("/fine-" + other).get();
-        for (String fault : List.of("Slack endpoint that trickles its body", "Teams endpoint that hangs",
+        for (String fault : List.of(
+                "Slack endpoint that trickles its body",
+                "Teams endpoint that hangs",
                 "webhook answering 429 with Retry-After: 3600")) {
-            System.out.printf("fault %s: sent 1, accepted 1, counted %d (another manager's message, %d ms after queueing), lost %d, doubled %d%n",
-                    fault, received, Duration.between(start, sent).toMillis(), Math.max(0, 1 - received), Math.max(0, received - 1));
+            System.out.printf(
+                    "fault %s: sent 1, accepted 1, counted %d (another manager's message, %d ms after queueing), lost %d, doubled %d%n",
+                    fault,
+                    received,
+                    Duration.between(start, sent).toMillis(),
+                    Math.max(0, 1 - received),
+                    Math.max(0, received - 1));
         }
         assertThat(received).isEqualTo(1);
         assertThat(Duration.between(start, sent)).isLessThan(Duration.ofSeconds(4));
         // An hour's Retry-After is capped: tried again within 15 minutes.
-        Document busy = mongo.getCollection("deliveries").find(new Document("_id", stuck + "|webhook")).first();
-        assertThat(busy.getDate("dueAt").toInstant()).isBefore(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(5));
+        Document busy = mongo.getCollection("deliveries")
+                .find(new Document("_id", stuck + "|webhook"))
+                .first();
+        assertThat(busy.getDate("dueAt").toInstant())
+                .isBefore(Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(5));
     }
 
     @Test
     void aCrashBetweenSendAndLogStillTellsTheManagerOnce() {
         String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
-                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(url("/hook-" + manager))).status())
+                {"webhookUrl":"%s","webhookSecret":"shh","locale":"fr","timezone":"UTC"}""".formatted(
+                                        url("/hook-" + manager)))
+                        .status())
                 .isEqualTo(200);
         // The crashed sender's Slack call left (the stub got it), its outcome was never logged.
         calls.computeIfAbsent("/slack-" + manager, key -> new AtomicInteger()).incrementAndGet();
@@ -216,7 +260,8 @@ class DeliveryFaultsIT {
         assertThat(calls.get("/teams-" + manager).get()).isEqualTo(1);
         assertThat(calls.get("/hook-" + manager).get()).isEqualTo(1);
         assertThat(deliveryIds).contains(manager + "|webhook");
-        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body())
+        assertThat(Http.get("http://localhost:" + managementPort + "/actuator/prometheus")
+                        .body())
                 .contains("salespulse_notifications_unconfirmed_total{channel=\"slack\"");
     }
 }

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.Money;
+import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamChanged;
-import io.salespulse.contracts.Money;
-import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
@@ -75,31 +75,75 @@ class EmailDeliveryIT {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String team = "team-" + s;
         String manager = "camille-" + s;
-        assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
-                "{\"email\":\"camille@example.test\",\"locale\":\"fr\",\"timezone\":\"UTC\",\"minSeverity\":\"INFO\"}").status()).isEqualTo(200);
+        assertThat(Http.put(
+                                "http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
+                                "{\"email\":\"camille@example.test\",\"locale\":\"fr\",\"timezone\":\"UTC\",\"minSeverity\":\"INFO\"}")
+                        .status())
+                .isEqualTo(200);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         KafkaProbe.publish(
-                EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.fr, List.of(manager),
-                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
-                EventEnvelope.of("r-" + s, "/t", new RepChanged("ines-" + s, "Inès", team, RepRole.AE, Seniority.SENIOR,
-                        LocalDate.parse("2022-01-10"), Map.of(), true, at)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
-                .contains("type=\"salespulse.rep.changed.v1\""));
+                EventEnvelope.of(
+                        "t-" + s,
+                        "/t",
+                        new TeamChanged(
+                                team,
+                                "Paris",
+                                "Europe/Paris",
+                                Language.fr,
+                                List.of(manager),
+                                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                at)),
+                EventEnvelope.of(
+                        "r-" + s,
+                        "/t",
+                        new RepChanged(
+                                "ines-" + s,
+                                "Inès",
+                                team,
+                                RepRole.AE,
+                                Seniority.SENIOR,
+                                LocalDate.parse("2022-01-10"),
+                                Map.of(),
+                                true,
+                                at)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus")
+                        .body()
+                        .contains("type=\"salespulse.rep.changed.v1\""));
 
-        KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN,
-                SubjectKind.DEAL, "d-" + s, "ines-" + s, team, Severity.INFO, List.of(Evidence.of("amount", new BigDecimal("90000"))),
-                Map.of(Language.fr, "Belle signature de Inès <bravo> !", Language.en, "Big win for Inès!"), Instant.now())));
+        KafkaProbe.publish(EventEnvelope.of(
+                "w-" + s,
+                "/coaching-service",
+                new SignalRaised(
+                        "win-" + s,
+                        SignalType.BIG_WIN,
+                        SubjectKind.DEAL,
+                        "d-" + s,
+                        "ines-" + s,
+                        team,
+                        Severity.INFO,
+                        List.of(Evidence.of("amount", new BigDecimal("90000"))),
+                        Map.of(Language.fr, "Belle signature de Inès <bravo> !", Language.en, "Big win for Inès!"),
+                        Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> recipient(m).equals("camille@example.test")));
-        MimeMessage message = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals("camille@example.test")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Arrays.stream(SMTP.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals("camille@example.test")));
+        MimeMessage message = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipient(m).equals("camille@example.test"))
+                .findFirst()
+                .orElseThrow();
         assertThat(message.getSubject()).isEqualTo("[SalesPulse] Belle signature de Inès");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("camille@example.test");
         MimeMultipart multipart = (MimeMultipart) message.getContent();
         String all = dump(multipart);
         assertThat(all).contains("text/plain", "text/html", "&lt;bravo&gt;", "Montant", "90000");
-        tools.jackson.databind.JsonNode sent = Http.get("http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications?status=SENT").json();
+        tools.jackson.databind.JsonNode sent = Http.get(
+                        "http://localhost:" + port + "/api/v1/managers/" + manager + "/notifications?status=SENT")
+                .json();
         assertThat(sent).hasSize(1);
-        // Its Message-ID is made from the delivery's id (EmailSenderTest: the same at every attempt), not drawn by JavaMail.
+        // Its Message-ID is made from the delivery's id (EmailSenderTest: the same at every attempt), not drawn by
+        // JavaMail.
         assertThat(message.getMessageID()).matches("<[A-Za-z0-9._-]+@salespulse>");
     }
 
@@ -109,34 +153,89 @@ class EmailDeliveryIT {
         String team = "team-" + s;
         String manager = "paul-" + s;
         String inbox = "paul-" + s + "@example.test";
-        try (SlackRecorder slack = SlackRecorder.start(); SlackRecorder teams = SlackRecorder.start()) {
-            assertThat(Http.put("http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences", """
+        try (SlackRecorder slack = SlackRecorder.start();
+                SlackRecorder teams = SlackRecorder.start()) {
+            assertThat(Http.put(
+                                    "http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
+                                    """
                     {"email":"%s","slackWebhookUrl":"http://127.0.0.1:%d/slack","teamsWebhookUrl":"http://127.0.0.1:%d/slack",
-                     "locale":"en","timezone":"UTC","minSeverity":"INFO"}""".formatted(inbox, slack.port(), teams.port())).status())
+                     "locale":"en","timezone":"UTC","minSeverity":"INFO"}""".formatted(inbox, slack.port(), teams.port()))
+                            .status())
                     .isEqualTo(200);
             Instant at = Instant.parse("2026-01-01T00:00:00Z");
             KafkaProbe.publish(
-                    EventEnvelope.of("t-" + s, "/t", new TeamChanged(team, "Paris", "Europe/Paris", Language.en, List.of(manager),
-                            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), at)),
-                    EventEnvelope.of("r-" + s, "/t", new RepChanged("ines-" + s, "Inès", team, RepRole.AE, Seniority.SENIOR,
-                            LocalDate.parse("2022-01-10"), Map.of(), true, at)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus").body()
-                    .contains("type=\"salespulse.rep.changed.v1\""));
+                    EventEnvelope.of(
+                            "t-" + s,
+                            "/t",
+                            new TeamChanged(
+                                    team,
+                                    "Paris",
+                                    "Europe/Paris",
+                                    Language.en,
+                                    List.of(manager),
+                                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                    at)),
+                    EventEnvelope.of(
+                            "r-" + s,
+                            "/t",
+                            new RepChanged(
+                                    "ines-" + s,
+                                    "Inès",
+                                    team,
+                                    RepRole.AE,
+                                    Seniority.SENIOR,
+                                    LocalDate.parse("2022-01-10"),
+                                    Map.of(),
+                                    true,
+                                    at)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus")
+                            .body()
+                            .contains("type=\"salespulse.rep.changed.v1\""));
 
-            DealSummary deal = new DealSummary("Globex renewal", Money.of("90000", "USD"), DealStage.WON, null,
-                    LocalDate.parse("2026-11-30"), "https://crm.test/deals/" + s);
-            KafkaProbe.publish(EventEnvelope.of("w-" + s, "/coaching-service", new SignalRaised("win-" + s, SignalType.BIG_WIN,
-                    SubjectKind.DEAL, "hubspot-" + s, "ines-" + s, team, Severity.INFO, List.of(Evidence.of("amount", new BigDecimal("90000"))),
-                    Map.of(Language.fr, "Belle signature !", Language.en, "Big win for Inès!"), deal, Instant.now())));
+            DealSummary deal = new DealSummary(
+                    "Globex renewal",
+                    Money.of("90000", "USD"),
+                    DealStage.WON,
+                    null,
+                    LocalDate.parse("2026-11-30"),
+                    "https://crm.test/deals/" + s);
+            KafkaProbe.publish(EventEnvelope.of(
+                    "w-" + s,
+                    "/coaching-service",
+                    new SignalRaised(
+                            "win-" + s,
+                            SignalType.BIG_WIN,
+                            SubjectKind.DEAL,
+                            "hubspot-" + s,
+                            "ines-" + s,
+                            team,
+                            Severity.INFO,
+                            List.of(Evidence.of("amount", new BigDecimal("90000"))),
+                            Map.of(Language.fr, "Belle signature !", Language.en, "Big win for Inès!"),
+                            deal,
+                            Instant.now())));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> slack.bodies().size() == 1 && teams.bodies().size() == 1
-                    && Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> recipient(m).equals(inbox)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.bodies().size() == 1
+                            && teams.bodies().size() == 1
+                            && Arrays.stream(SMTP.getReceivedMessages())
+                                    .anyMatch(m -> recipient(m).equals(inbox)));
             String crm = "https://crm.test/deals/" + s;
-            assertThat(slack.bodies().get(0)).contains("Big win for Inès: Globex renewal", "\"url\":\"" + crm + "\"", "Open in the CRM", "$90,000.00");
+            assertThat(slack.bodies().get(0))
+                    .contains(
+                            "Big win for Inès: Globex renewal",
+                            "\"url\":\"" + crm + "\"",
+                            "Open in the CRM",
+                            "$90,000.00");
             assertThat(teams.bodies().get(0)).contains("Big win for Inès: Globex renewal", "Action.OpenUrl", crm);
-            MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(inbox)).findFirst().orElseThrow();
+            MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(m -> recipient(m).equals(inbox))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(mail.getSubject()).contains("Globex renewal");
-            assertThat(dump((MimeMultipart) mail.getContent())).contains("href=\"" + crm + "\"", "Open in the CRM: " + crm);
+            assertThat(dump((MimeMultipart) mail.getContent()))
+                    .contains("href=\"" + crm + "\"", "Open in the CRM: " + crm);
         }
     }
 
@@ -154,7 +253,8 @@ class EmailDeliveryIT {
             var part = multipart.getBodyPart(i);
             out.append(part.getContentType()).append('\n');
             Object content = part.getContent();
-            out.append(content instanceof MimeMultipart nested ? dump(nested) : String.valueOf(content)).append('\n');
+            out.append(content instanceof MimeMultipart nested ? dump(nested) : String.valueOf(content))
+                    .append('\n');
         }
         return out.toString();
     }

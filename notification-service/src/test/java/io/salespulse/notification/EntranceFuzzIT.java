@@ -36,8 +36,16 @@ class EntranceFuzzIT {
     }
 
     private void fuzz(String name, String path, List<String> seeds, String token) {
-        Fuzzer.Report report = Fuzzer.run(new Fuzzer.Target(name, "PUT", n -> "http://localhost:" + port + path, "application/json", seeds,
-                body -> List.of("Authorization", token), this::fingerprint), SECONDS);
+        Fuzzer.Report report = Fuzzer.run(
+                new Fuzzer.Target(
+                        name,
+                        "PUT",
+                        n -> "http://localhost:" + port + path,
+                        "application/json",
+                        seeds,
+                        body -> List.of("Authorization", token),
+                        this::fingerprint),
+                SECONDS);
         assertThat(report.findings()).as(report.toString()).isEmpty();
     }
 

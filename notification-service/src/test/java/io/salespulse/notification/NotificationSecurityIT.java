@@ -3,10 +3,10 @@ package io.salespulse.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.testsupport.AccessTable;
-import io.salespulse.testsupport.TwoTeams;
 import io.salespulse.testsupport.AccessTable.Rule;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.RealInfrastructure;
+import io.salespulse.testsupport.TwoTeams;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,24 +41,71 @@ class NotificationSecurityIT {
         assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
         assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
         TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/celebrations");
-        AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA()).rep(t.repA())
-                .row("GET", "/api/v1/managers/{managerId}/notifications", mine + "/notifications", theirs + "/notifications", null,
+        AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA())
+                .rep(t.repA())
+                .row(
+                        "GET",
+                        "/api/v1/managers/{managerId}/notifications",
+                        mine + "/notifications",
+                        theirs + "/notifications",
+                        null,
                         Rule.OWN_READ)
-                .row("GET", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", null, Rule.OWN_READ)
-                .row("PUT", "/api/v1/managers/{managerId}/preferences", mine + "/preferences", theirs + "/preferences", prefs,
+                .row(
+                        "GET",
+                        "/api/v1/managers/{managerId}/preferences",
+                        mine + "/preferences",
+                        theirs + "/preferences",
+                        null,
+                        Rule.OWN_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/managers/{managerId}/preferences",
+                        mine + "/preferences",
+                        theirs + "/preferences",
+                        prefs,
                         Rule.OWN_WRITE)
-                .row("POST", "/api/v1/managers/{managerId}/test-message", mine + "/test-message", theirs + "/test-message", null,
+                .row(
+                        "POST",
+                        "/api/v1/managers/{managerId}/test-message",
+                        mine + "/test-message",
+                        theirs + "/test-message",
+                        null,
                         Rule.OWN_WRITE)
-                .row("GET", "/api/v1/teams/{teamId}/celebrations", "/api/v1/teams/" + t.teamA() + "/celebrations",
-                        "/api/v1/teams/" + t.teamB() + "/celebrations", null, Rule.TEAM_READ)
-                .row("PUT", "/api/v1/teams/{teamId}/celebrations", "/api/v1/teams/" + t.teamA() + "/celebrations",
-                        "/api/v1/teams/" + t.teamB() + "/celebrations", "{\"enabled\":false}", Rule.TEAM_ACTION)
-                .row("GET", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
-                        "/api/v1/reps/" + t.repB() + "/celebrations", null, Rule.TEAM_READ)
-                .row("PUT", "/api/v1/reps/{repId}/celebrations", "/api/v1/reps/" + t.repA() + "/celebrations",
-                        "/api/v1/reps/" + t.repB() + "/celebrations", "{\"publicPosts\":true}", Rule.TEAM_ACTION)
-                .row("GET", "/api/v1/admin/notifications/unroutable", "/api/v1/admin/notifications/unroutable",
-                        "/api/v1/admin/notifications/unroutable", null, Rule.ADMIN_WRITE);
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/celebrations",
+                        "/api/v1/teams/" + t.teamA() + "/celebrations",
+                        "/api/v1/teams/" + t.teamB() + "/celebrations",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/teams/{teamId}/celebrations",
+                        "/api/v1/teams/" + t.teamA() + "/celebrations",
+                        "/api/v1/teams/" + t.teamB() + "/celebrations",
+                        "{\"enabled\":false}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/celebrations",
+                        "/api/v1/reps/" + t.repA() + "/celebrations",
+                        "/api/v1/reps/" + t.repB() + "/celebrations",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/reps/{repId}/celebrations",
+                        "/api/v1/reps/" + t.repA() + "/celebrations",
+                        "/api/v1/reps/" + t.repB() + "/celebrations",
+                        "{\"publicPosts\":true}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/admin/notifications/unroutable",
+                        "/api/v1/admin/notifications/unroutable",
+                        "/api/v1/admin/notifications/unroutable",
+                        null,
+                        Rule.ADMIN_WRITE);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +34,12 @@ import tools.jackson.databind.JsonNode;
  * resolve inside) fails without a call and without saying what it found there. Nothing of a URL, a token or an email
  * address reaches the logs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "salespulse.notifications.outbound.allow-loopback=false", "salespulse.notifications.digest-initial-delay-ms=3600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "salespulse.notifications.outbound.allow-loopback=false",
+            "salespulse.notifications.digest-initial-delay-ms=3600000"
+        })
 @RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
 class OutboundPolicyIT {
@@ -103,23 +107,62 @@ class OutboundPolicyIT {
     private void sendSecretsEverywhere() {
         String manager = "m-" + UUID.randomUUID().toString().substring(0, 8);
         String preferences = "http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences";
-        for (String url : List.of("https://10.0.0.5/services/T0/B0/SECRETPATH1", "https://hooks.slack.com/%zz/SECRETPATH2",
+        for (String url : List.of(
+                "https://10.0.0.5/services/T0/B0/SECRETPATH1",
+                "https://hooks.slack.com/%zz/SECRETPATH2",
                 "http://hooks.slack.com/services/T0/B0/SECRETPATH3")) {
             assertThat(Http.put(preferences, """
-                    {"email":"secret.person@example.org","slackWebhookUrl":"%s","locale":"en","timezone":"UTC"}""".formatted(url))
-                    .status()).isEqualTo(400);
+                    {"email":"secret.person@example.org","slackWebhookUrl":"%s","locale":"en","timezone":"UTC"}""".formatted(url)).status()).isEqualTo(400);
         }
-        assertThat(Http.put(preferences, "{\"email\":\"secret.person@example.org\",\"locale\":\"en\",\"timezone\":\"UTC\"}").status())
+        assertThat(Http.put(
+                                preferences,
+                                "{\"email\":\"secret.person@example.org\",\"locale\":\"en\",\"timezone\":\"UTC\"}")
+                        .status())
                 .isEqualTo(200);
-        QueuedDeliveries.queue(mongo, manager + "|slack", manager, "slack", "https://%zz/SECRETPATH4", "{\"text\":\"x\"}", false, false);
-        QueuedDeliveries.queue(mongo, manager + "|teams", manager, "teams", "http://127.0.0.1:1/SECRETPATH5", "{\"text\":\"x\"}", false, false);
-        QueuedDeliveries.queue(mongo, manager + "|webhook", manager, "webhook", "https://not-yet.example.net/SECRETPATH6", "{\"text\":\"x\"}",
-                false, false);
-        QueuedDeliveries.queue(mongo, manager + "|email", manager, "email", "secret.person@example.org", "{\"subject\":\"x\"}", false, false);
-        assertThat(Http.get(preferences, "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETTOKEN").status()).isEqualTo(401);
+        QueuedDeliveries.queue(
+                mongo,
+                manager + "|slack",
+                manager,
+                "slack",
+                "https://%zz/SECRETPATH4",
+                "{\"text\":\"x\"}",
+                false,
+                false);
+        QueuedDeliveries.queue(
+                mongo,
+                manager + "|teams",
+                manager,
+                "teams",
+                "http://127.0.0.1:1/SECRETPATH5",
+                "{\"text\":\"x\"}",
+                false,
+                false);
+        QueuedDeliveries.queue(
+                mongo,
+                manager + "|webhook",
+                manager,
+                "webhook",
+                "https://not-yet.example.net/SECRETPATH6",
+                "{\"text\":\"x\"}",
+                false,
+                false);
+        QueuedDeliveries.queue(
+                mongo,
+                manager + "|email",
+                manager,
+                "email",
+                "secret.person@example.org",
+                "{\"subject\":\"x\"}",
+                false,
+                false);
+        assertThat(Http.get(preferences, "Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.SECRETTOKEN")
+                        .status())
+                .isEqualTo(401);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (String channel : List.of("slack", "teams", "webhook", "email")) {
-                assertThat(QueuedDeliveries.delivery(port, manager, channel).get("attempts")).as(channel).isNotEmpty();
+                assertThat(QueuedDeliveries.delivery(port, manager, channel).get("attempts"))
+                        .as(channel)
+                        .isNotEmpty();
             }
         });
     }
@@ -130,17 +173,30 @@ class OutboundPolicyIT {
         String base = "http://127.0.0.1:" + inside.getAddress().getPort();
         String named = "https://localhost:" + inside.getAddress().getPort();
         // The webhook's manager has its signing secret: the delivery gets as far as resolving the name, where it stops.
-        mongo.getCollection("preferences").insertOne(new org.bson.Document("_id", manager).append("managerId", manager)
-                .append("webhookUrl", named + "/webhook").append("webhookSecret", "s3cret").append("locale", "en"));
+        mongo.getCollection("preferences")
+                .insertOne(new org.bson.Document("_id", manager)
+                        .append("managerId", manager)
+                        .append("webhookUrl", named + "/webhook")
+                        .append("webhookSecret", "s3cret")
+                        .append("locale", "en"));
         for (String channel : List.of("slack", "teams", "webhook")) {
-            QueuedDeliveries.queue(mongo, manager + "|" + channel, manager, channel,
-                    (channel.equals("webhook") ? named : base) + "/" + channel, "{\"text\":\"x\"}", false, false);
+            QueuedDeliveries.queue(
+                    mongo,
+                    manager + "|" + channel,
+                    manager,
+                    channel,
+                    (channel.equals("webhook") ? named : base) + "/" + channel,
+                    "{\"text\":\"x\"}",
+                    false,
+                    false);
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (String channel : List.of("slack", "teams", "webhook")) {
                 JsonNode delivery = QueuedDeliveries.delivery(port, manager, channel);
                 assertThat(delivery.get("status").asString()).as(channel).isEqualTo("FAILED");
-                assertThat(delivery.get("attempts").toString()).contains("refused by the outbound policy").doesNotContain("127.0.0.1");
+                assertThat(delivery.get("attempts").toString())
+                        .contains("refused by the outbound policy")
+                        .doesNotContain("127.0.0.1");
             }
         });
         assertThat(calls).hasValue(0);

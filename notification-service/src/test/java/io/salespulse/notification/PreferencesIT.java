@@ -28,8 +28,8 @@ class PreferencesIT {
         JsonNode shown = Http.get(url).json();
         // What a form sends back: the masked URLs as shown, no secret, another language and severity.
         Http.Answer again = Http.put(url, """
-                {"slackWebhookUrl":"%s","webhookUrl":"%s","locale":"en","minSeverity":"CRITICAL"}"""
-                .formatted(shown.get("slackWebhookUrl").asString(), shown.get("webhookUrl").asString()));
+                {"slackWebhookUrl":"%s","webhookUrl":"%s","locale":"en","minSeverity":"CRITICAL"}""".formatted(
+                shown.get("slackWebhookUrl").asString(), shown.get("webhookUrl").asString()));
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         var kept = store.of("mgr-keep").orElseThrow();
         assertThat(kept.slackWebhookUrl()).isEqualTo("https://hooks.slack.com/services/T000/B000/KEEP");
@@ -76,11 +76,23 @@ class PreferencesIT {
                 {"email":"not-an-email","slackWebhookUrl":"ftp://x","locale":"de","minSeverity":"LOUD",
                  "quietHours":{"from":"25:00","to":"08:00"},"digest":{"weekly":"Monday"},"recognitions":"SOMETIMES"}""");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("email", "slackWebhookUrl", "locale",
-                "minSeverity", "quietHours.from", "digest.weekly", "recognitions");
-        assertThat(Http.put(url, "{\"webhookUrl\":\"https://x.example/h\"}").json().get("errors").findValuesAsString("field"))
+        assertThat(bad.json().get("errors").findValuesAsString("field"))
+                .contains(
+                        "email",
+                        "slackWebhookUrl",
+                        "locale",
+                        "minSeverity",
+                        "quietHours.from",
+                        "digest.weekly",
+                        "recognitions");
+        assertThat(Http.put(url, "{\"webhookUrl\":\"https://x.example/h\"}")
+                        .json()
+                        .get("errors")
+                        .findValuesAsString("field"))
                 .containsExactly("webhookSecret");
-        assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/nobody/preferences").status()).isEqualTo(404);
+        assertThat(Http.get("http://localhost:" + port + "/api/v1/managers/nobody/preferences")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -90,17 +102,28 @@ class PreferencesIT {
         Http.Answer half = Http.put(url, "{\"locale\":\"fr\",\"quietHours\":{\"from\":\"22:00\"}}");
         assertThat(half.status()).isEqualTo(400);
         assertThat(half.json().get("errors").findValuesAsString("field")).containsExactly("quietHours.to");
-        assertThat(Http.put(url, "{\"quietHours\":{\"to\":\"07:00\"}}").json().get("errors").findValuesAsString("field"))
+        assertThat(Http.put(url, "{\"quietHours\":{\"to\":\"07:00\"}}")
+                        .json()
+                        .get("errors")
+                        .findValuesAsString("field"))
                 .containsExactly("quietHours.from");
         assertThat(Http.get(url).status()).isEqualTo(404);
         // Stored so by an earlier build: it reads, as no quiet hours, and the page can be saved again.
-        mongo.getCollection("preferences").insertOne(new org.bson.Document("_id", "mgr-half").append("managerId", "mgr-half")
-                .append("locale", "fr").append("timezone", "Europe/Paris").append("quietFrom", "22:00").append("minSeverity", "WARNING")
-                .append("dailyDigestAt", "08:30").append("weeklyDigest", "MON 08:30"));
+        mongo.getCollection("preferences")
+                .insertOne(new org.bson.Document("_id", "mgr-half")
+                        .append("managerId", "mgr-half")
+                        .append("locale", "fr")
+                        .append("timezone", "Europe/Paris")
+                        .append("quietFrom", "22:00")
+                        .append("minSeverity", "WARNING")
+                        .append("dailyDigestAt", "08:30")
+                        .append("weeklyDigest", "MON 08:30"));
         Http.Answer read = Http.get(url);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().hasNonNull("quietHours")).isFalse();
-        assertThat(Http.put(url, "{\"locale\":\"fr\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"07:00\"}}").status()).isEqualTo(200);
+        assertThat(Http.put(url, "{\"locale\":\"fr\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"07:00\"}}")
+                        .status())
+                .isEqualTo(200);
         assertThat(Http.get(url).json().get("quietHours").get("to").asString()).isEqualTo("07:00");
     }
 
@@ -114,9 +137,11 @@ class PreferencesIT {
                 {"slackWebhookUrl":"https://hooks.slack.com/%s","webhookUrl":"https://x.example/h","webhookSecret":"%s",
                  "timezone":"Europe/Paris\\u0007"}""".formatted("x".repeat(2100), "s".repeat(300)));
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.json().get("errors").findValuesAsString("field")).contains("slackWebhookUrl", "webhookSecret", "timezone");
+        assertThat(tooLong.json().get("errors").findValuesAsString("field"))
+                .contains("slackWebhookUrl", "webhookSecret", "timezone");
         assertThat(Http.get(url).status()).isEqualTo(404);
-        Http.Answer longId = Http.put("http://localhost:" + port + "/api/v1/managers/" + "m".repeat(300) + "/preferences", "{}");
+        Http.Answer longId =
+                Http.put("http://localhost:" + port + "/api/v1/managers/" + "m".repeat(300) + "/preferences", "{}");
         assertThat(longId.status()).isEqualTo(400);
         assertThat(longId.json().get("errors").findValuesAsString("field")).contains("managerId");
     }
@@ -128,16 +153,26 @@ class PreferencesIT {
         try (SlackRecorder slack = SlackRecorder.start()) {
             assertThat(Http.put(base + manager + "/preferences", """
                     {"slackWebhookUrl":"http://127.0.0.1:%d/slack","locale":"fr","timezone":"Europe/Paris"}""".formatted(slack.port()))
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
             Http.Answer sent = Http.post(base + manager + "/test-message", "application/json", "");
             assertThat(sent.status()).as(sent.body()).isEqualTo(202);
             assertThat(sent.json().get("channels").toString()).isEqualTo("[\"slack\"]");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !slack.bodies().isEmpty());
-            assertThat(slack.bodies().get(0)).contains("Message de test SalesPulse : vos notifications arrivent bien ici.");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                    Http.get(base + manager + "/notifications?status=SENT").json().findValuesAsString("type").contains("TEST_MESSAGE"));
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> !slack.bodies().isEmpty());
+            assertThat(slack.bodies().get(0))
+                    .contains("Message de test SalesPulse : vos notifications arrivent bien ici.");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> Http.get(base + manager + "/notifications?status=SENT")
+                            .json()
+                            .findValuesAsString("type")
+                            .contains("TEST_MESSAGE"));
             // Once a minute at most.
-            assertThat(Http.post(base + manager + "/test-message", "application/json", "").status()).isEqualTo(429);
+            assertThat(Http.post(base + manager + "/test-message", "application/json", "")
+                            .status())
+                    .isEqualTo(429);
         }
         Http.Answer none = Http.post(base + "mgr-nobody-" + manager + "/test-message", "application/json", "");
         assertThat(none.status()).isEqualTo(400);
@@ -158,17 +193,17 @@ class PreferencesIT {
         Http.Answer read = Http.get(url);
         assertThat(read.etag()).isEqualTo("\"0\"");
         assertThat(Http.put(url, """
-                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"en"}""", "If-Match", read.etag()).status())
-                .isEqualTo(200);
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"en"}""", "If-Match", read.etag()).status()).isEqualTo(200);
         Http.Answer stale = Http.put(url, """
-                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"fr","minSeverity":"CRITICAL"}""",
-                "If-Match", read.etag());
+                {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/ONE","locale":"fr","minSeverity":"CRITICAL"}""", "If-Match", read.etag());
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(stale.etag()).isEqualTo("\"1\"");
         assertThat(store.of("mgr-twice").orElseThrow().locale().name()).isEqualTo("en");
 
         // Stored by an earlier build, without a revision: revision 0.
-        org.bson.Document earlier = mongo.getCollection("preferences").find(new org.bson.Document("_id", "mgr-twice")).first();
+        org.bson.Document earlier = mongo.getCollection("preferences")
+                .find(new org.bson.Document("_id", "mgr-twice"))
+                .first();
         earlier.remove("revision");
         mongo.getCollection("preferences").replaceOne(new org.bson.Document("_id", "mgr-twice"), earlier);
         assertThat(Http.get(url).etag()).isEqualTo("\"0\"");

@@ -35,15 +35,36 @@ class SignalInboxIT {
     void signalLifecycleKeepsItsLatestStateWhateverTheArrivalOrder() {
         String signal = "sig-" + UUID.randomUUID();
         Instant raisedAt = Instant.parse("2026-11-24T10:00:00Z");
-        EventEnvelope raised = EventEnvelope.of("r-" + signal, "/t", new SignalRaised(signal, SignalType.SILENCE,
-                SubjectKind.REP, "rep-1", "rep-1", "team-1", Severity.WARNING, List.of(Evidence.of("workingDaysSilent", 3)),
-                Map.of(Language.en, "Check in.", Language.fr, "Prenez des nouvelles."), raisedAt));
-        EventEnvelope resolved = EventEnvelope.of("s-" + signal, "/t", new SignalResolved(signal, SignalType.SILENCE,
-                "rep-1", "team-1", "activity logged", raisedAt.plusSeconds(3600)));
+        EventEnvelope raised = EventEnvelope.of(
+                "r-" + signal,
+                "/t",
+                new SignalRaised(
+                        signal,
+                        SignalType.SILENCE,
+                        SubjectKind.REP,
+                        "rep-1",
+                        "rep-1",
+                        "team-1",
+                        Severity.WARNING,
+                        List.of(Evidence.of("workingDaysSilent", 3)),
+                        Map.of(Language.en, "Check in.", Language.fr, "Prenez des nouvelles."),
+                        raisedAt));
+        EventEnvelope resolved = EventEnvelope.of(
+                "s-" + signal,
+                "/t",
+                new SignalResolved(
+                        signal, SignalType.SILENCE, "rep-1", "team-1", "activity logged", raisedAt.plusSeconds(3600)));
         KafkaProbe.publish(resolved, raised, raised);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                mongo.getCollection("signals").find(new Document("_id", signal)).first() != null);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(mongo.getCollection("signals")
-                .find(new Document("_id", signal)).first().getString("lifecycle")).isEqualTo("salespulse.signal.resolved.v1"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.getCollection("signals")
+                                .find(new Document("_id", signal))
+                                .first()
+                        != null);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(mongo.getCollection("signals")
+                                .find(new Document("_id", signal))
+                                .first()
+                                .getString("lifecycle"))
+                        .isEqualTo("salespulse.signal.resolved.v1"));
     }
 }

@@ -31,14 +31,19 @@ import tools.jackson.databind.JsonNode;
  * An SMTP server that accepts connections and never says a word: the email attempts time out (SMTP time-outs), are
  * retried later, and the other managers' Slack messages go out in time all the same.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=1500",
-        "spring.mail.properties.mail.smtp.writetimeout=1500", "salespulse.notifications.digest-initial-delay-ms=3600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=1500",
+            "spring.mail.properties.mail.smtp.writetimeout=1500",
+                    "salespulse.notifications.digest-initial-delay-ms=3600000"
+        })
 @RealInfrastructure
 class SmtpHangIT {
 
     /** Accepts and holds every connection, silent. */
     static final ServerSocket SILENT_SMTP;
+
     static final List<Socket> HELD = new CopyOnWriteArrayList<>();
 
     static {
@@ -47,15 +52,17 @@ class SmtpHangIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread acceptor = new Thread(() -> {
-            while (!SILENT_SMTP.isClosed()) {
-                try {
-                    HELD.add(SILENT_SMTP.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "silent-smtp");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!SILENT_SMTP.isClosed()) {
+                        try {
+                            HELD.add(SILENT_SMTP.accept());
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "silent-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -81,8 +88,17 @@ class SmtpHangIT {
     MongoTemplate mongo;
 
     private void queue(String id, String manager, String channel, String target) {
-        QueuedDeliveries.queue(mongo, id, manager, channel, target,
-                "email".equals(channel) ? "{\"subject\":\"s\",\"text\":\"t\",\"html\":\"<p>t</p>\"}" : "{\"text\":\"x\"}", false, false);
+        QueuedDeliveries.queue(
+                mongo,
+                id,
+                manager,
+                channel,
+                target,
+                "email".equals(channel)
+                        ? "{\"subject\":\"s\",\"text\":\"t\",\"html\":\"<p>t</p>\"}"
+                        : "{\"text\":\"x\"}",
+                false,
+                false);
     }
 
     private JsonNode delivery(String manager, String channel) {
@@ -114,15 +130,22 @@ class SmtpHangIT {
             for (int i = 0; i < others; i++) {
                 String manager = "m-slack-" + UUID.randomUUID().toString().substring(0, 8);
                 managers.add(manager);
-                queue(manager + "|slack", manager, "slack", "http://127.0.0.1:" + slack.getAddress().getPort() + "/slack/" + manager);
+                queue(
+                        manager + "|slack",
+                        manager,
+                        "slack",
+                        "http://127.0.0.1:" + slack.getAddress().getPort() + "/slack/" + manager);
             }
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 for (String manager : managers) {
-                    assertThat(delivery(manager, "slack").get("status").asString()).isEqualTo("SENT");
+                    assertThat(delivery(manager, "slack").get("status").asString())
+                            .isEqualTo("SENT");
                 }
             });
-            Instant lastSent = managers.stream().map(m -> Instant.parse(delivery(m, "slack").get("sentAt").asString()))
-                    .max(Instant::compareTo).orElseThrow();
+            Instant lastSent = managers.stream()
+                    .map(m -> Instant.parse(delivery(m, "slack").get("sentAt").asString()))
+                    .max(Instant::compareTo)
+                    .orElseThrow();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 for (String manager : emailed) {
                     JsonNode attempts = delivery(manager, "email").path("attempts");
@@ -130,9 +153,15 @@ class SmtpHangIT {
                     assertThat(attempts.get(0).get("detail").asString()).isIn("timed out", "unreachable");
                 }
             });
-            System.out.printf("fault SMTP server that never answers: sent %d, accepted %d, counted %d (Slack messages to the other managers, "
-                    + "last %d ms after queueing), lost %d, doubled %d%n", others, others, slackCalls.get(),
-                    Duration.between(queued, lastSent).toMillis(), Math.max(0, others - slackCalls.get()), Math.max(0, slackCalls.get() - others));
+            System.out.printf(
+                    "fault SMTP server that never answers: sent %d, accepted %d, counted %d (Slack messages to the other managers, "
+                            + "last %d ms after queueing), lost %d, doubled %d%n",
+                    others,
+                    others,
+                    slackCalls.get(),
+                    Duration.between(queued, lastSent).toMillis(),
+                    Math.max(0, others - slackCalls.get()),
+                    Math.max(0, slackCalls.get() - others));
             assertThat(slackCalls.get()).isEqualTo(others);
             assertThat(Duration.between(queued, lastSent)).isLessThan(Duration.ofSeconds(5));
         } finally {

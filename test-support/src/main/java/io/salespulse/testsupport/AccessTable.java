@@ -49,8 +49,7 @@ public final class AccessTable {
      * @param body    the JSON body of a write (a valid one), or null
      * @param rule    who may call it
      */
-    public record Row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {
-    }
+    public record Row(String method, String pattern, String ownPath, String otherPath, String body, Rule rule) {}
 
     /** In a row's body: the team of the path it is sent to. */
     public static final String PATH_TEAM = "%PATH_TEAM%";
@@ -88,7 +87,9 @@ public final class AccessTable {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
                 if (pattern.startsWith("/api/") || pattern.startsWith("/webhooks/")) {
-                    info.getMethodsCondition().getMethods().forEach(method -> mapped.add(method.name() + " " + pattern));
+                    info.getMethodsCondition()
+                            .getMethods()
+                            .forEach(method -> mapped.add(method.name() + " " + pattern));
                 }
             }
         }
@@ -109,14 +110,27 @@ public final class AccessTable {
             List<String> roles = List.of("MANAGER");
             List<String> teams = List.of(team);
             assertThat(status(row, own, "")).as(what + " without a token").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.expired(manager, roles, teams))).as(what + " expired").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.wronglySigned(manager, roles, teams))).as(what + " wrongly signed").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.foreignIssuer(manager, roles, teams))).as(what + " foreign issuer").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.withoutExpiry(manager, roles, teams))).as(what + " without expiry").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.longLived(manager, roles, teams))).as(what + " living too long").isEqualTo(401);
-            assertThat(status(row, own, TestTokens.forAudience("another-api", manager, roles, teams))).as(what + " another audience")
+            assertThat(status(row, own, TestTokens.expired(manager, roles, teams)))
+                    .as(what + " expired")
                     .isEqualTo(401);
-            assertThat(status(row, own, TestTokens.forAudience(null, manager, roles, teams))).as(what + " without audience").isEqualTo(401);
+            assertThat(status(row, own, TestTokens.wronglySigned(manager, roles, teams)))
+                    .as(what + " wrongly signed")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.foreignIssuer(manager, roles, teams)))
+                    .as(what + " foreign issuer")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.withoutExpiry(manager, roles, teams)))
+                    .as(what + " without expiry")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.longLived(manager, roles, teams)))
+                    .as(what + " living too long")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.forAudience("another-api", manager, roles, teams)))
+                    .as(what + " another audience")
+                    .isEqualTo(401);
+            assertThat(status(row, own, TestTokens.forAudience(null, manager, roles, teams)))
+                    .as(what + " without audience")
+                    .isEqualTo(401);
             assertThat(status(row, own, "x.y.z")).as(what + " garbage").isEqualTo(401);
 
             String mine = TestTokens.manager(manager, team);
@@ -126,51 +140,82 @@ public final class AccessTable {
             if (rep != null) {
                 String repToken = TestTokens.rep(rep, team);
                 if (row.rule() == Rule.REP_READ) {
-                    assertThat(status(row, own, repToken)).as(what + " by the rep itself").isBetween(200, 299);
-                    assertThat(status(row, other, repToken)).as(what + " by a rep, of another rep").isEqualTo(403);
+                    assertThat(status(row, own, repToken))
+                            .as(what + " by the rep itself")
+                            .isBetween(200, 299);
+                    assertThat(status(row, other, repToken))
+                            .as(what + " by a rep, of another rep")
+                            .isEqualTo(403);
                 } else {
-                    assertThat(status(row, own, repToken)).as(what + " by a rep").isEqualTo(403);
+                    assertThat(status(row, own, repToken))
+                            .as(what + " by a rep")
+                            .isEqualTo(403);
                 }
             }
             switch (row.rule()) {
                 case TEAM_READ, REP_READ, OWN_READ -> {
-                    assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
-                    assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
+                    assertThat(status(row, other, mine))
+                            .as(what + " by a manager of another team")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager of the team")
+                            .isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
                 case FILTERED_READ -> {
-                    assertThat(status(row, own, mine)).as(what + " by a manager").isBetween(200, 299);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by a manager")
+                            .isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
-                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of()))).as(what + " by an ingest token")
+                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of())))
+                            .as(what + " by an ingest token")
                             .isEqualTo(403);
                 }
                 case FILTERED_WRITE -> {
-                    assertThat(status(row, own, mine)).as(what + " by a manager").isBetween(200, 299);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by a manager")
+                            .isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
-                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of()))).as(what + " by an ingest token")
+                    assertThat(status(row, own, TestTokens.token("test-ingest", List.of("INGEST"), List.of())))
+                            .as(what + " by an ingest token")
                             .isEqualTo(403);
                 }
                 case TEAM_ACTION -> {
-                    assertThat(status(row, other, mine)).as(what + " by a manager of another team").isEqualTo(403);
-                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
-                    assertThat(status(row, other, mineAndLeadership)).as(what + " by a manager of another team, also leadership")
+                    assertThat(status(row, other, mine))
+                            .as(what + " by a manager of another team")
                             .isEqualTo(403);
-                    assertThat(status(row, own, mine)).as(what + " by the manager of the team").isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(status(row, other, mineAndLeadership))
+                            .as(what + " by a manager of another team, also leadership")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager of the team")
+                            .isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
                 case OWN_WRITE -> {
-                    assertThat(status(row, other, mine)).as(what + " by another manager").isEqualTo(403);
+                    assertThat(status(row, other, mine))
+                            .as(what + " by another manager")
+                            .isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
-                    assertThat(status(row, other, mineAndLeadership)).as(what + " by another manager, also leadership").isEqualTo(403);
-                    assertThat(status(row, own, mine)).as(what + " by the manager itself").isBetween(200, 299);
+                    assertThat(status(row, other, mineAndLeadership))
+                            .as(what + " by another manager, also leadership")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager itself")
+                            .isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
                 case ADMIN_WRITE -> {
-                    assertThat(status(row, own, mine)).as(what + " by a manager").isEqualTo(403);
-                    assertThat(status(row, own, mineAndLeadership)).as(what + " by a manager, also leadership").isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by a manager")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mineAndLeadership))
+                            .as(what + " by a manager, also leadership")
+                            .isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
                 }
@@ -180,9 +225,17 @@ public final class AccessTable {
     }
 
     private static int status(Row row, String url, String token) {
-        String type = row.body() == null ? null : row.body().startsWith("{") || row.body().startsWith("[") ? "application/json" : "text/csv";
-        return Http.send(row.method(), url, type, body(row, url),
-                "Authorization", token.isEmpty() ? "" : "Bearer " + token).status();
+        String type = row.body() == null
+                ? null
+                : row.body().startsWith("{") || row.body().startsWith("[") ? "application/json" : "text/csv";
+        return Http.send(
+                        row.method(),
+                        url,
+                        type,
+                        body(row, url),
+                        "Authorization",
+                        token.isEmpty() ? "" : "Bearer " + token)
+                .status();
     }
 
     /** The row's body, {@value #PATH_TEAM} replaced by the team the path names (a write valid on both paths). */

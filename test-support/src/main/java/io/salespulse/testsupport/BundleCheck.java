@@ -29,8 +29,7 @@ public final class BundleCheck {
     private static final Pattern FILE = Pattern.compile("(?:messages|contract-texts)(?:_([a-z]{2}))?\\.properties");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
-    private BundleCheck() {
-    }
+    private BundleCheck() {}
 
     /** The bundles on the classpath, by language ({@code ""} for the default). */
     public static Map<String, Properties> bundles() {
@@ -42,7 +41,8 @@ public final class BundleCheck {
                     Matcher name = FILE.matcher(resource.getFilename() == null ? "" : resource.getFilename());
                     if (name.matches()) {
                         // A service's own texts and the shared ones, read together as one bundle per language.
-                        Properties properties = bundles.computeIfAbsent(name.group(1) == null ? "" : name.group(1), language -> new Properties());
+                        Properties properties = bundles.computeIfAbsent(
+                                name.group(1) == null ? "" : name.group(1), language -> new Properties());
                         try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
                             properties.load(reader);
                         }
@@ -76,8 +76,8 @@ public final class BundleCheck {
                 if (!texts.containsKey(key)) {
                     problems.add(language + ": missing " + key);
                 } else if (!arguments(texts.getProperty(key)).equals(arguments(base.getProperty(key)))) {
-                    problems.add(language + ": " + key + " takes arguments " + arguments(texts.getProperty(key)) + ", the default "
-                            + arguments(base.getProperty(key)));
+                    problems.add(language + ": " + key + " takes arguments " + arguments(texts.getProperty(key))
+                            + ", the default " + arguments(base.getProperty(key)));
                 }
             }
             for (String key : new TreeSet<>(texts.stringPropertyNames())) {

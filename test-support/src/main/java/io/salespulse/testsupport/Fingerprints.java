@@ -7,8 +7,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** What some collections hold, as one number: what a refused request must leave as it is ({@link Fuzzer}). */
 public final class Fingerprints {
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     /** Every document of these collections. */
     public static long of(MongoTemplate mongo, List<String> collections) {

@@ -41,14 +41,53 @@ public final class Fuzzer {
     /** What an entrance may answer. */
     public static final Set<Integer> ANSWERS = Set.of(200, 201, 202, 204, 400, 401, 403, 404, 409, 412, 413, 415, 429);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> HOSTILE = List.of("", " ", "\u0000", "\t\n", "null", "true", "-1", "0", "1e309", "NaN",
-            "-0.0", "99999999999999999999999999999999", "2026-02-30", "2026-13-01", "0000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "9999-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2026-11-24T25:61:00Z", "P1000000D", "../../etc/passwd", "<script>x</script>",
-            "${jndi:ldap://x/a}", "%s%n%x", "' OR 1=1 --", "{\"$ne\":null}", "$where", "a.b.c", "💥🚀", "\u202Eevil", "Ω≈ç√∫",
-            "\uD800", "x".repeat(300), "y".repeat(70_000), "EUR", "eur", "XXX", "hubspot-1", "salesforce-006", "@", "=1+1", "-1+1");
+    private static final List<String> HOSTILE = List.of(
+            "",
+            " ",
+            "\u0000",
+            "\t\n",
+            "null",
+            "true",
+            "-1",
+            "0",
+            "1e309",
+            "NaN",
+            "-0.0",
+            "99999999999999999999999999999999",
+            "2026-02-30",
+            "2026-13-01",
+            "0000-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59Z",
+            "9999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z",
+            "2026-11-24T25:61:00Z",
+            "P1000000D",
+            "../../etc/passwd",
+            "<script>x</script>",
+            "${jndi:ldap://x/a}",
+            "%s%n%x",
+            "' OR 1=1 --",
+            "{\"$ne\":null}",
+            "$where",
+            "a.b.c",
+            "💥🚀",
+            "\u202Eevil",
+            "Ω≈ç√∫",
+            "\uD800",
+            "x".repeat(300),
+            "y".repeat(70_000),
+            "EUR",
+            "eur",
+            "XXX",
+            "hubspot-1",
+            "salesforce-006",
+            "@",
+            "=1+1",
+            "-1+1");
 
     /**
      * An entrance to fuzz.
@@ -61,9 +100,14 @@ public final class Fuzzer {
      * @param headers     the headers a body needs (a signature, a credential), as name, value, name, value...
      * @param stored      what the entrance has stored (a count that a refused request must leave as it is)
      */
-    public record Target(String name, String method, Function<Long, String> url, String contentType, List<String> seeds,
-                         Function<byte[], List<String>> headers, LongSupplier stored) {
-    }
+    public record Target(
+            String name,
+            String method,
+            Function<Long, String> url,
+            String contentType,
+            List<String> seeds,
+            Function<byte[], List<String>> headers,
+            LongSupplier stored) {}
 
     /** What a run came to: how many requests, the answers by status, and what should never be. */
     public record Report(String name, long seed, int requests, Map<Integer, Integer> answers, List<String> findings) {
@@ -71,12 +115,12 @@ public final class Fuzzer {
         @Override
         public String toString() {
             return "fuzz " + name + " (seed " + seed + "): " + requests + " inputs, answers " + answers + ", findings "
-                    + findings.size() + (findings.isEmpty() ? "" : ": " + findings.subList(0, Math.min(5, findings.size())));
+                    + findings.size()
+                    + (findings.isEmpty() ? "" : ": " + findings.subList(0, Math.min(5, findings.size())));
         }
     }
 
-    private Fuzzer() {
-    }
+    private Fuzzer() {}
 
     /** Fuzzes the target for its budget and prints the report. */
     public static Report run(Target target, int defaultSeconds) {
@@ -90,7 +134,8 @@ public final class Fuzzer {
         // The seeds as they are first (they must be taken), then mutants until the budget is spent.
         Iterator<String> seeds = target.seeds().iterator();
         while (seeds.hasNext() || System.nanoTime() < end) {
-            byte[] body = seeds.hasNext() ? seeds.next().getBytes(StandardCharsets.UTF_8) : mutant(target.seeds(), random);
+            byte[] body =
+                    seeds.hasNext() ? seeds.next().getBytes(StandardCharsets.UTF_8) : mutant(target.seeds(), random);
             String contentType = random.nextInt(40) == 0 ? oddContentType(random) : target.contentType();
             long before = target.stored().getAsLong();
             int status = send(target, requests, body, contentType);
@@ -99,7 +144,8 @@ public final class Fuzzer {
             if (!ANSWERS.contains(status)) {
                 findings.add(keep(target, requests, body, "answered " + status));
             } else if (status >= 400 && after != before) {
-                findings.add(keep(target, requests, body, "refused with " + status + " yet stored " + (after - before)));
+                findings.add(
+                        keep(target, requests, body, "refused with " + status + " yet stored " + (after - before)));
             }
             requests++;
         }
@@ -112,7 +158,8 @@ public final class Fuzzer {
      * Fuzzes a reader rather than an entrance (a file a command reads): each seed, then mutants for the budget, go to
      * {@code read}; whatever it throws is a finding.
      */
-    public static Report runReader(String name, List<String> seeds, int defaultSeconds, java.util.function.Consumer<byte[]> read) {
+    public static Report runReader(
+            String name, List<String> seeds, int defaultSeconds, java.util.function.Consumer<byte[]> read) {
         long seed = seed();
         Duration budget = Duration.ofSeconds(Long.getLong("fuzz.seconds", defaultSeconds));
         SplittableRandom random = new SplittableRandom(seed ^ name.hashCode());
@@ -125,7 +172,11 @@ public final class Fuzzer {
             try {
                 read.accept(input);
             } catch (RuntimeException | AssertionError e) {
-                findings.add(keep(new Target(name, "READ", x -> "", null, seeds, x -> List.of(), () -> 0), n, input, e.toString()));
+                findings.add(keep(
+                        new Target(name, "READ", x -> "", null, seeds, x -> List.of(), () -> 0),
+                        n,
+                        input,
+                        e.toString()));
             }
             n++;
         }
@@ -147,7 +198,9 @@ public final class Fuzzer {
     }
 
     private static int send(Target target, long n, byte[] body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url().apply(n))).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(target.url().apply(n)))
+                .timeout(Duration.ofSeconds(30))
                 .method(target.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -157,7 +210,8 @@ public final class Fuzzer {
             request.header(headers.get(i), headers.get(i + 1));
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException("the entrance " + target.name() + " did not answer", e);
         } catch (InterruptedException e) {
@@ -178,8 +232,17 @@ public final class Fuzzer {
     }
 
     private static String oddContentType(SplittableRandom random) {
-        return pick(List.of("text/plain", "application/xml", "application/json; charset=latin1", "multipart/form-data",
-                "application/cloudevents-batch+json", "application/cloudevents+json", "*/*", "application/x-www-form-urlencoded"), random);
+        return pick(
+                List.of(
+                        "text/plain",
+                        "application/xml",
+                        "application/json; charset=latin1",
+                        "multipart/form-data",
+                        "application/cloudevents-batch+json",
+                        "application/cloudevents+json",
+                        "*/*",
+                        "application/x-www-form-urlencoded"),
+                random);
     }
 
     /** A mutant of one of the seeds: one to three mutations, JSON-aware when the seed is JSON. */
@@ -202,7 +265,9 @@ public final class Fuzzer {
             }
             body = JSON.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
         } else {
-            body = random.nextBoolean() ? mutateLines(seed, random).getBytes(StandardCharsets.UTF_8) : seed.getBytes(StandardCharsets.UTF_8);
+            body = random.nextBoolean()
+                    ? mutateLines(seed, random).getBytes(StandardCharsets.UTF_8)
+                    : seed.getBytes(StandardCharsets.UTF_8);
         }
         return random.nextInt(4) == 0 ? mutateBytes(body, random) : body;
     }
@@ -241,7 +306,9 @@ public final class Fuzzer {
                         object.remove(pick(names, random));
                     }
                 }
-                case 1 -> object.set(pick(List.of("extra", "__proto__", "$set", "id", "type", "data"), random), value(random));
+                case 1 ->
+                    object.set(
+                            pick(List.of("extra", "__proto__", "$set", "id", "type", "data"), random), value(random));
                 default -> {
                     if (!names.isEmpty()) {
                         object.set(pick(names, random), value(random));
@@ -268,7 +335,10 @@ public final class Fuzzer {
                 }
             }
         }
-        return random.nextInt(40) == 0 ? (root.isArray() ? root.get(0) == null ? NODES.objectNode() : root.get(0) : NODES.arrayNode().add(root))
+        return random.nextInt(40) == 0
+                ? (root.isArray()
+                        ? root.get(0) == null ? NODES.objectNode() : root.get(0)
+                        : NODES.arrayNode().add(root))
                 : root;
     }
 
@@ -285,10 +355,21 @@ public final class Fuzzer {
     private static JsonNode value(SplittableRandom random) {
         return switch (random.nextInt(10)) {
             case 0, 1, 2 -> NODES.stringNode(pick(HOSTILE, random));
-            case 3 -> NODES.numberNode(pick(List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 4_102_444_800_000L), random));
-            case 4 -> NODES.numberNode(new java.math.BigDecimal(pick(List.of("1e400", "-1e400", "0.0000000000000000000001", "123456789012345678901234567890.5",
-                    "-0.0", "1.5", "100000000000000000000"), random)));
-            case 5 -> NODES.numberNode(pick(List.of(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.5), random));
+            case 3 ->
+                NODES.numberNode(pick(List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 4_102_444_800_000L), random));
+            case 4 ->
+                NODES.numberNode(new java.math.BigDecimal(pick(
+                        List.of(
+                                "1e400",
+                                "-1e400",
+                                "0.0000000000000000000001",
+                                "123456789012345678901234567890.5",
+                                "-0.0",
+                                "1.5",
+                                "100000000000000000000"),
+                        random)));
+            case 5 ->
+                NODES.numberNode(pick(List.of(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0.5), random));
             case 6 -> NODES.booleanNode(random.nextBoolean());
             case 7 -> NODES.nullNode();
             case 8 -> random.nextBoolean() ? NODES.arrayNode() : NODES.objectNode();
@@ -316,10 +397,15 @@ public final class Fuzzer {
                 String[] fields = line.split("[,;>]", -1);
                 if (fields.length > 1) {
                     String field = fields[random.nextInt(fields.length)];
-                    lines.set(i, field.isEmpty() ? line : line.replace(field, pick(HOSTILE, random).replace("\n", "")));
+                    lines.set(
+                            i,
+                            field.isEmpty()
+                                    ? line
+                                    : line.replace(field, pick(HOSTILE, random).replace("\n", "")));
                 }
             }
-            case 4 -> lines.set(i, lines.get(i) + pick(List.of(",", ";", "\"", "<", "]]>", "&amp;", "&#0;", "\r"), random));
+            case 4 ->
+                lines.set(i, lines.get(i) + pick(List.of(",", ";", "\"", "<", "]]>", "&amp;", "&#0;", "\r"), random));
             default -> {
                 for (int n = 0; n < 1 + random.nextInt(3_000); n++) {
                     lines.add(lines.get(lines.size() - 1));
@@ -344,7 +430,8 @@ public final class Fuzzer {
             case 2 -> {
                 byte[] inserted = new byte[body.length + 1];
                 System.arraycopy(body, 0, inserted, 0, at);
-                inserted[at] = (byte) pick(List.of(0x00, 0xff, 0xc3, 0x22, 0x5c, 0x7b), random).intValue();
+                inserted[at] = (byte) pick(List.of(0x00, 0xff, 0xc3, 0x22, 0x5c, 0x7b), random)
+                        .intValue();
                 System.arraycopy(body, at, inserted, at + 1, body.length - at);
                 yield inserted;
             }

@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** An answer: status, content type, body and the next page's URL from a {@code Link: <...>; rel="next"} header, if any. */
     public record Answer(int status, String contentType, String body, String next, String etag) {
@@ -32,7 +32,8 @@ public final class Http {
 
     private static String next(HttpResponse<?> response) {
         for (String link : response.headers().allValues("Link")) {
-            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"").matcher(link);
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"")
+                    .matcher(link);
             if (next.find()) {
                 return next.group(1);
             }
@@ -41,8 +42,11 @@ public final class Http {
     }
 
     public static Answer send(String method, String url, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -61,7 +65,11 @@ public final class Http {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), next(response),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    next(response),
                     response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,8 +96,11 @@ public final class Http {
      * (0 when none): what a test awaits to know the service consumed something.
      */
     public static double scrapeSum(String baseUrl, String metric, String labelFragment) {
-        return get(baseUrl + "/actuator/prometheus").body().lines()
+        return get(baseUrl + "/actuator/prometheus")
+                .body()
+                .lines()
                 .filter(line -> line.startsWith(metric + "{") && line.contains(labelFragment))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -30,10 +30,14 @@ public final class KafkaProbe implements AutoCloseable {
 
     private KafkaProbe(String bootstrapServers, List<String> topics) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(topics);
     }
@@ -73,7 +77,8 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /** Waits until a raw record (poison included) matching the predicate has been read. */
-    public ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
+    public ConsumerRecord<String, byte[]> awaitRecord(
+            Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
         Awaitility.await().atMost(timeout).until(() -> {
             pollOnce();
             return seen.stream().anyMatch(wanted);
@@ -113,9 +118,12 @@ public final class KafkaProbe implements AutoCloseable {
     /** Publishes records as given: for poison and malformed input. */
     public static void publishRaw(List<ProducerRecord<String, byte[]>> records) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             records.forEach(producer::send);
             producer.flush();
         }

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MovableClock extends Clock {
 
-    private record Mark(Instant at, long nanos) {
-    }
+    private record Mark(Instant at, long nanos) {}
 
     private final AtomicReference<Mark> mark = new AtomicReference<>();
 

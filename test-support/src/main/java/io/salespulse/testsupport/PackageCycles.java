@@ -12,12 +12,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 public final class PackageCycles {
 
-    private PackageCycles() {
-    }
+    private PackageCycles() {}
 
     /** The production classes under a root package. */
     public static JavaClasses of(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage);
     }
 
     /** Fails, naming each cycle, when the first-level packages under {@code rootPackage} depend on each other in a cycle. */

@@ -20,5 +20,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 @ActiveProfiles("local")
-public @interface RealInfrastructure {
-}
+public @interface RealInfrastructure {}

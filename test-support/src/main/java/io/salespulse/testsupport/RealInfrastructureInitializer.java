@@ -2,8 +2,8 @@ package io.salespulse.testsupport;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,12 +36,17 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
     public void initialize(ConfigurableApplicationContext context) {
         STARTED.add(context);
         String app = context.getEnvironment().getProperty("spring.application.name", "app");
-        String suffix = CONTEXTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("salespulse-test-infrastructure", Map.of(
-                "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                "spring.mongodb.uri", TestInfrastructure.mongoUri("test-" + app + "-" + suffix),
-                "spring.kafka.consumer.group-id", app + "-test-" + suffix,
-                "salespulse.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "salespulse.security.jwt.issuer", TestTokens.ISSUER)));
+        String suffix =
+                CONTEXTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "salespulse-test-infrastructure",
+                        Map.of(
+                                "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                                "spring.mongodb.uri", TestInfrastructure.mongoUri("test-" + app + "-" + suffix),
+                                "spring.kafka.consumer.group-id", app + "-test-" + suffix,
+                                "salespulse.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
+                                "salespulse.security.jwt.issuer", TestTokens.ISSUER)));
     }
 }

@@ -52,7 +52,8 @@ public final class RestartableKafka implements AutoCloseable {
             try (Writer out = Files.newBufferedWriter(config)) {
                 props.store(out, null);
             }
-            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+            int exit = StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(PrintStream.nullOutputStream()));
             if (exit != 0) {
                 throw new IllegalStateException("Formatting the test broker's storage failed: " + exit);

@@ -21,8 +21,7 @@ public final class StoryDates {
 
     private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})(?=[T\"]|$)");
 
-    private StoryDates() {
-    }
+    private StoryDates() {}
 
     /** How many days a story moves on the given day: whole weeks, so that its last event is before that day. */
     static long shiftOn(LocalDate today) {
@@ -39,7 +38,8 @@ public final class StoryDates {
         Matcher matcher = DATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, LocalDate.parse(matcher.group(1)).plusDays(shift).toString());
+            matcher.appendReplacement(
+                    out, LocalDate.parse(matcher.group(1)).plusDays(shift).toString());
         }
         matcher.appendTail(out);
         return out.toString();

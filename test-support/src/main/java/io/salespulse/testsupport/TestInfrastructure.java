@@ -27,8 +27,7 @@ public final class TestInfrastructure {
     private static String kafkaBootstrapServers;
     private static String mongoBaseUri;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     private static boolean testcontainers() {
         return "testcontainers".equalsIgnoreCase(System.getenv("SALESPULSE_TEST_INFRA"));
@@ -52,10 +51,13 @@ public final class TestInfrastructure {
                 broker.afterPropertiesSet();
                 // The test contexts first, while the broker still answers: a producer closing against a stopped broker
                 // waits out its time-out, and held the test JVM 30 s past its end.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    RealInfrastructureInitializer.closeContexts();
-                    broker.destroy();
-                }, "embedded-kafka-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    RealInfrastructureInitializer.closeContexts();
+                                    broker.destroy();
+                                },
+                                "embedded-kafka-stop"));
                 kafkaBootstrapServers = broker.getBrokersAsString();
             }
         }
@@ -75,10 +77,13 @@ public final class TestInfrastructure {
             } else {
                 MongoServer server = new MongoServer(new MemoryBackend());
                 InetSocketAddress address = server.bind();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    RealInfrastructureInitializer.closeContexts();
-                    server.shutdownNow();
-                }, "mongo-wire-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    RealInfrastructureInitializer.closeContexts();
+                                    server.shutdownNow();
+                                },
+                                "mongo-wire-stop"));
                 mongoBaseUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
             }
         }

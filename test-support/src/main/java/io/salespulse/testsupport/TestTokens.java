@@ -28,8 +28,7 @@ public final class TestTokens {
         }
     }
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** Where the public key is, as a Spring resource location. */
     public static String publicKeyLocation() {
@@ -87,7 +86,8 @@ public final class TestTokens {
     /** Well formed, but signed by a key nobody trusts. */
     public static String wronglySigned(String subject, List<String> roles, List<String> teams) {
         try {
-            return TokenMint.inFolder(Files.createTempDirectory("salespulse-other-jwt"), ISSUER).token(subject, roles, teams, Duration.ofHours(1));
+            return TokenMint.inFolder(Files.createTempDirectory("salespulse-other-jwt"), ISSUER)
+                    .token(subject, roles, teams, Duration.ofHours(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

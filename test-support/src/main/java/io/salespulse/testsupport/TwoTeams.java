@@ -33,24 +33,68 @@ public record TwoTeams(String teamA, String teamB, String managerA, String manag
     /** Publishes both teams and their reps, and waits until the service at {@code baseUrl} lets A's manager read A's rep. */
     public static TwoTeams publish(String baseUrl, String repReadPath) {
         String s = UUID.randomUUID().toString().substring(0, 8);
-        TwoTeams teams = new TwoTeams("team-a-" + s, "team-b-" + s, "mgr-a-" + s, "mgr-b-" + s, "rep-a-" + s, "rep-b-" + s);
+        TwoTeams teams =
+                new TwoTeams("team-a-" + s, "team-b-" + s, "mgr-a-" + s, "mgr-b-" + s, "rep-a-" + s, "rep-b-" + s);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         EnumSet<DayOfWeek> week = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         KafkaProbe.publish(
-                EventEnvelope.of("ta-" + s, "/test", new TeamChanged(teams.teamA(), "A", "Europe/Paris", Language.fr,
-                        List.of(teams.managerA()), week, at)),
-                EventEnvelope.of("tb-" + s, "/test", new TeamChanged(teams.teamB(), "B", "America/New_York", Language.en,
-                        List.of(teams.managerB()), week, at)),
-                EventEnvelope.of("ra-" + s, "/test", new RepChanged(teams.repA(), "Rep A", teams.teamA(), RepRole.SDR, Seniority.JUNIOR,
-                        LocalDate.parse("2026-01-05"), Map.of(), true, at)),
-                EventEnvelope.of("rb-" + s, "/test", new RepChanged(teams.repB(), "Rep B", teams.teamB(), RepRole.AE, Seniority.SENIOR,
-                        LocalDate.parse("2026-01-05"), Map.of(), true, at)));
-        // Both reps: their records sit on different partitions of the org topic, so one known says nothing of the other.
+                EventEnvelope.of(
+                        "ta-" + s,
+                        "/test",
+                        new TeamChanged(
+                                teams.teamA(), "A", "Europe/Paris", Language.fr, List.of(teams.managerA()), week, at)),
+                EventEnvelope.of(
+                        "tb-" + s,
+                        "/test",
+                        new TeamChanged(
+                                teams.teamB(),
+                                "B",
+                                "America/New_York",
+                                Language.en,
+                                List.of(teams.managerB()),
+                                week,
+                                at)),
+                EventEnvelope.of(
+                        "ra-" + s,
+                        "/test",
+                        new RepChanged(
+                                teams.repA(),
+                                "Rep A",
+                                teams.teamA(),
+                                RepRole.SDR,
+                                Seniority.JUNIOR,
+                                LocalDate.parse("2026-01-05"),
+                                Map.of(),
+                                true,
+                                at)),
+                EventEnvelope.of(
+                        "rb-" + s,
+                        "/test",
+                        new RepChanged(
+                                teams.repB(),
+                                "Rep B",
+                                teams.teamB(),
+                                RepRole.AE,
+                                Seniority.SENIOR,
+                                LocalDate.parse("2026-01-05"),
+                                Map.of(),
+                                true,
+                                at)));
+        // Both reps: their records sit on different partitions of the org topic, so one known says nothing of the
+        // other.
         String urlA = baseUrl + repReadPath.replace("{repId}", teams.repA());
         String urlB = baseUrl + repReadPath.replace("{repId}", teams.repB());
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(urlA, "Authorization",
-                "Bearer " + TestTokens.manager(teams.managerA(), teams.teamA())).status() == 200
-                && Http.get(urlB, "Authorization", "Bearer " + TestTokens.manager(teams.managerB(), teams.teamB())).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Http.get(urlA, "Authorization", "Bearer " + TestTokens.manager(teams.managerA(), teams.teamA()))
+                                                .status()
+                                        == 200
+                                && Http.get(
+                                                        urlB,
+                                                        "Authorization",
+                                                        "Bearer " + TestTokens.manager(teams.managerB(), teams.teamB()))
+                                                .status()
+                                        == 200);
         return teams;
     }
 }

@@ -18,8 +18,12 @@ class BundleCheckTest {
 
     @Test
     void completeBundlesHaveNoProblem() {
-        assertThat(BundleCheck.problems(Map.of("", of("title", "{0}''s activity is dropping"),
-                "fr", of("title", "Baisse d''activité de {0}")))).isEmpty();
+        assertThat(BundleCheck.problems(Map.of(
+                        "",
+                        of("title", "{0}''s activity is dropping"),
+                        "fr",
+                        of("title", "Baisse d''activité de {0}"))))
+                .isEmpty();
     }
 
     @Test
@@ -30,14 +34,17 @@ class BundleCheckTest {
 
     @Test
     void argumentsBlanksAndApostrophesAreChecked() {
-        assertThat(BundleCheck.problems(Map.of("", of("t", "Big win for {0}", "u", "Open"),
-                "fr", of("t", "Belle signature d'{1}", "u", " "))))
-                .containsExactlyInAnyOrder("fr: t takes arguments [1], the default [0]", "fr: t has a single apostrophe (write '')",
+        assertThat(BundleCheck.problems(Map.of(
+                        "", of("t", "Big win for {0}", "u", "Open"), "fr", of("t", "Belle signature d'{1}", "u", " "))))
+                .containsExactlyInAnyOrder(
+                        "fr: t takes arguments [1], the default [0]",
+                        "fr: t has a single apostrophe (write '')",
                         "fr: u is blank");
     }
 
     @Test
     void oneLanguageAloneIsAProblem() {
-        assertThat(BundleCheck.problems(Map.of("", of("a", "A")))).containsExactly("only the default bundle: no messages_<language>.properties");
+        assertThat(BundleCheck.problems(Map.of("", of("a", "A"))))
+                .containsExactly("only the default bundle: no messages_<language>.properties");
     }
 }

@@ -31,12 +31,18 @@ class ContainerInfrastructureIT {
 
     @Test
     void containersServeKafkaAndMongo() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("probe", 1, (short) 1))).all().get();
+        try (AdminClient admin =
+                AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("probe", 1, (short) 1)))
+                    .all()
+                    .get();
             assertThat(admin.listTopics().names().get()).contains("probe");
         }
         try (MongoClient mongo = MongoClients.create(MONGO.getConnectionString())) {
-            assertThat(mongo.getDatabase("probe").runCommand(new Document("ping", 1)).get("ok")).isIn(1, 1.0);
+            assertThat(mongo.getDatabase("probe")
+                            .runCommand(new Document("ping", 1))
+                            .get("ok"))
+                    .isIn(1, 1.0);
         }
     }
 }

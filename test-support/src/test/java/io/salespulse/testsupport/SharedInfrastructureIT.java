@@ -19,8 +19,8 @@ class SharedInfrastructureIT {
     @Test
     void eventsRoundTripThroughTheSharedBroker() {
         String rep = "rep-" + UUID.randomUUID();
-        EventEnvelope sent = EventEnvelope.of(UUID.randomUUID().toString(), "/test",
-                new EmailSent(rep, null, Instant.parse("2026-11-24T09:00:00Z")));
+        EventEnvelope sent = EventEnvelope.of(
+                UUID.randomUUID().toString(), "/test", new EmailSent(rep, null, Instant.parse("2026-11-24T09:00:00Z")));
         try (KafkaProbe probe = KafkaProbe.reading(Topics.ACTIVITIES)) {
             KafkaProbe.publish(sent);
             List<EventEnvelope> read = probe.awaitEvents(e -> e.key().equals(rep), 1, Duration.ofSeconds(30));
@@ -32,10 +32,12 @@ class SharedInfrastructureIT {
     @Test
     void eachDatabaseNameIsItsOwnDatabaseOnTheSharedServer() {
         try (MongoClient a = MongoClients.create(TestInfrastructure.mongoUri("db-a"));
-             MongoClient b = MongoClients.create(TestInfrastructure.mongoUri("db-b"))) {
-            assertThat(a.getDatabase("db-a").runCommand(new Document("ping", 1)).get("ok")).isIn(1, 1.0);
+                MongoClient b = MongoClients.create(TestInfrastructure.mongoUri("db-b"))) {
+            assertThat(a.getDatabase("db-a").runCommand(new Document("ping", 1)).get("ok"))
+                    .isIn(1, 1.0);
             a.getDatabase("db-a").getCollection("c").insertOne(new Document("x", 1));
-            assertThat(b.getDatabase("db-b").getCollection("c").countDocuments()).isZero();
+            assertThat(b.getDatabase("db-b").getCollection("c").countDocuments())
+                    .isZero();
         }
     }
 

@@ -7,13 +7,13 @@ import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealEvent;
 import io.salespulse.contracts.deal.DealForecastCategoryChanged;
-import io.salespulse.contracts.deal.DealSourced;
-import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.deal.DealLost;
 import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.deal.DealSourced;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.contracts.deal.ForecastCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,15 +30,13 @@ import java.util.Objects;
  */
 public final class DealFacts {
 
-    private DealFacts() {
-    }
+    private DealFacts() {}
 
     /**
      * @param state the facts and the state after the update; {@code state} is the previous one when nothing changed
      * @param facts what happened, in the order consumers should apply it
      */
-    public record Result(DealState state, List<DealEvent> facts) {
-    }
+    public record Result(DealState state, List<DealEvent> facts) {}
 
     /**
      * The facts an update makes. A deal is told to the other services once its owner is known: a CRM that creates a
@@ -64,13 +62,27 @@ public final class DealFacts {
 
     private static Result create(DealUpdate u) {
         DealStage stage = u.has(DealField.STAGE) && u.stage() != null ? u.stage() : DealStage.NEW;
-        Instant createdAt = u.createdAt() != null && !u.createdAt().isAfter(u.occurredAt()) ? u.createdAt() : u.occurredAt();
+        Instant createdAt =
+                u.createdAt() != null && !u.createdAt().isAfter(u.occurredAt()) ? u.createdAt() : u.occurredAt();
         Map<DealField, Instant> times = new EnumMap<>(DealField.class);
         u.present().forEach(field -> times.put(field, u.occurredAt()));
         ForecastCategory category = u.has(DealField.FORECAST_CATEGORY) ? u.forecastCategory() : null;
         String sourcedBy = u.has(DealField.SOURCED_BY) ? u.sourcedByRepId() : null;
-        DealState state = new DealState(u.dealId(), u.ownerRepId(), u.ownerExternalId(), u.name(), stage, u.amount(),
-                u.expectedCloseDate(), u.lostReason(), createdAt, createdAt, 0, times, category, sourcedBy);
+        DealState state = new DealState(
+                u.dealId(),
+                u.ownerRepId(),
+                u.ownerExternalId(),
+                u.name(),
+                stage,
+                u.amount(),
+                u.expectedCloseDate(),
+                u.lostReason(),
+                createdAt,
+                createdAt,
+                0,
+                times,
+                category,
+                sourcedBy);
         return new Result(state, announced(state) ? creation(state, u.occurredAt()) : List.of());
     }
 
@@ -78,7 +90,13 @@ public final class DealFacts {
     private static List<DealEvent> creation(DealState state, Instant closedAt) {
         String owner = state.ownerRepId();
         List<DealEvent> facts = new ArrayList<>();
-        facts.add(new DealCreated(state.dealId(), owner, state.name(), state.stage(), state.amount(), state.expectedCloseDate(),
+        facts.add(new DealCreated(
+                state.dealId(),
+                owner,
+                state.name(),
+                state.stage(),
+                state.amount(),
+                state.expectedCloseDate(),
                 state.createdAt()));
         Instant told = state.fieldTimes().get(DealField.OWNER);
         if (state.forecastCategory() != null) {
@@ -129,20 +147,26 @@ public final class DealFacts {
             facts.add(new DealAmountChanged(u.dealId(), owner, stage, amount, u.amount(), at));
             amount = u.amount();
         }
-        if (takes(u, DealField.CLOSE_DATE, times) && u.expectedCloseDate() != null && !u.expectedCloseDate().equals(closeDate)) {
-            CloseDateDirection direction = closeDate == null ? CloseDateDirection.SET
+        if (takes(u, DealField.CLOSE_DATE, times)
+                && u.expectedCloseDate() != null
+                && !u.expectedCloseDate().equals(closeDate)) {
+            CloseDateDirection direction = closeDate == null
+                    ? CloseDateDirection.SET
                     : u.expectedCloseDate().isAfter(closeDate) ? CloseDateDirection.PUSHED : CloseDateDirection.PULLED;
             if (direction == CloseDateDirection.PUSHED) {
                 pushes++;
             }
-            facts.add(new DealCloseDateMoved(u.dealId(), owner, closeDate, u.expectedCloseDate(), direction, pushes, at));
+            facts.add(
+                    new DealCloseDateMoved(u.dealId(), owner, closeDate, u.expectedCloseDate(), direction, pushes, at));
             closeDate = u.expectedCloseDate();
         }
         if (takes(u, DealField.FORECAST_CATEGORY, times) && u.forecastCategory() != category) {
             facts.add(new DealForecastCategoryChanged(u.dealId(), owner, category, u.forecastCategory(), at));
             category = u.forecastCategory();
         }
-        if (takes(u, DealField.SOURCED_BY, times) && u.sourcedByRepId() != null && !u.sourcedByRepId().equals(sourcedBy)) {
+        if (takes(u, DealField.SOURCED_BY, times)
+                && u.sourcedByRepId() != null
+                && !u.sourcedByRepId().equals(sourcedBy)) {
             facts.add(new DealSourced(u.dealId(), owner, u.sourcedByRepId(), at));
             sourcedBy = u.sourcedByRepId();
         }
@@ -157,8 +181,21 @@ public final class DealFacts {
             stage = u.stage();
             stageSince = at;
         }
-        DealState next = new DealState(p.dealId(), owner, ownerExternal, name, stage, amount, closeDate, lostReason,
-                p.createdAt(), stageSince, pushes, times, category, sourcedBy);
+        DealState next = new DealState(
+                p.dealId(),
+                owner,
+                ownerExternal,
+                name,
+                stage,
+                amount,
+                closeDate,
+                lostReason,
+                p.createdAt(),
+                stageSince,
+                pushes,
+                times,
+                category,
+                sourcedBy);
         return new Result(next, facts);
     }
 
@@ -176,6 +213,9 @@ public final class DealFacts {
     }
 
     private static boolean sameMoney(Money a, Money b) {
-        return a != null && b != null && a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
+        return a != null
+                && b != null
+                && a.currency().equals(b.currency())
+                && a.amount().compareTo(b.amount()) == 0;
     }
 }

@@ -26,8 +26,18 @@ import java.util.Map;
  * @param forecastCategory  the CRM's own forecast category ({@code null}: none, the stage's default applies)
  * @param sourcedByRepId    the SDR who sourced it, if the CRM says
  */
-public record DealState(String dealId, String ownerRepId, String ownerExternalId, String name, DealStage stage,
-                        Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                        Instant stageSince, int closeDatePushes, Map<DealField, Instant> fieldTimes,
-                        ForecastCategory forecastCategory, String sourcedByRepId) {
-}
+public record DealState(
+        String dealId,
+        String ownerRepId,
+        String ownerExternalId,
+        String name,
+        DealStage stage,
+        Money amount,
+        LocalDate expectedCloseDate,
+        String lostReason,
+        Instant createdAt,
+        Instant stageSince,
+        int closeDatePushes,
+        Map<DealField, Instant> fieldTimes,
+        ForecastCategory forecastCategory,
+        String sourcedByRepId) {}

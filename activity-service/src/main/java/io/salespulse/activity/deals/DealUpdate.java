@@ -26,27 +26,83 @@ import java.util.Set;
  * @param forecastCategory  the CRM's own forecast category ({@code null} with the field present: cleared)
  * @param sourcedByRepId    the SDR who sourced the deal
  */
-public record DealUpdate(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId, String name,
-                         DealStage stage, Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                         Instant occurredAt, ForecastCategory forecastCategory, String sourcedByRepId) {
+public record DealUpdate(
+        String dealId,
+        Set<DealField> present,
+        String ownerRepId,
+        String ownerExternalId,
+        String name,
+        DealStage stage,
+        Money amount,
+        LocalDate expectedCloseDate,
+        String lostReason,
+        Instant createdAt,
+        Instant occurredAt,
+        ForecastCategory forecastCategory,
+        String sourcedByRepId) {
 
-    public DealUpdate(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId, String name,
-                      DealStage stage, Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                      Instant occurredAt) {
-        this(dealId, present, ownerRepId, ownerExternalId, name, stage, amount, expectedCloseDate, lostReason, createdAt,
-                occurredAt, null, null);
+    public DealUpdate(
+            String dealId,
+            Set<DealField> present,
+            String ownerRepId,
+            String ownerExternalId,
+            String name,
+            DealStage stage,
+            Money amount,
+            LocalDate expectedCloseDate,
+            String lostReason,
+            Instant createdAt,
+            Instant occurredAt) {
+        this(
+                dealId,
+                present,
+                ownerRepId,
+                ownerExternalId,
+                name,
+                stage,
+                amount,
+                expectedCloseDate,
+                lostReason,
+                createdAt,
+                occurredAt,
+                null,
+                null);
     }
 
     /** This update, also carrying the CRM's forecast category ({@code null}: cleared). */
     public DealUpdate withForecastCategory(ForecastCategory category) {
-        return new DealUpdate(dealId, with(DealField.FORECAST_CATEGORY), ownerRepId, ownerExternalId, name, stage, amount,
-                expectedCloseDate, lostReason, createdAt, occurredAt, category, sourcedByRepId);
+        return new DealUpdate(
+                dealId,
+                with(DealField.FORECAST_CATEGORY),
+                ownerRepId,
+                ownerExternalId,
+                name,
+                stage,
+                amount,
+                expectedCloseDate,
+                lostReason,
+                createdAt,
+                occurredAt,
+                category,
+                sourcedByRepId);
     }
 
     /** This update, also naming the SDR who sourced the deal. */
     public DealUpdate withSourcedBy(String sdrRepId) {
-        return new DealUpdate(dealId, with(DealField.SOURCED_BY), ownerRepId, ownerExternalId, name, stage, amount,
-                expectedCloseDate, lostReason, createdAt, occurredAt, forecastCategory, sdrRepId);
+        return new DealUpdate(
+                dealId,
+                with(DealField.SOURCED_BY),
+                ownerRepId,
+                ownerExternalId,
+                name,
+                stage,
+                amount,
+                expectedCloseDate,
+                lostReason,
+                createdAt,
+                occurredAt,
+                forecastCategory,
+                sdrRepId);
     }
 
     private Set<DealField> with(DealField field) {
@@ -56,9 +112,17 @@ public record DealUpdate(String dealId, Set<DealField> present, String ownerRepI
     }
 
     /** An update carrying every field (a full snapshot). */
-    public static DealUpdate snapshot(String dealId, String ownerRepId, String ownerExternalId, String name, DealStage stage,
-                                      Money amount, LocalDate expectedCloseDate, String lostReason, Instant createdAt,
-                                      Instant occurredAt) {
+    public static DealUpdate snapshot(
+            String dealId,
+            String ownerRepId,
+            String ownerExternalId,
+            String name,
+            DealStage stage,
+            Money amount,
+            LocalDate expectedCloseDate,
+            String lostReason,
+            Instant createdAt,
+            Instant occurredAt) {
         Set<DealField> present = EnumSet.of(DealField.OWNER, DealField.STAGE, DealField.AMOUNT);
         if (name != null) {
             present.add(DealField.NAME);
@@ -69,16 +133,44 @@ public record DealUpdate(String dealId, Set<DealField> present, String ownerRepI
         if (lostReason != null) {
             present.add(DealField.LOST_REASON);
         }
-        return new DealUpdate(dealId, present, ownerRepId, ownerExternalId, name, stage, amount, expectedCloseDate,
-                lostReason, createdAt, occurredAt);
+        return new DealUpdate(
+                dealId,
+                present,
+                ownerRepId,
+                ownerExternalId,
+                name,
+                stage,
+                amount,
+                expectedCloseDate,
+                lostReason,
+                createdAt,
+                occurredAt);
     }
 
     /** An update carrying only the given fields (the others are ignored whatever their value). */
-    public static DealUpdate partial(String dealId, Set<DealField> present, String ownerRepId, String ownerExternalId,
-                                     String name, DealStage stage, Money amount, LocalDate expectedCloseDate,
-                                     String lostReason, Instant occurredAt) {
-        return new DealUpdate(dealId, Set.copyOf(present), ownerRepId, ownerExternalId, name, stage, amount,
-                expectedCloseDate, lostReason, null, occurredAt);
+    public static DealUpdate partial(
+            String dealId,
+            Set<DealField> present,
+            String ownerRepId,
+            String ownerExternalId,
+            String name,
+            DealStage stage,
+            Money amount,
+            LocalDate expectedCloseDate,
+            String lostReason,
+            Instant occurredAt) {
+        return new DealUpdate(
+                dealId,
+                Set.copyOf(present),
+                ownerRepId,
+                ownerExternalId,
+                name,
+                stage,
+                amount,
+                expectedCloseDate,
+                lostReason,
+                null,
+                occurredAt);
     }
 
     /**
@@ -90,10 +182,18 @@ public record DealUpdate(String dealId, Set<DealField> present, String ownerRepI
         fields.addAll(present);
         fields.addAll(later.present);
         boolean owner = later.has(DealField.OWNER);
-        return new DealUpdate(dealId, Set.copyOf(fields), owner ? later.ownerRepId : ownerRepId, owner ? later.ownerExternalId : ownerExternalId,
-                later.has(DealField.NAME) ? later.name : name, later.has(DealField.STAGE) ? later.stage : stage,
-                later.has(DealField.AMOUNT) ? later.amount : amount, later.has(DealField.CLOSE_DATE) ? later.expectedCloseDate : expectedCloseDate,
-                later.has(DealField.LOST_REASON) ? later.lostReason : lostReason, createdAt != null ? createdAt : later.createdAt, occurredAt,
+        return new DealUpdate(
+                dealId,
+                Set.copyOf(fields),
+                owner ? later.ownerRepId : ownerRepId,
+                owner ? later.ownerExternalId : ownerExternalId,
+                later.has(DealField.NAME) ? later.name : name,
+                later.has(DealField.STAGE) ? later.stage : stage,
+                later.has(DealField.AMOUNT) ? later.amount : amount,
+                later.has(DealField.CLOSE_DATE) ? later.expectedCloseDate : expectedCloseDate,
+                later.has(DealField.LOST_REASON) ? later.lostReason : lostReason,
+                createdAt != null ? createdAt : later.createdAt,
+                occurredAt,
                 later.has(DealField.FORECAST_CATEGORY) ? later.forecastCategory : forecastCategory,
                 later.has(DealField.SOURCED_BY) ? later.sourcedByRepId : sourcedByRepId);
     }

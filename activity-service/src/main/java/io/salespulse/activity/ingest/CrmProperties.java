@@ -39,8 +39,13 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
      * @param callDispositions HubSpot call disposition id to call outcome
      * @param accounts         the HubSpot portal ids allowed to send (empty: any portal the app is installed in)
      */
-    public record HubSpot(String clientSecret, String publicUrl, String defaultCurrency, Map<String, DealStage> stages,
-                          Map<String, CallOutcome> callDispositions, List<String> accounts) {
+    public record HubSpot(
+            String clientSecret,
+            String publicUrl,
+            String defaultCurrency,
+            Map<String, DealStage> stages,
+            Map<String, CallOutcome> callDispositions,
+            List<String> accounts) {
 
         public HubSpot {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -59,8 +64,14 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
      * @param forecastField      the key of the deal custom field holding a forecast category (none: the stage decides)
      * @param forecastCategories that field's option ids (or texts) to forecast categories
      */
-    public record Pipedrive(String username, String password, Map<String, DealStage> stages, String defaultCurrency,
-                            List<String> accounts, String forecastField, Map<String, ForecastCategory> forecastCategories) {
+    public record Pipedrive(
+            String username,
+            String password,
+            Map<String, DealStage> stages,
+            String defaultCurrency,
+            List<String> accounts,
+            String forecastField,
+            Map<String, ForecastCategory> forecastCategories) {
 
         public Pipedrive {
             forecastCategories = forecastCategories == null ? Map.of() : Map.copyOf(forecastCategories);
@@ -101,8 +112,12 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
      * @param lostReasonField  the opportunity field holding the loss reason (a custom field such as
      *                         {@code Loss_Reason__c}); none by default
      */
-    public record Salesforce(List<String> organizations, Map<String, DealStage> stages, String defaultCurrency,
-                             Map<String, CallOutcome> callDispositions, String lostReasonField) {
+    public record Salesforce(
+            List<String> organizations,
+            Map<String, DealStage> stages,
+            String defaultCurrency,
+            Map<String, CallOutcome> callDispositions,
+            String lostReasonField) {
 
         /** Salesforce's default opportunity stages. */
         public static final Map<String, DealStage> DEFAULT_STAGES = Map.of(
@@ -121,8 +136,12 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
         public static final int MIN_SECRET = 32;
 
         public Salesforce {
-            organizations = organizations == null ? List.of()
-                    : organizations.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
+            organizations = organizations == null
+                    ? List.of()
+                    : organizations.stream()
+                            .filter(o -> o != null && !o.isBlank())
+                            .map(String::trim)
+                            .toList();
             stages = stages == null || stages.isEmpty() ? DEFAULT_STAGES : Map.copyOf(stages);
             defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? "EUR" : defaultCurrency;
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
@@ -131,13 +150,19 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
 
         /** The organisation ids listed (their secrets left out). */
         public List<String> organizationIds() {
-            return organizations.stream().map(o -> o.contains(":") ? o.substring(0, o.indexOf(':')).trim() : o).toList();
+            return organizations.stream()
+                    .map(o -> o.contains(":") ? o.substring(0, o.indexOf(':')).trim() : o)
+                    .toList();
         }
 
         /** The endpoint secret of an organisation listed, when it has one long enough. */
         public java.util.Optional<String> secretOf(String organizationId) {
-            return organizations.stream().filter(o -> o.contains(":") && o.substring(0, o.indexOf(':')).trim().equals(organizationId))
-                    .map(o -> o.substring(o.indexOf(':') + 1).trim()).filter(secret -> secret.length() >= MIN_SECRET).findFirst();
+            return organizations.stream()
+                    .filter(o -> o.contains(":")
+                            && o.substring(0, o.indexOf(':')).trim().equals(organizationId))
+                    .map(o -> o.substring(o.indexOf(':') + 1).trim())
+                    .filter(secret -> secret.length() >= MIN_SECRET)
+                    .findFirst();
         }
     }
 }

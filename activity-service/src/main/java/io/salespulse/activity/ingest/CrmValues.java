@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** Values as CRMs send them: times as epoch milliseconds or ISO 8601 text, dates alone, decimals as text. */
 public final class CrmValues {
 
-    private CrmValues() {
-    }
+    private CrmValues() {}
 
     /**
      * A CRM's scalar as text: a string or a number as written; {@code null} for null, for an array or an object (a

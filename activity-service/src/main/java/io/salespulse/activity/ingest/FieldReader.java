@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest;
 
+import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.salespulse.kit.web.Bounded;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,10 +27,12 @@ public final class FieldReader {
     public static final int MAX_FREE_TEXT = 2000;
     /** The longest call SalesPulse counts (a day): a longer one is a unit or typing mistake. */
     public static final int MAX_CALL_SECONDS = 24 * 3600;
+
     static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
     static final int MAX_DECIMALS = 4;
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final JsonNode node;
     private final String path;
@@ -53,7 +55,9 @@ public final class FieldReader {
 
     private JsonNode value(String field, boolean required) {
         JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isBlank())) {
             if (required) {
                 problems.add(new FieldProblem(at(field), "is required"));
             }
@@ -128,7 +132,8 @@ public final class FieldReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(at(field), "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-24T09:15:00Z"));
+            problems.add(new FieldProblem(
+                    at(field), "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-24T09:15:00Z"));
             return null;
         }
     }
@@ -174,10 +179,14 @@ public final class FieldReader {
         }
         BigDecimal number;
         try {
-            if (value.isNumber() ? !Double.isFinite(value.doubleValue()) && !value.isBigDecimal() && !value.isBigInteger() : !value.isString()) {
+            if (value.isNumber()
+                    ? !Double.isFinite(value.doubleValue()) && !value.isBigDecimal() && !value.isBigInteger()
+                    : !value.isString()) {
                 throw new NumberFormatException("not a finite number");
             }
-            number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString().trim());
+            number = value.isNumber()
+                    ? value.decimalValue()
+                    : new BigDecimal(value.asString().trim());
         } catch (NumberFormatException e) {
             problems.add(new FieldProblem(at(field), "must be a decimal number"));
             return null;

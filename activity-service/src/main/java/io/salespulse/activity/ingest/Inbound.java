@@ -21,14 +21,13 @@ public sealed interface Inbound permits Inbound.Ready, Inbound.DealChange, Inbou
     }
 
     /** A CRM update of a deal: its facts depend on the deal's state when it is applied. */
-    record DealChange(String source, String eventId, DealUpdate update) implements Inbound {
-    }
+    record DealChange(String source, String eventId, DealUpdate update) implements Inbound {}
 
     /**
      * A notification that adds to an aggregate assembled over several notifications (a CRM engagement whose owner,
      * outcome and time arrive separately): its events depend on that aggregate's state.
      */
-    record Assembled<S>(String source, String eventId, String aggregate, Class<S> stateType,
-                        Function<S, AggregateLog.Step<S>> step) implements Inbound {
-    }
+    record Assembled<S>(
+            String source, String eventId, String aggregate, Class<S> stateType, Function<S, AggregateLog.Step<S>> step)
+            implements Inbound {}
 }

@@ -59,8 +59,10 @@ public class IngestKeys {
             }
             // The subject is the credential it speaks as: one configured (an API key's name or a scope), never one an
             // issuer made up, whose sources and limits nobody set.
-            if (caller.subject() == null || !keysBySource.containsKey(caller.subject()) && !scoped.contains(caller.subject())) {
-                throw new ForbiddenException("This token's subject names no configured ingest credential (salespulse.ingest.scopes.<subject>).");
+            if (caller.subject() == null
+                    || !keysBySource.containsKey(caller.subject()) && !scoped.contains(caller.subject())) {
+                throw new ForbiddenException(
+                        "This token's subject names no configured ingest credential (salespulse.ingest.scopes.<subject>).");
             }
             return caller.subject();
         }

@@ -39,8 +39,12 @@ public class IngestMetrics {
     }
 
     public void rejected(String channel, String reason, int count) {
-        Counter.builder("salespulse.events.rejected").tag("channel", channel).tag("reason", reason)
-                .description("Ingest requests (or events of a CRM batch) rejected").register(meters).increment(count);
+        Counter.builder("salespulse.events.rejected")
+                .tag("channel", channel)
+                .tag("reason", reason)
+                .description("Ingest requests (or events of a CRM batch) rejected")
+                .register(meters)
+                .increment(count);
     }
 
     private Counter counter(String name, String channel) {

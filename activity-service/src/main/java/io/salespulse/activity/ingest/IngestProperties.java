@@ -18,9 +18,14 @@ import org.springframework.util.unit.DataSize;
  * @param scopes          what each credential (an ingest key's name, or an INGEST token's subject) may write
  */
 @ConfigurationProperties("salespulse.ingest")
-public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys, RateLimit rateLimit,
-                               Duration historyHorizon, Duration futureTolerance, Duration dealClockSkew,
-                               Map<String, Scope> scopes) {
+public record IngestProperties(
+        DataSize maxBodySize,
+        Map<String, String> apiKeys,
+        RateLimit rateLimit,
+        Duration historyHorizon,
+        Duration futureTolerance,
+        Duration dealClockSkew,
+        Map<String, Scope> scopes) {
 
     public IngestProperties {
         dealClockSkew = dealClockSkew == null ? Duration.ofMinutes(5) : dealClockSkew;
@@ -44,8 +49,11 @@ public record IngestProperties(DataSize maxBodySize, Map<String, String> apiKeys
      *                       {@code salesforce-}) whose deals it may write (a backfill from that CRM); none by default:
      *                       a CRM's deal changes through that CRM's webhooks
      */
-    public record Scope(java.util.List<String> sources, java.util.List<String> eventTypes, java.util.List<String> dealNamespaces,
-                        java.util.List<String> crmDeals) {
+    public record Scope(
+            java.util.List<String> sources,
+            java.util.List<String> eventTypes,
+            java.util.List<String> dealNamespaces,
+            java.util.List<String> crmDeals) {
 
         public Scope {
             sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);

@@ -11,8 +11,10 @@ import java.util.List;
  * @param duplicates events that had already been accepted (nothing new produced)
  * @param rejected   in a CRM batch, the events refused one by one, each problem naming its field (absent when none)
  */
-public record IngestResult(int accepted, int duplicates,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldProblem> rejected) {
+public record IngestResult(
+        int accepted,
+        int duplicates,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldProblem> rejected) {
 
     public IngestResult(int accepted, int duplicates) {
         this(accepted, duplicates, List.of());

@@ -28,7 +28,8 @@ public class IngestScopes {
     /** The CRM webhooks' sources: {@code /crm/<crm>/<account>}. */
     static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
 
-    public static final List<String> WEBHOOK_SOURCES = List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty", "/crm/salesforce");
+    public static final List<String> WEBHOOK_SOURCES =
+            List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty", "/crm/salesforce");
 
     private final Map<String, IngestProperties.Scope> configured;
 
@@ -42,7 +43,10 @@ public class IngestScopes {
         Map<String, String> owners = new LinkedHashMap<>();
         WEBHOOK_SOURCES.forEach(source -> owners.put(source, "the CRM webhooks"));
         List<String> credentials = new ArrayList<>(new java.util.TreeSet<>(keyNames));
-        configured.keySet().stream().filter(name -> !credentials.contains(name)).sorted().forEach(credentials::add);
+        configured.keySet().stream()
+                .filter(name -> !credentials.contains(name))
+                .sorted()
+                .forEach(credentials::add);
         for (String credential : credentials) {
             for (String source : sources(credential)) {
                 for (Map.Entry<String, String> owned : owners.entrySet()) {
@@ -69,17 +73,25 @@ public class IngestScopes {
      * @param path   the event's place in the request ({@code ""} or {@code [3]})
      * @param dealId the {@code dealId} its data names, or {@code null}
      */
-    public void check(String credential, String path, String source, String type, String dealId, List<FieldProblem> problems) {
+    public void check(
+            String credential, String path, String source, String type, String dealId, List<FieldProblem> problems) {
         String prefix = path.isEmpty() ? "" : path + ".";
         if (source != null && sources(credential).stream().noneMatch(own -> matches(own, source))) {
-            problems.add(new FieldProblem(prefix + "source", "is not a source of this credential (" + String.join(", ", sources(credential)) + ")"));
+            problems.add(new FieldProblem(
+                    prefix + "source",
+                    "is not a source of this credential (" + String.join(", ", sources(credential)) + ")"));
         }
         IngestProperties.Scope scope = configured.get(credential);
         if (DEAL_UPDATED.equals(type) && dealId != null) {
-            CRM_DEAL_NAMESPACES.stream().filter(dealId::startsWith).findFirst()
+            CRM_DEAL_NAMESPACES.stream()
+                    .filter(dealId::startsWith)
+                    .findFirst()
                     .filter(crm -> scope == null || !scope.crmDeals().contains(crm))
-                    .ifPresent(crm -> problems.add(new FieldProblem(prefix + "data.dealId", "is a deal of a CRM (" + crm
-                            + "…): it changes through that CRM's webhooks, not this credential (unless its crm-deals name " + crm + ")")));
+                    .ifPresent(crm -> problems.add(new FieldProblem(
+                            prefix + "data.dealId",
+                            "is a deal of a CRM (" + crm
+                                    + "…): it changes through that CRM's webhooks, not this credential (unless its crm-deals name "
+                                    + crm + ")")));
         }
         if (scope == null) {
             return;
@@ -87,7 +99,9 @@ public class IngestScopes {
         if (type != null && !scope.eventTypes().isEmpty() && !scope.eventTypes().contains(type)) {
             problems.add(new FieldProblem(prefix + "type", "is not a type this credential may post"));
         }
-        if (dealId != null && !scope.dealNamespaces().isEmpty() && scope.dealNamespaces().stream().noneMatch(dealId::startsWith)) {
+        if (dealId != null
+                && !scope.dealNamespaces().isEmpty()
+                && scope.dealNamespaces().stream().noneMatch(dealId::startsWith)) {
             problems.add(new FieldProblem(prefix + "data.dealId", "is not in a deal namespace of this credential"));
         }
     }

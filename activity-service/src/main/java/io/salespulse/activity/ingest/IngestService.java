@@ -8,11 +8,11 @@ import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.objective.ObjectiveSet;
-import java.util.ArrayList;
-import org.springframework.context.ApplicationEventPublisher;
 import io.salespulse.kit.web.TooManyRequestsException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Makes inbound events durable and counts what happened to them. */
@@ -26,8 +26,13 @@ public class IngestService {
     private final SourceRateLimits rateLimits;
     private final ApplicationEventPublisher applicationEvents;
 
-    IngestService(AcceptedEventLog acceptedEvents, DealService deals, AggregateLog aggregates, IngestMetrics metrics,
-                  SourceRateLimits rateLimits, ApplicationEventPublisher applicationEvents) {
+    IngestService(
+            AcceptedEventLog acceptedEvents,
+            DealService deals,
+            AggregateLog aggregates,
+            IngestMetrics metrics,
+            SourceRateLimits rateLimits,
+            ApplicationEventPublisher applicationEvents) {
         this.rateLimits = rateLimits;
         this.applicationEvents = applicationEvents;
         this.acceptedEvents = acceptedEvents;
@@ -38,7 +43,8 @@ public class IngestService {
 
     /** Activities and deals whose CRM owner maps to no rep: kept, published, and counted. */
     private static int unattributed(List<EventEnvelope> events) {
-        return (int) events.stream().map(EventEnvelope::data)
+        return (int) events.stream()
+                .map(EventEnvelope::data)
                 .filter(data -> data instanceof ActivityEvent activity && activity.repId() == null
                         || data instanceof DealCreated created && created.ownerRepId() == null
                         || data instanceof DealOwnerChanged changed && changed.ownerRepId() == null)
@@ -46,13 +52,19 @@ public class IngestService {
     }
 
     private <S> AggregateLog.Applied applyAssembled(String channel, Inbound.Assembled<S> assembled) {
-        return aggregates.apply(assembled.source(), assembled.eventId(), channel, assembled.aggregate(),
-                assembled.stateType(), assembled.step());
+        return aggregates.apply(
+                assembled.source(),
+                assembled.eventId(),
+                channel,
+                assembled.aggregate(),
+                assembled.stateType(),
+                assembled.step());
     }
 
     /** Appends ready entries to the accepted-event log; when this returns, every non-duplicate is durable. */
     public IngestResult accept(String channel, List<AcceptedEventLog.Entry> entries) {
-        return acceptAll(channel, entries.stream().<Inbound>map(Inbound.Ready::new).toList());
+        return acceptAll(
+                channel, entries.stream().<Inbound>map(Inbound.Ready::new).toList());
     }
 
     /**
@@ -93,12 +105,17 @@ public class IngestService {
         Set<String> duplicateKeys = Set.copyOf(acceptedEvents.append(ready));
         duplicates += duplicateKeys.size();
         accepted += ready.size() - duplicateKeys.size();
-        List<EventEnvelope> fresh = ready.stream().filter(entry -> !duplicateKeys.contains(entry.key()))
-                .flatMap(entry -> entry.events().stream()).toList();
+        List<EventEnvelope> fresh = ready.stream()
+                .filter(entry -> !duplicateKeys.contains(entry.key()))
+                .flatMap(entry -> entry.events().stream())
+                .toList();
         unattributed += unattributed(fresh);
         // Objectives a CRM sets are kept where managers adjust and cancel them (once durable, never before).
-        fresh.stream().map(EventEnvelope::data).filter(ObjectiveSet.class::isInstance)
-                .forEach(objective -> applicationEvents.publishEvent(new ObjectiveOwners.Ingested(channel, (ObjectiveSet) objective)));
+        fresh.stream()
+                .map(EventEnvelope::data)
+                .filter(ObjectiveSet.class::isInstance)
+                .forEach(objective -> applicationEvents.publishEvent(
+                        new ObjectiveOwners.Ingested(channel, (ObjectiveSet) objective)));
         for (Inbound event : inbound) {
             AggregateLog.Applied applied;
             if (event instanceof Inbound.DealChange change) {

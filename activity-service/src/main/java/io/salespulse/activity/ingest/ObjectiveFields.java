@@ -14,8 +14,7 @@ import java.time.LocalDate;
  */
 public final class ObjectiveFields {
 
-    private ObjectiveFields() {
-    }
+    private ObjectiveFields() {}
 
     /** The objective the fields describe; every problem is added to the reader's list. */
     public static ObjectiveSet read(FieldReader data, String objectiveId, TimeWindow window, Instant time) {
@@ -29,7 +28,8 @@ public final class ObjectiveFields {
         if (start != null && end != null && end.isBefore(start)) {
             data.problem("periodEnd", "must not be before periodStart");
         } else if (start != null && end != null && end.isAfter(start.plus(ObjectiveSet.MAX_PERIOD))) {
-            data.problem("periodEnd", "must be at most " + ObjectiveSet.MAX_PERIOD.getYears() + " years after periodStart");
+            data.problem(
+                    "periodEnd", "must be at most " + ObjectiveSet.MAX_PERIOD.getYears() + " years after periodStart");
         }
         if (metric != null && !metric.isAmount() && currency != null) {
             currency = null; // counts have no currency

@@ -26,6 +26,5 @@ public interface ObjectiveOwners {
      * @param credential the ingest credential that posted it
      * @param objective  the objective
      */
-    record Ingested(String credential, ObjectiveSet objective) {
-    }
+    record Ingested(String credential, ObjectiveSet objective) {}
 }

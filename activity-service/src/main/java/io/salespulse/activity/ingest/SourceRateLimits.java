@@ -39,14 +39,19 @@ public class SourceRateLimits {
     public void charge(String source, int events) {
         // A batch larger than the bucket passes when the bucket is full, and empties it.
         long cost = Math.min(events, burst);
-        Bucket bucket = buckets.computeIfAbsent(source, key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(time).build());
+        Bucket bucket = buckets.computeIfAbsent(
+                source,
+                key -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .withCustomTimePrecision(time)
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(cost);
         if (!probe.isConsumed()) {
             long retryAfter = (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9);
-            throw new TooManyRequestsException("Source " + source.substring(source.indexOf(' ') + 1) + " is over its rate of "
-                    + perSecond + " events per second; retry later.", Math.max(1, retryAfter));
+            throw new TooManyRequestsException(
+                    "Source " + source.substring(source.indexOf(' ') + 1) + " is over its rate of " + perSecond
+                            + " events per second; retry later.",
+                    Math.max(1, retryAfter));
         }
     }
 }

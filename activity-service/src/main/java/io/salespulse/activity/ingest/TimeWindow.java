@@ -68,7 +68,9 @@ public class TimeWindow {
         if (time.isAfter(now.atOffset(ZoneOffset.UTC).plus(PLANNING_AHEAD).toInstant())) {
             return "must be at most " + PLANNING_AHEAD.getYears() + " years ahead";
         }
-        return time.isBefore(now.minus(history)) ? "must not be older than " + history.toDays() + " days (the history horizon)" : null;
+        return time.isBefore(now.minus(history))
+                ? "must not be older than " + history.toDays() + " days (the history horizon)"
+                : null;
     }
 
     /** What is wrong with a planned day (a close date, an objective's days), or {@code null}: inside the horizon, at most 2 years ahead. */

@@ -38,8 +38,9 @@ public class WebhookIntake {
      * @param verify  checks authenticity from the request and the raw body; throws {@link UnauthorizedException}
      * @param map     the verified JSON to inbound events; throws {@link InvalidRequestException}
      */
-    public ResponseEntity<IngestResult> receive(String channel, HttpServletRequest request, Consumer<byte[]> verify,
-                                                Function<JsonNode, List<Inbound>> map) throws IOException {
+    public ResponseEntity<IngestResult> receive(
+            String channel, HttpServletRequest request, Consumer<byte[]> verify, Function<JsonNode, List<Inbound>> map)
+            throws IOException {
         return receiveEach(channel, request, verify, json -> Intake.of(map.apply(json)));
     }
 
@@ -48,8 +49,9 @@ public class WebhookIntake {
      * ({@code rejected{reason="invalid_event"}}) and listed in the answer, the rest is made durable; a batch with
      * nothing left is a 400 naming every problem.
      */
-    public ResponseEntity<IngestResult> receiveEach(String channel, HttpServletRequest request, Consumer<byte[]> verify,
-                                                    Function<JsonNode, Intake> map) throws IOException {
+    public ResponseEntity<IngestResult> receiveEach(
+            String channel, HttpServletRequest request, Consumer<byte[]> verify, Function<JsonNode, Intake> map)
+            throws IOException {
         byte[] body = read(channel, request);
         try {
             verify.accept(body);

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -49,16 +49,45 @@ class ObjectiveController {
     }
 
     /** An objective as the API shows it. */
-    record ObjectiveView(String objectiveId, String teamId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric,
-                         BigDecimal target, String currency, LocalDate periodStart, LocalDate periodEnd, String status,
-                         String setBy, String updatedBy, Instant changedAt, Instant cancelledAt, String cancelledBy,
-                         String reason, long revision) {
+    record ObjectiveView(
+            String objectiveId,
+            String teamId,
+            ObjectiveScope scope,
+            String scopeId,
+            ObjectiveMetric metric,
+            BigDecimal target,
+            String currency,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String status,
+            String setBy,
+            String updatedBy,
+            Instant changedAt,
+            Instant cancelledAt,
+            String cancelledBy,
+            String reason,
+            long revision) {
 
         static ObjectiveView of(ObjectiveService.Held held) {
             ObjectiveSet o = held.definition();
-            return new ObjectiveView(o.objectiveId(), held.teamId(), o.scope(), o.scopeId(), o.metric(), o.target(),
-                    o.currency(), o.periodStart(), o.periodEnd(), held.cancelled() ? "CANCELLED" : "ACTIVE", held.setBy(),
-                    held.updatedBy(), o.occurredAt(), held.cancelledAt(), held.cancelledBy(), held.reason(), held.revision());
+            return new ObjectiveView(
+                    o.objectiveId(),
+                    held.teamId(),
+                    o.scope(),
+                    o.scopeId(),
+                    o.metric(),
+                    o.target(),
+                    o.currency(),
+                    o.periodStart(),
+                    o.periodEnd(),
+                    held.cancelled() ? "CANCELLED" : "ACTIVE",
+                    held.setBy(),
+                    held.updatedBy(),
+                    o.occurredAt(),
+                    held.cancelledAt(),
+                    held.cancelledBy(),
+                    held.reason(),
+                    held.revision());
         }
     }
 
@@ -73,13 +102,15 @@ class ObjectiveController {
      * changes nothing. Scope, scope id, metric and currency are fixed once set: cancel and set another to change them.
      */
     @PutMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}")
-    ResponseEntity<ObjectiveView> put(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId,
-                                      @RequestBody JsonNode body,
-                                      @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<ObjectiveView> put(
+            @PathVariable @Bounded String teamId,
+            @PathVariable @Bounded String objectiveId,
+            @RequestBody JsonNode body,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<ObjectiveService.Held> held = objectives.get(objectiveId);
-        ObjectiveSet requested = ObjectiveFields.read(new FieldReader(body, "", problems), objectiveId, window,
-                objectives.nextChange(held));
+        ObjectiveSet requested = ObjectiveFields.read(
+                new FieldReader(body, "", problems), objectiveId, window, objectives.nextChange(held));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -101,8 +132,11 @@ class ObjectiveController {
             if (team.isEmpty()) {
                 problems.add(new FieldProblem("scopeId", "names no known rep"));
             } else if (!team.get().equals(teamId)) {
-                problems.add(new FieldProblem("scopeId", requested.scope() == ObjectiveScope.TEAM
-                        ? "must be this team (" + teamId + ")" : "names a rep of another team"));
+                problems.add(new FieldProblem(
+                        "scopeId",
+                        requested.scope() == ObjectiveScope.TEAM
+                                ? "must be this team (" + teamId + ")"
+                                : "names a rep of another team"));
             }
         }
         if (!problems.isEmpty()) {
@@ -111,7 +145,9 @@ class ObjectiveController {
         ObjectiveService.Change change = objectives.put(requested, held, teamId, caller());
         ObjectiveView view = ObjectiveView.of(change.objective());
         return change.outcome() == ObjectiveService.Outcome.CREATED
-                ? ResponseEntity.created(URI.create("/api/v1/teams/" + teamId + "/objectives/" + objectiveId)).eTag(Revisions.etag(view.revision())).body(view)
+                ? ResponseEntity.created(URI.create("/api/v1/teams/" + teamId + "/objectives/" + objectiveId))
+                        .eTag(Revisions.etag(view.revision()))
+                        .body(view)
                 : ResponseEntity.ok().eTag(Revisions.etag(view.revision())).body(view);
     }
 
@@ -125,7 +161,8 @@ class ObjectiveController {
      * the ramp's objectives, in week order.
      */
     @PutMapping("/api/v1/teams/{teamId}/ramps/{rampId}")
-    List<ObjectiveView> ramp(@PathVariable @Bounded String teamId, @PathVariable @Bounded String rampId, @RequestBody JsonNode body) {
+    List<ObjectiveView> ramp(
+            @PathVariable @Bounded String teamId, @PathVariable @Bounded String rampId, @RequestBody JsonNode body) {
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader fields = new FieldReader(body, "", problems);
         String repId = fields.text("repId", true);
@@ -139,20 +176,37 @@ class ObjectiveController {
         if (targets == null || !targets.isArray() || targets.isEmpty() || targets.size() > MAX_RAMP_WEEKS) {
             problems.add(new FieldProblem("weeklyTargets", "must hold 1 to " + MAX_RAMP_WEEKS + " weekly targets"));
         }
-        if (repId != null && !objectives.teamOf(ObjectiveScope.REP, repId).map(teamId::equals).orElse(false)) {
+        if (repId != null
+                && !objectives
+                        .teamOf(ObjectiveScope.REP, repId)
+                        .map(teamId::equals)
+                        .orElse(false)) {
             problems.add(new FieldProblem("repId", "names no rep of this team"));
         }
         List<ObjectiveSet> weeks = new ArrayList<>();
         for (int i = 0; problems.isEmpty() && i < targets.size(); i++) {
-            tools.jackson.databind.node.ObjectNode week = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            tools.jackson.databind.node.ObjectNode week =
+                    tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             week.set("target", targets.get(i));
-            BigDecimal target = new FieldReader(week, "weeklyTargets[" + i + "]", problems).positiveDecimal("target", true);
+            BigDecimal target =
+                    new FieldReader(week, "weeklyTargets[" + i + "]", problems).positiveDecimal("target", true);
             String objectiveId = rampId + "-w" + (i + 1);
-            objectives.get(objectiveId).filter(held -> held.cancelled() || !teamId.equals(held.teamId()))
-                    .ifPresent(held -> problems.add(new FieldProblem("weeklyTargets",
+            objectives
+                    .get(objectiveId)
+                    .filter(held -> held.cancelled() || !teamId.equals(held.teamId()))
+                    .ifPresent(held -> problems.add(new FieldProblem(
+                            "weeklyTargets",
                             "week " + objectiveId + " was cancelled or belongs to another team; use another ramp id")));
-            weeks.add(new ObjectiveSet(objectiveId, ObjectiveScope.REP, repId, metric, target, currency, start.plusWeeks(i),
-                    start.plusWeeks(i).plusDays(6), objectives.clock().instant()));
+            weeks.add(new ObjectiveSet(
+                    objectiveId,
+                    ObjectiveScope.REP,
+                    repId,
+                    metric,
+                    target,
+                    currency,
+                    start.plusWeeks(i),
+                    start.plusWeeks(i).plusDays(6),
+                    objectives.clock().instant()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -162,15 +216,21 @@ class ObjectiveController {
             Optional<ObjectiveService.Held> held = objectives.get(week.objectiveId());
             if (held.isPresent()) {
                 ObjectiveSet before = held.get().definition();
-                if (!before.scopeId().equals(week.scopeId()) || before.metric() != week.metric() || !Objects.equals(before.currency(), week.currency())) {
-                    throw new InvalidRequestException("repId", "a ramp keeps its rep, metric and currency; set another ramp id to change them");
+                if (!before.scopeId().equals(week.scopeId())
+                        || before.metric() != week.metric()
+                        || !Objects.equals(before.currency(), week.currency())) {
+                    throw new InvalidRequestException(
+                            "repId", "a ramp keeps its rep, metric and currency; set another ramp id to change them");
                 }
             }
-            views.add(ObjectiveView.of(objectives.put(week, held, teamId, caller()).objective()));
+            views.add(ObjectiveView.of(
+                    objectives.put(week, held, teamId, caller()).objective()));
         }
         // Weeks beyond the new schedule are cancelled (a shortened ramp).
         for (int n = weeks.size() + 1; n <= MAX_RAMP_WEEKS; n++) {
-            objectives.get(rampId + "-w" + n).filter(held -> !held.cancelled() && teamId.equals(held.teamId()))
+            objectives
+                    .get(rampId + "-w" + n)
+                    .filter(held -> !held.cancelled() && teamId.equals(held.teamId()))
                     .ifPresent(held -> objectives.cancel(held, caller(), "dropped from ramp " + rampId));
         }
         return views;
@@ -178,8 +238,10 @@ class ObjectiveController {
 
     /** Cancels an objective for good ({@code reason} optional); cancelling it again changes nothing. */
     @PostMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel")
-    ObjectiveView cancel(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId,
-                         @RequestBody(required = false) JsonNode body) {
+    ObjectiveView cancel(
+            @PathVariable @Bounded String teamId,
+            @PathVariable @Bounded String objectiveId,
+            @RequestBody(required = false) JsonNode body) {
         List<FieldProblem> problems = new ArrayList<>();
         String reason = new FieldReader(body, "", problems).freeText("reason", false);
         if (!problems.isEmpty()) {
@@ -189,13 +251,16 @@ class ObjectiveController {
     }
 
     private ObjectiveService.Held ofTeam(String teamId, String objectiveId) {
-        return objectives.get(objectiveId).filter(held -> teamId.equals(held.teamId()))
+        return objectives
+                .get(objectiveId)
+                .filter(held -> teamId.equals(held.teamId()))
                 .orElseThrow(() -> new NotFoundException("No objective " + objectiveId + " in team " + teamId));
     }
 
     private static void fixed(List<FieldProblem> problems, String field, Object held, Object requested) {
         if (!Objects.equals(held, requested)) {
-            problems.add(new FieldProblem(field, "cannot change once set (it is " + held + "); cancel this objective and set a new one"));
+            problems.add(new FieldProblem(
+                    field, "cannot change once set (it is " + held + "); cancel this objective and set a new one"));
         }
     }
 

@@ -4,23 +4,23 @@ import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.activity.roster.RosterService;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveEvent;
+import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.contracts.objective.ObjectiveUpdated;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.kit.mongo.LatestState;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import io.salespulse.contracts.objective.ObjectiveMetric;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,25 +53,64 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
      * {@link LatestState} keeps (so a CRM's older set arriving later never replaces a manager's change).
      */
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
-    record StoredObjective(@Id String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric, BigDecimal target,
-                           String currency, LocalDate periodStart, LocalDate periodEnd, Instant occurredAt, String teamId, String setBy,
-                           String updatedBy, Instant cancelledAt, String cancelledBy, String reason, Long stateOrder) {
+    record StoredObjective(
+            @Id String objectiveId,
+            ObjectiveScope scope,
+            String scopeId,
+            ObjectiveMetric metric,
+            BigDecimal target,
+            String currency,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            Instant occurredAt,
+            String teamId,
+            String setBy,
+            String updatedBy,
+            Instant cancelledAt,
+            String cancelledBy,
+            String reason,
+            Long stateOrder) {
 
         static StoredObjective of(Held held) {
             ObjectiveSet d = held.definition();
-            return new StoredObjective(d.objectiveId(), d.scope(), d.scopeId(), d.metric(), d.target(), d.currency(), d.periodStart(),
-                    d.periodEnd(), d.occurredAt(), held.teamId(), held.setBy(), held.updatedBy(), held.cancelledAt(), held.cancelledBy(),
-                    held.reason(), held.revision());
+            return new StoredObjective(
+                    d.objectiveId(),
+                    d.scope(),
+                    d.scopeId(),
+                    d.metric(),
+                    d.target(),
+                    d.currency(),
+                    d.periodStart(),
+                    d.periodEnd(),
+                    d.occurredAt(),
+                    held.teamId(),
+                    held.setBy(),
+                    held.updatedBy(),
+                    held.cancelledAt(),
+                    held.cancelledBy(),
+                    held.reason(),
+                    held.revision());
         }
 
         Held held() {
-            return new Held(new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt),
-                    teamId, setBy, updatedBy, cancelledAt, cancelledBy, reason);
+            return new Held(
+                    new ObjectiveSet(
+                            objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt),
+                    teamId,
+                    setBy,
+                    updatedBy,
+                    cancelledAt,
+                    cancelledBy,
+                    reason);
         }
     }
 
     /** What a change did. */
-    enum Outcome { CREATED, UPDATED, UNCHANGED }
+    enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     /**
      * An objective as held here.
@@ -79,8 +118,14 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
      * @param teamId      the team it belongs to (its own, or its rep's when it was set)
      * @param cancelledAt when it was cancelled, {@code null} while it counts
      */
-    record Held(ObjectiveSet definition, String teamId, String setBy, String updatedBy, Instant cancelledAt,
-                String cancelledBy, String reason) {
+    record Held(
+            ObjectiveSet definition,
+            String teamId,
+            String setBy,
+            String updatedBy,
+            Instant cancelledAt,
+            String cancelledBy,
+            String reason) {
 
         boolean cancelled() {
             return cancelledAt != null;
@@ -88,12 +133,12 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
 
         /** When it last changed (set, adjusted, cancelled), in epoch milliseconds: its ETag, for {@code If-Match}. */
         long revision() {
-            return Objects.requireNonNullElse(cancelledAt, definition.occurredAt()).toEpochMilli();
+            return Objects.requireNonNullElse(cancelledAt, definition.occurredAt())
+                    .toEpochMilli();
         }
     }
 
-    record Change(Outcome outcome, Held objective) {
-    }
+    record Change(Outcome outcome, Held objective) {}
 
     Clock clock() {
         return clock;
@@ -106,11 +151,14 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
 
     /** The team an objective belongs to: a team's own, or its rep's team; empty when the rep is unknown. */
     Optional<String> teamOf(ObjectiveScope scope, String scopeId) {
-        return scope == ObjectiveScope.TEAM ? Optional.of(scopeId) : roster.rep(scopeId).map(RepChanged::teamId);
+        return scope == ObjectiveScope.TEAM
+                ? Optional.of(scopeId)
+                : roster.rep(scopeId).map(RepChanged::teamId);
     }
 
     Optional<Held> get(String objectiveId) {
-        return Optional.ofNullable(mongo.findById(objectiveId, StoredObjective.class)).map(StoredObjective::held);
+        return Optional.ofNullable(mongo.findById(objectiveId, StoredObjective.class))
+                .map(StoredObjective::held);
     }
 
     /**
@@ -127,14 +175,25 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
             return new Change(Outcome.CREATED, created);
         }
         ObjectiveSet before = held.get().definition();
-        if (before.target().compareTo(requested.target()) == 0 && before.periodStart().equals(requested.periodStart())
+        if (before.target().compareTo(requested.target()) == 0
+                && before.periodStart().equals(requested.periodStart())
                 && before.periodEnd().equals(requested.periodEnd())) {
             return new Change(Outcome.UNCHANGED, held.get());
         }
-        ObjectiveUpdated updated = new ObjectiveUpdated(requested.objectiveId(), before.scope(), before.scopeId(), before.metric(),
-                requested.target(), before.currency(), requested.periodStart(), requested.periodEnd(), by, requested.occurredAt());
+        ObjectiveUpdated updated = new ObjectiveUpdated(
+                requested.objectiveId(),
+                before.scope(),
+                before.scopeId(),
+                before.metric(),
+                requested.target(),
+                before.currency(),
+                requested.periodStart(),
+                requested.periodEnd(),
+                by,
+                requested.occurredAt());
         append(updated);
-        Held adjusted = new Held(updated.definition(), held.get().teamId(), held.get().setBy(), by, null, null, null);
+        Held adjusted =
+                new Held(updated.definition(), held.get().teamId(), held.get().setBy(), by, null, null, null);
         store(adjusted);
         return new Change(Outcome.UPDATED, adjusted);
     }
@@ -146,7 +205,8 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
         }
         Instant now = nextChange(Optional.of(held));
         ObjectiveSet definition = held.definition();
-        append(new ObjectiveCancelled(definition.objectiveId(), definition.scope(), definition.scopeId(), by, reason, now));
+        append(new ObjectiveCancelled(
+                definition.objectiveId(), definition.scope(), definition.scopeId(), by, reason, now));
         Held cancelled = new Held(definition, held.teamId(), held.setBy(), held.updatedBy(), now, by, reason);
         store(cancelled);
         return cancelled;
@@ -164,15 +224,26 @@ public class ObjectiveService implements io.salespulse.activity.ingest.Objective
             return;
         }
         String teamId = teamOf(objective.scope(), objective.scopeId()).orElse(null);
-        LatestState.replaceIfNotOlder(mongo, COLLECTION, objective.objectiveId(), objective.occurredAt().toEpochMilli(),
-                StoredObjective.of(new Held(objective, teamId, io.salespulse.activity.ingest.ObjectiveOwners.ingest(ingested.credential()),
-                        null, null, null, null)));
+        LatestState.replaceIfNotOlder(
+                mongo,
+                COLLECTION,
+                objective.objectiveId(),
+                objective.occurredAt().toEpochMilli(),
+                StoredObjective.of(new Held(
+                        objective,
+                        teamId,
+                        io.salespulse.activity.ingest.ObjectiveOwners.ingest(ingested.credential()),
+                        null,
+                        null,
+                        null,
+                        null)));
     }
 
     /** Who last set or adjusted it: a manager who adjusted a CRM's objective owns it from then on. */
     @Override
     public Optional<Optional<String>> setterOf(String objectiveId) {
-        return get(objectiveId).map(held -> Optional.ofNullable(held.updatedBy() != null ? held.updatedBy() : held.setBy()));
+        return get(objectiveId)
+                .map(held -> Optional.ofNullable(held.updatedBy() != null ? held.updatedBy() : held.setBy()));
     }
 
     private void append(ObjectiveEvent event) {

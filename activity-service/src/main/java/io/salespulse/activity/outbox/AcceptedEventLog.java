@@ -12,16 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.UUID;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -66,24 +66,34 @@ public class AcceptedEventLog {
      *              exactly, nanoseconds included: a state read back must equal the one computed)
      */
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
-    record StoredEntry(@Id String key, String source, String eventId, String channel, Instant acceptedAt, Long sequence, Boolean published,
-                       List<StoredEvent> events, String sequenceKey, String aggregate, Long version, Document state, Instant publishedAt,
-                       Boolean parked, Instant parkedAt, String parkedReason) {
-    }
+    record StoredEntry(
+            @Id String key,
+            String source,
+            String eventId,
+            String channel,
+            Instant acceptedAt,
+            Long sequence,
+            Boolean published,
+            List<StoredEvent> events,
+            String sequenceKey,
+            String aggregate,
+            Long version,
+            Document state,
+            Instant publishedAt,
+            Boolean parked,
+            Instant parkedAt,
+            String parkedReason) {}
 
     /** A canonical event as the log keeps it: its envelope, and its data as the contract's JSON text. */
-    record StoredEvent(String id, String type, String source, String time, String subject, String data) {
-    }
+    record StoredEvent(String id, String type, String source, String time, String subject, String data) {}
 
     /** A page of the publication ledger: the keys one instance published in an hour. */
     @org.springframework.data.mongodb.core.mapping.Document(LEDGER)
-    record LedgerKeys(@Id String id, String hour, List<String> keys) {
-    }
+    record LedgerKeys(@Id String id, String hour, List<String> keys) {}
 
     /** An aggregate's head: its latest version and state, carried out of entries trimmed past the window. */
     @org.springframework.data.mongodb.core.mapping.Document(HEADS)
-    record Head(@Id String aggregate, Long version, Document state) {
-    }
+    record Head(@Id String aggregate, Long version, Document state) {}
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -91,8 +101,9 @@ public class AcceptedEventLog {
     private final AtomicLong lastSequence = new AtomicLong();
     // The ledger page this instance appends published keys to, and a name for its pages no other instance uses.
     private static final int LEDGER_PAGE = 2000;
-    private record LedgerPage(String hour, long number, int size) {
-    }
+
+    private record LedgerPage(String hour, long number, int size) {}
+
     private final AtomicReference<LedgerPage> ledgerPage = new AtomicReference<>(new LedgerPage("", 0, 0));
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
@@ -100,10 +111,20 @@ public class AcceptedEventLog {
         this.mongo = mongo;
         this.clock = clock;
         IndexOperations indexes = mongo.indexOps(StoredEntry.class);
-        indexes.createIndex(new Index().on(PUBLISHED, Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).named("outbox"));
-        indexes.createIndex(new Index().on("sequenceKey", Sort.Direction.ASC).named("sequenceKey").unique());
-        indexes.createIndex(new Index().on("aggregate", Sort.Direction.ASC).on("version", Sort.Direction.DESC).named("aggregateVersion"));
-        indexes.createIndex(new Index().on(PARKED, Sort.Direction.ASC).named(PARKED).sparse());
+        indexes.createIndex(new Index()
+                .on(PUBLISHED, Sort.Direction.ASC)
+                .on("sequence", Sort.Direction.ASC)
+                .named("outbox"));
+        indexes.createIndex(new Index()
+                .on("sequenceKey", Sort.Direction.ASC)
+                .named("sequenceKey")
+                .unique());
+        indexes.createIndex(new Index()
+                .on("aggregate", Sort.Direction.ASC)
+                .on("version", Sort.Direction.DESC)
+                .named("aggregateVersion"));
+        indexes.createIndex(
+                new Index().on(PARKED, Sort.Direction.ASC).named(PARKED).sparse());
         mongo.indexOps(LedgerKeys.class).createIndex(new Index().on("hour", Sort.Direction.ASC));
     }
 
@@ -115,7 +136,8 @@ public class AcceptedEventLog {
      * @param channel the bounded name of the ingest channel (metrics tag), e.g. {@code hubspot}
      * @param events  the canonical events it produces, in order (possibly none)
      */
-    public record Entry(String source, String eventId, String channel, List<EventEnvelope> events, Versioned versioned) {
+    public record Entry(
+            String source, String eventId, String channel, List<EventEnvelope> events, Versioned versioned) {
 
         public Entry(String source, String eventId, String channel, List<EventEnvelope> events) {
             this(source, eventId, channel, events, null);
@@ -140,8 +162,7 @@ public class AcceptedEventLog {
      * @param version   the version this entry makes (1 for the first)
      * @param state     the aggregate's state after this entry
      */
-    public record Versioned(String aggregate, long version, Document state) {
-    }
+    public record Versioned(String aggregate, long version, Document state) {}
 
     /** What became of a versioned append. */
     public enum Outcome {
@@ -192,7 +213,9 @@ public class AcceptedEventLog {
             stored.add(stored(entry, now));
         }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredEntry.class).insert(stored).execute();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredEntry.class)
+                    .insert(stored)
+                    .execute();
             return List.of();
         } catch (BulkOperationException e) {
             List<String> duplicates = new ArrayList<>();
@@ -238,12 +261,16 @@ public class AcceptedEventLog {
      */
     public List<PendingEntry> unpublished(long afterSequence, int limit) {
         List<PendingEntry> pending = new ArrayList<>();
-        for (StoredEntry entry : mongo.find(query(waiting().and("sequence").gt(afterSequence)).with(Sort.by("sequence")).limit(limit),
+        for (StoredEntry entry : mongo.find(
+                query(waiting().and("sequence").gt(afterSequence))
+                        .with(Sort.by("sequence"))
+                        .limit(limit),
                 StoredEntry.class)) {
             try {
                 pending.add(new PendingEntry(entry.key(), entry.sequence(), readEvents(entry), null));
             } catch (RuntimeException unreadable) {
-                pending.add(new PendingEntry(entry.key(), entry.sequence(), List.of(), "cannot be read back: " + unreadable.getMessage()));
+                pending.add(new PendingEntry(
+                        entry.key(), entry.sequence(), List.of(), "cannot be read back: " + unreadable.getMessage()));
             }
         }
         return pending;
@@ -255,8 +282,7 @@ public class AcceptedEventLog {
      * @param sequence   its place in acceptance order
      * @param unreadable why its events cannot be read back from the log, or {@code null}
      */
-    public record PendingEntry(String key, long sequence, List<EventEnvelope> events, String unreadable) {
-    }
+    public record PendingEntry(String key, long sequence, List<EventEnvelope> events, String unreadable) {}
 
     /**
      * Marks entries published: their flag removed (the outbox index keeps only what waits), and their keys noted in
@@ -267,13 +293,17 @@ public class AcceptedEventLog {
             return;
         }
         Instant now = clock.instant();
-        mongo.updateMulti(query(where("_id").in(keys)), new Update().unset(PUBLISHED).set("publishedAt", now), StoredEntry.class);
+        mongo.updateMulti(
+                query(where("_id").in(keys)), new Update().unset(PUBLISHED).set("publishedAt", now), StoredEntry.class);
         String hour = hourOf(now);
-        LedgerPage page = ledgerPage.updateAndGet(current -> current.hour().equals(hour) && current.size() + keys.size() <= LEDGER_PAGE
-                ? new LedgerPage(hour, current.number(), current.size() + keys.size())
-                : new LedgerPage(hour, current.number() + 1, keys.size()));
-        mongo.upsert(query(where("_id").is(hour + "#" + instance + "#" + page.number())),
-                new Update().setOnInsert("hour", hour).push("keys").each(keys.toArray()), LedgerKeys.class);
+        LedgerPage page = ledgerPage.updateAndGet(
+                current -> current.hour().equals(hour) && current.size() + keys.size() <= LEDGER_PAGE
+                        ? new LedgerPage(hour, current.number(), current.size() + keys.size())
+                        : new LedgerPage(hour, current.number() + 1, keys.size()));
+        mongo.upsert(
+                query(where("_id").is(hour + "#" + instance + "#" + page.number())),
+                new Update().setOnInsert("hour", hour).push("keys").each(keys.toArray()),
+                LedgerKeys.class);
     }
 
     private static String hourOf(Instant instant) {
@@ -281,8 +311,7 @@ public class AcceptedEventLog {
     }
 
     /** What one {@link #trim} did. */
-    public record Trimmed(long entries, long ledgerPages) {
-    }
+    public record Trimmed(long entries, long ledgerPages) {}
 
     /**
      * Deletes the entries published in the hours before a time (looking back {@code lookBack} before it), one ledger
@@ -293,7 +322,9 @@ public class AcceptedEventLog {
     public Trimmed trim(Instant publishedBefore, Duration lookBack) {
         List<String> hours = new ArrayList<>();
         Instant last = publishedBefore.truncatedTo(ChronoUnit.HOURS);
-        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS); hour.isBefore(last); hour = hour.plus(1, ChronoUnit.HOURS)) {
+        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(last);
+                hour = hour.plus(1, ChronoUnit.HOURS)) {
             hours.add(hourOf(hour));
         }
         long entries = 0;
@@ -308,7 +339,8 @@ public class AcceptedEventLog {
             Query versioned = query(where("_id").in(keys).and("aggregate").exists(true));
             versioned.fields().include("aggregate", "version", "state");
             mongo.find(versioned, StoredEntry.class).forEach(this::carryIntoHead);
-            entries += mongo.remove(query(where("_id").in(keys).and(PUBLISHED).exists(false)), StoredEntry.class).getDeletedCount();
+            entries += mongo.remove(query(where("_id").in(keys).and(PUBLISHED).exists(false)), StoredEntry.class)
+                    .getDeletedCount();
             mongo.remove(query(where("_id").is(listed.id())), LedgerKeys.class);
             pages++;
         }
@@ -318,8 +350,10 @@ public class AcceptedEventLog {
     /** Moves an aggregate's head to an entry's version and state, unless it is already there or further. */
     private void carryIntoHead(StoredEntry entry) {
         try {
-            mongo.upsert(query(where("_id").is(entry.aggregate()).and("version").lt(entry.version())),
-                    new Update().set("version", entry.version()).set("state", entry.state()), Head.class);
+            mongo.upsert(
+                    query(where("_id").is(entry.aggregate()).and("version").lt(entry.version())),
+                    new Update().set("version", entry.version()).set("state", entry.state()),
+                    Head.class);
         } catch (DuplicateKeyException e) {
             // the head is already at this version or further
         }
@@ -330,22 +364,40 @@ public class AcceptedEventLog {
      * the reason, out of the relay's way.
      */
     public void park(String key, String reason) {
-        mongo.updateFirst(byKey(key), new Update().set(PARKED, true).set("parkedAt", clock.instant()).set("parkedReason", reason),
+        mongo.updateFirst(
+                byKey(key),
+                new Update().set(PARKED, true).set("parkedAt", clock.instant()).set("parkedReason", reason),
                 StoredEntry.class);
     }
 
     /** An entry set aside by the relay, for an operator to look at. */
-    public record ParkedEntry(String key, String source, String eventId, String channel, Instant acceptedAt,
-                              Instant parkedAt, String reason, List<String> eventTypes) {
-    }
+    public record ParkedEntry(
+            String key,
+            String source,
+            String eventId,
+            String channel,
+            Instant acceptedAt,
+            Instant parkedAt,
+            String reason,
+            List<String> eventTypes) {}
 
     /** The parked entries, oldest first, at most {@code limit}. */
     public List<ParkedEntry> parked(int limit) {
         Query query = query(where(PARKED).is(true)).with(Sort.by("sequence")).limit(limit);
         query.fields().include("source", "eventId", "channel", "acceptedAt", "parkedAt", "parkedReason", "events.type");
-        return mongo.find(query, StoredEntry.class).stream().map(entry -> new ParkedEntry(entry.key(), entry.source(), entry.eventId(),
-                entry.channel(), entry.acceptedAt(), entry.parkedAt(), entry.parkedReason(),
-                entry.events() == null ? List.<String>of() : entry.events().stream().map(StoredEvent::type).toList())).toList();
+        return mongo.find(query, StoredEntry.class).stream()
+                .map(entry -> new ParkedEntry(
+                        entry.key(),
+                        entry.source(),
+                        entry.eventId(),
+                        entry.channel(),
+                        entry.acceptedAt(),
+                        entry.parkedAt(),
+                        entry.parkedReason(),
+                        entry.events() == null
+                                ? List.<String>of()
+                                : entry.events().stream().map(StoredEvent::type).toList()))
+                .toList();
     }
 
     /** How many entries wait to be published (parked ones left out). */
@@ -372,13 +424,32 @@ public class AcceptedEventLog {
     private StoredEntry stored(Entry entry, Instant now) {
         List<StoredEvent> events = new ArrayList<>();
         for (EventEnvelope event : entry.events()) {
-            events.add(new StoredEvent(event.id(), event.type().typeName(), event.source(), event.time().toString(), event.subject(),
+            events.add(new StoredEvent(
+                    event.id(),
+                    event.type().typeName(),
+                    event.source(),
+                    event.time().toString(),
+                    event.subject(),
                     new String(EventCodec.toJson(event.data()), StandardCharsets.UTF_8)));
         }
         Versioned versioned = entry.versioned();
-        return new StoredEntry(entry.key(), entry.source(), entry.eventId(), entry.channel(), now, nextSequence(now.toEpochMilli()), false,
-                events, entry.sequenceKey(), versioned == null ? null : versioned.aggregate(),
-                versioned == null ? null : versioned.version(), versioned == null ? null : versioned.state(), null, null, null, null);
+        return new StoredEntry(
+                entry.key(),
+                entry.source(),
+                entry.eventId(),
+                entry.channel(),
+                now,
+                nextSequence(now.toEpochMilli()),
+                false,
+                events,
+                entry.sequenceKey(),
+                versioned == null ? null : versioned.aggregate(),
+                versioned == null ? null : versioned.version(),
+                versioned == null ? null : versioned.state(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private long nextSequence(long millis) {
@@ -391,7 +462,12 @@ public class AcceptedEventLog {
         for (StoredEvent event : entry.events()) {
             EventType type = EventType.fromTypeName(event.type())
                     .orElseThrow(() -> new IllegalStateException("Unknown type in the log: " + event.type()));
-            events.add(new EventEnvelope(event.id(), type, event.source(), Instant.parse(event.time()), event.subject(),
+            events.add(new EventEnvelope(
+                    event.id(),
+                    type,
+                    event.source(),
+                    Instant.parse(event.time()),
+                    event.subject(),
                     EventCodec.fromJson(type, event.data().getBytes(StandardCharsets.UTF_8))));
         }
         return events;

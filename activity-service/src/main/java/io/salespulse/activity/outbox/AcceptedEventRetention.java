@@ -29,9 +29,13 @@ class AcceptedEventRetention {
     private final Duration lookBack;
     private final Counter trimmed;
 
-    AcceptedEventRetention(AcceptedEventLog acceptedEvents, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
-                           @Value("${salespulse.retention.accepted-events:30d}") Duration window,
-                           @Value("${salespulse.retention.look-back:90d}") Duration lookBack) {
+    AcceptedEventRetention(
+            AcceptedEventLog acceptedEvents,
+            KafkaTopicsProperties topics,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${salespulse.retention.accepted-events:30d}") Duration window,
+            @Value("${salespulse.retention.look-back:90d}") Duration lookBack) {
         this.acceptedEvents = acceptedEvents;
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.accepted-events", window, topics);
@@ -39,13 +43,19 @@ class AcceptedEventRetention {
         this.trimmed = Retention.trimmed(meters, "accepted_events");
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.retention.every-ms:3600000}",
+            initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
     void trim() {
         try {
             AcceptedEventLog.Trimmed done = acceptedEvents.trim(clock.instant().minus(window), lookBack);
             trimmed.increment(done.entries());
             if (done.entries() > 0) {
-                log.info("Trimmed {} accepted events published more than {} ago ({} ledger pages)", done.entries(), window, done.ledgerPages());
+                log.info(
+                        "Trimmed {} accepted events published more than {} ago ({} ledger pages)",
+                        done.entries(),
+                        window,
+                        done.ledgerPages());
             }
         } catch (RuntimeException e) {
             log.warn("Trimming the accepted-event log failed, will retry: {}", e.getMessage());

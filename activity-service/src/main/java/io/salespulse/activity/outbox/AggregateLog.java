@@ -1,8 +1,8 @@
 package io.salespulse.activity.outbox;
 
-import io.salespulse.kit.mongo.Documents;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.kit.mongo.Documents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +33,7 @@ public class AggregateLog {
      * @param state  the state after it (equal to the previous one when nothing changed)
      * @param events the events to publish, in order
      */
-    public record Step<S>(S state, List<? extends SalesPulseEvent> events) {
-    }
+    public record Step<S>(S state, List<? extends SalesPulseEvent> events) {}
 
     /**
      * What became of an inbound event.
@@ -42,8 +41,7 @@ public class AggregateLog {
      * @param outcome appended or duplicate
      * @param events  the events it produced (none for a duplicate)
      */
-    public record Applied(AcceptedEventLog.Outcome outcome, List<EventEnvelope> events) {
-    }
+    public record Applied(AcceptedEventLog.Outcome outcome, List<EventEnvelope> events) {}
 
     /** The aggregate's latest state. */
     public <S> Optional<S> current(String aggregate, Class<S> stateType) {
@@ -54,8 +52,13 @@ public class AggregateLog {
      * Applies an inbound event to an aggregate (its previous state is {@code null} the first time).
      * Returns {@link AcceptedEventLog.Outcome#DUPLICATE} for an event already recorded.
      */
-    public <S> Applied apply(String source, String eventId, String channel, String aggregate,
-                                              Class<S> stateType, Function<S, Step<S>> step) {
+    public <S> Applied apply(
+            String source,
+            String eventId,
+            String channel,
+            String aggregate,
+            Class<S> stateType,
+            Function<S, Step<S>> step) {
         Applied duplicate = new Applied(AcceptedEventLog.Outcome.DUPLICATE, List.of());
         if (acceptedEvents.contains(source, eventId)) {
             return duplicate;
@@ -67,15 +70,19 @@ public class AggregateLog {
             Step<S> result = step.apply(previous);
             List<EventEnvelope> events = new ArrayList<>();
             for (int i = 0; i < result.events().size(); i++) {
-                events.add(EventEnvelope.of(i == 0 ? key : key + "." + i, source, result.events().get(i)));
+                events.add(EventEnvelope.of(
+                        i == 0 ? key : key + "." + i, source, result.events().get(i)));
             }
             // A stale or empty event changes nothing and is only remembered as received.
-            AcceptedEventLog.Versioned versioned = result.state().equals(previous) ? null
-                    : new AcceptedEventLog.Versioned(aggregate, latest.map(v -> v.version() + 1).orElse(1L), write(result.state()));
+            AcceptedEventLog.Versioned versioned = result.state().equals(previous)
+                    ? null
+                    : new AcceptedEventLog.Versioned(
+                            aggregate, latest.map(v -> v.version() + 1).orElse(1L), write(result.state()));
             AcceptedEventLog.Entry entry = new AcceptedEventLog.Entry(source, eventId, channel, events, versioned);
             if (versioned == null) {
                 return acceptedEvents.append(List.of(entry)).isEmpty()
-                        ? new Applied(AcceptedEventLog.Outcome.APPENDED, events) : duplicate;
+                        ? new Applied(AcceptedEventLog.Outcome.APPENDED, events)
+                        : duplicate;
             }
             AcceptedEventLog.Outcome outcome = acceptedEvents.appendVersioned(entry);
             if (outcome == AcceptedEventLog.Outcome.DUPLICATE) {

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.kit.kafka.EventEncodingException;
 import io.salespulse.kit.kafka.EventPublisher;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,17 +14,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
-import io.salespulse.kit.kafka.EventEncodingException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 
 /**
  * Drains the accepted-event log to Kafka: takes the oldest unpublished entries in batches, publishes their events
@@ -53,20 +53,40 @@ class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(AcceptedEventLog acceptedEvents, EventPublisher publisher, RelayLease lease, MeterRegistry meters,
-                Clock clock, @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
+    OutboxRelay(
+            AcceptedEventLog acceptedEvents,
+            EventPublisher publisher,
+            RelayLease lease,
+            MeterRegistry meters,
+            Clock clock,
+            @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
         this.acceptedEvents = acceptedEvents;
         this.publisher = publisher;
         this.lease = lease;
         this.batchSize = batchSize;
-        this.published = Counter.builder("salespulse.outbox.published").description("Events published to Kafka").register(meters);
-        this.failures = Counter.builder("salespulse.outbox.failures").description("Relay rounds that failed and will be retried").register(meters);
-        this.parked = Counter.builder("salespulse.outbox.parked").description("Accepted events set aside because they can never be published").register(meters);
+        this.published = Counter.builder("salespulse.outbox.published")
+                .description("Events published to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("salespulse.outbox.failures")
+                .description("Relay rounds that failed and will be retried")
+                .register(meters);
+        this.parked = Counter.builder("salespulse.outbox.parked")
+                .description("Accepted events set aside because they can never be published")
+                .register(meters);
         Gauge.builder("salespulse.outbox.backlog", acceptedEvents, AcceptedEventLog::backlog)
-                .description("Accepted events not yet published").register(meters);
-        Gauge.builder("salespulse.outbox.oldest.age", acceptedEvents, log -> log.oldestUnpublished()
-                        .map(oldest -> (double) Duration.between(oldest, clock.instant()).toMillis() / 1000).orElse(0.0))
-                .baseUnit("seconds").description("Age of the oldest unpublished accepted event").register(meters);
+                .description("Accepted events not yet published")
+                .register(meters);
+        Gauge.builder(
+                        "salespulse.outbox.oldest.age",
+                        acceptedEvents,
+                        log -> log.oldestUnpublished()
+                                .map(oldest -> (double) Duration.between(oldest, clock.instant())
+                                                .toMillis()
+                                        / 1000)
+                                .orElse(0.0))
+                .baseUnit("seconds")
+                .description("Age of the oldest unpublished accepted event")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${salespulse.outbox.poll-interval-ms:100}")
@@ -119,7 +139,8 @@ class OutboxRelay {
         }
         if (batch.stream().allMatch(entry -> entry.unreadable() == null)) {
             try {
-                List<EventEnvelope> events = batch.stream().flatMap(entry -> entry.events().stream()).toList();
+                List<EventEnvelope> events =
+                        batch.stream().flatMap(entry -> entry.events().stream()).toList();
                 publisher.publishAll(events);
                 published.increment(events.size());
                 return batch.stream().map(AcceptedEventLog.PendingEntry::key).toList();
@@ -176,8 +197,10 @@ class OutboxRelay {
 
     private static Throwable permanentCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException
-                    || cause instanceof InvalidRecordException || cause instanceof JacksonException
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException
+                    || cause instanceof JacksonException
                     || cause instanceof EventEncodingException) {
                 return cause;
             }

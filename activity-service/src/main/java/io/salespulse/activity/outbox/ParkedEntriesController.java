@@ -20,8 +20,10 @@ class ParkedEntriesController {
         this.acceptedEvents = acceptedEvents;
     }
 
-    @Operation(summary = "Accepted events that can never be published (too large, not encodable), oldest first (admin)",
-            description = "Each with its source, id, channel, when it was accepted and parked, why, and its event types.")
+    @Operation(
+            summary = "Accepted events that can never be published (too large, not encodable), oldest first (admin)",
+            description =
+                    "Each with its source, id, channel, when it was accepted and parked, why, and its event types.")
     @GetMapping("/api/v1/admin/outbox/parked")
     Map<String, List<AcceptedEventLog.ParkedEntry>> parked(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -11,5 +11,7 @@ import java.time.LocalDate;
  * @param to   the last day away, inclusive
  * @param kind LEAVE, SICK, TRAINING or OTHER
  */
-record AbsenceRequest(@NotNull LocalDate from, @NotNull LocalDate to, @NotNull AbsenceKind kind) {
-}
+record AbsenceRequest(
+        @NotNull LocalDate from,
+        @NotNull LocalDate to,
+        @NotNull AbsenceKind kind) {}

@@ -15,10 +15,10 @@ final class Absences {
     static final int MAX_DAYS = 366;
     /** How far back an absence may start, and how far ahead it may end. */
     static final int YEARS_BACK = 1;
+
     static final int YEARS_AHEAD = 2;
 
-    private Absences() {
-    }
+    private Absences() {}
 
     /** What is wrong with an absence's dates, named by field ({@code from}, {@code to}); empty when it is fine. */
     static List<FieldProblem> problems(LocalDate from, LocalDate to, LocalDate today) {
@@ -44,7 +44,12 @@ final class Absences {
     record View(String absenceId, String repId, LocalDate from, LocalDate to, AbsenceKind kind, long revision) {
 
         static View of(RepAbsence absence, boolean showKind) {
-            return new View(absence.absenceId(), absence.repId(), absence.from(), absence.to(), showKind ? absence.kind() : null,
+            return new View(
+                    absence.absenceId(),
+                    absence.repId(),
+                    absence.from(),
+                    absence.to(),
+                    showKind ? absence.kind() : null,
                     RosterController.revisionOf(absence.occurredAt()));
         }
     }

@@ -1,6 +1,5 @@
 package io.salespulse.activity.roster;
 
-import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.contracts.org.AbsenceKind;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
@@ -10,6 +9,7 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.kit.web.Revisions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,8 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,8 +37,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,8 +68,11 @@ class AbsencesController {
      * ({@code fr} or {@code en}; the team's language by default). Empty for a team without a holiday calendar.
      */
     @GetMapping("/api/v1/teams/{teamId}/holidays")
-    List<PublicHolidays.Day> getTeamHolidays(@PathVariable @Bounded String teamId, @RequestParam(required = false) LocalDate from,
-                                             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String lang) {
+    List<PublicHolidays.Day> getTeamHolidays(
+            @PathVariable @Bounded String teamId,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String lang) {
         var team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         if (lang != null && !lang.equals("fr") && !lang.equals("en")) {
             throw new InvalidRequestException("lang", "must be fr or en");
@@ -77,52 +80,71 @@ class AbsencesController {
         LocalDate first = from == null ? today() : from;
         LocalDate last = to == null ? first.plusDays(365) : to;
         checkRange(first, last);
-        Locale locale = Locale.forLanguageTag(lang != null ? lang : team.locale() == null ? "en" : team.locale().name());
+        Locale locale = Locale.forLanguageTag(
+                lang != null
+                        ? lang
+                        : team.locale() == null ? "en" : team.locale().name());
         return holidays.between(team.holidays(), first, last, locale);
     }
 
     @PutMapping("/api/v1/reps/{repId}/absences/{absenceId}")
-    ResponseEntity<Absences.View> putAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId,
-                                             @Valid @RequestBody AbsenceRequest request,
-                                             @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Absences.View> putAbsence(
+            @PathVariable @Bounded String repId,
+            @PathVariable @Bounded String absenceId,
+            @Valid @RequestBody AbsenceRequest request,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepChanged rep = roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
         Optional<java.time.Instant> last = roster.absence(absenceId).map(RepAbsence::occurredAt);
         Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         List<FieldProblem> problems = new ArrayList<>(Absences.problems(request.from(), request.to(), today()));
-        roster.absence(absenceId).filter(held -> !held.repId().equals(repId))
+        roster.absence(absenceId)
+                .filter(held -> !held.repId().equals(repId))
                 .ifPresent(held -> problems.add(new FieldProblem("absenceId", "belongs to another rep")));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        RepAbsence saved = roster.saveAbsence(new RepAbsence(absenceId, repId, request.from(), request.to(), request.kind(), false,
-                roster.nextChange(last)));
+        RepAbsence saved = roster.saveAbsence(new RepAbsence(
+                absenceId, repId, request.from(), request.to(), request.kind(), false, roster.nextChange(last)));
         return RosterController.tagged(Absences.View.of(saved, showsKind(rep.teamId())), Absences.View::revision);
     }
 
     /** Withdraws an absence: its days are working days again. Withdrawing twice is no error. */
     @DeleteMapping("/api/v1/reps/{repId}/absences/{absenceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteAbsence(@PathVariable @Bounded String repId, @PathVariable @Bounded String absenceId,
-                       @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
-        RepAbsence held = roster.absence(absenceId).filter(absence -> absence.repId().equals(repId))
+    void deleteAbsence(
+            @PathVariable @Bounded String repId,
+            @PathVariable @Bounded String absenceId,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+        RepAbsence held = roster.absence(absenceId)
+                .filter(absence -> absence.repId().equals(repId))
                 .orElseThrow(() -> new NotFoundException("No absence " + absenceId + " for rep " + repId));
         Revisions.check(ifMatch, Optional.of(RosterController.revisionOf(held.occurredAt())));
         if (!held.cancelled()) {
-            roster.saveAbsence(new RepAbsence(held.absenceId(), repId, held.from(), held.to(), held.kind(), true,
+            roster.saveAbsence(new RepAbsence(
+                    held.absenceId(),
+                    repId,
+                    held.from(),
+                    held.to(),
+                    held.kind(),
+                    true,
                     roster.nextChange(Optional.of(held.occurredAt()))));
         }
     }
 
     @GetMapping("/api/v1/reps/{repId}/absences")
-    List<Absences.View> getRepAbsences(@PathVariable @Bounded String repId, @RequestParam(required = false) LocalDate from,
-                                       @RequestParam(required = false) LocalDate to) {
+    List<Absences.View> getRepAbsences(
+            @PathVariable @Bounded String repId,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         RepChanged rep = roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
         return list(List.of(repId), rep.teamId(), from, to);
     }
 
     @GetMapping("/api/v1/teams/{teamId}/absences")
-    List<Absences.View> getTeamAbsences(@PathVariable @Bounded String teamId, @RequestParam(required = false) LocalDate from,
-                                        @RequestParam(required = false) LocalDate to) {
+    List<Absences.View> getTeamAbsences(
+            @PathVariable @Bounded String teamId,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         return list(roster.repsOf(teamId).stream().map(RepChanged::repId).toList(), teamId, from, to);
     }
@@ -133,7 +155,8 @@ class AbsencesController {
         checkRange(first, last);
         boolean kind = showsKind(teamId);
         return roster.absences(repIds, first, last, io.salespulse.kit.web.Paging.MAX_LIMIT).stream()
-                .map(absence -> Absences.View.of(absence, kind)).toList();
+                .map(absence -> Absences.View.of(absence, kind))
+                .toList();
     }
 
     private static void checkRange(LocalDate first, LocalDate last) {
@@ -152,8 +175,7 @@ class AbsencesController {
      * @param field   the column at fault
      * @param message what is wrong
      */
-    record LineProblem(long line, String field, String message) {
-    }
+    record LineProblem(long line, String field, String message) {}
 
     /**
      * What an import did.
@@ -163,30 +185,42 @@ class AbsencesController {
      * @param unchanged lines that repeat an absence already recorded as it is (an import run twice changes nothing)
      * @param rejected  the refused lines, each with its reason
      */
-    record ImportReport(int read, int accepted, int unchanged, List<LineProblem> rejected) {
-    }
+    record ImportReport(int read, int accepted, int unchanged, List<LineProblem> rejected) {}
 
     /**
      * Absences from a CSV file with the header {@code repId,from,to,kind} and an optional {@code absenceId} column
      * (derived from rep and dates when absent, so importing the same file twice records nothing twice). Each good
      * line is recorded; each bad one is reported with its line number and column, and stops nothing else.
      */
-    @PostMapping(path = "/api/v1/absences/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping(
+            path = "/api/v1/absences/import",
+            consumes = {"text/csv", "text/plain"})
     ImportReport importAbsences(HttpServletRequest request) throws IOException {
-        String csv = new String(RequestBodies.read(request, MAX_IMPORT_BYTES, () -> { }), StandardCharsets.UTF_8);
+        String csv = new String(RequestBodies.read(request, MAX_IMPORT_BYTES, () -> {}), StandardCharsets.UTF_8);
         Caller caller = Caller.current().orElseThrow();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(false)
+                .get();
         // The file is read whole first: a line that cannot be read as CSV (an unclosed quote, say) is reported and ends
         // the reading, and the lines before it are recorded as any other.
         List<Map.Entry<Long, CSVRecord>> lines = new ArrayList<>();
         List<LineProblem> rejected = new ArrayList<>();
         boolean unreadable = false;
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
-            List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
+        try (CSVParser parser =
+                CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
+            List<String> missing = COLUMNS.stream()
+                    .filter(column -> !parser.getHeaderMap().containsKey(column))
+                    .toList();
             if (!missing.isEmpty()) {
-                throw new InvalidRequestException("header", "must name the columns repId, from, to, kind (and optionally absenceId); missing "
-                        + String.join(", ", missing));
+                throw new InvalidRequestException(
+                        "header",
+                        "must name the columns repId, from, to, kind (and optionally absenceId); missing "
+                                + String.join(", ", missing));
             }
             java.util.Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -198,12 +232,14 @@ class AbsencesController {
                     }
                     lines.add(Map.entry(line, records.next()));
                 } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                    rejected.add(new LineProblem(line, "line", "cannot be read as CSV (an unclosed quote?); the file is read up to here"));
+                    rejected.add(new LineProblem(
+                            line, "line", "cannot be read as CSV (an unclosed quote?); the file is read up to here"));
                     unreadable = true;
                     break;
                 }
                 if (lines.size() > MAX_IMPORT_LINES) {
-                    throw new InvalidRequestException("lines", "must be at most " + MAX_IMPORT_LINES + " per file; split it");
+                    throw new InvalidRequestException(
+                            "lines", "must be at most " + MAX_IMPORT_LINES + " per file; split it");
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -237,12 +273,17 @@ class AbsencesController {
 
     private Optional<LineProblem> problem(CSVRecord record, long line, Caller caller) {
         if (!record.isConsistent()) {
-            return Optional.of(new LineProblem(line, "line", "has " + record.size() + " values for " + record.getParser().getHeaderNames().size() + " columns"));
+            return Optional.of(new LineProblem(
+                    line,
+                    "line",
+                    "has " + record.size() + " values for "
+                            + record.getParser().getHeaderNames().size() + " columns"));
         }
         String repId = record.get("repId");
         Optional<RepChanged> rep = repId.isEmpty() || repId.length() > 100 ? Optional.empty() : roster.rep(repId);
         if (rep.isEmpty() || !caller.mayWrite(rep.get().teamId())) {
-            return Optional.of(new LineProblem(line, "repId", caller.has(Caller.ADMIN) ? "names no known rep" : "names no rep of your teams"));
+            return Optional.of(new LineProblem(
+                    line, "repId", caller.has(Caller.ADMIN) ? "names no known rep" : "names no rep of your teams"));
         }
         if (record.isMapped("absenceId") && record.get("absenceId").length() > 100) {
             return Optional.of(new LineProblem(line, "absenceId", "must be at most 100 characters"));
@@ -261,7 +302,8 @@ class AbsencesController {
         }
         List<FieldProblem> dates = Absences.problems(from, to, today());
         if (!dates.isEmpty()) {
-            return Optional.of(new LineProblem(line, dates.get(0).field(), dates.get(0).message()));
+            return Optional.of(
+                    new LineProblem(line, dates.get(0).field(), dates.get(0).message()));
         }
         try {
             AbsenceKind.valueOf(record.get("kind").toUpperCase(Locale.ROOT));
@@ -277,14 +319,21 @@ class AbsencesController {
         LocalDate to = LocalDate.parse(record.get("to"));
         String given = record.isMapped("absenceId") ? record.get("absenceId") : "";
         String absenceId = given.isEmpty() ? derivedId(repId, from, to) : given;
-        return new RepAbsence(absenceId, repId, from, to, AbsenceKind.valueOf(record.get("kind").toUpperCase(Locale.ROOT)), false,
+        return new RepAbsence(
+                absenceId,
+                repId,
+                from,
+                to,
+                AbsenceKind.valueOf(record.get("kind").toUpperCase(Locale.ROOT)),
+                false,
                 roster.clock().instant());
     }
 
     /** The same rep and days always give the same id: a file imported twice records its absences once. */
     static String derivedId(String repId, LocalDate from, LocalDate to) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((repId + "|" + from + "|" + to).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((repId + "|" + from + "|" + to).getBytes(StandardCharsets.UTF_8));
             return "import-" + HexFormat.of().formatHex(hash, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -292,7 +341,10 @@ class AbsencesController {
     }
 
     private static boolean same(RepAbsence held, RepAbsence incoming) {
-        return !held.cancelled() && held.from().equals(incoming.from()) && held.to().equals(incoming.to()) && held.kind() == incoming.kind();
+        return !held.cancelled()
+                && held.from().equals(incoming.from())
+                && held.to().equals(incoming.to())
+                && held.kind() == incoming.kind();
     }
 
     private boolean showsKind(String teamId) {

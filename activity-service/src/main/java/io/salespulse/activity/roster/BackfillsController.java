@@ -34,8 +34,7 @@ class BackfillsController {
     }
 
     /** {@code PUT /api/v1/backfills/{backfillId}} body: the teams whose history it loads (at most 100, each known). */
-    record BackfillRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Bounded String> teamIds) {
-    }
+    record BackfillRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Bounded String> teamIds) {}
 
     /** Starts a backfill (again: a restart, from now). */
     @PutMapping("/api/v1/backfills/{backfillId}")
@@ -50,7 +49,8 @@ class BackfillsController {
             throw new InvalidRequestException(problems);
         }
         Instant now = roster.clock().instant();
-        return roster.saveBackfill(new Backfill(backfillId, request.teamIds().stream().distinct().toList(), now, null, now));
+        return roster.saveBackfill(
+                new Backfill(backfillId, request.teamIds().stream().distinct().toList(), now, null, now));
     }
 
     /** Completes a backfill: the rules judge its teams once, as they now are. Completing again changes nothing. */

@@ -2,10 +2,10 @@ package io.salespulse.activity.roster;
 
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
+import io.salespulse.kit.web.Bounded;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import io.salespulse.kit.web.Bounded;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -20,7 +20,11 @@ import java.util.Map;
  * @param externalIds ids in each CRM, by source ({@code hubspot}, {@code pipedrive}, {@code twenty})
  * @param active      false for a rep who left; true when absent
  */
-record RepRequest(@NotBlank @Bounded String displayName, @NotBlank @Bounded String teamId, @NotNull RepRole role,
-                  @NotNull Seniority seniority, LocalDate startDate,
-                  @Size(max = 20) Map<@NotBlank @Bounded String, @NotBlank @Bounded String> externalIds, Boolean active) {
-}
+record RepRequest(
+        @NotBlank @Bounded String displayName,
+        @NotBlank @Bounded String teamId,
+        @NotNull RepRole role,
+        @NotNull Seniority seniority,
+        LocalDate startDate,
+        @Size(max = 20) Map<@NotBlank @Bounded String, @NotBlank @Bounded String> externalIds,
+        Boolean active) {}

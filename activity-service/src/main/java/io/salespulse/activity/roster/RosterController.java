@@ -8,33 +8,33 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
+import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.kit.web.Paging;
 import io.salespulse.kit.web.Revisions;
 import jakarta.validation.Valid;
-import java.time.DayOfWeek;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import io.salespulse.kit.web.Paging;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import io.salespulse.kit.web.Bounded;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The organisation roster: teams and reps. Every change is published to the compacted org topic. */
@@ -52,15 +52,34 @@ class RosterController {
     /**
      * A team as the API shows it.
      */
-    record TeamView(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                    List<String> workingDays, String holidayCountry, String holidayRegion, TeamRules rules, long revision) {
+    record TeamView(
+            String teamId,
+            String name,
+            String timezone,
+            Language locale,
+            List<String> managerIds,
+            List<String> workingDays,
+            String holidayCountry,
+            String holidayRegion,
+            TeamRules rules,
+            long revision) {
 
         static TeamView of(TeamChanged team) {
-            List<String> days = team.workingDays().stream().sorted()
-                    .map(day -> day.name().substring(0, 3)).toList();
+            List<String> days = team.workingDays().stream()
+                    .sorted()
+                    .map(day -> day.name().substring(0, 3))
+                    .toList();
             TeamChanged.HolidayCalendar holidays = team.holidays();
-            return new TeamView(team.teamId(), team.name(), team.timezone(), team.locale(), team.managerIds(), days,
-                    holidays == null ? null : holidays.country(), holidays == null ? null : holidays.region(), team.rulesOrNone(),
+            return new TeamView(
+                    team.teamId(),
+                    team.name(),
+                    team.timezone(),
+                    team.locale(),
+                    team.managerIds(),
+                    days,
+                    holidays == null ? null : holidays.country(),
+                    holidays == null ? null : holidays.region(),
+                    team.rulesOrNone(),
                     revisionOf(team.occurredAt()));
         }
     }
@@ -68,12 +87,28 @@ class RosterController {
     /**
      * A rep as the API shows it.
      */
-    record RepView(String repId, String displayName, String teamId, RepRole role, Seniority seniority,
-                   LocalDate startDate, Map<String, String> externalIds, boolean active, long revision) {
+    record RepView(
+            String repId,
+            String displayName,
+            String teamId,
+            RepRole role,
+            Seniority seniority,
+            LocalDate startDate,
+            Map<String, String> externalIds,
+            boolean active,
+            long revision) {
 
         static RepView of(RepChanged rep) {
-            return new RepView(rep.repId(), rep.displayName(), rep.teamId(), rep.role(), rep.seniority(),
-                    rep.startDate(), rep.externalIds(), rep.active(), revisionOf(rep.occurredAt()));
+            return new RepView(
+                    rep.repId(),
+                    rep.displayName(),
+                    rep.teamId(),
+                    rep.role(),
+                    rep.seniority(),
+                    rep.startDate(),
+                    rep.externalIds(),
+                    rep.active(),
+                    revisionOf(rep.occurredAt()));
         }
     }
 
@@ -86,8 +121,10 @@ class RosterController {
     }
 
     @PutMapping("/api/v1/teams/{teamId}")
-    ResponseEntity<TeamView> putTeam(@PathVariable @Bounded String teamId, @Valid @RequestBody TeamRequest request,
-                                     @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<TeamView> putTeam(
+            @PathVariable @Bounded String teamId,
+            @Valid @RequestBody TeamRequest request,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         Optional<Instant> last = roster.team(teamId).map(TeamChanged::occurredAt);
         Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         List<FieldProblem> problems = new ArrayList<>();
@@ -101,21 +138,32 @@ class RosterController {
             throw new InvalidRequestException(problems);
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String day : request.workingDays() == null || request.workingDays().isEmpty() ? DEFAULT_WORKING_DAYS : request.workingDays()) {
+        for (String day : request.workingDays() == null || request.workingDays().isEmpty()
+                ? DEFAULT_WORKING_DAYS
+                : request.workingDays()) {
             days.add(dayOf(day));
         }
-        TeamChanged team = new TeamChanged(teamId, request.name(), request.timezone(),
+        TeamChanged team = new TeamChanged(
+                teamId,
+                request.name(),
+                request.timezone(),
                 Language.valueOf(request.locale().toLowerCase(Locale.ROOT)),
                 request.managerIds() == null ? List.of() : List.copyOf(request.managerIds()),
-                new TreeSet<>(days), holidays, request.rules() == null ? null : request.rules().toContract(), roster.nextChange(last));
+                new TreeSet<>(days),
+                holidays,
+                request.rules() == null ? null : request.rules().toContract(),
+                roster.nextChange(last));
         return tagged(TeamView.of(roster.saveTeam(team)), TeamView::revision);
     }
 
     /** The team's public-holiday calendar, a country and region the holiday library knows; problems named by field. */
     private static TeamChanged.HolidayCalendar holidaysOf(TeamRequest request, List<FieldProblem> problems) {
-        String country = request.holidayCountry() == null || request.holidayCountry().isBlank() ? null
-                : request.holidayCountry().toUpperCase(Locale.ROOT);
-        String region = request.holidayRegion() == null || request.holidayRegion().isBlank() ? null : request.holidayRegion();
+        String country =
+                request.holidayCountry() == null || request.holidayCountry().isBlank()
+                        ? null
+                        : request.holidayCountry().toUpperCase(Locale.ROOT);
+        String region =
+                request.holidayRegion() == null || request.holidayRegion().isBlank() ? null : request.holidayRegion();
         if (country == null) {
             if (region != null) {
                 problems.add(new FieldProblem("holidayRegion", "needs a holidayCountry"));
@@ -123,7 +171,9 @@ class RosterController {
             return null;
         }
         if (!PublicHolidays.knows(country)) {
-            problems.add(new FieldProblem("holidayCountry", "has no public-holiday calendar; use an ISO 3166 code such as FR, BE, CH, DE or GB"));
+            problems.add(new FieldProblem(
+                    "holidayCountry",
+                    "has no public-holiday calendar; use an ISO 3166 code such as FR, BE, CH, DE or GB"));
             return null;
         }
         if (region != null && !PublicHolidays.regionsOf(country).contains(region)) {
@@ -138,7 +188,8 @@ class RosterController {
      * (those of its token) for a manager.
      */
     @GetMapping("/api/v1/teams")
-    ResponseEntity<List<TeamView>> getTeams(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    ResponseEntity<List<TeamView>> getTeams(
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         Caller caller = Caller.current().orElseThrow();
         return roster.pageOfTeams(caller.readsAll() ? null : caller.teams(), paging, TeamView::of);
@@ -146,39 +197,56 @@ class RosterController {
 
     @GetMapping("/api/v1/teams/{teamId}")
     ResponseEntity<TeamView> getTeam(@PathVariable @Bounded String teamId) {
-        return tagged(roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId)), TeamView::revision);
+        return tagged(
+                roster.team(teamId).map(TeamView::of).orElseThrow(() -> new NotFoundException("No team " + teamId)),
+                TeamView::revision);
     }
 
     /** The view with its revision as the ETag. */
     static <T> ResponseEntity<T> tagged(T view, java.util.function.ToLongFunction<T> revision) {
-        return ResponseEntity.ok().eTag(Revisions.etag(revision.applyAsLong(view))).body(view);
+        return ResponseEntity.ok()
+                .eTag(Revisions.etag(revision.applyAsLong(view)))
+                .body(view);
     }
 
     @GetMapping("/api/v1/teams/{teamId}/reps")
-    ResponseEntity<List<RepView>> getTeamReps(@PathVariable @Bounded String teamId, @RequestParam(required = false) Integer limit,
-                                              @RequestParam(required = false) String cursor) {
+    ResponseEntity<List<RepView>> getTeamReps(
+            @PathVariable @Bounded String teamId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         getTeam(teamId);
         return roster.pageOfTeam(teamId, paging, RepView::of);
     }
 
     @PutMapping("/api/v1/reps/{repId}")
-    ResponseEntity<RepView> putRep(@PathVariable @Bounded String repId, @Valid @RequestBody RepRequest request,
-                                   @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<RepView> putRep(
+            @PathVariable @Bounded String repId,
+            @Valid @RequestBody RepRequest request,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         Optional<Instant> last = roster.rep(repId).map(RepChanged::occurredAt);
         Revisions.check(ifMatch, last.map(RosterController::revisionOf));
         if (roster.team(request.teamId()).isEmpty()) {
             throw new InvalidRequestException("teamId", "names no known team; create the team first");
         }
-        RepChanged rep = new RepChanged(repId, request.displayName(), request.teamId(), request.role(),
-                request.seniority(), request.startDate(), request.externalIds() == null ? Map.of() : Map.copyOf(request.externalIds()),
-                request.active() == null || request.active(), roster.nextChange(last));
+        RepChanged rep = new RepChanged(
+                repId,
+                request.displayName(),
+                request.teamId(),
+                request.role(),
+                request.seniority(),
+                request.startDate(),
+                request.externalIds() == null ? Map.of() : Map.copyOf(request.externalIds()),
+                request.active() == null || request.active(),
+                roster.nextChange(last));
         return tagged(RepView.of(roster.saveRep(rep)), RepView::revision);
     }
 
     @GetMapping("/api/v1/reps/{repId}")
     ResponseEntity<RepView> getRep(@PathVariable @Bounded String repId) {
-        return tagged(roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId)), RepView::revision);
+        return tagged(
+                roster.rep(repId).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + repId)),
+                RepView::revision);
     }
 
     private static DayOfWeek dayOf(String abbreviation) {

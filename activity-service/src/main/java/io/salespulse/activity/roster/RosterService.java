@@ -4,17 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.salespulse.activity.outbox.AcceptedEventLog;
-import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.Backfill;
+import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.mongo.LatestState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import io.salespulse.kit.mongo.LatestState;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -45,7 +45,8 @@ public class RosterService {
         this.clock = clock;
         mongo.indexOps(REPS).createIndex(new Index().on("teamId", Sort.Direction.ASC));
         mongo.indexOps(REPS).createIndex(new Index().on(EXTERNAL_KEYS, Sort.Direction.ASC));
-        mongo.indexOps(ABSENCES).createIndex(new Index().on("repId", Sort.Direction.ASC).on("from", Sort.Direction.ASC));
+        mongo.indexOps(ABSENCES)
+                .createIndex(new Index().on("repId", Sort.Direction.ASC).on("from", Sort.Direction.ASC));
     }
 
     /**
@@ -55,7 +56,8 @@ public class RosterService {
     public Instant nextChange(Optional<Instant> last) {
         Instant now = clock.instant();
         return last.filter(at -> now.toEpochMilli() <= at.toEpochMilli())
-                .map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1)).orElse(now);
+                .map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1))
+                .orElse(now);
     }
 
     /** Records an absence (new, changed or cancelled): durable on its way to the org topic first, then stored. */
@@ -73,9 +75,21 @@ public class RosterService {
      * The absences in force of these reps that touch from..to, soonest first, at most {@code limit}.
      * Days are stored as ISO text, so comparing the text compares the days.
      */
-    List<RepAbsence> absences(java.util.Collection<String> repIds, java.time.LocalDate from, java.time.LocalDate to, int limit) {
-        return mongo.find(query(where("repId").in(repIds).and("cancelled").is(false).and("from").lte(to).and("to").gte(from))
-                .with(Sort.by("from", "_id")).limit(limit), RepAbsence.class, ABSENCES);
+    List<RepAbsence> absences(
+            java.util.Collection<String> repIds, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        return mongo.find(
+                query(where("repId")
+                                .in(repIds)
+                                .and("cancelled")
+                                .is(false)
+                                .and("from")
+                                .lte(to)
+                                .and("to")
+                                .gte(from))
+                        .with(Sort.by("from", "_id"))
+                        .limit(limit),
+                RepAbsence.class,
+                ABSENCES);
     }
 
     /** Records a backfill's state: durable on its way to the org topic first, then stored. */
@@ -97,8 +111,11 @@ public class RosterService {
 
     RepChanged saveRep(RepChanged rep) {
         publish(rep);
-        List<String> externalKeys = rep.externalIds() == null ? List.of()
-                : rep.externalIds().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+        List<String> externalKeys = rep.externalIds() == null
+                ? List.of()
+                : rep.externalIds().entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue())
+                        .toList();
         store(REPS, rep.repId(), rep, externalKeys);
         return rep;
     }
@@ -116,21 +133,29 @@ public class RosterService {
     }
 
     /** A page of a team's reps, in id order, as the list endpoint answers it. */
-    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeam(String teamId, io.salespulse.kit.web.Paging paging,
-                                                                   java.util.function.Function<RepChanged, T> view) {
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeam(
+            String teamId, io.salespulse.kit.web.Paging paging, java.util.function.Function<RepChanged, T> view) {
         return paging.byId(mongo, REPS, where("teamId").is(teamId), RepChanged.class, RepChanged::repId, view);
     }
 
     /** A page of the teams, in id order; {@code only} null for every team, else just these. */
-    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeams(java.util.Set<String> only, io.salespulse.kit.web.Paging paging,
-                                                                    java.util.function.Function<TeamChanged, T> view) {
-        return paging.byId(mongo, TEAMS, only == null ? null : where("_id").in(only), TeamChanged.class, TeamChanged::teamId, view);
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfTeams(
+            java.util.Set<String> only,
+            io.salespulse.kit.web.Paging paging,
+            java.util.function.Function<TeamChanged, T> view) {
+        return paging.byId(
+                mongo,
+                TEAMS,
+                only == null ? null : where("_id").in(only),
+                TeamChanged.class,
+                TeamChanged::teamId,
+                view);
     }
 
     /** The SalesPulse rep whose id in a CRM ({@code hubspot}, {@code pipedrive}, ...) is this one. */
     public Optional<RepChanged> repByExternalId(String crm, String externalId) {
-        return Optional.ofNullable(mongo.findOne(query(where(EXTERNAL_KEYS).is(crm + ":" + externalId)).with(Sort.by("_id")),
-                RepChanged.class, REPS));
+        return Optional.ofNullable(mongo.findOne(
+                query(where(EXTERNAL_KEYS).is(crm + ":" + externalId)).with(Sort.by("_id")), RepChanged.class, REPS));
     }
 
     Clock clock() {
@@ -143,7 +168,8 @@ public class RosterService {
 
     /** Stored as the event itself, under its id; a rep also with {@code crm:id} keys to find it by a CRM's id. */
     private void store(String collection, String id, OrgEvent event, List<String> externalKeys) {
-        LatestState.replace(mongo, collection, id, event, externalKeys == null ? Map.of() : Map.of(EXTERNAL_KEYS, externalKeys));
+        LatestState.replace(
+                mongo, collection, id, event, externalKeys == null ? Map.of() : Map.of(EXTERNAL_KEYS, externalKeys));
     }
 
     private <T> Optional<T> byId(String collection, String id, Class<T> type) {

@@ -2,19 +2,19 @@ package io.salespulse.activity.roster;
 
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.org.TeamRules;
+import io.salespulse.kit.web.Bounded;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.math.BigDecimal;
-import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.salespulse.kit.web.Bounded;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code PUT /api/v1/teams/{teamId}} body.
@@ -28,27 +28,49 @@ import java.util.List;
  * @param holidayRegion  the region within that country whose own holidays are added (e.g. {@code 67}, Bas-Rhin)
  * @param rules          the team's own rule thresholds; each one left out keeps the installation's
  */
-record TeamRequest(@NotBlank @Bounded String name, @NotBlank @Bounded String timezone,
-                   @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
-                   @Size(max = 50) List<@NotBlank @Bounded String> managerIds,
-                   List<@NotNull @Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN", message = "must be MON, TUE, WED, THU, FRI, SAT or SUN") String> workingDays,
-                   @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as FR") String holidayCountry,
-                   @Size(max = 10) String holidayRegion,
-                   @Valid Rules rules) {
+record TeamRequest(
+        @NotBlank @Bounded String name,
+        @NotBlank @Bounded String timezone,
+
+        @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en")
+        String locale,
+
+        @Size(max = 50) List<@NotBlank @Bounded String> managerIds,
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "MON|TUE|WED|THU|FRI|SAT|SUN",
+                                message = "must be MON, TUE, WED, THU, FRI, SAT or SUN")
+                        String>
+                workingDays,
+
+        @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code such as FR")
+        String holidayCountry,
+
+        @Size(max = 10) String holidayRegion,
+        @Valid Rules rules) {
 
     /** The team's thresholds, bounded so that a typo cannot silence a rule or make it fire on everything. */
-    record Rules(@Size(max = 5) Map<DealStage, @NotNull @Min(1) @Max(365) Integer> rottingDays,
-                 @Min(1) @Max(365) Integer quietDays,
-                 @Min(1) @Max(20) Integer slippingPushes,
-                 @Min(0) @Max(90) Integer closeDatePassedDays,
-                 @DecimalMin("0.5") @DecimalMax("0.99") BigDecimal bigWinPercentile,
-                 @DecimalMin("0.5") @DecimalMax("10") BigDecimal coverageMin,
-                 @DecimalMin("0.1") @DecimalMax("1") BigDecimal activityDropWarningBelow,
-                 @Min(1) @Max(20) Integer silenceDays) {
+    record Rules(
+            @Size(max = 5) Map<DealStage, @NotNull @Min(1) @Max(365) Integer> rottingDays,
+            @Min(1) @Max(365) Integer quietDays,
+            @Min(1) @Max(20) Integer slippingPushes,
+            @Min(0) @Max(90) Integer closeDatePassedDays,
+            @DecimalMin("0.5") @DecimalMax("0.99") BigDecimal bigWinPercentile,
+            @DecimalMin("0.5") @DecimalMax("10") BigDecimal coverageMin,
+            @DecimalMin("0.1") @DecimalMax("1") BigDecimal activityDropWarningBelow,
+            @Min(1) @Max(20) Integer silenceDays) {
 
         TeamRules toContract() {
-            return new TeamRules(rottingDays, quietDays, slippingPushes, closeDatePassedDays, bigWinPercentile, coverageMin,
-                    activityDropWarningBelow, silenceDays);
+            return new TeamRules(
+                    rottingDays,
+                    quietDays,
+                    slippingPushes,
+                    closeDatePassedDays,
+                    bigWinPercentile,
+                    coverageMin,
+                    activityDropWarningBelow,
+                    silenceDays);
         }
     }
 }

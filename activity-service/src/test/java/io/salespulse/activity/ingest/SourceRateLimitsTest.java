@@ -16,8 +16,10 @@ class SourceRateLimitsTest {
     void aSourceSpendsItsBurstThenWaitsForTheRefillWhileOthersKeepTheirs() {
         limits.charge("flood", 15);
         limits.charge("flood", 5);
-        assertThatThrownBy(() -> limits.charge("flood", 3)).isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds()).isEqualTo(1));
+        assertThatThrownBy(() -> limits.charge("flood", 3))
+                .isInstanceOf(TooManyRequestsException.class)
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds())
+                        .isEqualTo(1));
         limits.charge("calm", 20);
 
         nanos.addAndGet(300_000_000L); // 0.3 s: 3 events back
@@ -28,8 +30,10 @@ class SourceRateLimitsTest {
     @Test
     void aRefusedRequestTakesNothingAndRetryAfterSaysWhenItWouldPass() {
         limits.charge("s", 20);
-        assertThatThrownBy(() -> limits.charge("s", 20)).isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds()).isEqualTo(2));
+        assertThatThrownBy(() -> limits.charge("s", 20))
+                .isInstanceOf(TooManyRequestsException.class)
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds())
+                        .isEqualTo(2));
         nanos.addAndGet(2_000_000_000L);
         limits.charge("s", 20);
     }

@@ -33,7 +33,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * state survives its entries (its next update is a stage change from the right stage, not a new deal), entries inside
  * the window and entries not yet published stay, and a second trim finds nothing more to do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "salespulse.retention.initial-delay-ms=3600000")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.retention.initial-delay-ms=3600000")
 @RealInfrastructure
 class AcceptedEventRetentionIT {
 
@@ -66,9 +68,14 @@ class AcceptedEventRetentionIT {
     MongoTemplate mongo;
 
     private int post(String id, String type, String time, String data) {
-        return Http.post("http://localhost:" + port + "/api/v1/events", "application/cloudevents+json", """
-                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"%s","time":"%s","data":%s}"""
-                        .formatted(id, type, time, data), "Authorization", "Bearer local-dev-ingest-key").status();
+        return Http.post(
+                        "http://localhost:" + port + "/api/v1/events",
+                        "application/cloudevents+json",
+                        """
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"%s","time":"%s","data":%s}""".formatted(id, type, time, data),
+                        "Authorization",
+                        "Bearer local-dev-ingest-key")
+                .status();
     }
 
     private int dealUpdate(String id, String deal, String stage, Instant time) {
@@ -81,7 +88,8 @@ class AcceptedEventRetentionIT {
     }
 
     private long stored(String eventId) {
-        return mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments(new Document("_id", AcceptedEventLog.keyOf("/demo/test", eventId)));
+        return mongo.getCollection(AcceptedEventLog.COLLECTION)
+                .countDocuments(new Document("_id", AcceptedEventLog.keyOf("/demo/test", eventId)));
     }
 
     @Test
@@ -105,18 +113,23 @@ class AcceptedEventRetentionIT {
         assertThat(stored("old-deal-" + run)).isZero();
         assertThat(stored("old-email-0-" + run)).isZero();
         assertThat(stored("recent-email-" + run)).isOne();
-        Document head = mongo.getCollection(AcceptedEventLog.HEADS).find(new Document("_id", "deal:" + deal)).first();
+        Document head = mongo.getCollection(AcceptedEventLog.HEADS)
+                .find(new Document("_id", "deal:" + deal))
+                .first();
         assertThat(head).isNotNull();
         assertThat(head.get("version", Number.class).longValue()).isEqualTo(1L);
         assertThat(deals.current(deal).orElseThrow().stage()).isEqualTo(DealStage.QUALIFIED);
 
         // The deal's next update moves it on from where it was.
         try (KafkaProbe probe = KafkaProbe.reading(Topics.DEALS)) {
-            assertThat(dealUpdate("next-deal-" + run, deal, "PROPOSAL", t0.plus(1, ChronoUnit.HOURS))).isEqualTo(202);
+            assertThat(dealUpdate("next-deal-" + run, deal, "PROPOSAL", t0.plus(1, ChronoUnit.HOURS)))
+                    .isEqualTo(202);
             probe.awaitEvents(e -> e.key().equals(deal), 2, Duration.ofSeconds(30));
             List<EventEnvelope> facts = probe.drain(e -> e.key().equals(deal), Duration.ofSeconds(2));
             // The deal's whole history: created once, then moved on (not created a second time).
-            assertThat(facts).extracting(e -> e.data().getClass().getSimpleName()).containsExactly("DealCreated", "DealStageChanged");
+            assertThat(facts)
+                    .extracting(e -> e.data().getClass().getSimpleName())
+                    .containsExactly("DealCreated", "DealStageChanged");
             assertThat(facts.get(1).dataAs(DealStageChanged.class).from()).isEqualTo(DealStage.QUALIFIED);
         }
 
@@ -124,15 +137,20 @@ class AcceptedEventRetentionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> log.backlog() == 0);
         long before = mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments();
         retention.trim();
-        assertThat(mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments()).isEqualTo(before);
+        assertThat(mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments())
+                .isEqualTo(before);
         assertThat(stored("recent-email-" + run)).isOne();
     }
 
     @Test
     void aWindowShorterThanTheTopicsRetentionIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AcceptedEventRetention(log,
-                        new io.salespulse.kit.kafka.KafkaTopicsProperties(3, (short) 1, 30), Clock.systemUTC(),
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofDays(7), Duration.ofDays(90)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AcceptedEventRetention(
+                        log,
+                        new io.salespulse.kit.kafka.KafkaTopicsProperties(3, (short) 1, 30),
+                        Clock.systemUTC(),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        Duration.ofDays(7),
+                        Duration.ofDays(90)))
                 .hasMessageContaining("salespulse.retention.accepted-events")
                 .hasMessageContaining("retention-days = 30");
     }

@@ -26,7 +26,8 @@ class RelayLeaseIT {
             assertThat(second.acquire()).isFalse();
             assertThat(first.acquire()).isTrue();
 
-            RelayLease secondLater = new RelayLease(mongo, Clock.fixed(t0.plus(RelayLease.TERM).plusSeconds(1), ZoneOffset.UTC));
+            RelayLease secondLater =
+                    new RelayLease(mongo, Clock.fixed(t0.plus(RelayLease.TERM).plusSeconds(1), ZoneOffset.UTC));
             assertThat(secondLater.acquire()).isTrue();
             assertThat(first.acquire()).isFalse();
 

@@ -1,7 +1,6 @@
 package io.salespulse.coaching.intake;
 
 import io.salespulse.coaching.projection.CoachingFacts;
-
 import io.salespulse.coaching.signals.SignalEvaluator;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
@@ -52,7 +51,8 @@ class CoachingListeners {
                     reps.add(day.repId());
                 } else if (envelope.data() instanceof ObjectiveProgressed progress) {
                     // Only news is judged: not a progress arriving late, nor one after the objective's cancellation.
-                    facts.recordObjective(progress).ifPresent(recorded -> signals.onObjective(progress, recorded.attainmentBefore()));
+                    facts.recordObjective(progress)
+                            .ifPresent(recorded -> signals.onObjective(progress, recorded.attainmentBefore()));
                 }
             }
             reps.forEach(signals::evaluateRep);
@@ -69,7 +69,11 @@ class CoachingListeners {
             List<DealWon> wins = new ArrayList<>();
             for (EventEnvelope envelope : events) {
                 DealEvent fact = envelope.dataAs(DealEvent.class);
-                facts.recordDeal(envelope, roster.teamOf(fact.ownerRepId()).map(TeamChanged::teamId).orElse(null));
+                facts.recordDeal(
+                        envelope,
+                        roster.teamOf(fact.ownerRepId())
+                                .map(TeamChanged::teamId)
+                                .orElse(null));
                 deals.add(fact.dealId());
                 if (fact instanceof DealWon won) {
                     wins.add(won);
@@ -82,7 +86,10 @@ class CoachingListeners {
 
     @KafkaListener(id = "coaching-objectives", idIsGroup = false, topics = Topics.OBJECTIVES)
     void onObjectives(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, envelope -> facts.recordObjective(envelope.dataAs(io.salespulse.contracts.objective.ObjectiveEvent.class)));
+        batches.forEach(
+                records,
+                envelope ->
+                        facts.recordObjective(envelope.dataAs(io.salespulse.contracts.objective.ObjectiveEvent.class)));
     }
 
     @KafkaListener(id = "coaching-activities", idIsGroup = false, topics = Topics.ACTIVITIES)

@@ -26,27 +26,36 @@ import org.springframework.stereotype.Component;
 public class OneOnOneRecords {
 
     /** An action item agreed in a 1:1; {@code doneAt} null while open. Dates are ISO days of the team's zone. */
-    public record ActionItem(String itemId, String text, String owner, String due, Instant doneAt) {
-    }
+    public record ActionItem(String itemId, String text, String owner, String due, Instant doneAt) {}
 
     /**
      * A recorded 1:1. {@code heldOn} is an ISO day of the team's zone; {@code revision} counts its changes (an item
      * marked done is written only over the revision it was read at).
      */
     @Document("one_on_ones")
-    public record OneOnOne(@Id String oneOnOneId, String repId, String teamId, String managerId, String heldOn, String notes,
-                           boolean privateNotes, Integer energy, List<ActionItem> actionItems, Instant recordedAt, long revision) {
-    }
+    public record OneOnOne(
+            @Id String oneOnOneId,
+            String repId,
+            String teamId,
+            String managerId,
+            String heldOn,
+            String notes,
+            boolean privateNotes,
+            Integer energy,
+            List<ActionItem> actionItems,
+            Instant recordedAt,
+            long revision) {}
 
     /** An open action item, as the agenda lists it. */
-    public record OpenItem(String oneOnOneId, String itemId, String text, String owner, LocalDate due, boolean overdue) {
-    }
+    public record OpenItem(
+            String oneOnOneId, String itemId, String text, String owner, LocalDate due, boolean overdue) {}
 
     private final MongoTemplate mongo;
 
     OneOnOneRecords(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(OneOnOne.class).createIndex(new Index().on("repId", Sort.Direction.ASC).on("heldOn", Sort.Direction.DESC));
+        mongo.indexOps(OneOnOne.class)
+                .createIndex(new Index().on("repId", Sort.Direction.ASC).on("heldOn", Sort.Direction.DESC));
     }
 
     Optional<OneOnOne> get(String oneOnOneId) {
@@ -58,12 +67,16 @@ public class OneOnOneRecords {
      * created) meanwhile: nothing written, so no change replaces one its author never saw.
      */
     boolean write(OneOnOne record, long expectedRevision) {
-        return io.salespulse.kit.mongo.LatestState.writeAtRevision(mongo, record.oneOnOneId(), record, expectedRevision);
+        return io.salespulse.kit.mongo.LatestState.writeAtRevision(
+                mongo, record.oneOnOneId(), record, expectedRevision);
     }
 
     /** A rep's 1:1s, the latest first (at most {@code limit}). */
     List<OneOnOne> ofRep(String repId, int limit) {
-        return mongo.find(new Query(where("repId").is(repId)).with(Sort.by(Sort.Direction.DESC, "heldOn", "recordedAt")).limit(limit),
+        return mongo.find(
+                new Query(where("repId").is(repId))
+                        .with(Sort.by(Sort.Direction.DESC, "heldOn", "recordedAt"))
+                        .limit(limit),
                 OneOnOne.class);
     }
 
@@ -80,20 +93,41 @@ public class OneOnOneRecords {
     Optional<OneOnOne> done(String repId, String oneOnOneId, String itemId, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
             OneOnOne record = mongo.findById(oneOnOneId, OneOnOne.class);
-            if (record == null || !record.repId().equals(repId) || record.actionItems().stream().noneMatch(item -> item.itemId().equals(itemId))) {
+            if (record == null
+                    || !record.repId().equals(repId)
+                    || record.actionItems().stream()
+                            .noneMatch(item -> item.itemId().equals(itemId))) {
                 return Optional.empty();
             }
             List<ActionItem> items = record.actionItems().stream()
                     .map(item -> item.itemId().equals(itemId) && item.doneAt() == null
-                            ? new ActionItem(item.itemId(), item.text(), item.owner(), item.due(), at) : item)
+                            ? new ActionItem(item.itemId(), item.text(), item.owner(), item.due(), at)
+                            : item)
                     .toList();
             if (items.equals(record.actionItems())) {
                 return Optional.of(record);
             }
-            if (mongo.updateFirst(query(where("_id").is(oneOnOneId).and("revision").is(record.revision())),
-                    new Update().set("actionItems", items).set("revision", record.revision() + 1), OneOnOne.class).getModifiedCount() == 1) {
-                return Optional.of(new OneOnOne(record.oneOnOneId(), record.repId(), record.teamId(), record.managerId(), record.heldOn(),
-                        record.notes(), record.privateNotes(), record.energy(), items, record.recordedAt(), record.revision() + 1));
+            if (mongo.updateFirst(
+                                    query(where("_id")
+                                            .is(oneOnOneId)
+                                            .and("revision")
+                                            .is(record.revision())),
+                                    new Update().set("actionItems", items).set("revision", record.revision() + 1),
+                                    OneOnOne.class)
+                            .getModifiedCount()
+                    == 1) {
+                return Optional.of(new OneOnOne(
+                        record.oneOnOneId(),
+                        record.repId(),
+                        record.teamId(),
+                        record.managerId(),
+                        record.heldOn(),
+                        record.notes(),
+                        record.privateNotes(),
+                        record.energy(),
+                        items,
+                        record.recordedAt(),
+                        record.revision() + 1));
             }
         }
         throw new IllegalStateException("1:1 " + oneOnOneId + " kept changing while an item was marked done");
@@ -106,11 +140,18 @@ public class OneOnOneRecords {
             for (ActionItem item : record.actionItems()) {
                 if (item.doneAt() == null) {
                     LocalDate due = item.due() == null ? null : LocalDate.parse(item.due());
-                    open.add(new OpenItem(record.oneOnOneId(), item.itemId(), item.text(), item.owner(), due, due != null && due.isBefore(today)));
+                    open.add(new OpenItem(
+                            record.oneOnOneId(),
+                            item.itemId(),
+                            item.text(),
+                            item.owner(),
+                            due,
+                            due != null && due.isBefore(today)));
                 }
             }
         }
-        open.sort(java.util.Comparator.comparing(OpenItem::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        open.sort(java.util.Comparator.comparing(
+                OpenItem::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return open;
     }
 }

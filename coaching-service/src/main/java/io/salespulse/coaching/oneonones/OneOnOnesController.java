@@ -45,26 +45,49 @@ class OneOnOnesController {
     static final int MAX_LIST = 100;
 
     /** An action item as sent. */
-    record ItemRequest(@NotBlank @Size(max = 500) String text,
-                       @Pattern(regexp = "REP|MANAGER", message = "must be REP or MANAGER") String owner, String due) {
-    }
+    record ItemRequest(
+            @NotBlank @Size(max = 500) String text,
+
+            @Pattern(regexp = "REP|MANAGER", message = "must be REP or MANAGER")
+            String owner,
+
+            String due) {}
 
     /** {@code PUT /api/v1/reps/{repId}/one-on-ones/{oneOnOneId}}. */
-    record OneOnOneRequest(@NotNull String heldOn, @Size(max = MAX_NOTES) String notes, Boolean privateNotes,
-                           @Min(1) @Max(5) Integer energy, @Size(max = MAX_ITEMS) List<@Valid @NotNull ItemRequest> actionItems) {
-    }
+    record OneOnOneRequest(
+            @NotNull String heldOn,
+            @Size(max = MAX_NOTES) String notes,
+            Boolean privateNotes,
+            @Min(1) @Max(5) Integer energy,
+            @Size(max = MAX_ITEMS) List<@Valid @NotNull ItemRequest> actionItems) {}
 
     /**
      * A 1:1 as the caller may see it: private notes are {@code null} for anyone but their author. {@code revision}
      * counts its changes: the {@code If-Match} of a write that must not replace a change its author never saw.
      */
-    record OneOnOneView(String oneOnOneId, String repId, String managerId, String heldOn, String notes, boolean privateNotes,
-                        Integer energy, List<OneOnOneRecords.ActionItem> actionItems, long revision) {
+    record OneOnOneView(
+            String oneOnOneId,
+            String repId,
+            String managerId,
+            String heldOn,
+            String notes,
+            boolean privateNotes,
+            Integer energy,
+            List<OneOnOneRecords.ActionItem> actionItems,
+            long revision) {
 
         static OneOnOneView of(OneOnOneRecords.OneOnOne record, String caller) {
             boolean hidden = record.privateNotes() && !record.managerId().equals(caller);
-            return new OneOnOneView(record.oneOnOneId(), record.repId(), record.managerId(), record.heldOn(),
-                    hidden ? null : record.notes(), record.privateNotes(), record.energy(), record.actionItems(), record.revision());
+            return new OneOnOneView(
+                    record.oneOnOneId(),
+                    record.repId(),
+                    record.managerId(),
+                    record.heldOn(),
+                    hidden ? null : record.notes(),
+                    record.privateNotes(),
+                    record.energy(),
+                    record.actionItems(),
+                    record.revision());
         }
     }
 
@@ -73,7 +96,11 @@ class OneOnOnesController {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    OneOnOnesController(OneOnOneRecords records, RosterStore roster, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    OneOnOnesController(
+            OneOnOneRecords records,
+            RosterStore roster,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.records = records;
         this.roster = roster;
@@ -89,9 +116,11 @@ class OneOnOnesController {
     }
 
     @PutMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}")
-    ResponseEntity<OneOnOneView> record(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId,
-                                        @Valid @RequestBody OneOnOneRequest request,
-                                        @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<OneOnOneView> record(
+            @PathVariable @Bounded String repId,
+            @PathVariable @Bounded String oneOnOneId,
+            @Valid @RequestBody OneOnOneRequest request,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         RepChanged rep = rep(repId);
         Optional<OneOnOneRecords.OneOnOne> held = records.get(oneOnOneId);
         if (held.isPresent() && !held.get().repId().equals(repId)) {
@@ -102,38 +131,61 @@ class OneOnOnesController {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate heldOn = day(request.heldOn(), "heldOn", problems);
         if (heldOn != null && (heldOn.isAfter(today) || heldOn.isBefore(today.minusYears(1)))) {
-            problems.add(new FieldProblem("heldOn", "must be within the last year, and not after today (" + today + ")"));
+            problems.add(
+                    new FieldProblem("heldOn", "must be within the last year, and not after today (" + today + ")"));
         }
         List<OneOnOneRecords.ActionItem> items = new ArrayList<>();
         List<ItemRequest> asked = request.actionItems() == null ? List.of() : request.actionItems();
         for (int i = 0; i < asked.size(); i++) {
             ItemRequest item = asked.get(i);
-            LocalDate due = item.due() == null || item.due().isBlank() ? null : day(item.due(), "actionItems[" + i + "].due", problems);
+            LocalDate due = item.due() == null || item.due().isBlank()
+                    ? null
+                    : day(item.due(), "actionItems[" + i + "].due", problems);
             if (due != null && due.isAfter(today.plusYears(1))) {
                 problems.add(new FieldProblem("actionItems[" + i + "].due", "must be within a year"));
             }
             // Items keep their id (and whether they were done) when the same 1:1 is recorded again.
             String itemId = oneOnOneId + "-" + (i + 1);
-            java.time.Instant doneAt = held.flatMap(h -> h.actionItems().stream().filter(x -> x.itemId().equals(itemId)).findFirst())
-                    .map(OneOnOneRecords.ActionItem::doneAt).orElse(null);
-            items.add(new OneOnOneRecords.ActionItem(itemId, item.text().strip(), item.owner() == null ? "REP" : item.owner(),
-                    due == null ? null : due.toString(), doneAt));
+            java.time.Instant doneAt = held.flatMap(h -> h.actionItems().stream()
+                            .filter(x -> x.itemId().equals(itemId))
+                            .findFirst())
+                    .map(OneOnOneRecords.ActionItem::doneAt)
+                    .orElse(null);
+            items.add(new OneOnOneRecords.ActionItem(
+                    itemId,
+                    item.text().strip(),
+                    item.owner() == null ? "REP" : item.owner(),
+                    due == null ? null : due.toString(),
+                    doneAt));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        OneOnOneRecords.OneOnOne record = new OneOnOneRecords.OneOnOne(oneOnOneId, repId, rep.teamId(),
-                held.map(OneOnOneRecords.OneOnOne::managerId).orElse(caller()), heldOn.toString(),
-                request.notes() == null || request.notes().isBlank() ? null : request.notes().strip(),
-                Boolean.TRUE.equals(request.privateNotes()), request.energy(), items, held.map(OneOnOneRecords.OneOnOne::recordedAt)
-                        .orElse(clock.instant()), held.map(h -> h.revision() + 1).orElse(0L));
+        OneOnOneRecords.OneOnOne record = new OneOnOneRecords.OneOnOne(
+                oneOnOneId,
+                repId,
+                rep.teamId(),
+                held.map(OneOnOneRecords.OneOnOne::managerId).orElse(caller()),
+                heldOn.toString(),
+                request.notes() == null || request.notes().isBlank()
+                        ? null
+                        : request.notes().strip(),
+                Boolean.TRUE.equals(request.privateNotes()),
+                request.energy(),
+                items,
+                held.map(OneOnOneRecords.OneOnOne::recordedAt).orElse(clock.instant()),
+                held.map(h -> h.revision() + 1).orElse(0L));
         if (!records.write(record, held.map(OneOnOneRecords.OneOnOne::revision).orElse(-1L))) {
             // Changed between our read and our write (an item ticked, another manager's save): theirs stands.
-            throw new PreconditionFailedException("The 1:1 changed while yours was being saved: read it again, and apply your change to what it now says",
-                    records.get(oneOnOneId).map(now -> Revisions.etag(now.revision())).orElse(null));
+            throw new PreconditionFailedException(
+                    "The 1:1 changed while yours was being saved: read it again, and apply your change to what it now says",
+                    records.get(oneOnOneId)
+                            .map(now -> Revisions.etag(now.revision()))
+                            .orElse(null));
         }
         events.publishEvent(new ActionItemsChanged(repId));
-        return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).eTag(Revisions.etag(record.revision()))
+        return ResponseEntity.status(held.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
+                .eTag(Revisions.etag(record.revision()))
                 .body(OneOnOneView.of(record, caller()));
     }
 
@@ -154,14 +206,21 @@ class OneOnOnesController {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
         }
         String caller = caller();
-        return records.ofRep(repId, limit).stream().map(record -> OneOnOneView.of(record, caller)).toList();
+        return records.ofRep(repId, limit).stream()
+                .map(record -> OneOnOneView.of(record, caller))
+                .toList();
     }
 
     @PostMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done")
-    OneOnOneView done(@PathVariable @Bounded String repId, @PathVariable @Bounded String oneOnOneId, @PathVariable @Bounded String itemId) {
+    OneOnOneView done(
+            @PathVariable @Bounded String repId,
+            @PathVariable @Bounded String oneOnOneId,
+            @PathVariable @Bounded String itemId) {
         rep(repId);
-        OneOnOneView done = records.done(repId, oneOnOneId, itemId, clock.instant()).map(record -> OneOnOneView.of(record, caller()))
-                .orElseThrow(() -> new NotFoundException("No action item " + itemId + " in 1:1 " + oneOnOneId + " of " + repId));
+        OneOnOneView done = records.done(repId, oneOnOneId, itemId, clock.instant())
+                .map(record -> OneOnOneView.of(record, caller()))
+                .orElseThrow(() ->
+                        new NotFoundException("No action item " + itemId + " in 1:1 " + oneOnOneId + " of " + repId));
         events.publishEvent(new ActionItemsChanged(repId));
         return done;
     }

@@ -30,8 +30,7 @@ public class DevelopmentPlans {
     }
 
     /** A step of a goal; {@code doneAt} null while open. */
-    public record Milestone(String milestoneId, String text, LocalDate due, Instant doneAt) {
-    }
+    public record Milestone(String milestoneId, String text, LocalDate due, Instant doneAt) {}
 
     /**
      * A goal of a plan.
@@ -41,13 +40,23 @@ public class DevelopmentPlans {
      * @param targetRole for a ROLE_MOVE goal, the role to move to
      * @param reachedAt  when an indicator goal was first reached (then it stays reached)
      */
-    public record Goal(String goalId, Kind kind, String title, String skill, Indicator indicator, BigDecimal target, Integer days,
-                       String targetRole, LocalDate due, List<Milestone> milestones, Instant reachedAt) {
-    }
+    public record Goal(
+            String goalId,
+            Kind kind,
+            String title,
+            String skill,
+            Indicator indicator,
+            BigDecimal target,
+            Integer days,
+            String targetRole,
+            LocalDate due,
+            List<Milestone> milestones,
+            Instant reachedAt) {}
 
     /** A rep's plan. {@code revision} counts its changes: a change is written only over the revision it was read at. */
     @Document("development_plans")
-    public record Plan(@Id String repId, String teamId, List<Goal> goals, Instant createdAt, Instant reviewedAt, long revision) {
+    public record Plan(
+            @Id String repId, String teamId, List<Goal> goals, Instant createdAt, Instant reviewedAt, long revision) {
 
         /** When the plan was last looked at with the rep: its last review, or its making. */
         public Instant lastReviewed() {
@@ -84,10 +93,25 @@ public class DevelopmentPlans {
         if (plan == null) {
             return;
         }
-        List<Goal> goals = plan.goals().stream().map(g -> g.goalId().equals(goalId) && g.reachedAt() == null
-                ? new Goal(g.goalId(), g.kind(), g.title(), g.skill(), g.indicator(), g.target(), g.days(), g.targetRole(), g.due(),
-                        g.milestones(), at) : g).toList();
-        mongo.updateFirst(query(where("_id").is(repId).and("revision").is(plan.revision())),
-                new Update().set("goals", goals).set("revision", plan.revision() + 1), Plan.class);
+        List<Goal> goals = plan.goals().stream()
+                .map(g -> g.goalId().equals(goalId) && g.reachedAt() == null
+                        ? new Goal(
+                                g.goalId(),
+                                g.kind(),
+                                g.title(),
+                                g.skill(),
+                                g.indicator(),
+                                g.target(),
+                                g.days(),
+                                g.targetRole(),
+                                g.due(),
+                                g.milestones(),
+                                at)
+                        : g)
+                .toList();
+        mongo.updateFirst(
+                query(where("_id").is(repId).and("revision").is(plan.revision())),
+                new Update().set("goals", goals).set("revision", plan.revision() + 1),
+                Plan.class);
     }
 }

@@ -47,7 +47,8 @@ public enum Indicator {
      * @param workingDays the rep's last working days the goal is measured over
      * @param wanted      how many there should be
      */
-    public Optional<BigDecimal> measure(List<LocalDate> workingDays, int wanted, Map<LocalDate, DailyActivity> activity) {
+    public Optional<BigDecimal> measure(
+            List<LocalDate> workingDays, int wanted, Map<LocalDate, DailyActivity> activity) {
         if (workingDays.size() < wanted || wanted == 0) {
             return Optional.empty();
         }
@@ -72,9 +73,11 @@ public enum Indicator {
             case CONNECT_RATE -> calls < MIN_CALLS ? Optional.empty() : Optional.of(ratio(connected, calls));
             case SHOW_RATE -> scheduled < MIN_SCHEDULED ? Optional.empty() : Optional.of(ratio(held, scheduled));
             case CALLS_PER_DAY -> Optional.of(BigDecimal.valueOf(calls).divide(days, 2, RoundingMode.HALF_UP));
-            case MEETINGS_BOOKED_PER_WEEK -> Optional.of(BigDecimal.valueOf(booked).divide(weeks, 2, RoundingMode.HALF_UP));
+            case MEETINGS_BOOKED_PER_WEEK ->
+                Optional.of(BigDecimal.valueOf(booked).divide(weeks, 2, RoundingMode.HALF_UP));
             case MEETINGS_HELD_PER_WEEK -> Optional.of(BigDecimal.valueOf(held).divide(weeks, 2, RoundingMode.HALF_UP));
-            case DEALS_ADVANCED_PER_WEEK -> Optional.of(BigDecimal.valueOf(advanced).divide(weeks, 2, RoundingMode.HALF_UP));
+            case DEALS_ADVANCED_PER_WEEK ->
+                Optional.of(BigDecimal.valueOf(advanced).divide(weeks, 2, RoundingMode.HALF_UP));
         };
     }
 

@@ -20,8 +20,7 @@ public class PlanProgress {
      * @param progress value / target, capped at 1 (null with the value)
      * @param reached  whether the target is met now
      */
-    public record Measured(BigDecimal value, BigDecimal progress, boolean reached) {
-    }
+    public record Measured(BigDecimal value, BigDecimal progress, boolean reached) {}
 
     private final CoachingFacts facts;
     private final WorkingCalendar calendar;
@@ -29,7 +28,12 @@ public class PlanProgress {
     private final PlanSettings settings;
     private final Clock clock;
 
-    PlanProgress(CoachingFacts facts, WorkingCalendar calendar, io.salespulse.kit.roster.RosterStore roster, PlanSettings settings, Clock clock) {
+    PlanProgress(
+            CoachingFacts facts,
+            WorkingCalendar calendar,
+            io.salespulse.kit.roster.RosterStore roster,
+            PlanSettings settings,
+            Clock clock) {
         this.facts = facts;
         this.calendar = calendar;
         this.roster = roster;
@@ -40,21 +44,26 @@ public class PlanProgress {
     /** An indicator goal measured over the rep's last completed working days. */
     public Measured measure(String repId, DevelopmentPlans.Goal goal) {
         int wanted = goal.days() == null ? settings.indicatorDays() : goal.days();
-        LocalDate yesterday = LocalDate.now(clock.withZone(roster.zoneOf(repId))).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.now(clock.withZone(roster.zoneOf(repId))).minusDays(1);
         List<LocalDate> days = new ArrayList<>();
         var working = calendar.ofRep(repId);
         // The last working days, at most a quarter back.
-        for (LocalDate day = yesterday; days.size() < wanted && !day.isBefore(yesterday.minusDays(92)); day = day.minusDays(1)) {
+        for (LocalDate day = yesterday;
+                days.size() < wanted && !day.isBefore(yesterday.minusDays(92));
+                day = day.minusDays(1)) {
             if (working.test(day)) {
                 days.add(day);
             }
         }
-        Optional<BigDecimal> value = days.isEmpty() ? Optional.empty()
+        Optional<BigDecimal> value = days.isEmpty()
+                ? Optional.empty()
                 : goal.indicator().measure(days, wanted, facts.repDays(repId, days.get(days.size() - 1), yesterday));
         if (value.isEmpty()) {
             return new Measured(null, null, false);
         }
-        BigDecimal progress = value.get().divide(goal.target(), 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+        BigDecimal progress =
+                value.get().divide(goal.target(), 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
         return new Measured(value.get(), progress, value.get().compareTo(goal.target()) >= 0);
     }
 }

@@ -19,8 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PlanSettings(Map<RepRole, List<String>> skills, Duration reviewEvery, Integer indicatorDays) {
 
     static final Map<RepRole, List<String>> DEFAULT_SKILLS = new EnumMap<>(Map.of(
-            RepRole.SDR, List.of("prospecting", "cold-calling", "objection-handling", "qualification", "product-knowledge"),
-            RepRole.AE, List.of("discovery", "demo", "objection-handling", "negotiation", "closing", "product-knowledge", "forecasting"),
+            RepRole.SDR,
+                    List.of("prospecting", "cold-calling", "objection-handling", "qualification", "product-knowledge"),
+            RepRole.AE,
+                    List.of(
+                            "discovery",
+                            "demo",
+                            "objection-handling",
+                            "negotiation",
+                            "closing",
+                            "product-knowledge",
+                            "forecasting"),
             RepRole.CSM, List.of("onboarding", "account-planning", "renewals", "upselling", "product-knowledge")));
 
     public PlanSettings {

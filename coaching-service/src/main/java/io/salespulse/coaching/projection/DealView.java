@@ -17,8 +17,16 @@ import java.time.LocalDate;
  * @param amount            its amount, if known
  * @param expectedCloseDate its expected close date, if any
  */
-public record DealView(String dealId, boolean open, String stage, Instant stageSince, Instant lastActivityAt, int pushes,
-                       String name, Money amount, LocalDate expectedCloseDate) {
+public record DealView(
+        String dealId,
+        boolean open,
+        String stage,
+        Instant stageSince,
+        Instant lastActivityAt,
+        int pushes,
+        String name,
+        Money amount,
+        LocalDate expectedCloseDate) {
 
     /** A deal known by its stage and times only. */
     public DealView(String dealId, boolean open, String stage, Instant stageSince, Instant lastActivityAt, int pushes) {

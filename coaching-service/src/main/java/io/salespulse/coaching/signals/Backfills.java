@@ -26,8 +26,8 @@ class Backfills {
 
     /** A backfill as the rules follow it; {@code judgedAt} once its teams were judged. */
     @Document("backfills")
-    record Window(@Id String backfillId, List<String> teamIds, Instant startedAt, Instant completedAt, Instant judgedAt) {
-    }
+    record Window(
+            @Id String backfillId, List<String> teamIds, Instant startedAt, Instant completedAt, Instant judgedAt) {}
 
     private final MongoTemplate mongo;
     private final RuleSettings.Windows windows;
@@ -42,7 +42,9 @@ class Backfills {
     void record(Backfill backfill) {
         Window held = mongo.findById(backfill.backfillId(), Window.class);
         boolean restarted = held == null || !backfill.startedAt().equals(held.startedAt());
-        Update update = new Update().set("teamIds", backfill.teamIds()).set("startedAt", backfill.startedAt())
+        Update update = new Update()
+                .set("teamIds", backfill.teamIds())
+                .set("startedAt", backfill.startedAt())
                 .set("completedAt", backfill.completedAt());
         if (restarted) {
             update.unset("judgedAt");
@@ -52,13 +54,16 @@ class Backfills {
 
     /** Whether the team's rules are quiet now (a backfill of it runs, or has just completed). */
     boolean quiet(String teamId, Instant now) {
-        return teamId != null && mongo.find(query(where("teamIds").is(teamId).and("judgedAt").isNull()), Window.class).stream()
-                .anyMatch(window -> holds(window, now));
+        return teamId != null
+                && mongo.find(query(where("teamIds").is(teamId).and("judgedAt").isNull()), Window.class).stream()
+                        .anyMatch(window -> holds(window, now));
     }
 
     /** The backfills whose teams are due to be judged: completed and settled, or given up. */
     List<Window> due(Instant now) {
-        return mongo.find(query(where("judgedAt").isNull()), Window.class).stream().filter(window -> !holds(window, now)).toList();
+        return mongo.find(query(where("judgedAt").isNull()), Window.class).stream()
+                .filter(window -> !holds(window, now))
+                .toList();
     }
 
     void judged(String backfillId, Instant now) {
@@ -66,7 +71,8 @@ class Backfills {
     }
 
     private boolean holds(Window window, Instant now) {
-        return window.completedAt() == null ? now.isBefore(window.startedAt().plus(windows.backfillMaxQuiet()))
+        return window.completedAt() == null
+                ? now.isBefore(window.startedAt().plus(windows.backfillMaxQuiet()))
                 : now.isBefore(window.completedAt().plus(windows.backfillSettle()));
     }
 }

@@ -26,8 +26,11 @@ class OneOnOneQuestions {
     Map<Language, List<String>> of(SignalType type, Stance stance) {
         Map<Language, List<String>> questions = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            List<String> list = stance == null ? List.of() : numbered("signal.questions." + type.name() + "." + stance.name() + ".", language);
-            questions.put(language, list.isEmpty() ? numbered("signal.questions." + type.name() + ".", language) : list);
+            List<String> list = stance == null
+                    ? List.of()
+                    : numbered("signal.questions." + type.name() + "." + stance.name() + ".", language);
+            questions.put(
+                    language, list.isEmpty() ? numbered("signal.questions." + type.name() + ".", language) : list);
         }
         return questions;
     }

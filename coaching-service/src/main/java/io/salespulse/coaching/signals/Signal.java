@@ -32,8 +32,22 @@ import java.util.Map;
  * @param resolution      why it is resolved
  * @param deal            the deal a deal signal is about (name, amount, stage, close date, CRM link); null otherwise
  */
-public record Signal(String signalId, SignalType type, SubjectKind subjectKind, String subjectId, String repId, String teamId,
-                     Severity severity, SignalStatus status, List<Evidence> evidence, Map<Language, String> suggestedAction,
-                     Instant raisedAt, Instant updatedAt, Instant acknowledgedAt, String acknowledgedBy, String note,
-                     Instant resolvedAt, String resolution, DealSummary deal) {
-}
+public record Signal(
+        String signalId,
+        SignalType type,
+        SubjectKind subjectKind,
+        String subjectId,
+        String repId,
+        String teamId,
+        Severity severity,
+        SignalStatus status,
+        List<Evidence> evidence,
+        Map<Language, String> suggestedAction,
+        Instant raisedAt,
+        Instant updatedAt,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        String note,
+        Instant resolvedAt,
+        String resolution,
+        DealSummary deal) {}

@@ -62,11 +62,27 @@ public class SignalBook {
      * published them (exact, served as is, and compared as text to tell a change of figures).
      */
     @Document(COLLECTION)
-    record StoredSignal(@Id String signalId, String openKey, SignalType type, SubjectKind subjectKind, String subjectId, String repId,
-                        String teamId, Severity severity, SignalStatus status, String evidence, String suggestedAction, String deal,
-                        Instant raisedAt, Instant updatedAt, Boolean announced, Instant acknowledgedAt, String acknowledgedBy,
-                        String note, Instant resolvedAt, String resolution) {
-    }
+    record StoredSignal(
+            @Id String signalId,
+            String openKey,
+            SignalType type,
+            SubjectKind subjectKind,
+            String subjectId,
+            String repId,
+            String teamId,
+            Severity severity,
+            SignalStatus status,
+            String evidence,
+            String suggestedAction,
+            String deal,
+            Instant raisedAt,
+            Instant updatedAt,
+            Boolean announced,
+            Instant acknowledgedAt,
+            String acknowledgedBy,
+            String note,
+            Instant resolvedAt,
+            String resolution) {}
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -74,17 +90,25 @@ public class SignalBook {
     private final MultiGauge openGauge;
     private final SuggestedActions actions;
 
-    SignalBook(MongoTemplate mongo, EventPublisher publisher, Clock clock, MeterRegistry meters, SuggestedActions actions) {
+    SignalBook(
+            MongoTemplate mongo,
+            EventPublisher publisher,
+            Clock clock,
+            MeterRegistry meters,
+            SuggestedActions actions) {
         this.mongo = mongo;
         this.actions = actions;
         this.publisher = publisher;
         this.clock = clock;
         IndexOperations indexes = mongo.indexOps(StoredSignal.class);
-        indexes.createIndex(new Index().on("openKey", Sort.Direction.ASC).unique().named("openKey"));
+        indexes.createIndex(
+                new Index().on("openKey", Sort.Direction.ASC).unique().named("openKey"));
         indexes.createIndex(new Index().on("teamId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("subjectId", Sort.Direction.ASC).on("type", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC));
-        this.openGauge = MultiGauge.builder("salespulse.signals.open").description("Open signals by team, type, severity and status").register(meters);
+        this.openGauge = MultiGauge.builder("salespulse.signals.open")
+                .description("Open signals by team, type, severity and status")
+                .register(meters);
     }
 
     /**
@@ -112,7 +136,8 @@ public class SignalBook {
     }
 
     /** Raises, updates or resolves the signal of (type, subject) to match what the rule found now. */
-    public void sync(SignalType type, String subjectId, Optional<Detection> detection, Context context, String resolution) {
+    public void sync(
+            SignalType type, String subjectId, Optional<Detection> detection, Context context, String resolution) {
         Optional<StoredSignal> open = open(type, subjectId);
         if (detection.isPresent()) {
             if (open.isEmpty()) {
@@ -139,23 +164,51 @@ public class SignalBook {
      * The highest of an objective's milestones already recognised, if any. Recognitions are never resolved, so each is
      * found by its open key (a unique-index lookup per milestone, not a scan).
      */
-    public Optional<java.math.BigDecimal> highestMilestoneTold(String objectiveId, List<java.math.BigDecimal> milestones) {
-        return milestones.stream().filter(m -> open(SignalType.OBJECTIVE_ACHIEVED, ObjectiveRules.milestoneSubject(objectiveId, m)).isPresent())
+    public Optional<java.math.BigDecimal> highestMilestoneTold(
+            String objectiveId, List<java.math.BigDecimal> milestones) {
+        return milestones.stream()
+                .filter(m -> open(SignalType.OBJECTIVE_ACHIEVED, ObjectiveRules.milestoneSubject(objectiveId, m))
+                        .isPresent())
                 .max(java.math.BigDecimal::compareTo);
     }
 
     /** The last resolved signal of (type, subject) resolved since a time, if any. */
     public Optional<Signal> resolvedSince(SignalType type, String subjectId, Instant since) {
-        return find(where("type").is(type).and("subjectId").is(subjectId).and("status").is(SignalStatus.RESOLVED)
-                .and("resolvedAt").gte(since)).stream().findFirst();
+        return find(where("type")
+                        .is(type)
+                        .and("subjectId")
+                        .is(subjectId)
+                        .and("status")
+                        .is(SignalStatus.RESOLVED)
+                        .and("resolvedAt")
+                        .gte(since))
+                .stream()
+                .findFirst();
     }
 
     private void raise(Detection d, Context context) {
         Instant now = clock.instant();
-        StoredSignal signal = new StoredSignal(UUID.randomUUID().toString(), openKey(d.type(), d.subjectId()), d.type(), d.subjectKind(),
-                d.subjectId(), context.repId(), context.teamId(), d.severity(), SignalStatus.OPEN, json(d.evidence()),
-                json(actions.of(d.type(), context.repName(), context.stance())), context.deal() == null ? null : json(context.deal()),
-                now, now, false, null, null, null, null, null);
+        StoredSignal signal = new StoredSignal(
+                UUID.randomUUID().toString(),
+                openKey(d.type(), d.subjectId()),
+                d.type(),
+                d.subjectKind(),
+                d.subjectId(),
+                context.repId(),
+                context.teamId(),
+                d.severity(),
+                SignalStatus.OPEN,
+                json(d.evidence()),
+                json(actions.of(d.type(), context.repName(), context.stance())),
+                context.deal() == null ? null : json(context.deal()),
+                now,
+                now,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
         try {
             mongo.insert(signal);
         } catch (DuplicateKeyException e) {
@@ -172,8 +225,20 @@ public class SignalBook {
             return;
         }
         Signal s = read(stored);
-        publish(s.signalId(), new SignalRaised(s.signalId(), s.type(), s.subjectKind(), s.subjectId(), s.repId(), s.teamId(),
-                s.severity(), s.evidence(), s.suggestedAction(), s.deal(), s.raisedAt()));
+        publish(
+                s.signalId(),
+                new SignalRaised(
+                        s.signalId(),
+                        s.type(),
+                        s.subjectKind(),
+                        s.subjectId(),
+                        s.repId(),
+                        s.teamId(),
+                        s.severity(),
+                        s.evidence(),
+                        s.suggestedAction(),
+                        s.deal(),
+                        s.raisedAt()));
         mongo.updateFirst(byId(s.signalId()), new Update().set("announced", true), StoredSignal.class);
     }
 
@@ -186,9 +251,16 @@ public class SignalBook {
         }
         Instant now = clock.instant();
         String signalId = stored.signalId();
-        publish(UUID.nameUUIDFromBytes((signalId + "|" + d.severity() + "|" + evidence).getBytes(StandardCharsets.UTF_8)).toString(),
-                new SignalUpdated(signalId, d.type(), stored.repId(), stored.teamId(), d.severity(), d.evidence(), now));
-        Update changes = new Update().set("evidence", evidence).set("severity", d.severity()).set("updatedAt", now);
+        publish(
+                UUID.nameUUIDFromBytes(
+                                (signalId + "|" + d.severity() + "|" + evidence).getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                new SignalUpdated(
+                        signalId, d.type(), stored.repId(), stored.teamId(), d.severity(), d.evidence(), now));
+        Update changes = new Update()
+                .set("evidence", evidence)
+                .set("severity", d.severity())
+                .set("updatedAt", now);
         if (context.deal() != null) {
             changes.set("deal", json(context.deal()));
         }
@@ -199,9 +271,17 @@ public class SignalBook {
         announceIfNeeded(stored);
         Instant now = clock.instant();
         String signalId = stored.signalId();
-        publish(signalId + "|resolved", new SignalResolved(signalId, stored.type(), stored.repId(), stored.teamId(), resolution, now));
-        mongo.updateFirst(byId(signalId), new Update().set("status", SignalStatus.RESOLVED).set("openKey", signalId)
-                .set("resolvedAt", now).set("resolution", resolution), StoredSignal.class);
+        publish(
+                signalId + "|resolved",
+                new SignalResolved(signalId, stored.type(), stored.repId(), stored.teamId(), resolution, now));
+        mongo.updateFirst(
+                byId(signalId),
+                new Update()
+                        .set("status", SignalStatus.RESOLVED)
+                        .set("openKey", signalId)
+                        .set("resolvedAt", now)
+                        .set("resolution", resolution),
+                StoredSignal.class);
     }
 
     /** A manager acknowledges a signal; false if it does not exist. */
@@ -212,10 +292,17 @@ public class SignalBook {
         }
         if (stored.status() == SignalStatus.OPEN) {
             Instant now = clock.instant();
-            publish(signalId + "|acknowledged", new SignalAcknowledged(signalId, stored.type(), stored.repId(), stored.teamId(),
-                    managerId, now));
-            mongo.updateFirst(byId(signalId), new Update().set("status", SignalStatus.ACKNOWLEDGED).set("acknowledgedAt", now)
-                    .set("acknowledgedBy", managerId).set("note", note), StoredSignal.class);
+            publish(
+                    signalId + "|acknowledged",
+                    new SignalAcknowledged(signalId, stored.type(), stored.repId(), stored.teamId(), managerId, now));
+            mongo.updateFirst(
+                    byId(signalId),
+                    new Update()
+                            .set("status", SignalStatus.ACKNOWLEDGED)
+                            .set("acknowledgedAt", now)
+                            .set("acknowledgedBy", managerId)
+                            .set("note", note),
+                    StoredSignal.class);
         }
         return get(signalId);
     }
@@ -230,10 +317,17 @@ public class SignalBook {
     }
 
     /** A page of a team's signals, newest first, as the list endpoint answers it. */
-    public org.springframework.http.ResponseEntity<List<Signal>> pageOfTeam(String teamId, SignalStatus status, SignalType type,
-                                                                             io.salespulse.kit.web.Paging paging) {
-        return paging.newestFirst(mongo, COLLECTION, ofTeamCriteria(teamId, status, type), StoredSignal.class, "raisedAt",
-                StoredSignal::raisedAt, StoredSignal::signalId, SignalBook::read);
+    public org.springframework.http.ResponseEntity<List<Signal>> pageOfTeam(
+            String teamId, SignalStatus status, SignalType type, io.salespulse.kit.web.Paging paging) {
+        return paging.newestFirst(
+                mongo,
+                COLLECTION,
+                ofTeamCriteria(teamId, status, type),
+                StoredSignal.class,
+                "raisedAt",
+                StoredSignal::raisedAt,
+                StoredSignal::signalId,
+                SignalBook::read);
     }
 
     private static Criteria ofTeamCriteria(String teamId, SignalStatus status, SignalType type) {
@@ -254,16 +348,24 @@ public class SignalBook {
 
     private List<Signal> find(Criteria criteria) {
         return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "raisedAt")), StoredSignal.class).stream()
-                .map(SignalBook::read).toList();
+                .map(SignalBook::read)
+                .toList();
     }
 
     /** {@code salespulse_signals_open{team, type, severity, status}}: open and acknowledged signals (team ids only). */
     @Scheduled(fixedDelayString = "${salespulse.signals.metrics-refresh-ms:30000}", initialDelay = 5_000)
     void refreshGauge() {
         Map<List<String>, Integer> counts = new java.util.HashMap<>();
-        for (StoredSignal signal : mongo.find(query(where("status").in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED)), StoredSignal.class)) {
-            counts.merge(List.of(String.valueOf(signal.teamId()), signal.type().name(), signal.severity().name(), signal.status().name()),
-                    1, Integer::sum);
+        for (StoredSignal signal : mongo.find(
+                query(where("status").in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED)), StoredSignal.class)) {
+            counts.merge(
+                    List.of(
+                            String.valueOf(signal.teamId()),
+                            signal.type().name(),
+                            signal.severity().name(),
+                            signal.status().name()),
+                    1,
+                    Integer::sum);
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         counts.forEach((key, count) -> rows.add(MultiGauge.Row.of(
@@ -272,7 +374,8 @@ public class SignalBook {
     }
 
     private Optional<StoredSignal> open(SignalType type, String subjectId) {
-        return Optional.ofNullable(mongo.findOne(query(where("openKey").is(openKey(type, subjectId))), StoredSignal.class));
+        return Optional.ofNullable(
+                mongo.findOne(query(where("openKey").is(openKey(type, subjectId))), StoredSignal.class));
     }
 
     private void publish(String id, SalesPulseEvent event) {
@@ -292,10 +395,24 @@ public class SignalBook {
     }
 
     private static Signal read(StoredSignal s) {
-        return new Signal(s.signalId(), s.type(), s.subjectKind(), s.subjectId(), s.repId(), s.teamId(), s.severity(), s.status(),
+        return new Signal(
+                s.signalId(),
+                s.type(),
+                s.subjectKind(),
+                s.subjectId(),
+                s.repId(),
+                s.teamId(),
+                s.severity(),
+                s.status(),
                 List.of(EventCodec.mapper().readValue(s.evidence(), Evidence[].class)),
-                EventCodec.mapper().readValue(s.suggestedAction(), new TypeReference<Map<Language, String>>() { }),
-                s.raisedAt(), s.updatedAt(), s.acknowledgedAt(), s.acknowledgedBy(), s.note(), s.resolvedAt(), s.resolution(),
+                EventCodec.mapper().readValue(s.suggestedAction(), new TypeReference<Map<Language, String>>() {}),
+                s.raisedAt(),
+                s.updatedAt(),
+                s.acknowledgedAt(),
+                s.acknowledgedBy(),
+                s.note(),
+                s.resolvedAt(),
+                s.resolution(),
                 s.deal() == null ? null : EventCodec.mapper().readValue(s.deal(), DealSummary.class));
     }
 }

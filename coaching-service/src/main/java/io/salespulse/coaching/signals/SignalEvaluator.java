@@ -7,6 +7,7 @@ import io.salespulse.coaching.plans.PlanChanged;
 import io.salespulse.coaching.plans.PlanProgress;
 import io.salespulse.coaching.plans.PlanSettings;
 import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.DealView;
 import io.salespulse.coaching.signals.rules.ActionItemRules;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.DealRules;
@@ -14,7 +15,6 @@ import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.coaching.signals.rules.WorkingDays;
-import io.salespulse.coaching.projection.DealView;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
@@ -74,10 +74,21 @@ public class SignalEvaluator {
     private final Backfills backfills;
     private final Clock clock;
 
-    SignalEvaluator(CoachingFacts facts, SignalBook book, RosterStore roster, WorkingCalendar calendar, SignalThresholds thresholds,
-                    RuleSettings rules, TickLease lease, Clock clock, OneOnOneRecords oneOnOnes,
-                    DevelopmentPlans plans, PlanProgress planProgress,
-                    PlanSettings planSettings, DealLinks links, Backfills backfills) {
+    SignalEvaluator(
+            CoachingFacts facts,
+            SignalBook book,
+            RosterStore roster,
+            WorkingCalendar calendar,
+            SignalThresholds thresholds,
+            RuleSettings rules,
+            TickLease lease,
+            Clock clock,
+            OneOnOneRecords oneOnOnes,
+            DevelopmentPlans plans,
+            PlanProgress planProgress,
+            PlanSettings planSettings,
+            DealLinks links,
+            Backfills backfills) {
         this.links = links;
         this.backfills = backfills;
         this.oneOnOnes = oneOnOnes;
@@ -97,7 +108,10 @@ public class SignalEvaluator {
     private SignalBook.Context context(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
-        return new SignalBook.Context(repId, rep.map(RepChanged::teamId).orElse(null), rep.map(RepChanged::displayName).orElse(repId),
+        return new SignalBook.Context(
+                repId,
+                rep.map(RepChanged::teamId).orElse(null),
+                rep.map(RepChanged::displayName).orElse(repId),
                 Stance.of(rep.orElse(null), today, rules.windows().onboarding()));
     }
 
@@ -118,7 +132,12 @@ public class SignalEvaluator {
         Optional<TeamChanged> team = roster.team(rep.teamId());
         ZoneId zone = team.map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"));
         LocalDate yesterday = WorkingDays.lastCompletedDay(clock.instant(), zone);
-        ActivityRules.RepHistory history = new ActivityRules.RepHistory(repId, rep.role(), rep.startDate(), calendar.ofRep(repId), yesterday,
+        ActivityRules.RepHistory history = new ActivityRules.RepHistory(
+                repId,
+                rep.role(),
+                rep.startDate(),
+                calendar.ofRep(repId),
+                yesterday,
                 facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
         SignalBook.Context context = context(repId);
         if (!rep.active()) {
@@ -135,25 +154,41 @@ public class SignalEvaluator {
         TeamRules teamRules = team.map(TeamChanged::rulesOrNone).orElse(TeamRules.NONE);
         var drop = thresholds.activityDrop(rep.role(), rep.seniority(), teamRules);
         Optional<Detection> activityDrop = ActivityRules.activityDrop(history, drop);
-        Optional<Detection> silence = ActivityRules.silence(history, thresholds.silence(rep.role(), rep.seniority(), teamRules));
-        String ratio = ActivityRules.activityRatio(history, drop).map(r -> r.ratio().movePointRight(2).intValue() + "% of baseline").orElse("activity resumed");
+        Optional<Detection> silence =
+                ActivityRules.silence(history, thresholds.silence(rep.role(), rep.seniority(), teamRules));
+        String ratio = ActivityRules.activityRatio(history, drop)
+                .map(r -> r.ratio().movePointRight(2).intValue() + "% of baseline")
+                .orElse("activity resumed");
         book.sync(SignalType.ACTIVITY_DROP, repId, activityDrop, context, "activity back to " + ratio);
         book.sync(SignalType.SILENCE, repId, silence, context, "activity logged again");
-        book.sync(SignalType.CONNECT_RATE_DROP, repId, ActivityRules.connectRateDrop(history, thresholds.connectRate(rep.role(), rep.seniority())),
-                context, "connect rate back within 10 points of baseline");
+        book.sync(
+                SignalType.CONNECT_RATE_DROP,
+                repId,
+                ActivityRules.connectRateDrop(history, thresholds.connectRate(rep.role(), rep.seniority())),
+                context,
+                "connect rate back within 10 points of baseline");
         ActivityRules.personalBest(history, yesterday.plusDays(1)).ifPresent(best -> book.recognise(best, context));
         // Back on track: a drop of the last 14 days (told: a signal is announced before it is resolved) has cleared and
         // activity is back to 90% of the baseline that drop was measured on. Recognised once per cleared drop.
         if (activityDrop.isEmpty() && silence.isEmpty()) {
-            book.resolvedSince(SignalType.ACTIVITY_DROP, repId, clock.instant().minus(rules.windows().backOnTrack()))
-                    .flatMap(cleared -> ActivityRules.backOnTrack(history, drop, evidence(cleared, "baseline"), repId + "@" + cleared.signalId()))
+            book.resolvedSince(
+                            SignalType.ACTIVITY_DROP,
+                            repId,
+                            clock.instant().minus(rules.windows().backOnTrack()))
+                    .flatMap(cleared -> ActivityRules.backOnTrack(
+                            history, drop, evidence(cleared, "baseline"), repId + "@" + cleared.signalId()))
                     .ifPresent(back -> book.recognise(back, context));
         }
     }
 
     private static BigDecimal evidence(io.salespulse.coaching.signals.Signal signal, String name) {
-        return signal.evidence() == null ? null
-                : signal.evidence().stream().filter(e -> e.name().equals(name)).map(Evidence::value).findFirst().orElse(null);
+        return signal.evidence() == null
+                ? null
+                : signal.evidence().stream()
+                        .filter(e -> e.name().equals(name))
+                        .map(Evidence::value)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /**
@@ -165,7 +200,8 @@ public class SignalEvaluator {
             return true;
         }
         return WorkingDays.ending(today.minusDays(1), rules.windows().returnGraceDays(), calendar.ofTeam(teamId))
-                .stream().anyMatch(day -> calendar.absence(repId, day).isPresent());
+                .stream()
+                .anyMatch(day -> calendar.absence(repId, day).isPresent());
     }
 
     /** Overdue action items of the rep's 1:1s: one signal while any is past its date and not done. */
@@ -175,11 +211,18 @@ public class SignalEvaluator {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
-        List<LocalDate> overdue = rep.get().active() ? oneOnOnes.openItems(repId, today).stream()
-                .filter(OneOnOneRecords.OpenItem::overdue)
-                .map(OneOnOneRecords.OpenItem::due).toList() : List.of();
-        book.sync(SignalType.ACTION_ITEMS_OVERDUE, repId, ActionItemRules.overdue(repId, overdue, today),
-                context(repId), "no action item overdue any more");
+        List<LocalDate> overdue = rep.get().active()
+                ? oneOnOnes.openItems(repId, today).stream()
+                        .filter(OneOnOneRecords.OpenItem::overdue)
+                        .map(OneOnOneRecords.OpenItem::due)
+                        .toList()
+                : List.of();
+        book.sync(
+                SignalType.ACTION_ITEMS_OVERDUE,
+                repId,
+                ActionItemRules.overdue(repId, overdue, today),
+                context(repId),
+                "no action item overdue any more");
     }
 
     /**
@@ -196,13 +239,26 @@ public class SignalEvaluator {
         SignalBook.Context context = context(repId);
         java.time.Instant now = clock.instant();
         long sinceReview = Duration.between(plan.lastReviewed(), now).toDays();
-        boolean reviewDue = rep.get().active() && !plan.goals().isEmpty() && plan.lastReviewed().plus(planSettings.reviewEvery()).isBefore(now);
-        book.sync(SignalType.PLAN_NOT_REVIEWED, repId, reviewDue ? Optional.of(new Detection(SignalType.PLAN_NOT_REVIEWED,
-                SubjectKind.REP, repId, Severity.WARNING,
-                List.of(Evidence.of("daysSinceReview", sinceReview)))) : Optional.empty(), context, "plan reviewed");
+        boolean reviewDue = rep.get().active()
+                && !plan.goals().isEmpty()
+                && plan.lastReviewed().plus(planSettings.reviewEvery()).isBefore(now);
+        book.sync(
+                SignalType.PLAN_NOT_REVIEWED,
+                repId,
+                reviewDue
+                        ? Optional.of(new Detection(
+                                SignalType.PLAN_NOT_REVIEWED,
+                                SubjectKind.REP,
+                                repId,
+                                Severity.WARNING,
+                                List.of(Evidence.of("daysSinceReview", sinceReview))))
+                        : Optional.empty(),
+                context,
+                "plan reviewed");
         java.time.Instant news = now.minus(rules.windows().bigWinNews());
         for (var goal : plan.goals()) {
-            if (goal.kind() == DevelopmentPlans.Kind.INDICATOR && (goal.reachedAt() == null || goal.reachedAt().isAfter(news))) {
+            if (goal.kind() == DevelopmentPlans.Kind.INDICATOR
+                    && (goal.reachedAt() == null || goal.reachedAt().isAfter(news))) {
                 var measured = planProgress.measure(repId, goal);
                 if (measured.reached() || goal.reachedAt() != null) {
                     if (goal.reachedAt() == null) {
@@ -211,14 +267,26 @@ public class SignalEvaluator {
                     List<Evidence> evidence = measured.value() == null
                             ? List.of(Evidence.of("target", goal.target()))
                             : List.of(Evidence.of("value", measured.value()), Evidence.of("target", goal.target()));
-                    book.recognise(new Detection(SignalType.PLAN_GOAL_REACHED, SubjectKind.REP,
-                            repId + "@" + goal.goalId(), Severity.INFO, evidence), context);
+                    book.recognise(
+                            new Detection(
+                                    SignalType.PLAN_GOAL_REACHED,
+                                    SubjectKind.REP,
+                                    repId + "@" + goal.goalId(),
+                                    Severity.INFO,
+                                    evidence),
+                            context);
                 }
             }
             for (var milestone : goal.milestones()) {
                 if (milestone.doneAt() != null && milestone.doneAt().isAfter(news)) {
-                    book.recognise(new Detection(SignalType.PLAN_MILESTONE_REACHED, SubjectKind.REP,
-                            repId + "@" + goal.goalId() + "/" + milestone.milestoneId(), Severity.INFO, List.of()), context);
+                    book.recognise(
+                            new Detection(
+                                    SignalType.PLAN_MILESTONE_REACHED,
+                                    SubjectKind.REP,
+                                    repId + "@" + goal.goalId() + "/" + milestone.milestoneId(),
+                                    Severity.INFO,
+                                    List.of()),
+                            context);
                 }
             }
         }
@@ -277,11 +345,16 @@ public class SignalEvaluator {
             } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId());
             } else if (applied.event() instanceof TeamChanged team) {
-                List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+                List<String> reps = roster.repsOf(team.teamId()).stream()
+                        .map(RepChanged::repId)
+                        .toList();
                 facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
             }
         } catch (RuntimeException e) {
-            log.warn("Signals not judged again after a roster change ({}): {}", applied.event().partitionKey(), e.getMessage());
+            log.warn(
+                    "Signals not judged again after a roster change ({}): {}",
+                    applied.event().partitionKey(),
+                    e.getMessage());
         }
     }
 
@@ -290,19 +363,35 @@ public class SignalEvaluator {
         if (quiet(progress.teamId())) {
             return; // history coming in: the team is judged once its backfill is complete
         }
-        String repId = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
-        SignalBook.Context context = repId != null ? context(repId)
-                : new SignalBook.Context(null, progress.teamId(), roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
+        String repId =
+                progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
+        SignalBook.Context context = repId != null
+                ? context(repId)
+                : new SignalBook.Context(
+                        null,
+                        progress.teamId(),
+                        roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
         RuleSettings rules = rulesOf(progress.teamId());
-        book.sync(SignalType.OBJECTIVE_AT_RISK, progress.objectiveId(), ObjectiveRules.atRisk(rules.objectives(), progress), context,
+        book.sync(
+                SignalType.OBJECTIVE_AT_RISK,
+                progress.objectiveId(),
+                ObjectiveRules.atRisk(rules.objectives(), progress),
+                context,
                 "objective " + progress.status().name().toLowerCase().replace('_', ' '));
         if (progress.status() == io.salespulse.contracts.kpi.ObjectiveStatus.CANCELLED) {
             // Its last figures: nothing more to recognise or to cover.
-            book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(), Optional.empty(), context, "objective cancelled");
+            book.sync(
+                    SignalType.LOW_COVERAGE, progress.objectiveId(), Optional.empty(), context, "objective cancelled");
             return;
         }
-        ObjectiveRules.milestone(rules.objectives(), attainmentBefore,
-                book.highestMilestoneTold(progress.objectiveId(), rules.objectives().milestones()).orElse(null), progress)
+        ObjectiveRules.milestone(
+                        rules.objectives(),
+                        attainmentBefore,
+                        book.highestMilestoneTold(
+                                        progress.objectiveId(),
+                                        rules.objectives().milestones())
+                                .orElse(null),
+                        progress)
                 .ifPresent(milestone -> book.recognise(milestone, context));
         if (progress.metric() == io.salespulse.contracts.objective.ObjectiveMetric.REVENUE_WON) {
             evaluateCoverage(progress, context);
@@ -311,20 +400,36 @@ public class SignalEvaluator {
 
     /** Coverage of a revenue objective: open pipeline of its rep (or team) expected within its period. */
     void evaluateCoverage(ObjectiveProgressed progress, SignalBook.Context context) {
-        facts.objectiveSet(progress.objectiveId()).filter(set -> set.currency() != null).ifPresent(set -> {
-            List<String> reps = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? List.of(progress.scopeId())
-                    : roster.repsOf(progress.teamId()).stream().map(RepChanged::repId).toList();
-            BigDecimal expected = facts.openExpected(reps, set.currency(), set.periodEnd());
-            RuleSettings rules = rulesOf(progress.teamId());
-            book.sync(SignalType.LOW_COVERAGE, progress.objectiveId(),
-                    ObjectiveRules.lowCoverage(rules.objectives(), progress.objectiveId(), progress.target(), progress.actual(), expected), context,
-                    "pipeline covers 3 times what is left, or less than 25% is left");
-        });
+        facts.objectiveSet(progress.objectiveId())
+                .filter(set -> set.currency() != null)
+                .ifPresent(set -> {
+                    List<String> reps = progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP
+                            ? List.of(progress.scopeId())
+                            : roster.repsOf(progress.teamId()).stream()
+                                    .map(RepChanged::repId)
+                                    .toList();
+                    BigDecimal expected = facts.openExpected(reps, set.currency(), set.periodEnd());
+                    RuleSettings rules = rulesOf(progress.teamId());
+                    book.sync(
+                            SignalType.LOW_COVERAGE,
+                            progress.objectiveId(),
+                            ObjectiveRules.lowCoverage(
+                                    rules.objectives(),
+                                    progress.objectiveId(),
+                                    progress.target(),
+                                    progress.actual(),
+                                    expected),
+                            context,
+                            "pipeline covers 3 times what is left, or less than 25% is left");
+                });
     }
 
     /** The installation's rule settings with the team's own thresholds over them. */
     RuleSettings rulesOf(String teamId) {
-        return teamId == null ? rules : rules.forTeam(roster.team(teamId).map(TeamChanged::rulesOrNone).orElse(TeamRules.NONE));
+        return teamId == null
+                ? rules
+                : rules.forTeam(
+                        roster.team(teamId).map(TeamChanged::rulesOrNone).orElse(TeamRules.NONE));
     }
 
     /**
@@ -343,12 +448,35 @@ public class SignalEvaluator {
                 return;
             }
             RuleSettings.Deals settings = rulesOf(context.teamId()).deals();
-            BigDecimal median = context.teamId() == null || deal.stage() == null ? null
-                    : facts.medianDaysInStage(context.teamId(), deal.stage(), clock.instant().minus(rules.windows().stageMedian()));
-            book.sync(SignalType.STALLED_DEAL, dealId, DealRules.stalled(settings, deal, median, zone, today), context, "deal moved or closed");
-            book.sync(SignalType.DEAL_GONE_QUIET, dealId, DealRules.goneQuiet(settings, deal, clock.instant()), context, "activity on the deal or deal closed");
-            book.sync(SignalType.CLOSE_DATE_SLIPPING, dealId, DealRules.closeDateSlipping(settings, deal), context, "deal closed");
-            book.sync(SignalType.CLOSE_DATE_PASSED, dealId, DealRules.closeDatePassed(settings, deal, today), context,
+            BigDecimal median = context.teamId() == null || deal.stage() == null
+                    ? null
+                    : facts.medianDaysInStage(
+                            context.teamId(),
+                            deal.stage(),
+                            clock.instant().minus(rules.windows().stageMedian()));
+            book.sync(
+                    SignalType.STALLED_DEAL,
+                    dealId,
+                    DealRules.stalled(settings, deal, median, zone, today),
+                    context,
+                    "deal moved or closed");
+            book.sync(
+                    SignalType.DEAL_GONE_QUIET,
+                    dealId,
+                    DealRules.goneQuiet(settings, deal, clock.instant()),
+                    context,
+                    "activity on the deal or deal closed");
+            book.sync(
+                    SignalType.CLOSE_DATE_SLIPPING,
+                    dealId,
+                    DealRules.closeDateSlipping(settings, deal),
+                    context,
+                    "deal closed");
+            book.sync(
+                    SignalType.CLOSE_DATE_PASSED,
+                    dealId,
+                    DealRules.closeDatePassed(settings, deal, today),
+                    context,
                     "close date moved or deal closed");
         });
     }
@@ -356,8 +484,16 @@ public class SignalEvaluator {
     /** The deal as a manager reads it in a signal: name, amount, stage and days in it, close date, CRM link. */
     DealSummary summaryOf(DealView deal, ZoneId zone, LocalDate today) {
         DealStage stage = DealRules.stageOf(deal);
-        Long days = deal.stageSince() == null ? null : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, today);
-        return new DealSummary(deal.name(), deal.amount(), stage, days, deal.expectedCloseDate(), links.of(deal.dealId()).orElse(null));
+        Long days = deal.stageSince() == null
+                ? null
+                : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), zone, today);
+        return new DealSummary(
+                deal.name(),
+                deal.amount(),
+                stage,
+                days,
+                deal.expectedCloseDate(),
+                links.of(deal.dealId()).orElse(null));
     }
 
     /**
@@ -366,8 +502,13 @@ public class SignalEvaluator {
      * sample a recent win is measured against.
      */
     public void onDealsWon(List<DealWon> wins) {
-        wins.stream().map(won -> won.ownerRepId() == null ? null : facts.wonTeamOf(won.dealId()).orElse(null))
-                .filter(java.util.Objects::nonNull).distinct().forEach(this::judgeWins);
+        wins.stream()
+                .map(won -> won.ownerRepId() == null
+                        ? null
+                        : facts.wonTeamOf(won.dealId()).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(this::judgeWins);
     }
 
     /**
@@ -383,33 +524,49 @@ public class SignalEvaluator {
         }
         java.time.Instant now = clock.instant();
         RuleSettings.Deals settings = rulesOf(teamId).deals();
-        for (CoachingFacts.Win win : facts.winsSince(teamId, now.minus(rules.windows().bigWinNews()))) {
+        for (CoachingFacts.Win win :
+                facts.winsSince(teamId, now.minus(rules.windows().bigWinNews()))) {
             if (win.ownerRepId() == null) {
                 continue;
             }
-            List<BigDecimal> usual = facts.wonAmounts(teamId, win.amount().currency(), win.wonAt().minus(rules.windows().bigWinSample()),
-                    win.wonAt(), win.dealId());
-            DealRules.bigWin(settings, win.dealId(), win.amount().amount(), usual).ifPresent(detection -> {
-                ZoneId zone = roster.zoneOf(win.ownerRepId());
-                SignalBook.Context about = context(win.ownerRepId()).about(facts.deal(win.dealId())
-                        .map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
-                        .orElse(new DealSummary(null, win.amount(), DealStage.WON, null, null, links.of(win.dealId()).orElse(null))));
-                book.recognise(detection, about);
-            });
+            List<BigDecimal> usual = facts.wonAmounts(
+                    teamId,
+                    win.amount().currency(),
+                    win.wonAt().minus(rules.windows().bigWinSample()),
+                    win.wonAt(),
+                    win.dealId());
+            DealRules.bigWin(settings, win.dealId(), win.amount().amount(), usual)
+                    .ifPresent(detection -> {
+                        ZoneId zone = roster.zoneOf(win.ownerRepId());
+                        SignalBook.Context about = context(win.ownerRepId())
+                                .about(facts.deal(win.dealId())
+                                        .map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
+                                        .orElse(new DealSummary(
+                                                null,
+                                                win.amount(),
+                                                DealStage.WON,
+                                                null,
+                                                null,
+                                                links.of(win.dealId()).orElse(null))));
+                        book.recognise(detection, about);
+                    });
         }
     }
 
     /** Every rep and open deal of a team. */
     public void evaluateTeam(TeamChanged team) {
-        List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+        List<String> reps =
+                roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
         reps.forEach(this::evaluateRep);
         reps.forEach(this::evaluateActionItems);
         reps.forEach(this::evaluatePlan);
         facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
         judgeWins(team.teamId());
         for (ObjectiveProgressed revenue : facts.revenueObjectives(team.teamId(), reps)) {
-            String repId = revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;
-            evaluateCoverage(revenue, repId != null ? context(repId) : new SignalBook.Context(null, team.teamId(), team.name()));
+            String repId =
+                    revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;
+            evaluateCoverage(
+                    revenue, repId != null ? context(repId) : new SignalBook.Context(null, team.teamId(), team.name()));
         }
     }
 

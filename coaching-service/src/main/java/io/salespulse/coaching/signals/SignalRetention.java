@@ -31,19 +31,30 @@ class SignalRetention {
     private final Duration window;
     private final Counter trimmed;
 
-    SignalRetention(MongoTemplate mongo, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
-                    @Value("${salespulse.retention.resolved-signals:180d}") Duration window) {
+    SignalRetention(
+            MongoTemplate mongo,
+            KafkaTopicsProperties topics,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${salespulse.retention.resolved-signals:180d}") Duration window) {
         this.mongo = mongo;
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.resolved-signals", window, topics);
         this.trimmed = Retention.trimmed(meters, "resolved_signals");
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.retention.every-ms:3600000}",
+            initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
     void trim() {
         try {
-            long deleted = Retention.delete(mongo, query(where("status").is(SignalStatus.RESOLVED)
-                    .and("resolvedAt").lt(clock.instant().minus(window))), SignalBook.COLLECTION);
+            long deleted = Retention.delete(
+                    mongo,
+                    query(where("status")
+                            .is(SignalStatus.RESOLVED)
+                            .and("resolvedAt")
+                            .lt(clock.instant().minus(window))),
+                    SignalBook.COLLECTION);
             trimmed.increment(deleted);
             if (deleted > 0) {
                 log.info("Trimmed {} signals resolved more than {} ago", deleted, window);

@@ -2,9 +2,9 @@ package io.salespulse.coaching.signals;
 
 import io.salespulse.coaching.signals.rules.Thresholds;
 import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.Seniority;
 import io.salespulse.contracts.org.TeamRules;
 import java.math.BigDecimal;
-import io.salespulse.contracts.org.Seniority;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,23 +15,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Example: {@code salespulse.signals.activity-drop.SDR_JUNIOR.warning-below=0.7}.
  */
 @ConfigurationProperties("salespulse.signals")
-public record SignalThresholds(Map<String, Thresholds.ActivityDrop> activityDrop, Map<String, Thresholds.Silence> silence,
-                               Map<String, Thresholds.ConnectRate> connectRate) {
+public record SignalThresholds(
+        Map<String, Thresholds.ActivityDrop> activityDrop,
+        Map<String, Thresholds.Silence> silence,
+        Map<String, Thresholds.ConnectRate> connectRate) {
 
     public Thresholds.ActivityDrop activityDrop(RepRole role, Seniority seniority) {
         return pick(activityDrop, role, seniority, Thresholds.ActivityDrop.DEFAULT);
     }
 
     public Thresholds.Silence silence(RepRole role, Seniority seniority) {
-        return pick(silence, role, seniority, seniority == Seniority.SENIOR ? Thresholds.Silence.SENIOR : Thresholds.Silence.JUNIOR);
+        return pick(
+                silence,
+                role,
+                seniority,
+                seniority == Seniority.SENIOR ? Thresholds.Silence.SENIOR : Thresholds.Silence.JUNIOR);
     }
 
     /** The activity-drop thresholds of a rep, with its team's warning ratio over them if the team set one. */
     public Thresholds.ActivityDrop activityDrop(RepRole role, Seniority seniority, TeamRules team) {
         Thresholds.ActivityDrop drop = activityDrop(role, seniority);
         BigDecimal warning = team.activityDropWarningBelow();
-        return warning == null ? drop : new Thresholds.ActivityDrop(drop.windowDays(), drop.baselineDays(), drop.minHistoryDays(),
-                warning, drop.criticalBelow().min(warning), drop.backOnTrackAt().max(warning));
+        return warning == null
+                ? drop
+                : new Thresholds.ActivityDrop(
+                        drop.windowDays(),
+                        drop.baselineDays(),
+                        drop.minHistoryDays(),
+                        warning,
+                        drop.criticalBelow().min(warning),
+                        drop.backOnTrackAt().max(warning));
     }
 
     /** The silence thresholds of a rep, with its team's days over them if the team set some. */

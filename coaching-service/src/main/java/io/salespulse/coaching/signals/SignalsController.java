@@ -1,26 +1,26 @@
 package io.salespulse.coaching.signals;
 
+import io.salespulse.coaching.oneonones.OneOnOneRecords;
 import io.salespulse.coaching.projection.CoachingFacts;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.Language;
-import io.salespulse.contracts.signal.SignalType;
-import io.salespulse.kit.web.InvalidRequestException;
-import io.salespulse.coaching.oneonones.OneOnOneRecords;
 import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.Caller;
+import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Paging;
-import org.springframework.http.ResponseEntity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +42,16 @@ class SignalsController {
     private final io.salespulse.coaching.plans.DevelopmentPlans plans;
     private final io.salespulse.coaching.plans.PlanViews planViews;
 
-    SignalsController(SignalBook book, CoachingFacts facts, Clock clock, OneOnOneQuestions questions, RosterStore roster,
-                      OneOnOneRecords oneOnOnes, io.salespulse.coaching.signals.rules.RuleSettings rules,
-                      io.salespulse.coaching.plans.DevelopmentPlans plans, io.salespulse.coaching.plans.PlanViews planViews) {
+    SignalsController(
+            SignalBook book,
+            CoachingFacts facts,
+            Clock clock,
+            OneOnOneQuestions questions,
+            RosterStore roster,
+            OneOnOneRecords oneOnOnes,
+            io.salespulse.coaching.signals.rules.RuleSettings rules,
+            io.salespulse.coaching.plans.DevelopmentPlans plans,
+            io.salespulse.coaching.plans.PlanViews planViews) {
         this.book = book;
         this.plans = plans;
         this.planViews = planViews;
@@ -57,11 +64,15 @@ class SignalsController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}/signals")
-    ResponseEntity<List<Signal>> teamSignals(@PathVariable String teamId, @RequestParam(required = false) String status,
-                                             @RequestParam(required = false) String type, @RequestParam(required = false) Integer limit,
-                                             @RequestParam(required = false) String cursor) {
+    ResponseEntity<List<Signal>> teamSignals(
+            @PathVariable String teamId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
-        return book.pageOfTeam(teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class), paging);
+        return book.pageOfTeam(
+                teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class), paging);
     }
 
     @GetMapping("/api/v1/signals/{signalId}")
@@ -70,19 +81,21 @@ class SignalsController {
     }
 
     /** @param note the manager's note (who acknowledges is the token's subject) */
-    record Acknowledgement(String note) {
-    }
+    record Acknowledgement(String note) {}
 
     @PostMapping("/api/v1/signals/{signalId}/acknowledge")
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
         String managerId = Caller.current().map(Caller::subject).orElse(null);
-        return book.acknowledge(signalId, managerId, body == null ? null : body.note()).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+        return book.acknowledge(signalId, managerId, body == null ? null : body.note())
+                .orElseThrow(() -> new NotFoundException("No signal " + signalId));
     }
 
     /** A recognition as its rep reads it: what was recognised, with its figures (the manager's suggestion left out). */
-    record Recognition(String signalId, io.salespulse.contracts.signal.SignalType type, List<io.salespulse.contracts.signal.Evidence> evidence,
-                       Instant raisedAt) {
-    }
+    record Recognition(
+            String signalId,
+            io.salespulse.contracts.signal.SignalType type,
+            List<io.salespulse.contracts.signal.Evidence> evidence,
+            Instant raisedAt) {}
 
     static final int MAX_RECOGNITIONS = 100;
 
@@ -96,34 +109,43 @@ class SignalsController {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_RECOGNITIONS);
         }
         Instant since = clock.instant().minus(Duration.ofDays(90));
-        return book.ofRep(repId).stream().filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(since)).limit(limit)
-                .map(s -> new Recognition(s.signalId(), s.type(), s.evidence(), s.raisedAt())).toList();
+        return book.ofRep(repId).stream()
+                .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(since))
+                .limit(limit)
+                .map(s -> new Recognition(s.signalId(), s.type(), s.evidence(), s.raisedAt()))
+                .toList();
     }
 
     /** A weak signal to talk about, with questions to open the conversation. */
-    record AgendaItem(Signal signal, Map<Language, List<String>> questions) {
-    }
+    record AgendaItem(Signal signal, Map<Language, List<String>> questions) {}
 
     /** The last 1:1 the agenda starts from. */
-    record LastOneOnOne(String oneOnOneId, String heldOn, Integer energy) {
-    }
+    record LastOneOnOne(String oneOnOneId, String heldOn, Integer energy) {}
 
     /**
      * Where a rep in onboarding stands on its ramp: days since it started, and the first days it booked a meeting and
      * won a deal (null: not yet).
      */
-    record Onboarding(java.time.LocalDate startDate, long daysSinceStart, java.time.LocalDate firstMeetingBooked,
-                      java.time.LocalDate firstDealWon) {
-    }
+    record Onboarding(
+            java.time.LocalDate startDate,
+            long daysSinceStart,
+            java.time.LocalDate firstMeetingBooked,
+            java.time.LocalDate firstDealWon) {}
 
     /**
      * The agenda of a rep's next 1:1: from the last one (or the last 14 days), what is open and what went well; for a
      * rep in onboarding, its ramp; the goals of its development plan with where they stand.
      */
-    record OneOnOne(String repId, LastOneOnOne lastOneOnOne, Instant since, List<OneOnOneRecords.OpenItem> openActionItems,
-                    List<AgendaItem> toDiscuss, List<Signal> recognitions, List<ObjectiveProgressed> objectives, Onboarding onboarding,
-                    List<io.salespulse.coaching.plans.PlanViews.GoalView> plan) {
-    }
+    record OneOnOne(
+            String repId,
+            LastOneOnOne lastOneOnOne,
+            Instant since,
+            List<OneOnOneRecords.OpenItem> openActionItems,
+            List<AgendaItem> toDiscuss,
+            List<Signal> recognitions,
+            List<ObjectiveProgressed> objectives,
+            Onboarding onboarding,
+            List<io.salespulse.coaching.plans.PlanViews.GoalView> plan) {}
 
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
     OneOnOne oneOnOne(@PathVariable String repId, @RequestParam(required = false) String since) {
@@ -136,13 +158,19 @@ class SignalsController {
         Optional<OneOnOneRecords.OneOnOne> last = oneOnOnes.last(repId);
         Instant from;
         try {
-            from = since != null ? Instant.parse(since)
-                    : last.map(l -> java.time.LocalDate.parse(l.heldOn()).atStartOfDay(zone).toInstant())
+            from = since != null
+                    ? Instant.parse(since)
+                    : last.map(l -> java.time.LocalDate.parse(l.heldOn())
+                                    .atStartOfDay(zone)
+                                    .toInstant())
                             .orElse(clock.instant().minus(Duration.ofDays(14)));
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("since", "must be an instant, e.g. 2026-11-16T00:00:00Z (the last 1:1)");
         }
-        Stance stance = Stance.of(rep.get(), java.time.LocalDate.now(clock.withZone(zone)), rules.windows().onboarding());
+        Stance stance = Stance.of(
+                rep.get(),
+                java.time.LocalDate.now(clock.withZone(zone)),
+                rules.windows().onboarding());
         List<Signal> signals = book.ofRep(repId);
         List<AgendaItem> open = signals.stream()
                 .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
@@ -152,18 +180,31 @@ class SignalsController {
                 .filter(s -> s.type().isPositive() && !s.raisedAt().isBefore(from))
                 .toList();
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
-        return new OneOnOne(repId, last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy())).orElse(null), from,
-                oneOnOnes.openItems(repId, today), open, recognitions, facts.objectivesOf(repId),
+        return new OneOnOne(
+                repId,
+                last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy()))
+                        .orElse(null),
+                from,
+                oneOnOnes.openItems(repId, today),
+                open,
+                recognitions,
+                facts.objectivesOf(repId),
                 stance == Stance.ONBOARDING ? onboarding(repId, rep.get().startDate(), today) : null,
                 plans.of(repId).map(plan -> planViews.of(plan).goals()).orElse(List.of()));
     }
 
     private Onboarding onboarding(String repId, java.time.LocalDate start, java.time.LocalDate today) {
         var days = new java.util.TreeMap<>(facts.repDays(repId, start, today));
-        java.time.LocalDate meeting = days.entrySet().stream().filter(d -> d.getValue().meetingsBooked() > 0).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        java.time.LocalDate deal = days.entrySet().stream().filter(d -> d.getValue().dealsWon() > 0).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        java.time.LocalDate meeting = days.entrySet().stream()
+                .filter(d -> d.getValue().meetingsBooked() > 0)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        java.time.LocalDate deal = days.entrySet().stream()
+                .filter(d -> d.getValue().dealsWon() > 0)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         return new Onboarding(start, java.time.temporal.ChronoUnit.DAYS.between(start, today), meeting, deal);
     }
 

@@ -20,7 +20,9 @@ public enum Stance {
         if (rep == null) {
             return null;
         }
-        if (rep.startDate() != null && !rep.startDate().isAfter(today) && rep.startDate().plusDays(onboarding.toDays()).isAfter(today)) {
+        if (rep.startDate() != null
+                && !rep.startDate().isAfter(today)
+                && rep.startDate().plusDays(onboarding.toDays()).isAfter(today)) {
             return ONBOARDING;
         }
         return rep.seniority() == Seniority.SENIOR ? SENIOR : rep.seniority() == Seniority.JUNIOR ? JUNIOR : null;

@@ -30,9 +30,15 @@ class SuggestedActions {
         Map<Language, String> actions = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             // No default message for the stance's words: a default would be formatted a second time.
-            String situational = stance == null ? null
-                    : texts.getMessage("signal.action." + type.name() + "." + stance.name(), name, null, language.locale());
-            actions.put(language, situational != null ? situational : texts.getMessage("signal.action." + type.name(), name, language.locale()));
+            String situational = stance == null
+                    ? null
+                    : texts.getMessage(
+                            "signal.action." + type.name() + "." + stance.name(), name, null, language.locale());
+            actions.put(
+                    language,
+                    situational != null
+                            ? situational
+                            : texts.getMessage("signal.action." + type.name(), name, language.locale()));
         }
         return actions;
     }

@@ -21,7 +21,8 @@ public class TickLease {
     private final Leases leases;
     private final Duration term;
 
-    public TickLease(MongoTemplate mongo, Clock clock, @Value("${salespulse.signals.evaluation-lease:50m}") Duration term) {
+    public TickLease(
+            MongoTemplate mongo, Clock clock, @Value("${salespulse.signals.evaluation-lease:50m}") Duration term) {
         this.leases = new Leases(mongo, COLLECTION, clock);
         this.term = term;
     }

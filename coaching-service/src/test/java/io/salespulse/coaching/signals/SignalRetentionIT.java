@@ -34,16 +34,27 @@ class SignalRetentionIT {
             var signals = mongo.getCollection(SignalBook.COLLECTION);
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < 1200; i++) {
-                docs.add(new Document("_id", "old-resolved-" + i).append("status", "RESOLVED")
+                docs.add(new Document("_id", "old-resolved-" + i)
+                        .append("status", "RESOLVED")
                         .append("resolvedAt", Date.from(NOW.minus(200, ChronoUnit.DAYS))));
             }
-            docs.add(new Document("_id", "recent-resolved").append("status", "RESOLVED").append("resolvedAt", Date.from(NOW.minus(10, ChronoUnit.DAYS))));
-            docs.add(new Document("_id", "old-open").append("status", "OPEN").append("raisedAt", Date.from(NOW.minus(400, ChronoUnit.DAYS))));
-            docs.add(new Document("_id", "old-acknowledged").append("status", "ACKNOWLEDGED").append("raisedAt", Date.from(NOW.minus(400, ChronoUnit.DAYS))));
+            docs.add(new Document("_id", "recent-resolved")
+                    .append("status", "RESOLVED")
+                    .append("resolvedAt", Date.from(NOW.minus(10, ChronoUnit.DAYS))));
+            docs.add(new Document("_id", "old-open")
+                    .append("status", "OPEN")
+                    .append("raisedAt", Date.from(NOW.minus(400, ChronoUnit.DAYS))));
+            docs.add(new Document("_id", "old-acknowledged")
+                    .append("status", "ACKNOWLEDGED")
+                    .append("raisedAt", Date.from(NOW.minus(400, ChronoUnit.DAYS))));
             signals.insertMany(docs);
 
-            SignalRetention retention = new SignalRetention(mongo, new KafkaTopicsProperties(3, (short) 1, 30),
-                    Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), Duration.ofDays(180));
+            SignalRetention retention = new SignalRetention(
+                    mongo,
+                    new KafkaTopicsProperties(3, (short) 1, 30),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    new SimpleMeterRegistry(),
+                    Duration.ofDays(180));
             retention.trim();
 
             List<String> left = signals.find().map(doc -> doc.getString("_id")).into(new ArrayList<>());
@@ -53,8 +64,13 @@ class SignalRetentionIT {
 
     @Test
     void aWindowShorterThanTheTopicsRetentionIsRefused() {
-        assertThatThrownBy(() -> new SignalRetention(null, new KafkaTopicsProperties(3, (short) 1, 30), Clock.systemUTC(),
-                new SimpleMeterRegistry(), Duration.ofDays(7)))
-                .hasMessageContaining("salespulse.retention.resolved-signals").hasMessageContaining("retention-days = 30");
+        assertThatThrownBy(() -> new SignalRetention(
+                        null,
+                        new KafkaTopicsProperties(3, (short) 1, 30),
+                        Clock.systemUTC(),
+                        new SimpleMeterRegistry(),
+                        Duration.ofDays(7)))
+                .hasMessageContaining("salespulse.retention.resolved-signals")
+                .hasMessageContaining("retention-days = 30");
     }
 }

@@ -35,7 +35,8 @@ class TickLeaseIT {
             assertThat(other.take("team-paris")).isTrue();
             assertThat(one.take("team-paris")).isFalse();
             // One document per team, however many ticks.
-            assertThat(mongo.getCollection(TickLease.COLLECTION).countDocuments()).isEqualTo(2);
+            assertThat(mongo.getCollection(TickLease.COLLECTION).countDocuments())
+                    .isEqualTo(2);
         }
     }
 }

@@ -36,28 +36,43 @@ class StoredEventsIT {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everyEventReadsBackAsWrittenAndAsEarlierBuildsWroteIt(EventType type) throws IOException {
-        SalesPulseEvent event = EventCodec.fromJson(type, Files.readAllBytes(
-                Path.of("../event-contracts/src/test/resources/golden", type.typeName() + ".json")));
+        SalesPulseEvent event = EventCodec.fromJson(
+                type,
+                Files.readAllBytes(Path.of("../event-contracts/src/test/resources/golden", type.typeName() + ".json")));
 
         String typed = "typed-" + type.typeName();
-        assertThat(LatestState.replaceIfNotOlder(mongo, COLLECTION, typed, 2, event)).isTrue();
+        assertThat(LatestState.replaceIfNotOlder(mongo, COLLECTION, typed, 2, event))
+                .isTrue();
         assertThat(mongo.findById(typed, type.recordType(), COLLECTION)).isEqualTo(event);
         // An older state does not replace it.
-        assertThat(LatestState.replaceIfNotOlder(mongo, COLLECTION, typed, 1, event)).isFalse();
-        assertThat(mongo.getCollection(COLLECTION).find(new Document("_id", typed)).first().get(LatestState.ORDER)).isEqualTo(2L);
+        assertThat(LatestState.replaceIfNotOlder(mongo, COLLECTION, typed, 1, event))
+                .isFalse();
+        assertThat(mongo.getCollection(COLLECTION)
+                        .find(new Document("_id", typed))
+                        .first()
+                        .get(LatestState.ORDER))
+                .isEqualTo(2L);
 
         String earlier = "earlier-" + type.typeName();
         Document doc = Documents.of(event).append("_id", earlier).append(LatestState.ORDER, 1L);
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", earlier), doc, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        mongo.getCollection(COLLECTION)
+                .replaceOne(
+                        new Document("_id", earlier), doc, new com.mongodb.client.model.ReplaceOptions().upsert(true));
         assertThat(mongo.findById(earlier, type.recordType(), COLLECTION)).isEqualTo(event);
     }
 
     /** A field an earlier build did not write (added to the record since) reads as nothing, a number or flag as zero. */
     @org.junit.jupiter.api.Test
     void aFieldAddedSinceReadsAsItsDefault() {
-        mongo.getCollection(COLLECTION).insertOne(new Document("_id", "old-rep").append("repId", "old-rep").append("displayName", "Léa")
-                .append("teamId", "t").append("role", "SDR").append("occurredAt", "2026-01-01T00:00:00Z"));
-        io.salespulse.contracts.org.RepChanged rep = mongo.findById("old-rep", io.salespulse.contracts.org.RepChanged.class, COLLECTION);
+        mongo.getCollection(COLLECTION)
+                .insertOne(new Document("_id", "old-rep")
+                        .append("repId", "old-rep")
+                        .append("displayName", "Léa")
+                        .append("teamId", "t")
+                        .append("role", "SDR")
+                        .append("occurredAt", "2026-01-01T00:00:00Z"));
+        io.salespulse.contracts.org.RepChanged rep =
+                mongo.findById("old-rep", io.salespulse.contracts.org.RepChanged.class, COLLECTION);
         assertThat(rep.displayName()).isEqualTo("Léa");
         assertThat(rep.active()).isFalse();
         assertThat(rep.startDate()).isNull();

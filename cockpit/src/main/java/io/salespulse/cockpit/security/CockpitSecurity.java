@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -20,11 +20,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 class CockpitSecurity {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+    static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+                    + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain cockpitFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc, Environment environment)
+    SecurityFilterChain cockpitFilterChain(
+            HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc, Environment environment)
             throws Exception {
         boolean local = environment.acceptsProfiles(Profiles.of("local"));
         boolean openIdConnect = oidc.getIfAvailable() != null;
@@ -32,17 +34,28 @@ class CockpitSecurity {
             throw new IllegalStateException("No way to sign in: configure the OpenID Connect provider "
                     + "(spring.security.oauth2.client.registration.* and provider.*), or run with the local profile");
         }
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signin", "/webjars/**", "/css/**", "/js/**", "/livez", "/readyz", "/error", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/signin",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/livez",
+                                "/readyz",
+                                "/error",
+                                "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .logout(logout -> {
                     logout.logoutUrl("/signout");
                     if (openIdConnect) {
-                        // Out of the provider too (RP-initiated logout), else its session signs the user straight back in.
-                        OidcClientInitiatedLogoutSuccessHandler provider = new OidcClientInitiatedLogoutSuccessHandler(oidc.getObject());
+                        // Out of the provider too (RP-initiated logout), else its session signs the user straight back
+                        // in.
+                        OidcClientInitiatedLogoutSuccessHandler provider =
+                                new OidcClientInitiatedLogoutSuccessHandler(oidc.getObject());
                         provider.setPostLogoutRedirectUri("{baseUrl}/");
                         logout.logoutSuccessHandler(provider);
                     } else {
@@ -50,10 +63,10 @@ class CockpitSecurity {
                     }
                 });
         if (openIdConnect) {
-            http.oauth2Login(login -> {
-            });
+            http.oauth2Login(login -> {});
         } else {
-            http.exceptionHandling(handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
+            http.exceptionHandling(
+                    handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
         }
         return http.build();
     }

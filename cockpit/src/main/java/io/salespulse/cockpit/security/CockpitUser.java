@@ -13,7 +13,8 @@ import java.util.List;
  * @param teams the teams a manager manages
  * @param token the bearer token for the services
  */
-public record CockpitUser(String id, String name, List<String> roles, List<String> teams, String token) implements Serializable {
+public record CockpitUser(String id, String name, List<String> roles, List<String> teams, String token)
+        implements Serializable {
 
     public boolean isManager() {
         return roles.contains("MANAGER");

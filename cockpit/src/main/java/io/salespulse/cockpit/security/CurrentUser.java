@@ -29,15 +29,23 @@ public class CurrentUser {
         if (authentication != null && authentication.getPrincipal() instanceof CockpitUser user) {
             return user;
         }
-        if (authentication instanceof OAuth2AuthenticationToken oauth && oauth.getPrincipal() instanceof OidcUser oidc) {
-            OAuth2AuthorizedClient client = clients.getObject().loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(), oauth.getName());
+        if (authentication instanceof OAuth2AuthenticationToken oauth
+                && oauth.getPrincipal() instanceof OidcUser oidc) {
+            OAuth2AuthorizedClient client = clients.getObject()
+                    .loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(), oauth.getName());
             if (client == null || client.getAccessToken() == null) {
                 throw new SessionExpiredException();
             }
             List<String> roles = oidc.getClaimAsStringList("roles");
             List<String> teams = oidc.getClaimAsStringList("teams");
-            String name = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
-            return new CockpitUser(oidc.getSubject(), name, roles == null ? List.of() : roles, teams == null ? List.of() : teams,
+            String name = oidc.getFullName() != null
+                    ? oidc.getFullName()
+                    : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
+            return new CockpitUser(
+                    oidc.getSubject(),
+                    name,
+                    roles == null ? List.of() : roles,
+                    teams == null ? List.of() : teams,
                     client.getAccessToken().getTokenValue());
         }
         throw new SessionExpiredException();

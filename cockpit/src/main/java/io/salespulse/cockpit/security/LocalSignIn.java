@@ -53,13 +53,16 @@ class LocalSignIn {
      * @param users              the demo users offered
      */
     @ConfigurationProperties("salespulse.cockpit.local-sign-in")
-    record Settings(Resource privateKeyLocation, Resource publicKeyLocation, String issuer, String audience, Duration validity,
-                    List<DemoUser> users) {
-    }
+    record Settings(
+            Resource privateKeyLocation,
+            Resource publicKeyLocation,
+            String issuer,
+            String audience,
+            Duration validity,
+            List<DemoUser> users) {}
 
     /** A demo user, as the local run's roster knows them. */
-    record DemoUser(String id, String name, List<String> roles, List<String> teams) {
-    }
+    record DemoUser(String id, String name, List<String> roles, List<String> teams) {}
 
     private final Settings settings;
     private final NimbusJwtEncoder encoder;
@@ -77,7 +80,8 @@ class LocalSignIn {
         try (InputStream in = settings.privateKeyLocation().getInputStream()) {
             privateKey = RsaKeyConverters.pkcs8().convert(in);
         }
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(publicKey).privateKey(privateKey).build())));
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(
+                new JWKSet(new RSAKey.Builder(publicKey).privateKey(privateKey).build())));
     }
 
     @GetMapping("/signin")
@@ -88,17 +92,33 @@ class LocalSignIn {
 
     @PostMapping("/signin")
     String signIn(@RequestParam String user, HttpServletRequest request, HttpServletResponse response) {
-        DemoUser demo = settings.users().stream().filter(u -> u.id().equals(user)).findFirst().orElse(null);
+        DemoUser demo = settings.users().stream()
+                .filter(u -> u.id().equals(user))
+                .findFirst()
+                .orElse(null);
         if (demo == null) {
             return "redirect:/signin?unknown";
         }
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.issuer()).subject(demo.id()).audience(List.of(settings.audience()))
-                .issuedAt(now).expiresAt(now.plus(settings.validity())).claim("roles", demo.roles()).claim("teams", demo.teams()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(settings.issuer())
+                .subject(demo.id())
+                .audience(List.of(settings.audience()))
+                .issuedAt(now)
+                .expiresAt(now.plus(settings.validity()))
+                .claim("roles", demo.roles())
+                .claim("teams", demo.teams())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
         CockpitUser signedIn = new CockpitUser(demo.id(), demo.name(), demo.roles(), demo.teams(), token);
-        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
-                demo.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                signedIn,
+                null,
+                demo.roles().stream()
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList());
         // Where the user was going (a notification's link), then a new session for the new identity (no fixation).
         SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
         request.getSession().invalidate();

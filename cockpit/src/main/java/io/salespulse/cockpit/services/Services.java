@@ -22,20 +22,26 @@ public class Services {
 
     /** The services the cockpit reads. */
     public enum Service {
-        ACTIVITY, KPI, COACHING, NOTIFICATION
+        ACTIVITY,
+        KPI,
+        COACHING,
+        NOTIFICATION
     }
 
-    private static final tools.jackson.databind.json.JsonMapper PROBLEMS = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper PROBLEMS =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Map<Service, RestClient> clients;
     private final CurrentUser user;
     private final java.util.concurrent.Executor calls;
 
-    Services(CurrentUser user,
-             @Value("${salespulse.cockpit.services.activity}") URI activity, @Value("${salespulse.cockpit.services.kpi}") URI kpi,
-             @Value("${salespulse.cockpit.services.coaching}") URI coaching,
-             @Value("${salespulse.cockpit.services.notification}") URI notification,
-             @Value("${salespulse.cockpit.services.timeout:5s}") Duration timeout) {
+    Services(
+            CurrentUser user,
+            @Value("${salespulse.cockpit.services.activity}") URI activity,
+            @Value("${salespulse.cockpit.services.kpi}") URI kpi,
+            @Value("${salespulse.cockpit.services.coaching}") URI coaching,
+            @Value("${salespulse.cockpit.services.notification}") URI notification,
+            @Value("${salespulse.cockpit.services.timeout:5s}") Duration timeout) {
         this.user = user;
         java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         this.calls = new org.springframework.security.concurrent.DelegatingSecurityContextExecutor(
@@ -47,15 +53,26 @@ public class Services {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
-        this.clients = Map.of(Service.ACTIVITY, client(activity, requests), Service.KPI, client(kpi, requests),
-                Service.COACHING, client(coaching, requests), Service.NOTIFICATION, client(notification, requests));
+        this.clients = Map.of(
+                Service.ACTIVITY,
+                client(activity, requests),
+                Service.KPI,
+                client(kpi, requests),
+                Service.COACHING,
+                client(coaching, requests),
+                Service.NOTIFICATION,
+                client(notification, requests));
     }
 
     private static RestClient client(URI base, SimpleClientHttpRequestFactory requests) {
-        return RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
+        return RestClient.builder()
+                .baseUrl(base.toString())
+                .requestFactory(requests)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new ServiceRefusal(response.getStatusCode().value(), request.getURI().getPath(), problem(response));
-                }).build();
+                    throw new ServiceRefusal(
+                            response.getStatusCode().value(), request.getURI().getPath(), problem(response));
+                })
+                .build();
     }
 
     /** The problem+json body of a refusal (its {@code errors} name the fields), or null when there is none. */
@@ -102,8 +119,13 @@ public class Services {
     /** GET a JSON body. */
     public JsonNode get(Service service, String path, Object... variables) {
         try {
-            return clients.get(service).get().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
-                    .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class);
+            return clients.get(service)
+                    .get()
+                    .uri(path, variables)
+                    .headers(h -> h.setBearerAuth(user.get().token()))
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .body(JsonNode.class);
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
@@ -123,12 +145,14 @@ public class Services {
 
     /** POST a JSON body, read the JSON answer. */
     public JsonNode post(Service service, Object body, String path, Object... variables) {
-        return send(org.springframework.http.HttpMethod.POST, service, MediaType.APPLICATION_JSON, body, path, variables);
+        return send(
+                org.springframework.http.HttpMethod.POST, service, MediaType.APPLICATION_JSON, body, path, variables);
     }
 
     /** PUT a JSON body, read the JSON answer. */
     public JsonNode put(Service service, Object body, String path, Object... variables) {
-        return send(org.springframework.http.HttpMethod.PUT, service, MediaType.APPLICATION_JSON, body, path, variables);
+        return send(
+                org.springframework.http.HttpMethod.PUT, service, MediaType.APPLICATION_JSON, body, path, variables);
     }
 
     /**
@@ -137,12 +161,19 @@ public class Services {
      */
     public JsonNode putIfMatch(Service service, Object body, Long revision, String path, Object... variables) {
         try {
-            return clients.get(service).put().uri(path, variables).headers(h -> {
-                h.setBearerAuth(user.get().token());
-                if (revision != null) {
-                    h.setIfMatch("\"" + revision + "\"");
-                }
-            }).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+            return clients.get(service)
+                    .put()
+                    .uri(path, variables)
+                    .headers(h -> {
+                        h.setBearerAuth(user.get().token());
+                        if (revision != null) {
+                            h.setIfMatch("\"" + revision + "\"");
+                        }
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(JsonNode.class);
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
@@ -150,24 +181,45 @@ public class Services {
 
     /** POST a CSV file's text, read the JSON answer (an import's report). */
     public JsonNode postCsv(Service service, String csv, String path, Object... variables) {
-        return send(org.springframework.http.HttpMethod.POST, service, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                csv, path, variables);
+        return send(
+                org.springframework.http.HttpMethod.POST,
+                service,
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                csv,
+                path,
+                variables);
     }
 
     /** DELETE, no answer expected. */
     public void delete(Service service, String path, Object... variables) {
         try {
-            clients.get(service).delete().uri(path, variables).headers(h -> h.setBearerAuth(user.get().token())).retrieve().toBodilessEntity();
+            clients.get(service)
+                    .delete()
+                    .uri(path, variables)
+                    .headers(h -> h.setBearerAuth(user.get().token()))
+                    .retrieve()
+                    .toBodilessEntity();
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
     }
 
-    private JsonNode send(org.springframework.http.HttpMethod method, Service service, MediaType type, Object body, String path,
-                          Object... variables) {
+    private JsonNode send(
+            org.springframework.http.HttpMethod method,
+            Service service,
+            MediaType type,
+            Object body,
+            String path,
+            Object... variables) {
         try {
-            return clients.get(service).method(method).uri(path, variables).headers(h -> h.setBearerAuth(user.get().token()))
-                    .contentType(type).body(body).retrieve().body(JsonNode.class);
+            return clients.get(service)
+                    .method(method)
+                    .uri(path, variables)
+                    .headers(h -> h.setBearerAuth(user.get().token()))
+                    .contentType(type)
+                    .body(body)
+                    .retrieve()
+                    .body(JsonNode.class);
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
@@ -196,8 +248,11 @@ public class Services {
         public Map<String, String> fieldErrors() {
             Map<String, String> errors = new java.util.LinkedHashMap<>();
             if (problem != null && problem.has("errors")) {
-                problem.get("errors").forEach(error -> errors.merge(error.path("field").asString(""),
-                        error.path("message").asString(""), (a, b) -> a + "; " + b));
+                problem.get("errors")
+                        .forEach(error -> errors.merge(
+                                error.path("field").asString(""),
+                                error.path("message").asString(""),
+                                (a, b) -> a + "; " + b));
             }
             return errors;
         }

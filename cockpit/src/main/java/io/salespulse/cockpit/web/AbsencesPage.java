@@ -33,6 +33,7 @@ class AbsencesPage {
 
     /** The largest CSV file taken (activity-service's own limit). */
     static final long MAX_CSV_BYTES = 1024 * 1024;
+
     static final List<String> KINDS = List.of("LEAVE", "SICK", "TRAINING", "OTHER");
 
     /** An absence as the page lists it. */
@@ -40,15 +41,18 @@ class AbsencesPage {
 
         /** An absence as activity-service gives it ({@code kind} null when the caller may not see it). */
         static Line of(JsonNode absence, String name) {
-            return new Line(absence.get("absenceId").asString(), absence.get("repId").asString(), name,
-                    LocalDate.parse(absence.get("from").asString()), LocalDate.parse(absence.get("to").asString()),
+            return new Line(
+                    absence.get("absenceId").asString(),
+                    absence.get("repId").asString(),
+                    name,
+                    LocalDate.parse(absence.get("from").asString()),
+                    LocalDate.parse(absence.get("to").asString()),
                     absence.hasNonNull("kind") ? absence.get("kind").asString() : null);
         }
     }
 
     /** A public holiday of the team's calendar. */
-    record Holiday(LocalDate date, String name) {
-    }
+    record Holiday(LocalDate date, String name) {}
 
     private final Services services;
     private final CurrentUser user;
@@ -72,14 +76,16 @@ class AbsencesPage {
 
     private String render(String teamId, Map<String, String> form, Map<String, String> errors, Model model) {
         Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
-        Pending<JsonNode> absences = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/absences", teamId));
+        Pending<JsonNode> absences =
+                services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/absences", teamId));
         // The page's language, read here: the calls below run on other threads.
         String lang = "fr".equals(LocaleContextHolder.getLocale().getLanguage()) ? "fr" : "en";
-        Pending<JsonNode> holidays = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/holidays?lang={lang}",
-                teamId, lang));
+        Pending<JsonNode> holidays = services.async(
+                () -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/holidays?lang={lang}", teamId, lang));
         JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
         Map<String, String> names = new LinkedHashMap<>();
-        reps.forEach(rep -> names.put(rep.get("repId").asString(), rep.get("displayName").asString()));
+        reps.forEach(rep ->
+                names.put(rep.get("repId").asString(), rep.get("displayName").asString()));
         List<Line> lines = new ArrayList<>();
         for (JsonNode absence : absences.get()) {
             String repId = absence.get("repId").asString();
@@ -89,10 +95,17 @@ class AbsencesPage {
         model.addAttribute("teamId", teamId);
         model.addAttribute("absences", lines);
         List<Holiday> days = new ArrayList<>();
-        holidays.get().forEach(day -> days.add(new Holiday(LocalDate.parse(day.get("date").asString()), day.get("name").asString())));
+        holidays.get()
+                .forEach(day -> days.add(new Holiday(
+                        LocalDate.parse(day.get("date").asString()),
+                        day.get("name").asString())));
         model.addAttribute("holidays", days);
         model.addAttribute("calendar", team.get().hasNonNull("holidayCountry"));
-        model.addAttribute("reps", names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList());
+        model.addAttribute(
+                "reps",
+                names.entrySet().stream()
+                        .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                        .toList());
         model.addAttribute("kinds", KINDS);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -101,9 +114,14 @@ class AbsencesPage {
     }
 
     @PostMapping("/teams/{teamId}/absences")
-    String record(@PathVariable String teamId, @RequestParam(defaultValue = "") String repId, @RequestParam(defaultValue = "") String from,
-                  @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String kind, Model model,
-                  RedirectAttributes flash) {
+    String record(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "") String repId,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String kind,
+            Model model,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("repId", repId);
@@ -124,7 +142,12 @@ class AbsencesPage {
             body.put("to", to.isBlank() ? null : to);
             body.put("kind", kind);
             try {
-                services.put(Service.ACTIVITY, body, "/api/v1/reps/{repId}/absences/{absenceId}", repId, "a-" + UUID.randomUUID());
+                services.put(
+                        Service.ACTIVITY,
+                        body,
+                        "/api/v1/reps/{repId}/absences/{absenceId}",
+                        repId,
+                        "a-" + UUID.randomUUID());
                 flash.addFlashAttribute("saved", true);
                 return "redirect:/teams/" + teamId + "/absences";
             } catch (Services.ServiceRefusal refusal) {
@@ -138,7 +161,11 @@ class AbsencesPage {
     }
 
     @PostMapping("/teams/{teamId}/absences/{absenceId}/withdraw")
-    String withdraw(@PathVariable String teamId, @PathVariable String absenceId, @RequestParam String repId, RedirectAttributes flash) {
+    String withdraw(
+            @PathVariable String teamId,
+            @PathVariable String absenceId,
+            @RequestParam String repId,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(absenceId);
         PageAdvice.checkId(repId);
@@ -149,14 +176,23 @@ class AbsencesPage {
 
     /** A CSV file of absences, sent on to activity-service; its report (line by line) is shown back. */
     @PostMapping("/teams/{teamId}/absences/import")
-    String importFile(@PathVariable String teamId, @RequestParam("file") MultipartFile file, Model model, RedirectAttributes flash)
+    String importFile(
+            @PathVariable String teamId,
+            @RequestParam("file") MultipartFile file,
+            Model model,
+            RedirectAttributes flash)
             throws IOException {
         PageAdvice.checkId(teamId);
         if (file.isEmpty() || file.getSize() > MAX_CSV_BYTES) {
-            return render(teamId, Map.of(), Map.of("file", text(file.isEmpty() ? "absences.import.empty" : "absences.import.tooLarge")), model);
+            return render(
+                    teamId,
+                    Map.of(),
+                    Map.of("file", text(file.isEmpty() ? "absences.import.empty" : "absences.import.tooLarge")),
+                    model);
         }
         try {
-            JsonNode report = services.postCsv(Service.ACTIVITY, new String(file.getBytes(), StandardCharsets.UTF_8), "/api/v1/absences/import");
+            JsonNode report = services.postCsv(
+                    Service.ACTIVITY, new String(file.getBytes(), StandardCharsets.UTF_8), "/api/v1/absences/import");
             flash.addFlashAttribute("report", report);
             return "redirect:/teams/" + teamId + "/absences";
         } catch (Services.ServiceRefusal refusal) {

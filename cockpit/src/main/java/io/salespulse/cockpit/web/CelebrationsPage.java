@@ -26,8 +26,7 @@ import tools.jackson.databind.JsonNode;
 class CelebrationsPage {
 
     /** A rep and whether their wins are posted. */
-    record RepLine(String repId, String name, boolean publicPosts) {
-    }
+    record RepLine(String repId, String name, boolean publicPosts) {}
 
     private final Services services;
     private final CurrentUser user;
@@ -45,7 +44,8 @@ class CelebrationsPage {
 
     private String render(String teamId, Map<String, String> typed, Map<String, String> errors, Model model) {
         Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
-        Pending<JsonNode> channel = services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
+        Pending<JsonNode> channel =
+                services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
         JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
         JsonNode held = channel.get();
         List<String> notPosted = new ArrayList<>();
@@ -59,23 +59,38 @@ class CelebrationsPage {
         if (form == null) {
             form = new LinkedHashMap<>();
             form.put("enabled", String.valueOf(held.path("enabled").asBoolean(false)));
-            form.put("slackWebhookUrl", held.hasNonNull("slackWebhookUrl") ? held.get("slackWebhookUrl").asString() : "");
-            form.put("teamsWebhookUrl", held.hasNonNull("teamsWebhookUrl") ? held.get("teamsWebhookUrl").asString() : "");
+            form.put(
+                    "slackWebhookUrl",
+                    held.hasNonNull("slackWebhookUrl")
+                            ? held.get("slackWebhookUrl").asString()
+                            : "");
+            form.put(
+                    "teamsWebhookUrl",
+                    held.hasNonNull("teamsWebhookUrl")
+                            ? held.get("teamsWebhookUrl").asString()
+                            : "");
             form.put("locale", held.hasNonNull("locale") ? held.get("locale").asString() : "");
         }
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("reps", lines.stream().sorted(Comparator.comparing(RepLine::name)).toList());
+        model.addAttribute(
+                "reps",
+                lines.stream().sorted(Comparator.comparing(RepLine::name)).toList());
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "celebrations";
     }
 
     @PostMapping("/teams/{teamId}/celebrations")
-    String save(@PathVariable String teamId, @RequestParam(defaultValue = "false") boolean enabled,
-                @RequestParam(defaultValue = "") String slackWebhookUrl, @RequestParam(defaultValue = "") String teamsWebhookUrl,
-                @RequestParam(defaultValue = "") String locale, Model model, RedirectAttributes flash) {
+    String save(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(defaultValue = "") String slackWebhookUrl,
+            @RequestParam(defaultValue = "") String teamsWebhookUrl,
+            @RequestParam(defaultValue = "") String locale,
+            Model model,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", enabled);
@@ -101,11 +116,15 @@ class CelebrationsPage {
 
     /** A rep's choice, as the manager records it at the rep's word. */
     @PostMapping("/teams/{teamId}/celebrations/reps")
-    String choose(@PathVariable String teamId, @RequestParam String repId, @RequestParam(defaultValue = "false") boolean publicPosts,
-                  RedirectAttributes flash) {
+    String choose(
+            @PathVariable String teamId,
+            @RequestParam String repId,
+            @RequestParam(defaultValue = "false") boolean publicPosts,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(repId);
-        services.put(Service.NOTIFICATION, Map.of("publicPosts", publicPosts), "/api/v1/reps/{repId}/celebrations", repId);
+        services.put(
+                Service.NOTIFICATION, Map.of("publicPosts", publicPosts), "/api/v1/reps/{repId}/celebrations", repId);
         flash.addFlashAttribute("saved", true);
         return "redirect:/teams/" + teamId + "/celebrations";
     }

@@ -15,11 +15,9 @@ import java.util.function.Function;
 final class ChangedMeanwhile {
 
     /** A field set otherwise than what was saved meanwhile: its label, the user's value, the saved one. */
-    record Change(String label, String yours, String saved) {
-    }
+    record Change(String label, String yours, String saved) {}
 
-    private ChangedMeanwhile() {
-    }
+    private ChangedMeanwhile() {}
 
     /**
      * The fields (in the order of {@code yours}) whose values differ.
@@ -27,15 +25,21 @@ final class ChangedMeanwhile {
      * @param label the field's label
      * @param shown a field's value as people read it (empty values are shown as a dash)
      */
-    static List<Change> between(Map<String, String> yours, Map<String, String> saved, Function<String, String> label,
-                                BiFunction<String, String, String> shown) {
+    static List<Change> between(
+            Map<String, String> yours,
+            Map<String, String> saved,
+            Function<String, String> label,
+            BiFunction<String, String, String> shown) {
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> field : yours.entrySet()) {
             String mine = field.getValue() == null ? "" : field.getValue().strip();
             String theirs = saved.getOrDefault(field.getKey(), "");
             theirs = theirs == null ? "" : theirs.strip();
             if (!mine.equals(theirs)) {
-                changes.add(new Change(label.apply(field.getKey()), show(field.getKey(), mine, shown), show(field.getKey(), theirs, shown)));
+                changes.add(new Change(
+                        label.apply(field.getKey()),
+                        show(field.getKey(), mine, shown),
+                        show(field.getKey(), theirs, shown)));
             }
         }
         return changes;

@@ -13,9 +13,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 class Definitions {
 
     /** The terms, in the order the page lists them; each has {@code definition.<term>.title} and {@code .text}. */
-    static final List<String> TERMS = List.of("activity", "comparison", "objectives", "upcoming-objectives", "signals", "recognitions",
-            "open-pipeline", "deals", "coverage", "pipeline-changes", "forecast", "forecast-accuracy", "funnel", "sdr-sourced",
-            "lost-reasons", "leaderboard");
+    static final List<String> TERMS = List.of(
+            "activity",
+            "comparison",
+            "objectives",
+            "upcoming-objectives",
+            "signals",
+            "recognitions",
+            "open-pipeline",
+            "deals",
+            "coverage",
+            "pipeline-changes",
+            "forecast",
+            "forecast-accuracy",
+            "funnel",
+            "sdr-sourced",
+            "lost-reasons",
+            "leaderboard");
 
     @GetMapping("/definitions")
     String definitions(Model model) {

@@ -8,11 +8,12 @@ import tools.jackson.databind.JsonNode;
 /** Figures as the pages show them. */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static long count(JsonNode node, String field) {
-        return node == null || node.get(field) == null || node.get(field).isNull() ? 0 : node.get(field).asLong();
+        return node == null || node.get(field) == null || node.get(field).isNull()
+                ? 0
+                : node.get(field).asLong();
     }
 
     /** "+3", "−2", "=". */
@@ -36,10 +37,11 @@ final class Figures {
     }
 
     /** Evidence that is a share of a whole: a ratio to a baseline, an attainment, an elapsed share, a rate, a milestone. */
-    private static final java.util.Set<String> SHARES = java.util.Set.of("ratio", "attainment", "elapsed", "connectRate",
-            "baselineConnectRate", "milestone");
+    private static final java.util.Set<String> SHARES =
+            java.util.Set.of("ratio", "attainment", "elapsed", "connectRate", "baselineConnectRate", "milestone");
     /** The signal types whose threshold is a share (of the baseline, or a connect rate); others count days, pushes, amounts. */
-    private static final java.util.Set<String> SHARE_THRESHOLDS = java.util.Set.of("ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP");
+    private static final java.util.Set<String> SHARE_THRESHOLDS =
+            java.util.Set.of("ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP");
 
     /**
      * A signal's evidence as a manager reads it: shares as percentages ("33 %" for a ratio of 0.3264, "60 %" for a drop's
@@ -50,7 +52,10 @@ final class Figures {
         if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
             return percent(value, locale);
         }
-        return number(value.setScale(Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP), locale);
+        return number(
+                value.setScale(
+                        Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP),
+                locale);
     }
 
     /** A figure as the page's language writes it (0,3264 in French), up to four decimals. */
@@ -65,7 +70,8 @@ final class Figures {
      * year when it is not this one ("mer. 31 déc. 2025"); a value that is not a day is shown as it is, and none as "—".
      */
     static String day(String iso, Locale locale) {
-        return day(iso, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+        return day(
+                iso, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
     }
 
     static String day(String iso, Locale locale, int thisYear) {
@@ -98,7 +104,9 @@ final class Figures {
                 text.append(", ");
             }
             BigDecimal amount = entry.getValue().decimalValue().setScale(0, RoundingMode.HALF_UP);
-            text.append(String.format(locale, "%,d", amount.longValue())).append(' ').append(entry.getKey());
+            text.append(String.format(locale, "%,d", amount.longValue()))
+                    .append(' ')
+                    .append(entry.getKey());
         }
         return text.toString();
     }

@@ -42,7 +42,8 @@ class Home {
     static Map<String, String> teams(Services services) {
         Map<String, String> teams = new LinkedHashMap<>();
         services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS)
-                .forEach(team -> teams.put(team.get("teamId").asString(), team.get("name").asString()));
+                .forEach(team -> teams.put(
+                        team.get("teamId").asString(), team.get("name").asString()));
         return teams;
     }
 }

@@ -22,7 +22,9 @@ public class Labels {
     public String signalTitle(tools.jackson.databind.JsonNode signal, String who, Locale locale) {
         String title = signalTitle(signal.get("type").asString(), who, locale);
         tools.jackson.databind.JsonNode deal = signal.get("deal");
-        return deal != null && deal.hasNonNull("name") ? word("signal.title.with-deal", locale, title, deal.get("name").asString()) : title;
+        return deal != null && deal.hasNonNull("name")
+                ? word("signal.title.with-deal", locale, title, deal.get("name").asString())
+                : title;
     }
 
     /** A word the bundles hold, or the key's last part when none does. */

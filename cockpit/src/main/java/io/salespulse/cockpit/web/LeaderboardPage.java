@@ -24,13 +24,22 @@ import tools.jackson.databind.JsonNode;
 class LeaderboardPage {
 
     /** The metrics a leaderboard ranks, as kpi-service names them. */
-    static final List<String> METRICS = List.of("calls", "connectedCalls", "talkTimeSeconds", "emails", "meetingsBooked",
-            "meetingsHeld", "dealsCreated", "dealsWon", "pipelineCreated", "revenueWon");
+    static final List<String> METRICS = List.of(
+            "calls",
+            "connectedCalls",
+            "talkTimeSeconds",
+            "emails",
+            "meetingsBooked",
+            "meetingsHeld",
+            "dealsCreated",
+            "dealsWon",
+            "pipelineCreated",
+            "revenueWon");
+
     private static final List<String> MONEY = List.of("pipelineCreated", "revenueWon");
 
     /** A rep's place. */
-    record Place(int rank, String repId, String name, String value, int bar) {
-    }
+    record Place(int rank, String repId, String name, String value, int bar) {}
 
     private final Services services;
     private final TeamBoard board;
@@ -41,17 +50,26 @@ class LeaderboardPage {
     }
 
     @GetMapping("/teams/{teamId}/leaderboard")
-    String leaderboard(@PathVariable String teamId, @RequestParam(defaultValue = "calls") String metric,
-                       @RequestParam(defaultValue = "week") String period, @RequestParam(defaultValue = "EUR") String currency,
-                       Model model, Locale locale) {
+    String leaderboard(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "calls") String metric,
+            @RequestParam(defaultValue = "week") String period,
+            @RequestParam(defaultValue = "EUR") String currency,
+            Model model,
+            Locale locale) {
         PageAdvice.checkId(teamId);
         String chosen = METRICS.contains(metric) ? metric : "calls";
         String range = TeamBoard.PERIODS.contains(period) ? period : "week";
         String money = ObjectivesPage.CURRENCIES.contains(currency) ? currency : "EUR";
         Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
         Pending<Map<String, String>> names = services.async(() -> board.names(teamId));
-        JsonNode ranking = services.get(Service.KPI, "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
-                teamId, chosen, range, money);
+        JsonNode ranking = services.get(
+                Service.KPI,
+                "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
+                teamId,
+                chosen,
+                range,
+                money);
         BigDecimal top = BigDecimal.ZERO;
         for (JsonNode place : ranking.get("ranking")) {
             top = top.max(place.get("value").decimalValue());
@@ -60,8 +78,16 @@ class LeaderboardPage {
         for (JsonNode place : ranking.get("ranking")) {
             String repId = place.get("repId").asString();
             BigDecimal value = place.get("value").decimalValue();
-            places.add(new Place(place.get("rank").asInt(), repId, names.get().getOrDefault(repId, repId), value(chosen, value, money, locale),
-                    top.signum() == 0 ? 0 : value.multiply(BigDecimal.valueOf(100)).divide(top, 0, RoundingMode.HALF_UP).intValue()));
+            places.add(new Place(
+                    place.get("rank").asInt(),
+                    repId,
+                    names.get().getOrDefault(repId, repId),
+                    value(chosen, value, money, locale),
+                    top.signum() == 0
+                            ? 0
+                            : value.multiply(BigDecimal.valueOf(100))
+                                    .divide(top, 0, RoundingMode.HALF_UP)
+                                    .intValue()));
         }
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);

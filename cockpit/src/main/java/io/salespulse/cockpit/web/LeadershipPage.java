@@ -28,17 +28,25 @@ class LeadershipPage {
     static final int MAX_TEAMS = 200;
 
     /** A team's column of figures. */
-    record TeamLine(String teamId, String name, List<TeamBoard.Measure> measures, String revenue, String open, String weighted,
-                    long onTrack, long atRisk, long offTrack, long critical, long warning, long acknowledged) {
-    }
+    record TeamLine(
+            String teamId,
+            String name,
+            List<TeamBoard.Measure> measures,
+            String revenue,
+            String open,
+            String weighted,
+            long onTrack,
+            long atRisk,
+            long offTrack,
+            long critical,
+            long warning,
+            long acknowledged) {}
 
     /** A line of the comparison: what it shows, and one cell per team. */
-    record Row(String label, List<Cell> cells) {
-    }
+    record Row(String label, List<Cell> cells) {}
 
     /** A team's figure, and its change from the period before when there is one. */
-    record Cell(String value, String change) {
-    }
+    record Cell(String value, String change) {}
 
     /** The teams side by side: one column per team, one row per figure. */
     static List<Row> rows(List<TeamLine> teams, Labels labels, Locale locale) {
@@ -48,18 +56,38 @@ class LeadershipPage {
         }
         for (int i = 0; i < teams.get(0).measures().size(); i++) {
             int index = i;
-            rows.add(new Row(labels.word("measure." + teams.get(0).measures().get(i).key(), locale), teams.stream()
-                    .map(team -> new Cell(String.valueOf(team.measures().get(index).now()), team.measures().get(index).change())).toList()));
+            rows.add(new Row(
+                    labels.word("measure." + teams.get(0).measures().get(i).key(), locale),
+                    teams.stream()
+                            .map(team -> new Cell(
+                                    String.valueOf(team.measures().get(index).now()),
+                                    team.measures().get(index).change()))
+                            .toList()));
         }
-        rows.add(new Row(labels.word("team.revenue", locale), teams.stream().map(t -> new Cell(t.revenue(), null)).toList()));
-        rows.add(new Row(labels.word("leadership.open", locale), teams.stream().map(t -> new Cell(t.open(), null)).toList()));
-        rows.add(new Row(labels.word("pipeline.weighted", locale), teams.stream().map(t -> new Cell(t.weighted(), null)).toList()));
-        rows.add(new Row(labels.word("leadership.objectives", locale), teams.stream()
-                .map(t -> new Cell(t.onTrack() + " / " + t.atRisk() + " / " + t.offTrack(), null)).toList()));
-        rows.add(new Row(labels.word("leadership.signals", locale), teams.stream()
-                .map(t -> new Cell(t.critical() + " / " + t.warning(), null)).toList()));
-        rows.add(new Row(labels.word("leadership.acknowledged", locale), teams.stream()
-                .map(t -> new Cell(String.valueOf(t.acknowledged()), null)).toList()));
+        rows.add(new Row(
+                labels.word("team.revenue", locale),
+                teams.stream().map(t -> new Cell(t.revenue(), null)).toList()));
+        rows.add(new Row(
+                labels.word("leadership.open", locale),
+                teams.stream().map(t -> new Cell(t.open(), null)).toList()));
+        rows.add(new Row(
+                labels.word("pipeline.weighted", locale),
+                teams.stream().map(t -> new Cell(t.weighted(), null)).toList()));
+        rows.add(new Row(
+                labels.word("leadership.objectives", locale),
+                teams.stream()
+                        .map(t -> new Cell(t.onTrack() + " / " + t.atRisk() + " / " + t.offTrack(), null))
+                        .toList()));
+        rows.add(new Row(
+                labels.word("leadership.signals", locale),
+                teams.stream()
+                        .map(t -> new Cell(t.critical() + " / " + t.warning(), null))
+                        .toList()));
+        rows.add(new Row(
+                labels.word("leadership.acknowledged", locale),
+                teams.stream()
+                        .map(t -> new Cell(String.valueOf(t.acknowledged()), null))
+                        .toList()));
         return rows;
     }
 
@@ -97,15 +125,22 @@ class LeadershipPage {
 
     private TeamLine line(JsonNode team, String period, Locale locale) {
         String teamId = team.get("teamId").asString();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        LocalDate today =
+                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
         // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
         // tasks queued behind it could wait for ever).
         // The period so far against the same days of the period before (like for like).
-        JsonNode now = services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true", teamId, period, today);
+        JsonNode now = services.get(
+                Service.KPI,
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
+                teamId,
+                period,
+                today);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
         JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
         JsonNode open = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
-        JsonNode acknowledged = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=ACKNOWLEDGED&limit=500", teamId);
+        JsonNode acknowledged =
+                services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=ACKNOWLEDGED&limit=500", teamId);
         long onTrack = 0;
         long atRisk = 0;
         long offTrack = 0;
@@ -114,7 +149,7 @@ class LeadershipPage {
                 case "ACHIEVED", "ON_TRACK" -> onTrack++;
                 case "AT_RISK" -> atRisk++;
                 case "OFF_TRACK" -> offTrack++;
-                default -> { }
+                default -> {}
             }
         }
         long critical = 0;
@@ -126,8 +161,18 @@ class LeadershipPage {
             }
         }
         JsonNode totals = now.get("totals");
-        return new TeamLine(teamId, team.get("name").asString(), TeamBoard.measures(totals, now.get("comparison")),
-                Figures.money(totals.get("pipeline").get("revenueWon"), locale), Figures.money(pipeline.get("open"), locale),
-                Figures.money(pipeline.get("weighted"), locale), onTrack, atRisk, offTrack, critical, warning, acknowledged.size());
+        return new TeamLine(
+                teamId,
+                team.get("name").asString(),
+                TeamBoard.measures(totals, now.get("comparison")),
+                Figures.money(totals.get("pipeline").get("revenueWon"), locale),
+                Figures.money(pipeline.get("open"), locale),
+                Figures.money(pipeline.get("weighted"), locale),
+                onTrack,
+                atRisk,
+                offTrack,
+                critical,
+                warning,
+                acknowledged.size());
     }
 }

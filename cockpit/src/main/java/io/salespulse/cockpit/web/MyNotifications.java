@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 class MyNotifications {
 
     /** One line of the delivery log. */
-    record Delivery(String when, String type, String title, String channel, String status, String detail) {
-    }
+    record Delivery(String when, String type, String title, String channel, String status, String detail) {}
 
     private final Services services;
     private final CurrentUser user;
@@ -42,8 +41,21 @@ class MyNotifications {
     }
 
     /** The preferences form's fields, as the service names them (quiet hours and digests split in two). */
-    static final List<String> FIELDS = List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret",
-            "locale", "timezone", "quietFrom", "quietTo", "minSeverity", "recognitions", "daily", "weeklyDay", "weeklyTime");
+    static final List<String> FIELDS = List.of(
+            "email",
+            "slackWebhookUrl",
+            "teamsWebhookUrl",
+            "webhookUrl",
+            "webhookSecret",
+            "locale",
+            "timezone",
+            "quietFrom",
+            "quietTo",
+            "minSeverity",
+            "recognitions",
+            "daily",
+            "weeklyDay",
+            "weeklyTime");
 
     /** What the form shows: the stored preferences (secrets masked as the service returns them), or defaults. */
     static Map<String, String> form(JsonNode p) {
@@ -57,7 +69,14 @@ class MyNotifications {
         form.put("weeklyDay", "MON");
         form.put("weeklyTime", "08:30");
         if (p != null) {
-            for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "locale", "timezone", "minSeverity",
+            for (String field : List.of(
+                    "email",
+                    "slackWebhookUrl",
+                    "teamsWebhookUrl",
+                    "webhookUrl",
+                    "locale",
+                    "timezone",
+                    "minSeverity",
                     "recognitions")) {
                 if (p.hasNonNull(field)) {
                     form.put(field, p.get(field).asString());
@@ -69,7 +88,8 @@ class MyNotifications {
             }
             if (p.hasNonNull("digest")) {
                 form.put("daily", p.get("digest").path("daily").asString("08:30"));
-                String[] weekly = p.get("digest").path("weekly").asString("MON 08:30").split(" ", 2);
+                String[] weekly =
+                        p.get("digest").path("weekly").asString("MON 08:30").split(" ", 2);
                 form.put("weeklyDay", weekly[0]);
                 form.put("weeklyTime", weekly.length > 1 ? weekly[1] : "08:30");
             }
@@ -80,7 +100,15 @@ class MyNotifications {
     /** The form as the service's PUT body: empty fields are absent, quiet hours need both ends. */
     static Map<String, Object> body(Map<String, String> form) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        for (String field : List.of("email", "slackWebhookUrl", "teamsWebhookUrl", "webhookUrl", "webhookSecret", "locale", "timezone", "minSeverity",
+        for (String field : List.of(
+                "email",
+                "slackWebhookUrl",
+                "teamsWebhookUrl",
+                "webhookUrl",
+                "webhookSecret",
+                "locale",
+                "timezone",
+                "minSeverity",
                 "recognitions")) {
             String value = form.getOrDefault(field, "").strip();
             body.put(field, value.isEmpty() ? null : value);
@@ -93,8 +121,14 @@ class MyNotifications {
             quiet.put("to", to.isEmpty() ? null : to);
             body.put("quietHours", quiet);
         }
-        body.put("digest", Map.of("daily", form.getOrDefault("daily", "").strip(),
-                "weekly", form.getOrDefault("weeklyDay", "MON") + " " + form.getOrDefault("weeklyTime", "").strip()));
+        body.put(
+                "digest",
+                Map.of(
+                        "daily",
+                        form.getOrDefault("daily", "").strip(),
+                        "weekly",
+                        form.getOrDefault("weeklyDay", "MON") + " "
+                                + form.getOrDefault("weeklyTime", "").strip()));
         return body;
     }
 
@@ -110,11 +144,20 @@ class MyNotifications {
         String read = params.getOrDefault("revision", "");
         Long revision = ChangedMeanwhile.revision(read);
         try {
-            services.putIfMatch(Service.NOTIFICATION, body(form), revision, "/api/v1/managers/{managerId}/preferences", user.get().id());
+            services.putIfMatch(
+                    Service.NOTIFICATION,
+                    body(form),
+                    revision,
+                    "/api/v1/managers/{managerId}/preferences",
+                    user.get().id());
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
                 form.put("webhookSecret", "");
-                JsonNode now = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", user.get().id()).orElse(null);
+                JsonNode now = services.find(
+                                Service.NOTIFICATION,
+                                "/api/v1/managers/{managerId}/preferences",
+                                user.get().id())
+                        .orElse(null);
                 model.addAttribute("changedMeanwhile", changes(form, form(now), locale));
                 return render(model, locale, form, Map.of());
             }
@@ -122,7 +165,8 @@ class MyNotifications {
                 throw refusal;
             }
             Map<String, String> errors = new java.util.LinkedHashMap<>();
-            refusal.fieldErrors().forEach((field, message) -> errors.merge(formField(field), message, (a, b) -> a + "; " + b));
+            refusal.fieldErrors()
+                    .forEach((field, message) -> errors.merge(formField(field), message, (a, b) -> a + "; " + b));
             form.put("webhookSecret", "");
             return render(model, locale, form, errors);
         }
@@ -134,7 +178,10 @@ class MyNotifications {
     List<ChangedMeanwhile.Change> changes(Map<String, String> yours, Map<String, String> saved, Locale locale) {
         Map<String, String> compared = new java.util.LinkedHashMap<>(yours);
         compared.remove("webhookSecret");
-        return ChangedMeanwhile.between(compared, saved, field -> labels.word(labelKey(field), locale),
+        return ChangedMeanwhile.between(
+                compared,
+                saved,
+                field -> labels.word(labelKey(field), locale),
                 (field, value) -> shown(field, value, locale));
     }
 
@@ -175,14 +222,28 @@ class MyNotifications {
 
     private String render(Model model, Locale locale, Map<String, String> typed, Map<String, String> errors) {
         CockpitUser me = user.get();
-        JsonNode preferences = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", me.id()).orElse(null);
-        ZoneId zone = preferences != null && preferences.hasNonNull("timezone") ? ZoneId.of(preferences.get("timezone").asString()) : ZoneId.of("UTC");
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        JsonNode preferences = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", me.id())
+                .orElse(null);
+        ZoneId zone = preferences != null && preferences.hasNonNull("timezone")
+                ? ZoneId.of(preferences.get("timezone").asString())
+                : ZoneId.of("UTC");
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone);
         List<Delivery> log = new ArrayList<>();
-        for (JsonNode d : services.get(Service.NOTIFICATION, "/api/v1/managers/{managerId}/notifications?limit=30", me.id())) {
-            String title = d.hasNonNull("title") ? d.get("title").asString() : labels.word("delivery.type." + d.get("type").asString(), locale);
-            log.add(new Delivery(d.hasNonNull("createdAt") ? when.format(Instant.parse(d.get("createdAt").asString())) : "",
-                    d.get("type").asString(), title, d.get("channel").asString(), d.get("status").asString(),
+        for (JsonNode d :
+                services.get(Service.NOTIFICATION, "/api/v1/managers/{managerId}/notifications?limit=30", me.id())) {
+            String title = d.hasNonNull("title")
+                    ? d.get("title").asString()
+                    : labels.word("delivery.type." + d.get("type").asString(), locale);
+            log.add(new Delivery(
+                    d.hasNonNull("createdAt")
+                            ? when.format(Instant.parse(d.get("createdAt").asString()))
+                            : "",
+                    d.get("type").asString(),
+                    title,
+                    d.get("channel").asString(),
+                    d.get("status").asString(),
                     d.hasNonNull("detail") ? d.get("detail").asString() : ""));
         }
         model.addAttribute("preferences", preferences);
@@ -198,7 +259,11 @@ class MyNotifications {
     @PostMapping("/me/notifications/test")
     String test(RedirectAttributes flash) {
         try {
-            JsonNode queued = services.post(Service.NOTIFICATION, Map.of(), "/api/v1/managers/{managerId}/test-message", user.get().id());
+            JsonNode queued = services.post(
+                    Service.NOTIFICATION,
+                    Map.of(),
+                    "/api/v1/managers/{managerId}/test-message",
+                    user.get().id());
             List<String> channels = new ArrayList<>();
             queued.get("channels").forEach(channel -> channels.add(channel.asString()));
             flash.addFlashAttribute("testSent", String.join(", ", channels));

@@ -25,8 +25,7 @@ import tools.jackson.databind.JsonNode;
 class MyWeekPage {
 
     /** A recognition as the rep reads it. */
-    record RecognitionLine(String title, String raisedOn) {
-    }
+    record RecognitionLine(String title, String raisedOn) {}
 
     private final Services services;
     private final CurrentUser user;
@@ -49,18 +48,33 @@ class MyWeekPage {
         // This week in the rep's team's zone, which tells today there.
         // This week so far against the same days of last week (like for like).
         JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(week.get("timezone").asString())));
-        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
-                repId, today.minusDays(RepPage.CHART_DAYS - 1), today));
-        Pending<JsonNode> objectives = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
-        Pending<JsonNode> recognitions = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
-        Pending<JsonNode> items = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
-        Pending<JsonNode> plan = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
-        JsonNode absences = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}", repId, today, today.plusDays(90));
+        LocalDate today =
+                LocalDate.now(clock.withZone(ZoneId.of(week.get("timezone").asString())));
+        Pending<JsonNode> daily = services.async(() -> services.get(
+                Service.KPI,
+                "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
+                repId,
+                today.minusDays(RepPage.CHART_DAYS - 1),
+                today));
+        Pending<JsonNode> objectives =
+                services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
+        Pending<JsonNode> recognitions =
+                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
+        Pending<JsonNode> items =
+                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
+        Pending<JsonNode> plan =
+                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
+        JsonNode absences = services.get(
+                Service.ACTIVITY,
+                "/api/v1/reps/{repId}/absences?from={from}&to={to}",
+                repId,
+                today,
+                today.plusDays(90));
         String name = rep.get("displayName").asString();
         List<RecognitionLine> recognised = new ArrayList<>();
         for (JsonNode recognition : recognitions.get()) {
-            recognised.add(new RecognitionLine(labels.signalTitle(recognition, name, locale),
+            recognised.add(new RecognitionLine(
+                    labels.signalTitle(recognition, name, locale),
                     Figures.day(recognition.get("raisedAt").asString(), locale)));
         }
         model.addAttribute("name", name);

@@ -6,7 +6,6 @@ import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +29,27 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class ObjectivesPage {
 
-    static final List<String> METRICS = List.of("CALLS", "CONNECTED_CALLS", "EMAILS", "MEETINGS_BOOKED", "MEETINGS_HELD",
-            "DEALS_CREATED", "PIPELINE_CREATED", "DEALS_WON", "REVENUE_WON");
+    static final List<String> METRICS = List.of(
+            "CALLS",
+            "CONNECTED_CALLS",
+            "EMAILS",
+            "MEETINGS_BOOKED",
+            "MEETINGS_HELD",
+            "DEALS_CREATED",
+            "PIPELINE_CREATED",
+            "DEALS_WON",
+            "REVENUE_WON");
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "CAD");
 
     /** The set form's values (what was typed, kept when refused). */
-    record Form(String objectiveId, String who, String metric, String target, String currency, String periodStart, String periodEnd) {
-    }
+    record Form(
+            String objectiveId,
+            String who,
+            String metric,
+            String target,
+            String currency,
+            String periodStart,
+            String periodEnd) {}
 
     private final Services services;
     private final Labels labels;
@@ -74,14 +87,23 @@ class ObjectivesPage {
 
     private String render(String teamId, Form form, Map<String, String> errors, Model model, Locale locale) {
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        LocalDate today =
+                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
         Map<String, String> names = new HashMap<>();
         names.put(teamId, team.get("name").asString());
         Map<String, String> owners = owners(team, teamId, names);
         List<TeamObjectives.Line> lines = teamObjectives.lines(teamId, today, names, locale);
         model.addAttribute("upcoming", teamObjectives.upcoming(teamId, today, names, locale));
-        Form shown = form != null ? form : new Form(UUID.randomUUID().toString(), "TEAM:" + teamId, "CALLS", "", "EUR",
-                today.withDayOfMonth(1).toString(), today.withDayOfMonth(today.lengthOfMonth()).toString());
+        Form shown = form != null
+                ? form
+                : new Form(
+                        UUID.randomUUID().toString(),
+                        "TEAM:" + teamId,
+                        "CALLS",
+                        "",
+                        "EUR",
+                        today.withDayOfMonth(1).toString(),
+                        today.withDayOfMonth(today.lengthOfMonth()).toString());
         Map<String, String> metrics = new LinkedHashMap<>();
         METRICS.forEach(metric -> metrics.put(metric, labels.word("objective.metric." + metric, locale)));
         model.addAttribute("team", team);
@@ -100,10 +122,20 @@ class ObjectivesPage {
             }
         });
         model.addAttribute("rampReps", reps);
-        model.addAttribute("rampMetrics", metrics.entrySet().stream().filter(m -> !m.getKey().equals("REVENUE_WON") && !m.getKey().equals("PIPELINE_CREATED"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute(
+                "rampMetrics",
+                metrics.entrySet().stream()
+                        .filter(m ->
+                                !m.getKey().equals("REVENUE_WON") && !m.getKey().equals("PIPELINE_CREATED"))
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         if (!model.containsAttribute("rampForm")) {
-            model.addAttribute("rampForm", Map.of("start", today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).toString()));
+            model.addAttribute(
+                    "rampForm",
+                    Map.of(
+                            "start",
+                            today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+                                    .toString()));
         }
         if (!model.containsAttribute("rampErrors")) {
             model.addAttribute("rampErrors", Map.of());
@@ -116,8 +148,13 @@ class ObjectivesPage {
      * the Monday chosen; the same rep and Monday again adjust the same ramp.
      */
     @PostMapping("/teams/{teamId}/ramps")
-    String ramp(@PathVariable String teamId, @RequestParam(defaultValue = "") String repId, @RequestParam(defaultValue = "") String metric,
-                @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String targets, RedirectAttributes flash) {
+    String ramp(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "") String repId,
+            @RequestParam(defaultValue = "") String metric,
+            @RequestParam(defaultValue = "") String start,
+            @RequestParam(defaultValue = "") String targets,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         Map<String, String> errors = new LinkedHashMap<>();
         List<java.math.BigDecimal> weekly = new java.util.ArrayList<>();
@@ -146,24 +183,36 @@ class ObjectivesPage {
                 if (refusal.status() != 400 && refusal.status() != 404) {
                     throw refusal;
                 }
-                refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("weeklyTargets") ? "weeklyTargets" : field,
-                        message, (a, b) -> a + "; " + b));
+                refusal.fieldErrors()
+                        .forEach((field, message) -> errors.merge(
+                                field.startsWith("weeklyTargets") ? "weeklyTargets" : field,
+                                message,
+                                (a, b) -> a + "; " + b));
                 if (errors.isEmpty()) {
                     errors.put("repId", labels.word("ramp.pickRep", LocaleContextHolder.getLocale()));
                 }
             }
         }
         flash.addFlashAttribute("rampErrors", errors);
-        flash.addFlashAttribute("rampForm", Map.of("repId", repId, "metric", metric, "start", start, "targets", targets));
+        flash.addFlashAttribute(
+                "rampForm", Map.of("repId", repId, "metric", metric, "start", start, "targets", targets));
         return "redirect:/teams/" + teamId + "/objectives#ramp";
     }
 
     /** Sets an objective; the form's id makes a second submission the same objective, not another. */
     @PostMapping("/teams/{teamId}/objectives")
-    String set(@PathVariable String teamId, @RequestParam String objectiveId, @RequestParam(defaultValue = "") String who,
-               @RequestParam(defaultValue = "") String metric, @RequestParam(defaultValue = "") String target,
-               @RequestParam(defaultValue = "") String currency, @RequestParam(defaultValue = "") String periodStart,
-               @RequestParam(defaultValue = "") String periodEnd, Model model, Locale locale, RedirectAttributes flash) {
+    String set(
+            @PathVariable String teamId,
+            @RequestParam String objectiveId,
+            @RequestParam(defaultValue = "") String who,
+            @RequestParam(defaultValue = "") String metric,
+            @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String periodStart,
+            @RequestParam(defaultValue = "") String periodEnd,
+            Model model,
+            Locale locale,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(objectiveId);
         Form form = new Form(objectiveId, who, metric, target, currency, periodStart, periodEnd);
@@ -191,8 +240,9 @@ class ObjectivesPage {
     /** The service's field names as the form's: scope and scopeId are the "who" select. */
     static Map<String, String> formErrors(Services.ServiceRefusal refusal) {
         Map<String, String> errors = new LinkedHashMap<>();
-        refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("scope") ? "who" : field, message,
-                (a, b) -> a + "; " + b));
+        refusal.fieldErrors()
+                .forEach((field, message) ->
+                        errors.merge(field.startsWith("scope") ? "who" : field, message, (a, b) -> a + "; " + b));
         return errors;
     }
 
@@ -203,33 +253,64 @@ class ObjectivesPage {
         return renderEdit(teamId, objectiveId, null, null, Map.of(), model, locale);
     }
 
-    private String renderEdit(String teamId, String objectiveId, String target, String periodEnd, Map<String, String> errors,
-                              Model model, Locale locale) {
-        JsonNode objective = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+    private String renderEdit(
+            String teamId,
+            String objectiveId,
+            String target,
+            String periodEnd,
+            Map<String, String> errors,
+            Model model,
+            Locale locale) {
+        JsonNode objective =
+                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
         String scopeId = objective.get("scopeId").asString();
-        String who = "TEAM".equals(objective.get("scope").asString()) ? team.get("name").asString()
-                : services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", scopeId).get("displayName").asString();
+        String who = "TEAM".equals(objective.get("scope").asString())
+                ? team.get("name").asString()
+                : services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", scopeId)
+                        .get("displayName")
+                        .asString();
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("objective", objective);
-        model.addAttribute("periodStartDay", Figures.day(objective.get("periodStart").asString(), locale));
-        model.addAttribute("periodEndDay", Figures.day(objective.get("periodEnd").asString(), locale));
+        model.addAttribute(
+                "periodStartDay", Figures.day(objective.get("periodStart").asString(), locale));
+        model.addAttribute(
+                "periodEndDay", Figures.day(objective.get("periodEnd").asString(), locale));
         model.addAttribute("who", who);
-        model.addAttribute("metric", labels.word("objective.metric." + objective.get("metric").asString(), locale));
-        model.addAttribute("target", target != null ? target : objective.get("target").decimalValue().stripTrailingZeros().toPlainString());
-        model.addAttribute("periodEnd", periodEnd != null ? periodEnd : objective.get("periodEnd").asString());
+        model.addAttribute(
+                "metric",
+                labels.word("objective.metric." + objective.get("metric").asString(), locale));
+        model.addAttribute(
+                "target",
+                target != null
+                        ? target
+                        : objective
+                                .get("target")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString());
+        model.addAttribute(
+                "periodEnd",
+                periodEnd != null ? periodEnd : objective.get("periodEnd").asString());
         model.addAttribute("errors", errors);
-        model.addAttribute("cancelled", "CANCELLED".equals(objective.get("status").asString()));
+        model.addAttribute(
+                "cancelled", "CANCELLED".equals(objective.get("status").asString()));
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "objective";
     }
 
     /** Adjusts the target or the end of the period. */
     @PostMapping("/teams/{teamId}/objectives/{objectiveId}")
-    String adjust(@PathVariable String teamId, @PathVariable String objectiveId, @RequestParam(defaultValue = "") String target,
-                  @RequestParam(defaultValue = "") String periodEnd, @RequestParam(defaultValue = "") String revision, Model model,
-                  Locale locale, RedirectAttributes flash) {
+    String adjust(
+            @PathVariable String teamId,
+            @PathVariable String objectiveId,
+            @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "") String periodEnd,
+            @RequestParam(defaultValue = "") String revision,
+            Model model,
+            Locale locale,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(objectiveId);
         JsonNode held = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
@@ -241,25 +322,36 @@ class ObjectivesPage {
         body.put("periodEnd", periodEnd);
         try {
             // Over the objective as the form showed it: another manager's adjustment since is not replaced unseen.
-            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}/objectives/{id}",
-                    teamId, objectiveId);
+            services.putIfMatch(
+                    Service.ACTIVITY,
+                    body,
+                    ChangedMeanwhile.revision(revision),
+                    "/api/v1/teams/{teamId}/objectives/{id}",
+                    teamId,
+                    objectiveId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
-                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+                JsonNode now =
+                        services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
                 Map<String, String> yours = new LinkedHashMap<>();
                 yours.put("objectives.target", target.strip().replace(',', '.').replace(" ", ""));
                 yours.put("objectives.end", periodEnd);
                 Map<String, String> saved = new LinkedHashMap<>();
-                saved.put("objectives.target", now.get("target").decimalValue().stripTrailingZeros().toPlainString());
+                saved.put(
+                        "objectives.target",
+                        now.get("target").decimalValue().stripTrailingZeros().toPlainString());
                 saved.put("objectives.end", now.get("periodEnd").asString());
-                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(yours, saved, key -> labels.word(key, locale),
-                        (field, value) -> value));
+                model.addAttribute(
+                        "changedMeanwhile",
+                        ChangedMeanwhile.between(
+                                yours, saved, key -> labels.word(key, locale), (field, value) -> value));
                 return renderEdit(teamId, objectiveId, target, periodEnd, Map.of(), model, locale);
             }
             if (refusal.status() != 400 && refusal.status() != 409) {
                 throw refusal;
             }
-            Map<String, String> errors = refusal.status() == 409 ? Map.of("target", String.valueOf(refusal.detail())) : formErrors(refusal);
+            Map<String, String> errors =
+                    refusal.status() == 409 ? Map.of("target", String.valueOf(refusal.detail())) : formErrors(refusal);
             return renderEdit(teamId, objectiveId, target, periodEnd, errors, model, locale);
         }
         flash.addFlashAttribute("saved", true);
@@ -267,8 +359,13 @@ class ObjectivesPage {
     }
 
     @PostMapping("/teams/{teamId}/objectives/{objectiveId}/cancel")
-    String cancel(@PathVariable String teamId, @PathVariable String objectiveId, @RequestParam(defaultValue = "") String reason,
-                  Model model, Locale locale, RedirectAttributes flash) {
+    String cancel(
+            @PathVariable String teamId,
+            @PathVariable String objectiveId,
+            @RequestParam(defaultValue = "") String reason,
+            Model model,
+            Locale locale,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(objectiveId);
         Map<String, Object> body = new LinkedHashMap<>();

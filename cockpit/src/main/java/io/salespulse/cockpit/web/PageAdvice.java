@@ -34,7 +34,9 @@ class PageAdvice {
     @ModelAttribute("me")
     CockpitUser me() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getPrincipal())) {
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || "anonymousUser".equals(authentication.getPrincipal())) {
             return null;
         }
         return user.get();
@@ -48,8 +50,10 @@ class PageAdvice {
     }
 
     @ExceptionHandler(Services.ServiceRefusal.class)
-    String refused(Services.ServiceRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
-        int status = refusal.status() == 403 ? 403 : refusal.status() == 404 ? 404 : refusal.status() == 401 ? 401 : 502;
+    String refused(
+            Services.ServiceRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
+        int status =
+                refusal.status() == 403 ? 403 : refusal.status() == 404 ? 404 : refusal.status() == 401 ? 401 : 502;
         response.setStatus(status);
         model.addAttribute("me", me());
         if (status == 401) {

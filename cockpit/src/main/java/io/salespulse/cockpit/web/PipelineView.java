@@ -16,13 +16,19 @@ import tools.jackson.databind.JsonNode;
 record PipelineView(List<StageLine> stages, String open, String weighted, List<CoverageLine> coverage) {
 
     /** One stage. */
-    record StageLine(String stage, String label, long deals, String probability, String amount, String weighted, String medianDays,
-                     String openAge) {
-    }
+    record StageLine(
+            String stage,
+            String label,
+            long deals,
+            String probability,
+            String amount,
+            String weighted,
+            String medianDays,
+            String openAge) {}
 
     /** One revenue objective's coverage: open pipeline expected by its end over what is left to win. */
-    record CoverageLine(String who, String periodEnd, String expected, String remaining, String coverage, boolean low) {
-    }
+    record CoverageLine(
+            String who, String periodEnd, String expected, String remaining, String coverage, boolean low) {}
 
     /** "median 4 d · oldest: Globex, 20 d" for a stage's open deals, or "—" with none. */
     private static String openAge(JsonNode row, Labels labels, Locale locale) {
@@ -30,8 +36,14 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
         if (oldest == null || oldest.isNull()) {
             return "—";
         }
-        String name = oldest.hasNonNull("name") ? oldest.get("name").asString() : oldest.get("dealId").asString();
-        return labels.word("pipeline.openAge.line", locale, Figures.number(row.get("medianDaysOpen").decimalValue(), locale), name,
+        String name = oldest.hasNonNull("name")
+                ? oldest.get("name").asString()
+                : oldest.get("dealId").asString();
+        return labels.word(
+                "pipeline.openAge.line",
+                locale,
+                Figures.number(row.get("medianDaysOpen").decimalValue(), locale),
+                name,
                 oldest.get("days").asLong());
     }
 
@@ -40,23 +52,37 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
         List<StageLine> stages = new ArrayList<>();
         for (JsonNode row : pipeline.get("stages")) {
             String stage = row.get("stage").asString();
-            stages.add(new StageLine(stage, labels.word("stage." + stage, locale), row.get("deals").asLong(),
-                    Figures.percent(row.get("probability"), locale), Figures.money(row.get("amount"), locale),
+            stages.add(new StageLine(
+                    stage,
+                    labels.word("stage." + stage, locale),
+                    row.get("deals").asLong(),
+                    Figures.percent(row.get("probability"), locale),
+                    Figures.money(row.get("amount"), locale),
                     Figures.money(row.get("weighted"), locale),
-                    medians.hasNonNull(stage) ? Figures.number(medians.get(stage).decimalValue(), locale) : "—", openAge(row, labels, locale)));
+                    medians.hasNonNull(stage)
+                            ? Figures.number(medians.get(stage).decimalValue(), locale)
+                            : "—",
+                    openAge(row, labels, locale)));
         }
         List<CoverageLine> coverage = new ArrayList<>();
         for (JsonNode line : pipeline.get("coverage")) {
             String scopeId = line.get("scopeId").asString();
             String currency = line.get("currency").asString();
             JsonNode ratio = line.get("coverage");
-            coverage.add(new CoverageLine(names.getOrDefault(scopeId, scopeId), Figures.day(line.get("periodEnd").asString(), locale),
+            coverage.add(new CoverageLine(
+                    names.getOrDefault(scopeId, scopeId),
+                    Figures.day(line.get("periodEnd").asString(), locale),
                     Figures.amount(line.get("openExpectedInPeriod").decimalValue(), currency, locale),
                     Figures.amount(line.get("remaining").decimalValue(), currency, locale),
-                    ratio == null || ratio.isNull() ? null : Figures.number(ratio.decimalValue().setScale(2, RoundingMode.HALF_UP), locale) + "×",
+                    ratio == null || ratio.isNull()
+                            ? null
+                            : Figures.number(ratio.decimalValue().setScale(2, RoundingMode.HALF_UP), locale) + "×",
                     ratio != null && !ratio.isNull() && ratio.decimalValue().compareTo(BigDecimal.ONE) < 0));
         }
-        return new PipelineView(stages, Figures.money(pipeline.get("open"), locale), Figures.money(pipeline.get("weighted"), locale),
+        return new PipelineView(
+                stages,
+                Figures.money(pipeline.get("open"), locale),
+                Figures.money(pipeline.get("weighted"), locale),
                 coverage);
     }
 }

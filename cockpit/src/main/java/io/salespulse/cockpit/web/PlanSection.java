@@ -24,22 +24,37 @@ import tools.jackson.databind.JsonNode;
 class PlanSection {
 
     static final List<String> KINDS = List.of("SKILL", "INDICATOR", "ROLE_MOVE");
-    static final List<String> INDICATORS = List.of("CONNECT_RATE", "CALLS_PER_DAY", "MEETINGS_BOOKED_PER_WEEK", "MEETINGS_HELD_PER_WEEK",
-            "SHOW_RATE", "DEALS_ADVANCED_PER_WEEK");
+    static final List<String> INDICATORS = List.of(
+            "CONNECT_RATE",
+            "CALLS_PER_DAY",
+            "MEETINGS_BOOKED_PER_WEEK",
+            "MEETINGS_HELD_PER_WEEK",
+            "SHOW_RATE",
+            "DEALS_ADVANCED_PER_WEEK");
     static final List<String> ROLES = List.of("SDR", "AE", "CSM");
 
     /** A milestone as shown. */
-    record MilestoneLine(String milestoneId, String text, String due, boolean done) {
-    }
+    record MilestoneLine(String milestoneId, String text, String due, boolean done) {}
 
     /** A goal as shown: what it is tied to, in words, and for an indicator where it stands. */
-    record GoalLine(String goalId, String title, String tiedTo, String due, String standing, Integer bar, boolean reached,
-                    List<MilestoneLine> milestones) {
-    }
+    record GoalLine(
+            String goalId,
+            String title,
+            String tiedTo,
+            String due,
+            String standing,
+            Integer bar,
+            boolean reached,
+            List<MilestoneLine> milestones) {}
 
     /** The plan as shown. */
-    record PlanLines(boolean exists, String reviewedOn, String reviewDue, boolean reviewOverdue, List<GoalLine> goals, List<String> skills) {
-    }
+    record PlanLines(
+            boolean exists,
+            String reviewedOn,
+            String reviewDue,
+            boolean reviewOverdue,
+            List<GoalLine> goals,
+            List<String> skills) {}
 
     private final Services services;
     private final Labels labels;
@@ -56,8 +71,11 @@ class PlanSection {
             String kind = goal.get("kind").asString();
             String tiedTo = switch (kind) {
                 case "SKILL" -> labels.word("skill." + goal.get("skill").asString(), locale);
-                case "INDICATOR" -> labels.word("indicator." + goal.get("indicator").asString(), locale);
-                default -> labels.word("plan.moveTo", locale) + " " + goal.get("targetRole").asString();
+                case "INDICATOR" ->
+                    labels.word("indicator." + goal.get("indicator").asString(), locale);
+                default ->
+                    labels.word("plan.moveTo", locale) + " "
+                            + goal.get("targetRole").asString();
             };
             String standing = null;
             Integer bar = null;
@@ -65,22 +83,41 @@ class PlanSection {
                 boolean rate = goal.get("indicator").asString().endsWith("_RATE");
                 String target = value(goal.get("target"), rate, locale);
                 standing = (goal.hasNonNull("value") ? value(goal.get("value"), rate, locale) : "—") + " / " + target;
-                bar = goal.hasNonNull("progress") ? goal.get("progress").decimalValue().movePointRight(2).intValue() : 0;
+                bar = goal.hasNonNull("progress")
+                        ? goal.get("progress").decimalValue().movePointRight(2).intValue()
+                        : 0;
             }
             List<MilestoneLine> milestones = new ArrayList<>();
             for (JsonNode m : goal.path("milestones")) {
-                milestones.add(new MilestoneLine(m.get("milestoneId").asString(), m.get("text").asString(),
-                        m.hasNonNull("due") ? Figures.day(m.get("due").asString(), locale) : null, m.hasNonNull("doneAt")));
+                milestones.add(new MilestoneLine(
+                        m.get("milestoneId").asString(),
+                        m.get("text").asString(),
+                        m.hasNonNull("due") ? Figures.day(m.get("due").asString(), locale) : null,
+                        m.hasNonNull("doneAt")));
             }
-            goals.add(new GoalLine(goal.get("goalId").asString(), goal.get("title").asString(), tiedTo,
-                    goal.hasNonNull("due") ? Figures.day(goal.get("due").asString(), locale) : null, standing, bar, goal.path("reached").asBoolean(), milestones));
+            goals.add(new GoalLine(
+                    goal.get("goalId").asString(),
+                    goal.get("title").asString(),
+                    tiedTo,
+                    goal.hasNonNull("due") ? Figures.day(goal.get("due").asString(), locale) : null,
+                    standing,
+                    bar,
+                    goal.path("reached").asBoolean(),
+                    milestones));
         }
         List<String> skills = new ArrayList<>();
         plan.path("skills").forEach(skill -> skills.add(skill.asString()));
         String reviewDue = plan.hasNonNull("reviewDue") ? plan.get("reviewDue").asString() : null;
-        String reviewedOn = plan.hasNonNull("reviewedAt") ? plan.get("reviewedAt").asString().substring(0, 10) : null;
-        return new PlanLines(plan.hasNonNull("createdAt"), reviewedOn, reviewDue,
-                reviewDue != null && java.time.LocalDate.parse(reviewDue).isBefore(today), goals, skills);
+        String reviewedOn = plan.hasNonNull("reviewedAt")
+                ? plan.get("reviewedAt").asString().substring(0, 10)
+                : null;
+        return new PlanLines(
+                plan.hasNonNull("createdAt"),
+                reviewedOn,
+                reviewDue,
+                reviewDue != null && java.time.LocalDate.parse(reviewDue).isBefore(today),
+                goals,
+                skills);
     }
 
     private static String value(JsonNode value, boolean rate, Locale locale) {
@@ -89,11 +126,18 @@ class PlanSection {
 
     /** Adds a goal to the plan (the plan is written whole: the goals held, then the new one). */
     @PostMapping("/reps/{repId}/plan/goals")
-    String addGoal(@PathVariable String repId, @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String title,
-                   @RequestParam(defaultValue = "") String skill, @RequestParam(defaultValue = "") String indicator,
-                   @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String targetRole,
-                   @RequestParam(defaultValue = "") String due, @RequestParam(defaultValue = "") String milestone,
-                   @RequestParam(defaultValue = "") String milestoneDue, RedirectAttributes flash) {
+    String addGoal(
+            @PathVariable String repId,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String skill,
+            @RequestParam(defaultValue = "") String indicator,
+            @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "") String targetRole,
+            @RequestParam(defaultValue = "") String due,
+            @RequestParam(defaultValue = "") String milestone,
+            @RequestParam(defaultValue = "") String milestoneDue,
+            RedirectAttributes flash) {
         PageAdvice.checkId(repId);
         Map<String, Object> goal = new LinkedHashMap<>();
         goal.put("goalId", "g-" + UUID.randomUUID().toString().substring(0, 8));
@@ -104,7 +148,9 @@ class PlanSection {
         goal.put("target", "INDICATOR".equals(kind) ? number(target) : null);
         goal.put("targetRole", "ROLE_MOVE".equals(kind) && ROLES.contains(targetRole) ? targetRole : null);
         goal.put("due", due.isBlank() ? null : due);
-        goal.put("milestones", milestone.isBlank() ? List.of() : List.of(milestoneBody(milestone.strip(), milestoneDue)));
+        goal.put(
+                "milestones",
+                milestone.isBlank() ? List.of() : List.of(milestoneBody(milestone.strip(), milestoneDue)));
         java.util.concurrent.atomic.AtomicInteger index = new java.util.concurrent.atomic.AtomicInteger();
         try {
             writeGoals(repId, goals -> {
@@ -118,8 +164,12 @@ class PlanSection {
             }
             Map<String, String> errors = new LinkedHashMap<>();
             String prefix = "goals[" + index.get() + "].";
-            refusal.fieldErrors().forEach((field, message) -> errors.put(field.startsWith(prefix)
-                    ? field.substring(prefix.length()).replaceAll("\\[.*", "") : field, message));
+            refusal.fieldErrors()
+                    .forEach((field, message) -> errors.put(
+                            field.startsWith(prefix)
+                                    ? field.substring(prefix.length()).replaceAll("\\[.*", "")
+                                    : field,
+                            message));
             if (errors.containsKey("milestones") && milestone.isBlank()) {
                 errors.put("milestone", errors.remove("milestones"));
             }
@@ -144,7 +194,12 @@ class PlanSection {
         PageAdvice.checkId(repId);
         PageAdvice.checkId(goalId);
         PageAdvice.checkId(milestoneId);
-        services.post(Service.COACHING, Map.of(), "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done", repId, goalId,
+        services.post(
+                Service.COACHING,
+                Map.of(),
+                "/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done",
+                repId,
+                goalId,
                 milestoneId);
         return "redirect:/reps/" + repId + "#plan";
     }
@@ -154,7 +209,9 @@ class PlanSection {
     String removeGoal(@PathVariable String repId, @PathVariable String goalId, RedirectAttributes flash) {
         PageAdvice.checkId(repId);
         PageAdvice.checkId(goalId);
-        writeGoals(repId, goals -> goals.removeIf(goal -> goal instanceof Map<?, ?> held && goalId.equals(held.get("goalId"))));
+        writeGoals(
+                repId,
+                goals -> goals.removeIf(goal -> goal instanceof Map<?, ?> held && goalId.equals(held.get("goalId"))));
         flash.addFlashAttribute("planRemoved", true);
         return "redirect:/reps/" + repId + "#plan";
     }
@@ -174,7 +231,8 @@ class PlanSection {
             change.accept(goals);
             Long revision = plan.hasNonNull("revision") ? plan.get("revision").asLong() : null;
             try {
-                services.putIfMatch(Service.COACHING, Map.of("goals", goals), revision, "/api/v1/reps/{repId}/plan", repId);
+                services.putIfMatch(
+                        Service.COACHING, Map.of("goals", goals), revision, "/api/v1/reps/{repId}/plan", repId);
                 return;
             } catch (Services.ServiceRefusal refusal) {
                 if (refusal.status() != 412 || attempt == 4) {
@@ -202,7 +260,8 @@ class PlanSection {
         body.put("days", goal.hasNonNull("days") ? goal.get("days").asInt() : null);
         List<Object> milestones = new ArrayList<>();
         for (JsonNode m : goal.path("milestones")) {
-            Map<String, Object> milestone = milestoneBody(m.get("text").asString(), m.hasNonNull("due") ? m.get("due").asString() : "");
+            Map<String, Object> milestone = milestoneBody(
+                    m.get("text").asString(), m.hasNonNull("due") ? m.get("due").asString() : "");
             milestone.put("milestoneId", m.get("milestoneId").asString());
             milestones.add(milestone);
         }

@@ -29,16 +29,19 @@ import tools.jackson.databind.JsonNode;
 class RepPage {
 
     /** An objective as the page shows it. */
-    record ObjectiveLine(String metric, String attainment, String pace, String status, int bar) {
-    }
+    record ObjectiveLine(String metric, String attainment, String pace, String status, int bar) {}
 
     /** A signal or recognition to talk about. */
-    record Talk(String signalId, String severity, String title, List<String> questions) {
-    }
+    record Talk(String signalId, String severity, String title, List<String> questions) {}
 
     /** An open deal as the page lists it. */
-    record DealLine(String name, String stage, String amount, String daysInStage, String expectedClose, boolean closeDatePassed) {
-    }
+    record DealLine(
+            String name,
+            String stage,
+            String amount,
+            String daysInStage,
+            String expectedClose,
+            boolean closeDatePassed) {}
 
     static final int CHART_DAYS = 28;
     static final int DEALS_SHOWN = 50;
@@ -49,7 +52,12 @@ class RepPage {
     private final Clock clock;
     private final TeamObjectives teamObjectives;
 
-    RepPage(Services services, Labels labels, io.salespulse.cockpit.security.CurrentUser user, Clock clock, TeamObjectives teamObjectives) {
+    RepPage(
+            Services services,
+            Labels labels,
+            io.salespulse.cockpit.security.CurrentUser user,
+            Clock clock,
+            TeamObjectives teamObjectives) {
         this.teamObjectives = teamObjectives;
         this.services = services;
         this.labels = labels;
@@ -58,23 +66,25 @@ class RepPage {
     }
 
     /** Where a rep in onboarding stands: started on, days since, its first meeting booked and deal won (null: not yet). */
-    record Ramp(String startDate, long days, String firstMeeting, String firstDeal) {
-    }
+    record Ramp(String startDate, long days, String firstMeeting, String firstDeal) {}
 
     /** An open action item of the rep's 1:1s. */
-    record ItemLine(String oneOnOneId, String itemId, String text, String owner, String due, boolean overdue) {
-    }
+    record ItemLine(String oneOnOneId, String itemId, String text, String owner, String due, boolean overdue) {}
 
     /** The 1:1 form's values, as typed (an item's three fields per row). */
-    record OneOnOneForm(String oneOnOneId, String heldOn, String notes, boolean privateNotes, String energy, List<String[]> items) {
-    }
+    record OneOnOneForm(
+            String oneOnOneId,
+            String heldOn,
+            String notes,
+            boolean privateNotes,
+            String energy,
+            List<String[]> items) {}
 
     static final int ITEM_ROWS = 3;
     static final int PAST_ONE_ON_ONES = 5;
 
     /** A past 1:1 as the page lists it: its notes, or none when they are another manager's private ones. */
-    record PastOneOnOne(String heldOn, String managerId, String notes, boolean hidden, String energy, int items) {
-    }
+    record PastOneOnOne(String heldOn, String managerId, String notes, boolean hidden, String energy, int items) {}
 
     @GetMapping("/reps/{repId}")
     String rep(@PathVariable String repId, Model model, Locale locale) {
@@ -84,15 +94,23 @@ class RepPage {
 
     /** Records a 1:1 (the form's id makes a second submission the same 1:1). */
     @PostMapping("/reps/{repId}/one-on-ones")
-    String record(@PathVariable String repId, @RequestParam String oneOnOneId, @RequestParam Map<String, String> params, Model model,
-                  Locale locale, RedirectAttributes flash) {
+    String record(
+            @PathVariable String repId,
+            @RequestParam String oneOnOneId,
+            @RequestParam Map<String, String> params,
+            Model model,
+            Locale locale,
+            RedirectAttributes flash) {
         PageAdvice.checkId(repId);
         PageAdvice.checkId(oneOnOneId);
         List<String[]> rows = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < ITEM_ROWS; i++) {
-            String[] row = {params.getOrDefault("item" + i + "-text", "").strip(), params.getOrDefault("item" + i + "-owner", "REP"),
-                    params.getOrDefault("item" + i + "-due", "").strip()};
+            String[] row = {
+                params.getOrDefault("item" + i + "-text", "").strip(),
+                params.getOrDefault("item" + i + "-owner", "REP"),
+                params.getOrDefault("item" + i + "-due", "").strip()
+            };
             rows.add(row);
             if (!row[0].isEmpty() || !row[2].isEmpty()) {
                 Map<String, Object> item = new LinkedHashMap<>();
@@ -102,8 +120,13 @@ class RepPage {
                 items.add(item);
             }
         }
-        OneOnOneForm form = new OneOnOneForm(oneOnOneId, params.getOrDefault("heldOn", ""), params.getOrDefault("notes", ""),
-                "true".equals(params.get("privateNotes")), params.getOrDefault("energy", ""), rows);
+        OneOnOneForm form = new OneOnOneForm(
+                oneOnOneId,
+                params.getOrDefault("heldOn", ""),
+                params.getOrDefault("notes", ""),
+                "true".equals(params.get("privateNotes")),
+                params.getOrDefault("energy", ""),
+                rows);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("heldOn", form.heldOn().isBlank() ? null : form.heldOn());
         body.put("notes", form.notes().isBlank() ? null : form.notes());
@@ -127,7 +150,13 @@ class RepPage {
         PageAdvice.checkId(repId);
         PageAdvice.checkId(oneOnOneId);
         PageAdvice.checkId(itemId);
-        services.post(Service.COACHING, Map.of(), "/api/v1/reps/{repId}/one-on-ones/{id}/action-items/{item}/done", repId, oneOnOneId, itemId);
+        services.post(
+                Service.COACHING,
+                Map.of(),
+                "/api/v1/reps/{repId}/one-on-ones/{id}/action-items/{item}/done",
+                repId,
+                oneOnOneId,
+                itemId);
         return "redirect:/reps/" + repId + "#one-on-one";
     }
 
@@ -135,21 +164,31 @@ class RepPage {
         JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
         String teamId = rep.get("teamId").asString();
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        LocalDate today =
+                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
         // This week so far against the same days of last week (like for like).
-        Pending<JsonNode> week = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true",
-                repId, today));
-        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
-                repId, today.minusDays(CHART_DAYS - 1), today));
-        Pending<JsonNode> openDeals = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}",
-                repId, DEALS_SHOWN + 1));
-        Pending<JsonNode> pastOneOnOnes = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-ones?limit={n}",
-                repId, PAST_ONE_ON_ONES));
-        Pending<JsonNode> absences = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/reps/{repId}/absences?from={from}&to={to}",
-                repId, today, today.plusDays(90)));
-        Pending<JsonNode> plan = services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
-        Pending<JsonNode> upcoming = services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives?date={date}&upcoming=true",
-                repId, today));
+        Pending<JsonNode> week = services.async(() -> services.get(
+                Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true", repId, today));
+        Pending<JsonNode> daily = services.async(() -> services.get(
+                Service.KPI,
+                "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
+                repId,
+                today.minusDays(CHART_DAYS - 1),
+                today));
+        Pending<JsonNode> openDeals = services.async(
+                () -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}", repId, DEALS_SHOWN + 1));
+        Pending<JsonNode> pastOneOnOnes = services.async(() ->
+                services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-ones?limit={n}", repId, PAST_ONE_ON_ONES));
+        Pending<JsonNode> absences = services.async(() -> services.get(
+                Service.ACTIVITY,
+                "/api/v1/reps/{repId}/absences?from={from}&to={to}",
+                repId,
+                today,
+                today.plusDays(90)));
+        Pending<JsonNode> plan =
+                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
+        Pending<JsonNode> upcoming = services.async(() ->
+                services.get(Service.KPI, "/api/v1/reps/{repId}/objectives?date={date}&upcoming=true", repId, today));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.get("displayName").asString();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
@@ -161,11 +200,21 @@ class RepPage {
                 break;
             }
             String amount = deal.hasNonNull("amount")
-                    ? Figures.amount(deal.get("amount").decimalValue(), deal.get("currency").asString(), locale) : "—";
-            deals.add(new DealLine(deal.hasNonNull("name") ? deal.get("name").asString() : deal.get("dealId").asString(),
-                    labels.word("stage." + deal.get("stage").asString(), locale), amount,
+                    ? Figures.amount(
+                            deal.get("amount").decimalValue(),
+                            deal.get("currency").asString(),
+                            locale)
+                    : "—";
+            deals.add(new DealLine(
+                    deal.hasNonNull("name")
+                            ? deal.get("name").asString()
+                            : deal.get("dealId").asString(),
+                    labels.word("stage." + deal.get("stage").asString(), locale),
+                    amount,
                     deal.hasNonNull("daysInStage") ? deal.get("daysInStage").asString() : "—",
-                    deal.hasNonNull("expectedCloseDate") ? Figures.day(deal.get("expectedCloseDate").asString(), locale) : "—",
+                    deal.hasNonNull("expectedCloseDate")
+                            ? Figures.day(deal.get("expectedCloseDate").asString(), locale)
+                            : "—",
                     deal.get("closeDatePassed").asBoolean()));
         }
         List<ObjectiveLine> objectives = objectiveLines(agenda.get("objectives"), labels, locale);
@@ -176,22 +225,43 @@ class RepPage {
             if (item.get("questions").has(language)) {
                 item.get("questions").get(language).forEach(q -> questions.add(q.asString()));
             }
-            toDiscuss.add(new Talk(signal.get("signalId").asString(), signal.get("severity").asString(),
-                    labels.signalTitle(signal, name, locale), questions));
+            toDiscuss.add(new Talk(
+                    signal.get("signalId").asString(),
+                    signal.get("severity").asString(),
+                    labels.signalTitle(signal, name, locale),
+                    questions));
         }
         List<Talk> recognitions = new ArrayList<>();
         for (JsonNode signal : agenda.get("recognitions")) {
-            recognitions.add(new Talk(signal.get("signalId").asString(), signal.get("severity").asString(),
-                    labels.signalTitle(signal, name, locale), List.of()));
+            recognitions.add(new Talk(
+                    signal.get("signalId").asString(),
+                    signal.get("severity").asString(),
+                    labels.signalTitle(signal, name, locale),
+                    List.of()));
         }
         model.addAttribute("rep", rep);
-        model.addAttribute("away", awayLines(absences.get(), rep.get("displayName").asString()));
+        model.addAttribute(
+                "away", awayLines(absences.get(), rep.get("displayName").asString()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         JsonNode onboarding = agenda.path("onboarding");
-        model.addAttribute("onboarding", onboarding.isMissingNode() || onboarding.isNull() ? null : new Ramp(
-                Figures.day(onboarding.get("startDate").asString(), locale), onboarding.get("daysSinceStart").asLong(),
-                onboarding.hasNonNull("firstMeetingBooked") ? Figures.day(onboarding.get("firstMeetingBooked").asString(), locale) : null,
-                onboarding.hasNonNull("firstDealWon") ? Figures.day(onboarding.get("firstDealWon").asString(), locale) : null));
+        model.addAttribute(
+                "onboarding",
+                onboarding.isMissingNode() || onboarding.isNull()
+                        ? null
+                        : new Ramp(
+                                Figures.day(onboarding.get("startDate").asString(), locale),
+                                onboarding.get("daysSinceStart").asLong(),
+                                onboarding.hasNonNull("firstMeetingBooked")
+                                        ? Figures.day(
+                                                onboarding
+                                                        .get("firstMeetingBooked")
+                                                        .asString(),
+                                                locale)
+                                        : null,
+                                onboarding.hasNonNull("firstDealWon")
+                                        ? Figures.day(
+                                                onboarding.get("firstDealWon").asString(), locale)
+                                        : null));
         model.addAttribute("planKinds", PlanSection.KINDS);
         model.addAttribute("planIndicators", PlanSection.INDICATORS);
         model.addAttribute("planRoles", PlanSection.ROLES);
@@ -215,21 +285,33 @@ class RepPage {
         model.addAttribute("recognitions", recognitions);
         JsonNode last = agenda.path("lastOneOnOne");
         model.addAttribute("lastOneOnOne", last.isMissingNode() || last.isNull() ? null : last);
-        model.addAttribute("lastOneOnOneDay", last.isMissingNode() || last.isNull() ? null : Figures.day(last.path("heldOn").asString(""), locale));
+        model.addAttribute(
+                "lastOneOnOneDay",
+                last.isMissingNode() || last.isNull()
+                        ? null
+                        : Figures.day(last.path("heldOn").asString(""), locale));
         model.addAttribute("actionItems", itemLines(agenda.path("openActionItems"), locale));
         List<PastOneOnOne> past = new ArrayList<>();
         for (JsonNode o : pastOneOnOnes.get()) {
-            past.add(new PastOneOnOne(Figures.day(o.get("heldOn").asString(), locale), o.get("managerId").asString(),
-                    o.hasNonNull("notes") ? o.get("notes").asString() : null, o.path("privateNotes").asBoolean() && !o.hasNonNull("notes"),
-                    o.hasNonNull("energy") ? o.get("energy").asString() : null, o.path("actionItems").size()));
+            past.add(new PastOneOnOne(
+                    Figures.day(o.get("heldOn").asString(), locale),
+                    o.get("managerId").asString(),
+                    o.hasNonNull("notes") ? o.get("notes").asString() : null,
+                    o.path("privateNotes").asBoolean() && !o.hasNonNull("notes"),
+                    o.hasNonNull("energy") ? o.get("energy").asString() : null,
+                    o.path("actionItems").size()));
         }
         model.addAttribute("pastOneOnOnes", past);
         List<String[]> emptyRows = new ArrayList<>();
         for (int i = 0; i < ITEM_ROWS; i++) {
             emptyRows.add(new String[] {"", "REP", ""});
         }
-        model.addAttribute("oneOnOne", typed != null ? typed
-                : new OneOnOneForm(java.util.UUID.randomUUID().toString(), today.toString(), "", false, "", emptyRows));
+        model.addAttribute(
+                "oneOnOne",
+                typed != null
+                        ? typed
+                        : new OneOnOneForm(
+                                java.util.UUID.randomUUID().toString(), today.toString(), "", false, "", emptyRows));
         model.addAttribute("errors", errors);
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "rep";
@@ -240,10 +322,14 @@ class RepPage {
         List<ObjectiveLine> objectives = new ArrayList<>();
         for (JsonNode objective : list) {
             JsonNode attainment = objective.get("attainment");
-            objectives.add(new ObjectiveLine(labels.word("objective.metric." + objective.get("metric").asString(), locale),
+            objectives.add(new ObjectiveLine(
+                    labels.word("objective.metric." + objective.get("metric").asString(), locale),
                     Figures.percent(attainment, locale),
-                    objective.hasNonNull("pace") ? Figures.number(objective.get("pace").decimalValue(), locale) : "—",
-                    objective.get("status").asString(), TeamObjectives.bar(attainment)));
+                    objective.hasNonNull("pace")
+                            ? Figures.number(objective.get("pace").decimalValue(), locale)
+                            : "—",
+                    objective.get("status").asString(),
+                    TeamObjectives.bar(attainment)));
         }
         return objectives;
     }
@@ -252,8 +338,13 @@ class RepPage {
     static List<ItemLine> itemLines(JsonNode list, Locale locale) {
         List<ItemLine> items = new ArrayList<>();
         for (JsonNode item : list) {
-            items.add(new ItemLine(item.get("oneOnOneId").asString(), item.get("itemId").asString(), item.get("text").asString(),
-                    item.get("owner").asString(), item.hasNonNull("due") ? Figures.day(item.get("due").asString(), locale) : "—", item.get("overdue").asBoolean()));
+            items.add(new ItemLine(
+                    item.get("oneOnOneId").asString(),
+                    item.get("itemId").asString(),
+                    item.get("text").asString(),
+                    item.get("owner").asString(),
+                    item.hasNonNull("due") ? Figures.day(item.get("due").asString(), locale) : "—",
+                    item.get("overdue").asBoolean()));
         }
         return items;
     }

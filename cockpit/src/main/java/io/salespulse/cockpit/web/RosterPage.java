@@ -27,35 +27,57 @@ class RosterPage {
 
     /** The CRMs whose ids the form asks for; other ids a rep holds are kept as they are. */
     static final List<String> CRMS = List.of("hubspot", "pipedrive", "twenty", "salesforce");
+
     static final List<String> ROLES = List.of("SDR", "AE", "CSM");
     static final List<String> SENIORITIES = List.of("JUNIOR", "SENIOR");
 
     /** A team, its managers and its reps (by name). */
-    record TeamRoster(JsonNode team, String managers, List<RepLine> reps) {
-    }
+    record TeamRoster(JsonNode team, String managers, List<RepLine> reps) {}
 
     /** A rep as the roster lists it: its CRM ids as "crm: id", in CRM order. */
     record RepLine(String repId, String name, String role, String seniority, String crmIds, boolean active) {
 
         static RepLine of(JsonNode rep) {
             Map<String, String> ids = externalIds(rep);
-            return new RepLine(rep.get("repId").asString(), rep.get("displayName").asString(), rep.get("role").asString(),
-                    rep.get("seniority").asString(), ids.isEmpty() ? "—" : String.join(", ", ids.entrySet().stream()
-                            .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()), rep.path("active").asBoolean(true));
+            return new RepLine(
+                    rep.get("repId").asString(),
+                    rep.get("displayName").asString(),
+                    rep.get("role").asString(),
+                    rep.get("seniority").asString(),
+                    ids.isEmpty()
+                            ? "—"
+                            : String.join(
+                                    ", ",
+                                    ids.entrySet().stream()
+                                            .map(entry -> entry.getKey() + ": " + entry.getValue())
+                                            .toList()),
+                    rep.path("active").asBoolean(true));
         }
     }
 
     /** The team form's values, as typed (managers comma-separated). */
-    record TeamForm(String teamId, String name, String timezone, String locale, String managers, List<String> workingDays,
-                    String holidayCountry, String holidayRegion) {
-    }
+    record TeamForm(
+            String teamId,
+            String name,
+            String timezone,
+            String locale,
+            String managers,
+            List<String> workingDays,
+            String holidayCountry,
+            String holidayRegion) {}
 
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     /** The rep form's values, as typed. */
-    record RepForm(String repId, String displayName, String teamId, String role, String seniority, String startDate, boolean active,
-                   Map<String, String> externalIds) {
-    }
+    record RepForm(
+            String repId,
+            String displayName,
+            String teamId,
+            String role,
+            String seniority,
+            String startDate,
+            boolean active,
+            Map<String, String> externalIds) {}
 
     private final Services services;
     private final CurrentUser user;
@@ -70,7 +92,9 @@ class RosterPage {
     /** A rep's CRM ids, CRM by CRM in name order. */
     static Map<String, String> externalIds(JsonNode rep) {
         Map<String, String> ids = new TreeMap<>();
-        rep.path("externalIds").properties().forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
+        rep.path("externalIds")
+                .properties()
+                .forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
         return ids;
     }
 
@@ -95,7 +119,8 @@ class RosterPage {
             String teamId = team.get("teamId").asString();
             pending.add(services.async(() -> {
                 List<RepLine> reps = new ArrayList<>();
-                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId).forEach(rep -> reps.add(RepLine.of(rep)));
+                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)
+                        .forEach(rep -> reps.add(RepLine.of(rep)));
                 reps.sort(java.util.Comparator.comparing(RepLine::name));
                 List<String> managers = strings(team.path("managerIds"));
                 return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
@@ -111,20 +136,31 @@ class RosterPage {
     String team(@RequestParam String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(teamId);
-        JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId).orElse(null);
-        TeamForm form = team == null ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "") : teamForm(team);
+        JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId)
+                .orElse(null);
+        TeamForm form = team == null
+                ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "")
+                : teamForm(team);
         return renderTeam(form, team != null, Map.of(), model, revisionOf(team));
     }
 
     private static TeamForm teamForm(JsonNode team) {
-        return new TeamForm(team.get("teamId").asString(), team.get("name").asString(), team.get("timezone").asString(),
-                team.get("locale").asString(), String.join(", ", strings(team.path("managerIds"))), strings(team.path("workingDays")),
-                team.path("holidayCountry").asString(""), team.path("holidayRegion").asString(""));
+        return new TeamForm(
+                team.get("teamId").asString(),
+                team.get("name").asString(),
+                team.get("timezone").asString(),
+                team.get("locale").asString(),
+                String.join(", ", strings(team.path("managerIds"))),
+                strings(team.path("workingDays")),
+                team.path("holidayCountry").asString(""),
+                team.path("holidayRegion").asString(""));
     }
 
     /** The revision of a record as read (its form carries it back as {@code If-Match}), or null for a new one. */
     private static String revisionOf(JsonNode record) {
-        return record == null || !record.hasNonNull("revision") ? "" : record.get("revision").asString();
+        return record == null || !record.hasNonNull("revision")
+                ? ""
+                : record.get("revision").asString();
     }
 
     /** The team form's fields as compared when it was changed meanwhile, by label key. */
@@ -133,8 +169,14 @@ class RosterPage {
         fields.put("roster.name", form.name());
         fields.put("notifications.field.timezone", form.timezone());
         fields.put("roster.team.locale", form.locale());
-        fields.put("roster.team.managers", String.join(", ", java.util.Arrays.stream(form.managers().split("[,\\s]+")).map(String::strip)
-                .filter(id -> !id.isEmpty()).toList()));
+        fields.put(
+                "roster.team.managers",
+                String.join(
+                        ", ",
+                        java.util.Arrays.stream(form.managers().split("[,\\s]+"))
+                                .map(String::strip)
+                                .filter(id -> !id.isEmpty())
+                                .toList()));
         fields.put("roster.team.days", String.join(", ", form.workingDays()));
         fields.put("roster.holidayCountry", form.holidayCountry());
         fields.put("roster.holidayRegion", form.holidayRegion());
@@ -152,14 +194,26 @@ class RosterPage {
 
     /** Saves a team (new or changed): managers are the ids their tokens carry as {@code sub}. */
     @PostMapping("/admin/teams")
-    String saveTeam(@RequestParam String teamId, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String timezone,
-                    @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String managers,
-                    @RequestParam(required = false) List<String> workingDays, @RequestParam(defaultValue = "") String holidayCountry,
-                    @RequestParam(defaultValue = "") String holidayRegion, @RequestParam(defaultValue = "false") boolean known,
-                    @RequestParam(defaultValue = "") String revision, Model model, Locale reader, RedirectAttributes flash) {
+    String saveTeam(
+            @RequestParam String teamId,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String timezone,
+            @RequestParam(defaultValue = "") String locale,
+            @RequestParam(defaultValue = "") String managers,
+            @RequestParam(required = false) List<String> workingDays,
+            @RequestParam(defaultValue = "") String holidayCountry,
+            @RequestParam(defaultValue = "") String holidayRegion,
+            @RequestParam(defaultValue = "false") boolean known,
+            @RequestParam(defaultValue = "") String revision,
+            Model model,
+            Locale reader,
+            RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(teamId);
-        List<String> managerIds = java.util.Arrays.stream(managers.split("[,\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        List<String> managerIds = java.util.Arrays.stream(managers.split("[,\\s]+"))
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .toList();
         List<String> days = workingDays == null ? List.of() : workingDays;
         TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days, holidayCountry, holidayRegion);
         if (days.isEmpty()) {
@@ -174,20 +228,31 @@ class RosterPage {
         body.put("holidayCountry", holidayCountry.isBlank() ? null : holidayCountry.strip());
         body.put("holidayRegion", holidayRegion.isBlank() ? null : holidayRegion.strip());
         try {
-            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}", teamId);
+            services.putIfMatch(
+                    Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}", teamId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
                 JsonNode now = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(fields(form), fields(teamForm(now)),
-                        key -> labels.word(key, reader), (field, value) -> value));
+                model.addAttribute(
+                        "changedMeanwhile",
+                        ChangedMeanwhile.between(
+                                fields(form),
+                                fields(teamForm(now)),
+                                key -> labels.word(key, reader),
+                                (field, value) -> value));
                 return renderTeam(form, known, Map.of(), model, revisionOf(now));
             }
             if (refusal.status() != 400) {
                 throw refusal;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            refusal.fieldErrors().forEach((field, message) -> errors.merge(field.startsWith("managerIds") ? "managers"
-                    : field.startsWith("workingDays") ? "workingDays" : field, message, (a, b) -> a + "; " + b));
+            refusal.fieldErrors()
+                    .forEach((field, message) -> errors.merge(
+                            field.startsWith("managerIds")
+                                    ? "managers"
+                                    : field.startsWith("workingDays") ? "workingDays" : field,
+                            message,
+                            (a, b) -> a + "; " + b));
             return renderTeam(form, known, errors, model, revision);
         }
         flash.addFlashAttribute("saved", name.strip());
@@ -199,15 +264,24 @@ class RosterPage {
     String rep(@RequestParam String repId, @RequestParam(required = false) String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(repId);
-        JsonNode rep = services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).orElse(null);
-        RepForm form = rep == null ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of()) : repForm(rep);
+        JsonNode rep =
+                services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).orElse(null);
+        RepForm form = rep == null
+                ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of())
+                : repForm(rep);
         return render(form, rep != null, Map.of(), model, revisionOf(rep));
     }
 
     private static RepForm repForm(JsonNode rep) {
-        return new RepForm(rep.get("repId").asString(), rep.get("displayName").asString(), rep.get("teamId").asString(),
-                rep.get("role").asString(), rep.get("seniority").asString(), rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
-                rep.path("active").asBoolean(true), externalIds(rep));
+        return new RepForm(
+                rep.get("repId").asString(),
+                rep.get("displayName").asString(),
+                rep.get("teamId").asString(),
+                rep.get("role").asString(),
+                rep.get("seniority").asString(),
+                rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
+                rep.path("active").asBoolean(true),
+                externalIds(rep));
     }
 
     /** The rep form's fields as compared when it was changed meanwhile, by label key. */
@@ -219,7 +293,13 @@ class RosterPage {
         fields.put("roster.seniority", form.seniority());
         fields.put("roster.startDate", form.startDate());
         fields.put("roster.active", labels.word(form.active() ? "changed.yes" : "changed.no", locale));
-        fields.put("roster.crmIds", String.join(", ", form.externalIds().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        fields.put(
+                "roster.crmIds",
+                String.join(
+                        ", ",
+                        form.externalIds().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue())
+                                .toList()));
         return fields;
     }
 
@@ -237,16 +317,27 @@ class RosterPage {
 
     /** Saves a rep (new or changed): the CRM ids typed replace those CRMs' ids, blank removes one, others stay. */
     @PostMapping("/admin/reps")
-    String save(@RequestParam String repId, @RequestParam(defaultValue = "") String displayName,
-                @RequestParam(defaultValue = "") String teamId, @RequestParam(defaultValue = "") String role,
-                @RequestParam(defaultValue = "") String seniority, @RequestParam(defaultValue = "") String startDate,
-                @RequestParam(defaultValue = "false") boolean active, @RequestParam Map<String, String> fields,
-                @RequestParam(defaultValue = "false") boolean known, @RequestParam(defaultValue = "") String revision, Model model,
-                Locale locale, RedirectAttributes flash) {
+    String save(
+            @RequestParam String repId,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String teamId,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String seniority,
+            @RequestParam(defaultValue = "") String startDate,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam Map<String, String> fields,
+            @RequestParam(defaultValue = "false") boolean known,
+            @RequestParam(defaultValue = "") String revision,
+            Model model,
+            Locale locale,
+            RedirectAttributes flash) {
         requireAdmin();
         PageAdvice.checkId(repId);
-        Map<String, String> ids = known ? services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).map(RosterPage::externalIds)
-                .orElseGet(TreeMap::new) : new TreeMap<>();
+        Map<String, String> ids = known
+                ? services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
+                        .map(RosterPage::externalIds)
+                        .orElseGet(TreeMap::new)
+                : new TreeMap<>();
         for (String crm : CRMS) {
             String typed = fields.getOrDefault("crm." + crm, "").strip();
             if (typed.isEmpty()) {
@@ -265,12 +356,18 @@ class RosterPage {
         body.put("externalIds", ids);
         body.put("active", active);
         try {
-            services.putIfMatch(Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/reps/{repId}", repId);
+            services.putIfMatch(
+                    Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/reps/{repId}", repId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
                 JsonNode now = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
-                model.addAttribute("changedMeanwhile", ChangedMeanwhile.between(fields(form, locale), fields(repForm(now), locale),
-                        key -> labels.word(key, locale), (field, value) -> value));
+                model.addAttribute(
+                        "changedMeanwhile",
+                        ChangedMeanwhile.between(
+                                fields(form, locale),
+                                fields(repForm(now), locale),
+                                key -> labels.word(key, locale),
+                                (field, value) -> value));
                 return render(form, known, Map.of(), model, revisionOf(now));
             }
             if (refusal.status() != 400) {

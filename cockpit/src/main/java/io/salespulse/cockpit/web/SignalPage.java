@@ -47,7 +47,9 @@ class SignalPage {
         for (JsonNode e : signal.get("evidence")) {
             JsonNode value = e.get("value");
             String name = e.get("name").asString();
-            String shown = value == null || value.isNull() ? "" : Figures.evidence(type, name, new BigDecimal(value.asString()), locale);
+            String shown = value == null || value.isNull()
+                    ? ""
+                    : Figures.evidence(type, name, new BigDecimal(value.asString()), locale);
             facts.add(Map.entry(labels.evidence(name, locale), shown));
         }
         return facts;
@@ -60,20 +62,36 @@ class SignalPage {
             return facts;
         }
         if (deal.hasNonNull("name")) {
-            facts.add(Map.entry(labels.word("deal.name", locale), deal.get("name").asString()));
+            facts.add(
+                    Map.entry(labels.word("deal.name", locale), deal.get("name").asString()));
         }
         if (deal.hasNonNull("amount")) {
-            facts.add(Map.entry(labels.word("deal.amount", locale), Figures.amount(deal.get("amount").get("amount").decimalValue(),
-                    deal.get("amount").get("currency").asString(), locale)));
+            facts.add(Map.entry(
+                    labels.word("deal.amount", locale),
+                    Figures.amount(
+                            deal.get("amount").get("amount").decimalValue(),
+                            deal.get("amount").get("currency").asString(),
+                            locale)));
         }
         if (deal.hasNonNull("stage")) {
             String stage = labels.word("stage." + deal.get("stage").asString(), locale);
-            facts.add(Map.entry(labels.word("deal.stage", locale), deal.hasNonNull("daysInStage")
-                    ? labels.word("deal.stage-days", locale, stage, deal.get("daysInStage").asLong()) : stage));
+            facts.add(Map.entry(
+                    labels.word("deal.stage", locale),
+                    deal.hasNonNull("daysInStage")
+                            ? labels.word(
+                                    "deal.stage-days",
+                                    locale,
+                                    stage,
+                                    deal.get("daysInStage").asLong())
+                            : stage));
         }
         if (deal.hasNonNull("expectedCloseDate")) {
-            facts.add(Map.entry(labels.word("deal.close-date", locale), java.time.LocalDate.parse(deal.get("expectedCloseDate").asString())
-                    .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale))));
+            facts.add(Map.entry(
+                    labels.word("deal.close-date", locale),
+                    java.time.LocalDate.parse(deal.get("expectedCloseDate").asString())
+                            .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                            java.time.format.FormatStyle.MEDIUM)
+                                    .withLocale(locale))));
         }
         return facts;
     }
@@ -91,9 +109,13 @@ class SignalPage {
         String who = repId;
         List<String> questions = List.of();
         if (repId != null) {
-            who = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).get("displayName").asString();
-            for (JsonNode item : services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId).get("toDiscuss")) {
-                if (signalId.equals(item.get("signal").get("signalId").asString()) && item.get("questions").has(language)) {
+            who = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
+                    .get("displayName")
+                    .asString();
+            for (JsonNode item : services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId)
+                    .get("toDiscuss")) {
+                if (signalId.equals(item.get("signal").get("signalId").asString())
+                        && item.get("questions").has(language)) {
                     List<String> list = new ArrayList<>();
                     item.get("questions").get(language).forEach(q -> list.add(q.asString()));
                     questions = list;
@@ -104,10 +126,15 @@ class SignalPage {
         if (repId == null) {
             who = team.get("name").asString();
         }
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
                 .withZone(ZoneId.of(team.get("timezone").asString()));
         for (String field : List.of("raisedAt", "acknowledgedAt", "resolvedAt")) {
-            model.addAttribute(field, signal.hasNonNull(field) ? when.format(Instant.parse(signal.get(field).asString())) : null);
+            model.addAttribute(
+                    field,
+                    signal.hasNonNull(field)
+                            ? when.format(Instant.parse(signal.get(field).asString()))
+                            : null);
         }
         JsonNode action = signal.get("suggestedAction");
         model.addAttribute("signal", signal);
@@ -115,11 +142,20 @@ class SignalPage {
         model.addAttribute("title", labels.signalTitle(signal, who, locale));
         model.addAttribute("evidence", evidence(signal, labels, locale));
         model.addAttribute("deal", deal(signal.get("deal"), labels, locale));
-        model.addAttribute("crmUrl", signal.hasNonNull("deal") && signal.get("deal").hasNonNull("crmUrl") ? signal.get("deal").get("crmUrl").asString() : null);
-        model.addAttribute("action", action != null && action.has(language) ? action.get(language).asString() : "");
+        model.addAttribute(
+                "crmUrl",
+                signal.hasNonNull("deal") && signal.get("deal").hasNonNull("crmUrl")
+                        ? signal.get("deal").get("crmUrl").asString()
+                        : null);
+        model.addAttribute(
+                "action",
+                action != null && action.has(language) ? action.get(language).asString() : "");
         model.addAttribute("questions", questions);
         model.addAttribute("status", signal.get("status").asString());
-        model.addAttribute("mayAcknowledge", "OPEN".equals(signal.get("status").asString()) && (user.get().isManager() || user.get().isAdmin()));
+        model.addAttribute(
+                "mayAcknowledge",
+                "OPEN".equals(signal.get("status").asString())
+                        && (user.get().isManager() || user.get().isAdmin()));
         model.addAttribute("noteMax", NOTE_MAX);
         model.addAttribute("repId", repId);
         model.addAttribute("who", who);
@@ -127,8 +163,11 @@ class SignalPage {
     }
 
     @PostMapping("/teams/{teamId}/signals/{signalId}/acknowledge")
-    String acknowledge(@PathVariable String teamId, @PathVariable String signalId, @RequestParam(defaultValue = "") String note,
-                       RedirectAttributes flash) {
+    String acknowledge(
+            @PathVariable String teamId,
+            @PathVariable String signalId,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(signalId);
         if (note.length() > NOTE_MAX) {
@@ -136,7 +175,8 @@ class SignalPage {
             flash.addFlashAttribute("note", note.substring(0, NOTE_MAX));
             return "redirect:/teams/" + teamId + "/signals/" + signalId;
         }
-        services.post(Service.COACHING, Map.of("note", note.strip()), "/api/v1/signals/{signalId}/acknowledge", signalId);
+        services.post(
+                Service.COACHING, Map.of("note", note.strip()), "/api/v1/signals/{signalId}/acknowledge", signalId);
         flash.addFlashAttribute("acknowledged", true);
         return "redirect:/teams/" + teamId + "/signals/" + signalId;
     }

@@ -28,23 +28,29 @@ import tools.jackson.databind.JsonNode;
 class TeamBoard {
 
     /** One rep's line: each measure now, and its change from the period before. */
-    record RepLine(String repId, String name, List<Measure> measures, String revenue) {
-    }
+    record RepLine(String repId, String name, List<Measure> measures, String revenue) {}
 
     /** A measure of a rep's line. */
-    record Measure(String key, long now, String change) {
-    }
+    record Measure(String key, long now, String change) {}
 
     /** An open signal as the board lists it. */
-    record SignalLine(String signalId, String severity, String title, List<Map.Entry<String, String>> evidence, boolean acknowledged) {
-    }
+    record SignalLine(
+            String signalId,
+            String severity,
+            String title,
+            List<Map.Entry<String, String>> evidence,
+            boolean acknowledged) {}
 
     static final List<String> PERIODS = List.of("week", "month", "quarter");
     /** What the board's chart can show, as the KPI API names it. */
     static final List<String> CHART_MEASURES = List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld");
-    private static final List<String[]> MEASURES = List.of(new String[] {"calls", "activity", "calls"},
-            new String[] {"connected", "activity", "connectedCalls"}, new String[] {"meetingsBooked", "activity", "meetingsBooked"},
-            new String[] {"meetingsHeld", "activity", "meetingsHeld"}, new String[] {"dealsCreated", "pipeline", "dealsCreated"},
+
+    private static final List<String[]> MEASURES = List.of(
+            new String[] {"calls", "activity", "calls"},
+            new String[] {"connected", "activity", "connectedCalls"},
+            new String[] {"meetingsBooked", "activity", "meetingsBooked"},
+            new String[] {"meetingsHeld", "activity", "meetingsHeld"},
+            new String[] {"dealsCreated", "pipeline", "dealsCreated"},
             new String[] {"dealsWon", "pipeline", "dealsWon"});
     private static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING", "INFO");
 
@@ -77,8 +83,11 @@ class TeamBoard {
      */
     static String comparedWith(JsonNode kpis, Labels labels, Locale locale) {
         JsonNode comparison = kpis.get("comparison");
-        return labels.word(comparison.get("likeForLike").asBoolean() ? "compare.sameDays" : "compare.whole", locale,
-                Figures.day(comparison.get("from").asString(), locale), Figures.day(comparison.get("to").asString(), locale));
+        return labels.word(
+                comparison.get("likeForLike").asBoolean() ? "compare.sameDays" : "compare.whole",
+                locale,
+                Figures.day(comparison.get("from").asString(), locale),
+                Figures.day(comparison.get("to").asString(), locale));
     }
 
     /** The team's reps by id: their names as the roster gives them. */
@@ -91,34 +100,54 @@ class TeamBoard {
     }
 
     @GetMapping("/teams/{teamId}")
-    String board(@PathVariable String teamId, @RequestParam(defaultValue = "week") String period,
-                 @RequestParam(defaultValue = "calls") String chart, Model model, Locale locale) {
+    String board(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "week") String period,
+            @RequestParam(defaultValue = "calls") String chart,
+            Model model,
+            Locale locale) {
         PageAdvice.checkId(teamId);
         String chosen = PERIODS.contains(period) ? period : "week";
         String charted = CHART_MEASURES.contains(chart) ? chart : "calls";
         JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        LocalDate today =
+                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
         // The period so far, and the same days of the period before (like for like).
-        Pending<JsonNode> now = services.async(() -> services.get(Service.KPI,
-                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true", teamId, chosen, today));
+        Pending<JsonNode> now = services.async(() -> services.get(
+                Service.KPI,
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
+                teamId,
+                chosen,
+                today));
         Pending<Map<String, String>> roster = services.async(() -> names(teamId));
-        List<Pending<JsonNode>> open = List.of("OPEN", "ACKNOWLEDGED").stream().map(status -> services.async(() -> services.get(
-                Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status))).toList();
-        Pending<JsonNode> pipeline = services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
+        List<Pending<JsonNode>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
+                .map(status -> services.async(() -> services.get(
+                        Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status)))
+                .toList();
+        Pending<JsonNode> pipeline =
+                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
         Map<String, String> names = roster.get();
         names.put(teamId, team.get("name").asString());
-        Pending<List<TeamObjectives.Line>> running = services.async(() -> objectives.lines(teamId, today, names, locale));
+        Pending<List<TeamObjectives.Line>> running =
+                services.async(() -> objectives.lines(teamId, today, names, locale));
         JsonNode period0 = now.get();
         LocalDate from = LocalDate.parse(period0.get("from").asString());
-        Pending<JsonNode> daily = services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
-                teamId, from, today.isBefore(from) ? from : today));
+        Pending<JsonNode> daily = services.async(() -> services.get(
+                Service.KPI,
+                "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
+                teamId,
+                from,
+                today.isBefore(from) ? from : today));
 
         Map<String, JsonNode> previous = new HashMap<>();
         period0.get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep.get("comparison")));
         List<RepLine> reps = new ArrayList<>();
         for (JsonNode rep : period0.get("reps")) {
             String repId = rep.get("repId").asString();
-            reps.add(new RepLine(repId, names.getOrDefault(repId, repId), measures(rep, previous.get(repId)),
+            reps.add(new RepLine(
+                    repId,
+                    names.getOrDefault(repId, repId),
+                    measures(rep, previous.get(repId)),
                     Figures.money(rep.get("pipeline").get("revenueWon"), locale)));
         }
         reps.sort(Comparator.comparing(RepLine::name));
@@ -126,13 +155,19 @@ class TeamBoard {
         for (Pending<JsonNode> list : open) {
             for (JsonNode signal : list.get()) {
                 String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
-                String who = repId != null ? names.getOrDefault(repId, repId) : team.get("name").asString();
-                signals.add(new SignalLine(signal.get("signalId").asString(), signal.get("severity").asString(),
-                        labels.signalTitle(signal, who, locale), SignalPage.evidence(signal, labels, locale),
+                String who = repId != null
+                        ? names.getOrDefault(repId, repId)
+                        : team.get("name").asString();
+                signals.add(new SignalLine(
+                        signal.get("signalId").asString(),
+                        signal.get("severity").asString(),
+                        labels.signalTitle(signal, who, locale),
+                        SignalPage.evidence(signal, labels, locale),
                         "ACKNOWLEDGED".equals(signal.get("status").asString())));
             }
         }
-        signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity())).thenComparing(SignalLine::title));
+        signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity()))
+                .thenComparing(SignalLine::title));
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("period", chosen);

@@ -33,8 +33,12 @@ class DefinitionsTest {
         assertThat(linked).containsExactlyInAnyOrderElementsOf(Definitions.TERMS);
         for (Properties bundle : BundleCheck.bundles().values()) {
             for (String term : Definitions.TERMS) {
-                assertThat(bundle.getProperty("definition." + term + ".title")).as(term).isNotBlank();
-                assertThat(bundle.getProperty("definition." + term + ".text")).as(term).isNotBlank();
+                assertThat(bundle.getProperty("definition." + term + ".title"))
+                        .as(term)
+                        .isNotBlank();
+                assertThat(bundle.getProperty("definition." + term + ".text"))
+                        .as(term)
+                        .isNotBlank();
             }
         }
     }

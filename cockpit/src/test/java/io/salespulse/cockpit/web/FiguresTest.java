@@ -27,7 +27,8 @@ class FiguresTest {
         assertThat(fr("STALLED_DEAL", "threshold", "14")).isEqualTo("14");
         assertThat(fr("BIG_WIN", "threshold", "18000.00")).isEqualTo(String.format(Locale.FRENCH, "%,d", 18000));
         assertThat(fr("LOW_COVERAGE", "coverage", "1.25")).isEqualTo("1,25");
-        assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), Locale.ENGLISH)).isEqualTo("25%");
+        assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), Locale.ENGLISH))
+                .isEqualTo("25%");
     }
 
     @Test
@@ -35,7 +36,8 @@ class FiguresTest {
         assertThat(Figures.day("2026-11-30", java.util.Locale.FRENCH, 2026)).isEqualTo("lun. 30 nov.");
         assertThat(Figures.day("2026-11-30", java.util.Locale.ENGLISH, 2026)).isEqualTo("Mon 30 Nov");
         assertThat(Figures.day("2025-12-31", java.util.Locale.FRENCH, 2026)).isEqualTo("mer. 31 déc. 2025");
-        assertThat(Figures.day("2026-11-24T09:15:00Z", java.util.Locale.ENGLISH, 2026)).isEqualTo("Tue 24 Nov");
+        assertThat(Figures.day("2026-11-24T09:15:00Z", java.util.Locale.ENGLISH, 2026))
+                .isEqualTo("Tue 24 Nov");
         assertThat(Figures.day("someday", java.util.Locale.FRENCH, 2026)).isEqualTo("someday");
         assertThat(Figures.day(null, java.util.Locale.FRENCH, 2026)).isEqualTo("—");
     }

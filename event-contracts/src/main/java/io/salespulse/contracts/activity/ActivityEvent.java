@@ -6,7 +6,8 @@ import io.salespulse.contracts.SalesPulseEvent;
  * What a rep did: calls, emails, meetings. Published by activity-service to
  * {@link io.salespulse.contracts.Topics#ACTIVITIES}, keyed by rep id.
  */
-public sealed interface ActivityEvent extends SalesPulseEvent permits CallLogged, EmailSent, MeetingBooked, MeetingHeld {
+public sealed interface ActivityEvent extends SalesPulseEvent
+        permits CallLogged, EmailSent, MeetingBooked, MeetingHeld {
 
     /** The SalesPulse rep id, or {@code null} when the CRM owner maps to no rep (counted as unattributed). */
     String repId();

@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param dealId          the linked deal, if any
  * @param occurredAt      when the call happened
  */
-public record CallLogged(String repId, String callId, CallOutcome outcome, Integer durationSeconds, String dealId,
-                         Instant occurredAt) implements ActivityEvent {
-}
+public record CallLogged(
+        String repId, String callId, CallOutcome outcome, Integer durationSeconds, String dealId, Instant occurredAt)
+        implements ActivityEvent {}

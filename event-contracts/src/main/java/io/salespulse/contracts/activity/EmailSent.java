@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param dealId     the linked deal, if any
  * @param occurredAt when it was sent
  */
-public record EmailSent(String repId, String dealId, Instant occurredAt) implements ActivityEvent {
-}
+public record EmailSent(String repId, String dealId, Instant occurredAt) implements ActivityEvent {}

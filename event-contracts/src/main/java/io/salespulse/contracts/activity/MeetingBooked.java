@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param occurredAt   when it was booked
  */
 public record MeetingBooked(String repId, String meetingId, Instant scheduledFor, String dealId, Instant occurredAt)
-        implements ActivityEvent {
-}
+        implements ActivityEvent {}

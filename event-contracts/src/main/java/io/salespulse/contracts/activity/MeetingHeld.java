@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param dealId     the linked deal, if any
  * @param occurredAt when it was held
  */
-public record MeetingHeld(String repId, String meetingId, String dealId, Instant occurredAt) implements ActivityEvent {
-}
+public record MeetingHeld(String repId, String meetingId, String dealId, Instant occurredAt) implements ActivityEvent {}

@@ -13,6 +13,6 @@ import java.time.Instant;
  * @param current    the amount now
  * @param occurredAt when it changed
  */
-public record DealAmountChanged(String dealId, String ownerRepId, DealStage stage, Money previous, Money current,
-                                Instant occurredAt) implements DealEvent {
-}
+public record DealAmountChanged(
+        String dealId, String ownerRepId, DealStage stage, Money previous, Money current, Instant occurredAt)
+        implements DealEvent {}

@@ -14,6 +14,12 @@ import java.time.LocalDate;
  * @param pushCount  how many times this deal's close date has been pushed out so far, this move included
  * @param occurredAt when it moved
  */
-public record DealCloseDateMoved(String dealId, String ownerRepId, LocalDate previous, LocalDate current,
-                                 CloseDateDirection direction, int pushCount, Instant occurredAt) implements DealEvent {
-}
+public record DealCloseDateMoved(
+        String dealId,
+        String ownerRepId,
+        LocalDate previous,
+        LocalDate current,
+        CloseDateDirection direction,
+        int pushCount,
+        Instant occurredAt)
+        implements DealEvent {}

@@ -15,6 +15,12 @@ import java.time.LocalDate;
  * @param expectedCloseDate when it is expected to close, if known
  * @param occurredAt        when it was created in the CRM
  */
-public record DealCreated(String dealId, String ownerRepId, String name, DealStage stage, Money amount,
-                          LocalDate expectedCloseDate, Instant occurredAt) implements DealEvent {
-}
+public record DealCreated(
+        String dealId,
+        String ownerRepId,
+        String name,
+        DealStage stage,
+        Money amount,
+        LocalDate expectedCloseDate,
+        Instant occurredAt)
+        implements DealEvent {}

@@ -7,8 +7,15 @@ import io.salespulse.contracts.SalesPulseEvent;
  * Published to {@link io.salespulse.contracts.Topics#DEALS}, keyed by deal id, so one deal's facts stay in order.
  */
 public sealed interface DealEvent extends SalesPulseEvent
-        permits DealCreated, DealStageChanged, DealAmountChanged, DealCloseDateMoved, DealOwnerChanged, DealWon, DealLost,
-                DealForecastCategoryChanged, DealSourced {
+        permits DealCreated,
+                DealStageChanged,
+                DealAmountChanged,
+                DealCloseDateMoved,
+                DealOwnerChanged,
+                DealWon,
+                DealLost,
+                DealForecastCategoryChanged,
+                DealSourced {
 
     /** The deal. */
     String dealId();

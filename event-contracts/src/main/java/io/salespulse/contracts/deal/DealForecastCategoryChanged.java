@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param current    the CRM's category now ({@code null}: cleared, the stage's default applies again)
  * @param occurredAt when it changed
  */
-public record DealForecastCategoryChanged(String dealId, String ownerRepId, ForecastCategory previous, ForecastCategory current,
-                                          Instant occurredAt) implements DealEvent {
-}
+public record DealForecastCategoryChanged(
+        String dealId, String ownerRepId, ForecastCategory previous, ForecastCategory current, Instant occurredAt)
+        implements DealEvent {}

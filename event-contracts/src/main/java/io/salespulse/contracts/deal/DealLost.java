@@ -13,6 +13,6 @@ import java.time.Instant;
  * @param reason     the CRM's lost reason, if any
  * @param occurredAt when it was lost
  */
-public record DealLost(String dealId, String ownerRepId, Money amount, DealStage lostFrom, String reason,
-                       Instant occurredAt) implements DealEvent {
-}
+public record DealLost(
+        String dealId, String ownerRepId, Money amount, DealStage lostFrom, String reason, Instant occurredAt)
+        implements DealEvent {}

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param occurredAt      when it changed
  */
 public record DealOwnerChanged(String dealId, String previousOwnerId, String ownerRepId, Instant occurredAt)
-        implements DealEvent {
-}
+        implements DealEvent {}

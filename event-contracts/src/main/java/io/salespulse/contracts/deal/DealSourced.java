@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param sdrRepId   the rep who sourced it
  * @param occurredAt when the CRM said so
  */
-public record DealSourced(String dealId, String ownerRepId, String sdrRepId, Instant occurredAt) implements DealEvent {
-}
+public record DealSourced(String dealId, String ownerRepId, String sdrRepId, Instant occurredAt) implements DealEvent {}

@@ -15,8 +15,15 @@ import java.time.Instant;
  * @param amount               its amount now
  * @param occurredAt           when it moved
  */
-public record DealStageChanged(String dealId, String ownerRepId, DealStage from, DealStage to, long daysInPreviousStage,
-                               Money amount, Instant occurredAt) implements DealEvent {
+public record DealStageChanged(
+        String dealId,
+        String ownerRepId,
+        DealStage from,
+        DealStage to,
+        long daysInPreviousStage,
+        Money amount,
+        Instant occurredAt)
+        implements DealEvent {
 
     /** Whether the move is towards a win (a move to {@link DealStage#LOST} is not). */
     public boolean movesForward() {

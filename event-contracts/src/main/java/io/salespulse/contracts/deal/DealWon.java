@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param occurredAt when it was won
  */
 public record DealWon(String dealId, String ownerRepId, Money amount, Instant createdAt, Instant occurredAt)
-        implements DealEvent {
-}
+        implements DealEvent {}

@@ -15,8 +15,18 @@ package io.salespulse.contracts.kpi;
  * @param dealsWon         deals won
  * @param dealsLost        deals lost
  */
-public record DailyActivity(long calls, long connectedCalls, long talkTimeSeconds, long emails, long meetingsBooked,
-                            long meetingsScheduled, long meetingsHeld, long dealsCreated, long dealsAdvanced, long dealsWon, long dealsLost) {
+public record DailyActivity(
+        long calls,
+        long connectedCalls,
+        long talkTimeSeconds,
+        long emails,
+        long meetingsBooked,
+        long meetingsScheduled,
+        long meetingsHeld,
+        long dealsCreated,
+        long dealsAdvanced,
+        long dealsWon,
+        long dealsLost) {
 
     /** No activity. */
     public static final DailyActivity NONE = new DailyActivity(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

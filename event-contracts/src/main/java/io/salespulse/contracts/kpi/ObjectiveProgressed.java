@@ -23,10 +23,22 @@ import java.time.Instant;
  * @param previousStatus where it stood before this change ({@code null} the first time)
  * @param occurredAt     when the figures changed
  */
-public record ObjectiveProgressed(String objectiveId, ObjectiveScope scope, String scopeId, String teamId,
-                                  ObjectiveMetric metric, BigDecimal target, BigDecimal actual, BigDecimal attainment,
-                                  BigDecimal elapsed, BigDecimal projection, BigDecimal pace, ObjectiveStatus status,
-                                  ObjectiveStatus previousStatus, Instant occurredAt) implements KpiEvent {
+public record ObjectiveProgressed(
+        String objectiveId,
+        ObjectiveScope scope,
+        String scopeId,
+        String teamId,
+        ObjectiveMetric metric,
+        BigDecimal target,
+        BigDecimal actual,
+        BigDecimal attainment,
+        BigDecimal elapsed,
+        BigDecimal projection,
+        BigDecimal pace,
+        ObjectiveStatus status,
+        ObjectiveStatus previousStatus,
+        Instant occurredAt)
+        implements KpiEvent {
 
     @Override
     public String partitionKey() {

@@ -25,34 +25,45 @@ import java.util.Map;
  * @param overdue           open deals whose expected close date has gone by
  * @param occurredAt        when it was computed
  */
-public record PipelineReviewed(String teamId, LocalDate weekStart, LocalDate weekEnd, Map<String, Change> changes,
-                               List<Forecast> forecast, Funnel funnel, Funnel funnelWeekBefore, List<DealDue> closingThisWeek,
-                               List<DealDue> overdue, Instant occurredAt) implements KpiEvent {
+public record PipelineReviewed(
+        String teamId,
+        LocalDate weekStart,
+        LocalDate weekEnd,
+        Map<String, Change> changes,
+        List<Forecast> forecast,
+        Funnel funnel,
+        Funnel funnelWeekBefore,
+        List<DealDue> closingThisWeek,
+        List<DealDue> overdue,
+        Instant occurredAt)
+        implements KpiEvent {
 
     /**
      * @param deals  how many deals
      * @param amount their amounts per currency (for amount changes, the change)
      */
-    public record Change(int deals, Map<String, BigDecimal> amount) {
-    }
+    public record Change(int deals, Map<String, BigDecimal> amount) {}
 
     /**
      * @param quota the quarter's revenue objectives ({@code null}: none in this currency)
      */
-    public record Forecast(String currency, LocalDate periodFrom, LocalDate periodTo, BigDecimal closed, BigDecimal commitTotal,
-                           BigDecimal bestCaseTotal, BigDecimal quota) {
-    }
+    public record Forecast(
+            String currency,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            BigDecimal closed,
+            BigDecimal commitTotal,
+            BigDecimal bestCaseTotal,
+            BigDecimal quota) {}
 
     /**
      * @param steps       calls, connectedCalls, meetingsBooked, meetingsHeld, dealsCreated, dealsWon
      * @param conversions each step over the one before (null when that one is zero)
      */
-    public record Funnel(Map<String, Long> steps, Map<String, BigDecimal> conversions) {
-    }
+    public record Funnel(Map<String, Long> steps, Map<String, BigDecimal> conversions) {}
 
     /** An open deal with its expected close date. */
-    public record DealDue(String dealId, String name, String ownerRepId, Money amount, LocalDate expectedCloseDate) {
-    }
+    public record DealDue(String dealId, String name, String ownerRepId, Money amount, LocalDate expectedCloseDate) {}
 
     @Override
     public String partitionKey() {

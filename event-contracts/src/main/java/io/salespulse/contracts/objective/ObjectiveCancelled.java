@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param reason      why, as the manager wrote it ({@code null} when not given)
  * @param occurredAt  when it was cancelled
  */
-public record ObjectiveCancelled(String objectiveId, ObjectiveScope scope, String scopeId, String cancelledBy,
-                                 String reason, Instant occurredAt) implements ObjectiveEvent {
-}
+public record ObjectiveCancelled(
+        String objectiveId, ObjectiveScope scope, String scopeId, String cancelledBy, String reason, Instant occurredAt)
+        implements ObjectiveEvent {}

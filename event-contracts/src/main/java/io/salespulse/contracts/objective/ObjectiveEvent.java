@@ -3,7 +3,8 @@ package io.salespulse.contracts.objective;
 import io.salespulse.contracts.SalesPulseEvent;
 
 /** Objectives, published to {@link io.salespulse.contracts.Topics#OBJECTIVES} keyed by objective id. */
-public sealed interface ObjectiveEvent extends SalesPulseEvent permits ObjectiveSet, ObjectiveUpdated, ObjectiveCancelled {
+public sealed interface ObjectiveEvent extends SalesPulseEvent
+        permits ObjectiveSet, ObjectiveUpdated, ObjectiveCancelled {
 
     /** The objective. */
     String objectiveId();

@@ -18,16 +18,26 @@ import java.time.LocalDate;
  * @param periodEnd   last day, inclusive
  * @param occurredAt  when it was set
  */
-public record ObjectiveSet(String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric,
-                           BigDecimal target, String currency, LocalDate periodStart, LocalDate periodEnd,
-                           Instant occurredAt) implements ObjectiveEvent {
+public record ObjectiveSet(
+        String objectiveId,
+        ObjectiveScope scope,
+        String scopeId,
+        ObjectiveMetric metric,
+        BigDecimal target,
+        String currency,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        Instant occurredAt)
+        implements ObjectiveEvent {
 
     /** The longest period an objective may span (a SMART objective is time-bound): producers refuse longer ones. */
     public static final java.time.Period MAX_PERIOD = java.time.Period.ofYears(2);
 
     /** Whether the period is well formed: both days known, the end not before the start, at most {@link #MAX_PERIOD}. */
     public boolean hasBoundedPeriod() {
-        return periodStart != null && periodEnd != null && !periodEnd.isBefore(periodStart)
+        return periodStart != null
+                && periodEnd != null
+                && !periodEnd.isBefore(periodStart)
                 && !periodEnd.isAfter(periodStart.plus(MAX_PERIOD));
     }
 }

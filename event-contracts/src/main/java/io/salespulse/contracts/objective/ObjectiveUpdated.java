@@ -20,12 +20,22 @@ import java.time.LocalDate;
  * @param updatedBy   who adjusted it (the manager's id)
  * @param occurredAt  when it was adjusted
  */
-public record ObjectiveUpdated(String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric,
-                               BigDecimal target, String currency, LocalDate periodStart, LocalDate periodEnd,
-                               String updatedBy, Instant occurredAt) implements ObjectiveEvent {
+public record ObjectiveUpdated(
+        String objectiveId,
+        ObjectiveScope scope,
+        String scopeId,
+        ObjectiveMetric metric,
+        BigDecimal target,
+        String currency,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String updatedBy,
+        Instant occurredAt)
+        implements ObjectiveEvent {
 
     /** The definition as it now is, in the form every consumer already keeps. */
     public ObjectiveSet definition() {
-        return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt);
+        return new ObjectiveSet(
+                objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param completedAt when it completed ({@code null} while it runs)
  * @param occurredAt  when this state was published
  */
-public record Backfill(String backfillId, List<String> teamIds, Instant startedAt, Instant completedAt, Instant occurredAt)
+public record Backfill(
+        String backfillId, List<String> teamIds, Instant startedAt, Instant completedAt, Instant occurredAt)
         implements OrgEvent {
 
     public Backfill {

@@ -16,8 +16,15 @@ import java.time.LocalDate;
  * @param cancelled  whether the absence was withdrawn (its days are working days again)
  * @param occurredAt when the change was made
  */
-public record RepAbsence(String absenceId, String repId, LocalDate from, LocalDate to, AbsenceKind kind, boolean cancelled,
-                         Instant occurredAt) implements OrgEvent {
+public record RepAbsence(
+        String absenceId,
+        String repId,
+        LocalDate from,
+        LocalDate to,
+        AbsenceKind kind,
+        boolean cancelled,
+        Instant occurredAt)
+        implements OrgEvent {
 
     /** Whether the rep is away on this day. */
     public boolean covers(LocalDate day) {

@@ -18,8 +18,16 @@ import java.util.Map;
  * @param active      whether the rep is active
  * @param occurredAt  when the change was made
  */
-public record RepChanged(String repId, String displayName, String teamId, RepRole role, Seniority seniority,
-                         LocalDate startDate, Map<String, String> externalIds, boolean active, Instant occurredAt)
+public record RepChanged(
+        String repId,
+        String displayName,
+        String teamId,
+        RepRole role,
+        Seniority seniority,
+        LocalDate startDate,
+        Map<String, String> externalIds,
+        boolean active,
+        Instant occurredAt)
         implements OrgEvent {
 
     @Override

@@ -18,19 +18,40 @@ import java.util.Set;
  * @param rules       the team's own rule thresholds ({@code null}: none, the installation's apply)
  * @param occurredAt  when the change was made
  */
-public record TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                          Set<DayOfWeek> workingDays, HolidayCalendar holidays, TeamRules rules, Instant occurredAt)
+public record TeamChanged(
+        String teamId,
+        String name,
+        String timezone,
+        Language locale,
+        List<String> managerIds,
+        Set<DayOfWeek> workingDays,
+        HolidayCalendar holidays,
+        TeamRules rules,
+        Instant occurredAt)
         implements OrgEvent {
 
     /** A team with the installation's rule thresholds. */
-    public TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                       Set<DayOfWeek> workingDays, HolidayCalendar holidays, Instant occurredAt) {
+    public TeamChanged(
+            String teamId,
+            String name,
+            String timezone,
+            Language locale,
+            List<String> managerIds,
+            Set<DayOfWeek> workingDays,
+            HolidayCalendar holidays,
+            Instant occurredAt) {
         this(teamId, name, timezone, locale, managerIds, workingDays, holidays, null, occurredAt);
     }
 
     /** A team without a public-holiday calendar. */
-    public TeamChanged(String teamId, String name, String timezone, Language locale, List<String> managerIds,
-                       Set<DayOfWeek> workingDays, Instant occurredAt) {
+    public TeamChanged(
+            String teamId,
+            String name,
+            String timezone,
+            Language locale,
+            List<String> managerIds,
+            Set<DayOfWeek> workingDays,
+            Instant occurredAt) {
         this(teamId, name, timezone, locale, managerIds, workingDays, null, null, occurredAt);
     }
 
@@ -41,8 +62,7 @@ public record TeamChanged(String teamId, String name, String timezone, Language 
      * @param region  the region's code in the holiday calendar, e.g. {@code 67} (Bas-Rhin) or {@code by}
      *                (Bavaria); {@code null} for the country's holidays only
      */
-    public record HolidayCalendar(String country, String region) {
-    }
+    public record HolidayCalendar(String country, String region) {}
 
     /** The team's own thresholds (none set: {@link TeamRules#NONE}). */
     public TeamRules rulesOrNone() {

@@ -18,8 +18,15 @@ import java.util.Map;
  * @param activityDropWarningBelow the activity ratio below which an activity drop warns
  * @param silenceDays              working days without activity that make a silence
  */
-public record TeamRules(Map<DealStage, Integer> rottingDays, Integer quietDays, Integer slippingPushes, Integer closeDatePassedDays,
-                        BigDecimal bigWinPercentile, BigDecimal coverageMin, BigDecimal activityDropWarningBelow, Integer silenceDays) {
+public record TeamRules(
+        Map<DealStage, Integer> rottingDays,
+        Integer quietDays,
+        Integer slippingPushes,
+        Integer closeDatePassedDays,
+        BigDecimal bigWinPercentile,
+        BigDecimal coverageMin,
+        BigDecimal activityDropWarningBelow,
+        Integer silenceDays) {
 
     /** No team setting: the installation's apply. */
     public static final TeamRules NONE = new TeamRules(null, null, null, null, null, null, null, null);

@@ -14,5 +14,5 @@ import java.time.LocalDate;
  * @param expectedCloseDate its expected close date, if any
  * @param crmUrl            the deal's page in its CRM ({@code null} when no link template is configured for that CRM)
  */
-public record DealSummary(String name, Money amount, DealStage stage, Long daysInStage, LocalDate expectedCloseDate, String crmUrl) {
-}
+public record DealSummary(
+        String name, Money amount, DealStage stage, Long daysInStage, LocalDate expectedCloseDate, String crmUrl) {}

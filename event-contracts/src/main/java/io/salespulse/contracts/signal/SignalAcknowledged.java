@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param managerId  who acknowledged it
  * @param occurredAt when
  */
-public record SignalAcknowledged(String signalId, SignalType type, String repId, String teamId, String managerId,
-                                 Instant occurredAt) implements SignalEvent {
-}
+public record SignalAcknowledged(
+        String signalId, SignalType type, String repId, String teamId, String managerId, Instant occurredAt)
+        implements SignalEvent {}

@@ -20,13 +20,43 @@ import java.util.Map;
  * @param deal            the deal, for a signal about a deal ({@code null} otherwise)
  * @param occurredAt      when it was detected
  */
-public record SignalRaised(String signalId, SignalType type, SubjectKind subjectKind, String subjectId, String repId,
-                           String teamId, Severity severity, List<Evidence> evidence,
-                           Map<Language, String> suggestedAction, DealSummary deal, Instant occurredAt) implements SignalEvent {
+public record SignalRaised(
+        String signalId,
+        SignalType type,
+        SubjectKind subjectKind,
+        String subjectId,
+        String repId,
+        String teamId,
+        Severity severity,
+        List<Evidence> evidence,
+        Map<Language, String> suggestedAction,
+        DealSummary deal,
+        Instant occurredAt)
+        implements SignalEvent {
 
     /** A signal about something other than a deal. */
-    public SignalRaised(String signalId, SignalType type, SubjectKind subjectKind, String subjectId, String repId, String teamId,
-                        Severity severity, List<Evidence> evidence, Map<Language, String> suggestedAction, Instant occurredAt) {
-        this(signalId, type, subjectKind, subjectId, repId, teamId, severity, evidence, suggestedAction, null, occurredAt);
+    public SignalRaised(
+            String signalId,
+            SignalType type,
+            SubjectKind subjectKind,
+            String subjectId,
+            String repId,
+            String teamId,
+            Severity severity,
+            List<Evidence> evidence,
+            Map<Language, String> suggestedAction,
+            Instant occurredAt) {
+        this(
+                signalId,
+                type,
+                subjectKind,
+                subjectId,
+                repId,
+                teamId,
+                severity,
+                evidence,
+                suggestedAction,
+                null,
+                occurredAt);
     }
 }

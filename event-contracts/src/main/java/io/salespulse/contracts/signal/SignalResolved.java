@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param resolution why it is resolved, e.g. {@code activity back to 95% of baseline}
  * @param occurredAt when it cleared
  */
-public record SignalResolved(String signalId, SignalType type, String repId, String teamId, String resolution,
-                             Instant occurredAt) implements SignalEvent {
-}
+public record SignalResolved(
+        String signalId, SignalType type, String repId, String teamId, String resolution, Instant occurredAt)
+        implements SignalEvent {}

@@ -15,6 +15,12 @@ import java.util.List;
  * @param evidence   the figures now
  * @param occurredAt when it changed
  */
-public record SignalUpdated(String signalId, SignalType type, String repId, String teamId, Severity severity,
-                            List<Evidence> evidence, Instant occurredAt) implements SignalEvent {
-}
+public record SignalUpdated(
+        String signalId,
+        SignalType type,
+        String repId,
+        String teamId,
+        Severity severity,
+        List<Evidence> evidence,
+        Instant occurredAt)
+        implements SignalEvent {}

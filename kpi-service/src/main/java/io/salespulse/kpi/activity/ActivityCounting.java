@@ -22,15 +22,15 @@ import java.util.function.Function;
  */
 public final class ActivityCounting {
 
-    private ActivityCounting() {
-    }
+    private ActivityCounting() {}
 
     /**
      * @param envelope an activity event
      * @param zoneOf   the time zone of a rep's team
      * @param teamOf   the team of a rep ({@code null} if unknown)
      */
-    public static List<Increment> increments(EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
+    public static List<Increment> increments(
+            EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
         ActivityEvent event = envelope.dataAs(ActivityEvent.class);
         String rep = event.partitionKey();
         ZoneId zone = zoneOf.apply(rep);
@@ -41,19 +41,28 @@ public final class ActivityCounting {
             if (call.outcome() == CallOutcome.CONNECTED) {
                 counters.put(Counter.connectedCalls.name(), 1L);
                 if (call.durationSeconds() != null) {
-                    counters.put(Counter.talkTimeSeconds.name(), call.durationSeconds().longValue());
+                    counters.put(
+                            Counter.talkTimeSeconds.name(),
+                            call.durationSeconds().longValue());
                 }
             }
             increments.add(new Increment(envelope.id(), rep, team, day(call.occurredAt(), zone), counters));
         } else if (event instanceof EmailSent email) {
-            increments.add(new Increment(envelope.id(), rep, team, day(email.occurredAt(), zone), counters(Counter.emails, 1)));
+            increments.add(new Increment(
+                    envelope.id(), rep, team, day(email.occurredAt(), zone), counters(Counter.emails, 1)));
         } else if (event instanceof MeetingBooked booked) {
-            increments.add(new Increment(envelope.id(), rep, team, day(booked.occurredAt(), zone), counters(Counter.meetingsBooked, 1)));
+            increments.add(new Increment(
+                    envelope.id(), rep, team, day(booked.occurredAt(), zone), counters(Counter.meetingsBooked, 1)));
             // The show rate compares meetings held with meetings scheduled in the same period.
-            increments.add(new Increment(envelope.id() + "#scheduled", rep, team, day(booked.scheduledFor(), zone),
+            increments.add(new Increment(
+                    envelope.id() + "#scheduled",
+                    rep,
+                    team,
+                    day(booked.scheduledFor(), zone),
                     counters(Counter.meetingsScheduled, 1)));
         } else if (event instanceof MeetingHeld held) {
-            increments.add(new Increment(envelope.id(), rep, team, day(held.occurredAt(), zone), counters(Counter.meetingsHeld, 1)));
+            increments.add(new Increment(
+                    envelope.id(), rep, team, day(held.occurredAt(), zone), counters(Counter.meetingsHeld, 1)));
         }
         return increments;
     }

@@ -20,8 +20,7 @@ public final class Measures {
     public static final String STAGE_EXITS = "stageExits";
     public static final String STAGE_FORWARD = "stageForward";
 
-    private Measures() {
-    }
+    private Measures() {}
 
     /** The key of an amount measure in one currency, e.g. {@code money.revenueWon.EUR}. */
     public static String money(String measure, String currency) {
@@ -35,7 +34,10 @@ public final class Measures {
 
     /** An amount in hundredths, as stored. */
     public static long cents(Money money) {
-        return money.amount().setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+        return money.amount()
+                .setScale(2, RoundingMode.HALF_UP)
+                .movePointRight(2)
+                .longValueExact();
     }
 
     /** Hundredths back to an amount. */

@@ -25,8 +25,17 @@ public record RepDay(String repId, String teamId, LocalDate day, Map<String, Lon
 
     /** The activity counts, as published to coaching-service. */
     public DailyActivity activity() {
-        return new DailyActivity(get(Counter.calls), get(Counter.connectedCalls), get(Counter.talkTimeSeconds),
-                get(Counter.emails), get(Counter.meetingsBooked), get(Counter.meetingsScheduled), get(Counter.meetingsHeld),
-                get(Counter.dealsCreated), get(Counter.dealsAdvanced), get(Counter.dealsWon), get(Counter.dealsLost));
+        return new DailyActivity(
+                get(Counter.calls),
+                get(Counter.connectedCalls),
+                get(Counter.talkTimeSeconds),
+                get(Counter.emails),
+                get(Counter.meetingsBooked),
+                get(Counter.meetingsScheduled),
+                get(Counter.meetingsHeld),
+                get(Counter.dealsCreated),
+                get(Counter.dealsAdvanced),
+                get(Counter.dealsWon),
+                get(Counter.dealsLost));
     }
 }

@@ -50,13 +50,16 @@ public class RepDayStore {
      * {@code c.money.revenueWon.EUR}), how many events were counted into it, and (not read back here) their ids.
      */
     @Document(COLLECTION)
-    record StoredRepDay(@Id String key, String repId, String teamId, LocalDate day, Map<String, Object> c, Integer version) {
-    }
+    record StoredRepDay(
+            @Id String key, String repId, String teamId, LocalDate day, Map<String, Object> c, Integer version) {}
 
     private final MongoTemplate mongo;
     private final int countedIds;
 
-    RepDayStore(MongoTemplate mongo, @org.springframework.beans.factory.annotation.Value("${salespulse.kpi.counted-ids-per-day:10000}") int countedIds) {
+    RepDayStore(
+            MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Value("${salespulse.kpi.counted-ids-per-day:10000}")
+                    int countedIds) {
         this.mongo = mongo;
         this.countedIds = Math.max(100, countedIds);
         IndexOperations indexes = mongo.indexOps(StoredRepDay.class);
@@ -76,13 +79,21 @@ public class RepDayStore {
     public Set<String> apply(List<Increment> increments) {
         Map<String, Map<String, Increment>> byRepDay = new LinkedHashMap<>();
         for (Increment increment : increments) {
-            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>()).putIfAbsent(increment.countingId(), increment);
+            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(increment.countingId(), increment);
         }
-        List<List<Increment>> fresh = byRepDay.values().stream().map(unique -> List.copyOf(unique.values())).toList();
+        List<List<Increment>> fresh = byRepDay.values().stream()
+                .map(unique -> List.copyOf(unique.values()))
+                .toList();
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredRepDay.class);
         for (List<Increment> repDay : fresh) {
             List<String> ids = repDay.stream().map(Increment::countingId).toList();
-            writes.upsert(query(where("_id").is(repDay.get(0).repDayKey()).and(EVENT_IDS).nin(ids)), updateOf(repDay));
+            writes.upsert(
+                    query(where("_id")
+                            .is(repDay.get(0).repDayKey())
+                            .and(EVENT_IDS)
+                            .nin(ids)),
+                    updateOf(repDay));
         }
         try {
             writes.execute();
@@ -102,8 +113,10 @@ public class RepDayStore {
 
     private void applyOne(Increment increment) {
         try {
-            mongo.upsert(query(where("_id").is(increment.repDayKey()).and(EVENT_IDS).ne(increment.countingId())),
-                    updateOf(List.of(increment)), StoredRepDay.class);
+            mongo.upsert(
+                    query(where("_id").is(increment.repDayKey()).and(EVENT_IDS).ne(increment.countingId())),
+                    updateOf(List.of(increment)),
+                    StoredRepDay.class);
         } catch (DuplicateKeyException e) {
             // counted already
         }
@@ -118,13 +131,20 @@ public class RepDayStore {
         Update update = new Update();
         sums.forEach((counter, value) -> update.inc(Measures.FIELD_PREFIX + counter, value));
         update.inc("version", increments.size());
-        update.push(EVENT_IDS).slice(-countedIds).each(increments.stream().map(Increment::countingId).toArray());
-        return update.setOnInsert("repId", first.repId()).setOnInsert("teamId", first.teamId()).setOnInsert("day", first.day());
+        update.push(EVENT_IDS)
+                .slice(-countedIds)
+                .each(increments.stream().map(Increment::countingId).toArray());
+        return update.setOnInsert("repId", first.repId())
+                .setOnInsert("teamId", first.teamId())
+                .setOnInsert("day", first.day());
     }
 
     /** A rep's days counted before their team was known get it (see {@code TeamAttribution}). */
     public void attributeToTeam(String repId, String teamId) {
-        mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StoredRepDay.class);
+        mongo.updateMulti(
+                query(where("repId").is(repId).and("teamId").is(null)),
+                new Update().set("teamId", teamId),
+                StoredRepDay.class);
     }
 
     /** The rep-days with these keys. */
@@ -157,7 +177,12 @@ public class RepDayStore {
             if (stored.c() != null) {
                 flatten("", stored.c(), counters);
             }
-            days.add(new RepDay(stored.repId(), stored.teamId(), stored.day(), counters, stored.version() == null ? 0 : stored.version()));
+            days.add(new RepDay(
+                    stored.repId(),
+                    stored.teamId(),
+                    stored.day(),
+                    counters,
+                    stored.version() == null ? 0 : stored.version()));
         }
         return days;
     }

@@ -3,8 +3,10 @@ package io.salespulse.kpi.counting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.activity.MeetingBooked;
 import io.salespulse.contracts.deal.DealEvent;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
+import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.roster.RosterStore;
@@ -14,13 +16,11 @@ import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealCounting;
 import io.salespulse.kpi.deals.DealProjection;
-import io.salespulse.kpi.pipeline.DealMoves;
-import io.salespulse.contracts.activity.MeetingBooked;
-import io.salespulse.contracts.org.RepRole;
-import java.time.LocalDate;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
+import io.salespulse.kpi.pipeline.DealMoves;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +45,15 @@ public class KpiCounting {
     private final Clock clock;
     private final io.micrometer.core.instrument.Counter counted;
 
-    KpiCounting(RepDayStore repDays, DealProjection deals, DealMoves moves, RosterStore roster, EventPublisher publisher,
-                ObjectiveTracker objectives, Clock clock, MeterRegistry meters) {
+    KpiCounting(
+            RepDayStore repDays,
+            DealProjection deals,
+            DealMoves moves,
+            RosterStore roster,
+            EventPublisher publisher,
+            ObjectiveTracker objectives,
+            Clock clock,
+            MeterRegistry meters) {
         this.repDays = repDays;
         this.deals = deals;
         this.moves = moves;
@@ -55,7 +62,8 @@ public class KpiCounting {
         this.objectives = objectives;
         this.clock = clock;
         this.counted = io.micrometer.core.instrument.Counter.builder("salespulse.kpi.events.counted")
-                .description("Events counted by kpi-service").register(meters);
+                .description("Events counted by kpi-service")
+                .register(meters);
     }
 
     public void count(List<EventEnvelope> events) {
@@ -90,10 +98,17 @@ public class KpiCounting {
      * who sourced it.
      */
     private void creditSdr(String eventId, MeetingBooked meeting) {
-        boolean sdr = roster.rep(meeting.repId()).map(rep -> rep.role() == RepRole.SDR).orElse(false);
+        boolean sdr = roster.rep(meeting.repId())
+                .map(rep -> rep.role() == RepRole.SDR)
+                .orElse(false);
         if (sdr && deals.attributeIfUnsourced(meeting.dealId(), meeting.repId())) {
-            moves.recordSourcedByMeeting("sourced|" + eventId, meeting.dealId(), meeting.repId(), teamOf(meeting.repId()),
-                    meeting.occurredAt().atZone(roster.zoneOf(meeting.repId())).toLocalDate(), meeting.occurredAt());
+            moves.recordSourcedByMeeting(
+                    "sourced|" + eventId,
+                    meeting.dealId(),
+                    meeting.repId(),
+                    teamOf(meeting.repId()),
+                    meeting.occurredAt().atZone(roster.zoneOf(meeting.repId())).toLocalDate(),
+                    meeting.occurredAt());
         }
     }
 
@@ -103,7 +118,12 @@ public class KpiCounting {
 
     private EventEnvelope updated(RepDay day) {
         // Deterministic id: a batch retried after a crash republishes the same update, which consumers ignore.
-        String id = UUID.nameUUIDFromBytes((day.repId() + "|" + day.day() + "|" + day.version()).getBytes(StandardCharsets.UTF_8)).toString();
-        return EventEnvelope.of(id, SOURCE, new RepDayKpisUpdated(day.repId(), day.teamId(), day.day(), day.activity(), clock.instant()));
+        String id = UUID.nameUUIDFromBytes(
+                        (day.repId() + "|" + day.day() + "|" + day.version()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return EventEnvelope.of(
+                id,
+                SOURCE,
+                new RepDayKpisUpdated(day.repId(), day.teamId(), day.day(), day.activity(), clock.instant()));
     }
 }

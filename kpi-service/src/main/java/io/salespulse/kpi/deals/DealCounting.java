@@ -25,10 +25,10 @@ import java.util.function.Function;
  */
 public final class DealCounting {
 
-    private DealCounting() {
-    }
+    private DealCounting() {}
 
-    public static List<Increment> increments(EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
+    public static List<Increment> increments(
+            EventEnvelope envelope, Function<String, ZoneId> zoneOf, Function<String, String> teamOf) {
         DealEvent fact = envelope.dataAs(DealEvent.class);
         String rep = fact.ownerRepId() != null ? fact.ownerRepId() : ActivityEvent.UNATTRIBUTED;
         Map<String, Long> counters = new HashMap<>();
@@ -53,8 +53,12 @@ public final class DealCounting {
         if (counters.isEmpty()) {
             return List.of();
         }
-        return List.of(new Increment(envelope.id(), rep, teamOf.apply(rep),
-                fact.occurredAt().atZone(zoneOf.apply(rep)).toLocalDate(), counters));
+        return List.of(new Increment(
+                envelope.id(),
+                rep,
+                teamOf.apply(rep),
+                fact.occurredAt().atZone(zoneOf.apply(rep)).toLocalDate(),
+                counters));
     }
 
     private static void addMoney(Map<String, Long> counters, String measure, Money money) {

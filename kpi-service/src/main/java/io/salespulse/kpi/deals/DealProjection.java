@@ -10,13 +10,13 @@ import io.salespulse.contracts.deal.DealCloseDateMoved;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealEvent;
 import io.salespulse.contracts.deal.DealForecastCategoryChanged;
-import io.salespulse.contracts.deal.DealSourced;
-import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.deal.DealLost;
 import io.salespulse.contracts.deal.DealOwnerChanged;
+import io.salespulse.contracts.deal.DealSourced;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.DealStageChanged;
 import io.salespulse.contracts.deal.DealWon;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.kpi.activity.Measures;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,32 +46,59 @@ public class DealProjection {
      * hundredths an earlier build stored, read until the deal's amount next changes.
      */
     @Document("deals")
-    record StoredDeal(@Id String dealId, String ownerRepId, String name, String stage, String status, BigDecimal amount,
-                      Long amountCents, String currency, String expectedCloseDate, Instant createdAt, Instant stageSince,
-                      Instant closedAt, String closedDay, Instant wonCreatedAt, String closedTeamId, String forecastCategory,
-                      String sourcedByRepId, String lostReason) {
-    }
+    record StoredDeal(
+            @Id String dealId,
+            String ownerRepId,
+            String name,
+            String stage,
+            String status,
+            BigDecimal amount,
+            Long amountCents,
+            String currency,
+            String expectedCloseDate,
+            Instant createdAt,
+            Instant stageSince,
+            Instant closedAt,
+            String closedDay,
+            Instant wonCreatedAt,
+            String closedTeamId,
+            String forecastCategory,
+            String sourcedByRepId,
+            String lostReason) {}
 
     /** How long a deal stayed in a stage it left (one per stage change event: a redelivery is the same document). */
     @Document("stage_durations")
-    public record StageDuration(@Id String eventId, String teamId, String repId, DealStage stage, long days, String day) {
-    }
+    public record StageDuration(
+            @Id String eventId, String teamId, String repId, DealStage stage, long days, String day) {}
 
     private final MongoTemplate mongo;
 
     DealProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(StoredDeal.class).createIndex(new Index().on("ownerRepId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
-        mongo.indexOps(StageDuration.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(StoredDeal.class)
+                .createIndex(new Index().on("ownerRepId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        mongo.indexOps(StageDuration.class)
+                .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
     }
 
     /**
      * A deal as viewed here. {@code name} and {@code stageSince} are null for a deal stored before they were kept;
      * {@code crmForecastCategory} is the CRM's own category (null: the stage's default applies, see {@link #forecastCategory()}).
      */
-    public record Deal(String dealId, String ownerRepId, String name, DealStage stage, Money amount, LocalDate expectedCloseDate,
-                       Instant createdAt, Instant stageSince, String status, Instant closedAt, ForecastCategory crmForecastCategory,
-                       String sourcedByRepId, String lostReason) {
+    public record Deal(
+            String dealId,
+            String ownerRepId,
+            String name,
+            DealStage stage,
+            Money amount,
+            LocalDate expectedCloseDate,
+            Instant createdAt,
+            Instant stageSince,
+            String status,
+            Instant closedAt,
+            ForecastCategory crmForecastCategory,
+            String sourcedByRepId,
+            String lostReason) {
 
         /** Where the deal stands in the forecast: closed when won, left out when lost, else the CRM's own or its stage's. */
         public ForecastCategory forecastCategory() {
@@ -89,8 +116,11 @@ public class DealProjection {
         DealEvent fact = envelope.dataAs(DealEvent.class);
         Update set = new Update();
         if (fact instanceof DealCreated created) {
-            set.set("ownerRepId", created.ownerRepId()).set("stage", created.stage().name()).set("createdAt", created.occurredAt())
-                    .set("status", status(created.stage())).max("stageSince", created.occurredAt());
+            set.set("ownerRepId", created.ownerRepId())
+                    .set("stage", created.stage().name())
+                    .set("createdAt", created.occurredAt())
+                    .set("status", status(created.stage()))
+                    .max("stageSince", created.occurredAt());
             if (created.name() != null) {
                 set.set("name", created.name());
             }
@@ -99,7 +129,9 @@ public class DealProjection {
                 set.set("expectedCloseDate", created.expectedCloseDate().toString());
             }
         } else if (fact instanceof DealStageChanged moved) {
-            set.set("stage", moved.to().name()).set("status", status(moved.to())).max("stageSince", moved.occurredAt());
+            set.set("stage", moved.to().name())
+                    .set("status", status(moved.to()))
+                    .max("stageSince", moved.occurredAt());
             money(set, moved.amount());
             recordDuration(envelope.id(), teamOfOwner, moved, day);
         } else if (fact instanceof DealAmountChanged changed) {
@@ -109,11 +141,18 @@ public class DealProjection {
         } else if (fact instanceof DealOwnerChanged owner) {
             set.set("ownerRepId", owner.ownerRepId());
         } else if (fact instanceof DealWon won) {
-            set.set("status", "WON").set("stage", DealStage.WON.name()).set("closedAt", won.occurredAt()).set("closedDay", day.toString())
-                    .set("wonCreatedAt", won.createdAt()).set("closedTeamId", teamOfOwner);
+            set.set("status", "WON")
+                    .set("stage", DealStage.WON.name())
+                    .set("closedAt", won.occurredAt())
+                    .set("closedDay", day.toString())
+                    .set("wonCreatedAt", won.createdAt())
+                    .set("closedTeamId", teamOfOwner);
             money(set, won.amount());
         } else if (fact instanceof DealLost lost) {
-            set.set("status", "LOST").set("stage", DealStage.LOST.name()).set("closedAt", lost.occurredAt()).set("closedDay", day.toString())
+            set.set("status", "LOST")
+                    .set("stage", DealStage.LOST.name())
+                    .set("closedAt", lost.occurredAt())
+                    .set("closedDay", day.toString())
                     .set("closedTeamId", teamOfOwner);
             if (lost.reason() != null) {
                 set.set("lostReason", lost.reason());
@@ -132,14 +171,25 @@ public class DealProjection {
 
     /** A rep's deals closed, and stage durations recorded, before their team was known get it (see {@code TeamAttribution}). */
     public void attributeToTeam(String repId, String teamId) {
-        mongo.updateMulti(query(where("ownerRepId").is(repId).and("closedAt").ne(null).and("closedTeamId").is(null)),
-                new Update().set("closedTeamId", teamId), StoredDeal.class);
-        mongo.updateMulti(query(where("repId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), StageDuration.class);
+        mongo.updateMulti(
+                query(where("ownerRepId")
+                        .is(repId)
+                        .and("closedAt")
+                        .ne(null)
+                        .and("closedTeamId")
+                        .is(null)),
+                new Update().set("closedTeamId", teamId),
+                StoredDeal.class);
+        mongo.updateMulti(
+                query(where("repId").is(repId).and("teamId").is(null)),
+                new Update().set("teamId", teamId),
+                StageDuration.class);
     }
 
     private void recordDuration(String eventId, String teamId, DealStageChanged moved, LocalDate day) {
         try {
-            mongo.insert(new StageDuration(eventId, teamId, moved.ownerRepId(), moved.from(), moved.daysInPreviousStage(), day.toString()));
+            mongo.insert(new StageDuration(
+                    eventId, teamId, moved.ownerRepId(), moved.from(), moved.daysInPreviousStage(), day.toString()));
         } catch (DuplicateKeyException e) {
             // counted already (a redelivery)
         }
@@ -147,7 +197,8 @@ public class DealProjection {
 
     /** A deal, if known. */
     public java.util.Optional<Deal> find(String dealId) {
-        return java.util.Optional.ofNullable(mongo.findById(dealId, StoredDeal.class)).map(DealProjection::view);
+        return java.util.Optional.ofNullable(mongo.findById(dealId, StoredDeal.class))
+                .map(DealProjection::view);
     }
 
     /** Deals by id (those known). */
@@ -160,8 +211,15 @@ public class DealProjection {
      * one stays); returns whether it did. A deal not known yet is not created for it.
      */
     public boolean attributeIfUnsourced(String dealId, String sdrRepId) {
-        return mongo.updateFirst(query(where("_id").is(dealId).and("sourcedByRepId").isNull()),
-                new Update().set("sourcedByRepId", sdrRepId), StoredDeal.class).getModifiedCount() > 0;
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(dealId)
+                                        .and("sourcedByRepId")
+                                        .isNull()),
+                                new Update().set("sourcedByRepId", sdrRepId),
+                                StoredDeal.class)
+                        .getModifiedCount()
+                > 0;
     }
 
     /** Open deals owned by these reps. */
@@ -171,28 +229,46 @@ public class DealProjection {
 
     /** Deals won by these reps and closed from..to (days in the team's zone). */
     public List<Deal> wonBy(List<String> repIds, LocalDate from, LocalDate to) {
-        return read(where("status").is("WON").and("ownerRepId").in(repIds).and("closedDay").gte(from.toString()).lte(to.toString()));
+        return read(where("status")
+                .is("WON")
+                .and("ownerRepId")
+                .in(repIds)
+                .and("closedDay")
+                .gte(from.toString())
+                .lte(to.toString()));
     }
 
     /** Days spent in each stage left by a team's deals from..to. */
     public List<StageDuration> stageDurations(String teamId, LocalDate from, LocalDate to) {
-        return mongo.find(query(where("teamId").is(teamId).and("day").gte(from.toString()).lte(to.toString())), StageDuration.class);
+        return mongo.find(
+                query(where("teamId").is(teamId).and("day").gte(from.toString()).lte(to.toString())),
+                StageDuration.class);
     }
 
     private List<Deal> read(Criteria criteria) {
-        return mongo.find(query(criteria), StoredDeal.class).stream().map(DealProjection::view).toList();
+        return mongo.find(query(criteria), StoredDeal.class).stream()
+                .map(DealProjection::view)
+                .toList();
     }
 
     private static Deal view(StoredDeal stored) {
-        BigDecimal amount = stored.amount() != null ? stored.amount()
+        BigDecimal amount = stored.amount() != null
+                ? stored.amount()
                 : stored.amountCents() != null ? Measures.amount(stored.amountCents()) : null;
-        return new Deal(stored.dealId(), stored.ownerRepId(), stored.name(),
+        return new Deal(
+                stored.dealId(),
+                stored.ownerRepId(),
+                stored.name(),
                 stored.stage() == null ? DealStage.NEW : DealStage.valueOf(stored.stage()),
                 stored.currency() == null || amount == null ? null : new Money(amount, stored.currency()),
                 stored.expectedCloseDate() == null ? null : LocalDate.parse(stored.expectedCloseDate()),
-                stored.wonCreatedAt() != null ? stored.wonCreatedAt() : stored.createdAt(), stored.stageSince(), stored.status(),
-                stored.closedAt(), stored.forecastCategory() == null ? null : ForecastCategory.valueOf(stored.forecastCategory()),
-                stored.sourcedByRepId(), stored.lostReason());
+                stored.wonCreatedAt() != null ? stored.wonCreatedAt() : stored.createdAt(),
+                stored.stageSince(),
+                stored.status(),
+                stored.closedAt(),
+                stored.forecastCategory() == null ? null : ForecastCategory.valueOf(stored.forecastCategory()),
+                stored.sourcedByRepId(),
+                stored.lostReason());
     }
 
     private static void money(Update set, Money money) {

@@ -10,11 +10,11 @@ import io.salespulse.kpi.activity.Counter;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
+import io.salespulse.kpi.periods.Period;
+import io.salespulse.kpi.periods.PeriodKind;
 import io.salespulse.kpi.pipeline.Forecast;
 import io.salespulse.kpi.pipeline.PipelineChanges;
 import io.salespulse.kpi.pipeline.PipelineReview;
-import io.salespulse.kpi.periods.Period;
-import io.salespulse.kpi.periods.PeriodKind;
 import io.salespulse.kpi.report.TeamPipeline;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,8 +39,15 @@ import org.springframework.stereotype.Component;
 class KpiGauges {
 
     private static final Logger log = LoggerFactory.getLogger(KpiGauges.class);
-    private static final List<Counter> ACTIVITY = List.of(Counter.calls, Counter.connectedCalls, Counter.emails,
-            Counter.meetingsBooked, Counter.meetingsHeld, Counter.dealsCreated, Counter.dealsAdvanced, Counter.dealsWon,
+    private static final List<Counter> ACTIVITY = List.of(
+            Counter.calls,
+            Counter.connectedCalls,
+            Counter.emails,
+            Counter.meetingsBooked,
+            Counter.meetingsHeld,
+            Counter.dealsCreated,
+            Counter.dealsAdvanced,
+            Counter.dealsWon,
             Counter.dealsLost);
 
     private final RosterStore roster;
@@ -61,8 +68,15 @@ class KpiGauges {
     private final MultiGauge changesDeals;
     private final PipelineReview reviews;
 
-    KpiGauges(RosterStore roster, RepDayStore repDays, TeamPipeline pipelines, ObjectiveTracker objectives, PipelineReview reviews,
-              Clock clock, MeterRegistry meters, @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
+    KpiGauges(
+            RosterStore roster,
+            RepDayStore repDays,
+            TeamPipeline pipelines,
+            ObjectiveTracker objectives,
+            PipelineReview reviews,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
         this.reviews = reviews;
         this.roster = roster;
         this.repDays = repDays;
@@ -70,26 +84,48 @@ class KpiGauges {
         this.objectives = objectives;
         this.clock = clock;
         this.repLabels = repLabels;
-        this.activity = MultiGauge.builder("salespulse.team.activity.today").description("Today's activity of a team, by metric").register(meters);
-        this.pipelineOpen = MultiGauge.builder("salespulse.pipeline.open.amount").description("Open pipeline by stage and currency").register(meters);
-        this.pipelineDeals = MultiGauge.builder("salespulse.pipeline.open.deals").description("Open deals by stage").register(meters);
-        this.pipelineWeighted = MultiGauge.builder("salespulse.pipeline.weighted.amount").description("Weighted open pipeline by stage and currency").register(meters);
-        this.winRate = MultiGauge.builder("salespulse.team.win.rate").description("Won / (won + lost), month to date").register(meters);
-        this.attainment = MultiGauge.builder("salespulse.objective.attainment").description("Objective actual / target").register(meters);
-        this.pace = MultiGauge.builder("salespulse.objective.pace").description("Objective attainment / elapsed share").register(meters);
+        this.activity = MultiGauge.builder("salespulse.team.activity.today")
+                .description("Today's activity of a team, by metric")
+                .register(meters);
+        this.pipelineOpen = MultiGauge.builder("salespulse.pipeline.open.amount")
+                .description("Open pipeline by stage and currency")
+                .register(meters);
+        this.pipelineDeals = MultiGauge.builder("salespulse.pipeline.open.deals")
+                .description("Open deals by stage")
+                .register(meters);
+        this.pipelineWeighted = MultiGauge.builder("salespulse.pipeline.weighted.amount")
+                .description("Weighted open pipeline by stage and currency")
+                .register(meters);
+        this.winRate = MultiGauge.builder("salespulse.team.win.rate")
+                .description("Won / (won + lost), month to date")
+                .register(meters);
+        this.attainment = MultiGauge.builder("salespulse.objective.attainment")
+                .description("Objective actual / target")
+                .register(meters);
+        this.pace = MultiGauge.builder("salespulse.objective.pace")
+                .description("Objective attainment / elapsed share")
+                .register(meters);
         this.forecast = MultiGauge.builder("salespulse.forecast.amount")
-                .description("This quarter's forecast by category (closed, commit, best_case, pipeline) and its quota, per currency").register(meters);
+                .description(
+                        "This quarter's forecast by category (closed, commit, best_case, pipeline) and its quota, per currency")
+                .register(meters);
         this.changesAmount = MultiGauge.builder("salespulse.pipeline.changes.amount")
-                .description("This week's pipeline changes by kind and currency (amount changes: the change itself)").register(meters);
-        this.changesDeals = MultiGauge.builder("salespulse.pipeline.changes.deals").description("Deals behind this week's pipeline changes, by kind")
+                .description("This week's pipeline changes by kind and currency (amount changes: the change itself)")
+                .register(meters);
+        this.changesDeals = MultiGauge.builder("salespulse.pipeline.changes.deals")
+                .description("Deals behind this week's pipeline changes, by kind")
                 .register(meters);
     }
 
     /** This quarter's forecast and this week's pipeline changes of a team. */
-    private void ritual(TeamChanged team, List<MultiGauge.Row<?>> forecastRows, List<MultiGauge.Row<?>> amountRows,
-                        List<MultiGauge.Row<?>> dealRows) {
+    private void ritual(
+            TeamChanged team,
+            List<MultiGauge.Row<?>> forecastRows,
+            List<MultiGauge.Row<?>> amountRows,
+            List<MultiGauge.Row<?>> dealRows) {
         String teamId = team.teamId();
-        Forecast quarter = reviews.forecast(team, PeriodKind.QUARTER, reviews.today(team)).forecast();
+        Forecast quarter =
+                reviews.forecast(team, PeriodKind.QUARTER, reviews.today(team)).forecast();
         quarter.currencies().forEach((currency, amounts) -> {
             Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>();
             values.put("closed", amounts.closed());
@@ -99,16 +135,19 @@ class KpiGauges {
             values.put("quota", amounts.quota());
             values.forEach((category, value) -> {
                 if (value != null) {
-                    forecastRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "currency", currency, "category", category), value.doubleValue()));
+                    forecastRows.add(MultiGauge.Row.of(
+                            Tags.of("team", teamId, "currency", currency, "category", category), value.doubleValue()));
                 }
             });
         });
-        PipelineChanges week = reviews.teamChanges(teamId, reviews.thisWeek(team)).changes();
+        PipelineChanges week =
+                reviews.teamChanges(teamId, reviews.thisWeek(team)).changes();
         week.changes().forEach((change, figure) -> {
             String kind = change.name().toLowerCase(java.util.Locale.ROOT);
             dealRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "change", kind), figure.deals()));
-            figure.amount().forEach((currency, amount) -> amountRows.add(MultiGauge.Row.of(
-                    Tags.of("team", teamId, "change", kind, "currency", currency), amount.doubleValue())));
+            figure.amount()
+                    .forEach((currency, amount) -> amountRows.add(MultiGauge.Row.of(
+                            Tags.of("team", teamId, "change", kind, "currency", currency), amount.doubleValue())));
         });
     }
 
@@ -131,25 +170,34 @@ class KpiGauges {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
                 List<RepDay> todays = repDays.teamDays(teamId, today, today);
                 for (Counter counter : ACTIVITY) {
-                    activityRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "metric", counter.name()),
+                    activityRows.add(MultiGauge.Row.of(
+                            Tags.of("team", teamId, "metric", counter.name()),
                             todays.stream().mapToLong(day -> day.get(counter)).sum()));
                 }
                 Period month = Period.containing(PeriodKind.MONTH, today);
                 List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
-                long won = monthDays.stream().mapToLong(day -> day.get(Counter.dealsWon)).sum();
-                long lost = monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
+                long won = monthDays.stream()
+                        .mapToLong(day -> day.get(Counter.dealsWon))
+                        .sum();
+                long lost = monthDays.stream()
+                        .mapToLong(day -> day.get(Counter.dealsLost))
+                        .sum();
                 java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
                 if (rate != null) {
                     winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
                 }
                 TeamPipeline.Pipeline pipeline = pipelines.of(team);
                 for (TeamPipeline.StageRow stage : pipeline.stages()) {
-                    dealRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
-                    for (Map.Entry<String, java.math.BigDecimal> amount : stage.amount().entrySet()) {
-                        openRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name(),
-                                "currency", amount.getKey()), amount.getValue().doubleValue()));
-                        weightedRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "stage", stage.stage().name(),
-                                "currency", amount.getKey()), stage.weighted().get(amount.getKey()).doubleValue()));
+                    dealRows.add(MultiGauge.Row.of(
+                            Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
+                    for (Map.Entry<String, java.math.BigDecimal> amount :
+                            stage.amount().entrySet()) {
+                        openRows.add(MultiGauge.Row.of(
+                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                                amount.getValue().doubleValue()));
+                        weightedRows.add(MultiGauge.Row.of(
+                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                                stage.weighted().get(amount.getKey()).doubleValue()));
                     }
                 }
                 for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {
@@ -157,14 +205,21 @@ class KpiGauges {
                     if (rep && !repLabels) {
                         continue;
                     }
-                    Tags tags = Tags.of("team", teamId, "metric", tracked.objective().metric().name(),
-                            "scope", tracked.objective().scope().name());
+                    Tags tags = Tags.of(
+                            "team",
+                            teamId,
+                            "metric",
+                            tracked.objective().metric().name(),
+                            "scope",
+                            tracked.objective().scope().name());
                     if (rep) {
                         tags = tags.and("rep", tracked.objective().scopeId());
                     }
-                    attainmentRows.add(MultiGauge.Row.of(tags, tracked.figures().attainment().doubleValue()));
+                    attainmentRows.add(MultiGauge.Row.of(
+                            tags, tracked.figures().attainment().doubleValue()));
                     if (tracked.figures().pace() != null) {
-                        paceRows.add(MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
+                        paceRows.add(
+                                MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
                     }
                 }
             }

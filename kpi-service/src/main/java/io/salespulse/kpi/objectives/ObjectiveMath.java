@@ -17,8 +17,7 @@ public final class ObjectiveMath {
 
     static final BigDecimal AT_RISK_FLOOR = new BigDecimal("0.8");
 
-    private ObjectiveMath() {
-    }
+    private ObjectiveMath() {}
 
     /**
      * @param actual      the figure so far
@@ -29,9 +28,14 @@ public final class ObjectiveMath {
      * @param pace        attainment / elapsed, or null
      * @param status      where it stands
      */
-    public record Figures(BigDecimal actual, BigDecimal target, BigDecimal attainment, BigDecimal elapsed,
-                          BigDecimal projection, BigDecimal pace, ObjectiveStatus status) {
-    }
+    public record Figures(
+            BigDecimal actual,
+            BigDecimal target,
+            BigDecimal attainment,
+            BigDecimal elapsed,
+            BigDecimal projection,
+            BigDecimal pace,
+            ObjectiveStatus status) {}
 
     /** Working days from..to, inclusive (0 when to is before from). */
     public static long workingDays(LocalDate from, LocalDate to, Predicate<LocalDate> workingDay) {
@@ -44,17 +48,25 @@ public final class ObjectiveMath {
     /**
      * @param elapsedThrough the last day that has fully elapsed (yesterday, for today's figures)
      */
-    public static Figures figures(BigDecimal actual, BigDecimal target, LocalDate start, LocalDate end,
-                                  LocalDate elapsedThrough, Predicate<LocalDate> workingDay) {
+    public static Figures figures(
+            BigDecimal actual,
+            BigDecimal target,
+            LocalDate start,
+            LocalDate end,
+            LocalDate elapsedThrough,
+            Predicate<LocalDate> workingDay) {
         long total = workingDays(start, end, workingDay);
         long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
         BigDecimal attainment = actual.divide(target, 4, RoundingMode.HALF_UP);
-        BigDecimal elapsed = total == 0 ? BigDecimal.ONE.setScale(4)
+        BigDecimal elapsed = total == 0
+                ? BigDecimal.ONE.setScale(4)
                 : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
         BigDecimal projection = null;
         BigDecimal pace = null;
         if (done > 0 || total == 0) {
-            BigDecimal share = total == 0 ? BigDecimal.ONE : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 10, RoundingMode.HALF_UP);
+            BigDecimal share = total == 0
+                    ? BigDecimal.ONE
+                    : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 10, RoundingMode.HALF_UP);
             projection = actual.divide(share, 2, RoundingMode.HALF_UP);
             pace = actual.divide(target, 10, RoundingMode.HALF_UP).divide(share, 4, RoundingMode.HALF_UP);
         }

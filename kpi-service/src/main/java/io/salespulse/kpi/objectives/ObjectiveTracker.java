@@ -6,18 +6,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
-import io.salespulse.contracts.objective.ObjectiveMetric;
-import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveCancelled;
 import io.salespulse.contracts.objective.ObjectiveEvent;
+import io.salespulse.contracts.objective.ObjectiveMetric;
+import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.contracts.objective.ObjectiveUpdated;
-import io.salespulse.kit.kafka.InvalidEventException;
 import io.salespulse.contracts.org.RepChanged;
-import io.salespulse.contracts.org.TeamChanged;
-import io.salespulse.kit.kafka.EventPublisher;
-import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.kit.calendar.WorkingCalendar;
+import io.salespulse.kit.kafka.EventPublisher;
+import io.salespulse.kit.kafka.InvalidEventException;
+import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.activity.Measures;
 import io.salespulse.kpi.activity.RepDay;
@@ -25,13 +24,11 @@ import io.salespulse.kpi.activity.RepDayStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -65,15 +62,21 @@ public class ObjectiveTracker {
     private final EventPublisher publisher;
     private final Clock clock;
 
-    ObjectiveTracker(MongoTemplate mongo, RepDayStore repDays, RosterStore roster, WorkingCalendar calendar, EventPublisher publisher,
-                     Clock clock) {
+    ObjectiveTracker(
+            MongoTemplate mongo,
+            RepDayStore repDays,
+            RosterStore roster,
+            WorkingCalendar calendar,
+            EventPublisher publisher,
+            Clock clock) {
         this.calendar = calendar;
         this.mongo = mongo;
         this.repDays = repDays;
         this.roster = roster;
         this.publisher = publisher;
         this.clock = clock;
-        mongo.indexOps(TrackedObjective.class).createIndex(new Index().on("scope", Sort.Direction.ASC).on("scopeId", Sort.Direction.ASC));
+        mongo.indexOps(TrackedObjective.class)
+                .createIndex(new Index().on("scope", Sort.Direction.ASC).on("scopeId", Sort.Direction.ASC));
     }
 
     /**
@@ -82,25 +85,47 @@ public class ObjectiveTracker {
      * change is published again. A cancellation arriving before its objective is stored alone ({@code cancelledAt}).
      */
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
-    record TrackedObjective(@Id String objectiveId, ObjectiveScope scope, String scopeId, ObjectiveMetric metric, BigDecimal target,
-                            String currency, LocalDate periodStart, LocalDate periodEnd, Instant occurredAt, Instant cancelledAt,
-                            String lastStatus, String lastActual, String lastTarget) {
+    record TrackedObjective(
+            @Id String objectiveId,
+            ObjectiveScope scope,
+            String scopeId,
+            ObjectiveMetric metric,
+            BigDecimal target,
+            String currency,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            Instant occurredAt,
+            Instant cancelledAt,
+            String lastStatus,
+            String lastActual,
+            String lastTarget) {
 
         /** A definition to store, with what was last published of the objective held before. */
         static TrackedObjective of(ObjectiveSet o, TrackedObjective held) {
-            return new TrackedObjective(o.objectiveId(), o.scope(), o.scopeId(), o.metric(), o.target(), o.currency(), o.periodStart(),
-                    o.periodEnd(), o.occurredAt(), null, held == null ? null : held.lastStatus(), held == null ? null : held.lastActual(),
+            return new TrackedObjective(
+                    o.objectiveId(),
+                    o.scope(),
+                    o.scopeId(),
+                    o.metric(),
+                    o.target(),
+                    o.currency(),
+                    o.periodStart(),
+                    o.periodEnd(),
+                    o.occurredAt(),
+                    null,
+                    held == null ? null : held.lastStatus(),
+                    held == null ? null : held.lastActual(),
                     held == null ? null : held.lastTarget());
         }
 
         ObjectiveSet definition() {
-            return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt);
+            return new ObjectiveSet(
+                    objectiveId, scope, scopeId, metric, target, currency, periodStart, periodEnd, occurredAt);
         }
     }
 
     /** An objective with its figures as of a date. */
-    public record Tracked(ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures) {
-    }
+    public record Tracked(ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures) {}
 
     /** An objective set, adjusted (its whole definition replaced) or cancelled. */
     void apply(ObjectiveEvent event) {
@@ -120,7 +145,10 @@ public class ObjectiveTracker {
     void cancel(ObjectiveCancelled cancelled) {
         TrackedObjective held = mongo.findById(cancelled.objectiveId(), TrackedObjective.class);
         if (held == null) {
-            mongo.upsert(byId(cancelled.objectiveId()), new Update().set(CANCELLED_AT, cancelled.occurredAt()), TrackedObjective.class);
+            mongo.upsert(
+                    byId(cancelled.objectiveId()),
+                    new Update().set(CANCELLED_AT, cancelled.occurredAt()),
+                    TrackedObjective.class);
             return;
         }
         if (held.cancelledAt() != null) {
@@ -130,22 +158,38 @@ public class ObjectiveTracker {
         String teamId = teamOf(objective);
         Instant stamp = clock.instant();
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
-        publish(objective.objectiveId() + "|cancelled", objective, teamId, figures, ObjectiveStatus.CANCELLED, held.lastStatus(), stamp);
-        mongo.updateFirst(byId(objective.objectiveId()), new Update().set(CANCELLED_AT, cancelled.occurredAt())
-                .set("lastStatus", ObjectiveStatus.CANCELLED.name()), TrackedObjective.class);
+        publish(
+                objective.objectiveId() + "|cancelled",
+                objective,
+                teamId,
+                figures,
+                ObjectiveStatus.CANCELLED,
+                held.lastStatus(),
+                stamp);
+        mongo.updateFirst(
+                byId(objective.objectiveId()),
+                new Update()
+                        .set(CANCELLED_AT, cancelled.occurredAt())
+                        .set("lastStatus", ObjectiveStatus.CANCELLED.name()),
+                TrackedObjective.class);
     }
 
     void set(ObjectiveSet objective) {
         if (!objective.hasBoundedPeriod()) {
             // Counting working days over centuries would hold the partition: such a record is refused for good.
-            throw new InvalidEventException("Objective " + objective.objectiveId() + " has a period longer than "
-                    + ObjectiveSet.MAX_PERIOD + " or ill formed: " + objective.periodStart() + ".." + objective.periodEnd());
+            throw new InvalidEventException(
+                    "Objective " + objective.objectiveId() + " has a period longer than " + ObjectiveSet.MAX_PERIOD
+                            + " or ill formed: " + objective.periodStart() + ".." + objective.periodEnd());
         }
         TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
         if (held != null && held.cancelledAt() != null) {
             return; // cancelled for good
         }
-        if (LatestState.replaceIfNotOlder(mongo, COLLECTION, objective.objectiveId(), objective.occurredAt().toEpochMilli(),
+        if (LatestState.replaceIfNotOlder(
+                mongo,
+                COLLECTION,
+                objective.objectiveId(),
+                objective.occurredAt().toEpochMilli(),
                 TrackedObjective.of(objective, held))) {
             progress(objective);
         }
@@ -153,15 +197,21 @@ public class ObjectiveTracker {
 
     /** The team an objective belongs to. */
     String teamOf(ObjectiveSet objective) {
-        return objective.scope() == ObjectiveScope.TEAM ? objective.scopeId()
+        return objective.scope() == ObjectiveScope.TEAM
+                ? objective.scopeId()
                 : roster.rep(objective.scopeId()).map(RepChanged::teamId).orElse(null);
     }
 
     /** A team's objectives (its own and its reps') whose period contains the date, with figures as of that date. */
     public List<Tracked> ofTeam(String teamId, LocalDate date) {
-        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        List<String> reps =
+                roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
         List<Tracked> tracked = new ArrayList<>();
-        for (ObjectiveSet objective : find(ofTeam(teamId, reps).and("periodStart").lte(date).and("periodEnd").gte(date))) {
+        for (ObjectiveSet objective : find(ofTeam(teamId, reps)
+                .and("periodStart")
+                .lte(date)
+                .and("periodEnd")
+                .gte(date))) {
             tracked.add(new Tracked(objective, teamId, figures(objective, date)));
         }
         return tracked;
@@ -175,16 +225,25 @@ public class ObjectiveTracker {
      * yet (next month's, a ramp's later weeks). Their figures are nothing counted yet.
      */
     public List<Tracked> upcomingOfTeam(String teamId, LocalDate date) {
-        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        List<String> reps =
+                roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
         return find(ofTeam(teamId, reps).and("periodStart").gt(date)).stream()
-                .sorted(java.util.Comparator.comparing(ObjectiveSet::periodStart).thenComparing(ObjectiveSet::objectiveId))
-                .limit(MAX_UPCOMING).map(objective -> new Tracked(objective, teamId, figures(objective, date))).toList();
+                .sorted(java.util.Comparator.comparing(ObjectiveSet::periodStart)
+                        .thenComparing(ObjectiveSet::objectiveId))
+                .limit(MAX_UPCOMING)
+                .map(objective -> new Tracked(objective, teamId, figures(objective, date)))
+                .toList();
     }
 
     /** A team's objectives (its own and its reps') whose whole period lies within from..to. */
     public List<ObjectiveSet> ofTeamWithin(String teamId, LocalDate from, LocalDate to) {
-        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
-        return find(ofTeam(teamId, reps).and("periodStart").gte(from).and("periodEnd").lte(to));
+        List<String> reps =
+                roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        return find(ofTeam(teamId, reps)
+                .and("periodStart")
+                .gte(from)
+                .and("periodEnd")
+                .lte(to));
     }
 
     /** Figures of an objective as of the end of {@code date} (as of now when date is today). */
@@ -192,8 +251,8 @@ public class ObjectiveTracker {
         String teamId = teamOf(objective);
         ZoneId zone = zoneOf(teamId);
         // A team objective counts the team's working days; a rep's, the rep's (its absences left out).
-        java.util.function.Predicate<LocalDate> workingDay = objective.scope() == ObjectiveScope.REP
-                ? calendar.ofRep(objective.scopeId()) : calendar.ofTeam(teamId);
+        java.util.function.Predicate<LocalDate> workingDay =
+                objective.scope() == ObjectiveScope.REP ? calendar.ofRep(objective.scopeId()) : calendar.ofTeam(teamId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate through = date.isBefore(objective.periodEnd()) ? date : objective.periodEnd();
         // An objective that has not started (a week of a ramp, next month's) has nothing counted yet.
@@ -202,8 +261,8 @@ public class ObjectiveTracker {
                 : repDays.teamDays(objective.scopeId(), objective.periodStart(), through);
         BigDecimal actual = actual(objective, days);
         LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
-        return ObjectiveMath.figures(actual, objective.target(), objective.periodStart(), objective.periodEnd(),
-                elapsedThrough, workingDay);
+        return ObjectiveMath.figures(
+                actual, objective.target(), objective.periodStart(), objective.periodEnd(), elapsedThrough, workingDay);
     }
 
     static BigDecimal actual(ObjectiveSet objective, List<RepDay> days) {
@@ -246,8 +305,20 @@ public class ObjectiveTracker {
             first = day.day().isBefore(first) ? day.day() : first;
             last = day.day().isAfter(last) ? day.day() : last;
         }
-        find(new Criteria().orOperator(where("scope").is(ObjectiveScope.REP).and("scopeId").in(reps),
-                where("scope").is(ObjectiveScope.TEAM).and("scopeId").in(teams)).and("periodStart").lte(last).and("periodEnd").gte(first))
+        find(new Criteria()
+                        .orOperator(
+                                where("scope")
+                                        .is(ObjectiveScope.REP)
+                                        .and("scopeId")
+                                        .in(reps),
+                                where("scope")
+                                        .is(ObjectiveScope.TEAM)
+                                        .and("scopeId")
+                                        .in(teams))
+                        .and("periodStart")
+                        .lte(last)
+                        .and("periodEnd")
+                        .gte(first))
                 .forEach(this::progress);
     }
 
@@ -270,45 +341,84 @@ public class ObjectiveTracker {
         ObjectiveMath.Figures figures = figures(objective, LocalDate.now(clock.withZone(zoneOf(teamId))));
         TrackedObjective held = mongo.findById(objective.objectiveId(), TrackedObjective.class);
         if (held != null && held.cancelledAt() != null) {
-            return; // cancelled since it was found: judged no more (coaching-service also ignores figures after a cancellation)
+            return; // cancelled since it was found: judged no more (coaching-service also ignores figures after a
+            // cancellation)
         }
         String lastStatus = held == null ? null : held.lastStatus();
         String lastActual = held == null ? null : held.lastActual();
         String lastTarget = held == null ? null : held.lastTarget();
         String actual = figures.actual().stripTrailingZeros().toPlainString();
         // The target and period as judged: an adjusted objective is published again even when status and actual hold.
-        String target = objective.target().stripTrailingZeros().toPlainString() + "|" + objective.periodStart() + "|" + objective.periodEnd();
-        if (Objects.equals(lastStatus, figures.status().name()) && Objects.equals(lastActual, actual)
+        String target = objective.target().stripTrailingZeros().toPlainString() + "|" + objective.periodStart() + "|"
+                + objective.periodEnd();
+        if (Objects.equals(lastStatus, figures.status().name())
+                && Objects.equals(lastActual, actual)
                 && Objects.equals(lastTarget, target)) {
             return;
         }
-        publish(objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|" + target,
-                objective, teamId, figures, figures.status(), lastStatus, stamp);
+        publish(
+                objective.objectiveId() + "|" + figures.status() + "|" + actual + "|" + figures.elapsed() + "|"
+                        + target,
+                objective,
+                teamId,
+                figures,
+                figures.status(),
+                lastStatus,
+                stamp);
         // Never over a cancellation stored meanwhile: its CANCELLED stays the last word.
-        mongo.updateFirst(query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).is(null)), new Update()
-                .set("lastStatus", figures.status().name()).set("lastActual", actual).set("lastTarget", target), TrackedObjective.class);
+        mongo.updateFirst(
+                query(where("_id").is(objective.objectiveId()).and(CANCELLED_AT).is(null)),
+                new Update()
+                        .set("lastStatus", figures.status().name())
+                        .set("lastActual", actual)
+                        .set("lastTarget", target),
+                TrackedObjective.class);
     }
 
     /** Publishes an objective's figures with a status, under an event id derived from {@code identity}. */
-    private void publish(String identity, ObjectiveSet objective, String teamId, ObjectiveMath.Figures figures,
-                         ObjectiveStatus status, String lastStatus, Instant stamp) {
-        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
-        publisher.publishAll(List.of(EventEnvelope.of(id, SOURCE, new ObjectiveProgressed(objective.objectiveId(),
-                objective.scope(), objective.scopeId(), teamId, objective.metric(), objective.target(), figures.actual(),
-                figures.attainment(), figures.elapsed(), figures.projection(), figures.pace(), status,
-                lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus), stamp))));
+    private void publish(
+            String identity,
+            ObjectiveSet objective,
+            String teamId,
+            ObjectiveMath.Figures figures,
+            ObjectiveStatus status,
+            String lastStatus,
+            Instant stamp) {
+        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
+                .toString();
+        publisher.publishAll(List.of(EventEnvelope.of(
+                id,
+                SOURCE,
+                new ObjectiveProgressed(
+                        objective.objectiveId(),
+                        objective.scope(),
+                        objective.scopeId(),
+                        teamId,
+                        objective.metric(),
+                        objective.target(),
+                        figures.actual(),
+                        figures.attainment(),
+                        figures.elapsed(),
+                        figures.projection(),
+                        figures.pace(),
+                        status,
+                        lastStatus == null ? null : ObjectiveStatus.valueOf(lastStatus),
+                        stamp))));
     }
 
     /** A team's own objectives and its reps'. */
     private static Criteria ofTeam(String teamId, List<String> reps) {
-        return new Criteria().orOperator(where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId),
-                where("scope").is(ObjectiveScope.REP).and("scopeId").in(reps));
+        return new Criteria()
+                .orOperator(
+                        where("scope").is(ObjectiveScope.TEAM).and("scopeId").is(teamId),
+                        where("scope").is(ObjectiveScope.REP).and("scopeId").in(reps));
     }
 
     /** The objectives a criteria matches, cancelled ones left out. */
     private List<ObjectiveSet> find(Criteria criteria) {
         return mongo.find(query(criteria.and(CANCELLED_AT).is(null)), TrackedObjective.class).stream()
-                .map(TrackedObjective::definition).toList();
+                .map(TrackedObjective::definition)
+                .toList();
     }
 
     private static Query byId(String objectiveId) {

@@ -18,8 +18,11 @@ public record Period(PeriodKind kind, LocalDate from, LocalDate to) {
     public static Period containing(PeriodKind kind, LocalDate date) {
         return switch (kind) {
             case DAY -> new Period(kind, date, date);
-            case WEEK -> new Period(kind, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
-                    date.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+            case WEEK ->
+                new Period(
+                        kind,
+                        date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                        date.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
             case MONTH -> new Period(kind, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()));
             case QUARTER -> {
                 LocalDate first = date.with(IsoFields.DAY_OF_QUARTER, 1);

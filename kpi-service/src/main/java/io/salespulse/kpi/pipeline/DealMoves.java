@@ -40,7 +40,16 @@ import org.springframework.stereotype.Component;
 public class DealMoves {
 
     /** The kinds of move. */
-    public enum Kind { CREATED, ADVANCED, MOVED_BACK, CLOSE_DATE, AMOUNT, WON, LOST, SOURCED }
+    public enum Kind {
+        CREATED,
+        ADVANCED,
+        MOVED_BACK,
+        CLOSE_DATE,
+        AMOUNT,
+        WON,
+        LOST,
+        SOURCED
+    }
 
     /**
      * One move as stored: amounts are Decimal128; dates are ISO days (compared as text).
@@ -53,16 +62,33 @@ public class DealMoves {
      * @param sdrRepId         for SOURCED, the SDR credited
      */
     @Document("deal_moves")
-    public record Move(@Id String eventId, String dealId, String teamId, String ownerRepId, String day, Instant at, Kind kind,
-                       BigDecimal amount, String currency, BigDecimal previousAmount, String previousCurrency, String fromStage,
-                       String toStage, String previousDate, String currentDate, String reason, String sdrRepId) {
+    public record Move(
+            @Id String eventId,
+            String dealId,
+            String teamId,
+            String ownerRepId,
+            String day,
+            Instant at,
+            Kind kind,
+            BigDecimal amount,
+            String currency,
+            BigDecimal previousAmount,
+            String previousCurrency,
+            String fromStage,
+            String toStage,
+            String previousDate,
+            String currentDate,
+            String reason,
+            String sdrRepId) {
 
         public Money money() {
             return amount == null || currency == null ? null : new Money(amount, currency);
         }
 
         public Money previousMoney() {
-            return previousAmount == null || previousCurrency == null ? null : new Money(previousAmount, previousCurrency);
+            return previousAmount == null || previousCurrency == null
+                    ? null
+                    : new Money(previousAmount, previousCurrency);
         }
     }
 
@@ -72,8 +98,10 @@ public class DealMoves {
     DealMoves(MongoTemplate mongo, DealProjection deals) {
         this.mongo = mongo;
         this.deals = deals;
-        mongo.indexOps(Move.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
-        mongo.indexOps(Move.class).createIndex(new Index().on("ownerRepId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(Move.class)
+                .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(Move.class)
+                .createIndex(new Index().on("ownerRepId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
     }
 
     /** Records the move a deal fact tells, if any (after the deal view took the fact). */
@@ -81,20 +109,39 @@ public class DealMoves {
         DealEvent fact = envelope.dataAs(DealEvent.class);
         Move move = null;
         if (fact instanceof DealCreated created) {
-            move = move(envelope, fact, teamId, day, Kind.CREATED, created.amount()).build();
-        } else if (fact instanceof DealStageChanged moved && moved.to() != DealStage.WON && moved.to() != DealStage.LOST) {
-            move = move(envelope, fact, teamId, day, moved.movesForward() ? Kind.ADVANCED : Kind.MOVED_BACK, moved.amount())
-                    .stages(moved.from(), moved.to()).build();
+            move = move(envelope, fact, teamId, day, Kind.CREATED, created.amount())
+                    .build();
+        } else if (fact instanceof DealStageChanged moved
+                && moved.to() != DealStage.WON
+                && moved.to() != DealStage.LOST) {
+            move = move(
+                            envelope,
+                            fact,
+                            teamId,
+                            day,
+                            moved.movesForward() ? Kind.ADVANCED : Kind.MOVED_BACK,
+                            moved.amount())
+                    .stages(moved.from(), moved.to())
+                    .build();
         } else if (fact instanceof DealCloseDateMoved moved) {
-            move = move(envelope, fact, teamId, day, Kind.CLOSE_DATE, currentAmount(fact.dealId())).dates(moved.previous(), moved.current()).build();
+            move = move(envelope, fact, teamId, day, Kind.CLOSE_DATE, currentAmount(fact.dealId()))
+                    .dates(moved.previous(), moved.current())
+                    .build();
         } else if (fact instanceof DealAmountChanged changed) {
-            move = move(envelope, fact, teamId, day, Kind.AMOUNT, changed.current()).previous(changed.previous()).build();
+            move = move(envelope, fact, teamId, day, Kind.AMOUNT, changed.current())
+                    .previous(changed.previous())
+                    .build();
         } else if (fact instanceof DealWon won) {
             move = move(envelope, fact, teamId, day, Kind.WON, won.amount()).build();
         } else if (fact instanceof DealLost lost) {
-            move = move(envelope, fact, teamId, day, Kind.LOST, lost.amount()).stages(lost.lostFrom(), DealStage.LOST).reason(lost.reason()).build();
+            move = move(envelope, fact, teamId, day, Kind.LOST, lost.amount())
+                    .stages(lost.lostFrom(), DealStage.LOST)
+                    .reason(lost.reason())
+                    .build();
         } else if (fact instanceof DealSourced sourced) {
-            move = move(envelope, fact, teamId, day, Kind.SOURCED, currentAmount(fact.dealId())).sdr(sourced.sdrRepId()).build();
+            move = move(envelope, fact, teamId, day, Kind.SOURCED, currentAmount(fact.dealId()))
+                    .sdr(sourced.sdrRepId())
+                    .build();
         }
         if (move != null) {
             insert(move);
@@ -102,17 +149,36 @@ public class DealMoves {
     }
 
     /** A deal credited to the SDR who booked a meeting on it ({@link DealProjection#attributeIfUnsourced}). */
-    public void recordSourcedByMeeting(String eventId, String dealId, String sdrRepId, String teamId, LocalDate day, Instant at) {
+    public void recordSourcedByMeeting(
+            String eventId, String dealId, String sdrRepId, String teamId, LocalDate day, Instant at) {
         DealProjection.Deal deal = deals.find(dealId).orElse(null);
         Money amount = deal == null ? null : deal.amount();
-        insert(new Move(eventId, dealId, teamId, deal == null ? null : deal.ownerRepId(), day.toString(), at, Kind.SOURCED,
-                amount == null ? null : amount.amount(), amount == null ? null : amount.currency(), null, null, null, null, null, null,
-                null, sdrRepId));
+        insert(new Move(
+                eventId,
+                dealId,
+                teamId,
+                deal == null ? null : deal.ownerRepId(),
+                day.toString(),
+                at,
+                Kind.SOURCED,
+                amount == null ? null : amount.amount(),
+                amount == null ? null : amount.currency(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sdrRepId));
     }
 
     /** A rep's moves recorded before their team was known get it (see {@code TeamAttribution}). */
     public void attributeToTeam(String repId, String teamId) {
-        mongo.updateMulti(query(where("ownerRepId").is(repId).and("teamId").is(null)), new Update().set("teamId", teamId), Move.class);
+        mongo.updateMulti(
+                query(where("ownerRepId").is(repId).and("teamId").is(null)),
+                new Update().set("teamId", teamId),
+                Move.class);
     }
 
     /** A team's moves from..to (days in the team's zone). */
@@ -129,7 +195,8 @@ public class DealMoves {
         if (to.isBefore(from)) {
             return List.of();
         }
-        return mongo.find(query(who.and("day").gte(from.toString()).lte(to.toString())).with(Sort.by("at", "_id")), Move.class);
+        return mongo.find(
+                query(who.and("day").gte(from.toString()).lte(to.toString())).with(Sort.by("at", "_id")), Move.class);
     }
 
     private void insert(Move move) {
@@ -144,8 +211,17 @@ public class DealMoves {
         return deals.find(dealId).map(DealProjection.Deal::amount).orElse(null);
     }
 
-    private static Builder move(EventEnvelope envelope, DealEvent fact, String teamId, LocalDate day, Kind kind, Money amount) {
-        return new Builder(envelope.id(), fact.dealId(), teamId, fact.ownerRepId(), day.toString(), fact.occurredAt(), kind, amount);
+    private static Builder move(
+            EventEnvelope envelope, DealEvent fact, String teamId, LocalDate day, Kind kind, Money amount) {
+        return new Builder(
+                envelope.id(),
+                fact.dealId(),
+                teamId,
+                fact.ownerRepId(),
+                day.toString(),
+                fact.occurredAt(),
+                kind,
+                amount);
     }
 
     /** A move being built from a fact. */
@@ -166,7 +242,15 @@ public class DealMoves {
         private String reason;
         private String sdr;
 
-        Builder(String eventId, String dealId, String teamId, String ownerRepId, String day, Instant at, Kind kind, Money amount) {
+        Builder(
+                String eventId,
+                String dealId,
+                String teamId,
+                String ownerRepId,
+                String day,
+                Instant at,
+                Kind kind,
+                Money amount) {
             this.eventId = eventId;
             this.dealId = dealId;
             this.teamId = teamId;
@@ -205,9 +289,24 @@ public class DealMoves {
         }
 
         Move build() {
-            return new Move(eventId, dealId, teamId, ownerRepId, day, at, kind, amount == null ? null : amount.amount(),
-                    amount == null ? null : amount.currency(), previous == null ? null : previous.amount(),
-                    previous == null ? null : previous.currency(), fromStage, toStage, previousDate, currentDate, reason, sdr);
+            return new Move(
+                    eventId,
+                    dealId,
+                    teamId,
+                    ownerRepId,
+                    day,
+                    at,
+                    kind,
+                    amount == null ? null : amount.amount(),
+                    amount == null ? null : amount.currency(),
+                    previous == null ? null : previous.amount(),
+                    previous == null ? null : previous.currency(),
+                    fromStage,
+                    toStage,
+                    previousDate,
+                    currentDate,
+                    reason,
+                    sdr);
         }
     }
 }

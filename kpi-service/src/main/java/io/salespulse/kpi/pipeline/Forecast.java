@@ -28,8 +28,12 @@ import java.util.TreeSet;
  * @param deals      the deals of each category, largest first (at most {@value #MAX_LISTED} each)
  * @param undated    open deals with no expected close date (in no category)
  */
-public record Forecast(LocalDate from, LocalDate to, Map<String, Amounts> currencies, Map<ForecastCategory, List<DealLine>> deals,
-                       int undated) {
+public record Forecast(
+        LocalDate from,
+        LocalDate to,
+        Map<String, Amounts> currencies,
+        Map<ForecastCategory, List<DealLine>> deals,
+        int undated) {
 
     public static final int MAX_LISTED = 100;
 
@@ -38,14 +42,27 @@ public record Forecast(LocalDate from, LocalDate to, Map<String, Amounts> curren
      * @param attainment     closed / quota
      * @param commitCoverage commit total / quota
      */
-    public record Amounts(BigDecimal closed, BigDecimal commit, BigDecimal bestCase, BigDecimal pipeline, BigDecimal commitTotal,
-                          BigDecimal bestCaseTotal, BigDecimal quota, BigDecimal attainment, BigDecimal commitCoverage) {
-    }
+    public record Amounts(
+            BigDecimal closed,
+            BigDecimal commit,
+            BigDecimal bestCase,
+            BigDecimal pipeline,
+            BigDecimal commitTotal,
+            BigDecimal bestCaseTotal,
+            BigDecimal quota,
+            BigDecimal attainment,
+            BigDecimal commitCoverage) {}
 
     /** A deal in the forecast. */
-    public record DealLine(String dealId, String name, String ownerRepId, DealStage stage, BigDecimal amount, String currency,
-                           LocalDate expectedCloseDate, boolean overdue) {
-    }
+    public record DealLine(
+            String dealId,
+            String name,
+            String ownerRepId,
+            DealStage stage,
+            BigDecimal amount,
+            String currency,
+            LocalDate expectedCloseDate,
+            boolean overdue) {}
 
     /**
      * @param open  the team's open deals
@@ -53,8 +70,13 @@ public record Forecast(LocalDate from, LocalDate to, Map<String, Amounts> curren
      * @param quota the period's revenue objectives per currency
      * @param today the team's today (an open deal expected before it is overdue)
      */
-    public static Forecast of(LocalDate from, LocalDate to, List<DealProjection.Deal> open, List<DealProjection.Deal> won,
-                              Map<String, BigDecimal> quota, LocalDate today) {
+    public static Forecast of(
+            LocalDate from,
+            LocalDate to,
+            List<DealProjection.Deal> open,
+            List<DealProjection.Deal> won,
+            Map<String, BigDecimal> quota,
+            LocalDate today) {
         Map<ForecastCategory, Map<String, BigDecimal>> sums = new EnumMap<>(ForecastCategory.class);
         Map<ForecastCategory, List<DealLine>> lines = new EnumMap<>(ForecastCategory.class);
         for (ForecastCategory category : ForecastCategory.values()) {
@@ -73,8 +95,10 @@ public record Forecast(LocalDate from, LocalDate to, Map<String, Amounts> curren
                 continue;
             }
             ForecastCategory category = deal.forecastCategory();
-            if (category == ForecastCategory.OMITTED || category == ForecastCategory.CLOSED
-                    || deal.expectedCloseDate().isBefore(from) || deal.expectedCloseDate().isAfter(to)) {
+            if (category == ForecastCategory.OMITTED
+                    || category == ForecastCategory.CLOSED
+                    || deal.expectedCloseDate().isBefore(from)
+                    || deal.expectedCloseDate().isAfter(to)) {
                 continue; // left out by the CRM, or expected in another period
             }
             add(sums, lines, category, deal, today);
@@ -89,25 +113,51 @@ public record Forecast(LocalDate from, LocalDate to, Map<String, Amounts> curren
             BigDecimal pipeline = sums.get(ForecastCategory.PIPELINE).getOrDefault(currency, BigDecimal.ZERO);
             BigDecimal commitTotal = closed.add(commit);
             BigDecimal target = quota.get(currency);
-            amounts.put(currency, new Amounts(closed, commit, bestCase, pipeline, commitTotal, commitTotal.add(bestCase), target,
-                    share(closed, target), share(commitTotal, target)));
+            amounts.put(
+                    currency,
+                    new Amounts(
+                            closed,
+                            commit,
+                            bestCase,
+                            pipeline,
+                            commitTotal,
+                            commitTotal.add(bestCase),
+                            target,
+                            share(closed, target),
+                            share(commitTotal, target)));
         }
         Map<ForecastCategory, List<DealLine>> listed = new EnumMap<>(ForecastCategory.class);
-        lines.forEach((category, list) -> listed.put(category, list.stream()
-                .sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLine::dealId))
-                .limit(MAX_LISTED).toList()));
+        lines.forEach((category, list) -> listed.put(
+                category,
+                list.stream()
+                        .sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder()))
+                                .thenComparing(DealLine::dealId))
+                        .limit(MAX_LISTED)
+                        .toList()));
         return new Forecast(from, to, amounts, listed, undated);
     }
 
-    private static void add(Map<ForecastCategory, Map<String, BigDecimal>> sums, Map<ForecastCategory, List<DealLine>> lines,
-                            ForecastCategory category, DealProjection.Deal deal, LocalDate today) {
+    private static void add(
+            Map<ForecastCategory, Map<String, BigDecimal>> sums,
+            Map<ForecastCategory, List<DealLine>> lines,
+            ForecastCategory category,
+            DealProjection.Deal deal,
+            LocalDate today) {
         if (deal.amount() != null) {
             sums.get(category).merge(deal.amount().currency(), deal.amount().amount(), BigDecimal::add);
         }
-        lines.get(category).add(new DealLine(deal.dealId(), deal.name() == null ? deal.dealId() : deal.name(), deal.ownerRepId(),
-                deal.stage(), deal.amount() == null ? null : deal.amount().amount(), deal.amount() == null ? null : deal.amount().currency(),
-                deal.expectedCloseDate(), category != ForecastCategory.CLOSED && deal.expectedCloseDate() != null
-                && deal.expectedCloseDate().isBefore(today)));
+        lines.get(category)
+                .add(new DealLine(
+                        deal.dealId(),
+                        deal.name() == null ? deal.dealId() : deal.name(),
+                        deal.ownerRepId(),
+                        deal.stage(),
+                        deal.amount() == null ? null : deal.amount().amount(),
+                        deal.amount() == null ? null : deal.amount().currency(),
+                        deal.expectedCloseDate(),
+                        category != ForecastCategory.CLOSED
+                                && deal.expectedCloseDate() != null
+                                && deal.expectedCloseDate().isBefore(today)));
     }
 
     private static BigDecimal share(BigDecimal part, BigDecimal whole) {

@@ -36,13 +36,22 @@ public class ForecastCalls {
      * @param replacedAt when a later call of the same week replaced this one (null: it is the week's call)
      */
     @Document("forecast_calls")
-    public record Call(@Id String id, String teamId, String periodFrom, String periodTo, String week, String managerId,
-                       BigDecimal amount, String currency, String note, Instant at, Replaced replaces, Instant replacedAt) {
-    }
+    public record Call(
+            @Id String id,
+            String teamId,
+            String periodFrom,
+            String periodTo,
+            String week,
+            String managerId,
+            BigDecimal amount,
+            String currency,
+            String note,
+            Instant at,
+            Replaced replaces,
+            Instant replacedAt) {}
 
     /** What a call replaced: the earlier call of the same week. */
-    public record Replaced(BigDecimal amount, String currency, Instant at) {
-    }
+    public record Replaced(BigDecimal amount, String currency, Instant at) {}
 
     /**
      * How close one manager's calls came to what was won: each call's accuracy is {@code 1 - |call - won| / won}
@@ -52,74 +61,137 @@ public class ForecastCalls {
      * @param accuracy the mean accuracy
      * @param judged   each call with what was won and its accuracy
      */
-    public record Accuracy(String managerId, int calls, BigDecimal accuracy, List<Judged> judged) {
-    }
+    public record Accuracy(String managerId, int calls, BigDecimal accuracy, List<Judged> judged) {}
 
     /** One call against what was won. */
-    public record Judged(LocalDate periodFrom, LocalDate periodTo, LocalDate week, String currency, BigDecimal call, BigDecimal won,
-                         BigDecimal accuracy) {
-    }
+    public record Judged(
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            LocalDate week,
+            String currency,
+            BigDecimal call,
+            BigDecimal won,
+            BigDecimal accuracy) {}
 
     private final MongoTemplate mongo;
 
     ForecastCalls(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(Call.class).createIndex(new Index().on("teamId", Sort.Direction.ASC).on("periodTo", Sort.Direction.ASC));
+        mongo.indexOps(Call.class)
+                .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("periodTo", Sort.Direction.ASC));
     }
 
     /**
      * Records a manager's call for this week. One made earlier the same week is kept in the history as replaced (under
      * its own id, first, so that a crash between the two writes loses nothing), and the new call names it.
      */
-    public Call put(String teamId, LocalDate from, LocalDate to, LocalDate week, String managerId, BigDecimal amount, String currency,
-                    String note, Instant when) {
+    public Call put(
+            String teamId,
+            LocalDate from,
+            LocalDate to,
+            LocalDate week,
+            String managerId,
+            BigDecimal amount,
+            String currency,
+            String note,
+            Instant when) {
         // As stored (to the millisecond): the answer says what a later read will.
         Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String id = String.join("|", teamId, from.toString(), to.toString(), week.toString(), managerId);
         Call earlier = mongo.findById(id, Call.class);
         Replaced replaces = null;
         if (earlier != null) {
-            mongo.save(new Call(id + "|" + earlier.at().toEpochMilli(), earlier.teamId(), earlier.periodFrom(), earlier.periodTo(),
-                    earlier.week(), earlier.managerId(), earlier.amount(), earlier.currency(), earlier.note(), earlier.at(),
-                    earlier.replaces(), at));
+            mongo.save(new Call(
+                    id + "|" + earlier.at().toEpochMilli(),
+                    earlier.teamId(),
+                    earlier.periodFrom(),
+                    earlier.periodTo(),
+                    earlier.week(),
+                    earlier.managerId(),
+                    earlier.amount(),
+                    earlier.currency(),
+                    earlier.note(),
+                    earlier.at(),
+                    earlier.replaces(),
+                    at));
             replaces = new Replaced(earlier.amount(), earlier.currency(), earlier.at());
         }
-        Call call = new Call(id, teamId, from.toString(), to.toString(), week.toString(), managerId, amount, currency, note, at, replaces, null);
+        Call call = new Call(
+                id,
+                teamId,
+                from.toString(),
+                to.toString(),
+                week.toString(),
+                managerId,
+                amount,
+                currency,
+                note,
+                at,
+                replaces,
+                null);
         mongo.save(call);
         return call;
     }
 
     /** A team's calls for a period, replaced ones included, oldest first (by week, manager, time). */
     public List<Call> of(String teamId, LocalDate from, LocalDate to) {
-        return mongo.find(query(where("teamId").is(teamId).and("periodFrom").is(from.toString()).and("periodTo").is(to.toString()))
-                .with(Sort.by("week", "managerId", "at")), Call.class);
+        return mongo.find(
+                query(where("teamId")
+                                .is(teamId)
+                                .and("periodFrom")
+                                .is(from.toString())
+                                .and("periodTo")
+                                .is(to.toString()))
+                        .with(Sort.by("week", "managerId", "at")),
+                Call.class);
     }
 
     /**
      * Each manager's accuracy over the team's periods that ended before {@code today} (at most {@code periods} of the
      * latest), {@code won} telling what the team won in a period and currency.
      */
-    public List<Accuracy> accuracy(String teamId, LocalDate today, int periods,
-                                   BiFunction<Call, String, BigDecimal> won) {
+    public List<Accuracy> accuracy(
+            String teamId, LocalDate today, int periods, BiFunction<Call, String, BigDecimal> won) {
         // The last call of each week: replaced ones are history, not judged.
-        List<Call> calls = mongo.find(query(where("teamId").is(teamId).and("periodTo").lt(today.toString()).and("replacedAt").is(null))
-                .with(Sort.by(Sort.Direction.DESC, "periodTo")), Call.class);
-        List<String> kept = calls.stream().map(c -> c.periodFrom() + "|" + c.periodTo()).distinct().limit(periods).toList();
+        List<Call> calls = mongo.find(
+                query(where("teamId")
+                                .is(teamId)
+                                .and("periodTo")
+                                .lt(today.toString())
+                                .and("replacedAt")
+                                .is(null))
+                        .with(Sort.by(Sort.Direction.DESC, "periodTo")),
+                Call.class);
+        List<String> kept = calls.stream()
+                .map(c -> c.periodFrom() + "|" + c.periodTo())
+                .distinct()
+                .limit(periods)
+                .toList();
         Map<String, List<Judged>> byManager = new TreeMap<>();
         Map<String, BigDecimal> wonCache = new TreeMap<>();
         for (Call call : calls) {
             if (!kept.contains(call.periodFrom() + "|" + call.periodTo())) {
                 continue;
             }
-            BigDecimal actual = wonCache.computeIfAbsent(call.periodFrom() + "|" + call.periodTo() + "|" + call.currency(),
+            BigDecimal actual = wonCache.computeIfAbsent(
+                    call.periodFrom() + "|" + call.periodTo() + "|" + call.currency(),
                     key -> won.apply(call, call.currency()));
-            byManager.computeIfAbsent(call.managerId(), m -> new ArrayList<>()).add(new Judged(LocalDate.parse(call.periodFrom()),
-                    LocalDate.parse(call.periodTo()), LocalDate.parse(call.week()), call.currency(), call.amount(), actual,
-                    accuracy(call.amount(), actual)));
+            byManager
+                    .computeIfAbsent(call.managerId(), m -> new ArrayList<>())
+                    .add(new Judged(
+                            LocalDate.parse(call.periodFrom()),
+                            LocalDate.parse(call.periodTo()),
+                            LocalDate.parse(call.week()),
+                            call.currency(),
+                            call.amount(),
+                            actual,
+                            accuracy(call.amount(), actual)));
         }
         List<Accuracy> accuracy = new ArrayList<>();
         byManager.forEach((manager, judged) -> {
-            BigDecimal mean = judged.stream().map(Judged::accuracy).reduce(BigDecimal.ZERO, BigDecimal::add)
+            BigDecimal mean = judged.stream()
+                    .map(Judged::accuracy)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
                     .divide(BigDecimal.valueOf(judged.size()), 4, RoundingMode.HALF_UP);
             accuracy.add(new Accuracy(manager, judged.size(), mean, judged));
         });

@@ -31,16 +31,26 @@ import java.util.TreeMap;
  * @param sdrSourced  per SDR: deals sourced and their amounts per currency
  * @param lostReasons per lost reason ({@code ""}: none given): deals and amounts per currency
  */
-public record Funnel(LocalDate from, LocalDate to, Map<String, Long> steps, Map<String, BigDecimal> conversions, Cohort wonCohort,
-                     Map<String, Tally> sdrSourced, Map<String, Tally> lostReasons) {
+public record Funnel(
+        LocalDate from,
+        LocalDate to,
+        Map<String, Long> steps,
+        Map<String, BigDecimal> conversions,
+        Cohort wonCohort,
+        Map<String, Tally> sdrSourced,
+        Map<String, Tally> lostReasons) {
 
     /** The steps, in order. */
-    public static final List<Counter> STEPS = List.of(Counter.calls, Counter.connectedCalls, Counter.meetingsBooked, Counter.meetingsHeld,
-            Counter.dealsCreated, Counter.dealsWon);
+    public static final List<Counter> STEPS = List.of(
+            Counter.calls,
+            Counter.connectedCalls,
+            Counter.meetingsBooked,
+            Counter.meetingsHeld,
+            Counter.dealsCreated,
+            Counter.dealsWon);
 
     /** Deals and their amounts per currency. */
-    public record Tally(int deals, Map<String, BigDecimal> amount) {
-    }
+    public record Tally(int deals, Map<String, BigDecimal> amount) {}
 
     /**
      * A cohort of deals: those created in the period, and how many of them are won by a day.
@@ -51,14 +61,14 @@ public record Funnel(LocalDate from, LocalDate to, Map<String, Long> steps, Map<
      * @param asOf          the day the cohort is judged on
      * @param daysSinceEnd  its maturity: days from the period's end to {@code asOf} (0 while the period runs)
      */
-    public record Cohort(long created, long won, BigDecimal conversion, LocalDate asOf, long daysSinceEnd) {
-    }
+    public record Cohort(long created, long won, BigDecimal conversion, LocalDate asOf, long daysSinceEnd) {}
 
     /**
      * @param moves the deal moves of the period and of the days after it up to {@code asOf} (the cohort's wins); only the
      *              period's own are tallied
      */
-    public static Funnel of(LocalDate from, LocalDate to, LocalDate asOf, Collection<RepDay> days, List<DealMoves.Move> moves) {
+    public static Funnel of(
+            LocalDate from, LocalDate to, LocalDate asOf, Collection<RepDay> days, List<DealMoves.Move> moves) {
         Map<String, Long> steps = new LinkedHashMap<>();
         for (Counter step : STEPS) {
             steps.put(step.name(), days.stream().mapToLong(day -> day.get(step)).sum());
@@ -68,7 +78,9 @@ public record Funnel(LocalDate from, LocalDate to, Map<String, Long> steps, Map<
             conversions.put(STEPS.get(i).name(), null);
         }
         long calls = steps.get(Counter.calls.name());
-        conversions.put(Counter.connectedCalls.name(), calls == 0 ? null : Figures.ratio(steps.get(Counter.connectedCalls.name()), calls));
+        conversions.put(
+                Counter.connectedCalls.name(),
+                calls == 0 ? null : Figures.ratio(steps.get(Counter.connectedCalls.name()), calls));
         Cohort cohort = cohort(from, to, asOf, moves);
         conversions.put(Counter.dealsWon.name(), cohort.conversion());
         Map<String, List<DealMoves.Move>> sourced = new TreeMap<>();
@@ -80,7 +92,8 @@ public record Funnel(LocalDate from, LocalDate to, Map<String, Long> steps, Map<
             if (move.kind() == DealMoves.Kind.SOURCED && move.sdrRepId() != null) {
                 sourced.computeIfAbsent(move.sdrRepId(), k -> new ArrayList<>()).add(move);
             } else if (move.kind() == DealMoves.Kind.LOST) {
-                lost.computeIfAbsent(move.reason() == null ? "" : move.reason().strip(), k -> new ArrayList<>()).add(move);
+                lost.computeIfAbsent(move.reason() == null ? "" : move.reason().strip(), k -> new ArrayList<>())
+                        .add(move);
             }
         }
         return new Funnel(from, to, steps, conversions, cohort, tallies(sourced), tallies(lost));
@@ -105,7 +118,12 @@ public record Funnel(LocalDate from, LocalDate to, Map<String, Long> steps, Map<
             }
         }
         long maturity = asOf.isAfter(to) ? java.time.temporal.ChronoUnit.DAYS.between(to, asOf) : 0;
-        return new Cohort(created.size(), won.size(), created.isEmpty() ? null : Figures.ratio(won.size(), created.size()), asOf, maturity);
+        return new Cohort(
+                created.size(),
+                won.size(),
+                created.isEmpty() ? null : Figures.ratio(won.size(), created.size()),
+                asOf,
+                maturity);
     }
 
     private static Map<String, Tally> tallies(Map<String, List<DealMoves.Move>> grouped) {

@@ -31,15 +31,24 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
     public static final int MAX_LISTED = 100;
 
     /** The changes a review tells. */
-    public enum Change { CREATED, ADVANCED, MOVED_BACK, PUSHED, PULLED_IN, AMOUNT_UP, AMOUNT_DOWN, WON, LOST }
+    public enum Change {
+        CREATED,
+        ADVANCED,
+        MOVED_BACK,
+        PUSHED,
+        PULLED_IN,
+        AMOUNT_UP,
+        AMOUNT_DOWN,
+        WON,
+        LOST
+    }
 
     /**
      * @param deals  how many deals
      * @param amount their amounts per currency
      * @param listed the deals behind the figure (at most {@link #MAX_LISTED}, largest amount first)
      */
-    public record Figure(int deals, Map<String, BigDecimal> amount, List<DealLine> listed) {
-    }
+    public record Figure(int deals, Map<String, BigDecimal> amount, List<DealLine> listed) {}
 
     /**
      * A deal behind a figure.
@@ -48,13 +57,19 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
      * @param after  what it became
      * @param reason for a lost deal, the CRM's reason
      */
-    public record DealLine(String dealId, String name, String ownerRepId, BigDecimal amount, String currency, String before,
-                           String after, String reason) {
-    }
+    public record DealLine(
+            String dealId,
+            String name,
+            String ownerRepId,
+            BigDecimal amount,
+            String currency,
+            String before,
+            String after,
+            String reason) {}
 
     /** The counts and amounts only (the figures of a period compared with). */
-    public record Summary(LocalDate from, LocalDate to, Map<Change, Integer> deals, Map<Change, Map<String, BigDecimal>> amount) {
-    }
+    public record Summary(
+            LocalDate from, LocalDate to, Map<Change, Integer> deals, Map<Change, Map<String, BigDecimal>> amount) {}
 
     public Summary summary() {
         Map<Change, Integer> deals = new EnumMap<>(Change.class);
@@ -67,10 +82,12 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
     }
 
     /** The changes told by a period's moves; {@code deals} gives each deal's name (a deal it does not know keeps its id). */
-    public static PipelineChanges of(LocalDate from, LocalDate to, List<DealMoves.Move> moves,
-                                     Function<String, DealProjection.Deal> deals) {
+    public static PipelineChanges of(
+            LocalDate from, LocalDate to, List<DealMoves.Move> moves, Function<String, DealProjection.Deal> deals) {
         Map<String, List<DealMoves.Move>> byDeal = new LinkedHashMap<>();
-        for (DealMoves.Move move : moves.stream().sorted(Comparator.comparing(DealMoves.Move::at).thenComparing(DealMoves.Move::eventId)).toList()) {
+        for (DealMoves.Move move : moves.stream()
+                .sorted(Comparator.comparing(DealMoves.Move::at).thenComparing(DealMoves.Move::eventId))
+                .toList()) {
             byDeal.computeIfAbsent(move.dealId(), id -> new ArrayList<>()).add(move);
         }
         Map<Change, List<DealLine>> lines = new EnumMap<>(Change.class);
@@ -90,8 +107,10 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
                     lines.get(Change.LOST).add(line(dealId, name, owner, m.money(), m.fromStage(), null, m.reason()));
                 }
             }
-            stageChange(dealMoves, DealMoves.Kind.ADVANCED).ifPresent(l -> lines.get(Change.ADVANCED).add(l.named(dealId, name, owner)));
-            stageChange(dealMoves, DealMoves.Kind.MOVED_BACK).ifPresent(l -> lines.get(Change.MOVED_BACK).add(l.named(dealId, name, owner)));
+            stageChange(dealMoves, DealMoves.Kind.ADVANCED)
+                    .ifPresent(l -> lines.get(Change.ADVANCED).add(l.named(dealId, name, owner)));
+            stageChange(dealMoves, DealMoves.Kind.MOVED_BACK)
+                    .ifPresent(l -> lines.get(Change.MOVED_BACK).add(l.named(dealId, name, owner)));
             closeDate(dealMoves, lines, dealId, name, owner);
             amount(dealMoves, lines, dealId, name, owner);
         });
@@ -103,8 +122,11 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
                     amounts.merge(line.currency(), line.amount(), BigDecimal::add);
                 }
             }
-            List<DealLine> listed = list.stream().sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(DealLine::dealId)).limit(MAX_LISTED).toList();
+            List<DealLine> listed = list.stream()
+                    .sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(DealLine::dealId))
+                    .limit(MAX_LISTED)
+                    .toList();
             changes.put(change, new Figure(list.size(), amounts, listed));
         });
         return new PipelineChanges(from, to, changes);
@@ -125,8 +147,11 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
         return java.util.Optional.of(new Partial(last(of).money(), of.get(0).fromStage(), last(of).toStage()));
     }
 
-    private static void closeDate(List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
-        List<DealMoves.Move> dates = moves.stream().filter(m -> m.kind() == DealMoves.Kind.CLOSE_DATE).toList();
+    private static void closeDate(
+            List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
+        List<DealMoves.Move> dates = moves.stream()
+                .filter(m -> m.kind() == DealMoves.Kind.CLOSE_DATE)
+                .toList();
         if (dates.isEmpty() || dates.get(0).previousDate() == null) {
             return; // a date set for the first time is neither pushed nor pulled
         }
@@ -134,12 +159,15 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
         String after = last(dates).currentDate();
         int compared = after.compareTo(before);
         if (compared != 0) {
-            lines.get(compared > 0 ? Change.PUSHED : Change.PULLED_IN).add(line(dealId, name, owner, last(dates).money(), before, after, null));
+            lines.get(compared > 0 ? Change.PUSHED : Change.PULLED_IN)
+                    .add(line(dealId, name, owner, last(dates).money(), before, after, null));
         }
     }
 
-    private static void amount(List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
-        List<DealMoves.Move> amounts = moves.stream().filter(m -> m.kind() == DealMoves.Kind.AMOUNT).toList();
+    private static void amount(
+            List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
+        List<DealMoves.Move> amounts =
+                moves.stream().filter(m -> m.kind() == DealMoves.Kind.AMOUNT).toList();
         if (amounts.isEmpty()) {
             return;
         }
@@ -150,14 +178,29 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
         }
         BigDecimal delta = after.amount().subtract(before.amount());
         if (delta.signum() != 0) {
-            lines.get(delta.signum() > 0 ? Change.AMOUNT_UP : Change.AMOUNT_DOWN).add(line(dealId, name, owner,
-                    new Money(delta.abs(), after.currency()), before.amount().toPlainString(), after.amount().toPlainString(), null));
+            lines.get(delta.signum() > 0 ? Change.AMOUNT_UP : Change.AMOUNT_DOWN)
+                    .add(line(
+                            dealId,
+                            name,
+                            owner,
+                            new Money(delta.abs(), after.currency()),
+                            before.amount().toPlainString(),
+                            after.amount().toPlainString(),
+                            null));
         }
     }
 
-    private static DealLine line(String dealId, String name, String owner, Money amount, String before, String after, String reason) {
-        return new DealLine(dealId, name, owner, amount == null ? null : amount.amount(), amount == null ? null : amount.currency(),
-                before, after, reason);
+    private static DealLine line(
+            String dealId, String name, String owner, Money amount, String before, String after, String reason) {
+        return new DealLine(
+                dealId,
+                name,
+                owner,
+                amount == null ? null : amount.amount(),
+                amount == null ? null : amount.currency(),
+                before,
+                after,
+                reason);
     }
 
     private static DealMoves.Move last(List<DealMoves.Move> moves) {

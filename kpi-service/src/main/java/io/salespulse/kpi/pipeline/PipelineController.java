@@ -51,34 +51,45 @@ class PipelineController {
     }
 
     @GetMapping("/api/v1/teams/{teamId}/pipeline/changes")
-    PipelineReview.Changes teamChanges(@PathVariable String teamId, @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to) {
+    PipelineReview.Changes teamChanges(
+            @PathVariable String teamId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         return review.teamChanges(teamId, span(team(teamId), from, to));
     }
 
     @GetMapping("/api/v1/reps/{repId}/pipeline/changes")
-    PipelineReview.Changes repChanges(@PathVariable String repId, @RequestParam(required = false) String from,
-                                      @RequestParam(required = false) String to) {
+    PipelineReview.Changes repChanges(
+            @PathVariable String repId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         return review.repChanges(repId, span(teamOfRep(repId), from, to));
     }
 
     @GetMapping("/api/v1/teams/{teamId}/funnel")
-    PipelineReview.FunnelReview teamFunnel(@PathVariable String teamId, @RequestParam(required = false) String from,
-                                           @RequestParam(required = false) String to) {
+    PipelineReview.FunnelReview teamFunnel(
+            @PathVariable String teamId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         return review.teamFunnel(teamId, span(team(teamId), from, to));
     }
 
     @GetMapping("/api/v1/reps/{repId}/funnel")
-    PipelineReview.FunnelReview repFunnel(@PathVariable String repId, @RequestParam(required = false) String from,
-                                          @RequestParam(required = false) String to) {
+    PipelineReview.FunnelReview repFunnel(
+            @PathVariable String repId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         return review.repFunnel(repId, span(teamOfRep(repId), from, to));
     }
 
     @GetMapping("/api/v1/teams/{teamId}/forecast")
-    PipelineReview.ForecastReview forecast(@PathVariable String teamId, @RequestParam(defaultValue = "quarter") String period,
-                                           @RequestParam(required = false) String date) {
+    PipelineReview.ForecastReview forecast(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(required = false) String date) {
         TeamChanged team = team(teamId);
-        return review.forecast(team, kind(period), date == null || date.isBlank() ? review.today(team) : parse("date", date));
+        return review.forecast(
+                team, kind(period), date == null || date.isBlank() ? review.today(team) : parse("date", date));
     }
 
     /**
@@ -89,20 +100,35 @@ class PipelineController {
      * @param period   {@code month} or {@code quarter} (the default)
      * @param note     why, in a few words (at most 500 characters)
      */
-    record CallRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal amount,
-                       @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-                       @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter") String period,
-                       @Size(max = 500) String note) {
-    }
+    record CallRequest(
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000000")
+            BigDecimal amount,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+            String currency,
+
+            @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter")
+            String period,
+
+            @Size(max = 500) String note) {}
 
     @PutMapping("/api/v1/teams/{teamId}/forecast/call")
     ForecastCalls.Call call(@PathVariable String teamId, @Valid @RequestBody CallRequest request) {
         TeamChanged team = team(teamId);
         LocalDate today = review.today(team);
-        Period period = Period.containing(request.period() == null ? PeriodKind.QUARTER : kind(request.period()), today);
+        Period period =
+                Period.containing(request.period() == null ? PeriodKind.QUARTER : kind(request.period()), today);
         String manager = Caller.current().map(Caller::subject).orElse("anonymous");
-        return calls.put(teamId, period.from(), period.to(), Period.containing(PeriodKind.WEEK, today).from(), manager,
-                request.amount(), request.currency(), request.note(), clock.instant());
+        return calls.put(
+                teamId,
+                period.from(),
+                period.to(),
+                Period.containing(PeriodKind.WEEK, today).from(),
+                manager,
+                request.amount(),
+                request.currency(),
+                request.note(),
+                clock.instant());
     }
 
     /** Each manager's forecast accuracy over the team's last periods that are over (4 by default, at most 12). */
@@ -112,8 +138,12 @@ class PipelineController {
             throw new InvalidRequestException("periods", "must be between 1 and " + MAX_ACCURACY_PERIODS);
         }
         TeamChanged team = team(teamId);
-        return calls.accuracy(teamId, review.today(team), periods,
-                (call, currency) -> review.won(teamId, LocalDate.parse(call.periodFrom()), LocalDate.parse(call.periodTo()), currency));
+        return calls.accuracy(
+                teamId,
+                review.today(team),
+                periods,
+                (call, currency) -> review.won(
+                        teamId, LocalDate.parse(call.periodFrom()), LocalDate.parse(call.periodTo()), currency));
     }
 
     private PipelineReview.Span span(TeamChanged team, String from, String to) {
@@ -126,7 +156,8 @@ class PipelineController {
         LocalDate start = parse("from", from);
         LocalDate end = to == null || to.isBlank() ? review.today(team) : parse("to", to);
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_RANGE_DAYS) {
-            throw new InvalidRequestException("to", "must be on or after from, at most " + MAX_RANGE_DAYS + " days later");
+            throw new InvalidRequestException(
+                    "to", "must be on or after from, at most " + MAX_RANGE_DAYS + " days later");
         }
         return new PipelineReview.Span(start, end);
     }
@@ -152,6 +183,8 @@ class PipelineController {
     }
 
     private TeamChanged teamOfRep(String repId) {
-        return roster.rep(repId).flatMap(rep -> roster.team(rep.teamId())).orElseThrow(() -> new NotFoundException("No rep " + repId));
+        return roster.rep(repId)
+                .flatMap(rep -> roster.team(rep.teamId()))
+                .orElseThrow(() -> new NotFoundException("No rep " + repId));
     }
 }

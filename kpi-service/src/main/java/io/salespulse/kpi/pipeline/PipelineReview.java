@@ -41,8 +41,14 @@ public class PipelineReview {
     private final RosterStore roster;
     private final Clock clock;
 
-    PipelineReview(DealMoves moves, DealProjection deals, RepDayStore repDays, ObjectiveTracker objectives, ForecastCalls calls,
-                   RosterStore roster, Clock clock) {
+    PipelineReview(
+            DealMoves moves,
+            DealProjection deals,
+            RepDayStore repDays,
+            ObjectiveTracker objectives,
+            ForecastCalls calls,
+            RosterStore roster,
+            Clock clock) {
         this.moves = moves;
         this.deals = deals;
         this.repDays = repDays;
@@ -62,23 +68,25 @@ public class PipelineReview {
     }
 
     /** Pipeline changes over a period, with the period before's figures. */
-    public record Changes(String teamId, String repId, PipelineChanges changes, PipelineChanges.Summary previous) {
-    }
+    public record Changes(String teamId, String repId, PipelineChanges changes, PipelineChanges.Summary previous) {}
 
     /** The funnel over a period, with the period before's. */
-    public record FunnelReview(String teamId, String repId, Funnel funnel, Funnel previous) {
-    }
+    public record FunnelReview(String teamId, String repId, Funnel funnel, Funnel previous) {}
 
     /**
      * The forecast of a period, with the managers' calls for it and where its quota comes from.
      *
      * @param quota where the forecast's quota comes from
      */
-    public record ForecastReview(String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls, Quota quota) {
-    }
+    public record ForecastReview(
+            String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls, Quota quota) {}
 
     /** Where a quota comes from: the team's own objective for the period, its reps' for it, or none set. */
-    public enum QuotaSource { TEAM_OBJECTIVE, REP_OBJECTIVES, NONE }
+    public enum QuotaSource {
+        TEAM_OBJECTIVE,
+        REP_OBJECTIVES,
+        NONE
+    }
 
     /**
      * A period's quota per currency, with its source and the objectives it adds up.
@@ -87,8 +95,7 @@ public class PipelineReview {
      * @param source       where it comes from
      * @param objectiveIds the revenue objectives behind it
      */
-    public record Quota(Map<String, BigDecimal> amounts, QuotaSource source, List<String> objectiveIds) {
-    }
+    public record Quota(Map<String, BigDecimal> amounts, QuotaSource source, List<String> objectiveIds) {}
 
     /** The team's today, in its zone. */
     public LocalDate today(TeamChanged team) {
@@ -102,14 +109,32 @@ public class PipelineReview {
     }
 
     public Changes teamChanges(String teamId, Span span) {
-        return new Changes(teamId, null, changes(moves.ofTeam(teamId, span.from(), span.to()), span),
-                changes(moves.ofTeam(teamId, span.previous().from(), span.previous().to()), span.previous()).summary());
+        return new Changes(
+                teamId,
+                null,
+                changes(moves.ofTeam(teamId, span.from(), span.to()), span),
+                changes(
+                                moves.ofTeam(
+                                        teamId,
+                                        span.previous().from(),
+                                        span.previous().to()),
+                                span.previous())
+                        .summary());
     }
 
     public Changes repChanges(String repId, Span span) {
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
-        return new Changes(teamId, repId, changes(moves.ofRep(repId, span.from(), span.to()), span),
-                changes(moves.ofRep(repId, span.previous().from(), span.previous().to()), span.previous()).summary());
+        return new Changes(
+                teamId,
+                repId,
+                changes(moves.ofRep(repId, span.from(), span.to()), span),
+                changes(
+                                moves.ofRep(
+                                        repId,
+                                        span.previous().from(),
+                                        span.previous().to()),
+                                span.previous())
+                        .summary());
     }
 
     /**
@@ -118,12 +143,20 @@ public class PipelineReview {
      */
     public FunnelReview teamFunnel(String teamId, Span span) {
         Span before = span.previous();
-        LocalDate today = LocalDate.now(clock.withZone(roster.team(teamId).map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"))));
+        LocalDate today = LocalDate.now(clock.withZone(
+                roster.team(teamId).map(t -> ZoneId.of(t.timezone())).orElse(ZoneId.of("UTC"))));
         LocalDate until = today.isAfter(span.to()) ? today : span.to();
         List<DealMoves.Move> sinceBefore = moves.ofTeam(teamId, before.from(), until);
-        return new FunnelReview(teamId, null,
+        return new FunnelReview(
+                teamId,
+                null,
                 Funnel.of(span.from(), span.to(), until, repDays.teamDays(teamId, span.from(), span.to()), sinceBefore),
-                Funnel.of(before.from(), before.to(), until, repDays.teamDays(teamId, before.from(), before.to()), sinceBefore));
+                Funnel.of(
+                        before.from(),
+                        before.to(),
+                        until,
+                        repDays.teamDays(teamId, before.from(), before.to()),
+                        sinceBefore));
     }
 
     public FunnelReview repFunnel(String repId, Span span) {
@@ -132,35 +165,56 @@ public class PipelineReview {
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         LocalDate until = today.isAfter(span.to()) ? today : span.to();
         List<DealMoves.Move> sinceBefore = sourcedOrOwned(repId, teamId, new Span(before.from(), until));
-        return new FunnelReview(teamId, repId,
+        return new FunnelReview(
+                teamId,
+                repId,
                 Funnel.of(span.from(), span.to(), until, repDays.days(repId, span.from(), span.to()), sinceBefore),
-                Funnel.of(before.from(), before.to(), until, repDays.days(repId, before.from(), before.to()), sinceBefore));
+                Funnel.of(
+                        before.from(),
+                        before.to(),
+                        until,
+                        repDays.days(repId, before.from(), before.to()),
+                        sinceBefore));
     }
 
     /** A rep's own moves, and the deals it sourced for others (an SDR's sourced pipeline is on deals it does not own). */
     private List<DealMoves.Move> sourcedOrOwned(String repId, String teamId, Span span) {
         List<DealMoves.Move> own = moves.ofRep(repId, span.from(), span.to()).stream()
-                .filter(m -> m.kind() != DealMoves.Kind.SOURCED).toList();
-        List<DealMoves.Move> sourced = teamId == null ? List.of() : moves.ofTeam(teamId, span.from(), span.to()).stream()
-                .filter(m -> m.kind() == DealMoves.Kind.SOURCED && repId.equals(m.sdrRepId())).toList();
+                .filter(m -> m.kind() != DealMoves.Kind.SOURCED)
+                .toList();
+        List<DealMoves.Move> sourced = teamId == null
+                ? List.of()
+                : moves.ofTeam(teamId, span.from(), span.to()).stream()
+                        .filter(m -> m.kind() == DealMoves.Kind.SOURCED && repId.equals(m.sdrRepId()))
+                        .toList();
         return java.util.stream.Stream.concat(own.stream(), sourced.stream()).toList();
     }
 
     /** The team's forecast for the period of this kind containing {@code date}. */
     public ForecastReview forecast(TeamChanged team, PeriodKind kind, LocalDate date) {
         Period period = Period.containing(kind, date);
-        List<String> reps = roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
+        List<String> reps =
+                roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
         Quota quota = quota(team.teamId(), period.from(), period.to());
-        Forecast forecast = Forecast.of(period.from(), period.to(), deals.openDealsOf(reps), deals.wonBy(reps, period.from(), period.to()),
-                quota.amounts(), today(team));
-        return new ForecastReview(team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()), quota);
+        Forecast forecast = Forecast.of(
+                period.from(),
+                period.to(),
+                deals.openDealsOf(reps),
+                deals.wonBy(reps, period.from(), period.to()),
+                quota.amounts(),
+                today(team));
+        return new ForecastReview(
+                team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()), quota);
     }
 
     /** What the team won in a period and currency (a call is judged against it). */
     public BigDecimal won(String teamId, LocalDate from, LocalDate to, String currency) {
-        List<String> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
-        return deals.wonBy(reps, from, to).stream().filter(d -> d.amount() != null && d.amount().currency().equals(currency))
-                .map(d -> d.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<String> reps =
+                roster.repsOf(teamId).stream().map(RepChanged::repId).toList();
+        return deals.wonBy(reps, from, to).stream()
+                .filter(d -> d.amount() != null && d.amount().currency().equals(currency))
+                .map(d -> d.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
@@ -171,20 +225,29 @@ public class PipelineReview {
     Quota quota(String teamId, LocalDate from, LocalDate to) {
         List<ObjectiveSet> revenue = objectives.ofTeamWithin(teamId, from, to).stream()
                 .filter(o -> o.metric() == ObjectiveMetric.REVENUE_WON && o.currency() != null)
-                .filter(o -> o.periodStart().equals(from) && o.periodEnd().equals(to)).toList();
-        List<ObjectiveSet> teamOwn = revenue.stream().filter(o -> o.scope() == ObjectiveScope.TEAM).toList();
+                .filter(o -> o.periodStart().equals(from) && o.periodEnd().equals(to))
+                .toList();
+        List<ObjectiveSet> teamOwn =
+                revenue.stream().filter(o -> o.scope() == ObjectiveScope.TEAM).toList();
         List<ObjectiveSet> counted = teamOwn.isEmpty() ? revenue : teamOwn;
         Map<String, BigDecimal> amounts = new TreeMap<>();
         for (ObjectiveSet objective : counted) {
             amounts.merge(objective.currency(), objective.target(), BigDecimal::add);
         }
-        QuotaSource source = counted.isEmpty() ? QuotaSource.NONE : teamOwn.isEmpty() ? QuotaSource.REP_OBJECTIVES : QuotaSource.TEAM_OBJECTIVE;
-        return new Quota(amounts, source, counted.stream().map(ObjectiveSet::objectiveId).sorted().toList());
+        QuotaSource source = counted.isEmpty()
+                ? QuotaSource.NONE
+                : teamOwn.isEmpty() ? QuotaSource.REP_OBJECTIVES : QuotaSource.TEAM_OBJECTIVE;
+        return new Quota(
+                amounts,
+                source,
+                counted.stream().map(ObjectiveSet::objectiveId).sorted().toList());
     }
 
     private PipelineChanges changes(List<DealMoves.Move> periodMoves, Span span) {
-        Set<String> ids = periodMoves.stream().map(DealMoves.Move::dealId).collect(Collectors.toCollection(HashSet::new));
-        Map<String, DealProjection.Deal> known = deals.find(ids).stream().collect(Collectors.toMap(DealProjection.Deal::dealId, Function.identity()));
+        Set<String> ids =
+                periodMoves.stream().map(DealMoves.Move::dealId).collect(Collectors.toCollection(HashSet::new));
+        Map<String, DealProjection.Deal> known =
+                deals.find(ids).stream().collect(Collectors.toMap(DealProjection.Deal::dealId, Function.identity()));
         return PipelineChanges.of(span.from(), span.to(), periodMoves, known::get);
     }
 }

@@ -45,8 +45,7 @@ public class WeeklyReviews {
 
     /** A review published (its id: team and week). */
     @Document("pipeline_reviews")
-    record Published(@Id String id) {
-    }
+    record Published(@Id String id) {}
 
     private final PipelineReview review;
     private final DealProjection deals;
@@ -55,8 +54,13 @@ public class WeeklyReviews {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    WeeklyReviews(PipelineReview review, DealProjection deals, RosterStore roster, EventPublisher publisher, MongoTemplate mongo,
-                  Clock clock) {
+    WeeklyReviews(
+            PipelineReview review,
+            DealProjection deals,
+            RosterStore roster,
+            EventPublisher publisher,
+            MongoTemplate mongo,
+            Clock clock) {
         this.review = review;
         this.deals = deals;
         this.roster = roster;
@@ -65,15 +69,21 @@ public class WeeklyReviews {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.kpi.reviews.check-ms:300000}", initialDelayString = "${salespulse.kpi.reviews.initial-delay-ms:20000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.kpi.reviews.check-ms:300000}",
+            initialDelayString = "${salespulse.kpi.reviews.initial-delay-ms:20000}")
     void publishDue() {
         for (TeamChanged team : roster.teams()) {
             try {
-                LocalDate lastWeek = Period.containing(PeriodKind.WEEK, review.today(team)).from().minusWeeks(1);
+                LocalDate lastWeek = Period.containing(PeriodKind.WEEK, review.today(team))
+                        .from()
+                        .minusWeeks(1);
                 String id = team.teamId() + "|" + lastWeek;
                 if (mongo.findById(id, Published.class) == null) {
                     publisher.publishAll(List.of(EventEnvelope.of(
-                            UUID.nameUUIDFromBytes(("pipeline-reviewed|" + id).getBytes(StandardCharsets.UTF_8)).toString(), SOURCE,
+                            UUID.nameUUIDFromBytes(("pipeline-reviewed|" + id).getBytes(StandardCharsets.UTF_8))
+                                    .toString(),
+                            SOURCE,
                             of(team, lastWeek))));
                     try {
                         mongo.insert(new Published(id));
@@ -92,29 +102,63 @@ public class WeeklyReviews {
         PipelineReview.Span week = new PipelineReview.Span(monday, monday.plusDays(6));
         PipelineChanges changes = review.teamChanges(team.teamId(), week).changes();
         Map<String, PipelineReviewed.Change> changeFigures = new LinkedHashMap<>();
-        changes.changes().forEach((change, figure) -> changeFigures.put(change.name(), new PipelineReviewed.Change(figure.deals(), figure.amount())));
+        changes.changes()
+                .forEach((change, figure) ->
+                        changeFigures.put(change.name(), new PipelineReviewed.Change(figure.deals(), figure.amount())));
         LocalDate today = review.today(team);
         Forecast quarter = review.forecast(team, PeriodKind.QUARTER, today).forecast();
         List<PipelineReviewed.Forecast> forecast = new ArrayList<>();
-        quarter.currencies().forEach((currency, amounts) -> forecast.add(new PipelineReviewed.Forecast(currency, quarter.from(), quarter.to(),
-                amounts.closed(), amounts.commitTotal(), amounts.bestCaseTotal(), amounts.quota())));
+        quarter.currencies()
+                .forEach((currency, amounts) -> forecast.add(new PipelineReviewed.Forecast(
+                        currency,
+                        quarter.from(),
+                        quarter.to(),
+                        amounts.closed(),
+                        amounts.commitTotal(),
+                        amounts.bestCaseTotal(),
+                        amounts.quota())));
         PipelineReview.FunnelReview funnel = review.teamFunnel(team.teamId(), week);
         LocalDate thisMonday = monday.plusWeeks(1);
-        List<DealProjection.Deal> open = deals.openDealsOf(roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList()).stream()
-                .filter(d -> d.expectedCloseDate() != null && d.forecastCategory() != ForecastCategory.OMITTED).toList();
-        return new PipelineReviewed(team.teamId(), monday, monday.plusDays(6), changeFigures, forecast, funnel(funnel.funnel()),
-                funnel(funnel.previous()), due(open, d -> !d.expectedCloseDate().isBefore(thisMonday) && !d.expectedCloseDate().isAfter(thisMonday.plusDays(6))),
-                due(open, d -> d.expectedCloseDate().isBefore(today)), clock.instant());
+        List<DealProjection.Deal> open =
+                deals
+                        .openDealsOf(roster.repsOf(team.teamId()).stream()
+                                .map(RepChanged::repId)
+                                .toList())
+                        .stream()
+                        .filter(d -> d.expectedCloseDate() != null && d.forecastCategory() != ForecastCategory.OMITTED)
+                        .toList();
+        return new PipelineReviewed(
+                team.teamId(),
+                monday,
+                monday.plusDays(6),
+                changeFigures,
+                forecast,
+                funnel(funnel.funnel()),
+                funnel(funnel.previous()),
+                due(
+                        open,
+                        d -> !d.expectedCloseDate().isBefore(thisMonday)
+                                && !d.expectedCloseDate().isAfter(thisMonday.plusDays(6))),
+                due(open, d -> d.expectedCloseDate().isBefore(today)),
+                clock.instant());
     }
 
     private static PipelineReviewed.Funnel funnel(Funnel funnel) {
         return new PipelineReviewed.Funnel(funnel.steps(), funnel.conversions());
     }
 
-    private static List<PipelineReviewed.DealDue> due(List<DealProjection.Deal> open, Predicate<DealProjection.Deal> when) {
-        return open.stream().filter(when).sorted(Comparator.comparing(DealProjection.Deal::expectedCloseDate).thenComparing(DealProjection.Deal::dealId))
+    private static List<PipelineReviewed.DealDue> due(
+            List<DealProjection.Deal> open, Predicate<DealProjection.Deal> when) {
+        return open.stream()
+                .filter(when)
+                .sorted(Comparator.comparing(DealProjection.Deal::expectedCloseDate)
+                        .thenComparing(DealProjection.Deal::dealId))
                 .limit(MAX_DEALS)
-                .map(d -> new PipelineReviewed.DealDue(d.dealId(), d.name() == null ? d.dealId() : d.name(), d.ownerRepId(), d.amount(),
+                .map(d -> new PipelineReviewed.DealDue(
+                        d.dealId(),
+                        d.name() == null ? d.dealId() : d.name(),
+                        d.ownerRepId(),
+                        d.amount(),
                         d.expectedCloseDate()))
                 .toList();
     }

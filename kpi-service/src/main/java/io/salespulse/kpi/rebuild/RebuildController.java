@@ -1,9 +1,9 @@
 package io.salespulse.kpi.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +21,8 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
-    @Operation(summary = "Drop the KPI views and replay the topics from their start (admin)",
+    @Operation(
+            summary = "Drop the KPI views and replay the topics from their start (admin)",
             description = "409 while another kpi-service instance consumes: nothing is dropped then.")
     @PostMapping("/api/v1/admin/rebuild")
     ResponseEntity<Map<String, String>> rebuild() throws InterruptedException, ExecutionException {

@@ -1,5 +1,7 @@
 package io.salespulse.kpi.rebuild;
 
+import io.salespulse.contracts.Topics;
+import io.salespulse.kit.roster.RosterStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +24,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
-import io.salespulse.contracts.Topics;
-import io.salespulse.kit.roster.RosterStore;
 
 /**
  * Rebuilds kpi-service's views from the topics: stops its consumers, makes sure no other member of the consumer group
@@ -36,7 +36,8 @@ import io.salespulse.kit.roster.RosterStore;
 public class ViewRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
-    static final List<String> VIEWS = List.of("rep_days", "deals", "deal_moves", "stage_durations", "objectives", "roster_teams", "roster_reps");
+    static final List<String> VIEWS =
+            List.of("rep_days", "deals", "deal_moves", "stage_durations", "objectives", "roster_teams", "roster_reps");
     static final List<String> TOPICS = List.of(Topics.ORG, Topics.ACTIVITIES, Topics.DEALS, Topics.OBJECTIVES);
     /** How long this instance's own consumers may take to leave the group once stopped. */
     static final Duration LEAVE_WITHIN = Duration.ofSeconds(10);
@@ -56,9 +57,13 @@ public class ViewRebuild {
     private final String groupId;
     private final String orgListenerId;
 
-    ViewRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, MongoTemplate mongo, RosterStore roster,
-                @Value("${spring.kafka.consumer.group-id}") String groupId,
-                @Value("${spring.application.name}-org") String orgListenerId) {
+    ViewRebuild(
+            KafkaListenerEndpointRegistry listeners,
+            KafkaAdmin kafkaAdmin,
+            MongoTemplate mongo,
+            RosterStore roster,
+            @Value("${spring.kafka.consumer.group-id}") String groupId,
+            @Value("${spring.application.name}-org") String orgListenerId) {
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
         this.mongo = mongo;
@@ -106,41 +111,58 @@ public class ViewRebuild {
     private void resetGroupToStart(Admin admin) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + LEAVE_WITHIN.toNanos();
         int members;
-        while ((members = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get().members().size()) > 0) {
+        while ((members = admin.describeConsumerGroups(List.of(groupId))
+                        .describedGroups()
+                        .get(groupId)
+                        .get()
+                        .members()
+                        .size())
+                > 0) {
             if (System.nanoTime() > deadline) {
                 throw new GroupBusyException(members + " other member(s) of consumer group " + groupId
                         + " are consuming: stop the other kpi-service instances (or scale to one) before a rebuild");
             }
             Thread.sleep(200);
         }
-        Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get();
+        Map<String, TopicDescription> topics =
+                admin.describeTopics(TOPICS).allTopicNames().get();
         Set<TopicPartition> partitions = topics.values().stream()
                 .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
                 .collect(Collectors.toSet());
-        Map<TopicPartition, OffsetSpec> earliest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
+        Map<TopicPartition, OffsetSpec> earliest =
+                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
         Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-        admin.listOffsets(earliest).all().get().forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
+        admin.listOffsets(earliest)
+                .all()
+                .get()
+                .forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
         try {
             admin.alterConsumerGroupOffsets(groupId, start).all().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownMemberIdException || e.getCause() instanceof GroupNotEmptyException) {
-                throw new GroupBusyException("Another member joined consumer group " + groupId + " during the rebuild: nothing was changed");
+                throw new GroupBusyException(
+                        "Another member joined consumer group " + groupId + " during the rebuild: nothing was changed");
             }
             throw e;
         }
     }
 
     private void awaitCaughtUp(Admin admin, String topic) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> latest =
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .collect(Collectors.toMap(
+                                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            boolean caughtUp = ends.entrySet().stream()
+                    .allMatch(end -> end.getValue() == 0
+                            || committed.get(end.getKey()) != null
+                                    && committed.get(end.getKey()).offset() >= end.getValue());
             if (caughtUp) {
                 return;
             }

@@ -3,7 +3,6 @@ package io.salespulse.kpi.report;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.kpi.activity.RepDay;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 
 /**
@@ -19,8 +18,16 @@ import java.util.Collection;
  * @param meetingsHeld      meetings held in the period
  * @param showRate          held / scheduled
  */
-public record ActivityFigures(long calls, long connectedCalls, BigDecimal connectRate, long talkTimeSeconds, long emails,
-                              long meetingsBooked, long meetingsScheduled, long meetingsHeld, BigDecimal showRate) {
+public record ActivityFigures(
+        long calls,
+        long connectedCalls,
+        BigDecimal connectRate,
+        long talkTimeSeconds,
+        long emails,
+        long meetingsBooked,
+        long meetingsScheduled,
+        long meetingsHeld,
+        BigDecimal showRate) {
 
     public static ActivityFigures of(Collection<RepDay> days) {
         long calls = 0, connected = 0, talk = 0, emails = 0, booked = 0, scheduled = 0, held = 0;
@@ -34,7 +41,15 @@ public record ActivityFigures(long calls, long connectedCalls, BigDecimal connec
             scheduled += a.meetingsScheduled();
             held += a.meetingsHeld();
         }
-        return new ActivityFigures(calls, connected, ratio(connected, calls), talk, emails, booked, scheduled, held,
+        return new ActivityFigures(
+                calls,
+                connected,
+                ratio(connected, calls),
+                talk,
+                emails,
+                booked,
+                scheduled,
+                held,
                 ratio(held, scheduled));
     }
 

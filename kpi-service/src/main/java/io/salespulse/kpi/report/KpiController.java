@@ -1,5 +1,6 @@
 package io.salespulse.kpi.report;
 
+import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.roster.RosterStore;
@@ -10,7 +11,6 @@ import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
-import io.salespulse.contracts.deal.DealStage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +51,16 @@ class KpiController {
     /**
      * A rep's KPIs for one period, and with {@code compare=true} the same figures over what the period is compared with.
      */
-    record RepKpis(String repId, String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                   ActivityFigures activity, PipelineFigures pipeline, Compared comparison) {
-    }
+    record RepKpis(
+            String repId,
+            String teamId,
+            PeriodKind period,
+            LocalDate from,
+            LocalDate to,
+            String timezone,
+            ActivityFigures activity,
+            PipelineFigures pipeline,
+            Compared comparison) {}
 
     /**
      * The figures of the window a period is compared with ({@link Period#likeForLike}): a period in progress against the
@@ -61,41 +68,54 @@ class KpiController {
      *
      * @param likeForLike whether the window is a part of the previous period (the period under way), not all of it
      */
-    record Compared(LocalDate from, LocalDate to, boolean likeForLike, ActivityFigures activity, PipelineFigures pipeline) {
-    }
+    record Compared(
+            LocalDate from, LocalDate to, boolean likeForLike, ActivityFigures activity, PipelineFigures pipeline) {}
 
     /** A team's totals for one period. */
-    record Totals(ActivityFigures activity, PipelineFigures pipeline) {
-    }
+    record Totals(ActivityFigures activity, PipelineFigures pipeline) {}
 
     /** A team's KPIs for one period: totals and one row per rep; with {@code compare=true}, the comparison window's totals. */
-    record TeamKpis(String teamId, PeriodKind period, LocalDate from, LocalDate to, String timezone,
-                    Totals totals, List<RepKpis> reps, Compared comparison) {
-    }
+    record TeamKpis(
+            String teamId,
+            PeriodKind period,
+            LocalDate from,
+            LocalDate to,
+            String timezone,
+            Totals totals,
+            List<RepKpis> reps,
+            Compared comparison) {}
 
     /** One day of a rep's series. */
-    record DailyRow(LocalDate day, ActivityFigures activity) {
-    }
+    record DailyRow(LocalDate day, ActivityFigures activity) {}
 
     /** One rep's days in a team's series. */
-    record RepSeries(String repId, List<DailyRow> days) {
-    }
+    record RepSeries(String repId, List<DailyRow> days) {}
 
     /** A team's series: one row per rep, each with one row per day. */
-    record TeamDaily(String teamId, LocalDate from, LocalDate to, List<RepSeries> reps) {
-    }
+    record TeamDaily(String teamId, LocalDate from, LocalDate to, List<RepSeries> reps) {}
 
     /**
      * An open deal of a rep, as a manager reviews it: how long it has sat in its stage (null when unknown), and whether
      * its expected close date has gone by.
      */
-    record OpenDeal(String dealId, String name, DealStage stage, BigDecimal amount, String currency, LocalDate expectedCloseDate,
-                    Instant createdAt, Instant stageSince, Long daysInStage, boolean closeDatePassed) {
-    }
+    record OpenDeal(
+            String dealId,
+            String name,
+            DealStage stage,
+            BigDecimal amount,
+            String currency,
+            LocalDate expectedCloseDate,
+            Instant createdAt,
+            Instant stageSince,
+            Long daysInStage,
+            boolean closeDatePassed) {}
 
     @GetMapping("/api/v1/reps/{repId}/kpis")
-    RepKpis repKpis(@PathVariable String repId, @RequestParam(defaultValue = "day") String period,
-                    @RequestParam(required = false) String date, @RequestParam(defaultValue = "false") boolean compare) {
+    RepKpis repKpis(
+            @PathVariable String repId,
+            @RequestParam(defaultValue = "day") String period,
+            @RequestParam(required = false) String date,
+            @RequestParam(defaultValue = "false") boolean compare) {
         ZoneId zone = roster.zoneOf(repId);
         Period range = Period.containing(kind(period), date(date, zone));
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
@@ -104,11 +124,23 @@ class KpiController {
         if (compare) {
             Period window = range.likeForLike(LocalDate.now(clock.withZone(zone)));
             List<RepDay> then = repDays.days(repId, window.from(), window.to());
-            comparison = new Compared(window.from(), window.to(), !window.to().equals(range.previous().to()), ActivityFigures.of(then),
+            comparison = new Compared(
+                    window.from(),
+                    window.to(),
+                    !window.to().equals(range.previous().to()),
+                    ActivityFigures.of(then),
                     PipelineFigures.of(then, deals.wonBy(List.of(repId), window.from(), window.to())));
         }
-        return new RepKpis(repId, teamId, range.kind(), range.from(), range.to(), zone.getId(), ActivityFigures.of(days),
-                PipelineFigures.of(days, deals.wonBy(List.of(repId), range.from(), range.to())), comparison);
+        return new RepKpis(
+                repId,
+                teamId,
+                range.kind(),
+                range.from(),
+                range.to(),
+                zone.getId(),
+                ActivityFigures.of(days),
+                PipelineFigures.of(days, deals.wonBy(List.of(repId), range.from(), range.to())),
+                comparison);
     }
 
     @GetMapping("/api/v1/reps/{repId}/kpis/daily")
@@ -126,9 +158,13 @@ class KpiController {
         LocalDate start = parse("from", from);
         LocalDate end = parse("to", to);
         checkRange(start, end, MAX_TEAM_DAILY_RANGE);
-        Map<String, List<RepDay>> byRep = repDays.teamDays(teamId, start, end).stream().collect(Collectors.groupingBy(RepDay::repId));
-        List<RepSeries> reps = roster.repsOf(teamId).stream().map(RepChanged::repId).sorted()
-                .map(rep -> new RepSeries(rep, series(start, end, byRep.getOrDefault(rep, List.of())))).toList();
+        Map<String, List<RepDay>> byRep =
+                repDays.teamDays(teamId, start, end).stream().collect(Collectors.groupingBy(RepDay::repId));
+        List<RepSeries> reps = roster.repsOf(teamId).stream()
+                .map(RepChanged::repId)
+                .sorted()
+                .map(rep -> new RepSeries(rep, series(start, end, byRep.getOrDefault(rep, List.of()))))
+                .toList();
         return new TeamDaily(teamId, start, end, reps);
     }
 
@@ -140,15 +176,25 @@ class KpiController {
         }
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
         return deals.openDealsOf(List.of(repId)).stream()
-                .sorted(Comparator.comparing(DealProjection.Deal::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(
+                                DealProjection.Deal::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(DealProjection.Deal::dealId))
                 .limit(limit)
-                .map(deal -> new OpenDeal(deal.dealId(), deal.name(), deal.stage(),
-                        deal.amount() == null ? null : deal.amount().amount(), deal.amount() == null ? null : deal.amount().currency(),
-                        deal.expectedCloseDate(), deal.createdAt(), deal.stageSince(),
-                        deal.stageSince() == null ? null
-                                : io.salespulse.kit.figures.Figures.daysSince(deal.stageSince(), roster.zoneOf(repId), today),
-                        deal.expectedCloseDate() != null && deal.expectedCloseDate().isBefore(today)))
+                .map(deal -> new OpenDeal(
+                        deal.dealId(),
+                        deal.name(),
+                        deal.stage(),
+                        deal.amount() == null ? null : deal.amount().amount(),
+                        deal.amount() == null ? null : deal.amount().currency(),
+                        deal.expectedCloseDate(),
+                        deal.createdAt(),
+                        deal.stageSince(),
+                        deal.stageSince() == null
+                                ? null
+                                : io.salespulse.kit.figures.Figures.daysSince(
+                                        deal.stageSince(), roster.zoneOf(repId), today),
+                        deal.expectedCloseDate() != null
+                                && deal.expectedCloseDate().isBefore(today)))
                 .toList();
     }
 
@@ -162,17 +208,22 @@ class KpiController {
     private static List<DailyRow> series(LocalDate start, LocalDate end, List<RepDay> days) {
         Map<LocalDate, RepDay> byDay = days.stream().collect(Collectors.toMap(RepDay::day, day -> day));
         return start.datesUntil(end.plusDays(1))
-                .map(day -> new DailyRow(day, ActivityFigures.of(byDay.containsKey(day) ? List.of(byDay.get(day)) : List.of())))
+                .map(day -> new DailyRow(
+                        day, ActivityFigures.of(byDay.containsKey(day) ? List.of(byDay.get(day)) : List.of())))
                 .toList();
     }
 
     @GetMapping("/api/v1/teams/{teamId}/kpis")
-    TeamKpis teamKpis(@PathVariable String teamId, @RequestParam(defaultValue = "day") String period,
-                      @RequestParam(required = false) String date, @RequestParam(defaultValue = "false") boolean compare) {
+    TeamKpis teamKpis(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "day") String period,
+            @RequestParam(required = false) String date,
+            @RequestParam(defaultValue = "false") boolean compare) {
         TeamChanged team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
         ZoneId zone = ZoneId.of(team.timezone());
         Period range = Period.containing(kind(period), date(date, zone));
-        List<String> repIds = roster.repsOf(teamId).stream().map(RepChanged::repId).sorted().toList();
+        List<String> repIds =
+                roster.repsOf(teamId).stream().map(RepChanged::repId).sorted().toList();
         TeamFigures now = teamFigures(teamId, repIds, range.from(), range.to());
         TeamFigures then = null;
         Period window = null;
@@ -183,12 +234,36 @@ class KpiController {
         boolean partial = window != null && !window.to().equals(range.previous().to());
         List<RepKpis> rows = new java.util.ArrayList<>();
         for (String rep : repIds) {
-            Compared repThen = then == null ? null : new Compared(window.from(), window.to(), partial, then.activity(rep), then.pipeline(rep));
-            rows.add(new RepKpis(rep, teamId, range.kind(), range.from(), range.to(), zone.getId(), now.activity(rep), now.pipeline(rep),
+            Compared repThen = then == null
+                    ? null
+                    : new Compared(window.from(), window.to(), partial, then.activity(rep), then.pipeline(rep));
+            rows.add(new RepKpis(
+                    rep,
+                    teamId,
+                    range.kind(),
+                    range.from(),
+                    range.to(),
+                    zone.getId(),
+                    now.activity(rep),
+                    now.pipeline(rep),
                     repThen));
         }
-        return new TeamKpis(teamId, range.kind(), range.from(), range.to(), zone.getId(), now.totals(), rows,
-                then == null ? null : new Compared(window.from(), window.to(), partial, then.totals().activity(), then.totals().pipeline()));
+        return new TeamKpis(
+                teamId,
+                range.kind(),
+                range.from(),
+                range.to(),
+                zone.getId(),
+                now.totals(),
+                rows,
+                then == null
+                        ? null
+                        : new Compared(
+                                window.from(),
+                                window.to(),
+                                partial,
+                                then.totals().activity(),
+                                then.totals().pipeline()));
     }
 
     /** A team's days and wins over from..to, per rep and in total. */
@@ -199,7 +274,9 @@ class KpiController {
         }
 
         PipelineFigures pipeline(String rep) {
-            return PipelineFigures.of(byRep.getOrDefault(rep, List.of()), won.stream().filter(deal -> rep.equals(deal.ownerRepId())).toList());
+            return PipelineFigures.of(
+                    byRep.getOrDefault(rep, List.of()),
+                    won.stream().filter(deal -> rep.equals(deal.ownerRepId())).toList());
         }
 
         Totals totals() {
@@ -209,7 +286,8 @@ class KpiController {
     }
 
     private TeamFigures teamFigures(String teamId, List<String> repIds, LocalDate from, LocalDate to) {
-        return new TeamFigures(repDays.teamDays(teamId, from, to).stream().collect(Collectors.groupingBy(RepDay::repId)),
+        return new TeamFigures(
+                repDays.teamDays(teamId, from, to).stream().collect(Collectors.groupingBy(RepDay::repId)),
                 deals.wonBy(repIds, from, to));
     }
 

@@ -28,10 +28,18 @@ import java.util.TreeMap;
  * @param salesCycleDays     median days from created to won, over deals won in the period
  * @param stageConversion    per stage: of deals that left it in the period, the share that moved forward
  */
-public record PipelineFigures(long dealsCreated, Map<String, BigDecimal> pipelineCreated, long dealsAdvanced, long dealsWon,
-                              Map<String, BigDecimal> revenueWon, long dealsLost, Map<String, BigDecimal> amountLost,
-                              BigDecimal winRate, Map<String, BigDecimal> averageWonDealSize, BigDecimal salesCycleDays,
-                              Map<DealStage, BigDecimal> stageConversion) {
+public record PipelineFigures(
+        long dealsCreated,
+        Map<String, BigDecimal> pipelineCreated,
+        long dealsAdvanced,
+        long dealsWon,
+        Map<String, BigDecimal> revenueWon,
+        long dealsLost,
+        Map<String, BigDecimal> amountLost,
+        BigDecimal winRate,
+        Map<String, BigDecimal> averageWonDealSize,
+        BigDecimal salesCycleDays,
+        Map<DealStage, BigDecimal> stageConversion) {
 
     public static PipelineFigures of(Collection<RepDay> days, List<DealProjection.Deal> wonInPeriod) {
         long created = sum(days, Counter.dealsCreated.name());
@@ -41,19 +49,34 @@ public record PipelineFigures(long dealsCreated, Map<String, BigDecimal> pipelin
         Map<String, BigDecimal> revenue = money(days, Measures.REVENUE_WON);
         Map<String, BigDecimal> average = new TreeMap<>();
         if (won > 0) {
-            revenue.forEach((currency, amount) -> average.put(currency, amount.divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP)));
+            revenue.forEach((currency, amount) ->
+                    average.put(currency, amount.divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP)));
         }
         Map<DealStage, BigDecimal> conversion = new TreeMap<>();
         for (DealStage stage : DealStage.values()) {
             long exits = sum(days, Measures.stage(Measures.STAGE_EXITS, stage));
             if (exits > 0) {
-                conversion.put(stage, ActivityFigures.ratio(sum(days, Measures.stage(Measures.STAGE_FORWARD, stage)), exits));
+                conversion.put(
+                        stage, ActivityFigures.ratio(sum(days, Measures.stage(Measures.STAGE_FORWARD, stage)), exits));
             }
         }
-        List<Long> cycles = wonInPeriod.stream().filter(d -> d.createdAt() != null && d.closedAt() != null)
-                .map(d -> Duration.between(d.createdAt(), d.closedAt()).toDays()).sorted().toList();
-        return new PipelineFigures(created, money(days, Measures.PIPELINE_CREATED), advanced, won, revenue, lost,
-                money(days, Measures.AMOUNT_LOST), io.salespulse.kit.figures.Figures.winRate(won, lost), average, median(cycles), conversion);
+        List<Long> cycles = wonInPeriod.stream()
+                .filter(d -> d.createdAt() != null && d.closedAt() != null)
+                .map(d -> Duration.between(d.createdAt(), d.closedAt()).toDays())
+                .sorted()
+                .toList();
+        return new PipelineFigures(
+                created,
+                money(days, Measures.PIPELINE_CREATED),
+                advanced,
+                won,
+                revenue,
+                lost,
+                money(days, Measures.AMOUNT_LOST),
+                io.salespulse.kit.figures.Figures.winRate(won, lost),
+                average,
+                median(cycles),
+                conversion);
     }
 
     static BigDecimal median(List<Long> values) {

@@ -46,9 +46,16 @@ class RepDayStoreIT {
             // And one of them alone, with a new one.
             store.apply(List.of(call("flood-24-39"), call("flood-new")));
 
-            assertThat(store.days("sdr-flood", DAY, DAY)).singleElement().satisfies(day -> assertThat(day.get(Counter.calls)).isEqualTo(1_001));
-            Document stored = mongo.getCollection(RepDayStore.COLLECTION).find(new Document("_id", RepDayStore.key("sdr-flood", DAY))).first();
-            assertThat(stored.getList("eventIds", String.class)).hasSize(100).contains("flood-new", "flood-24-0").doesNotContain("flood-0-0");
+            assertThat(store.days("sdr-flood", DAY, DAY))
+                    .singleElement()
+                    .satisfies(day -> assertThat(day.get(Counter.calls)).isEqualTo(1_001));
+            Document stored = mongo.getCollection(RepDayStore.COLLECTION)
+                    .find(new Document("_id", RepDayStore.key("sdr-flood", DAY)))
+                    .first();
+            assertThat(stored.getList("eventIds", String.class))
+                    .hasSize(100)
+                    .contains("flood-new", "flood-24-0")
+                    .doesNotContain("flood-0-0");
         }
     }
 }

@@ -24,25 +24,35 @@ class DealCountingTest {
     static final Money EUR = Money.of("1234.56", "EUR");
 
     private static List<Increment> count(SalesPulseEvent fact) {
-        return DealCounting.increments(EventEnvelope.of("e", "/t", fact), rep -> ZoneId.of("Europe/Paris"), rep -> "team");
+        return DealCounting.increments(
+                EventEnvelope.of("e", "/t", fact), rep -> ZoneId.of("Europe/Paris"), rep -> "team");
     }
 
     @Test
     void createdDealAddsPipelineInItsCurrencyInHundredths() {
-        Increment i = count(new DealCreated("d", "ae", "n", DealStage.NEW, EUR, null, AT)).get(0);
+        Increment i = count(new DealCreated("d", "ae", "n", DealStage.NEW, EUR, null, AT))
+                .get(0);
         assertThat(i.counters()).isEqualTo(Map.of("dealsCreated", 1L, "money.pipelineCreated.EUR", 123456L));
         assertThat(i.day()).isEqualTo(LocalDate.parse("2026-11-19"));
     }
 
     @Test
     void stageMovesCountForConversionAndOnlyMiddleMovesCountAsAdvanced() {
-        assertThat(count(new DealStageChanged("d", "ae", DealStage.DISCOVERY, DealStage.PROPOSAL, 3, EUR, AT)).get(0).counters())
+        assertThat(count(new DealStageChanged("d", "ae", DealStage.DISCOVERY, DealStage.PROPOSAL, 3, EUR, AT))
+                        .get(0)
+                        .counters())
                 .isEqualTo(Map.of("stageExits.DISCOVERY", 1L, "stageForward.DISCOVERY", 1L, "dealsAdvanced", 1L));
-        assertThat(count(new DealStageChanged("d", "ae", DealStage.NEGOTIATION, DealStage.WON, 3, EUR, AT)).get(0).counters())
+        assertThat(count(new DealStageChanged("d", "ae", DealStage.NEGOTIATION, DealStage.WON, 3, EUR, AT))
+                        .get(0)
+                        .counters())
                 .isEqualTo(Map.of("stageExits.NEGOTIATION", 1L, "stageForward.NEGOTIATION", 1L));
-        assertThat(count(new DealStageChanged("d", "ae", DealStage.PROPOSAL, DealStage.LOST, 3, EUR, AT)).get(0).counters())
+        assertThat(count(new DealStageChanged("d", "ae", DealStage.PROPOSAL, DealStage.LOST, 3, EUR, AT))
+                        .get(0)
+                        .counters())
                 .isEqualTo(Map.of("stageExits.PROPOSAL", 1L));
-        assertThat(count(new DealStageChanged("d", "ae", DealStage.PROPOSAL, DealStage.QUALIFIED, 3, EUR, AT)).get(0).counters())
+        assertThat(count(new DealStageChanged("d", "ae", DealStage.PROPOSAL, DealStage.QUALIFIED, 3, EUR, AT))
+                        .get(0)
+                        .counters())
                 .isEqualTo(Map.of("stageExits.PROPOSAL", 1L));
     }
 
@@ -50,7 +60,8 @@ class DealCountingTest {
     void wonAndLostCountWithTheirAmountsAndAnUnknownOwnerIsUnattributed() {
         assertThat(count(new DealWon("d", "ae", EUR, AT, AT)).get(0).counters())
                 .isEqualTo(Map.of("dealsWon", 1L, "money.revenueWon.EUR", 123456L));
-        Increment lost = count(new DealLost("d", null, null, DealStage.NEW, null, AT)).get(0);
+        Increment lost =
+                count(new DealLost("d", null, null, DealStage.NEW, null, AT)).get(0);
         assertThat(lost.counters()).isEqualTo(Map.of("dealsLost", 1L));
         assertThat(lost.repId()).isEqualTo("unattributed");
     }

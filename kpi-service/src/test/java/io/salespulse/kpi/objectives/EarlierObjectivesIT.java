@@ -37,21 +37,46 @@ class EarlierObjectivesIT {
     void anObjectiveStoredByAnEarlierBuildReadsListsAndCancels() {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String team = "team-" + s;
-        ObjectiveSet earlier = new ObjectiveSet("obj-" + s, ObjectiveScope.TEAM, team, ObjectiveMetric.REVENUE_WON, new BigDecimal("40000.00"),
-                "EUR", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"), Instant.parse("2026-10-01T08:00:00Z"));
-        mongo.getCollection(ObjectiveTracker.COLLECTION).insertOne(Documents.of(earlier).append("_id", earlier.objectiveId())
-                .append(LatestState.ORDER, earlier.occurredAt().toEpochMilli()).append("lastStatus", "ON_TRACK").append("lastActual", "0")
-                .append("lastTarget", "40000|2026-10-01|2026-12-31"));
-        assertThat(mongo.getCollection(ObjectiveTracker.COLLECTION).find(new Document("_id", earlier.objectiveId())).first()
-                .get("periodStart")).isEqualTo("2026-10-01");
+        ObjectiveSet earlier = new ObjectiveSet(
+                "obj-" + s,
+                ObjectiveScope.TEAM,
+                team,
+                ObjectiveMetric.REVENUE_WON,
+                new BigDecimal("40000.00"),
+                "EUR",
+                LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-12-31"),
+                Instant.parse("2026-10-01T08:00:00Z"));
+        mongo.getCollection(ObjectiveTracker.COLLECTION)
+                .insertOne(Documents.of(earlier)
+                        .append("_id", earlier.objectiveId())
+                        .append(LatestState.ORDER, earlier.occurredAt().toEpochMilli())
+                        .append("lastStatus", "ON_TRACK")
+                        .append("lastActual", "0")
+                        .append("lastTarget", "40000|2026-10-01|2026-12-31"));
+        assertThat(mongo.getCollection(ObjectiveTracker.COLLECTION)
+                        .find(new Document("_id", earlier.objectiveId()))
+                        .first()
+                        .get("periodStart"))
+                .isEqualTo("2026-10-01");
 
-        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"))).containsExactly(earlier);
-        assertThat(objectives.ofTeam(team, LocalDate.parse("2026-11-24"))).extracting(ObjectiveTracker.Tracked::objective).containsExactly(earlier);
-        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-12-31"))).isEmpty();
+        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .containsExactly(earlier);
+        assertThat(objectives.ofTeam(team, LocalDate.parse("2026-11-24")))
+                .extracting(ObjectiveTracker.Tracked::objective)
+                .containsExactly(earlier);
+        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-12-31")))
+                .isEmpty();
 
-        objectives.cancel(new ObjectiveCancelled(earlier.objectiveId(), ObjectiveScope.TEAM, team, "mgr", "reorganised",
+        objectives.cancel(new ObjectiveCancelled(
+                earlier.objectiveId(),
+                ObjectiveScope.TEAM,
+                team,
+                "mgr",
+                "reorganised",
                 Instant.parse("2026-11-24T09:00:00Z")));
-        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"))).isEmpty();
+        assertThat(objectives.ofTeamWithin(team, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31")))
+                .isEmpty();
         // Set again later (a CRM replaying it): cancelled for good.
         objectives.set(earlier);
         assertThat(objectives.ofTeam(team, LocalDate.parse("2026-11-24"))).isEmpty();

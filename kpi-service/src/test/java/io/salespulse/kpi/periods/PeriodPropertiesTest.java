@@ -16,9 +16,10 @@ class PeriodPropertiesTest {
     }
 
     @Property
-    void aComparisonSpansAsManyDaysAsHaveElapsedOrThePeriodBeforeWhole(@ForAll PeriodKind kind,
-                                                                        @ForAll @IntRange(min = 0, max = 60_000) int day,
-                                                                        @ForAll @IntRange(min = -120, max = 120) int todayOffset) {
+    void aComparisonSpansAsManyDaysAsHaveElapsedOrThePeriodBeforeWhole(
+            @ForAll PeriodKind kind,
+            @ForAll @IntRange(min = 0, max = 60_000) int day,
+            @ForAll @IntRange(min = -120, max = 120) int todayOffset) {
         LocalDate date = LocalDate.ofEpochDay(day);
         LocalDate today = date.plusDays(todayOffset);
         Period period = Period.containing(kind, date);

@@ -19,14 +19,46 @@ class FunnelTest {
     private static final LocalDate FRIDAY = MONDAY.plusDays(4);
 
     private static DealMoves.Move move(String deal, DealMoves.Kind kind, LocalDate day) {
-        return new DealMoves.Move(deal + "-" + kind + "-" + day, deal, "t", "r", day.toString(), Instant.parse(day + "T10:00:00Z"), kind,
-                new BigDecimal("1000"), "EUR", null, null, null, null, null, null, null, null);
+        return new DealMoves.Move(
+                deal + "-" + kind + "-" + day,
+                deal,
+                "t",
+                "r",
+                day.toString(),
+                Instant.parse(day + "T10:00:00Z"),
+                kind,
+                new BigDecimal("1000"),
+                "EUR",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static RepDay day(LocalDate day, long calls, long connected, long booked, long held, long created, long won) {
-        return new RepDay("r", "t", day, Map.of(Counter.calls.name(), calls, Counter.connectedCalls.name(), connected,
-                Counter.meetingsBooked.name(), booked, Counter.meetingsHeld.name(), held, Counter.dealsCreated.name(), created,
-                Counter.dealsWon.name(), won), 1);
+    private static RepDay day(
+            LocalDate day, long calls, long connected, long booked, long held, long created, long won) {
+        return new RepDay(
+                "r",
+                "t",
+                day,
+                Map.of(
+                        Counter.calls.name(),
+                        calls,
+                        Counter.connectedCalls.name(),
+                        connected,
+                        Counter.meetingsBooked.name(),
+                        booked,
+                        Counter.meetingsHeld.name(),
+                        held,
+                        Counter.dealsCreated.name(),
+                        created,
+                        Counter.dealsWon.name(),
+                        won),
+                1);
     }
 
     @Test
@@ -40,7 +72,8 @@ class FunnelTest {
         Funnel funnel = Funnel.of(MONDAY, FRIDAY, FRIDAY, List.of(day(MONDAY, 10, 4, 2, 1, 1, 5)), moves);
         assertThat(funnel.steps()).containsEntry("dealsCreated", 1L).containsEntry("dealsWon", 5L);
         assertThat(funnel.conversions().get("dealsWon")).isEqualByComparingTo("0");
-        assertThat(funnel.wonCohort()).isEqualTo(new Funnel.Cohort(1, 0, funnel.conversions().get("dealsWon"), FRIDAY, 0));
+        assertThat(funnel.wonCohort())
+                .isEqualTo(new Funnel.Cohort(1, 0, funnel.conversions().get("dealsWon"), FRIDAY, 0));
         // Steps that count different events carry no ratio; connected calls are a part of the calls.
         assertThat(funnel.conversions().get("meetingsBooked")).isNull();
         assertThat(funnel.conversions().get("meetingsHeld")).isNull();
@@ -50,17 +83,25 @@ class FunnelTest {
 
     @Test
     void aCohortCountsTheWinsAfterItsPeriodAndSaysHowOldItIs() {
-        List<DealMoves.Move> moves = List.of(move("a", DealMoves.Kind.CREATED, MONDAY), move("b", DealMoves.Kind.CREATED, FRIDAY),
-                move("a", DealMoves.Kind.WON, FRIDAY.plusDays(10)), move("b", DealMoves.Kind.LOST, FRIDAY.plusDays(3)),
+        List<DealMoves.Move> moves = List.of(
+                move("a", DealMoves.Kind.CREATED, MONDAY),
+                move("b", DealMoves.Kind.CREATED, FRIDAY),
+                move("a", DealMoves.Kind.WON, FRIDAY.plusDays(10)),
+                move("b", DealMoves.Kind.LOST, FRIDAY.plusDays(3)),
                 // created the week after: not of this cohort, though won.
-                move("c", DealMoves.Kind.CREATED, FRIDAY.plusDays(3)), move("c", DealMoves.Kind.WON, FRIDAY.plusDays(4)));
-        Funnel.Cohort cohort = Funnel.of(MONDAY, FRIDAY, FRIDAY.plusDays(14), List.of(), moves).wonCohort();
+                move("c", DealMoves.Kind.CREATED, FRIDAY.plusDays(3)),
+                move("c", DealMoves.Kind.WON, FRIDAY.plusDays(4)));
+        Funnel.Cohort cohort =
+                Funnel.of(MONDAY, FRIDAY, FRIDAY.plusDays(14), List.of(), moves).wonCohort();
         assertThat(cohort.created()).isEqualTo(2);
         assertThat(cohort.won()).isEqualTo(1);
         assertThat(cohort.conversion()).isEqualByComparingTo("0.5");
         assertThat(cohort.daysSinceEnd()).isEqualTo(14);
         // Judged on the period's last day, a's win had not happened yet.
-        assertThat(Funnel.of(MONDAY, FRIDAY, FRIDAY, List.of(), moves).wonCohort().won()).isZero();
+        assertThat(Funnel.of(MONDAY, FRIDAY, FRIDAY, List.of(), moves)
+                        .wonCohort()
+                        .won())
+                .isZero();
     }
 
     @Test
@@ -72,15 +113,25 @@ class FunnelTest {
                 LocalDate created = MONDAY.plusDays(random.nextInt(40) - 20);
                 moves.add(move("d" + d, DealMoves.Kind.CREATED, created));
                 if (random.nextBoolean()) {
-                    moves.add(move("d" + d, random.nextBoolean() ? DealMoves.Kind.WON : DealMoves.Kind.LOST, created.plusDays(random.nextInt(15))));
+                    moves.add(move(
+                            "d" + d,
+                            random.nextBoolean() ? DealMoves.Kind.WON : DealMoves.Kind.LOST,
+                            created.plusDays(random.nextInt(15))));
                 }
             }
             long calls = random.nextInt(50);
-            RepDay day = day(MONDAY, calls, calls == 0 ? 0 : random.nextInt((int) calls + 1), random.nextInt(10), random.nextInt(10),
-                    random.nextInt(10), random.nextInt(10));
+            RepDay day = day(
+                    MONDAY,
+                    calls,
+                    calls == 0 ? 0 : random.nextInt((int) calls + 1),
+                    random.nextInt(10),
+                    random.nextInt(10),
+                    random.nextInt(10),
+                    random.nextInt(10));
             Funnel funnel = Funnel.of(MONDAY, FRIDAY, FRIDAY.plusDays(random.nextInt(20)), List.of(day), moves);
-            funnel.conversions().values().stream().filter(java.util.Objects::nonNull).forEach(conversion ->
-                    assertThat(conversion).isBetween(BigDecimal.ZERO, BigDecimal.ONE));
+            funnel.conversions().values().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(conversion -> assertThat(conversion).isBetween(BigDecimal.ZERO, BigDecimal.ONE));
         }
     }
 }

@@ -16,9 +16,11 @@ class PipelineFiguresTest {
 
     @Test
     void amountsStayPerCurrencyAndRatesAreNullWithoutABase() {
-        PipelineFigures f = PipelineFigures.of(List.of(
-                day(Map.of("dealsWon", 2L, "money.revenueWon.EUR", 3000000L, "money.revenueWon.USD", 50000L)),
-                day(Map.of("dealsLost", 1L))), List.of());
+        PipelineFigures f = PipelineFigures.of(
+                List.of(
+                        day(Map.of("dealsWon", 2L, "money.revenueWon.EUR", 3000000L, "money.revenueWon.USD", 50000L)),
+                        day(Map.of("dealsLost", 1L))),
+                List.of());
         assertThat(f.revenueWon()).containsOnlyKeys("EUR", "USD");
         assertThat(f.revenueWon().get("EUR")).isEqualByComparingTo("30000");
         assertThat(f.winRate()).isEqualByComparingTo("0.6667");

@@ -24,7 +24,8 @@ final class CrmApi {
     private final String crm;
     private final String authHeader;
     private final String authValue;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private int requests;
     private int waits;
 
@@ -45,21 +46,41 @@ final class CrmApi {
     String get(String url) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             requests++;
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header(authHeader, authValue)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header(authHeader, authValue)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if ((answer.statusCode() == 429 || answer.statusCode() >= 500) && attempt < MAX_ATTEMPTS) {
                 waits++;
-                long seconds = header(answer, "Retry-After").or(() -> header(answer, "x-ratelimit-reset")).map(CrmApi::seconds).orElse(10L);
-                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(60, seconds))).toMillis());
+                long seconds = header(answer, "Retry-After")
+                        .or(() -> header(answer, "x-ratelimit-reset"))
+                        .map(CrmApi::seconds)
+                        .orElse(10L);
+                Thread.sleep(
+                        Duration.ofSeconds(Math.max(1, Math.min(60, seconds))).toMillis());
                 continue;
             }
             if (answer.statusCode() != 200) {
                 throw new IOException(crm + " answered " + answer.statusCode() + " for " + url + ": " + answer.body());
             }
             if ("0".equals(header(answer, "X-HubSpot-RateLimit-Remaining").orElse(""))) {
-                Thread.sleep(Math.min(60_000, header(answer, "X-HubSpot-RateLimit-Interval-Milliseconds").map(Long::parseLong).orElse(10_000L)));
+                Thread.sleep(Math.min(
+                        60_000,
+                        header(answer, "X-HubSpot-RateLimit-Interval-Milliseconds")
+                                .map(Long::parseLong)
+                                .orElse(10_000L)));
             } else if ("0".equals(header(answer, "x-ratelimit-remaining").orElse(""))) {
-                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(60, header(answer, "x-ratelimit-reset").map(CrmApi::seconds).orElse(2L))))
+                Thread.sleep(Duration.ofSeconds(Math.max(
+                                1,
+                                Math.min(
+                                        60,
+                                        header(answer, "x-ratelimit-reset")
+                                                .map(CrmApi::seconds)
+                                                .orElse(2L))))
                         .toMillis());
             }
             return answer.body();

@@ -16,6 +16,7 @@ abstract class CrmHistory {
     protected final Map<String, String> repOfOwner;
     /** The CRM's stage id to canonical stage. */
     protected final Map<String, String> stages;
+
     protected final CrmApi api;
 
     CrmHistory(String baseUrl, Map<String, String> repOfOwner, Map<String, String> stages, CrmApi api) {

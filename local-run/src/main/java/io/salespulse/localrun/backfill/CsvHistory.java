@@ -42,16 +42,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CsvHistory {
 
     /** One line of a file, as the CloudEvent it makes. */
-    public record Line(String file, long line, String id, String type, Instant time, ObjectNode data) {
-    }
+    public record Line(String file, long line, String id, String type, Instant time, ObjectNode data) {}
 
     /** A line refused before it was sent. */
-    public record Problem(String file, long line, String column, String message) {
-    }
+    public record Problem(String file, long line, String column, String message) {}
 
     /** What the files hold. */
-    public record Contents(List<Line> lines, List<Problem> problems, long read) {
-    }
+    public record Contents(List<Line> lines, List<Problem> problems, long read) {}
 
     static final List<String> FILES = List.of("objectives.csv", "deals.csv", "calls.csv", "emails.csv", "meetings.csv");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,10 +57,10 @@ public final class CsvHistory {
             "emails.csv", Set.of("emailId", "repId", "occurredAt"),
             "meetings.csv", Set.of("meetingId", "repId", "bookedAt", "scheduledFor"),
             "deals.csv", Set.of("dealId", "ownerRepId", "stage", "amount", "currency", "updatedAt"),
-            "objectives.csv", Set.of("objectiveId", "scope", "scopeId", "metric", "target", "periodStart", "periodEnd", "setAt"));
+            "objectives.csv",
+                    Set.of("objectiveId", "scope", "scopeId", "metric", "target", "periodStart", "periodEnd", "setAt"));
 
-    private CsvHistory() {
-    }
+    private CsvHistory() {}
 
     /** Reads every file of the folder, in the order their events should flow (objectives and deals first). */
     public static Contents read(Path folder) throws IOException {
@@ -80,13 +77,22 @@ public final class CsvHistory {
             CSVParser parser;
             try {
                 Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader);
+                parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(reader);
             } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
                 problems.add(new Problem(file, 1, "header", unreadable(e)));
                 continue;
             }
             try (parser) {
-                List<String> missing = REQUIRED.get(file).stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
+                List<String> missing = REQUIRED.get(file).stream()
+                        .filter(c -> !parser.getHeaderMap().containsKey(c))
+                        .sorted()
+                        .toList();
                 if (!missing.isEmpty()) {
                     problems.add(new Problem(file, 1, "header", "lacks the column(s) " + String.join(", ", missing)));
                     continue;
@@ -100,7 +106,11 @@ public final class CsvHistory {
                         }
                         record = records.next();
                     } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                        problems.add(new Problem(file, parser.getCurrentLineNumber() + 1, "line", unreadable(e) + "; the file is read up to here"));
+                        problems.add(new Problem(
+                                file,
+                                parser.getCurrentLineNumber() + 1,
+                                "line",
+                                unreadable(e) + "; the file is read up to here"));
                         break;
                     }
                     read++;
@@ -120,7 +130,8 @@ public final class CsvHistory {
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof java.nio.charset.CharacterCodingException ? "is not UTF-8 text (save the file as UTF-8)"
+        return cause instanceof java.nio.charset.CharacterCodingException
+                ? "is not UTF-8 text (save the file as UTF-8)"
                 : "cannot be read as CSV (an unclosed quote, or a column named twice?)";
     }
 
@@ -152,34 +163,68 @@ public final class CsvHistory {
                     }
                     add(made, "call:" + text("callId"), "salespulse.call.logged.v1", at, data);
                 }
-                case "emails.csv" -> add(made, "email:" + text("emailId"), "salespulse.email.sent.v1", instant("occurredAt", true),
-                        data("repId", "dealId"));
+                case "emails.csv" ->
+                    add(
+                            made,
+                            "email:" + text("emailId"),
+                            "salespulse.email.sent.v1",
+                            instant("occurredAt", true),
+                            data("repId", "dealId"));
                 case "meetings.csv" -> {
                     Instant booked = instant("bookedAt", true);
                     Instant held = instant("heldAt", false);
                     instant("scheduledFor", true);
-                    add(made, "meeting:" + text("meetingId") + ":booked", "salespulse.meeting.booked.v1", booked,
+                    add(
+                            made,
+                            "meeting:" + text("meetingId") + ":booked",
+                            "salespulse.meeting.booked.v1",
+                            booked,
                             data("repId", "meetingId", "scheduledFor", "dealId"));
                     if (held != null) {
-                        add(made, "meeting:" + text("meetingId") + ":held", "salespulse.meeting.held.v1", held, data("repId", "meetingId", "dealId"));
+                        add(
+                                made,
+                                "meeting:" + text("meetingId") + ":held",
+                                "salespulse.meeting.held.v1",
+                                held,
+                                data("repId", "meetingId", "dealId"));
                     }
                 }
                 case "deals.csv" -> {
                     Instant updated = instant("updatedAt", true);
                     instant("createdAt", false);
                     day("expectedCloseDate");
-                    ObjectNode data = data("dealId", "ownerRepId", "name", "stage", "currency", "expectedCloseDate", "createdAt",
-                            "lostReason", "forecastCategory", "sourcedByRepId");
+                    ObjectNode data = data(
+                            "dealId",
+                            "ownerRepId",
+                            "name",
+                            "stage",
+                            "currency",
+                            "expectedCloseDate",
+                            "createdAt",
+                            "lostReason",
+                            "forecastCategory",
+                            "sourcedByRepId");
                     decimal(data, "amount");
-                    add(made, "deal:" + text("dealId") + ":" + text("updatedAt"), "salespulse.deal.updated.v1", updated, data);
+                    add(
+                            made,
+                            "deal:" + text("dealId") + ":" + text("updatedAt"),
+                            "salespulse.deal.updated.v1",
+                            updated,
+                            data);
                 }
                 case "objectives.csv" -> {
                     Instant set = instant("setAt", true);
                     day("periodStart");
                     day("periodEnd");
-                    ObjectNode data = data("objectiveId", "scope", "scopeId", "metric", "currency", "periodStart", "periodEnd");
+                    ObjectNode data =
+                            data("objectiveId", "scope", "scopeId", "metric", "currency", "periodStart", "periodEnd");
                     decimal(data, "target");
-                    add(made, "objective:" + text("objectiveId") + ":" + text("setAt"), "salespulse.objective.set.v1", set, data);
+                    add(
+                            made,
+                            "objective:" + text("objectiveId") + ":" + text("setAt"),
+                            "salespulse.objective.set.v1",
+                            set,
+                            data);
                 }
                 default -> throw new IllegalStateException(file);
             }

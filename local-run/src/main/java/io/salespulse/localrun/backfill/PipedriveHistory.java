@@ -23,10 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PipedriveHistory extends CrmHistory {
 
     /** The example pipeline activity-service ships (Pipedrive stage ids are per company). */
-    public static final Map<String, String> DEFAULT_STAGES = Map.of("1", "NEW", "2", "QUALIFIED", "3", "DISCOVERY", "4", "PROPOSAL",
-            "5", "NEGOTIATION");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final Map<String, String> DEFAULT_STAGES =
+            Map.of("1", "NEW", "2", "QUALIFIED", "3", "DISCOVERY", "4", "PROPOSAL", "5", "NEGOTIATION");
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * @param baseUrl    the company's API, e.g. {@code https://<company>.pipedrive.com}
@@ -68,12 +68,22 @@ public final class PipedriveHistory extends CrmHistory {
             return;
         }
         if (added == null || stage == null) {
-            problems.add(new CsvHistory.Problem("pipedrive deals", 0, added == null ? "add_time" : "stage_id",
-                    "deal " + id + ": " + (added == null ? "has no add_time" : "stage " + deal.path("stage_id").asString() + " is not mapped")));
+            problems.add(new CsvHistory.Problem(
+                    "pipedrive deals",
+                    0,
+                    added == null ? "add_time" : "stage_id",
+                    "deal " + id + ": "
+                            + (added == null
+                                    ? "has no add_time"
+                                    : "stage " + deal.path("stage_id").asString() + " is not mapped")));
             return;
         }
-        ObjectNode data = JSON.createObjectNode().put("dealId", "pipedrive-" + id).put("ownerRepId", rep).put("stage", stage)
-                .put("currency", deal.path("currency").asString("EUR")).put("createdAt", added.toString());
+        ObjectNode data = JSON.createObjectNode()
+                .put("dealId", "pipedrive-" + id)
+                .put("ownerRepId", rep)
+                .put("stage", stage)
+                .put("currency", deal.path("currency").asString("EUR"))
+                .put("createdAt", added.toString());
         if (deal.hasNonNull("value")) {
             data.put("amount", deal.get("value").decimalValue());
         }
@@ -85,16 +95,24 @@ public final class PipedriveHistory extends CrmHistory {
         if (close.length() >= 10) {
             data.put("expectedCloseDate", close.substring(0, 10));
         }
-        lines.add(new CsvHistory.Line("pipedrive deals", 0, "pipedrive-deal:" + id + ":added", "salespulse.deal.updated.v1", added, data));
+        lines.add(new CsvHistory.Line(
+                "pipedrive deals", 0, "pipedrive-deal:" + id + ":added", "salespulse.deal.updated.v1", added, data));
         String status = deal.path("status").asString("open");
-        Instant closed = CrmApi.instant(deal.path("won".equals(status) ? "won_time" : "lost_time").asString(null));
+        Instant closed = CrmApi.instant(
+                deal.path("won".equals(status) ? "won_time" : "lost_time").asString(null));
         if (("won".equals(status) || "lost".equals(status)) && closed != null) {
             ObjectNode end = data.deepCopy().put("stage", "won".equals(status) ? "WON" : "LOST");
             String reason = deal.path("lost_reason").asString("");
             if (!reason.isBlank()) {
                 end.put("lostReason", reason);
             }
-            lines.add(new CsvHistory.Line("pipedrive deals", 0, "pipedrive-deal:" + id + ":" + status, "salespulse.deal.updated.v1", closed, end));
+            lines.add(new CsvHistory.Line(
+                    "pipedrive deals",
+                    0,
+                    "pipedrive-deal:" + id + ":" + status,
+                    "salespulse.deal.updated.v1",
+                    closed,
+                    end));
         }
     }
 
@@ -122,29 +140,53 @@ public final class PipedriveHistory extends CrmHistory {
                     if (seconds > 0) {
                         data.put("durationSeconds", Math.min(86_400, seconds));
                     }
-                    lines.add(new CsvHistory.Line("pipedrive activities", 0, "pipedrive-call:" + id, "salespulse.call.logged.v1", doneAt, data));
+                    lines.add(new CsvHistory.Line(
+                            "pipedrive activities",
+                            0,
+                            "pipedrive-call:" + id,
+                            "salespulse.call.logged.v1",
+                            doneAt,
+                            data));
                 }
             }
             case "email" -> {
                 if (done && doneAt != null) {
-                    lines.add(new CsvHistory.Line("pipedrive activities", 0, "pipedrive-email:" + id, "salespulse.email.sent.v1", doneAt, data));
+                    lines.add(new CsvHistory.Line(
+                            "pipedrive activities",
+                            0,
+                            "pipedrive-email:" + id,
+                            "salespulse.email.sent.v1",
+                            doneAt,
+                            data));
                 }
             }
             default -> {
                 Instant added = CrmApi.instant(activity.path("add_time").asString(null));
                 String due = activity.path("due_date").asString("");
                 String time = activity.path("due_time").asString("");
-                Instant scheduled = due.isBlank() ? null : CrmApi.instant(due + "T" + (time.isBlank() ? "00:00" : time) + ":00Z");
+                Instant scheduled =
+                        due.isBlank() ? null : CrmApi.instant(due + "T" + (time.isBlank() ? "00:00" : time) + ":00Z");
                 if (added == null || scheduled == null) {
-                    problems.add(new CsvHistory.Problem("pipedrive activities", 0, "due_date", "meeting " + id + ": has no add_time or due date"));
+                    problems.add(new CsvHistory.Problem(
+                            "pipedrive activities", 0, "due_date", "meeting " + id + ": has no add_time or due date"));
                     return;
                 }
                 data.put("meetingId", "pipedrive-" + id);
-                lines.add(new CsvHistory.Line("pipedrive activities", 0, "pipedrive-meeting:" + id + ":booked", "salespulse.meeting.booked.v1",
-                        added, data.deepCopy().put("scheduledFor", scheduled.toString())));
+                lines.add(new CsvHistory.Line(
+                        "pipedrive activities",
+                        0,
+                        "pipedrive-meeting:" + id + ":booked",
+                        "salespulse.meeting.booked.v1",
+                        added,
+                        data.deepCopy().put("scheduledFor", scheduled.toString())));
                 if (done) {
-                    lines.add(new CsvHistory.Line("pipedrive activities", 0, "pipedrive-meeting:" + id + ":held", "salespulse.meeting.held.v1",
-                            scheduled, data));
+                    lines.add(new CsvHistory.Line(
+                            "pipedrive activities",
+                            0,
+                            "pipedrive-meeting:" + id + ":held",
+                            "salespulse.meeting.held.v1",
+                            scheduled,
+                            data));
                 }
             }
         }
@@ -165,8 +207,12 @@ public final class PipedriveHistory extends CrmHistory {
         String owner = ownerNode.isObject() ? ownerNode.path("id").asString("") : ownerNode.asString("");
         String rep = repOfOwner.get(owner);
         if (rep == null) {
-            problems.add(new CsvHistory.Problem("pipedrive " + kind + "s", 0, "owner_id",
-                    kind + " " + id + ": owner " + (owner.isBlank() ? "(none)" : owner) + " is no rep's externalIds.pipedrive"));
+            problems.add(new CsvHistory.Problem(
+                    "pipedrive " + kind + "s",
+                    0,
+                    "owner_id",
+                    kind + " " + id + ": owner " + (owner.isBlank() ? "(none)" : owner)
+                            + " is no rep's externalIds.pipedrive"));
         }
         return rep;
     }
@@ -174,7 +220,8 @@ public final class PipedriveHistory extends CrmHistory {
     private void pages(String object, Consumer<JsonNode> each) throws IOException, InterruptedException {
         String cursor = null;
         do {
-            String url = baseUrl + "/api/v2/" + object + "?limit=500" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            String url = baseUrl + "/api/v2/" + object + "?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = JSON.readTree(api.get(url));
             page.path("data").forEach(each);
             JsonNode next = page.path("additional_data").path("next_cursor");

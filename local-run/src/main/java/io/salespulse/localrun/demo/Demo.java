@@ -34,8 +34,7 @@ public final class Demo implements AutoCloseable {
      * @param pace     live activities per second
      * @param sinkPort the notification sink's port (0: any free port)
      */
-    public record Options(long seed, double pace, int sinkPort) {
-    }
+    public record Options(long seed, double pace, int sinkPort) {}
 
     /**
      * The running system the demo talks to.
@@ -50,11 +49,19 @@ public final class Demo implements AutoCloseable {
      * @param dataDir         where the notification log goes
      * @param clock           the system's clock (the story's today is its today)
      */
-    public record Target(String activityUrl, String kpiUrl, String coachingUrl, String notificationUrl, String adminToken, String readToken,
-                         DemoTraffic.Endpoints endpoints, Path dataDir, Clock clock) {
-    }
+    public record Target(
+            String activityUrl,
+            String kpiUrl,
+            String coachingUrl,
+            String notificationUrl,
+            String adminToken,
+            String readToken,
+            DemoTraffic.Endpoints endpoints,
+            Path dataDir,
+            Clock clock) {}
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final NotificationSink sink;
     private final DemoTraffic traffic;
@@ -69,17 +76,23 @@ public final class Demo implements AutoCloseable {
     /** Runs the story up to its live moments, prints what SalesPulse surfaced, and leaves today's stream running. */
     public static Demo start(Target target, Options options, PrintStream out) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        NotificationSink sink = NotificationSink.start(options.sinkPort(), target.dataDir().resolve("notifications.log"), out, target.clock());
+        NotificationSink sink = NotificationSink.start(
+                options.sinkPort(), target.dataDir().resolve("notifications.log"), out, target.clock());
         DemoTraffic traffic = new DemoTraffic(target.endpoints(), target.clock());
         try {
             for (DemoCast.Team team : DemoCast.TEAMS) {
-                put(target.notificationUrl() + "/api/v1/managers/" + team.managerId() + "/preferences", target.adminToken(), """
-                        {"slackWebhookUrl":"%s","locale":"%s","timezone":"%s","minSeverity":"INFO","digest":{"daily":"08:30","weekly":"MON 08:30"}}"""
-                        .formatted(sink.url(team.managerId()), team.locale(), team.zone()));
+                put(
+                        target.notificationUrl() + "/api/v1/managers/" + team.managerId() + "/preferences",
+                        target.adminToken(),
+                        """
+                        {"slackWebhookUrl":"%s","locale":"%s","timezone":"%s","minSeverity":"INFO","digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(sink.url(team.managerId()), team.locale(), team.zone()));
             }
             Plan plan = DemoStory.plan(options.seed(), target.clock().instant());
-            out.printf("Demo (seed %d), today %s: sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
-                    options.seed(), java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone())), plan.historyFrom());
+            out.printf(
+                    "Demo (seed %d), today %s: sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
+                    options.seed(),
+                    java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone())),
+                    plan.historyFrom());
             // Activities first (recent days before the baselines they are compared with), then the deals' histories.
             traffic.activities(plan.activityHistory());
             traffic.deals(plan.dealHistory());
@@ -89,7 +102,8 @@ public final class Demo implements AutoCloseable {
             traffic.activities(List.of(plan.sourcing()));
             traffic.objectives(plan.objectives());
             coaching(target);
-            out.println("Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");
+            out.println(
+                    "Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
             out.println("  - Ethan's CRM sync catches up: his last week comes in");
             traffic.activities(plan.lateActivity());
@@ -139,8 +153,11 @@ public final class Demo implements AutoCloseable {
         Pattern calls = Pattern.compile("\"calls\":(\\d+)");
         for (Map.Entry<String, Long> rep : plan.callsByRep().entrySet()) {
             while (true) {
-                String body = get(target.kpiUrl() + "/api/v1/reps/" + rep.getKey() + "/kpis/daily?from=" + plan.historyFrom().minusDays(1)
-                        + "&to=" + plan.historyFrom().plusDays(40), target.readToken());
+                String body = get(
+                        target.kpiUrl() + "/api/v1/reps/" + rep.getKey() + "/kpis/daily?from="
+                                + plan.historyFrom().minusDays(1) + "&to="
+                                + plan.historyFrom().plusDays(40),
+                        target.readToken());
                 long counted = 0;
                 Matcher m = calls.matcher(body);
                 while (m.find()) {
@@ -150,25 +167,31 @@ public final class Demo implements AutoCloseable {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("kpi-service counted " + counted + " of " + rep.getValue() + " calls of " + rep.getKey());
+                    throw new IllegalStateException(
+                            "kpi-service counted " + counted + " of " + rep.getValue() + " calls of " + rep.getKey());
                 }
                 Thread.sleep(500);
             }
         }
     }
 
-    private void printSummary(Target target, Options options, PrintStream out, Duration took) throws IOException, InterruptedException {
+    private void printSummary(Target target, Options options, PrintStream out, Duration took)
+            throws IOException, InterruptedException {
         out.printf("%nDemo: the story so far (%ds). Signals SalesPulse raised:%n", took.toSeconds());
-        Pattern signal = Pattern.compile("\"type\":\"([A-Z_]+)\",\"subjectKind\":\"[A-Z]+\",\"subjectId\":\"[^\"]*\",\"repId\":(?:\"([^\"]*)\"|null)[^}]*?\"status\":\"([A-Z]+)\"");
+        Pattern signal = Pattern.compile(
+                "\"type\":\"([A-Z_]+)\",\"subjectKind\":\"[A-Z]+\",\"subjectId\":\"[^\"]*\",\"repId\":(?:\"([^\"]*)\"|null)[^}]*?\"status\":\"([A-Z]+)\"");
         for (DemoCast.Team team : DemoCast.TEAMS) {
             Map<String, Integer> open = new TreeMap<>();
-            Matcher m = signal.matcher(get(target.coachingUrl() + "/api/v1/teams/" + team.teamId() + "/signals", target.readToken()));
+            Matcher m = signal.matcher(
+                    get(target.coachingUrl() + "/api/v1/teams/" + team.teamId() + "/signals", target.readToken()));
             while (m.find()) {
                 if (!"RESOLVED".equals(m.group(3))) {
                     open.merge(m.group(1) + (m.group(2) == null ? "" : " " + m.group(2)), 1, Integer::sum);
                 }
             }
-            out.printf("  %s (manager %s, %s): %s%n", team.name(), team.managerId(), team.locale(), open.isEmpty() ? "none yet" : open.keySet());
+            out.printf(
+                    "  %s (manager %s, %s): %s%n",
+                    team.name(), team.managerId(), team.locale(), open.isEmpty() ? "none yet" : open.keySet());
         }
         Map<String, Integer> perManager = new LinkedHashMap<>();
         sink.received().forEach(r -> perManager.merge(r.managerId(), 1, Integer::sum));
@@ -184,8 +207,12 @@ public final class Demo implements AutoCloseable {
     }
 
     private static String get(String url, String token) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /**
@@ -196,27 +223,34 @@ public final class Demo implements AutoCloseable {
      */
     private static void coaching(Target target) throws IOException, InterruptedException {
         java.time.LocalDate today = java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone()));
-        put(target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo", target.adminToken(), """
+        put(
+                target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo",
+                target.adminToken(),
+                """
                 {"heldOn":"%s","notes":"Hugo veut transmettre sa méthode de relance ; il part en congé la semaine prochaine.","energy":4,
                  "actionItems":[{"text":"Trier le fichier Retail et garder les 50 meilleurs comptes","owner":"REP","due":"%s"},
-                                {"text":"Organiser un binôme Hugo et Léa sur les relances","owner":"MANAGER","due":"%s"}]}"""
-                .formatted(today.minusDays(7), today.minusDays(2), today.plusDays(3)));
+                                {"text":"Organiser un binôme Hugo et Léa sur les relances","owner":"MANAGER","due":"%s"}]}""".formatted(today.minusDays(7), today.minusDays(2), today.plusDays(3)));
         put(target.coachingUrl() + "/api/v1/reps/sdr-lea/plan", target.adminToken(), """
                 {"goals":[
                   {"goalId":"connect","kind":"INDICATOR","title":"Joindre trois prospects sur dix","indicator":"CONNECT_RATE","target":0.3,"days":10},
                   {"goalId":"objections","kind":"SKILL","title":"Traiter les objections prix","skill":"objection-handling",
                    "milestones":[{"milestoneId":"roleplay","text":"Jeu de rôle avec Camille","due":"%s"}]},
                   {"goalId":"ae","kind":"ROLE_MOVE","title":"Devenir AE d'ici six mois","targetRole":"AE","due":"%s",
-                   "milestones":[{"milestoneId":"discovery","text":"Mener trois rendez-vous de découverte avec Inès","due":"%s"}]}]}"""
-                .formatted(today.plusDays(14), today.plusMonths(6), today.plusMonths(2)));
+                   "milestones":[{"milestoneId":"discovery","text":"Mener trois rendez-vous de découverte avec Inès","due":"%s"}]}]}""".formatted(
+                        today.plusDays(14), today.plusMonths(6), today.plusMonths(2)));
     }
 
     private static void put(String url, String token, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "PUT " + url + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class DemoCast {
 
-    private DemoCast() {
-    }
+    private DemoCast() {}
 
     /** Where a team's CRM data comes from. */
     public enum Crm {
@@ -36,8 +35,15 @@ public final class DemoCast {
      * @param currency  its deals' currency
      * @param crm       where its data comes from
      */
-    public record Team(String teamId, String name, ZoneId zone, String locale, String managerId, String currency, Crm crm, String country) {
-    }
+    public record Team(
+            String teamId,
+            String name,
+            ZoneId zone,
+            String locale,
+            String managerId,
+            String currency,
+            Crm crm,
+            String country) {}
 
     /**
      * A rep.
@@ -52,8 +58,15 @@ public final class DemoCast {
      * @param hubspotId   HubSpot owner id
      * @param pipedriveId Pipedrive user id
      */
-    public record Rep(String repId, String name, String teamId, String role, String seniority, int monthsIn, String hubspotId,
-                     String pipedriveId) {
+    public record Rep(
+            String repId,
+            String name,
+            String teamId,
+            String role,
+            String seniority,
+            int monthsIn,
+            String hubspotId,
+            String pipedriveId) {
 
         /** Its first day, seen from {@code today}: the Monday on or after the day {@link #monthsIn} months before. */
         public LocalDate startDate(LocalDate today) {
@@ -65,10 +78,24 @@ public final class DemoCast {
         }
     }
 
-    public static final Team PARIS = new Team("team-paris", "Paris Mid-Market", ZoneId.of("Europe/Paris"), "fr", "mgr-camille", "EUR",
-            Crm.PIPEDRIVE, "FR");
-    public static final Team NEW_YORK = new Team("team-nyc", "New York Enterprise", ZoneId.of("America/New_York"), "en", "mgr-jordan",
-            "USD", Crm.HUBSPOT, null);
+    public static final Team PARIS = new Team(
+            "team-paris",
+            "Paris Mid-Market",
+            ZoneId.of("Europe/Paris"),
+            "fr",
+            "mgr-camille",
+            "EUR",
+            Crm.PIPEDRIVE,
+            "FR");
+    public static final Team NEW_YORK = new Team(
+            "team-nyc",
+            "New York Enterprise",
+            ZoneId.of("America/New_York"),
+            "en",
+            "mgr-jordan",
+            "USD",
+            Crm.HUBSPOT,
+            null);
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
     public static final List<Rep> REPS = List.of(
@@ -82,7 +109,10 @@ public final class DemoCast {
             new Rep("ae-noah", "Noah Williams", NEW_YORK.teamId(), "AE", "JUNIOR", 22, "52004", "304"));
 
     public static Team teamOf(Rep rep) {
-        return TEAMS.stream().filter(t -> t.teamId().equals(rep.teamId())).findFirst().orElseThrow();
+        return TEAMS.stream()
+                .filter(t -> t.teamId().equals(rep.teamId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     public static Rep rep(String repId) {

@@ -40,11 +40,15 @@ public final class DemoStory {
     public static final int HISTORY_WORKING_DAYS = 20;
     /** The amount of Marc's big win and of Olivia's objective-reaching deal. */
     public static final long MARC_BIG_WIN = 68_000;
+
     public static final long OLIVIA_CLOSING = 36_000;
 
     /** An activity kind. */
     public enum Kind {
-        CALL, EMAIL, MEETING_BOOKED, MEETING_HELD
+        CALL,
+        EMAIL,
+        MEETING_BOOKED,
+        MEETING_HELD
     }
 
     /**
@@ -58,8 +62,8 @@ public final class DemoStory {
      * @param dealRef      the deal it is about, or null
      * @param scheduledFor a meeting's time
      */
-    public record Act(String id, String repId, Kind kind, Instant at, int seconds, String dealRef, Instant scheduledFor) {
-    }
+    public record Act(
+            String id, String repId, Kind kind, Instant at, int seconds, String dealRef, Instant scheduledFor) {}
 
     /**
      * A deal as the CRM holds it after a change.
@@ -74,9 +78,16 @@ public final class DemoStory {
      * @param at      when this change happened
      * @param first   whether this is its creation
      */
-    public record DealState(String dealRef, String repId, String title, String stage, long amount, LocalDate close, Instant created,
-                            Instant at, boolean first) {
-    }
+    public record DealState(
+            String dealRef,
+            String repId,
+            String title,
+            String stage,
+            long amount,
+            LocalDate close,
+            Instant created,
+            Instant at,
+            boolean first) {}
 
     /**
      * An objective.
@@ -90,9 +101,15 @@ public final class DemoStory {
      * @param start       first day
      * @param end         last day
      */
-    public record Objective(String objectiveId, String scope, String scopeId, String metric, long target, String currency,
-                            LocalDate start, LocalDate end) {
-    }
+    public record Objective(
+            String objectiveId,
+            String scope,
+            String scopeId,
+            String metric,
+            long target,
+            String currency,
+            LocalDate start,
+            LocalDate end) {}
 
     /**
      * The whole story.
@@ -107,15 +124,44 @@ public final class DemoStory {
      * @param sourcing        the meetings SDRs booked on AEs' deals as they were created (the pipeline they sourced),
      *                        sent once the deals are known
      */
-    public record Plan(List<List<Act>> activityHistory, List<DealState> dealHistory, List<Objective> objectives,
-                       List<List<Act>> lateActivity, List<DealState> liveDeals, Map<String, Long> callsByRep, LocalDate historyFrom,
-                       List<Act> sourcing) {
-    }
+    public record Plan(
+            List<List<Act>> activityHistory,
+            List<DealState> dealHistory,
+            List<Objective> objectives,
+            List<List<Act>> lateActivity,
+            List<DealState> liveDeals,
+            Map<String, Long> callsByRep,
+            LocalDate historyFrom,
+            List<Act> sourcing) {}
 
-    private static final String[] PARIS_ACCOUNTS = {"Globex", "Initech", "Soylent", "Hooli", "Vandelay", "Wayne Europe", "Acme France",
-        "Stark Lyon", "Cyberdyne", "Tyrell", "Massive Dynamic", "Aperture"};
-    private static final String[] NY_ACCOUNTS = {"Umbrella Corp", "Pied Piper", "Dunder Mifflin", "Prestige Worldwide", "Bluth Company",
-        "Gringotts", "Oscorp", "Wonka Industries", "Sterling Cooper", "Los Pollos", "Nakatomi", "Virtucon"};
+    private static final String[] PARIS_ACCOUNTS = {
+        "Globex",
+        "Initech",
+        "Soylent",
+        "Hooli",
+        "Vandelay",
+        "Wayne Europe",
+        "Acme France",
+        "Stark Lyon",
+        "Cyberdyne",
+        "Tyrell",
+        "Massive Dynamic",
+        "Aperture"
+    };
+    private static final String[] NY_ACCOUNTS = {
+        "Umbrella Corp",
+        "Pied Piper",
+        "Dunder Mifflin",
+        "Prestige Worldwide",
+        "Bluth Company",
+        "Gringotts",
+        "Oscorp",
+        "Wonka Industries",
+        "Sterling Cooper",
+        "Los Pollos",
+        "Nakatomi",
+        "Virtucon"
+    };
     private static final List<String> STAGES = List.of("NEW", "QUALIFIED", "DISCOVERY", "PROPOSAL", "NEGOTIATION");
     private static final PublicHolidays HOLIDAYS = new PublicHolidays();
 
@@ -142,7 +188,8 @@ public final class DemoStory {
 
     /** Whether the team works that day: Monday to Friday, less its country's public holidays (as the services count). */
     public static boolean works(Team team, LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !HOLIDAYS.isHoliday(team.country() == null ? null : new HolidayCalendar(team.country(), null), day);
     }
 
@@ -209,9 +256,13 @@ public final class DemoStory {
         // baseline they are compared with (as for activities).
         Map<String, List<DealState>> byDeal = new LinkedHashMap<>();
         deals.sort(Comparator.comparing(DealState::at));
-        deals.forEach(d -> byDeal.computeIfAbsent(d.dealRef(), ref -> new ArrayList<>()).add(d));
+        deals.forEach(d ->
+                byDeal.computeIfAbsent(d.dealRef(), ref -> new ArrayList<>()).add(d));
         deals = new ArrayList<>();
-        byDeal.values().stream().sorted(Comparator.comparing((List<DealState> states) -> states.get(states.size() - 1).at()).reversed())
+        byDeal.values().stream()
+                .sorted(Comparator.comparing((List<DealState> states) ->
+                                states.get(states.size() - 1).at())
+                        .reversed())
                 .forEach(deals::addAll);
         return new Plan(history, deals, objectives(deals, calls), late, live, calls, historyFrom, sourcing(deals));
     }
@@ -224,19 +275,30 @@ public final class DemoStory {
         List<Act> meetings = new ArrayList<>();
         Map<String, Integer> perAe = new LinkedHashMap<>();
         for (DealState deal : deals) {
-            boolean ordinary = deal.title().contains(" — projet ") || deal.title().contains(" — project ");
+            boolean ordinary =
+                    deal.title().contains(" — projet ") || deal.title().contains(" — project ");
             if (!deal.first() || !ordinary || perAe.merge(deal.repId(), 1, Integer::sum) > 2) {
                 continue;
             }
-            Rep sdr = DemoCast.rep(DemoCast.teamOf(DemoCast.rep(deal.repId())) == DemoCast.PARIS ? "sdr-hugo" : "sdr-maya");
-            meetings.add(new Act("demo-src-" + deal.dealRef(), sdr.repId(), Kind.MEETING_BOOKED, deal.created().minusSeconds(1800), 0,
-                    deal.dealRef(), deal.created().plusSeconds(2 * 86_400L)));
+            Rep sdr = DemoCast.rep(
+                    DemoCast.teamOf(DemoCast.rep(deal.repId())) == DemoCast.PARIS ? "sdr-hugo" : "sdr-maya");
+            meetings.add(new Act(
+                    "demo-src-" + deal.dealRef(),
+                    sdr.repId(),
+                    Kind.MEETING_BOOKED,
+                    deal.created().minusSeconds(1800),
+                    0,
+                    deal.dealRef(),
+                    deal.created().plusSeconds(2 * 86_400L)));
         }
         return meetings;
     }
 
     private static long count(List<List<Act>> days) {
-        return days.stream().flatMap(List::stream).filter(a -> a.kind() == Kind.CALL).count();
+        return days.stream()
+                .flatMap(List::stream)
+                .filter(a -> a.kind() == Kind.CALL)
+                .count();
     }
 
     /** The team's {@code n} working days before {@code day}, oldest first. */
@@ -252,7 +314,9 @@ public final class DemoStory {
 
     private Instant at(Team team, LocalDate day, int fromHour, int toHour) {
         int minutes = fromHour * 60 + random.nextInt((toHour - fromHour) * 60);
-        return day.atTime(LocalTime.of(minutes / 60, minutes % 60, random.nextInt(60))).atZone(team.zone()).toInstant();
+        return day.atTime(LocalTime.of(minutes / 60, minutes % 60, random.nextInt(60)))
+                .atZone(team.zone())
+                .toInstant();
     }
 
     private int around(int mean, int spread, double level) {
@@ -264,7 +328,8 @@ public final class DemoStory {
         List<Act> acts = new ArrayList<>();
         int calls = rep.sdr() ? around(36, 5, level) : around(8, 2, level);
         // A steady connect rate (27% for SDRs, 45% for AEs), give or take a call.
-        int connected = Math.max(0, Math.min(calls, (int) Math.round(calls * (rep.sdr() ? 0.27 : 0.45) + random.nextGaussian() * 0.5)));
+        int connected = Math.max(0, Math.min(calls, (int)
+                Math.round(calls * (rep.sdr() ? 0.27 : 0.45) + random.nextGaussian() * 0.5)));
         for (int i = 0; i < calls; i++) {
             int seconds = i < connected ? 60 + random.nextInt(540) : 0;
             acts.add(act(rep, Kind.CALL, at(team, day, 9, 18), seconds, null, null));
@@ -276,13 +341,15 @@ public final class DemoStory {
         int booked = rep.sdr() ? around(2, 1, level) : 0;
         for (int i = 0; i < booked; i++) {
             Instant when = at(team, day, 10, 17);
-            acts.add(act(rep, Kind.MEETING_BOOKED, when, 0, null, at(team, day.plusDays(2 + random.nextInt(4)), 9, 17)));
+            acts.add(
+                    act(rep, Kind.MEETING_BOOKED, when, 0, null, at(team, day.plusDays(2 + random.nextInt(4)), 9, 17)));
         }
         if (!rep.sdr()) {
             int held = around(4, 1, level);
             for (int i = 0; i < held; i++) {
                 Instant when = at(team, day, 9, 17);
-                Act booking = act(rep, Kind.MEETING_BOOKED, when.minusSeconds(86_400L * (2 + random.nextInt(3))), 0, null, when);
+                Act booking = act(
+                        rep, Kind.MEETING_BOOKED, when.minusSeconds(86_400L * (2 + random.nextInt(3))), 0, null, when);
                 acts.add(booking);
                 acts.add(new Act(booking.id() + "-held", rep.repId(), Kind.MEETING_HELD, when, 0, null, when));
             }
@@ -304,8 +371,16 @@ public final class DemoStory {
         for (int i = 0; i <= steps; i++) {
             int daysAgo = createdDaysAgo - (createdDaysAgo - negotiationDaysAgo) * i / steps;
             Instant when = i == 0 ? created : at(team, now.minusDays(daysAgo), 13, 17);
-            states.add(new DealState(deal.dealRef(), deal.repId(), deal.title(), STAGES.get(i + 1), deal.amount(), deal.close(), created,
-                    when, i == 0));
+            states.add(new DealState(
+                    deal.dealRef(),
+                    deal.repId(),
+                    deal.title(),
+                    STAGES.get(i + 1),
+                    deal.amount(),
+                    deal.close(),
+                    created,
+                    when,
+                    i == 0));
         }
         return states;
     }
@@ -313,12 +388,14 @@ public final class DemoStory {
     private DealState openDeal(String repId, String title, long amount, int createdDaysAgo, int closeInDays) {
         Team team = DemoCast.teamOf(DemoCast.rep(repId));
         String ref = String.valueOf(9000 + (++sequence));
-        return new DealState(ref, repId, title, "NEGOTIATION", amount, today.get(team).plusDays(closeInDays), null, null, false);
+        return new DealState(
+                ref, repId, title, "NEGOTIATION", amount, today.get(team).plusDays(closeInDays), null, null, false);
     }
 
     /** Won now (the live moment). */
     private static DealState won(DealState deal) {
-        return new DealState(deal.dealRef(), deal.repId(), deal.title(), "WON", deal.amount(), deal.close(), null, null, false);
+        return new DealState(
+                deal.dealRef(), deal.repId(), deal.title(), "WON", deal.amount(), deal.close(), null, null, false);
     }
 
     /** Inès's Globex deal: in negotiation for three weeks, close date pushed twice. */
@@ -331,11 +408,56 @@ public final class DemoStory {
         Instant created = at(team, now.minusDays(27), 9, 12);
         List<DealState> states = new ArrayList<>();
         states.add(new DealState(ref, "ae-ines", title, "QUALIFIED", amount, now.minusDays(1), created, created, true));
-        states.add(new DealState(ref, "ae-ines", title, "DISCOVERY", amount, now.minusDays(1), created, at(team, now.minusDays(25), 14, 17), false));
-        states.add(new DealState(ref, "ae-ines", title, "PROPOSAL", amount, now.minusDays(1), created, at(team, now.minusDays(23), 14, 17), false));
-        states.add(new DealState(ref, "ae-ines", title, "NEGOTIATION", amount, now.minusDays(1), created, at(team, now.minusDays(21), 14, 17), false));
-        states.add(new DealState(ref, "ae-ines", title, "NEGOTIATION", amount, now.plusDays(14), created, at(team, now.minusDays(12), 10, 12), false));
-        states.add(new DealState(ref, "ae-ines", title, "NEGOTIATION", amount, now.plusDays(30), created, at(team, now.minusDays(4), 10, 12), false));
+        states.add(new DealState(
+                ref,
+                "ae-ines",
+                title,
+                "DISCOVERY",
+                amount,
+                now.minusDays(1),
+                created,
+                at(team, now.minusDays(25), 14, 17),
+                false));
+        states.add(new DealState(
+                ref,
+                "ae-ines",
+                title,
+                "PROPOSAL",
+                amount,
+                now.minusDays(1),
+                created,
+                at(team, now.minusDays(23), 14, 17),
+                false));
+        states.add(new DealState(
+                ref,
+                "ae-ines",
+                title,
+                "NEGOTIATION",
+                amount,
+                now.minusDays(1),
+                created,
+                at(team, now.minusDays(21), 14, 17),
+                false));
+        states.add(new DealState(
+                ref,
+                "ae-ines",
+                title,
+                "NEGOTIATION",
+                amount,
+                now.plusDays(14),
+                created,
+                at(team, now.minusDays(12), 10, 12),
+                false));
+        states.add(new DealState(
+                ref,
+                "ae-ines",
+                title,
+                "NEGOTIATION",
+                amount,
+                now.plusDays(30),
+                created,
+                at(team, now.minusDays(4), 10, 12),
+                false));
         return states;
     }
 
@@ -348,7 +470,9 @@ public final class DemoStory {
         int count = 5 + random.nextInt(3);
         for (int d = 0; d < count; d++) {
             String ref = String.valueOf(1000 + (++sequence));
-            String title = accounts[random.nextInt(accounts.length)] + (team == DemoCast.PARIS ? " — projet " : " — project ") + (d + 1);
+            String title = accounts[random.nextInt(accounts.length)]
+                    + (team == DemoCast.PARIS ? " — projet " : " — project ")
+                    + (d + 1);
             long amount = (8 + random.nextInt(13)) * 1000L;
             double fate = random.nextDouble();
             String end = fate < 0.45 ? "WON" : fate < 0.7 ? "LOST" : null;
@@ -358,7 +482,8 @@ public final class DemoStory {
             LocalDate close = now.plusDays(5 + random.nextInt(30));
             int stage = 1;
             int daysAgo = createdDaysAgo;
-            states.add(new DealState(ref, rep.repId(), title, STAGES.get(stage), amount, close, created, created, true));
+            states.add(
+                    new DealState(ref, rep.repId(), title, STAGES.get(stage), amount, close, created, created, true));
             while (daysAgo > 2) {
                 int step = 2 + random.nextInt(4);
                 if (daysAgo - step < 1) {
@@ -368,7 +493,8 @@ public final class DemoStory {
                 Instant when = at(team, now.minusDays(daysAgo), 10, 18);
                 if (stage < STAGES.size() - 1) {
                     stage++;
-                    states.add(new DealState(ref, rep.repId(), title, STAGES.get(stage), amount, close, created, when, false));
+                    states.add(new DealState(
+                            ref, rep.repId(), title, STAGES.get(stage), amount, close, created, when, false));
                 } else if (end != null) {
                     states.add(new DealState(ref, rep.repId(), title, end, amount, close, created, when, false));
                     break;
@@ -378,11 +504,24 @@ public final class DemoStory {
             }
         }
         // And one recent win each, of the usual size.
-        DealState recent = openDeal(rep.repId(), accounts[random.nextInt(accounts.length)]
-                + (team == DemoCast.PARIS ? " — renouvellement" : " — renewal"), (10 + random.nextInt(5)) * 1000L, 16, 6);
+        DealState recent = openDeal(
+                rep.repId(),
+                accounts[random.nextInt(accounts.length)]
+                        + (team == DemoCast.PARIS ? " — renouvellement" : " — renewal"),
+                (10 + random.nextInt(5)) * 1000L,
+                16,
+                6);
         states.addAll(path(recent, 16, 6));
-        states.add(new DealState(recent.dealRef(), recent.repId(), recent.title(), "WON", recent.amount(), recent.close(),
-                states.get(states.size() - 1).created(), at(team, now.minusDays(3), 10, 17), false));
+        states.add(new DealState(
+                recent.dealRef(),
+                recent.repId(),
+                recent.title(),
+                "WON",
+                recent.amount(),
+                recent.close(),
+                states.get(states.size() - 1).created(),
+                at(team, now.minusDays(3), 10, 17),
+                false));
         return states;
     }
 
@@ -407,34 +546,65 @@ public final class DemoStory {
                 long days = workingDays(team, sprint, sprintEnd);
                 if ("sdr-hugo".equals(rep.repId())) {
                     LocalDate leave = hugosLeave(now);
-                    days -= workingDays(team, leave, leave.plusDays(4).isAfter(sprintEnd) ? sprintEnd : leave.plusDays(4));
+                    days -= workingDays(
+                            team, leave, leave.plusDays(4).isAfter(sprintEnd) ? sprintEnd : leave.plusDays(4));
                 }
                 long target = Math.round(36 * 0.95 * days);
-                objectives.add(new Objective("obj-" + rep.repId() + "-sprint-" + sprint, "REP", rep.repId(), "CALLS", target, null,
-                        sprint, sprintEnd));
+                objectives.add(new Objective(
+                        "obj-" + rep.repId() + "-sprint-" + sprint,
+                        "REP",
+                        rep.repId(),
+                        "CALLS",
+                        target,
+                        null,
+                        sprint,
+                        sprintEnd));
             } else {
-                long won = deals.stream().filter(d -> d.repId().equals(rep.repId()) && "WON".equals(d.stage())
-                        && !d.at().atZone(team.zone()).toLocalDate().isBefore(start)).mapToLong(DealState::amount).sum();
+                long won = deals.stream()
+                        .filter(d -> d.repId().equals(rep.repId())
+                                && "WON".equals(d.stage())
+                                && !d.at().atZone(team.zone()).toLocalDate().isBefore(start))
+                        .mapToLong(DealState::amount)
+                        .sum();
                 long target;
                 if ("ae-olivia".equals(rep.repId())) {
                     target = won + OLIVIA_CLOSING - 1_000;
                 } else {
                     // About what the rep is on course for.
-                    target = won == 0 ? 20_000 : Math.max(won + 1_000, Math.round(won / Math.max(elapsed, 0.25) * 0.95));
+                    target =
+                            won == 0 ? 20_000 : Math.max(won + 1_000, Math.round(won / Math.max(elapsed, 0.25) * 0.95));
                 }
-                objectives.add(new Objective("obj-" + rep.repId() + "-" + start.getMonthValue(), "REP", rep.repId(), "REVENUE_WON",
-                        target, team.currency(), start, end));
+                objectives.add(new Objective(
+                        "obj-" + rep.repId() + "-" + start.getMonthValue(),
+                        "REP",
+                        rep.repId(),
+                        "REVENUE_WON",
+                        target,
+                        team.currency(),
+                        start,
+                        end));
             }
         }
         for (Team team : DemoCast.TEAMS) {
             LocalDate now = today.get(team);
             LocalDate start = now.withDayOfMonth(1).withMonth(((now.getMonthValue() - 1) / 3) * 3 + 1);
             LocalDate end = start.plusMonths(3).minusDays(1);
-            long won = deals.stream().filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId()) && "WON".equals(d.stage())
-                    && !d.at().atZone(team.zone()).toLocalDate().isBefore(start)).count() + 1;
+            long won = deals.stream()
+                            .filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId())
+                                    && "WON".equals(d.stage())
+                                    && !d.at().atZone(team.zone()).toLocalDate().isBefore(start))
+                            .count()
+                    + 1;
             long target = Math.max(won + 1, Math.round(won / Math.max(elapsed(team, start, end, now), 0.25) * 0.95));
-            objectives.add(new Objective("obj-" + team.teamId() + "-q" + ((now.getMonthValue() - 1) / 3 + 1), "TEAM", team.teamId(),
-                    "DEALS_WON", target, null, start, end));
+            objectives.add(new Objective(
+                    "obj-" + team.teamId() + "-q" + ((now.getMonthValue() - 1) / 3 + 1),
+                    "TEAM",
+                    team.teamId(),
+                    "DEALS_WON",
+                    target,
+                    null,
+                    start,
+                    end));
             objectives.add(quarterRevenue(team, deals, start, end, elapsed(team, start, end, now)));
         }
         return objectives;
@@ -458,14 +628,24 @@ public final class DemoStory {
             LocalDate day = deal.at().atZone(team.zone()).toLocalDate();
             if ("WON".equals(deal.stage()) && !day.isBefore(start) && !day.isAfter(end)) {
                 won += deal.amount();
-            } else if (!"WON".equals(deal.stage()) && !"LOST".equals(deal.stage()) && deal.close() != null && !deal.close().isAfter(end)) {
+            } else if (!"WON".equals(deal.stage())
+                    && !"LOST".equals(deal.stage())
+                    && deal.close() != null
+                    && !deal.close().isAfter(end)) {
                 open += deal.amount();
             }
         }
         long onCourse = Math.round(won / Math.max(elapsed, 0.25) * 0.98);
         long target = Math.max(won + 100, Math.min(onCourse, won + open / 3) / 100 * 100);
-        return new Objective("obj-" + team.teamId() + "-revenue-q" + ((start.getMonthValue() - 1) / 3 + 1), "TEAM", team.teamId(),
-                "REVENUE_WON", target, team.currency(), start, end);
+        return new Objective(
+                "obj-" + team.teamId() + "-revenue-q" + ((start.getMonthValue() - 1) / 3 + 1),
+                "TEAM",
+                team.teamId(),
+                "REVENUE_WON",
+                target,
+                team.currency(),
+                start,
+                end);
     }
 
     /** The first day of the SDRs' sprint that {@code today} falls in: the Monday two weeks before this week's. */
@@ -478,7 +658,9 @@ public final class DemoStory {
     }
 
     private static double elapsed(Team team, LocalDate start, LocalDate end, LocalDate today) {
-        return today.isAfter(start) ? (double) workingDays(team, start, today.minusDays(1)) / workingDays(team, start, end) : 0;
+        return today.isAfter(start)
+                ? (double) workingDays(team, start, today.minusDays(1)) / workingDays(team, start, end)
+                : 0;
     }
 
     /** An activity of today, now, for the live stream. */
@@ -492,6 +674,13 @@ public final class DemoStory {
         if (roll < 0.9) {
             return new Act("live-" + sequence, rep.repId(), Kind.EMAIL, now, 0, null, null);
         }
-        return new Act("live-" + sequence, rep.repId(), Kind.MEETING_BOOKED, now, 0, null, now.plusSeconds(86_400L * (1 + random.nextInt(4))));
+        return new Act(
+                "live-" + sequence,
+                rep.repId(),
+                Kind.MEETING_BOOKED,
+                now,
+                0,
+                null,
+                now.plusSeconds(86_400L * (1 + random.nextInt(4))));
     }
 }

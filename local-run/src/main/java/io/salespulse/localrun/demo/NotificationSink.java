@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 public final class NotificationSink implements AutoCloseable {
 
     /** One message received. */
-    public record Received(Instant at, String managerId, String text, String body) {
-    }
+    public record Received(Instant at, String managerId, String text, String body) {}
 
     private static final Pattern TEXT = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -59,8 +58,13 @@ public final class NotificationSink implements AutoCloseable {
     }
 
     private synchronized void write(Received message) {
-        StringBuilder lines = new StringBuilder().append(message.at()).append("  to ").append(message.managerId()).append(": ")
-                .append(message.text()).append('\n');
+        StringBuilder lines = new StringBuilder()
+                .append(message.at())
+                .append("  to ")
+                .append(message.managerId())
+                .append(": ")
+                .append(message.text())
+                .append('\n');
         Matcher blocks = TEXT.matcher(message.body());
         blocks.find();
         while (blocks.find()) {

@@ -6,10 +6,10 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -63,8 +63,13 @@ public final class IndexedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             // The map names H2Database uses, so files stay readable by either backend.
             String fullName = getFullCollectionNamespace(collectionName);
-            return new IndexedH2Collection(this, collectionName, options, store().openMap("databases." + fullName),
-                    store().openMap("meta." + fullName), cursorRegistry);
+            return new IndexedH2Collection(
+                    this,
+                    collectionName,
+                    options,
+                    store().openMap("databases." + fullName),
+                    store().openMap("meta." + fullName),
+                    cursorRegistry);
         }
 
         /**
@@ -72,27 +77,30 @@ public final class IndexedH2Backend extends H2Backend {
          * has one, is removed: this one is empty the first time, and the collection then builds it from the documents.
          */
         @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             String plain = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             if (store().hasMap(plain)) {
                 store().removeMap(plain);
             }
-            MVMap<KeyValue, Object> map = store().openMap(plain + ORDERED, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            MVMap<KeyValue, Object> map =
+                    store().openMap(plain + ORDERED, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
             return new OrderedUniqueIndex(map, indexName, keys, sparse);
         }
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            String ordered = getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + ORDERED;
+            String ordered =
+                    getFullCollectionNamespace(collection.getCollectionName()) + "._index_" + indexName + ORDERED;
             if (store().hasMap(ordered)) {
                 store().removeMap(ordered);
             }
         }
 
         @Override
-        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                           boolean sparse) {
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex<>(indexName, keys, sparse, document -> document.get("_id"));
         }
     }

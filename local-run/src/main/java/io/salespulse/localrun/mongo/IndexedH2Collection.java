@@ -13,13 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An H2 collection that plans its queries: mongo-java-server uses an index only when a query names exactly its keys,
@@ -33,38 +33,63 @@ final class IndexedH2Collection extends H2Collection {
     private static final int WIDE = Integer.getInteger("salespulse.mongo.wide-query", 5_000);
     private static final Map<String, Long> NOTED = new ConcurrentHashMap<>();
 
-    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+    IndexedH2Collection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> dataMap,
+            MVMap<String, Object> metaMap,
+            CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         boolean natural = orderBy != null && orderBy.containsKey("$natural");
         if (natural) {
-            return noted(super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector), query, orderBy, count());
+            return noted(
+                    super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                    query,
+                    orderBy,
+                    count());
         }
         Document conditions = new Document();
         conjuncts(query, conditions);
-        List<Object> inOrder = orderBy == null || orderBy.isEmpty() || byUniqueIndex(conditions) != null ? null : inOrder(conditions, orderBy);
+        List<Object> inOrder = orderBy == null || orderBy.isEmpty() || byUniqueIndex(conditions) != null
+                ? null
+                : inOrder(conditions, orderBy);
         if (inOrder != null) {
             // Already in the order asked for: the stream is read lazily, only as far as the limit.
-            return noted(matchDocumentsFromStream(documents(inOrder), query, null, numberToSkip, limit, batchSize, fieldSelector),
-                    query, orderBy, limit > 0 ? Math.min(limit, inOrder.size()) : inOrder.size());
+            return noted(
+                    matchDocumentsFromStream(
+                            documents(inOrder), query, null, numberToSkip, limit, batchSize, fieldSelector),
+                    query,
+                    orderBy,
+                    limit > 0 ? Math.min(limit, inOrder.size()) : inOrder.size());
         }
         Iterable<Object> candidates = plan(query);
         if (candidates == null) {
-            return noted(super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector), query, orderBy, count());
+            return noted(
+                    super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                    query,
+                    orderBy,
+                    count());
         }
         List<Object> read = new ArrayList<>();
         candidates.forEach(read::add);
-        return noted(matchDocumentsFromStream(documents(read), query, orderBy, numberToSkip, limit, batchSize, fieldSelector),
-                query, orderBy, read.size());
+        return noted(
+                matchDocumentsFromStream(
+                        documents(read), query, orderBy, numberToSkip, limit, batchSize, fieldSelector),
+                query,
+                orderBy,
+                read.size());
     }
 
     private Stream<Document> documents(Iterable<Object> positions) {
-        return StreamSupport.stream(positions.spliterator(), false).map(this::getDocument).filter(Objects::nonNull);
+        return StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument)
+                .filter(Objects::nonNull);
     }
 
     /** Notes, at most once a minute per query shape, a query that reads more than {@code salespulse.mongo.wide-query} (5,000) documents. */
@@ -84,7 +109,10 @@ final class IndexedH2Collection extends H2Collection {
     private static String shape(Object query) {
         if (query instanceof Document document) {
             StringBuilder shape = new StringBuilder("{");
-            document.forEach((key, value) -> shape.append(shape.length() > 1 ? ", " : "").append(key).append(": ").append(shape(value)));
+            document.forEach((key, value) -> shape.append(shape.length() > 1 ? ", " : "")
+                    .append(key)
+                    .append(": ")
+                    .append(shape(value)));
             return shape.append('}').toString();
         }
         if (query instanceof List<?> list) {
@@ -166,8 +194,11 @@ final class IndexedH2Collection extends H2Collection {
                 }
             } else if (!key.startsWith("$") && !into.containsKey(key)) {
                 into.put(key, value);
-            } else if (!key.startsWith("$") && into.get(key) instanceof Document held && value instanceof Document more
-                    && held.keySet().stream().allMatch(k -> k.startsWith("$")) && more.keySet().stream().allMatch(k -> k.startsWith("$"))) {
+            } else if (!key.startsWith("$")
+                    && into.get(key) instanceof Document held
+                    && value instanceof Document more
+                    && held.keySet().stream().allMatch(k -> k.startsWith("$"))
+                    && more.keySet().stream().allMatch(k -> k.startsWith("$"))) {
                 // Two ranges on one field (a $gte and a $lt): both bound the candidates.
                 Document merged = new Document(held);
                 more.forEach(merged::putIfAbsent);

@@ -10,13 +10,13 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -65,7 +65,8 @@ final class SecondaryIndex<P> extends Index<P> {
         return (a, b) -> {
             int shared = Math.min(a.rest().size(), b.rest().size());
             for (int i = 0; i < shared; i++) {
-                Comparator<Object> values = keys.get(i + 1).isAscending() ? ValueComparator.asc() : ValueComparator.desc();
+                Comparator<Object> values =
+                        keys.get(i + 1).isAscending() ? ValueComparator.asc() : ValueComparator.desc();
                 int compared = values.compare(a.rest().get(i), b.rest().get(i));
                 if (compared != 0) {
                     return compared;
@@ -84,7 +85,10 @@ final class SecondaryIndex<P> extends Index<P> {
      */
     synchronized List<P> ordered(Document conditions, Document orderBy) {
         List<Object> wanted = queried(conditions);
-        if (wanted == null || wanted.size() != 1 || orderBy.isEmpty() || orderBy.size() >= getKeys().size()) {
+        if (wanted == null
+                || wanted.size() != 1
+                || orderBy.isEmpty()
+                || orderBy.size() >= getKeys().size()) {
             return null;
         }
         Boolean reversed = null;
@@ -100,7 +104,8 @@ final class SecondaryIndex<P> extends Index<P> {
             }
             reversed = !same;
         }
-        NavigableSet<Held<P>> held = within(positions.getOrDefault(wanted.get(0), java.util.Collections.emptyNavigableSet()), conditions);
+        NavigableSet<Held<P>> held =
+                within(positions.getOrDefault(wanted.get(0), java.util.Collections.emptyNavigableSet()), conditions);
         List<P> found = new ArrayList<>(held.size());
         for (Held<P> entry : reversed ? held.descendingSet() : held) {
             found.add(entry.position());
@@ -138,8 +143,12 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private static boolean indexable(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Document) && !(value instanceof Collection)
-                && !(value instanceof Pattern) && !value.getClass().getSimpleName().contains("RegularExpression");
+        return value != null
+                && !(value instanceof Missing)
+                && !(value instanceof Document)
+                && !(value instanceof Collection)
+                && !(value instanceof Pattern)
+                && !value.getClass().getSimpleName().contains("RegularExpression");
     }
 
     private static Object normalized(Object value) {
@@ -163,7 +172,9 @@ final class SecondaryIndex<P> extends Index<P> {
      * {@code $lte} on plain values), all of them when they ask for none.
      */
     private NavigableSet<Held<P>> within(NavigableSet<Held<P>> held, Document conditions) {
-        if (getKeys().size() < 2 || held.isEmpty() || !(conditions.get(getKeys().get(1).getKey()) instanceof Document range)) {
+        if (getKeys().size() < 2
+                || held.isEmpty()
+                || !(conditions.get(getKeys().get(1).getKey()) instanceof Document range)) {
             return held;
         }
         boolean ascending = getKeys().get(1).isAscending();
@@ -177,11 +188,25 @@ final class SecondaryIndex<P> extends Index<P> {
                 return held;
             }
             switch (operator) {
-                case "$gt" -> { low = normalized(value); lowInclusive = false; }
-                case "$gte" -> { low = normalized(value); lowInclusive = true; }
-                case "$lt" -> { high = normalized(value); highInclusive = false; }
-                case "$lte" -> { high = normalized(value); highInclusive = true; }
-                default -> { return held; }
+                case "$gt" -> {
+                    low = normalized(value);
+                    lowInclusive = false;
+                }
+                case "$gte" -> {
+                    low = normalized(value);
+                    lowInclusive = true;
+                }
+                case "$lt" -> {
+                    high = normalized(value);
+                    highInclusive = false;
+                }
+                case "$lte" -> {
+                    high = normalized(value);
+                    highInclusive = true;
+                }
+                default -> {
+                    return held;
+                }
             }
         }
         // In index order, the range's low end comes first when the key ascends, its high end when it descends.
@@ -208,7 +233,8 @@ final class SecondaryIndex<P> extends Index<P> {
     public synchronized Iterable<P> getPositions(Document query) {
         Set<P> found = new LinkedHashSet<>();
         for (Object value : queried(query)) {
-            for (Held<P> held : within(positions.getOrDefault(value, java.util.Collections.emptyNavigableSet()), query)) {
+            for (Held<P> held :
+                    within(positions.getOrDefault(value, java.util.Collections.emptyNavigableSet()), query)) {
                 found.add(held.position());
             }
         }
@@ -228,7 +254,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         for (List<Object> entry : entriesOf(document)) {
-            if (positions.computeIfAbsent(entry.get(0), v -> new TreeSet<>(order())).add(new Held<>(entry.subList(1, entry.size()), position))) {
+            if (positions
+                    .computeIfAbsent(entry.get(0), v -> new TreeSet<>(order()))
+                    .add(new Held<>(entry.subList(1, entry.size()), position))) {
                 count++;
             }
         }
@@ -269,7 +297,8 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+    public synchronized void updateInPlace(
+            Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
         if (!entriesOf(oldDocument).equals(entriesOf(newDocument))) {
             removeAt(oldDocument, position);
             add(newDocument, position, collection);

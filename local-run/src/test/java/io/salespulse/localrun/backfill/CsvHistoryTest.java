@@ -27,12 +27,18 @@ class CsvHistoryTest {
         CsvHistory.Contents contents = CsvHistory.read(folder);
         assertThat(contents.read()).isEqualTo(3);
         // Held: booked and held, two events; the third line booked only.
-        assertThat(contents.lines()).extracting(CsvHistory.Line::id)
+        assertThat(contents.lines())
+                .extracting(CsvHistory.Line::id)
                 .containsExactly("meeting:m-1:booked", "meeting:m-1:held", "meeting:m-3:booked");
         assertThat(contents.lines().get(0).data().get("dealId").asString()).isEqualTo("d-1");
-        assertThat(contents.problems()).containsExactlyInAnyOrder(
-                new CsvHistory.Problem("deals.csv", 1, "header", "lacks the column(s) updatedAt"),
-                new CsvHistory.Problem("meetings.csv", 3, "bookedAt", "must be an RFC 3339 time with an offset, e.g. 2026-10-12T09:15:00+02:00"));
+        assertThat(contents.problems())
+                .containsExactlyInAnyOrder(
+                        new CsvHistory.Problem("deals.csv", 1, "header", "lacks the column(s) updatedAt"),
+                        new CsvHistory.Problem(
+                                "meetings.csv",
+                                3,
+                                "bookedAt",
+                                "must be an RFC 3339 time with an offset, e.g. 2026-10-12T09:15:00+02:00"));
     }
 
     @Test

@@ -11,8 +11,8 @@ import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.coaching.signals.rules.Thresholds;
 import io.salespulse.contracts.kpi.DailyActivity;
-import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.signal.Severity;
@@ -46,87 +46,138 @@ class DemoStoryCalendarTest {
     private static final RuleSettings RULES = RuleSettings.DEFAULTS;
 
     @ParameterizedTest(name = "run on {0}")
-    @ValueSource(strings = {
-        "2026-12-06", // a Sunday, six days into a month (the day the suite failed)
-        "2026-12-01", // the 1st of a month (a Tuesday)
-        "2027-01-06", // the 6th of a month, a Wednesday
-        "2027-02-01", // the 1st of a month, a Monday
-        "2026-12-31", // the last day of a quarter and a year
-        "2027-03-31", // the last day of a quarter, a Wednesday
-        "2026-03-29", // Paris changes to summer time (a Sunday)
-        "2026-10-26", // the Monday after Paris's change to winter time
-        "2026-03-08", // New York changes to daylight time (a Sunday)
-        "2026-03-09", // the Monday after it, Paris still in winter time
-        "2026-11-02", // the Monday after New York's change back
-        "2026-07-14", // Bastille Day, a holiday in Paris only
-        "2026-12-25", // Christmas
-        "2027-01-01", // New Year's Day, a Friday
-        "2026-04-06", // Easter Monday, a holiday in Paris
-        "2028-02-29", // a leap day
-        "2026-05-11", // a Monday after a week of two holidays (1 and 8 May)
-    })
+    @ValueSource(
+            strings = {
+                "2026-12-06", // a Sunday, six days into a month (the day the suite failed)
+                "2026-12-01", // the 1st of a month (a Tuesday)
+                "2027-01-06", // the 6th of a month, a Wednesday
+                "2027-02-01", // the 1st of a month, a Monday
+                "2026-12-31", // the last day of a quarter and a year
+                "2027-03-31", // the last day of a quarter, a Wednesday
+                "2026-03-29", // Paris changes to summer time (a Sunday)
+                "2026-10-26", // the Monday after Paris's change to winter time
+                "2026-03-08", // New York changes to daylight time (a Sunday)
+                "2026-03-09", // the Monday after it, Paris still in winter time
+                "2026-11-02", // the Monday after New York's change back
+                "2026-07-14", // Bastille Day, a holiday in Paris only
+                "2026-12-25", // Christmas
+                "2027-01-01", // New Year's Day, a Friday
+                "2026-04-06", // Easter Monday, a holiday in Paris
+                "2028-02-29", // a leap day
+                "2026-05-11", // a Monday after a week of two holidays (1 and 8 May)
+            })
     void everyStorylineIsToldWhateverTheDay(String date) {
         LocalDate asked = LocalDate.parse(date);
         LocalDate today = DemoStory.storyDay(asked);
         assertThat(today).isBeforeOrEqualTo(asked).isAfter(asked.minusDays(5));
-        assertThat(DemoStory.works(DemoCast.PARIS, today) && DemoStory.works(DemoCast.NEW_YORK, today)).isTrue();
-        if (asked.getDayOfWeek() != DayOfWeek.SATURDAY && asked.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !asked.equals(LocalDate.parse("2026-07-14")) && !asked.equals(LocalDate.parse("2026-12-25"))
-                && !asked.equals(LocalDate.parse("2027-01-01")) && !asked.equals(LocalDate.parse("2026-04-06"))) {
+        assertThat(DemoStory.works(DemoCast.PARIS, today) && DemoStory.works(DemoCast.NEW_YORK, today))
+                .isTrue();
+        if (asked.getDayOfWeek() != DayOfWeek.SATURDAY
+                && asked.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !asked.equals(LocalDate.parse("2026-07-14"))
+                && !asked.equals(LocalDate.parse("2026-12-25"))
+                && !asked.equals(LocalDate.parse("2027-01-01"))
+                && !asked.equals(LocalDate.parse("2026-04-06"))) {
             assertThat(today).as("a working day is played as itself").isEqualTo(asked);
         }
-        Instant now = today.atTime(LocalTime.of(16, 0)).atZone(DemoCast.PARIS.zone()).toInstant();
+        Instant now =
+                today.atTime(LocalTime.of(16, 0)).atZone(DemoCast.PARIS.zone()).toInstant();
         Plan plan = DemoStory.plan(42, now);
 
         // Léa slides: a CRITICAL activity drop, and her call objective at risk.
         Map<String, Map<LocalDate, DailyActivity>> history = days(plan.activityHistory());
-        Optional<Detection> leaDrop = ActivityRules.activityDrop(rep("sdr-lea", history, now), Thresholds.ActivityDrop.DEFAULT);
-        assertThat(leaDrop).as("Léa's activity drop").hasValueSatisfying(d -> assertThat(d.severity()).isEqualTo(Severity.CRITICAL));
+        Optional<Detection> leaDrop =
+                ActivityRules.activityDrop(rep("sdr-lea", history, now), Thresholds.ActivityDrop.DEFAULT);
+        assertThat(leaDrop)
+                .as("Léa's activity drop")
+                .hasValueSatisfying(d -> assertThat(d.severity()).isEqualTo(Severity.CRITICAL));
         Objective leaObjective = objectiveOf(plan, "sdr-lea");
-        ObjectiveProgressed lea = progress(leaObjective, DemoCast.PARIS, calls(plan.activityHistory(), "sdr-lea", leaObjective), now);
-        assertThat(ObjectiveRules.atRisk(RULES.objectives(), lea)).as("Léa's call objective at risk (%s)", lea).isPresent();
+        ObjectiveProgressed lea =
+                progress(leaObjective, DemoCast.PARIS, calls(plan.activityHistory(), "sdr-lea", leaObjective), now);
+        assertThat(ObjectiveRules.atRisk(RULES.objectives(), lea))
+                .as("Léa's call objective at risk (%s)", lea)
+                .isPresent();
 
         // Ethan goes quiet (his last week not in yet), then it comes in: back on track, no drop.
-        Optional<Detection> ethanQuiet = ActivityRules.activityDrop(rep("sdr-ethan", history, now), Thresholds.ActivityDrop.DEFAULT);
+        Optional<Detection> ethanQuiet =
+                ActivityRules.activityDrop(rep("sdr-ethan", history, now), Thresholds.ActivityDrop.DEFAULT);
         assertThat(ethanQuiet).as("Ethan's drop while his sync is stalled").isPresent();
         Map<String, Map<LocalDate, DailyActivity>> caughtUp = days(concat(plan.activityHistory(), plan.lateActivity()));
-        BigDecimal dropBaseline = ethanQuiet.orElseThrow().evidence().stream().filter(e -> e.name().equals("baseline")).findFirst()
-                .orElseThrow().value();
-        assertThat(ActivityRules.backOnTrack(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT, dropBaseline, "ethan@drop"))
-                .as("Ethan back on track").isPresent();
-        assertThat(ActivityRules.activityDrop(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT)).isEmpty();
+        BigDecimal dropBaseline = ethanQuiet.orElseThrow().evidence().stream()
+                .filter(e -> e.name().equals("baseline"))
+                .findFirst()
+                .orElseThrow()
+                .value();
+        assertThat(ActivityRules.backOnTrack(
+                        rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT, dropBaseline, "ethan@drop"))
+                .as("Ethan back on track")
+                .isPresent();
+        assertThat(ActivityRules.activityDrop(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT))
+                .isEmpty();
 
         // Globex sits in negotiation, its close date pushed twice: stalled and slipping.
         DealView globex = view(plan.dealHistory(), "Globex — plateforme commerciale");
-        assertThat(DealRules.stalled(RULES.deals(), globex, null, DemoCast.PARIS.zone(), today)).as("Globex stalled").isPresent();
-        assertThat(DealRules.closeDateSlipping(RULES.deals(), globex)).as("Globex slipping").isPresent();
+        assertThat(DealRules.stalled(RULES.deals(), globex, null, DemoCast.PARIS.zone(), today))
+                .as("Globex stalled")
+                .isPresent();
+        assertThat(DealRules.closeDateSlipping(RULES.deals(), globex))
+                .as("Globex slipping")
+                .isPresent();
 
         // Marc's 68,000 EUR is far above the team's usual wins.
-        List<BigDecimal> parisWins = plan.dealHistory().stream().filter(d -> "WON".equals(d.stage()))
-                .filter(d -> DemoCast.rep(d.repId()).teamId().equals(DemoCast.PARIS.teamId())).map(d -> BigDecimal.valueOf(d.amount())).toList();
-        assertThat(DealRules.bigWin(RULES.deals(), "initech", BigDecimal.valueOf(DemoStory.MARC_BIG_WIN), parisWins)).as("Marc's big win").isPresent();
+        List<BigDecimal> parisWins = plan.dealHistory().stream()
+                .filter(d -> "WON".equals(d.stage()))
+                .filter(d -> DemoCast.rep(d.repId()).teamId().equals(DemoCast.PARIS.teamId()))
+                .map(d -> BigDecimal.valueOf(d.amount()))
+                .toList();
+        assertThat(DealRules.bigWin(RULES.deals(), "initech", BigDecimal.valueOf(DemoStory.MARC_BIG_WIN), parisWins))
+                .as("Marc's big win")
+                .isPresent();
 
         // Each team's revenue objective for the quarter (the forecast's quota) is on course and covered: it adds no
         // weak signal of its own to the story.
         for (DemoCast.Team team : List.of(DemoCast.PARIS, DemoCast.NEW_YORK)) {
-            Objective quota = plan.objectives().stream().filter(o -> o.scopeId().equals(team.teamId()) && o.metric().equals("REVENUE_WON"))
-                    .findFirst().orElseThrow();
-            assertThat(quota.start()).isEqualTo(today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1));
+            Objective quota = plan.objectives().stream()
+                    .filter(o -> o.scopeId().equals(team.teamId()) && o.metric().equals("REVENUE_WON"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(quota.start())
+                    .isEqualTo(today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1));
             assertThat(quota.end()).isEqualTo(quota.start().plusMonths(3).minusDays(1));
-            BigDecimal won = DemoCast.REPS.stream().filter(r -> r.teamId().equals(team.teamId()))
-                    .map(r -> won(plan.dealHistory(), r.repId(), quota)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal won = DemoCast.REPS.stream()
+                    .filter(r -> r.teamId().equals(team.teamId()))
+                    .map(r -> won(plan.dealHistory(), r.repId(), quota))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             ObjectiveProgressed progress = progress(quota, team, won, now);
-            assertThat(ObjectiveRules.atRisk(RULES.objectives(), progress)).as("%s's quota on course (%s)", team.teamId(), progress).isEmpty();
-            assertThat(ObjectiveRules.lowCoverage(RULES.objectives(), quota.objectiveId(), progress.target(), progress.actual(),
-                    openBy(plan.dealHistory(), team, quota.end()))).as("%s's quota covered", team.teamId()).isEmpty();
+            assertThat(ObjectiveRules.atRisk(RULES.objectives(), progress))
+                    .as("%s's quota on course (%s)", team.teamId(), progress)
+                    .isEmpty();
+            assertThat(ObjectiveRules.lowCoverage(
+                            RULES.objectives(),
+                            quota.objectiveId(),
+                            progress.target(),
+                            progress.actual(),
+                            openBy(plan.dealHistory(), team, quota.end())))
+                    .as("%s's quota covered", team.teamId())
+                    .isEmpty();
         }
 
         // Olivia's live deal reaches her monthly revenue objective, which she had not reached before it.
         Objective oliviaObjective = objectiveOf(plan, "ae-olivia");
         BigDecimal wonBefore = won(plan.dealHistory(), "ae-olivia", oliviaObjective);
-        assertThat(progress(oliviaObjective, DemoCast.NEW_YORK, wonBefore, now).status().name()).isNotEqualTo("ACHIEVED");
-        assertThat(progress(oliviaObjective, DemoCast.NEW_YORK, wonBefore.add(BigDecimal.valueOf(DemoStory.OLIVIA_CLOSING)), now)
-                .status().name()).as("Olivia's objective").isEqualTo("ACHIEVED");
+        assertThat(progress(oliviaObjective, DemoCast.NEW_YORK, wonBefore, now)
+                        .status()
+                        .name())
+                .isNotEqualTo("ACHIEVED");
+        assertThat(progress(
+                                oliviaObjective,
+                                DemoCast.NEW_YORK,
+                                wonBefore.add(BigDecimal.valueOf(DemoStory.OLIVIA_CLOSING)),
+                                now)
+                        .status()
+                        .name())
+                .as("Olivia's objective")
+                .isEqualTo("ACHIEVED");
     }
 
     private static List<List<Act>> concat(List<List<Act>> a, List<List<Act>> b) {
@@ -140,8 +191,11 @@ class DemoStoryCalendarTest {
         Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
         for (List<Act> group : groups) {
             for (Act act : group) {
-                LocalDate day = act.at().atZone(DemoCast.teamOf(DemoCast.rep(act.repId())).zone()).toLocalDate();
-                long[] c = counts.computeIfAbsent(act.repId(), r -> new HashMap<>()).computeIfAbsent(day, d -> new long[5]);
+                LocalDate day = act.at()
+                        .atZone(DemoCast.teamOf(DemoCast.rep(act.repId())).zone())
+                        .toLocalDate();
+                long[] c = counts.computeIfAbsent(act.repId(), r -> new HashMap<>())
+                        .computeIfAbsent(day, d -> new long[5]);
                 switch (act.kind()) {
                     case CALL -> {
                         c[0]++;
@@ -167,53 +221,89 @@ class DemoStoryCalendarTest {
         DemoCast.Rep rep = DemoCast.rep(repId);
         DemoCast.Team team = DemoCast.teamOf(rep);
         LocalDate today = now.atZone(team.zone()).toLocalDate();
-        return new RepHistory(repId, RepRole.valueOf(rep.role()), rep.startDate(today), workingDay(team), today.minusDays(1),
+        return new RepHistory(
+                repId,
+                RepRole.valueOf(rep.role()),
+                rep.startDate(today),
+                workingDay(team),
+                today.minusDays(1),
                 days.getOrDefault(repId, Map.of()));
     }
 
     private static Objective objectiveOf(Plan plan, String repId) {
-        return plan.objectives().stream().filter(o -> o.scopeId().equals(repId)).findFirst().orElseThrow();
+        return plan.objectives().stream()
+                .filter(o -> o.scopeId().equals(repId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static BigDecimal calls(List<List<Act>> groups, String repId, Objective objective) {
         DemoCast.Team team = DemoCast.teamOf(DemoCast.rep(repId));
-        return BigDecimal.valueOf(groups.stream().flatMap(List::stream).filter(a -> a.repId().equals(repId) && a.kind() == Kind.CALL)
-                .map(a -> a.at().atZone(team.zone()).toLocalDate()).filter(d -> !d.isBefore(objective.start()) && !d.isAfter(objective.end()))
+        return BigDecimal.valueOf(groups.stream()
+                .flatMap(List::stream)
+                .filter(a -> a.repId().equals(repId) && a.kind() == Kind.CALL)
+                .map(a -> a.at().atZone(team.zone()).toLocalDate())
+                .filter(d -> !d.isBefore(objective.start()) && !d.isAfter(objective.end()))
                 .count());
     }
 
     private static BigDecimal won(List<DealState> deals, String repId, Objective objective) {
         DemoCast.Team team = DemoCast.teamOf(DemoCast.rep(repId));
-        return BigDecimal.valueOf(deals.stream().filter(d -> d.repId().equals(repId) && "WON".equals(d.stage()))
+        return BigDecimal.valueOf(deals.stream()
+                .filter(d -> d.repId().equals(repId) && "WON".equals(d.stage()))
                 .filter(d -> {
                     LocalDate day = d.at().atZone(team.zone()).toLocalDate();
                     return !day.isBefore(objective.start()) && !day.isAfter(objective.end());
-                }).mapToLong(DealState::amount).sum());
+                })
+                .mapToLong(DealState::amount)
+                .sum());
     }
 
     /** The team's open deals (their last state) expected to close by the day, as coaching-service adds them up. */
     private static BigDecimal openBy(List<DealState> deals, DemoCast.Team team, LocalDate end) {
         Map<String, DealState> last = new HashMap<>();
-        deals.stream().filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId()))
+        deals.stream()
+                .filter(d -> DemoCast.rep(d.repId()).teamId().equals(team.teamId()))
                 .forEach(d -> last.merge(d.dealRef(), d, (a, b) -> b.at().isBefore(a.at()) ? a : b));
-        return BigDecimal.valueOf(last.values().stream().filter(d -> !"WON".equals(d.stage()) && !"LOST".equals(d.stage()))
-                .filter(d -> d.close() != null && !d.close().isAfter(end)).mapToLong(DealState::amount).sum());
+        return BigDecimal.valueOf(last.values().stream()
+                .filter(d -> !"WON".equals(d.stage()) && !"LOST".equals(d.stage()))
+                .filter(d -> d.close() != null && !d.close().isAfter(end))
+                .mapToLong(DealState::amount)
+                .sum());
     }
 
     /** What kpi-service publishes for the objective with this figure today (its formulas, days elapsed through yesterday). */
     private static ObjectiveProgressed progress(Objective o, DemoCast.Team team, BigDecimal actual, Instant now) {
         LocalDate yesterday = now.atZone(team.zone()).toLocalDate().minusDays(1);
-        ObjectiveMath.Figures f = ObjectiveMath.figures(actual, BigDecimal.valueOf(o.target()), o.start(), o.end(), yesterday, workingDay(team));
-        return new ObjectiveProgressed(o.objectiveId(), ObjectiveScope.valueOf(o.scope()), o.scopeId(), team.teamId(),
-                ObjectiveMetric.valueOf(o.metric()), f.target(), f.actual(), f.attainment(), f.elapsed(), f.projection(), f.pace(),
-                f.status(), null, now);
+        ObjectiveMath.Figures f = ObjectiveMath.figures(
+                actual, BigDecimal.valueOf(o.target()), o.start(), o.end(), yesterday, workingDay(team));
+        return new ObjectiveProgressed(
+                o.objectiveId(),
+                ObjectiveScope.valueOf(o.scope()),
+                o.scopeId(),
+                team.teamId(),
+                ObjectiveMetric.valueOf(o.metric()),
+                f.target(),
+                f.actual(),
+                f.attainment(),
+                f.elapsed(),
+                f.projection(),
+                f.pace(),
+                f.status(),
+                null,
+                now);
     }
 
     /** A deal as coaching-service holds it after its history: its stage since it entered it, its close date's pushes. */
     private static DealView view(List<DealState> deals, String title) {
-        List<DealState> states = deals.stream().filter(d -> d.title().equals(title)).toList();
+        List<DealState> states =
+                deals.stream().filter(d -> d.title().equals(title)).toList();
         DealState last = states.get(states.size() - 1);
-        Instant stageSince = states.stream().filter(d -> d.stage().equals(last.stage())).findFirst().orElseThrow().at();
+        Instant stageSince = states.stream()
+                .filter(d -> d.stage().equals(last.stage()))
+                .findFirst()
+                .orElseThrow()
+                .at();
         int pushes = 0;
         for (int i = 1; i < states.size(); i++) {
             pushes += states.get(i).close().isAfter(states.get(i - 1).close()) ? 1 : 0;

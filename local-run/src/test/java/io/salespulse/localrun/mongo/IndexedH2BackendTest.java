@@ -45,11 +45,12 @@ class IndexedH2BackendTest {
         }
     }
 
-    private record Server(MongoServer server, MVStore store, IndexedH2Backend indexed, MongoCollection<Document> collection) {
-    }
+    private record Server(
+            MongoServer server, MVStore store, IndexedH2Backend indexed, MongoCollection<Document> collection) {}
 
     private Server start(boolean indexed, String file) {
-        MVStore store = new MVStore.Builder().fileName(dir.resolve(file).toString()).open();
+        MVStore store =
+                new MVStore.Builder().fileName(dir.resolve(file).toString()).open();
         IndexedH2Backend backend = indexed ? new IndexedH2Backend(store) : null;
         MongoServer server = new MongoServer(indexed ? backend : new H2Backend(store));
         InetSocketAddress address = server.bind();
@@ -86,19 +87,42 @@ class IndexedH2BackendTest {
                 Map.entry("equality on a secondary key", Filters.eq("status", "QUEUED")),
                 Map.entry("equality, numbers of another type", Filters.eq("owner", "rep7")),
                 Map.entry("$in on a secondary key", Filters.in("status", "QUEUED", "SENDING")),
-                Map.entry("$and with a range", Filters.and(Filters.eq("status", "QUEUED"), Filters.gte("sequence", 1000L))),
-                Map.entry("a closed range on the second key", Filters.and(Filters.eq("status", "SENT"), Filters.gt("sequence", 1000L), Filters.lte("sequence", 1200L))),
-                Map.entry("a range on a descending second key", Filters.and(Filters.eq("owner", "rep5"), Filters.gte("sequence", 100L), Filters.lt("sequence", 2000L))),
-                Map.entry("a range of another type", Filters.and(Filters.eq("status", "SENT"), Filters.lt("sequence", 50))),
+                Map.entry(
+                        "$and with a range",
+                        Filters.and(Filters.eq("status", "QUEUED"), Filters.gte("sequence", 1000L))),
+                Map.entry(
+                        "a closed range on the second key",
+                        Filters.and(
+                                Filters.eq("status", "SENT"),
+                                Filters.gt("sequence", 1000L),
+                                Filters.lte("sequence", 1200L))),
+                Map.entry(
+                        "a range on a descending second key",
+                        Filters.and(
+                                Filters.eq("owner", "rep5"),
+                                Filters.gte("sequence", 100L),
+                                Filters.lt("sequence", 2000L))),
+                Map.entry(
+                        "a range of another type",
+                        Filters.and(Filters.eq("status", "SENT"), Filters.lt("sequence", 50))),
                 Map.entry("$and with $ne", Filters.and(Filters.eq("status", "SENT"), Filters.ne("owner", "rep1"))),
-                Map.entry("_id among other conditions", Filters.and(Filters.eq("_id", "d42"), Filters.ne("tags", "t3"))),
-                Map.entry("_id $in among other conditions", Filters.and(Filters.in("_id", "d1", "d2", "d900"), Filters.eq("status", "SENDING"))),
-                Map.entry("every key of a compound unique index", Filters.and(Filters.eq("slot", "s7"), Filters.eq("version", 3))),
+                Map.entry(
+                        "_id among other conditions", Filters.and(Filters.eq("_id", "d42"), Filters.ne("tags", "t3"))),
+                Map.entry(
+                        "_id $in among other conditions",
+                        Filters.and(Filters.in("_id", "d1", "d2", "d900"), Filters.eq("status", "SENDING"))),
+                Map.entry(
+                        "every key of a compound unique index",
+                        Filters.and(Filters.eq("slot", "s7"), Filters.eq("version", 3))),
                 Map.entry("an array element", Filters.eq("tags", "t5")),
-                Map.entry("$or of indexed branches", Filters.or(
-                        Filters.and(Filters.eq("status", "QUEUED"), Filters.lt("sequence", 500L)),
-                        Filters.and(Filters.eq("status", "SENDING"), Filters.gt("sequence", 2500L)))),
-                Map.entry("$or with a branch no index narrows", Filters.or(Filters.eq("status", "QUEUED"), Filters.gt("sequence", 2990L))),
+                Map.entry(
+                        "$or of indexed branches",
+                        Filters.or(
+                                Filters.and(Filters.eq("status", "QUEUED"), Filters.lt("sequence", 500L)),
+                                Filters.and(Filters.eq("status", "SENDING"), Filters.gt("sequence", 2500L)))),
+                Map.entry(
+                        "$or with a branch no index narrows",
+                        Filters.or(Filters.eq("status", "QUEUED"), Filters.gt("sequence", 2990L))),
                 Map.entry("a missing value (scans)", Filters.eq("owner", null)),
                 Map.entry("no index at all (scans)", Filters.gt("sequence", 2900L)),
                 Map.entry("$exists (scans)", Filters.exists("owner", false)));
@@ -107,10 +131,12 @@ class IndexedH2BackendTest {
     private static void assertSameAnswers(MongoCollection<Document> actual, MongoCollection<Document> expected) {
         queries().forEach((name, query) -> {
             assertThat(ids(actual.find(query).sort(Sorts.ascending("sequence"))))
-                    .as(name).isEqualTo(ids(expected.find(query).sort(Sorts.ascending("sequence"))));
+                    .as(name)
+                    .isEqualTo(ids(expected.find(query).sort(Sorts.ascending("sequence"))));
             assertThat(actual.countDocuments(query)).as(name + " (count)").isEqualTo(expected.countDocuments(query));
             for (Bson sort : List.of(Sorts.descending("sequence"), Sorts.ascending("sequence"))) {
-                assertThat(ids(actual.find(query).sort(sort).limit(7))).as(name + " (sorted, limited)")
+                assertThat(ids(actual.find(query).sort(sort).limit(7)))
+                        .as(name + " (sorted, limited)")
                         .isEqualTo(ids(expected.find(query).sort(sort).limit(7)));
             }
         });
@@ -136,11 +162,15 @@ class IndexedH2BackendTest {
             server.collection().updateOne(Filters.eq("_id", "d8"), Updates.unset("owner"));
             server.collection().updateOne(Filters.eq("_id", "d9"), Updates.set("tags", List.of("t5")));
             server.collection().deleteMany(Filters.eq("owner", "rep7")); // d7 among them
-            server.collection().updateOne(Filters.and(Filters.eq("_id", "new"), Filters.eq("status", "QUEUED")),
-                    Updates.set("sequence", 5000L), new com.mongodb.client.model.UpdateOptions().upsert(true));
+            server.collection()
+                    .updateOne(
+                            Filters.and(Filters.eq("_id", "new"), Filters.eq("status", "QUEUED")),
+                            Updates.set("sequence", 5000L),
+                            new com.mongodb.client.model.UpdateOptions().upsert(true));
         }
         assertSameAnswers(indexed.collection(), plain.collection());
-        assertThat(ids(indexed.collection().find(Filters.eq("status", "QUEUED")))).containsExactlyInAnyOrder("d5", "d6", "new");
+        assertThat(ids(indexed.collection().find(Filters.eq("status", "QUEUED"))))
+                .containsExactlyInAnyOrder("d5", "d6", "new");
 
         indexed.server().shutdown();
         indexed.store().close();
@@ -149,11 +179,21 @@ class IndexedH2BackendTest {
     }
 
     private static Document everyType(String id) {
-        return new Document("_id", id).append("text", "Léa").append("int", 42).append("long", 5_000_000_000L).append("double", 0.25)
-                .append("flag", true).append("nothing", null).append("date", java.util.Date.from(java.time.Instant.parse("2026-11-28T10:00:00Z")))
-                .append("objectId", new org.bson.types.ObjectId("5f1d7f1b2c3a4b5c6d7e8f90")).append("decimal", org.bson.types.Decimal128.parse("1234.5678"))
+        return new Document("_id", id)
+                .append("text", "Léa")
+                .append("int", 42)
+                .append("long", 5_000_000_000L)
+                .append("double", 0.25)
+                .append("flag", true)
+                .append("nothing", null)
+                .append("date", java.util.Date.from(java.time.Instant.parse("2026-11-28T10:00:00Z")))
+                .append("objectId", new org.bson.types.ObjectId("5f1d7f1b2c3a4b5c6d7e8f90"))
+                .append("decimal", org.bson.types.Decimal128.parse("1234.5678"))
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))))
-                .append("status", "SENT").append("sequence", 1L).append("slot", id).append("version", 0);
+                .append("status", "SENT")
+                .append("sequence", 1L)
+                .append("slot", id)
+                .append("version", 0);
     }
 
     @Test
@@ -164,18 +204,29 @@ class IndexedH2BackendTest {
         plain.store().close();
 
         Server indexed = start(true, "shared.mv");
-        assertThat(indexed.collection().find(Filters.eq("_id", "written-before")).first()).isEqualTo(everyType("written-before"));
+        assertThat(indexed.collection()
+                        .find(Filters.eq("_id", "written-before"))
+                        .first())
+                .isEqualTo(everyType("written-before"));
         indexed.collection().updateOne(Filters.eq("_id", "changed-after"), Updates.set("status", "QUEUED"));
         indexed.collection().insertOne(everyType("written-after"));
-        assertThat(ids(indexed.collection().find(Filters.eq("status", "QUEUED")))).containsExactly("changed-after");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> indexed.collection().insertOne(everyType("written-before")))
-                .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThat(ids(indexed.collection().find(Filters.eq("status", "QUEUED"))))
+                .containsExactly("changed-after");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> indexed.collection().insertOne(everyType("written-before")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
         indexed.server().shutdown();
         indexed.store().close();
 
         Server reopened = start(true, "shared.mv");
-        assertThat(reopened.collection().find(Filters.eq("_id", "written-after")).first()).isEqualTo(everyType("written-after"));
-        assertThat(reopened.collection().find(Filters.eq("_id", "changed-after")).first())
+        assertThat(reopened.collection()
+                        .find(Filters.eq("_id", "written-after"))
+                        .first())
+                .isEqualTo(everyType("written-after"));
+        assertThat(reopened.collection()
+                        .find(Filters.eq("_id", "changed-after"))
+                        .first())
                 .isEqualTo(everyType("changed-after").append("status", "QUEUED"));
         assertThat(reopened.collection().countDocuments()).isEqualTo(3);
     }
@@ -184,16 +235,23 @@ class IndexedH2BackendTest {
     void readsOnlyWhatAnIndexPointsAt() {
         Server indexed = start(true, "indexed.mv");
         indexed.collection().insertMany(documents());
-        IndexedH2Collection collection = (IndexedH2Collection) indexed.indexed().resolveDatabase("db").resolveCollection("items", true);
+        IndexedH2Collection collection =
+                (IndexedH2Collection) indexed.indexed().resolveDatabase("db").resolveCollection("items", true);
 
         assertThat(collection.plan(query(Filters.eq("status", "QUEUED")))).hasSize(DOCUMENTS / 100);
-        assertThat(collection.plan(query(Filters.and(Filters.eq("status", "QUEUED"), Filters.ne("owner", "x"))))).hasSize(DOCUMENTS / 100);
-        assertThat(collection.plan(query(Filters.and(Filters.eq("_id", "d42"), Filters.nin("tags", List.of("t1")))))).hasSize(1);
-        assertThat(collection.plan(query(Filters.and(Filters.eq("slot", "s7"), Filters.eq("version", 3))))).hasSize(1);
-        assertThat(collection.plan(query(Filters.or(Filters.eq("status", "QUEUED"), Filters.eq("status", "SENDING"))))).hasSize(2 * DOCUMENTS / 100);
-        assertThat(collection.plan(query(Filters.and(Filters.eq("status", "SENT"), Filters.gte("sequence", 1000L), Filters.lt("sequence", 1100L)))))
+        assertThat(collection.plan(query(Filters.and(Filters.eq("status", "QUEUED"), Filters.ne("owner", "x")))))
+                .hasSize(DOCUMENTS / 100);
+        assertThat(collection.plan(query(Filters.and(Filters.eq("_id", "d42"), Filters.nin("tags", List.of("t1"))))))
+                .hasSize(1);
+        assertThat(collection.plan(query(Filters.and(Filters.eq("slot", "s7"), Filters.eq("version", 3)))))
+                .hasSize(1);
+        assertThat(collection.plan(query(Filters.or(Filters.eq("status", "QUEUED"), Filters.eq("status", "SENDING")))))
+                .hasSize(2 * DOCUMENTS / 100);
+        assertThat(collection.plan(query(Filters.and(
+                        Filters.eq("status", "SENT"), Filters.gte("sequence", 1000L), Filters.lt("sequence", 1100L)))))
                 .hasSize(98);
-        assertThat(collection.plan(query(Filters.and(Filters.eq("owner", "rep5"), Filters.gte("sequence", 2000L))))).hasSize(17);
+        assertThat(collection.plan(query(Filters.and(Filters.eq("owner", "rep5"), Filters.gte("sequence", 2000L)))))
+                .hasSize(17);
         assertThat(collection.plan(query(Filters.gt("sequence", 5L)))).isNull();
         assertThat(collection.plan(query(Filters.eq("owner", null)))).isNull();
     }

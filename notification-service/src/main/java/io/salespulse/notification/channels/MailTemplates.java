@@ -58,7 +58,9 @@ public class MailTemplates {
     private Renderers.Email render(String template, Language language, String title, Map<String, Object> variables) {
         Context context = new Context(language.locale(), variables);
         context.setVariable("language", language.name());
-        return new Renderers.Email(texts.subject(language, title), engine.process(template + ".txt", context),
+        return new Renderers.Email(
+                texts.subject(language, title),
+                engine.process(template + ".txt", context),
                 engine.process(template + ".html", context));
     }
 }

@@ -30,23 +30,41 @@ import tools.jackson.databind.JsonNode;
  * @param crmLink    for a deal signal, the deal's page in its CRM ({@code null}: none configured, or not a deal)
  * @param crmLinkLabel the words of that link
  */
-public record Message(String signalId, SignalType type, Severity severity, Language language, String title,
-                      List<Map.Entry<String, String>> facts, String suggestion, String link, String linkLabel,
-                      String crmLink, String crmLinkLabel) {
+public record Message(
+        String signalId,
+        SignalType type,
+        Severity severity,
+        Language language,
+        String title,
+        List<Map.Entry<String, String>> facts,
+        String suggestion,
+        String link,
+        String linkLabel,
+        String crmLink,
+        String crmLinkLabel) {
 
     /** The message of a raised signal for a manager writing in {@code language}. */
     public static Message of(SignalRaised signal, String who, Language language, String appUrl, Texts texts) {
-        List<Map.Entry<String, String>> facts = new ArrayList<>(dealFacts(signal.deal(), signal.evidence(), language, texts));
+        List<Map.Entry<String, String>> facts =
+                new ArrayList<>(dealFacts(signal.deal(), signal.evidence(), language, texts));
         facts.addAll(facts(signal.evidence(), language, texts));
-        String suggestion = signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
+        String suggestion =
+                signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
         String link = appUrl + "/teams/" + signal.teamId() + "/signals/" + signal.signalId();
         String title = texts.title(signal.type(), who, language);
         if (signal.type() == SignalType.OBJECTIVE_ACHIEVED) {
             // Say which milestone: 50%, 100% and 150% of one objective are three different messages.
-            BigDecimal milestone = signal.evidence().stream().filter(e -> "milestone".equals(e.name())).map(Evidence::value).findFirst()
+            BigDecimal milestone = signal.evidence().stream()
+                    .filter(e -> "milestone".equals(e.name()))
+                    .map(Evidence::value)
+                    .findFirst()
                     .orElse(null);
             if (milestone != null) {
-                title = texts.get(language, "signal.title.milestone", who, milestone.movePointRight(2).stripTrailingZeros().toPlainString());
+                title = texts.get(
+                        language,
+                        "signal.title.milestone",
+                        who,
+                        milestone.movePointRight(2).stripTrailingZeros().toPlainString());
             }
         }
         DealSummary deal = signal.deal();
@@ -54,12 +72,23 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
             title = texts.get(language, "signal.title.with-deal", title, deal.name());
         }
         String crmLink = deal == null ? null : deal.crmUrl();
-        return new Message(signal.signalId(), signal.type(), signal.severity(), language, title, List.copyOf(facts), suggestion, link,
-                texts.openLabel(language), crmLink, crmLink == null ? null : texts.get(language, "link.crm"));
+        return new Message(
+                signal.signalId(),
+                signal.type(),
+                signal.severity(),
+                language,
+                title,
+                List.copyOf(facts),
+                suggestion,
+                link,
+                texts.openLabel(language),
+                crmLink,
+                crmLink == null ? null : texts.get(language, "link.crm"));
     }
 
     /** What the manager needs of the deal, labelled: amount, stage (and days in it, unless a figure says so), close date. */
-    private static List<Map.Entry<String, String>> dealFacts(DealSummary deal, List<Evidence> evidence, Language language, Texts texts) {
+    private static List<Map.Entry<String, String>> dealFacts(
+            DealSummary deal, List<Evidence> evidence, Language language, Texts texts) {
         if (deal == null) {
             return List.of();
         }
@@ -70,11 +99,16 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
         if (deal.stage() != null) {
             boolean daysTold = evidence.stream().anyMatch(e -> "daysInStage".equals(e.name()));
             String stage = texts.get(language, "stage." + deal.stage().name());
-            facts.add(Map.entry(texts.get(language, "deal.stage"), deal.daysInStage() == null || daysTold || deal.stage().isClosed() ? stage
-                    : texts.get(language, "deal.stage-days", stage, deal.daysInStage())));
+            facts.add(Map.entry(
+                    texts.get(language, "deal.stage"),
+                    deal.daysInStage() == null || daysTold || deal.stage().isClosed()
+                            ? stage
+                            : texts.get(language, "deal.stage-days", stage, deal.daysInStage())));
         }
-        if (deal.expectedCloseDate() != null && !(deal.stage() != null && deal.stage().isClosed())) {
-            facts.add(Map.entry(texts.get(language, "deal.close-date"), texts.date(deal.expectedCloseDate(), language)));
+        if (deal.expectedCloseDate() != null
+                && !(deal.stage() != null && deal.stage().isClosed())) {
+            facts.add(
+                    Map.entry(texts.get(language, "deal.close-date"), texts.date(deal.expectedCloseDate(), language)));
         }
         return facts;
     }
@@ -90,8 +124,18 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
 
     /** This message after its signal changed: the new severity and figures, the same title, advice and link. */
     public Message updated(Severity newSeverity, List<Evidence> evidence, Texts texts) {
-        return new Message(signalId, type, newSeverity, language, title, facts(evidence, language, texts), suggestion, link, linkLabel,
-                crmLink, crmLinkLabel);
+        return new Message(
+                signalId,
+                type,
+                newSeverity,
+                language,
+                title,
+                facts(evidence, language, texts),
+                suggestion,
+                link,
+                linkLabel,
+                crmLink,
+                crmLinkLabel);
     }
 
     private static String format(BigDecimal value) {
@@ -103,9 +147,23 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
      * lists stored messages, the log shows their titles, an escalation renders them again with new figures.
      */
     public String stored() {
-        Map<String, String> stored = new java.util.LinkedHashMap<>(Map.of("signalId", signalId, "type", type.name(),
-                "severity", severity.name(), "language", language.name(), "title", title, "suggestion", suggestion, "link", link,
-                "linkLabel", linkLabel));
+        Map<String, String> stored = new java.util.LinkedHashMap<>(Map.of(
+                "signalId",
+                signalId,
+                "type",
+                type.name(),
+                "severity",
+                severity.name(),
+                "language",
+                language.name(),
+                "title",
+                title,
+                "suggestion",
+                suggestion,
+                "link",
+                link,
+                "linkLabel",
+                linkLabel));
         if (crmLink != null) {
             stored.put("crmLink", crmLink);
             stored.put("crmLinkLabel", crmLinkLabel);
@@ -122,9 +180,15 @@ public record Message(String signalId, SignalType type, Severity severity, Langu
     public static Message fromStored(String json, Texts texts) {
         JsonNode n = EventCodec.mapper().readTree(json);
         Language language = Language.valueOf(n.get("language").asString());
-        return new Message(n.get("signalId").asString(), SignalType.valueOf(n.get("type").asString()),
-                Severity.valueOf(n.get("severity").asString()), language, n.get("title").asString(), List.of(),
-                n.get("suggestion").asString(), n.get("link").asString(),
+        return new Message(
+                n.get("signalId").asString(),
+                SignalType.valueOf(n.get("type").asString()),
+                Severity.valueOf(n.get("severity").asString()),
+                language,
+                n.get("title").asString(),
+                List.of(),
+                n.get("suggestion").asString(),
+                n.get("link").asString(),
                 n.hasNonNull("linkLabel") ? n.get("linkLabel").asString() : texts.openLabel(language),
                 n.hasNonNull("crmLink") ? n.get("crmLink").asString() : null,
                 n.hasNonNull("crmLinkLabel") ? n.get("crmLinkLabel").asString() : null);

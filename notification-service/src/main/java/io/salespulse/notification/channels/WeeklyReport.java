@@ -30,16 +30,14 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
      * @param heading the section's title
      * @param lines   its lines (one "none" line when empty)
      */
-    public record Section(String heading, List<String> lines) {
-    }
+    public record Section(String heading, List<String> lines) {}
 
     /** A rep's last two weeks. */
-    public record RepWeeks(String name, DailyActivity lastWeek, DailyActivity weekBefore) {
-    }
+    public record RepWeeks(String name, DailyActivity lastWeek, DailyActivity weekBefore) {}
 
     /** An objective as the digest tells it. */
-    public record ObjectiveLine(String who, ObjectiveMetric metric, BigDecimal attainment, BigDecimal pace, ObjectiveStatus status) {
-    }
+    public record ObjectiveLine(
+            String who, ObjectiveMetric metric, BigDecimal attainment, BigDecimal pace, ObjectiveStatus status) {}
 
     private static final List<Map.Entry<String, ToLongFunction<DailyActivity>>> MEASURES = List.of(
             Map.entry("calls", DailyActivity::calls),
@@ -51,15 +49,32 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
             Map.entry("deals-won", DailyActivity::dealsWon));
 
     /** The report of the week starting {@code lastWeekStart} (a Monday), worded from the bundles. */
-    public static WeeklyReport of(Language language, LocalDate lastWeekStart, List<RepWeeks> reps, List<ObjectiveLine> objectives,
-                                  List<String> openSignals, List<String> recognitions, String link, Texts texts) {
+    public static WeeklyReport of(
+            Language language,
+            LocalDate lastWeekStart,
+            List<RepWeeks> reps,
+            List<ObjectiveLine> objectives,
+            List<String> openSignals,
+            List<String> recognitions,
+            String link,
+            Texts texts) {
         return of(language, lastWeekStart, reps, objectives, List.of(), openSignals, recognitions, link, texts);
     }
 
     /** The report with the pipeline sections ({@link PipelineSections}) after the objectives. */
-    public static WeeklyReport of(Language language, LocalDate lastWeekStart, List<RepWeeks> reps, List<ObjectiveLine> objectives,
-                                  List<Section> pipeline, List<String> openSignals, List<String> recognitions, String link, Texts texts) {
-        String title = texts.get(language, "weekly.title",
+    public static WeeklyReport of(
+            Language language,
+            LocalDate lastWeekStart,
+            List<RepWeeks> reps,
+            List<ObjectiveLine> objectives,
+            List<Section> pipeline,
+            List<String> openSignals,
+            List<String> recognitions,
+            String link,
+            Texts texts) {
+        String title = texts.get(
+                language,
+                "weekly.title",
                 lastWeekStart.format(DateTimeFormatter.ofPattern(texts.get(language, "weekly.date-pattern"))));
         List<String> activity = new ArrayList<>();
         for (RepWeeks rep : reps) {
@@ -67,15 +82,24 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
             for (Map.Entry<String, ToLongFunction<DailyActivity>> measure : MEASURES) {
                 long now = measure.getValue().applyAsLong(rep.lastWeek());
                 long before = measure.getValue().applyAsLong(rep.weekBefore());
-                parts.add(texts.get(language, "weekly.measure", texts.get(language, "weekly.measure." + measure.getKey()),
-                        String.valueOf(now), change(now - before)));
+                parts.add(texts.get(
+                        language,
+                        "weekly.measure",
+                        texts.get(language, "weekly.measure." + measure.getKey()),
+                        String.valueOf(now),
+                        change(now - before)));
             }
             activity.add(texts.get(language, "weekly.rep", rep.name(), String.join(", ", parts)));
         }
         List<String> goals = new ArrayList<>();
         for (ObjectiveLine objective : objectives) {
-            goals.add(texts.get(language, "weekly.objective", objective.who(), texts.get(language, "objective.metric." + objective.metric()),
-                    percent(objective.attainment(), language, texts), decimal(objective.pace(), language),
+            goals.add(texts.get(
+                    language,
+                    "weekly.objective",
+                    objective.who(),
+                    texts.get(language, "objective.metric." + objective.metric()),
+                    percent(objective.attainment(), language, texts),
+                    decimal(objective.pace(), language),
                     texts.get(language, "objective.status." + objective.status())));
         }
         String none = texts.get(language, "weekly.none");
@@ -100,7 +124,10 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
         if (ratio == null) {
             return "—";
         }
-        return texts.get(language, "format.percent", ratio.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString());
+        return texts.get(
+                language,
+                "format.percent",
+                ratio.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString());
     }
 
     /** Two decimals with the language's separator (0,90 in French, 0.90 in English). */

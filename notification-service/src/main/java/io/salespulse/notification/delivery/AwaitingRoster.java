@@ -12,7 +12,6 @@ import io.salespulse.kit.roster.RosterStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,8 +39,7 @@ class AwaitingRoster {
 
     /** A signal waiting for its team; the signal as its JSON event. */
     @Document("awaiting_roster")
-    record Parked(@Id String signalId, String teamId, String signal, Instant parkedAt) {
-    }
+    record Parked(@Id String signalId, String teamId, String signal, Instant parkedAt) {}
 
     private final MongoTemplate mongo;
     private final RosterStore roster;
@@ -55,8 +53,12 @@ class AwaitingRoster {
         this.router = router;
         this.clock = clock;
         this.meters = meters;
-        mongo.indexOps(Parked.class).createIndex(new Index("teamId", org.springframework.data.domain.Sort.Direction.ASC));
-        meters.gauge("salespulse.notifications.awaiting.roster", mongo, template -> template.count(new org.springframework.data.mongodb.core.query.Query(), Parked.class));
+        mongo.indexOps(Parked.class)
+                .createIndex(new Index("teamId", org.springframework.data.domain.Sort.Direction.ASC));
+        meters.gauge(
+                "salespulse.notifications.awaiting.roster",
+                mongo,
+                template -> template.count(new org.springframework.data.mongodb.core.query.Query(), Parked.class));
     }
 
     /** Routes the signal now if its team and rep are known, else keeps it until they are. */
@@ -65,7 +67,8 @@ class AwaitingRoster {
             router.route(signal);
             return;
         }
-        mongo.save(new Parked(signal.signalId(), signal.teamId(), EventCodec.mapper().writeValueAsString(signal), clock.instant()));
+        mongo.save(new Parked(
+                signal.signalId(), signal.teamId(), EventCodec.mapper().writeValueAsString(signal), clock.instant()));
         log.info("Signal {} waits for team {} (or its rep) to be known", signal.signalId(), signal.teamId());
         // The roster may have moved between the look and the save: route it now rather than at the sweep.
         release(signal.teamId());
@@ -73,8 +76,10 @@ class AwaitingRoster {
 
     /** Whether a signal can be routed: its team known, and its rep (or the rep's grace has run out). */
     private boolean ready(SignalRaised signal, Instant parkedAt) {
-        return roster.team(signal.teamId()).isPresent() && (signal.repId() == null || roster.rep(signal.repId()).isPresent()
-                || !parkedAt.plus(REP_GRACE).isAfter(clock.instant()));
+        return roster.team(signal.teamId()).isPresent()
+                && (signal.repId() == null
+                        || roster.rep(signal.repId()).isPresent()
+                        || !parkedAt.plus(REP_GRACE).isAfter(clock.instant()));
     }
 
     /** The signal changed while it waited: it will be routed as it now is (its severity and evidence). */
@@ -84,9 +89,19 @@ class AwaitingRoster {
             return;
         }
         SignalRaised was = EventCodec.mapper().readValue(parked.signal(), SignalRaised.class);
-        SignalRaised now = new SignalRaised(was.signalId(), was.type(), was.subjectKind(), was.subjectId(), was.repId(), was.teamId(),
-                update.severity(), update.evidence(), was.suggestedAction(), was.occurredAt());
-        mongo.save(new Parked(parked.signalId(), parked.teamId(), EventCodec.mapper().writeValueAsString(now), parked.parkedAt()));
+        SignalRaised now = new SignalRaised(
+                was.signalId(),
+                was.type(),
+                was.subjectKind(),
+                was.subjectId(),
+                was.repId(),
+                was.teamId(),
+                update.severity(),
+                update.evidence(),
+                was.suggestedAction(),
+                was.occurredAt());
+        mongo.save(new Parked(
+                parked.signalId(), parked.teamId(), EventCodec.mapper().writeValueAsString(now), parked.parkedAt()));
     }
 
     /** The signal was resolved: nothing to send for it any more. */
@@ -104,12 +119,16 @@ class AwaitingRoster {
     }
 
     /** Routes what waits for teams now known; gives up on what has waited too long. */
-    @Scheduled(fixedDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}", initialDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}",
+            initialDelayString = "${salespulse.notifications.awaiting-roster-sweep-ms:60000}")
     void sweep() {
-        for (String teamId : mongo.findDistinct(new org.springframework.data.mongodb.core.query.Query(), "teamId", Parked.class, String.class)) {
+        for (String teamId : mongo.findDistinct(
+                new org.springframework.data.mongodb.core.query.Query(), "teamId", Parked.class, String.class)) {
             release(teamId);
         }
-        long dropped = mongo.remove(query(where("parkedAt").lt(clock.instant().minus(GIVE_UP_AFTER))), Parked.class).getDeletedCount();
+        long dropped = mongo.remove(query(where("parkedAt").lt(clock.instant().minus(GIVE_UP_AFTER))), Parked.class)
+                .getDeletedCount();
         if (dropped > 0) {
             log.warn("Gave up on {} signal(s) whose team never reached the roster in {}", dropped, GIVE_UP_AFTER);
             meters.counter("salespulse.notifications.awaiting.roster.given.up").increment(dropped);

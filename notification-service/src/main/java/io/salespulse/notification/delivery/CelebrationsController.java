@@ -1,11 +1,11 @@
 package io.salespulse.notification.delivery;
 
 import io.salespulse.contracts.org.Language;
+import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
-import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,29 +26,46 @@ import org.springframework.web.bind.annotation.RestController;
 class CelebrationsController {
 
     /** {@code PUT /api/v1/teams/{teamId}/celebrations}. */
-    record ChannelRequest(@NotNull Boolean enabled,
-                          @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String slackWebhookUrl,
-                          @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String teamsWebhookUrl,
-                          @Pattern(regexp = "fr|en", message = "must be fr or en") String locale) {
-    }
+    record ChannelRequest(
+            @NotNull Boolean enabled,
+
+            @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String slackWebhookUrl,
+
+            @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String teamsWebhookUrl,
+
+            @Pattern(regexp = "fr|en", message = "must be fr or en")
+            String locale) {}
 
     /** A team's channel as the API shows it, and which of its reps are not posted. */
-    record ChannelView(String teamId, boolean enabled, String slackWebhookUrl, String teamsWebhookUrl, Language locale,
-                       java.util.List<String> repsNotPosted) {
+    record ChannelView(
+            String teamId,
+            boolean enabled,
+            String slackWebhookUrl,
+            String teamsWebhookUrl,
+            Language locale,
+            java.util.List<String> repsNotPosted) {
 
         static ChannelView of(TeamCelebrations.TeamChannel channel, java.util.List<String> repsNotPosted) {
-            return new ChannelView(channel.teamId(), channel.enabled(), OutboundPolicy.masked(channel.slackWebhookUrl()),
-                    OutboundPolicy.masked(channel.teamsWebhookUrl()), channel.locale(), repsNotPosted);
+            return new ChannelView(
+                    channel.teamId(),
+                    channel.enabled(),
+                    OutboundPolicy.masked(channel.slackWebhookUrl()),
+                    OutboundPolicy.masked(channel.teamsWebhookUrl()),
+                    channel.locale(),
+                    repsNotPosted);
         }
     }
 
     private java.util.List<String> repsNotPosted(String teamId) {
-        return celebrations.notPosted(roster.repsOf(teamId).stream().map(io.salespulse.contracts.org.RepChanged::repId).toList());
+        return celebrations.notPosted(roster.repsOf(teamId).stream()
+                .map(io.salespulse.contracts.org.RepChanged::repId)
+                .toList());
     }
 
     /** {@code PUT /api/v1/reps/{repId}/celebrations}, and its answer. */
-    record RepChoiceView(String repId, @NotNull Boolean publicPosts) {
-    }
+    record RepChoiceView(String repId, @NotNull Boolean publicPosts) {}
 
     private final TeamCelebrations celebrations;
     private final OutboundPolicy outbound;
@@ -65,7 +82,9 @@ class CelebrationsController {
     @GetMapping("/api/v1/teams/{teamId}/celebrations")
     ChannelView channel(@PathVariable @Bounded String teamId) {
         java.util.List<String> notPosted = repsNotPosted(teamId);
-        return celebrations.channel(teamId).map(channel -> ChannelView.of(channel, notPosted))
+        return celebrations
+                .channel(teamId)
+                .map(channel -> ChannelView.of(channel, notPosted))
                 .orElse(new ChannelView(teamId, false, null, null, null, notPosted));
     }
 
@@ -75,15 +94,23 @@ class CelebrationsController {
             throw new NotFoundException("No team " + teamId);
         }
         TeamCelebrations.TeamChannel held = celebrations.channel(teamId).orElse(null);
-        String slack = OutboundPolicy.keepIfMasked(request.slackWebhookUrl(), held == null ? null : held.slackWebhookUrl());
-        String teams = OutboundPolicy.keepIfMasked(request.teamsWebhookUrl(), held == null ? null : held.teamsWebhookUrl());
+        String slack =
+                OutboundPolicy.keepIfMasked(request.slackWebhookUrl(), held == null ? null : held.slackWebhookUrl());
+        String teams =
+                OutboundPolicy.keepIfMasked(request.teamsWebhookUrl(), held == null ? null : held.teamsWebhookUrl());
         if (request.enabled() && slack == null && teams == null) {
-            throw new InvalidRequestException("slackWebhookUrl", "a Slack or a Teams webhook URL is needed to post celebrations");
+            throw new InvalidRequestException(
+                    "slackWebhookUrl", "a Slack or a Teams webhook URL is needed to post celebrations");
         }
         refuse("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
         refuse("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
-        TeamCelebrations.TeamChannel channel = new TeamCelebrations.TeamChannel(teamId, request.enabled(), slack, teams,
-                request.locale() == null ? null : Language.valueOf(request.locale()), Caller.current().map(Caller::subject).orElse(null),
+        TeamCelebrations.TeamChannel channel = new TeamCelebrations.TeamChannel(
+                teamId,
+                request.enabled(),
+                slack,
+                teams,
+                request.locale() == null ? null : Language.valueOf(request.locale()),
+                Caller.current().map(Caller::subject).orElse(null),
                 clock.instant());
         celebrations.save(channel);
         return ChannelView.of(channel, repsNotPosted(teamId));
@@ -102,7 +129,10 @@ class CelebrationsController {
         if (roster.rep(repId).isEmpty()) {
             throw new NotFoundException("No rep " + repId);
         }
-        celebrations.choose(new TeamCelebrations.RepChoice(repId, request.publicPosts(), Caller.current().map(Caller::subject).orElse(null),
+        celebrations.choose(new TeamCelebrations.RepChoice(
+                repId,
+                request.publicPosts(),
+                Caller.current().map(Caller::subject).orElse(null),
                 clock.instant()));
         return new RepChoiceView(repId, request.publicPosts());
     }

@@ -17,13 +17,15 @@ import java.util.function.Supplier;
  * @param webhook the generic webhook payload
  * @param email   the email
  */
-record ChannelPayloads(Supplier<String> slack, Supplier<String> teams, Supplier<String> webhook, Supplier<Renderers.Email> email) {
+record ChannelPayloads(
+        Supplier<String> slack, Supplier<String> teams, Supplier<String> webhook, Supplier<Renderers.Email> email) {
 
     /** Channel name to {target, payload}. */
     Map<String, String[]> forManager(Preferences prefs, boolean mail) {
         Map<String, String[]> channels = new LinkedHashMap<>();
         if (prefs.email() != null && mail) {
-            channels.put("email", new String[] {prefs.email(), EventCodec.mapper().writeValueAsString(email.get())});
+            channels.put(
+                    "email", new String[] {prefs.email(), EventCodec.mapper().writeValueAsString(email.get())});
         }
         if (prefs.slackWebhookUrl() != null) {
             channels.put("slack", new String[] {prefs.slackWebhookUrl(), slack.get()});

@@ -1,11 +1,10 @@
 package io.salespulse.notification.delivery;
 
-import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.roster.RosterStore;
-import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.MailTemplates;
+import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.preferences.Preferences;
@@ -41,8 +40,15 @@ class DailyDigest {
     private final RosterStore roster;
     private final WorkingCalendar calendar;
 
-    DailyDigest(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts,
-                MailTemplates mailTemplates, RosterStore roster, WorkingCalendar calendar) {
+    DailyDigest(
+            PreferencesStore preferences,
+            DeliveryQueue queue,
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail,
+            Texts texts,
+            MailTemplates mailTemplates,
+            RosterStore roster,
+            WorkingCalendar calendar) {
         this.roster = roster;
         this.calendar = calendar;
         this.preferences = preferences;
@@ -53,13 +59,22 @@ class DailyDigest {
         this.mail = mail.getIfAvailable() != null;
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
+    @Scheduled(
+            fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
             initialDelayString = "${salespulse.notifications.digest-initial-delay-ms:5000}")
     void run() {
         for (Preferences prefs : preferences.all()) {
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
-            if (prefs.dailyDigestAt() != null && !local.toLocalTime().isBefore(prefs.dailyDigestAt()) && worksOn(prefs.managerId(), local.toLocalDate())) {
-                send(prefs, local.toLocalDate(), local.toLocalDate().atTime(prefs.dailyDigestAt()).atZone(local.getZone()).toInstant());
+            if (prefs.dailyDigestAt() != null
+                    && !local.toLocalTime().isBefore(prefs.dailyDigestAt())
+                    && worksOn(prefs.managerId(), local.toLocalDate())) {
+                send(
+                        prefs,
+                        local.toLocalDate(),
+                        local.toLocalDate()
+                                .atTime(prefs.dailyDigestAt())
+                                .atZone(local.getZone())
+                                .toInstant());
             }
         }
     }
@@ -69,14 +84,17 @@ class DailyDigest {
      * of their calendar); what was kept waits for the next working day's. A manager of no team known yet gets it.
      */
     boolean worksOn(String managerId, LocalDate day) {
-        List<TeamChanged> teams = roster.teams().stream().filter(team -> team.managerIds().contains(managerId)).toList();
+        List<TeamChanged> teams = roster.teams().stream()
+                .filter(team -> team.managerIds().contains(managerId))
+                .toList();
         return teams.isEmpty() || teams.stream().anyMatch(team -> calendar.teamWorks(team, day));
     }
 
     /** Today's digest: the signals kept before today's digest time (later ones wait for tomorrow's). */
     void send(Preferences prefs, LocalDate day, java.time.Instant digestTime) {
         List<Delivery> kept = queue.ofManager(prefs.managerId(), DeliveryStatus.DIGEST).stream()
-                .filter(delivery -> delivery.createdAt().isBefore(digestTime)).toList();
+                .filter(delivery -> delivery.createdAt().isBefore(digestTime))
+                .toList();
         if (kept.isEmpty()) {
             return;
         }
@@ -89,13 +107,24 @@ class DailyDigest {
             }
         }
         String title = texts.get(prefs.locale(), "digest.daily.title", items.size());
-        Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slackDigest(title, items),
-                () -> Renderers.teamsDigest(title, items), () -> Renderers.webhookDigest(title, items),
-                () -> mailTemplates.digest(prefs.locale(), title, items)).forManager(prefs, mail);
+        Map<String, String[]> channels = new ChannelPayloads(
+                        () -> Renderers.slackDigest(title, items),
+                        () -> Renderers.teamsDigest(title, items),
+                        () -> Renderers.webhookDigest(title, items),
+                        () -> mailTemplates.digest(prefs.locale(), title, items))
+                .forManager(prefs, mail);
         boolean sent = false;
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            sent |= queue.addOwn("digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey(), "digest-" + day, prefs.managerId(),
-                    channel.getKey(), "DAILY_DIGEST", "DIGEST_SEND", items.size() + " signal(s)", channel.getValue(), clock.instant());
+            sent |= queue.addOwn(
+                    "digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey(),
+                    "digest-" + day,
+                    prefs.managerId(),
+                    channel.getKey(),
+                    "DAILY_DIGEST",
+                    "DIGEST_SEND",
+                    items.size() + " signal(s)",
+                    channel.getValue(),
+                    clock.instant());
         }
         // Signals kept after today's digest went out wait for tomorrow's, instead of being marked as sent.
         if (sent) {

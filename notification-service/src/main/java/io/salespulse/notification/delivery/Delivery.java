@@ -29,16 +29,45 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                     it when a manager or a channel appears (null otherwise)
  */
 @Document(DeliveryQueue.COLLECTION)
-record Delivery(@Id String id, String signalId, String managerId, String channel, String type, String severity,
-                DeliveryStatus status, String route, String detail, String target, String payload, String message,
-                Instant dueAt, Instant createdAt, Instant claimedUntil, InFlight inFlight, List<Logged> attempts, Instant sentAt,
-                String teamId, String signal) {
+record Delivery(
+        @Id String id,
+        String signalId,
+        String managerId,
+        String channel,
+        String type,
+        String severity,
+        DeliveryStatus status,
+        String route,
+        String detail,
+        String target,
+        String payload,
+        String message,
+        Instant dueAt,
+        Instant createdAt,
+        Instant claimedUntil,
+        InFlight inFlight,
+        List<Logged> attempts,
+        Instant sentAt,
+        String teamId,
+        String signal) {
 
     /** A delivery about to be queued: not created, claimed, tried or sent yet. */
-    static Delivery routed(String id, String signalId, String managerId, String channel, String type, String severity,
-                           DeliveryStatus status, String route, String detail, String target, String payload, String message,
-                           Instant dueAt) {
-        return new Delivery(id, signalId, managerId, channel, type, severity, status, route, detail, target, payload, message,
+    static Delivery routed(
+            String id,
+            String signalId,
+            String managerId,
+            String channel,
+            String type,
+            String severity,
+            DeliveryStatus status,
+            String route,
+            String detail,
+            String target,
+            String payload,
+            String message,
+            Instant dueAt) {
+        return new Delivery(
+                id, signalId, managerId, channel, type, severity, status, route, detail, target, payload, message,
                 dueAt, null, null, null, List.of(), null, null, null);
     }
 
@@ -46,16 +75,62 @@ record Delivery(@Id String id, String signalId, String managerId, String channel
      * A signal that reached no channel for one manager (or, {@code managerId} null, for its team, which has none): kept
      * with the signal, to be routed when a manager or a channel appears.
      */
-    static Delivery unroutable(String id, String signalId, String managerId, String type, String severity, String reason,
-                               String teamId, String signal, Instant at) {
-        return new Delivery(id, signalId, managerId, "none", type, severity, DeliveryStatus.UNROUTABLE, DeliveryStatus.UNROUTABLE.name(),
-                reason, null, null, null, at, null, null, null, List.of(), null, teamId, signal);
+    static Delivery unroutable(
+            String id,
+            String signalId,
+            String managerId,
+            String type,
+            String severity,
+            String reason,
+            String teamId,
+            String signal,
+            Instant at) {
+        return new Delivery(
+                id,
+                signalId,
+                managerId,
+                "none",
+                type,
+                severity,
+                DeliveryStatus.UNROUTABLE,
+                DeliveryStatus.UNROUTABLE.name(),
+                reason,
+                null,
+                null,
+                null,
+                at,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                teamId,
+                signal);
     }
 
     /** The same delivery, created at a time. */
     Delivery createdAt(Instant at) {
-        return new Delivery(id, signalId, managerId, channel, type, severity, status, route, detail, target, payload, message,
-                dueAt, at, claimedUntil, inFlight, attempts == null ? List.of() : attempts, sentAt, teamId, signal);
+        return new Delivery(
+                id,
+                signalId,
+                managerId,
+                channel,
+                type,
+                severity,
+                status,
+                route,
+                detail,
+                target,
+                payload,
+                message,
+                dueAt,
+                at,
+                claimedUntil,
+                inFlight,
+                attempts == null ? List.of() : attempts,
+                sentAt,
+                teamId,
+                signal);
     }
 
     /** The attempts logged so far (none on a delivery stored without the list). */
@@ -64,10 +139,8 @@ record Delivery(@Id String id, String signalId, String managerId, String channel
     }
 
     /** An attempt that has left: its number and when. */
-    record InFlight(int attempt, Instant at) {
-    }
+    record InFlight(int attempt, Instant at) {}
 
     /** An attempt logged: when, its outcome (a status) and its detail. */
-    record Logged(Instant at, String outcome, String detail) {
-    }
+    record Logged(Instant at, String outcome, String detail) {}
 }

@@ -62,35 +62,80 @@ public class DeliveryQueue {
      *
      * @param targetAndPayload the channel's target and payload, as {@code ChannelPayloads} gives them
      */
-    boolean addOwn(String id, String signalId, String managerId, String channel, String type, String route, String detail,
-                   String[] targetAndPayload, Instant dueAt) {
-        return add(Delivery.routed(id, signalId, managerId, channel, type, "INFO", DeliveryStatus.QUEUED, route, detail,
-                targetAndPayload[0], targetAndPayload[1], null, dueAt));
+    boolean addOwn(
+            String id,
+            String signalId,
+            String managerId,
+            String channel,
+            String type,
+            String route,
+            String detail,
+            String[] targetAndPayload,
+            Instant dueAt) {
+        return add(Delivery.routed(
+                id,
+                signalId,
+                managerId,
+                channel,
+                type,
+                "INFO",
+                DeliveryStatus.QUEUED,
+                route,
+                detail,
+                targetAndPayload[0],
+                targetAndPayload[1],
+                null,
+                dueAt));
     }
 
     /** Whether a delivery of this type was created for this manager since a time. */
     boolean typedSince(String managerId, String type, Instant since) {
-        return Counts.any(mongo, query(where("managerId").is(managerId).and("createdAt").gte(since).and("type").is(type)), COLLECTION);
+        return Counts.any(
+                mongo,
+                query(where("managerId")
+                        .is(managerId)
+                        .and("createdAt")
+                        .gte(since)
+                        .and("type")
+                        .is(type)),
+                COLLECTION);
     }
 
     /** Claims one due delivery (queued and due, or claimed by a sender whose claim has expired). */
     Optional<Delivery> claimDue() {
         Instant now = clock.instant();
-        Query due = query(new Criteria().orOperator(
-                where("status").is(DeliveryStatus.QUEUED).and("dueAt").lte(now),
-                where("status").is(DeliveryStatus.SENDING).and("claimedUntil").lt(now))).with(Sort.by(Sort.Direction.ASC, "dueAt"));
-        return Optional.ofNullable(mongo.findAndModify(due, new Update().set("status", DeliveryStatus.SENDING).set("claimedUntil", now.plus(CLAIM)),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class));
+        Query due = query(new Criteria()
+                        .orOperator(
+                                where("status")
+                                        .is(DeliveryStatus.QUEUED)
+                                        .and("dueAt")
+                                        .lte(now),
+                                where("status")
+                                        .is(DeliveryStatus.SENDING)
+                                        .and("claimedUntil")
+                                        .lt(now)))
+                .with(Sort.by(Sort.Direction.ASC, "dueAt"));
+        return Optional.ofNullable(mongo.findAndModify(
+                due,
+                new Update().set("status", DeliveryStatus.SENDING).set("claimedUntil", now.plus(CLAIM)),
+                FindAndModifyOptions.options().returnNew(true),
+                Delivery.class));
     }
 
     /** An attempt is about to leave: written before the call, cleared with its outcome. */
     void markInFlight(String id, int attempt) {
-        mongo.updateFirst(byId(id), new Update().set("inFlight", new Delivery.InFlight(attempt, clock.instant())), Delivery.class);
+        mongo.updateFirst(
+                byId(id),
+                new Update().set("inFlight", new Delivery.InFlight(attempt, clock.instant())),
+                Delivery.class);
     }
 
     void record(String id, DeliveryStatus status, Instant retryAt, String detail) {
         Instant now = clock.instant();
-        Update update = new Update().set("status", status).set("detail", detail).unset("inFlight")
+        Update update = new Update()
+                .set("status", status)
+                .set("detail", detail)
+                .unset("inFlight")
                 .push("attempts", new Delivery.Logged(now, status.name(), detail));
         if (retryAt != null) {
             update.set("dueAt", retryAt);
@@ -103,19 +148,31 @@ public class DeliveryQueue {
 
     /** Puts a claimed delivery back without counting an attempt (e.g. the channel's rate limit). */
     void release(String id, Instant at) {
-        mongo.updateFirst(byId(id), new Update().set("status", DeliveryStatus.QUEUED).set("dueAt", at), Delivery.class);
+        mongo.updateFirst(
+                byId(id), new Update().set("status", DeliveryStatus.QUEUED).set("dueAt", at), Delivery.class);
     }
 
     /** Queued deliveries of a signal not yet sent (or waiting for a route) are suppressed: a resolved signal is not sent. */
     long suppressUnsent(String signalId, String reason) {
-        return mongo.updateMulti(query(where("signalId").is(signalId).and("status").in(DeliveryStatus.QUEUED, DeliveryStatus.DIGEST,
-                        DeliveryStatus.UNROUTABLE)),
-                new Update().set("status", DeliveryStatus.SUPPRESSED).set("detail", reason), Delivery.class).getModifiedCount();
+        return mongo.updateMulti(
+                        query(where("signalId")
+                                .is(signalId)
+                                .and("status")
+                                .in(DeliveryStatus.QUEUED, DeliveryStatus.DIGEST, DeliveryStatus.UNROUTABLE)),
+                        new Update().set("status", DeliveryStatus.SUPPRESSED).set("detail", reason),
+                        Delivery.class)
+                .getModifiedCount();
     }
 
     /** The signal's unroutable deliveries other than these (their gap closed: a manager or a channel appeared) are removed. */
     void closeUnroutable(String signalId, java.util.Collection<String> stillUnroutable) {
-        mongo.remove(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE).and("_id").nin(stillUnroutable)),
+        mongo.remove(
+                query(where("signalId")
+                        .is(signalId)
+                        .and("status")
+                        .is(DeliveryStatus.UNROUTABLE)
+                        .and("_id")
+                        .nin(stillUnroutable)),
                 Delivery.class);
     }
 
@@ -128,18 +185,22 @@ public class DeliveryQueue {
         if (managerId != null) {
             criteria = criteria.and("managerId").is(managerId);
         }
-        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.ASC, "createdAt")).limit(limit), Delivery.class);
+        return mongo.find(
+                query(criteria).with(Sort.by(Sort.Direction.ASC, "createdAt")).limit(limit), Delivery.class);
     }
 
     /** A signal's unroutable deliveries. */
     List<Delivery> unroutableOf(String signalId) {
-        return mongo.find(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)), Delivery.class);
+        return mongo.find(
+                query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)), Delivery.class);
     }
 
     /** The signal kept on a signal's unroutable deliveries, as it now is. */
     void refreshUnroutable(String signalId, String signal, String severity) {
-        mongo.updateMulti(query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)),
-                new Update().set("signal", signal).set("severity", severity), Delivery.class);
+        mongo.updateMulti(
+                query(where("signalId").is(signalId).and("status").is(DeliveryStatus.UNROUTABLE)),
+                new Update().set("signal", signal).set("severity", severity),
+                Delivery.class);
     }
 
     /** How many deliveries wait for a route. */
@@ -149,36 +210,80 @@ public class DeliveryQueue {
 
     /** The deliveries of a signal that an escalation to CRITICAL may send at once: kept for the digest, or below a minimum. */
     List<Delivery> escalatable(String signalId) {
-        return mongo.find(query(where("signalId").is(signalId).orOperator(where("status").is(DeliveryStatus.DIGEST),
-                where("status").is(DeliveryStatus.SUPPRESSED).and("detail").regex("^below"))), Delivery.class);
+        return mongo.find(
+                query(where("signalId")
+                        .is(signalId)
+                        .orOperator(
+                                where("status").is(DeliveryStatus.DIGEST),
+                                where("status")
+                                        .is(DeliveryStatus.SUPPRESSED)
+                                        .and("detail")
+                                        .regex("^below"))),
+                Delivery.class);
     }
 
     /** Turns a kept delivery into an instant one (only if it is still kept: a digest or a resolution may have come first). */
     boolean promote(String id, String payload, String message, Instant dueAt) {
-        return mongo.updateFirst(query(where("_id").is(id).and("status").in(DeliveryStatus.DIGEST, DeliveryStatus.SUPPRESSED)),
-                new Update().set("status", DeliveryStatus.QUEUED).set("route", "INSTANT").set("severity", "CRITICAL")
-                        .set("payload", payload).set("message", message).set("dueAt", dueAt)
-                        .set("detail", "escalated to CRITICAL: sent at once"), Delivery.class).getModifiedCount() == 1;
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(id)
+                                        .and("status")
+                                        .in(DeliveryStatus.DIGEST, DeliveryStatus.SUPPRESSED)),
+                                new Update()
+                                        .set("status", DeliveryStatus.QUEUED)
+                                        .set("route", "INSTANT")
+                                        .set("severity", "CRITICAL")
+                                        .set("payload", payload)
+                                        .set("message", message)
+                                        .set("dueAt", dueAt)
+                                        .set("detail", "escalated to CRITICAL: sent at once"),
+                                Delivery.class)
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Signals routed instantly to a manager since a time (the hourly cap counts signals, not channels). */
     int instantSignalsSince(String managerId, Instant since) {
-        return mongo.findDistinct(query(where("managerId").is(managerId).and("route").is("INSTANT").and("createdAt").gte(since)),
-                "signalId", Delivery.class, String.class).size();
+        return mongo.findDistinct(
+                        query(where("managerId")
+                                .is(managerId)
+                                .and("route")
+                                .is("INSTANT")
+                                .and("createdAt")
+                                .gte(since)),
+                        "signalId",
+                        Delivery.class,
+                        String.class)
+                .size();
     }
 
     /** The kept deliveries of these signals went out in a digest. */
     void markDigested(String managerId, List<String> signalIds) {
-        mongo.updateMulti(query(where("managerId").is(managerId).and("signalId").in(signalIds).and("status").is(DeliveryStatus.DIGEST)),
-                new Update().set("status", DeliveryStatus.DIGESTED).set("sentAt", clock.instant()), Delivery.class);
+        mongo.updateMulti(
+                query(where("managerId")
+                        .is(managerId)
+                        .and("signalId")
+                        .in(signalIds)
+                        .and("status")
+                        .is(DeliveryStatus.DIGEST)),
+                new Update().set("status", DeliveryStatus.DIGESTED).set("sentAt", clock.instant()),
+                Delivery.class);
     }
 
     /** The deliveries routed to a manager between two times for signals of these types (one per signal). */
     List<Delivery> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
         List<Delivery> routed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Delivery delivery : mongo.find(query(where("managerId").is(managerId).and("type").in(types).and("createdAt").gte(from).lt(to))
-                .with(Sort.by(Sort.Direction.ASC, "createdAt")), Delivery.class)) {
+        for (Delivery delivery : mongo.find(
+                query(where("managerId")
+                                .is(managerId)
+                                .and("type")
+                                .in(types)
+                                .and("createdAt")
+                                .gte(from)
+                                .lt(to))
+                        .with(Sort.by(Sort.Direction.ASC, "createdAt")),
+                Delivery.class)) {
             if (delivery.message() != null && seen.add(delivery.signalId())) {
                 routed.add(delivery);
             }
@@ -188,19 +293,33 @@ public class DeliveryQueue {
 
     /** Whether a manager has any delivery of this signal (or digest) id. */
     boolean has(String managerId, String signalId) {
-        return Counts.any(mongo, query(where("managerId").is(managerId).and("signalId").is(signalId)), COLLECTION);
+        return Counts.any(
+                mongo, query(where("managerId").is(managerId).and("signalId").is(signalId)), COLLECTION);
     }
 
     /** A page of a manager's deliveries, newest first, as the delivery log answers it. */
-    <T> org.springframework.http.ResponseEntity<List<T>> pageOfManager(String managerId, DeliveryStatus status,
-                                                                      io.salespulse.kit.web.Paging paging,
-                                                                      java.util.function.Function<Delivery, T> view) {
-        return paging.newestFirst(mongo, COLLECTION, ofManagerCriteria(managerId, status), Delivery.class, "createdAt", Delivery::createdAt,
-                Delivery::id, view);
+    <T> org.springframework.http.ResponseEntity<List<T>> pageOfManager(
+            String managerId,
+            DeliveryStatus status,
+            io.salespulse.kit.web.Paging paging,
+            java.util.function.Function<Delivery, T> view) {
+        return paging.newestFirst(
+                mongo,
+                COLLECTION,
+                ofManagerCriteria(managerId, status),
+                Delivery.class,
+                "createdAt",
+                Delivery::createdAt,
+                Delivery::id,
+                view);
     }
 
     List<Delivery> ofManager(String managerId, DeliveryStatus status) {
-        return mongo.find(query(ofManagerCriteria(managerId, status)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(500), Delivery.class);
+        return mongo.find(
+                query(ofManagerCriteria(managerId, status))
+                        .with(Sort.by(Sort.Direction.DESC, "createdAt"))
+                        .limit(500),
+                Delivery.class);
     }
 
     private static Criteria ofManagerCriteria(String managerId, DeliveryStatus status) {
@@ -214,7 +333,8 @@ public class DeliveryQueue {
     }
 
     Optional<Instant> oldestQueued(String channel) {
-        return Optional.ofNullable(mongo.findOne(query(waiting(channel)).with(Sort.by(Sort.Direction.ASC, "createdAt")), Delivery.class))
+        return Optional.ofNullable(mongo.findOne(
+                        query(waiting(channel)).with(Sort.by(Sort.Direction.ASC, "createdAt")), Delivery.class))
                 .map(Delivery::createdAt);
     }
 

@@ -37,8 +37,12 @@ class DeliveryRetention {
     private final Counter deliveries;
     private final Counter signals;
 
-    DeliveryRetention(MongoTemplate mongo, KafkaTopicsProperties topics, Clock clock, MeterRegistry meters,
-                      @Value("${salespulse.retention.deliveries:90d}") Duration window) {
+    DeliveryRetention(
+            MongoTemplate mongo,
+            KafkaTopicsProperties topics,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${salespulse.retention.deliveries:90d}") Duration window) {
         this.mongo = mongo;
         this.clock = clock;
         this.window = Retention.window("salespulse.retention.deliveries", window, topics);
@@ -46,18 +50,38 @@ class DeliveryRetention {
         this.signals = Retention.trimmed(meters, "signal_inbox");
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.retention.every-ms:3600000}", initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.retention.every-ms:3600000}",
+            initialDelayString = "${salespulse.retention.initial-delay-ms:300000}")
     void trim() {
         try {
             Instant cutoff = clock.instant().minus(window);
-            long deletedDeliveries = Retention.delete(mongo, query(where("status").in(DeliveryStatus.SENT.name(), DeliveryStatus.FAILED.name(),
-                    DeliveryStatus.SUPPRESSED.name(), DeliveryStatus.DIGESTED.name()).and("createdAt").lt(cutoff)), DeliveryQueue.COLLECTION);
-            long deletedSignals = Retention.delete(mongo, query(where("lifecycle").is(EventType.SIGNAL_RESOLVED.typeName())
-                    .and(LatestState.ORDER).lt(cutoff.toEpochMilli())), SignalInbox.COLLECTION);
+            long deletedDeliveries = Retention.delete(
+                    mongo,
+                    query(where("status")
+                            .in(
+                                    DeliveryStatus.SENT.name(),
+                                    DeliveryStatus.FAILED.name(),
+                                    DeliveryStatus.SUPPRESSED.name(),
+                                    DeliveryStatus.DIGESTED.name())
+                            .and("createdAt")
+                            .lt(cutoff)),
+                    DeliveryQueue.COLLECTION);
+            long deletedSignals = Retention.delete(
+                    mongo,
+                    query(where("lifecycle")
+                            .is(EventType.SIGNAL_RESOLVED.typeName())
+                            .and(LatestState.ORDER)
+                            .lt(cutoff.toEpochMilli())),
+                    SignalInbox.COLLECTION);
             deliveries.increment(deletedDeliveries);
             signals.increment(deletedSignals);
             if (deletedDeliveries + deletedSignals > 0) {
-                log.info("Trimmed {} deliveries and {} resolved signals older than {}", deletedDeliveries, deletedSignals, window);
+                log.info(
+                        "Trimmed {} deliveries and {} resolved signals older than {}",
+                        deletedDeliveries,
+                        deletedSignals,
+                        window);
             }
         } catch (RuntimeException e) {
             log.warn("Trimming the delivery log failed, will retry: {}", e.getMessage());

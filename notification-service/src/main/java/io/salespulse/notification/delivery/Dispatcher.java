@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,25 +49,43 @@ class Dispatcher {
 
     private final OutboundPolicy outbound;
 
-    Dispatcher(DeliveryQueue queue, List<ChannelSender> senders, Clock clock, MeterRegistry meters, OutboundPolicy outbound,
-               @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout,
-               @Value("${salespulse.notifications.max-retry-after:15m}") Duration maxRetryAfter) {
+    Dispatcher(
+            DeliveryQueue queue,
+            List<ChannelSender> senders,
+            Clock clock,
+            MeterRegistry meters,
+            OutboundPolicy outbound,
+            @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout,
+            @Value("${salespulse.notifications.max-retry-after:15m}") Duration maxRetryAfter) {
         if (maxRetryAfter.compareTo(Duration.ofHours(1)) > 0 || maxRetryAfter.isNegative()) {
-            throw new IllegalStateException("salespulse.notifications.max-retry-after must be between 0 and 1 hour: " + maxRetryAfter);
+            throw new IllegalStateException(
+                    "salespulse.notifications.max-retry-after must be between 0 and 1 hour: " + maxRetryAfter);
         }
         this.maxRetryAfter = maxRetryAfter;
         this.roundTimeout = roundTimeout;
         this.outbound = outbound;
-        this.senders = senders.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
+        this.senders = senders.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
         this.queue = queue;
         this.clock = clock;
-        this.recent = new TargetRateLimits(io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
+        this.recent = new TargetRateLimits(
+                io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
         this.meters = meters;
         for (String channel : List.of("slack", "teams", "email", "webhook")) {
-            Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel)).tag("channel", channel).register(meters);
-            Gauge.builder("salespulse.notifications.queue.oldest.age", queue, q -> q.oldestQueued(channel)
-                    .map(oldest -> (double) Duration.between(oldest, clock.instant()).toMillis() / 1000).orElse(0.0))
-                    .tag("channel", channel).baseUnit("seconds").register(meters);
+            Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel))
+                    .tag("channel", channel)
+                    .register(meters);
+            Gauge.builder(
+                            "salespulse.notifications.queue.oldest.age",
+                            queue,
+                            q -> q.oldestQueued(channel)
+                                    .map(oldest -> (double) Duration.between(oldest, clock.instant())
+                                                    .toMillis()
+                                            / 1000)
+                                    .orElse(0.0))
+                    .tag("channel", channel)
+                    .baseUnit("seconds")
+                    .register(meters);
         }
     }
 
@@ -84,7 +102,8 @@ class Dispatcher {
             }
             // Each send settles on its own, within its own limit, and stays claimed until then: a round waits only
             // briefly for them, so a slow endpoint or SMTP server never delays the next round's deliveries.
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(roundTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.debug("Dispatch round: sends still running after {} settle on their own", roundTimeout);
         } catch (InterruptedException e) {
@@ -101,12 +120,26 @@ class Dispatcher {
         } catch (RuntimeException e) {
             Instant created = delivery.createdAt();
             if (created != null && created.plus(RetryPolicy.GIVE_UP_AFTER).isBefore(clock.instant())) {
-                log.warn("Delivery {} could not be attempted for 24 hours, given up: {}", delivery.id(), e.getClass().getSimpleName());
-                queue.record(delivery.id(), DeliveryStatus.FAILED, null, "not attempted: internal error; gave up after 24 hours");
+                log.warn(
+                        "Delivery {} could not be attempted for 24 hours, given up: {}",
+                        delivery.id(),
+                        e.getClass().getSimpleName());
+                queue.record(
+                        delivery.id(),
+                        DeliveryStatus.FAILED,
+                        null,
+                        "not attempted: internal error; gave up after 24 hours");
                 return CompletableFuture.completedFuture(null);
             }
-            log.warn("Delivery {} could not be attempted, will retry: {}", delivery.id(), e.getClass().getSimpleName());
-            queue.record(delivery.id(), DeliveryStatus.QUEUED, clock.instant().plusSeconds(30), "not attempted: internal error");
+            log.warn(
+                    "Delivery {} could not be attempted, will retry: {}",
+                    delivery.id(),
+                    e.getClass().getSimpleName());
+            queue.record(
+                    delivery.id(),
+                    DeliveryStatus.QUEUED,
+                    clock.instant().plusSeconds(30),
+                    "not attempted: internal error");
             return CompletableFuture.completedFuture(null);
         }
     }
@@ -119,16 +152,28 @@ class Dispatcher {
         if (delivery.inFlight() != null && !"webhook".equals(channel)) {
             // A sender stopped between sending this and logging the outcome: it most likely arrived. Slack, Teams and
             // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
-            queue.record(id, DeliveryStatus.SENT, null, "unconfirmed: the sender stopped during the attempt; not sent again");
-            Counter.builder("salespulse.notifications.unconfirmed").tag("channel", channel).register(meters).increment();
+            queue.record(
+                    id,
+                    DeliveryStatus.SENT,
+                    null,
+                    "unconfirmed: the sender stopped during the attempt; not sent again");
+            Counter.builder("salespulse.notifications.unconfirmed")
+                    .tag("channel", channel)
+                    .register(meters)
+                    .increment();
             return CompletableFuture.completedFuture(null);
         }
-        if (!"email".equals(channel) && outbound.checkUrl(OutboundPolicy.Channel.of(channel), target) instanceof OutboundPolicy.Verdict.Refused) {
+        if (!"email".equals(channel)
+                && outbound.checkUrl(OutboundPolicy.Channel.of(channel), target)
+                        instanceof OutboundPolicy.Verdict.Refused) {
             // Saved before the policy: never called. (Where the name resolves is judged by the sender, as it connects:
             // a name that now resolves inside fails there the same way.) The detail does not say why, so the delivery
             // log tells nothing of the network behind it.
             queue.record(id, DeliveryStatus.FAILED, null, "refused by the outbound policy");
-            Counter.builder("salespulse.notifications.failed").tag("channel", channel).register(meters).increment();
+            Counter.builder("salespulse.notifications.failed")
+                    .tag("channel", channel)
+                    .register(meters)
+                    .increment();
             return CompletableFuture.completedFuture(null);
         }
         if (!allowed(channel, target)) {
@@ -148,7 +193,8 @@ class Dispatcher {
     }
 
     private void settle(String id, String channel, Attempt result, int attempt, Instant queuedAt) {
-        RetryPolicy.Outcome outcome = RetryPolicy.after(result, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(), maxRetryAfter);
+        RetryPolicy.Outcome outcome =
+                RetryPolicy.after(result, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(), maxRetryAfter);
         DeliveryStatus next = switch (outcome.kind()) {
             case SENT -> DeliveryStatus.SENT;
             case RETRY -> DeliveryStatus.QUEUED;

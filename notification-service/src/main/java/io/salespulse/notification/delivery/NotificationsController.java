@@ -2,12 +2,12 @@ package io.salespulse.notification.delivery;
 
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.Paging;
-import org.springframework.http.ResponseEntity;
 import io.salespulse.notification.channels.Message;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,32 +24,50 @@ class NotificationsController {
     }
 
     /** One attempt. */
-    record Attempt(Instant at, String outcome, String detail) {
-    }
+    record Attempt(Instant at, String outcome, String detail) {}
 
     /** One delivery. */
-    record DeliveryView(String signalId, String type, String severity, String channel, String status, String detail, String title,
-                        Instant createdAt, Instant dueAt, Instant sentAt, List<Attempt> attempts) {
-    }
+    record DeliveryView(
+            String signalId,
+            String type,
+            String severity,
+            String channel,
+            String status,
+            String detail,
+            String title,
+            Instant createdAt,
+            Instant dueAt,
+            Instant sentAt,
+            List<Attempt> attempts) {}
 
     @GetMapping("/api/v1/managers/{managerId}/notifications")
-    ResponseEntity<List<DeliveryView>> log(@PathVariable String managerId, @RequestParam(required = false) String status,
-                                           @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    ResponseEntity<List<DeliveryView>> log(
+            @PathVariable String managerId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         DeliveryStatus filter = null;
         if (status != null && !status.isBlank()) {
             try {
                 filter = DeliveryStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
+                throw new InvalidRequestException(
+                        "status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
             }
         }
         return queue.pageOfManager(managerId, filter, paging, NotificationsController::view);
     }
 
     /** A signal that reached no channel: for which team and manager (null: the team has none), why, and since when. */
-    record UnroutableView(String signalId, String type, String severity, String teamId, String managerId, String reason, Instant since) {
-    }
+    record UnroutableView(
+            String signalId,
+            String type,
+            String severity,
+            String teamId,
+            String managerId,
+            String reason,
+            Instant since) {}
 
     /**
      * {@code GET /api/v1/admin/notifications/unroutable}: the signals that reached no channel and wait for a manager or
@@ -57,14 +75,34 @@ class NotificationsController {
      */
     @GetMapping("/api/v1/admin/notifications/unroutable")
     List<UnroutableView> unroutable(@RequestParam(required = false) @io.salespulse.kit.web.Bounded String teamId) {
-        return queue.unroutable(teamId, null, Rerouting.BATCH).stream().map(delivery -> new UnroutableView(delivery.signalId(), delivery.type(),
-                delivery.severity(), delivery.teamId(), delivery.managerId(), delivery.detail(), delivery.createdAt())).toList();
+        return queue.unroutable(teamId, null, Rerouting.BATCH).stream()
+                .map(delivery -> new UnroutableView(
+                        delivery.signalId(),
+                        delivery.type(),
+                        delivery.severity(),
+                        delivery.teamId(),
+                        delivery.managerId(),
+                        delivery.detail(),
+                        delivery.createdAt()))
+                .toList();
     }
 
     private static DeliveryView view(Delivery delivery) {
-        List<Attempt> attempts = delivery.tried().stream().map(a -> new Attempt(a.at(), a.outcome(), a.detail())).toList();
+        List<Attempt> attempts = delivery.tried().stream()
+                .map(a -> new Attempt(a.at(), a.outcome(), a.detail()))
+                .toList();
         String title = delivery.message() == null ? null : Message.storedTitle(delivery.message());
-        return new DeliveryView(delivery.signalId(), delivery.type(), delivery.severity(), delivery.channel(), delivery.status().name(),
-                delivery.detail(), title, delivery.createdAt(), delivery.dueAt(), delivery.sentAt(), attempts);
+        return new DeliveryView(
+                delivery.signalId(),
+                delivery.type(),
+                delivery.severity(),
+                delivery.channel(),
+                delivery.status().name(),
+                delivery.detail(),
+                title,
+                delivery.createdAt(),
+                delivery.dueAt(),
+                delivery.sentAt(),
+                attempts);
     }
 }

@@ -27,6 +27,7 @@ class Rerouting {
 
     /** At most this many unroutable deliveries are looked at per pass (the oldest first). */
     static final int BATCH = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(Rerouting.class);
 
     private final DeliveryQueue queue;
@@ -50,24 +51,44 @@ class Rerouting {
         reroute(queue.unroutable(null, saved.managerId(), BATCH));
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.notifications.unroutable-sweep-ms:600000}", initialDelayString = "${salespulse.notifications.unroutable-sweep-ms:600000}")
+    @Scheduled(
+            fixedDelayString = "${salespulse.notifications.unroutable-sweep-ms:600000}",
+            initialDelayString = "${salespulse.notifications.unroutable-sweep-ms:600000}")
     void sweep() {
         reroute(queue.unroutable(null, null, BATCH));
     }
 
     /** A signal that waits for a route changed: it will be routed as it now is (its severity and evidence). */
     void update(SignalUpdated update) {
-        queue.unroutableOf(update.signalId()).stream().map(Delivery::signal).filter(java.util.Objects::nonNull).findFirst().ifPresent(json -> {
-            SignalRaised was = EventCodec.mapper().readValue(json, SignalRaised.class);
-            SignalRaised now = new SignalRaised(was.signalId(), was.type(), was.subjectKind(), was.subjectId(), was.repId(), was.teamId(),
-                    update.severity(), update.evidence(), was.suggestedAction(), was.occurredAt());
-            queue.refreshUnroutable(update.signalId(), EventCodec.mapper().writeValueAsString(now), update.severity().name());
-        });
+        queue.unroutableOf(update.signalId()).stream()
+                .map(Delivery::signal)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(json -> {
+                    SignalRaised was = EventCodec.mapper().readValue(json, SignalRaised.class);
+                    SignalRaised now = new SignalRaised(
+                            was.signalId(),
+                            was.type(),
+                            was.subjectKind(),
+                            was.subjectId(),
+                            was.repId(),
+                            was.teamId(),
+                            update.severity(),
+                            update.evidence(),
+                            was.suggestedAction(),
+                            was.occurredAt());
+                    queue.refreshUnroutable(
+                            update.signalId(),
+                            EventCodec.mapper().writeValueAsString(now),
+                            update.severity().name());
+                });
     }
 
     private void reroute(List<Delivery> waiting) {
         Map<String, String> signals = new LinkedHashMap<>();
-        waiting.stream().filter(delivery -> delivery.signal() != null).forEach(delivery -> signals.putIfAbsent(delivery.signalId(), delivery.signal()));
+        waiting.stream()
+                .filter(delivery -> delivery.signal() != null)
+                .forEach(delivery -> signals.putIfAbsent(delivery.signalId(), delivery.signal()));
         for (String json : signals.values()) {
             try {
                 router.deliver(EventCodec.mapper().readValue(json, SignalRaised.class));

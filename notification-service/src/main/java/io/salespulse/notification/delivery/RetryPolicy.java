@@ -21,8 +21,7 @@ public final class RetryPolicy {
      */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(15);
 
-    private RetryPolicy() {
-    }
+    private RetryPolicy() {}
 
     /** The outcome of one attempt. */
     public record Outcome(Kind kind, Instant retryAt, String detail) {
@@ -42,7 +41,8 @@ public final class RetryPolicy {
      * @param jitter        a factor in [0.8, 1.2] spreading retries
      * @param maxRetryAfter the longest {@code Retry-After} honoured
      */
-    public static Outcome after(Attempt attempt, int attempts, Instant queuedAt, Instant now, double jitter, Duration maxRetryAfter) {
+    public static Outcome after(
+            Attempt attempt, int attempts, Instant queuedAt, Instant now, double jitter, Duration maxRetryAfter) {
         switch (attempt.result()) {
             case DELIVERED:
                 return new Outcome(Outcome.Kind.SENT, null, attempt.detail());

@@ -8,8 +8,8 @@ import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.roster.RosterStore;
-import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.MailTemplates;
+import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.policy.Decision;
@@ -45,8 +45,17 @@ class Router {
     private final MailTemplates mailTemplates;
     private final TeamCelebrations celebrations;
 
-    Router(RosterStore roster, PreferencesStore preferences, DeliveryQueue queue, Clock clock, MeterRegistry meters,
-           ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates, TeamCelebrations celebrations, @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+    Router(
+            RosterStore roster,
+            PreferencesStore preferences,
+            DeliveryQueue queue,
+            Clock clock,
+            MeterRegistry meters,
+            ObjectProvider<JavaMailSender> mail,
+            Texts texts,
+            MailTemplates mailTemplates,
+            TeamCelebrations celebrations,
+            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
         this.mailConfigured = mail.getIfAvailable() != null;
         this.texts = texts;
         this.mailTemplates = mailTemplates;
@@ -72,8 +81,10 @@ class Router {
      * signal, manager and channel.
      */
     void deliver(SignalRaised signal) {
-        List<String> managers = roster.team(signal.teamId()).map(TeamChanged::managerIds).orElse(List.of());
-        String who = signal.repId() != null ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
+        List<String> managers =
+                roster.team(signal.teamId()).map(TeamChanged::managerIds).orElse(List.of());
+        String who = signal.repId() != null
+                ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
                 : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
         Instant now = clock.instant();
         List<String> gaps = new java.util.ArrayList<>();
@@ -89,10 +100,19 @@ class Router {
             Message message = Message.of(signal, who, prefs.locale(), appUrl, texts);
             Map<String, String[]> channels = channels(prefs, message, mailConfigured);
             if (channels.isEmpty()) {
-                gaps.add(unroutable(signal, manager, prefs.email() != null ? Unroutable.EMAIL_WITHOUT_SMTP : Unroutable.NO_CHANNEL, now));
+                gaps.add(unroutable(
+                        signal,
+                        manager,
+                        prefs.email() != null ? Unroutable.EMAIL_WITHOUT_SMTP : Unroutable.NO_CHANNEL,
+                        now));
                 continue;
             }
-            Decision decision = NotificationPolicy.decide(signal.type(), signal.severity(), false, prefs, now,
+            Decision decision = NotificationPolicy.decide(
+                    signal.type(),
+                    signal.severity(),
+                    false,
+                    prefs,
+                    now,
                     queue.instantSignalsSince(manager, now.minus(Duration.ofHours(1))));
             DeliveryStatus status = switch (decision.route()) {
                 case INSTANT -> DeliveryStatus.QUEUED;
@@ -100,8 +120,16 @@ class Router {
                 case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
             };
             for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-                add(signal, manager, channel.getKey(), channel.getValue()[0], channel.getValue()[1], status,
-                        decision.reason(), decision.sendAt() != null ? decision.sendAt() : now, message);
+                add(
+                        signal,
+                        manager,
+                        channel.getKey(),
+                        channel.getValue()[0],
+                        channel.getValue()[1],
+                        status,
+                        decision.reason(),
+                        decision.sendAt() != null ? decision.sendAt() : now,
+                        message);
             }
         }
         queue.closeUnroutable(signal.signalId(), gaps);
@@ -126,10 +154,21 @@ class Router {
     /** Records (once) that the signal reached no channel for this manager, or for its team; answers the delivery's id. */
     private String unroutable(SignalRaised signal, String manager, Unroutable why, Instant now) {
         String id = signal.signalId() + "|" + (manager == null ? "-" : manager) + "|none";
-        Delivery delivery = Delivery.unroutable(id, signal.signalId(), manager, signal.type().name(), signal.severity().name(), why.reason,
-                signal.teamId(), io.salespulse.contracts.EventCodec.mapper().writeValueAsString(signal), now);
+        Delivery delivery = Delivery.unroutable(
+                id,
+                signal.signalId(),
+                manager,
+                signal.type().name(),
+                signal.severity().name(),
+                why.reason,
+                signal.teamId(),
+                io.salespulse.contracts.EventCodec.mapper().writeValueAsString(signal),
+                now);
         if (queue.add(delivery)) {
-            Counter.builder("salespulse.notifications.unroutable").tag("reason", why.tag).register(meters).increment();
+            Counter.builder("salespulse.notifications.unroutable")
+                    .tag("reason", why.tag)
+                    .register(meters)
+                    .increment();
         }
         return id;
     }
@@ -150,36 +189,79 @@ class Router {
             if (prefs == null || delivery.message() == null) {
                 continue;
             }
-            Decision decision = NotificationPolicy.decide(update.type(), Severity.CRITICAL, false, prefs, now,
+            Decision decision = NotificationPolicy.decide(
+                    update.type(),
+                    Severity.CRITICAL,
+                    false,
+                    prefs,
+                    now,
                     queue.instantSignalsSince(manager, now.minus(Duration.ofHours(1))));
             if (decision.route() != Decision.Route.INSTANT) {
                 continue;
             }
-            Message message = Message.fromStored(delivery.message(), texts).updated(Severity.CRITICAL, update.evidence(), texts);
+            Message message =
+                    Message.fromStored(delivery.message(), texts).updated(Severity.CRITICAL, update.evidence(), texts);
             String[] channel = channels(prefs, message, mailConfigured).get(delivery.channel());
-            if (channel != null && queue.promote(delivery.id(), channel[1], message.stored(),
-                    decision.sendAt() != null ? decision.sendAt() : now)) {
-                Counter.builder("salespulse.notifications.escalated").tag("channel", delivery.channel()).register(meters).increment();
+            if (channel != null
+                    && queue.promote(
+                            delivery.id(),
+                            channel[1],
+                            message.stored(),
+                            decision.sendAt() != null ? decision.sendAt() : now)) {
+                Counter.builder("salespulse.notifications.escalated")
+                        .tag("channel", delivery.channel())
+                        .register(meters)
+                        .increment();
             }
         }
     }
 
     /** channel name to {target, payload}. */
     private Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
-        return new ChannelPayloads(() -> Renderers.slack(message), () -> Renderers.teams(message), () -> Renderers.webhook(message),
-                () -> mailTemplates.signal(message)).forManager(prefs, mail);
+        return new ChannelPayloads(
+                        () -> Renderers.slack(message),
+                        () -> Renderers.teams(message),
+                        () -> Renderers.webhook(message),
+                        () -> mailTemplates.signal(message))
+                .forManager(prefs, mail);
     }
 
-    private void add(SignalRaised signal, String manager, String channel, String target, String payload, DeliveryStatus status,
-                     String reason, Instant dueAt, Message message) {
-        Delivery delivery = Delivery.routed(signal.signalId() + "|" + manager + "|" + channel, signal.signalId(), manager, channel,
-                signal.type().name(), signal.severity().name(), status, status == DeliveryStatus.QUEUED ? "INSTANT" : status.name(), reason,
-                target, payload, message == null ? null : message.stored(), dueAt);
+    private void add(
+            SignalRaised signal,
+            String manager,
+            String channel,
+            String target,
+            String payload,
+            DeliveryStatus status,
+            String reason,
+            Instant dueAt,
+            Message message) {
+        Delivery delivery = Delivery.routed(
+                signal.signalId() + "|" + manager + "|" + channel,
+                signal.signalId(),
+                manager,
+                channel,
+                signal.type().name(),
+                signal.severity().name(),
+                status,
+                status == DeliveryStatus.QUEUED ? "INSTANT" : status.name(),
+                reason,
+                target,
+                payload,
+                message == null ? null : message.stored(),
+                dueAt);
         if (queue.add(delivery) && status == DeliveryStatus.SUPPRESSED) {
-            Counter.builder("salespulse.notifications.suppressed").tag("channel", channel)
-                    .tag("reason", reason.startsWith("below") ? "min_severity" : reason.startsWith("resolved") ? "resolved"
-                            : reason.startsWith("recognitions") ? "recognitions_off" : "other")
-                    .register(meters).increment();
+            Counter.builder("salespulse.notifications.suppressed")
+                    .tag("channel", channel)
+                    .tag(
+                            "reason",
+                            reason.startsWith("below")
+                                    ? "min_severity"
+                                    : reason.startsWith("resolved")
+                                            ? "resolved"
+                                            : reason.startsWith("recognitions") ? "recognitions_off" : "other")
+                    .register(meters)
+                    .increment();
         }
     }
 }

@@ -20,8 +20,7 @@ final class TargetRateLimits {
     private final Map<String, Held> buckets = new ConcurrentHashMap<>();
     private final TimeMeter time;
 
-    private record Held(Bucket bucket, int limit) {
-    }
+    private record Held(Bucket bucket, int limit) {}
 
     TargetRateLimits(TimeMeter time) {
         this.time = time;
@@ -30,11 +29,22 @@ final class TargetRateLimits {
     /** Whether one more message may go to the target now. */
     boolean tryConsume(String target, int limit) {
         if (buckets.size() > SWEEP_ABOVE) {
-            buckets.entrySet().removeIf(entry -> entry.getValue().bucket().getAvailableTokens() >= entry.getValue().limit());
+            buckets.entrySet()
+                    .removeIf(entry -> entry.getValue().bucket().getAvailableTokens()
+                            >= entry.getValue().limit());
         }
-        return buckets.computeIfAbsent(target, key -> new Held(Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(time).build(), limit)).bucket().tryConsume(1);
+        return buckets.computeIfAbsent(
+                        target,
+                        key -> new Held(
+                                Bucket.builder()
+                                        .addLimit(bandwidth -> bandwidth
+                                                .capacity(limit)
+                                                .refillIntervally(limit, Duration.ofSeconds(1)))
+                                        .withCustomTimePrecision(time)
+                                        .build(),
+                                limit))
+                .bucket()
+                .tryConsume(1);
     }
 
     /** How many targets are held. */

@@ -34,18 +34,23 @@ import tools.jackson.databind.node.ObjectNode;
 class TeamCelebrations {
 
     /** The recognitions a team sees. */
-    static final Set<SignalType> PUBLIC = Set.of(SignalType.BIG_WIN, SignalType.OBJECTIVE_ACHIEVED, SignalType.PERSONAL_BEST);
+    static final Set<SignalType> PUBLIC =
+            Set.of(SignalType.BIG_WIN, SignalType.OBJECTIVE_ACHIEVED, SignalType.PERSONAL_BEST);
 
     /** A team's celebration channel. */
     @Document("team_celebrations")
-    record TeamChannel(@Id String teamId, boolean enabled, String slackWebhookUrl, String teamsWebhookUrl, Language locale,
-                       String updatedBy, Instant updatedAt) {
-    }
+    record TeamChannel(
+            @Id String teamId,
+            boolean enabled,
+            String slackWebhookUrl,
+            String teamsWebhookUrl,
+            Language locale,
+            String updatedBy,
+            Instant updatedAt) {}
 
     /** A rep's choice about public posts (absent: posted). */
     @Document("celebration_choices")
-    record RepChoice(@Id String repId, boolean publicPosts, String updatedBy, Instant updatedAt) {
-    }
+    record RepChoice(@Id String repId, boolean publicPosts, String updatedBy, Instant updatedAt) {}
 
     private final MongoTemplate mongo;
     private final RosterStore roster;
@@ -54,8 +59,13 @@ class TeamCelebrations {
     private final Clock clock;
     private final String appUrl;
 
-    TeamCelebrations(MongoTemplate mongo, RosterStore roster, DeliveryQueue queue, Texts texts, Clock clock,
-                     @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+    TeamCelebrations(
+            MongoTemplate mongo,
+            RosterStore roster,
+            DeliveryQueue queue,
+            Texts texts,
+            Clock clock,
+            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
         this.mongo = mongo;
         this.roster = roster;
         this.queue = queue;
@@ -79,8 +89,18 @@ class TeamCelebrations {
 
     /** Of these reps, those who would rather not be posted. */
     java.util.List<String> notPosted(java.util.Collection<String> repIds) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria
-                .where("_id").in(repIds).and("publicPosts").is(false)), RepChoice.class).stream().map(RepChoice::repId).sorted().toList();
+        return mongo
+                .find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                        .in(repIds)
+                                        .and("publicPosts")
+                                        .is(false)),
+                        RepChoice.class)
+                .stream()
+                .map(RepChoice::repId)
+                .sorted()
+                .toList();
     }
 
     void choose(RepChoice choice) {
@@ -94,13 +114,16 @@ class TeamCelebrations {
         }
         // Most teams have no channel: look at it before the rep's choice. A team's own objective reached is the whole
         // team's news; a rep's is posted unless the rep opted out.
-        TeamChannel channel = channel(signal.teamId()).filter(TeamChannel::enabled).orElse(null);
+        TeamChannel channel =
+                channel(signal.teamId()).filter(TeamChannel::enabled).orElse(null);
         if (channel == null || signal.repId() != null && !publicPosts(signal.repId())) {
             return;
         }
-        Language language = channel.locale() != null ? channel.locale()
+        Language language = channel.locale() != null
+                ? channel.locale()
                 : roster.team(signal.teamId()).map(TeamChanged::locale).orElse(Language.en);
-        String who = signal.repId() != null ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
+        String who = signal.repId() != null
+                ? roster.rep(signal.repId()).map(RepChanged::displayName).orElse(signal.repId())
                 : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
         String title = Message.of(signal, who, language, appUrl, texts).title();
         String cheer = texts.get(language, "celebration.cheer");
@@ -113,8 +136,16 @@ class TeamCelebrations {
         }
         String recipient = "team:" + signal.teamId();
         Instant now = clock.instant();
-        targets.forEach((name, target) -> queue.addOwn(signal.signalId() + "|" + recipient + "|" + name, signal.signalId(), recipient,
-                name, signal.type().name(), "CELEBRATION", "posted to the team's channel", target, now));
+        targets.forEach((name, target) -> queue.addOwn(
+                signal.signalId() + "|" + recipient + "|" + name,
+                signal.signalId(),
+                recipient,
+                name,
+                signal.type().name(),
+                "CELEBRATION",
+                "posted to the team's channel",
+                target,
+                now));
     }
 
     /** A celebration as Slack shows it: the news, and a word from SalesPulse. No figures beyond the title's. */
@@ -122,19 +153,41 @@ class TeamCelebrations {
         ObjectNode root = EventCodec.mapper().createObjectNode();
         root.put("text", "🎉 " + title);
         ArrayNode blocks = root.putArray("blocks");
-        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", "🎉 " + title);
-        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn").put("text", cheer);
+        blocks.addObject()
+                .put("type", "header")
+                .putObject("text")
+                .put("type", "plain_text")
+                .put("text", "🎉 " + title);
+        blocks.addObject()
+                .put("type", "context")
+                .putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
+                .put("text", cheer);
         return root.toString();
     }
 
     /** A celebration as Teams shows it (an Adaptive Card). */
     static String teams(String title, String cheer) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
-        ObjectNode card = root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive")
-                .putObject("content").put("type", "AdaptiveCard").put("version", "1.4");
+        ObjectNode card = root.putArray("attachments")
+                .addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putObject("content")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", "🎉 " + title).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
-        body.addObject().put("type", "TextBlock").put("text", cheer).put("wrap", true).put("isSubtle", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", "🎉 " + title)
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", cheer)
+                .put("wrap", true)
+                .put("isSubtle", true);
         return root.toString();
     }
 }

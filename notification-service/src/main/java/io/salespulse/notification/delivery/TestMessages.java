@@ -33,8 +33,7 @@ class TestMessages {
     static final Duration AT_MOST_EVERY = Duration.ofMinutes(1);
 
     /** What was queued: the channels, and the delivery log's id of the test. */
-    record Queued(String testId, List<String> channels) {
-    }
+    record Queued(String testId, List<String> channels) {}
 
     private final PreferencesStore preferences;
     private final DeliveryQueue queue;
@@ -43,8 +42,13 @@ class TestMessages {
     private final Texts texts;
     private final MailTemplates mailTemplates;
 
-    TestMessages(PreferencesStore preferences, DeliveryQueue queue, Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts,
-                 MailTemplates mailTemplates) {
+    TestMessages(
+            PreferencesStore preferences,
+            DeliveryQueue queue,
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail,
+            Texts texts,
+            MailTemplates mailTemplates) {
         this.preferences = preferences;
         this.queue = queue;
         this.clock = clock;
@@ -56,25 +60,41 @@ class TestMessages {
     @PostMapping("/api/v1/managers/{managerId}/test-message")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Queued send(@PathVariable String managerId) {
-        Preferences prefs = preferences.of(managerId).orElseThrow(() -> new InvalidRequestException("preferences",
-                "no preferences yet: set at least one channel first (PUT /api/v1/managers/{managerId}/preferences)"));
+        Preferences prefs = preferences
+                .of(managerId)
+                .orElseThrow(
+                        () -> new InvalidRequestException(
+                                "preferences",
+                                "no preferences yet: set at least one channel first (PUT /api/v1/managers/{managerId}/preferences)"));
         Instant now = clock.instant();
         if (queue.typedSince(managerId, "TEST_MESSAGE", now.minus(AT_MOST_EVERY))) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "at most one test message a minute");
         }
         String title = texts.get(prefs.locale(), "test.title");
         // A digest without signals: the same shape every channel already renders, its title the test's words.
-        Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slackDigest(title, List.of()),
-                () -> Renderers.teamsDigest(title, List.of()), () -> Renderers.webhookDigest(title, List.of()),
-                () -> mailTemplates.digest(prefs.locale(), title, List.of())).forManager(prefs, mail);
+        Map<String, String[]> channels = new ChannelPayloads(
+                        () -> Renderers.slackDigest(title, List.of()),
+                        () -> Renderers.teamsDigest(title, List.of()),
+                        () -> Renderers.webhookDigest(title, List.of()),
+                        () -> mailTemplates.digest(prefs.locale(), title, List.of()))
+                .forManager(prefs, mail);
         if (channels.isEmpty()) {
-            throw new InvalidRequestException("preferences", "no channel to test: set a Slack, Teams or webhook URL, or an email");
+            throw new InvalidRequestException(
+                    "preferences", "no channel to test: set a Slack, Teams or webhook URL, or an email");
         }
         String testId = "test-" + UUID.randomUUID();
         List<String> queued = new ArrayList<>();
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            queue.addOwn(testId + "|" + managerId + "|" + channel.getKey(), testId, managerId, channel.getKey(), "TEST_MESSAGE", "TEST",
-                    "test message", channel.getValue(), now);
+            queue.addOwn(
+                    testId + "|" + managerId + "|" + channel.getKey(),
+                    testId,
+                    managerId,
+                    channel.getKey(),
+                    "TEST_MESSAGE",
+                    "TEST",
+                    "test message",
+                    channel.getValue(),
+                    now);
             queued.add(channel.getKey());
         }
         return new Queued(testId, queued);

@@ -2,13 +2,12 @@ package io.salespulse.notification.delivery;
 
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.objective.ObjectiveScope;
-import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
-import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.MailTemplates;
+import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.PipelineSections;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
@@ -47,8 +46,10 @@ import org.springframework.stereotype.Component;
 @Component
 class WeeklyDigest {
 
-    private static final List<String> RECOGNITIONS = Arrays.stream(SignalType.values()).filter(SignalType::isPositive)
-            .map(Enum::name).toList();
+    private static final List<String> RECOGNITIONS = Arrays.stream(SignalType.values())
+            .filter(SignalType::isPositive)
+            .map(Enum::name)
+            .toList();
 
     private final PreferencesStore preferences;
     private final DeliveryQueue queue;
@@ -62,10 +63,18 @@ class WeeklyDigest {
     private final String appUrl;
     private final Duration reviewWait;
 
-    WeeklyDigest(PreferencesStore preferences, DeliveryQueue queue, RosterStore roster, TeamFigures figures, SignalInbox inbox,
-                 Clock clock, ObjectProvider<JavaMailSender> mail, Texts texts, MailTemplates mailTemplates,
-                 @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl,
-                 @Value("${salespulse.notifications.weekly-review-wait:PT2H}") Duration reviewWait) {
+    WeeklyDigest(
+            PreferencesStore preferences,
+            DeliveryQueue queue,
+            RosterStore roster,
+            TeamFigures figures,
+            SignalInbox inbox,
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail,
+            Texts texts,
+            MailTemplates mailTemplates,
+            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl,
+            @Value("${salespulse.notifications.weekly-review-wait:PT2H}") Duration reviewWait) {
         this.reviewWait = reviewWait;
         this.preferences = preferences;
         this.queue = queue;
@@ -79,7 +88,8 @@ class WeeklyDigest {
         this.appUrl = appUrl;
     }
 
-    @Scheduled(fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
+    @Scheduled(
+            fixedDelayString = "${salespulse.notifications.digest-check-ms:60000}",
             initialDelayString = "${salespulse.notifications.digest-initial-delay-ms:5000}")
     void run() {
         for (Preferences prefs : preferences.all()) {
@@ -89,13 +99,19 @@ class WeeklyDigest {
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
             String[] when = prefs.weeklyDigest().split(" ");
             if (local.getDayOfWeek() == day(when[0]) && !local.toLocalTime().isBefore(LocalTime.parse(when[1]))) {
-                send(prefs, local, local.toLocalDate().atTime(LocalTime.parse(when[1])).atZone(local.getZone()));
+                send(
+                        prefs,
+                        local,
+                        local.toLocalDate().atTime(LocalTime.parse(when[1])).atZone(local.getZone()));
             }
         }
     }
 
     private static DayOfWeek day(String threeLetters) {
-        return Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(threeLetters)).findFirst().orElseThrow();
+        return Arrays.stream(DayOfWeek.values())
+                .filter(d -> d.name().startsWith(threeLetters))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -109,8 +125,10 @@ class WeeklyDigest {
         if (queue.has(prefs.managerId(), "weekly-" + lastWeek)) {
             return;
         }
-        List<TeamChanged> teams = roster.teams().stream().filter(t -> t.managerIds().contains(prefs.managerId()))
-                .sorted(Comparator.comparing(TeamChanged::name)).toList();
+        List<TeamChanged> teams = roster.teams().stream()
+                .filter(t -> t.managerIds().contains(prefs.managerId()))
+                .sorted(Comparator.comparing(TeamChanged::name))
+                .toList();
         if (teams.isEmpty()) {
             return;
         }
@@ -120,50 +138,83 @@ class WeeklyDigest {
 
         List<WeeklyReport.RepWeeks> reps = new ArrayList<>();
         for (TeamChanged team : teams) {
-            for (RepChanged rep : roster.repsOf(team.teamId()).stream().sorted(Comparator.comparing(RepChanged::displayName)).toList()) {
+            for (RepChanged rep : roster.repsOf(team.teamId()).stream()
+                    .sorted(Comparator.comparing(RepChanged::displayName))
+                    .toList()) {
                 if (rep.active()) {
-                    reps.add(new WeeklyReport.RepWeeks(rep.displayName(), figures.repTotals(rep.repId(), lastWeek, thisWeek.minusDays(1)),
+                    reps.add(new WeeklyReport.RepWeeks(
+                            rep.displayName(),
+                            figures.repTotals(rep.repId(), lastWeek, thisWeek.minusDays(1)),
                             figures.repTotals(rep.repId(), lastWeek.minusWeeks(1), lastWeek.minusDays(1))));
                 }
             }
         }
         List<WeeklyReport.ObjectiveLine> objectives = new ArrayList<>();
         for (ObjectiveProgressed o : figures.objectivesOf(teamIds, lastWeekStart)) {
-            objectives.add(new WeeklyReport.ObjectiveLine(o.scope() == ObjectiveScope.REP ? repName(o.scopeId()) : teamName(o.scopeId()),
-                    o.metric(), o.attainment(), o.pace(), o.status()));
+            objectives.add(new WeeklyReport.ObjectiveLine(
+                    o.scope() == ObjectiveScope.REP ? repName(o.scopeId()) : teamName(o.scopeId()),
+                    o.metric(),
+                    o.attainment(),
+                    o.pace(),
+                    o.status()));
         }
         objectives.sort(Comparator.comparing(WeeklyReport.ObjectiveLine::who));
         List<String> open = new ArrayList<>();
         for (SignalInbox.OpenSignal signal : inbox.openOf(teamIds)) {
             if (!signal.type().isPositive()) {
                 String who = signal.repId() != null ? repName(signal.repId()) : teamName(signal.teamId());
-                String line = texts.title(signal.type(), who, prefs.locale()) + (signal.severity() != null ? " (" + signal.severity() + ")" : "");
+                String line = texts.title(signal.type(), who, prefs.locale())
+                        + (signal.severity() != null ? " (" + signal.severity() + ")" : "");
                 open.add(signal.acknowledged() ? texts.get(prefs.locale(), "signal.acknowledged", line) : line);
             }
         }
         List<String> recognitions = new ArrayList<>();
-        for (Delivery delivery : queue.routedBetween(prefs.managerId(), RECOGNITIONS, lastWeekStart, thisWeek.atStartOfDay(zone).toInstant())) {
+        for (Delivery delivery : queue.routedBetween(
+                prefs.managerId(),
+                RECOGNITIONS,
+                lastWeekStart,
+                thisWeek.atStartOfDay(zone).toInstant())) {
             recognitions.add(Message.storedTitle(delivery.message()));
         }
         List<PipelineSections.TeamReview> reviews = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (TeamChanged team : teams) {
-            figures.review(team.teamId(), lastWeek).ifPresentOrElse(review -> reviews.add(new PipelineSections.TeamReview(team.name(), review)),
-                    () -> missing.add(team.name()));
+            figures.review(team.teamId(), lastWeek)
+                    .ifPresentOrElse(
+                            review -> reviews.add(new PipelineSections.TeamReview(team.name(), review)),
+                            () -> missing.add(team.name()));
         }
         if (!missing.isEmpty() && local.isBefore(due.plus(reviewWait))) {
             return; // the pipeline review is on its way: wait for it a while
         }
-        WeeklyReport report = WeeklyReport.of(prefs.locale(), lastWeek, reps, objectives,
-                PipelineSections.of(prefs.locale(), reviews, missing, this::repName, texts), open, recognitions,
-                appUrl + "/teams/" + teamIds.get(0), texts);
+        WeeklyReport report = WeeklyReport.of(
+                prefs.locale(),
+                lastWeek,
+                reps,
+                objectives,
+                PipelineSections.of(prefs.locale(), reviews, missing, this::repName, texts),
+                open,
+                recognitions,
+                appUrl + "/teams/" + teamIds.get(0),
+                texts);
 
-        Map<String, String[]> channels = new ChannelPayloads(() -> Renderers.slack(report), () -> Renderers.teams(report),
-                () -> Renderers.webhook(report), () -> mailTemplates.weekly(report)).forManager(prefs, mail);
+        Map<String, String[]> channels = new ChannelPayloads(
+                        () -> Renderers.slack(report),
+                        () -> Renderers.teams(report),
+                        () -> Renderers.webhook(report),
+                        () -> mailTemplates.weekly(report))
+                .forManager(prefs, mail);
         for (Map.Entry<String, String[]> channel : channels.entrySet()) {
-            queue.addOwn("weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey(), "weekly-" + lastWeek, prefs.managerId(),
-                    channel.getKey(), "WEEKLY_DIGEST", "DIGEST_SEND", reps.size() + " rep(s), " + open.size() + " open signal(s)",
-                    channel.getValue(), clock.instant());
+            queue.addOwn(
+                    "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey(),
+                    "weekly-" + lastWeek,
+                    prefs.managerId(),
+                    channel.getKey(),
+                    "WEEKLY_DIGEST",
+                    "DIGEST_SEND",
+                    reps.size() + " rep(s), " + open.size() + " open signal(s)",
+                    channel.getValue(),
+                    clock.instant());
         }
     }
 

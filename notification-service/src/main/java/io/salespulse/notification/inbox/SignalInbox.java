@@ -8,8 +8,8 @@ import io.salespulse.contracts.EventType;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalEvent;
 import io.salespulse.contracts.signal.SignalRaised;
-import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.mongo.LatestState;
 import java.util.Collection;
 import java.util.List;
@@ -40,15 +40,25 @@ public class SignalInbox {
      * A signal's state as the inbox keeps it, under its id: what routing and digests read, and its last lifecycle
      * event's type. Earlier builds stored the whole event beside the lifecycle; it reads the same.
      */
-    record Entry(String signalId, SignalType type, String repId, String teamId, Severity severity, String lifecycle) {
-    }
+    record Entry(String signalId, SignalType type, String repId, String teamId, Severity severity, String lifecycle) {}
 
     void record(EventEnvelope envelope) {
         SignalEvent signal = envelope.dataAs(SignalEvent.class);
-        Severity severity = signal instanceof SignalRaised raised ? raised.severity()
+        Severity severity = signal instanceof SignalRaised raised
+                ? raised.severity()
                 : signal instanceof SignalUpdated updated ? updated.severity() : null;
-        LatestState.replaceIfNotOlder(mongo, COLLECTION, signal.signalId(), signal.occurredAt().toEpochMilli(),
-                new Entry(signal.signalId(), signal.type(), signal.repId(), signal.teamId(), severity, envelope.type().typeName()));
+        LatestState.replaceIfNotOlder(
+                mongo,
+                COLLECTION,
+                signal.signalId(),
+                signal.occurredAt().toEpochMilli(),
+                new Entry(
+                        signal.signalId(),
+                        signal.type(),
+                        signal.repId(),
+                        signal.teamId(),
+                        severity,
+                        envelope.type().typeName()));
     }
 
     /**
@@ -61,14 +71,24 @@ public class SignalInbox {
      * @param severity     its severity, when the last change told it
      * @param acknowledged whether a manager acknowledged it
      */
-    public record OpenSignal(String signalId, SignalType type, String repId, String teamId, String severity, boolean acknowledged) {
-    }
+    public record OpenSignal(
+            String signalId, SignalType type, String repId, String teamId, String severity, boolean acknowledged) {}
 
     /** The open signals of these teams. */
     public List<OpenSignal> openOf(Collection<String> teamIds) {
-        return mongo.find(query(where("teamId").in(teamIds).and("lifecycle").ne(EventType.SIGNAL_RESOLVED.typeName())), Entry.class, COLLECTION)
-                .stream().map(entry -> new OpenSignal(entry.signalId(), entry.type(), entry.repId(), entry.teamId(),
+        return mongo
+                .find(
+                        query(where("teamId").in(teamIds).and("lifecycle").ne(EventType.SIGNAL_RESOLVED.typeName())),
+                        Entry.class,
+                        COLLECTION)
+                .stream()
+                .map(entry -> new OpenSignal(
+                        entry.signalId(),
+                        entry.type(),
+                        entry.repId(),
+                        entry.teamId(),
                         entry.severity() == null ? null : entry.severity().name(),
-                        EventType.SIGNAL_ACKNOWLEDGED.typeName().equals(entry.lifecycle()))).toList();
+                        EventType.SIGNAL_ACKNOWLEDGED.typeName().equals(entry.lifecycle())))
+                .toList();
     }
 }

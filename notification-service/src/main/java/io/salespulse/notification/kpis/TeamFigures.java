@@ -3,10 +3,10 @@ package io.salespulse.notification.kpis;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.KpiEvent;
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.kpi.ObjectiveStatus;
 import io.salespulse.contracts.kpi.PipelineReviewed;
@@ -39,75 +39,137 @@ public class TeamFigures {
 
     TeamFigures(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(REP_DAYS).createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+        mongo.indexOps(REP_DAYS)
+                .createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         mongo.indexOps(OBJECTIVES).createIndex(new Index().on("teamId", Sort.Direction.ASC));
     }
 
     /** A rep's figures of a day as stored here, under {@code rep|day}: the day's activity counts beside who and when. */
-    record RepDayFigures(String repId, String teamId, LocalDate day, long calls, long connectedCalls, long talkTimeSeconds, long emails,
-                         long meetingsBooked, long meetingsScheduled, long meetingsHeld, long dealsCreated, long dealsAdvanced,
-                         long dealsWon, long dealsLost) {
+    record RepDayFigures(
+            String repId,
+            String teamId,
+            LocalDate day,
+            long calls,
+            long connectedCalls,
+            long talkTimeSeconds,
+            long emails,
+            long meetingsBooked,
+            long meetingsScheduled,
+            long meetingsHeld,
+            long dealsCreated,
+            long dealsAdvanced,
+            long dealsWon,
+            long dealsLost) {
 
         static RepDayFigures of(RepDayKpisUpdated day) {
             DailyActivity a = day.activity();
-            return new RepDayFigures(day.repId(), day.teamId(), day.day(), a.calls(), a.connectedCalls(), a.talkTimeSeconds(), a.emails(),
-                    a.meetingsBooked(), a.meetingsScheduled(), a.meetingsHeld(), a.dealsCreated(), a.dealsAdvanced(), a.dealsWon(),
+            return new RepDayFigures(
+                    day.repId(),
+                    day.teamId(),
+                    day.day(),
+                    a.calls(),
+                    a.connectedCalls(),
+                    a.talkTimeSeconds(),
+                    a.emails(),
+                    a.meetingsBooked(),
+                    a.meetingsScheduled(),
+                    a.meetingsHeld(),
+                    a.dealsCreated(),
+                    a.dealsAdvanced(),
+                    a.dealsWon(),
                     a.dealsLost());
         }
 
         long[] counts() {
-            return new long[] {calls, connectedCalls, talkTimeSeconds, emails, meetingsBooked, meetingsScheduled, meetingsHeld, dealsCreated,
-                    dealsAdvanced, dealsWon, dealsLost};
+            return new long[] {
+                calls,
+                connectedCalls,
+                talkTimeSeconds,
+                emails,
+                meetingsBooked,
+                meetingsScheduled,
+                meetingsHeld,
+                dealsCreated,
+                dealsAdvanced,
+                dealsWon,
+                dealsLost
+            };
         }
     }
 
     void record(EventEnvelope envelope) {
         KpiEvent event = envelope.dataAs(KpiEvent.class);
         if (event instanceof RepDayKpisUpdated day) {
-            LatestState.replaceIfNotOlder(mongo, REP_DAYS, day.repId() + "|" + day.day(), day.occurredAt().toEpochMilli(), RepDayFigures.of(day));
+            LatestState.replaceIfNotOlder(
+                    mongo,
+                    REP_DAYS,
+                    day.repId() + "|" + day.day(),
+                    day.occurredAt().toEpochMilli(),
+                    RepDayFigures.of(day));
         } else if (event instanceof ObjectiveProgressed objective) {
-            // A cancellation is final: figures computed before it and published after it do not bring the objective back.
+            // A cancellation is final: figures computed before it and published after it do not bring the objective
+            // back.
             if (objective.status() == ObjectiveStatus.CANCELLED) {
                 LatestState.replace(mongo, OBJECTIVES, objective.objectiveId(), objective); // final whatever its time
-            } else if (!mongo.exists(query(where("_id").is(objective.objectiveId()).and("status").is(ObjectiveStatus.CANCELLED.name())), OBJECTIVES)) {
-                LatestState.replaceIfNotOlder(mongo, OBJECTIVES, objective.objectiveId(), objective.occurredAt().toEpochMilli(), objective);
+            } else if (!mongo.exists(
+                    query(where("_id").is(objective.objectiveId()).and("status").is(ObjectiveStatus.CANCELLED.name())),
+                    OBJECTIVES)) {
+                LatestState.replaceIfNotOlder(
+                        mongo,
+                        OBJECTIVES,
+                        objective.objectiveId(),
+                        objective.occurredAt().toEpochMilli(),
+                        objective);
             }
         } else if (event instanceof PipelineReviewed review) {
             String id = review.teamId() + "|" + review.weekStart();
             StoredReview held = mongo.findById(id, StoredReview.class);
             if (held == null || !held.occurredAt().isAfter(review.occurredAt())) {
-                mongo.save(new StoredReview(id, review.teamId(), review.weekStart().toString(), EventCodec.toJson(review), review.occurredAt()));
+                mongo.save(new StoredReview(
+                        id,
+                        review.teamId(),
+                        review.weekStart().toString(),
+                        EventCodec.toJson(review),
+                        review.occurredAt()));
             }
         }
     }
 
     /** A team's weekly pipeline review as kpi-service published it (the latest, should it come twice). */
     @org.springframework.data.mongodb.core.mapping.Document("pipeline_reviews")
-    record StoredReview(@org.springframework.data.annotation.Id String id, String teamId, String weekStart, byte[] event, Instant occurredAt) {
-    }
+    record StoredReview(
+            @org.springframework.data.annotation.Id String id,
+            String teamId,
+            String weekStart,
+            byte[] event,
+            Instant occurredAt) {}
 
     /** The pipeline review of a team's week starting {@code monday}, once kpi-service has published it. */
     public java.util.Optional<PipelineReviewed> review(String teamId, LocalDate monday) {
         return java.util.Optional.ofNullable(mongo.findById(teamId + "|" + monday, StoredReview.class))
-                .map(stored -> (PipelineReviewed) EventCodec.fromJson(io.salespulse.contracts.EventType.PIPELINE_REVIEWED, stored.event()));
+                .map(stored -> (PipelineReviewed)
+                        EventCodec.fromJson(io.salespulse.contracts.EventType.PIPELINE_REVIEWED, stored.event()));
     }
 
     /** A rep's totals over the days {@code from} to {@code to} inclusive. */
     public DailyActivity repTotals(String repId, LocalDate from, LocalDate to) {
         long[] sum = new long[11];
-        for (RepDayFigures day : mongo.find(query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS)) {
+        for (RepDayFigures day : mongo.find(
+                query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS)) {
             long[] values = day.counts();
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += values[i];
             }
         }
-        return new DailyActivity(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]);
+        return new DailyActivity(
+                sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9], sum[10]);
     }
 
     /** The objectives of these teams (theirs and their reps'): those still running, and those that changed since a time. */
     public List<ObjectiveProgressed> objectivesOf(Collection<String> teamIds, Instant since) {
         List<ObjectiveProgressed> objectives = new ArrayList<>();
-        for (ObjectiveProgressed objective : mongo.find(query(where("teamId").in(teamIds)), ObjectiveProgressed.class, OBJECTIVES)) {
+        for (ObjectiveProgressed objective :
+                mongo.find(query(where("teamId").in(teamIds)), ObjectiveProgressed.class, OBJECTIVES)) {
             boolean running = objective.elapsed() == null || objective.elapsed().compareTo(BigDecimal.ONE) < 0;
             if (running || !objective.occurredAt().isBefore(since)) {
                 objectives.add(objective);

@@ -31,7 +31,9 @@ public class OutboundPolicy {
 
     /** The channels whose target is a URL. */
     public enum Channel {
-        SLACK, TEAMS, WEBHOOK;
+        SLACK,
+        TEAMS,
+        WEBHOOK;
 
         public static Channel of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
@@ -41,16 +43,13 @@ public class OutboundPolicy {
     /** What the policy says of a target. */
     public sealed interface Verdict {
         /** The target may be called. */
-        record Allowed() implements Verdict {
-        }
+        record Allowed() implements Verdict {}
 
         /** The target may not be called: {@code reason} says why, for the manager who typed it (never logged). */
-        record Refused(String reason) implements Verdict {
-        }
+        record Refused(String reason) implements Verdict {}
 
         /** The host does not resolve now: allowed at preference time, a network failure at send time. */
-        record Unresolved() implements Verdict {
-        }
+        record Unresolved() implements Verdict {}
     }
 
     /** Resolves a host name to its addresses (the JDK's resolver; tests give their own). */
@@ -63,16 +62,21 @@ public class OutboundPolicy {
     private final Resolver resolver;
 
     @Autowired
-    OutboundPolicy(@Value("${salespulse.notifications.outbound.allow-loopback:false}") boolean allowLoopback,
-                   @Value("${salespulse.notifications.outbound.teams-hosts:*.logic.azure.com,*.api.powerplatform.com,*.webhook.office.com}")
-                   List<String> teamsHosts) {
+    OutboundPolicy(
+            @Value("${salespulse.notifications.outbound.allow-loopback:false}") boolean allowLoopback,
+            @Value(
+                            "${salespulse.notifications.outbound.teams-hosts:*.logic.azure.com,*.api.powerplatform.com,*.webhook.office.com}")
+                    List<String> teamsHosts) {
         this(allowLoopback, teamsHosts, InetAddress::getAllByName);
     }
 
     public OutboundPolicy(boolean allowLoopback, List<String> teamsHosts, Resolver resolver) {
         this.allowLoopback = allowLoopback;
-        this.teamsHosts = teamsHosts.stream().map(String::trim).filter(host -> !host.isEmpty())
-                .map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        this.teamsHosts = teamsHosts.stream()
+                .map(String::trim)
+                .filter(host -> !host.isEmpty())
+                .map(host -> host.toLowerCase(Locale.ROOT))
+                .toList();
         this.resolver = resolver;
     }
 
@@ -152,10 +156,14 @@ public class OutboundPolicy {
         String scheme = target.scheme();
         String host = target.host();
         return switch (channel) {
-            case SLACK -> scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(target.uri()) ? null
-                    : "must be an https URL on " + SLACK_HOST;
-            case TEAMS -> scheme.equals("https") && teamsHost(host) && defaultPort(target.uri()) ? null
-                    : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
+            case SLACK ->
+                scheme.equals("https") && host.equals(SLACK_HOST) && defaultPort(target.uri())
+                        ? null
+                        : "must be an https URL on " + SLACK_HOST;
+            case TEAMS ->
+                scheme.equals("https") && teamsHost(host) && defaultPort(target.uri())
+                        ? null
+                        : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
             case WEBHOOK -> scheme.equals("https") ? null : "must be an https URL";
         };
     }
@@ -182,7 +190,8 @@ public class OutboundPolicy {
                 return refused("must not carry a user name or password");
             }
             host = host.toLowerCase(Locale.ROOT);
-            return new Target(uri, scheme, host, host.startsWith("[") ? host.substring(1, host.length() - 1) : host, null);
+            return new Target(
+                    uri, scheme, host, host.startsWith("[") ? host.substring(1, host.length() - 1) : host, null);
         }
 
         private static Target refused(String reason) {
@@ -217,7 +226,8 @@ public class OutboundPolicy {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return new Verdict.Refused("must not point at a loopback, private, link-local or otherwise internal address");
+                return new Verdict.Refused(
+                        "must not point at a loopback, private, link-local or otherwise internal address");
             }
         }
         return new Verdict.Allowed();
@@ -234,7 +244,8 @@ public class OutboundPolicy {
 
     private boolean teamsHost(String host) {
         for (String pattern : teamsHosts) {
-            if (pattern.startsWith("*.") ? host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1
+            if (pattern.startsWith("*.")
+                    ? host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1
                     : host.equals(pattern)) {
                 return true;
             }
@@ -257,24 +268,27 @@ public class OutboundPolicy {
 
     /** Whether an address is on the public internet, as far as its number tells. */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = bytes[0] & 0xff;
             int second = bytes[1] & 0xff;
-            return first != 0                                   // "this network"
-                    && !(first == 100 && second >= 64 && second < 128)  // carrier-grade NAT, 100.64.0.0/10
-                    && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0)  // IETF protocol assignments
-                    && !(first == 198 && (second == 18 || second == 19))  // benchmarking
-                    && first < 240;                              // reserved and broadcast
+            return first != 0 // "this network"
+                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT, 100.64.0.0/10
+                    && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0) // IETF protocol assignments
+                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+                    && first < 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
             int first = bytes[0] & 0xff;
             if ((first & 0xfe) == 0xfc) {
-                return false;                                    // unique-local, fc00::/7
+                return false; // unique-local, fc00::/7
             }
             if (isIpv4Embedded(bytes)) {
                 // ::ffff:a.b.c.d and ::a.b.c.d carry an IPv4 address: judge that one.

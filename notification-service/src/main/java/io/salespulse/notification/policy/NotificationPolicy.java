@@ -19,8 +19,7 @@ public final class NotificationPolicy {
 
     public static final int MAX_INSTANT_PER_HOUR = 10;
 
-    private NotificationPolicy() {
-    }
+    private NotificationPolicy() {}
 
     /**
      * @param type            the signal's type
@@ -30,8 +29,13 @@ public final class NotificationPolicy {
      * @param now             now
      * @param instantLastHour instant notifications already sent or queued to this manager in the last hour
      */
-    public static Decision decide(SignalType type, Severity severity, boolean resolved, Preferences preferences, Instant now,
-                                  int instantLastHour) {
+    public static Decision decide(
+            SignalType type,
+            Severity severity,
+            boolean resolved,
+            Preferences preferences,
+            Instant now,
+            int instantLastHour) {
         if (resolved) {
             return new Decision(Decision.Route.SUPPRESSED, null, "resolved before it was sent");
         }
@@ -60,7 +64,10 @@ public final class NotificationPolicy {
 
     private static Decision instant(Preferences preferences, Instant now, int instantLastHour) {
         if (instantLastHour >= MAX_INSTANT_PER_HOUR) {
-            return new Decision(Decision.Route.DIGEST, null, "more than " + MAX_INSTANT_PER_HOUR + " instant notifications this hour");
+            return new Decision(
+                    Decision.Route.DIGEST,
+                    null,
+                    "more than " + MAX_INSTANT_PER_HOUR + " instant notifications this hour");
         }
         return new Decision(Decision.Route.INSTANT, sendAt(preferences, now), "sent at once");
     }

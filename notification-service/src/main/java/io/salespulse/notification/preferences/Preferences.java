@@ -23,9 +23,21 @@ import java.time.LocalTime;
  * @param weeklyDigest    day and time of the weekly digest, e.g. {@code MON 08:30}
  * @param recognitions    how recognitions are sent ({@code null}, as stored before the setting existed: at once)
  */
-public record Preferences(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
-                          String webhookSecret, Language locale, String timezone, LocalTime quietFrom, LocalTime quietTo,
-                          Severity minSeverity, LocalTime dailyDigestAt, String weeklyDigest, Recognitions recognitions) {
+public record Preferences(
+        String managerId,
+        String email,
+        String slackWebhookUrl,
+        String teamsWebhookUrl,
+        String webhookUrl,
+        String webhookSecret,
+        Language locale,
+        String timezone,
+        LocalTime quietFrom,
+        LocalTime quietTo,
+        Severity minSeverity,
+        LocalTime dailyDigestAt,
+        String weeklyDigest,
+        Recognitions recognitions) {
 
     public Preferences {
         if (quietFrom == null || quietTo == null) {

@@ -38,16 +38,39 @@ class PreferencesController {
     }
 
     /** Preferences as the API shows them; {@code revision} counts their changes (the ETag, for {@code If-Match}). */
-    record PreferencesView(String managerId, String email, String slackWebhookUrl, String teamsWebhookUrl, String webhookUrl,
-                           boolean webhookSecretSet, Language locale, String timezone, PreferencesRequest.QuietHours quietHours,
-                           Severity minSeverity, PreferencesRequest.Digest digest, Recognitions recognitions, long revision) {
+    record PreferencesView(
+            String managerId,
+            String email,
+            String slackWebhookUrl,
+            String teamsWebhookUrl,
+            String webhookUrl,
+            boolean webhookSecretSet,
+            Language locale,
+            String timezone,
+            PreferencesRequest.QuietHours quietHours,
+            Severity minSeverity,
+            PreferencesRequest.Digest digest,
+            Recognitions recognitions,
+            long revision) {
 
         static PreferencesView of(Preferences p, long revision) {
-            return new PreferencesView(p.managerId(), p.email(), mask(p.slackWebhookUrl()), mask(p.teamsWebhookUrl()),
-                    mask(p.webhookUrl()), p.webhookSecret() != null && !p.webhookSecret().isBlank(), p.locale(), p.timezone(),
-                    p.quietFrom() == null ? null : new PreferencesRequest.QuietHours(p.quietFrom().toString(), p.quietTo().toString()),
-                    p.minSeverity(), new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()),
-                    p.recognitionsOrDefault(), revision);
+            return new PreferencesView(
+                    p.managerId(),
+                    p.email(),
+                    mask(p.slackWebhookUrl()),
+                    mask(p.teamsWebhookUrl()),
+                    mask(p.webhookUrl()),
+                    p.webhookSecret() != null && !p.webhookSecret().isBlank(),
+                    p.locale(),
+                    p.timezone(),
+                    p.quietFrom() == null
+                            ? null
+                            : new PreferencesRequest.QuietHours(
+                                    p.quietFrom().toString(), p.quietTo().toString()),
+                    p.minSeverity(),
+                    new PreferencesRequest.Digest(p.dailyDigestAt().toString(), p.weeklyDigest()),
+                    p.recognitionsOrDefault(),
+                    revision);
         }
 
         private static String mask(String url) {
@@ -56,8 +79,10 @@ class PreferencesController {
     }
 
     @PutMapping("/api/v1/managers/{managerId}/preferences")
-    ResponseEntity<PreferencesView> put(@PathVariable @Bounded String managerId, @Valid @RequestBody PreferencesRequest request,
-                                        @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<PreferencesView> put(
+            @PathVariable @Bounded String managerId,
+            @Valid @RequestBody PreferencesRequest request,
+            @RequestHeader(value = Revisions.IF_MATCH, required = false) String ifMatch) {
         Optional<Long> revision = store.revision(managerId);
         Revisions.check(ifMatch, revision);
         String timezone = request.timezone() == null ? "UTC" : request.timezone();
@@ -68,28 +93,45 @@ class PreferencesController {
         }
         // A secret sent back as GET showed it (masked) keeps what is stored: a form can change the rest without them.
         Optional<Preferences> held = store.of(managerId);
-        String slack = keep(request.slackWebhookUrl(), held.map(Preferences::slackWebhookUrl).orElse(null));
-        String teams = keep(request.teamsWebhookUrl(), held.map(Preferences::teamsWebhookUrl).orElse(null));
-        String webhook = keep(request.webhookUrl(), held.map(Preferences::webhookUrl).orElse(null));
+        String slack = keep(
+                request.slackWebhookUrl(),
+                held.map(Preferences::slackWebhookUrl).orElse(null));
+        String teams = keep(
+                request.teamsWebhookUrl(),
+                held.map(Preferences::teamsWebhookUrl).orElse(null));
+        String webhook =
+                keep(request.webhookUrl(), held.map(Preferences::webhookUrl).orElse(null));
         String secret = request.webhookSecret();
-        if ((secret == null || secret.isBlank()) && webhook != null && webhook.equals(held.map(Preferences::webhookUrl).orElse(null))) {
+        if ((secret == null || secret.isBlank())
+                && webhook != null
+                && webhook.equals(held.map(Preferences::webhookUrl).orElse(null))) {
             secret = held.get().webhookSecret();
         }
         refuseTarget("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
         refuseTarget("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
         refuseTarget("webhookUrl", OutboundPolicy.Channel.WEBHOOK, webhook);
         if (webhook != null && (secret == null || secret.isBlank())) {
-            throw new InvalidRequestException("webhookSecret", "is required with a webhookUrl (calls are signed with it)");
+            throw new InvalidRequestException(
+                    "webhookSecret", "is required with a webhookUrl (calls are signed with it)");
         }
         PreferencesRequest.QuietHours quiet = request.quietHours();
         if (quiet != null && (quiet.from() == null) != (quiet.to() == null)) {
             // Half of the quiet hours (a form with one field left empty): both ends, or neither.
-            throw new InvalidRequestException(quiet.from() == null ? "quietHours.from" : "quietHours.to", "is required with quietHours."
-                    + (quiet.from() == null ? "to" : "from") + " (quiet hours need both ends; leave both empty for none)");
+            throw new InvalidRequestException(
+                    quiet.from() == null ? "quietHours.from" : "quietHours.to",
+                    "is required with quietHours." + (quiet.from() == null ? "to" : "from")
+                            + " (quiet hours need both ends; leave both empty for none)");
         }
         PreferencesRequest.Digest digest = request.digest();
-        Preferences preferences = new Preferences(managerId, request.email(), slack, teams, webhook, secret,
-                request.locale() == null ? Language.en : Language.valueOf(request.locale()), timezone,
+        Preferences preferences = new Preferences(
+                managerId,
+                request.email(),
+                slack,
+                teams,
+                webhook,
+                secret,
+                request.locale() == null ? Language.en : Language.valueOf(request.locale()),
+                timezone,
                 quiet == null || quiet.from() == null ? null : LocalTime.parse(quiet.from()),
                 quiet == null || quiet.to() == null ? null : LocalTime.parse(quiet.to()),
                 request.minSeverity() == null ? Severity.WARNING : Severity.valueOf(request.minSeverity()),
@@ -97,7 +139,8 @@ class PreferencesController {
                 digest == null || digest.weekly() == null ? "MON 08:30" : digest.weekly(),
                 request.recognitions() == null ? Recognitions.INSTANT : Recognitions.valueOf(request.recognitions()));
         if (!store.save(preferences, revision.orElse(-1L))) {
-            throw new PreconditionFailedException("The preferences changed while yours were being saved: read them again",
+            throw new PreconditionFailedException(
+                    "The preferences changed while yours were being saved: read them again",
                     store.revision(managerId).map(Revisions::etag).orElse(null));
         }
         long saved = revision.orElse(-1L) + 1;
@@ -118,7 +161,8 @@ class PreferencesController {
 
     @GetMapping("/api/v1/managers/{managerId}/preferences")
     ResponseEntity<PreferencesView> get(@PathVariable String managerId) {
-        Preferences stored = store.of(managerId).orElseThrow(() -> new NotFoundException("No preferences for " + managerId));
+        Preferences stored =
+                store.of(managerId).orElseThrow(() -> new NotFoundException("No preferences for " + managerId));
         long revision = store.revision(managerId).orElse(0L);
         return ResponseEntity.ok().eTag(Revisions.etag(revision)).body(PreferencesView.of(stored, revision));
     }

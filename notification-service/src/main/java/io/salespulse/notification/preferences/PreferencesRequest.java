@@ -1,34 +1,58 @@
 package io.salespulse.notification.preferences;
 
+import io.salespulse.kit.web.Bounded;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.salespulse.kit.web.Bounded;
 
 /**
  * {@code PUT /api/v1/managers/{managerId}/preferences} body (api.md).
  */
-record PreferencesRequest(@Email @Size(max = 254) String email,
-                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String slackWebhookUrl,
-                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String teamsWebhookUrl,
-                          @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String webhookUrl,
-                          @Bounded String webhookSecret,
-                          @Pattern(regexp = "fr|en", message = "must be fr or en") String locale,
-                          @Bounded String timezone,
-                          @Valid QuietHours quietHours,
-                          @Pattern(regexp = "INFO|WARNING|CRITICAL", message = "must be INFO, WARNING or CRITICAL") String minSeverity,
-                          @Valid Digest digest,
-                          @Pattern(regexp = "INSTANT|DIGEST|OFF", message = "must be INSTANT, DIGEST or OFF") String recognitions) {
+record PreferencesRequest(
+        @Email @Size(max = 254) String email,
+
+        @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String slackWebhookUrl,
+
+        @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String teamsWebhookUrl,
+
+        @Size(max = MAX_URL) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String webhookUrl,
+
+        @Bounded String webhookSecret,
+
+        @Pattern(regexp = "fr|en", message = "must be fr or en")
+        String locale,
+
+        @Bounded String timezone,
+        @Valid QuietHours quietHours,
+
+        @Pattern(regexp = "INFO|WARNING|CRITICAL", message = "must be INFO, WARNING or CRITICAL")
+        String minSeverity,
+
+        @Valid Digest digest,
+
+        @Pattern(regexp = "INSTANT|DIGEST|OFF", message = "must be INSTANT, DIGEST or OFF")
+        String recognitions) {
 
     /** The longest webhook URL taken. */
     static final int MAX_URL = 2048;
 
-    record QuietHours(@Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String from,
-                      @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String to) {
-    }
+    record QuietHours(
+            @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm")
+            String from,
 
-    record Digest(@Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String daily,
-                  @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN) ([01]\\d|2[0-3]):[0-5]\\d", message = "must be like MON 08:30") String weekly) {
-    }
+            @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm")
+            String to) {}
+
+    record Digest(
+            @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm")
+            String daily,
+
+            @Pattern(
+                    regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN) ([01]\\d|2[0-3]):[0-5]\\d",
+                    message = "must be like MON 08:30")
+            String weekly) {}
 }

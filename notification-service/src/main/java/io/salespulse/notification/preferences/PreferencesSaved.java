@@ -1,5 +1,4 @@
 package io.salespulse.notification.preferences;
 
 /** A manager's preferences were saved (an application event: routing looks again at what reached them nowhere). */
-public record PreferencesSaved(String managerId) {
-}
+public record PreferencesSaved(String managerId) {}

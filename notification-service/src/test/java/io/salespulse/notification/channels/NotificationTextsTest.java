@@ -26,7 +26,9 @@ class NotificationTextsTest {
     void everySignalTypeObjectiveMetricAndStatusIsWordedInEveryLanguage() {
         for (Language language : Language.values()) {
             for (SignalType type : SignalType.values()) {
-                assertThat(TEXTS.title(type, "Léa", language)).as(type + " " + language).contains("Léa");
+                assertThat(TEXTS.title(type, "Léa", language))
+                        .as(type + " " + language)
+                        .contains("Léa");
             }
             for (ObjectiveMetric metric : ObjectiveMetric.values()) {
                 assertThat(TEXTS.get(language, "objective.metric." + metric)).isNotBlank();
@@ -43,7 +45,8 @@ class NotificationTextsTest {
         assertThat(TEXTS.title(SignalType.ACTIVITY_DROP, "Léa", Language.en)).isEqualTo("Léa's activity is dropping");
         assertThat(TEXTS.get(Language.fr, "digest.daily.title", 2)).isEqualTo("Votre point du jour : 2 signal(s)");
         // A figure no bundle names keeps its own name.
-        assertThat(TEXTS.getOr(Language.fr, "evidence.somethingNew", "somethingNew")).isEqualTo("somethingNew");
+        assertThat(TEXTS.getOr(Language.fr, "evidence.somethingNew", "somethingNew"))
+                .isEqualTo("somethingNew");
     }
 
     @Test
@@ -60,7 +63,8 @@ class NotificationTextsTest {
 
                 Open in SalesPulse: http://app/teams/team-paris/signals/sig-1
                 """);
-        assertThat(email.html()).contains("<html lang=\"en\">", "<th align=\"left\">Activity (last 5 working days)</th><td>25</td>");
+        assertThat(email.html())
+                .contains("<html lang=\"en\">", "<th align=\"left\">Activity (last 5 working days)</th><td>25</td>");
     }
 
     @Test
@@ -73,6 +77,7 @@ class NotificationTextsTest {
 
                 - Baisse d'activité de Léa: Prenez 15 minutes avec Léa <cette semaine>. (http://app/teams/team-paris/signals/sig-1)
                 """);
-        assertThat(email.html()).contains("<b>Baisse d&#39;activité de Léa</b>", "&lt;cette semaine&gt;", "Voir dans SalesPulse");
+        assertThat(email.html())
+                .contains("<b>Baisse d&#39;activité de Léa</b>", "&lt;cette semaine&gt;", "Voir dans SalesPulse");
     }
 }

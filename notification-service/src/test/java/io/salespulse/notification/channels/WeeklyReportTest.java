@@ -22,22 +22,38 @@ class WeeklyReportTest {
     static final DailyActivity BEFORE = new DailyActivity(35, 12, 4000, 30, 2, 2, 0, 1, 1, 0, 1);
 
     private static WeeklyReport report(Language language, List<String> open) {
-        return WeeklyReport.of(language, LocalDate.parse("2026-11-23"),
+        return WeeklyReport.of(
+                language,
+                LocalDate.parse("2026-11-23"),
                 List.of(new WeeklyReport.RepWeeks("Léa", LAST, BEFORE)),
-                List.of(new WeeklyReport.ObjectiveLine("Léa", ObjectiveMetric.REVENUE_WON, new BigDecimal("0.6234"),
-                        new BigDecimal("0.9"), ObjectiveStatus.AT_RISK)),
-                open, List.of(), "http://app/teams/team-paris", TEXTS);
+                List.of(new WeeklyReport.ObjectiveLine(
+                        "Léa",
+                        ObjectiveMetric.REVENUE_WON,
+                        new BigDecimal("0.6234"),
+                        new BigDecimal("0.9"),
+                        ObjectiveStatus.AT_RISK)),
+                open,
+                List.of(),
+                "http://app/teams/team-paris",
+                TEXTS);
     }
 
     @Test
     void frenchReportComparesLastWeekWithTheOneBeforeAndTellsObjectivesSignalsAndRecognitions() {
         WeeklyReport fr = report(Language.fr, List.of("Baisse d'activité de Hugo (CRITICAL)"));
         assertThat(fr.title()).isEqualTo("Revue hebdomadaire : semaine du 23/11/2026");
-        assertThat(fr.sections()).extracting(WeeklyReport.Section::heading).containsExactly(
-                "Activité de la semaine (écart avec la précédente)", "Objectifs et rythme", "Signaux ouverts", "Réussites à saluer");
-        assertThat(fr.sections().get(0).lines()).containsExactly("Léa : appels 42 (+7), décrochés 10 (−2), e-mails 30 (=), "
-                + "RDV pris 3 (+1), RDV tenus 2 (+2), affaires créées 1 (=), affaires gagnées 1 (+1)");
-        assertThat(fr.sections().get(1).lines()).containsExactly("Léa · chiffre d'affaires signé : 62 % atteint, rythme 0,90 — à risque");
+        assertThat(fr.sections())
+                .extracting(WeeklyReport.Section::heading)
+                .containsExactly(
+                        "Activité de la semaine (écart avec la précédente)",
+                        "Objectifs et rythme",
+                        "Signaux ouverts",
+                        "Réussites à saluer");
+        assertThat(fr.sections().get(0).lines())
+                .containsExactly("Léa : appels 42 (+7), décrochés 10 (−2), e-mails 30 (=), "
+                        + "RDV pris 3 (+1), RDV tenus 2 (+2), affaires créées 1 (=), affaires gagnées 1 (+1)");
+        assertThat(fr.sections().get(1).lines())
+                .containsExactly("Léa · chiffre d'affaires signé : 62 % atteint, rythme 0,90 — à risque");
         assertThat(fr.sections().get(2).lines()).containsExactly("Baisse d'activité de Hugo (CRITICAL)");
         assertThat(fr.sections().get(3).lines()).containsExactly("Aucun");
     }
@@ -47,7 +63,8 @@ class WeeklyReportTest {
         WeeklyReport en = report(Language.en, List.of());
         assertThat(en.title()).isEqualTo("Weekly review: week of 2026-11-23");
         assertThat(en.sections().get(0).lines().get(0)).startsWith("Léa: calls 42 (+7), connected 10 (−2)");
-        assertThat(en.sections().get(1).lines()).containsExactly("Léa · revenue won: 62% attained, pace 0.90 — at risk");
+        assertThat(en.sections().get(1).lines())
+                .containsExactly("Léa · revenue won: 62% attained, pace 0.90 — at risk");
         assertThat(en.sections().get(2).lines()).containsExactly("None");
     }
 
@@ -59,10 +76,16 @@ class WeeklyReportTest {
         assertThat(slack.get("blocks").get(0).get("type").asString()).isEqualTo("header");
         assertThat(slack.get("blocks").get(1).get("text").get("text").asString())
                 .startsWith("*Activité de la semaine (écart avec la précédente)*\n• Léa : appels 42 (+7)");
-        assertThat(slack.get("blocks").get(3).get("text").get("text").asString()).contains("&lt;b&gt;x&lt;/b&gt;");
-        assertThat(slack.get("blocks").get(5).get("elements").get(0).get("url").asString()).isEqualTo("http://app/teams/team-paris");
+        assertThat(slack.get("blocks").get(3).get("text").get("text").asString())
+                .contains("&lt;b&gt;x&lt;/b&gt;");
+        assertThat(slack.get("blocks").get(5).get("elements").get(0).get("url").asString())
+                .isEqualTo("http://app/teams/team-paris");
 
-        JsonNode card = EventCodec.mapper().readTree(Renderers.teams(fr)).get("attachments").get(0).get("content");
+        JsonNode card = EventCodec.mapper()
+                .readTree(Renderers.teams(fr))
+                .get("attachments")
+                .get(0)
+                .get("content");
         assertThat(card.get("type").asString()).isEqualTo("AdaptiveCard");
         assertThat(card.get("body")).hasSize(9);
         assertThat(card.get("actions").get(0).get("type").asString()).isEqualTo("Action.OpenUrl");
@@ -73,7 +96,8 @@ class WeeklyReportTest {
         assertThat(email.html()).contains("<h3>Signaux ouverts</h3><ul><li>&lt;b&gt;x&lt;/b&gt;</li></ul>");
 
         JsonNode hook = EventCodec.mapper().readTree(Renderers.webhook(fr));
-        assertThat(hook.get("sections").get(1).get("lines").get(0).asString()).startsWith("Léa · chiffre d'affaires signé");
+        assertThat(hook.get("sections").get(1).get("lines").get(0).asString())
+                .startsWith("Léa · chiffre d'affaires signé");
     }
 
     @Test
@@ -82,7 +106,8 @@ class WeeklyReportTest {
         for (int i = 0; i < 40; i++) {
             reps.add(new WeeklyReport.RepWeeks("Rep " + i, LAST, BEFORE));
         }
-        WeeklyReport big = WeeklyReport.of(Language.en, LocalDate.parse("2026-11-23"), reps, List.of(), List.of(), List.of(), "http://app", TEXTS);
+        WeeklyReport big = WeeklyReport.of(
+                Language.en, LocalDate.parse("2026-11-23"), reps, List.of(), List.of(), List.of(), "http://app", TEXTS);
         for (JsonNode block : EventCodec.mapper().readTree(Renderers.slack(big)).get("blocks")) {
             if (block.has("text") && block.get("text").has("text")) {
                 assertThat(block.get("text").get("text").asString().length()).isLessThanOrEqualTo(3000);
@@ -92,9 +117,16 @@ class WeeklyReportTest {
 
     @Test
     void aTeamWhoseReviewHasNotComeSaysSoInEachPipelineSection() {
-        List<WeeklyReport.Section> sections = PipelineSections.of(Language.en, List.of(), List.of("Paris"), id -> id, TEXTS);
-        assertThat(sections).extracting(WeeklyReport.Section::heading).containsExactly("Pipeline last week", "Forecast this quarter",
-                "Funnel last week (conversion: connected calls among the calls, deals won among the deals created that week, won since; the week before)", "Expected to close this week", "Past their close date");
+        List<WeeklyReport.Section> sections =
+                PipelineSections.of(Language.en, List.of(), List.of("Paris"), id -> id, TEXTS);
+        assertThat(sections)
+                .extracting(WeeklyReport.Section::heading)
+                .containsExactly(
+                        "Pipeline last week",
+                        "Forecast this quarter",
+                        "Funnel last week (conversion: connected calls among the calls, deals won among the deals created that week, won since; the week before)",
+                        "Expected to close this week",
+                        "Past their close date");
         assertThat(sections.get(0).lines()).containsExactly("Pipeline figures not available yet");
         assertThat(sections.get(3).lines()).containsExactly("None");
     }

@@ -42,33 +42,64 @@ class DeliveryRetentionIT {
             List<Document> deliveries = new ArrayList<>();
             for (DeliveryStatus status : DeliveryStatus.values()) {
                 for (int i = 0; i < 300; i++) {
-                    deliveries.add(new Document("_id", "old-" + status + "-" + i).append("status", status.name()).append("createdAt", old));
+                    deliveries.add(new Document("_id", "old-" + status + "-" + i)
+                            .append("status", status.name())
+                            .append("createdAt", old));
                 }
-                deliveries.add(new Document("_id", "recent-" + status).append("status", status.name()).append("createdAt", recent));
+                deliveries.add(new Document("_id", "recent-" + status)
+                        .append("status", status.name())
+                        .append("createdAt", recent));
             }
             mongo.getCollection(DeliveryQueue.COLLECTION).insertMany(deliveries);
             long oldMillis = old.getTime();
-            mongo.getCollection(SignalInbox.COLLECTION).insertMany(List.of(
-                    new Document("_id", "old-resolved").append("lifecycle", EventType.SIGNAL_RESOLVED.typeName()).append(LatestState.ORDER, oldMillis),
-                    new Document("_id", "old-open").append("lifecycle", EventType.SIGNAL_RAISED.typeName()).append(LatestState.ORDER, oldMillis),
-                    new Document("_id", "recent-resolved").append("lifecycle", EventType.SIGNAL_RESOLVED.typeName()).append(LatestState.ORDER, recent.getTime())));
+            mongo.getCollection(SignalInbox.COLLECTION)
+                    .insertMany(List.of(
+                            new Document("_id", "old-resolved")
+                                    .append("lifecycle", EventType.SIGNAL_RESOLVED.typeName())
+                                    .append(LatestState.ORDER, oldMillis),
+                            new Document("_id", "old-open")
+                                    .append("lifecycle", EventType.SIGNAL_RAISED.typeName())
+                                    .append(LatestState.ORDER, oldMillis),
+                            new Document("_id", "recent-resolved")
+                                    .append("lifecycle", EventType.SIGNAL_RESOLVED.typeName())
+                                    .append(LatestState.ORDER, recent.getTime())));
 
-            new DeliveryRetention(mongo, new KafkaTopicsProperties(3, (short) 1, 30), Clock.fixed(NOW, ZoneOffset.UTC),
-                    new SimpleMeterRegistry(), Duration.ofDays(90)).trim();
+            new DeliveryRetention(
+                            mongo,
+                            new KafkaTopicsProperties(3, (short) 1, 30),
+                            Clock.fixed(NOW, ZoneOffset.UTC),
+                            new SimpleMeterRegistry(),
+                            Duration.ofDays(90))
+                    .trim();
 
-            List<String> left = mongo.getCollection(DeliveryQueue.COLLECTION).find().map(doc -> doc.getString("_id")).into(new ArrayList<>());
-            assertThat(left).allMatch(id -> id.startsWith("recent-") || id.startsWith("old-QUEUED-") || id.startsWith("old-SENDING-")
-                    || id.startsWith("old-DIGEST-") || id.startsWith("old-UNROUTABLE-"));
+            List<String> left = mongo.getCollection(DeliveryQueue.COLLECTION)
+                    .find()
+                    .map(doc -> doc.getString("_id"))
+                    .into(new ArrayList<>());
+            assertThat(left)
+                    .allMatch(id -> id.startsWith("recent-")
+                            || id.startsWith("old-QUEUED-")
+                            || id.startsWith("old-SENDING-")
+                            || id.startsWith("old-DIGEST-")
+                            || id.startsWith("old-UNROUTABLE-"));
             assertThat(left).hasSize(DeliveryStatus.values().length + 4 * 300);
-            assertThat(mongo.getCollection(SignalInbox.COLLECTION).find().map(doc -> doc.getString("_id")).into(new ArrayList<>()))
+            assertThat(mongo.getCollection(SignalInbox.COLLECTION)
+                            .find()
+                            .map(doc -> doc.getString("_id"))
+                            .into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("old-open", "recent-resolved");
         }
     }
 
     @Test
     void aWindowShorterThanTheTopicsRetentionIsRefused() {
-        assertThatThrownBy(() -> new DeliveryRetention(null, new KafkaTopicsProperties(3, (short) 1, 30), Clock.systemUTC(),
-                new SimpleMeterRegistry(), Duration.ofDays(7)))
-                .hasMessageContaining("salespulse.retention.deliveries").hasMessageContaining("retention-days = 30");
+        assertThatThrownBy(() -> new DeliveryRetention(
+                        null,
+                        new KafkaTopicsProperties(3, (short) 1, 30),
+                        Clock.systemUTC(),
+                        new SimpleMeterRegistry(),
+                        Duration.ofDays(7)))
+                .hasMessageContaining("salespulse.retention.deliveries")
+                .hasMessageContaining("retention-days = 30");
     }
 }

@@ -61,52 +61,126 @@ class EarlierDocumentsIT {
 
     @Test
     void whatEarlierBuildsStoredReadsAsItWas() throws IOException {
-        Preferences prefs = new Preferences("mgr-" + s, "camille@example.com", null, null, null, null, Language.fr, "Europe/Paris",
-                LocalTime.parse("20:00"), LocalTime.parse("07:30"), Severity.WARNING, LocalTime.parse("08:30"), "MON 08:30", null);
+        Preferences prefs = new Preferences(
+                "mgr-" + s,
+                "camille@example.com",
+                null,
+                null,
+                null,
+                null,
+                Language.fr,
+                "Europe/Paris",
+                LocalTime.parse("20:00"),
+                LocalTime.parse("07:30"),
+                Severity.WARNING,
+                LocalTime.parse("08:30"),
+                "MON 08:30",
+                null);
         mongo.getCollection("preferences").insertOne(Documents.of(prefs).append("_id", prefs.managerId()));
         assertThat(preferences.of(prefs.managerId())).contains(prefs);
         // As this build writes them: times of day stay ISO text.
         LatestState.replace(mongo, "preferences", prefs.managerId(), prefs);
         assertThat(preferences.of(prefs.managerId())).contains(prefs);
-        assertThat(mongo.getCollection("preferences").find(new Document("_id", prefs.managerId())).first().get("quietFrom")).isEqualTo("20:00");
+        assertThat(mongo.getCollection("preferences")
+                        .find(new Document("_id", prefs.managerId()))
+                        .first()
+                        .get("quietFrom"))
+                .isEqualTo("20:00");
 
-        SignalRaised raised = (SignalRaised) EventCodec.fromJson(EventType.SIGNAL_RAISED, Files.readAllBytes(
-                Path.of("../event-contracts/src/test/resources/golden/salespulse.signal.raised.v1.json")));
+        SignalRaised raised = (SignalRaised) EventCodec.fromJson(
+                EventType.SIGNAL_RAISED,
+                Files.readAllBytes(
+                        Path.of("../event-contracts/src/test/resources/golden/salespulse.signal.raised.v1.json")));
         String team = "team-" + s;
-        SignalRaised mine = new SignalRaised("sig-" + s, raised.type(), raised.subjectKind(), raised.subjectId(), raised.repId(), team,
-                raised.severity(), raised.evidence(), raised.suggestedAction(), raised.deal(), raised.occurredAt());
-        mongo.getCollection(SignalInbox.COLLECTION).insertOne(Documents.of(mine).append("lifecycle", EventType.SIGNAL_RAISED.typeName())
-                .append("_id", mine.signalId()).append(LatestState.ORDER, mine.occurredAt().toEpochMilli()));
-        assertThat(inbox.openOf(List.of(team))).containsExactly(new SignalInbox.OpenSignal(mine.signalId(), mine.type(), mine.repId(), team,
-                mine.severity().name(), false));
+        SignalRaised mine = new SignalRaised(
+                "sig-" + s,
+                raised.type(),
+                raised.subjectKind(),
+                raised.subjectId(),
+                raised.repId(),
+                team,
+                raised.severity(),
+                raised.evidence(),
+                raised.suggestedAction(),
+                raised.deal(),
+                raised.occurredAt());
+        mongo.getCollection(SignalInbox.COLLECTION)
+                .insertOne(Documents.of(mine)
+                        .append("lifecycle", EventType.SIGNAL_RAISED.typeName())
+                        .append("_id", mine.signalId())
+                        .append(LatestState.ORDER, mine.occurredAt().toEpochMilli()));
+        assertThat(inbox.openOf(List.of(team)))
+                .containsExactly(new SignalInbox.OpenSignal(
+                        mine.signalId(),
+                        mine.type(),
+                        mine.repId(),
+                        team,
+                        mine.severity().name(),
+                        false));
 
         String rep = "rep-" + s;
         DailyActivity day = new DailyActivity(10, 4, 600, 3, 1, 1, 1, 1, 0, 1, 0);
-        mongo.getCollection("rep_days").insertOne(Documents.of(day).append("repId", rep).append("teamId", team).append("day", "2026-11-24")
-                .append("_id", rep + "|2026-11-24").append(LatestState.ORDER, 1L));
-        assertThat(figures.repTotals(rep, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29"))).isEqualTo(day);
-        ObjectiveProgressed objective = (ObjectiveProgressed) EventCodec.fromJson(EventType.OBJECTIVE_PROGRESSED, Files.readAllBytes(
-                Path.of("../event-contracts/src/test/resources/golden/salespulse.kpi.objective-progressed.v1.json")));
-        ObjectiveProgressed ours = new ObjectiveProgressed("obj-" + s, objective.scope(), objective.scopeId(), team, objective.metric(),
-                objective.target(), objective.actual(), objective.attainment(), objective.elapsed(), objective.projection(), objective.pace(),
-                objective.status(), objective.previousStatus(), objective.occurredAt());
-        mongo.getCollection("objectives").insertOne(Documents.of(ours).append("_id", ours.objectiveId()).append(LatestState.ORDER, 1L));
+        mongo.getCollection("rep_days")
+                .insertOne(Documents.of(day)
+                        .append("repId", rep)
+                        .append("teamId", team)
+                        .append("day", "2026-11-24")
+                        .append("_id", rep + "|2026-11-24")
+                        .append(LatestState.ORDER, 1L));
+        assertThat(figures.repTotals(rep, LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29")))
+                .isEqualTo(day);
+        ObjectiveProgressed objective = (ObjectiveProgressed) EventCodec.fromJson(
+                EventType.OBJECTIVE_PROGRESSED,
+                Files.readAllBytes(Path.of(
+                        "../event-contracts/src/test/resources/golden/salespulse.kpi.objective-progressed.v1.json")));
+        ObjectiveProgressed ours = new ObjectiveProgressed(
+                "obj-" + s,
+                objective.scope(),
+                objective.scopeId(),
+                team,
+                objective.metric(),
+                objective.target(),
+                objective.actual(),
+                objective.attainment(),
+                objective.elapsed(),
+                objective.projection(),
+                objective.pace(),
+                objective.status(),
+                objective.previousStatus(),
+                objective.occurredAt());
+        mongo.getCollection("objectives")
+                .insertOne(Documents.of(ours).append("_id", ours.objectiveId()).append(LatestState.ORDER, 1L));
         assertThat(figures.objectivesOf(List.of(team), Instant.EPOCH)).containsExactly(ours);
 
         Date created = Date.from(Instant.parse("2026-11-24T09:00:00Z"));
         String manager = "mgr-" + s;
-        mongo.getCollection(DeliveryQueue.COLLECTION).insertOne(new Document("_id", "sig-" + s + "|" + manager + "|slack")
-                .append("signalId", "sig-" + s).append("managerId", manager).append("channel", "slack")
-                .append("type", SignalType.ACTIVITY_DROP.name()).append("severity", "WARNING").append("status", "QUEUED").append("route", "INSTANT")
-                .append("detail", "503 from Slack").append("target", "https://hooks.slack.test/x").append("payload", "{}").append("message", null)
-                .append("dueAt", created).append("createdAt", created)
-                .append("inFlight", new Document("attempt", 2).append("at", created))
-                .append("attempts", List.of(new Document("at", created).append("outcome", "QUEUED").append("detail", "503 from Slack"))));
+        mongo.getCollection(DeliveryQueue.COLLECTION)
+                .insertOne(new Document("_id", "sig-" + s + "|" + manager + "|slack")
+                        .append("signalId", "sig-" + s)
+                        .append("managerId", manager)
+                        .append("channel", "slack")
+                        .append("type", SignalType.ACTIVITY_DROP.name())
+                        .append("severity", "WARNING")
+                        .append("status", "QUEUED")
+                        .append("route", "INSTANT")
+                        .append("detail", "503 from Slack")
+                        .append("target", "https://hooks.slack.test/x")
+                        .append("payload", "{}")
+                        .append("message", null)
+                        .append("dueAt", created)
+                        .append("createdAt", created)
+                        .append("inFlight", new Document("attempt", 2).append("at", created))
+                        .append(
+                                "attempts",
+                                List.of(new Document("at", created)
+                                        .append("outcome", "QUEUED")
+                                        .append("detail", "503 from Slack"))));
         Delivery delivery = queue.ofManager(manager, null).get(0);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(delivery.createdAt()).isEqualTo(created.toInstant());
         assertThat(delivery.inFlight()).isEqualTo(new Delivery.InFlight(2, created.toInstant()));
-        assertThat(delivery.tried()).containsExactly(new Delivery.Logged(created.toInstant(), "QUEUED", "503 from Slack"));
+        assertThat(delivery.tried())
+                .containsExactly(new Delivery.Logged(created.toInstant(), "QUEUED", "503 from Slack"));
         queue.record(delivery.id(), DeliveryStatus.SENT, null, "200");
         Delivery sent = queue.ofManager(manager, DeliveryStatus.SENT).get(0);
         assertThat(sent.inFlight()).isNull();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TargetRateLimitsTest {
 
     private final AtomicLong millis = new AtomicLong(1_000_000);
-    private final TargetRateLimits limits = new TargetRateLimits(Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(millis.get())));
+    private final TargetRateLimits limits =
+            new TargetRateLimits(Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(millis.get())));
 
     @Test
     void aTargetGetsAtMostItsLimitEachSecond() {

@@ -64,7 +64,8 @@ class OutboundPolicyTest {
                 Arguments.of(Channel.WEBHOOK, "http://crm.example.org/hook", "must be an https URL"),
                 Arguments.of(Channel.WEBHOOK, "https://user:pass@crm.example.org/hook", "user name or password"),
                 Arguments.of(Channel.WEBHOOK, "https://crm.example.org/a b", "valid URL"),
-                Arguments.of(Channel.SLACK, "https://hooks.slack.com.evil.example.org/services/T/B/X", "hooks.slack.com"),
+                Arguments.of(
+                        Channel.SLACK, "https://hooks.slack.com.evil.example.org/services/T/B/X", "hooks.slack.com"),
                 Arguments.of(Channel.SLACK, "http://hooks.slack.com/services/T/B/X", "hooks.slack.com"),
                 Arguments.of(Channel.SLACK, "https://hooks.slack.com:8443/services/T/B/X", "hooks.slack.com"),
                 Arguments.of(Channel.SLACK, "https://10.0.0.5/services/T/B/X", "hooks.slack.com"),
@@ -83,8 +84,13 @@ class OutboundPolicyTest {
 
     static Stream<Arguments> internalEvenInTheLocalRun() {
         // Only loopback is the local run's exception: the rest stays refused.
-        return forbidden().filter(arguments -> !List.of("https://127.0.0.1/hook", "https://[::1]/hook", "https://localhost/hook",
-                "https://sneaky.example.org/hook").contains((String) arguments.get()[1]));
+        return forbidden()
+                .filter(arguments -> !List.of(
+                                "https://127.0.0.1/hook",
+                                "https://[::1]/hook",
+                                "https://localhost/hook",
+                                "https://sneaky.example.org/hook")
+                        .contains((String) arguments.get()[1]));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -95,13 +101,22 @@ class OutboundPolicyTest {
 
     static Stream<Arguments> allowed() {
         return Stream.of(
-                Arguments.of(PRODUCTION, Channel.SLACK, "https://hooks.slack.com/services/T000/B000/XXXX", Verdict.Allowed.class),
-                Arguments.of(PRODUCTION, Channel.TEAMS, "https://prod-01.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke",
+                Arguments.of(
+                        PRODUCTION,
+                        Channel.SLACK,
+                        "https://hooks.slack.com/services/T000/B000/XXXX",
                         Verdict.Allowed.class),
-                Arguments.of(PRODUCTION, Channel.WEBHOOK, "https://crm.example.org/hooks/salespulse", Verdict.Allowed.class),
+                Arguments.of(
+                        PRODUCTION,
+                        Channel.TEAMS,
+                        "https://prod-01.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke",
+                        Verdict.Allowed.class),
+                Arguments.of(
+                        PRODUCTION, Channel.WEBHOOK, "https://crm.example.org/hooks/salespulse", Verdict.Allowed.class),
                 Arguments.of(PRODUCTION, Channel.WEBHOOK, "https://93.184.216.34:8443/hooks", Verdict.Allowed.class),
                 // Not resolvable now: taken when saved, a network failure (retried) if still so when sent.
-                Arguments.of(PRODUCTION, Channel.WEBHOOK, "https://not-yet.example.net/hooks", Verdict.Unresolved.class),
+                Arguments.of(
+                        PRODUCTION, Channel.WEBHOOK, "https://not-yet.example.net/hooks", Verdict.Unresolved.class),
                 Arguments.of(LOCAL_RUN, Channel.SLACK, "http://127.0.0.1:9099/slack", Verdict.Allowed.class),
                 Arguments.of(LOCAL_RUN, Channel.WEBHOOK, "http://localhost:9099/webhook", Verdict.Allowed.class),
                 Arguments.of(LOCAL_RUN, Channel.TEAMS, "http://[::1]:9099/teams", Verdict.Allowed.class));

@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
  */
 public final class PublicHolidays {
 
-    private record Key(String country, String region, int year) {
-    }
+    private record Key(String country, String region, int year) {}
 
     private final Map<Key, Map<LocalDate, String>> years = new ConcurrentHashMap<>();
 
     /** Whether a country (ISO 3166 alpha-2, either case) has a calendar; the library's market calendars are not countries. */
     public static boolean knows(String country) {
-        return country != null && country.length() == 2
+        return country != null
+                && country.length() == 2
                 && HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
     }
 
@@ -47,12 +47,12 @@ public final class PublicHolidays {
         if (calendar == null || calendar.country() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(year(calendar, day.getYear()).get(day)).map(key -> describe(calendar, day, locale).orElse(key));
+        return Optional.ofNullable(year(calendar, day.getYear()).get(day))
+                .map(key -> describe(calendar, day, locale).orElse(key));
     }
 
     /** A public holiday: its day and its name in a language. */
-    public record Day(LocalDate date, String name) {
-    }
+    public record Day(LocalDate date, String name) {}
 
     /** The calendar's public holidays from..to inclusive, in date order, named in a language. */
     public java.util.List<Day> between(HolidayCalendar calendar, LocalDate from, LocalDate to, Locale locale) {
@@ -71,21 +71,26 @@ public final class PublicHolidays {
     }
 
     private Optional<String> describe(HolidayCalendar calendar, LocalDate day, Locale locale) {
-        return holidays(calendar, day.getYear()).stream().filter(h -> h.getActualDate().equals(day)).findFirst()
+        return holidays(calendar, day.getYear()).stream()
+                .filter(h -> h.getActualDate().equals(day))
+                .findFirst()
                 .map(h -> h.getDescription(locale));
     }
 
     private Map<LocalDate, String> year(HolidayCalendar calendar, int year) {
         String region = calendar.region() == null || calendar.region().isBlank() ? null : calendar.region();
-        return years.computeIfAbsent(new Key(calendar.country().toUpperCase(Locale.ROOT), region, year),
-                key -> holidays(calendar, year).stream().collect(Collectors.toMap(Holiday::getActualDate, Holiday::getPropertiesKey,
-                        (a, b) -> a, TreeMap::new)));
+        return years.computeIfAbsent(
+                new Key(calendar.country().toUpperCase(Locale.ROOT), region, year),
+                key -> holidays(calendar, year).stream()
+                        .collect(Collectors.toMap(
+                                Holiday::getActualDate, Holiday::getPropertiesKey, (a, b) -> a, TreeMap::new)));
     }
 
     private static Set<Holiday> holidays(HolidayCalendar calendar, int year) {
         String region = calendar.region() == null || calendar.region().isBlank() ? null : calendar.region();
         HolidayManager manager = manager(calendar.country());
-        return region == null ? manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY)
+        return region == null
+                ? manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY)
                 : manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, region);
     }
 

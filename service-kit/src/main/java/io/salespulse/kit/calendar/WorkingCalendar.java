@@ -32,12 +32,15 @@ public class WorkingCalendar {
 
     /** The team's days of the week (Monday to Friday when it names none). */
     public static Set<DayOfWeek> daysOfWeek(TeamChanged team) {
-        return team == null || team.workingDays() == null || team.workingDays().isEmpty() ? MON_FRI : team.workingDays();
+        return team == null || team.workingDays() == null || team.workingDays().isEmpty()
+                ? MON_FRI
+                : team.workingDays();
     }
 
     /** Whether the team works on this day: one of its days of the week, and not a public holiday. */
     public boolean teamWorks(TeamChanged team, LocalDate day) {
-        return daysOfWeek(team).contains(day.getDayOfWeek()) && (team == null || !holidays.isHoliday(team.holidays(), day));
+        return daysOfWeek(team).contains(day.getDayOfWeek())
+                && (team == null || !holidays.isHoliday(team.holidays(), day));
     }
 
     /** The working days of a team (Monday to Friday, no holidays, for a team the roster does not know). */
@@ -48,14 +51,17 @@ public class WorkingCalendar {
 
     /** The working days of a rep: its team's, less its absences. */
     public Predicate<LocalDate> ofRep(String repId) {
-        TeamChanged team = roster.rep(repId).map(RepChanged::teamId).flatMap(roster::team).orElse(null);
+        TeamChanged team =
+                roster.rep(repId).map(RepChanged::teamId).flatMap(roster::team).orElse(null);
         List<RepAbsence> away = roster.absencesOf(repId);
         return day -> teamWorks(team, day) && away.stream().noneMatch(absence -> absence.covers(day));
     }
 
     /** The absence that covers the day, if the rep is away. */
     public Optional<RepAbsence> absence(String repId, LocalDate day) {
-        return roster.absencesOf(repId).stream().filter(absence -> absence.covers(day)).findFirst();
+        return roster.absencesOf(repId).stream()
+                .filter(absence -> absence.covers(day))
+                .findFirst();
     }
 
     /** The public holiday on this day for the team, by name in a language. */

@@ -39,9 +39,11 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
 
     static PropertySource<?> load() {
         try {
-            List<PropertySource<?>> documents = new YamlPropertySourceLoader().load(NAME, new ClassPathResource(RESOURCE, KitDefaults.class.getClassLoader()));
+            List<PropertySource<?>> documents = new YamlPropertySourceLoader()
+                    .load(NAME, new ClassPathResource(RESOURCE, KitDefaults.class.getClassLoader()));
             if (documents.size() != 1) {
-                throw new IllegalStateException(RESOURCE + " must hold one document, without profiles: " + documents.size());
+                throw new IllegalStateException(
+                        RESOURCE + " must hold one document, without profiles: " + documents.size());
             }
             return documents.get(0);
         } catch (IOException e) {

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** {@code part / whole} to 4 decimals (0.2500 is 25%), or {@code null} when there is no whole. */
     public static BigDecimal ratio(long part, long whole) {
@@ -38,8 +37,10 @@ public final class Figures {
         List<Long> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? BigDecimal.valueOf(sorted.get(middle))
-                : BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+        return sorted.size() % 2 == 1
+                ? BigDecimal.valueOf(sorted.get(middle))
+                : BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle))
+                        .divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
     }
 
     /**

@@ -47,8 +47,10 @@ public class EventBatches {
         handle(records, events, handler);
     }
 
-    private void handle(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events,
-                        Consumer<List<EventEnvelope>> handler) {
+    private void handle(
+            List<ConsumerRecord<String, byte[]>> records,
+            List<EventEnvelope> events,
+            Consumer<List<EventEnvelope>> handler) {
         if (events.isEmpty()) {
             return;
         }
@@ -65,8 +67,11 @@ public class EventBatches {
      * The batch failed: each record alone, in order, until one fails. If none does, the batch only failed together
      * (or its cause went away) and every record is now handled.
      */
-    private void isolate(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events,
-                         Consumer<List<EventEnvelope>> handler, RuntimeException batchFailure) {
+    private void isolate(
+            List<ConsumerRecord<String, byte[]>> records,
+            List<EventEnvelope> events,
+            Consumer<List<EventEnvelope>> handler,
+            RuntimeException batchFailure) {
         if (events.size() == 1) {
             throw failedAt(records, 0, batchFailure);
         }
@@ -80,10 +85,14 @@ public class EventBatches {
         }
     }
 
-    private static BatchListenerFailedException failedAt(List<ConsumerRecord<String, byte[]>> records, int index, RuntimeException cause) {
+    private static BatchListenerFailedException failedAt(
+            List<ConsumerRecord<String, byte[]>> records, int index, RuntimeException cause) {
         ConsumerRecord<String, byte[]> record = records.get(index);
-        return new BatchListenerFailedException("Failed at " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                + ": " + cause.getMessage(), cause, index);
+        return new BatchListenerFailedException(
+                "Failed at " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+                        + cause.getMessage(),
+                cause,
+                index);
     }
 
     private void handled(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events, int from, int to) {
@@ -99,16 +108,23 @@ public class EventBatches {
      * acceptance to its effect ({@code salespulse_events_latency_seconds}, a histogram for percentiles).
      */
     private void latency(ConsumerRecord<String, byte[]> record, long now) {
-        Timer.builder("salespulse.events.latency").description("From publication on Kafka to handled")
-                .tag("topic", record.topic()).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(10)).register(meters)
+        Timer.builder("salespulse.events.latency")
+                .description("From publication on Kafka to handled")
+                .tag("topic", record.topic())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(meters)
                 .record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
     }
 
     private void count(EventEnvelope envelope) {
-        Counter.builder("salespulse.events.consumed").description("Events consumed from Kafka")
-                .tag("topic", envelope.topic()).tag("type", envelope.type().typeName())
-                .register(meters).increment();
+        Counter.builder("salespulse.events.consumed")
+                .description("Events consumed from Kafka")
+                .tag("topic", envelope.topic())
+                .tag("type", envelope.type().typeName())
+                .register(meters)
+                .increment();
     }
 
     public void forEach(List<ConsumerRecord<String, byte[]>> records, Consumer<EventEnvelope> handler) {

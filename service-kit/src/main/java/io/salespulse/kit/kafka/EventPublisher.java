@@ -49,7 +49,8 @@ public class EventPublisher {
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(envelope.topic(), envelope.key(), EventCodec.toJson(envelope.data()));
-        EventCodec.headers(envelope).forEach((name, value) -> record.headers().add(new RecordHeader(name, EventCodec.bytes(value))));
+        EventCodec.headers(envelope)
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, EventCodec.bytes(value))));
         return record;
     }
 }

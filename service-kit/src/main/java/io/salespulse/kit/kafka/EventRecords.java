@@ -11,8 +11,7 @@ import org.apache.kafka.common.header.Header;
 /** Reading SalesPulse events off Kafka records. */
 public final class EventRecords {
 
-    private EventRecords() {
-    }
+    private EventRecords() {}
 
     /** The envelope of a record; throws {@link io.salespulse.contracts.EventDecodingException} for poison. */
     public static EventEnvelope decode(ConsumerRecord<String, byte[]> record) {

@@ -1,6 +1,6 @@
 package io.salespulse.kit.kafka;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import com.mongodb.MongoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventDecodingException;
@@ -8,19 +8,19 @@ import io.salespulse.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
-import com.mongodb.MongoException;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,13 +56,21 @@ public class KafkaKitConfiguration {
     @ConditionalOnMissingBean(name = "salesPulseTopics")
     KafkaAdmin.NewTopics salesPulseTopics(KafkaTopicsProperties props) {
         List<NewTopic> topics = new ArrayList<>();
-        String retentionMs = String.valueOf(Duration.ofDays(props.retentionDays()).toMillis());
+        String retentionMs =
+                String.valueOf(Duration.ofDays(props.retentionDays()).toMillis());
         for (String name : Topics.ALL) {
-            TopicBuilder topic = TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicationFactor());
-            topics.add(Topics.ORG.equals(name) ? topic.compact().build()
-                    : topic.config(TopicConfig.RETENTION_MS_CONFIG, retentionMs).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(props.partitions())
-                    .replicas(props.replicationFactor()).config(TopicConfig.RETENTION_MS_CONFIG, retentionMs).build());
+            TopicBuilder topic =
+                    TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicationFactor());
+            topics.add(
+                    Topics.ORG.equals(name)
+                            ? topic.compact().build()
+                            : topic.config(TopicConfig.RETENTION_MS_CONFIG, retentionMs)
+                                    .build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(name))
+                    .partitions(props.partitions())
+                    .replicas(props.replicationFactor())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, retentionMs)
+                    .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -79,23 +87,36 @@ public class KafkaKitConfiguration {
     @ConditionalOnMissingBean(org.springframework.kafka.listener.CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MeterRegistry meters) {
         // Spring Kafka 4 defaults to "<topic>-dlt"; our contract is Topics.deadLetter: "<topic>.DLT", same partition.
-        DeadLetterPublishingRecoverer toDeadLetter = new DeadLetterPublishingRecoverer(kafkaTemplate,
+        DeadLetterPublishingRecoverer toDeadLetter = new DeadLetterPublishingRecoverer(
+                kafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    exception.getMessage());
-            Counter.builder("salespulse.events.dead_lettered")
-                    .description("Records sent to a dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(meters)
-                    .increment();
-            toDeadLetter.accept(record, exception);
-        }, outageBackOff());
-        handler.setBackOffFunction((record, exception) -> isInfrastructure(exception) ? outageBackOff() : recordBackOff());
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, exception) -> {
+                    log.warn(
+                            "Dead-lettering {}-{}@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            exception.getMessage());
+                    Counter.builder("salespulse.events.dead_lettered")
+                            .description("Records sent to a dead-letter topic")
+                            .tag("topic", record.topic())
+                            .register(meters)
+                            .increment();
+                    toDeadLetter.accept(record, exception);
+                },
+                outageBackOff());
+        handler.setBackOffFunction(
+                (record, exception) -> isInfrastructure(exception) ? outageBackOff() : recordBackOff());
         // A record being retried says why, on its first failure and every tenth after (an outage must not be silent).
         handler.setRetryListeners((record, exception, attempt) -> {
             if (attempt == 1 || attempt % 10 == 0) {
-                log.warn("Retrying {}-{}@{} (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
+                log.warn(
+                        "Retrying {}-{}@{} (attempt {}): {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        attempt,
                         exception.getCause() != null ? exception.getCause().getMessage() : exception.getMessage());
             }
         });
@@ -119,8 +140,10 @@ public class KafkaKitConfiguration {
     /** Whether a failure comes from a server being unreachable or slow, rather than from the record. */
     static boolean isInfrastructure(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException || cause instanceof KafkaException
+            if (cause instanceof MongoException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof KafkaException
                     || cause instanceof TimeoutException
                     || cause instanceof java.io.IOException) {
                 return true;

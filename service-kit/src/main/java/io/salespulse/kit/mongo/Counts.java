@@ -14,11 +14,9 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class Counts {
 
     /** A document read for its id alone. */
-    record IdOnly(@Id String id) {
-    }
+    record IdOnly(@Id String id) {}
 
-    private Counts() {
-    }
+    private Counts() {}
 
     /** Whether the query matches any document of the collection: one id read, at most. */
     public static boolean any(MongoOperations mongo, Query query, String collection) {

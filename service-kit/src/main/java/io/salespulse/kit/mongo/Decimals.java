@@ -12,15 +12,15 @@ import org.bson.types.Decimal128;
  */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** The stored form of a decimal ({@code null} stays {@code null}); beyond 34 digits it is rounded half-even. */
     public static Decimal128 bson(BigDecimal value) {
         if (value == null) {
             return null;
         }
-        BigDecimal fitted = value.precision() > MathContext.DECIMAL128.getPrecision() ? value.round(MathContext.DECIMAL128) : value;
+        BigDecimal fitted =
+                value.precision() > MathContext.DECIMAL128.getPrecision() ? value.round(MathContext.DECIMAL128) : value;
         return new Decimal128(fitted);
     }
 
@@ -44,6 +44,7 @@ public final class Decimals {
         if (stored instanceof String text) {
             return new BigDecimal(text.trim());
         }
-        throw new IllegalArgumentException("not a stored decimal: " + stored.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a stored decimal: " + stored.getClass().getSimpleName());
     }
 }

@@ -26,13 +26,13 @@ public final class Documents {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Documents() {
-    }
+    private Documents() {}
 
     public static Document of(Object value) {
         JsonNode tree = EventCodec.mapper().valueToTree(value);
         if (!tree.isObject()) {
-            throw new IllegalArgumentException("not stored as a document: " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not stored as a document: " + value.getClass().getSimpleName());
         }
         return (Document) bson(tree);
     }
@@ -60,7 +60,8 @@ public final class Documents {
         }
         if (node.isIntegralNumber()) {
             // As a JSON parser would: Int32 when it fits, Int64 when it does not (readers may ask for either).
-            return node.canConvertToInt() ? (Object) node.intValue()
+            return node.canConvertToInt()
+                    ? (Object) node.intValue()
                     : node.canConvertToLong() ? (Object) node.longValue() : Decimals.bson(node.decimalValue());
         }
         if (node.isBoolean()) {
@@ -86,7 +87,10 @@ public final class Documents {
         if (value == null) {
             return NODES.nullNode();
         }
-        if (value instanceof Decimal128 || value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+        if (value instanceof Decimal128
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof BigDecimal) {
             return NODES.numberNode(Decimals.read(value));
         }
         if (value instanceof Integer number) {

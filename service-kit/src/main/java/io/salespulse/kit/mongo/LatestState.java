@@ -20,8 +20,7 @@ public final class LatestState {
     /** The field holding the order of the stored state (epoch millis, a version...). */
     public static final String ORDER = "stateOrder";
 
-    private LatestState() {
-    }
+    private LatestState() {}
 
     /** Stores {@code state} as the state of {@code id}, whatever is stored (a state with no order of its own). */
     public static void replace(MongoOperations mongo, String collection, String id, Object state) {
@@ -32,18 +31,25 @@ public final class LatestState {
      * Stores {@code state} as the state of {@code id}, whatever is stored, with fields kept beside it for lookups
      * (mapped as Spring Data maps values; not part of the state read back).
      */
-    public static void replace(MongoOperations mongo, String collection, String id, Object state, Map<String, ?> beside) {
+    public static void replace(
+            MongoOperations mongo, String collection, String id, Object state, Map<String, ?> beside) {
         Document doc = document(mongo, id, state);
         beside.forEach((field, value) -> doc.put(field, mongo.getConverter().convertToMongoType(value)));
-        mongo.replace(query(where("_id").is(id)), doc, ReplaceOptions.replaceOptions().upsert(), collection);
+        mongo.replace(
+                query(where("_id").is(id)), doc, ReplaceOptions.replaceOptions().upsert(), collection);
     }
 
     /** Stores {@code state} as the state of {@code id} unless a state with a higher order is stored; true if stored. */
-    public static boolean replaceIfNotOlder(MongoOperations mongo, String collection, String id, long order, Object state) {
+    public static boolean replaceIfNotOlder(
+            MongoOperations mongo, String collection, String id, long order, Object state) {
         Document doc = document(mongo, id, state);
         doc.put(ORDER, order);
         try {
-            mongo.replace(query(where("_id").is(id).and(ORDER).lte(order)), doc, ReplaceOptions.replaceOptions().upsert(), collection);
+            mongo.replace(
+                    query(where("_id").is(id).and(ORDER).lte(order)),
+                    doc,
+                    ReplaceOptions.replaceOptions().upsert(),
+                    collection);
             return true;
         } catch (DuplicateKeyException e) {
             // The filter missed because a newer state is stored, and the upsert then hit its _id: keep the newer.
@@ -59,7 +65,8 @@ public final class LatestState {
      * revision {@code expected + 1}; a state stored before revisions were counted is revision 0. False when another
      * change came first (or the state was created meanwhile): nothing written.
      */
-    public static boolean replaceAtRevision(MongoOperations mongo, String collection, String id, Object state, long expected) {
+    public static boolean replaceAtRevision(
+            MongoOperations mongo, String collection, String id, Object state, long expected) {
         Document doc = document(mongo, id, state);
         doc.put(REVISION, expected + 1);
         if (expected < 0) {
@@ -70,8 +77,12 @@ public final class LatestState {
                 return false;
             }
         }
-        var at = expected == 0 ? where(REVISION).in(0L, 0, null) : where(REVISION).is(expected);
-        return mongo.replace(query(where("_id").is(id)).addCriteria(at), doc, collection).getModifiedCount() == 1;
+        var at = expected == 0
+                ? where(REVISION).in(0L, 0, null)
+                : where(REVISION).is(expected);
+        return mongo.replace(query(where("_id").is(id)).addCriteria(at), doc, collection)
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
@@ -87,13 +98,16 @@ public final class LatestState {
                 return false;
             }
         }
-        return mongo.replace(query(where("_id").is(id).and(REVISION).is(expected)), document).getModifiedCount() == 1;
+        return mongo.replace(query(where("_id").is(id).and(REVISION).is(expected)), document)
+                        .getModifiedCount()
+                == 1;
     }
 
     /** The revision of the state of {@code id}: empty when none is stored, 0 when stored before revisions were counted. */
     public static java.util.Optional<Long> revision(MongoOperations mongo, String collection, String id) {
         Document stored = mongo.findById(id, Document.class, collection);
-        return stored == null ? java.util.Optional.empty()
+        return stored == null
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(stored.get(REVISION) instanceof Number n ? n.longValue() : 0L);
     }
 

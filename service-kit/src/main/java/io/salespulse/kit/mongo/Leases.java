@@ -21,8 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class Leases {
 
     /** A lease as stored: its name, who holds it and until when. */
-    record Lease(@Id String name, String holder, Instant until) {
-    }
+    record Lease(@Id String name, String holder, Instant until) {}
 
     private final MongoOperations mongo;
     private final String collection;
@@ -40,9 +39,14 @@ public final class Leases {
         Instant now = clock.instant();
         try {
             Lease lease = mongo.findAndModify(
-                    query(where("_id").is(name).orOperator(where("holder").is(holder), where("until").lt(now))),
+                    query(where("_id")
+                            .is(name)
+                            .orOperator(
+                                    where("holder").is(holder), where("until").lt(now))),
                     new Update().set("holder", holder).set("until", now.plus(term)),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Lease.class, collection);
+                    FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    Lease.class,
+                    collection);
             return lease != null && holder.equals(lease.holder());
         } catch (DuplicateKeyException e) {
             // The filter missed because another holder's lease is live, and the upsert then hit its name.

@@ -36,9 +36,10 @@ public class MongoMappingConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MongoCustomConversions mongoCustomConversions() {
-        return MongoCustomConversions.create(adapter -> adapter
-                .bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128)
-                .registerConverters(List.of(new DayToText(), new TextToDay(), new TimeToText(), new TextToTime(), new TextToInstant())));
+        return MongoCustomConversions.create(adapter -> adapter.bigDecimal(
+                        MongoCustomConversions.BigDecimalRepresentation.DECIMAL128)
+                .registerConverters(List.of(
+                        new DayToText(), new TextToDay(), new TimeToText(), new TextToTime(), new TextToInstant())));
     }
 
     /**
@@ -52,7 +53,8 @@ public class MongoMappingConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof MappingMongoConverter converter) {
-                    converter.setInstantiators(new EntityInstantiators(new PrimitiveDefaults(new EntityInstantiators())));
+                    converter.setInstantiators(
+                            new EntityInstantiators(new PrimitiveDefaults(new EntityInstantiators())));
                 }
                 return bean;
             }
@@ -108,8 +110,7 @@ public class MongoMappingConfiguration {
     }
 
     @WritingConverter
-    static final class DayToText extends ToIsoText<LocalDate> {
-    }
+    static final class DayToText extends ToIsoText<LocalDate> {}
 
     @ReadingConverter
     static final class TextToDay extends FromIsoText<LocalDate> {
@@ -119,8 +120,7 @@ public class MongoMappingConfiguration {
     }
 
     @WritingConverter
-    static final class TimeToText extends ToIsoText<LocalTime> {
-    }
+    static final class TimeToText extends ToIsoText<LocalTime> {}
 
     @ReadingConverter
     static final class TextToTime extends FromIsoText<LocalTime> {

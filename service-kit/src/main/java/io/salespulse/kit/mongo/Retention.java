@@ -18,8 +18,7 @@ public final class Retention {
 
     private static final int CHUNK = 500;
 
-    private Retention() {
-    }
+    private Retention() {}
 
     /**
      * A window no shorter than the topics' retention: a record Kafka still holds may be replayed, and what it produced
@@ -28,7 +27,8 @@ public final class Retention {
     public static Duration window(String property, Duration window, KafkaTopicsProperties topics) {
         if (window.compareTo(Duration.ofDays(topics.retentionDays())) < 0) {
             throw new IllegalStateException(property + " (" + window + ") is shorter than the topics' retention "
-                    + "(salespulse.kafka.topics.retention-days = " + topics.retentionDays() + "): what a replayed event produced "
+                    + "(salespulse.kafka.topics.retention-days = " + topics.retentionDays()
+                    + "): what a replayed event produced "
                     + "must still be there to recognise it");
         }
         return window;
@@ -36,8 +36,10 @@ public final class Retention {
 
     /** {@code salespulse_retention_trimmed_total{store}}: records of a store deleted past their window. */
     public static Counter trimmed(MeterRegistry meters, String store) {
-        return Counter.builder("salespulse.retention.trimmed").tag("store", store)
-                .description("Stored records deleted because they are older than their retention window").register(meters);
+        return Counter.builder("salespulse.retention.trimmed")
+                .tag("store", store)
+                .description("Stored records deleted because they are older than their retention window")
+                .register(meters);
     }
 
     /** Deletes the documents of a collection a query matches, {@value #CHUNK} at a time; returns how many went. */
@@ -50,7 +52,8 @@ public final class Retention {
             for (Counts.IdOnly doc : (Iterable<Counts.IdOnly>) found::iterator) {
                 ids.add(doc.id());
                 if (ids.size() == CHUNK) {
-                    deleted += mongo.remove(query(where("_id").in(ids)), collection).getDeletedCount();
+                    deleted += mongo.remove(query(where("_id").in(ids)), collection)
+                            .getDeletedCount();
                     ids.clear();
                 }
             }

@@ -10,5 +10,4 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Import(RosterConfiguration.class)
-public @interface EnableRosterProjection {
-}
+public @interface EnableRosterProjection {}

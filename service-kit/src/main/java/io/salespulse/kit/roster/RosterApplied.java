@@ -8,5 +8,4 @@ import io.salespulse.contracts.org.OrgEvent;
  *
  * @param event the team or rep change
  */
-public record RosterApplied(OrgEvent event) {
-}
+public record RosterApplied(OrgEvent event) {}

@@ -27,8 +27,8 @@ class RosterConfiguration {
     }
 
     @Bean
-    RosterListener rosterListener(RosterStore rosterStore, EventBatches eventBatches,
-                                  ApplicationEventPublisher events) {
+    RosterListener rosterListener(
+            RosterStore rosterStore, EventBatches eventBatches, ApplicationEventPublisher events) {
         return new RosterListener(rosterStore, eventBatches, events);
     }
 }

@@ -75,7 +75,8 @@ public class RosterStore {
     }
 
     private static List<RepAbsence> without(List<RepAbsence> list, String absenceId) {
-        List<RepAbsence> left = list.stream().filter(a -> !a.absenceId().equals(absenceId)).toList();
+        List<RepAbsence> left =
+                list.stream().filter(a -> !a.absenceId().equals(absenceId)).toList();
         return left.isEmpty() ? null : left;
     }
 
@@ -119,7 +120,8 @@ public class RosterStore {
     }
 
     private boolean store(String collection, String id, OrgEvent event) {
-        return LatestState.replaceIfNotOlder(mongo, collection, id, event.occurredAt().toEpochMilli(), event);
+        return LatestState.replaceIfNotOlder(
+                mongo, collection, id, event.occurredAt().toEpochMilli(), event);
     }
 
     private static <T extends OrgEvent> T newest(T held, T incoming) {

@@ -30,7 +30,9 @@ public record Caller(String subject, Set<String> roles, Set<String> teams) {
     /** The caller of the current request, if it presented a valid token. */
     public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken token ? Optional.of(of(token.getToken())) : Optional.empty();
+        return authentication instanceof JwtAuthenticationToken token
+                ? Optional.of(of(token.getToken()))
+                : Optional.empty();
     }
 
     public static Caller of(Jwt jwt) {

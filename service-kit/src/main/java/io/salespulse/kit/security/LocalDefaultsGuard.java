@@ -22,8 +22,7 @@ public final class LocalDefaultsGuard {
     /** The profile under which the defaults are allowed. */
     public static final String LOCAL_PROFILE = "local";
 
-    private LocalDefaultsGuard() {
-    }
+    private LocalDefaultsGuard() {}
 
     /** Throws, naming them, when settings hold local-run defaults outside the local profile. */
     public static void check(ConfigurableEnvironment environment) {
@@ -32,9 +31,11 @@ public final class LocalDefaultsGuard {
         }
         List<String> found = localDefaults(environment);
         if (!found.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + String.join(", ", found) + " still "
-                    + (found.size() == 1 ? "has its" : "have their") + " local-run default. Set a secret of your own "
-                    + "(see docs/operations.md, \"Secrets\"), or run with the 'local' profile on your own machine only.");
+            throw new IllegalStateException(
+                    "Refusing to start: " + String.join(", ", found) + " still "
+                            + (found.size() == 1 ? "has its" : "have their")
+                            + " local-run default. Set a secret of your own "
+                            + "(see docs/operations.md, \"Secrets\"), or run with the 'local' profile on your own machine only.");
         }
     }
 

@@ -28,7 +28,8 @@ class ScopeInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Optional<Caller> found = Caller.current();
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (found.isEmpty() || variables == null) {
             return true;
         }
@@ -36,14 +37,19 @@ class ScopeInterceptor implements HandlerInterceptor {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (caller.isOnlyRep()) {
             // The security chain lets a rep reach its own reads only; here, only through its own id.
-            if (!read || !caller.subject().equals(variables.get("repId")) || variables.containsKey("teamId")
-                    || variables.containsKey("signalId") || variables.containsKey("managerId")) {
+            if (!read
+                    || !caller.subject().equals(variables.get("repId"))
+                    || variables.containsKey("teamId")
+                    || variables.containsKey("signalId")
+                    || variables.containsKey("managerId")) {
                 throw new ForbiddenException("A rep reads its own figures only.");
             }
             return true;
         }
         String managerId = variables.get("managerId");
-        if (managerId != null && !managerId.equals(caller.subject()) && !caller.has(Caller.ADMIN)
+        if (managerId != null
+                && !managerId.equals(caller.subject())
+                && !caller.has(Caller.ADMIN)
                 && !(read && caller.has(Caller.LEADERSHIP))) {
             throw new ForbiddenException("A manager sees and changes only its own notifications and preferences.");
         }

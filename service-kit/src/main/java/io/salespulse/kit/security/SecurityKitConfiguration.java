@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -50,26 +50,49 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code teams}. Webhooks and the ingest API authenticate themselves (signatures, ingest keys); health, metrics and
  * the OpenAPI documents are open. Refusals are problem+json.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityKitConfiguration {
 
     // The actuator paths answer on the management port only (management.server.port); /livez and /readyz on the API's.
-    private static final String[] OPEN = {"/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    private static final String[] OPEN = {
+        "/livez",
+        "/readyz",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
 
     /**
      * What a rep reads of its own (role {@code REP}, {@code sub} its rep id): itself and its absences, its KPIs, daily
      * figures, objectives, open deals, pipeline changes and funnel, its recognitions and the action items agreed in its 1:1s. Never a signal, a
      * team's figures or a 1:1's notes.
      */
-    static final String[] REP_READS = {"/api/v1/reps/*", "/api/v1/reps/*/absences", "/api/v1/reps/*/kpis", "/api/v1/reps/*/kpis/daily",
-            "/api/v1/reps/*/objectives", "/api/v1/reps/*/deals", "/api/v1/reps/*/recognitions", "/api/v1/reps/*/action-items",
-            "/api/v1/reps/*/plan", "/api/v1/reps/*/pipeline/changes", "/api/v1/reps/*/funnel"};
+    static final String[] REP_READS = {
+        "/api/v1/reps/*",
+        "/api/v1/reps/*/absences",
+        "/api/v1/reps/*/kpis",
+        "/api/v1/reps/*/kpis/daily",
+        "/api/v1/reps/*/objectives",
+        "/api/v1/reps/*/deals",
+        "/api/v1/reps/*/recognitions",
+        "/api/v1/reps/*/action-items",
+        "/api/v1/reps/*/plan",
+        "/api/v1/reps/*/pipeline/changes",
+        "/api/v1/reps/*/funnel"
+    };
 
     /**
      * Outside the local profile, a service holding a local-run default secret does not start
@@ -84,11 +107,13 @@ public class SecurityKitConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     @ConditionalOnExpression("!'${salespulse.security.jwt.public-key-location:}'.isBlank()")
-    JwtDecoder localKeyJwtDecoder(@Value("${salespulse.security.jwt.public-key-location}") Resource location,
-                                  @Value("${salespulse.security.jwt.issuer}") String issuer,
-                                  @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
-                                  @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(location)).build();
+    JwtDecoder localKeyJwtDecoder(
+            @Value("${salespulse.security.jwt.public-key-location}") Resource location,
+            @Value("${salespulse.security.jwt.issuer}") String issuer,
+            @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
+            @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(publicKey(location)).build();
         decoder.setJwtValidator(TokenRules.validator(issuer, audience, maxLifetime));
         return decoder;
     }
@@ -100,11 +125,13 @@ public class SecurityKitConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     @ConditionalOnExpression("!'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isBlank()")
-    JwtDecoder issuerJwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-                                @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
-                                @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
+    JwtDecoder issuerJwtDecoder(
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${salespulse.security.jwt.audience:salespulse}") String audience,
+            @Value("${salespulse.security.jwt.max-lifetime:12h}") Duration maxLifetime) {
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(TokenRules.validator(issuer, audience, maxLifetime));
             return decoder;
         });
@@ -114,8 +141,9 @@ public class SecurityKitConfiguration {
         try (InputStream in = location.getInputStream()) {
             return RsaKeyConverters.x509().convert(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("salespulse.security.jwt.public-key-location is not a readable RSA public key (PEM): "
-                    + location, e);
+            throw new IllegalStateException(
+                    "salespulse.security.jwt.public-key-location is not a readable RSA public key (PEM): " + location,
+                    e);
         }
     }
 
@@ -123,44 +151,72 @@ public class SecurityKitConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain salesPulseSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoders) throws Exception {
         if (decoders.getIfAvailable() == null) {
-            throw new IllegalStateException("No way to verify tokens: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
-                    + "(production) or salespulse.security.jwt.public-key-location and salespulse.security.jwt.issuer (local run).");
+            throw new IllegalStateException(
+                    "No way to verify tokens: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                            + "(production) or salespulse.security.jwt.public-key-location and salespulse.security.jwt.issuer (local run).");
         }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPEN).permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN)
+                        .permitAll()
                         // These check their own credentials: CRM signatures, ingest keys (or an INGEST token).
-                        .requestMatchers("/webhooks/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/events").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*", "/api/v1/teams/*/ramps/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/forecast/call").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/celebrations", "/api/v1/reps/*/celebrations",
-                                "/api/v1/reps/*/one-on-ones/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers("/webhooks/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*", "/api/v1/teams/*/ramps/*")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/forecast/call")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(
+                                HttpMethod.PUT,
+                                "/api/v1/teams/*/celebrations",
+                                "/api/v1/reps/*/celebrations",
+                                "/api/v1/reps/*/one-on-ones/*")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reps/*/one-on-ones/*/action-items/*/done")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/plan").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/reps/*/plan/review", "/api/v1/reps/*/plan/goals/*/milestones/*/done")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/plan")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/absences/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/reps/*/absences/*").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/absences/import").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**").hasRole(Caller.ADMIN)
-                        .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**").hasRole(Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge").hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/reps/*/plan/review",
+                                "/api/v1/reps/*/plan/goals/*/milestones/*/done")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/absences/*")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/reps/*/absences/*")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/absences/import")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**")
+                        .hasRole(Caller.ADMIN)
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**")
+                        .hasRole(Caller.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         // A rep's own view (the scope interceptor holds a rep to its own id).
-                        .requestMatchers(HttpMethod.GET, REP_READS).hasAnyRole(Caller.REP, Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(bearerTokens())
+                        .requestMatchers(HttpMethod.GET, REP_READS)
+                        .hasAnyRole(Caller.REP, Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole(Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(bearerTokens())
                         .authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
                         .accessDeniedHandler(SecurityKitConfiguration::forbidden)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
-                                Caller.of(token).authorities().stream().map(SimpleGrantedAuthority::new).toList(), token.getSubject()))))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                                token,
+                                Caller.of(token).authorities().stream()
+                                        .map(SimpleGrantedAuthority::new)
+                                        .toList(),
+                                token.getSubject()))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityKitConfiguration::unauthorized)
                         .accessDeniedHandler(SecurityKitConfiguration::forbidden));
         return http.build();
@@ -170,7 +226,8 @@ public class SecurityKitConfiguration {
     private static BearerTokenResolver bearerTokens() {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         return request -> {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/webhooks/") || path.equals("/api/v1/events")) {
                 return null;
             }
@@ -178,21 +235,39 @@ public class SecurityKitConfiguration {
         };
     }
 
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    private static void unauthorized(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        write(response, 401, Map.of(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer"),
-                "urn:salespulse:problem:unauthorized", "Unauthorized",
-                presented ? "The bearer token is not valid (signature, issuer, audience or expiry)." : "A bearer token is required.");
+        write(
+                response,
+                401,
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer"),
+                "urn:salespulse:problem:unauthorized",
+                "Unauthorized",
+                presented
+                        ? "The bearer token is not valid (signature, issuer, audience or expiry)."
+                        : "A bearer token is required.");
     }
 
-    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
-                                  AccessDeniedException denied) throws IOException {
-        write(response, 403, Map.of(), "urn:salespulse:problem:forbidden", "Forbidden", "Your roles do not allow this.");
+    private static void forbidden(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        write(
+                response,
+                403,
+                Map.of(),
+                "urn:salespulse:problem:forbidden",
+                "Forbidden",
+                "Your roles do not allow this.");
     }
 
-    private static void write(HttpServletResponse response, int status, Map<String, String> headers, String type, String title,
-                              String detail) throws IOException {
+    private static void write(
+            HttpServletResponse response,
+            int status,
+            Map<String, String> headers,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         response.setStatus(status);
         headers.forEach(response::setHeader);
         response.setContentType("application/problem+json");
@@ -201,7 +276,8 @@ public class SecurityKitConfiguration {
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        response.getOutputStream().write(io.salespulse.contracts.EventCodec.mapper().writeValueAsBytes(problem));
+        response.getOutputStream()
+                .write(io.salespulse.contracts.EventCodec.mapper().writeValueAsBytes(problem));
     }
 
     /** The OpenAPI documents say how to call: a JWT bearer token (webhooks and the ingest API document their own). */
@@ -209,11 +285,19 @@ public class SecurityKitConfiguration {
     @ConditionalOnMissingBean
     io.swagger.v3.oas.models.OpenAPI salesPulseOpenApi(@Value("${spring.application.name:salespulse}") String name) {
         return new io.swagger.v3.oas.models.OpenAPI()
-                .info(new io.swagger.v3.oas.models.info.Info().title("SalesPulse " + name).version("v1"))
-                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("bearer-jwt",
-                        new io.swagger.v3.oas.models.security.SecurityScheme().type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A JWT with sub, roles (MANAGER, LEADERSHIP, ADMIN, INGEST) and teams; see docs/api.md")))
+                .info(new io.swagger.v3.oas.models.info.Info()
+                        .title("SalesPulse " + name)
+                        .version("v1"))
+                .components(
+                        new io.swagger.v3.oas.models.Components()
+                                .addSecuritySchemes(
+                                        "bearer-jwt",
+                                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "A JWT with sub, roles (MANAGER, LEADERSHIP, ADMIN, INGEST) and teams; see docs/api.md")))
                 .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer-jwt"));
     }
 
@@ -221,7 +305,9 @@ public class SecurityKitConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TeamScope rosterTeamScope(ObjectProvider<RosterStore> roster) {
-        return repId -> Optional.ofNullable(roster.getIfAvailable()).flatMap(store -> store.rep(repId)).map(RepChanged::teamId);
+        return repId -> Optional.ofNullable(roster.getIfAvailable())
+                .flatMap(store -> store.rep(repId))
+                .map(RepChanged::teamId);
     }
 
     @Bean

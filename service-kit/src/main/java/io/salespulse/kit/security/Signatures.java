@@ -15,8 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static byte[] hmacSha256(String secret, byte[]... parts) {
         try {

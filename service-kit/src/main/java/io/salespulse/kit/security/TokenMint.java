@@ -51,9 +51,12 @@ public final class TokenMint {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             }
-            String body = Files.readString(privatePem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String body = Files.readString(privatePem)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
             return new TokenMint(key, issuer);
@@ -68,8 +71,9 @@ public final class TokenMint {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The audience the services expect by default ({@code salespulse.security.jwt.audience}). */
@@ -81,8 +85,13 @@ public final class TokenMint {
     }
 
     /** A token issued at a given time by a given issuer (tests make expired and foreign ones with it). */
-    public String token(String subject, Collection<String> roles, Collection<String> teams, Instant issuedAt, Duration validity,
-                        String issuer) {
+    public String token(
+            String subject,
+            Collection<String> roles,
+            Collection<String> teams,
+            Instant issuedAt,
+            Duration validity,
+            String issuer) {
         return token(subject, roles, teams, issuedAt, validity, issuer, AUDIENCE);
     }
 
@@ -90,10 +99,20 @@ public final class TokenMint {
      * Any token this key can sign: {@code validity} {@code null} for one without expiry, {@code audience}
      * {@code null} for one without audience (tests show both refused).
      */
-    public String token(String subject, Collection<String> roles, Collection<String> teams, Instant issuedAt, Duration validity,
-                        String issuer, String audience) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).issueTime(Date.from(issuedAt))
-                .claim("roles", List.copyOf(roles)).claim("teams", List.copyOf(teams));
+    public String token(
+            String subject,
+            Collection<String> roles,
+            Collection<String> teams,
+            Instant issuedAt,
+            Duration validity,
+            String issuer,
+            String audience) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(issuer)
+                .issueTime(Date.from(issuedAt))
+                .claim("roles", List.copyOf(roles))
+                .claim("teams", List.copyOf(teams));
         if (validity != null) {
             claims.expirationTime(Date.from(issuedAt.plus(validity)));
         }

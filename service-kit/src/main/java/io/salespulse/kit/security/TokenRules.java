@@ -19,22 +19,22 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
  */
 public final class TokenRules {
 
-    private TokenRules() {
-    }
+    private TokenRules() {}
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration maxLifetime) {
         return validator(issuer, audience, maxLifetime, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration maxLifetime, Clock clock) {
-        return new DelegatingOAuth2TokenValidator<>(lifetime(maxLifetime, clock), audience(audience),
-                JwtValidators.createDefaultWithIssuer(issuer));
+        return new DelegatingOAuth2TokenValidator<>(
+                lifetime(maxLifetime, clock), audience(audience), JwtValidators.createDefaultWithIssuer(issuer));
     }
 
     static OAuth2TokenValidator<Jwt> audience(String audience) {
         return jwt -> {
             List<String> audiences = jwt.getAudience();
-            return audiences != null && audiences.contains(audience) ? OAuth2TokenValidatorResult.success()
+            return audiences != null && audiences.contains(audience)
+                    ? OAuth2TokenValidatorResult.success()
                     : invalid("The token is not for this audience (aud must include " + audience + ").");
         };
     }

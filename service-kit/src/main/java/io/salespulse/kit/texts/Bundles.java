@@ -16,8 +16,7 @@ public final class Bundles {
     /** The words for what the contracts name (signal titles, evidence, objective metrics and statuses), in event-contracts. */
     public static final String CONTRACT_TEXTS = "contract-texts";
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
     /** The message source every service registers (and unit tests build directly). */
     public static ResourceBundleMessageSource messageSource() {

@@ -6,8 +6,7 @@ import java.util.function.LongSupplier;
 /** Bucket4j buckets read their time from a supplier of nanoseconds: a service's clock, or a test's. */
 public final class Buckets {
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     /** A bucket time meter reading {@code nanos}. */
     public static TimeMeter time(LongSupplier nanos) {

@@ -36,10 +36,11 @@ class ContentTypeFilter extends OncePerRequestFilter {
             if (!usable) {
                 response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getOutputStream().write(("{\"type\":\"urn:salespulse:problem:validation\",\"title\":\"Unsupported media type\","
-                        + "\"status\":415,\"detail\":\"Content-Type must name one media type, such as application/json\","
-                        + "\"errors\":[{\"field\":\"Content-Type\",\"message\":\"must name one media type, such as application/json\"}]}")
-                        .getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream()
+                        .write(("{\"type\":\"urn:salespulse:problem:validation\",\"title\":\"Unsupported media type\","
+                                        + "\"status\":415,\"detail\":\"Content-Type must name one media type, such as application/json\","
+                                        + "\"errors\":[{\"field\":\"Content-Type\",\"message\":\"must name one media type, such as application/json\"}]}")
+                                .getBytes(StandardCharsets.UTF_8));
                 return;
             }
         }
@@ -53,7 +54,8 @@ class ContentTypeFilter extends OncePerRequestFilter {
     }
 
     private static boolean form(MediaType media) {
-        return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(media) || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(media)
+        return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(media)
+                || MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(media)
                 || "multipart".equals(media.getType());
     }
 }

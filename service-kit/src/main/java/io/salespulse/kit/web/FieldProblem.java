@@ -6,5 +6,4 @@ package io.salespulse.kit.web;
  * @param field   the field's path, e.g. {@code data.repId} or {@code [3].time}
  * @param message what is wrong with it
  */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -32,15 +32,15 @@ public record Paging(int limit, Position after) {
     public static final int MAX_LIMIT = 500;
 
     /** An item's place in the order: its sort field's value (a date, a number or a text, or none) and its id. */
-    public record Position(Object value, String id) {
-    }
+    public record Position(Object value, String id) {}
 
     /** Reads {@code limit} and {@code cursor}; a bad one is a 400 naming it. */
     public static Paging of(Integer limit, String cursor) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return new Paging(limit == null ? DEFAULT_LIMIT : limit, cursor == null || cursor.isBlank() ? null : decode(cursor));
+        return new Paging(
+                limit == null ? DEFAULT_LIMIT : limit, cursor == null || cursor.isBlank() ? null : decode(cursor));
     }
 
     /**
@@ -51,30 +51,49 @@ public record Paging(int limit, Position after) {
      * @param at     the record's value of {@code field}
      * @param id the record's id
      */
-    public <E, T> ResponseEntity<List<T>> newestFirst(MongoOperations mongo, String collection, Criteria filter, Class<E> type,
-                                                      String field, Function<E, Instant> at, Function<E, String> id,
-                                                      Function<E, T> view) {
+    public <E, T> ResponseEntity<List<T>> newestFirst(
+            MongoOperations mongo,
+            String collection,
+            Criteria filter,
+            Class<E> type,
+            String field,
+            Function<E, Instant> at,
+            Function<E, String> id,
+            Function<E, T> view) {
         Query page = filter == null ? new Query() : new Query(filter);
         if (after != null) {
-            page.addCriteria(new Criteria().orOperator(where(field).lt(after.value()),
-                    where(field).is(after.value()).and("_id").lt(after.id())));
+            page.addCriteria(new Criteria()
+                    .orOperator(
+                            where(field).lt(after.value()),
+                            where(field).is(after.value()).and("_id").lt(after.id())));
         }
         page.with(Sort.by(Sort.Direction.DESC, field, "_id"));
-        return answer(mongo.find(page.limit(limit + 1), type, collection), record -> {
-            Instant value = at.apply(record);
-            return new Position(value == null ? null : Date.from(value), id.apply(record));
-        }, view);
+        return answer(
+                mongo.find(page.limit(limit + 1), type, collection),
+                record -> {
+                    Instant value = at.apply(record);
+                    return new Position(value == null ? null : Date.from(value), id.apply(record));
+                },
+                view);
     }
 
     /** One page in id order (for lists with no better order, such as a team's reps). */
-    public <E, T> ResponseEntity<List<T>> byId(MongoOperations mongo, String collection, Criteria filter, Class<E> type,
-                                               Function<E, String> id, Function<E, T> view) {
+    public <E, T> ResponseEntity<List<T>> byId(
+            MongoOperations mongo,
+            String collection,
+            Criteria filter,
+            Class<E> type,
+            Function<E, String> id,
+            Function<E, T> view) {
         Query page = filter == null ? new Query() : new Query(filter);
         if (after != null) {
             page.addCriteria(where("_id").gt(after.id()));
         }
         page.with(Sort.by(Sort.Direction.ASC, "_id"));
-        return answer(mongo.find(page.limit(limit + 1), type, collection), record -> new Position(null, id.apply(record)), view);
+        return answer(
+                mongo.find(page.limit(limit + 1), type, collection),
+                record -> new Position(null, id.apply(record)),
+                view);
     }
 
     private <E, T> ResponseEntity<List<T>> answer(List<E> found, Function<E, Position> position, Function<E, T> view) {
@@ -85,7 +104,8 @@ public record Paging(int limit, Position after) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("limit", limit)
                     .replaceQueryParam("cursor", encode(position.apply(page.get(page.size() - 1))))
-                    .build().toUriString();
+                    .build()
+                    .toUriString();
             answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
         return answer.body(page.stream().map(view).toList());
@@ -93,8 +113,11 @@ public record Paging(int limit, Position after) {
 
     static String encode(Position position) {
         Object value = position.value();
-        String typed = value == null ? "-" : value instanceof Date date ? "d" + date.getTime()
-                : value instanceof Number number ? "n" + number.longValue() : "s" + value;
+        String typed = value == null
+                ? "-"
+                : value instanceof Date date
+                        ? "d" + date.getTime()
+                        : value instanceof Number number ? "n" + number.longValue() : "s" + value;
         String text = typed + "\n" + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -120,7 +143,8 @@ public record Paging(int limit, Position after) {
             };
             return new Position(value, id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("cursor", "is not a cursor this API gave (take it from the Link header's next URL)");
+            throw new InvalidRequestException(
+                    "cursor", "is not a cursor this API gave (take it from the Link header's next URL)");
         }
     }
 }

@@ -5,20 +5,20 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.dao.DataAccessException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}: validation errors list each bad field, storage
@@ -52,7 +52,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnauthorizedException.class)
     ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, e.scheme())
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, e.scheme())
                 .body(unauthorizedProblem(e.getMessage()));
     }
 
@@ -82,7 +83,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         problem.setType(TOO_MANY);
         problem.setTitle("Too many requests");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem);
     }
 
@@ -106,7 +108,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "The request holds a name or a character that is not allowed; send the body as the endpoint describes it.");
         problem.setType(VALIDATION);
         problem.setTitle("Bad request");
@@ -116,7 +119,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A multipart body that does not parse (no SalesPulse endpoint takes multipart): 415, as for any unsupported type. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "A multipart body is not taken here: send the body as the endpoint describes it (application/json, text/csv...).");
         problem.setType(VALIDATION);
         problem.setTitle("Unsupported media type");
@@ -135,25 +139,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessException.class, MongoException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("Storage unavailable: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Storage is unavailable; nothing was accepted. Retry later.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "Storage is unavailable; nothing was accepted. Retry later.");
         problem.setType(UNAVAILABLE);
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
         problem.setTitle("Internal error");
         return problem;
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
@@ -161,27 +167,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // A body validated beside a constrained path variable comes as ParameterErrors: name its fields, not "request".
         List<FieldProblem> problems = e.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors errors && errors.hasFieldErrors()
-                        ? errors.getFieldErrors().stream().map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-                        : result.getResolvableErrors().stream().map(error -> new FieldProblem(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        ? errors.getFieldErrors().stream()
+                                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new FieldProblem(
+                                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(problems));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(validationProblem(List.of(unreadable(e))));
     }
 
     /** The field a body could not be read at (a date that is not one, a value outside an enum), else the body. */
     static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof tools.jackson.core.JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (tools.jackson.core.JacksonException.Reference step : jackson.getPath()) {
                 if (step.getPropertyName() != null) {
@@ -191,9 +200,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 }
             }
             if (!field.isEmpty()) {
-                if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getTargetType() != null
+                if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
+                        && format.getTargetType() != null
                         && format.getTargetType().isEnum()) {
-                    String values = java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                    String values = java.util.Arrays.stream(
+                                    format.getTargetType().getEnumConstants())
+                            .map(String::valueOf)
                             .collect(java.util.stream.Collectors.joining(", "));
                     return new FieldProblem(field.toString(), "must be one of " + values);
                 }
@@ -204,8 +216,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail validationProblem(List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.size() == 1 ? problems.get(0).field() + " " + problems.get(0).message()
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                problems.size() == 1
+                        ? problems.get(0).field() + " " + problems.get(0).message()
                         : problems.size() + " fields are invalid");
         problem.setType(VALIDATION);
         problem.setTitle("Invalid request");

@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Reads a request body with a size limit, without trusting Content-Length. */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The whole body, or a 413 as soon as it passes {@code maxBytes}. */
     public static byte[] read(HttpServletRequest request, long maxBytes, Runnable onTooLarge) throws IOException {

@@ -14,8 +14,7 @@ public final class Revisions {
 
     public static final String IF_MATCH = "If-Match";
 
-    private Revisions() {
-    }
+    private Revisions() {}
 
     /** The ETag of a revision: a strong entity tag, {@code "<revision>"}. */
     public static String etag(long revision) {
@@ -35,7 +34,9 @@ public final class Revisions {
         String now = current.map(Revisions::etag).orElse(null);
         if (ifMatch.strip().equals("*")) {
             if (current.isEmpty()) {
-                throw new PreconditionFailedException("There is no such record to change (If-Match: *): it was removed meanwhile, or never written", null);
+                throw new PreconditionFailedException(
+                        "There is no such record to change (If-Match: *): it was removed meanwhile, or never written",
+                        null);
             }
             return;
         }
@@ -45,15 +46,19 @@ public final class Revisions {
         for (String tag : ifMatch.split(",")) {
             String t = tag.strip();
             if (!t.matches("\"[^\"]{0,64}\"")) {
-                throw new InvalidRequestException(IF_MATCH, "must be entity tags as the ETag header gives them, e.g. \"3\"");
+                throw new InvalidRequestException(
+                        IF_MATCH, "must be entity tags as the ETag header gives them, e.g. \"3\"");
             }
             if (t.equals(now)) {
                 return;
             }
         }
-        throw new PreconditionFailedException(current.isEmpty()
-                ? "The record does not exist any more: it was removed meanwhile"
-                : "The record changed since you read it (its ETag is now " + now + "): read it again, and apply your change to what it now says", now);
+        throw new PreconditionFailedException(
+                current.isEmpty()
+                        ? "The record does not exist any more: it was removed meanwhile"
+                        : "The record changed since you read it (its ETag is now " + now
+                                + "): read it again, and apply your change to what it now says",
+                now);
     }
 
     /** The revision a write expects from {@code If-Match}, when it names exactly one. */

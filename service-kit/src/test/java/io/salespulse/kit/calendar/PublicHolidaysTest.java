@@ -15,9 +15,11 @@ class PublicHolidaysTest {
     @Test
     void bastilleDayIsAFrenchHolidayAndNotABritishOne() {
         assertThat(holidays.isHoliday(france, LocalDate.of(2026, 7, 14))).isTrue();
-        assertThat(holidays.isHoliday(new HolidayCalendar("GB", null), LocalDate.of(2026, 7, 14))).isFalse();
+        assertThat(holidays.isHoliday(new HolidayCalendar("GB", null), LocalDate.of(2026, 7, 14)))
+                .isFalse();
         assertThat(holidays.isHoliday(france, LocalDate.of(2026, 7, 15))).isFalse();
-        assertThat(holidays.nameOf(france, LocalDate.of(2026, 7, 14), Locale.FRENCH)).hasValueSatisfying(name -> assertThat(name).isNotBlank());
+        assertThat(holidays.nameOf(france, LocalDate.of(2026, 7, 14), Locale.FRENCH))
+                .hasValueSatisfying(name -> assertThat(name).isNotBlank());
     }
 
     @Test
@@ -34,8 +36,10 @@ class PublicHolidaysTest {
         // Alsace-Moselle keeps Good Friday and 26 December; the rest of France does not.
         LocalDate goodFriday = LocalDate.of(2026, 4, 3);
         assertThat(holidays.isHoliday(france, goodFriday)).isFalse();
-        assertThat(holidays.isHoliday(new HolidayCalendar("FR", "67"), goodFriday)).isTrue();
-        assertThat(holidays.isHoliday(new HolidayCalendar("FR", "67"), LocalDate.of(2026, 7, 14))).isTrue();
+        assertThat(holidays.isHoliday(new HolidayCalendar("FR", "67"), goodFriday))
+                .isTrue();
+        assertThat(holidays.isHoliday(new HolidayCalendar("FR", "67"), LocalDate.of(2026, 7, 14)))
+                .isTrue();
         assertThat(PublicHolidays.regionsOf("FR")).contains("67", "68", "57");
     }
 

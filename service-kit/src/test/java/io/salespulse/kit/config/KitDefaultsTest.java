@@ -9,8 +9,8 @@ import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.kafka.KafkaKitConfiguration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,46 +38,65 @@ class KitDefaultsTest {
         assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
         assertThat(environment.getProperty("spring.kafka.consumer.group-id")).isEqualTo("kpi-service");
         assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("kpi-service");
-        assertThat(environment.getProperty("salespulse.security.jwt.max-lifetime")).isEqualTo("12h");
+        assertThat(environment.getProperty("salespulse.security.jwt.max-lifetime"))
+                .isEqualTo("12h");
     }
 
     @Test
     void whatAServiceSetsOverridesTheDefault() {
-        StandardEnvironment environment = environment(Map.of("spring.application.name", "activity-service",
-                "spring.kafka.producer.properties.linger.ms", "20", "salespulse.kafka.topics.partitions", "6"));
-        assertThat(environment.getProperty("spring.kafka.producer.properties.linger.ms")).isEqualTo("20");
-        assertThat(environment.getProperty("salespulse.kafka.topics.partitions")).isEqualTo("6");
-        assertThat(environment.getPropertySources().stream().map(source -> source.getName()).toList())
+        StandardEnvironment environment = environment(Map.of(
+                "spring.application.name",
+                "activity-service",
+                "spring.kafka.producer.properties.linger.ms",
+                "20",
+                "salespulse.kafka.topics.partitions",
+                "6"));
+        assertThat(environment.getProperty("spring.kafka.producer.properties.linger.ms"))
+                .isEqualTo("20");
+        assertThat(environment.getProperty("salespulse.kafka.topics.partitions"))
+                .isEqualTo("6");
+        assertThat(environment.getPropertySources().stream()
+                        .map(source -> source.getName())
+                        .toList())
                 .endsWith(KitDefaults.NAME);
     }
 
     @Test
     void springApplicationDefaultPropertiesStayBelowTheKits() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addLast(new MapPropertySource("defaultProperties", Map.of("spring.kafka.producer.acks", "1")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("defaultProperties", Map.of("spring.kafka.producer.acks", "1")));
         new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
         new KitDefaults().postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("spring.kafka.producer.acks")).isEqualTo("all");
-        assertThat(environment.getPropertySources().stream().filter(source -> source.getName().equals(KitDefaults.NAME))).hasSize(1);
+        assertThat(environment.getPropertySources().stream()
+                        .filter(source -> source.getName().equals(KitDefaults.NAME)))
+                .hasSize(1);
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Bare {
-    }
+    static class Bare {}
 
     @Test
     void aSpringApplicationGetsThemAndItsOwnSettingsWin() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Bare.class).web(WebApplicationType.NONE)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Bare.class)
+                .web(WebApplicationType.NONE)
                 .run("--spring.application.name=coaching-service", "--spring.kafka.producer.acks=1")) {
-            assertThat(context.getEnvironment().getProperty("spring.kafka.consumer.group-id")).isEqualTo("coaching-service");
-            assertThat(context.getEnvironment().getProperty("spring.kafka.producer.acks")).isEqualTo("1");
+            assertThat(context.getEnvironment().getProperty("spring.kafka.consumer.group-id"))
+                    .isEqualTo("coaching-service");
+            assertThat(context.getEnvironment().getProperty("spring.kafka.producer.acks"))
+                    .isEqualTo("1");
         }
     }
 
     private final ApplicationContextRunner kafkaKit = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaKitConfiguration.class))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(KafkaTemplate.class, () -> new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of("bootstrap.servers", "localhost:1"))));
+            .withBean(
+                    KafkaTemplate.class,
+                    () -> new KafkaTemplate<>(
+                            new DefaultKafkaProducerFactory<>(Map.of("bootstrap.servers", "localhost:1"))));
 
     @Test
     void theKitsBeansStandAside() {
@@ -86,9 +105,9 @@ class KitDefaultsTest {
             assertThat(context.getBean(CommonErrorHandler.class)).isInstanceOf(DefaultErrorHandler.class);
         });
         EventBatches own = new EventBatches(new SimpleMeterRegistry());
-        CommonErrorHandler handler = new CommonErrorHandler() {
-        };
-        kafkaKit.withBean("ownBatches", EventBatches.class, () -> own).withBean(CommonErrorHandler.class, () -> handler)
+        CommonErrorHandler handler = new CommonErrorHandler() {};
+        kafkaKit.withBean("ownBatches", EventBatches.class, () -> own)
+                .withBean(CommonErrorHandler.class, () -> handler)
                 .run(context -> {
                     assertThat(context.getBean(EventBatches.class)).isSameAs(own);
                     assertThat(context.getBean(CommonErrorHandler.class)).isSameAs(handler);

@@ -21,51 +21,62 @@ class EventBatchesTest {
     private static ConsumerRecord<String, byte[]> good(long offset, String id) {
         ProducerRecord<String, byte[]> produced = EventPublisher.toRecord(
                 EventEnvelope.of(id, "/t", new EmailSent("r", null, Instant.parse("2026-11-24T09:00:00Z"))));
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, offset, produced.key(), produced.value());
+        ConsumerRecord<String, byte[]> record =
+                new ConsumerRecord<>(produced.topic(), 0, offset, produced.key(), produced.value());
         produced.headers().forEach(header -> record.headers().add(header));
         return record;
     }
 
     @Test
     void eventsBeforePoisonAreHandledBeforeTheFailureIsReportedSinceTheContainerCommitsThem() {
-        ConsumerRecord<String, byte[]> poison = new ConsumerRecord<>("salespulse.activities", 1, 0, "r", "{".getBytes());
+        ConsumerRecord<String, byte[]> poison =
+                new ConsumerRecord<>("salespulse.activities", 1, 0, "r", "{".getBytes());
         List<List<String>> handled = new ArrayList<>();
-        assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), good(1, "b"), poison, good(2, "c")),
-                events -> handled.add(events.stream().map(EventEnvelope::id).toList())))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2));
+        assertThatThrownBy(() -> batches.forBatch(
+                        List.of(good(0, "a"), good(1, "b"), poison, good(2, "c")),
+                        events -> handled.add(
+                                events.stream().map(EventEnvelope::id).toList())))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(2));
         assertThat(handled).containsExactly(List.of("a", "b"));
     }
 
     @Test
     void aCleanBatchIsHandledWhole() {
         List<List<String>> handled = new ArrayList<>();
-        batches.forBatch(List.of(good(0, "a"), good(1, "b")), events -> handled.add(events.stream().map(EventEnvelope::id).toList()));
+        batches.forBatch(
+                List.of(good(0, "a"), good(1, "b")),
+                events -> handled.add(events.stream().map(EventEnvelope::id).toList()));
         assertThat(handled).containsExactly(List.of("a", "b"));
     }
 
     @Test
     void aHandlerFailureCausedByOneRecordIsReportedAtThatRecordAfterTheHealthyOnesBeforeItAreHandled() {
         List<List<String>> handled = new ArrayList<>();
-        assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), good(1, "b"), good(2, "bad"), good(3, "c")), events -> {
-            if (events.stream().anyMatch(event -> event.id().equals("bad"))) {
-                throw new IllegalStateException("cannot handle bad");
-            }
-            handled.add(events.stream().map(EventEnvelope::id).toList());
-        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-            assertThat(e.getIndex()).isEqualTo(2);
-            assertThat(e.getCause()).hasMessage("cannot handle bad");
-        });
+        assertThatThrownBy(() ->
+                        batches.forBatch(List.of(good(0, "a"), good(1, "b"), good(2, "bad"), good(3, "c")), events -> {
+                            if (events.stream().anyMatch(event -> event.id().equals("bad"))) {
+                                throw new IllegalStateException("cannot handle bad");
+                            }
+                            handled.add(events.stream().map(EventEnvelope::id).toList());
+                        }))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isEqualTo(2);
+                    assertThat(e.getCause()).hasMessage("cannot handle bad");
+                });
         assertThat(handled).containsExactly(List.of("a"), List.of("b"));
     }
 
     @Test
     void anOutageFailsAtTheFirstRecordSoTheBatchIsRetriedWhole() {
         assertThatThrownBy(() -> batches.forBatch(List.of(good(0, "a"), good(1, "b")), events -> {
-            throw new IllegalStateException("database down");
-        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
-            assertThat(e.getIndex()).isZero();
-            assertThat(e.getCause()).hasMessage("database down");
-        });
+                    throw new IllegalStateException("database down");
+                }))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getIndex()).isZero();
+                    assertThat(e.getCause()).hasMessage("database down");
+                });
     }
 
     @Test
@@ -82,10 +93,17 @@ class EventBatchesTest {
 
     @Test
     void onlyUnreachableServersCountAsAnOutage() {
-        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x",
-                new com.mongodb.MongoSocketReadException("gone", new com.mongodb.ServerAddress()), 0))).isTrue();
-        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x",
-                new java.util.concurrent.CompletionException(new org.apache.kafka.common.errors.TimeoutException("t")), 0))).isTrue();
-        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException("x", new NullPointerException(), 0))).isFalse();
+        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException(
+                        "x", new com.mongodb.MongoSocketReadException("gone", new com.mongodb.ServerAddress()), 0)))
+                .isTrue();
+        assertThat(KafkaKitConfiguration.isInfrastructure(new BatchListenerFailedException(
+                        "x",
+                        new java.util.concurrent.CompletionException(
+                                new org.apache.kafka.common.errors.TimeoutException("t")),
+                        0)))
+                .isTrue();
+        assertThat(KafkaKitConfiguration.isInfrastructure(
+                        new BatchListenerFailedException("x", new NullPointerException(), 0)))
+                .isFalse();
     }
 }

@@ -28,27 +28,40 @@ class KafkaOverTlsSettingsTest {
     void theManifestsEnvironmentPutsEveryKafkaClientOnTlsWithScram() throws Exception {
         Path configmap = Path.of("..", "deploy", "k8s", "base", "configmap.yaml");
         @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(configmap))).get("data");
+        Map<String, Object> data =
+                (Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(configmap))).get("data");
         Map<String, Object> environment = new LinkedHashMap<>(data);
         // What each Deployment adds from the operator's secrets.
-        environment.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+        environment.put(
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"salespulse-kpi-service\" password=\"x\";");
-        environment.put("SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
-        for (String deployment : List.of("activity-service", "kpi-service", "coaching-service", "notification-service")) {
+        environment.put(
+                "SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES",
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
+        for (String deployment :
+                List.of("activity-service", "kpi-service", "coaching-service", "notification-service")) {
             String manifest = Files.readString(Path.of("..", "deploy", "k8s", "base", deployment + ".yaml"));
-            assertThat(manifest).as(deployment).contains("- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-                    "- name: SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES");
+            assertThat(manifest)
+                    .as(deployment)
+                    .contains(
+                            "- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                            "- name: SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES");
         }
 
         SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment);
         KafkaProperties kafka = new Binder(ConfigurationPropertySources.from(source))
-                .bind("spring.kafka", Bindable.ofInstance(new KafkaProperties())).get();
-        for (Map<String, Object> client : List.of(kafka.buildProducerProperties(), kafka.buildConsumerProperties(), kafka.buildAdminProperties())) {
-            assertThat(client).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .bind("spring.kafka", Bindable.ofInstance(new KafkaProperties()))
+                .get();
+        for (Map<String, Object> client : List.of(
+                kafka.buildProducerProperties(), kafka.buildConsumerProperties(), kafka.buildAdminProperties())) {
+            assertThat(client)
+                    .containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                     .containsEntry("sasl.jaas.config", environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
                     .containsEntry("ssl.truststore.type", "PEM")
-                    .containsEntry("ssl.truststore.certificates", environment.get("SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES"));
+                    .containsEntry(
+                            "ssl.truststore.certificates", environment.get("SPRING_KAFKA_SSL_TRUSTSTORECERTIFICATES"));
         }
     }
 }

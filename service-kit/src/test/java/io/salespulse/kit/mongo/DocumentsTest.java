@@ -13,11 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
 
-    record Progress(String id, Money target, BigDecimal attainment, double pace, long calls, List<BigDecimal> milestones, Instant at) {
-    }
+    record Progress(
+            String id,
+            Money target,
+            BigDecimal attainment,
+            double pace,
+            long calls,
+            List<BigDecimal> milestones,
+            Instant at) {}
 
-    private static final Progress PROGRESS = new Progress("obj-1", new Money(new BigDecimal("30000.10"), "EUR"), new BigDecimal("0.6230"),
-            0.9, 42, List.of(new BigDecimal("0.5"), BigDecimal.ONE), Instant.parse("2026-11-25T17:00:00Z"));
+    private static final Progress PROGRESS = new Progress(
+            "obj-1",
+            new Money(new BigDecimal("30000.10"), "EUR"),
+            new BigDecimal("0.6230"),
+            0.9,
+            42,
+            List.of(new BigDecimal("0.5"), BigDecimal.ONE),
+            Instant.parse("2026-11-25T17:00:00Z"));
 
     @Test
     void amountsAndRatiosAreStoredAsDecimal128AndReadBackExactly() {
@@ -33,10 +45,15 @@ class DocumentsTest {
     @Test
     void whatOlderVersionsStoredStillReads() {
         // Before Decimal128: BigDecimal went through JSON into a double; hand-built stores kept decimal strings.
-        Document old = new Document("_id", "obj-1").append("id", "obj-1")
-                .append("target", new Document("amount", 30000.1).append("currency", "EUR")).append("attainment", 0.623)
-                .append("pace", 0.9).append("calls", 42L).append("milestones", List.of(0.5, 1))
-                .append("at", "2026-11-25T17:00:00Z").append("updatedAt", new Date());
+        Document old = new Document("_id", "obj-1")
+                .append("id", "obj-1")
+                .append("target", new Document("amount", 30000.1).append("currency", "EUR"))
+                .append("attainment", 0.623)
+                .append("pace", 0.9)
+                .append("calls", 42L)
+                .append("milestones", List.of(0.5, 1))
+                .append("at", "2026-11-25T17:00:00Z")
+                .append("updatedAt", new Date());
         Progress read = Documents.read(old, Progress.class);
         assertThat(read.target().amount()).isEqualByComparingTo("30000.1");
         assertThat(read.attainment()).isEqualByComparingTo("0.623");

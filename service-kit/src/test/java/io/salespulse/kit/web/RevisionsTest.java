@@ -17,13 +17,23 @@ class RevisionsTest {
         assertThatCode(() -> Revisions.check("\"3\"", Optional.of(3L))).doesNotThrowAnyException();
         assertThatCode(() -> Revisions.check("\"1\", \"3\"", Optional.of(3L))).doesNotThrowAnyException();
         assertThatCode(() -> Revisions.check("*", Optional.of(0L))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> Revisions.check("\"2\"", Optional.of(3L))).isInstanceOfSatisfying(PreconditionFailedException.class,
-                e -> assertThat(e.currentEtag()).isEqualTo("\"3\""));
-        assertThatThrownBy(() -> Revisions.check("\"0\"", Optional.empty())).isInstanceOfSatisfying(PreconditionFailedException.class,
-                e -> assertThat(e.currentEtag()).isNull());
-        assertThatThrownBy(() -> Revisions.check("*", Optional.empty())).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> Revisions.check("3", Optional.of(3L))).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("If-Match"));
-        assertThatThrownBy(() -> Revisions.check("\"" + "9".repeat(300) + "\"", Optional.of(3L))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> Revisions.check("\"2\"", Optional.of(3L)))
+                .isInstanceOfSatisfying(
+                        PreconditionFailedException.class,
+                        e -> assertThat(e.currentEtag()).isEqualTo("\"3\""));
+        assertThatThrownBy(() -> Revisions.check("\"0\"", Optional.empty()))
+                .isInstanceOfSatisfying(
+                        PreconditionFailedException.class,
+                        e -> assertThat(e.currentEtag()).isNull());
+        assertThatThrownBy(() -> Revisions.check("*", Optional.empty()))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> Revisions.check("3", Optional.of(3L)))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("If-Match"));
+        assertThatThrownBy(() -> Revisions.check("\"" + "9".repeat(300) + "\"", Optional.of(3L)))
+                .isInstanceOf(InvalidRequestException.class);
     }
 }

@@ -3,25 +3,23 @@ package io.salespulse.activity.ingest.cloudevents;
 import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
+import io.salespulse.activity.ingest.ObjectiveFields;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
-import io.salespulse.contracts.deal.DealStage;
-import io.salespulse.contracts.deal.ForecastCategory;
-import java.time.Instant;
 import io.salespulse.contracts.SalesPulseEvent;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
 import io.salespulse.contracts.activity.EmailSent;
 import io.salespulse.contracts.activity.MeetingBooked;
 import io.salespulse.contracts.activity.MeetingHeld;
-import io.salespulse.contracts.objective.ObjectiveMetric;
-import io.salespulse.contracts.objective.ObjectiveScope;
-import io.salespulse.activity.ingest.ObjectiveFields;
+import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.FieldProblem;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +36,18 @@ final class CloudEventMapper {
     static final String MEETING_HELD = "salespulse.meeting.held.v1";
     static final String OBJECTIVE_SET = "salespulse.objective.set.v1";
     static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
-    static final List<String> TYPES = List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET, DEAL_UPDATED);
+    static final List<String> TYPES =
+            List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET, DEAL_UPDATED);
 
-    private CloudEventMapper() {
-    }
+    private CloudEventMapper() {}
 
     /** The event ready to be made durable, or empty with the problems added. */
-    static Optional<Inbound> map(InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
+    static Optional<Inbound> map(
+            InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
         int before = problems.size();
-        if (DEAL_UPDATED.equals(event.type()) && event.time() != null && window.dealUpdateProblem(event.time()) != null) {
+        if (DEAL_UPDATED.equals(event.type())
+                && event.time() != null
+                && window.dealUpdateProblem(event.time()) != null) {
             new FieldReader(null, event.path(), problems).problem("time", window.dealUpdateProblem(event.time()));
         } else {
             new FieldReader(null, event.path(), problems).within("time", event.time(), window);
@@ -54,22 +55,38 @@ final class CloudEventMapper {
         FieldReader data = new FieldReader(event.data(), event.dataPath(), problems);
         if (DEAL_UPDATED.equals(event.type())) {
             DealUpdate update = deal(data, event, window);
-            return problems.size() == before ? Optional.of(new Inbound.DealChange(event.source(), event.id(), update)) : Optional.empty();
+            return problems.size() == before
+                    ? Optional.of(new Inbound.DealChange(event.source(), event.id(), update))
+                    : Optional.empty();
         }
         SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
-            case CALL_LOGGED -> new CallLogged(data.text("repId", true), data.text("callId", false),
-                    data.enumValue("outcome", CallOutcome.class, true), data.boundedInt("durationSeconds", false, FieldReader.MAX_CALL_SECONDS),
-                    data.text("dealId", false), event.time());
+            case CALL_LOGGED ->
+                new CallLogged(
+                        data.text("repId", true),
+                        data.text("callId", false),
+                        data.enumValue("outcome", CallOutcome.class, true),
+                        data.boundedInt("durationSeconds", false, FieldReader.MAX_CALL_SECONDS),
+                        data.text("dealId", false),
+                        event.time());
             case EMAIL_SENT -> new EmailSent(data.text("repId", true), data.text("dealId", false), event.time());
-            case MEETING_BOOKED -> new MeetingBooked(data.text("repId", true), data.text("meetingId", true),
-                    data.planned("scheduledFor", data.instant("scheduledFor", true), window), data.text("dealId", false), event.time());
-            case MEETING_HELD -> new MeetingHeld(data.text("repId", true), data.text("meetingId", true),
-                    data.text("dealId", false), event.time());
+            case MEETING_BOOKED ->
+                new MeetingBooked(
+                        data.text("repId", true),
+                        data.text("meetingId", true),
+                        data.planned("scheduledFor", data.instant("scheduledFor", true), window),
+                        data.text("dealId", false),
+                        event.time());
+            case MEETING_HELD ->
+                new MeetingHeld(
+                        data.text("repId", true),
+                        data.text("meetingId", true),
+                        data.text("dealId", false),
+                        event.time());
             case OBJECTIVE_SET -> objective(data, event, window);
             default -> {
                 if (event.type() != null) {
-                    problems.add(new FieldProblem(event.path().isEmpty() ? "type" : event.path() + ".type",
-                            "must be one of " + TYPES));
+                    problems.add(new FieldProblem(
+                            event.path().isEmpty() ? "type" : event.path() + ".type", "must be one of " + TYPES));
                 }
                 yield null;
             }
@@ -78,8 +95,8 @@ final class CloudEventMapper {
             return Optional.empty();
         }
         String key = AcceptedEventLog.keyOf(event.source(), event.id());
-        return Optional.of(new Inbound.Ready(new AcceptedEventLog.Entry(event.source(), event.id(), channel,
-                List.of(EventEnvelope.of(key, event.source(), mapped)))));
+        return Optional.of(new Inbound.Ready(new AcceptedEventLog.Entry(
+                event.source(), event.id(), channel, List.of(EventEnvelope.of(key, event.source(), mapped)))));
     }
 
     private static DealUpdate deal(FieldReader data, InboundCloudEvent event, TimeWindow window) {
@@ -95,7 +112,8 @@ final class CloudEventMapper {
         Money money = amount == null || currency == null ? null : new Money(amount, currency);
         ForecastCategory category = data.enumValue("forecastCategory", ForecastCategory.class, false);
         String sourcedBy = data.text("sourcedByRepId", false);
-        DealUpdate update = DealUpdate.snapshot(dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
+        DealUpdate update = DealUpdate.snapshot(
+                dealId, owner, owner, name, stage, money, closeDate, lostReason, createdAt, event.time());
         if (data.has("forecastCategory")) {
             update = update.withForecastCategory(category);
         }

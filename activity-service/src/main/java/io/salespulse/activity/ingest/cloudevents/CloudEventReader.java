@@ -22,8 +22,7 @@ final class CloudEventReader {
     static final String BATCH = "application/cloudevents-batch+json";
     static final int MAX_BATCH = 1000;
 
-    private CloudEventReader() {
-    }
+    private CloudEventReader() {}
 
     static List<InboundCloudEvent> structured(byte[] body) {
         JsonNode node = parse(body);
@@ -45,7 +44,8 @@ final class CloudEventReader {
             throw new InvalidRequestException("body", "holds no event; a batch holds 1 to " + MAX_BATCH);
         }
         if (node.size() > MAX_BATCH) {
-            throw new InvalidRequestException("body", "holds " + node.size() + " events; a batch holds at most " + MAX_BATCH);
+            throw new InvalidRequestException(
+                    "body", "holds " + node.size() + " events; a batch holds at most " + MAX_BATCH);
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<InboundCloudEvent> events = new ArrayList<>(node.size());

@@ -1,5 +1,6 @@
 package io.salespulse.activity.ingest.cloudevents;
 
+import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.IngestKeys;
 import io.salespulse.activity.ingest.IngestMetrics;
 import io.salespulse.activity.ingest.IngestProperties;
@@ -7,12 +8,11 @@ import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.IngestScopes;
 import io.salespulse.activity.ingest.IngestService;
 import io.salespulse.activity.ingest.ObjectiveOwners;
-import io.salespulse.kit.web.RequestBodies;
-import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.ForbiddenException;
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.kit.web.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CloudEventsController {
 
-    private static final List<MediaType> SUPPORTED = List.of(MediaType.valueOf(CloudEventReader.STRUCTURED),
-            MediaType.valueOf(CloudEventReader.BATCH), MediaType.APPLICATION_JSON);
+    private static final List<MediaType> SUPPORTED = List.of(
+            MediaType.valueOf(CloudEventReader.STRUCTURED),
+            MediaType.valueOf(CloudEventReader.BATCH),
+            MediaType.APPLICATION_JSON);
 
     private final IngestKeys keys;
     private final IngestService ingest;
@@ -45,8 +47,14 @@ class CloudEventsController {
     private final IngestScopes scopes;
     private final ObjectiveOwners objectiveOwners;
 
-    CloudEventsController(IngestKeys keys, IngestService ingest, IngestMetrics metrics, IngestProperties properties,
-                          TimeWindow window, IngestScopes scopes, ObjectiveOwners objectiveOwners) {
+    CloudEventsController(
+            IngestKeys keys,
+            IngestService ingest,
+            IngestMetrics metrics,
+            IngestProperties properties,
+            TimeWindow window,
+            IngestScopes scopes,
+            ObjectiveOwners objectiveOwners) {
         this.objectiveOwners = objectiveOwners;
         this.window = window;
         this.scopes = scopes;
@@ -56,10 +64,12 @@ class CloudEventsController {
         this.maxBodyBytes = properties.maxBodySize().toBytes();
     }
 
-    @Operation(summary = "Ingest CloudEvents (structured, batch of at most 1000, or binary mode)",
+    @Operation(
+            summary = "Ingest CloudEvents (structured, batch of at most 1000, or binary mode)",
             description = "Answers 202 once every event is durable; a batch is all or nothing.")
     @PostMapping("/api/v1/events")
-    ResponseEntity<IngestResult> ingest(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+    ResponseEntity<IngestResult> ingest(HttpServletRequest request)
+            throws IOException, HttpMediaTypeNotSupportedException {
         String channel = authenticate(request);
         MediaType contentType = contentType(request, channel);
         byte[] body = RequestBodies.read(request, maxBodyBytes, () -> metrics.rejected(channel, "too_large"));
@@ -72,7 +82,8 @@ class CloudEventsController {
             } else {
                 inbound = CloudEventReader.binary(ceHeaders(request), body);
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.acceptAll(channel, toInbound(inbound, channel)));
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(ingest.acceptAll(channel, toInbound(inbound, channel)));
         } catch (InvalidRequestException e) {
             metrics.rejected(channel, "invalid");
             throw e;
@@ -91,7 +102,8 @@ class CloudEventsController {
         }
     }
 
-    private MediaType contentType(HttpServletRequest request, String channel) throws HttpMediaTypeNotSupportedException {
+    private MediaType contentType(HttpServletRequest request, String channel)
+            throws HttpMediaTypeNotSupportedException {
         MediaType type = parse(request.getContentType());
         if (type == null || SUPPORTED.stream().noneMatch(supported -> supported.isCompatibleWith(type))) {
             metrics.rejected(channel, "unsupported_media_type");
@@ -131,18 +143,25 @@ class CloudEventsController {
      * credential's to that credential (one set before setters were recorded is taken, as before).
      */
     private void checkObjectiveOwner(String channel, InboundCloudEvent event, List<FieldProblem> problems) {
-        tools.jackson.databind.JsonNode id = event.data() == null ? null : event.data().get("objectiveId");
+        tools.jackson.databind.JsonNode id =
+                event.data() == null ? null : event.data().get("objectiveId");
         if (!CloudEventMapper.OBJECTIVE_SET.equals(event.type()) || id == null || !id.isString()) {
             return;
         }
-        objectiveOwners.setterOf(id.asString()).flatMap(setter -> setter).filter(setter -> !setter.equals(ObjectiveOwners.ingest(channel)))
-                .ifPresent(setter -> problems.add(new FieldProblem((event.path().isEmpty() ? "" : event.path() + ".") + "data.objectiveId",
-                        "is an objective set " + (setter.startsWith("ingest:") ? "by another credential" : "by a manager")
+        objectiveOwners
+                .setterOf(id.asString())
+                .flatMap(setter -> setter)
+                .filter(setter -> !setter.equals(ObjectiveOwners.ingest(channel)))
+                .ifPresent(setter -> problems.add(new FieldProblem(
+                        (event.path().isEmpty() ? "" : event.path() + ".") + "data.objectiveId",
+                        "is an objective set "
+                                + (setter.startsWith("ingest:") ? "by another credential" : "by a manager")
                                 + ": change it where it was set (the objectives API for a manager's)")));
     }
 
     private static String dealId(InboundCloudEvent event) {
-        tools.jackson.databind.JsonNode dealId = event.data() == null ? null : event.data().get("dealId");
+        tools.jackson.databind.JsonNode dealId =
+                event.data() == null ? null : event.data().get("dealId");
         return dealId != null && dealId.isString() ? dealId.asString() : null;
     }
 

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param subject the CloudEvents subject, if any
  * @param data    the data, as JSON
  */
-record InboundCloudEvent(String path, String id, String source, String type, Instant time, String subject, JsonNode data) {
+record InboundCloudEvent(
+        String path, String id, String source, String type, Instant time, String subject, JsonNode data) {
 
     /** The path of a data field, for error messages. */
     String dataPath() {

@@ -20,9 +20,20 @@ import java.time.Instant;
  * @param booked          a meeting already produced {@code MeetingBooked}
  * @param held            a meeting already produced {@code MeetingHeld}
  */
-record HubSpotEngagement(Kind kind, String objectId, String ownerId, String repId, String disposition, Long durationMillis,
-                         Instant timestamp, Instant meetingStart, String meetingOutcome, Instant createdAt,
-                         boolean logged, boolean booked, boolean held) {
+record HubSpotEngagement(
+        Kind kind,
+        String objectId,
+        String ownerId,
+        String repId,
+        String disposition,
+        Long durationMillis,
+        Instant timestamp,
+        Instant meetingStart,
+        String meetingOutcome,
+        Instant createdAt,
+        boolean logged,
+        boolean booked,
+        boolean held) {
 
     enum Kind {
         CALL,
@@ -31,6 +42,7 @@ record HubSpotEngagement(Kind kind, String objectId, String ownerId, String repI
     }
 
     static HubSpotEngagement empty(Kind kind, String objectId) {
-        return new HubSpotEngagement(kind, objectId, null, null, null, null, null, null, null, null, false, false, false);
+        return new HubSpotEngagement(
+                kind, objectId, null, null, null, null, null, null, null, null, false, false, false);
     }
 }

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class HubSpotEngagements {
 
-    private HubSpotEngagements() {
-    }
+    private HubSpotEngagements() {}
 
     /**
      * One notification about an engagement.
@@ -32,11 +31,14 @@ final class HubSpotEngagements {
      * @param repId      the SalesPulse rep, when the property is the owner
      * @param occurredAt when HubSpot says it happened
      */
-    record Change(String property, String value, String repId, Instant occurredAt) {
-    }
+    record Change(String property, String value, String repId, Instant occurredAt) {}
 
-    static AggregateLog.Step<HubSpotEngagement> apply(HubSpotEngagement previous, HubSpotEngagement.Kind kind, String objectId,
-                                                      Change change, Map<String, CallOutcome> dispositions) {
+    static AggregateLog.Step<HubSpotEngagement> apply(
+            HubSpotEngagement previous,
+            HubSpotEngagement.Kind kind,
+            String objectId,
+            Change change,
+            Map<String, CallOutcome> dispositions) {
         HubSpotEngagement e = previous != null ? previous : HubSpotEngagement.empty(kind, objectId);
         String owner = e.ownerId();
         String rep = e.repId();
@@ -70,7 +72,8 @@ final class HubSpotEngagements {
         boolean booked = e.booked();
         boolean held = e.held();
         if (owner != null) {
-            CallOutcome callOutcome = disposition != null && dispositions.containsKey(disposition) ? dispositions.get(disposition)
+            CallOutcome callOutcome = disposition != null && dispositions.containsKey(disposition)
+                    ? dispositions.get(disposition)
                     : duration != null ? (duration > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER) : null;
             // A connected call waits for its duration (talk time); other outcomes need none.
             boolean complete = callOutcome != null && (callOutcome != CallOutcome.CONNECTED || duration != null);
@@ -83,7 +86,8 @@ final class HubSpotEngagements {
                 logged = true;
             } else if (kind == HubSpotEngagement.Kind.MEETING) {
                 if (!booked && start != null) {
-                    events.add(new MeetingBooked(rep, objectId, start, null, created != null ? created : change.occurredAt()));
+                    events.add(new MeetingBooked(
+                            rep, objectId, start, null, created != null ? created : change.occurredAt()));
                     booked = true;
                 }
                 if (!held && "COMPLETED".equalsIgnoreCase(outcome)) {
@@ -92,8 +96,20 @@ final class HubSpotEngagements {
                 }
             }
         }
-        HubSpotEngagement next = new HubSpotEngagement(kind, objectId, owner, rep, disposition, duration, timestamp, start,
-                outcome, created, logged, booked, held);
+        HubSpotEngagement next = new HubSpotEngagement(
+                kind,
+                objectId,
+                owner,
+                rep,
+                disposition,
+                duration,
+                timestamp,
+                start,
+                outcome,
+                created,
+                logged,
+                booked,
+                held);
         return new AggregateLog.Step<>(next, events);
     }
 

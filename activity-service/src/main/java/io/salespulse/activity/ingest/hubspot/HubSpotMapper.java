@@ -33,11 +33,15 @@ final class HubSpotMapper {
 
     static final String CRM = "hubspot";
     private static final Map<String, HubSpotEngagement.Kind> ENGAGEMENT_TYPES = Map.of(
-            "0-48", HubSpotEngagement.Kind.CALL, "0-47", HubSpotEngagement.Kind.MEETING, "0-49", HubSpotEngagement.Kind.EMAIL);
+            "0-48",
+            HubSpotEngagement.Kind.CALL,
+            "0-47",
+            HubSpotEngagement.Kind.MEETING,
+            "0-49",
+            HubSpotEngagement.Kind.EMAIL);
     private static final String DEAL_TYPE = "0-3";
 
-    private HubSpotMapper() {
-    }
+    private HubSpotMapper() {}
 
     /**
      * Maps each event of the batch on its own: one that is malformed or out of bounds is refused with its reasons,
@@ -71,7 +75,8 @@ final class HubSpotMapper {
             fields.within("occurredAt", occurredAt, window);
             String portal = fields.text("portalId", false);
             if (!CrmProperties.serves(config.accounts(), portal)) {
-                fields.problem("portalId", "is not an account this SalesPulse serves (salespulse.crm.hubspot.accounts)");
+                fields.problem(
+                        "portalId", "is not an account this SalesPulse serves (salespulse.crm.hubspot.accounts)");
             }
             String property = fields.text("propertyName", false);
             JsonNode given = node == null ? null : node.get("propertyValue");
@@ -90,16 +95,24 @@ final class HubSpotMapper {
             String action = type.substring(type.indexOf('.') + 1);
 
             if (type.startsWith("deal.") || type.startsWith("object.") && DEAL_TYPE.equals(objectType)) {
-                inbound.add(deal(source, eventId, "hubspot-" + objectId, action, property, value, occurredAt, config, repOf)
-                        .orElseGet(() -> received(source, eventId)));
-            } else if (type.startsWith("object.") && objectType != null && ENGAGEMENT_TYPES.containsKey(objectType)
+                inbound.add(
+                        deal(source, eventId, "hubspot-" + objectId, action, property, value, occurredAt, config, repOf)
+                                .orElseGet(() -> received(source, eventId)));
+            } else if (type.startsWith("object.")
+                    && objectType != null
+                    && ENGAGEMENT_TYPES.containsKey(objectType)
                     && ("creation".equals(action) || "propertyChange".equals(action))) {
                 HubSpotEngagement.Kind kind = ENGAGEMENT_TYPES.get(objectType);
                 String rep = "hubspot_owner_id".equals(property) ? repOf.apply(CRM, value) : null;
-                HubSpotEngagements.Change change = new HubSpotEngagements.Change("creation".equals(action) ? null : property, value, rep, occurredAt);
-                inbound.add(new Inbound.Assembled<>(source, eventId, "hubspot-" + kind.name().toLowerCase() + ":" + objectId,
+                HubSpotEngagements.Change change = new HubSpotEngagements.Change(
+                        "creation".equals(action) ? null : property, value, rep, occurredAt);
+                inbound.add(new Inbound.Assembled<>(
+                        source,
+                        eventId,
+                        "hubspot-" + kind.name().toLowerCase() + ":" + objectId,
                         HubSpotEngagement.class,
-                        previous -> HubSpotEngagements.apply(previous, kind, objectId, change, config.callDispositions())));
+                        previous ->
+                                HubSpotEngagements.apply(previous, kind, objectId, change, config.callDispositions())));
             } else {
                 inbound.add(received(source, eventId));
             }
@@ -119,11 +132,17 @@ final class HubSpotMapper {
         java.util.Map<String, Integer> first = new java.util.HashMap<>();
         for (int i = 0; i < out.size(); i++) {
             if (out.get(i) instanceof Inbound.DealChange change) {
-                String moment = change.source() + "|" + change.update().dealId() + "|" + change.update().occurredAt();
+                String moment = change.source() + "|" + change.update().dealId() + "|"
+                        + change.update().occurredAt();
                 Integer at = first.putIfAbsent(moment, i);
                 if (at != null) {
                     Inbound.DealChange earlier = (Inbound.DealChange) out.get(at);
-                    out.set(at, new Inbound.DealChange(earlier.source(), earlier.eventId(), earlier.update().and(change.update())));
+                    out.set(
+                            at,
+                            new Inbound.DealChange(
+                                    earlier.source(),
+                                    earlier.eventId(),
+                                    earlier.update().and(change.update())));
                     out.set(i, received(change.source(), change.eventId()));
                 }
             }
@@ -142,7 +161,9 @@ final class HubSpotMapper {
             problem = switch (property) {
                 case "amount" -> {
                     BigDecimal amount = CrmValues.decimal(value);
-                    yield amount == null ? null : amount.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(amount);
+                    yield amount == null
+                            ? null
+                            : amount.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(amount);
                 }
                 case "hs_timestamp" -> {
                     Instant time = CrmValues.instant(value);
@@ -152,8 +173,10 @@ final class HubSpotMapper {
                     Instant time = CrmValues.instant(value);
                     yield time == null ? null : window.plannedProblem(time);
                 }
-                case FORECAST_CATEGORY -> value.isBlank() || forecastCategory(value) != null ? null
-                        : "must be one of OMIT, PIPELINE, BEST_CASE, COMMIT, CLOSED";
+                case FORECAST_CATEGORY ->
+                    value.isBlank() || forecastCategory(value) != null
+                            ? null
+                            : "must be one of OMIT, PIPELINE, BEST_CASE, COMMIT, CLOSED";
                 case "closedate" -> {
                     java.time.LocalDate date = CrmValues.date(value);
                     yield date == null ? null : window.plannedDayProblem(date);
@@ -161,7 +184,8 @@ final class HubSpotMapper {
                 case "hs_call_duration" -> {
                     long maxMillis = FieldReader.MAX_CALL_SECONDS * 1000L;
                     BigDecimal millis = CrmValues.decimal(value);
-                    yield millis == null || millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(maxMillis)) <= 0 ? null
+                    yield millis == null || millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(maxMillis)) <= 0
+                            ? null
                             : "must be from 0 to " + maxMillis + " milliseconds";
                 }
                 default -> null;
@@ -172,11 +196,20 @@ final class HubSpotMapper {
         }
     }
 
-    private static java.util.Optional<Inbound> deal(String source, String eventId, String dealId, String action, String property,
-                                                     String value, Instant at, CrmProperties.HubSpot config,
-                                                     BinaryOperator<String> repOf) {
+    private static java.util.Optional<Inbound> deal(
+            String source,
+            String eventId,
+            String dealId,
+            String action,
+            String property,
+            String value,
+            Instant at,
+            CrmProperties.HubSpot config,
+            BinaryOperator<String> repOf) {
         if ("creation".equals(action)) {
-            return java.util.Optional.of(new Inbound.DealChange(source, eventId,
+            return java.util.Optional.of(new Inbound.DealChange(
+                    source,
+                    eventId,
                     new DealUpdate(dealId, Set.of(), null, null, null, null, null, null, null, at, at)));
         }
         if (!"propertyChange".equals(action) || property == null) {
@@ -185,23 +218,61 @@ final class HubSpotMapper {
         DealUpdate update = switch (property) {
             case "dealstage" -> {
                 DealStage stage = value == null ? null : config.stages().get(value);
-                yield stage == null ? null : DealUpdate.partial(dealId, Set.of(DealField.STAGE), null, null, null, stage, null, null, null, at);
+                yield stage == null
+                        ? null
+                        : DealUpdate.partial(
+                                dealId, Set.of(DealField.STAGE), null, null, null, stage, null, null, null, at);
             }
             case "amount" -> {
                 BigDecimal amount = CrmValues.decimal(value);
-                yield amount == null ? null : DealUpdate.partial(dealId, Set.of(DealField.AMOUNT), null, null, null, null,
-                        new Money(amount, config.defaultCurrency()), null, null, at);
+                yield amount == null
+                        ? null
+                        : DealUpdate.partial(
+                                dealId,
+                                Set.of(DealField.AMOUNT),
+                                null,
+                                null,
+                                null,
+                                null,
+                                new Money(amount, config.defaultCurrency()),
+                                null,
+                                null,
+                                at);
             }
-            case "closedate" -> DealUpdate.partial(dealId, Set.of(DealField.CLOSE_DATE), null, null, null, null, null,
-                    CrmValues.date(value), null, at);
-            case "hubspot_owner_id" -> DealUpdate.partial(dealId, Set.of(DealField.OWNER), repOf.apply(CRM, value), value,
-                    null, null, null, null, null, at);
-            case "dealname" -> DealUpdate.partial(dealId, Set.of(DealField.NAME), null, null, value, null, null, null, null, at);
-            case "closed_lost_reason" -> DealUpdate.partial(dealId, Set.of(DealField.LOST_REASON), null, null, null, null,
-                    null, null, value, at);
-            // The manager's or rep's own forecast category; an empty value clears it (the stage's default applies again).
-            case FORECAST_CATEGORY -> DealUpdate.partial(dealId, Set.of(), null, null, null, null, null, null, null, at)
-                    .withForecastCategory(forecastCategory(value));
+            case "closedate" ->
+                DealUpdate.partial(
+                        dealId,
+                        Set.of(DealField.CLOSE_DATE),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        CrmValues.date(value),
+                        null,
+                        at);
+            case "hubspot_owner_id" ->
+                DealUpdate.partial(
+                        dealId,
+                        Set.of(DealField.OWNER),
+                        repOf.apply(CRM, value),
+                        value,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        at);
+            case "dealname" ->
+                DealUpdate.partial(dealId, Set.of(DealField.NAME), null, null, value, null, null, null, null, at);
+            case "closed_lost_reason" ->
+                DealUpdate.partial(
+                        dealId, Set.of(DealField.LOST_REASON), null, null, null, null, null, null, value, at);
+            // The manager's or rep's own forecast category; an empty value clears it (the stage's default applies
+            // again).
+            case FORECAST_CATEGORY ->
+                DealUpdate.partial(dealId, Set.of(), null, null, null, null, null, null, null, at)
+                        .withForecastCategory(forecastCategory(value));
             default -> null;
         };
         return java.util.Optional.ofNullable(update).map(u -> new Inbound.DealChange(source, eventId, u));

@@ -15,16 +15,17 @@ final class HubSpotSignature {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private HubSpotSignature() {
-    }
+    private HubSpotSignature() {}
 
     static String sign(String secret, String method, String uri, byte[] body, String timestamp) {
-        return Base64.getEncoder().encodeToString(Signatures.hmacSha256(secret,
-                Signatures.utf8(method), Signatures.utf8(uri), body, Signatures.utf8(timestamp)));
+        return Base64.getEncoder()
+                .encodeToString(Signatures.hmacSha256(
+                        secret, Signatures.utf8(method), Signatures.utf8(uri), body, Signatures.utf8(timestamp)));
     }
 
     /** Passes a genuine, fresh request; otherwise 401, before anything of the body is read. */
-    static void verify(String secret, String method, String uri, byte[] body, String timestamp, String signature, Instant now) {
+    static void verify(
+            String secret, String method, String uri, byte[] body, String timestamp, String signature, Instant now) {
         if (secret == null || secret.isBlank()) {
             throw new UnauthorizedException("HubSpot webhooks are not configured on this installation.");
         }

@@ -23,7 +23,8 @@ class HubSpotWebhookController {
     private final Clock clock;
     private final TimeWindow window;
 
-    HubSpotWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
+    HubSpotWebhookController(
+            CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
         this.window = window;
         this.config = crm.hubspot();
         this.intake = intake;
@@ -34,16 +35,25 @@ class HubSpotWebhookController {
     @Operation(summary = "HubSpot webhook batch (X-HubSpot-Signature-v3)")
     @PostMapping("/webhooks/hubspot")
     ResponseEntity<IngestResult> receive(HttpServletRequest request) throws IOException {
-        return intake.receiveEach(HubSpotMapper.CRM, request,
-                body -> HubSpotSignature.verify(config.clientSecret(), request.getMethod(), signedUri(request), body,
-                        request.getHeader("X-HubSpot-Request-Timestamp"), request.getHeader("X-HubSpot-Signature-v3"), clock.instant()),
+        return intake.receiveEach(
+                HubSpotMapper.CRM,
+                request,
+                body -> HubSpotSignature.verify(
+                        config.clientSecret(),
+                        request.getMethod(),
+                        signedUri(request),
+                        body,
+                        request.getHeader("X-HubSpot-Request-Timestamp"),
+                        request.getHeader("X-HubSpot-Signature-v3"),
+                        clock.instant()),
                 json -> HubSpotMapper.map(json, config, owners::repOf, window));
     }
 
     /** The URI HubSpot signed: the configured public URL when a proxy stands in front, else the request's own. */
     private String signedUri(HttpServletRequest request) {
         String base = config.publicUrl() == null || config.publicUrl().isBlank()
-                ? request.getRequestURL().toString() : config.publicUrl();
+                ? request.getRequestURL().toString()
+                : config.publicUrl();
         return request.getQueryString() == null ? base : base + "?" + request.getQueryString();
     }
 }

@@ -40,8 +40,7 @@ final class PipedriveMapper {
 
     static final String CRM = "pipedrive";
 
-    private PipedriveMapper() {
-    }
+    private PipedriveMapper() {}
 
     static Inbound map(JsonNode body, CrmProperties.Pipedrive config, BinaryOperator<String> repOf, TimeWindow window) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -74,7 +73,8 @@ final class PipedriveMapper {
             return new Inbound.DealChange(source, id, deal(data, at, config, repOf, window, problems));
         }
         List<SalesPulseEvent> events = live && "activity".equals(entity)
-                ? activity(data, previous, action, at, repOf, window, problems) : List.of();
+                ? activity(data, previous, action, at, repOf, window, problems)
+                : List.of();
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -86,19 +86,28 @@ final class PipedriveMapper {
         return new Inbound.Ready(new AcceptedEventLog.Entry(source, id, CRM, envelopes));
     }
 
-    private static DealUpdate deal(JsonNode data, Instant at, CrmProperties.Pipedrive config, BinaryOperator<String> repOf,
-                                   TimeWindow window, List<FieldProblem> problems) {
+    private static DealUpdate deal(
+            JsonNode data,
+            Instant at,
+            CrmProperties.Pipedrive config,
+            BinaryOperator<String> repOf,
+            TimeWindow window,
+            List<FieldProblem> problems) {
         FieldReader deal = new FieldReader(data, "data", problems);
         String dealId = deal.text("id", true);
         String owner = ownerOf(data);
         String status = deal.text("status", false);
         String stageId = deal.text("stage_id", false);
-        DealStage stage = "won".equals(status) ? DealStage.WON : "lost".equals(status) ? DealStage.LOST
-                : stageId == null ? null : config.stages().get(stageId);
+        DealStage stage = "won".equals(status)
+                ? DealStage.WON
+                : "lost".equals(status)
+                        ? DealStage.LOST
+                        : stageId == null ? null : config.stages().get(stageId);
         BigDecimal value = deal.nonNegativeDecimal("value", false);
         String currency = deal.currency("currency", false);
         Money amount = value == null ? null : new Money(value, currency == null ? config.defaultCurrency() : currency);
-        LocalDate close = deal.planned("expected_close_date", CrmValues.date(deal.text("expected_close_date", false)), window);
+        LocalDate close =
+                deal.planned("expected_close_date", CrmValues.date(deal.text("expected_close_date", false)), window);
         Instant created = deal.within("add_time", CrmValues.instant(deal.text("add_time", false)), window);
         Instant updated = deal.within("update_time", CrmValues.instant(deal.text("update_time", false)), window);
         String title = deal.text("title", false);
@@ -106,8 +115,17 @@ final class PipedriveMapper {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        DealUpdate update = DealUpdate.snapshot("pipedrive-" + dealId, repOf.apply(CRM, owner), owner, title, stage,
-                amount, close, lostReason, created, updated != null ? updated : at);
+        DealUpdate update = DealUpdate.snapshot(
+                "pipedrive-" + dealId,
+                repOf.apply(CRM, owner),
+                owner,
+                title,
+                stage,
+                amount,
+                close,
+                lostReason,
+                created,
+                updated != null ? updated : at);
         JsonNode custom = data.path("custom_fields");
         if (config.forecastField() != null && custom.isObject() && custom.has(config.forecastField())) {
             update = update.withForecastCategory(forecastCategory(custom.get(config.forecastField()), config));
@@ -129,8 +147,14 @@ final class PipedriveMapper {
         return text == null ? null : config.forecastCategories().get(text);
     }
 
-    private static List<SalesPulseEvent> activity(JsonNode data, JsonNode previous, String action, Instant at,
-                                                  BinaryOperator<String> repOf, TimeWindow window, List<FieldProblem> problems) {
+    private static List<SalesPulseEvent> activity(
+            JsonNode data,
+            JsonNode previous,
+            String action,
+            Instant at,
+            BinaryOperator<String> repOf,
+            TimeWindow window,
+            List<FieldProblem> problems) {
         FieldReader activity = new FieldReader(data, "data", problems);
         String activityId = activity.text("id", true);
         String type = activity.text("type", true);
@@ -140,14 +164,18 @@ final class PipedriveMapper {
         String rep = repOf.apply(CRM, ownerOf(data));
         String dealId = activity.text("deal_id", false) == null ? null : "pipedrive-" + activity.text("deal_id", false);
         boolean done = data.path("done").asBoolean(false);
-        boolean wasDone = previous != null && previous.has("done") ? previous.path("done").asBoolean(false) : !"create".equals(action);
+        boolean wasDone = previous != null && previous.has("done")
+                ? previous.path("done").asBoolean(false)
+                : !"create".equals(action);
         boolean becameDone = done && ("create".equals(action) || previous != null && previous.has("done") && !wasDone);
-        Instant doneAt = activity.within("marked_as_done_time", CrmValues.instant(activity.text("marked_as_done_time", false)), window);
+        Instant doneAt = activity.within(
+                "marked_as_done_time", CrmValues.instant(activity.text("marked_as_done_time", false)), window);
         Integer duration = durationSeconds(activity.text("duration", false));
         if (duration != null && duration > FieldReader.MAX_CALL_SECONDS) {
             activity.problem("duration", "must be at most 24:00");
         }
-        Instant scheduled = activity.planned("due_date", scheduledFor(activity.text("due_date", false), activity.text("due_time", false)), window);
+        Instant scheduled = activity.planned(
+                "due_date", scheduledFor(activity.text("due_date", false), activity.text("due_time", false)), window);
         if (!problems.isEmpty()) {
             return List.of();
         }
@@ -157,7 +185,8 @@ final class PipedriveMapper {
             case "call" -> {
                 if (becameDone) {
                     Integer seconds = duration;
-                    CallOutcome outcome = seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
+                    CallOutcome outcome =
+                            seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
                     events.add(new CallLogged(rep, "pipedrive-" + activityId, outcome, seconds, dealId, when));
                 }
             }
@@ -171,7 +200,8 @@ final class PipedriveMapper {
                     events.add(new MeetingBooked(rep, "pipedrive-" + activityId, scheduled, dealId, at));
                 }
                 if (becameDone) {
-                    events.add(new MeetingHeld(rep, "pipedrive-" + activityId, dealId, scheduled != null ? scheduled : when));
+                    events.add(new MeetingHeld(
+                            rep, "pipedrive-" + activityId, dealId, scheduled != null ? scheduled : when));
                 }
             }
             default -> {

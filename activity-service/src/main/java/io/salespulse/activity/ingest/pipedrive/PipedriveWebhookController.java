@@ -3,9 +3,9 @@ package io.salespulse.activity.ingest.pipedrive;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.IngestResult;
 import io.salespulse.activity.ingest.OwnerDirectory;
-import io.salespulse.kit.security.Signatures;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.ingest.WebhookIntake;
+import io.salespulse.kit.security.Signatures;
 import io.salespulse.kit.web.UnauthorizedException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,17 +36,28 @@ class PipedriveWebhookController {
     @Operation(summary = "Pipedrive webhook (v2), HTTP Basic credentials")
     @PostMapping("/webhooks/pipedrive")
     ResponseEntity<IngestResult> receive(HttpServletRequest request) throws IOException {
-        return intake.receive(PipedriveMapper.CRM, request, body -> authenticate(request.getHeader("Authorization")),
+        return intake.receive(
+                PipedriveMapper.CRM,
+                request,
+                body -> authenticate(request.getHeader("Authorization")),
                 json -> List.of(PipedriveMapper.map(json, config, owners::repOf, window)));
     }
 
     private void authenticate(String authorization) {
-        boolean configured = config.username() != null && !config.username().isBlank()
-                && config.password() != null && !config.password().isBlank();
-        byte[] expected = ("Basic " + Base64.getEncoder().encodeToString((config.username() + ":" + config.password())
-                .getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
-        if (!configured || authorization == null || !Signatures.equal(expected, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
-            throw new UnauthorizedException("The Pipedrive webhook credentials are missing or wrong.", "Basic realm=\"salespulse\"");
+        boolean configured = config.username() != null
+                && !config.username().isBlank()
+                && config.password() != null
+                && !config.password().isBlank();
+        byte[] expected = ("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+        if (!configured
+                || authorization == null
+                || !Signatures.equal(expected, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            throw new UnauthorizedException(
+                    "The Pipedrive webhook credentials are missing or wrong.", "Basic realm=\"salespulse\"");
         }
     }
 }

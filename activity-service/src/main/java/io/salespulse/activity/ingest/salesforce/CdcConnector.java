@@ -75,7 +75,8 @@ class CdcConnector implements SmartLifecycle {
     private final Channels channels;
     private final MeterRegistry meters;
     private final SalesforceAuth auth;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -85,8 +86,16 @@ class CdcConnector implements SmartLifecycle {
     private volatile boolean holding;
     private final io.salespulse.kit.mongo.Leases leases;
 
-    CdcConnector(CdcProperties config, CrmProperties crm, IngestService ingest, OwnerDirectory owners, TimeWindow window, ReplayStore replays,
-                 ObjectProvider<Channels> channels, MeterRegistry meters, org.springframework.data.mongodb.core.MongoTemplate mongo) {
+    CdcConnector(
+            CdcProperties config,
+            CrmProperties crm,
+            IngestService ingest,
+            OwnerDirectory owners,
+            TimeWindow window,
+            ReplayStore replays,
+            ObjectProvider<Channels> channels,
+            MeterRegistry meters,
+            org.springframework.data.mongodb.core.MongoTemplate mongo) {
         this.leases = new io.salespulse.kit.mongo.Leases(mongo, "salesforce_cdc_lease", java.time.Clock.systemUTC());
         this.config = config;
         this.mapping = crm.salesforce();
@@ -96,8 +105,12 @@ class CdcConnector implements SmartLifecycle {
         this.replays = replays;
         this.meters = meters;
         this.channels = channels.getIfAvailable(() -> c -> c.plaintext()
-                ? NettyChannelBuilder.forAddress(c.host(), c.port()).usePlaintext().build()
-                : NettyChannelBuilder.forAddress(c.host(), c.port()).useTransportSecurity().build());
+                ? NettyChannelBuilder.forAddress(c.host(), c.port())
+                        .usePlaintext()
+                        .build()
+                : NettyChannelBuilder.forAddress(c.host(), c.port())
+                        .useTransportSecurity()
+                        .build());
         this.auth = new SalesforceAuth(config);
     }
 
@@ -177,7 +190,9 @@ class CdcConnector implements SmartLifecycle {
         }
         log.warn("Salesforce CDC {}: {}; trying again in {} s", topic, cause.getMessage(), backoff.toSeconds());
         meters.counter("salespulse.salesforce.cdc.reconnects", "topic", topic).increment();
-        Duration next = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+        Duration next = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0
+                ? config.maxBackoff()
+                : backoff.multipliedBy(2);
         scheduler.schedule(() -> subscribe(topic, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -203,10 +218,13 @@ class CdcConnector implements SmartLifecycle {
         if (known != null) {
             return known;
         }
-        Schema fetched = new Schema.Parser().parse(PubSubGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers()))
-                .withDeadlineAfter(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .getSchema(SchemaRequest.newBuilder().setSchemaId(schemaId).build()).getSchemaJson());
+        Schema fetched = new Schema.Parser()
+                .parse(PubSubGrpc.newBlockingStub(channel)
+                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers()))
+                        .withDeadlineAfter(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .getSchema(
+                                SchemaRequest.newBuilder().setSchemaId(schemaId).build())
+                        .getSchemaJson());
         schemas.put(schemaId, fetched);
         return fetched;
     }
@@ -225,10 +243,13 @@ class CdcConnector implements SmartLifecycle {
 
         void open() {
             requests = async().subscribe(this);
-            FetchRequest.Builder first = FetchRequest.newBuilder().setTopicName(topic).setNumRequested(config.batch());
-            replays.of(topic).ifPresentOrElse(
-                    replay -> first.setReplayPreset(ReplayPreset.CUSTOM).setReplayId(ByteString.copyFrom(replay)),
-                    () -> first.setReplayPreset(ReplayPreset.EARLIEST));
+            FetchRequest.Builder first =
+                    FetchRequest.newBuilder().setTopicName(topic).setNumRequested(config.batch());
+            replays.of(topic)
+                    .ifPresentOrElse(
+                            replay ->
+                                    first.setReplayPreset(ReplayPreset.CUSTOM).setReplayId(ByteString.copyFrom(replay)),
+                            () -> first.setReplayPreset(ReplayPreset.EARLIEST));
             requests.onNext(first.build());
         }
 
@@ -245,31 +266,43 @@ class CdcConnector implements SmartLifecycle {
                 List<FieldProblem> problems = new ArrayList<>();
                 String source = "/crm/salesforce/" + session.organizationId();
                 for (ConsumerEvent event : response.getEventsList()) {
-                    CdcEvents.Change change = CdcEvents.decode(schema(event.getEvent().getSchemaId()), event.getEvent().getPayload().toByteArray());
+                    CdcEvents.Change change = CdcEvents.decode(
+                            schema(event.getEvent().getSchemaId()),
+                            event.getEvent().getPayload().toByteArray());
                     if ("GAP_OVERFLOW".equals(change.changeType())) {
-                        log.warn("Salesforce CDC {}: overflow of {} changes (too many to tell); run a backfill for them", topic, change.entity());
-                        meters.counter("salespulse.salesforce.cdc.overflows", "entity", change.entity()).increment();
+                        log.warn(
+                                "Salesforce CDC {}: overflow of {} changes (too many to tell); run a backfill for them",
+                                topic,
+                                change.entity());
+                        meters.counter("salespulse.salesforce.cdc.overflows", "entity", change.entity())
+                                .increment();
                         continue;
                     }
                     for (CdcEvents.Change told : change.gap() ? readBack(change) : List.of(change)) {
-                        inbound.addAll(CdcEvents.map(told, event.getEvent().getId(), source, mapping, owners::repOf, window, problems));
+                        inbound.addAll(CdcEvents.map(
+                                told, event.getEvent().getId(), source, mapping, owners::repOf, window, problems));
                     }
                 }
                 if (!problems.isEmpty()) {
                     log.warn("Salesforce CDC {}: changes refused: {}", topic, problems);
-                    meters.counter("salespulse.salesforce.cdc.refused", "topic", topic).increment(problems.size());
+                    meters.counter("salespulse.salesforce.cdc.refused", "topic", topic)
+                            .increment(problems.size());
                 }
                 if (!inbound.isEmpty()) {
                     ingest.acceptAll(SalesforceMapper.CRM, inbound);
                 }
                 // Durable: the position moves on (an empty batch, the server's keepalive, gives the latest replay id).
                 ByteString position = response.getEventsCount() > 0
-                        ? response.getEvents(response.getEventsCount() - 1).getReplayId() : response.getLatestReplayId();
+                        ? response.getEvents(response.getEventsCount() - 1).getReplayId()
+                        : response.getLatestReplayId();
                 if (!position.isEmpty()) {
                     replays.save(topic, position.toByteArray());
                 }
                 if (response.getPendingNumRequested() == 0) {
-                    requests.onNext(FetchRequest.newBuilder().setTopicName(topic).setNumRequested(config.batch()).build());
+                    requests.onNext(FetchRequest.newBuilder()
+                            .setTopicName(topic)
+                            .setNumRequested(config.batch())
+                            .build());
                 }
             } catch (IOException | RuntimeException e) {
                 // Not stored: the stream is given up and opened again after the stored position, so nothing is lost.
@@ -302,14 +335,20 @@ class CdcConnector implements SmartLifecycle {
         private List<CdcEvents.Change> readBack(CdcEvents.Change gap) throws IOException, InterruptedException {
             List<CdcEvents.Change> changes = new ArrayList<>();
             for (String id : gap.recordIds()) {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(session.instanceUrl() + "/services/data/" + API_VERSION
-                        + "/sobjects/" + gap.entity() + "/" + id)).header("Authorization", "Bearer " + session.accessToken())
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(session.instanceUrl() + "/services/data/" + API_VERSION
+                                        + "/sobjects/" + gap.entity() + "/" + id))
+                                .header("Authorization", "Bearer " + session.accessToken())
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 404) {
                     continue; // deleted since: nothing to tell
                 }
                 if (answer.statusCode() != 200) {
-                    throw new IOException("Salesforce answered " + answer.statusCode() + " for " + gap.entity() + " " + id);
+                    throw new IOException(
+                            "Salesforce answered " + answer.statusCode() + " for " + gap.entity() + " " + id);
                 }
                 ObjectNode fields = EventCodec.mapper().createObjectNode();
                 for (var property : EventCodec.mapper().readTree(answer.body()).properties()) {
@@ -319,7 +358,8 @@ class CdcConnector implements SmartLifecycle {
                         fields.put(property.getKey(), value.asString().replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2"));
                     }
                 }
-                changes.add(new CdcEvents.Change(gap.entity(), List.of(id), gap.changeType(), gap.commitTime(), fields));
+                changes.add(
+                        new CdcEvents.Change(gap.entity(), List.of(id), gap.changeType(), gap.commitTime(), fields));
             }
             return changes;
         }

@@ -54,11 +54,11 @@ final class CdcEvents {
         }
     }
 
-    private CdcEvents() {
-    }
+    private CdcEvents() {}
 
     static Change decode(Schema schema, byte[] payload) throws IOException {
-        GenericRecord record = new GenericDatumReader<GenericRecord>(schema).read(null, DecoderFactory.get().binaryDecoder(payload, null));
+        GenericRecord record = new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(payload, null));
         GenericRecord header = (GenericRecord) record.get("ChangeEventHeader");
         List<String> ids = new ArrayList<>();
         Object recordIds = header.get("recordIds");
@@ -73,8 +73,12 @@ final class CdcEvents {
             }
             fields.put(field.name(), text(field.name(), value));
         }
-        return new Change(String.valueOf(header.get("entityName")), ids, String.valueOf(header.get("changeType")),
-                Instant.ofEpochMilli(((Number) header.get("commitTimestamp")).longValue()), fields);
+        return new Change(
+                String.valueOf(header.get("entityName")),
+                ids,
+                String.valueOf(header.get("changeType")),
+                Instant.ofEpochMilli(((Number) header.get("commitTimestamp")).longValue()),
+                fields);
     }
 
     /** A field's value as the mappers read it: Salesforce's date-times are epoch milliseconds, its dates epoch days. */
@@ -89,10 +93,17 @@ final class CdcEvents {
     }
 
     /** The inbound events of a change (of a gap, once its records were read), each keyed by the event id and record. */
-    static List<Inbound> map(Change change, String eventId, String source, CrmProperties.Salesforce config, BinaryOperator<String> repOf,
-                             TimeWindow window, List<FieldProblem> problems) {
+    static List<Inbound> map(
+            Change change,
+            String eventId,
+            String source,
+            CrmProperties.Salesforce config,
+            BinaryOperator<String> repOf,
+            TimeWindow window,
+            List<FieldProblem> problems) {
         List<Inbound> inbound = new ArrayList<>();
-        boolean create = change.changeType().endsWith("CREATE") || change.changeType().endsWith("UNDELETE") || change.gap();
+        boolean create =
+                change.changeType().endsWith("CREATE") || change.changeType().endsWith("UNDELETE") || change.gap();
         for (String recordId : change.recordIds()) {
             ObjectNode fields = change.fields().deepCopy().put("Id", recordId);
             if (!fields.has("LastModifiedDate")) {
@@ -103,21 +114,25 @@ final class CdcEvents {
             switch (change.entity()) {
                 case "Opportunity" -> {
                     if (create) {
-                        inbound.add(new Inbound.DealChange(source, id, SalesforceMapper.opportunity(f, config, repOf, window)));
+                        inbound.add(new Inbound.DealChange(
+                                source, id, SalesforceMapper.opportunity(f, config, repOf, window)));
                     } else if ("UPDATE".equals(change.changeType())) {
-                        inbound.add(new Inbound.DealChange(source, id, opportunityUpdate(f, fields, config, repOf, window)));
+                        inbound.add(new Inbound.DealChange(
+                                source, id, opportunityUpdate(f, fields, config, repOf, window)));
                     }
                 }
                 case "Task", "Event" -> {
                     if (create) {
-                        List<SalesPulseEvent> events = "Task".equals(change.entity()) ? SalesforceMapper.task(f, config, repOf, window)
+                        List<SalesPulseEvent> events = "Task".equals(change.entity())
+                                ? SalesforceMapper.task(f, config, repOf, window)
                                 : SalesforceMapper.event(f, repOf, window);
                         String key = AcceptedEventLog.keyOf(source, id);
                         List<EventEnvelope> envelopes = new ArrayList<>();
                         for (int n = 0; n < events.size(); n++) {
                             envelopes.add(EventEnvelope.of(n == 0 ? key : key + "." + n, source, events.get(n)));
                         }
-                        inbound.add(new Inbound.Ready(new AcceptedEventLog.Entry(source, id, SalesforceMapper.CRM, envelopes)));
+                        inbound.add(new Inbound.Ready(
+                                new AcceptedEventLog.Entry(source, id, SalesforceMapper.CRM, envelopes)));
                     }
                 }
                 default -> {
@@ -129,8 +144,12 @@ final class CdcEvents {
     }
 
     /** An opportunity's changed fields only: each one taken, the others left as the deal holds them. */
-    private static DealUpdate opportunityUpdate(FieldReader f, ObjectNode fields, CrmProperties.Salesforce config, BinaryOperator<String> repOf,
-                                                TimeWindow window) {
+    private static DealUpdate opportunityUpdate(
+            FieldReader f,
+            ObjectNode fields,
+            CrmProperties.Salesforce config,
+            BinaryOperator<String> repOf,
+            TimeWindow window) {
         String id = f.text("Id", true);
         Instant at = f.within("LastModifiedDate", f.instant("LastModifiedDate", true), window);
         Set<DealField> present = EnumSet.noneOf(DealField.class);
@@ -161,8 +180,17 @@ final class CdcEvents {
         if (close != null) {
             present.add(DealField.CLOSE_DATE);
         }
-        DealUpdate update = DealUpdate.partial("salesforce-" + id, present, owner == null ? null : repOf.apply(SalesforceMapper.CRM, owner), owner,
-                name, stage, amount, close, null, at);
+        DealUpdate update = DealUpdate.partial(
+                "salesforce-" + id,
+                present,
+                owner == null ? null : repOf.apply(SalesforceMapper.CRM, owner),
+                owner,
+                name,
+                stage,
+                amount,
+                close,
+                null,
+                at);
         if (fields.has("ForecastCategoryName")) {
             ForecastCategory category = SalesforceMapper.forecastCategory(f.text("ForecastCategoryName", false));
             update = update.withForecastCategory(category);

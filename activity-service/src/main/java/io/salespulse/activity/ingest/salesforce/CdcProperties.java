@@ -20,17 +20,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    up and opened again after its stored position, so a server that does not answer holds nothing
  */
 @ConfigurationProperties("salespulse.crm.salesforce.cdc")
-public record CdcProperties(boolean enabled, String loginUrl, String clientId, String clientSecret, String username,
-                            String privateKeyLocation, String host, Integer port, boolean plaintext, List<String> topics, Integer batch,
-                            Duration maxBackoff, Duration callTimeout) {
+public record CdcProperties(
+        boolean enabled,
+        String loginUrl,
+        String clientId,
+        String clientSecret,
+        String username,
+        String privateKeyLocation,
+        String host,
+        Integer port,
+        boolean plaintext,
+        List<String> topics,
+        Integer batch,
+        Duration maxBackoff,
+        Duration callTimeout) {
 
     public CdcProperties {
         host = host == null || host.isBlank() ? "api.pubsub.salesforce.com" : host;
         port = port == null ? 7443 : port;
         topics = topics == null || topics.isEmpty()
-                ? List.of("/data/OpportunityChangeEvent", "/data/TaskChangeEvent", "/data/EventChangeEvent") : List.copyOf(topics);
+                ? List.of("/data/OpportunityChangeEvent", "/data/TaskChangeEvent", "/data/EventChangeEvent")
+                : List.copyOf(topics);
         batch = batch == null || batch < 1 ? 100 : Math.min(batch, 1000);
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;
-        callTimeout = callTimeout == null || callTimeout.isNegative() || callTimeout.isZero() ? Duration.ofSeconds(10) : callTimeout;
+        callTimeout = callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()
+                ? Duration.ofSeconds(10)
+                : callTimeout;
     }
 }

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 class ReplayStore {
 
     @Document("salesforce_replay")
-    record Position(@Id String topic, byte[] replayId, Instant at) {
-    }
+    record Position(@Id String topic, byte[] replayId, Instant at) {}
 
     private final MongoTemplate mongo;
     private final Clock clock;

@@ -36,11 +36,11 @@ import tools.jackson.databind.JsonNode;
 final class SalesforceAuth {
 
     /** A session: what the Pub/Sub API calls carry. */
-    record Session(String accessToken, String instanceUrl, String organizationId) {
-    }
+    record Session(String accessToken, String instanceUrl, String organizationId) {}
 
     private final CdcProperties config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     SalesforceAuth(CdcProperties config) {
         this.config = config;
@@ -56,11 +56,16 @@ final class SalesforceAuth {
             form.put("client_id", config.clientId());
             form.put("client_secret", config.clientSecret());
         }
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(config.loginUrl() + "/services/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(config.loginUrl() + "/services/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IOException("Salesforce sign-in answered " + answer.statusCode());
         }
@@ -69,17 +74,28 @@ final class SalesforceAuth {
         String[] parts = id.split("/");
         // https://login.salesforce.com/id/<organisation id>/<user id>
         String organization = parts.length >= 2 ? parts[parts.length - 2] : "";
-        return new Session(token.path("access_token").asString(), token.path("instance_url").asString(), organization);
+        return new Session(
+                token.path("access_token").asString(),
+                token.path("instance_url").asString(),
+                organization);
     }
 
     private String assertion() throws IOException {
         try {
             String pem = Files.readString(Path.of(config.privateKeyLocation().replaceFirst("^file:", "")));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            // Salesforce judges the assertion's expiry on its own (real) clock: never the business clock, which a demo may shift.
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(config.clientId())
-                    .subject(config.username()).audience(config.loginUrl()).expirationTime(Date.from(Instant.now().plusSeconds(180))).build());
+            RSAPrivateKey key =
+                    (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            // Salesforce judges the assertion's expiry on its own (real) clock: never the business clock, which a demo
+            // may shift.
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader(JWSAlgorithm.RS256),
+                    new JWTClaimsSet.Builder()
+                            .issuer(config.clientId())
+                            .subject(config.username())
+                            .audience(config.loginUrl())
+                            .expirationTime(Date.from(Instant.now().plusSeconds(180)))
+                            .build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException | java.security.GeneralSecurityException e) {

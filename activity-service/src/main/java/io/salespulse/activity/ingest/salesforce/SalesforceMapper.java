@@ -56,12 +56,10 @@ final class SalesforceMapper {
     private static final String XSI_NS = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
     static final int MAX_NOTIFICATIONS = 100;
 
-    private SalesforceMapper() {
-    }
+    private SalesforceMapper() {}
 
     /** The message's organisation and its notifications, mapped one by one. */
-    record Message(String organizationId, Intake intake) {
-    }
+    record Message(String organizationId, Intake intake) {}
 
     /** The organisation a message says it comes from (null when it names none), read before anything is taken from it. */
     static String organizationOf(byte[] body) {
@@ -77,7 +75,8 @@ final class SalesforceMapper {
             throw new InvalidRequestException("OrganizationId", "is required");
         }
         if (!config.organizationIds().contains(organization.trim())) {
-            throw new InvalidRequestException("OrganizationId",
+            throw new InvalidRequestException(
+                    "OrganizationId",
                     "is not an organisation this SalesPulse serves (salespulse.crm.salesforce.organizations)");
         }
         String source = "/crm/salesforce/" + organization.trim();
@@ -92,7 +91,8 @@ final class SalesforceMapper {
         int refused = 0;
         for (int i = 0; i < items.size(); i++) {
             List<FieldProblem> itemProblems = new ArrayList<>();
-            Inbound mapped = notification(items.get(i), "Notification[" + i + "]", source, config, repOf, window, itemProblems);
+            Inbound mapped =
+                    notification(items.get(i), "Notification[" + i + "]", source, config, repOf, window, itemProblems);
             if (itemProblems.isEmpty() && mapped != null) {
                 inbound.add(mapped);
             } else {
@@ -103,8 +103,14 @@ final class SalesforceMapper {
         return new Message(organization.trim(), new Intake(inbound, refused, problems));
     }
 
-    private static Inbound notification(Element item, String path, String source, CrmProperties.Salesforce config,
-                                        BinaryOperator<String> repOf, TimeWindow window, List<FieldProblem> problems) {
+    private static Inbound notification(
+            Element item,
+            String path,
+            String source,
+            CrmProperties.Salesforce config,
+            BinaryOperator<String> repOf,
+            TimeWindow window,
+            List<FieldProblem> problems) {
         String id = child(item, "Id");
         Element sObject = first(item, "sObject");
         FieldReader notification = new FieldReader(fieldsOf(item), path, problems);
@@ -118,7 +124,8 @@ final class SalesforceMapper {
         return switch (type) {
             case "Opportunity" -> new Inbound.DealChange(source, id, opportunity(fields, config, repOf, window));
             case "Task", "Event" -> {
-                List<SalesPulseEvent> events = "Task".equals(type) ? task(fields, config, repOf, window) : event(fields, repOf, window);
+                List<SalesPulseEvent> events =
+                        "Task".equals(type) ? task(fields, config, repOf, window) : event(fields, repOf, window);
                 String key = AcceptedEventLog.keyOf(source, id);
                 List<EventEnvelope> envelopes = new ArrayList<>();
                 for (int n = 0; n < events.size(); n++) {
@@ -127,13 +134,16 @@ final class SalesforceMapper {
                 yield new Inbound.Ready(new AcceptedEventLog.Entry(source, id, CRM, envelopes));
             }
             default -> {
-                fields.problem("type", "must be Opportunity, Task or Event (an outbound message on another object is not read)");
+                fields.problem(
+                        "type",
+                        "must be Opportunity, Task or Event (an outbound message on another object is not read)");
                 yield null;
             }
         };
     }
 
-    static DealUpdate opportunity(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
+    static DealUpdate opportunity(
+            FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
         String id = f.text("Id", true);
         String owner = f.text("OwnerId", false);
         String stageName = f.text("StageName", false);
@@ -154,8 +164,17 @@ final class SalesforceMapper {
             f.problem("ForecastCategoryName", "must be Pipeline, Best Case, Commit, Closed or Omitted");
         }
         Money money = amount == null ? null : new Money(amount, currency == null ? config.defaultCurrency() : currency);
-        DealUpdate update = DealUpdate.snapshot("salesforce-" + id, repOf.apply(CRM, owner), owner, name, stage, money, close,
-                lostReason, created, modified);
+        DealUpdate update = DealUpdate.snapshot(
+                "salesforce-" + id,
+                repOf.apply(CRM, owner),
+                owner,
+                name,
+                stage,
+                money,
+                close,
+                lostReason,
+                created,
+                modified);
         return category == null ? update : update.withForecastCategory(forecast);
     }
 
@@ -171,7 +190,8 @@ final class SalesforceMapper {
         };
     }
 
-    static List<SalesPulseEvent> task(FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
+    static List<SalesPulseEvent> task(
+            FieldReader f, CrmProperties.Salesforce config, BinaryOperator<String> repOf, TimeWindow window) {
         String id = f.text("Id", true);
         String subtype = f.text("TaskSubtype", true);
         String owner = f.text("OwnerId", true);
@@ -185,10 +205,12 @@ final class SalesforceMapper {
             case "Call" -> {
                 Integer seconds = seconds(f);
                 String disposition = f.text("CallDisposition", false);
-                CallOutcome outcome = disposition != null && config.callDispositions().containsKey(disposition)
-                        ? config.callDispositions().get(disposition)
-                        : seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
-                yield List.of(new CallLogged(rep, "salesforce-" + id, outcome, outcome == CallOutcome.CONNECTED ? seconds : null, deal, at));
+                CallOutcome outcome =
+                        disposition != null && config.callDispositions().containsKey(disposition)
+                                ? config.callDispositions().get(disposition)
+                                : seconds != null && seconds > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
+                yield List.of(new CallLogged(
+                        rep, "salesforce-" + id, outcome, outcome == CallOutcome.CONNECTED ? seconds : null, deal, at));
             }
             case "Email", "ListEmail" -> List.of(new EmailSent(rep, deal, at));
             default -> List.of(); // a plain task is no call, email or meeting: acknowledged, nothing to count
@@ -256,7 +278,8 @@ final class SalesforceMapper {
     private static Element notifications(Document document) {
         var found = document.getElementsByTagNameNS(OUTBOUND_NS, "notifications");
         if (found.getLength() != 1) {
-            throw new InvalidRequestException("body", "must be a SOAP envelope holding one Salesforce outbound notifications element");
+            throw new InvalidRequestException(
+                    "body", "must be a SOAP envelope holding one Salesforce outbound notifications element");
         }
         return (Element) found.item(0);
     }

@@ -54,27 +54,40 @@ class SalesforceWebhookController {
         this.window = window;
     }
 
-    @Operation(summary = "Salesforce Outbound Message (SOAP 1.1 notifications), from an allowed organisation, its endpoint secret "
-            + "in the path")
-    @PostMapping(value = {"/webhooks/salesforce", "/webhooks/salesforce/{secret}"}, produces = "text/xml")
-    ResponseEntity<String> receive(HttpServletRequest request, @PathVariable(required = false) String secret) throws IOException {
+    @Operation(
+            summary =
+                    "Salesforce Outbound Message (SOAP 1.1 notifications), from an allowed organisation, its endpoint secret "
+                            + "in the path")
+    @PostMapping(
+            value = {"/webhooks/salesforce", "/webhooks/salesforce/{secret}"},
+            produces = "text/xml")
+    ResponseEntity<String> receive(HttpServletRequest request, @PathVariable(required = false) String secret)
+            throws IOException {
         try {
             byte[] body = intake.read(SalesforceMapper.CRM, request);
             String organization = SalesforceMapper.organizationOf(body);
             if (!authentic(organization, secret)) {
                 intake.refusedUnauthorized(SalesforceMapper.CRM);
-                log.warn("Salesforce message refused: no endpoint secret, or not the one of organisation {}", organization);
-                return fault(HttpStatus.UNAUTHORIZED, "soapenv:Client",
+                log.warn(
+                        "Salesforce message refused: no endpoint secret, or not the one of organisation {}",
+                        organization);
+                return fault(
+                        HttpStatus.UNAUTHORIZED,
+                        "soapenv:Client",
                         "The endpoint URL must carry this organisation's endpoint secret: /webhooks/salesforce/<secret>.");
             }
-            IngestResult result = intake.accept(SalesforceMapper.CRM, body,
-                    raw -> SalesforceMapper.map(raw, config, owners::repOf, window).intake());
+            IngestResult result = intake.accept(
+                    SalesforceMapper.CRM,
+                    body,
+                    raw -> SalesforceMapper.map(raw, config, owners::repOf, window)
+                            .intake());
             if (!result.rejected().isEmpty()) {
                 log.warn("Salesforce notifications refused: {}", describe(result.rejected()));
             }
             return ResponseEntity.ok().contentType(XML).body(ack());
         } catch (InvalidRequestException e) {
-            // A Client fault: the sender's message is at fault (400, as SOAP 1.2 answers a Sender fault; never a 500, which
+            // A Client fault: the sender's message is at fault (400, as SOAP 1.2 answers a Sender fault; never a 500,
+            // which
             // would say the fault is ours). Salesforce keeps an unacknowledged message and sends it again either way.
             return fault(HttpStatus.BAD_REQUEST, "soapenv:Client", describe(e.problems()));
         } catch (PayloadTooLargeException e) {
@@ -92,8 +105,10 @@ class SalesforceWebhookController {
         if (organization == null || secret == null) {
             return false;
         }
-        return config.secretOf(organization).map(expected -> MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                secret.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        return config.secretOf(organization)
+                .map(expected -> MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     private static String describe(java.util.List<FieldProblem> problems) {

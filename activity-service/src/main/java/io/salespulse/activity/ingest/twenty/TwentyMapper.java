@@ -29,11 +29,14 @@ final class TwentyMapper {
 
     static final String CRM = "twenty";
 
-    private TwentyMapper() {
-    }
+    private TwentyMapper() {}
 
-    static Inbound map(JsonNode body, CrmProperties.Twenty config, BinaryOperator<String> repOf, Instant receivedAt,
-                       TimeWindow window) {
+    static Inbound map(
+            JsonNode body,
+            CrmProperties.Twenty config,
+            BinaryOperator<String> repOf,
+            Instant receivedAt,
+            TimeWindow window) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("body", "must be a Twenty webhook object");
         }
@@ -56,7 +59,8 @@ final class TwentyMapper {
         }
         String workspace = envelope.text("workspaceId", false);
         if (!CrmProperties.serves(config.accounts(), workspace)) {
-            throw new InvalidRequestException("workspaceId", "is not an account this SalesPulse serves (salespulse.crm.twenty.accounts)");
+            throw new InvalidRequestException(
+                    "workspaceId", "is not an account this SalesPulse serves (salespulse.crm.twenty.accounts)");
         }
         String source = "/crm/twenty/" + (workspace == null ? "default" : workspace);
         Instant updatedAt = fields.within("updatedAt", CrmValues.instant(fields.text("updatedAt", false)), window);
@@ -77,9 +81,14 @@ final class TwentyMapper {
                 FieldReader money = new FieldReader(amountNode, recordPath + ".amount", problems);
                 // Micros are bounded once made an amount: a deal of 2 million is 2 * 10^12 micros.
                 BigDecimal micros = CrmValues.decimal(CrmValues.scalar(amountNode.get("amountMicros")));
-                String currency = amountNode.hasNonNull("currencyCode") ? money.currency("currencyCode", false) : config.defaultCurrency();
-                BigDecimal value = micros == null ? null : micros.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP);
-                String problem = value == null ? null : value.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(value);
+                String currency = amountNode.hasNonNull("currencyCode")
+                        ? money.currency("currencyCode", false)
+                        : config.defaultCurrency();
+                BigDecimal value =
+                        micros == null ? null : micros.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP);
+                String problem = value == null
+                        ? null
+                        : value.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(value);
                 if (problem != null) {
                     money.problem("amountMicros", problem);
                 }
@@ -92,13 +101,23 @@ final class TwentyMapper {
                 owner = fields.text("accountOwnerId", false);
             }
             String name = fields.text("name", false);
-            java.time.LocalDate close = fields.planned("closeDate", CrmValues.date(fields.text("closeDate", false)), window);
+            java.time.LocalDate close =
+                    fields.planned("closeDate", CrmValues.date(fields.text("closeDate", false)), window);
             Instant createdAt = fields.within("createdAt", CrmValues.instant(fields.text("createdAt", false)), window);
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
             }
-            DealUpdate update = DealUpdate.snapshot("twenty-" + recordId, repOf.apply(CRM, owner), owner,
-                    name, stage, amount, close, null, createdAt, at);
+            DealUpdate update = DealUpdate.snapshot(
+                    "twenty-" + recordId,
+                    repOf.apply(CRM, owner),
+                    owner,
+                    name,
+                    stage,
+                    amount,
+                    close,
+                    null,
+                    createdAt,
+                    at);
             return new Inbound.DealChange(source, eventId, update);
         }
         return new Inbound.Ready(new AcceptedEventLog.Entry(source, eventId, CRM, List.of()));

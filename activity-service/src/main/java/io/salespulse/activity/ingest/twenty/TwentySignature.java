@@ -14,8 +14,7 @@ final class TwentySignature {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private TwentySignature() {
-    }
+    private TwentySignature() {}
 
     static String sign(String secret, String timestamp, byte[] body) {
         return HexFormat.of().formatHex(Signatures.hmacSha256(secret, Signatures.utf8(timestamp + ":"), body));

@@ -24,7 +24,8 @@ class TwentyWebhookController {
     private final Clock clock;
     private final TimeWindow window;
 
-    TwentyWebhookController(CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
+    TwentyWebhookController(
+            CrmProperties crm, WebhookIntake intake, OwnerDirectory owners, Clock clock, TimeWindow window) {
         this.window = window;
         this.config = crm.twenty();
         this.intake = intake;
@@ -35,9 +36,15 @@ class TwentyWebhookController {
     @Operation(summary = "Twenty webhook (X-Twenty-Webhook-Signature)")
     @PostMapping("/webhooks/twenty")
     ResponseEntity<IngestResult> receive(HttpServletRequest request) throws IOException {
-        return intake.receive(TwentyMapper.CRM, request,
-                body -> TwentySignature.verify(config.secret(), body, request.getHeader("X-Twenty-Webhook-Timestamp"),
-                        request.getHeader("X-Twenty-Webhook-Signature"), clock.instant()),
+        return intake.receive(
+                TwentyMapper.CRM,
+                request,
+                body -> TwentySignature.verify(
+                        config.secret(),
+                        body,
+                        request.getHeader("X-Twenty-Webhook-Timestamp"),
+                        request.getHeader("X-Twenty-Webhook-Signature"),
+                        clock.instant()),
                 json -> List.of(TwentyMapper.map(json, config, owners::repOf, clock.instant(), window)));
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class CloudEventMapperTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
-            Duration.ofMinutes(5));
+    static final TimeWindow WINDOW = new TimeWindow(
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24), Duration.ofMinutes(5));
 
     final List<FieldProblem> problems = new ArrayList<>();
 
@@ -41,13 +41,15 @@ class CloudEventMapperTest {
         InboundCloudEvent event = CloudEventReader.structured("""
                 {"specversion":"1.0","id":"call-1","source":"/demo/dialer","type":"salespulse.call.logged.v1",
                  "time":"2026-11-26T09:15:00+01:00","datacontenttype":"application/json",
-                 "data":{"repId":"sdr-lea","callId":"c-9","outcome":"CONNECTED","durationSeconds":300,"dealId":"d-1"}}"""
-                .getBytes(StandardCharsets.UTF_8)).get(0);
+                 "data":{"repId":"sdr-lea","callId":"c-9","outcome":"CONNECTED","durationSeconds":300,"dealId":"d-1"}}""".getBytes(StandardCharsets.UTF_8))
+                .get(0);
         Inbound.Ready ready = (Inbound.Ready) map(event).orElseThrow();
         assertThat(problems).isEmpty();
         assertThat(ready.entry().source()).isEqualTo("/demo/dialer");
         CallLogged call = (CallLogged) ready.entry().events().get(0).data();
-        assertThat(call).isEqualTo(new CallLogged("sdr-lea", "c-9", CallOutcome.CONNECTED, 300, "d-1", Instant.parse("2026-11-26T08:15:00Z")));
+        assertThat(call)
+                .isEqualTo(new CallLogged(
+                        "sdr-lea", "c-9", CallOutcome.CONNECTED, 300, "d-1", Instant.parse("2026-11-26T08:15:00Z")));
     }
 
     @Test
@@ -58,10 +60,16 @@ class CloudEventMapperTest {
                           "periodStart":"2026-11-01","periodEnd":"2026-11-30"}},
                  {"specversion":"1.0","id":"c-2","source":"/demo/crm","type":"salespulse.call.logged.v1","time":"2026-11-26T09:00:00Z",
                   "data":{"outcome":"SHOUTED","durationSeconds":90000}}]""".getBytes(StandardCharsets.UTF_8));
-        ObjectiveSet objective = (ObjectiveSet) ((Inbound.Ready) map(batch.get(0)).orElseThrow()).entry().events().get(0).data();
+        ObjectiveSet objective =
+                (ObjectiveSet) ((Inbound.Ready) map(batch.get(0)).orElseThrow())
+                        .entry()
+                        .events()
+                        .get(0)
+                        .data();
         assertThat(objective.target()).isEqualByComparingTo("50000");
         assertThat(map(batch.get(1))).isEmpty();
-        assertThat(problems).extracting(FieldProblem::field)
+        assertThat(problems)
+                .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("[1].data.repId", "[1].data.outcome", "[1].data.durationSeconds");
     }
 
@@ -70,8 +78,8 @@ class CloudEventMapperTest {
         InboundCloudEvent event = CloudEventReader.structured("""
                 {"specversion":"1.0","id":"deal-1","source":"/demo/crm","type":"salespulse.deal.updated.v1","time":"2026-11-26T09:15:00Z",
                  "data":{"dealId":"d-7","ownerRepId":"ae-ines","stage":"PROPOSAL","amount":18000,"currency":"EUR",
-                         "forecastCategory":"COMMIT","sourcedByRepId":"sdr-lea"}}"""
-                .getBytes(StandardCharsets.UTF_8)).get(0);
+                         "forecastCategory":"COMMIT","sourcedByRepId":"sdr-lea"}}""".getBytes(StandardCharsets.UTF_8))
+                .get(0);
         Inbound.DealChange deal = (Inbound.DealChange) map(event).orElseThrow();
         assertThat(problems).isEmpty();
         assertThat(deal.update().forecastCategory()).isEqualTo(ForecastCategory.COMMIT);
@@ -81,8 +89,8 @@ class CloudEventMapperTest {
         InboundCloudEvent bad = CloudEventReader.structured("""
                 {"specversion":"1.0","id":"deal-2","source":"/demo/crm","type":"salespulse.deal.updated.v1","time":"2026-11-26T09:15:00Z",
                  "data":{"dealId":"d-8","ownerRepId":"ae-ines","stage":"PROPOSAL","amount":18000,"currency":"EUR",
-                         "forecastCategory":"HOPEFUL"}}"""
-                .getBytes(StandardCharsets.UTF_8)).get(0);
+                         "forecastCategory":"HOPEFUL"}}""".getBytes(StandardCharsets.UTF_8))
+                .get(0);
         assertThat(map(bad)).isEmpty();
         assertThat(problems).extracting(FieldProblem::field).containsExactly("data.forecastCategory");
     }

@@ -29,28 +29,42 @@ import org.junit.jupiter.api.Test;
 class HubSpotMapperTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
-            Duration.ofMinutes(5));
-    static final CrmProperties.HubSpot CONFIG = new CrmProperties.HubSpot("secret", null, "EUR",
-            Map.of("closedwon", DealStage.WON, "qualifiedtobuy", DealStage.QUALIFIED), Map.of(), List.of("62515"));
+    static final TimeWindow WINDOW = new TimeWindow(
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24), Duration.ofMinutes(5));
+    static final CrmProperties.HubSpot CONFIG = new CrmProperties.HubSpot(
+            "secret",
+            null,
+            "EUR",
+            Map.of("closedwon", DealStage.WON, "qualifiedtobuy", DealStage.QUALIFIED),
+            Map.of(),
+            List.of("62515"));
 
-    static String event(long id, String type, long objectId, String property, String value, long occurredAt, String portal) {
+    static String event(
+            long id, String type, long objectId, String property, String value, long occurredAt, String portal) {
         return """
                 {"eventId":%d,"subscriptionId":2101,"portalId":%s,"appId":1160452,"occurredAt":%d,"subscriptionType":"%s",
-                 "attemptNumber":0,"objectId":%d,"changeSource":"CRM"%s}"""
-                .formatted(id, portal, occurredAt, type, objectId,
-                        property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value));
+                 "attemptNumber":0,"objectId":%d,"changeSource":"CRM"%s}""".formatted(
+                id,
+                portal,
+                occurredAt,
+                type,
+                objectId,
+                property == null ? "" : ",\"propertyName\":\"%s\",\"propertyValue\":\"%s\"".formatted(property, value));
     }
 
     static Intake map(String... events) {
-        return HubSpotMapper.map(EventCodec.mapper().readTree("[" + String.join(",", events) + "]"), CONFIG,
-                (crm, owner) -> "rep-" + owner, WINDOW);
+        return HubSpotMapper.map(
+                EventCodec.mapper().readTree("[" + String.join(",", events) + "]"),
+                CONFIG,
+                (crm, owner) -> "rep-" + owner,
+                WINDOW);
     }
 
     @Test
     void aStageChangeAndAnAmountBecomeDealUpdatesOfThePortalsSource() {
         long at = NOW.minusSeconds(60).toEpochMilli();
-        Intake intake = map(event(1, "deal.propertyChange", 4242, "dealstage", "closedwon", at, "62515"),
+        Intake intake = map(
+                event(1, "deal.propertyChange", 4242, "dealstage", "closedwon", at, "62515"),
                 event(2, "deal.propertyChange", 4242, "amount", "12500.50", at + 1, "62515"));
         assertThat(intake.refused()).isZero();
         Inbound.DealChange stage = (Inbound.DealChange) intake.inbound().get(0);
@@ -68,7 +82,8 @@ class HubSpotMapperTest {
     @Test
     void aNewDealsPropertiesToldWithItsCreationAreOneUpdate() {
         long at = NOW.minusSeconds(60).toEpochMilli();
-        Intake intake = map(event(1, "deal.creation", 4242, null, null, at, "62515"),
+        Intake intake = map(
+                event(1, "deal.creation", 4242, null, null, at, "62515"),
                 event(2, "deal.propertyChange", 4242, "hubspot_owner_id", "51001", at, "62515"),
                 event(3, "deal.propertyChange", 4242, "amount", "9000", at, "62515"),
                 event(4, "deal.propertyChange", 4242, "dealstage", "qualifiedtobuy", at, "62515"),
@@ -82,13 +97,15 @@ class HubSpotMapperTest {
         assertThat(created.stage()).isEqualTo(DealStage.QUALIFIED);
         // The merged notifications are remembered (a redelivery is a duplicate); a later change stays its own.
         assertThat(intake.inbound().subList(1, 4)).allSatisfy(i -> assertThat(i).isInstanceOf(Inbound.Ready.class));
-        assertThat(((Inbound.DealChange) intake.inbound().get(4)).update().stage()).isEqualTo(DealStage.WON);
+        assertThat(((Inbound.DealChange) intake.inbound().get(4)).update().stage())
+                .isEqualTo(DealStage.WON);
     }
 
     @Test
     void theManualForecastCategoryIsTheDealsOwnAndAnEmptyOneClearsIt() {
         long at = NOW.minusSeconds(60).toEpochMilli();
-        Intake intake = map(event(1, "deal.propertyChange", 4242, "hs_manual_forecast_category", "COMMIT", at, "62515"),
+        Intake intake = map(
+                event(1, "deal.propertyChange", 4242, "hs_manual_forecast_category", "COMMIT", at, "62515"),
                 event(2, "deal.propertyChange", 4242, "hs_manual_forecast_category", "OMIT", at + 1, "62515"),
                 event(3, "deal.propertyChange", 4242, "hs_manual_forecast_category", "", at + 2, "62515"),
                 event(4, "deal.propertyChange", 4242, "hs_manual_forecast_category", "MAYBE", at + 3, "62515"));
@@ -102,14 +119,24 @@ class HubSpotMapperTest {
         assertThat(cleared.present()).containsExactly(DealField.FORECAST_CATEGORY);
         assertThat(cleared.forecastCategory()).isNull();
         assertThat(intake.refused()).isEqualTo(1);
-        assertThat(intake.rejected()).singleElement().satisfies(p -> assertThat(p.field()).endsWith("propertyValue"));
+        assertThat(intake.rejected())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).endsWith("propertyValue"));
     }
 
     @Test
     void eachEventIsJudgedAloneAndTheBadOnesAreNamed() {
         long at = NOW.minusSeconds(60).toEpochMilli();
-        Intake intake = map(event(1, "deal.creation", 1, null, null, at, "62515"),
-                event(2, "deal.creation", 2, null, null, NOW.plus(Duration.ofDays(3)).toEpochMilli(), "62515"),
+        Intake intake = map(
+                event(1, "deal.creation", 1, null, null, at, "62515"),
+                event(
+                        2,
+                        "deal.creation",
+                        2,
+                        null,
+                        null,
+                        NOW.plus(Duration.ofDays(3)).toEpochMilli(),
+                        "62515"),
                 event(3, "deal.creation", 3, null, null, at, "99999"));
         assertThat(intake.inbound()).hasSize(1);
         assertThat(intake.refused()).isEqualTo(2);
@@ -118,7 +145,8 @@ class HubSpotMapperTest {
 
     @Test
     void aSubscriptionSalesPulseDoesNotUseIsAcknowledgedWithNothingToPublish() {
-        Intake intake = map(event(7, "contact.creation", 99, null, null, NOW.minusSeconds(5).toEpochMilli(), "62515"));
+        Intake intake = map(
+                event(7, "contact.creation", 99, null, null, NOW.minusSeconds(5).toEpochMilli(), "62515"));
         Inbound.Ready received = (Inbound.Ready) intake.inbound().get(0);
         assertThat(received.entry().events()).isEmpty();
         assertThat(received.entry().eventId()).isEqualTo("7");

@@ -23,15 +23,24 @@ class HubSpotSignatureTest {
         //   printf '%s' 'POSThttps://salespulse.example/webhooks/hubspot[{"eventId":1}]1795686570000' \
         //     | openssl dgst -sha256 -hmac client-secret -binary | base64
         String timestamp = "1795686570000";
-        assertThat(HubSpotSignature.sign(SECRET, "POST", URI, BODY, timestamp)).isEqualTo("CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=");
-        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, timestamp, "CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=",
-                Instant.ofEpochMilli(1795686570000L).plusSeconds(30))).doesNotThrowAnyException();
+        assertThat(HubSpotSignature.sign(SECRET, "POST", URI, BODY, timestamp))
+                .isEqualTo("CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=");
+        assertThatCode(() -> HubSpotSignature.verify(
+                        SECRET,
+                        "POST",
+                        URI,
+                        BODY,
+                        timestamp,
+                        "CEc9QHaNAKT+ryk0Y0aFbpdN0Nrf0+pR96AuOjWFJ4k=",
+                        Instant.ofEpochMilli(1795686570000L).plusSeconds(30)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void genuineFreshRequestPasses() {
         String signature = HubSpotSignature.sign(SECRET, "POST", URI, BODY, TIMESTAMP);
-        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, TIMESTAMP, signature, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, TIMESTAMP, signature, NOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -54,13 +63,17 @@ class HubSpotSignatureTest {
                 .hasMessageContaining("5 minutes");
         String justInTime = String.valueOf(NOW.minusSeconds(299).toEpochMilli());
         String fresh = HubSpotSignature.sign(SECRET, "POST", URI, BODY, justInTime);
-        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, justInTime, fresh, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, justInTime, fresh, NOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void missingHeadersOrSecretAreRefused() {
-        assertThatThrownBy(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, null, "x", NOW)).isInstanceOf(UnauthorizedException.class);
-        assertThatThrownBy(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, TIMESTAMP, null, NOW)).isInstanceOf(UnauthorizedException.class);
-        assertThatThrownBy(() -> HubSpotSignature.verify("", "POST", URI, BODY, TIMESTAMP, "x", NOW)).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, null, "x", NOW))
+                .isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> HubSpotSignature.verify(SECRET, "POST", URI, BODY, TIMESTAMP, null, NOW))
+                .isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> HubSpotSignature.verify("", "POST", URI, BODY, TIMESTAMP, "x", NOW))
+                .isInstanceOf(UnauthorizedException.class);
     }
 }

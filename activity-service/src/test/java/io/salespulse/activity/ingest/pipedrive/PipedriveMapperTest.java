@@ -1,9 +1,9 @@
 package io.salespulse.activity.ingest.pipedrive;
 
-import io.salespulse.activity.deals.DealField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
@@ -31,10 +31,16 @@ import org.junit.jupiter.api.Test;
 class PipedriveMapperTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
-            Duration.ofMinutes(5));
-    static final CrmProperties.Pipedrive CONFIG = new CrmProperties.Pipedrive("salespulse", "pw", Map.of("3", DealStage.DISCOVERY), "EUR",
-            List.of("7788"), "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e", Map.of("57", ForecastCategory.COMMIT, "58", ForecastCategory.BEST_CASE));
+    static final TimeWindow WINDOW = new TimeWindow(
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24), Duration.ofMinutes(5));
+    static final CrmProperties.Pipedrive CONFIG = new CrmProperties.Pipedrive(
+            "salespulse",
+            "pw",
+            Map.of("3", DealStage.DISCOVERY),
+            "EUR",
+            List.of("7788"),
+            "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e",
+            Map.of("57", ForecastCategory.COMMIT, "58", ForecastCategory.BEST_CASE));
 
     static Inbound map(String json) {
         return PipedriveMapper.map(EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
@@ -94,11 +100,17 @@ class PipedriveMapperTest {
     void anotherCompanyOrAFutureTimestampIsRefusedNamingTheField() {
         assertThatThrownBy(() -> map("""
                 {"meta":{"id":"x","action":"change","entity":"deal","company_id":"1","timestamp":"2026-11-26T09:00:00Z"},"data":{"id":1}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("meta.company_id"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("meta.company_id"));
         assertThatThrownBy(() -> map("""
                 {"meta":{"id":"x","action":"change","entity":"deal","company_id":"7788","timestamp":"2026-11-29T09:00:00Z"},"data":{"id":1}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("meta.timestamp"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("meta.timestamp"));
     }
 }

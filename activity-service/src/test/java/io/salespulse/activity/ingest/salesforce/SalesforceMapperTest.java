@@ -35,13 +35,14 @@ import org.junit.jupiter.api.Test;
 public class SalesforceMapperTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
-            Duration.ofMinutes(5));
+    static final TimeWindow WINDOW = new TimeWindow(
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24), Duration.ofMinutes(5));
     static final String ORG = "00D5e000000KQ2eEAG";
     /** The organisation the webhook IT serves. */
     public static final String ORG_FOR_IT = "00D5e000000KQ2fEAG";
-    static final CrmProperties.Salesforce CONFIG = new CrmProperties.Salesforce(List.of(ORG), null, "EUR",
-            Map.of("Left voicemail", CallOutcome.VOICEMAIL), "Loss_Reason__c");
+
+    static final CrmProperties.Salesforce CONFIG = new CrmProperties.Salesforce(
+            List.of(ORG), null, "EUR", Map.of("Left voicemail", CallOutcome.VOICEMAIL), "Loss_Reason__c");
 
     /** An outbound message of these notifications ({@code Notification} elements). */
     public static String message(String organization, String... notifications) {
@@ -65,32 +66,113 @@ public class SalesforceMapperTest {
 
     /** One notification of an sObject of this type with these fields. */
     public static String notification(String id, String type, Map<String, String> fields) {
-        StringBuilder xml = new StringBuilder("<Notification><Id>").append(id).append("</Id><sObject xsi:type=\"sf:").append(type)
+        StringBuilder xml = new StringBuilder("<Notification><Id>")
+                .append(id)
+                .append("</Id><sObject xsi:type=\"sf:")
+                .append(type)
                 .append("\" xmlns:sf=\"urn:sobject.enterprise.soap.sforce.com\">");
-        fields.forEach((name, value) -> xml.append("<sf:").append(name).append('>').append(value).append("</sf:").append(name).append('>'));
+        fields.forEach((name, value) -> xml.append("<sf:")
+                .append(name)
+                .append('>')
+                .append(value)
+                .append("</sf:")
+                .append(name)
+                .append('>'));
         return xml.append("</sObject></Notification>").toString();
     }
 
     static SalesforceMapper.Message map(String xml) {
-        return SalesforceMapper.map(xml.getBytes(StandardCharsets.UTF_8), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
+        return SalesforceMapper.map(
+                xml.getBytes(StandardCharsets.UTF_8), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
     }
 
-    static final String WON = notification("04l5e00000Gx7QzAAJ", "Opportunity", Map.of("Id", "0065e00000AbCdEAAZ", "Name", "Acme renewal",
-            "Amount", "24000.0", "CloseDate", "2026-11-26", "StageName", "Closed Won", "OwnerId", "0055e000001AbCdAAK",
-            "ForecastCategoryName", "Closed", "CreatedDate", "2026-10-01T09:00:00.000Z", "LastModifiedDate", "2026-11-26T09:30:00.000Z"));
-    static final String CALL = notification("04l5e00000Gx7R0AAJ", "Task", Map.of("Id", "00T5e00000XyZaBEAV", "TaskSubtype", "Call",
-            "CallDurationInSeconds", "300", "OwnerId", "0055e000001AbCdAAK", "WhatId", "0065e00000AbCdEAAZ",
-            "CreatedDate", "2026-11-26T09:00:00.000Z", "Status", "Completed"));
+    static final String WON = notification(
+            "04l5e00000Gx7QzAAJ",
+            "Opportunity",
+            Map.of(
+                    "Id",
+                    "0065e00000AbCdEAAZ",
+                    "Name",
+                    "Acme renewal",
+                    "Amount",
+                    "24000.0",
+                    "CloseDate",
+                    "2026-11-26",
+                    "StageName",
+                    "Closed Won",
+                    "OwnerId",
+                    "0055e000001AbCdAAK",
+                    "ForecastCategoryName",
+                    "Closed",
+                    "CreatedDate",
+                    "2026-10-01T09:00:00.000Z",
+                    "LastModifiedDate",
+                    "2026-11-26T09:30:00.000Z"));
+    static final String CALL = notification(
+            "04l5e00000Gx7R0AAJ",
+            "Task",
+            Map.of(
+                    "Id",
+                    "00T5e00000XyZaBEAV",
+                    "TaskSubtype",
+                    "Call",
+                    "CallDurationInSeconds",
+                    "300",
+                    "OwnerId",
+                    "0055e000001AbCdAAK",
+                    "WhatId",
+                    "0065e00000AbCdEAAZ",
+                    "CreatedDate",
+                    "2026-11-26T09:00:00.000Z",
+                    "Status",
+                    "Completed"));
 
     @Test
     void aWonOpportunityAndALoggedCallFromAnAllowedOrganisation() {
-        SalesforceMapper.Message message = map(message(ORG, WON, CALL,
-                notification("04l5e00000Gx7R1AAJ", "Task", Map.of("Id", "00T5e00000XyZaCEAV", "TaskSubtype", "Call",
-                        "CallDisposition", "Left voicemail", "OwnerId", "0055e000001AbCdAAK", "CreatedDate", "2026-11-26T09:05:00.000Z")),
-                notification("04l5e00000Gx7R2AAJ", "Task", Map.of("Id", "00T5e00000XyZaDEAV", "TaskSubtype", "Email",
-                        "OwnerId", "0055e000001AbCdAAK", "CreatedDate", "2026-11-26T09:06:00.000Z")),
-                notification("04l5e00000Gx7R3AAJ", "Event", Map.of("Id", "00U5e00000XyZaEEAV", "OwnerId", "0055e000001AbCdAAK",
-                        "StartDateTime", "2026-11-27T14:00:00.000Z", "WhatId", "0065e00000AbCdEAAZ", "CreatedDate", "2026-11-26T09:07:00.000Z"))));
+        SalesforceMapper.Message message = map(message(
+                ORG,
+                WON,
+                CALL,
+                notification(
+                        "04l5e00000Gx7R1AAJ",
+                        "Task",
+                        Map.of(
+                                "Id",
+                                "00T5e00000XyZaCEAV",
+                                "TaskSubtype",
+                                "Call",
+                                "CallDisposition",
+                                "Left voicemail",
+                                "OwnerId",
+                                "0055e000001AbCdAAK",
+                                "CreatedDate",
+                                "2026-11-26T09:05:00.000Z")),
+                notification(
+                        "04l5e00000Gx7R2AAJ",
+                        "Task",
+                        Map.of(
+                                "Id",
+                                "00T5e00000XyZaDEAV",
+                                "TaskSubtype",
+                                "Email",
+                                "OwnerId",
+                                "0055e000001AbCdAAK",
+                                "CreatedDate",
+                                "2026-11-26T09:06:00.000Z")),
+                notification(
+                        "04l5e00000Gx7R3AAJ",
+                        "Event",
+                        Map.of(
+                                "Id",
+                                "00U5e00000XyZaEEAV",
+                                "OwnerId",
+                                "0055e000001AbCdAAK",
+                                "StartDateTime",
+                                "2026-11-27T14:00:00.000Z",
+                                "WhatId",
+                                "0065e00000AbCdEAAZ",
+                                "CreatedDate",
+                                "2026-11-26T09:07:00.000Z"))));
         assertThat(message.organizationId()).isEqualTo(ORG);
         assertThat(message.intake().rejected()).isEmpty();
         assertThat(message.intake().refused()).isZero();
@@ -108,38 +190,76 @@ public class SalesforceMapperTest {
         assertThat(deal.update().present()).contains(DealField.FORECAST_CATEGORY);
         assertThat(deal.update().forecastCategory()).isEqualTo(ForecastCategory.CLOSED);
 
-        CallLogged call = (CallLogged) ((Inbound.Ready) inbound.get(1)).entry().events().get(0).data();
-        assertThat(call).isEqualTo(new CallLogged("rep-0055e000001AbCdAAK", "salesforce-00T5e00000XyZaBEAV", CallOutcome.CONNECTED, 300,
-                "salesforce-0065e00000AbCdEAAZ", Instant.parse("2026-11-26T09:00:00Z")));
-        assertThat(((CallLogged) ((Inbound.Ready) inbound.get(2)).entry().events().get(0).data()).outcome()).isEqualTo(CallOutcome.VOICEMAIL);
-        assertThat(((Inbound.Ready) inbound.get(3)).entry().events().get(0).data()).isInstanceOf(EmailSent.class);
-        MeetingBooked meeting = (MeetingBooked) ((Inbound.Ready) inbound.get(4)).entry().events().get(0).data();
+        CallLogged call = (CallLogged)
+                ((Inbound.Ready) inbound.get(1)).entry().events().get(0).data();
+        assertThat(call)
+                .isEqualTo(new CallLogged(
+                        "rep-0055e000001AbCdAAK",
+                        "salesforce-00T5e00000XyZaBEAV",
+                        CallOutcome.CONNECTED,
+                        300,
+                        "salesforce-0065e00000AbCdEAAZ",
+                        Instant.parse("2026-11-26T09:00:00Z")));
+        assertThat(((CallLogged) ((Inbound.Ready) inbound.get(2))
+                                .entry()
+                                .events()
+                                .get(0)
+                                .data())
+                        .outcome())
+                .isEqualTo(CallOutcome.VOICEMAIL);
+        assertThat(((Inbound.Ready) inbound.get(3)).entry().events().get(0).data())
+                .isInstanceOf(EmailSent.class);
+        MeetingBooked meeting = (MeetingBooked)
+                ((Inbound.Ready) inbound.get(4)).entry().events().get(0).data();
         assertThat(meeting.scheduledFor()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
         assertThat(meeting.dealId()).isEqualTo("salesforce-0065e00000AbCdEAAZ");
     }
 
     @Test
     void eachNotificationIsJudgedAloneAndTheBadOnesAreNamed() {
-        SalesforceMapper.Message message = map(message(ORG, WON,
-                notification("04l5e00000Gx7R4AAJ", "Opportunity", Map.of("Id", "0065e00000AbCdFAAZ", "StageName", "Maybe Later",
-                        "LastModifiedDate", "2026-11-26T09:30:00.000Z")),
+        SalesforceMapper.Message message = map(message(
+                ORG,
+                WON,
+                notification(
+                        "04l5e00000Gx7R4AAJ",
+                        "Opportunity",
+                        Map.of(
+                                "Id",
+                                "0065e00000AbCdFAAZ",
+                                "StageName",
+                                "Maybe Later",
+                                "LastModifiedDate",
+                                "2026-11-26T09:30:00.000Z")),
                 notification("04l5e00000Gx7R5AAJ", "Account", Map.of("Id", "0015e00000ZkM3hAAF"))));
         assertThat(message.intake().inbound()).hasSize(1);
         assertThat(message.intake().refused()).isEqualTo(2);
-        assertThat(message.intake().rejected()).extracting(FieldProblem::field)
+        assertThat(message.intake().rejected())
+                .extracting(FieldProblem::field)
                 .containsExactly("Notification[1].sObject.StageName", "Notification[2].sObject.type");
     }
 
     @Test
     void aForeignOrganisationOrAMessageWithADtdIsRefusedWhole() {
-        assertThatThrownBy(() -> map(message("00D000000000001AAA", WON))).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("OrganizationId"));
+        assertThatThrownBy(() -> map(message("00D000000000001AAA", WON)))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("OrganizationId"));
         String entity = """
                 <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>""";
-        assertThatThrownBy(() -> map(entity)).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("body"));
-        assertThatThrownBy(() -> SalesforceMapper.map(message(ORG, WON).getBytes(StandardCharsets.UTF_8),
-                new CrmProperties.Salesforce(List.of(), null, null, null, null), (crm, owner) -> owner, WINDOW))
-                .as("no organisation configured: none may send").isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> map(entity))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("body"));
+        assertThatThrownBy(() -> SalesforceMapper.map(
+                        message(ORG, WON).getBytes(StandardCharsets.UTF_8),
+                        new CrmProperties.Salesforce(List.of(), null, null, null, null),
+                        (crm, owner) -> owner,
+                        WINDOW))
+                .as("no organisation configured: none may send")
+                .isInstanceOf(InvalidRequestException.class);
     }
 }

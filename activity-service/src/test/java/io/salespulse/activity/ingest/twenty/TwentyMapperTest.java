@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
 class TwentyMapperTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final TimeWindow WINDOW = new TimeWindow(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24),
-            Duration.ofMinutes(5));
-    static final CrmProperties.Twenty CONFIG = new CrmProperties.Twenty("secret", Map.of("PROPOSAL", DealStage.PROPOSAL), "EUR",
-            List.of("ws-1"));
+    static final TimeWindow WINDOW = new TimeWindow(
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1096), Duration.ofHours(24), Duration.ofMinutes(5));
+    static final CrmProperties.Twenty CONFIG =
+            new CrmProperties.Twenty("secret", Map.of("PROPOSAL", DealStage.PROPOSAL), "EUR", List.of("ws-1"));
 
     static Inbound map(String json) {
-        return TwentyMapper.map(EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, NOW, WINDOW);
+        return TwentyMapper.map(
+                EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, NOW, WINDOW);
     }
 
     @Test
@@ -44,7 +45,9 @@ class TwentyMapperTest {
                          "amount":{"amountMicros":"68000000000","currencyCode":"EUR"},"closeDate":"2026-12-15",
                          "updatedAt":"2026-11-26T09:58:30Z"}}""");
         assertThat(deal.source()).isEqualTo("/crm/twenty/ws-1");
-        assertThat(deal.eventId()).isEqualTo("opportunity.updated|8f0c2d1e|" + Instant.parse("2026-11-26T09:58:30Z").toEpochMilli());
+        assertThat(deal.eventId())
+                .isEqualTo("opportunity.updated|8f0c2d1e|"
+                        + Instant.parse("2026-11-26T09:58:30Z").toEpochMilli());
         assertThat(deal.update().dealId()).isEqualTo("twenty-8f0c2d1e");
         assertThat(deal.update().stage()).isEqualTo(DealStage.PROPOSAL);
         assertThat(deal.update().amount().amount()).isEqualByComparingTo(new BigDecimal("68000"));
@@ -56,12 +59,18 @@ class TwentyMapperTest {
     void anotherWorkspaceOrANegativeAmountIsRefusedNamingTheField() {
         assertThatThrownBy(() -> map("""
                 {"event":"opportunity.updated","workspaceId":"ws-2","data":{"id":"a"}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("workspaceId"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("workspaceId"));
         assertThatThrownBy(() -> map("""
                 {"event":"opportunity.updated","workspaceId":"ws-1",
                  "data":{"id":"a","amount":{"amountMicros":"-5000000","currencyCode":"EUR"}}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("data.amount.amountMicros"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("data.amount.amountMicros"));
     }
 }

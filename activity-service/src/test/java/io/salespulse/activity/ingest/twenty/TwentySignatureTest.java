@@ -19,16 +19,20 @@ class TwentySignatureTest {
     @Test
     void matchesAVectorComputedIndependently() {
         assertThat(TwentySignature.sign("twenty-secret", "1795686570000", BODY)).isEqualTo(VECTOR);
-        assertThatCode(() -> TwentySignature.verify("twenty-secret", BODY, "1795686570000", VECTOR.toUpperCase(), SENT.plusSeconds(60)))
+        assertThatCode(() -> TwentySignature.verify(
+                        "twenty-secret", BODY, "1795686570000", VECTOR.toUpperCase(), SENT.plusSeconds(60)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void anotherBodySecretOrAnOldTimestampIsRefused() {
         byte[] other = "{\"event\":\"opportunity.deleted\"}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> TwentySignature.verify("twenty-secret", other, "1795686570000", VECTOR, SENT)).hasMessageContaining("does not match");
-        assertThatThrownBy(() -> TwentySignature.verify("other", BODY, "1795686570000", VECTOR, SENT)).hasMessageContaining("does not match");
-        assertThatThrownBy(() -> TwentySignature.verify("twenty-secret", BODY, "1795686570000", VECTOR, SENT.plusSeconds(301)))
+        assertThatThrownBy(() -> TwentySignature.verify("twenty-secret", other, "1795686570000", VECTOR, SENT))
+                .hasMessageContaining("does not match");
+        assertThatThrownBy(() -> TwentySignature.verify("other", BODY, "1795686570000", VECTOR, SENT))
+                .hasMessageContaining("does not match");
+        assertThatThrownBy(() ->
+                        TwentySignature.verify("twenty-secret", BODY, "1795686570000", VECTOR, SENT.plusSeconds(301)))
                 .hasMessageContaining("5 minutes");
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
 /** Action items agreed in a rep's 1:1s and left past their due date: one signal per rep, told in the daily digest. */
 public final class ActionItemRules {
 
-    private ActionItemRules() {
-    }
+    private ActionItemRules() {}
 
     /**
      * @param overdueDues the due dates of the rep's open items that are past (before {@code today})
@@ -24,7 +23,13 @@ public final class ActionItemRules {
             return Optional.empty();
         }
         LocalDate oldest = overdueDues.stream().min(LocalDate::compareTo).orElseThrow();
-        return Optional.of(new Detection(SignalType.ACTION_ITEMS_OVERDUE, SubjectKind.REP, repId, Severity.WARNING,
-                List.of(Evidence.of("overdueItems", overdueDues.size()), Evidence.of("daysOverdue", ChronoUnit.DAYS.between(oldest, today)))));
+        return Optional.of(new Detection(
+                SignalType.ACTION_ITEMS_OVERDUE,
+                SubjectKind.REP,
+                repId,
+                Severity.WARNING,
+                List.of(
+                        Evidence.of("overdueItems", overdueDues.size()),
+                        Evidence.of("daysOverdue", ChronoUnit.DAYS.between(oldest, today)))));
     }
 }

@@ -22,8 +22,7 @@ import java.util.function.Predicate;
  */
 public final class ActivityRules {
 
-    private ActivityRules() {
-    }
+    private ActivityRules() {}
 
     /**
      * What the rules read about one rep.
@@ -35,8 +34,13 @@ public final class ActivityRules {
      * @param yesterday   the last completed day in the team's zone
      * @param days        the rep's daily activity (days without any are left out)
      */
-    public record RepHistory(String repId, RepRole role, LocalDate startDate, Predicate<LocalDate> workingDay, LocalDate yesterday,
-                             Map<LocalDate, DailyActivity> days) {
+    public record RepHistory(
+            String repId,
+            RepRole role,
+            LocalDate startDate,
+            Predicate<LocalDate> workingDay,
+            LocalDate yesterday,
+            Map<LocalDate, DailyActivity> days) {
 
         DailyActivity on(LocalDate day) {
             return days.getOrDefault(day, DailyActivity.NONE);
@@ -57,38 +61,51 @@ public final class ActivityRules {
     }
 
     /** The ratio of the last window to the baseline, when there is enough history to speak. */
-    public record Ratio(long recent, BigDecimal baseline, BigDecimal ratio) {
-    }
+    public record Ratio(long recent, BigDecimal baseline, BigDecimal ratio) {}
 
     public static Optional<Ratio> activityRatio(RepHistory rep, Thresholds.ActivityDrop t) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        List<LocalDate> baselineDays = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDay());
+        List<LocalDate> baselineDays =
+                WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDay());
         long history = Math.min(rep.workingDaysSinceStart() - window.size(), baselineDays.size());
         if (history < t.minHistoryDays()) {
             return Optional.empty();
         }
         // Only the baseline days the rep was there for count towards the mean.
         List<LocalDate> counted = baselineDays.subList(baselineDays.size() - (int) history, baselineDays.size());
-        long recent = window.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
-        long base = counted.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        long recent = window.stream()
+                .mapToLong(day -> keyMetric(rep.role(), rep.on(day)))
+                .sum();
+        long base = counted.stream()
+                .mapToLong(day -> keyMetric(rep.role(), rep.on(day)))
+                .sum();
         if (base == 0) {
             return Optional.empty();
         }
-        BigDecimal baseline = BigDecimal.valueOf(base).multiply(BigDecimal.valueOf(window.size()))
+        BigDecimal baseline = BigDecimal.valueOf(base)
+                .multiply(BigDecimal.valueOf(window.size()))
                 .divide(BigDecimal.valueOf(counted.size()), 2, RoundingMode.HALF_UP);
-        return Optional.of(new Ratio(recent, baseline, BigDecimal.valueOf(recent).divide(baseline, 4, RoundingMode.HALF_UP)));
+        return Optional.of(
+                new Ratio(recent, baseline, BigDecimal.valueOf(recent).divide(baseline, 4, RoundingMode.HALF_UP)));
     }
 
     public static Optional<Detection> activityDrop(RepHistory rep, Thresholds.ActivityDrop t) {
-        return activityRatio(rep, t).filter(r -> r.ratio().compareTo(t.warningBelow()) < 0).map(r -> new Detection(
-                SignalType.ACTIVITY_DROP, SubjectKind.REP, rep.repId(),
-                r.ratio().compareTo(t.criticalBelow()) < 0 ? Severity.CRITICAL : Severity.WARNING,
-                List.of(Evidence.of("activityLastDays", r.recent()), Evidence.of("baseline", r.baseline()),
-                        Evidence.of("ratio", r.ratio()), Evidence.of("threshold", t.warningBelow()),
-                        Evidence.of("windowDays", t.windowDays()))));
+        return activityRatio(rep, t)
+                .filter(r -> r.ratio().compareTo(t.warningBelow()) < 0)
+                .map(r -> new Detection(
+                        SignalType.ACTIVITY_DROP,
+                        SubjectKind.REP,
+                        rep.repId(),
+                        r.ratio().compareTo(t.criticalBelow()) < 0 ? Severity.CRITICAL : Severity.WARNING,
+                        List.of(
+                                Evidence.of("activityLastDays", r.recent()),
+                                Evidence.of("baseline", r.baseline()),
+                                Evidence.of("ratio", r.ratio()),
+                                Evidence.of("threshold", t.warningBelow()),
+                                Evidence.of("windowDays", t.windowDays()))));
     }
 
     /**
@@ -97,17 +114,28 @@ public final class ActivityRules {
      * may be only partly loaded), at least {@code backOnTrackAt}. So the ratio a manager reads is the drop's own
      * measure, come back.
      */
-    public static Optional<Detection> backOnTrack(RepHistory rep, Thresholds.ActivityDrop t, BigDecimal dropBaseline, String subjectId) {
+    public static Optional<Detection> backOnTrack(
+            RepHistory rep, Thresholds.ActivityDrop t, BigDecimal dropBaseline, String subjectId) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty() || dropBaseline == null || dropBaseline.signum() <= 0) {
             return Optional.empty();
         }
-        long recent = window.stream().mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        long recent = window.stream()
+                .mapToLong(day -> keyMetric(rep.role(), rep.on(day)))
+                .sum();
         BigDecimal ratio = BigDecimal.valueOf(recent).divide(dropBaseline, 4, RoundingMode.HALF_UP);
-        return ratio.compareTo(t.backOnTrackAt()) < 0 ? Optional.empty()
-                : Optional.of(new Detection(SignalType.BACK_ON_TRACK, SubjectKind.REP, subjectId, Severity.INFO,
-                List.of(Evidence.of("activityLastDays", recent), Evidence.of("baseline", dropBaseline), Evidence.of("ratio", ratio),
-                        Evidence.of("threshold", t.backOnTrackAt()))));
+        return ratio.compareTo(t.backOnTrackAt()) < 0
+                ? Optional.empty()
+                : Optional.of(new Detection(
+                        SignalType.BACK_ON_TRACK,
+                        SubjectKind.REP,
+                        subjectId,
+                        Severity.INFO,
+                        List.of(
+                                Evidence.of("activityLastDays", recent),
+                                Evidence.of("baseline", dropBaseline),
+                                Evidence.of("ratio", ratio),
+                                Evidence.of("threshold", t.backOnTrackAt()))));
     }
 
     /** Consecutive completed working days without any logged activity. */
@@ -116,13 +144,27 @@ public final class ActivityRules {
             return Optional.empty();
         }
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.days(), rep.workingDay());
-        boolean silent = window.size() == t.days() && window.stream().allMatch(day -> {
-            DailyActivity a = rep.on(day);
-            return a.calls() + a.emails() + a.meetingsBooked() + a.meetingsHeld() + a.dealsCreated() + a.dealsAdvanced()
-                    + a.dealsWon() + a.dealsLost() == 0;
-        });
-        return silent ? Optional.of(new Detection(SignalType.SILENCE, SubjectKind.REP, rep.repId(), Severity.WARNING,
-                List.of(Evidence.of("workingDaysSilent", t.days()), Evidence.of("threshold", t.days())))) : Optional.empty();
+        boolean silent = window.size() == t.days()
+                && window.stream().allMatch(day -> {
+                    DailyActivity a = rep.on(day);
+                    return a.calls()
+                                    + a.emails()
+                                    + a.meetingsBooked()
+                                    + a.meetingsHeld()
+                                    + a.dealsCreated()
+                                    + a.dealsAdvanced()
+                                    + a.dealsWon()
+                                    + a.dealsLost()
+                            == 0;
+                });
+        return silent
+                ? Optional.of(new Detection(
+                        SignalType.SILENCE,
+                        SubjectKind.REP,
+                        rep.repId(),
+                        Severity.WARNING,
+                        List.of(Evidence.of("workingDaysSilent", t.days()), Evidence.of("threshold", t.days()))))
+                : Optional.empty();
     }
 
     /** Weeks of history a personal best is measured against (the last completed week included). */
@@ -135,7 +177,8 @@ public final class ActivityRules {
      * the key metric of its role over the trailing 12 weeks, strictly above every other week with activity.
      */
     public static Optional<Detection> personalBest(RepHistory rep, LocalDate today) {
-        LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(1);
         long last = weekTotal(rep, lastMonday);
         long best = 0;
         int weeksWithActivity = 0;
@@ -149,14 +192,22 @@ public final class ActivityRules {
         if (weeksWithActivity < PERSONAL_BEST_MIN_WEEKS || last <= best) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(SignalType.PERSONAL_BEST, SubjectKind.REP, rep.repId() + "@" + lastMonday,
-                Severity.INFO, List.of(Evidence.of("weekTotal", last), Evidence.of("previousBest", best),
+        return Optional.of(new Detection(
+                SignalType.PERSONAL_BEST,
+                SubjectKind.REP,
+                rep.repId() + "@" + lastMonday,
+                Severity.INFO,
+                List.of(
+                        Evidence.of("weekTotal", last),
+                        Evidence.of("previousBest", best),
                         Evidence.of("weeks", PERSONAL_BEST_WEEKS))));
     }
 
     private static long weekTotal(RepHistory rep, LocalDate monday) {
-        return java.util.stream.IntStream.range(0, 7).mapToObj(monday::plusDays)
-                .mapToLong(day -> keyMetric(rep.role(), rep.on(day))).sum();
+        return java.util.stream.IntStream.range(0, 7)
+                .mapToObj(monday::plusDays)
+                .mapToLong(day -> keyMetric(rep.role(), rep.on(day)))
+                .sum();
     }
 
     /** Connect rate over the window below baseline minus a margin, with enough calls in both. */
@@ -167,19 +218,27 @@ public final class ActivityRules {
         }
         List<LocalDate> baseline = WorkingDays.ending(window.get(0).minusDays(1), t.baselineDays(), rep.workingDay());
         long calls = window.stream().mapToLong(d -> rep.on(d).calls()).sum();
-        long connected = window.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
+        long connected =
+                window.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
         long baseCalls = baseline.stream().mapToLong(d -> rep.on(d).calls()).sum();
-        long baseConnected = baseline.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
+        long baseConnected =
+                baseline.stream().mapToLong(d -> rep.on(d).connectedCalls()).sum();
         if (calls < t.minCalls() || baseCalls < t.minCalls()) {
             return Optional.empty();
         }
         BigDecimal rate = BigDecimal.valueOf(connected).divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_UP);
-        BigDecimal baseRate = BigDecimal.valueOf(baseConnected).divide(BigDecimal.valueOf(baseCalls), 4, RoundingMode.HALF_UP);
+        BigDecimal baseRate =
+                BigDecimal.valueOf(baseConnected).divide(BigDecimal.valueOf(baseCalls), 4, RoundingMode.HALF_UP);
         if (rate.compareTo(baseRate.subtract(t.dropPoints())) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(SignalType.CONNECT_RATE_DROP, SubjectKind.REP, rep.repId(), Severity.WARNING,
-                List.of(Evidence.of("connectRate", rate), Evidence.of("baselineConnectRate", baseRate),
+        return Optional.of(new Detection(
+                SignalType.CONNECT_RATE_DROP,
+                SubjectKind.REP,
+                rep.repId(),
+                Severity.WARNING,
+                List.of(
+                        Evidence.of("connectRate", rate), Evidence.of("baselineConnectRate", baseRate),
                         Evidence.of("calls", calls), Evidence.of("threshold", baseRate.subtract(t.dropPoints())))));
     }
 }

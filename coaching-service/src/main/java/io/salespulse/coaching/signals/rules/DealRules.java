@@ -25,28 +25,32 @@ import java.util.Optional;
  */
 public final class DealRules {
 
-    private DealRules() {
-    }
+    private DealRules() {}
 
     /**
      * Stalled: an open deal in its stage longer than the stage's rotting days and than the team's median stay times
      * {@code stalledMedianFactor}; its days in stage counted as the board and the rep page count them (calendar days
      * of the team's zone, {@link Figures#daysSince}).
      */
-    public static Optional<Detection> stalled(RuleSettings.Deals settings, DealView deal, BigDecimal teamMedianDays, ZoneId zone,
-                                              LocalDate today) {
+    public static Optional<Detection> stalled(
+            RuleSettings.Deals settings, DealView deal, BigDecimal teamMedianDays, ZoneId zone, LocalDate today) {
         if (!deal.open() || deal.stageSince() == null) {
             return Optional.empty();
         }
         long days = Figures.daysSince(deal.stageSince(), zone, today);
         BigDecimal limit = BigDecimal.valueOf(settings.rottingDays(stageOf(deal)));
         if (teamMedianDays != null) {
-            limit = limit.max(teamMedianDays.multiply(settings.stalledMedianFactor()).setScale(1, RoundingMode.HALF_UP));
+            limit = limit.max(
+                    teamMedianDays.multiply(settings.stalledMedianFactor()).setScale(1, RoundingMode.HALF_UP));
         }
         if (BigDecimal.valueOf(days).compareTo(limit) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(SignalType.STALLED_DEAL, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
+        return Optional.of(new Detection(
+                SignalType.STALLED_DEAL,
+                SubjectKind.DEAL,
+                deal.dealId(),
+                Severity.WARNING,
                 List.of(Evidence.of("daysInStage", days), Evidence.of("threshold", limit))));
     }
 
@@ -60,8 +64,14 @@ public final class DealRules {
         }
         long past = ChronoUnit.DAYS.between(deal.expectedCloseDate(), today);
         return past > settings.closeDatePassedDays()
-                ? Optional.of(new Detection(SignalType.CLOSE_DATE_PASSED, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
-                List.of(Evidence.of("daysPastCloseDate", past), Evidence.of("threshold", settings.closeDatePassedDays()))))
+                ? Optional.of(new Detection(
+                        SignalType.CLOSE_DATE_PASSED,
+                        SubjectKind.DEAL,
+                        deal.dealId(),
+                        Severity.WARNING,
+                        List.of(
+                                Evidence.of("daysPastCloseDate", past),
+                                Evidence.of("threshold", settings.closeDatePassedDays()))))
                 : Optional.empty();
     }
 
@@ -79,15 +89,28 @@ public final class DealRules {
             return Optional.empty();
         }
         long days = Duration.between(deal.lastActivityAt(), now).toDays();
-        return days >= settings.quietDays() ? Optional.of(new Detection(SignalType.DEAL_GONE_QUIET, SubjectKind.DEAL, deal.dealId(),
-                Severity.WARNING, List.of(Evidence.of("daysWithoutActivity", days), Evidence.of("threshold", settings.quietDays()))))
+        return days >= settings.quietDays()
+                ? Optional.of(new Detection(
+                        SignalType.DEAL_GONE_QUIET,
+                        SubjectKind.DEAL,
+                        deal.dealId(),
+                        Severity.WARNING,
+                        List.of(
+                                Evidence.of("daysWithoutActivity", days),
+                                Evidence.of("threshold", settings.quietDays()))))
                 : Optional.empty();
     }
 
     public static Optional<Detection> closeDateSlipping(RuleSettings.Deals settings, DealView deal) {
         return deal.open() && deal.pushes() >= settings.slippingPushes()
-                ? Optional.of(new Detection(SignalType.CLOSE_DATE_SLIPPING, SubjectKind.DEAL, deal.dealId(), Severity.WARNING,
-                List.of(Evidence.of("pushes", deal.pushes()), Evidence.of("threshold", settings.slippingPushes()))))
+                ? Optional.of(new Detection(
+                        SignalType.CLOSE_DATE_SLIPPING,
+                        SubjectKind.DEAL,
+                        deal.dealId(),
+                        Severity.WARNING,
+                        List.of(
+                                Evidence.of("pushes", deal.pushes()),
+                                Evidence.of("threshold", settings.slippingPushes()))))
                 : Optional.empty();
     }
 
@@ -101,9 +124,15 @@ public final class DealRules {
         return Optional.of(sorted.get(rank - 1));
     }
 
-    public static Optional<Detection> bigWin(RuleSettings.Deals settings, String dealId, BigDecimal amount, List<BigDecimal> teamWonTrailing) {
-        return percentile(settings, teamWonTrailing).filter(p75 -> amount.compareTo(p75) > 0)
-                .map(p75 -> new Detection(SignalType.BIG_WIN, SubjectKind.DEAL, dealId, Severity.INFO,
+    public static Optional<Detection> bigWin(
+            RuleSettings.Deals settings, String dealId, BigDecimal amount, List<BigDecimal> teamWonTrailing) {
+        return percentile(settings, teamWonTrailing)
+                .filter(p75 -> amount.compareTo(p75) > 0)
+                .map(p75 -> new Detection(
+                        SignalType.BIG_WIN,
+                        SubjectKind.DEAL,
+                        dealId,
+                        Severity.INFO,
                         List.of(Evidence.of("amount", amount), Evidence.of("threshold", p75))));
     }
 }

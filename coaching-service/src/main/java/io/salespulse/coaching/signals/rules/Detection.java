@@ -15,5 +15,5 @@ import java.util.List;
  * @param severity    how urgent
  * @param evidence    the figures and the threshold
  */
-public record Detection(SignalType type, SubjectKind subjectKind, String subjectId, Severity severity, List<Evidence> evidence) {
-}
+public record Detection(
+        SignalType type, SubjectKind subjectKind, String subjectId, Severity severity, List<Evidence> evidence) {}

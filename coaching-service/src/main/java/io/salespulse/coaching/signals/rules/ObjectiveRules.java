@@ -17,38 +17,55 @@ import java.util.Optional;
  */
 public final class ObjectiveRules {
 
-    private ObjectiveRules() {
-    }
+    private ObjectiveRules() {}
 
     public static Optional<Detection> atRisk(RuleSettings.Objectives settings, ObjectiveProgressed p) {
-        if (p.elapsed() == null || p.elapsed().compareTo(settings.minElapsed()) < 0
+        if (p.elapsed() == null
+                || p.elapsed().compareTo(settings.minElapsed()) < 0
                 || (p.status() != ObjectiveStatus.AT_RISK && p.status() != ObjectiveStatus.OFF_TRACK)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = new ArrayList<>(List.of(Evidence.of("actual", p.actual()), Evidence.of("target", p.target()),
-                Evidence.of("attainment", p.attainment()), Evidence.of("elapsed", p.elapsed())));
+        List<Evidence> evidence = new ArrayList<>(List.of(
+                Evidence.of("actual", p.actual()),
+                Evidence.of("target", p.target()),
+                Evidence.of("attainment", p.attainment()),
+                Evidence.of("elapsed", p.elapsed())));
         if (p.projection() != null) {
             evidence.add(Evidence.of("projection", p.projection()));
         }
-        return Optional.of(new Detection(SignalType.OBJECTIVE_AT_RISK, SubjectKind.OBJECTIVE, p.objectiveId(),
-                p.status() == ObjectiveStatus.OFF_TRACK ? Severity.CRITICAL : Severity.WARNING, evidence));
+        return Optional.of(new Detection(
+                SignalType.OBJECTIVE_AT_RISK,
+                SubjectKind.OBJECTIVE,
+                p.objectiveId(),
+                p.status() == ObjectiveStatus.OFF_TRACK ? Severity.CRITICAL : Severity.WARNING,
+                evidence));
     }
 
     /**
      * Low coverage of a revenue objective: open pipeline expected to close within the period is less than 3 times what
      * is left to win, while at least 25% of the objective is left.
      */
-    public static Optional<Detection> lowCoverage(RuleSettings.Objectives settings, String objectiveId, BigDecimal target, BigDecimal actual,
-                                                  BigDecimal openExpected) {
+    public static Optional<Detection> lowCoverage(
+            RuleSettings.Objectives settings,
+            String objectiveId,
+            BigDecimal target,
+            BigDecimal actual,
+            BigDecimal openExpected) {
         BigDecimal left = target.subtract(actual);
         if (target.signum() <= 0 || left.compareTo(target.multiply(settings.coverageMinLeft())) < 0) {
             return Optional.empty();
         }
         BigDecimal coverage = openExpected.divide(left, 2, java.math.RoundingMode.HALF_UP);
-        return coverage.compareTo(settings.coverageMin()) >= 0 ? Optional.empty()
-                : Optional.of(new Detection(SignalType.LOW_COVERAGE, SubjectKind.OBJECTIVE, objectiveId, Severity.WARNING,
-                List.of(Evidence.of("coverage", coverage), Evidence.of("openPipeline", openExpected),
-                        Evidence.of("leftToWin", left), Evidence.of("threshold", settings.coverageMin()))));
+        return coverage.compareTo(settings.coverageMin()) >= 0
+                ? Optional.empty()
+                : Optional.of(new Detection(
+                        SignalType.LOW_COVERAGE,
+                        SubjectKind.OBJECTIVE,
+                        objectiveId,
+                        Severity.WARNING,
+                        List.of(
+                                Evidence.of("coverage", coverage), Evidence.of("openPipeline", openExpected),
+                                Evidence.of("leftToWin", left), Evidence.of("threshold", settings.coverageMin()))));
     }
 
     /**
@@ -60,22 +77,35 @@ public final class ObjectiveRules {
      * part-way through its period, or kpi-service just started counting it) are a starting point, not progress: only
      * a milestone from 100% up is news then.
      */
-    public static Optional<Detection> milestone(RuleSettings.Objectives settings, BigDecimal previousAttainment, BigDecimal highestTold,
-                                                ObjectiveProgressed p) {
+    public static Optional<Detection> milestone(
+            RuleSettings.Objectives settings,
+            BigDecimal previousAttainment,
+            BigDecimal highestTold,
+            ObjectiveProgressed p) {
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;
         BigDecimal highest = highestReached(settings, p.attainment());
-        if (highest == null || before.compareTo(highest) >= 0 || highestTold != null && highest.compareTo(highestTold) <= 0
+        if (highest == null
+                || before.compareTo(highest) >= 0
+                || highestTold != null && highest.compareTo(highestTold) <= 0
                 || previousAttainment == null && highest.compareTo(BigDecimal.ONE) < 0) {
             return Optional.empty();
         }
-        return Optional.of(new Detection(SignalType.OBJECTIVE_ACHIEVED, SubjectKind.OBJECTIVE, milestoneSubject(p.objectiveId(), highest),
-                Severity.INFO, List.of(Evidence.of("milestone", highest), Evidence.of("attainment", p.attainment()),
-                Evidence.of("actual", p.actual()), Evidence.of("target", p.target()))));
+        return Optional.of(new Detection(
+                SignalType.OBJECTIVE_ACHIEVED,
+                SubjectKind.OBJECTIVE,
+                milestoneSubject(p.objectiveId(), highest),
+                Severity.INFO,
+                List.of(
+                        Evidence.of("milestone", highest),
+                        Evidence.of("attainment", p.attainment()),
+                        Evidence.of("actual", p.actual()),
+                        Evidence.of("target", p.target()))));
     }
 
     /** The subject of an objective's milestone recognition: {@code <objectiveId>@50}, {@code @100}, {@code @150}. */
     public static String milestoneSubject(String objectiveId, BigDecimal milestone) {
-        return objectiveId + "@" + milestone.movePointRight(2).stripTrailingZeros().toPlainString();
+        return objectiveId + "@"
+                + milestone.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static BigDecimal highestReached(RuleSettings.Objectives settings, BigDecimal attainment) {

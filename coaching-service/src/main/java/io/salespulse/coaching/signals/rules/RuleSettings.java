@@ -26,7 +26,8 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
 
     /** These settings with a team's own thresholds over them ({@link TeamRules}, set through the roster API). */
     public RuleSettings forTeam(TeamRules team) {
-        return team == null || team.equals(TeamRules.NONE) ? this
+        return team == null || team.equals(TeamRules.NONE)
+                ? this
                 : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows);
     }
 
@@ -48,9 +49,15 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      * @param closeDatePassedDays an open deal is flagged once its expected close date is this many days past (0: the day
      *                            after)
      */
-    public record Deals(Long stalledMinDays, BigDecimal stalledMedianFactor, Long quietDays, Integer slippingPushes,
-                        Integer bigWinMinSample, BigDecimal bigWinPercentile, Map<DealStage, Long> rottingDays,
-                        Integer closeDatePassedDays) {
+    public record Deals(
+            Long stalledMinDays,
+            BigDecimal stalledMedianFactor,
+            Long quietDays,
+            Integer slippingPushes,
+            Integer bigWinMinSample,
+            BigDecimal bigWinPercentile,
+            Map<DealStage, Long> rottingDays,
+            Integer closeDatePassedDays) {
 
         static final Deals DEFAULTS = new Deals(null, null, null, null, null, null, null, null);
 
@@ -75,9 +82,14 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
             Map<DealStage, Long> rotting = new EnumMap<>(DealStage.class);
             rotting.putAll(rottingDays);
             team.rottingDays().forEach((stage, days) -> rotting.put(stage, days.longValue()));
-            return new Deals(stalledMinDays, stalledMedianFactor, team.quietDays() != null ? team.quietDays().longValue() : quietDays,
-                    team.slippingPushes() != null ? team.slippingPushes() : slippingPushes, bigWinMinSample,
-                    team.bigWinPercentile() != null ? team.bigWinPercentile() : bigWinPercentile, rotting,
+            return new Deals(
+                    stalledMinDays,
+                    stalledMedianFactor,
+                    team.quietDays() != null ? team.quietDays().longValue() : quietDays,
+                    team.slippingPushes() != null ? team.slippingPushes() : slippingPushes,
+                    bigWinMinSample,
+                    team.bigWinPercentile() != null ? team.bigWinPercentile() : bigWinPercentile,
+                    rotting,
                     team.closeDatePassedDays() != null ? team.closeDatePassedDays() : closeDatePassedDays);
         }
     }
@@ -88,21 +100,25 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      * @param coverageMin     low coverage below this many times what is left to win (3)
      * @param coverageMinLeft ...while at least this share of the objective is left (0.25)
      */
-    public record Objectives(BigDecimal minElapsed, List<BigDecimal> milestones, BigDecimal coverageMin, BigDecimal coverageMinLeft) {
+    public record Objectives(
+            BigDecimal minElapsed, List<BigDecimal> milestones, BigDecimal coverageMin, BigDecimal coverageMinLeft) {
 
         static final Objectives DEFAULTS = new Objectives(null, null, null, null);
 
         public Objectives {
             minElapsed = minElapsed == null ? new BigDecimal("0.25") : minElapsed;
             milestones = milestones == null || milestones.isEmpty()
-                    ? List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5")) : List.copyOf(milestones);
+                    ? List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5"))
+                    : List.copyOf(milestones);
             coverageMin = coverageMin == null ? new BigDecimal("3") : coverageMin;
             coverageMinLeft = coverageMinLeft == null ? new BigDecimal("0.25") : coverageMinLeft;
         }
 
         /** These settings with a team's own thresholds over them. */
         public Objectives forTeam(TeamRules team) {
-            return team.coverageMin() == null ? this : new Objectives(minElapsed, milestones, team.coverageMin(), coverageMinLeft);
+            return team.coverageMin() == null
+                    ? this
+                    : new Objectives(minElapsed, milestones, team.coverageMin(), coverageMinLeft);
         }
     }
 
@@ -119,8 +135,15 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
      *                         the history reach coaching-service), then judge each team once
      * @param backfillMaxQuiet a backfill never completed stops holding its teams' rules after this (6 hours)
      */
-    public record Windows(Duration stageMedian, Duration bigWinSample, Duration bigWinNews, Duration backOnTrack,
-                          Integer returnGraceDays, Duration onboarding, Duration backfillSettle, Duration backfillMaxQuiet) {
+    public record Windows(
+            Duration stageMedian,
+            Duration bigWinSample,
+            Duration bigWinNews,
+            Duration backOnTrack,
+            Integer returnGraceDays,
+            Duration onboarding,
+            Duration backfillSettle,
+            Duration backfillMaxQuiet) {
 
         static final Windows DEFAULTS = new Windows(null, null, null, null, null, null, null, null);
 

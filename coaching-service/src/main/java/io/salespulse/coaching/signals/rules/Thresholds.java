@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** The rule thresholds, with the defaults of kpis-and-signals.md. Configuration overrides them per role and seniority. */
 public final class Thresholds {
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /**
      * @param windowDays     the recent window, working days
@@ -16,11 +15,16 @@ public final class Thresholds {
      * @param criticalBelow  ratio below which it is critical
      * @param backOnTrackAt  ratio from which a rep is back on track
      */
-    public record ActivityDrop(int windowDays, int baselineDays, int minHistoryDays, BigDecimal warningBelow,
-                               BigDecimal criticalBelow, BigDecimal backOnTrackAt) {
+    public record ActivityDrop(
+            int windowDays,
+            int baselineDays,
+            int minHistoryDays,
+            BigDecimal warningBelow,
+            BigDecimal criticalBelow,
+            BigDecimal backOnTrackAt) {
 
-        public static final ActivityDrop DEFAULT = new ActivityDrop(5, 20, 10, new BigDecimal("0.6"), new BigDecimal("0.4"),
-                new BigDecimal("0.9"));
+        public static final ActivityDrop DEFAULT =
+                new ActivityDrop(5, 20, 10, new BigDecimal("0.6"), new BigDecimal("0.4"), new BigDecimal("0.9"));
     }
 
     /**

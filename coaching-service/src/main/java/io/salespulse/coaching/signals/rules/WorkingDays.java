@@ -14,8 +14,7 @@ public final class WorkingDays {
     /** Calendar days looked back beyond a plain week count: enough for a month of leave in a window. */
     static final int LOOK_BACK_DAYS = 45;
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     /** The {@code count} working days ending on or before {@code last}, oldest first. */
     public static List<LocalDate> ending(LocalDate last, int count, Predicate<LocalDate> workingDay) {
@@ -23,7 +22,9 @@ public final class WorkingDays {
         LocalDate day = last;
         // A team works at least one day a week; holidays and absences (a year at most) take some more. Past the
         // guard, fewer days are returned, and the rules do not speak on a short window.
-        for (int guard = 0; days.size() < count && guard < count * 7 + LOOK_BACK_DAYS; guard++, day = day.minusDays(1)) {
+        for (int guard = 0;
+                days.size() < count && guard < count * 7 + LOOK_BACK_DAYS;
+                guard++, day = day.minusDays(1)) {
             if (workingDay.test(day)) {
                 days.add(0, day);
             }
@@ -38,6 +39,8 @@ public final class WorkingDays {
 
     /** Working days from..to, inclusive. */
     public static long between(LocalDate from, LocalDate to, Predicate<LocalDate> workingDay) {
-        return to.isBefore(from) ? 0 : from.datesUntil(to.plusDays(1)).filter(workingDay).count();
+        return to.isBefore(from)
+                ? 0
+                : from.datesUntil(to.plusDays(1)).filter(workingDay).count();
     }
 }

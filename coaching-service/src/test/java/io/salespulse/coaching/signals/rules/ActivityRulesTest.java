@@ -8,20 +8,19 @@ import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ActivityRulesTest {
 
-    static final java.util.function.Predicate<LocalDate> MON_FRI = day -> day.getDayOfWeek().getValue() <= 5;
+    static final java.util.function.Predicate<LocalDate> MON_FRI =
+            day -> day.getDayOfWeek().getValue() <= 5;
     /** Friday: the last 5 working days are Mon 23rd to Fri 27th of November 2026. */
     static final LocalDate YESTERDAY = LocalDate.parse("2026-11-27");
+
     static final Thresholds.ActivityDrop DROP = Thresholds.ActivityDrop.DEFAULT;
 
     private static DailyActivity calls(long calls, long connected) {
@@ -51,46 +50,61 @@ class ActivityRulesTest {
     void activityDropAtJustBelowAndJustAboveSixtyPercent() {
         // Baseline 20 a day: 100 per 5 working days.
         assertThat(ActivityRules.activityDrop(sdr(20, total(60), null), DROP)).isEmpty();
-        assertThat(ActivityRules.activityDrop(sdr(20, total(59), null), DROP)).get()
-                .extracting(Detection::severity).isEqualTo(Severity.WARNING);
+        assertThat(ActivityRules.activityDrop(sdr(20, total(59), null), DROP))
+                .get()
+                .extracting(Detection::severity)
+                .isEqualTo(Severity.WARNING);
         assertThat(ActivityRules.activityDrop(sdr(20, total(61), null), DROP)).isEmpty();
     }
 
     @Test
     void criticalBelowFortyPercent() {
-        assertThat(ActivityRules.activityDrop(sdr(20, total(40), null), DROP)).get()
-                .extracting(Detection::severity).isEqualTo(Severity.WARNING);
-        assertThat(ActivityRules.activityDrop(sdr(20, total(39), null), DROP)).get()
-                .extracting(Detection::severity).isEqualTo(Severity.CRITICAL);
+        assertThat(ActivityRules.activityDrop(sdr(20, total(40), null), DROP))
+                .get()
+                .extracting(Detection::severity)
+                .isEqualTo(Severity.WARNING);
+        assertThat(ActivityRules.activityDrop(sdr(20, total(39), null), DROP))
+                .get()
+                .extracting(Detection::severity)
+                .isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void baselineNeedsTenWorkingDaysOfHistory() {
         // Started so that exactly 15 working days lie before yesterday inclusive: 5 window + 10 baseline.
         LocalDate tenDaysOfBaseline = WorkingDays.ending(YESTERDAY, 15, MON_FRI).get(0);
-        LocalDate nineDaysOfBaseline = WorkingDays.ending(YESTERDAY, 14, MON_FRI).get(0);
-        assertThat(ActivityRules.activityDrop(sdr(20, total(0), tenDaysOfBaseline), DROP)).isPresent();
-        assertThat(ActivityRules.activityDrop(sdr(20, total(0), nineDaysOfBaseline), DROP)).isEmpty();
+        LocalDate nineDaysOfBaseline =
+                WorkingDays.ending(YESTERDAY, 14, MON_FRI).get(0);
+        assertThat(ActivityRules.activityDrop(sdr(20, total(0), tenDaysOfBaseline), DROP))
+                .isPresent();
+        assertThat(ActivityRules.activityDrop(sdr(20, total(0), nineDaysOfBaseline), DROP))
+                .isEmpty();
     }
 
     @Test
     void weekendsAreNotWorkingDaysAndDoNotCount() {
-        Map<LocalDate, DailyActivity> days = new HashMap<>(sdr(20, total(100), null).days());
+        Map<LocalDate, DailyActivity> days =
+                new HashMap<>(sdr(20, total(100), null).days());
         // Activity on Saturday 21st and Sunday 22nd does not lift the window.
         days.put(LocalDate.parse("2026-11-21"), calls(500, 0));
         days.put(LocalDate.parse("2026-11-22"), calls(500, 0));
         ActivityRules.RepHistory rep = new ActivityRules.RepHistory("sdr", RepRole.SDR, null, MON_FRI, YESTERDAY, days);
-        assertThat(ActivityRules.activityRatio(rep, DROP).orElseThrow().recent()).isEqualTo(100);
+        assertThat(ActivityRules.activityRatio(rep, DROP).orElseThrow().recent())
+                .isEqualTo(100);
     }
 
     @Test
     void backOnTrackFromNinetyPercentOfTheDropsOwnBaseline() {
         // The drop was measured on a baseline of 100 per window.
         BigDecimal dropBaseline = BigDecimal.valueOf(100);
-        assertThat(ActivityRules.backOnTrack(sdr(20, total(90), null), DROP, dropBaseline, "sdr@drop")).get()
+        assertThat(ActivityRules.backOnTrack(sdr(20, total(90), null), DROP, dropBaseline, "sdr@drop"))
+                .get()
                 .satisfies(d -> assertThat(d.type()).isEqualTo(SignalType.BACK_ON_TRACK))
-                .satisfies(d -> assertThat(d.evidence()).contains(Evidence.of("ratio", new BigDecimal("0.9000")), Evidence.of("baseline", dropBaseline)));
-        assertThat(ActivityRules.backOnTrack(sdr(20, total(89), null), DROP, dropBaseline, "sdr@drop")).isEmpty();
+                .satisfies(d -> assertThat(d.evidence())
+                        .contains(
+                                Evidence.of("ratio", new BigDecimal("0.9000")), Evidence.of("baseline", dropBaseline)));
+        assertThat(ActivityRules.backOnTrack(sdr(20, total(89), null), DROP, dropBaseline, "sdr@drop"))
+                .isEmpty();
     }
 
     @Test
@@ -102,8 +116,10 @@ class ActivityRulesTest {
         days.put(window.get(0), calls(90, 0));
         days.put(WorkingDays.ending(window.get(0).minusDays(1), 1, MON_FRI).get(0), calls(2, 0));
         ActivityRules.RepHistory rep = new ActivityRules.RepHistory("sdr", RepRole.SDR, null, MON_FRI, YESTERDAY, days);
-        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(200), "sdr@drop")).isEmpty();
-        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(100), "sdr@drop")).get()
+        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(200), "sdr@drop"))
+                .isEmpty();
+        assertThat(ActivityRules.backOnTrack(rep, DROP, BigDecimal.valueOf(100), "sdr@drop"))
+                .get()
                 .satisfies(d -> assertThat(d.evidence()).contains(Evidence.of("ratio", new BigDecimal("0.9000"))));
     }
 
@@ -113,10 +129,14 @@ class ActivityRulesTest {
         days.put(LocalDate.parse("2026-11-25"), calls(3, 0)); // Wednesday
         ActivityRules.RepHistory rep = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, days);
         // Thursday and Friday silent: 2 working days.
-        assertThat(ActivityRules.silence(rep, Thresholds.Silence.JUNIOR)).get().extracting(Detection::type).isEqualTo(SignalType.SILENCE);
+        assertThat(ActivityRules.silence(rep, Thresholds.Silence.JUNIOR))
+                .get()
+                .extracting(Detection::type)
+                .isEqualTo(SignalType.SILENCE);
         assertThat(ActivityRules.silence(rep, Thresholds.Silence.SENIOR)).isEmpty();
         // Seen on Monday 30th, the weekend does not add to the silence: still 2 working days.
-        ActivityRules.RepHistory monday = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, LocalDate.parse("2026-11-29"), days);
+        ActivityRules.RepHistory monday =
+                new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, LocalDate.parse("2026-11-29"), days);
         assertThat(ActivityRules.silence(monday, Thresholds.Silence.SENIOR)).isEmpty();
     }
 
@@ -128,24 +148,34 @@ class ActivityRulesTest {
             days.put(day, calls(10, 0));
         }
         LocalDate friday20 = LocalDate.parse("2026-11-20");
-        java.util.function.Predicate<LocalDate> onLeave = MON_FRI.and(day -> day.isBefore(LocalDate.parse("2026-11-16")) || day.isAfter(friday20));
+        java.util.function.Predicate<LocalDate> onLeave =
+                MON_FRI.and(day -> day.isBefore(LocalDate.parse("2026-11-16")) || day.isAfter(friday20));
         ActivityRules.RepHistory away = new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, friday20, days);
-        assertThat(ActivityRules.silence(away, Thresholds.Silence.JUNIOR)).as("a week away is no silence").isEmpty();
+        assertThat(ActivityRules.silence(away, Thresholds.Silence.JUNIOR))
+                .as("a week away is no silence")
+                .isEmpty();
         assertThat(ActivityRules.activityDrop(away, DROP)).as("nor a drop").isEmpty();
-        ActivityRules.RepHistory counted = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, friday20, days);
-        assertThat(ActivityRules.silence(counted, Thresholds.Silence.JUNIOR)).as("the same days counted as working").isPresent();
+        ActivityRules.RepHistory counted =
+                new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, friday20, days);
+        assertThat(ActivityRules.silence(counted, Thresholds.Silence.JUNIOR))
+                .as("the same days counted as working")
+                .isPresent();
         assertThat(ActivityRules.activityDrop(counted, DROP)).isPresent();
 
         // Back on Monday 23rd with a normal day: the baseline is the days worked, not the week away.
         days.put(LocalDate.parse("2026-11-23"), calls(10, 0));
-        ActivityRules.RepHistory back = new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, LocalDate.parse("2026-11-23"), days);
-        assertThat(ActivityRules.activityRatio(back, DROP)).get().extracting(ActivityRules.Ratio::ratio)
+        ActivityRules.RepHistory back =
+                new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, LocalDate.parse("2026-11-23"), days);
+        assertThat(ActivityRules.activityRatio(back, DROP))
+                .get()
+                .extracting(ActivityRules.Ratio::ratio)
                 .isEqualTo(new java.math.BigDecimal("1.0000"));
     }
 
     @Test
     void newRepsAreNotFlaggedForSilence() {
-        ActivityRules.RepHistory fresh = new ActivityRules.RepHistory("r", RepRole.SDR, LocalDate.parse("2026-11-23"), MON_FRI, YESTERDAY, Map.of());
+        ActivityRules.RepHistory fresh = new ActivityRules.RepHistory(
+                "r", RepRole.SDR, LocalDate.parse("2026-11-23"), MON_FRI, YESTERDAY, Map.of());
         assertThat(ActivityRules.silence(fresh, Thresholds.Silence.JUNIOR)).isEmpty();
     }
 
@@ -163,12 +193,18 @@ class ActivityRulesTest {
         at.put(window.get(0), calls(25, 5)); // 20% = 30% - 10 points: no signal
         Map<LocalDate, DailyActivity> few = new HashMap<>(base);
         few.put(window.get(0), calls(19, 0)); // fewer than 20 calls
-        assertThat(ActivityRules.connectRateDrop(new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, below),
-                Thresholds.ConnectRate.DEFAULT)).isPresent();
-        assertThat(ActivityRules.connectRateDrop(new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, at),
-                Thresholds.ConnectRate.DEFAULT)).isEmpty();
-        assertThat(ActivityRules.connectRateDrop(new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, few),
-                Thresholds.ConnectRate.DEFAULT)).isEmpty();
+        assertThat(ActivityRules.connectRateDrop(
+                        new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, below),
+                        Thresholds.ConnectRate.DEFAULT))
+                .isPresent();
+        assertThat(ActivityRules.connectRateDrop(
+                        new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, at),
+                        Thresholds.ConnectRate.DEFAULT))
+                .isEmpty();
+        assertThat(ActivityRules.connectRateDrop(
+                        new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, few),
+                        Thresholds.ConnectRate.DEFAULT))
+                .isEmpty();
     }
 
     @Test

@@ -25,13 +25,26 @@ class MilestonePropertiesTest {
     private static final RuleSettings.Objectives O = RuleSettings.DEFAULTS.objectives();
 
     private static ObjectiveProgressed progress(BigDecimal attainment) {
-        return new ObjectiveProgressed("o", ObjectiveScope.REP, "r", "t", ObjectiveMetric.CALLS, new BigDecimal("100"),
-                attainment.movePointRight(2), attainment, new BigDecimal("0.5"), null, null, ObjectiveStatus.ON_TRACK, null,
+        return new ObjectiveProgressed(
+                "o",
+                ObjectiveScope.REP,
+                "r",
+                "t",
+                ObjectiveMetric.CALLS,
+                new BigDecimal("100"),
+                attainment.movePointRight(2),
+                attainment,
+                new BigDecimal("0.5"),
+                null,
+                null,
+                ObjectiveStatus.ON_TRACK,
+                null,
                 Instant.parse("2027-11-17T10:00:00Z"));
     }
 
     @Property
-    void milestonesAreToldInOrderEachOnce(@ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 220) Integer> percents) {
+    void milestonesAreToldInOrderEachOnce(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 220) Integer> percents) {
         BigDecimal previous = null;
         BigDecimal highestTold = null;
         List<BigDecimal> told = new ArrayList<>();

@@ -21,6 +21,5 @@ public interface ChannelSender {
      * @param target    the URL or the email address
      * @param payload   the rendered message
      */
-    record Outgoing(String id, String managerId, String target, String payload) {
-    }
+    record Outgoing(String id, String managerId, String target, String payload) {}
 }

@@ -39,8 +39,10 @@ class EmailSender implements ChannelSender {
         return thread;
     });
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String from,
-                @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
+    EmailSender(
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String from,
+            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
         this.mail = mail;
         this.from = from;
         this.limit = timeout.multipliedBy(3);
@@ -70,8 +72,11 @@ class EmailSender implements ChannelSender {
         }
         try {
             Renderers.Email email = EventCodec.mapper().readValue(outgoing.payload(), Renderers.Email.class);
-            MimeMessage message = withStableId(sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
-                    ? impl.getSession() : jakarta.mail.Session.getInstance(new java.util.Properties()), outgoing.id());
+            MimeMessage message = withStableId(
+                    sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
+                            ? impl.getSession()
+                            : jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    outgoing.id());
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(outgoing.target());

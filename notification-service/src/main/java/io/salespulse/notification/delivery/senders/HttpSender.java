@@ -69,22 +69,33 @@ class HttpSender implements ChannelSender {
         };
         // Redirects are never followed: a receiver could send the call on to an address the outbound policy refuses.
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(judged)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
-                                .setSocketTimeout(Timeout.of(timeout)).build())
-                        .setMaxConnTotal(64).setMaxConnPerRoute(8).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(Timeout.of(timeout)).build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(judged)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(Timeout.of(timeout))
+                                .build())
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(8)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
     }
 
     private static ExecutorService calls() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "outbound-http-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "outbound-http-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -158,6 +169,8 @@ class HttpSender implements ChannelSender {
 
     static String networkFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof InterruptedIOException || cause instanceof TimeoutException ? "timed out" : "unreachable";
+        return cause instanceof InterruptedIOException || cause instanceof TimeoutException
+                ? "timed out"
+                : "unreachable";
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 class Senders {
 
     @Bean
-    ChannelSender slackSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
+    ChannelSender slackSender(
+            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
         return new HttpSender("slack", timeout, outbound);
     }
 
     @Bean
-    ChannelSender teamsSender(@Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
+    ChannelSender teamsSender(
+            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
         return new HttpSender("teams", timeout, outbound);
     }
 }

@@ -20,8 +20,11 @@ class WebhookSender extends HttpSender {
     private final PreferencesStore preferences;
     private final Clock clock;
 
-    WebhookSender(PreferencesStore preferences, Clock clock, @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
-                  OutboundPolicy outbound) {
+    WebhookSender(
+            PreferencesStore preferences,
+            Clock clock,
+            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
+            OutboundPolicy outbound) {
         super("webhook", timeout, outbound);
         this.preferences = preferences;
         this.clock = clock;
@@ -29,12 +32,16 @@ class WebhookSender extends HttpSender {
 
     @Override
     Optional<Attempt> prepare(HttpPost request, Outgoing outgoing) {
-        String secret = preferences.of(outgoing.managerId()).map(p -> p.webhookSecret()).orElse(null);
+        String secret =
+                preferences.of(outgoing.managerId()).map(p -> p.webhookSecret()).orElse(null);
         if (secret == null || secret.isBlank()) {
-            return Optional.of(Attempt.permanent("no signing secret: the manager's preferences no longer have a webhook"));
+            return Optional.of(
+                    Attempt.permanent("no signing secret: the manager's preferences no longer have a webhook"));
         }
         request.setHeader("X-SalesPulse-Delivery", outgoing.id());
-        request.setHeader("X-SalesPulse-Signature", Renderers.signature(secret, clock.instant().getEpochSecond(), outgoing.payload()));
+        request.setHeader(
+                "X-SalesPulse-Signature",
+                Renderers.signature(secret, clock.instant().getEpochSecond(), outgoing.payload()));
         return Optional.empty();
     }
 }

@@ -18,7 +18,8 @@ class EmailSenderTest {
 
     @Test
     void everyAttemptOfADeliveryCarriesTheSameMessageId() throws Exception {
-        assertThat(messageId("d7f3|mgr-camille|email")).isEqualTo(messageId("d7f3|mgr-camille|email"))
+        assertThat(messageId("d7f3|mgr-camille|email"))
+                .isEqualTo(messageId("d7f3|mgr-camille|email"))
                 .isEqualTo("<d7f3-mgr-camille-email@salespulse>");
         assertThat(messageId("another")).isNotEqualTo(messageId("d7f3|mgr-camille|email"));
     }

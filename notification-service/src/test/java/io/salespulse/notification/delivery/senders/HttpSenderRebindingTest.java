@@ -42,15 +42,21 @@ class HttpSenderRebindingTest {
     }
 
     private ChannelSender.Outgoing to(String host) {
-        return new ChannelSender.Outgoing("d-1", "mgr-1", "http://" + host + ":" + inside.getAddress().getPort() + "/hook", "{}");
+        return new ChannelSender.Outgoing(
+                "d-1", "mgr-1", "http://" + host + ":" + inside.getAddress().getPort() + "/hook", "{}");
     }
 
     @Test
     void aNameThatResolvesOutsideThenTo127001IsNeverCalled() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
-        // First answer public (TEST-NET-3: nothing answers there), every later one the loopback where the server listens.
-        OutboundPolicy rebinding = new OutboundPolicy(false, List.of(), host -> lookups.getAndIncrement() == 0
-                ? new InetAddress[] {InetAddress.getByName("203.0.113.10")} : new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+        // First answer public (TEST-NET-3: nothing answers there), every later one the loopback where the server
+        // listens.
+        OutboundPolicy rebinding = new OutboundPolicy(
+                false,
+                List.of(),
+                host -> lookups.getAndIncrement() == 0
+                        ? new InetAddress[] {InetAddress.getByName("203.0.113.10")}
+                        : new InetAddress[] {InetAddress.getByName("127.0.0.1")});
         HttpSender sender = new HttpSender("webhook", Duration.ofSeconds(1), rebinding);
 
         Attempt first = sender.send(to("localhost")).get();
@@ -62,7 +68,8 @@ class HttpSenderRebindingTest {
         assertThat(calls).hasValue(0);
 
         // The same server, the same name, loopback allowed: reached. The refusal above is the policy's.
-        HttpSender local = new HttpSender("webhook", Duration.ofSeconds(1), new OutboundPolicy(true, List.of(), InetAddress::getAllByName));
+        HttpSender local = new HttpSender(
+                "webhook", Duration.ofSeconds(1), new OutboundPolicy(true, List.of(), InetAddress::getAllByName));
         Attempt reached = local.send(to("localhost")).get();
         assertThat(reached.result()).as(reached.detail()).isEqualTo(Attempt.Result.DELIVERED);
         assertThat(calls).hasValue(1);
