@@ -1,13 +1,13 @@
 package io.salespulse.coaching;
 
-import io.salespulse.kit.roster.EnableRosterProjection;
+import io.salespulse.kit.calendar.EnableWorkingCalendar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableRosterProjection
+@EnableWorkingCalendar
 @EnableScheduling
 @ConfigurationPropertiesScan
 public class CoachingServiceApplication {

@@ -1,6 +1,6 @@
 package io.salespulse.kpi;
 
-import io.salespulse.kit.roster.EnableRosterProjection;
+import io.salespulse.kit.calendar.EnableWorkingCalendar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableRosterProjection
+@EnableWorkingCalendar
 @ConfigurationPropertiesScan
 public class KpiServiceApplication {
 

@@ -217,7 +217,7 @@ class KubernetesPolicyTest {
                 while (matcher.find()) {
                     consumed.add(topics.get(matcher.group(1)));
                 }
-                if (source.contains("@EnableRosterProjection")) {
+                if (source.contains("@EnableRosterProjection") || source.contains("@EnableWorkingCalendar")) {
                     consumed.add(topics.get("ORG"));
                 }
             }

@@ -1,12 +1,12 @@
 package io.salespulse.notification;
 
-import io.salespulse.kit.roster.EnableRosterProjection;
+import io.salespulse.kit.calendar.EnableWorkingCalendar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableRosterProjection
+@EnableWorkingCalendar
 @EnableScheduling
 public class NotificationServiceApplication {
 

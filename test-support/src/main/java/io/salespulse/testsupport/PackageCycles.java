@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The architecture rule every module keeps: its packages depend on each other without cycles (a package that needs
- * another's classes may not be needed back). Each service's {@code PackageCyclesTest} runs it over its own code.
+ * another's classes may not be needed back). Every module's {@code PackageCyclesTest} runs it over its own code.
  */
 public final class PackageCycles {
 

@@ -1,7 +1,5 @@
 package io.salespulse.kit.roster;
 
-import io.salespulse.kit.calendar.PublicHolidays;
-import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.kafka.EventBatches;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -14,16 +12,6 @@ class RosterConfiguration {
     @Bean
     RosterStore rosterStore(MongoTemplate mongo) {
         return new RosterStore(mongo);
-    }
-
-    @Bean
-    PublicHolidays publicHolidays() {
-        return new PublicHolidays();
-    }
-
-    @Bean
-    WorkingCalendar workingCalendar(RosterStore rosterStore, PublicHolidays publicHolidays) {
-        return new WorkingCalendar(rosterStore, publicHolidays);
     }
 
     @Bean
