@@ -2,6 +2,7 @@ package io.salespulse.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -32,15 +33,15 @@ class PreferencesIT {
                 shown.get("slackWebhookUrl").asString(), shown.get("webhookUrl").asString()));
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         var kept = store.of("mgr-keep").orElseThrow();
-        assertThat(kept.slackWebhookUrl()).isEqualTo("https://hooks.slack.com/services/T000/B000/KEEP");
-        assertThat(kept.webhookUrl()).isEqualTo("https://crm.example/hooks/keep");
+        assertThat(kept.target(Channel.SLACK)).isEqualTo("https://hooks.slack.com/services/T000/B000/KEEP");
+        assertThat(kept.target(Channel.WEBHOOK)).isEqualTo("https://crm.example/hooks/keep");
         assertThat(kept.webhookSecret()).isEqualTo("k33p");
         assertThat(kept.locale().name()).isEqualTo("en");
         // A new URL replaces; an empty one stops the channel; a masked URL of another host is refused by the policy.
         assertThat(Http.put(url, """
                 {"slackWebhookUrl":"https://hooks.slack.com/services/T000/B000/NEW"}""").status()).isEqualTo(200);
-        assertThat(store.of("mgr-keep").orElseThrow().slackWebhookUrl()).endsWith("/NEW");
-        assertThat(store.of("mgr-keep").orElseThrow().webhookUrl()).isNull();
+        assertThat(store.of("mgr-keep").orElseThrow().target(Channel.SLACK)).endsWith("/NEW");
+        assertThat(store.of("mgr-keep").orElseThrow().target(Channel.WEBHOOK)).isNull();
         Http.Answer foreign = Http.put(url, """
                 {"slackWebhookUrl":"https://evil.example/…"}""");
         assertThat(foreign.status()).isEqualTo(400);

@@ -6,6 +6,7 @@ import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -102,8 +103,8 @@ class CelebrationsController {
             throw new InvalidRequestException(
                     "slackWebhookUrl", "a Slack or a Teams webhook URL is needed to post celebrations");
         }
-        refuse("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
-        refuse("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
+        refuse("slackWebhookUrl", Channel.SLACK, slack);
+        refuse("teamsWebhookUrl", Channel.TEAMS, teams);
         TeamCelebrations.TeamChannel channel = new TeamCelebrations.TeamChannel(
                 teamId,
                 request.enabled(),
@@ -137,7 +138,7 @@ class CelebrationsController {
         return new RepChoiceView(repId, request.publicPosts());
     }
 
-    private void refuse(String field, OutboundPolicy.Channel channel, String url) {
+    private void refuse(String field, Channel channel, String url) {
         if (url != null && outbound.check(channel, url) instanceof OutboundPolicy.Verdict.Refused refused) {
             throw new InvalidRequestException(field, refused.reason());
         }

@@ -3,6 +3,7 @@ package io.salespulse.notification.delivery;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
@@ -107,16 +108,17 @@ class DailyDigest {
             }
         }
         String title = texts.get(prefs.locale(), "digest.daily.title", items.size());
-        Map<String, String[]> channels = new ChannelPayloads(
+        Map<Channel, ChannelPayloads.Addressed> channels = ChannelPayloads.of(
                         () -> Renderers.slackDigest(title, items),
                         () -> Renderers.teamsDigest(title, items),
                         () -> Renderers.webhookDigest(title, items),
                         () -> mailTemplates.digest(prefs.locale(), title, items))
                 .forManager(prefs, mail);
         boolean sent = false;
-        for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+        for (Map.Entry<Channel, ChannelPayloads.Addressed> channel : channels.entrySet()) {
             sent |= queue.addOwn(
-                    "digest|" + prefs.managerId() + "|" + day + "|" + channel.getKey(),
+                    "digest|" + prefs.managerId() + "|" + day + "|"
+                            + channel.getKey().key(),
                     "digest-" + day,
                     prefs.managerId(),
                     channel.getKey(),

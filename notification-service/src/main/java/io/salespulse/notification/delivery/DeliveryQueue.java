@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.salespulse.kit.mongo.Counts;
+import io.salespulse.notification.channels.Channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,30 +61,30 @@ public class DeliveryQueue {
      * Queues a message SalesPulse sends on its own account rather than for a signal (a digest, the weekly review, a
      * test message): severity INFO, due at {@code dueAt}, once per {@code id}. False if it existed already.
      *
-     * @param targetAndPayload the channel's target and payload, as {@code ChannelPayloads} gives them
+     * @param addressed the channel's target and payload, as {@code ChannelPayloads} gives them
      */
     boolean addOwn(
             String id,
             String signalId,
             String managerId,
-            String channel,
+            Channel channel,
             String type,
             String route,
             String detail,
-            String[] targetAndPayload,
+            ChannelPayloads.Addressed addressed,
             Instant dueAt) {
         return add(Delivery.routed(
                 id,
                 signalId,
                 managerId,
-                channel,
+                channel.key(),
                 type,
                 "INFO",
                 DeliveryStatus.QUEUED,
                 route,
                 detail,
-                targetAndPayload[0],
-                targetAndPayload[1],
+                addressed.target(),
+                addressed.payload(),
                 null,
                 dueAt));
     }

@@ -3,6 +3,8 @@ package io.salespulse.notification.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.salespulse.notification.channels.Channel;
+import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.delivery.senders.Attempt;
 import io.salespulse.notification.delivery.senders.ChannelSender;
 import io.salespulse.notification.outbound.OutboundPolicy;
@@ -19,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +38,11 @@ class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final int BATCH = 50;
-    private static final Map<String, Integer> PER_SECOND = Map.of("slack", 1, "teams", 4, "webhook", 10);
 
     private final DeliveryQueue queue;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<String, ChannelSender> senders;
+    private final Map<Channel, ChannelSender> senders;
     private final Duration roundTimeout;
     private final Duration maxRetryAfter;
     private final TargetRateLimits recent;
@@ -55,14 +55,9 @@ class Dispatcher {
             Clock clock,
             MeterRegistry meters,
             OutboundPolicy outbound,
-            @Value("${salespulse.notifications.round-timeout:2s}") Duration roundTimeout,
-            @Value("${salespulse.notifications.max-retry-after:15m}") Duration maxRetryAfter) {
-        if (maxRetryAfter.compareTo(Duration.ofHours(1)) > 0 || maxRetryAfter.isNegative()) {
-            throw new IllegalStateException(
-                    "salespulse.notifications.max-retry-after must be between 0 and 1 hour: " + maxRetryAfter);
-        }
-        this.maxRetryAfter = maxRetryAfter;
-        this.roundTimeout = roundTimeout;
+            NotificationSettings settings) {
+        this.maxRetryAfter = settings.maxRetryAfter();
+        this.roundTimeout = settings.roundTimeout();
         this.outbound = outbound;
         this.senders = senders.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
@@ -71,19 +66,19 @@ class Dispatcher {
         this.recent = new TargetRateLimits(
                 io.salespulse.kit.web.Buckets.time(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
         this.meters = meters;
-        for (String channel : List.of("slack", "teams", "email", "webhook")) {
-            Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel))
-                    .tag("channel", channel)
+        for (Channel channel : Channel.values()) {
+            Gauge.builder("salespulse.notifications.queue.depth", queue, q -> q.depth(channel.key()))
+                    .tag("channel", channel.key())
                     .register(meters);
             Gauge.builder(
                             "salespulse.notifications.queue.oldest.age",
                             queue,
-                            q -> q.oldestQueued(channel)
+                            q -> q.oldestQueued(channel.key())
                                     .map(oldest -> (double) Duration.between(oldest, clock.instant())
                                                     .toMillis()
                                             / 1000)
                                     .orElse(0.0))
-                    .tag("channel", channel)
+                    .tag("channel", channel.key())
                     .baseUnit("seconds")
                     .register(meters);
         }
@@ -146,10 +141,15 @@ class Dispatcher {
 
     private CompletableFuture<Void> send(Delivery delivery) {
         String id = delivery.id();
-        String channel = delivery.channel();
+        Channel channel = Channel.of(delivery.channel()).orElse(null);
+        ChannelSender sender = channel == null ? null : senders.get(channel);
+        if (sender == null) {
+            queue.record(id, DeliveryStatus.FAILED, null, "no sender for channel " + delivery.channel());
+            return CompletableFuture.completedFuture(null);
+        }
         String target = delivery.target();
         int attempt = delivery.tried().size() + 1;
-        if (delivery.inFlight() != null && !"webhook".equals(channel)) {
+        if (delivery.inFlight() != null && !channel.receiverDropsRepeats()) {
             // A sender stopped between sending this and logging the outcome: it most likely arrived. Slack, Teams and
             // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
             queue.record(
@@ -158,20 +158,18 @@ class Dispatcher {
                     null,
                     "unconfirmed: the sender stopped during the attempt; not sent again");
             Counter.builder("salespulse.notifications.unconfirmed")
-                    .tag("channel", channel)
+                    .tag("channel", channel.key())
                     .register(meters)
                     .increment();
             return CompletableFuture.completedFuture(null);
         }
-        if (!"email".equals(channel)
-                && outbound.checkUrl(OutboundPolicy.Channel.of(channel), target)
-                        instanceof OutboundPolicy.Verdict.Refused) {
+        if (channel.isUrl() && outbound.checkUrl(channel, target) instanceof OutboundPolicy.Verdict.Refused) {
             // Saved before the policy: never called. (Where the name resolves is judged by the sender, as it connects:
             // a name that now resolves inside fails there the same way.) The detail does not say why, so the delivery
             // log tells nothing of the network behind it.
             queue.record(id, DeliveryStatus.FAILED, null, "refused by the outbound policy");
             Counter.builder("salespulse.notifications.failed")
-                    .tag("channel", channel)
+                    .tag("channel", channel.key())
                     .register(meters)
                     .increment();
             return CompletableFuture.completedFuture(null);
@@ -183,16 +181,11 @@ class Dispatcher {
         // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
         queue.markInFlight(id, attempt);
         Instant queuedAt = delivery.createdAt();
-        ChannelSender sender = senders.get(channel);
-        if (sender == null) {
-            queue.record(id, DeliveryStatus.FAILED, null, "no sender for channel " + channel);
-            return CompletableFuture.completedFuture(null);
-        }
         return sender.send(new ChannelSender.Outgoing(id, delivery.managerId(), target, delivery.payload()))
                 .thenAccept(result -> settle(id, channel, result, attempt, queuedAt));
     }
 
-    private void settle(String id, String channel, Attempt result, int attempt, Instant queuedAt) {
+    private void settle(String id, Channel channel, Attempt result, int attempt, Instant queuedAt) {
         RetryPolicy.Outcome outcome =
                 RetryPolicy.after(result, attempt, queuedAt, clock.instant(), RetryPolicy.jitter(), maxRetryAfter);
         DeliveryStatus next = switch (outcome.kind()) {
@@ -206,11 +199,11 @@ class Dispatcher {
             case RETRY -> "salespulse.notifications.retried";
             case FAILED -> "salespulse.notifications.failed";
         };
-        Counter.builder(metric).tag("channel", channel).register(meters).increment();
+        Counter.builder(metric).tag("channel", channel.key()).register(meters).increment();
     }
 
     /** At most the channel's messages per second per target ({@link TargetRateLimits}). */
-    private boolean allowed(String channel, String target) {
-        return recent.tryConsume(target, PER_SECOND.getOrDefault(channel, 10));
+    private boolean allowed(Channel channel, String target) {
+        return recent.tryConsume(target, channel.perSecond());
     }
 }

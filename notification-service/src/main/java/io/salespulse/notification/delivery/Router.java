@@ -8,10 +8,12 @@ import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
+import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.policy.Decision;
 import io.salespulse.notification.policy.NotificationPolicy;
 import io.salespulse.notification.preferences.Preferences;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,7 @@ class Router {
             Texts texts,
             MailTemplates mailTemplates,
             TeamCelebrations celebrations,
-            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+            NotificationSettings settings) {
         this.mailConfigured = mail.getIfAvailable() != null;
         this.texts = texts;
         this.mailTemplates = mailTemplates;
@@ -64,7 +65,7 @@ class Router {
         this.preferences = preferences;
         this.queue = queue;
         this.clock = clock;
-        this.appUrl = appUrl;
+        this.appUrl = settings.appUrl();
         this.meters = meters;
     }
 
@@ -98,12 +99,12 @@ class Router {
                 continue;
             }
             Message message = Message.of(signal, who, prefs.locale(), appUrl, texts);
-            Map<String, String[]> channels = channels(prefs, message, mailConfigured);
+            Map<Channel, ChannelPayloads.Addressed> channels = channels(prefs, message, mailConfigured);
             if (channels.isEmpty()) {
                 gaps.add(unroutable(
                         signal,
                         manager,
-                        prefs.email() != null ? Unroutable.EMAIL_WITHOUT_SMTP : Unroutable.NO_CHANNEL,
+                        prefs.target(Channel.EMAIL) != null ? Unroutable.EMAIL_WITHOUT_SMTP : Unroutable.NO_CHANNEL,
                         now));
                 continue;
             }
@@ -119,13 +120,12 @@ class Router {
                 case DIGEST -> DeliveryStatus.DIGEST;
                 case SUPPRESSED -> DeliveryStatus.SUPPRESSED;
             };
-            for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+            for (Map.Entry<Channel, ChannelPayloads.Addressed> channel : channels.entrySet()) {
                 add(
                         signal,
                         manager,
                         channel.getKey(),
-                        channel.getValue()[0],
-                        channel.getValue()[1],
+                        channel.getValue(),
                         status,
                         decision.reason(),
                         decision.sendAt() != null ? decision.sendAt() : now,
@@ -201,11 +201,13 @@ class Router {
             }
             Message message =
                     Message.fromStored(delivery.message(), texts).updated(Severity.CRITICAL, update.evidence(), texts);
-            String[] channel = channels(prefs, message, mailConfigured).get(delivery.channel());
+            ChannelPayloads.Addressed channel = Channel.of(delivery.channel())
+                    .map(channels(prefs, message, mailConfigured)::get)
+                    .orElse(null);
             if (channel != null
                     && queue.promote(
                             delivery.id(),
-                            channel[1],
+                            channel.payload(),
                             message.stored(),
                             decision.sendAt() != null ? decision.sendAt() : now)) {
                 Counter.builder("salespulse.notifications.escalated")
@@ -216,9 +218,9 @@ class Router {
         }
     }
 
-    /** channel name to {target, payload}. */
-    private Map<String, String[]> channels(Preferences prefs, Message message, boolean mail) {
-        return new ChannelPayloads(
+    /** The manager's channels, each with its target and the message rendered for it. */
+    private Map<Channel, ChannelPayloads.Addressed> channels(Preferences prefs, Message message, boolean mail) {
+        return ChannelPayloads.of(
                         () -> Renderers.slack(message),
                         () -> Renderers.teams(message),
                         () -> Renderers.webhook(message),
@@ -229,30 +231,29 @@ class Router {
     private void add(
             SignalRaised signal,
             String manager,
-            String channel,
-            String target,
-            String payload,
+            Channel channel,
+            ChannelPayloads.Addressed addressed,
             DeliveryStatus status,
             String reason,
             Instant dueAt,
             Message message) {
         Delivery delivery = Delivery.routed(
-                signal.signalId() + "|" + manager + "|" + channel,
+                signal.signalId() + "|" + manager + "|" + channel.key(),
                 signal.signalId(),
                 manager,
-                channel,
+                channel.key(),
                 signal.type().name(),
                 signal.severity().name(),
                 status,
                 status == DeliveryStatus.QUEUED ? "INSTANT" : status.name(),
                 reason,
-                target,
-                payload,
+                addressed.target(),
+                addressed.payload(),
                 message == null ? null : message.stored(),
                 dueAt);
         if (queue.add(delivery) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed")
-                    .tag("channel", channel)
+                    .tag("channel", channel.key())
                     .tag(
                             "reason",
                             reason.startsWith("below")

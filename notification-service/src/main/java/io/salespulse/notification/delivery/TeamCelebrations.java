@@ -7,15 +7,16 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Texts;
+import io.salespulse.notification.config.NotificationSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -65,13 +66,13 @@ class TeamCelebrations {
             DeliveryQueue queue,
             Texts texts,
             Clock clock,
-            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl) {
+            NotificationSettings settings) {
         this.mongo = mongo;
         this.roster = roster;
         this.queue = queue;
         this.texts = texts;
         this.clock = clock;
-        this.appUrl = appUrl;
+        this.appUrl = settings.appUrl();
     }
 
     Optional<TeamChannel> channel(String teamId) {
@@ -127,17 +128,17 @@ class TeamCelebrations {
                 : roster.team(signal.teamId()).map(TeamChanged::name).orElse(signal.teamId());
         String title = Message.of(signal, who, language, appUrl, texts).title();
         String cheer = texts.get(language, "celebration.cheer");
-        Map<String, String[]> targets = new LinkedHashMap<>();
+        Map<Channel, ChannelPayloads.Addressed> targets = new LinkedHashMap<>();
         if (channel.slackWebhookUrl() != null) {
-            targets.put("slack", new String[] {channel.slackWebhookUrl(), slack(title, cheer)});
+            targets.put(Channel.SLACK, new ChannelPayloads.Addressed(channel.slackWebhookUrl(), slack(title, cheer)));
         }
         if (channel.teamsWebhookUrl() != null) {
-            targets.put("teams", new String[] {channel.teamsWebhookUrl(), teams(title, cheer)});
+            targets.put(Channel.TEAMS, new ChannelPayloads.Addressed(channel.teamsWebhookUrl(), teams(title, cheer)));
         }
         String recipient = "team:" + signal.teamId();
         Instant now = clock.instant();
         targets.forEach((name, target) -> queue.addOwn(
-                signal.signalId() + "|" + recipient + "|" + name,
+                signal.signalId() + "|" + recipient + "|" + name.key(),
                 signal.signalId(),
                 recipient,
                 name,

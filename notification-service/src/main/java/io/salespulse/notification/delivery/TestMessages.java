@@ -1,6 +1,7 @@
 package io.salespulse.notification.delivery;
 
 import io.salespulse.kit.web.InvalidRequestException;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
@@ -72,7 +73,7 @@ class TestMessages {
         }
         String title = texts.get(prefs.locale(), "test.title");
         // A digest without signals: the same shape every channel already renders, its title the test's words.
-        Map<String, String[]> channels = new ChannelPayloads(
+        Map<Channel, ChannelPayloads.Addressed> channels = ChannelPayloads.of(
                         () -> Renderers.slackDigest(title, List.of()),
                         () -> Renderers.teamsDigest(title, List.of()),
                         () -> Renderers.webhookDigest(title, List.of()),
@@ -84,9 +85,9 @@ class TestMessages {
         }
         String testId = "test-" + UUID.randomUUID();
         List<String> queued = new ArrayList<>();
-        for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+        for (Map.Entry<Channel, ChannelPayloads.Addressed> channel : channels.entrySet()) {
             queue.addOwn(
-                    testId + "|" + managerId + "|" + channel.getKey(),
+                    testId + "|" + managerId + "|" + channel.getKey().key(),
                     testId,
                     managerId,
                     channel.getKey(),
@@ -95,7 +96,7 @@ class TestMessages {
                     "test message",
                     channel.getValue(),
                     now);
-            queued.add(channel.getKey());
+            queued.add(channel.getKey().key());
         }
         return new Queued(testId, queued);
     }

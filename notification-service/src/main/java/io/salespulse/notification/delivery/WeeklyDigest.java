@@ -6,12 +6,14 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.PipelineSections;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.channels.WeeklyReport;
+import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.inbox.SignalInbox;
 import io.salespulse.notification.kpis.TeamFigures;
 import io.salespulse.notification.preferences.Preferences;
@@ -31,7 +33,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -73,9 +74,8 @@ class WeeklyDigest {
             ObjectProvider<JavaMailSender> mail,
             Texts texts,
             MailTemplates mailTemplates,
-            @Value("${salespulse.notifications.app-url:${COCKPIT_URL:http://localhost:8080}}") String appUrl,
-            @Value("${salespulse.notifications.weekly-review-wait:PT2H}") Duration reviewWait) {
-        this.reviewWait = reviewWait;
+            NotificationSettings settings) {
+        this.reviewWait = settings.weeklyReviewWait();
         this.preferences = preferences;
         this.queue = queue;
         this.roster = roster;
@@ -85,7 +85,7 @@ class WeeklyDigest {
         this.texts = texts;
         this.mailTemplates = mailTemplates;
         this.mail = mail.getIfAvailable() != null;
-        this.appUrl = appUrl;
+        this.appUrl = settings.appUrl();
     }
 
     @Scheduled(
@@ -198,15 +198,16 @@ class WeeklyDigest {
                 appUrl + "/teams/" + teamIds.get(0),
                 texts);
 
-        Map<String, String[]> channels = new ChannelPayloads(
+        Map<Channel, ChannelPayloads.Addressed> channels = ChannelPayloads.of(
                         () -> Renderers.slack(report),
                         () -> Renderers.teams(report),
                         () -> Renderers.webhook(report),
                         () -> mailTemplates.weekly(report))
                 .forManager(prefs, mail);
-        for (Map.Entry<String, String[]> channel : channels.entrySet()) {
+        for (Map.Entry<Channel, ChannelPayloads.Addressed> channel : channels.entrySet()) {
             queue.addOwn(
-                    "weekly|" + prefs.managerId() + "|" + lastWeek + "|" + channel.getKey(),
+                    "weekly|" + prefs.managerId() + "|" + lastWeek + "|"
+                            + channel.getKey().key(),
                     "weekly-" + lastWeek,
                     prefs.managerId(),
                     channel.getKey(),

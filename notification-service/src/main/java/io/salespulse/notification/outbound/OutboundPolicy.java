@@ -1,5 +1,7 @@
 package io.salespulse.notification.outbound;
 
+import io.salespulse.notification.channels.Channel;
+import io.salespulse.notification.config.NotificationSettings;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,7 +11,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +29,6 @@ public class OutboundPolicy {
 
     /** Slack's incoming-webhook host. */
     public static final String SLACK_HOST = "hooks.slack.com";
-
-    /** The channels whose target is a URL. */
-    public enum Channel {
-        SLACK,
-        TEAMS,
-        WEBHOOK;
-
-        public static Channel of(String name) {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        }
-    }
 
     /** What the policy says of a target. */
     public sealed interface Verdict {
@@ -62,12 +52,8 @@ public class OutboundPolicy {
     private final Resolver resolver;
 
     @Autowired
-    OutboundPolicy(
-            @Value("${salespulse.notifications.outbound.allow-loopback:false}") boolean allowLoopback,
-            @Value(
-                            "${salespulse.notifications.outbound.teams-hosts:*.logic.azure.com,*.api.powerplatform.com,*.webhook.office.com}")
-                    List<String> teamsHosts) {
-        this(allowLoopback, teamsHosts, InetAddress::getAllByName);
+    OutboundPolicy(NotificationSettings settings) {
+        this(settings.outbound().allowLoopback(), settings.outbound().teamsHosts(), InetAddress::getAllByName);
     }
 
     public OutboundPolicy(boolean allowLoopback, List<String> teamsHosts, Resolver resolver) {
@@ -165,6 +151,7 @@ public class OutboundPolicy {
                         ? null
                         : "must be an https URL on a Teams workflow host (" + String.join(", ", teamsHosts) + ")";
             case WEBHOOK -> scheme.equals("https") ? null : "must be an https URL";
+            case EMAIL -> "must be an email address, not a URL";
         };
     }
 

@@ -2,16 +2,18 @@ package io.salespulse.notification.preferences;
 
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.Severity;
+import io.salespulse.notification.channels.Channel;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * How and when a manager wants to be told.
  *
  * @param managerId       the manager
- * @param email           email address, if email is wanted
- * @param slackWebhookUrl Slack incoming webhook, if Slack is wanted
- * @param teamsWebhookUrl Microsoft Teams workflow webhook, if Teams is wanted
- * @param webhookUrl      a generic webhook, if wanted
+ * @param targets         where each channel the manager wants goes: an email address, a Slack incoming webhook, a
+ *                        Microsoft Teams workflow webhook, a generic webhook (a channel not wanted is absent)
  * @param webhookSecret   the secret that signs generic webhook calls (never returned by the API)
  * @param locale          the language of messages
  * @param timezone        the manager's IANA time zone
@@ -25,10 +27,7 @@ import java.time.LocalTime;
  */
 public record Preferences(
         String managerId,
-        String email,
-        String slackWebhookUrl,
-        String teamsWebhookUrl,
-        String webhookUrl,
+        Map<Channel, String> targets,
         String webhookSecret,
         Language locale,
         String timezone,
@@ -44,6 +43,20 @@ public record Preferences(
             quietFrom = null;
             quietTo = null;
         }
+        Map<Channel, String> wanted = new EnumMap<>(Channel.class);
+        if (targets != null) {
+            targets.forEach((channel, target) -> {
+                if (channel != null && target != null) {
+                    wanted.put(channel, target);
+                }
+            });
+        }
+        targets = Collections.unmodifiableMap(wanted);
+    }
+
+    /** Where a channel goes, or null when the manager does not want it. */
+    public String target(Channel channel) {
+        return targets.get(channel);
     }
 
     /** How recognitions are sent: at once unless the manager chose otherwise. */

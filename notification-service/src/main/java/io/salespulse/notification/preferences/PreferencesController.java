@@ -7,11 +7,14 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.PreconditionFailedException;
 import io.salespulse.kit.web.Revisions;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,10 +59,10 @@ class PreferencesController {
         static PreferencesView of(Preferences p, long revision) {
             return new PreferencesView(
                     p.managerId(),
-                    p.email(),
-                    mask(p.slackWebhookUrl()),
-                    mask(p.teamsWebhookUrl()),
-                    mask(p.webhookUrl()),
+                    p.target(Channel.EMAIL),
+                    mask(p.target(Channel.SLACK)),
+                    mask(p.target(Channel.TEAMS)),
+                    mask(p.target(Channel.WEBHOOK)),
                     p.webhookSecret() != null && !p.webhookSecret().isBlank(),
                     p.locale(),
                     p.timezone(),
@@ -93,23 +96,25 @@ class PreferencesController {
         }
         // A secret sent back as GET showed it (masked) keeps what is stored: a form can change the rest without them.
         Optional<Preferences> held = store.of(managerId);
-        String slack = keep(
-                request.slackWebhookUrl(),
-                held.map(Preferences::slackWebhookUrl).orElse(null));
-        String teams = keep(
-                request.teamsWebhookUrl(),
-                held.map(Preferences::teamsWebhookUrl).orElse(null));
-        String webhook =
-                keep(request.webhookUrl(), held.map(Preferences::webhookUrl).orElse(null));
+        Map<Channel, String> targets = new EnumMap<>(Channel.class);
+        request.targets().forEach((channel, requested) -> {
+            String target = channel.isUrl()
+                    ? keep(requested, held.map(p -> p.target(channel)).orElse(null))
+                    : requested;
+            if (target != null) {
+                if (channel.isUrl()) {
+                    refuseTarget(PreferencesRequest.field(channel), channel, target);
+                }
+                targets.put(channel, target);
+            }
+        });
+        String webhook = targets.get(Channel.WEBHOOK);
         String secret = request.webhookSecret();
         if ((secret == null || secret.isBlank())
                 && webhook != null
-                && webhook.equals(held.map(Preferences::webhookUrl).orElse(null))) {
+                && webhook.equals(held.map(p -> p.target(Channel.WEBHOOK)).orElse(null))) {
             secret = held.get().webhookSecret();
         }
-        refuseTarget("slackWebhookUrl", OutboundPolicy.Channel.SLACK, slack);
-        refuseTarget("teamsWebhookUrl", OutboundPolicy.Channel.TEAMS, teams);
-        refuseTarget("webhookUrl", OutboundPolicy.Channel.WEBHOOK, webhook);
         if (webhook != null && (secret == null || secret.isBlank())) {
             throw new InvalidRequestException(
                     "webhookSecret", "is required with a webhookUrl (calls are signed with it)");
@@ -125,10 +130,7 @@ class PreferencesController {
         PreferencesRequest.Digest digest = request.digest();
         Preferences preferences = new Preferences(
                 managerId,
-                request.email(),
-                slack,
-                teams,
-                webhook,
+                targets,
                 secret,
                 request.locale() == null ? Language.en : Language.valueOf(request.locale()),
                 timezone,
@@ -153,7 +155,7 @@ class PreferencesController {
     }
 
     /** A target the outbound policy refuses is a 400 naming the field (a name that does not resolve yet is taken). */
-    private void refuseTarget(String field, OutboundPolicy.Channel channel, String url) {
+    private void refuseTarget(String field, Channel channel, String url) {
         if (url != null && outbound.check(channel, url) instanceof OutboundPolicy.Verdict.Refused refused) {
             throw new InvalidRequestException(field, refused.reason());
         }

@@ -1,10 +1,13 @@
 package io.salespulse.notification.preferences;
 
 import io.salespulse.kit.web.Bounded;
+import io.salespulse.notification.channels.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * {@code PUT /api/v1/managers/{managerId}/preferences} body (api.md).
@@ -39,6 +42,32 @@ record PreferencesRequest(
 
     /** The longest webhook URL taken. */
     static final int MAX_URL = 2048;
+
+    /** The target the request gives each channel (null: not wanted), in the order of {@link Channel}. */
+    Map<Channel, String> targets() {
+        Map<Channel, String> targets = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            targets.put(
+                    channel,
+                    switch (channel) {
+                        case EMAIL -> email;
+                        case SLACK -> slackWebhookUrl;
+                        case TEAMS -> teamsWebhookUrl;
+                        case WEBHOOK -> webhookUrl;
+                    });
+        }
+        return targets;
+    }
+
+    /** The request's field that names a channel's target (a refusal names it). */
+    static String field(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "email";
+            case SLACK -> "slackWebhookUrl";
+            case TEAMS -> "teamsWebhookUrl";
+            case WEBHOOK -> "webhookUrl";
+        };
+    }
 
     record QuietHours(
             @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm")

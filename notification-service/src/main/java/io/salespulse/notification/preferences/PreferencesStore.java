@@ -1,12 +1,19 @@
 package io.salespulse.notification.preferences;
 
 import io.salespulse.kit.mongo.LatestState;
+import io.salespulse.notification.channels.Channel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Managers' preferences, one typed document each, under the manager's id. */
+/**
+ * Managers' preferences, one typed document each, under the manager's id. A document an earlier build wrote, with a
+ * field per channel ({@code email}, {@code slackWebhookUrl}, {@code teamsWebhookUrl}, {@code webhookUrl}) instead of
+ * {@code targets}, reads as the same preferences: an upgrade needs no migration.
+ */
 @Component
 public class PreferencesStore {
 
@@ -39,10 +46,31 @@ public class PreferencesStore {
 
     /** Every manager's preferences. */
     public List<Preferences> all() {
-        return mongo.findAll(Preferences.class, COLLECTION);
+        return mongo.findAll(Document.class, COLLECTION).stream()
+                .map(this::read)
+                .toList();
     }
 
     public Optional<Preferences> of(String managerId) {
-        return Optional.ofNullable(mongo.findById(managerId, Preferences.class, COLLECTION));
+        return Optional.ofNullable(mongo.findById(managerId, Document.class, COLLECTION))
+                .map(this::read);
+    }
+
+    /** The channels' fields of documents written before {@code targets}. */
+    private static final Map<String, Channel> EARLIER_FIELDS = Map.of(
+            "email", Channel.EMAIL,
+            "slackWebhookUrl", Channel.SLACK,
+            "teamsWebhookUrl", Channel.TEAMS,
+            "webhookUrl", Channel.WEBHOOK);
+
+    private Preferences read(Document stored) {
+        Document targets = stored.get("targets") instanceof Document held ? held : new Document();
+        EARLIER_FIELDS.forEach((field, channel) -> {
+            if (stored.remove(field) instanceof String target && !targets.containsKey(channel.name())) {
+                targets.put(channel.name(), target);
+            }
+        });
+        stored.put("targets", targets);
+        return mongo.getConverter().read(Preferences.class, stored);
     }
 }

@@ -12,6 +12,7 @@ import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.inbox.SignalInbox;
 import io.salespulse.notification.kpis.TeamFigures;
 import io.salespulse.notification.preferences.Preferences;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * notification-service's stores are typed documents mapped by Spring Data; what earlier builds wrote by hand (through
  * the event JSON mapping: instants, days and times of day as ISO text) still reads, so an upgrade needs no migration:
- * a manager's preferences, the signal inbox, the digest's rep-days and objectives, and the delivery log with its
- * attempts and an attempt in flight.
+ * a manager's preferences (also as written with a field per channel, before {@code targets}), the signal inbox, the
+ * digest's rep-days and objectives, and the delivery log with its attempts and an attempt in flight.
  */
 @SpringBootTest
 @RealInfrastructure
@@ -63,10 +65,7 @@ class EarlierDocumentsIT {
     void whatEarlierBuildsStoredReadsAsItWas() throws IOException {
         Preferences prefs = new Preferences(
                 "mgr-" + s,
-                "camille@example.com",
-                null,
-                null,
-                null,
+                Map.of(Channel.EMAIL, "camille@example.com", Channel.SLACK, "https://hooks.slack.com/services/T/B/X"),
                 null,
                 Language.fr,
                 "Europe/Paris",
@@ -76,8 +75,15 @@ class EarlierDocumentsIT {
                 LocalTime.parse("08:30"),
                 "MON 08:30",
                 null);
-        mongo.getCollection("preferences").insertOne(Documents.of(prefs).append("_id", prefs.managerId()));
+        // A field per channel, before targets.
+        Document earlier = Documents.of(prefs).append("_id", prefs.managerId());
+        earlier.remove("targets");
+        earlier.append("email", "camille@example.com")
+                .append("slackWebhookUrl", "https://hooks.slack.com/services/T/B/X")
+                .append("teamsWebhookUrl", null);
+        mongo.getCollection("preferences").insertOne(earlier);
         assertThat(preferences.of(prefs.managerId())).contains(prefs);
+        assertThat(preferences.all()).contains(prefs);
         // As this build writes them: times of day stay ISO text.
         LatestState.replace(mongo, "preferences", prefs.managerId(), prefs);
         assertThat(preferences.of(prefs.managerId())).contains(prefs);

@@ -2,7 +2,7 @@ package io.salespulse.notification.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salespulse.notification.outbound.OutboundPolicy.Channel;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy.Verdict;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.Recognitions;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NotificationPolicyTest {
 
     static final Preferences PARIS = new Preferences(
             "mgr",
-            "m@example.test",
-            null,
-            null,
-            null,
+            Map.of(Channel.EMAIL, "m@example.test"),
             null,
             Language.fr,
             "Europe/Paris",
@@ -45,10 +44,7 @@ class NotificationPolicyTest {
                                 false,
                                 new Preferences(
                                         "m",
-                                        null,
-                                        null,
-                                        null,
-                                        null,
+                                        Map.of(),
                                         null,
                                         Language.en,
                                         "UTC",
@@ -105,10 +101,7 @@ class NotificationPolicyTest {
     private static Preferences with(Recognitions recognitions) {
         return new Preferences(
                 PARIS.managerId(),
-                PARIS.email(),
-                null,
-                null,
-                null,
+                PARIS.targets(),
                 null,
                 PARIS.locale(),
                 PARIS.timezone(),

@@ -1,5 +1,6 @@
 package io.salespulse.notification.delivery.senders;
 
+import io.salespulse.notification.channels.Channel;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ChannelSender {
 
-    /** The channel it serves: {@code slack}, {@code teams}, {@code webhook} or {@code email}. */
-    String channel();
+    /** The channel it serves. */
+    Channel channel();
 
     CompletableFuture<Attempt> send(Outgoing outgoing);
 

@@ -1,7 +1,9 @@
 package io.salespulse.notification.delivery.senders;
 
 import io.salespulse.contracts.EventCodec;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.config.NotificationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -13,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -39,18 +40,15 @@ class EmailSender implements ChannelSender {
         return thread;
     });
 
-    EmailSender(
-            ObjectProvider<JavaMailSender> mail,
-            @Value("${salespulse.notifications.mail-from:salespulse@localhost}") String from,
-            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, NotificationSettings settings) {
         this.mail = mail;
-        this.from = from;
-        this.limit = timeout.multipliedBy(3);
+        this.from = settings.mailFrom();
+        this.limit = settings.httpTimeout().multipliedBy(3);
     }
 
     @Override
-    public String channel() {
-        return "email";
+    public Channel channel() {
+        return Channel.EMAIL;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.salespulse.notification.delivery.senders;
 
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -48,11 +49,11 @@ class HttpSender implements ChannelSender {
     /** The senders' threads: resolving, connecting and exchanging happen here, never on the dispatch loop. */
     private static final ExecutorService CALLS = calls();
 
-    private final String channel;
+    private final Channel channel;
     private final CloseableHttpClient http;
     private final Duration timeout;
 
-    HttpSender(String channel, Duration timeout, OutboundPolicy outbound) {
+    HttpSender(Channel channel, Duration timeout, OutboundPolicy outbound) {
         this.channel = channel;
         this.timeout = timeout;
         Timeout connect = Timeout.of(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5));
@@ -101,7 +102,7 @@ class HttpSender implements ChannelSender {
     }
 
     @Override
-    public String channel() {
+    public Channel channel() {
         return channel;
     }
 

@@ -1,8 +1,8 @@
 package io.salespulse.notification.delivery.senders;
 
+import io.salespulse.notification.channels.Channel;
+import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.outbound.OutboundPolicy;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +11,12 @@ import org.springframework.context.annotation.Configuration;
 class Senders {
 
     @Bean
-    ChannelSender slackSender(
-            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
-        return new HttpSender("slack", timeout, outbound);
+    ChannelSender slackSender(NotificationSettings settings, OutboundPolicy outbound) {
+        return new HttpSender(Channel.SLACK, settings.httpTimeout(), outbound);
     }
 
     @Bean
-    ChannelSender teamsSender(
-            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout, OutboundPolicy outbound) {
-        return new HttpSender("teams", timeout, outbound);
+    ChannelSender teamsSender(NotificationSettings settings, OutboundPolicy outbound) {
+        return new HttpSender(Channel.TEAMS, settings.httpTimeout(), outbound);
     }
 }

@@ -1,13 +1,13 @@
 package io.salespulse.notification.delivery.senders;
 
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.Renderers;
+import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +20,8 @@ class WebhookSender extends HttpSender {
     private final PreferencesStore preferences;
     private final Clock clock;
 
-    WebhookSender(
-            PreferencesStore preferences,
-            Clock clock,
-            @Value("${salespulse.notifications.http-timeout:10s}") Duration timeout,
-            OutboundPolicy outbound) {
-        super("webhook", timeout, outbound);
+    WebhookSender(PreferencesStore preferences, Clock clock, NotificationSettings settings, OutboundPolicy outbound) {
+        super(Channel.WEBHOOK, settings.httpTimeout(), outbound);
         this.preferences = preferences;
         this.clock = clock;
     }

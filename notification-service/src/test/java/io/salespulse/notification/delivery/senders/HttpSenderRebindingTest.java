@@ -3,6 +3,7 @@ package io.salespulse.notification.delivery.senders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,7 +58,7 @@ class HttpSenderRebindingTest {
                 host -> lookups.getAndIncrement() == 0
                         ? new InetAddress[] {InetAddress.getByName("203.0.113.10")}
                         : new InetAddress[] {InetAddress.getByName("127.0.0.1")});
-        HttpSender sender = new HttpSender("webhook", Duration.ofSeconds(1), rebinding);
+        HttpSender sender = new HttpSender(Channel.WEBHOOK, Duration.ofSeconds(1), rebinding);
 
         Attempt first = sender.send(to("localhost")).get();
         assertThat(first.result()).isEqualTo(Attempt.Result.RETRYABLE);
@@ -69,7 +70,7 @@ class HttpSenderRebindingTest {
 
         // The same server, the same name, loopback allowed: reached. The refusal above is the policy's.
         HttpSender local = new HttpSender(
-                "webhook", Duration.ofSeconds(1), new OutboundPolicy(true, List.of(), InetAddress::getAllByName));
+                Channel.WEBHOOK, Duration.ofSeconds(1), new OutboundPolicy(true, List.of(), InetAddress::getAllByName));
         Attempt reached = local.send(to("localhost")).get();
         assertThat(reached.result()).as(reached.detail()).isEqualTo(Attempt.Result.DELIVERED);
         assertThat(calls).hasValue(1);
