@@ -1,7 +1,9 @@
 package io.salespulse.activity.ingest;
 
+import io.salespulse.contracts.Crm;
 import io.salespulse.kit.web.FieldProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,14 @@ public class IngestScopes {
      * The deal ids of the CRMs SalesPulse takes webhooks from: such a deal changes through its CRM, so a CloudEvents
      * credential may not write it (won, any amount) unless its {@code deal-namespaces} name that namespace.
      */
-    public static final List<String> CRM_DEAL_NAMESPACES = List.of("hubspot-", "pipedrive-", "twenty-", "salesforce-");
+    public static final List<String> CRM_DEAL_NAMESPACES =
+            Arrays.stream(Crm.values()).map(Crm::dealNamespace).toList();
 
     /** The CRM webhooks' sources: {@code /crm/<crm>/<account>}. */
     static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
 
     public static final List<String> WEBHOOK_SOURCES =
-            List.of("/crm/hubspot", "/crm/pipedrive", "/crm/twenty", "/crm/salesforce");
+            Arrays.stream(Crm.values()).map(Crm::webhookSource).toList();
 
     private final Map<String, IngestProperties.Scope> configured;
 

@@ -1,5 +1,6 @@
 package io.salespulse.coaching.signals;
 
+import io.salespulse.contracts.Crm;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where a deal lives in its CRM: one URL template per CRM ({@code salespulse.crm.deal-links.<crm>}), with {@code {id}}
  * standing for the CRM's own deal id. A deal's CRM is told by its SalesPulse id ({@code hubspot-<id>},
- * {@code pipedrive-<id>}, {@code twenty-<id>}); any other id is a CloudEvents source's, linked by the
+ * {@code pipedrive-<id>}, {@code twenty-<id>}, {@code salesforce-<id>}: {@link Crm}); any other id is a CloudEvents source's, linked by the
  * {@code cloudevents} template. A CRM without a template (the default: the URL depends on the account) gets no link.
  * Example: {@code salespulse.crm.deal-links.hubspot=https://app.hubspot.com/contacts/62515/record/0-3/{id}}.
  *
@@ -17,8 +18,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("salespulse.crm")
 public record DealLinks(Map<String, String> dealLinks) {
-
-    private static final String[] PREFIXED = {"hubspot", "pipedrive", "twenty"};
 
     public DealLinks {
         dealLinks = dealLinks == null ? Map.of() : Map.copyOf(dealLinks);
@@ -29,15 +28,10 @@ public record DealLinks(Map<String, String> dealLinks) {
         if (dealId == null) {
             return Optional.empty();
         }
-        String crm = "cloudevents";
-        String id = dealId;
-        for (String prefixed : PREFIXED) {
-            if (dealId.startsWith(prefixed + "-")) {
-                crm = prefixed;
-                id = dealId.substring(prefixed.length() + 1);
-            }
-        }
-        String template = dealLinks.get(crm);
+        Optional<Crm> crm = Crm.ofDeal(dealId);
+        String id =
+                crm.map(from -> dealId.substring(from.dealNamespace().length())).orElse(dealId);
+        String template = dealLinks.get(crm.map(Crm::key).orElse("cloudevents"));
         if (template == null || template.isBlank() || !template.contains("{id}")) {
             return Optional.empty();
         }

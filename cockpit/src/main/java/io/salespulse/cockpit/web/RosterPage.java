@@ -4,6 +4,7 @@ import io.salespulse.cockpit.security.CurrentUser;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
+import io.salespulse.contracts.Crm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class RosterPage {
 
     /** The CRMs whose ids the form asks for; other ids a rep holds are kept as they are. */
-    static final List<String> CRMS = List.of("hubspot", "pipedrive", "twenty", "salesforce");
+    static final List<String> CRMS = Crm.keys();
 
     static final List<String> ROLES = List.of("SDR", "AE", "CSM");
     static final List<String> SENIORITIES = List.of("JUNIOR", "SENIOR");

@@ -9,6 +9,7 @@ import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.Intake;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.Crm;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.contracts.deal.ForecastCategory;
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class HubSpotMapper {
 
-    static final String CRM = "hubspot";
+    static final String CRM = Crm.HUBSPOT.key();
     private static final Map<String, HubSpotEngagement.Kind> ENGAGEMENT_TYPES = Map.of(
             "0-48",
             HubSpotEngagement.Kind.CALL,

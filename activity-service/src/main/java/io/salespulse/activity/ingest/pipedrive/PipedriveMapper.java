@@ -7,6 +7,7 @@ import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.Crm;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.SalesPulseEvent;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class PipedriveMapper {
 
-    static final String CRM = "pipedrive";
+    static final String CRM = Crm.PIPEDRIVE.key();
 
     private PipedriveMapper() {}
 

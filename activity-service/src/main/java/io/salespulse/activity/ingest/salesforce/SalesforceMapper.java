@@ -7,6 +7,7 @@ import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.Intake;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.Crm;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -51,7 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SalesforceMapper {
 
-    static final String CRM = "salesforce";
+    static final String CRM = Crm.SALESFORCE.key();
     static final String OUTBOUND_NS = "http://soap.sforce.com/2005/09/outbound";
     private static final String XSI_NS = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
     static final int MAX_NOTIFICATIONS = 100;

@@ -7,6 +7,7 @@ import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.contracts.Crm;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.deal.DealStage;
 import io.salespulse.kit.web.FieldProblem;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TwentyMapper {
 
-    static final String CRM = "twenty";
+    static final String CRM = Crm.TWENTY.key();
 
     private TwentyMapper() {}
 
