@@ -3,8 +3,8 @@ package io.salespulse.coaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.coaching.signals.Signal;
-import io.salespulse.coaching.signals.SignalBook;
 import io.salespulse.coaching.signals.SignalStatus;
+import io.salespulse.coaching.signals.SignalStore;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
@@ -38,7 +38,7 @@ class CoachingSecurityIT {
     RequestMappingHandlerMapping mappings;
 
     @Autowired
-    SignalBook book;
+    SignalStore book;
 
     private String signalOf(String repId, String teamId) {
         book.recognise(
@@ -48,7 +48,7 @@ class CoachingSecurityIT {
                         "deal-" + repId,
                         Severity.INFO,
                         List.of(Evidence.of("amount", 90000))),
-                new SignalBook.Context(repId, teamId, "Rep"));
+                new SignalStore.Context(repId, teamId, "Rep"));
         return book.ofTeam(teamId, SignalStatus.OPEN, SignalType.BIG_WIN).stream()
                 .map(Signal::signalId)
                 .findFirst()
@@ -68,7 +68,7 @@ class CoachingSecurityIT {
                             "deal-" + team + "-" + i,
                             Severity.INFO,
                             List.of(Evidence.of("amount", 90000 + i))),
-                    new SignalBook.Context("rep-" + team, team, "Rep"));
+                    new SignalStore.Context("rep-" + team, team, "Rep"));
         }
         book.ofTeam(team, null, null).forEach(signal -> raised.add(signal.signalId()));
         assertThat(raised).hasSize(7);

@@ -3,7 +3,7 @@ package io.salespulse.coaching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.Topics;
@@ -58,7 +58,7 @@ class DealSignalsIT {
     int port;
 
     @Autowired
-    CoachingFacts facts;
+    CoachingFactsStore facts;
 
     final String s = UUID.randomUUID().toString().substring(0, 8);
     final String team = "team-" + s;

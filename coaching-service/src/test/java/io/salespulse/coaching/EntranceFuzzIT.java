@@ -3,8 +3,8 @@ package io.salespulse.coaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salespulse.coaching.signals.Signal;
-import io.salespulse.coaching.signals.SignalBook;
 import io.salespulse.coaching.signals.SignalStatus;
+import io.salespulse.coaching.signals.SignalStore;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
@@ -42,7 +42,7 @@ class EntranceFuzzIT {
     MongoTemplate mongo;
 
     @Autowired
-    SignalBook book;
+    SignalStore book;
 
     /** The signal the acknowledgements are about (other signals may change meanwhile: the hourly judgement). */
     String signal = "none";
@@ -91,7 +91,7 @@ class EntranceFuzzIT {
                         "deal-fz-" + t.repA(),
                         Severity.INFO,
                         List.of(Evidence.of("amount", 90000))),
-                new SignalBook.Context(t.repA(), t.teamA(), "Rep"));
+                new SignalStore.Context(t.repA(), t.teamA(), "Rep"));
         signal = book.ofTeam(t.teamA(), SignalStatus.OPEN, SignalType.BIG_WIN).stream()
                 .map(Signal::signalId)
                 .findFirst()

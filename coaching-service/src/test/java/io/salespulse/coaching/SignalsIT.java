@@ -127,7 +127,7 @@ class SignalsIT {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    io.salespulse.coaching.signals.SignalBook book;
+    io.salespulse.coaching.signals.SignalStore book;
 
     /**
      * The list pages by keyset: with every signal raised at the same instant (the clock is fixed), the id breaks the
@@ -146,7 +146,7 @@ class SignalsIT {
                             "deal-" + n + "-" + s,
                             io.salespulse.contracts.signal.Severity.WARNING,
                             List.of(io.salespulse.contracts.signal.Evidence.of("daysInStage", 20)))),
-                    new io.salespulse.coaching.signals.SignalBook.Context(rep, team, "Léa"),
+                    new io.salespulse.coaching.signals.SignalStore.Context(rep, team, "Léa"),
                     "deal moved");
             raised.add("deal-" + n + "-" + s);
         }

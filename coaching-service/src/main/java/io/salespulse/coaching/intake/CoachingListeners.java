@@ -1,6 +1,6 @@
 package io.salespulse.coaching.intake;
 
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.coaching.signals.SignalEvaluator;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
@@ -20,16 +20,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes KPI updates, deal facts and activities into {@link CoachingFacts}, and runs the rules they concern. */
+/** Consumes KPI updates, deal facts and activities into {@link CoachingFactsStore}, and runs the rules they concern. */
 @Component
 class CoachingListeners {
 
-    private final CoachingFacts facts;
+    private final CoachingFactsStore facts;
     private final SignalEvaluator signals;
     private final RosterStore roster;
     private final EventBatches batches;
 
-    CoachingListeners(CoachingFacts facts, SignalEvaluator signals, RosterStore roster, EventBatches batches) {
+    CoachingListeners(CoachingFactsStore facts, SignalEvaluator signals, RosterStore roster, EventBatches batches) {
         this.facts = facts;
         this.signals = signals;
         this.roster = roster;

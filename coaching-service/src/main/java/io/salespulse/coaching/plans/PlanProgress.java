@@ -1,6 +1,6 @@
 package io.salespulse.coaching.plans;
 
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.kit.calendar.WorkingCalendar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,14 +22,14 @@ public class PlanProgress {
      */
     public record Measured(BigDecimal value, BigDecimal progress, boolean reached) {}
 
-    private final CoachingFacts facts;
+    private final CoachingFactsStore facts;
     private final WorkingCalendar calendar;
     private final io.salespulse.kit.roster.RosterStore roster;
     private final PlanSettings settings;
     private final Clock clock;
 
     PlanProgress(
-            CoachingFacts facts,
+            CoachingFactsStore facts,
             WorkingCalendar calendar,
             io.salespulse.kit.roster.RosterStore roster,
             PlanSettings settings,

@@ -6,7 +6,7 @@ import io.salespulse.coaching.plans.DevelopmentPlans;
 import io.salespulse.coaching.plans.PlanChanged;
 import io.salespulse.coaching.plans.PlanProgress;
 import io.salespulse.coaching.plans.PlanSettings;
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.coaching.projection.DealView;
 import io.salespulse.coaching.signals.rules.ActionItemRules;
 import io.salespulse.coaching.signals.rules.ActivityRules;
@@ -48,7 +48,7 @@ import org.springframework.stereotype.Service;
 /**
  * Runs the rules when facts change (a rep-day, an objective, a deal) and on a schedule for the time-based ones (an
  * hour passing makes a silence, a stalled deal, a quiet deal), and keeps the signals in step through the
- * {@link SignalBook}. The scheduled pass runs per team, on the team's working days in its time zone (not on its
+ * {@link SignalStore}. The scheduled pass runs per team, on the team's working days in its time zone (not on its
  * public holidays), once per team
  * and hour whatever the number of instances (a lease document per team and hour).
  */
@@ -59,8 +59,8 @@ public class SignalEvaluator {
     // Enough for the 25 working days of the activity rules and the 12 weeks of a personal best.
     static final int HISTORY_CALENDAR_DAYS = 7 * 13;
 
-    private final CoachingFacts facts;
-    private final SignalBook book;
+    private final CoachingFactsStore facts;
+    private final SignalStore book;
     private final RosterStore roster;
     private final WorkingCalendar calendar;
     private final OneOnOneRecords oneOnOnes;
@@ -75,8 +75,8 @@ public class SignalEvaluator {
     private final Clock clock;
 
     SignalEvaluator(
-            CoachingFacts facts,
-            SignalBook book,
+            CoachingFactsStore facts,
+            SignalStore book,
             RosterStore roster,
             WorkingCalendar calendar,
             SignalThresholds thresholds,
@@ -105,10 +105,10 @@ public class SignalEvaluator {
         this.clock = clock;
     }
 
-    private SignalBook.Context context(String repId) {
+    private SignalStore.Context context(String repId) {
         Optional<RepChanged> rep = roster.rep(repId);
         LocalDate today = LocalDate.now(clock.withZone(roster.zoneOf(repId)));
-        return new SignalBook.Context(
+        return new SignalStore.Context(
                 repId,
                 rep.map(RepChanged::teamId).orElse(null),
                 rep.map(RepChanged::displayName).orElse(repId),
@@ -139,7 +139,7 @@ public class SignalEvaluator {
                 calendar.ofRep(repId),
                 yesterday,
                 facts.repDays(repId, yesterday.minusDays(HISTORY_CALENDAR_DAYS), yesterday));
-        SignalBook.Context context = context(repId);
+        SignalStore.Context context = context(repId);
         if (!rep.active()) {
             book.sync(SignalType.ACTIVITY_DROP, repId, Optional.empty(), context, "rep no longer active");
             book.sync(SignalType.SILENCE, repId, Optional.empty(), context, "rep no longer active");
@@ -236,7 +236,7 @@ public class SignalEvaluator {
             return;
         }
         var plan = found.get();
-        SignalBook.Context context = context(repId);
+        SignalStore.Context context = context(repId);
         java.time.Instant now = clock.instant();
         long sinceReview = Duration.between(plan.lastReviewed(), now).toDays();
         boolean reviewDue = rep.get().active()
@@ -365,9 +365,9 @@ public class SignalEvaluator {
         }
         String repId =
                 progress.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? progress.scopeId() : null;
-        SignalBook.Context context = repId != null
+        SignalStore.Context context = repId != null
                 ? context(repId)
-                : new SignalBook.Context(
+                : new SignalStore.Context(
                         null,
                         progress.teamId(),
                         roster.team(progress.teamId()).map(TeamChanged::name).orElse(progress.teamId()));
@@ -399,7 +399,7 @@ public class SignalEvaluator {
     }
 
     /** Coverage of a revenue objective: open pipeline of its rep (or team) expected within its period. */
-    void evaluateCoverage(ObjectiveProgressed progress, SignalBook.Context context) {
+    void evaluateCoverage(ObjectiveProgressed progress, SignalStore.Context context) {
         facts.objectiveSet(progress.objectiveId())
                 .filter(set -> set.currency() != null)
                 .ifPresent(set -> {
@@ -442,7 +442,7 @@ public class SignalEvaluator {
             // The owner's zone: the deal's days in stage and today, for the summary and the rules alike.
             ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
             LocalDate today = LocalDate.now(clock.withZone(zone));
-            SignalBook.Context context = (owner == null ? new SignalBook.Context(null, null, "") : context(owner))
+            SignalStore.Context context = (owner == null ? new SignalStore.Context(null, null, "") : context(owner))
                     .about(summaryOf(deal, zone, today));
             if (quiet(context.teamId())) {
                 return;
@@ -524,7 +524,7 @@ public class SignalEvaluator {
         }
         java.time.Instant now = clock.instant();
         RuleSettings.Deals settings = rulesOf(teamId).deals();
-        for (CoachingFacts.Win win :
+        for (CoachingFactsStore.Win win :
                 facts.winsSince(teamId, now.minus(rules.windows().bigWinNews()))) {
             if (win.ownerRepId() == null) {
                 continue;
@@ -538,7 +538,7 @@ public class SignalEvaluator {
             DealRules.bigWin(settings, win.dealId(), win.amount().amount(), usual)
                     .ifPresent(detection -> {
                         ZoneId zone = roster.zoneOf(win.ownerRepId());
-                        SignalBook.Context about = context(win.ownerRepId())
+                        SignalStore.Context about = context(win.ownerRepId())
                                 .about(facts.deal(win.dealId())
                                         .map(deal -> summaryOf(deal, zone, LocalDate.now(clock.withZone(zone))))
                                         .orElse(new DealSummary(
@@ -566,7 +566,8 @@ public class SignalEvaluator {
             String repId =
                     revenue.scope() == io.salespulse.contracts.objective.ObjectiveScope.REP ? revenue.scopeId() : null;
             evaluateCoverage(
-                    revenue, repId != null ? context(repId) : new SignalBook.Context(null, team.teamId(), team.name()));
+                    revenue,
+                    repId != null ? context(repId) : new SignalStore.Context(null, team.teamId(), team.name()));
         }
     }
 

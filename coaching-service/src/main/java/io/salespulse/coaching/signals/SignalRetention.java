@@ -54,7 +54,7 @@ class SignalRetention {
                             .is(SignalStatus.RESOLVED)
                             .and("resolvedAt")
                             .lt(clock.instant().minus(window))),
-                    SignalBook.COLLECTION);
+                    SignalStore.COLLECTION);
             trimmed.increment(deleted);
             if (deleted > 0) {
                 log.info("Trimmed {} signals resolved more than {} ago", deleted, window);

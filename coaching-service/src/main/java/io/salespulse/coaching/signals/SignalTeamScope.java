@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 class SignalTeamScope implements TeamScope {
 
     private final RosterStore roster;
-    private final SignalBook signals;
+    private final SignalStore signals;
 
-    SignalTeamScope(RosterStore roster, SignalBook signals) {
+    SignalTeamScope(RosterStore roster, SignalStore signals) {
         this.roster = roster;
         this.signals = signals;
     }

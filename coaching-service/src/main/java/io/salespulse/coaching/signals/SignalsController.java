@@ -1,7 +1,7 @@
 package io.salespulse.coaching.signals;
 
 import io.salespulse.coaching.oneonones.OneOnOneRecords;
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SignalsController {
 
-    private final SignalBook book;
-    private final CoachingFacts facts;
+    private final SignalStore book;
+    private final CoachingFactsStore facts;
     private final Clock clock;
     private final OneOnOneQuestions questions;
     private final RosterStore roster;
@@ -43,8 +43,8 @@ class SignalsController {
     private final io.salespulse.coaching.plans.PlanViews planViews;
 
     SignalsController(
-            SignalBook book,
-            CoachingFacts facts,
+            SignalStore book,
+            CoachingFactsStore facts,
             Clock clock,
             OneOnOneQuestions questions,
             RosterStore roster,

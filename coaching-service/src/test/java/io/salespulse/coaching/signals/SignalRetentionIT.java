@@ -31,7 +31,7 @@ class SignalRetentionIT {
         String database = "signal-retention-" + UUID.randomUUID();
         try (MongoClient client = MongoClients.create(TestInfrastructure.mongoUri(database))) {
             MongoTemplate mongo = new MongoTemplate(client, database);
-            var signals = mongo.getCollection(SignalBook.COLLECTION);
+            var signals = mongo.getCollection(SignalStore.COLLECTION);
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < 1200; i++) {
                 docs.add(new Document("_id", "old-resolved-" + i)

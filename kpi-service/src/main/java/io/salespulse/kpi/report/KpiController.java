@@ -224,8 +224,8 @@ class KpiController {
         Period range = Period.containing(kind(period), date(date, zone));
         List<String> repIds =
                 roster.repsOf(teamId).stream().map(RepChanged::repId).sorted().toList();
-        TeamFigures now = teamFigures(teamId, repIds, range.from(), range.to());
-        TeamFigures then = null;
+        TeamFiguresStore now = teamFigures(teamId, repIds, range.from(), range.to());
+        TeamFiguresStore then = null;
         Period window = null;
         if (compare) {
             window = range.likeForLike(LocalDate.now(clock.withZone(zone)));
@@ -267,7 +267,7 @@ class KpiController {
     }
 
     /** A team's days and wins over from..to, per rep and in total. */
-    private record TeamFigures(Map<String, List<RepDay>> byRep, List<DealProjection.Deal> won) {
+    private record TeamFiguresStore(Map<String, List<RepDay>> byRep, List<DealProjection.Deal> won) {
 
         ActivityFigures activity(String rep) {
             return ActivityFigures.of(byRep.getOrDefault(rep, List.of()));
@@ -285,8 +285,8 @@ class KpiController {
         }
     }
 
-    private TeamFigures teamFigures(String teamId, List<String> repIds, LocalDate from, LocalDate to) {
-        return new TeamFigures(
+    private TeamFiguresStore teamFigures(String teamId, List<String> repIds, LocalDate from, LocalDate to) {
+        return new TeamFiguresStore(
                 repDays.teamDays(teamId, from, to).stream().collect(Collectors.groupingBy(RepDay::repId)),
                 deals.wonBy(repIds, from, to));
     }

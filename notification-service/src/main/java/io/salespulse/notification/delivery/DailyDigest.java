@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class DailyDigest {
 
     private final PreferencesStore preferences;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Clock clock;
     private final boolean mail;
     private final Texts texts;
@@ -43,7 +43,7 @@ class DailyDigest {
 
     DailyDigest(
             PreferencesStore preferences,
-            DeliveryQueue queue,
+            DeliveryStore queue,
             Clock clock,
             ObjectProvider<JavaMailSender> mail,
             Texts texts,

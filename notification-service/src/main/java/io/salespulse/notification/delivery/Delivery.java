@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param signal       the signal as raised (its JSON event), kept on an {@link DeliveryStatus#UNROUTABLE} delivery to route
  *                     it when a manager or a channel appears (null otherwise)
  */
-@Document(DeliveryQueue.COLLECTION)
+@Document(DeliveryStore.COLLECTION)
 record Delivery(
         @Id String id,
         String signalId,

@@ -66,7 +66,7 @@ class DeliveryRetention {
                                     DeliveryStatus.DIGESTED.name())
                             .and("createdAt")
                             .lt(cutoff)),
-                    DeliveryQueue.COLLECTION);
+                    DeliveryStore.COLLECTION);
             long deletedSignals = Retention.delete(
                     mongo,
                     query(where("lifecycle")

@@ -18,9 +18,9 @@ class DeliveryRouting implements SignalRouting {
     private final Router router;
     private final AwaitingRoster awaiting;
     private final Rerouting rerouting;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
 
-    DeliveryRouting(Router router, AwaitingRoster awaiting, Rerouting rerouting, DeliveryQueue queue) {
+    DeliveryRouting(Router router, AwaitingRoster awaiting, Rerouting rerouting, DeliveryStore queue) {
         this.router = router;
         this.awaiting = awaiting;
         this.rerouting = rerouting;

@@ -39,7 +39,7 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final int BATCH = 50;
 
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<Channel, ChannelSender> senders;
@@ -50,7 +50,7 @@ class Dispatcher {
     private final OutboundPolicy outbound;
 
     Dispatcher(
-            DeliveryQueue queue,
+            DeliveryStore queue,
             List<ChannelSender> senders,
             Clock clock,
             MeterRegistry meters,

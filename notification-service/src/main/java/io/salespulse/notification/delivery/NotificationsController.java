@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NotificationsController {
 
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
 
-    NotificationsController(DeliveryQueue queue) {
+    NotificationsController(DeliveryStore queue) {
         this.queue = queue;
     }
 

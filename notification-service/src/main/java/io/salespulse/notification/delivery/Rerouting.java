@@ -30,13 +30,13 @@ class Rerouting {
 
     private static final Logger log = LoggerFactory.getLogger(Rerouting.class);
 
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Router router;
 
-    Rerouting(DeliveryQueue queue, Router router, MeterRegistry meters) {
+    Rerouting(DeliveryStore queue, Router router, MeterRegistry meters) {
         this.queue = queue;
         this.router = router;
-        meters.gauge("salespulse.notifications.unroutable.waiting", queue, DeliveryQueue::unroutableCount);
+        meters.gauge("salespulse.notifications.unroutable.waiting", queue, DeliveryStore::unroutableCount);
     }
 
     @EventListener

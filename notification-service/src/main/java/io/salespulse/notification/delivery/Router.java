@@ -37,7 +37,7 @@ class Router {
 
     private final RosterStore roster;
     private final PreferencesStore preferences;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Clock clock;
     private final String appUrl;
     private final MeterRegistry meters;
@@ -49,7 +49,7 @@ class Router {
     Router(
             RosterStore roster,
             PreferencesStore preferences,
-            DeliveryQueue queue,
+            DeliveryStore queue,
             Clock clock,
             MeterRegistry meters,
             ObjectProvider<JavaMailSender> mail,

@@ -55,7 +55,7 @@ class TeamCelebrations {
 
     private final MongoTemplate mongo;
     private final RosterStore roster;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Texts texts;
     private final Clock clock;
     private final String appUrl;
@@ -63,7 +63,7 @@ class TeamCelebrations {
     TeamCelebrations(
             MongoTemplate mongo,
             RosterStore roster,
-            DeliveryQueue queue,
+            DeliveryStore queue,
             Texts texts,
             Clock clock,
             NotificationSettings settings) {

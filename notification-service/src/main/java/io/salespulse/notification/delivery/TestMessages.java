@@ -37,7 +37,7 @@ class TestMessages {
     record Queued(String testId, List<String> channels) {}
 
     private final PreferencesStore preferences;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final Clock clock;
     private final boolean mail;
     private final Texts texts;
@@ -45,7 +45,7 @@ class TestMessages {
 
     TestMessages(
             PreferencesStore preferences,
-            DeliveryQueue queue,
+            DeliveryStore queue,
             Clock clock,
             ObjectProvider<JavaMailSender> mail,
             Texts texts,

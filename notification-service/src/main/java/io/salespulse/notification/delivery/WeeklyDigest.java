@@ -15,7 +15,7 @@ import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.channels.WeeklyReport;
 import io.salespulse.notification.config.NotificationSettings;
 import io.salespulse.notification.inbox.SignalInbox;
-import io.salespulse.notification.kpis.TeamFigures;
+import io.salespulse.notification.kpis.TeamFiguresStore;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;
@@ -53,9 +53,9 @@ class WeeklyDigest {
             .toList();
 
     private final PreferencesStore preferences;
-    private final DeliveryQueue queue;
+    private final DeliveryStore queue;
     private final RosterStore roster;
-    private final TeamFigures figures;
+    private final TeamFiguresStore figures;
     private final SignalInbox inbox;
     private final Clock clock;
     private final boolean mail;
@@ -66,9 +66,9 @@ class WeeklyDigest {
 
     WeeklyDigest(
             PreferencesStore preferences,
-            DeliveryQueue queue,
+            DeliveryStore queue,
             RosterStore roster,
-            TeamFigures figures,
+            TeamFiguresStore figures,
             SignalInbox inbox,
             Clock clock,
             ObjectProvider<JavaMailSender> mail,

@@ -7,14 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@link Topics#KPIS} into {@link TeamFigures}. */
+/** Consumes {@link Topics#KPIS} into {@link TeamFiguresStore}. */
 @Component
 class KpiListener {
 
-    private final TeamFigures figures;
+    private final TeamFiguresStore figures;
     private final EventBatches batches;
 
-    KpiListener(TeamFigures figures, EventBatches batches) {
+    KpiListener(TeamFiguresStore figures, EventBatches batches) {
         this.figures = figures;
         this.batches = batches;
     }

@@ -50,7 +50,7 @@ class DeliveryRetentionIT {
                         .append("status", status.name())
                         .append("createdAt", recent));
             }
-            mongo.getCollection(DeliveryQueue.COLLECTION).insertMany(deliveries);
+            mongo.getCollection(DeliveryStore.COLLECTION).insertMany(deliveries);
             long oldMillis = old.getTime();
             mongo.getCollection(SignalInbox.COLLECTION)
                     .insertMany(List.of(
@@ -72,7 +72,7 @@ class DeliveryRetentionIT {
                             Duration.ofDays(90))
                     .trim();
 
-            List<String> left = mongo.getCollection(DeliveryQueue.COLLECTION)
+            List<String> left = mongo.getCollection(DeliveryStore.COLLECTION)
                     .find()
                     .map(doc -> doc.getString("_id"))
                     .into(new ArrayList<>());

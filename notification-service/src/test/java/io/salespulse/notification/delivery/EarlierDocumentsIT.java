@@ -14,7 +14,7 @@ import io.salespulse.kit.mongo.Documents;
 import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.inbox.SignalInbox;
-import io.salespulse.notification.kpis.TeamFigures;
+import io.salespulse.notification.kpis.TeamFiguresStore;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
 import io.salespulse.testsupport.RealInfrastructure;
@@ -54,10 +54,10 @@ class EarlierDocumentsIT {
     SignalInbox inbox;
 
     @Autowired
-    TeamFigures figures;
+    TeamFiguresStore figures;
 
     @Autowired
-    DeliveryQueue queue;
+    DeliveryStore queue;
 
     final String s = UUID.randomUUID().toString().substring(0, 8);
 
@@ -160,7 +160,7 @@ class EarlierDocumentsIT {
 
         Date created = Date.from(Instant.parse("2026-11-24T09:00:00Z"));
         String manager = "mgr-" + s;
-        mongo.getCollection(DeliveryQueue.COLLECTION)
+        mongo.getCollection(DeliveryStore.COLLECTION)
                 .insertOne(new Document("_id", "sig-" + s + "|" + manager + "|slack")
                         .append("signalId", "sig-" + s)
                         .append("managerId", manager)

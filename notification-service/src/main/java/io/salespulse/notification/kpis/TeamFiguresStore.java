@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
  * out-of-order events never move a figure back.
  */
 @Component
-public class TeamFigures {
+public class TeamFiguresStore {
 
     static final String REP_DAYS = "rep_days";
     static final String OBJECTIVES = "objectives";
 
     private final MongoTemplate mongo;
 
-    TeamFigures(MongoTemplate mongo) {
+    TeamFiguresStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(REP_DAYS)
                 .createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));

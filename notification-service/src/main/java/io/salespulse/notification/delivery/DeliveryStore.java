@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * the claim expires and another picks it up. Every attempt is kept in the document.
  */
 @Component
-public class DeliveryQueue {
+public class DeliveryStore {
 
     static final String COLLECTION = "deliveries";
     static final Duration CLAIM = Duration.ofSeconds(60);
@@ -38,7 +38,7 @@ public class DeliveryQueue {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    DeliveryQueue(MongoTemplate mongo, Clock clock) {
+    DeliveryStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
         IndexOperations indexes = mongo.indexOps(Delivery.class);

@@ -52,7 +52,7 @@ import tools.jackson.core.type.TypeReference;
  * (consumers drop it) and never raises a second signal.
  */
 @Component
-public class SignalBook {
+public class SignalStore {
 
     static final String COLLECTION = "signals";
     static final String SOURCE = "/coaching-service";
@@ -90,7 +90,7 @@ public class SignalBook {
     private final MultiGauge openGauge;
     private final SuggestedActions actions;
 
-    SignalBook(
+    SignalStore(
             MongoTemplate mongo,
             EventPublisher publisher,
             Clock clock,
@@ -308,7 +308,7 @@ public class SignalBook {
     }
 
     public Optional<Signal> get(String signalId) {
-        return Optional.ofNullable(mongo.findById(signalId, StoredSignal.class)).map(SignalBook::read);
+        return Optional.ofNullable(mongo.findById(signalId, StoredSignal.class)).map(SignalStore::read);
     }
 
     /** A team's signals, newest first, optionally by status and type. */
@@ -327,7 +327,7 @@ public class SignalBook {
                 "raisedAt",
                 StoredSignal::raisedAt,
                 StoredSignal::signalId,
-                SignalBook::read);
+                SignalStore::read);
     }
 
     private static Criteria ofTeamCriteria(String teamId, SignalStatus status, SignalType type) {
@@ -348,7 +348,7 @@ public class SignalBook {
 
     private List<Signal> find(Criteria criteria) {
         return mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "raisedAt")), StoredSignal.class).stream()
-                .map(SignalBook::read)
+                .map(SignalStore::read)
                 .toList();
     }
 

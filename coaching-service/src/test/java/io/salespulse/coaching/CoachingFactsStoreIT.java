@@ -3,7 +3,7 @@ package io.salespulse.coaching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.salespulse.coaching.projection.CoachingFacts;
+import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
@@ -22,10 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class CoachingFactsIT {
+class CoachingFactsStoreIT {
 
     @Autowired
-    CoachingFacts facts;
+    CoachingFactsStore facts;
 
     @LocalServerPort
     int port;

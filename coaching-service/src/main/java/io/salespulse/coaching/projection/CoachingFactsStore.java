@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * in each stage. Every write keeps the newest state or sets what the fact says, so redelivery and replays change nothing.
  */
 @Component
-public class CoachingFacts {
+public class CoachingFactsStore {
 
     static final String REP_DAYS = "rep_days";
     static final String OBJECTIVES = "objectives";
@@ -79,7 +79,7 @@ public class CoachingFacts {
 
     private final MongoTemplate mongo;
 
-    CoachingFacts(MongoTemplate mongo) {
+    CoachingFactsStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(REP_DAYS)
                 .createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
@@ -354,13 +354,13 @@ public class CoachingFacts {
 
     /** A deal as the rules see it. */
     public Optional<DealView> deal(String dealId) {
-        return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(CoachingFacts::view);
+        return Optional.ofNullable(mongo.findById(dealId, DealFacts.class)).map(CoachingFactsStore::view);
     }
 
     /** The open deals of these reps. */
     public List<DealView> openDealsOf(List<String> repIds) {
         return mongo.find(query(where("open").is(true).and("ownerRepId").in(repIds)), DealFacts.class).stream()
-                .map(CoachingFacts::view)
+                .map(CoachingFactsStore::view)
                 .toList();
     }
 
