@@ -2,6 +2,7 @@ package io.salespulse.coaching.intake;
 
 import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.coaching.signals.SignalEvaluator;
+import io.salespulse.coaching.signals.SignalJudge;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
 import io.salespulse.contracts.activity.ActivityEvent;
@@ -55,9 +56,8 @@ class CoachingListeners {
                             .ifPresent(recorded -> signals.onObjective(progress, recorded.attainmentBefore()));
                 }
             }
-            reps.forEach(signals::evaluateRep);
-            // An indicator goal of a development plan moves with the same days.
-            reps.forEach(signals::evaluatePlan);
+            // The rep's activity rules, and an indicator goal of its development plan, which moves with the same days.
+            reps.forEach(rep -> signals.evaluateRep(rep, SignalJudge.RepChange.ACTIVITY));
         });
     }
 

@@ -1,0 +1,107 @@
+package io.salespulse.coaching.signals;
+
+import io.salespulse.coaching.projection.DealView;
+import io.salespulse.coaching.signals.rules.RuleSettings;
+import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.contracts.org.TeamChanged;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * One family of signal rules: it judges the subjects it is about and keeps their signals in step through the
+ * {@link SignalStore} (the decisions themselves are the pure rules of {@code signals/rules}). Families are beans:
+ * {@link SignalEvaluator} finds them all, builds each subject once when its facts change (or the hour passes, or a
+ * backfill is over) and hands it to every family, which judges what concerns it. A team waiting for its backfill
+ * reaches none. Adding a rule: its pure rule, a family here (or a line in one), its texts, its tests
+ * (docs/code-map.md).
+ */
+public interface SignalJudge {
+
+    /** A rep's facts changed (which ones: {@code change}), or the hour passed. */
+    default void judgeRep(Rep rep, RepChange change) {}
+
+    /** A deal changed (a fact, an activity on it, its team's thresholds), or the hour passed. */
+    default void judgeDeal(Deal deal) {}
+
+    /** An objective's new figures ({@link Objective#news()}), or, for a revenue objective, the hour passed. */
+    default void judgeObjective(Objective objective) {}
+
+    /** A team's wins arrived or were attributed to it, or the hour passed. */
+    default void judgeTeam(Team team) {}
+
+    /** What changed for a rep. */
+    enum RepChange {
+        /** Its days' activity (kpi-service's rep-days). */
+        ACTIVITY,
+        /** An absence recorded, changed or withdrawn. */
+        ABSENCE,
+        /** The action items of its 1:1s. */
+        ACTION_ITEMS,
+        /** Its development plan. */
+        PLAN,
+        /** Nothing: the hour passed, or the team's backfill is over. */
+        HOURLY;
+
+        /** Whether this change is one of those. */
+        boolean in(RepChange... changes) {
+            for (RepChange change : changes) {
+                if (change == this) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A rep to judge.
+     *
+     * @param rep     the rep as the roster has it (perhaps inactive)
+     * @param team    its team (null when the roster does not know it)
+     * @param context the signals' context: name, team, stance
+     * @param zone    the team's time zone
+     */
+    record Rep(RepChanged rep, TeamChanged team, SignalStore.Context context, ZoneId zone) {
+
+        public String repId() {
+            return rep.repId();
+        }
+    }
+
+    /**
+     * A deal to judge.
+     *
+     * @param deal     the deal as coaching-service holds it
+     * @param context  its owner's context, about the deal
+     * @param zone     its owner's time zone
+     * @param today    today in that zone
+     * @param settings the thresholds of its owner's team
+     */
+    record Deal(DealView deal, SignalStore.Context context, ZoneId zone, LocalDate today, RuleSettings settings) {}
+
+    /**
+     * An objective to judge.
+     *
+     * @param progress         its latest figures
+     * @param attainmentBefore its attainment before these figures (null when not news)
+     * @param news             whether these figures just arrived (at risk and milestones are judged on news only)
+     * @param context          its rep's context, or its team's
+     * @param settings         the thresholds of its team
+     */
+    record Objective(
+            ObjectiveProgressed progress,
+            BigDecimal attainmentBefore,
+            boolean news,
+            SignalStore.Context context,
+            RuleSettings settings) {}
+
+    /**
+     * A team to judge.
+     *
+     * @param teamId   the team
+     * @param settings its thresholds
+     */
+    record Team(String teamId, RuleSettings settings) {}
+}
