@@ -8,6 +8,7 @@ COPY pom.xml ./
 COPY .mvn .mvn
 COPY event-contracts event-contracts
 COPY service-kit service-kit
+COPY dev-mongo dev-mongo
 COPY test-support test-support
 COPY activity-service activity-service
 COPY kpi-service kpi-service
@@ -15,6 +16,9 @@ COPY coaching-service coaching-service
 COPY notification-service notification-service
 COPY cockpit cockpit
 COPY local-run/pom.xml local-run/pom.xml
+COPY backfill-cli/pom.xml backfill-cli/pom.xml
+COPY benchmark/pom.xml benchmark/pom.xml
+COPY system-tests/pom.xml system-tests/pom.xml
 RUN mvn -B -q -pl ${SERVICE} -am package -DskipTests \
     && cp ${SERVICE}/target/${SERVICE}-exec.jar /app.jar
 

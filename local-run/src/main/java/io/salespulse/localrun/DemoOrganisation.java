@@ -17,16 +17,16 @@ import java.util.List;
  * HubSpot and Pipedrive ids; Paris works France's public holidays (New York names no calendar: Thanksgiving would
  * shift Ethan's storyline across the edge of an activity drop); Hugo is on leave next week.
  */
-final class DemoOrganisation {
+public final class DemoOrganisation {
 
-    static final String TEAM = DemoCast.PARIS.teamId();
-    static final String MANAGER = DemoCast.PARIS.managerId();
-    static final String LEADERSHIP = "lead-sophie";
-    static final String ADMIN = "admin-local";
+    public static final String TEAM = DemoCast.PARIS.teamId();
+    public static final String MANAGER = DemoCast.PARIS.managerId();
+    public static final String LEADERSHIP = "lead-sophie";
+    public static final String ADMIN = "admin-local";
     /** The rep whose own view the local run shows (role REP). */
-    static final String REP = "sdr-lea";
+    public static final String REP = "sdr-lea";
 
-    static final List<String> REPS = DemoCast.REPS.stream()
+    public static final List<String> REPS = DemoCast.REPS.stream()
             .filter(r -> r.teamId().equals(TEAM))
             .map(DemoCast.Rep::repId)
             .toList();
@@ -36,7 +36,8 @@ final class DemoOrganisation {
 
     private DemoOrganisation() {}
 
-    static void load(String activityUrl, String adminToken, Clock clock) throws IOException, InterruptedException {
+    public static void load(String activityUrl, String adminToken, Clock clock)
+            throws IOException, InterruptedException {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
@@ -68,7 +69,7 @@ final class DemoOrganisation {
     }
 
     /** The rep on leave next week. */
-    static final String HUGO = "sdr-hugo";
+    public static final String HUGO = "sdr-hugo";
 
     private static void put(String adminToken, String url, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(

@@ -1,11 +1,10 @@
 package io.salespulse.localrun;
 
 import de.bwaldvogel.mongo.MongoServer;
-import io.salespulse.localrun.mongo.IndexedH2Backend;
+import io.salespulse.devmongo.DevMongo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on an H2 MVStore file: data kept across restarts, and across a
@@ -23,10 +22,7 @@ final class LocalMongo implements AutoCloseable {
 
     static LocalMongo start(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
-        MVStore store = new MVStore.Builder()
-                .fileName(dataDir.resolve("mongo.mv").toAbsolutePath().toString())
-                .open();
-        MongoServer server = new MongoServer(new IndexedH2Backend(store));
+        MongoServer server = DevMongo.onFile(dataDir.resolve("mongo.mv"));
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, port);
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * runs until Ctrl-C, which stops everything cleanly. Options (system properties): {@code salespulse.root},
  * {@code salespulse.data-dir}; arguments: {@code --demo} (the living demo, {@link Demo}), {@code --seed=<n>} (42),
  * {@code --pace=<events per second>} (2), {@code --today=<date>} (the day to play, ISO; the real one by default: a weekend or
- * a holiday plays the last working day before it, and every service's clock is shifted to it); {@code --bench} runs the benchmark instead ({@link Benchmark}, {@code ./bench}); {@code --backfill} loads history
- * from CSV files into a running SalesPulse ({@code ./backfill}).
+ * a holiday plays the last working day before it, and every service's clock is shifted to it). The benchmark ({@code benchmark}, {@code ./bench}) and the backfill
+ * command ({@code backfill-cli}, {@code ./backfill}) are modules of their own.
  */
 public final class LocalRun {
 
@@ -36,14 +36,6 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Arrays.asList(args).contains("--bench")) {
-            Benchmark.main(args);
-            return;
-        }
-        if (Arrays.asList(args).contains("--backfill")) {
-            io.salespulse.localrun.backfill.BackfillCommand.main(args);
-            return;
-        }
         Path root = Path.of(System.getProperty("salespulse.root", "."))
                 .toAbsolutePath()
                 .normalize();

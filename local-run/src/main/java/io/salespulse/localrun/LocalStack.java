@@ -23,10 +23,10 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     /** The services, in start order, with their default ports. */
-    static final List<String> SERVICES =
+    public static final List<String> SERVICES =
             List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
     /** The services and the managers' cockpit, each a JVM of its own, started in this order. */
-    static final List<String> APPS =
+    public static final List<String> APPS =
             List.of("activity-service", "kpi-service", "coaching-service", "notification-service", "cockpit");
 
     /**
@@ -175,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String PIPEDRIVE_PASSWORD = "local-dev-pipedrive-password";
 
     /** The issuer of the local run's tokens. */
-    static final String ISSUER = "salespulse-local";
+    public static final String ISSUER = "salespulse-local";
 
     /**
      * Ready tokens of the local run (valid 30 days, signed with the key in {@code <data>/jwt}).
@@ -319,12 +319,12 @@ public final class LocalStack implements AutoCloseable {
     // --- faults, for the fault suite ---------------------------------------------------------------------------
 
     /** Kills a service's JVM at once (SIGKILL), as a crash would. */
-    void kill(String service) throws InterruptedException {
+    public void kill(String service) throws InterruptedException {
         services.get(indexOf(service)).kill();
     }
 
     /** Starts a killed service again, with the same port and settings; returns once it is ready. */
-    void restart(String service, Duration readyWithin) throws IOException, InterruptedException {
+    public void restart(String service, Duration readyWithin) throws IOException, InterruptedException {
         int index = indexOf(service);
         ServiceProcess started = services.get(index).startAgain();
         services.set(index, started);
@@ -332,29 +332,29 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Stops the broker cleanly and starts it again on the same ports and data. */
-    void restartKafka() throws IOException {
+    public void restartKafka() throws IOException {
         kafka.close();
         kafka = LocalKafka.start(
                 options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
     }
 
     /** Stops the broker cleanly; {@link #startKafka} starts it again on the same ports and data. */
-    void stopKafka() {
+    public void stopKafka() {
         kafka.close();
     }
 
-    void startKafka() throws IOException {
+    public void startKafka() throws IOException {
         kafka = LocalKafka.start(
                 options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
     }
 
     /** The process id of a service's JVM. */
-    long pidOf(String service) {
+    public long pidOf(String service) {
         return services.get(indexOf(service)).pid();
     }
 
     /** Stops the Mongo-wire server (its file closed) and starts it again on the same port and file. */
-    void restartMongo() throws IOException {
+    public void restartMongo() throws IOException {
         mongo.close();
         mongo = LocalMongo.start(options.dataDir(), options.ports().mongo());
     }

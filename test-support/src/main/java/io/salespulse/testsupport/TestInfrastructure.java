@@ -2,6 +2,7 @@ package io.salespulse.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.salespulse.devmongo.DevMongo;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -75,7 +76,11 @@ public final class TestInfrastructure {
                 mongo.start();
                 mongoBaseUri = mongo.getConnectionString();
             } else {
-                MongoServer server = new MongoServer(new MemoryBackend());
+                // The local run's backend (indexed H2, in memory), so every test exercises it; mongo-java-server's
+                // memory backend on demand (SALESPULSE_TEST_MONGO=memory).
+                MongoServer server = "memory".equalsIgnoreCase(System.getenv("SALESPULSE_TEST_MONGO"))
+                        ? new MongoServer(new MemoryBackend())
+                        : DevMongo.inMemory();
                 InetSocketAddress address = server.bind();
                 Runtime.getRuntime()
                         .addShutdownHook(new Thread(
