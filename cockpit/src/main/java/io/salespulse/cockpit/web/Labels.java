@@ -1,5 +1,6 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.CoachingClient;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,11 @@ public class Labels {
         return texts.getMessage("signal.title." + type, new Object[] {who}, type, locale);
     }
 
-    /** A signal's title, naming the deal of a deal signal ({@code deal.name} of the signal's JSON). */
-    public String signalTitle(tools.jackson.databind.JsonNode signal, String who, Locale locale) {
-        String title = signalTitle(signal.get("type").asString(), who, locale);
-        tools.jackson.databind.JsonNode deal = signal.get("deal");
-        return deal != null && deal.hasNonNull("name")
-                ? word("signal.title.with-deal", locale, title, deal.get("name").asString())
+    /** A signal's title, naming the deal of a deal signal. */
+    public String signalTitle(CoachingClient.Signal signal, String who, Locale locale) {
+        String title = signalTitle(signal.type().name(), who, locale);
+        return signal.deal() != null && signal.deal().name() != null
+                ? word("signal.title.with-deal", locale, title, signal.deal().name())
                 : title;
     }
 

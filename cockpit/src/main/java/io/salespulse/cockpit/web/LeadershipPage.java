@@ -1,9 +1,12 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.CoachingClient;
+import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
+import io.salespulse.contracts.signal.Severity;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -92,11 +95,13 @@ class LeadershipPage {
     }
 
     private final Services services;
+    private final CoachingClient coaching;
     private final CurrentUser user;
     private final Labels labels;
     private final Clock clock;
 
-    LeadershipPage(Services services, CurrentUser user, Labels labels, Clock clock) {
+    LeadershipPage(Services services, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
+        this.coaching = coaching;
         this.clock = clock;
         this.services = services;
         this.user = user;
@@ -138,9 +143,8 @@ class LeadershipPage {
                 today);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
         JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
-        JsonNode open = services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=OPEN&limit=500", teamId);
-        JsonNode acknowledged =
-                services.get(Service.COACHING, "/api/v1/teams/{teamId}/signals?status=ACKNOWLEDGED&limit=500", teamId);
+        List<Signal> open = coaching.signalsOfTeam(teamId, "OPEN", 500);
+        List<Signal> acknowledged = coaching.signalsOfTeam(teamId, "ACKNOWLEDGED", 500);
         long onTrack = 0;
         long atRisk = 0;
         long offTrack = 0;
@@ -154,10 +158,10 @@ class LeadershipPage {
         }
         long critical = 0;
         long warning = 0;
-        for (JsonNode signals : List.of(open, acknowledged)) {
-            for (JsonNode signal : signals) {
-                critical += "CRITICAL".equals(signal.get("severity").asString()) ? 1 : 0;
-                warning += "WARNING".equals(signal.get("severity").asString()) ? 1 : 0;
+        for (List<Signal> signals : List.of(open, acknowledged)) {
+            for (Signal signal : signals) {
+                critical += signal.severity() == Severity.CRITICAL ? 1 : 0;
+                warning += signal.severity() == Severity.WARNING ? 1 : 0;
             }
         }
         JsonNode totals = now.get("totals");

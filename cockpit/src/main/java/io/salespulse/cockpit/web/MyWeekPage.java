@@ -2,6 +2,8 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CockpitUser;
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.CoachingClient;
+import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -27,12 +29,14 @@ class MyWeekPage {
     /** A recognition as the rep reads it. */
     record RecognitionLine(String title, String raisedOn) {}
 
+    private final CoachingClient coaching;
     private final Services services;
     private final CurrentUser user;
     private final Labels labels;
     private final Clock clock;
 
-    MyWeekPage(Services services, CurrentUser user, Labels labels, Clock clock) {
+    MyWeekPage(Services services, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
+        this.coaching = coaching;
         this.clock = clock;
         this.services = services;
         this.user = user;
@@ -58,8 +62,7 @@ class MyWeekPage {
                 today));
         Pending<JsonNode> objectives =
                 services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
-        Pending<JsonNode> recognitions =
-                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
+        Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
         Pending<JsonNode> items =
                 services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
         Pending<JsonNode> plan =
@@ -72,10 +75,10 @@ class MyWeekPage {
                 today.plusDays(90));
         String name = rep.get("displayName").asString();
         List<RecognitionLine> recognised = new ArrayList<>();
-        for (JsonNode recognition : recognitions.get()) {
+        for (Signal recognition : recognitions.get()) {
             recognised.add(new RecognitionLine(
                     labels.signalTitle(recognition, name, locale),
-                    Figures.day(recognition.get("raisedAt").asString(), locale)));
+                    Figures.day(recognition.raisedAt().toString(), locale)));
         }
         model.addAttribute("name", name);
         model.addAttribute("measures", TeamBoard.measures(week, week.get("comparison")));

@@ -1,5 +1,7 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.CoachingClient;
+import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -219,25 +221,19 @@ class RepPage {
         }
         List<ObjectiveLine> objectives = objectiveLines(agenda.get("objectives"), labels, locale);
         List<Talk> toDiscuss = new ArrayList<>();
-        for (JsonNode item : agenda.get("toDiscuss")) {
-            JsonNode signal = item.get("signal");
-            List<String> questions = new ArrayList<>();
-            if (item.get("questions").has(language)) {
-                item.get("questions").get(language).forEach(q -> questions.add(q.asString()));
-            }
+        CoachingClient.Agenda signals = CoachingClient.agenda(agenda);
+        for (CoachingClient.Talk item : signals.toDiscuss()) {
+            Signal signal = item.signal();
             toDiscuss.add(new Talk(
-                    signal.get("signalId").asString(),
-                    signal.get("severity").asString(),
+                    signal.signalId(),
+                    signal.severity().name(),
                     labels.signalTitle(signal, name, locale),
-                    questions));
+                    item.questions().getOrDefault(language, List.of())));
         }
         List<Talk> recognitions = new ArrayList<>();
-        for (JsonNode signal : agenda.get("recognitions")) {
+        for (Signal signal : signals.recognitions()) {
             recognitions.add(new Talk(
-                    signal.get("signalId").asString(),
-                    signal.get("severity").asString(),
-                    labels.signalTitle(signal, name, locale),
-                    List.of()));
+                    signal.signalId(), signal.severity().name(), labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
         model.addAttribute(

@@ -1,10 +1,12 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.CoachingClient;
+import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Service;
-import java.math.BigDecimal;
-import java.time.Instant;
+import io.salespulse.contracts.signal.DealSummary;
+import io.salespulse.contracts.signal.Evidence;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -32,65 +34,54 @@ class SignalPage {
     static final int NOTE_MAX = 2000;
 
     private final Services services;
+    private final CoachingClient coaching;
     private final Labels labels;
     private final CurrentUser user;
 
-    SignalPage(Services services, Labels labels, CurrentUser user) {
+    SignalPage(Services services, CoachingClient coaching, Labels labels, CurrentUser user) {
         this.services = services;
+        this.coaching = coaching;
         this.labels = labels;
         this.user = user;
     }
 
-    static List<Map.Entry<String, String>> evidence(JsonNode signal, Labels labels, Locale locale) {
+    static List<Map.Entry<String, String>> evidence(Signal signal, Labels labels, Locale locale) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
-        String type = signal.hasNonNull("type") ? signal.get("type").asString() : "";
-        for (JsonNode e : signal.get("evidence")) {
-            JsonNode value = e.get("value");
-            String name = e.get("name").asString();
-            String shown = value == null || value.isNull()
-                    ? ""
-                    : Figures.evidence(type, name, new BigDecimal(value.asString()), locale);
-            facts.add(Map.entry(labels.evidence(name, locale), shown));
+        String type = signal.type() == null ? "" : signal.type().name();
+        for (Evidence e : signal.evidence()) {
+            String shown = e.value() == null ? "" : Figures.evidence(type, e.name(), e.value(), locale);
+            facts.add(Map.entry(labels.evidence(e.name(), locale), shown));
         }
         return facts;
     }
 
     /** The deal a deal signal is about, labelled: name, amount, stage and days in it, expected close date. */
-    static List<Map.Entry<String, String>> deal(JsonNode deal, Labels labels, Locale locale) {
+    static List<Map.Entry<String, String>> deal(DealSummary deal, Labels labels, Locale locale) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
-        if (deal == null || deal.isNull()) {
+        if (deal == null) {
             return facts;
         }
-        if (deal.hasNonNull("name")) {
-            facts.add(
-                    Map.entry(labels.word("deal.name", locale), deal.get("name").asString()));
+        if (deal.name() != null) {
+            facts.add(Map.entry(labels.word("deal.name", locale), deal.name()));
         }
-        if (deal.hasNonNull("amount")) {
+        if (deal.amount() != null) {
             facts.add(Map.entry(
                     labels.word("deal.amount", locale),
-                    Figures.amount(
-                            deal.get("amount").get("amount").decimalValue(),
-                            deal.get("amount").get("currency").asString(),
-                            locale)));
+                    Figures.amount(deal.amount().amount(), deal.amount().currency(), locale)));
         }
-        if (deal.hasNonNull("stage")) {
-            String stage = labels.word("stage." + deal.get("stage").asString(), locale);
+        if (deal.stage() != null) {
+            String stage = labels.word("stage." + deal.stage().name(), locale);
             facts.add(Map.entry(
                     labels.word("deal.stage", locale),
-                    deal.hasNonNull("daysInStage")
-                            ? labels.word(
-                                    "deal.stage-days",
-                                    locale,
-                                    stage,
-                                    deal.get("daysInStage").asLong())
+                    deal.daysInStage() != null
+                            ? labels.word("deal.stage-days", locale, stage, deal.daysInStage())
                             : stage));
         }
-        if (deal.hasNonNull("expectedCloseDate")) {
+        if (deal.expectedCloseDate() != null) {
             facts.add(Map.entry(
                     labels.word("deal.close-date", locale),
-                    java.time.LocalDate.parse(deal.get("expectedCloseDate").asString())
-                            .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
-                                            java.time.format.FormatStyle.MEDIUM)
+                    deal.expectedCloseDate()
+                            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                                     .withLocale(locale))));
         }
         return facts;
@@ -100,25 +91,22 @@ class SignalPage {
     String signal(@PathVariable String teamId, @PathVariable String signalId, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(signalId);
-        JsonNode signal = services.get(Service.COACHING, "/api/v1/signals/{signalId}", signalId);
-        if (!teamId.equals(signal.get("teamId").asString())) {
-            return "redirect:/teams/" + signal.get("teamId").asString() + "/signals/" + signalId;
+        Signal signal = coaching.signal(signalId);
+        if (!teamId.equals(signal.teamId())) {
+            return "redirect:/teams/" + signal.teamId() + "/signals/" + signalId;
         }
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
-        String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
+        String repId = signal.repId();
         String who = repId;
         List<String> questions = List.of();
         if (repId != null) {
             who = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
                     .get("displayName")
                     .asString();
-            for (JsonNode item : services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId)
-                    .get("toDiscuss")) {
-                if (signalId.equals(item.get("signal").get("signalId").asString())
-                        && item.get("questions").has(language)) {
-                    List<String> list = new ArrayList<>();
-                    item.get("questions").get(language).forEach(q -> list.add(q.asString()));
-                    questions = list;
+            for (CoachingClient.Talk item : coaching.agenda(repId).toDiscuss()) {
+                if (signalId.equals(item.signal().signalId())
+                        && item.questions().containsKey(language)) {
+                    questions = item.questions().get(language);
                 }
             }
         }
@@ -129,33 +117,23 @@ class SignalPage {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
                 .withZone(ZoneId.of(team.get("timezone").asString()));
-        for (String field : List.of("raisedAt", "acknowledgedAt", "resolvedAt")) {
-            model.addAttribute(
-                    field,
-                    signal.hasNonNull(field)
-                            ? when.format(Instant.parse(signal.get(field).asString()))
-                            : null);
-        }
-        JsonNode action = signal.get("suggestedAction");
+        model.addAttribute("raisedAt", signal.raisedAt() == null ? null : when.format(signal.raisedAt()));
+        model.addAttribute(
+                "acknowledgedAt", signal.acknowledgedAt() == null ? null : when.format(signal.acknowledgedAt()));
+        model.addAttribute("resolvedAt", signal.resolvedAt() == null ? null : when.format(signal.resolvedAt()));
         model.addAttribute("signal", signal);
         model.addAttribute("teamId", teamId);
         model.addAttribute("title", labels.signalTitle(signal, who, locale));
         model.addAttribute("evidence", evidence(signal, labels, locale));
-        model.addAttribute("deal", deal(signal.get("deal"), labels, locale));
+        model.addAttribute("deal", deal(signal.deal(), labels, locale));
         model.addAttribute(
-                "crmUrl",
-                signal.hasNonNull("deal") && signal.get("deal").hasNonNull("crmUrl")
-                        ? signal.get("deal").get("crmUrl").asString()
-                        : null);
-        model.addAttribute(
-                "action",
-                action != null && action.has(language) ? action.get(language).asString() : "");
+                "crmUrl", signal.deal() == null ? null : signal.deal().crmUrl());
+        model.addAttribute("action", signal.suggestedAction().getOrDefault(language, ""));
         model.addAttribute("questions", questions);
-        model.addAttribute("status", signal.get("status").asString());
+        model.addAttribute("status", signal.status());
         model.addAttribute(
                 "mayAcknowledge",
-                "OPEN".equals(signal.get("status").asString())
-                        && (user.get().isManager() || user.get().isAdmin()));
+                signal.isOpen() && (user.get().isManager() || user.get().isAdmin()));
         model.addAttribute("noteMax", NOTE_MAX);
         model.addAttribute("repId", repId);
         model.addAttribute("who", who);

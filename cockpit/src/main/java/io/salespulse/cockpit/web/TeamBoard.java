@@ -1,5 +1,7 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.CoachingClient;
+import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -55,12 +57,14 @@ class TeamBoard {
     private static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING", "INFO");
 
     private final Services services;
+    private final CoachingClient coaching;
     private final Labels labels;
     private final TeamObjectives objectives;
     private final Clock clock;
 
-    TeamBoard(Services services, Labels labels, TeamObjectives objectives, Clock clock) {
+    TeamBoard(Services services, CoachingClient coaching, Labels labels, TeamObjectives objectives, Clock clock) {
         this.services = services;
+        this.coaching = coaching;
         this.labels = labels;
         this.objectives = objectives;
         this.clock = clock;
@@ -120,9 +124,8 @@ class TeamBoard {
                 chosen,
                 today));
         Pending<Map<String, String>> roster = services.async(() -> names(teamId));
-        List<Pending<JsonNode>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
-                .map(status -> services.async(() -> services.get(
-                        Service.COACHING, "/api/v1/teams/{teamId}/signals?status={status}&limit=200", teamId, status)))
+        List<Pending<List<Signal>>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
+                .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
                 .toList();
         Pending<JsonNode> pipeline =
                 services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
@@ -152,18 +155,18 @@ class TeamBoard {
         }
         reps.sort(Comparator.comparing(RepLine::name));
         List<SignalLine> signals = new ArrayList<>();
-        for (Pending<JsonNode> list : open) {
-            for (JsonNode signal : list.get()) {
-                String repId = signal.hasNonNull("repId") ? signal.get("repId").asString() : null;
+        for (Pending<List<Signal>> list : open) {
+            for (Signal signal : list.get()) {
+                String repId = signal.repId();
                 String who = repId != null
                         ? names.getOrDefault(repId, repId)
                         : team.get("name").asString();
                 signals.add(new SignalLine(
-                        signal.get("signalId").asString(),
-                        signal.get("severity").asString(),
+                        signal.signalId(),
+                        signal.severity().name(),
                         labels.signalTitle(signal, who, locale),
                         SignalPage.evidence(signal, labels, locale),
-                        "ACKNOWLEDGED".equals(signal.get("status").asString())));
+                        signal.isAcknowledged()));
             }
         }
         signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity()))

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -280,11 +281,21 @@ public class SecurityKitConfiguration {
                 .write(io.salespulse.contracts.EventCodec.mapper().writeValueAsBytes(problem));
     }
 
-    /** The OpenAPI documents say how to call: a JWT bearer token (webhooks and the ingest API document their own). */
+    /**
+     * The OpenAPI documents say how to call: a JWT bearer token (webhooks and the ingest API document their own), and
+     * where: the service's public address ({@code salespulse.openapi.server-url}, {@code OPENAPI_SERVER_URL}; the local
+     * run's by default).
+     */
     @Bean
     @ConditionalOnMissingBean
-    io.swagger.v3.oas.models.OpenAPI salesPulseOpenApi(@Value("${spring.application.name:salespulse}") String name) {
+    io.swagger.v3.oas.models.OpenAPI salesPulseOpenApi(
+            @Value("${spring.application.name:salespulse}") String name,
+            @Value("${salespulse.openapi.server-url:}") String serverUrl) {
         return new io.swagger.v3.oas.models.OpenAPI()
+                .servers(
+                        serverUrl.isBlank()
+                                ? null
+                                : List.of(new io.swagger.v3.oas.models.servers.Server().url(serverUrl)))
                 .info(new io.swagger.v3.oas.models.info.Info()
                         .title("SalesPulse " + name)
                         .version("v1"))
