@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -55,11 +56,13 @@ class AbsencesPage {
     record Holiday(LocalDate date, String name) {}
 
     private final Services services;
+    private final ActivityClient activity;
     private final CurrentUser user;
     private final Labels labels;
 
-    AbsencesPage(Services services, CurrentUser user, Labels labels) {
+    AbsencesPage(Services services, ActivityClient activity, CurrentUser user, Labels labels) {
         this.services = services;
+        this.activity = activity;
         this.user = user;
         this.labels = labels;
     }
@@ -75,7 +78,7 @@ class AbsencesPage {
     }
 
     private String render(String teamId, Map<String, String> form, Map<String, String> errors, Model model) {
-        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<JsonNode> absences =
                 services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/absences", teamId));
         // The page's language, read here: the calls below run on other threads.
@@ -100,7 +103,7 @@ class AbsencesPage {
                         LocalDate.parse(day.get("date").asString()),
                         day.get("name").asString())));
         model.addAttribute("holidays", days);
-        model.addAttribute("calendar", team.get().hasNonNull("holidayCountry"));
+        model.addAttribute("calendar", team.get().holidayCountry() != null);
         model.addAttribute(
                 "reps",
                 names.entrySet().stream()

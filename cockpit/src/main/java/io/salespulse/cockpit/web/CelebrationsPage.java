@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -29,10 +30,12 @@ class CelebrationsPage {
     record RepLine(String repId, String name, boolean publicPosts) {}
 
     private final Services services;
+    private final ActivityClient activity;
     private final CurrentUser user;
 
-    CelebrationsPage(Services services, CurrentUser user) {
+    CelebrationsPage(Services services, ActivityClient activity, CurrentUser user) {
         this.services = services;
+        this.activity = activity;
         this.user = user;
     }
 
@@ -43,7 +46,7 @@ class CelebrationsPage {
     }
 
     private String render(String teamId, Map<String, String> typed, Map<String, String> errors, Model model) {
-        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<JsonNode> channel =
                 services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
         JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);

@@ -1,5 +1,6 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -42,10 +43,12 @@ class LeaderboardPage {
     record Place(int rank, String repId, String name, String value, int bar) {}
 
     private final Services services;
+    private final ActivityClient activity;
     private final TeamBoard board;
 
-    LeaderboardPage(Services services, TeamBoard board) {
+    LeaderboardPage(Services services, ActivityClient activity, TeamBoard board) {
         this.services = services;
+        this.activity = activity;
         this.board = board;
     }
 
@@ -61,7 +64,7 @@ class LeaderboardPage {
         String chosen = METRICS.contains(metric) ? metric : "calls";
         String range = TeamBoard.PERIODS.contains(period) ? period : "week";
         String money = ObjectivesPage.CURRENCIES.contains(currency) ? currency : "EUR";
-        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<Map<String, String>> names = services.async(() -> board.names(teamId));
         JsonNode ranking = services.get(
                 Service.KPI,

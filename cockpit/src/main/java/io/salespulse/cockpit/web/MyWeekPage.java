@@ -2,6 +2,7 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CockpitUser;
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
@@ -31,14 +32,22 @@ class MyWeekPage {
 
     private final CoachingClient coaching;
     private final Services services;
+    private final ActivityClient activity;
     private final CurrentUser user;
     private final Labels labels;
     private final Clock clock;
 
-    MyWeekPage(Services services, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
+    MyWeekPage(
+            Services services,
+            ActivityClient activity,
+            CoachingClient coaching,
+            CurrentUser user,
+            Labels labels,
+            Clock clock) {
         this.coaching = coaching;
         this.clock = clock;
         this.services = services;
+        this.activity = activity;
         this.user = user;
         this.labels = labels;
     }
@@ -48,7 +57,7 @@ class MyWeekPage {
         CockpitUser me = user.get();
         String repId = me.id();
         PageAdvice.checkId(repId);
-        JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
+        ActivityClient.Rep rep = activity.rep(repId);
         // This week in the rep's team's zone, which tells today there.
         // This week so far against the same days of last week (like for like).
         JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId);
@@ -73,7 +82,7 @@ class MyWeekPage {
                 repId,
                 today,
                 today.plusDays(90));
-        String name = rep.get("displayName").asString();
+        String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();
         for (Signal recognition : recognitions.get()) {
             recognised.add(new RecognitionLine(

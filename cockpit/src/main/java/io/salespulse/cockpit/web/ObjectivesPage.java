@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
@@ -52,23 +53,31 @@ class ObjectivesPage {
             String periodEnd) {}
 
     private final Services services;
+    private final ActivityClient activity;
     private final Labels labels;
     private final CurrentUser user;
     private final TeamObjectives teamObjectives;
     private final Clock clock;
 
-    ObjectivesPage(Services services, Labels labels, CurrentUser user, TeamObjectives teamObjectives, Clock clock) {
+    ObjectivesPage(
+            Services services,
+            ActivityClient activity,
+            Labels labels,
+            CurrentUser user,
+            TeamObjectives teamObjectives,
+            Clock clock) {
         this.clock = clock;
         this.services = services;
+        this.activity = activity;
         this.labels = labels;
         this.user = user;
         this.teamObjectives = teamObjectives;
     }
 
     /** Who an objective can be for: the team ({@code TEAM:id}) and each active rep ({@code REP:id}), with names. */
-    private Map<String, String> owners(JsonNode team, String teamId, Map<String, String> names) {
+    private Map<String, String> owners(ActivityClient.Team team, String teamId, Map<String, String> names) {
         Map<String, String> owners = new LinkedHashMap<>();
-        owners.put("TEAM:" + teamId, team.get("name").asString());
+        owners.put("TEAM:" + teamId, team.name());
         for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
             String repId = rep.get("repId").asString();
             names.put(repId, rep.get("displayName").asString());
@@ -86,11 +95,10 @@ class ObjectivesPage {
     }
 
     private String render(String teamId, Form form, Map<String, String> errors, Model model, Locale locale) {
-        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today =
-                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        ActivityClient.Team team = activity.team(teamId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         Map<String, String> names = new HashMap<>();
-        names.put(teamId, team.get("name").asString());
+        names.put(teamId, team.name());
         Map<String, String> owners = owners(team, teamId, names);
         List<TeamObjectives.Line> lines = teamObjectives.lines(teamId, today, names, locale);
         model.addAttribute("upcoming", teamObjectives.upcoming(teamId, today, names, locale));
@@ -263,13 +271,11 @@ class ObjectivesPage {
             Locale locale) {
         JsonNode objective =
                 services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
-        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+        ActivityClient.Team team = activity.team(teamId);
         String scopeId = objective.get("scopeId").asString();
         String who = "TEAM".equals(objective.get("scope").asString())
-                ? team.get("name").asString()
-                : services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", scopeId)
-                        .get("displayName")
-                        .asString();
+                ? team.name()
+                : activity.rep(scopeId).displayName();
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("objective", objective);

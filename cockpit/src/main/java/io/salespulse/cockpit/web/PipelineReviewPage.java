@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -35,11 +36,13 @@ class PipelineReviewPage {
             List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld", "dealsCreated", "dealsWon");
 
     private final Services services;
+    private final ActivityClient activity;
     private final Labels labels;
     private final CurrentUser user;
 
-    PipelineReviewPage(Services services, Labels labels, CurrentUser user) {
+    PipelineReviewPage(Services services, ActivityClient activity, Labels labels, CurrentUser user) {
         this.services = services;
+        this.activity = activity;
         this.labels = labels;
         this.user = user;
     }
@@ -80,7 +83,7 @@ class PipelineReviewPage {
     @GetMapping("/teams/{teamId}/pipeline")
     String page(@PathVariable String teamId, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
-        Pending<JsonNode> team = services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId));
+        Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<JsonNode> reps =
                 services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId));
         Pending<JsonNode> changes =
@@ -231,7 +234,7 @@ class PipelineReviewPage {
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(
                         java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale);
-        ZoneId teamZone = ZoneId.of(team.get().get("timezone").asString());
+        ZoneId teamZone = ZoneId.of(team.get().timezone());
         List<CallLine> calls = new ArrayList<>();
         for (JsonNode call : forecast.get().get("calls")) {
             calls.add(new CallLine(
@@ -296,16 +299,13 @@ class PipelineReviewPage {
         flash.addFlashAttribute("called", true);
         JsonNode replaced = recorded == null ? null : recorded.get("replaces");
         if (replaced != null && !replaced.isNull()) {
-            JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+            ActivityClient.Team team = activity.team(teamId);
             flash.addFlashAttribute(
                     "replacedCall",
                     labels.word(
                             "review.callReplaces",
                             locale,
-                            dayOf(
-                                    replaced.get("at"),
-                                    ZoneId.of(team.get("timezone").asString()),
-                                    locale),
+                            dayOf(replaced.get("at"), ZoneId.of(team.timezone()), locale),
                             Figures.amount(
                                     replaced.get("amount").decimalValue(),
                                     replaced.get("currency").asString(),

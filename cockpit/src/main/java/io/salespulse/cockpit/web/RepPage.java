@@ -1,5 +1,6 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
@@ -49,6 +50,7 @@ class RepPage {
     static final int DEALS_SHOWN = 50;
 
     private final Services services;
+    private final ActivityClient activity;
     private final Labels labels;
     private final io.salespulse.cockpit.security.CurrentUser user;
     private final Clock clock;
@@ -56,12 +58,14 @@ class RepPage {
 
     RepPage(
             Services services,
+            ActivityClient activity,
             Labels labels,
             io.salespulse.cockpit.security.CurrentUser user,
             Clock clock,
             TeamObjectives teamObjectives) {
         this.teamObjectives = teamObjectives;
         this.services = services;
+        this.activity = activity;
         this.labels = labels;
         this.user = user;
         this.clock = clock;
@@ -163,11 +167,10 @@ class RepPage {
     }
 
     private String render(String repId, OneOnOneForm typed, Map<String, String> errors, Model model, Locale locale) {
-        JsonNode rep = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
-        String teamId = rep.get("teamId").asString();
-        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today =
-                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        ActivityClient.Rep rep = activity.rep(repId);
+        String teamId = rep.teamId();
+        ActivityClient.Team team = activity.team(teamId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // This week so far against the same days of last week (like for like).
         Pending<JsonNode> week = services.async(() -> services.get(
                 Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true", repId, today));
@@ -192,7 +195,7 @@ class RepPage {
         Pending<JsonNode> upcoming = services.async(() ->
                 services.get(Service.KPI, "/api/v1/reps/{repId}/objectives?date={date}&upcoming=true", repId, today));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
-        String name = rep.get("displayName").asString();
+        String name = rep.displayName();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
 
         Map<String, String> charted = charted(labels, locale);
@@ -236,8 +239,7 @@ class RepPage {
                     signal.signalId(), signal.severity().name(), labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
-        model.addAttribute(
-                "away", awayLines(absences.get(), rep.get("displayName").asString()));
+        model.addAttribute("away", awayLines(absences.get(), rep.displayName()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         JsonNode onboarding = agenda.path("onboarding");
         model.addAttribute(
@@ -269,7 +271,7 @@ class RepPage {
         }
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
-        model.addAttribute("teamName", team.get("name").asString());
+        model.addAttribute("teamName", team.name());
         model.addAttribute("measures", TeamBoard.measures(week.get(), week.get().get("comparison")));
         model.addAttribute("comparedWith", TeamBoard.comparedWith(week.get(), labels, locale));
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), charted));

@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A signal, the page every notification links to: what was seen (the evidence), what to do (the suggested action
@@ -34,12 +34,14 @@ class SignalPage {
     static final int NOTE_MAX = 2000;
 
     private final Services services;
+    private final ActivityClient activity;
     private final CoachingClient coaching;
     private final Labels labels;
     private final CurrentUser user;
 
-    SignalPage(Services services, CoachingClient coaching, Labels labels, CurrentUser user) {
+    SignalPage(Services services, ActivityClient activity, CoachingClient coaching, Labels labels, CurrentUser user) {
         this.services = services;
+        this.activity = activity;
         this.coaching = coaching;
         this.labels = labels;
         this.user = user;
@@ -100,9 +102,7 @@ class SignalPage {
         String who = repId;
         List<String> questions = List.of();
         if (repId != null) {
-            who = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
-                    .get("displayName")
-                    .asString();
+            who = activity.rep(repId).displayName();
             for (CoachingClient.Talk item : coaching.agenda(repId).toDiscuss()) {
                 if (signalId.equals(item.signal().signalId())
                         && item.questions().containsKey(language)) {
@@ -110,13 +110,13 @@ class SignalPage {
                 }
             }
         }
-        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+        ActivityClient.Team team = activity.team(teamId);
         if (repId == null) {
-            who = team.get("name").asString();
+            who = team.name();
         }
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
-                .withZone(ZoneId.of(team.get("timezone").asString()));
+                .withZone(ZoneId.of(team.timezone()));
         model.addAttribute("raisedAt", signal.raisedAt() == null ? null : when.format(signal.raisedAt()));
         model.addAttribute(
                 "acknowledgedAt", signal.acknowledgedAt() == null ? null : when.format(signal.acknowledgedAt()));

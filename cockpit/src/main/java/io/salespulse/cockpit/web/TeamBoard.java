@@ -1,5 +1,6 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.Services;
@@ -57,13 +58,21 @@ class TeamBoard {
     private static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING", "INFO");
 
     private final Services services;
+    private final ActivityClient activity;
     private final CoachingClient coaching;
     private final Labels labels;
     private final TeamObjectives objectives;
     private final Clock clock;
 
-    TeamBoard(Services services, CoachingClient coaching, Labels labels, TeamObjectives objectives, Clock clock) {
+    TeamBoard(
+            Services services,
+            ActivityClient activity,
+            CoachingClient coaching,
+            Labels labels,
+            TeamObjectives objectives,
+            Clock clock) {
         this.services = services;
+        this.activity = activity;
         this.coaching = coaching;
         this.labels = labels;
         this.objectives = objectives;
@@ -113,9 +122,8 @@ class TeamBoard {
         PageAdvice.checkId(teamId);
         String chosen = PERIODS.contains(period) ? period : "week";
         String charted = CHART_MEASURES.contains(chart) ? chart : "calls";
-        JsonNode team = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
-        LocalDate today =
-                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+        ActivityClient.Team team = activity.team(teamId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // The period so far, and the same days of the period before (like for like).
         Pending<JsonNode> now = services.async(() -> services.get(
                 Service.KPI,
@@ -130,7 +138,7 @@ class TeamBoard {
         Pending<JsonNode> pipeline =
                 services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
         Map<String, String> names = roster.get();
-        names.put(teamId, team.get("name").asString());
+        names.put(teamId, team.name());
         Pending<List<TeamObjectives.Line>> running =
                 services.async(() -> objectives.lines(teamId, today, names, locale));
         JsonNode period0 = now.get();
@@ -158,9 +166,7 @@ class TeamBoard {
         for (Pending<List<Signal>> list : open) {
             for (Signal signal : list.get()) {
                 String repId = signal.repId();
-                String who = repId != null
-                        ? names.getOrDefault(repId, repId)
-                        : team.get("name").asString();
+                String who = repId != null ? names.getOrDefault(repId, repId) : team.name();
                 signals.add(new SignalLine(
                         signal.signalId(),
                         signal.severity().name(),
