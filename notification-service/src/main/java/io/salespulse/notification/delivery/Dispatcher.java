@@ -61,6 +61,12 @@ class Dispatcher {
         this.outbound = outbound;
         this.senders = senders.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(ChannelSender::channel, sender -> sender));
+        for (Channel channel : Channel.values()) {
+            if (!this.senders.containsKey(channel)) {
+                // A channel added without its sender would leave its deliveries queued for nothing: refuse to start.
+                throw new IllegalStateException("No ChannelSender for the channel " + channel.key());
+            }
+        }
         this.queue = queue;
         this.clock = clock;
         this.recent = new TargetRateLimits(
