@@ -12,6 +12,10 @@ import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Revisions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -91,6 +95,7 @@ class ObjectiveController {
         }
     }
 
+    @Operation(summary = "An objective as set")
     @GetMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}")
     ResponseEntity<ObjectiveView> get(@PathVariable @Bounded String teamId, @PathVariable @Bounded String objectiveId) {
         ObjectiveView view = ObjectiveView.of(ofTeam(teamId, objectiveId));
@@ -101,6 +106,16 @@ class ObjectiveController {
      * Sets a new objective ({@code 201}) or adjusts a held one's target or period ({@code 200}); the same request again
      * changes nothing. Scope, scope id, metric and currency are fixed once set: cancel and set another to change them.
      */
+    @Operation(summary = "Set an objective, or adjust its target or period")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Adjusted (or the same request again)",
+            content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Set",
+            content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
+    @ApiResponse(responseCode = "409", description = "The objective was cancelled: set a new one")
     @PutMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}")
     ResponseEntity<ObjectiveView> put(
             @PathVariable @Bounded String teamId,
@@ -160,6 +175,7 @@ class ObjectiveController {
      * Monday to Sunday, set or adjusted as a PUT of it would be; weeks dropped from the schedule are cancelled. Answers
      * the ramp's objectives, in week order.
      */
+    @Operation(summary = "Set a rep's onboarding ramp: weekly objectives rising on a schedule")
     @PutMapping("/api/v1/teams/{teamId}/ramps/{rampId}")
     List<ObjectiveView> ramp(
             @PathVariable @Bounded String teamId, @PathVariable @Bounded String rampId, @RequestBody JsonNode body) {
@@ -237,6 +253,7 @@ class ObjectiveController {
     }
 
     /** Cancels an objective for good ({@code reason} optional); cancelling it again changes nothing. */
+    @Operation(summary = "Cancel an objective, with a reason")
     @PostMapping("/api/v1/teams/{teamId}/objectives/{objectiveId}/cancel")
     ObjectiveView cancel(
             @PathVariable @Bounded String teamId,

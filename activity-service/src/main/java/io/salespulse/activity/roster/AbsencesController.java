@@ -11,6 +11,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.RequestBodies;
 import io.salespulse.kit.web.Revisions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -67,6 +68,7 @@ class AbsencesController {
      * The team's public holidays from..to (default: today to a year ahead, at most 732 days), named in {@code lang}
      * ({@code fr} or {@code en}; the team's language by default). Empty for a team without a holiday calendar.
      */
+    @Operation(summary = "A team's public holidays in a range, named in a language")
     @GetMapping("/api/v1/teams/{teamId}/holidays")
     List<PublicHolidays.Day> getTeamHolidays(
             @PathVariable @Bounded String teamId,
@@ -87,6 +89,7 @@ class AbsencesController {
         return holidays.between(team.holidays(), first, last, locale);
     }
 
+    @Operation(summary = "Record or change a rep's absence")
     @PutMapping("/api/v1/reps/{repId}/absences/{absenceId}")
     ResponseEntity<Absences.View> putAbsence(
             @PathVariable @Bounded String repId,
@@ -109,6 +112,7 @@ class AbsencesController {
     }
 
     /** Withdraws an absence: its days are working days again. Withdrawing twice is no error. */
+    @Operation(summary = "Withdraw an absence")
     @DeleteMapping("/api/v1/reps/{repId}/absences/{absenceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteAbsence(
@@ -131,6 +135,7 @@ class AbsencesController {
         }
     }
 
+    @Operation(summary = "A rep's absences in a range")
     @GetMapping("/api/v1/reps/{repId}/absences")
     List<Absences.View> getRepAbsences(
             @PathVariable @Bounded String repId,
@@ -140,6 +145,7 @@ class AbsencesController {
         return list(List.of(repId), rep.teamId(), from, to);
     }
 
+    @Operation(summary = "A team's absences in a range")
     @GetMapping("/api/v1/teams/{teamId}/absences")
     List<Absences.View> getTeamAbsences(
             @PathVariable @Bounded String teamId,
@@ -192,6 +198,7 @@ class AbsencesController {
      * (derived from rep and dates when absent, so importing the same file twice records nothing twice). Each good
      * line is recorded; each bad one is reported with its line number and column, and stops nothing else.
      */
+    @Operation(summary = "Import reps' absences from a CSV file (line-numbered report)")
     @PostMapping(
             path = "/api/v1/absences/import",
             consumes = {"text/csv", "text/plain"})

@@ -5,6 +5,7 @@ import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -37,6 +38,7 @@ class BackfillsController {
     record BackfillRequest(@NotEmpty @Size(max = 100) List<@NotBlank @Bounded String> teamIds) {}
 
     /** Starts a backfill (again: a restart, from now). */
+    @Operation(summary = "Open a backfill window for some teams (their rules wait for the history)")
     @PutMapping("/api/v1/backfills/{backfillId}")
     Backfill start(@PathVariable @Bounded String backfillId, @Valid @RequestBody BackfillRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -54,6 +56,7 @@ class BackfillsController {
     }
 
     /** Completes a backfill: the rules judge its teams once, as they now are. Completing again changes nothing. */
+    @Operation(summary = "Complete a backfill: its teams are judged once its history has settled")
     @PostMapping("/api/v1/backfills/{backfillId}/complete")
     Backfill complete(@PathVariable @Bounded String backfillId) {
         Backfill backfill = get(backfillId);
@@ -64,6 +67,7 @@ class BackfillsController {
         return roster.saveBackfill(new Backfill(backfillId, backfill.teamIds(), backfill.startedAt(), now, now));
     }
 
+    @Operation(summary = "A backfill window and where it stands")
     @GetMapping("/api/v1/backfills/{backfillId}")
     Backfill get(@PathVariable @Bounded String backfillId) {
         return roster.backfill(backfillId).orElseThrow(() -> new NotFoundException("No backfill " + backfillId));

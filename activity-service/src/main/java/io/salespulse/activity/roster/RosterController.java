@@ -14,6 +14,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Paging;
 import io.salespulse.kit.web.Revisions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -120,6 +121,7 @@ class RosterController {
         return changedAt.toEpochMilli();
     }
 
+    @Operation(summary = "Add or change a team")
     @PutMapping("/api/v1/teams/{teamId}")
     ResponseEntity<TeamView> putTeam(
             @PathVariable @Bounded String teamId,
@@ -187,6 +189,7 @@ class RosterController {
      * The teams the caller reads, in id order, paged: every team for leadership and admins, a manager's own teams
      * (those of its token) for a manager.
      */
+    @Operation(summary = "The teams the caller reads")
     @GetMapping("/api/v1/teams")
     ResponseEntity<List<TeamView>> getTeams(
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -195,6 +198,7 @@ class RosterController {
         return roster.pageOfTeams(caller.readsAll() ? null : caller.teams(), paging, TeamView::of);
     }
 
+    @Operation(summary = "A team")
     @GetMapping("/api/v1/teams/{teamId}")
     ResponseEntity<TeamView> getTeam(@PathVariable @Bounded String teamId) {
         return tagged(
@@ -209,6 +213,7 @@ class RosterController {
                 .body(view);
     }
 
+    @Operation(summary = "A team's reps, in id order")
     @GetMapping("/api/v1/teams/{teamId}/reps")
     ResponseEntity<List<RepView>> getTeamReps(
             @PathVariable @Bounded String teamId,
@@ -219,6 +224,7 @@ class RosterController {
         return roster.pageOfTeam(teamId, paging, RepView::of);
     }
 
+    @Operation(summary = "Add or change a rep")
     @PutMapping("/api/v1/reps/{repId}")
     ResponseEntity<RepView> putRep(
             @PathVariable @Bounded String repId,
@@ -242,6 +248,7 @@ class RosterController {
         return tagged(RepView.of(roster.saveRep(rep)), RepView::revision);
     }
 
+    @Operation(summary = "A rep")
     @GetMapping("/api/v1/reps/{repId}")
     ResponseEntity<RepView> getRep(@PathVariable @Bounded String repId) {
         return tagged(

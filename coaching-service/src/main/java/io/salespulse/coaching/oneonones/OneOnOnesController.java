@@ -9,6 +9,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.PreconditionFailedException;
 import io.salespulse.kit.web.Revisions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -115,6 +116,7 @@ class OneOnOnesController {
         return roster.rep(repId).orElseThrow(() -> new NotFoundException("No rep " + repId));
     }
 
+    @Operation(summary = "Record a 1:1: notes, energy, action items")
     @PutMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}")
     ResponseEntity<OneOnOneView> record(
             @PathVariable @Bounded String repId,
@@ -193,12 +195,14 @@ class OneOnOnesController {
      * The action items still open from the rep's 1:1s (overdue flagged), without the 1:1s' notes: what the rep reads
      * of its 1:1s, and its managers too.
      */
+    @Operation(summary = "A rep's open 1:1 action items")
     @GetMapping("/api/v1/reps/{repId}/action-items")
     List<OneOnOneRecords.OpenItem> actionItems(@PathVariable @Bounded String repId) {
         rep(repId);
         return records.openItems(repId, java.time.LocalDate.now(clock.withZone(roster.zoneOf(repId))));
     }
 
+    @Operation(summary = "A rep's last 1:1s")
     @GetMapping("/api/v1/reps/{repId}/one-on-ones")
     List<OneOnOneView> list(@PathVariable @Bounded String repId, @RequestParam(defaultValue = "20") int limit) {
         rep(repId);
@@ -211,6 +215,7 @@ class OneOnOnesController {
                 .toList();
     }
 
+    @Operation(summary = "Mark a 1:1 action item done")
     @PostMapping("/api/v1/reps/{repId}/one-on-ones/{oneOnOneId}/action-items/{itemId}/done")
     OneOnOneView done(
             @PathVariable @Bounded String repId,

@@ -8,6 +8,7 @@ import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Revisions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -96,6 +97,7 @@ class PlansController {
         this.events = events;
     }
 
+    @Operation(summary = "A rep's development plan with where its goals stand")
     @GetMapping("/api/v1/reps/{repId}/plan")
     ResponseEntity<PlanViews.PlanView> get(@PathVariable @Bounded String repId) {
         RepChanged rep = rep(repId);
@@ -107,6 +109,7 @@ class PlansController {
     }
 
     /** Writes the plan; with {@code If-Match}, only over the revision its author read ({@code 412} otherwise). */
+    @Operation(summary = "Set a rep's development plan")
     @PutMapping("/api/v1/reps/{repId}/plan")
     ResponseEntity<PlanViews.PlanView> put(
             @PathVariable @Bounded String repId,
@@ -139,6 +142,7 @@ class PlansController {
     }
 
     /** The plan was gone through with the rep today: the review reminder starts again. */
+    @Operation(summary = "Record that the plan was reviewed with the rep")
     @PostMapping("/api/v1/reps/{repId}/plan/review")
     PlanViews.PlanView review(@PathVariable @Bounded String repId) {
         rep(repId);
@@ -151,6 +155,7 @@ class PlansController {
         }));
     }
 
+    @Operation(summary = "Mark a plan milestone done")
     @PostMapping("/api/v1/reps/{repId}/plan/goals/{goalId}/milestones/{milestoneId}/done")
     PlanViews.PlanView milestoneDone(
             @PathVariable @Bounded String repId,

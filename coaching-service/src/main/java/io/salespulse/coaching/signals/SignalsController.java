@@ -11,6 +11,7 @@ import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kit.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ class SignalsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A team's signals, by status and type")
     @GetMapping("/api/v1/teams/{teamId}/signals")
     ResponseEntity<List<Signal>> teamSignals(
             @PathVariable String teamId,
@@ -75,6 +77,7 @@ class SignalsController {
                 teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class), paging);
     }
 
+    @Operation(summary = "A signal with its lifecycle")
     @GetMapping("/api/v1/signals/{signalId}")
     Signal signal(@PathVariable String signalId) {
         return book.get(signalId).orElseThrow(() -> new NotFoundException("No signal " + signalId));
@@ -83,6 +86,7 @@ class SignalsController {
     /** @param note the manager's note (who acknowledges is the token's subject) */
     record Acknowledgement(String note) {}
 
+    @Operation(summary = "Acknowledge a signal, with a note")
     @PostMapping("/api/v1/signals/{signalId}/acknowledge")
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
         String managerId = Caller.current().map(Caller::subject).orElse(null);
@@ -100,6 +104,7 @@ class SignalsController {
     static final int MAX_RECOGNITIONS = 100;
 
     /** A rep's recognitions of the last 90 days, newest first: what the rep reads of its signals, and its managers too. */
+    @Operation(summary = "A rep's recent recognitions")
     @GetMapping("/api/v1/reps/{repId}/recognitions")
     List<Recognition> recognitions(@PathVariable String repId, @RequestParam(defaultValue = "20") int limit) {
         if (roster.rep(repId).isEmpty()) {
@@ -147,6 +152,7 @@ class SignalsController {
             Onboarding onboarding,
             List<io.salespulse.coaching.plans.PlanViews.GoalView> plan) {}
 
+    @Operation(summary = "The agenda of a rep's next 1:1")
     @GetMapping("/api/v1/reps/{repId}/one-on-one")
     OneOnOne oneOnOne(@PathVariable String repId, @RequestParam(required = false) String since) {
         Optional<RepChanged> rep = roster.rep(repId);

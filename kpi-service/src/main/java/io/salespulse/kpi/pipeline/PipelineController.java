@@ -7,6 +7,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -50,6 +51,7 @@ class PipelineController {
         this.clock = clock;
     }
 
+    @Operation(summary = "What moved in a team's pipeline over a period")
     @GetMapping("/api/v1/teams/{teamId}/pipeline/changes")
     PipelineReview.Changes teamChanges(
             @PathVariable String teamId,
@@ -58,6 +60,7 @@ class PipelineController {
         return review.teamChanges(teamId, span(team(teamId), from, to));
     }
 
+    @Operation(summary = "What moved in a rep's pipeline over a period")
     @GetMapping("/api/v1/reps/{repId}/pipeline/changes")
     PipelineReview.Changes repChanges(
             @PathVariable String repId,
@@ -66,6 +69,7 @@ class PipelineController {
         return review.repChanges(repId, span(teamOfRep(repId), from, to));
     }
 
+    @Operation(summary = "A team's funnel for a period, with its conversions")
     @GetMapping("/api/v1/teams/{teamId}/funnel")
     PipelineReview.FunnelReview teamFunnel(
             @PathVariable String teamId,
@@ -74,6 +78,7 @@ class PipelineController {
         return review.teamFunnel(teamId, span(team(teamId), from, to));
     }
 
+    @Operation(summary = "A rep's funnel for a period, with its conversions")
     @GetMapping("/api/v1/reps/{repId}/funnel")
     PipelineReview.FunnelReview repFunnel(
             @PathVariable String repId,
@@ -82,6 +87,7 @@ class PipelineController {
         return review.repFunnel(repId, span(teamOfRep(repId), from, to));
     }
 
+    @Operation(summary = "A team's forecast for a quarter, by category, against quota")
     @GetMapping("/api/v1/teams/{teamId}/forecast")
     PipelineReview.ForecastReview forecast(
             @PathVariable String teamId,
@@ -112,6 +118,7 @@ class PipelineController {
 
             @Size(max = 500) String note) {}
 
+    @Operation(summary = "Record the manager's call for the quarter")
     @PutMapping("/api/v1/teams/{teamId}/forecast/call")
     ForecastCalls.Call call(@PathVariable String teamId, @Valid @RequestBody CallRequest request) {
         TeamChanged team = team(teamId);
@@ -132,6 +139,7 @@ class PipelineController {
     }
 
     /** Each manager's forecast accuracy over the team's last periods that are over (4 by default, at most 12). */
+    @Operation(summary = "How far the manager's past calls were from what closed")
     @GetMapping("/api/v1/teams/{teamId}/forecast/accuracy")
     List<ForecastCalls.Accuracy> accuracy(@PathVariable String teamId, @RequestParam(defaultValue = "4") int periods) {
         if (periods < 1 || periods > MAX_ACCURACY_PERIODS) {

@@ -1,6 +1,7 @@
 package io.salespulse.kpi.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,8 @@ class RebuildController {
     @Operation(
             summary = "Drop the KPI views and replay the topics from their start (admin)",
             description = "409 while another kpi-service instance consumes: nothing is dropped then.")
+    @ApiResponse(responseCode = "202", description = "Replaying: {\"status\": \"replaying\"}")
+    @ApiResponse(responseCode = "409", description = "Another kpi-service instance consumes: nothing was dropped")
     @PostMapping("/api/v1/admin/rebuild")
     ResponseEntity<Map<String, String>> rebuild() throws InterruptedException, ExecutionException {
         rebuild.rebuild();

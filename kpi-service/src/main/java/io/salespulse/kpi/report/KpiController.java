@@ -11,6 +11,7 @@ import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,6 +111,7 @@ class KpiController {
             Long daysInStage,
             boolean closeDatePassed) {}
 
+    @Operation(summary = "A rep's KPIs for a day, week, month or quarter")
     @GetMapping("/api/v1/reps/{repId}/kpis")
     RepKpis repKpis(
             @PathVariable String repId,
@@ -143,6 +145,7 @@ class KpiController {
                 comparison);
     }
 
+    @Operation(summary = "A rep's figures day by day")
     @GetMapping("/api/v1/reps/{repId}/kpis/daily")
     List<DailyRow> repDaily(@PathVariable String repId, @RequestParam String from, @RequestParam String to) {
         LocalDate start = parse("from", from);
@@ -152,6 +155,7 @@ class KpiController {
     }
 
     /** Every rep of a team day by day (in rep id order), for the team board's chart: at most a quarter. */
+    @Operation(summary = "A team's figures day by day, per rep")
     @GetMapping("/api/v1/teams/{teamId}/kpis/daily")
     TeamDaily teamDaily(@PathVariable String teamId, @RequestParam String from, @RequestParam String to) {
         roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
@@ -169,6 +173,7 @@ class KpiController {
     }
 
     /** A rep's open deals, the soonest expected to close first (then by id); at most {@code limit} (1 to 500). */
+    @Operation(summary = "A rep's open deals")
     @GetMapping("/api/v1/reps/{repId}/deals")
     List<OpenDeal> openDeals(@PathVariable String repId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_DEALS) {
@@ -213,6 +218,7 @@ class KpiController {
                 .toList();
     }
 
+    @Operation(summary = "A team's KPIs per rep for a day, week, month or quarter")
     @GetMapping("/api/v1/teams/{teamId}/kpis")
     TeamKpis teamKpis(
             @PathVariable String teamId,

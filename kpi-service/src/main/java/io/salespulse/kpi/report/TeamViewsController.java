@@ -14,6 +14,7 @@ import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
 import io.salespulse.kpi.periods.Period;
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,6 +73,7 @@ class TeamViewsController {
      * A team's objectives running on the day (today by default), with their figures; with {@code upcoming=true}, those
      * set to start after it instead (soonest first).
      */
+    @Operation(summary = "A team's running objectives with attainment, pace and status")
     @GetMapping("/api/v1/teams/{teamId}/objectives")
     List<ObjectiveView> objectives(
             @PathVariable String teamId,
@@ -86,6 +88,7 @@ class TeamViewsController {
      * A rep's own objectives running on the day (today by default), with their figures: what the rep reads of them;
      * with {@code upcoming=true}, those set to start after it.
      */
+    @Operation(summary = "A rep's running objectives with attainment, pace and status")
     @GetMapping("/api/v1/reps/{repId}/objectives")
     List<ObjectiveView> repObjectives(
             @PathVariable String repId,
@@ -144,6 +147,7 @@ class TeamViewsController {
     /** A leaderboard. */
     record Leaderboard(String teamId, String metric, String currency, Period period, List<Ranked> ranking) {}
 
+    @Operation(summary = "A team's reps ranked by a metric")
     @GetMapping("/api/v1/teams/{teamId}/leaderboard")
     Leaderboard leaderboard(
             @PathVariable String teamId,
@@ -182,6 +186,7 @@ class TeamViewsController {
         return new Leaderboard(teamId, metric, money ? currency : null, range, ranking);
     }
 
+    @Operation(summary = "A team's open pipeline by stage, weighted, with its coverage")
     @GetMapping("/api/v1/teams/{teamId}/pipeline")
     TeamPipeline.Pipeline pipeline(@PathVariable String teamId) {
         return pipelines.of(team(teamId));

@@ -8,6 +8,7 @@ import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -80,6 +81,7 @@ class CelebrationsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A team's celebration channel")
     @GetMapping("/api/v1/teams/{teamId}/celebrations")
     ChannelView channel(@PathVariable @Bounded String teamId) {
         java.util.List<String> notPosted = repsNotPosted(teamId);
@@ -89,6 +91,7 @@ class CelebrationsController {
                 .orElse(new ChannelView(teamId, false, null, null, null, notPosted));
     }
 
+    @Operation(summary = "Set a team's celebration channel")
     @PutMapping("/api/v1/teams/{teamId}/celebrations")
     ChannelView setChannel(@PathVariable @Bounded String teamId, @Valid @RequestBody ChannelRequest request) {
         if (roster.team(teamId).isEmpty()) {
@@ -117,6 +120,7 @@ class CelebrationsController {
         return ChannelView.of(channel, repsNotPosted(teamId));
     }
 
+    @Operation(summary = "Whether a rep's wins may be posted to the team")
     @GetMapping("/api/v1/reps/{repId}/celebrations")
     RepChoiceView repChoice(@PathVariable @Bounded String repId) {
         if (roster.rep(repId).isEmpty()) {
@@ -125,6 +129,7 @@ class CelebrationsController {
         return new RepChoiceView(repId, celebrations.publicPosts(repId));
     }
 
+    @Operation(summary = "Set whether a rep's wins may be posted to the team")
     @PutMapping("/api/v1/reps/{repId}/celebrations")
     RepChoiceView setRepChoice(@PathVariable @Bounded String repId, @Valid @RequestBody RepChoiceView request) {
         if (roster.rep(repId).isEmpty()) {

@@ -3,6 +3,7 @@ package io.salespulse.notification.delivery;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.Paging;
 import io.salespulse.notification.channels.Message;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,7 @@ class NotificationsController {
             Instant sentAt,
             List<Attempt> attempts) {}
 
+    @Operation(summary = "A manager's delivery log")
     @GetMapping("/api/v1/managers/{managerId}/notifications")
     ResponseEntity<List<DeliveryView>> log(
             @PathVariable String managerId,
@@ -73,6 +75,7 @@ class NotificationsController {
      * {@code GET /api/v1/admin/notifications/unroutable}: the signals that reached no channel and wait for a manager or
      * a channel (admin), oldest first; {@code teamId} narrows to a team.
      */
+    @Operation(summary = "Signals that reached no channel, and why (admin)")
     @GetMapping("/api/v1/admin/notifications/unroutable")
     List<UnroutableView> unroutable(@RequestParam(required = false) @io.salespulse.kit.web.Bounded String teamId) {
         return queue.unroutable(teamId, null, Rerouting.BATCH).stream()

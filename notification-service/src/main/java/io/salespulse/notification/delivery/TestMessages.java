@@ -7,6 +7,7 @@ import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,7 @@ class TestMessages {
         this.mailTemplates = mailTemplates;
     }
 
+    @Operation(summary = "Send a test message on each of the manager's channels")
     @PostMapping("/api/v1/managers/{managerId}/test-message")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Queued send(@PathVariable String managerId) {

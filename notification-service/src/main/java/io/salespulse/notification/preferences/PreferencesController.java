@@ -9,6 +9,7 @@ import io.salespulse.kit.web.PreconditionFailedException;
 import io.salespulse.kit.web.Revisions;
 import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.outbound.OutboundPolicy;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -81,6 +82,7 @@ class PreferencesController {
         }
     }
 
+    @Operation(summary = "Set a manager's notification preferences")
     @PutMapping("/api/v1/managers/{managerId}/preferences")
     ResponseEntity<PreferencesView> put(
             @PathVariable @Bounded String managerId,
@@ -161,6 +163,7 @@ class PreferencesController {
         }
     }
 
+    @Operation(summary = "A manager's notification preferences")
     @GetMapping("/api/v1/managers/{managerId}/preferences")
     ResponseEntity<PreferencesView> get(@PathVariable String managerId) {
         Preferences stored =

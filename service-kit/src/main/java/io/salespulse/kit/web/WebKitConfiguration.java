@@ -1,6 +1,7 @@
 package io.salespulse.kit.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +20,12 @@ public class WebKitConfiguration {
         FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Every refusal an operation can answer, declared in its OpenAPI document ({@link ProblemResponses}). */
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
     }
 }
