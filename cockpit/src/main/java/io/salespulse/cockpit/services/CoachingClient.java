@@ -7,6 +7,7 @@ import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,16 +103,23 @@ public class CoachingClient {
         }
     }
 
-    /** The signals of a rep's 1:1 agenda. */
+    /** The signals and the running objectives of a rep's 1:1 agenda. */
     @ReadFrom(service = "coaching-service", schema = "OneOnOne")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agenda(List<Talk> toDiscuss, List<Signal> recognitions) {
+    public record Agenda(List<Talk> toDiscuss, List<Signal> recognitions, List<AgendaObjective> objectives) {
 
         public Agenda {
             toDiscuss = toDiscuss == null ? List.of() : List.copyOf(toDiscuss);
             recognitions = recognitions == null ? List.of() : List.copyOf(recognitions);
+            objectives = objectives == null ? List.of() : List.copyOf(objectives);
         }
     }
+
+    /** A running objective of the rep, as the agenda tells it. */
+    @ReadFrom(service = "coaching-service", schema = "ObjectiveProgressed")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AgendaObjective(String metric, BigDecimal attainment, BigDecimal pace, String status)
+            implements ObjectiveFigures {}
 
     /** An open signal of the agenda with its 1:1 questions by language. */
     @ReadFrom(service = "coaching-service", schema = "AgendaItem")

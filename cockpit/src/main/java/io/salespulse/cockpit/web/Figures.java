@@ -30,8 +30,11 @@ final class Figures {
         return percent(ratio.decimalValue(), locale);
     }
 
-    /** A share as a whole percentage, in the page's language ("33 %" in French, "33%" in English). */
+    /** A share as a whole percentage, in the page's language ("33 %" in French, "33%" in English); none is "—". */
     static String percent(BigDecimal share, Locale locale) {
+        if (share == null) {
+            return "—";
+        }
         long value = share.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
         return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? value + " %" : value + "%";
     }

@@ -3,6 +3,7 @@ package io.salespulse.cockpit.web;
 import io.salespulse.cockpit.security.CurrentUser;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
+import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -95,15 +96,18 @@ class LeadershipPage {
     }
 
     private final Services services;
+    private final KpiClient kpi;
     private final CoachingClient coaching;
     private final CurrentUser user;
     private final Labels labels;
     private final Clock clock;
 
-    LeadershipPage(Services services, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
+    LeadershipPage(
+            Services services, KpiClient kpi, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
         this.coaching = coaching;
         this.clock = clock;
         this.services = services;
+        this.kpi = kpi;
         this.user = user;
         this.labels = labels;
     }
@@ -142,14 +146,14 @@ class LeadershipPage {
                 period,
                 today);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
-        JsonNode objectives = services.get(Service.KPI, "/api/v1/teams/{teamId}/objectives?date={date}", teamId, today);
+        List<KpiClient.Objective> objectives = kpi.objectivesOfTeam(teamId, today, false);
         List<Signal> open = coaching.signalsOfTeam(teamId, "OPEN", 500);
         List<Signal> acknowledged = coaching.signalsOfTeam(teamId, "ACKNOWLEDGED", 500);
         long onTrack = 0;
         long atRisk = 0;
         long offTrack = 0;
-        for (JsonNode objective : objectives) {
-            switch (objective.get("status").asString()) {
+        for (KpiClient.Objective objective : objectives) {
+            switch (objective.status()) {
                 case "ACHIEVED", "ON_TRACK" -> onTrack++;
                 case "AT_RISK" -> atRisk++;
                 case "OFF_TRACK" -> offTrack++;

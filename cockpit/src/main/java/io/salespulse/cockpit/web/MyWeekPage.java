@@ -5,6 +5,7 @@ import io.salespulse.cockpit.security.CurrentUser;
 import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
+import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -32,6 +33,7 @@ class MyWeekPage {
 
     private final CoachingClient coaching;
     private final Services services;
+    private final KpiClient kpi;
     private final ActivityClient activity;
     private final CurrentUser user;
     private final Labels labels;
@@ -39,6 +41,7 @@ class MyWeekPage {
 
     MyWeekPage(
             Services services,
+            KpiClient kpi,
             ActivityClient activity,
             CoachingClient coaching,
             CurrentUser user,
@@ -47,6 +50,7 @@ class MyWeekPage {
         this.coaching = coaching;
         this.clock = clock;
         this.services = services;
+        this.kpi = kpi;
         this.activity = activity;
         this.user = user;
         this.labels = labels;
@@ -69,8 +73,7 @@ class MyWeekPage {
                 repId,
                 today.minusDays(RepPage.CHART_DAYS - 1),
                 today));
-        Pending<JsonNode> objectives =
-                services.async(() -> services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId));
+        Pending<List<KpiClient.Objective>> objectives = services.async(() -> kpi.objectivesOfRep(repId, null, false));
         Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
         Pending<JsonNode> items =
                 services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));

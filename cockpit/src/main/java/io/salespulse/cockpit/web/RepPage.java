@@ -3,6 +3,8 @@ package io.salespulse.cockpit.web;
 import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
+import io.salespulse.cockpit.services.KpiClient;
+import io.salespulse.cockpit.services.ObjectiveFigures;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -50,6 +52,7 @@ class RepPage {
     static final int DEALS_SHOWN = 50;
 
     private final Services services;
+    private final KpiClient kpi;
     private final ActivityClient activity;
     private final Labels labels;
     private final io.salespulse.cockpit.security.CurrentUser user;
@@ -58,6 +61,7 @@ class RepPage {
 
     RepPage(
             Services services,
+            KpiClient kpi,
             ActivityClient activity,
             Labels labels,
             io.salespulse.cockpit.security.CurrentUser user,
@@ -65,6 +69,7 @@ class RepPage {
             TeamObjectives teamObjectives) {
         this.teamObjectives = teamObjectives;
         this.services = services;
+        this.kpi = kpi;
         this.activity = activity;
         this.labels = labels;
         this.user = user;
@@ -192,8 +197,7 @@ class RepPage {
                 today.plusDays(90)));
         Pending<JsonNode> plan =
                 services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
-        Pending<JsonNode> upcoming = services.async(() ->
-                services.get(Service.KPI, "/api/v1/reps/{repId}/objectives?date={date}&upcoming=true", repId, today));
+        Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
         JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
         String name = rep.displayName();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
@@ -222,9 +226,9 @@ class RepPage {
                             : "—",
                     deal.get("closeDatePassed").asBoolean()));
         }
-        List<ObjectiveLine> objectives = objectiveLines(agenda.get("objectives"), labels, locale);
-        List<Talk> toDiscuss = new ArrayList<>();
         CoachingClient.Agenda signals = CoachingClient.agenda(agenda);
+        List<ObjectiveLine> objectives = objectiveLines(signals.objectives(), labels, locale);
+        List<Talk> toDiscuss = new ArrayList<>();
         for (CoachingClient.Talk item : signals.toDiscuss()) {
             Signal signal = item.signal();
             toDiscuss.add(new Talk(
@@ -316,18 +320,16 @@ class RepPage {
     }
 
     /** Objectives (as kpi-service or the agenda gives them) as the pages show them. */
-    static List<ObjectiveLine> objectiveLines(JsonNode list, Labels labels, Locale locale) {
+    static List<ObjectiveLine> objectiveLines(List<? extends ObjectiveFigures> list, Labels labels, Locale locale) {
         List<ObjectiveLine> objectives = new ArrayList<>();
-        for (JsonNode objective : list) {
-            JsonNode attainment = objective.get("attainment");
+        for (ObjectiveFigures objective : list) {
+            // Pace as a share, as on the objectives page: "97 %", never "0,9828".
             objectives.add(new ObjectiveLine(
-                    labels.word("objective.metric." + objective.get("metric").asString(), locale),
-                    Figures.percent(attainment, locale),
-                    objective.hasNonNull("pace")
-                            ? Figures.number(objective.get("pace").decimalValue(), locale)
-                            : "—",
-                    objective.get("status").asString(),
-                    TeamObjectives.bar(attainment)));
+                    labels.word("objective.metric." + objective.metric(), locale),
+                    Figures.percent(objective.attainment(), locale),
+                    Figures.percent(objective.pace(), locale),
+                    objective.status(),
+                    TeamObjectives.bar(objective.attainment())));
         }
         return objectives;
     }
