@@ -6,11 +6,14 @@ import io.salespulse.contracts.EventCodec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** kpi-service's objectives, typed ({@link ReadFrom}). */
+/** kpi-service's figures and objectives, typed ({@link ReadFrom}). */
 @Component
 public class KpiClient {
 
@@ -42,6 +45,28 @@ public class KpiClient {
                         upcoming));
     }
 
+    /** A team's figures for a period (day, week, month, quarter) around a day, against the period before. */
+    public TeamKpis teamKpis(String teamId, String period, LocalDate day) {
+        return EventCodec.mapper()
+                .treeToValue(
+                        services.get(
+                                Service.KPI,
+                                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
+                                teamId,
+                                period,
+                                day),
+                        TeamKpis.class);
+    }
+
+    /** A rep's figures for a week around a day (today in its team's zone when null), against the week before. */
+    public RepKpis repWeek(String repId, LocalDate day) {
+        JsonNode week = day == null
+                ? services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId)
+                : services.get(
+                        Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true", repId, day);
+        return EventCodec.mapper().treeToValue(week, RepKpis.class);
+    }
+
     private static List<Objective> objectives(JsonNode array) {
         List<Objective> objectives = new ArrayList<>();
         array.forEach(objective -> objectives.add(EventCodec.mapper().treeToValue(objective, Objective.class)));
@@ -71,4 +96,80 @@ public class KpiClient {
             LocalDate periodStart,
             LocalDate periodEnd)
             implements ObjectiveFigures {}
+
+    /** A period's activity and pipeline figures: a rep's, a team's totals, or those of the period compared with. */
+    public interface PeriodFigures {
+
+        Activity activity();
+
+        PipelineFigures pipeline();
+    }
+
+    /**
+     * A team's figures for a period.
+     *
+     * @param timezone   the team's zone, which tells its days
+     * @param reps       each rep's figures, with its own comparison
+     * @param totals     the team's
+     * @param comparison the team's for the period compared with
+     */
+    @ReadFrom(service = "kpi-service", schema = "TeamKpis")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamKpis(
+            String teamId,
+            String timezone,
+            LocalDate from,
+            LocalDate to,
+            List<RepKpis> reps,
+            Totals totals,
+            Compared comparison) {
+
+        public TeamKpis {
+            reps = reps == null ? List.of() : List.copyOf(reps);
+        }
+    }
+
+    /** A rep's figures for a period, and those of the period compared with. */
+    @ReadFrom(service = "kpi-service", schema = "RepKpis")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RepKpis(
+            String repId,
+            String teamId,
+            String timezone,
+            LocalDate from,
+            LocalDate to,
+            Activity activity,
+            PipelineFigures pipeline,
+            Compared comparison)
+            implements PeriodFigures {}
+
+    /** A team's totals for a period. */
+    @ReadFrom(service = "kpi-service", schema = "Totals")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Totals(Activity activity, PipelineFigures pipeline) implements PeriodFigures {}
+
+    /**
+     * The period compared with: the same days of the one before while a period runs ({@code likeForLike}), else the
+     * whole one before.
+     */
+    @ReadFrom(service = "kpi-service", schema = "Compared")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Compared(
+            LocalDate from, LocalDate to, boolean likeForLike, Activity activity, PipelineFigures pipeline)
+            implements PeriodFigures {}
+
+    /** Activity counts. */
+    @ReadFrom(service = "kpi-service", schema = "ActivityFigures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Activity(long calls, long connectedCalls, long emails, long meetingsBooked, long meetingsHeld) {}
+
+    /** Pipeline counts and amounts per currency. */
+    @ReadFrom(service = "kpi-service", schema = "PipelineFigures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PipelineFigures(long dealsCreated, long dealsWon, Map<String, BigDecimal> revenueWon) {
+
+        public PipelineFigures {
+            revenueWon = revenueWon == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(revenueWon));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.salespulse.cockpit.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Figures as the pages show them. */
@@ -94,6 +95,24 @@ final class Figures {
     /** An amount in whole units of its currency, as the page's language writes it ("12 500 EUR"). */
     static String amount(BigDecimal amount, String currency, Locale locale) {
         return number(amount.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;
+    }
+
+    /** Amounts per currency ("12 500 EUR, 3 000 USD"), or "—". */
+    static String money(Map<String, BigDecimal> amounts, Locale locale) {
+        if (amounts == null || amounts.isEmpty()) {
+            return "—";
+        }
+        StringBuilder text = new StringBuilder();
+        amounts.forEach((currency, value) -> {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            BigDecimal amount = value.setScale(0, RoundingMode.HALF_UP);
+            text.append(String.format(locale, "%,d", amount.longValue()))
+                    .append(' ')
+                    .append(currency);
+        });
+        return text.toString();
     }
 
     /** Amounts per currency ("12 500 EUR, 3 000 USD"), or "—". */

@@ -139,12 +139,7 @@ class LeadershipPage {
         // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
         // tasks queued behind it could wait for ever).
         // The period so far against the same days of the period before (like for like).
-        JsonNode now = services.get(
-                Service.KPI,
-                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
-                teamId,
-                period,
-                today);
+        KpiClient.TeamKpis now = kpi.teamKpis(teamId, period, today);
         JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
         List<KpiClient.Objective> objectives = kpi.objectivesOfTeam(teamId, today, false);
         List<Signal> open = coaching.signalsOfTeam(teamId, "OPEN", 500);
@@ -168,12 +163,16 @@ class LeadershipPage {
                 warning += signal.severity() == Severity.WARNING ? 1 : 0;
             }
         }
-        JsonNode totals = now.get("totals");
+        KpiClient.Totals totals = now.totals();
         return new TeamLine(
                 teamId,
                 team.get("name").asString(),
-                TeamBoard.measures(totals, now.get("comparison")),
-                Figures.money(totals.get("pipeline").get("revenueWon"), locale),
+                TeamBoard.measures(totals, now.comparison()),
+                Figures.money(
+                        totals == null || totals.pipeline() == null
+                                ? null
+                                : totals.pipeline().revenueWon(),
+                        locale),
                 Figures.money(pipeline.get("open"), locale),
                 Figures.money(pipeline.get("weighted"), locale),
                 onTrack,

@@ -64,9 +64,8 @@ class MyWeekPage {
         ActivityClient.Rep rep = activity.rep(repId);
         // This week in the rep's team's zone, which tells today there.
         // This week so far against the same days of last week (like for like).
-        JsonNode week = services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId);
-        LocalDate today =
-                LocalDate.now(clock.withZone(ZoneId.of(week.get("timezone").asString())));
+        KpiClient.RepKpis week = kpi.repWeek(repId, null);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(week.timezone())));
         Pending<JsonNode> daily = services.async(() -> services.get(
                 Service.KPI,
                 "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
@@ -93,8 +92,8 @@ class MyWeekPage {
                     Figures.day(recognition.raisedAt().toString(), locale)));
         }
         model.addAttribute("name", name);
-        model.addAttribute("measures", TeamBoard.measures(week, week.get("comparison")));
-        model.addAttribute("comparedWith", TeamBoard.comparedWith(week, labels, locale));
+        model.addAttribute("measures", TeamBoard.measures(week, week.comparison()));
+        model.addAttribute("comparedWith", TeamBoard.comparedWith(week.comparison(), labels, locale));
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), RepPage.charted(labels, locale)));
         model.addAttribute("objectives", RepPage.objectiveLines(objectives.get(), labels, locale));
         model.addAttribute("recognitions", recognised);

@@ -177,8 +177,7 @@ class RepPage {
         ActivityClient.Team team = activity.team(teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // This week so far against the same days of last week (like for like).
-        Pending<JsonNode> week = services.async(() -> services.get(
-                Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true", repId, today));
+        Pending<KpiClient.RepKpis> week = services.async(() -> kpi.repWeek(repId, today));
         Pending<JsonNode> daily = services.async(() -> services.get(
                 Service.KPI,
                 "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
@@ -276,8 +275,8 @@ class RepPage {
         model.addAttribute("name", name);
         model.addAttribute("teamId", teamId);
         model.addAttribute("teamName", team.name());
-        model.addAttribute("measures", TeamBoard.measures(week.get(), week.get().get("comparison")));
-        model.addAttribute("comparedWith", TeamBoard.comparedWith(week.get(), labels, locale));
+        model.addAttribute("measures", TeamBoard.measures(week.get(), week.get().comparison()));
+        model.addAttribute("comparedWith", TeamBoard.comparedWith(week.get().comparison(), labels, locale));
         model.addAttribute("chartData", DailyChart.ofRep(daily.get(), charted));
         model.addAttribute("deals", deals);
         model.addAttribute("dealsCapped", openDeals.get().size() > DEALS_SHOWN);

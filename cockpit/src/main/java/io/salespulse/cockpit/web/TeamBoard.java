@@ -3,6 +3,7 @@ package io.salespulse.cockpit.web;
 import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
+import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -10,11 +11,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +52,24 @@ class TeamBoard {
     /** What the board's chart can show, as the KPI API names it. */
     static final List<String> CHART_MEASURES = List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld");
 
-    private static final List<String[]> MEASURES = List.of(
-            new String[] {"calls", "activity", "calls"},
-            new String[] {"connected", "activity", "connectedCalls"},
-            new String[] {"meetingsBooked", "activity", "meetingsBooked"},
-            new String[] {"meetingsHeld", "activity", "meetingsHeld"},
-            new String[] {"dealsCreated", "pipeline", "dealsCreated"},
-            new String[] {"dealsWon", "pipeline", "dealsWon"});
+    /** The measures of a rep's line (and a team's), by their key in the bundles. */
+    private static final Map<String, ToLongFunction<KpiClient.PeriodFigures>> MEASURES = measureTable();
+
+    private static Map<String, ToLongFunction<KpiClient.PeriodFigures>> measureTable() {
+        Map<String, ToLongFunction<KpiClient.PeriodFigures>> measures = new LinkedHashMap<>();
+        measures.put("calls", figures -> figures.activity().calls());
+        measures.put("connected", figures -> figures.activity().connectedCalls());
+        measures.put("meetingsBooked", figures -> figures.activity().meetingsBooked());
+        measures.put("meetingsHeld", figures -> figures.activity().meetingsHeld());
+        measures.put("dealsCreated", figures -> figures.pipeline().dealsCreated());
+        measures.put("dealsWon", figures -> figures.pipeline().dealsWon());
+        return Collections.unmodifiableMap(measures);
+    }
+
     private static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING", "INFO");
 
     private final Services services;
+    private final KpiClient kpi;
     private final ActivityClient activity;
     private final CoachingClient coaching;
     private final Labels labels;
@@ -66,12 +78,14 @@ class TeamBoard {
 
     TeamBoard(
             Services services,
+            KpiClient kpi,
             ActivityClient activity,
             CoachingClient coaching,
             Labels labels,
             TeamObjectives objectives,
             Clock clock) {
         this.services = services;
+        this.kpi = kpi;
         this.activity = activity;
         this.coaching = coaching;
         this.labels = labels;
@@ -80,27 +94,33 @@ class TeamBoard {
     }
 
     /** Each measure of a period, and its change from the period before ({@code before} null: nothing then). */
-    static List<Measure> measures(JsonNode now, JsonNode before) {
+    static List<Measure> measures(KpiClient.PeriodFigures now, KpiClient.PeriodFigures before) {
         List<Measure> measures = new ArrayList<>();
-        for (String[] measure : MEASURES) {
-            long value = Figures.count(now.get(measure[1]), measure[2]);
-            long was = before == null ? 0 : Figures.count(before.get(measure[1]), measure[2]);
-            measures.add(new Measure(measure[0], value, Figures.change(value, was)));
-        }
+        MEASURES.forEach((key, measure) -> {
+            long value = count(now, measure);
+            long was = count(before, measure);
+            measures.add(new Measure(key, value, Figures.change(value, was)));
+        });
         return measures;
+    }
+
+    /** A measure of a period's figures (none, or a part missing: 0). */
+    private static long count(KpiClient.PeriodFigures figures, ToLongFunction<KpiClient.PeriodFigures> measure) {
+        return figures == null || figures.activity() == null || figures.pipeline() == null
+                ? 0
+                : measure.applyAsLong(figures);
     }
 
     /**
      * What a period's figures are compared with, in words: the same days of the period before while it runs ("against
      * 1-6 Nov", as kpi-service's {@code comparison} window says), else the whole period before.
      */
-    static String comparedWith(JsonNode kpis, Labels labels, Locale locale) {
-        JsonNode comparison = kpis.get("comparison");
+    static String comparedWith(KpiClient.Compared comparison, Labels labels, Locale locale) {
         return labels.word(
-                comparison.get("likeForLike").asBoolean() ? "compare.sameDays" : "compare.whole",
+                comparison.likeForLike() ? "compare.sameDays" : "compare.whole",
                 locale,
-                Figures.day(comparison.get("from").asString(), locale),
-                Figures.day(comparison.get("to").asString(), locale));
+                Figures.day(String.valueOf(comparison.from()), locale),
+                Figures.day(String.valueOf(comparison.to()), locale));
     }
 
     /** The team's reps by id: their names as the roster gives them. */
@@ -125,12 +145,7 @@ class TeamBoard {
         ActivityClient.Team team = activity.team(teamId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // The period so far, and the same days of the period before (like for like).
-        Pending<JsonNode> now = services.async(() -> services.get(
-                Service.KPI,
-                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
-                teamId,
-                chosen,
-                today));
+        Pending<KpiClient.TeamKpis> now = services.async(() -> kpi.teamKpis(teamId, chosen, today));
         Pending<Map<String, String>> roster = services.async(() -> names(teamId));
         List<Pending<List<Signal>>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
                 .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
@@ -141,8 +156,8 @@ class TeamBoard {
         names.put(teamId, team.name());
         Pending<List<TeamObjectives.Line>> running =
                 services.async(() -> objectives.lines(teamId, today, names, locale));
-        JsonNode period0 = now.get();
-        LocalDate from = LocalDate.parse(period0.get("from").asString());
+        KpiClient.TeamKpis period0 = now.get();
+        LocalDate from = period0.from();
         Pending<JsonNode> daily = services.async(() -> services.get(
                 Service.KPI,
                 "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
@@ -150,16 +165,13 @@ class TeamBoard {
                 from,
                 today.isBefore(from) ? from : today));
 
-        Map<String, JsonNode> previous = new HashMap<>();
-        period0.get("reps").forEach(rep -> previous.put(rep.get("repId").asString(), rep.get("comparison")));
         List<RepLine> reps = new ArrayList<>();
-        for (JsonNode rep : period0.get("reps")) {
-            String repId = rep.get("repId").asString();
+        for (KpiClient.RepKpis rep : period0.reps()) {
             reps.add(new RepLine(
-                    repId,
-                    names.getOrDefault(repId, repId),
-                    measures(rep, previous.get(repId)),
-                    Figures.money(rep.get("pipeline").get("revenueWon"), locale)));
+                    rep.repId(),
+                    names.getOrDefault(rep.repId(), rep.repId()),
+                    measures(rep, rep.comparison()),
+                    Figures.money(rep.pipeline() == null ? null : rep.pipeline().revenueWon(), locale)));
         }
         reps.sort(Comparator.comparing(RepLine::name));
         List<SignalLine> signals = new ArrayList<>();
@@ -181,9 +193,9 @@ class TeamBoard {
         model.addAttribute("teamId", teamId);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", Figures.day(period0.get("from").asString(), locale));
-        model.addAttribute("to", Figures.day(period0.get("to").asString(), locale));
-        model.addAttribute("comparedWith", comparedWith(period0, labels, locale));
+        model.addAttribute("from", Figures.day(String.valueOf(period0.from()), locale));
+        model.addAttribute("to", Figures.day(String.valueOf(period0.to()), locale));
+        model.addAttribute("comparedWith", comparedWith(period0.comparison(), labels, locale));
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
         model.addAttribute("objectives", running.get());
