@@ -67,6 +67,12 @@ public class KpiClient {
         return EventCodec.mapper().treeToValue(week, RepKpis.class);
     }
 
+    /** A team's open pipeline by stage, weighted, with the coverage of its running revenue objectives. */
+    public Pipeline pipeline(String teamId) {
+        return EventCodec.mapper()
+                .treeToValue(services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId), Pipeline.class);
+    }
+
     private static List<Objective> objectives(JsonNode array) {
         List<Objective> objectives = new ArrayList<>();
         array.forEach(objective -> objectives.add(EventCodec.mapper().treeToValue(objective, Objective.class)));
@@ -169,7 +175,71 @@ public class KpiClient {
     public record PipelineFigures(long dealsCreated, long dealsWon, Map<String, BigDecimal> revenueWon) {
 
         public PipelineFigures {
-            revenueWon = revenueWon == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(revenueWon));
+            revenueWon = sorted(revenueWon);
         }
+    }
+
+    /**
+     * A team's open pipeline.
+     *
+     * @param open              open amounts per currency
+     * @param weighted          open amounts weighted by their stage's probability, per currency
+     * @param medianDaysInStage the team's median finished stay per stage, in days
+     */
+    @ReadFrom(service = "kpi-service", schema = "Pipeline")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pipeline(
+            List<StageRow> stages,
+            Map<String, BigDecimal> open,
+            Map<String, BigDecimal> weighted,
+            Map<String, BigDecimal> medianDaysInStage,
+            List<Coverage> coverage) {
+
+        public Pipeline {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+            open = sorted(open);
+            weighted = sorted(weighted);
+            medianDaysInStage = medianDaysInStage == null ? Map.of() : Map.copyOf(medianDaysInStage);
+            coverage = coverage == null ? List.of() : List.copyOf(coverage);
+        }
+    }
+
+    /** One stage of the open pipeline: its deals, amounts, probability and how long its deals have been in it. */
+    @ReadFrom(service = "kpi-service", schema = "StageRow")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StageRow(
+            String stage,
+            long deals,
+            BigDecimal probability,
+            Map<String, BigDecimal> amount,
+            Map<String, BigDecimal> weighted,
+            BigDecimal medianDaysOpen,
+            OldestDeal oldest) {
+
+        public StageRow {
+            amount = sorted(amount);
+            weighted = sorted(weighted);
+        }
+    }
+
+    /** The deal that has been longest in a stage. */
+    @ReadFrom(service = "kpi-service", schema = "OldestDeal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OldestDeal(String dealId, String name, long days) {}
+
+    /** A revenue objective's coverage: open pipeline expected by its end over what is left to win. */
+    @ReadFrom(service = "kpi-service", schema = "Coverage")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Coverage(
+            String scopeId,
+            String currency,
+            LocalDate periodEnd,
+            BigDecimal openExpectedInPeriod,
+            BigDecimal remaining,
+            BigDecimal coverage) {}
+
+    /** Amounts per currency in currency order (the pages write them so). */
+    static Map<String, BigDecimal> sorted(Map<String, BigDecimal> amounts) {
+        return amounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(amounts));
     }
 }

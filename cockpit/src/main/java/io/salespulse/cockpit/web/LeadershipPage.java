@@ -140,7 +140,7 @@ class LeadershipPage {
         // tasks queued behind it could wait for ever).
         // The period so far against the same days of the period before (like for like).
         KpiClient.TeamKpis now = kpi.teamKpis(teamId, period, today);
-        JsonNode pipeline = services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId);
+        KpiClient.Pipeline pipeline = kpi.pipeline(teamId);
         List<KpiClient.Objective> objectives = kpi.objectivesOfTeam(teamId, today, false);
         List<Signal> open = coaching.signalsOfTeam(teamId, "OPEN", 500);
         List<Signal> acknowledged = coaching.signalsOfTeam(teamId, "ACKNOWLEDGED", 500);
@@ -173,8 +173,8 @@ class LeadershipPage {
                                 ? null
                                 : totals.pipeline().revenueWon(),
                         locale),
-                Figures.money(pipeline.get("open"), locale),
-                Figures.money(pipeline.get("weighted"), locale),
+                Figures.money(pipeline.open(), locale),
+                Figures.money(pipeline.weighted(), locale),
                 onTrack,
                 atRisk,
                 offTrack,

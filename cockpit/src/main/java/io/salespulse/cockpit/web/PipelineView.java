@@ -1,12 +1,12 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.KpiClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A team's open pipeline as the board shows it: per stage the deals, amount, weighted amount, how long its open deals
@@ -31,58 +31,45 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
             String who, String periodEnd, String expected, String remaining, String coverage, boolean low) {}
 
     /** "median 4 d · oldest: Globex, 20 d" for a stage's open deals, or "—" with none. */
-    private static String openAge(JsonNode row, Labels labels, Locale locale) {
-        JsonNode oldest = row.get("oldest");
-        if (oldest == null || oldest.isNull()) {
+    private static String openAge(KpiClient.StageRow row, Labels labels, Locale locale) {
+        KpiClient.OldestDeal oldest = row.oldest();
+        if (oldest == null) {
             return "—";
         }
-        String name = oldest.hasNonNull("name")
-                ? oldest.get("name").asString()
-                : oldest.get("dealId").asString();
         return labels.word(
                 "pipeline.openAge.line",
                 locale,
-                Figures.number(row.get("medianDaysOpen").decimalValue(), locale),
-                name,
-                oldest.get("days").asLong());
+                row.medianDaysOpen() == null ? "—" : Figures.number(row.medianDaysOpen(), locale),
+                oldest.name() != null ? oldest.name() : oldest.dealId(),
+                oldest.days());
     }
 
-    static PipelineView of(JsonNode pipeline, Map<String, String> names, Labels labels, Locale locale) {
-        JsonNode medians = pipeline.path("medianDaysInStage");
+    static PipelineView of(KpiClient.Pipeline pipeline, Map<String, String> names, Labels labels, Locale locale) {
         List<StageLine> stages = new ArrayList<>();
-        for (JsonNode row : pipeline.get("stages")) {
-            String stage = row.get("stage").asString();
+        for (KpiClient.StageRow row : pipeline.stages()) {
+            BigDecimal median = pipeline.medianDaysInStage().get(row.stage());
             stages.add(new StageLine(
-                    stage,
-                    labels.word("stage." + stage, locale),
-                    row.get("deals").asLong(),
-                    Figures.percent(row.get("probability"), locale),
-                    Figures.money(row.get("amount"), locale),
-                    Figures.money(row.get("weighted"), locale),
-                    medians.hasNonNull(stage)
-                            ? Figures.number(medians.get(stage).decimalValue(), locale)
-                            : "—",
+                    row.stage(),
+                    labels.word("stage." + row.stage(), locale),
+                    row.deals(),
+                    Figures.percent(row.probability(), locale),
+                    Figures.money(row.amount(), locale),
+                    Figures.money(row.weighted(), locale),
+                    median != null ? Figures.number(median, locale) : "—",
                     openAge(row, labels, locale)));
         }
         List<CoverageLine> coverage = new ArrayList<>();
-        for (JsonNode line : pipeline.get("coverage")) {
-            String scopeId = line.get("scopeId").asString();
-            String currency = line.get("currency").asString();
-            JsonNode ratio = line.get("coverage");
+        for (KpiClient.Coverage line : pipeline.coverage()) {
+            BigDecimal ratio = line.coverage();
             coverage.add(new CoverageLine(
-                    names.getOrDefault(scopeId, scopeId),
-                    Figures.day(line.get("periodEnd").asString(), locale),
-                    Figures.amount(line.get("openExpectedInPeriod").decimalValue(), currency, locale),
-                    Figures.amount(line.get("remaining").decimalValue(), currency, locale),
-                    ratio == null || ratio.isNull()
-                            ? null
-                            : Figures.number(ratio.decimalValue().setScale(2, RoundingMode.HALF_UP), locale) + "×",
-                    ratio != null && !ratio.isNull() && ratio.decimalValue().compareTo(BigDecimal.ONE) < 0));
+                    names.getOrDefault(line.scopeId(), line.scopeId()),
+                    Figures.day(String.valueOf(line.periodEnd()), locale),
+                    Figures.amount(line.openExpectedInPeriod(), line.currency(), locale),
+                    Figures.amount(line.remaining(), line.currency(), locale),
+                    ratio == null ? null : Figures.number(ratio.setScale(2, RoundingMode.HALF_UP), locale) + "×",
+                    ratio != null && ratio.compareTo(BigDecimal.ONE) < 0));
         }
         return new PipelineView(
-                stages,
-                Figures.money(pipeline.get("open"), locale),
-                Figures.money(pipeline.get("weighted"), locale),
-                coverage);
+                stages, Figures.money(pipeline.open(), locale), Figures.money(pipeline.weighted(), locale), coverage);
     }
 }

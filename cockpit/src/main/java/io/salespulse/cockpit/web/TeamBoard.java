@@ -150,8 +150,7 @@ class TeamBoard {
         List<Pending<List<Signal>>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
                 .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
                 .toList();
-        Pending<JsonNode> pipeline =
-                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId));
+        Pending<KpiClient.Pipeline> pipeline = services.async(() -> kpi.pipeline(teamId));
         Map<String, String> names = roster.get();
         names.put(teamId, team.name());
         Pending<List<TeamObjectives.Line>> running =
