@@ -73,6 +73,37 @@ public class KpiClient {
                 .treeToValue(services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId), Pipeline.class);
     }
 
+    /** A team's activity day by day, per rep, from..to. */
+    public TeamDaily teamDaily(String teamId, LocalDate from, LocalDate to) {
+        return EventCodec.mapper()
+                .treeToValue(
+                        services.get(
+                                Service.KPI, "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}", teamId, from, to),
+                        TeamDaily.class);
+    }
+
+    /** A rep's activity day by day, from..to. */
+    public List<DailyRow> repDaily(String repId, LocalDate from, LocalDate to) {
+        List<DailyRow> rows = new ArrayList<>();
+        services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}", repId, from, to)
+                .forEach(row -> rows.add(EventCodec.mapper().treeToValue(row, DailyRow.class)));
+        return rows;
+    }
+
+    /** A team's reps ranked by a metric over a period (amounts in one currency). */
+    public Leaderboard leaderboard(String teamId, String metric, String period, String currency) {
+        return EventCodec.mapper()
+                .treeToValue(
+                        services.get(
+                                Service.KPI,
+                                "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
+                                teamId,
+                                metric,
+                                period,
+                                currency),
+                        Leaderboard.class);
+    }
+
     private static List<Objective> objectives(JsonNode array) {
         List<Objective> objectives = new ArrayList<>();
         array.forEach(objective -> objectives.add(EventCodec.mapper().treeToValue(objective, Objective.class)));
@@ -167,7 +198,20 @@ public class KpiClient {
     /** Activity counts. */
     @ReadFrom(service = "kpi-service", schema = "ActivityFigures")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Activity(long calls, long connectedCalls, long emails, long meetingsBooked, long meetingsHeld) {}
+    public record Activity(long calls, long connectedCalls, long emails, long meetingsBooked, long meetingsHeld) {
+
+        /** A count by the name the KPI API gives it ({@code calls}, {@code connectedCalls}...); 0 for another. */
+        public long count(String name) {
+            return switch (name) {
+                case "calls" -> calls;
+                case "connectedCalls" -> connectedCalls;
+                case "emails" -> emails;
+                case "meetingsBooked" -> meetingsBooked;
+                case "meetingsHeld" -> meetingsHeld;
+                default -> 0;
+            };
+        }
+    }
 
     /** Pipeline counts and amounts per currency. */
     @ReadFrom(service = "kpi-service", schema = "PipelineFigures")
@@ -242,4 +286,49 @@ public class KpiClient {
     static Map<String, BigDecimal> sorted(Map<String, BigDecimal> amounts) {
         return amounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(amounts));
     }
+
+    /** A team's activity day by day, per rep. */
+    @ReadFrom(service = "kpi-service", schema = "TeamDaily")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamDaily(List<RepSeries> reps) {
+
+        public TeamDaily {
+            reps = reps == null ? List.of() : List.copyOf(reps);
+        }
+    }
+
+    /** One rep's days. */
+    @ReadFrom(service = "kpi-service", schema = "RepSeries")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RepSeries(String repId, List<DailyRow> days) {
+
+        public RepSeries {
+            days = days == null ? List.of() : List.copyOf(days);
+        }
+    }
+
+    /** One day's activity. */
+    @ReadFrom(service = "kpi-service", schema = "DailyRow")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DailyRow(LocalDate day, Activity activity) {}
+
+    /** A ranking over a period. */
+    @ReadFrom(service = "kpi-service", schema = "Leaderboard")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Leaderboard(List<Ranked> ranking, Period period) {
+
+        public Leaderboard {
+            ranking = ranking == null ? List.of() : List.copyOf(ranking);
+        }
+    }
+
+    /** A rep's place: equal values share a rank. */
+    @ReadFrom(service = "kpi-service", schema = "Ranked")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ranked(int rank, String repId, BigDecimal value) {}
+
+    /** A period's first and last days. */
+    @ReadFrom(service = "kpi-service", schema = "Period")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Period(LocalDate from, LocalDate to) {}
 }

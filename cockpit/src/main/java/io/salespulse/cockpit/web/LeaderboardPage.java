@@ -1,9 +1,9 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.services.ActivityClient;
+import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
-import io.salespulse.cockpit.services.Services.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A team's leaderboard for a metric and a period the manager chooses (kpi-service ranks; equal values share a rank).
@@ -43,11 +42,13 @@ class LeaderboardPage {
     record Place(int rank, String repId, String name, String value, int bar) {}
 
     private final Services services;
+    private final KpiClient kpi;
     private final ActivityClient activity;
     private final TeamBoard board;
 
-    LeaderboardPage(Services services, ActivityClient activity, TeamBoard board) {
+    LeaderboardPage(Services services, KpiClient kpi, ActivityClient activity, TeamBoard board) {
         this.services = services;
+        this.kpi = kpi;
         this.activity = activity;
         this.board = board;
     }
@@ -66,23 +67,17 @@ class LeaderboardPage {
         String money = ObjectivesPage.CURRENCIES.contains(currency) ? currency : "EUR";
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<Map<String, String>> names = services.async(() -> board.names(teamId));
-        JsonNode ranking = services.get(
-                Service.KPI,
-                "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
-                teamId,
-                chosen,
-                range,
-                money);
+        KpiClient.Leaderboard ranking = kpi.leaderboard(teamId, chosen, range, money);
         BigDecimal top = BigDecimal.ZERO;
-        for (JsonNode place : ranking.get("ranking")) {
-            top = top.max(place.get("value").decimalValue());
+        for (KpiClient.Ranked place : ranking.ranking()) {
+            top = top.max(place.value());
         }
         List<Place> places = new ArrayList<>();
-        for (JsonNode place : ranking.get("ranking")) {
-            String repId = place.get("repId").asString();
-            BigDecimal value = place.get("value").decimalValue();
+        for (KpiClient.Ranked place : ranking.ranking()) {
+            String repId = place.repId();
+            BigDecimal value = place.value();
             places.add(new Place(
-                    place.get("rank").asInt(),
+                    place.rank(),
                     repId,
                     names.get().getOrDefault(repId, repId),
                     value(chosen, value, money, locale),
@@ -101,8 +96,8 @@ class LeaderboardPage {
         model.addAttribute("currency", money);
         model.addAttribute("currencies", ObjectivesPage.CURRENCIES);
         model.addAttribute("money", MONEY.contains(chosen));
-        model.addAttribute("from", Figures.day(ranking.get("period").get("from").asString(), locale));
-        model.addAttribute("to", Figures.day(ranking.get("period").get("to").asString(), locale));
+        model.addAttribute("from", Figures.day(String.valueOf(ranking.period().from()), locale));
+        model.addAttribute("to", Figures.day(String.valueOf(ranking.period().to()), locale));
         model.addAttribute("places", places);
         return "leaderboard";
     }

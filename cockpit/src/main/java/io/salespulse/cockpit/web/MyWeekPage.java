@@ -66,12 +66,8 @@ class MyWeekPage {
         // This week so far against the same days of last week (like for like).
         KpiClient.RepKpis week = kpi.repWeek(repId, null);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(week.timezone())));
-        Pending<JsonNode> daily = services.async(() -> services.get(
-                Service.KPI,
-                "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
-                repId,
-                today.minusDays(RepPage.CHART_DAYS - 1),
-                today));
+        Pending<List<KpiClient.DailyRow>> daily =
+                services.async(() -> kpi.repDaily(repId, today.minusDays(RepPage.CHART_DAYS - 1), today));
         Pending<List<KpiClient.Objective>> objectives = services.async(() -> kpi.objectivesOfRep(repId, null, false));
         Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
         Pending<JsonNode> items =

@@ -178,12 +178,8 @@ class RepPage {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // This week so far against the same days of last week (like for like).
         Pending<KpiClient.RepKpis> week = services.async(() -> kpi.repWeek(repId, today));
-        Pending<JsonNode> daily = services.async(() -> services.get(
-                Service.KPI,
-                "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}",
-                repId,
-                today.minusDays(CHART_DAYS - 1),
-                today));
+        Pending<List<KpiClient.DailyRow>> daily =
+                services.async(() -> kpi.repDaily(repId, today.minusDays(CHART_DAYS - 1), today));
         Pending<JsonNode> openDeals = services.async(
                 () -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}", repId, DEALS_SHOWN + 1));
         Pending<JsonNode> pastOneOnOnes = services.async(() ->

@@ -157,12 +157,8 @@ class TeamBoard {
                 services.async(() -> objectives.lines(teamId, today, names, locale));
         KpiClient.TeamKpis period0 = now.get();
         LocalDate from = period0.from();
-        Pending<JsonNode> daily = services.async(() -> services.get(
-                Service.KPI,
-                "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
-                teamId,
-                from,
-                today.isBefore(from) ? from : today));
+        Pending<KpiClient.TeamDaily> daily =
+                services.async(() -> kpi.teamDaily(teamId, from, today.isBefore(from) ? from : today));
 
         List<RepLine> reps = new ArrayList<>();
         for (KpiClient.RepKpis rep : period0.reps()) {
