@@ -9,6 +9,7 @@ import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,23 @@ public class CoachingClient {
         return signals(services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
     }
 
-    /** A rep's 1:1 agenda: its open signals with their questions, its recent recognitions. */
-    public Agenda agenda(String repId) {
-        return agenda(services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId));
+    /** A rep's open 1:1 action items. */
+    public List<OpenItem> actionItems(String repId) {
+        return services.readList(Service.COACHING, OpenItem.class, "/api/v1/reps/{repId}/action-items", repId);
     }
 
-    /** The agenda's signals, out of the agenda as the service sent it (its other parts read by the page). */
-    public static Agenda agenda(JsonNode agenda) {
-        return read(agenda, Agenda.class);
+    /** A rep's last {@code count} 1:1s. */
+    public List<PastOneOnOne> pastOneOnOnes(String repId, int count) {
+        return services.readList(
+                Service.COACHING, PastOneOnOne.class, "/api/v1/reps/{repId}/one-on-ones?limit={n}", repId, count);
+    }
+
+    /**
+     * A rep's 1:1 agenda: its open signals with their questions, its recent recognitions, its running objectives, the
+     * last 1:1, its open action items and, in onboarding, its ramp.
+     */
+    public Agenda agenda(String repId) {
+        return services.read(Service.COACHING, Agenda.class, "/api/v1/reps/{repId}/one-on-one", repId);
     }
 
     static List<Signal> signals(JsonNode array) {
@@ -103,15 +113,59 @@ public class CoachingClient {
         }
     }
 
-    /** The signals and the running objectives of a rep's 1:1 agenda. */
+    /** What the cockpit reads of a rep's 1:1 agenda. */
     @ReadFrom(service = "coaching-service", schema = "OneOnOne")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agenda(List<Talk> toDiscuss, List<Signal> recognitions, List<AgendaObjective> objectives) {
+    public record Agenda(
+            List<Talk> toDiscuss,
+            List<Signal> recognitions,
+            List<AgendaObjective> objectives,
+            LastOneOnOne lastOneOnOne,
+            Onboarding onboarding,
+            List<OpenItem> openActionItems) {
 
         public Agenda {
             toDiscuss = toDiscuss == null ? List.of() : List.copyOf(toDiscuss);
             recognitions = recognitions == null ? List.of() : List.copyOf(recognitions);
             objectives = objectives == null ? List.of() : List.copyOf(objectives);
+            openActionItems = openActionItems == null ? List.of() : List.copyOf(openActionItems);
+        }
+    }
+
+    /** The last 1:1 the agenda starts from ({@code energy} 1-5, null when not checked). */
+    @ReadFrom(service = "coaching-service", schema = "LastOneOnOne")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LastOneOnOne(String oneOnOneId, LocalDate heldOn, Integer energy) {}
+
+    /** Where a rep in onboarding stands: days since it started, its first meeting booked and first deal won. */
+    @ReadFrom(service = "coaching-service", schema = "Onboarding")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Onboarding(
+            LocalDate startDate, long daysSinceStart, LocalDate firstMeetingBooked, LocalDate firstDealWon) {}
+
+    /** An action item of a 1:1 not done yet ({@code overdue}: past its date). */
+    @ReadFrom(service = "coaching-service", schema = "OpenItem")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OpenItem(
+            String oneOnOneId, String itemId, String text, String owner, LocalDate due, boolean overdue) {}
+
+    /**
+     * A past 1:1 ({@code notes} null when another manager kept them private).
+     *
+     * @param actionItems its action items (counted)
+     */
+    @ReadFrom(service = "coaching-service", schema = "OneOnOneView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PastOneOnOne(
+            LocalDate heldOn,
+            String managerId,
+            String notes,
+            boolean privateNotes,
+            Integer energy,
+            List<Object> actionItems) {
+
+        public PastOneOnOne {
+            actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
         }
     }
 

@@ -73,6 +73,11 @@ public class KpiClient {
                 .treeToValue(services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId), Pipeline.class);
     }
 
+    /** A rep's open deals, at most {@code limit}. */
+    public List<OpenDeal> openDeals(String repId, int limit) {
+        return services.readList(Service.KPI, OpenDeal.class, "/api/v1/reps/{repId}/deals?limit={limit}", repId, limit);
+    }
+
     /** A team's activity day by day, per rep, from..to. */
     public TeamDaily teamDaily(String teamId, LocalDate from, LocalDate to) {
         return EventCodec.mapper()
@@ -331,4 +336,17 @@ public class KpiClient {
     @ReadFrom(service = "kpi-service", schema = "Period")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Period(LocalDate from, LocalDate to) {}
+
+    /** An open deal of a rep: its stage and how long in it, its amount, its close date and whether it has passed. */
+    @ReadFrom(service = "kpi-service", schema = "OpenDeal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OpenDeal(
+            String dealId,
+            String name,
+            String stage,
+            BigDecimal amount,
+            String currency,
+            Long daysInStage,
+            LocalDate expectedCloseDate,
+            boolean closeDatePassed) {}
 }

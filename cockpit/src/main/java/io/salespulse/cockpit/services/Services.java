@@ -3,6 +3,7 @@ package io.salespulse.cockpit.services;
 import io.salespulse.cockpit.security.CurrentUser;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
@@ -129,6 +130,20 @@ public class Services {
         } catch (ResourceAccessException e) {
             throw new ServiceDown(service);
         }
+    }
+
+    /** GET a JSON body as the record the cockpit reads it as ({@link ReadFrom}). */
+    public <T> T read(Service service, Class<T> type, String path, Object... variables) {
+        return io.salespulse.contracts.EventCodec.mapper().treeToValue(get(service, path, variables), type);
+    }
+
+    /** GET a JSON array as the records the cockpit reads them as ({@link ReadFrom}). */
+    public <T> List<T> readList(Service service, Class<T> type, String path, Object... variables) {
+        List<T> items = new java.util.ArrayList<>();
+        get(service, path, variables)
+                .forEach(item ->
+                        items.add(io.salespulse.contracts.EventCodec.mapper().treeToValue(item, type)));
+        return items;
     }
 
     /** GET a JSON body that may not exist: empty when the service answers 404, any other refusal thrown. */

@@ -41,14 +41,8 @@ class AbsencesPage {
     record Line(String absenceId, String repId, String name, LocalDate from, LocalDate to, String kind) {
 
         /** An absence as activity-service gives it ({@code kind} null when the caller may not see it). */
-        static Line of(JsonNode absence, String name) {
-            return new Line(
-                    absence.get("absenceId").asString(),
-                    absence.get("repId").asString(),
-                    name,
-                    LocalDate.parse(absence.get("from").asString()),
-                    LocalDate.parse(absence.get("to").asString()),
-                    absence.hasNonNull("kind") ? absence.get("kind").asString() : null);
+        static Line of(ActivityClient.Absence absence, String name) {
+            return new Line(absence.absenceId(), absence.repId(), name, absence.from(), absence.to(), absence.kind());
         }
     }
 
@@ -79,29 +73,20 @@ class AbsencesPage {
 
     private String render(String teamId, Map<String, String> form, Map<String, String> errors, Model model) {
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
-        Pending<JsonNode> absences =
-                services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/absences", teamId));
+        Pending<List<ActivityClient.Absence>> absences = services.async(() -> activity.absencesOfTeam(teamId));
         // The page's language, read here: the calls below run on other threads.
         String lang = "fr".equals(LocaleContextHolder.getLocale().getLanguage()) ? "fr" : "en";
-        Pending<JsonNode> holidays = services.async(
-                () -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/holidays?lang={lang}", teamId, lang));
-        JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
-        Map<String, String> names = new LinkedHashMap<>();
-        reps.forEach(rep ->
-                names.put(rep.get("repId").asString(), rep.get("displayName").asString()));
+        Pending<List<ActivityClient.Holiday>> holidays = services.async(() -> activity.holidays(teamId, lang));
+        Map<String, String> names = activity.namesOf(teamId);
         List<Line> lines = new ArrayList<>();
-        for (JsonNode absence : absences.get()) {
-            String repId = absence.get("repId").asString();
-            lines.add(Line.of(absence, names.getOrDefault(repId, repId)));
+        for (ActivityClient.Absence absence : absences.get()) {
+            lines.add(Line.of(absence, names.getOrDefault(absence.repId(), absence.repId())));
         }
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
         model.addAttribute("absences", lines);
         List<Holiday> days = new ArrayList<>();
-        holidays.get()
-                .forEach(day -> days.add(new Holiday(
-                        LocalDate.parse(day.get("date").asString()),
-                        day.get("name").asString())));
+        holidays.get().forEach(day -> days.add(new Holiday(day.date(), day.name())));
         model.addAttribute("holidays", days);
         model.addAttribute("calendar", team.get().holidayCountry() != null);
         model.addAttribute(

@@ -70,16 +70,10 @@ class MyWeekPage {
                 services.async(() -> kpi.repDaily(repId, today.minusDays(RepPage.CHART_DAYS - 1), today));
         Pending<List<KpiClient.Objective>> objectives = services.async(() -> kpi.objectivesOfRep(repId, null, false));
         Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
-        Pending<JsonNode> items =
-                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/action-items", repId));
+        Pending<List<CoachingClient.OpenItem>> items = services.async(() -> coaching.actionItems(repId));
         Pending<JsonNode> plan =
                 services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
-        JsonNode absences = services.get(
-                Service.ACTIVITY,
-                "/api/v1/reps/{repId}/absences?from={from}&to={to}",
-                repId,
-                today,
-                today.plusDays(90));
+        List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
         String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();
         for (Signal recognition : recognitions.get()) {

@@ -78,11 +78,10 @@ class ObjectivesPage {
     private Map<String, String> owners(ActivityClient.Team team, String teamId, Map<String, String> names) {
         Map<String, String> owners = new LinkedHashMap<>();
         owners.put("TEAM:" + teamId, team.name());
-        for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
-            String repId = rep.get("repId").asString();
-            names.put(repId, rep.get("displayName").asString());
-            if (rep.path("active").asBoolean(true)) {
-                owners.put("REP:" + repId, rep.get("displayName").asString());
+        for (ActivityClient.Rep rep : activity.repsOf(teamId)) {
+            names.put(rep.repId(), rep.displayName());
+            if (rep.active()) {
+                owners.put("REP:" + rep.repId(), rep.displayName());
             }
         }
         return owners;

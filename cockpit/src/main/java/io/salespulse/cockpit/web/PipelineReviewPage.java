@@ -84,8 +84,7 @@ class PipelineReviewPage {
     String page(@PathVariable String teamId, Model model, Locale locale) {
         PageAdvice.checkId(teamId);
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
-        Pending<JsonNode> reps =
-                services.async(() -> services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId));
+        Pending<Map<String, String>> reps = services.async(() -> activity.namesOf(teamId));
         Pending<JsonNode> changes =
                 services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline/changes", teamId));
         Pending<JsonNode> forecast =
@@ -94,10 +93,7 @@ class PipelineReviewPage {
                 services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/funnel", teamId));
         Pending<JsonNode> accuracy =
                 services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/forecast/accuracy", teamId));
-        Map<String, String> names = new LinkedHashMap<>();
-        reps.get()
-                .forEach(rep -> names.put(
-                        rep.get("repId").asString(), rep.get("displayName").asString()));
+        Map<String, String> names = new LinkedHashMap<>(reps.get());
 
         JsonNode review = changes.get();
         List<ChangeLine> changeLines = new ArrayList<>();

@@ -52,6 +52,7 @@ class RepPage {
     static final int DEALS_SHOWN = 50;
 
     private final Services services;
+    private final CoachingClient coaching;
     private final KpiClient kpi;
     private final ActivityClient activity;
     private final Labels labels;
@@ -61,6 +62,7 @@ class RepPage {
 
     RepPage(
             Services services,
+            CoachingClient coaching,
             KpiClient kpi,
             ActivityClient activity,
             Labels labels,
@@ -69,6 +71,7 @@ class RepPage {
             TeamObjectives teamObjectives) {
         this.teamObjectives = teamObjectives;
         this.services = services;
+        this.coaching = coaching;
         this.kpi = kpi;
         this.activity = activity;
         this.labels = labels;
@@ -180,48 +183,35 @@ class RepPage {
         Pending<KpiClient.RepKpis> week = services.async(() -> kpi.repWeek(repId, today));
         Pending<List<KpiClient.DailyRow>> daily =
                 services.async(() -> kpi.repDaily(repId, today.minusDays(CHART_DAYS - 1), today));
-        Pending<JsonNode> openDeals = services.async(
-                () -> services.get(Service.KPI, "/api/v1/reps/{repId}/deals?limit={limit}", repId, DEALS_SHOWN + 1));
-        Pending<JsonNode> pastOneOnOnes = services.async(() ->
-                services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-ones?limit={n}", repId, PAST_ONE_ON_ONES));
-        Pending<JsonNode> absences = services.async(() -> services.get(
-                Service.ACTIVITY,
-                "/api/v1/reps/{repId}/absences?from={from}&to={to}",
-                repId,
-                today,
-                today.plusDays(90)));
+        Pending<List<KpiClient.OpenDeal>> openDeals = services.async(() -> kpi.openDeals(repId, DEALS_SHOWN + 1));
+        Pending<List<CoachingClient.PastOneOnOne>> pastOneOnOnes =
+                services.async(() -> coaching.pastOneOnOnes(repId, PAST_ONE_ON_ONES));
+        Pending<List<ActivityClient.Absence>> absences =
+                services.async(() -> activity.absencesOfRep(repId, today, today.plusDays(90)));
         Pending<JsonNode> plan =
                 services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
-        JsonNode agenda = services.get(Service.COACHING, "/api/v1/reps/{repId}/one-on-one", repId);
+        CoachingClient.Agenda agenda = coaching.agenda(repId);
         String name = rep.displayName();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
 
         Map<String, String> charted = charted(labels, locale);
         List<DealLine> deals = new ArrayList<>();
-        for (JsonNode deal : openDeals.get()) {
+        for (KpiClient.OpenDeal deal : openDeals.get()) {
             if (deals.size() == DEALS_SHOWN) {
                 break;
             }
-            String amount = deal.hasNonNull("amount")
-                    ? Figures.amount(
-                            deal.get("amount").decimalValue(),
-                            deal.get("currency").asString(),
-                            locale)
-                    : "—";
             deals.add(new DealLine(
-                    deal.hasNonNull("name")
-                            ? deal.get("name").asString()
-                            : deal.get("dealId").asString(),
-                    labels.word("stage." + deal.get("stage").asString(), locale),
-                    amount,
-                    deal.hasNonNull("daysInStage") ? deal.get("daysInStage").asString() : "—",
-                    deal.hasNonNull("expectedCloseDate")
-                            ? Figures.day(deal.get("expectedCloseDate").asString(), locale)
+                    deal.name() != null ? deal.name() : deal.dealId(),
+                    labels.word("stage." + deal.stage(), locale),
+                    deal.amount() != null ? Figures.amount(deal.amount(), deal.currency(), locale) : "—",
+                    deal.daysInStage() != null ? String.valueOf(deal.daysInStage()) : "—",
+                    deal.expectedCloseDate() != null
+                            ? Figures.day(String.valueOf(deal.expectedCloseDate()), locale)
                             : "—",
-                    deal.get("closeDatePassed").asBoolean()));
+                    deal.closeDatePassed()));
         }
-        CoachingClient.Agenda signals = CoachingClient.agenda(agenda);
+        CoachingClient.Agenda signals = agenda;
         List<ObjectiveLine> objectives = objectiveLines(signals.objectives(), labels, locale);
         List<Talk> toDiscuss = new ArrayList<>();
         for (CoachingClient.Talk item : signals.toDiscuss()) {
@@ -240,24 +230,19 @@ class RepPage {
         model.addAttribute("rep", rep);
         model.addAttribute("away", awayLines(absences.get(), rep.displayName()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
-        JsonNode onboarding = agenda.path("onboarding");
+        CoachingClient.Onboarding onboarding = signals.onboarding();
         model.addAttribute(
                 "onboarding",
-                onboarding.isMissingNode() || onboarding.isNull()
+                onboarding == null
                         ? null
                         : new Ramp(
-                                Figures.day(onboarding.get("startDate").asString(), locale),
-                                onboarding.get("daysSinceStart").asLong(),
-                                onboarding.hasNonNull("firstMeetingBooked")
-                                        ? Figures.day(
-                                                onboarding
-                                                        .get("firstMeetingBooked")
-                                                        .asString(),
-                                                locale)
+                                Figures.day(String.valueOf(onboarding.startDate()), locale),
+                                onboarding.daysSinceStart(),
+                                onboarding.firstMeetingBooked() != null
+                                        ? Figures.day(String.valueOf(onboarding.firstMeetingBooked()), locale)
                                         : null,
-                                onboarding.hasNonNull("firstDealWon")
-                                        ? Figures.day(
-                                                onboarding.get("firstDealWon").asString(), locale)
+                                onboarding.firstDealWon() != null
+                                        ? Figures.day(String.valueOf(onboarding.firstDealWon()), locale)
                                         : null));
         model.addAttribute("planKinds", PlanSection.KINDS);
         model.addAttribute("planIndicators", PlanSection.INDICATORS);
@@ -280,23 +265,19 @@ class RepPage {
         model.addAttribute("upcoming", teamObjectives.lines(upcoming.get(), Map.of(), locale));
         model.addAttribute("toDiscuss", toDiscuss);
         model.addAttribute("recognitions", recognitions);
-        JsonNode last = agenda.path("lastOneOnOne");
-        model.addAttribute("lastOneOnOne", last.isMissingNode() || last.isNull() ? null : last);
-        model.addAttribute(
-                "lastOneOnOneDay",
-                last.isMissingNode() || last.isNull()
-                        ? null
-                        : Figures.day(last.path("heldOn").asString(""), locale));
-        model.addAttribute("actionItems", itemLines(agenda.path("openActionItems"), locale));
+        CoachingClient.LastOneOnOne last = signals.lastOneOnOne();
+        model.addAttribute("lastOneOnOne", last);
+        model.addAttribute("lastOneOnOneDay", last == null ? null : Figures.day(String.valueOf(last.heldOn()), locale));
+        model.addAttribute("actionItems", itemLines(signals.openActionItems(), locale));
         List<PastOneOnOne> past = new ArrayList<>();
-        for (JsonNode o : pastOneOnOnes.get()) {
+        for (CoachingClient.PastOneOnOne o : pastOneOnOnes.get()) {
             past.add(new PastOneOnOne(
-                    Figures.day(o.get("heldOn").asString(), locale),
-                    o.get("managerId").asString(),
-                    o.hasNonNull("notes") ? o.get("notes").asString() : null,
-                    o.path("privateNotes").asBoolean() && !o.hasNonNull("notes"),
-                    o.hasNonNull("energy") ? o.get("energy").asString() : null,
-                    o.path("actionItems").size()));
+                    Figures.day(String.valueOf(o.heldOn()), locale),
+                    o.managerId(),
+                    o.notes(),
+                    o.privateNotes() && o.notes() == null,
+                    o.energy() != null ? String.valueOf(o.energy()) : null,
+                    o.actionItems().size()));
         }
         model.addAttribute("pastOneOnOnes", past);
         List<String[]> emptyRows = new ArrayList<>();
@@ -330,22 +311,22 @@ class RepPage {
     }
 
     /** Open action items (as coaching-service gives them) as the pages show them. */
-    static List<ItemLine> itemLines(JsonNode list, Locale locale) {
+    static List<ItemLine> itemLines(List<CoachingClient.OpenItem> list, Locale locale) {
         List<ItemLine> items = new ArrayList<>();
-        for (JsonNode item : list) {
+        for (CoachingClient.OpenItem item : list) {
             items.add(new ItemLine(
-                    item.get("oneOnOneId").asString(),
-                    item.get("itemId").asString(),
-                    item.get("text").asString(),
-                    item.get("owner").asString(),
-                    item.hasNonNull("due") ? Figures.day(item.get("due").asString(), locale) : "—",
-                    item.get("overdue").asBoolean()));
+                    item.oneOnOneId(),
+                    item.itemId(),
+                    item.text(),
+                    item.owner(),
+                    item.due() != null ? Figures.day(String.valueOf(item.due()), locale) : "—",
+                    item.overdue()));
         }
         return items;
     }
 
     /** A rep's absences (as activity-service gives them) as the pages show them. */
-    static List<AbsencesPage.Line> awayLines(JsonNode list, String name) {
+    static List<AbsencesPage.Line> awayLines(List<ActivityClient.Absence> list, String name) {
         List<AbsencesPage.Line> away = new ArrayList<>();
         list.forEach(a -> away.add(AbsencesPage.Line.of(a, name)));
         return away;

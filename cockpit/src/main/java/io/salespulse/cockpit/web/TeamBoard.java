@@ -6,14 +6,12 @@ import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
-import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The team board, the weekly ritual: this period against the one before per rep, a daily chart per rep, the
@@ -125,11 +122,7 @@ class TeamBoard {
 
     /** The team's reps by id: their names as the roster gives them. */
     Map<String, String> names(String teamId) {
-        Map<String, String> names = new HashMap<>();
-        for (JsonNode rep : services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)) {
-            names.put(rep.get("repId").asString(), rep.get("displayName").asString());
-        }
-        return names;
+        return activity.namesOf(teamId);
     }
 
     @GetMapping("/teams/{teamId}")
