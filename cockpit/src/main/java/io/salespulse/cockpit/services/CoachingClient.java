@@ -46,6 +46,11 @@ public class CoachingClient {
         return signals(services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
     }
 
+    /** A rep's development plan (no goal, no skill and no {@code createdAt} while none was set). */
+    public Plan plan(String repId) {
+        return services.read(Service.COACHING, Plan.class, "/api/v1/reps/{repId}/plan", repId);
+    }
+
     /** A rep's open 1:1 action items. */
     public List<OpenItem> actionItems(String repId) {
         return services.readList(Service.COACHING, OpenItem.class, "/api/v1/reps/{repId}/action-items", repId);
@@ -184,4 +189,61 @@ public class CoachingClient {
             questions = questions == null ? Map.of() : Map.copyOf(questions);
         }
     }
+
+    /**
+     * A rep's development plan.
+     *
+     * @param skills    the skills a goal may name for the rep's role
+     * @param reviewDue the day its review is due (null: no goal)
+     * @param revision  its revision, for {@code If-Match}
+     */
+    @ReadFrom(service = "coaching-service", schema = "PlanView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Plan(
+            Instant createdAt,
+            Instant reviewedAt,
+            LocalDate reviewDue,
+            List<Goal> goals,
+            List<String> skills,
+            Long revision) {
+
+        public Plan {
+            goals = goals == null ? List.of() : List.copyOf(goals);
+            skills = skills == null ? List.of() : List.copyOf(skills);
+        }
+    }
+
+    /**
+     * A goal of a plan and where it stands.
+     *
+     * @param kind     SKILL, INDICATOR or ROLE_MOVE
+     * @param value    an indicator's measured value (null: not measured yet)
+     * @param progress the value's share of the target
+     */
+    @ReadFrom(service = "coaching-service", schema = "GoalView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Goal(
+            String goalId,
+            String kind,
+            String title,
+            String skill,
+            String indicator,
+            String targetRole,
+            BigDecimal target,
+            Integer days,
+            LocalDate due,
+            BigDecimal value,
+            BigDecimal progress,
+            boolean reached,
+            List<Milestone> milestones) {
+
+        public Goal {
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+    }
+
+    /** A milestone of a goal ({@code doneAt} null while not done). */
+    @ReadFrom(service = "coaching-service", schema = "Milestone")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Milestone(String milestoneId, String text, LocalDate due, Instant doneAt) {}
 }

@@ -8,7 +8,6 @@ import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
-import io.salespulse.cockpit.services.Services.Service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A rep's own week (role REP, the token's subject its rep id): its figures against last week, its last 28 days, its
@@ -71,8 +69,7 @@ class MyWeekPage {
         Pending<List<KpiClient.Objective>> objectives = services.async(() -> kpi.objectivesOfRep(repId, null, false));
         Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
         Pending<List<CoachingClient.OpenItem>> items = services.async(() -> coaching.actionItems(repId));
-        Pending<JsonNode> plan =
-                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
+        Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
         String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();

@@ -1,8 +1,10 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Service;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A rep's development plan in the cockpit: shown on the rep page (and the rep's own week), a goal added, a milestone
@@ -57,71 +58,65 @@ class PlanSection {
             List<String> skills) {}
 
     private final Services services;
+    private final CoachingClient coaching;
     private final Labels labels;
 
-    PlanSection(Services services, Labels labels) {
+    PlanSection(Services services, CoachingClient coaching, Labels labels) {
         this.services = services;
+        this.coaching = coaching;
         this.labels = labels;
     }
 
     /** A plan (as coaching-service answers it) in the page's words. */
-    static PlanLines lines(JsonNode plan, Labels labels, Locale locale, java.time.LocalDate today) {
+    static PlanLines lines(CoachingClient.Plan plan, Labels labels, Locale locale, java.time.LocalDate today) {
         List<GoalLine> goals = new ArrayList<>();
-        for (JsonNode goal : plan.path("goals")) {
-            String kind = goal.get("kind").asString();
+        for (CoachingClient.Goal goal : plan.goals()) {
+            String kind = goal.kind();
             String tiedTo = switch (kind) {
-                case "SKILL" -> labels.word("skill." + goal.get("skill").asString(), locale);
-                case "INDICATOR" ->
-                    labels.word("indicator." + goal.get("indicator").asString(), locale);
-                default ->
-                    labels.word("plan.moveTo", locale) + " "
-                            + goal.get("targetRole").asString();
+                case "SKILL" -> labels.word("skill." + goal.skill(), locale);
+                case "INDICATOR" -> labels.word("indicator." + goal.indicator(), locale);
+                default -> labels.word("plan.moveTo", locale) + " " + goal.targetRole();
             };
             String standing = null;
             Integer bar = null;
             if ("INDICATOR".equals(kind)) {
-                boolean rate = goal.get("indicator").asString().endsWith("_RATE");
-                String target = value(goal.get("target"), rate, locale);
-                standing = (goal.hasNonNull("value") ? value(goal.get("value"), rate, locale) : "—") + " / " + target;
-                bar = goal.hasNonNull("progress")
-                        ? goal.get("progress").decimalValue().movePointRight(2).intValue()
+                boolean rate = goal.indicator().endsWith("_RATE");
+                String target = value(goal.target(), rate, locale);
+                standing = (goal.value() != null ? value(goal.value(), rate, locale) : "—") + " / " + target;
+                bar = goal.progress() != null
+                        ? goal.progress().movePointRight(2).intValue()
                         : 0;
             }
             List<MilestoneLine> milestones = new ArrayList<>();
-            for (JsonNode m : goal.path("milestones")) {
+            for (CoachingClient.Milestone m : goal.milestones()) {
                 milestones.add(new MilestoneLine(
-                        m.get("milestoneId").asString(),
-                        m.get("text").asString(),
-                        m.hasNonNull("due") ? Figures.day(m.get("due").asString(), locale) : null,
-                        m.hasNonNull("doneAt")));
+                        m.milestoneId(),
+                        m.text(),
+                        m.due() != null ? Figures.day(String.valueOf(m.due()), locale) : null,
+                        m.doneAt() != null));
             }
             goals.add(new GoalLine(
-                    goal.get("goalId").asString(),
-                    goal.get("title").asString(),
+                    goal.goalId(),
+                    goal.title(),
                     tiedTo,
-                    goal.hasNonNull("due") ? Figures.day(goal.get("due").asString(), locale) : null,
+                    goal.due() != null ? Figures.day(String.valueOf(goal.due()), locale) : null,
                     standing,
                     bar,
-                    goal.path("reached").asBoolean(),
+                    goal.reached(),
                     milestones));
         }
-        List<String> skills = new ArrayList<>();
-        plan.path("skills").forEach(skill -> skills.add(skill.asString()));
-        String reviewDue = plan.hasNonNull("reviewDue") ? plan.get("reviewDue").asString() : null;
-        String reviewedOn = plan.hasNonNull("reviewedAt")
-                ? plan.get("reviewedAt").asString().substring(0, 10)
-                : null;
+        LocalDate reviewDue = plan.reviewDue();
         return new PlanLines(
-                plan.hasNonNull("createdAt"),
-                reviewedOn,
-                reviewDue,
-                reviewDue != null && java.time.LocalDate.parse(reviewDue).isBefore(today),
+                plan.createdAt() != null,
+                plan.reviewedAt() == null ? null : plan.reviewedAt().toString().substring(0, 10),
+                reviewDue == null ? null : reviewDue.toString(),
+                reviewDue != null && reviewDue.isBefore(today),
                 goals,
-                skills);
+                plan.skills());
     }
 
-    private static String value(JsonNode value, boolean rate, Locale locale) {
-        return rate ? Figures.percent(value, locale) : Figures.number(value.decimalValue(), locale);
+    private static String value(java.math.BigDecimal value, boolean rate, Locale locale) {
+        return value == null ? "—" : rate ? Figures.percent(value, locale) : Figures.number(value, locale);
     }
 
     /** Adds a goal to the plan (the plan is written whole: the goals held, then the new one). */
@@ -223,13 +218,13 @@ class PlanSection {
      */
     private void writeGoals(String repId, java.util.function.Consumer<List<Object>> change) {
         for (int attempt = 0; ; attempt++) {
-            JsonNode plan = services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId);
+            CoachingClient.Plan plan = coaching.plan(repId);
             List<Object> goals = new ArrayList<>();
-            for (JsonNode goal : plan.path("goals")) {
+            for (CoachingClient.Goal goal : plan.goals()) {
                 goals.add(held(goal));
             }
             change.accept(goals);
-            Long revision = plan.hasNonNull("revision") ? plan.get("revision").asLong() : null;
+            Long revision = plan.revision();
             try {
                 services.putIfMatch(
                         Service.COACHING, Map.of("goals", goals), revision, "/api/v1/reps/{repId}/plan", repId);
@@ -251,18 +246,22 @@ class PlanSection {
     }
 
     /** A goal as read, sent back as it was (its milestones by id, so what is done stays done). */
-    private static Map<String, Object> held(JsonNode goal) {
+    private static Map<String, Object> held(CoachingClient.Goal goal) {
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("goalId", "kind", "title", "skill", "indicator", "targetRole", "due")) {
-            body.put(field, goal.hasNonNull(field) ? goal.get(field).asString() : null);
-        }
-        body.put("target", goal.hasNonNull("target") ? goal.get("target").decimalValue() : null);
-        body.put("days", goal.hasNonNull("days") ? goal.get("days").asInt() : null);
+        body.put("goalId", goal.goalId());
+        body.put("kind", goal.kind());
+        body.put("title", goal.title());
+        body.put("skill", goal.skill());
+        body.put("indicator", goal.indicator());
+        body.put("targetRole", goal.targetRole());
+        body.put("due", goal.due() == null ? null : goal.due().toString());
+        body.put("target", goal.target());
+        body.put("days", goal.days());
         List<Object> milestones = new ArrayList<>();
-        for (JsonNode m : goal.path("milestones")) {
-            Map<String, Object> milestone = milestoneBody(
-                    m.get("text").asString(), m.hasNonNull("due") ? m.get("due").asString() : "");
-            milestone.put("milestoneId", m.get("milestoneId").asString());
+        for (CoachingClient.Milestone m : goal.milestones()) {
+            Map<String, Object> milestone =
+                    milestoneBody(m.text(), m.due() == null ? "" : m.due().toString());
+            milestone.put("milestoneId", m.milestoneId());
             milestones.add(milestone);
         }
         body.put("milestones", milestones);

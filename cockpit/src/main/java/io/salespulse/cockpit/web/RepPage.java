@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A rep, as a manager prepares a 1:1 from facts: this week against last, the last four weeks day by day (a chart),
@@ -188,8 +187,7 @@ class RepPage {
                 services.async(() -> coaching.pastOneOnOnes(repId, PAST_ONE_ON_ONES));
         Pending<List<ActivityClient.Absence>> absences =
                 services.async(() -> activity.absencesOfRep(repId, today, today.plusDays(90)));
-        Pending<JsonNode> plan =
-                services.async(() -> services.get(Service.COACHING, "/api/v1/reps/{repId}/plan", repId));
+        Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
         CoachingClient.Agenda agenda = coaching.agenda(repId);
         String name = rep.displayName();
