@@ -73,6 +73,32 @@ public class KpiClient {
                 .treeToValue(services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId), Pipeline.class);
     }
 
+    /** What moved in a team's pipeline this week, against the same days of last week. */
+    public Changes pipelineChanges(String teamId) {
+        return services.read(Service.KPI, Changes.class, "/api/v1/teams/{teamId}/pipeline/changes", teamId);
+    }
+
+    /** The quarter's forecast by category against quota, and the manager's calls. */
+    public ForecastReview forecast(String teamId) {
+        return services.read(Service.KPI, ForecastReview.class, "/api/v1/teams/{teamId}/forecast", teamId);
+    }
+
+    /** The funnel of the quarter so far, and of the quarter before. */
+    public FunnelReview funnel(String teamId) {
+        return services.read(Service.KPI, FunnelReview.class, "/api/v1/teams/{teamId}/funnel", teamId);
+    }
+
+    /** Records the manager's call ({@code amount}, {@code currency}, {@code period}, {@code note}). */
+    public Call call(String teamId, Object body) {
+        JsonNode recorded = services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId);
+        return recorded == null ? null : EventCodec.mapper().treeToValue(recorded, Call.class);
+    }
+
+    /** How far each caller's past calls were from what closed. */
+    public List<Accuracy> accuracy(String teamId) {
+        return services.readList(Service.KPI, Accuracy.class, "/api/v1/teams/{teamId}/forecast/accuracy", teamId);
+    }
+
     /** A rep's open deals, at most {@code limit}. */
     public List<OpenDeal> openDeals(String repId, int limit) {
         return services.readList(Service.KPI, OpenDeal.class, "/api/v1/reps/{repId}/deals?limit={limit}", repId, limit);
@@ -349,4 +375,191 @@ public class KpiClient {
             Long daysInStage,
             LocalDate expectedCloseDate,
             boolean closeDatePassed) {}
+
+    /** A week's pipeline changes, and the counts and amounts of the same days of the week before. */
+    @ReadFrom(service = "kpi-service", schema = "Changes")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Changes(PipelineChanges changes, Summary previous) {}
+
+    /** Each kind of change (NEW, ADVANCED, PUSHED, WON...) with its deals. */
+    @ReadFrom(service = "kpi-service", schema = "PipelineChanges")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PipelineChanges(LocalDate from, LocalDate to, Map<String, Figure> changes) {
+
+        public PipelineChanges {
+            changes = changes == null ? Map.of() : Map.copyOf(changes);
+        }
+    }
+
+    /** One kind of change: how many deals, their amounts per currency, and the deals listed. */
+    @ReadFrom(service = "kpi-service", schema = "Figure")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Figure(long deals, Map<String, BigDecimal> amount, List<ChangedDeal> listed) {
+
+        public Figure {
+            amount = sorted(amount);
+            listed = listed == null ? List.of() : List.copyOf(listed);
+        }
+    }
+
+    /**
+     * A deal as the week's changes list it.
+     *
+     * @param before what it was (a stage, a date, an amount), for a change
+     * @param after  what it is now
+     * @param reason why it was lost
+     */
+    @ReadFrom(service = "kpi-service", schema = "ChangedDeal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChangedDeal(
+            String dealId,
+            String name,
+            String ownerRepId,
+            BigDecimal amount,
+            String currency,
+            String before,
+            String after,
+            String reason) {}
+
+    /** A deal in the forecast ({@code overdue}: its expected close date has passed). */
+    @ReadFrom(service = "kpi-service", schema = "ForecastDeal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForecastDeal(
+            String dealId,
+            String name,
+            String ownerRepId,
+            BigDecimal amount,
+            String currency,
+            LocalDate expectedCloseDate,
+            boolean overdue) {}
+
+    /** The counts and amounts per kind of change of the period compared with. */
+    @ReadFrom(service = "kpi-service", schema = "Summary")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(Map<String, Long> deals, Map<String, Map<String, BigDecimal>> amount) {
+
+        public Summary {
+            deals = deals == null ? Map.of() : Map.copyOf(deals);
+            amount = amount == null ? Map.of() : Map.copyOf(amount);
+        }
+    }
+
+    /** The quarter's forecast, where the quota comes from, and the manager's calls. */
+    @ReadFrom(service = "kpi-service", schema = "ForecastReview")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForecastReview(Forecast forecast, Quota quota, List<Call> calls) {
+
+        public ForecastReview {
+            calls = calls == null ? List.of() : List.copyOf(calls);
+        }
+    }
+
+    /** The forecast by currency and the deals by category (CLOSED, COMMIT, BEST_CASE, PIPELINE). */
+    @ReadFrom(service = "kpi-service", schema = "Forecast")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Forecast(
+            LocalDate from,
+            LocalDate to,
+            Map<String, Amounts> currencies,
+            Map<String, List<ForecastDeal>> deals,
+            int undated) {
+
+        public Forecast {
+            currencies = currencies == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(currencies));
+            deals = deals == null ? Map.of() : Map.copyOf(deals);
+        }
+    }
+
+    /** One currency's forecast against its quota. */
+    @ReadFrom(service = "kpi-service", schema = "Amounts")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Amounts(
+            BigDecimal closed,
+            BigDecimal commit,
+            BigDecimal bestCase,
+            BigDecimal pipeline,
+            BigDecimal commitTotal,
+            BigDecimal bestCaseTotal,
+            BigDecimal quota,
+            BigDecimal attainment,
+            BigDecimal commitCoverage) {}
+
+    /** Where the quota comes from: TEAM_OBJECTIVE, REP_OBJECTIVES or NONE, and which objectives. */
+    @ReadFrom(service = "kpi-service", schema = "Quota")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Quota(String source, List<String> objectiveIds) {
+
+        public Quota {
+            objectiveIds = objectiveIds == null ? List.of() : List.copyOf(objectiveIds);
+        }
+    }
+
+    /** A manager's call for a quarter, made in a week, perhaps replaced since. */
+    @ReadFrom(service = "kpi-service", schema = "Call")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Call(
+            LocalDate week,
+            String managerId,
+            BigDecimal amount,
+            String currency,
+            String note,
+            java.time.Instant replacedAt,
+            Replaced replaces) {}
+
+    /** The call a new one replaced. */
+    @ReadFrom(service = "kpi-service", schema = "Replaced")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Replaced(java.time.Instant at, BigDecimal amount, String currency) {}
+
+    /** The funnel of a period, and of the one before. */
+    @ReadFrom(service = "kpi-service", schema = "FunnelReview")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FunnelReview(Funnel funnel, Funnel previous) {}
+
+    /** How many deals reached each step, the conversions between them, the won cohort, SDR-sourced, lost reasons. */
+    @ReadFrom(service = "kpi-service", schema = "Funnel")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Funnel(
+            Map<String, Long> steps,
+            Map<String, BigDecimal> conversions,
+            Cohort wonCohort,
+            Map<String, Tally> sdrSourced,
+            Map<String, Tally> lostReasons) {
+
+        public Funnel {
+            steps = steps == null ? Map.of() : Map.copyOf(steps);
+            conversions = conversions == null ? Map.of() : new java.util.HashMap<>(conversions);
+            sdrSourced = sdrSourced == null
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sdrSourced));
+            lostReasons = lostReasons == null
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lostReasons));
+        }
+    }
+
+    /** The deals created in the period before and how many are won by {@code asOf}. */
+    @ReadFrom(service = "kpi-service", schema = "Cohort")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cohort(long created, long won, LocalDate asOf, BigDecimal conversion) {}
+
+    /** Deals and their amounts per currency. */
+    @ReadFrom(service = "kpi-service", schema = "Tally")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tally(long deals, Map<String, BigDecimal> amount) {
+
+        public Tally {
+            amount = sorted(amount);
+        }
+    }
+
+    /** A caller's accuracy over its judged calls. */
+    @ReadFrom(service = "kpi-service", schema = "Accuracy")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Accuracy(String managerId, int calls, BigDecimal accuracy) {
+
+        public Accuracy {
+            accuracy = accuracy == null ? BigDecimal.ZERO : accuracy;
+        }
+    }
 }

@@ -2,9 +2,9 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
 import io.salespulse.cockpit.services.ActivityClient;
+import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
-import io.salespulse.cockpit.services.Services.Service;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The pipeline review, the page of the weekly meeting: what moved in the team's pipeline this week against last (each
@@ -36,12 +35,14 @@ class PipelineReviewPage {
             List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld", "dealsCreated", "dealsWon");
 
     private final Services services;
+    private final KpiClient kpi;
     private final ActivityClient activity;
     private final Labels labels;
     private final CurrentUser user;
 
-    PipelineReviewPage(Services services, ActivityClient activity, Labels labels, CurrentUser user) {
+    PipelineReviewPage(Services services, KpiClient kpi, ActivityClient activity, Labels labels, CurrentUser user) {
         this.services = services;
+        this.kpi = kpi;
         this.activity = activity;
         this.labels = labels;
         this.user = user;
@@ -85,165 +86,134 @@ class PipelineReviewPage {
         PageAdvice.checkId(teamId);
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<Map<String, String>> reps = services.async(() -> activity.namesOf(teamId));
-        Pending<JsonNode> changes =
-                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline/changes", teamId));
-        Pending<JsonNode> forecast =
-                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/forecast", teamId));
-        Pending<JsonNode> funnel =
-                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/funnel", teamId));
-        Pending<JsonNode> accuracy =
-                services.async(() -> services.get(Service.KPI, "/api/v1/teams/{teamId}/forecast/accuracy", teamId));
+        Pending<KpiClient.Changes> changes = services.async(() -> kpi.pipelineChanges(teamId));
+        Pending<KpiClient.ForecastReview> forecast = services.async(() -> kpi.forecast(teamId));
+        Pending<KpiClient.FunnelReview> funnel = services.async(() -> kpi.funnel(teamId));
+        Pending<List<KpiClient.Accuracy>> accuracy = services.async(() -> kpi.accuracy(teamId));
         Map<String, String> names = new LinkedHashMap<>(reps.get());
 
-        JsonNode review = changes.get();
+        KpiClient.Changes review = changes.get();
         List<ChangeLine> changeLines = new ArrayList<>();
         for (String change : CHANGES) {
-            JsonNode figure = review.get("changes").get("changes").get(change);
+            KpiClient.Figure figure = review.changes().changes().get(change);
             List<DealLine> listed = new ArrayList<>();
-            for (JsonNode deal : figure.get("listed")) {
+            for (KpiClient.ChangedDeal deal : figure == null ? List.<KpiClient.ChangedDeal>of() : figure.listed()) {
                 listed.add(new DealLine(
-                        deal.get("name").asString(),
-                        names.getOrDefault(deal.path("ownerRepId").asString(""), "—"),
-                        deal.hasNonNull("amount")
-                                ? Figures.amount(
-                                        deal.get("amount").decimalValue(),
-                                        deal.get("currency").asString(),
-                                        locale)
-                                : "—",
+                        deal.name(),
+                        names.getOrDefault(deal.ownerRepId() == null ? "" : deal.ownerRepId(), "—"),
+                        deal.amount() != null ? Figures.amount(deal.amount(), deal.currency(), locale) : "—",
                         detail(change, deal, locale)));
             }
-            JsonNode previous = review.get("previous");
+            KpiClient.Summary previous = review.previous();
             changeLines.add(new ChangeLine(
                     change,
                     labels.word("review.change." + change, locale),
-                    figure.get("deals").asInt(),
-                    Figures.money(figure.get("amount"), locale),
-                    previous.get("deals").path(change).asInt(0),
-                    Figures.money(previous.get("amount").get(change), locale),
+                    figure == null ? 0 : (int) figure.deals(),
+                    Figures.money(figure == null ? null : figure.amount(), locale),
+                    previous.deals().getOrDefault(change, 0L).intValue(),
+                    Figures.money(previous.amount().get(change), locale),
                     listed));
         }
 
-        JsonNode quarter = forecast.get().get("forecast");
+        KpiClient.Forecast quarter = forecast.get().forecast();
         List<ForecastLine> forecastLines = new ArrayList<>();
-        quarter.get("currencies").properties().forEach(entry -> {
-            String currency = entry.getKey();
-            JsonNode a = entry.getValue();
-            forecastLines.add(new ForecastLine(
-                    currency,
-                    money(a.get("closed"), currency, locale),
-                    money(a.get("commit"), currency, locale),
-                    money(a.get("bestCase"), currency, locale),
-                    money(a.get("pipeline"), currency, locale),
-                    money(a.get("commitTotal"), currency, locale),
-                    money(a.get("bestCaseTotal"), currency, locale),
-                    money(a.get("quota"), currency, locale),
-                    Figures.percent(a.get("attainment"), locale),
-                    Figures.percent(a.get("commitCoverage"), locale)));
-        });
-        JsonNode quota = forecast.get().path("quota");
+        quarter.currencies()
+                .forEach((currency, a) -> forecastLines.add(new ForecastLine(
+                        currency,
+                        money(a.closed(), currency, locale),
+                        money(a.commit(), currency, locale),
+                        money(a.bestCase(), currency, locale),
+                        money(a.pipeline(), currency, locale),
+                        money(a.commitTotal(), currency, locale),
+                        money(a.bestCaseTotal(), currency, locale),
+                        money(a.quota(), currency, locale),
+                        Figures.percent(a.attainment(), locale),
+                        Figures.percent(a.commitCoverage(), locale))));
+        KpiClient.Quota quota = forecast.get().quota();
         model.addAttribute(
                 "quotaSource",
                 labels.word(
-                        "review.quota.source." + quota.path("source").asString("NONE"),
+                        "review.quota.source." + (quota == null || quota.source() == null ? "NONE" : quota.source()),
                         locale,
-                        quota.path("objectiveIds").size()));
+                        quota == null ? 0 : quota.objectiveIds().size()));
         Map<String, List<DealLine>> categoryDeals = new LinkedHashMap<>();
         for (String category : CATEGORIES) {
             List<DealLine> deals = new ArrayList<>();
-            for (JsonNode deal : quarter.get("deals").path(category)) {
+            for (KpiClient.ForecastDeal deal : quarter.deals().getOrDefault(category, List.of())) {
                 deals.add(new DealLine(
-                        deal.get("name").asString(),
-                        names.getOrDefault(deal.path("ownerRepId").asString(""), "—"),
-                        deal.hasNonNull("amount")
-                                ? Figures.amount(
-                                        deal.get("amount").decimalValue(),
-                                        deal.get("currency").asString(),
-                                        locale)
-                                : "—",
-                        deal.hasNonNull("expectedCloseDate")
-                                ? Figures.day(deal.get("expectedCloseDate").asString(), locale)
-                                        + (deal.path("overdue").asBoolean(false)
-                                                ? " · " + labels.word("deal.passed", locale)
-                                                : "")
+                        deal.name(),
+                        names.getOrDefault(deal.ownerRepId() == null ? "" : deal.ownerRepId(), "—"),
+                        deal.amount() != null ? Figures.amount(deal.amount(), deal.currency(), locale) : "—",
+                        deal.expectedCloseDate() != null
+                                ? Figures.day(String.valueOf(deal.expectedCloseDate()), locale)
+                                        + (deal.overdue() ? " · " + labels.word("deal.passed", locale) : "")
                                 : ""));
             }
             categoryDeals.put(category, deals);
         }
 
-        JsonNode funnelNow = funnel.get().get("funnel");
-        JsonNode funnelBefore = funnel.get().get("previous");
+        KpiClient.Funnel funnelNow = funnel.get().funnel();
+        KpiClient.Funnel funnelBefore = funnel.get().previous();
         List<StepLine> steps = new ArrayList<>();
         for (String step : STEPS) {
             steps.add(new StepLine(
                     step,
                     labels.word("review.step." + step, locale),
-                    funnelNow.get("steps").path(step).asLong(0),
-                    Figures.percent(funnelNow.get("conversions").get(step), locale),
-                    funnelBefore.get("steps").path(step).asLong(0),
-                    Figures.percent(funnelBefore.get("conversions").get(step), locale)));
+                    funnelNow.steps().getOrDefault(step, 0L),
+                    Figures.percent(funnelNow.conversions().get(step), locale),
+                    funnelBefore.steps().getOrDefault(step, 0L),
+                    Figures.percent(funnelBefore.conversions().get(step), locale)));
         }
-        JsonNode cohort = funnelNow.path("wonCohort");
+        KpiClient.Cohort cohort = funnelNow.wonCohort();
         model.addAttribute(
                 "cohort",
-                cohort.path("created").asLong(0) == 0
+                cohort == null || cohort.created() == 0
                         ? null
                         : labels.word(
                                 "review.cohort",
                                 locale,
-                                cohort.get("created").asLong(),
-                                cohort.get("won").asLong(),
-                                cohort.get("asOf").asString(),
-                                Figures.percent(cohort.get("conversion"), locale)));
+                                cohort.created(),
+                                cohort.won(),
+                                String.valueOf(cohort.asOf()),
+                                Figures.percent(cohort.conversion(), locale)));
         List<Map.Entry<String, String>> sourced = new ArrayList<>();
         funnelNow
-                .get("sdrSourced")
-                .properties()
-                .forEach(e -> sourced.add(Map.entry(
-                        names.getOrDefault(e.getKey(), e.getKey()),
+                .sdrSourced()
+                .forEach((repId, tally) -> sourced.add(Map.entry(
+                        names.getOrDefault(repId, repId),
                         labels.word(
-                                "review.tally",
-                                locale,
-                                e.getValue().get("deals").asInt(),
-                                Figures.money(e.getValue().get("amount"), locale)))));
+                                "review.tally", locale, (int) tally.deals(), Figures.money(tally.amount(), locale)))));
         List<Map.Entry<String, String>> reasons = new ArrayList<>();
         funnelNow
-                .get("lostReasons")
-                .properties()
-                .forEach(e -> reasons.add(Map.entry(
-                        e.getKey().isBlank() ? labels.word("review.noReason", locale) : e.getKey(),
+                .lostReasons()
+                .forEach((reason, tally) -> reasons.add(Map.entry(
+                        reason.isBlank() ? labels.word("review.noReason", locale) : reason,
                         labels.word(
-                                "review.tally",
-                                locale,
-                                e.getValue().get("deals").asInt(),
-                                Figures.money(e.getValue().get("amount"), locale)))));
+                                "review.tally", locale, (int) tally.deals(), Figures.money(tally.amount(), locale)))));
 
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
-        model.addAttribute("from", Figures.day(review.get("changes").get("from").asString(), locale));
-        model.addAttribute("to", Figures.day(review.get("changes").get("to").asString(), locale));
+        model.addAttribute("from", Figures.day(String.valueOf(review.changes().from()), locale));
+        model.addAttribute("to", Figures.day(String.valueOf(review.changes().to()), locale));
         model.addAttribute("changes", changeLines);
-        model.addAttribute("quarterFrom", quarter.get("from").asString());
-        model.addAttribute("quarterTo", quarter.get("to").asString());
+        model.addAttribute("quarterFrom", String.valueOf(quarter.from()));
+        model.addAttribute("quarterTo", String.valueOf(quarter.to()));
         model.addAttribute("forecast", forecastLines);
         model.addAttribute("categoryDeals", categoryDeals);
-        model.addAttribute("undated", quarter.path("undated").asInt(0));
+        model.addAttribute("undated", quarter.undated());
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(
                         java.time.format.FormatStyle.MEDIUM)
                 .withLocale(locale);
         ZoneId teamZone = ZoneId.of(team.get().timezone());
         List<CallLine> calls = new ArrayList<>();
-        for (JsonNode call : forecast.get().get("calls")) {
+        for (KpiClient.Call call : forecast.get().calls()) {
             calls.add(new CallLine(
-                    java.time.LocalDate.parse(call.get("week").asString()).format(day),
-                    call.get("managerId").asString(),
-                    Figures.amount(
-                            call.get("amount").decimalValue(),
-                            call.get("currency").asString(),
-                            locale),
-                    call.hasNonNull("note") ? call.get("note").asString() : "",
-                    call.hasNonNull("replacedAt")
-                            ? labels.word(
-                                    "review.callReplacedOn", locale, dayOf(call.get("replacedAt"), teamZone, locale))
+                    call.week().format(day),
+                    call.managerId(),
+                    Figures.amount(call.amount(), call.currency(), locale),
+                    call.note() != null ? call.note() : "",
+                    call.replacedAt() != null
+                            ? labels.word("review.callReplacedOn", locale, dayOf(call.replacedAt(), teamZone, locale))
                             : null));
         }
         model.addAttribute("calls", calls);
@@ -281,9 +251,9 @@ class PipelineReviewPage {
         body.put("currency", currency);
         body.put("period", "quarter");
         body.put("note", note.isBlank() ? null : note);
-        JsonNode recorded;
+        KpiClient.Call recorded;
         try {
-            recorded = services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId);
+            recorded = kpi.call(teamId, body);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() != 400) {
                 throw refusal;
@@ -293,45 +263,38 @@ class PipelineReviewPage {
             return "redirect:/teams/" + teamId + "/pipeline#call";
         }
         flash.addFlashAttribute("called", true);
-        JsonNode replaced = recorded == null ? null : recorded.get("replaces");
-        if (replaced != null && !replaced.isNull()) {
+        KpiClient.Replaced replaced = recorded == null ? null : recorded.replaces();
+        if (replaced != null) {
             ActivityClient.Team team = activity.team(teamId);
             flash.addFlashAttribute(
                     "replacedCall",
                     labels.word(
                             "review.callReplaces",
                             locale,
-                            dayOf(replaced.get("at"), ZoneId.of(team.timezone()), locale),
-                            Figures.amount(
-                                    replaced.get("amount").decimalValue(),
-                                    replaced.get("currency").asString(),
-                                    locale)));
+                            dayOf(replaced.at(), ZoneId.of(team.timezone()), locale),
+                            Figures.amount(replaced.amount(), replaced.currency(), locale)));
         }
         return "redirect:/teams/" + teamId + "/pipeline#call";
     }
 
     /** A moment as the day of the week and the date it was in the team's zone ("lundi 23 novembre"). */
-    private static String dayOf(JsonNode instant, ZoneId zone, Locale locale) {
-        return java.time.Instant.parse(instant.asString())
-                .atZone(zone)
-                .format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", locale));
+    private static String dayOf(java.time.Instant instant, ZoneId zone, Locale locale) {
+        return instant.atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", locale));
     }
 
-    private String detail(String change, JsonNode deal, Locale locale) {
-        String before = deal.path("before").asString("");
-        String after = deal.path("after").asString("");
+    private String detail(String change, KpiClient.ChangedDeal deal, Locale locale) {
+        String before = deal.before() == null ? "" : deal.before();
+        String after = deal.after() == null ? "" : deal.after();
         return switch (change) {
             case "ADVANCED", "MOVED_BACK" ->
                 labels.word("stage." + before, locale) + " → " + labels.word("stage." + after, locale);
             case "PUSHED", "PULLED_IN", "AMOUNT_UP", "AMOUNT_DOWN" -> before + " → " + after;
-            case "LOST" -> deal.hasNonNull("reason") ? deal.get("reason").asString() : "";
+            case "LOST" -> deal.reason() != null ? deal.reason() : "";
             default -> "";
         };
     }
 
-    private static String money(JsonNode amount, String currency, Locale locale) {
-        return amount == null || amount.isNull()
-                ? "—"
-                : Figures.amount(new BigDecimal(amount.asString()), currency, locale);
+    private static String money(BigDecimal amount, String currency, Locale locale) {
+        return amount == null ? "—" : Figures.amount(amount, currency, locale);
     }
 }

@@ -32,7 +32,7 @@ public record Forecast(
         LocalDate from,
         LocalDate to,
         Map<String, Amounts> currencies,
-        Map<ForecastCategory, List<DealLine>> deals,
+        Map<ForecastCategory, List<ForecastDeal>> deals,
         int undated) {
 
     public static final int MAX_LISTED = 100;
@@ -54,7 +54,7 @@ public record Forecast(
             BigDecimal commitCoverage) {}
 
     /** A deal in the forecast. */
-    public record DealLine(
+    public record ForecastDeal(
             String dealId,
             String name,
             String ownerRepId,
@@ -78,7 +78,7 @@ public record Forecast(
             Map<String, BigDecimal> quota,
             LocalDate today) {
         Map<ForecastCategory, Map<String, BigDecimal>> sums = new EnumMap<>(ForecastCategory.class);
-        Map<ForecastCategory, List<DealLine>> lines = new EnumMap<>(ForecastCategory.class);
+        Map<ForecastCategory, List<ForecastDeal>> lines = new EnumMap<>(ForecastCategory.class);
         for (ForecastCategory category : ForecastCategory.values()) {
             if (category != ForecastCategory.OMITTED) {
                 sums.put(category, new TreeMap<>());
@@ -126,12 +126,13 @@ public record Forecast(
                             share(closed, target),
                             share(commitTotal, target)));
         }
-        Map<ForecastCategory, List<DealLine>> listed = new EnumMap<>(ForecastCategory.class);
+        Map<ForecastCategory, List<ForecastDeal>> listed = new EnumMap<>(ForecastCategory.class);
         lines.forEach((category, list) -> listed.put(
                 category,
                 list.stream()
-                        .sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder()))
-                                .thenComparing(DealLine::dealId))
+                        .sorted(Comparator.comparing(
+                                        ForecastDeal::amount, Comparator.nullsLast(Comparator.reverseOrder()))
+                                .thenComparing(ForecastDeal::dealId))
                         .limit(MAX_LISTED)
                         .toList()));
         return new Forecast(from, to, amounts, listed, undated);
@@ -139,7 +140,7 @@ public record Forecast(
 
     private static void add(
             Map<ForecastCategory, Map<String, BigDecimal>> sums,
-            Map<ForecastCategory, List<DealLine>> lines,
+            Map<ForecastCategory, List<ForecastDeal>> lines,
             ForecastCategory category,
             DealProjection.Deal deal,
             LocalDate today) {
@@ -147,7 +148,7 @@ public record Forecast(
             sums.get(category).merge(deal.amount().currency(), deal.amount().amount(), BigDecimal::add);
         }
         lines.get(category)
-                .add(new DealLine(
+                .add(new ForecastDeal(
                         deal.dealId(),
                         deal.name() == null ? deal.dealId() : deal.name(),
                         deal.ownerRepId(),

@@ -48,7 +48,7 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
      * @param amount their amounts per currency
      * @param listed the deals behind the figure (at most {@link #MAX_LISTED}, largest amount first)
      */
-    public record Figure(int deals, Map<String, BigDecimal> amount, List<DealLine> listed) {}
+    public record Figure(int deals, Map<String, BigDecimal> amount, List<ChangedDeal> listed) {}
 
     /**
      * A deal behind a figure.
@@ -57,7 +57,7 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
      * @param after  what it became
      * @param reason for a lost deal, the CRM's reason
      */
-    public record DealLine(
+    public record ChangedDeal(
             String dealId,
             String name,
             String ownerRepId,
@@ -90,7 +90,7 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
                 .toList()) {
             byDeal.computeIfAbsent(move.dealId(), id -> new ArrayList<>()).add(move);
         }
-        Map<Change, List<DealLine>> lines = new EnumMap<>(Change.class);
+        Map<Change, List<ChangedDeal>> lines = new EnumMap<>(Change.class);
         for (Change change : Change.values()) {
             lines.put(change, new ArrayList<>());
         }
@@ -117,14 +117,14 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
         Map<Change, Figure> changes = new EnumMap<>(Change.class);
         lines.forEach((change, list) -> {
             Map<String, BigDecimal> amounts = new TreeMap<>();
-            for (DealLine line : list) {
+            for (ChangedDeal line : list) {
                 if (line.amount() != null) {
                     amounts.merge(line.currency(), line.amount(), BigDecimal::add);
                 }
             }
-            List<DealLine> listed = list.stream()
-                    .sorted(Comparator.comparing(DealLine::amount, Comparator.nullsLast(Comparator.reverseOrder()))
-                            .thenComparing(DealLine::dealId))
+            List<ChangedDeal> listed = list.stream()
+                    .sorted(Comparator.comparing(ChangedDeal::amount, Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(ChangedDeal::dealId))
                     .limit(MAX_LISTED)
                     .toList();
             changes.put(change, new Figure(list.size(), amounts, listed));
@@ -134,7 +134,7 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
 
     /** A stage change of one direction: from the stage before the first such move to the stage after the last. */
     private record Partial(Money amount, String before, String after) {
-        DealLine named(String dealId, String name, String owner) {
+        ChangedDeal named(String dealId, String name, String owner) {
             return line(dealId, name, owner, amount, before, after, null);
         }
     }
@@ -148,7 +148,11 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
     }
 
     private static void closeDate(
-            List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
+            List<DealMoves.Move> moves,
+            Map<Change, List<ChangedDeal>> lines,
+            String dealId,
+            String name,
+            String owner) {
         List<DealMoves.Move> dates = moves.stream()
                 .filter(m -> m.kind() == DealMoves.Kind.CLOSE_DATE)
                 .toList();
@@ -165,7 +169,11 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
     }
 
     private static void amount(
-            List<DealMoves.Move> moves, Map<Change, List<DealLine>> lines, String dealId, String name, String owner) {
+            List<DealMoves.Move> moves,
+            Map<Change, List<ChangedDeal>> lines,
+            String dealId,
+            String name,
+            String owner) {
         List<DealMoves.Move> amounts =
                 moves.stream().filter(m -> m.kind() == DealMoves.Kind.AMOUNT).toList();
         if (amounts.isEmpty()) {
@@ -190,9 +198,9 @@ public record PipelineChanges(LocalDate from, LocalDate to, Map<Change, Figure> 
         }
     }
 
-    private static DealLine line(
+    private static ChangedDeal line(
             String dealId, String name, String owner, Money amount, String before, String after, String reason) {
-        return new DealLine(
+        return new ChangedDeal(
                 dealId,
                 name,
                 owner,
