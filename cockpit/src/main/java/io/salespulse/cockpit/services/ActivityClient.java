@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.salespulse.cockpit.services.Services.Service;
 import io.salespulse.contracts.EventCodec;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /** activity-service's roster, typed: a team and a rep as the pages read them ({@link ReadFrom}). */
@@ -25,10 +28,39 @@ public class ActivityClient {
                 .treeToValue(services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId), Team.class);
     }
 
+    /** A team, if there is one under this id. */
+    public Optional<Team> findTeam(String teamId) {
+        return services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId)
+                .map(found -> io.salespulse.contracts.EventCodec.mapper().treeToValue(found, Team.class));
+    }
+
+    /** A rep, if there is one under this id. */
+    public Optional<Rep> findRep(String repId) {
+        return services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
+                .map(found -> io.salespulse.contracts.EventCodec.mapper().treeToValue(found, Rep.class));
+    }
+
     /** A rep. */
     public Rep rep(String repId) {
         return EventCodec.mapper()
                 .treeToValue(services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId), Rep.class);
+    }
+
+    /** The teams the caller reads, at most {@code limit}, in id order. */
+    public List<Team> teams(int limit) {
+        return services.readList(Service.ACTIVITY, Team.class, "/api/v1/teams?limit={limit}", limit);
+    }
+
+    /** An objective as set (its figures are kpi-service's). */
+    public ObjectiveSet objective(String teamId, String objectiveId) {
+        return services.read(
+                Service.ACTIVITY, ObjectiveSet.class, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+    }
+
+    /** Imports absences from a CSV file's text: the line-numbered report. */
+    public ImportReport importAbsences(String csv) {
+        return io.salespulse.contracts.EventCodec.mapper()
+                .treeToValue(services.postCsv(Service.ACTIVITY, csv, "/api/v1/absences/import"), ImportReport.class);
     }
 
     /** A team's reps (at most 500), in id order. */
@@ -94,7 +126,22 @@ public class ActivityClient {
      */
     @ReadFrom(service = "activity-service", schema = "TeamView")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Team(String teamId, String name, String timezone, String locale, String holidayCountry) {}
+    public record Team(
+            String teamId,
+            String name,
+            String timezone,
+            String locale,
+            List<String> managerIds,
+            List<String> workingDays,
+            String holidayCountry,
+            String holidayRegion,
+            Long revision) {
+
+        public Team {
+            managerIds = managerIds == null ? List.of() : List.copyOf(managerIds);
+            workingDays = workingDays == null ? List.of() : List.copyOf(workingDays);
+        }
+    }
 
     /**
      * A rep as the pages show it.
@@ -111,5 +158,52 @@ public class ActivityClient {
             String role,
             String seniority,
             LocalDate startDate,
-            boolean active) {}
+            Boolean active,
+            Map<String, String> externalIds,
+            Long revision) {
+
+        public Rep {
+            active = active == null || active;
+            externalIds = externalIds == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(externalIds));
+        }
+    }
+
+    /**
+     * An objective as set.
+     *
+     * @param currency the currency of an amount's objective (null for a count)
+     * @param status   ACTIVE or CANCELLED
+     * @param revision its revision, for {@code If-Match}
+     */
+    @ReadFrom(service = "activity-service", schema = "ObjectiveView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ObjectiveSet(
+            String objectiveId,
+            String scope,
+            String scopeId,
+            String metric,
+            java.math.BigDecimal target,
+            String currency,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String status,
+            String setBy,
+            Long revision) {}
+
+    /** An absences import: lines read, recorded, unchanged, and each refused line with its column and why. */
+    @ReadFrom(service = "activity-service", schema = "ImportReport")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportReport(int read, int accepted, int unchanged, List<Refused> rejected)
+            implements java.io.Serializable {
+
+        public ImportReport {
+            // Shown once after a redirect (a flash attribute, kept in the session): a serialisable list.
+            rejected = rejected == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(rejected);
+        }
+    }
+
+    /** A refused line of an import. */
+    @ReadFrom(service = "activity-service", schema = "LineProblem")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Refused(int line, String field, String message) implements java.io.Serializable {}
 }

@@ -2,7 +2,6 @@ package io.salespulse.cockpit.services;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.salespulse.cockpit.services.Services.Service;
-import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
@@ -10,11 +9,9 @@ import io.salespulse.contracts.signal.SignalType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /** coaching-service's signals, typed: the records the cockpit reads them as ({@link ReadFrom}). */
 @Component
@@ -28,22 +25,23 @@ public class CoachingClient {
 
     /** One signal. */
     public Signal signal(String signalId) {
-        return read(services.get(Service.COACHING, "/api/v1/signals/{signalId}", signalId), Signal.class);
+        return services.read(Service.COACHING, Signal.class, "/api/v1/signals/{signalId}", signalId);
     }
 
     /** A team's signals in a status ({@code OPEN}, {@code ACKNOWLEDGED}), at most {@code limit}. */
     public List<Signal> signalsOfTeam(String teamId, String status, int limit) {
-        return signals(services.get(
+        return services.readList(
                 Service.COACHING,
+                Signal.class,
                 "/api/v1/teams/{teamId}/signals?status={status}&limit={limit}",
                 teamId,
                 status,
-                limit));
+                limit);
     }
 
     /** A rep's recent recognitions. */
     public List<Signal> recognitionsOf(String repId) {
-        return signals(services.get(Service.COACHING, "/api/v1/reps/{repId}/recognitions", repId));
+        return services.readList(Service.COACHING, Signal.class, "/api/v1/reps/{repId}/recognitions", repId);
     }
 
     /** A rep's development plan (no goal, no skill and no {@code createdAt} while none was set). */
@@ -68,16 +66,6 @@ public class CoachingClient {
      */
     public Agenda agenda(String repId) {
         return services.read(Service.COACHING, Agenda.class, "/api/v1/reps/{repId}/one-on-one", repId);
-    }
-
-    static List<Signal> signals(JsonNode array) {
-        List<Signal> signals = new ArrayList<>();
-        array.forEach(signal -> signals.add(read(signal, Signal.class)));
-        return signals;
-    }
-
-    private static <T> T read(JsonNode json, Class<T> type) {
-        return EventCodec.mapper().treeToValue(json, type);
     }
 
     /**

@@ -25,24 +25,26 @@ public class KpiClient {
 
     /** A team's objectives (its own and its reps') running on a day, or set to start after it. */
     public List<Objective> objectivesOfTeam(String teamId, LocalDate day, boolean upcoming) {
-        return objectives(services.get(
+        return services.readList(
                 Service.KPI,
+                Objective.class,
                 "/api/v1/teams/{teamId}/objectives?date={date}&upcoming={upcoming}",
                 teamId,
                 day,
-                upcoming));
+                upcoming);
     }
 
     /** A rep's objectives running on a day (today in its team's zone when null), or set to start after it. */
     public List<Objective> objectivesOfRep(String repId, LocalDate day, boolean upcoming) {
         return day == null
-                ? objectives(services.get(Service.KPI, "/api/v1/reps/{repId}/objectives", repId))
-                : objectives(services.get(
+                ? services.readList(Service.KPI, Objective.class, "/api/v1/reps/{repId}/objectives", repId)
+                : services.readList(
                         Service.KPI,
+                        Objective.class,
                         "/api/v1/reps/{repId}/objectives?date={date}&upcoming={upcoming}",
                         repId,
                         day,
-                        upcoming));
+                        upcoming);
     }
 
     /** A team's figures for a period (day, week, month, quarter) around a day, against the period before. */
@@ -133,12 +135,6 @@ public class KpiClient {
                                 period,
                                 currency),
                         Leaderboard.class);
-    }
-
-    private static List<Objective> objectives(JsonNode array) {
-        List<Objective> objectives = new ArrayList<>();
-        array.forEach(objective -> objectives.add(EventCodec.mapper().treeToValue(objective, Objective.class)));
-        return objectives;
     }
 
     /**

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A team's absences and public holidays: who is away and when (the days no silence is told and objectives do not
@@ -179,8 +178,8 @@ class AbsencesPage {
                     model);
         }
         try {
-            JsonNode report = services.postCsv(
-                    Service.ACTIVITY, new String(file.getBytes(), StandardCharsets.UTF_8), "/api/v1/absences/import");
+            ActivityClient.ImportReport report =
+                    activity.importAbsences(new String(file.getBytes(), StandardCharsets.UTF_8));
             flash.addFlashAttribute("report", report);
             return "redirect:/teams/" + teamId + "/absences";
         } catch (Services.ServiceRefusal refusal) {

@@ -2,6 +2,7 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
 import io.salespulse.cockpit.services.ActivityClient;
+import io.salespulse.cockpit.services.NotificationClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A team's celebrations: the channel where its reps' wins are posted (notification-service; the manager turns it on
@@ -30,11 +30,13 @@ class CelebrationsPage {
     record RepLine(String repId, String name, boolean publicPosts) {}
 
     private final Services services;
+    private final NotificationClient notification;
     private final ActivityClient activity;
     private final CurrentUser user;
 
-    CelebrationsPage(Services services, ActivityClient activity, CurrentUser user) {
+    CelebrationsPage(Services services, NotificationClient notification, ActivityClient activity, CurrentUser user) {
         this.services = services;
+        this.notification = notification;
         this.activity = activity;
         this.user = user;
     }
@@ -47,32 +49,21 @@ class CelebrationsPage {
 
     private String render(String teamId, Map<String, String> typed, Map<String, String> errors, Model model) {
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
-        Pending<JsonNode> channel =
-                services.async(() -> services.get(Service.NOTIFICATION, "/api/v1/teams/{teamId}/celebrations", teamId));
-        JsonNode reps = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId);
-        JsonNode held = channel.get();
-        List<String> notPosted = new ArrayList<>();
-        held.path("repsNotPosted").forEach(repId -> notPosted.add(repId.asString()));
+        Pending<NotificationClient.Channel> channel = services.async(() -> notification.celebrations(teamId));
+        List<ActivityClient.Rep> reps = activity.repsOf(teamId);
+        NotificationClient.Channel held = channel.get();
+        List<String> notPosted = held.repsNotPosted();
         List<RepLine> lines = new ArrayList<>();
-        for (JsonNode rep : reps) {
-            String repId = rep.get("repId").asString();
-            lines.add(new RepLine(repId, rep.get("displayName").asString(), !notPosted.contains(repId)));
+        for (ActivityClient.Rep rep : reps) {
+            lines.add(new RepLine(rep.repId(), rep.displayName(), !notPosted.contains(rep.repId())));
         }
         Map<String, String> form = typed;
         if (form == null) {
             form = new LinkedHashMap<>();
-            form.put("enabled", String.valueOf(held.path("enabled").asBoolean(false)));
-            form.put(
-                    "slackWebhookUrl",
-                    held.hasNonNull("slackWebhookUrl")
-                            ? held.get("slackWebhookUrl").asString()
-                            : "");
-            form.put(
-                    "teamsWebhookUrl",
-                    held.hasNonNull("teamsWebhookUrl")
-                            ? held.get("teamsWebhookUrl").asString()
-                            : "");
-            form.put("locale", held.hasNonNull("locale") ? held.get("locale").asString() : "");
+            form.put("enabled", String.valueOf(held.enabled()));
+            form.put("slackWebhookUrl", held.slackWebhookUrl() != null ? held.slackWebhookUrl() : "");
+            form.put("teamsWebhookUrl", held.teamsWebhookUrl() != null ? held.teamsWebhookUrl() : "");
+            form.put("locale", held.locale() != null ? held.locale() : "");
         }
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);

@@ -4,31 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /** Figures as the pages show them. */
 final class Figures {
 
     private Figures() {}
 
-    static long count(JsonNode node, String field) {
-        return node == null || node.get(field) == null || node.get(field).isNull()
-                ? 0
-                : node.get(field).asLong();
-    }
-
     /** "+3", "−2", "=". */
     static String change(long now, long before) {
         long delta = now - before;
         return delta == 0 ? "=" : delta > 0 ? "+" + delta : "−" + -delta;
-    }
-
-    /** A ratio as a whole percentage, in the page's language. */
-    static String percent(JsonNode ratio, Locale locale) {
-        if (ratio == null || ratio.isNull()) {
-            return "—";
-        }
-        return percent(ratio.decimalValue(), locale);
     }
 
     /** A share as a whole percentage, in the page's language ("33 %" in French, "33%" in English); none is "—". */
@@ -112,24 +97,6 @@ final class Figures {
                     .append(' ')
                     .append(currency);
         });
-        return text.toString();
-    }
-
-    /** Amounts per currency ("12 500 EUR, 3 000 USD"), or "—". */
-    static String money(JsonNode amounts, Locale locale) {
-        if (amounts == null || amounts.isNull() || amounts.isEmpty()) {
-            return "—";
-        }
-        StringBuilder text = new StringBuilder();
-        for (var entry : amounts.properties()) {
-            if (!text.isEmpty()) {
-                text.append(", ");
-            }
-            BigDecimal amount = entry.getValue().decimalValue().setScale(0, RoundingMode.HALF_UP);
-            text.append(String.format(locale, "%,d", amount.longValue()))
-                    .append(' ')
-                    .append(entry.getKey());
-        }
         return text.toString();
     }
 }

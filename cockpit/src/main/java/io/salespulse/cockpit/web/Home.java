@@ -2,8 +2,7 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CockpitUser;
 import io.salespulse.cockpit.security.CurrentUser;
-import io.salespulse.cockpit.services.Services;
-import io.salespulse.cockpit.services.Services.Service;
+import io.salespulse.cockpit.services.ActivityClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -18,11 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class Home {
 
     private final CurrentUser user;
-    private final Services services;
+    private final ActivityClient activity;
 
-    Home(CurrentUser user, Services services) {
+    Home(CurrentUser user, ActivityClient activity) {
         this.user = user;
-        this.services = services;
+        this.activity = activity;
     }
 
     @GetMapping("/")
@@ -34,16 +33,14 @@ class Home {
         if (me.isManager() && me.teams().size() == 1 && !me.isLeadership() && !me.isAdmin()) {
             return "redirect:/teams/" + me.teams().get(0);
         }
-        model.addAttribute("teams", teams(services));
+        model.addAttribute("teams", teams(activity));
         return "home";
     }
 
     /** The teams the signed-in user reads (at most {@link LeadershipPage#MAX_TEAMS}): id to name, in id order. */
-    static Map<String, String> teams(Services services) {
+    static Map<String, String> teams(ActivityClient activity) {
         Map<String, String> teams = new LinkedHashMap<>();
-        services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS)
-                .forEach(team -> teams.put(
-                        team.get("teamId").asString(), team.get("name").asString()));
+        activity.teams(LeadershipPage.MAX_TEAMS).forEach(team -> teams.put(team.teamId(), team.name()));
         return teams;
     }
 }

@@ -1,12 +1,12 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.CoachingClient;
 import io.salespulse.cockpit.services.CoachingClient.Signal;
 import io.salespulse.cockpit.services.KpiClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
-import io.salespulse.cockpit.services.Services.Service;
 import io.salespulse.contracts.signal.Severity;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every team side by side, for leadership (and admins): this period against the one before, the open pipeline,
@@ -96,6 +95,7 @@ class LeadershipPage {
     }
 
     private final Services services;
+    private final ActivityClient activity;
     private final KpiClient kpi;
     private final CoachingClient coaching;
     private final CurrentUser user;
@@ -103,10 +103,17 @@ class LeadershipPage {
     private final Clock clock;
 
     LeadershipPage(
-            Services services, KpiClient kpi, CoachingClient coaching, CurrentUser user, Labels labels, Clock clock) {
+            Services services,
+            ActivityClient activity,
+            KpiClient kpi,
+            CoachingClient coaching,
+            CurrentUser user,
+            Labels labels,
+            Clock clock) {
         this.coaching = coaching;
         this.clock = clock;
         this.services = services;
+        this.activity = activity;
         this.kpi = kpi;
         this.user = user;
         this.labels = labels;
@@ -118,9 +125,9 @@ class LeadershipPage {
             throw new Services.ServiceRefusal(403, "/leadership");
         }
         String chosen = TeamBoard.PERIODS.contains(period) ? period : "week";
-        JsonNode teams = services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", MAX_TEAMS);
+        List<ActivityClient.Team> teams = activity.teams(MAX_TEAMS);
         List<Pending<TeamLine>> pending = new ArrayList<>();
-        for (JsonNode team : teams) {
+        for (ActivityClient.Team team : teams) {
             pending.add(services.async(() -> line(team, chosen, locale)));
         }
         List<TeamLine> lines = pending.stream().map(Pending::get).toList();
@@ -132,10 +139,9 @@ class LeadershipPage {
         return "leadership";
     }
 
-    private TeamLine line(JsonNode team, String period, Locale locale) {
-        String teamId = team.get("teamId").asString();
-        LocalDate today =
-                LocalDate.now(clock.withZone(ZoneId.of(team.get("timezone").asString())));
+    private TeamLine line(ActivityClient.Team team, String period, Locale locale) {
+        String teamId = team.teamId();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // Already on the shared pool, one task per team: this team's calls go one after the other (a task waiting on
         // tasks queued behind it could wait for ever).
         // The period so far against the same days of the period before (like for like).
@@ -166,7 +172,7 @@ class LeadershipPage {
         KpiClient.Totals totals = now.totals();
         return new TeamLine(
                 teamId,
-                team.get("name").asString(),
+                team.name(),
                 TeamBoard.measures(totals, now.comparison()),
                 Figures.money(
                         totals == null || totals.pipeline() == null

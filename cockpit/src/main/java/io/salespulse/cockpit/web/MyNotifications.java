@@ -2,9 +2,9 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CockpitUser;
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.NotificationClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Service;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * My notifications: where they go (the preferences, secrets masked as the service returns them), a test message
@@ -31,11 +30,13 @@ class MyNotifications {
     record Delivery(String when, String type, String title, String channel, String status, String detail) {}
 
     private final Services services;
+    private final NotificationClient notification;
     private final CurrentUser user;
     private final Labels labels;
 
-    MyNotifications(Services services, CurrentUser user, Labels labels) {
+    MyNotifications(Services services, NotificationClient notification, CurrentUser user, Labels labels) {
         this.services = services;
+        this.notification = notification;
         this.user = user;
         this.labels = labels;
     }
@@ -58,7 +59,7 @@ class MyNotifications {
             "weeklyTime");
 
     /** What the form shows: the stored preferences (secrets masked as the service returns them), or defaults. */
-    static Map<String, String> form(JsonNode p) {
+    static Map<String, String> form(NotificationClient.Preferences p) {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         FIELDS.forEach(field -> form.put(field, ""));
         form.put("locale", "fr");
@@ -69,32 +70,39 @@ class MyNotifications {
         form.put("weeklyDay", "MON");
         form.put("weeklyTime", "08:30");
         if (p != null) {
-            for (String field : List.of(
-                    "email",
-                    "slackWebhookUrl",
-                    "teamsWebhookUrl",
-                    "webhookUrl",
-                    "locale",
-                    "timezone",
-                    "minSeverity",
-                    "recognitions")) {
-                if (p.hasNonNull(field)) {
-                    form.put(field, p.get(field).asString());
-                }
+            putIfSet(form, "email", p.email());
+            putIfSet(form, "slackWebhookUrl", p.slackWebhookUrl());
+            putIfSet(form, "teamsWebhookUrl", p.teamsWebhookUrl());
+            putIfSet(form, "webhookUrl", p.webhookUrl());
+            putIfSet(form, "locale", p.locale());
+            putIfSet(form, "timezone", p.timezone());
+            putIfSet(form, "minSeverity", p.minSeverity());
+            putIfSet(form, "recognitions", p.recognitions());
+            if (p.quietHours() != null) {
+                form.put(
+                        "quietFrom",
+                        p.quietHours().from() == null ? "" : p.quietHours().from());
+                form.put(
+                        "quietTo",
+                        p.quietHours().to() == null ? "" : p.quietHours().to());
             }
-            if (p.hasNonNull("quietHours")) {
-                form.put("quietFrom", p.get("quietHours").path("from").asString(""));
-                form.put("quietTo", p.get("quietHours").path("to").asString(""));
-            }
-            if (p.hasNonNull("digest")) {
-                form.put("daily", p.get("digest").path("daily").asString("08:30"));
+            if (p.digest() != null) {
+                form.put(
+                        "daily",
+                        p.digest().daily() == null ? "08:30" : p.digest().daily());
                 String[] weekly =
-                        p.get("digest").path("weekly").asString("MON 08:30").split(" ", 2);
+                        (p.digest().weekly() == null ? "MON 08:30" : p.digest().weekly()).split(" ", 2);
                 form.put("weeklyDay", weekly[0]);
                 form.put("weeklyTime", weekly.length > 1 ? weekly[1] : "08:30");
             }
         }
         return form;
+    }
+
+    private static void putIfSet(Map<String, String> form, String field, String value) {
+        if (value != null) {
+            form.put(field, value);
+        }
     }
 
     /** The form as the service's PUT body: empty fields are absent, quiet hours need both ends. */
@@ -153,11 +161,8 @@ class MyNotifications {
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
                 form.put("webhookSecret", "");
-                JsonNode now = services.find(
-                                Service.NOTIFICATION,
-                                "/api/v1/managers/{managerId}/preferences",
-                                user.get().id())
-                        .orElse(null);
+                NotificationClient.Preferences now =
+                        notification.preferences(user.get().id()).orElse(null);
                 model.addAttribute("changedMeanwhile", changes(form, form(now), locale));
                 return render(model, locale, form, Map.of());
             }
@@ -222,29 +227,24 @@ class MyNotifications {
 
     private String render(Model model, Locale locale, Map<String, String> typed, Map<String, String> errors) {
         CockpitUser me = user.get();
-        JsonNode preferences = services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", me.id())
-                .orElse(null);
-        ZoneId zone = preferences != null && preferences.hasNonNull("timezone")
-                ? ZoneId.of(preferences.get("timezone").asString())
+        NotificationClient.Preferences preferences =
+                notification.preferences(me.id()).orElse(null);
+        ZoneId zone = preferences != null && preferences.timezone() != null
+                ? ZoneId.of(preferences.timezone())
                 : ZoneId.of("UTC");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(locale)
                 .withZone(zone);
         List<Delivery> log = new ArrayList<>();
-        for (JsonNode d :
-                services.get(Service.NOTIFICATION, "/api/v1/managers/{managerId}/notifications?limit=30", me.id())) {
-            String title = d.hasNonNull("title")
-                    ? d.get("title").asString()
-                    : labels.word("delivery.type." + d.get("type").asString(), locale);
+        for (NotificationClient.Delivery d : notification.deliveries(me.id(), 30)) {
+            String title = d.title() != null ? d.title() : labels.word("delivery.type." + d.type(), locale);
             log.add(new Delivery(
-                    d.hasNonNull("createdAt")
-                            ? when.format(Instant.parse(d.get("createdAt").asString()))
-                            : "",
-                    d.get("type").asString(),
+                    d.createdAt() != null ? when.format(d.createdAt()) : "",
+                    d.type(),
                     title,
-                    d.get("channel").asString(),
-                    d.get("status").asString(),
-                    d.hasNonNull("detail") ? d.get("detail").asString() : ""));
+                    d.channel(),
+                    d.status(),
+                    d.detail() != null ? d.detail() : ""));
         }
         model.addAttribute("preferences", preferences);
         model.addAttribute("form", typed != null ? typed : form(preferences));
@@ -259,14 +259,9 @@ class MyNotifications {
     @PostMapping("/me/notifications/test")
     String test(RedirectAttributes flash) {
         try {
-            JsonNode queued = services.post(
-                    Service.NOTIFICATION,
-                    Map.of(),
-                    "/api/v1/managers/{managerId}/test-message",
-                    user.get().id());
-            List<String> channels = new ArrayList<>();
-            queued.get("channels").forEach(channel -> channels.add(channel.asString()));
-            flash.addFlashAttribute("testSent", String.join(", ", channels));
+            NotificationClient.Queued queued =
+                    notification.testMessage(user.get().id());
+            flash.addFlashAttribute("testSent", String.join(", ", queued.channels()));
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 429) {
                 flash.addFlashAttribute("testProblem", "tooSoon");

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A team's objectives: each with its attainment, pace and status (from kpi-service), and the forms to set, adjust and
@@ -268,39 +267,27 @@ class ObjectivesPage {
             Map<String, String> errors,
             Model model,
             Locale locale) {
-        JsonNode objective =
-                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        ActivityClient.ObjectiveSet objective = activity.objective(teamId, objectiveId);
         ActivityClient.Team team = activity.team(teamId);
-        String scopeId = objective.get("scopeId").asString();
-        String who = "TEAM".equals(objective.get("scope").asString())
+        String scopeId = objective.scopeId();
+        String who = "TEAM".equals(objective.scope())
                 ? team.name()
                 : activity.rep(scopeId).displayName();
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("objective", objective);
-        model.addAttribute(
-                "periodStartDay", Figures.day(objective.get("periodStart").asString(), locale));
-        model.addAttribute(
-                "periodEndDay", Figures.day(objective.get("periodEnd").asString(), locale));
+        model.addAttribute("periodStartDay", Figures.day(String.valueOf(objective.periodStart()), locale));
+        model.addAttribute("periodEndDay", Figures.day(String.valueOf(objective.periodEnd()), locale));
         model.addAttribute("who", who);
-        model.addAttribute(
-                "metric",
-                labels.word("objective.metric." + objective.get("metric").asString(), locale));
+        model.addAttribute("metric", labels.word("objective.metric." + objective.metric(), locale));
         model.addAttribute(
                 "target",
                 target != null
                         ? target
-                        : objective
-                                .get("target")
-                                .decimalValue()
-                                .stripTrailingZeros()
-                                .toPlainString());
-        model.addAttribute(
-                "periodEnd",
-                periodEnd != null ? periodEnd : objective.get("periodEnd").asString());
+                        : objective.target().stripTrailingZeros().toPlainString());
+        model.addAttribute("periodEnd", periodEnd != null ? periodEnd : String.valueOf(objective.periodEnd()));
         model.addAttribute("errors", errors);
-        model.addAttribute(
-                "cancelled", "CANCELLED".equals(objective.get("status").asString()));
+        model.addAttribute("cancelled", "CANCELLED".equals(objective.status()));
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
         return "objective";
     }
@@ -318,11 +305,15 @@ class ObjectivesPage {
             RedirectAttributes flash) {
         PageAdvice.checkId(teamId);
         PageAdvice.checkId(objectiveId);
-        JsonNode held = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+        ActivityClient.ObjectiveSet held = activity.objective(teamId, objectiveId);
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("scope", "scopeId", "metric", "currency", "periodStart")) {
-            body.put(field, held.hasNonNull(field) ? held.get(field).asString() : null);
-        }
+        body.put("scope", held.scope());
+        body.put("scopeId", held.scopeId());
+        body.put("metric", held.metric());
+        body.put("currency", held.currency());
+        body.put(
+                "periodStart",
+                held.periodStart() == null ? null : held.periodStart().toString());
         body.put("target", target.strip().replace(',', '.').replace(" ", ""));
         body.put("periodEnd", periodEnd);
         try {
@@ -336,16 +327,13 @@ class ObjectivesPage {
                     objectiveId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
-                JsonNode now =
-                        services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/objectives/{id}", teamId, objectiveId);
+                ActivityClient.ObjectiveSet now = activity.objective(teamId, objectiveId);
                 Map<String, String> yours = new LinkedHashMap<>();
                 yours.put("objectives.target", target.strip().replace(',', '.').replace(" ", ""));
                 yours.put("objectives.end", periodEnd);
                 Map<String, String> saved = new LinkedHashMap<>();
-                saved.put(
-                        "objectives.target",
-                        now.get("target").decimalValue().stripTrailingZeros().toPlainString());
-                saved.put("objectives.end", now.get("periodEnd").asString());
+                saved.put("objectives.target", now.target().stripTrailingZeros().toPlainString());
+                saved.put("objectives.end", String.valueOf(now.periodEnd()));
                 model.addAttribute(
                         "changedMeanwhile",
                         ChangedMeanwhile.between(

@@ -1,6 +1,7 @@
 package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.security.CurrentUser;
+import io.salespulse.cockpit.services.ActivityClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Pending;
 import io.salespulse.cockpit.services.Services.Service;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The roster, for admins: every team with its managers and reps, each rep's CRM ids (how webhooks find the rep), and
@@ -33,18 +33,18 @@ class RosterPage {
     static final List<String> SENIORITIES = List.of("JUNIOR", "SENIOR");
 
     /** A team, its managers and its reps (by name). */
-    record TeamRoster(JsonNode team, String managers, List<RepLine> reps) {}
+    record TeamRoster(ActivityClient.Team team, String managers, List<RepLine> reps) {}
 
     /** A rep as the roster lists it: its CRM ids as "crm: id", in CRM order. */
     record RepLine(String repId, String name, String role, String seniority, String crmIds, boolean active) {
 
-        static RepLine of(JsonNode rep) {
-            Map<String, String> ids = externalIds(rep);
+        static RepLine of(ActivityClient.Rep rep) {
+            Map<String, String> ids = rep.externalIds();
             return new RepLine(
-                    rep.get("repId").asString(),
-                    rep.get("displayName").asString(),
-                    rep.get("role").asString(),
-                    rep.get("seniority").asString(),
+                    rep.repId(),
+                    rep.displayName(),
+                    rep.role(),
+                    rep.seniority(),
                     ids.isEmpty()
                             ? "—"
                             : String.join(
@@ -52,7 +52,7 @@ class RosterPage {
                                     ids.entrySet().stream()
                                             .map(entry -> entry.getKey() + ": " + entry.getValue())
                                             .toList()),
-                    rep.path("active").asBoolean(true));
+                    rep.active());
         }
     }
 
@@ -81,28 +81,15 @@ class RosterPage {
             Map<String, String> externalIds) {}
 
     private final Services services;
+    private final ActivityClient activity;
     private final CurrentUser user;
     private final Labels labels;
 
-    RosterPage(Services services, CurrentUser user, Labels labels) {
+    RosterPage(Services services, ActivityClient activity, CurrentUser user, Labels labels) {
         this.labels = labels;
         this.services = services;
+        this.activity = activity;
         this.user = user;
-    }
-
-    /** A rep's CRM ids, CRM by CRM in name order. */
-    static Map<String, String> externalIds(JsonNode rep) {
-        Map<String, String> ids = new TreeMap<>();
-        rep.path("externalIds")
-                .properties()
-                .forEach(entry -> ids.put(entry.getKey(), entry.getValue().asString()));
-        return ids;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
     }
 
     private void requireAdmin() {
@@ -114,16 +101,14 @@ class RosterPage {
     @GetMapping("/admin/roster")
     String roster(Model model) {
         requireAdmin();
-        JsonNode teams = services.get(Service.ACTIVITY, "/api/v1/teams?limit={limit}", LeadershipPage.MAX_TEAMS);
+        List<ActivityClient.Team> teams = activity.teams(LeadershipPage.MAX_TEAMS);
         List<Pending<TeamRoster>> pending = new ArrayList<>();
-        for (JsonNode team : teams) {
-            String teamId = team.get("teamId").asString();
+        for (ActivityClient.Team team : teams) {
             pending.add(services.async(() -> {
                 List<RepLine> reps = new ArrayList<>();
-                services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}/reps?limit=500", teamId)
-                        .forEach(rep -> reps.add(RepLine.of(rep)));
+                activity.repsOf(team.teamId()).forEach(rep -> reps.add(RepLine.of(rep)));
                 reps.sort(java.util.Comparator.comparing(RepLine::name));
-                List<String> managers = strings(team.path("managerIds"));
+                List<String> managers = team.managerIds();
                 return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
             }));
         }
@@ -137,31 +122,28 @@ class RosterPage {
     String team(@RequestParam String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(teamId);
-        JsonNode team = services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId)
-                .orElse(null);
+        ActivityClient.Team team = activity.findTeam(teamId).orElse(null);
         TeamForm form = team == null
                 ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "")
                 : teamForm(team);
-        return renderTeam(form, team != null, Map.of(), model, revisionOf(team));
+        return renderTeam(form, team != null, Map.of(), model, revisionOf(team == null ? null : team.revision()));
     }
 
-    private static TeamForm teamForm(JsonNode team) {
+    private static TeamForm teamForm(ActivityClient.Team team) {
         return new TeamForm(
-                team.get("teamId").asString(),
-                team.get("name").asString(),
-                team.get("timezone").asString(),
-                team.get("locale").asString(),
-                String.join(", ", strings(team.path("managerIds"))),
-                strings(team.path("workingDays")),
-                team.path("holidayCountry").asString(""),
-                team.path("holidayRegion").asString(""));
+                team.teamId(),
+                team.name(),
+                team.timezone(),
+                team.locale(),
+                String.join(", ", team.managerIds()),
+                team.workingDays(),
+                team.holidayCountry() == null ? "" : team.holidayCountry(),
+                team.holidayRegion() == null ? "" : team.holidayRegion());
     }
 
-    /** The revision of a record as read (its form carries it back as {@code If-Match}), or null for a new one. */
-    private static String revisionOf(JsonNode record) {
-        return record == null || !record.hasNonNull("revision")
-                ? ""
-                : record.get("revision").asString();
+    /** The revision of a record as read (its form carries it back as {@code If-Match}), or "" for a new one. */
+    private static String revisionOf(Long revision) {
+        return revision == null ? "" : String.valueOf(revision);
     }
 
     /** The team form's fields as compared when it was changed meanwhile, by label key. */
@@ -233,7 +215,7 @@ class RosterPage {
                     Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}", teamId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
-                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId);
+                ActivityClient.Team now = activity.team(teamId);
                 model.addAttribute(
                         "changedMeanwhile",
                         ChangedMeanwhile.between(
@@ -241,7 +223,7 @@ class RosterPage {
                                 fields(teamForm(now)),
                                 key -> labels.word(key, reader),
                                 (field, value) -> value));
-                return renderTeam(form, known, Map.of(), model, revisionOf(now));
+                return renderTeam(form, known, Map.of(), model, revisionOf(now.revision()));
             }
             if (refusal.status() != 400) {
                 throw refusal;
@@ -265,24 +247,23 @@ class RosterPage {
     String rep(@RequestParam String repId, @RequestParam(required = false) String teamId, Model model) {
         requireAdmin();
         PageAdvice.checkId(repId);
-        JsonNode rep =
-                services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId).orElse(null);
+        ActivityClient.Rep rep = activity.findRep(repId).orElse(null);
         RepForm form = rep == null
                 ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of())
                 : repForm(rep);
-        return render(form, rep != null, Map.of(), model, revisionOf(rep));
+        return render(form, rep != null, Map.of(), model, revisionOf(rep == null ? null : rep.revision()));
     }
 
-    private static RepForm repForm(JsonNode rep) {
+    private static RepForm repForm(ActivityClient.Rep rep) {
         return new RepForm(
-                rep.get("repId").asString(),
-                rep.get("displayName").asString(),
-                rep.get("teamId").asString(),
-                rep.get("role").asString(),
-                rep.get("seniority").asString(),
-                rep.hasNonNull("startDate") ? rep.get("startDate").asString() : "",
-                rep.path("active").asBoolean(true),
-                externalIds(rep));
+                rep.repId(),
+                rep.displayName(),
+                rep.teamId(),
+                rep.role(),
+                rep.seniority(),
+                rep.startDate() != null ? rep.startDate().toString() : "",
+                rep.active(),
+                new TreeMap<>(rep.externalIds()));
     }
 
     /** The rep form's fields as compared when it was changed meanwhile, by label key. */
@@ -308,7 +289,7 @@ class RosterPage {
         model.addAttribute("revision", revision);
         model.addAttribute("form", form);
         model.addAttribute("known", known);
-        model.addAttribute("teams", Home.teams(services));
+        model.addAttribute("teams", Home.teams(activity));
         model.addAttribute("roles", ROLES);
         model.addAttribute("seniorities", SENIORITIES);
         model.addAttribute("crms", CRMS);
@@ -335,8 +316,8 @@ class RosterPage {
         requireAdmin();
         PageAdvice.checkId(repId);
         Map<String, String> ids = known
-                ? services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
-                        .map(RosterPage::externalIds)
+                ? activity.findRep(repId)
+                        .<Map<String, String>>map(held -> new TreeMap<>(held.externalIds()))
                         .orElseGet(TreeMap::new)
                 : new TreeMap<>();
         for (String crm : CRMS) {
@@ -361,7 +342,7 @@ class RosterPage {
                     Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/reps/{repId}", repId);
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 412) {
-                JsonNode now = services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId);
+                ActivityClient.Rep now = activity.rep(repId);
                 model.addAttribute(
                         "changedMeanwhile",
                         ChangedMeanwhile.between(
@@ -369,7 +350,7 @@ class RosterPage {
                                 fields(repForm(now), locale),
                                 key -> labels.word(key, locale),
                                 (field, value) -> value));
-                return render(form, known, Map.of(), model, revisionOf(now));
+                return render(form, known, Map.of(), model, revisionOf(now.revision()));
             }
             if (refusal.status() != 400) {
                 throw refusal;
