@@ -3,14 +3,13 @@ package io.salespulse.bench;
 import io.salespulse.bench.BenchProbes.KpiWatch;
 import io.salespulse.bench.BenchProbes.Percentiles;
 import io.salespulse.bench.BenchProbes.SlackStandIn;
+import io.salespulse.localrun.DemoOrganisation;
+import io.salespulse.localrun.LocalRun;
 import io.salespulse.localrun.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,8 +98,8 @@ public final class Benchmark {
 
         static Settings of(String[] args, Path root) {
             boolean quick = Arrays.asList(args).contains("--quick");
-            int history = Integer.parseInt(option(args, "--history=", quick ? "20000" : "500000"));
-            Path report = Path.of(option(
+            int history = Integer.parseInt(LocalRun.option(args, "--history=", quick ? "20000" : "500000"));
+            Path report = Path.of(LocalRun.option(
                     args,
                     "--out=",
                     root.resolve("docs").resolve("benchmarks.md").toString()));
@@ -119,18 +118,8 @@ public final class Benchmark {
         this.load = new BenchLoad(stack.url("activity-service"), options.ingestApiKey(), LocalStack.HUBSPOT_SECRET);
     }
 
-    private static String option(String[] args, String prefix, String fallback) {
-        return Arrays.stream(args)
-                .filter(a -> a.startsWith(prefix))
-                .map(a -> a.substring(prefix.length()))
-                .findFirst()
-                .orElse(fallback);
-    }
-
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("salespulse.root", "."))
-                .toAbsolutePath()
-                .normalize();
+        Path root = LocalRun.root();
         Settings settings = Settings.of(args, root);
         Path dataDir = root.resolve(".bench");
         deleteRecursively(dataDir);
@@ -184,7 +173,7 @@ public final class Benchmark {
 
     private String run() throws Exception {
         setUp();
-        int soak = Integer.parseInt(option(args, "--soak=", "0"));
+        int soak = Integer.parseInt(LocalRun.option(args, "--soak=", "0"));
         if (soak > 0) {
             // Steady CloudEvents traffic for a profiler to look at; no report.
             long until = System.nanoTime() + Duration.ofSeconds(soak).toNanos();
@@ -254,17 +243,7 @@ public final class Benchmark {
     }
 
     private static void put(String url, String token, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .PUT(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "PUT " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
+        DemoOrganisation.put(token, url, json);
     }
 
     // --- raw Kafka ----------------------------------------------------------------------------------------------

@@ -71,7 +71,8 @@ public final class DemoOrganisation {
     /** The rep on leave next week. */
     public static final String HUGO = "sdr-hugo";
 
-    private static void put(String adminToken, String url, String json) throws IOException, InterruptedException {
+    /** PUTs a JSON body with an admin's token; anything but 200 is an error naming the answer. */
+    public static void put(String adminToken, String url, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")

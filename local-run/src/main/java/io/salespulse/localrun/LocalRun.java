@@ -27,7 +27,8 @@ public final class LocalRun {
 
     private LocalRun() {}
 
-    private static String option(String[] args, String prefix, String fallback) {
+    /** The value of a {@code --name=value} argument, or the fallback (the benchmark's arguments read the same way). */
+    public static String option(String[] args, String prefix, String fallback) {
         return Arrays.stream(args)
                 .filter(a -> a.startsWith(prefix))
                 .map(a -> a.substring(prefix.length()))
@@ -35,10 +36,15 @@ public final class LocalRun {
                 .orElse(fallback);
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("salespulse.root", "."))
+    /** The checkout the stack runs from ({@code salespulse.root}, else the working directory). */
+    public static Path root() {
+        return Path.of(System.getProperty("salespulse.root", "."))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = root();
         LocalStack.Options defaults = LocalStack.Options.defaults(root);
         Path dataDir = Path.of(
                 System.getProperty("salespulse.data-dir", defaults.dataDir().toString()));

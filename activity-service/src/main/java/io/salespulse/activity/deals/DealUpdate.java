@@ -41,34 +41,6 @@ public record DealUpdate(
         ForecastCategory forecastCategory,
         String sourcedByRepId) {
 
-    public DealUpdate(
-            String dealId,
-            Set<DealField> present,
-            String ownerRepId,
-            String ownerExternalId,
-            String name,
-            DealStage stage,
-            Money amount,
-            LocalDate expectedCloseDate,
-            String lostReason,
-            Instant createdAt,
-            Instant occurredAt) {
-        this(
-                dealId,
-                present,
-                ownerRepId,
-                ownerExternalId,
-                name,
-                stage,
-                amount,
-                expectedCloseDate,
-                lostReason,
-                createdAt,
-                occurredAt,
-                null,
-                null);
-    }
-
     /** This update, also carrying the CRM's forecast category ({@code null}: cleared). */
     public DealUpdate withForecastCategory(ForecastCategory category) {
         return new DealUpdate(
@@ -144,7 +116,9 @@ public record DealUpdate(
                 expectedCloseDate,
                 lostReason,
                 createdAt,
-                occurredAt);
+                occurredAt,
+                null,
+                null);
     }
 
     /** An update carrying only the given fields (the others are ignored whatever their value). */
@@ -170,7 +144,9 @@ public record DealUpdate(
                 expectedCloseDate,
                 lostReason,
                 null,
-                occurredAt);
+                occurredAt,
+                null,
+                null);
     }
 
     /**

@@ -57,7 +57,8 @@ class DealFactsTest {
     void aDealCreatedBeforeItsOwnerIsKnownIsToldOnceItIsAsItThenStands() {
         // HubSpot: the creation, then each property in its own notification (here in separate batches).
         DealState created = DealFacts.apply(
-                        null, new DealUpdate("d-1", Set.of(), null, null, null, null, null, null, null, T0, T0))
+                        null,
+                        new DealUpdate("d-1", Set.of(), null, null, null, null, null, null, null, T0, T0, null, null))
                 .state();
         DealFacts.Result staged = DealFacts.apply(
                 created,
@@ -129,7 +130,9 @@ class DealFactsTest {
                                 null,
                                 null,
                                 T0,
-                                T0))
+                                T0,
+                                null,
+                                null))
                 .state();
         assertThat(DealFacts.apply(
                                 created,

@@ -211,7 +211,7 @@ final class HubSpotMapper {
             return java.util.Optional.of(new Inbound.DealChange(
                     source,
                     eventId,
-                    new DealUpdate(dealId, Set.of(), null, null, null, null, null, null, null, at, at)));
+                    new DealUpdate(dealId, Set.of(), null, null, null, null, null, null, null, at, at, null, null)));
         }
         if (!"propertyChange".equals(action) || property == null) {
             return java.util.Optional.empty();
