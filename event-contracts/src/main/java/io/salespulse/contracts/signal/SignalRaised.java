@@ -59,4 +59,20 @@ public record SignalRaised(
                 null,
                 occurredAt);
     }
+
+    /** This signal as it now stands after an update: the new severity and figures, all else as raised. */
+    public SignalRaised updatedBy(SignalUpdated update) {
+        return new SignalRaised(
+                signalId,
+                type,
+                subjectKind,
+                subjectId,
+                repId,
+                teamId,
+                update.severity(),
+                update.evidence(),
+                suggestedAction,
+                deal,
+                occurredAt);
+    }
 }

@@ -48,17 +48,9 @@ public final class Renderers {
     /** Microsoft Teams workflow webhook body: a message with one Adaptive Card attachment. */
     public static String teams(Message m) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
-        ObjectNode attachment =
-                root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive");
-        ObjectNode card =
-                attachment.putObject("content").put("type", "AdaptiveCard").put("version", "1.4");
+        ObjectNode card = adaptiveCard(root);
         ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", m.title())
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        heading(body, m.title());
         if (!m.facts().isEmpty()) {
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
             for (Map.Entry<String, String> fact : m.facts()) {
@@ -115,19 +107,9 @@ public final class Renderers {
 
     public static String teamsDigest(String title, java.util.List<Message> items) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
-        ObjectNode card = root.putArray("attachments")
-                .addObject()
-                .put("contentType", "application/vnd.microsoft.card.adaptive")
-                .putObject("content")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
+        ObjectNode card = adaptiveCard(root);
         ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", title)
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        heading(body, title);
         for (Message m : items) {
             body.addObject()
                     .put("type", "TextBlock")
@@ -240,19 +222,9 @@ public final class Renderers {
     /** The weekly digest for Teams: an Adaptive Card with a heading and a list per part. */
     public static String teams(WeeklyReport report) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
-        ObjectNode card = root.putArray("attachments")
-                .addObject()
-                .put("contentType", "application/vnd.microsoft.card.adaptive")
-                .putObject("content")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
+        ObjectNode card = adaptiveCard(root);
         ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", report.title())
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        heading(body, report.title());
         for (WeeklyReport.Section section : report.sections()) {
             body.addObject()
                     .put("type", "TextBlock")
@@ -285,5 +257,25 @@ public final class Renderers {
             section.lines().forEach(lines::add);
         }
         return root.toString();
+    }
+
+    /** A Teams message's one Adaptive Card (1.4), attached to {@code root}: its content, to fill. */
+    public static ObjectNode adaptiveCard(ObjectNode root) {
+        return root.putArray("attachments")
+                .addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putObject("content")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+    }
+
+    /** A card's title: bold, medium, wrapped. */
+    public static void heading(ArrayNode body, String title) {
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", title)
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
     }
 }

@@ -88,18 +88,9 @@ class AwaitingRoster {
         if (parked == null) {
             return;
         }
-        SignalRaised was = EventCodec.mapper().readValue(parked.signal(), SignalRaised.class);
-        SignalRaised now = new SignalRaised(
-                was.signalId(),
-                was.type(),
-                was.subjectKind(),
-                was.subjectId(),
-                was.repId(),
-                was.teamId(),
-                update.severity(),
-                update.evidence(),
-                was.suggestedAction(),
-                was.occurredAt());
+        SignalRaised now = EventCodec.mapper()
+                .readValue(parked.signal(), SignalRaised.class)
+                .updatedBy(update);
         mongo.save(new Parked(
                 parked.signalId(), parked.teamId(), EventCodec.mapper().writeValueAsString(now), parked.parkedAt()));
     }

@@ -65,18 +65,9 @@ class Rerouting {
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .ifPresent(json -> {
-                    SignalRaised was = EventCodec.mapper().readValue(json, SignalRaised.class);
-                    SignalRaised now = new SignalRaised(
-                            was.signalId(),
-                            was.type(),
-                            was.subjectKind(),
-                            was.subjectId(),
-                            was.repId(),
-                            was.teamId(),
-                            update.severity(),
-                            update.evidence(),
-                            was.suggestedAction(),
-                            was.occurredAt());
+                    SignalRaised now = EventCodec.mapper()
+                            .readValue(json, SignalRaised.class)
+                            .updatedBy(update);
                     queue.refreshUnroutable(
                             update.signalId(),
                             EventCodec.mapper().writeValueAsString(now),

@@ -9,6 +9,7 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.notification.channels.Channel;
 import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.config.NotificationSettings;
 import java.time.Clock;
@@ -171,19 +172,8 @@ class TeamCelebrations {
     /** A celebration as Teams shows it (an Adaptive Card). */
     static String teams(String title, String cheer) {
         ObjectNode root = EventCodec.mapper().createObjectNode().put("type", "message");
-        ObjectNode card = root.putArray("attachments")
-                .addObject()
-                .put("contentType", "application/vnd.microsoft.card.adaptive")
-                .putObject("content")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
-        ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", "🎉 " + title)
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        ArrayNode body = Renderers.adaptiveCard(root).putArray("body");
+        Renderers.heading(body, "🎉 " + title);
         body.addObject()
                 .put("type", "TextBlock")
                 .put("text", cheer)
