@@ -16,13 +16,13 @@ import java.util.function.Supplier;
  *
  * @param renderings each channel's payload, rendered when asked for
  */
-record ChannelPayloads(Map<Channel, Supplier<String>> renderings) {
+public record ChannelPayloads(Map<Channel, Supplier<String>> renderings) {
 
     /** A message to a target, rendered for its channel. */
-    record Addressed(String target, String payload) {}
+    public record Addressed(String target, String payload) {}
 
     /** The renderings of one message on every channel (the email as its JSON). */
-    static ChannelPayloads of(
+    public static ChannelPayloads of(
             Supplier<String> slack, Supplier<String> teams, Supplier<String> webhook, Supplier<Renderers.Email> email) {
         Map<Channel, Supplier<String>> renderings = new EnumMap<>(Channel.class);
         renderings.put(Channel.EMAIL, () -> EventCodec.mapper().writeValueAsString(email.get()));
@@ -33,7 +33,7 @@ record ChannelPayloads(Map<Channel, Supplier<String>> renderings) {
     }
 
     /** The channels the manager asked for, in the order of {@link Channel}, each with its target and payload. */
-    Map<Channel, Addressed> forManager(Preferences prefs, boolean mail) {
+    public Map<Channel, Addressed> forManager(Preferences prefs, boolean mail) {
         Map<Channel, Addressed> channels = new LinkedHashMap<>();
         prefs.targets().forEach((channel, target) -> {
             Supplier<String> rendering = renderings.get(channel);

@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                     it when a manager or a channel appears (null otherwise)
  */
 @Document(DeliveryStore.COLLECTION)
-record Delivery(
+public record Delivery(
         @Id String id,
         String signalId,
         String managerId,

@@ -63,7 +63,7 @@ public class DeliveryStore {
      *
      * @param addressed the channel's target and payload, as {@code ChannelPayloads} gives them
      */
-    boolean addOwn(
+    public boolean addOwn(
             String id,
             String signalId,
             String managerId,
@@ -90,7 +90,7 @@ public class DeliveryStore {
     }
 
     /** Whether a delivery of this type was created for this manager since a time. */
-    boolean typedSince(String managerId, String type, Instant since) {
+    public boolean typedSince(String managerId, String type, Instant since) {
         return Counts.any(
                 mongo,
                 query(where("managerId")
@@ -259,7 +259,7 @@ public class DeliveryStore {
     }
 
     /** The kept deliveries of these signals went out in a digest. */
-    void markDigested(String managerId, List<String> signalIds) {
+    public void markDigested(String managerId, List<String> signalIds) {
         mongo.updateMulti(
                 query(where("managerId")
                         .is(managerId)
@@ -272,7 +272,7 @@ public class DeliveryStore {
     }
 
     /** The deliveries routed to a manager between two times for signals of these types (one per signal). */
-    List<Delivery> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
+    public List<Delivery> routedBetween(String managerId, List<String> types, Instant from, Instant to) {
         List<Delivery> routed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Delivery delivery : mongo.find(
@@ -293,7 +293,7 @@ public class DeliveryStore {
     }
 
     /** Whether a manager has any delivery of this signal (or digest) id. */
-    boolean has(String managerId, String signalId) {
+    public boolean has(String managerId, String signalId) {
         return Counts.any(
                 mongo, query(where("managerId").is(managerId).and("signalId").is(signalId)), COLLECTION);
     }
@@ -315,7 +315,7 @@ public class DeliveryStore {
                 view);
     }
 
-    List<Delivery> ofManager(String managerId, DeliveryStatus status) {
+    public List<Delivery> ofManager(String managerId, DeliveryStatus status) {
         return mongo.find(
                 query(ofManagerCriteria(managerId, status))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt"))

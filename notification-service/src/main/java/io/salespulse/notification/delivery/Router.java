@@ -24,13 +24,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * Routes a raised signal to the managers of the rep's team: for each, the policy decides (instant, digest,
  * suppressed) and one delivery per configured channel is recorded, in the manager's language; a recognition is also
- * posted to the team's celebration channel when it has one ({@link TeamCelebrations}).
+ * posted to the team's celebration channel when it has one (celebrations' {@code TeamCelebrations}, told by a
+ * {@link SignalRouted} event).
  */
 @Component
 class Router {
@@ -44,7 +46,7 @@ class Router {
     private final boolean mailConfigured;
     private final Texts texts;
     private final MailTemplates mailTemplates;
-    private final TeamCelebrations celebrations;
+    private final ApplicationEventPublisher events;
 
     Router(
             RosterStore roster,
@@ -55,12 +57,12 @@ class Router {
             ObjectProvider<JavaMailSender> mail,
             Texts texts,
             MailTemplates mailTemplates,
-            TeamCelebrations celebrations,
+            ApplicationEventPublisher events,
             NotificationSettings settings) {
         this.mailConfigured = mail.getIfAvailable() != null;
         this.texts = texts;
         this.mailTemplates = mailTemplates;
-        this.celebrations = celebrations;
+        this.events = events;
         this.roster = roster;
         this.preferences = preferences;
         this.queue = queue;
@@ -71,7 +73,7 @@ class Router {
 
     void route(SignalRaised signal) {
         deliver(signal);
-        celebrations.onRaised(signal);
+        events.publishEvent(new SignalRouted(signal));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.salespulse.notification.delivery;
+package io.salespulse.notification.digests;
 
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.calendar.WorkingCalendar;
@@ -8,6 +8,10 @@ import io.salespulse.notification.channels.MailTemplates;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
+import io.salespulse.notification.delivery.ChannelPayloads;
+import io.salespulse.notification.delivery.Delivery;
+import io.salespulse.notification.delivery.DeliveryStatus;
+import io.salespulse.notification.delivery.DeliveryStore;
 import io.salespulse.notification.preferences.Preferences;
 import io.salespulse.notification.preferences.PreferencesStore;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.salespulse.notification.delivery;
+package io.salespulse.notification.celebrations;
 
 import io.salespulse.contracts.org.Language;
 import io.salespulse.kit.roster.RosterStore;

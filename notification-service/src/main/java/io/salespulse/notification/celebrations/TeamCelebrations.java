@@ -1,4 +1,4 @@
-package io.salespulse.notification.delivery;
+package io.salespulse.notification.celebrations;
 
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.org.Language;
@@ -12,12 +12,16 @@ import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.config.NotificationSettings;
+import io.salespulse.notification.delivery.ChannelPayloads;
+import io.salespulse.notification.delivery.DeliveryStore;
+import io.salespulse.notification.delivery.SignalRouted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -110,7 +114,9 @@ class TeamCelebrations {
     }
 
     /** Posts a raised recognition to its team's channel, if the team opted in and the rep did not opt out. */
-    void onRaised(SignalRaised signal) {
+    @EventListener
+    void onRouted(SignalRouted routed) {
+        SignalRaised signal = routed.signal();
         if (!PUBLIC.contains(signal.type())) {
             return;
         }

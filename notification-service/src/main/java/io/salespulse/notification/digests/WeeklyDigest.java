@@ -1,4 +1,4 @@
-package io.salespulse.notification.delivery;
+package io.salespulse.notification.digests;
 
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.objective.ObjectiveScope;
@@ -14,6 +14,9 @@ import io.salespulse.notification.channels.Renderers;
 import io.salespulse.notification.channels.Texts;
 import io.salespulse.notification.channels.WeeklyReport;
 import io.salespulse.notification.config.NotificationSettings;
+import io.salespulse.notification.delivery.ChannelPayloads;
+import io.salespulse.notification.delivery.Delivery;
+import io.salespulse.notification.delivery.DeliveryStore;
 import io.salespulse.notification.inbox.SignalInbox;
 import io.salespulse.notification.kpis.TeamFiguresStore;
 import io.salespulse.notification.preferences.Preferences;
