@@ -83,9 +83,7 @@ public class DeliveryStore {
                 DeliveryStatus.QUEUED,
                 route,
                 detail,
-                addressed.target(),
-                addressed.payload(),
-                null,
+                new Delivery.Envelope(addressed.target(), addressed.payload(), null),
                 dueAt));
     }
 
@@ -285,7 +283,7 @@ public class DeliveryStore {
                                 .lt(to))
                         .with(Sort.by(Sort.Direction.ASC, "createdAt")),
                 Delivery.class)) {
-            if (delivery.message() != null && seen.add(delivery.signalId())) {
+            if (delivery.envelope().message() != null && seen.add(delivery.signalId())) {
                 routed.add(delivery);
             }
         }

@@ -153,9 +153,9 @@ class Dispatcher {
             queue.record(id, DeliveryStatus.FAILED, null, "no sender for channel " + delivery.channel());
             return CompletableFuture.completedFuture(null);
         }
-        String target = delivery.target();
+        String target = delivery.envelope().target();
         int attempt = delivery.tried().size() + 1;
-        if (delivery.inFlight() != null && !channel.receiverDropsRepeats()) {
+        if (delivery.outcome().inFlight() != null && !channel.receiverDropsRepeats()) {
             // A sender stopped between sending this and logging the outcome: it most likely arrived. Slack, Teams and
             // email cannot tell a repeat from a new message, so it is not sent again (the manager is told once).
             queue.record(
@@ -187,7 +187,8 @@ class Dispatcher {
         // Durable before the call leaves: if this instance stops before logging the outcome, the next one knows.
         queue.markInFlight(id, attempt);
         Instant queuedAt = delivery.createdAt();
-        return sender.send(new ChannelSender.Outgoing(id, delivery.managerId(), target, delivery.payload()))
+        return sender.send(new ChannelSender.Outgoing(
+                        id, delivery.managerId(), target, delivery.envelope().payload()))
                 .thenAccept(result -> settle(id, channel, result, attempt, queuedAt));
     }
 

@@ -83,9 +83,9 @@ class NotificationsController {
                         delivery.signalId(),
                         delivery.type(),
                         delivery.severity(),
-                        delivery.teamId(),
+                        delivery.waiting().teamId(),
                         delivery.managerId(),
-                        delivery.detail(),
+                        delivery.outcome().detail(),
                         delivery.createdAt()))
                 .toList();
     }
@@ -94,18 +94,20 @@ class NotificationsController {
         List<Attempt> attempts = delivery.tried().stream()
                 .map(a -> new Attempt(a.at(), a.outcome(), a.detail()))
                 .toList();
-        String title = delivery.message() == null ? null : Message.storedTitle(delivery.message());
+        String title = delivery.envelope().message() == null
+                ? null
+                : Message.storedTitle(delivery.envelope().message());
         return new DeliveryView(
                 delivery.signalId(),
                 delivery.type(),
                 delivery.severity(),
                 delivery.channel(),
-                delivery.status().name(),
-                delivery.detail(),
+                delivery.outcome().status().name(),
+                delivery.outcome().detail(),
                 title,
                 delivery.createdAt(),
-                delivery.dueAt(),
-                delivery.sentAt(),
+                delivery.outcome().dueAt(),
+                delivery.outcome().sentAt(),
                 attempts);
     }
 }

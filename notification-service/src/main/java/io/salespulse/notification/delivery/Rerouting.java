@@ -61,7 +61,7 @@ class Rerouting {
     /** A signal that waits for a route changed: it will be routed as it now is (its severity and evidence). */
     void update(SignalUpdated update) {
         queue.unroutableOf(update.signalId()).stream()
-                .map(Delivery::signal)
+                .map(delivery -> delivery.waiting().signal())
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .ifPresent(json -> {
@@ -78,8 +78,9 @@ class Rerouting {
     private void reroute(List<Delivery> waiting) {
         Map<String, String> signals = new LinkedHashMap<>();
         waiting.stream()
-                .filter(delivery -> delivery.signal() != null)
-                .forEach(delivery -> signals.putIfAbsent(delivery.signalId(), delivery.signal()));
+                .filter(delivery -> delivery.waiting().signal() != null)
+                .forEach(delivery -> signals.putIfAbsent(
+                        delivery.signalId(), delivery.waiting().signal()));
         for (String json : signals.values()) {
             try {
                 router.deliver(EventCodec.mapper().readValue(json, SignalRaised.class));

@@ -163,8 +163,9 @@ class Router {
                 signal.type().name(),
                 signal.severity().name(),
                 why.reason,
-                signal.teamId(),
-                io.salespulse.contracts.EventCodec.mapper().writeValueAsString(signal),
+                new Delivery.Waiting(
+                        signal.teamId(),
+                        io.salespulse.contracts.EventCodec.mapper().writeValueAsString(signal)),
                 now);
         if (queue.add(delivery)) {
             Counter.builder("salespulse.notifications.unroutable")
@@ -188,7 +189,7 @@ class Router {
         for (Delivery delivery : queue.escalatable(update.signalId())) {
             String manager = delivery.managerId();
             Preferences prefs = preferences.of(manager).orElse(null);
-            if (prefs == null || delivery.message() == null) {
+            if (prefs == null || delivery.envelope().message() == null) {
                 continue;
             }
             Decision decision = NotificationPolicy.decide(
@@ -201,8 +202,8 @@ class Router {
             if (decision.route() != Decision.Route.INSTANT) {
                 continue;
             }
-            Message message =
-                    Message.fromStored(delivery.message(), texts).updated(Severity.CRITICAL, update.evidence(), texts);
+            Message message = Message.fromStored(delivery.envelope().message(), texts)
+                    .updated(Severity.CRITICAL, update.evidence(), texts);
             ChannelPayloads.Addressed channel = Channel.of(delivery.channel())
                     .map(channels(prefs, message, mailConfigured)::get)
                     .orElse(null);
@@ -249,9 +250,8 @@ class Router {
                 status,
                 status == DeliveryStatus.QUEUED ? "INSTANT" : status.name(),
                 reason,
-                addressed.target(),
-                addressed.payload(),
-                message == null ? null : message.stored(),
+                new Delivery.Envelope(
+                        addressed.target(), addressed.payload(), message == null ? null : message.stored()),
                 dueAt);
         if (queue.add(delivery) && status == DeliveryStatus.SUPPRESSED) {
             Counter.builder("salespulse.notifications.suppressed")

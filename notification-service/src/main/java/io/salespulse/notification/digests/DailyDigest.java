@@ -106,9 +106,9 @@ class DailyDigest {
         List<Message> items = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Delivery delivery : kept) {
-            if (delivery.message() != null && !seen.contains(delivery.signalId())) {
+            if (delivery.envelope().message() != null && !seen.contains(delivery.signalId())) {
                 seen.add(delivery.signalId());
-                items.add(Message.fromStored(delivery.message(), texts));
+                items.add(Message.fromStored(delivery.envelope().message(), texts));
             }
         }
         String title = texts.get(prefs.locale(), "digest.daily.title", items.size());

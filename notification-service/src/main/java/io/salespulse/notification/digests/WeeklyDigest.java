@@ -177,7 +177,7 @@ class WeeklyDigest {
                 RECOGNITIONS,
                 lastWeekStart,
                 thisWeek.atStartOfDay(zone).toInstant())) {
-            recognitions.add(Message.storedTitle(delivery.message()));
+            recognitions.add(Message.storedTitle(delivery.envelope().message()));
         }
         List<PipelineSections.TeamReview> reviews = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -182,15 +182,18 @@ class EarlierDocumentsIT {
                                         .append("outcome", "QUEUED")
                                         .append("detail", "503 from Slack"))));
         Delivery delivery = queue.ofManager(manager, null).get(0);
-        assertThat(delivery.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(delivery.outcome().status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(delivery.createdAt()).isEqualTo(created.toInstant());
-        assertThat(delivery.inFlight()).isEqualTo(new Delivery.InFlight(2, created.toInstant()));
+        assertThat(delivery.outcome().inFlight()).isEqualTo(new Delivery.InFlight(2, created.toInstant()));
         assertThat(delivery.tried())
                 .containsExactly(new Delivery.Logged(created.toInstant(), "QUEUED", "503 from Slack"));
+        // Stored flat, read into its parts.
+        assertThat(delivery.envelope()).isEqualTo(new Delivery.Envelope("https://hooks.slack.test/x", "{}", null));
+        assertThat(delivery.outcome().route()).isEqualTo("INSTANT");
         queue.record(delivery.id(), DeliveryStatus.SENT, null, "200");
         Delivery sent = queue.ofManager(manager, DeliveryStatus.SENT).get(0);
-        assertThat(sent.inFlight()).isNull();
+        assertThat(sent.outcome().inFlight()).isNull();
         assertThat(sent.tried()).extracting(Delivery.Logged::outcome).containsExactly("QUEUED", "SENT");
-        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.outcome().sentAt()).isNotNull();
     }
 }
