@@ -2,6 +2,7 @@ package io.salespulse.coaching.signals;
 
 import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.coaching.signals.rules.ActivityRules;
+import io.salespulse.coaching.signals.rules.ActivityThresholds;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.WorkingDays;
 import io.salespulse.contracts.org.TeamRules;
@@ -29,7 +30,7 @@ class ActivityJudge implements SignalJudge {
     private final CoachingFactsStore facts;
     private final SignalStore book;
     private final WorkingCalendar calendar;
-    private final SignalThresholds thresholds;
+    private final ActivityThresholds thresholds;
     private final SignalContexts contexts;
     private final Clock clock;
 
@@ -37,7 +38,7 @@ class ActivityJudge implements SignalJudge {
             CoachingFactsStore facts,
             SignalStore book,
             WorkingCalendar calendar,
-            SignalThresholds thresholds,
+            ActivityThresholds thresholds,
             SignalContexts contexts,
             Clock clock) {
         this.facts = facts;

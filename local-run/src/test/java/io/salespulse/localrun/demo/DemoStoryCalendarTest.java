@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salespulse.coaching.projection.DealView;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.ActivityRules.RepHistory;
+import io.salespulse.coaching.signals.rules.ActivityThresholds;
 import io.salespulse.coaching.signals.rules.DealRules;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.coaching.signals.rules.RuleSettings;
-import io.salespulse.coaching.signals.rules.Thresholds;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
 import io.salespulse.contracts.objective.ObjectiveMetric;
@@ -87,7 +87,7 @@ class DemoStoryCalendarTest {
         // Léa slides: a CRITICAL activity drop, and her call objective at risk.
         Map<String, Map<LocalDate, DailyActivity>> history = days(plan.activityHistory());
         Optional<Detection> leaDrop =
-                ActivityRules.activityDrop(rep("sdr-lea", history, now), Thresholds.ActivityDrop.DEFAULT);
+                ActivityRules.activityDrop(rep("sdr-lea", history, now), ActivityThresholds.ActivityDrop.DEFAULT);
         assertThat(leaDrop)
                 .as("Léa's activity drop")
                 .hasValueSatisfying(d -> assertThat(d.severity()).isEqualTo(Severity.CRITICAL));
@@ -100,7 +100,7 @@ class DemoStoryCalendarTest {
 
         // Ethan goes quiet (his last week not in yet), then it comes in: back on track, no drop.
         Optional<Detection> ethanQuiet =
-                ActivityRules.activityDrop(rep("sdr-ethan", history, now), Thresholds.ActivityDrop.DEFAULT);
+                ActivityRules.activityDrop(rep("sdr-ethan", history, now), ActivityThresholds.ActivityDrop.DEFAULT);
         assertThat(ethanQuiet).as("Ethan's drop while his sync is stalled").isPresent();
         Map<String, Map<LocalDate, DailyActivity>> caughtUp = days(concat(plan.activityHistory(), plan.lateActivity()));
         BigDecimal dropBaseline = ethanQuiet.orElseThrow().evidence().stream()
@@ -109,10 +109,13 @@ class DemoStoryCalendarTest {
                 .orElseThrow()
                 .value();
         assertThat(ActivityRules.backOnTrack(
-                        rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT, dropBaseline, "ethan@drop"))
+                        rep("sdr-ethan", caughtUp, now),
+                        ActivityThresholds.ActivityDrop.DEFAULT,
+                        dropBaseline,
+                        "ethan@drop"))
                 .as("Ethan back on track")
                 .isPresent();
-        assertThat(ActivityRules.activityDrop(rep("sdr-ethan", caughtUp, now), Thresholds.ActivityDrop.DEFAULT))
+        assertThat(ActivityRules.activityDrop(rep("sdr-ethan", caughtUp, now), ActivityThresholds.ActivityDrop.DEFAULT))
                 .isEmpty();
 
         // Globex sits in negotiation, its close date pushed twice: stalled and slipping.

@@ -63,7 +63,7 @@ public final class ActivityRules {
     /** The ratio of the last window to the baseline, when there is enough history to speak. */
     public record Ratio(long recent, BigDecimal baseline, BigDecimal ratio) {}
 
-    public static Optional<Ratio> activityRatio(RepHistory rep, Thresholds.ActivityDrop t) {
+    public static Optional<Ratio> activityRatio(RepHistory rep, ActivityThresholds.ActivityDrop t) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty()) {
             return Optional.empty();
@@ -92,7 +92,7 @@ public final class ActivityRules {
                 new Ratio(recent, baseline, BigDecimal.valueOf(recent).divide(baseline, 4, RoundingMode.HALF_UP)));
     }
 
-    public static Optional<Detection> activityDrop(RepHistory rep, Thresholds.ActivityDrop t) {
+    public static Optional<Detection> activityDrop(RepHistory rep, ActivityThresholds.ActivityDrop t) {
         return activityRatio(rep, t)
                 .filter(r -> r.ratio().compareTo(t.warningBelow()) < 0)
                 .map(r -> new Detection(
@@ -115,7 +115,7 @@ public final class ActivityRules {
      * measure, come back.
      */
     public static Optional<Detection> backOnTrack(
-            RepHistory rep, Thresholds.ActivityDrop t, BigDecimal dropBaseline, String subjectId) {
+            RepHistory rep, ActivityThresholds.ActivityDrop t, BigDecimal dropBaseline, String subjectId) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty() || dropBaseline == null || dropBaseline.signum() <= 0) {
             return Optional.empty();
@@ -139,7 +139,7 @@ public final class ActivityRules {
     }
 
     /** Consecutive completed working days without any logged activity. */
-    public static Optional<Detection> silence(RepHistory rep, Thresholds.Silence t) {
+    public static Optional<Detection> silence(RepHistory rep, ActivityThresholds.Silence t) {
         if (rep.workingDaysSinceStart() < t.newRepDays()) {
             return Optional.empty();
         }
@@ -211,7 +211,7 @@ public final class ActivityRules {
     }
 
     /** Connect rate over the window below baseline minus a margin, with enough calls in both. */
-    public static Optional<Detection> connectRateDrop(RepHistory rep, Thresholds.ConnectRate t) {
+    public static Optional<Detection> connectRateDrop(RepHistory rep, ActivityThresholds.ConnectRate t) {
         List<LocalDate> window = WorkingDays.ending(rep.yesterday(), t.windowDays(), rep.workingDay());
         if (window.isEmpty()) {
             return Optional.empty();

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The deal, objective and coverage thresholds and the rules' time windows (docs/kpis-and-signals.md), from
  * {@code salespulse.signals.rules.*}; a setting left out keeps its default. The activity rules' thresholds, per role
- * and seniority, are {@code SignalThresholds}.
+ * and seniority, are {@code ActivityThresholds}.
  *
  * @param deals      stalled, gone quiet, slipping, big win
  * @param objectives at risk, milestones, coverage

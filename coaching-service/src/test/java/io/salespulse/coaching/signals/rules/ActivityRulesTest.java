@@ -21,7 +21,7 @@ class ActivityRulesTest {
     /** Friday: the last 5 working days are Mon 23rd to Fri 27th of November 2026. */
     static final LocalDate YESTERDAY = LocalDate.parse("2026-11-27");
 
-    static final Thresholds.ActivityDrop DROP = Thresholds.ActivityDrop.DEFAULT;
+    static final ActivityThresholds.ActivityDrop DROP = ActivityThresholds.ActivityDrop.DEFAULT;
 
     private static DailyActivity calls(long calls, long connected) {
         return new DailyActivity(calls, connected, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -129,15 +129,17 @@ class ActivityRulesTest {
         days.put(LocalDate.parse("2026-11-25"), calls(3, 0)); // Wednesday
         ActivityRules.RepHistory rep = new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, days);
         // Thursday and Friday silent: 2 working days.
-        assertThat(ActivityRules.silence(rep, Thresholds.Silence.JUNIOR))
+        assertThat(ActivityRules.silence(rep, ActivityThresholds.Silence.JUNIOR))
                 .get()
                 .extracting(Detection::type)
                 .isEqualTo(SignalType.SILENCE);
-        assertThat(ActivityRules.silence(rep, Thresholds.Silence.SENIOR)).isEmpty();
+        assertThat(ActivityRules.silence(rep, ActivityThresholds.Silence.SENIOR))
+                .isEmpty();
         // Seen on Monday 30th, the weekend does not add to the silence: still 2 working days.
         ActivityRules.RepHistory monday =
                 new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, LocalDate.parse("2026-11-29"), days);
-        assertThat(ActivityRules.silence(monday, Thresholds.Silence.SENIOR)).isEmpty();
+        assertThat(ActivityRules.silence(monday, ActivityThresholds.Silence.SENIOR))
+                .isEmpty();
     }
 
     @Test
@@ -151,13 +153,13 @@ class ActivityRulesTest {
         java.util.function.Predicate<LocalDate> onLeave =
                 MON_FRI.and(day -> day.isBefore(LocalDate.parse("2026-11-16")) || day.isAfter(friday20));
         ActivityRules.RepHistory away = new ActivityRules.RepHistory("r", RepRole.SDR, null, onLeave, friday20, days);
-        assertThat(ActivityRules.silence(away, Thresholds.Silence.JUNIOR))
+        assertThat(ActivityRules.silence(away, ActivityThresholds.Silence.JUNIOR))
                 .as("a week away is no silence")
                 .isEmpty();
         assertThat(ActivityRules.activityDrop(away, DROP)).as("nor a drop").isEmpty();
         ActivityRules.RepHistory counted =
                 new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, friday20, days);
-        assertThat(ActivityRules.silence(counted, Thresholds.Silence.JUNIOR))
+        assertThat(ActivityRules.silence(counted, ActivityThresholds.Silence.JUNIOR))
                 .as("the same days counted as working")
                 .isPresent();
         assertThat(ActivityRules.activityDrop(counted, DROP)).isPresent();
@@ -176,7 +178,8 @@ class ActivityRulesTest {
     void newRepsAreNotFlaggedForSilence() {
         ActivityRules.RepHistory fresh = new ActivityRules.RepHistory(
                 "r", RepRole.SDR, LocalDate.parse("2026-11-23"), MON_FRI, YESTERDAY, Map.of());
-        assertThat(ActivityRules.silence(fresh, Thresholds.Silence.JUNIOR)).isEmpty();
+        assertThat(ActivityRules.silence(fresh, ActivityThresholds.Silence.JUNIOR))
+                .isEmpty();
     }
 
     @Test
@@ -195,15 +198,15 @@ class ActivityRulesTest {
         few.put(window.get(0), calls(19, 0)); // fewer than 20 calls
         assertThat(ActivityRules.connectRateDrop(
                         new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, below),
-                        Thresholds.ConnectRate.DEFAULT))
+                        ActivityThresholds.ConnectRate.DEFAULT))
                 .isPresent();
         assertThat(ActivityRules.connectRateDrop(
                         new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, at),
-                        Thresholds.ConnectRate.DEFAULT))
+                        ActivityThresholds.ConnectRate.DEFAULT))
                 .isEmpty();
         assertThat(ActivityRules.connectRateDrop(
                         new ActivityRules.RepHistory("r", RepRole.SDR, null, MON_FRI, YESTERDAY, few),
-                        Thresholds.ConnectRate.DEFAULT))
+                        ActivityThresholds.ConnectRate.DEFAULT))
                 .isEmpty();
     }
 

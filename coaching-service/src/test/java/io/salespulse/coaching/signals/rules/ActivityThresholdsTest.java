@@ -1,9 +1,7 @@
-package io.salespulse.coaching.signals;
+package io.salespulse.coaching.signals.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salespulse.coaching.signals.rules.Thresholds;
-import io.salespulse.coaching.signals.rules.WorkingDays;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
 import java.math.BigDecimal;
@@ -13,16 +11,16 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SignalThresholdsTest {
+class ActivityThresholdsTest {
 
-    private static Thresholds.ActivityDrop warningAt(String ratio) {
-        return new Thresholds.ActivityDrop(
+    private static ActivityThresholds.ActivityDrop warningAt(String ratio) {
+        return new ActivityThresholds.ActivityDrop(
                 5, 20, 10, new BigDecimal(ratio), new BigDecimal("0.4"), new BigDecimal("0.9"));
     }
 
     @Test
     void theMostSpecificConfiguredThresholdWins() {
-        SignalThresholds thresholds = new SignalThresholds(
+        ActivityThresholds thresholds = new ActivityThresholds(
                 Map.of("SDR_JUNIOR", warningAt("0.7"), "SDR", warningAt("0.65"), "default", warningAt("0.5")),
                 null,
                 null);
@@ -36,8 +34,8 @@ class SignalThresholdsTest {
 
     @Test
     void withoutConfigurationTheDesignDefaultsApplyAndSilenceDependsOnSeniority() {
-        SignalThresholds none = new SignalThresholds(null, null, null);
-        assertThat(none.activityDrop(RepRole.AE, Seniority.JUNIOR)).isEqualTo(Thresholds.ActivityDrop.DEFAULT);
+        ActivityThresholds none = new ActivityThresholds(null, null, null);
+        assertThat(none.activityDrop(RepRole.AE, Seniority.JUNIOR)).isEqualTo(ActivityThresholds.ActivityDrop.DEFAULT);
         assertThat(none.silence(RepRole.SDR, Seniority.JUNIOR).days()).isEqualTo(2);
         assertThat(none.silence(RepRole.SDR, Seniority.SENIOR).days()).isEqualTo(3);
     }
