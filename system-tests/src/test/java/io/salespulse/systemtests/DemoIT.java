@@ -88,7 +88,10 @@ class DemoIT {
                             assertThat(m.text()).isEqualTo("Ethan Brooks is back on track");
                         }));
                 assertThat(Files.readString(data.resolve("notifications.log")))
-                        .contains("to mgr-camille: Belle signature de Marc Petit");
+                        .contains("to mgr-camille: Belle signature de Marc Petit")
+                        // Each message with where its button leads, so the README's "follow the link" can be done from
+                        // it.
+                        .containsPattern("Voir dans SalesPulse: http://localhost:[0-9]+/teams/team-paris/signals/");
                 // The signals themselves, in coaching-service.
                 String signals = get(
                         stack.url("coaching-service") + "/api/v1/teams/team-paris/signals",
@@ -140,7 +143,21 @@ class DemoIT {
         } finally {
             System.out.println(console.toString(StandardCharsets.UTF_8));
         }
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Signals SalesPulse raised", "Paris Mid-Market");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("Signals SalesPulse raised", "Paris Mid-Market")
+                // The console tells every storyline the README lists, each with the signal it raises.
+                .contains(
+                        "Léa (SDR, Paris) slides",
+                        "Inès's Globex deal sits in negotiation",
+                        "Marc closes Initech",
+                        "Olivia closes Umbrella Corp",
+                        "Ethan's CRM sync catches up")
+                .contains(
+                        "ACTIVITY_DROP, CRITICAL",
+                        "STALLED_DEAL, CLOSE_DATE_SLIPPING",
+                        "BIG_WIN",
+                        "OBJECTIVE_ACHIEVED",
+                        "BACK_ON_TRACK");
     }
 
     /** A delivery of this type and title in a manager's log (sent, or kept for the digest). */

@@ -102,16 +102,24 @@ public final class Demo implements AutoCloseable {
             traffic.activities(List.of(plan.sourcing()));
             traffic.objectives(plan.objectives());
             coaching(target);
+            // What the history itself tells, as the README's storylines say it (the notifications follow on their own).
+            out.println("Demo: the last four weeks are counted. What they tell:");
+            out.println("  - Léa (SDR, Paris) slides: her last week is a quarter of her usual activity"
+                    + " (ACTIVITY_DROP, CRITICAL: told to Camille at once)");
+            out.println("  - Inès's Globex deal sits in negotiation for three weeks, its close date pushed twice"
+                    + " (STALLED_DEAL, CLOSE_DATE_SLIPPING: kept for Camille's 08:30 digest)");
+            out.println("  - Ethan's CRM sync has stalled: his week looks empty (ACTIVITY_DROP)");
             out.println(
                     "Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
-            out.println("  - Ethan's CRM sync catches up: his last week comes in");
+            out.println("  - Ethan's CRM sync catches up: his last week comes in (BACK_ON_TRACK)");
             traffic.activities(plan.lateActivity());
             Thread.sleep(3000);
-            out.println("  - Marc closes Initech (68,000 EUR)");
+            out.println("  - Marc closes Initech (68,000 EUR), far above the team's usual (BIG_WIN, at once)");
             traffic.dealNow(plan.liveDeals().get(0));
             Thread.sleep(3000);
-            out.println("  - Olivia closes Umbrella Corp (36,000 USD)");
+            out.println("  - Olivia closes Umbrella Corp (36,000 USD): her monthly revenue objective is reached"
+                    + " (OBJECTIVE_ACHIEVED, at once to Jordan)");
             traffic.dealNow(plan.liveDeals().get(1));
         } catch (RuntimeException | IOException | InterruptedException e) {
             traffic.close();

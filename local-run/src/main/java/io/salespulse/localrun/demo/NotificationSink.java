@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for the managers' Slack: the demo managers' Slack webhook points here ({@code /slack/<managerId>}); each
@@ -49,12 +54,33 @@ public final class NotificationSink implements AutoCloseable {
             Received message = new Received(clock.instant(), manager, title, body);
             sink.received.add(message);
             sink.write(message);
-            console.println("  [notification] to " + manager + ": " + title);
+            String open = links(body).values().stream().findFirst().orElse(null);
+            console.println("  [notification] to " + manager + ": " + title + (open == null ? "" : " (" + open + ")"));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         server.start();
         return sink;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The message's buttons, their words to their URLs (none when the body is not JSON). */
+    static Map<String, String> links(String body) {
+        Map<String, String> links = new LinkedHashMap<>();
+        try {
+            collect(JSON.readTree(body), links);
+        } catch (JacksonException e) {
+            // Not JSON: no buttons to tell.
+        }
+        return links;
+    }
+
+    private static void collect(JsonNode node, Map<String, String> links) {
+        if (node.isObject() && node.hasNonNull("url") && node.path("text").hasNonNull("text")) {
+            links.put(node.path("text").path("text").asString(), node.get("url").asString());
+        }
+        node.forEach(child -> collect(child, links));
     }
 
     private synchronized void write(Received message) {
@@ -65,12 +91,18 @@ public final class NotificationSink implements AutoCloseable {
                 .append(": ")
                 .append(message.text())
                 .append('\n');
+        Map<String, String> links = links(message.body());
         Matcher blocks = TEXT.matcher(message.body());
         blocks.find();
         while (blocks.find()) {
             String line = blocks.group(1).replace("\\n", " ").replace("\\\"", "\"");
             if (!line.equals(message.text())) {
-                lines.append("      ").append(line).append('\n');
+                // A button's words with where it leads: "Open in SalesPulse: http://localhost:8080/teams/...".
+                String link = links.get(line);
+                lines.append("      ")
+                        .append(line)
+                        .append(link == null ? "" : ": " + link)
+                        .append('\n');
             }
         }
         try {
