@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -1022,12 +1023,70 @@ class CockpitBrowserIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
-    /** Screenshots every page the test shows, and checks it for the problems below first. */
+    /** Screenshots every page the test shows, and checks it for the problems below first, and with axe-core. */
     private static void screenshot(WebDriver browser, String name) throws IOException {
         assertThat(accessibilityProblems(browser))
                 .as("accessibility of " + name)
                 .isEmpty();
+        assertThat(axeViolations(browser))
+                .as("axe-core's WCAG 2 A and AA rules on " + name)
+                .isEmpty();
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static final String AXE = "axe-core@4.14.1";
+
+    private static String axeScript;
+
+    /**
+     * axe-core, from the npm registry through the machine's npm, once per run (into {@code target/axe}): where there is
+     * no npm the check is skipped, unless {@code SALESPULSE_REQUIRE_DEPLOY_TOOLS} is set, as CI does.
+     */
+    private static synchronized String axe() throws IOException {
+        if (axeScript == null) {
+            Path script = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
+            boolean npm = List.of(System.getenv("PATH").split(":")).stream()
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, "npm")));
+            if (!Files.exists(script) && npm) {
+                Process install = new ProcessBuilder(
+                                "npm", "install", "--no-audit", "--no-fund", "--prefix", "target/axe", AXE)
+                        .redirectErrorStream(true)
+                        .start();
+                String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                try {
+                    assertThat(install.waitFor(300, TimeUnit.SECONDS))
+                            .as("npm install " + AXE)
+                            .isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                assertThat(install.exitValue()).as(output).isZero();
+            }
+            if (System.getenv("SALESPULSE_REQUIRE_DEPLOY_TOOLS") != null) {
+                assertThat(script).as(AXE + " (npm is required)").exists();
+            }
+            axeScript = Files.exists(script) ? Files.readString(script) : "";
+        }
+        return axeScript;
+    }
+
+    /** axe-core's WCAG 2 A and AA violations on the page: rule, how many elements, and the first of them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> axeViolations(WebDriver browser) throws IOException {
+        String axe = axe();
+        if (axe.isEmpty()) {
+            return List.of();
+        }
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript(axe);
+        return (List<String>) page.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                    .then(result => done(result.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.help
+                        + ' at ' + v.nodes[0].target.join(' '))))
+                    .catch(error => done(['axe failed: ' + error]));
+                """);
     }
 
     /**
