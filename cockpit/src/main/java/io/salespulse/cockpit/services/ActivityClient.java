@@ -2,7 +2,6 @@ package io.salespulse.cockpit.services;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.salespulse.cockpit.services.Services.Service;
-import io.salespulse.contracts.EventCodec;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,26 +23,22 @@ public class ActivityClient {
 
     /** A team (a refusal, 403 or 404, is thrown as the services' other refusals are). */
     public Team team(String teamId) {
-        return EventCodec.mapper()
-                .treeToValue(services.get(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId), Team.class);
+        return services.read(Service.ACTIVITY, Team.class, "/api/v1/teams/{teamId}", teamId);
     }
 
     /** A team, if there is one under this id. */
     public Optional<Team> findTeam(String teamId) {
-        return services.find(Service.ACTIVITY, "/api/v1/teams/{teamId}", teamId)
-                .map(found -> io.salespulse.contracts.EventCodec.mapper().treeToValue(found, Team.class));
+        return services.find(Service.ACTIVITY, Team.class, "/api/v1/teams/{teamId}", teamId);
     }
 
     /** A rep, if there is one under this id. */
     public Optional<Rep> findRep(String repId) {
-        return services.find(Service.ACTIVITY, "/api/v1/reps/{repId}", repId)
-                .map(found -> io.salespulse.contracts.EventCodec.mapper().treeToValue(found, Rep.class));
+        return services.find(Service.ACTIVITY, Rep.class, "/api/v1/reps/{repId}", repId);
     }
 
     /** A rep. */
     public Rep rep(String repId) {
-        return EventCodec.mapper()
-                .treeToValue(services.get(Service.ACTIVITY, "/api/v1/reps/{repId}", repId), Rep.class);
+        return services.read(Service.ACTIVITY, Rep.class, "/api/v1/reps/{repId}", repId);
     }
 
     /** The teams the caller reads, at most {@code limit}, in id order. */
@@ -59,8 +54,7 @@ public class ActivityClient {
 
     /** Imports absences from a CSV file's text: the line-numbered report. */
     public ImportReport importAbsences(String csv) {
-        return io.salespulse.contracts.EventCodec.mapper()
-                .treeToValue(services.postCsv(Service.ACTIVITY, csv, "/api/v1/absences/import"), ImportReport.class);
+        return Services.as(services.postCsv(Service.ACTIVITY, csv, "/api/v1/absences/import"), ImportReport.class);
     }
 
     /** A team's reps (at most 500), in id order. */

@@ -2,16 +2,13 @@ package io.salespulse.cockpit.services;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.salespulse.cockpit.services.Services.Service;
-import io.salespulse.contracts.EventCodec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /** kpi-service's figures and objectives, typed ({@link ReadFrom}). */
 @Component
@@ -49,30 +46,30 @@ public class KpiClient {
 
     /** A team's figures for a period (day, week, month, quarter) around a day, against the period before. */
     public TeamKpis teamKpis(String teamId, String period, LocalDate day) {
-        return EventCodec.mapper()
-                .treeToValue(
-                        services.get(
-                                Service.KPI,
-                                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
-                                teamId,
-                                period,
-                                day),
-                        TeamKpis.class);
+        return services.read(
+                Service.KPI,
+                TeamKpis.class,
+                "/api/v1/teams/{teamId}/kpis?period={period}&date={date}&compare=true",
+                teamId,
+                period,
+                day);
     }
 
     /** A rep's figures for a week around a day (today in its team's zone when null), against the week before. */
     public RepKpis repWeek(String repId, LocalDate day) {
-        JsonNode week = day == null
-                ? services.get(Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId)
-                : services.get(
-                        Service.KPI, "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true", repId, day);
-        return EventCodec.mapper().treeToValue(week, RepKpis.class);
+        return day == null
+                ? services.read(Service.KPI, RepKpis.class, "/api/v1/reps/{repId}/kpis?period=week&compare=true", repId)
+                : services.read(
+                        Service.KPI,
+                        RepKpis.class,
+                        "/api/v1/reps/{repId}/kpis?period=week&date={date}&compare=true",
+                        repId,
+                        day);
     }
 
     /** A team's open pipeline by stage, weighted, with the coverage of its running revenue objectives. */
     public Pipeline pipeline(String teamId) {
-        return EventCodec.mapper()
-                .treeToValue(services.get(Service.KPI, "/api/v1/teams/{teamId}/pipeline", teamId), Pipeline.class);
+        return services.read(Service.KPI, Pipeline.class, "/api/v1/teams/{teamId}/pipeline", teamId);
     }
 
     /** What moved in a team's pipeline this week, against the same days of last week. */
@@ -92,8 +89,7 @@ public class KpiClient {
 
     /** Records the manager's call ({@code amount}, {@code currency}, {@code period}, {@code note}). */
     public Call call(String teamId, Object body) {
-        JsonNode recorded = services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId);
-        return recorded == null ? null : EventCodec.mapper().treeToValue(recorded, Call.class);
+        return Services.as(services.put(Service.KPI, body, "/api/v1/teams/{teamId}/forecast/call", teamId), Call.class);
     }
 
     /** How far each caller's past calls were from what closed. */
@@ -108,33 +104,31 @@ public class KpiClient {
 
     /** A team's activity day by day, per rep, from..to. */
     public TeamDaily teamDaily(String teamId, LocalDate from, LocalDate to) {
-        return EventCodec.mapper()
-                .treeToValue(
-                        services.get(
-                                Service.KPI, "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}", teamId, from, to),
-                        TeamDaily.class);
+        return services.read(
+                Service.KPI,
+                TeamDaily.class,
+                "/api/v1/teams/{teamId}/kpis/daily?from={from}&to={to}",
+                teamId,
+                from,
+                to);
     }
 
     /** A rep's activity day by day, from..to. */
     public List<DailyRow> repDaily(String repId, LocalDate from, LocalDate to) {
-        List<DailyRow> rows = new ArrayList<>();
-        services.get(Service.KPI, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}", repId, from, to)
-                .forEach(row -> rows.add(EventCodec.mapper().treeToValue(row, DailyRow.class)));
-        return rows;
+        return services.readList(
+                Service.KPI, DailyRow.class, "/api/v1/reps/{repId}/kpis/daily?from={from}&to={to}", repId, from, to);
     }
 
     /** A team's reps ranked by a metric over a period (amounts in one currency). */
     public Leaderboard leaderboard(String teamId, String metric, String period, String currency) {
-        return EventCodec.mapper()
-                .treeToValue(
-                        services.get(
-                                Service.KPI,
-                                "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
-                                teamId,
-                                metric,
-                                period,
-                                currency),
-                        Leaderboard.class);
+        return services.read(
+                Service.KPI,
+                Leaderboard.class,
+                "/api/v1/teams/{teamId}/leaderboard?metric={metric}&period={period}&currency={currency}",
+                teamId,
+                metric,
+                period,
+                currency);
     }
 
     /**

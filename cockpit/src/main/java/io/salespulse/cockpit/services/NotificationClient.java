@@ -20,8 +20,8 @@ public class NotificationClient {
 
     /** A manager's preferences (empty while none were saved). */
     public Optional<Preferences> preferences(String managerId) {
-        return services.find(Service.NOTIFICATION, "/api/v1/managers/{managerId}/preferences", managerId)
-                .map(found -> io.salespulse.contracts.EventCodec.mapper().treeToValue(found, Preferences.class));
+        return services.find(
+                Service.NOTIFICATION, Preferences.class, "/api/v1/managers/{managerId}/preferences", managerId);
     }
 
     /** A manager's last {@code limit} deliveries, newest first. */
@@ -36,11 +36,9 @@ public class NotificationClient {
 
     /** Queues a test message on each of the manager's channels. */
     public Queued testMessage(String managerId) {
-        return io.salespulse.contracts.EventCodec.mapper()
-                .treeToValue(
-                        services.post(
-                                Service.NOTIFICATION, Map.of(), "/api/v1/managers/{managerId}/test-message", managerId),
-                        Queued.class);
+        return Services.as(
+                services.post(Service.NOTIFICATION, Map.of(), "/api/v1/managers/{managerId}/test-message", managerId),
+                Queued.class);
     }
 
     /** A team's celebration channel ({@code enabled} false when never set). */

@@ -132,18 +132,28 @@ public class Services {
         }
     }
 
+    /** An answer as the record the cockpit reads it as ({@link ReadFrom}); none stays none. */
+    public static <T> T as(JsonNode answer, Class<T> type) {
+        return answer == null || answer.isNull()
+                ? null
+                : io.salespulse.contracts.EventCodec.mapper().treeToValue(answer, type);
+    }
+
     /** GET a JSON body as the record the cockpit reads it as ({@link ReadFrom}). */
     public <T> T read(Service service, Class<T> type, String path, Object... variables) {
-        return io.salespulse.contracts.EventCodec.mapper().treeToValue(get(service, path, variables), type);
+        return as(get(service, path, variables), type);
     }
 
     /** GET a JSON array as the records the cockpit reads them as ({@link ReadFrom}). */
     public <T> List<T> readList(Service service, Class<T> type, String path, Object... variables) {
         List<T> items = new java.util.ArrayList<>();
-        get(service, path, variables)
-                .forEach(item ->
-                        items.add(io.salespulse.contracts.EventCodec.mapper().treeToValue(item, type)));
+        get(service, path, variables).forEach(item -> items.add(as(item, type)));
         return items;
+    }
+
+    /** GET a record that may not exist: empty when the service answers 404, any other refusal thrown. */
+    public <T> java.util.Optional<T> find(Service service, Class<T> type, String path, Object... variables) {
+        return find(service, path, variables).map(found -> as(found, type));
     }
 
     /** GET a JSON body that may not exist: empty when the service answers 404, any other refusal thrown. */

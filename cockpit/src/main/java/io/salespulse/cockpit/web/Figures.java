@@ -67,11 +67,22 @@ final class Figures {
         if (iso == null || iso.isBlank()) {
             return "—";
         }
-        java.time.LocalDate day;
         try {
-            day = java.time.LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso);
+            return day(java.time.LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso), locale, thisYear);
         } catch (java.time.format.DateTimeParseException e) {
             return iso;
+        }
+    }
+
+    /** A day as people write it in the page's language (see {@link #day(String, Locale)}); none is "—". */
+    static String day(java.time.LocalDate day, Locale locale) {
+        return day(
+                day, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+    }
+
+    private static String day(java.time.LocalDate day, Locale locale, int thisYear) {
+        if (day == null) {
+            return "—";
         }
         String pattern = day.getYear() == thisYear ? "EEE d MMM" : "EEE d MMM yyyy";
         return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(day);

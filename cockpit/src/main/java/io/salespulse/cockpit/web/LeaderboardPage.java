@@ -44,13 +44,11 @@ class LeaderboardPage {
     private final Services services;
     private final KpiClient kpi;
     private final ActivityClient activity;
-    private final TeamBoard board;
 
-    LeaderboardPage(Services services, KpiClient kpi, ActivityClient activity, TeamBoard board) {
+    LeaderboardPage(Services services, KpiClient kpi, ActivityClient activity) {
         this.services = services;
         this.kpi = kpi;
         this.activity = activity;
-        this.board = board;
     }
 
     @GetMapping("/teams/{teamId}/leaderboard")
@@ -66,7 +64,7 @@ class LeaderboardPage {
         String range = TeamBoard.PERIODS.contains(period) ? period : "week";
         String money = ObjectivesPage.CURRENCIES.contains(currency) ? currency : "EUR";
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
-        Pending<Map<String, String>> names = services.async(() -> board.names(teamId));
+        Pending<Map<String, String>> names = services.async(() -> activity.namesOf(teamId));
         KpiClient.Leaderboard ranking = kpi.leaderboard(teamId, chosen, range, money);
         BigDecimal top = BigDecimal.ZERO;
         for (KpiClient.Ranked place : ranking.ranking()) {
@@ -96,8 +94,8 @@ class LeaderboardPage {
         model.addAttribute("currency", money);
         model.addAttribute("currencies", ObjectivesPage.CURRENCIES);
         model.addAttribute("money", MONEY.contains(chosen));
-        model.addAttribute("from", Figures.day(String.valueOf(ranking.period().from()), locale));
-        model.addAttribute("to", Figures.day(String.valueOf(ranking.period().to()), locale));
+        model.addAttribute("from", Figures.day(ranking.period().from(), locale));
+        model.addAttribute("to", Figures.day(ranking.period().to(), locale));
         model.addAttribute("places", places);
         return "leaderboard";
     }

@@ -276,8 +276,8 @@ class ObjectivesPage {
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
         model.addAttribute("objective", objective);
-        model.addAttribute("periodStartDay", Figures.day(String.valueOf(objective.periodStart()), locale));
-        model.addAttribute("periodEndDay", Figures.day(String.valueOf(objective.periodEnd()), locale));
+        model.addAttribute("periodStartDay", Figures.day(objective.periodStart(), locale));
+        model.addAttribute("periodEndDay", Figures.day(objective.periodEnd(), locale));
         model.addAttribute("who", who);
         model.addAttribute("metric", labels.word("objective.metric." + objective.metric(), locale));
         model.addAttribute(

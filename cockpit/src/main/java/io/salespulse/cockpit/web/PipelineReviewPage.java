@@ -145,7 +145,7 @@ class PipelineReviewPage {
                         names.getOrDefault(deal.ownerRepId() == null ? "" : deal.ownerRepId(), "—"),
                         deal.amount() != null ? Figures.amount(deal.amount(), deal.currency(), locale) : "—",
                         deal.expectedCloseDate() != null
-                                ? Figures.day(String.valueOf(deal.expectedCloseDate()), locale)
+                                ? Figures.day(deal.expectedCloseDate(), locale)
                                         + (deal.overdue() ? " · " + labels.word("deal.passed", locale) : "")
                                 : ""));
             }
@@ -193,8 +193,8 @@ class PipelineReviewPage {
 
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
-        model.addAttribute("from", Figures.day(String.valueOf(review.changes().from()), locale));
-        model.addAttribute("to", Figures.day(String.valueOf(review.changes().to()), locale));
+        model.addAttribute("from", Figures.day(review.changes().from(), locale));
+        model.addAttribute("to", Figures.day(review.changes().to(), locale));
         model.addAttribute("changes", changeLines);
         model.addAttribute("quarterFrom", String.valueOf(quarter.from()));
         model.addAttribute("quarterTo", String.valueOf(quarter.to()));

@@ -63,7 +63,7 @@ record PipelineView(List<StageLine> stages, String open, String weighted, List<C
             BigDecimal ratio = line.coverage();
             coverage.add(new CoverageLine(
                     names.getOrDefault(line.scopeId(), line.scopeId()),
-                    Figures.day(String.valueOf(line.periodEnd()), locale),
+                    Figures.day(line.periodEnd(), locale),
                     Figures.amount(line.openExpectedInPeriod(), line.currency(), locale),
                     Figures.amount(line.remaining(), line.currency(), locale),
                     ratio == null ? null : Figures.number(ratio.setScale(2, RoundingMode.HALF_UP), locale) + "×",

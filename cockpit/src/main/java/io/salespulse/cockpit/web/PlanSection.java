@@ -92,14 +92,14 @@ class PlanSection {
                 milestones.add(new MilestoneLine(
                         m.milestoneId(),
                         m.text(),
-                        m.due() != null ? Figures.day(String.valueOf(m.due()), locale) : null,
+                        m.due() != null ? Figures.day(m.due(), locale) : null,
                         m.doneAt() != null));
             }
             goals.add(new GoalLine(
                     goal.goalId(),
                     goal.title(),
                     tiedTo,
-                    goal.due() != null ? Figures.day(String.valueOf(goal.due()), locale) : null,
+                    goal.due() != null ? Figures.day(goal.due(), locale) : null,
                     standing,
                     bar,
                     goal.reached(),

@@ -204,15 +204,12 @@ class RepPage {
                     labels.word("stage." + deal.stage(), locale),
                     deal.amount() != null ? Figures.amount(deal.amount(), deal.currency(), locale) : "—",
                     deal.daysInStage() != null ? String.valueOf(deal.daysInStage()) : "—",
-                    deal.expectedCloseDate() != null
-                            ? Figures.day(String.valueOf(deal.expectedCloseDate()), locale)
-                            : "—",
+                    deal.expectedCloseDate() != null ? Figures.day(deal.expectedCloseDate(), locale) : "—",
                     deal.closeDatePassed()));
         }
-        CoachingClient.Agenda signals = agenda;
-        List<ObjectiveLine> objectives = objectiveLines(signals.objectives(), labels, locale);
+        List<ObjectiveLine> objectives = objectiveLines(agenda.objectives(), labels, locale);
         List<Talk> toDiscuss = new ArrayList<>();
-        for (CoachingClient.Talk item : signals.toDiscuss()) {
+        for (CoachingClient.Talk item : agenda.toDiscuss()) {
             Signal signal = item.signal();
             toDiscuss.add(new Talk(
                     signal.signalId(),
@@ -221,26 +218,26 @@ class RepPage {
                     item.questions().getOrDefault(language, List.of())));
         }
         List<Talk> recognitions = new ArrayList<>();
-        for (Signal signal : signals.recognitions()) {
+        for (Signal signal : agenda.recognitions()) {
             recognitions.add(new Talk(
                     signal.signalId(), signal.severity().name(), labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
         model.addAttribute("away", awayLines(absences.get(), rep.displayName()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
-        CoachingClient.Onboarding onboarding = signals.onboarding();
+        CoachingClient.Onboarding onboarding = agenda.onboarding();
         model.addAttribute(
                 "onboarding",
                 onboarding == null
                         ? null
                         : new Ramp(
-                                Figures.day(String.valueOf(onboarding.startDate()), locale),
+                                Figures.day(onboarding.startDate(), locale),
                                 onboarding.daysSinceStart(),
                                 onboarding.firstMeetingBooked() != null
-                                        ? Figures.day(String.valueOf(onboarding.firstMeetingBooked()), locale)
+                                        ? Figures.day(onboarding.firstMeetingBooked(), locale)
                                         : null,
                                 onboarding.firstDealWon() != null
-                                        ? Figures.day(String.valueOf(onboarding.firstDealWon()), locale)
+                                        ? Figures.day(onboarding.firstDealWon(), locale)
                                         : null));
         model.addAttribute("planKinds", PlanSection.KINDS);
         model.addAttribute("planIndicators", PlanSection.INDICATORS);
@@ -263,14 +260,14 @@ class RepPage {
         model.addAttribute("upcoming", teamObjectives.lines(upcoming.get(), Map.of(), locale));
         model.addAttribute("toDiscuss", toDiscuss);
         model.addAttribute("recognitions", recognitions);
-        CoachingClient.LastOneOnOne last = signals.lastOneOnOne();
+        CoachingClient.LastOneOnOne last = agenda.lastOneOnOne();
         model.addAttribute("lastOneOnOne", last);
-        model.addAttribute("lastOneOnOneDay", last == null ? null : Figures.day(String.valueOf(last.heldOn()), locale));
-        model.addAttribute("actionItems", itemLines(signals.openActionItems(), locale));
+        model.addAttribute("lastOneOnOneDay", last == null ? null : Figures.day(last.heldOn(), locale));
+        model.addAttribute("actionItems", itemLines(agenda.openActionItems(), locale));
         List<PastOneOnOne> past = new ArrayList<>();
         for (CoachingClient.PastOneOnOne o : pastOneOnOnes.get()) {
             past.add(new PastOneOnOne(
-                    Figures.day(String.valueOf(o.heldOn()), locale),
+                    Figures.day(o.heldOn(), locale),
                     o.managerId(),
                     o.notes(),
                     o.privateNotes() && o.notes() == null,
@@ -317,7 +314,7 @@ class RepPage {
                     item.itemId(),
                     item.text(),
                     item.owner(),
-                    item.due() != null ? Figures.day(String.valueOf(item.due()), locale) : "—",
+                    item.due() != null ? Figures.day(item.due(), locale) : "—",
                     item.overdue()));
         }
         return items;

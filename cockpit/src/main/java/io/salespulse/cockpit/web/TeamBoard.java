@@ -116,15 +116,11 @@ class TeamBoard {
         return labels.word(
                 comparison.likeForLike() ? "compare.sameDays" : "compare.whole",
                 locale,
-                Figures.day(String.valueOf(comparison.from()), locale),
-                Figures.day(String.valueOf(comparison.to()), locale));
+                Figures.day(comparison.from(), locale),
+                Figures.day(comparison.to(), locale));
     }
 
     /** The team's reps by id: their names as the roster gives them. */
-    Map<String, String> names(String teamId) {
-        return activity.namesOf(teamId);
-    }
-
     @GetMapping("/teams/{teamId}")
     String board(
             @PathVariable String teamId,
@@ -139,7 +135,7 @@ class TeamBoard {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // The period so far, and the same days of the period before (like for like).
         Pending<KpiClient.TeamKpis> now = services.async(() -> kpi.teamKpis(teamId, chosen, today));
-        Pending<Map<String, String>> roster = services.async(() -> names(teamId));
+        Pending<Map<String, String>> roster = services.async(() -> activity.namesOf(teamId));
         List<Pending<List<Signal>>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
                 .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
                 .toList();
@@ -181,8 +177,8 @@ class TeamBoard {
         model.addAttribute("teamId", teamId);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", Figures.day(String.valueOf(period0.from()), locale));
-        model.addAttribute("to", Figures.day(String.valueOf(period0.to()), locale));
+        model.addAttribute("from", Figures.day(period0.from(), locale));
+        model.addAttribute("to", Figures.day(period0.to(), locale));
         model.addAttribute("comparedWith", comparedWith(period0.comparison(), labels, locale));
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);

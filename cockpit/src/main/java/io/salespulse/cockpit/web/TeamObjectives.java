@@ -69,8 +69,8 @@ class TeamObjectives {
                     o.status(),
                     bar(o.attainment()),
                     bar(o.pace()),
-                    Figures.day(String.valueOf(o.periodStart()), locale),
-                    Figures.day(String.valueOf(o.periodEnd()), locale)));
+                    Figures.day(o.periodStart(), locale),
+                    Figures.day(o.periodEnd(), locale)));
         }
         return lines;
     }
