@@ -52,9 +52,10 @@ public final class NotificationSink implements AutoCloseable {
             Matcher text = TEXT.matcher(body);
             String title = text.find() ? text.group(1).replace("\\\"", "\"") : body;
             Received message = new Received(clock.instant(), manager, title, body);
+            Map<String, String> links = links(body);
             sink.received.add(message);
-            sink.write(message);
-            String open = links(body).values().stream().findFirst().orElse(null);
+            sink.write(message, links);
+            String open = links.values().stream().findFirst().orElse(null);
             console.println("  [notification] to " + manager + ": " + title + (open == null ? "" : " (" + open + ")"));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -83,7 +84,7 @@ public final class NotificationSink implements AutoCloseable {
         node.forEach(child -> collect(child, links));
     }
 
-    private synchronized void write(Received message) {
+    private synchronized void write(Received message, Map<String, String> links) {
         StringBuilder lines = new StringBuilder()
                 .append(message.at())
                 .append("  to ")
@@ -91,7 +92,6 @@ public final class NotificationSink implements AutoCloseable {
                 .append(": ")
                 .append(message.text())
                 .append('\n');
-        Map<String, String> links = links(message.body());
         Matcher blocks = TEXT.matcher(message.body());
         blocks.find();
         while (blocks.find()) {

@@ -1,7 +1,9 @@
 package io.salespulse.notification.channels;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The ways a manager (or a team's celebration channel) is told, each with what the dispatch needs to know of it.
@@ -49,10 +51,11 @@ public enum Channel {
         return receiverDropsRepeats;
     }
 
-    /** The channel of a key ({@code slack}), if one. */
+    private static final Map<String, Channel> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Channel::key, channel -> channel));
+
+    /** The channel of a key ({@code slack}), if one (the dispatcher asks for every delivery it sends). */
     public static Optional<Channel> of(String key) {
-        return Arrays.stream(values())
-                .filter(channel -> channel.key.equals(key))
-                .findFirst();
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
     }
 }

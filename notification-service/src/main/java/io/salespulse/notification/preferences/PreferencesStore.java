@@ -3,7 +3,6 @@ package io.salespulse.notification.preferences;
 import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.notification.channels.Channel;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,20 +55,18 @@ public class PreferencesStore {
                 .map(this::read);
     }
 
-    /** The channels' fields of documents written before {@code targets}. */
-    private static final Map<String, Channel> EARLIER_FIELDS = Map.of(
-            "email", Channel.EMAIL,
-            "slackWebhookUrl", Channel.SLACK,
-            "teamsWebhookUrl", Channel.TEAMS,
-            "webhookUrl", Channel.WEBHOOK);
-
+    /**
+     * A stored document as preferences: one written before {@code targets} held each channel's target under the
+     * field the API names it by ({@link PreferencesRequest#field}).
+     */
     private Preferences read(Document stored) {
         Document targets = stored.get("targets") instanceof Document held ? held : new Document();
-        EARLIER_FIELDS.forEach((field, channel) -> {
-            if (stored.remove(field) instanceof String target && !targets.containsKey(channel.name())) {
+        for (Channel channel : Channel.values()) {
+            if (stored.remove(PreferencesRequest.field(channel)) instanceof String target
+                    && !targets.containsKey(channel.name())) {
                 targets.put(channel.name(), target);
             }
-        });
+        }
         stored.put("targets", targets);
         return mongo.getConverter().read(Preferences.class, stored);
     }
