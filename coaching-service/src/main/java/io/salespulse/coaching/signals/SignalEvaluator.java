@@ -3,6 +3,7 @@ package io.salespulse.coaching.signals;
 import io.salespulse.coaching.oneonones.ActionItemsChanged;
 import io.salespulse.coaching.plans.PlanChanged;
 import io.salespulse.coaching.projection.CoachingFactsStore;
+import io.salespulse.coaching.projection.DealView;
 import io.salespulse.coaching.signals.SignalJudge.RepChange;
 import io.salespulse.contracts.deal.DealWon;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
@@ -21,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -71,34 +71,34 @@ public class SignalEvaluator {
 
     /** A rep's facts changed: every family judges the rep on that change. */
     public void evaluateRep(String repId, RepChange change) {
-        Optional<RepChanged> found = roster.rep(repId);
-        if (found.isEmpty() || quiet(found.get().teamId())) {
-            return;
-        }
-        RepChanged rep = found.get();
+        roster.rep(repId).filter(rep -> !quiet(rep.teamId())).ifPresent(rep -> judgeRep(rep, change));
+    }
+
+    /** Every family judges a rep (whose team is not waiting for its backfill). */
+    private void judgeRep(RepChanged rep, RepChange change) {
         SignalJudge.Rep subject = new SignalJudge.Rep(
-                rep, roster.team(rep.teamId()).orElse(null), contexts.ofRep(repId), roster.zoneOf(repId));
+                rep, roster.team(rep.teamId()).orElse(null), contexts.ofRep(rep.repId()), roster.zoneOf(rep.repId()));
         judges.forEach(judge -> judge.judgeRep(subject, change));
     }
 
     /** A deal changed (a fact, an activity on it): every family judges it. */
     public void evaluateDeal(String dealId) {
-        facts.deal(dealId).ifPresent(deal -> {
-            String owner = facts.ownerOf(dealId).orElse(null);
-            // The owner's zone: the deal's days in stage and today, for the summary and the rules alike.
-            ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            SignalStore.Context context = (owner == null
-                            ? new SignalStore.Context(null, null, "")
-                            : contexts.ofRep(owner))
-                    .about(contexts.summaryOf(deal, zone, today));
-            if (quiet(context.teamId())) {
-                return;
-            }
-            SignalJudge.Deal subject =
-                    new SignalJudge.Deal(deal, context, zone, today, contexts.rulesOf(context.teamId()));
-            judges.forEach(judge -> judge.judgeDeal(subject));
-        });
+        facts.deal(dealId).ifPresent(deal -> judgeDeal(deal, true));
+    }
+
+    /** Every family judges a deal; {@code unlessQuiet}: not while its owner's team waits for its backfill. */
+    private void judgeDeal(DealView deal, boolean unlessQuiet) {
+        String owner = facts.ownerOf(deal.dealId()).orElse(null);
+        // The owner's zone: the deal's days in stage and today, for the summary and the rules alike.
+        ZoneId zone = owner == null ? ZoneId.of("UTC") : roster.zoneOf(owner);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        SignalStore.Context context = (owner == null ? new SignalStore.Context(null, null, "") : contexts.ofRep(owner))
+                .about(contexts.summaryOf(deal, zone, today));
+        if (unlessQuiet && quiet(context.teamId())) {
+            return;
+        }
+        SignalJudge.Deal subject = new SignalJudge.Deal(deal, context, zone, today, contexts.rulesOf(context.teamId()));
+        judges.forEach(judge -> judge.judgeDeal(subject));
     }
 
     /** An objective's new figures (and its attainment before them): every family judges it. */
@@ -134,23 +134,30 @@ public class SignalEvaluator {
     }
 
     private void judgeTeam(String teamId) {
-        if (quiet(teamId)) {
-            return;
+        if (!quiet(teamId)) {
+            judgeTeamNow(teamId);
         }
+    }
+
+    private void judgeTeamNow(String teamId) {
         SignalJudge.Team subject = new SignalJudge.Team(teamId, contexts.rulesOf(teamId));
         judges.forEach(judge -> judge.judgeTeam(subject));
     }
 
-    /** Everything of a team as it now is: every rep, open deal and revenue objective, and the team itself. */
+    /**
+     * Everything of a team as it now is: every rep, open deal and revenue objective, and the team itself. Whether the
+     * team waits for its backfill is asked once, and the reps and deals read once, for the whole pass.
+     */
     public void evaluateTeam(TeamChanged team) {
-        List<String> reps =
-                roster.repsOf(team.teamId()).stream().map(RepChanged::repId).toList();
-        reps.forEach(rep -> evaluateRep(rep, RepChange.HOURLY));
-        facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
-        judgeTeam(team.teamId());
-        if (!quiet(team.teamId())) {
-            facts.revenueObjectives(team.teamId(), reps).forEach(revenue -> judgeObjective(revenue, null, false));
+        if (quiet(team.teamId())) {
+            return;
         }
+        List<RepChanged> reps = roster.repsOf(team.teamId());
+        List<String> repIds = reps.stream().map(RepChanged::repId).toList();
+        reps.forEach(rep -> judgeRep(rep, RepChange.HOURLY));
+        facts.openDealsOf(repIds).forEach(deal -> judgeDeal(deal, false));
+        judgeTeamNow(team.teamId());
+        facts.revenueObjectives(team.teamId(), repIds).forEach(revenue -> judgeObjective(revenue, null, false));
     }
 
     /** Whether the team's rules wait for a backfill of its history ({@link Backfills}). */
