@@ -138,7 +138,7 @@ class DailyDigestIT {
         CLOCK.set(Instant.parse("2026-11-27T07:31:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.bodies().size() == 1);
         JsonNode digest = EventCodec.mapper().readTree(SLACK.bodies().get(0));
-        assertThat(digest.get("text").asString()).isEqualTo("Votre point du jour : 2 signal(s)");
+        assertThat(digest.get("text").asString()).isEqualTo("Votre point du jour : 2 signaux");
         assertThat(digest.get("blocks").toString())
                 .contains("Affaire bloquée (Léa)", "Date de signature qui glisse (Léa)");
         await().atMost(Duration.ofSeconds(10))
@@ -177,7 +177,7 @@ class DailyDigestIT {
                         .readTree(SLACK.bodies().get(1))
                         .get("text")
                         .asString())
-                .isEqualTo("Votre point du jour : 1 signal(s)");
+                .isEqualTo("Votre point du jour : 1 signal");
     }
 
     @Test

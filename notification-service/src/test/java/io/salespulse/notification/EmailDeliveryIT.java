@@ -123,7 +123,7 @@ class EmailDeliveryIT {
                         team,
                         Severity.INFO,
                         List.of(Evidence.of("amount", new BigDecimal("90000"))),
-                        Map.of(Language.fr, "Belle signature de Inès <bravo> !", Language.en, "Big win for Inès!"),
+                        Map.of(Language.fr, "Belle signature d'Inès <bravo> !", Language.en, "Big win for Inès!"),
                         Instant.now())));
 
         await().atMost(Duration.ofSeconds(30))
@@ -133,7 +133,7 @@ class EmailDeliveryIT {
                 .filter(m -> recipient(m).equals("camille@example.test"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(message.getSubject()).isEqualTo("[SalesPulse] Belle signature de Inès");
+        assertThat(message.getSubject()).isEqualTo("[SalesPulse] Belle signature d'Inès");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("camille@example.test");
         MimeMultipart multipart = (MimeMultipart) message.getContent();
         String all = dump(multipart);

@@ -354,9 +354,9 @@ class WeeklyDigestIT {
                         "*Objectifs et rythme*\n• Léa · chiffre d'affaires signé : 62 % atteint, rythme 0,90 — à risque");
         assertThat(section(digest, "Pipeline de la semaine"))
                 .contains(
-                        "• Nouvelles : 2 affaire(s), 18",
-                        "• Signature repoussée : 1 affaire(s), 8",
-                        "• Gagnées : 1 affaire(s), 3")
+                        "• Nouvelles : 2 affaires, 18",
+                        "• Signature repoussée : 1 affaire, 8",
+                        "• Gagnées : 1 affaire, 3")
                 .doesNotContain("Perdues");
         assertThat(section(digest, "Prévision du trimestre"))
                 .contains("Signé 5", "engagé 16", "meilleur cas 25", "pour un objectif de 40", "(13 % signé)");
@@ -377,7 +377,7 @@ class WeeklyDigestIT {
         // The same in English for Paul.
         JsonNode en = weekly("Weekly review").get(0);
         assertThat(section(en, "Pipeline last week"))
-                .contains("• New: 2 deal(s), €18,500.00 + $3,000.00", "• Close date pushed out: 1 deal(s), €8,000.00");
+                .contains("• New: 2 deals, €18,500.00 + $3,000.00", "• Close date pushed out: 1 deal, €8,000.00");
         assertThat(section(en, "Forecast this quarter"))
                 .contains(
                         "Closed €5,000.00, commit €16,000.00, best case €25,000.00, against a quota of €40,000.00 (13% closed)");

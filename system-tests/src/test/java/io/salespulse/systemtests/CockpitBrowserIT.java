@@ -139,7 +139,61 @@ class CockpitBrowserIT {
                     assertThat(board)
                             .containsPattern("Du (lun|mar|mer|jeu|ven|sam|dim)\\. \\d{1,2} ")
                             .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+                    // It reads top-down: the team's key figures against the span before, the reps, then the signals
+                    // by severity, three of each shown and the rest one click away.
+                    assertThat(top(
+                                    browser,
+                                    "summary",
+                                    "reps-heading",
+                                    "signals-heading",
+                                    "objectives-heading",
+                                    "pipeline"))
+                            .isSorted();
+                    assertThat(browser.findElement(By.id("summary")).getText())
+                            .contains("Appels", "RDV pris", "CA signé")
+                            .containsPattern("\\d+ \\((=|[+−]\\d+)\\)");
+                    assertThat(browser.findElements(By.cssSelector("#signals-warning > ul > li")))
+                            .hasSize(3);
+                    WebElement moreWarnings = browser.findElement(By.cssSelector("#signals-warning details"));
+                    assertThat(moreWarnings.findElement(By.tagName("summary")).getText())
+                            .matches("\\d+ autres?");
+                    assertThat(moreWarnings.findElement(By.tagName("ul")).isDisplayed())
+                            .isFalse();
+                    moreWarnings.findElement(By.tagName("summary")).click();
+                    assertThat(moreWarnings.findElement(By.tagName("ul")).isDisplayed())
+                            .isTrue();
                     screenshot(browser, "team-board");
+                    // Every table downloads as CSV: UTF-8 with a byte-order mark, ';' between cells in French, and a
+                    // cell that a spreadsheet would run as a formula neutralised (a row with one is added for a
+                    // moment).
+                    ((JavascriptExecutor) browser).executeScript("""
+                            var body = document.querySelector('#reps-heading').closest('section').querySelector('tbody');
+                            var row = body.querySelector('tr').cloneNode(true);
+                            row.querySelector('th').textContent = '=HYPERLINK("http://evil.example";"clic")';
+                            row.id = 'formula-row';
+                            body.append(row);""");
+                    browser.findElement(By.cssSelector("section[aria-labelledby='reps-heading'] button.csv"))
+                            .click();
+                    Path repsCsv = await().atMost(Duration.ofSeconds(10))
+                            .until(
+                                    () -> downloaded("paris-mid-market-tableau-de-bord-commerciaux.csv"),
+                                    Optional::isPresent)
+                            .orElseThrow();
+                    byte[] bytes = Files.readAllBytes(repsCsv);
+                    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+                    List<String> lines =
+                            List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
+                    assertThat(lines.get(0))
+                            .isEqualTo(
+                                    "Commercial;Appels;Décrochés;RDV pris;RDV tenus;Affaires créées;Affaires gagnées;"
+                                            + "CA signé");
+                    assertThat(lines)
+                            .hasSize(6)
+                            .anySatisfy(line -> assertThat(line).matches("Léa Martin(;\\d+){6};.*"))
+                            .anySatisfy(line -> assertThat(line).matches("Marc Petit(;\\d+){6};68 000 EUR"))
+                            .anySatisfy(line -> assertThat(line)
+                                    .startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")\";"));
+                    ((JavascriptExecutor) browser).executeScript("document.getElementById('formula-row').remove()");
                     // The pipeline by stage, and the chart per rep: another measure is swapped in by htmx, not a new
                     // page.
                     assertThat(browser.findElement(By.id("pipeline")).getText())
@@ -219,6 +273,13 @@ class CockpitBrowserIT {
                                             .executeScript(
                                                     "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('daily-chart')) !== undefined"))
                             .isEqualTo(true);
+                    // The page leads with the 1:1: what to talk about, the open action items and what changed since
+                    // the last one, before the figures and the forms.
+                    assertThat(top(browser, "agenda", "since-heading", "week-heading", "plan", "one-on-one-form"))
+                            .isSorted();
+                    assertThat(browser.findElement(By.id("agenda")).getText())
+                            .contains("Pour le point individuel", "Actions en cours", "Depuis le dernier point")
+                            .containsPattern("Appels\\s+\\d+ \\((=|[+−]\\d+)\\)");
                     screenshot(browser, "rep");
                     // She records the 1:1: an action item without its text is refused next to it, then recorded; the
                     // agenda now starts from it, with the item open until she marks it done.
@@ -246,7 +307,7 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("action-items")).getText())
                             .contains("Relancer les 5 comptes chauds", "le commercial");
                     assertThat(browser.findElement(By.id("past-one-on-ones")).getText())
-                            .contains("avec mgr-camille : 1 action(s)", "énergie 3/5", "Léa doute de son pipe");
+                            .contains("avec mgr-camille : 1 action", "énergie 3/5", "Léa doute de son pipe");
                     screenshot(browser, "rep-one-on-one");
                     browser.findElement(By.cssSelector("#action-items button")).click();
                     // The click reloads the page: the old page's elements go stale while the new one comes.
@@ -321,8 +382,12 @@ class CockpitBrowserIT {
                     new Select(browser.findElement(By.id("metric"))).selectByValue("MEETINGS_BOOKED");
                     browser.findElement(By.cssSelector("#set-objective button[type=submit]"))
                             .click();
+                    // Refused in her language, beside the field's own label: not the service's English.
                     assertThat(browser.findElement(By.id("target-error")).getText())
-                            .isEqualTo("is required");
+                            .isEqualTo("Saisissez un nombre supérieur à 0 (un pourcentage comme 25 pour un taux).");
+                    assertThat(browser.findElement(By.cssSelector("label[for=target]"))
+                                    .getText())
+                            .isEqualTo("Cible");
                     assertThat(browser.findElement(By.id("target")).getAttribute("aria-invalid"))
                             .isEqualTo("true");
                     assertThat(new Select(browser.findElement(By.id("who")))
@@ -461,7 +526,7 @@ class CockpitBrowserIT {
                     browser.findElement(By.cssSelector("#preferences button[type=submit]"))
                             .click();
                     assertThat(browser.findElement(By.id("timezone-error")).getText())
-                            .contains("IANA");
+                            .isEqualTo("Saisissez un fuseau horaire comme Europe/Paris ou America/New_York.");
                     assertThat(new Select(browser.findElement(By.id("minSeverity")))
                                     .getFirstSelectedOption()
                                     .getAttribute("value"))
@@ -584,7 +649,7 @@ class CockpitBrowserIT {
                     new Select(browser.findElement(By.id("kind"))).selectByValue("TRAINING");
                     browser.findElement(By.cssSelector("#record-absence button[type=submit]"))
                             .click();
-                    assertThat(browser.findElement(By.id("to-error")).getText()).contains("from");
+                    assertThat(browser.findElement(By.id("to-error")).getText()).contains("le premier jour ou après");
                     assertThat(browser.findElement(By.id("to")).getAttribute("aria-invalid"))
                             .isEqualTo("true");
                     script.executeScript(
@@ -868,10 +933,10 @@ class CockpitBrowserIT {
                     browser.findElement(By.cssSelector("#team-form button[type=submit]"))
                             .click();
                     assertThat(browser.findElement(By.id("timezone-error")).getText())
-                            .contains("IANA");
+                            .contains("Europe/Paris");
                     assertThat(browser.findElement(By.id("holidayCountry-error"))
                                     .getText())
-                            .contains("calendar");
+                            .contains("public-holiday calendar");
                     browser.findElement(By.id("holidayCountry")).clear();
                     browser.findElement(By.id("holidayCountry")).sendKeys("FR");
                     browser.findElement(By.id("holidayRegion")).sendKeys("67");
@@ -964,7 +1029,16 @@ class CockpitBrowserIT {
                 "--user-data-dir=" + Files.createTempDirectory("chromium"),
                 "--window-size=1280,900",
                 "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        Files.createDirectories(DOWNLOADS);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        language,
+                        "download.default_directory",
+                        DOWNLOADS.toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver)
                 .usingAnyFreePort()
@@ -1023,8 +1097,72 @@ class CockpitBrowserIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
+    /** Where the browser saves what it downloads. */
+    private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+
+    /** A file the browser has finished downloading, once it is there. */
+    private static Optional<Path> downloaded(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        return Files.exists(file) && !Files.exists(DOWNLOADS.resolve(name + ".crdownload"))
+                ? Optional.of(file)
+                : Optional.empty();
+    }
+
+    /** How far down the page each element (by id) starts, in pixels. */
+    private static List<Double> top(WebDriver browser, String... ids) {
+        List<Double> tops = new java.util.ArrayList<>();
+        for (String id : ids) {
+            tops.add(((Number) ((JavascriptExecutor) browser)
+                            .executeScript(
+                                    "return document.getElementById(arguments[0]).getBoundingClientRect().top", id))
+                    .doubleValue());
+        }
+        return tops;
+    }
+
+    /**
+     * Figures as people read them, on every page: no ISO date, no raw ratio ("0,3481"), no "(s)" plural, and in French
+     * no "de" before a vowel and no doubled point after an abbreviation ("déc..").
+     */
+    private static List<String> unreadableFigures(WebDriver browser) {
+        // What a user reads: code to type (a file's columns, a date format) is left out.
+        String text = (String) ((JavascriptExecutor) browser)
+                .executeScript("var code = document.querySelectorAll('code, kbd, samp, pre');"
+                        + " code.forEach(e => e.style.display = 'none'); var text = document.body.innerText;"
+                        + " code.forEach(e => e.style.display = ''); return text;");
+        boolean french = "fr".equals(browser.findElement(By.tagName("html")).getAttribute("lang"));
+        Map<String, String> patterns = new java.util.LinkedHashMap<>();
+        patterns.put("an ISO date", "\\b\\d{4}-\\d{2}-\\d{2}\\b");
+        patterns.put("a raw ratio", "(?<![\\d\\s])0[.,]\\d{3,}");
+        patterns.put("a plural in (s)", "\\w\\(s\\)");
+        if (french) {
+            patterns.put("no elision", "\\b[Dd]e [AEIOUÀÂÉÈÊÎÔÛaeiouéè]");
+            patterns.put("a doubled point", "\\p{L}\\.\\.(?!\\.)");
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        patterns.forEach((what, pattern) -> {
+            Matcher found = Pattern.compile(pattern).matcher(text);
+            if (found.find()) {
+                int from = Math.max(0, found.start() - 30);
+                problems.add(what + ": …" + text.substring(from, Math.min(text.length(), found.end() + 30)) + "…");
+            }
+        });
+        return problems;
+    }
+
     /** Screenshots every page the test shows, and checks it for the problems below first, and with axe-core. */
     private static void screenshot(WebDriver browser, String name) throws IOException {
+        assertThat(unreadableFigures(browser)).as("figures on " + name).isEmpty();
+        // On a phone (375 px) the page does not scroll sideways: its tables read as cards.
+        Dimension size = browser.manage().window().getSize();
+        if (size.getWidth() > 375) {
+            browser.manage().window().setSize(new Dimension(375, 812));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(horizontalOverflow(browser))
+                            .as(name + " at 375 px")
+                            .isLessThanOrEqualTo(0));
+            browser.manage().window().setSize(size);
+        }
         assertThat(accessibilityProblems(browser))
                 .as("accessibility of " + name)
                 .isEmpty();

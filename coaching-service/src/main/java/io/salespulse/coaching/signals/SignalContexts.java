@@ -9,6 +9,7 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.kit.figures.Figures;
+import io.salespulse.kit.crm.DealLinks;
 import io.salespulse.kit.roster.RosterStore;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -87,7 +87,13 @@ public class NotificationClient {
     @ReadFrom(service = "notification-service", schema = "DeliveryView")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(
-            String title, String type, String channel, String status, String detail, Instant createdAt) {}
+            String title,
+            String type,
+            String channel,
+            String status,
+            String detail,
+            String reason,
+            Instant createdAt) {}
 
     /** A test message queued, and on which channels. */
     @ReadFrom(service = "notification-service", schema = "Queued")

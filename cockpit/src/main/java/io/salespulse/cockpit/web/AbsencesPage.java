@@ -141,7 +141,7 @@ class AbsencesPage {
                 if (refusal.status() != 400) {
                     throw refusal;
                 }
-                errors.putAll(refusal.fieldErrors());
+                errors.putAll(labels.fieldErrors(refusal.fieldErrors()));
             }
         }
         return render(teamId, form, errors, model);

@@ -34,7 +34,15 @@ class CelebrationsPage {
     private final ActivityClient activity;
     private final CurrentUser user;
 
-    CelebrationsPage(Services services, NotificationClient notification, ActivityClient activity, CurrentUser user) {
+    private final Labels labels;
+
+    CelebrationsPage(
+            Services services,
+            NotificationClient notification,
+            ActivityClient activity,
+            CurrentUser user,
+            Labels labels) {
+        this.labels = labels;
         this.services = services;
         this.notification = notification;
         this.activity = activity;
@@ -102,7 +110,7 @@ class CelebrationsPage {
             form.put("slackWebhookUrl", slackWebhookUrl);
             form.put("teamsWebhookUrl", teamsWebhookUrl);
             form.put("locale", locale);
-            return render(teamId, form, refusal.fieldErrors(), model);
+            return render(teamId, form, labels.fieldErrors(refusal.fieldErrors()), model);
         }
         flash.addFlashAttribute("saved", true);
         return "redirect:/teams/" + teamId + "/celebrations";

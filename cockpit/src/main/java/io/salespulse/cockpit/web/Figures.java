@@ -41,10 +41,28 @@ final class Figures {
         if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
             return percent(value, locale);
         }
+        return decimal(value, locale);
+    }
+
+    /** A figure with at most two decimals, as the page's language writes it ("205,25", "12 500", "6,96"). */
+    static String decimal(BigDecimal value, Locale locale) {
         return number(
                 value.setScale(
                         Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP),
                 locale);
+    }
+
+    /**
+     * A moment in a time zone as people write it: "lun. 30 nov., 09:05" in French, "Mon 30 Nov, 09:05" in English, with
+     * the year when it is not this one; none is "—".
+     */
+    static String moment(java.time.Instant at, java.time.ZoneId zone, Locale locale) {
+        if (at == null) {
+            return "—";
+        }
+        java.time.ZonedDateTime local = at.atZone(zone);
+        return day(local.toLocalDate(), locale) + ", "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm", locale).format(local);
     }
 
     /** A figure as the page's language writes it (0,3264 in French), up to four decimals. */

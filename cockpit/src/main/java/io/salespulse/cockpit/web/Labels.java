@@ -2,6 +2,7 @@ package io.salespulse.cockpit.web;
 
 import io.salespulse.cockpit.services.CoachingClient;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,23 @@ public class Labels {
     /** A message of the bundles with its arguments. */
     public String word(String key, Locale locale, Object... arguments) {
         return texts.getMessage(key, arguments, locale);
+    }
+
+    /**
+     * A service's refused fields in the user's words: each field's {@code field.error.<field>} of the bundles (what the
+     * field needs, the indexes of a list left out: {@code actionItems[1].due} is {@code actionItems.due}), the
+     * service's own message (English, for the API) only where the bundles have none.
+     */
+    public Map<String, String> fieldErrors(Map<String, String> refused) {
+        return fieldErrors(refused, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** {@link #fieldErrors(Map)} in a language. */
+    public Map<String, String> fieldErrors(Map<String, String> refused, Locale locale) {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        refused.forEach((field, message) -> words.put(
+                field, texts.getMessage("field.error." + field.replaceAll("\\[\\d+]", ""), null, message, locale)));
+        return words;
     }
 
     public String evidence(String name, Locale locale) {

@@ -6,8 +6,6 @@ import io.salespulse.cockpit.services.NotificationClient;
 import io.salespulse.cockpit.services.Services;
 import io.salespulse.cockpit.services.Services.Service;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +171,7 @@ class MyNotifications {
             refusal.fieldErrors()
                     .forEach((field, message) -> errors.merge(formField(field), message, (a, b) -> a + "; " + b));
             form.put("webhookSecret", "");
-            return render(model, locale, form, errors);
+            return render(model, locale, form, labels.fieldErrors(errors, locale));
         }
         flash.addFlashAttribute("preferencesSaved", true);
         return "redirect:/me/notifications";
@@ -232,19 +230,20 @@ class MyNotifications {
         ZoneId zone = preferences != null && preferences.timezone() != null
                 ? ZoneId.of(preferences.timezone())
                 : ZoneId.of("UTC");
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(zone);
         List<Delivery> log = new ArrayList<>();
         for (NotificationClient.Delivery d : notification.deliveries(me.id(), 30)) {
             String title = d.title() != null ? d.title() : labels.word("delivery.type." + d.type(), locale);
+            // Why it went where it went, in the manager's words; an attempt's own outcome ("HTTP 200") as it is.
+            String detail = d.reason() != null
+                    ? labels.word("delivery.reason." + d.reason(), locale)
+                    : d.detail() != null ? d.detail() : "";
             log.add(new Delivery(
-                    d.createdAt() != null ? when.format(d.createdAt()) : "",
+                    Figures.moment(d.createdAt(), zone, locale),
                     d.type(),
                     title,
-                    d.channel(),
+                    labels.word("delivery.channel." + d.channel(), locale),
                     d.status(),
-                    d.detail() != null ? d.detail() : ""));
+                    detail));
         }
         model.addAttribute("preferences", preferences);
         model.addAttribute("form", typed != null ? typed : form(preferences));

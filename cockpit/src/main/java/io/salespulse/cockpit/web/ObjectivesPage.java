@@ -199,7 +199,7 @@ class ObjectivesPage {
                 }
             }
         }
-        flash.addFlashAttribute("rampErrors", errors);
+        flash.addFlashAttribute("rampErrors", labels.fieldErrors(errors));
         flash.addFlashAttribute(
                 "rampForm", Map.of("repId", repId, "metric", metric, "start", start, "targets", targets));
         return "redirect:/teams/" + teamId + "/objectives#ramp";
@@ -244,12 +244,12 @@ class ObjectivesPage {
     }
 
     /** The service's field names as the form's: scope and scopeId are the "who" select. */
-    static Map<String, String> formErrors(Services.ServiceRefusal refusal) {
+    Map<String, String> formErrors(Services.ServiceRefusal refusal) {
         Map<String, String> errors = new LinkedHashMap<>();
         refusal.fieldErrors()
                 .forEach((field, message) ->
                         errors.merge(field.startsWith("scope") ? "who" : field, message, (a, b) -> a + "; " + b));
-        return errors;
+        return labels.fieldErrors(errors);
     }
 
     @GetMapping("/teams/{teamId}/objectives/{objectiveId}")

@@ -196,8 +196,8 @@ class PipelineReviewPage {
         model.addAttribute("from", Figures.day(review.changes().from(), locale));
         model.addAttribute("to", Figures.day(review.changes().to(), locale));
         model.addAttribute("changes", changeLines);
-        model.addAttribute("quarterFrom", String.valueOf(quarter.from()));
-        model.addAttribute("quarterTo", String.valueOf(quarter.to()));
+        model.addAttribute("quarterFrom", Figures.day(quarter.from(), locale));
+        model.addAttribute("quarterTo", Figures.day(quarter.to(), locale));
         model.addAttribute("forecast", forecastLines);
         model.addAttribute("categoryDeals", categoryDeals);
         model.addAttribute("undated", quarter.undated());
@@ -258,7 +258,7 @@ class PipelineReviewPage {
             if (refusal.status() != 400) {
                 throw refusal;
             }
-            flash.addFlashAttribute("callErrors", refusal.fieldErrors());
+            flash.addFlashAttribute("callErrors", labels.fieldErrors(refusal.fieldErrors()));
             flash.addFlashAttribute("callForm", Map.of("amount", amount, "currency", currency, "note", note));
             return "redirect:/teams/" + teamId + "/pipeline#call";
         }

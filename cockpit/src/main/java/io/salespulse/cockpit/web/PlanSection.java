@@ -168,7 +168,7 @@ class PlanSection {
             if (errors.containsKey("milestones") && milestone.isBlank()) {
                 errors.put("milestone", errors.remove("milestones"));
             }
-            flash.addFlashAttribute("planErrors", errors);
+            flash.addFlashAttribute("planErrors", labels.fieldErrors(errors));
             Map<String, String> typed = new LinkedHashMap<>();
             typed.put("kind", kind);
             typed.put("title", title);

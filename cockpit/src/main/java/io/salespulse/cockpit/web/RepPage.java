@@ -152,7 +152,7 @@ class RepPage {
             if (refusal.status() != 400) {
                 throw refusal;
             }
-            return render(repId, form, refusal.fieldErrors(), model, locale);
+            return render(repId, form, labels.fieldErrors(refusal.fieldErrors(), locale), model, locale);
         }
         flash.addFlashAttribute("oneOnOneSaved", true);
         return "redirect:/reps/" + repId + "#one-on-one";
@@ -170,7 +170,46 @@ class RepPage {
                 repId,
                 oneOnOneId,
                 itemId);
-        return "redirect:/reps/" + repId + "#one-on-one";
+        return "redirect:/reps/" + repId + "#action-items";
+    }
+
+    /** The days the agenda looks back over when there is no 1:1 yet, and the most it looks back over. */
+    static final int AGENDA_DAYS = 14;
+
+    static final int MOST_DAYS_BACK = 90;
+
+    /** The first day after the last 1:1 (at most {@value #MOST_DAYS_BACK} days back), else the agenda's first day. */
+    static LocalDate sinceLastOneOnOne(CoachingClient.LastOneOnOne last, LocalDate today) {
+        LocalDate since =
+                last != null && last.heldOn() != null ? last.heldOn().plusDays(1) : today.minusDays(AGENDA_DAYS - 1);
+        if (since.isAfter(today)) {
+            return today;
+        }
+        return since.isBefore(today.minusDays(MOST_DAYS_BACK - 1)) ? today.minusDays(MOST_DAYS_BACK - 1) : since;
+    }
+
+    /** Calls, connected calls and meetings from {@code since} to today, each against as many days just before. */
+    static List<TeamBoard.Measure> sinceLast(List<KpiClient.DailyRow> rows, LocalDate since) {
+        Map<String, String> measures = new java.util.LinkedHashMap<>();
+        measures.put("calls", "calls");
+        measures.put("connected", "connectedCalls");
+        measures.put("meetingsBooked", "meetingsBooked");
+        measures.put("meetingsHeld", "meetingsHeld");
+        List<TeamBoard.Measure> lines = new ArrayList<>();
+        measures.forEach((key, name) -> {
+            long now = 0;
+            long before = 0;
+            for (KpiClient.DailyRow row : rows) {
+                long count = row.activity() == null ? 0 : row.activity().count(name);
+                if (row.day().isBefore(since)) {
+                    before += count;
+                } else {
+                    now += count;
+                }
+            }
+            lines.add(new TeamBoard.Measure(key, now, Figures.change(now, before)));
+        });
+        return lines;
     }
 
     private String render(String repId, OneOnOneForm typed, Map<String, String> errors, Model model, Locale locale) {
@@ -190,6 +229,11 @@ class RepPage {
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
         CoachingClient.Agenda agenda = coaching.agenda(repId);
+        // What changed since the last 1:1 (the agenda's 14 days without one), against as many days just before.
+        LocalDate since = sinceLastOneOnOne(agenda.lastOneOnOne(), today);
+        long span = java.time.temporal.ChronoUnit.DAYS.between(since, today) + 1;
+        Pending<List<KpiClient.DailyRow>> around =
+                services.async(() -> kpi.repDaily(repId, since.minusDays(span), today));
         String name = rep.displayName();
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
 
@@ -264,6 +308,8 @@ class RepPage {
         model.addAttribute("lastOneOnOne", last);
         model.addAttribute("lastOneOnOneDay", last == null ? null : Figures.day(last.heldOn(), locale));
         model.addAttribute("actionItems", itemLines(agenda.openActionItems(), locale));
+        model.addAttribute("sinceDay", Figures.day(since, locale));
+        model.addAttribute("sinceLast", sinceLast(around.get(), since));
         List<PastOneOnOne> past = new ArrayList<>();
         for (CoachingClient.PastOneOnOne o : pastOneOnOnes.get()) {
             past.add(new PastOneOnOne(

@@ -236,7 +236,7 @@ class RosterPage {
                                     : field.startsWith("workingDays") ? "workingDays" : field,
                             message,
                             (a, b) -> a + "; " + b));
-            return renderTeam(form, known, errors, model, revision);
+            return renderTeam(form, known, labels.fieldErrors(errors), model, revision);
         }
         flash.addFlashAttribute("saved", name.strip());
         return "redirect:/admin/roster";
@@ -355,7 +355,7 @@ class RosterPage {
             if (refusal.status() != 400) {
                 throw refusal;
             }
-            Map<String, String> errors = new LinkedHashMap<>(refusal.fieldErrors());
+            Map<String, String> errors = new LinkedHashMap<>(labels.fieldErrors(refusal.fieldErrors()));
             if (errors.isEmpty()) {
                 errors.put("", String.valueOf(refusal.detail()));
             }

@@ -45,6 +45,37 @@ class TeamBoard {
             List<Map.Entry<String, String>> evidence,
             boolean acknowledged) {}
 
+    /**
+     * The open signals of one severity: the first three shown, the rest one click away.
+     *
+     * @param severity CRITICAL, WARNING or INFO
+     * @param shown    the first {@value #SHOWN_PER_SEVERITY}
+     * @param more     the others
+     */
+    record SignalGroup(String severity, List<SignalLine> shown, List<SignalLine> more) {
+
+        public int count() {
+            return shown.size() + more.size();
+        }
+    }
+
+    /** How many signals of each severity the board shows before "more". */
+    static final int SHOWN_PER_SEVERITY = 3;
+
+    /** The team's open signals by severity, the most severe first, each group in the order given. */
+    static List<SignalGroup> groups(List<SignalLine> signals) {
+        List<SignalGroup> groups = new ArrayList<>();
+        for (String severity : SEVERITIES) {
+            List<SignalLine> of =
+                    signals.stream().filter(s -> s.severity().equals(severity)).toList();
+            if (!of.isEmpty()) {
+                int shown = Math.min(SHOWN_PER_SEVERITY, of.size());
+                groups.add(new SignalGroup(severity, of.subList(0, shown), of.subList(shown, of.size())));
+            }
+        }
+        return groups;
+    }
+
     static final List<String> PERIODS = List.of("week", "month", "quarter");
     /** What the board's chart can show, as the KPI API names it. */
     static final List<String> CHART_MEASURES = List.of("calls", "connectedCalls", "meetingsBooked", "meetingsHeld");
@@ -182,6 +213,23 @@ class TeamBoard {
         model.addAttribute("comparedWith", comparedWith(period0.comparison(), labels, locale));
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
+        model.addAttribute("signalGroups", groups(signals));
+        // The team's key figures against the comparable span before, above everything else.
+        model.addAttribute("summary", measures(period0.totals(), period0.comparison()));
+        model.addAttribute(
+                "revenueNow",
+                Figures.money(
+                        period0.totals() == null || period0.totals().pipeline() == null
+                                ? null
+                                : period0.totals().pipeline().revenueWon(),
+                        locale));
+        model.addAttribute(
+                "revenueBefore",
+                Figures.money(
+                        period0.comparison() == null || period0.comparison().pipeline() == null
+                                ? null
+                                : period0.comparison().pipeline().revenueWon(),
+                        locale));
         model.addAttribute("objectives", running.get());
         model.addAttribute("pipeline", PipelineView.of(pipeline.get(), names, labels, locale));
         model.addAttribute("chart", charted);

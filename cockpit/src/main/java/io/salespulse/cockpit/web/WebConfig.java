@@ -1,11 +1,15 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.contracts.texts.French;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,6 +32,27 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * The cockpit's texts ({@code messages}), then the words every service shares for what the contracts name
+     * ({@code contract-texts} of event-contracts), in UTF-8, always through {@link java.text.MessageFormat} (an apostrophe
+     * is {@code ''}; plurals are {@code choice} formats), never in the machine's language; French texts are elided once
+     * formatted ("Page d'Inès Moreau", {@link French#elide}).
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource() {
+            @Override
+            protected String getMessageInternal(String code, Object[] args, Locale locale) {
+                return French.in(locale, super.getMessageInternal(code, args, locale));
+            }
+        };
+        source.setBasenames("messages", "contract-texts");
+        source.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return source;
     }
 
     /**

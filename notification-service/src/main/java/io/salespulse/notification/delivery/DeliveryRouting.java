@@ -5,6 +5,7 @@ import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalResolved;
 import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.notification.inbox.SignalRouting;
+import io.salespulse.notification.policy.RoutingReason;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ class DeliveryRouting implements SignalRouting {
             router.escalate(updated);
         } else if (event instanceof SignalResolved resolved) {
             awaiting.forget(resolved.signalId());
-            queue.suppressUnsent(resolved.signalId(), "resolved before it was sent");
+            queue.suppressUnsent(resolved.signalId(), RoutingReason.RESOLVED_BEFORE_SENT.text());
         }
     }
 }

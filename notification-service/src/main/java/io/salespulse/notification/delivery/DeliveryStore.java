@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.salespulse.kit.mongo.Counts;
 import io.salespulse.notification.channels.Channel;
+import io.salespulse.notification.policy.RoutingReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,7 +236,7 @@ public class DeliveryStore {
                                         .set("payload", payload)
                                         .set("message", message)
                                         .set("dueAt", dueAt)
-                                        .set("detail", "escalated to CRITICAL: sent at once"),
+                                        .set("detail", RoutingReason.ESCALATED.text()),
                                 Delivery.class)
                         .getModifiedCount()
                 == 1;

@@ -3,6 +3,7 @@ package io.salespulse.notification.delivery;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.Paging;
 import io.salespulse.notification.channels.Message;
+import io.salespulse.notification.policy.RoutingReason;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ class NotificationsController {
             String channel,
             String status,
             String detail,
+            RoutingReason reason,
             String title,
             Instant createdAt,
             Instant dueAt,
@@ -104,6 +106,7 @@ class NotificationsController {
                 delivery.channel(),
                 delivery.outcome().status().name(),
                 delivery.outcome().detail(),
+                RoutingReason.of(delivery.outcome().detail()),
                 title,
                 delivery.createdAt(),
                 delivery.outcome().dueAt(),

@@ -129,7 +129,7 @@ class Router {
                         channel.getKey(),
                         channel.getValue(),
                         status,
-                        decision.reason(),
+                        decision.reason().text(),
                         decision.sendAt() != null ? decision.sendAt() : now,
                         message);
             }

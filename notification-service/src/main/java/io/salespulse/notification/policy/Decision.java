@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param sendAt when an instant notification may go out (the end of quiet hours if it falls within them)
  * @param reason why, for the delivery log
  */
-public record Decision(Route route, Instant sendAt, String reason) {
+public record Decision(Route route, Instant sendAt, RoutingReason reason) {
 
     public enum Route {
         INSTANT,

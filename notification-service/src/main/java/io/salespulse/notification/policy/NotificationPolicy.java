@@ -37,15 +37,15 @@ public final class NotificationPolicy {
             Instant now,
             int instantLastHour) {
         if (resolved) {
-            return new Decision(Decision.Route.SUPPRESSED, null, "resolved before it was sent");
+            return new Decision(Decision.Route.SUPPRESSED, null, RoutingReason.RESOLVED_BEFORE_SENT);
         }
         if (type.isPositive()) {
             switch (preferences.recognitionsOrDefault()) {
                 case OFF -> {
-                    return new Decision(Decision.Route.SUPPRESSED, null, "recognitions turned off by the manager");
+                    return new Decision(Decision.Route.SUPPRESSED, null, RoutingReason.RECOGNITIONS_OFF);
                 }
                 case DIGEST -> {
-                    return new Decision(Decision.Route.DIGEST, null, "recognitions go in the daily digest");
+                    return new Decision(Decision.Route.DIGEST, null, RoutingReason.RECOGNITIONS_IN_DIGEST);
                 }
                 default -> {
                     return instant(preferences, now, instantLastHour);
@@ -54,22 +54,19 @@ public final class NotificationPolicy {
         }
         Severity floor = preferences.minSeverity() == null ? Severity.INFO : preferences.minSeverity();
         if (severity.compareTo(floor) < 0) {
-            return new Decision(Decision.Route.SUPPRESSED, null, "below the manager's minimum severity " + floor);
+            return new Decision(Decision.Route.SUPPRESSED, null, RoutingReason.BELOW_MINIMUM_SEVERITY);
         }
         if (severity != Severity.CRITICAL) {
-            return new Decision(Decision.Route.DIGEST, null, "goes in the daily digest");
+            return new Decision(Decision.Route.DIGEST, null, RoutingReason.IN_DAILY_DIGEST);
         }
         return instant(preferences, now, instantLastHour);
     }
 
     private static Decision instant(Preferences preferences, Instant now, int instantLastHour) {
         if (instantLastHour >= MAX_INSTANT_PER_HOUR) {
-            return new Decision(
-                    Decision.Route.DIGEST,
-                    null,
-                    "more than " + MAX_INSTANT_PER_HOUR + " instant notifications this hour");
+            return new Decision(Decision.Route.DIGEST, null, RoutingReason.INSTANT_LIMIT_REACHED);
         }
-        return new Decision(Decision.Route.INSTANT, sendAt(preferences, now), "sent at once");
+        return new Decision(Decision.Route.INSTANT, sendAt(preferences, now), RoutingReason.SENT_AT_ONCE);
     }
 
     /** Now, or the end of the quiet hours in the manager's zone if now falls within them. */

@@ -43,7 +43,11 @@ class NotificationTextsTest {
     void apostrophesAndArgumentsReadAsWritten() {
         assertThat(TEXTS.title(SignalType.ACTIVITY_DROP, "Léa", Language.fr)).isEqualTo("Baisse d'activité de Léa");
         assertThat(TEXTS.title(SignalType.ACTIVITY_DROP, "Léa", Language.en)).isEqualTo("Léa's activity is dropping");
-        assertThat(TEXTS.get(Language.fr, "digest.daily.title", 2)).isEqualTo("Votre point du jour : 2 signal(s)");
+        // Plurals by count, and French elision before a vowel, whatever the name.
+        assertThat(TEXTS.get(Language.fr, "digest.daily.title", 2)).isEqualTo("Votre point du jour : 2 signaux");
+        assertThat(TEXTS.get(Language.en, "digest.daily.title", 1)).isEqualTo("Your daily digest: 1 signal");
+        assertThat(TEXTS.title(SignalType.PERSONAL_BEST, "Inès", Language.fr)).isEqualTo("Record personnel d'Inès");
+        assertThat(TEXTS.title(SignalType.PERSONAL_BEST, "Hugo", Language.fr)).isEqualTo("Record personnel de Hugo");
         // A figure no bundle names keeps its own name.
         assertThat(TEXTS.getOr(Language.fr, "evidence.somethingNew", "somethingNew"))
                 .isEqualTo("somethingNew");
@@ -71,9 +75,9 @@ class NotificationTextsTest {
     void theDigestsEmailListsItsSignals() {
         Message one = Message.of(RenderersTest.SIGNAL, "Léa", Language.fr, "http://app", TEXTS);
         Renderers.Email email = MAIL.digest(Language.fr, TEXTS.get(Language.fr, "digest.daily.title", 1), List.of(one));
-        assertThat(email.subject()).isEqualTo("[SalesPulse] Votre point du jour : 1 signal(s)");
+        assertThat(email.subject()).isEqualTo("[SalesPulse] Votre point du jour : 1 signal");
         assertThat(email.text()).isEqualTo("""
-                Votre point du jour : 1 signal(s)
+                Votre point du jour : 1 signal
 
                 - Baisse d'activité de Léa: Prenez 15 minutes avec Léa <cette semaine>. (http://app/teams/team-paris/signals/sig-1)
                 """);

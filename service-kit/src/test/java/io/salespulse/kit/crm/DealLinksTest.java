@@ -1,4 +1,4 @@
-package io.salespulse.coaching.signals;
+package io.salespulse.kit.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.salespulse.coaching.signals;
+package io.salespulse.kit.crm;
 
 import io.salespulse.contracts.Crm;
 import java.net.URLEncoder;
