@@ -169,6 +169,14 @@ class ActivitySecurityIT {
         AccessTable table = new AccessTable(base, "mgr-" + a, a)
                 .rep("rep-" + a)
                 .row("GET", "/api/v1/teams", "/api/v1/teams", "/api/v1/teams", null, Rule.FILTERED_READ)
+                .row("GET", "/api/v1/people", "/api/v1/people", "/api/v1/people", null, Rule.FILTERED_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/people/{personId}",
+                        "/api/v1/people/mgr-" + a,
+                        "/api/v1/people/mgr-" + b,
+                        "{\"displayName\":\"Camille Durand\"}",
+                        Rule.ADMIN_WRITE)
                 .row("GET", "/api/v1/teams/{teamId}", "/api/v1/teams/" + a, "/api/v1/teams/" + b, null, Rule.TEAM_READ)
                 .row(
                         "GET",

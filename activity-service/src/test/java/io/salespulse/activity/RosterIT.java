@@ -190,4 +190,40 @@ class RosterIT {
                         .status())
                 .isEqualTo(412);
     }
+
+    /** Managers, leadership and admins get a name the pages show instead of their sign-in id. */
+    @Test
+    void peopleAreNamedByTheirSignInIdAndListedInIdOrder() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String base = "http://localhost:" + port + "/api/v1/people/";
+        Http.Answer camille = Http.put(base + "mgr-b-" + s, "{\"displayName\":\"  Camille Durand \"}");
+        assertThat(camille.status()).as(camille.body()).isEqualTo(200);
+        assertThat(Http.put(base + "mgr-a-" + s, "{\"displayName\":\"Jordan Miller\"}")
+                        .status())
+                .isEqualTo(200);
+        // Named again: the new name replaces the old.
+        assertThat(Http.put(base + "mgr-a-" + s, "{\"displayName\":\"Jordan Miller-Smith\"}")
+                        .status())
+                .isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        String next = "http://localhost:" + port + "/api/v1/people?limit=1";
+        while (next != null) {
+            Http.Answer page = Http.get(next);
+            assertThat(page.status()).isEqualTo(200);
+            page.json().forEach(person -> {
+                if (person.get("personId").asString().endsWith(s)) {
+                    listed.add(person.get("personId").asString() + "="
+                            + person.get("displayName").asString());
+                }
+            });
+            next = page.next();
+        }
+        assertThat(listed).containsExactly("mgr-a-" + s + "=Jordan Miller-Smith", "mgr-b-" + s + "=Camille Durand");
+        // A name that is blank, too long or missing is refused, naming the field.
+        for (String body : List.of("{\"displayName\":\" \"}", "{\"displayName\":\"" + "x".repeat(201) + "\"}", "{}")) {
+            Http.Answer refused = Http.put(base + "mgr-c-" + s, body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("displayName");
+        }
+    }
 }

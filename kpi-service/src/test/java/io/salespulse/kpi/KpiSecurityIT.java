@@ -84,6 +84,7 @@ class KpiSecurityIT {
                         null,
                         Rule.TEAM_READ)
                 .row("GET", "/api/v1/teams/{teamId}/pipeline", a + "/pipeline", b + "/pipeline", null, Rule.TEAM_READ)
+                .row("GET", "/api/v1/teams/{teamId}/deals", a + "/deals", b + "/deals", null, Rule.TEAM_READ)
                 .row(
                         "GET",
                         "/api/v1/teams/{teamId}/pipeline/changes",

@@ -538,5 +538,54 @@ class PipelineRitualIT {
         assertThat(accuracy.get(0).get("judged").get(0).get("won").decimalValue())
                 .isEqualByComparingTo("5000");
         clock.set(NOW);
+
+        // The deals behind the figures. Won this week so far (the default): Epsilon only (Delta was won on the 20th).
+        assertThat(names(get("/teams/" + paris + "/deals?status=won"))).containsExactly("Epsilon");
+        JsonNode epsilon = get("/teams/" + paris + "/deals?status=WON").get(0);
+        assertThat(epsilon.get("ownerRepId").asString()).isEqualTo(marc);
+        assertThat(epsilon.get("amount").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(epsilon.get("currency").asString()).isEqualTo("USD");
+        // Over two weeks, the latest won first; lost this week: Zeta (Inès) and Eta (Marc), the latest first.
+        assertThat(names(get("/teams/" + paris + "/deals?status=WON&from=2026-11-16&to=2026-11-27")))
+                .containsExactly("Epsilon", "Delta");
+        assertThat(names(get("/teams/" + paris + "/deals?status=LOST"))).containsExactly("Eta", "Zeta");
+        // Open, the longest in its stage first: Gamma (in discovery since the 18th), Alpha and Beta (moved on the 24th
+        // at the same time: by id), Theta and Iota (created on the 25th). Two by two, each deal on exactly one page.
+        List<String> walked = new ArrayList<>();
+        String next = "http://localhost:" + port + "/api/v1/teams/" + paris + "/deals?limit=2";
+        int pages = 0;
+        while (next != null) {
+            Http.Answer page = Http.get(next);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            walked.addAll(names(page.json()));
+            next = page.next();
+            pages++;
+        }
+        assertThat(walked).containsExactly("Gamma", "Alpha", "Beta", "Theta", "Iota");
+        assertThat(pages).isEqualTo(3);
+        JsonNode negotiation = get("/teams/" + paris + "/deals?stage=negotiation");
+        assertThat(names(negotiation)).containsExactly("Alpha");
+        // In negotiation since Tuesday 24th: three days by Friday 27th.
+        assertThat(negotiation.get(0).get("daysInStage").asLong()).isEqualTo(3);
+        assertThat(negotiation.get(0).get("amount").decimalValue()).isEqualByComparingTo("11000");
+        assertThat(names(get("/teams/" + paris + "/deals?repId=" + marc))).containsExactly("Gamma", "Iota");
+        // Refused, naming the field: a status, a stage or a rep that is not one, a span backwards.
+        for (String[] refused : List.of(
+                new String[] {"status=SIGNED", "status"},
+                new String[] {"stage=CLOSING", "stage"},
+                new String[] {"repId=someone-else", "repId"},
+                new String[] {"status=WON&from=2026-11-27&to=2026-11-20", "to"},
+                new String[] {"status=WON&from=27/11/2026", "from"})) {
+            Http.Answer answer =
+                    Http.get("http://localhost:" + port + "/api/v1/teams/" + paris + "/deals?" + refused[0]);
+            assertThat(answer.status()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly(refused[1]);
+        }
+    }
+
+    private static List<String> names(JsonNode deals) {
+        List<String> names = new ArrayList<>();
+        deals.forEach(deal -> names.add(deal.get("name").asString()));
+        return names;
     }
 }

@@ -48,6 +48,10 @@ public final class DemoOrganisation {
                             team.managerId(),
                             team.country() == null ? "null" : "\"" + team.country() + "\""));
         }
+        for (var person : DemoCast.PEOPLE.entrySet()) {
+            put(adminToken, activityUrl + "/api/v1/people/" + person.getKey(), """
+                    {"displayName":"%s"}""".formatted(person.getValue()));
+        }
         LocalDate today = LocalDate.now(clock.withZone(DemoCast.PARIS.zone()));
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """

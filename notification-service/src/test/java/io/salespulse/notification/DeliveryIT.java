@@ -202,8 +202,9 @@ class DeliveryIT {
         // The warning goes to Alice's daily digest, and is below Bob's minimum.
         assertThat(Http.get(base() + alice + "/notifications?status=DIGEST").json())
                 .hasSize(2);
-        JsonNode suppressed =
-                Http.get(base() + bob + "/notifications?status=SUPPRESSED").json().get(0);
+        JsonNode suppressed = Http.get(base() + bob + "/notifications?status=SUPPRESSED")
+                .json()
+                .get(0);
         assertThat(suppressed.get("detail").asString()).contains("minimum severity");
         // Why, as a code the cockpit words in the manager's language.
         assertThat(suppressed.get("reason").asString()).isEqualTo("BELOW_MINIMUM_SEVERITY");

@@ -118,7 +118,7 @@ class CockpitBrowserIT {
                     clickThroughTo(browser, By.cssSelector("#acknowledge button[type=submit]"));
                     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Statut : pris en compte");
                     assertThat(browser.findElement(By.id("acknowledged-by")).getText())
-                            .startsWith("Pris en compte par mgr-camille");
+                            .startsWith("Pris en compte par Camille Durand");
                     assertThat(browser.findElements(By.id("acknowledge"))).isEmpty();
 
                     clickThroughTo(browser, By.linkText("Retour au tableau de bord"));
@@ -154,6 +154,8 @@ class CockpitBrowserIT {
                             .containsPattern("\\d+ \\((=|[+−]\\d+)\\)");
                     assertThat(browser.findElements(By.cssSelector("#signals-warning > ul > li")))
                             .hasSize(3);
+                    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+                    screenshot(browser, "team-board");
                     WebElement moreWarnings = browser.findElement(By.cssSelector("#signals-warning details"));
                     assertThat(moreWarnings.findElement(By.tagName("summary")).getText())
                             .matches("\\d+ autres?");
@@ -162,7 +164,6 @@ class CockpitBrowserIT {
                     moreWarnings.findElement(By.tagName("summary")).click();
                     assertThat(moreWarnings.findElement(By.tagName("ul")).isDisplayed())
                             .isTrue();
-                    screenshot(browser, "team-board");
                     // Every table downloads as CSV: UTF-8 with a byte-order mark, ';' between cells in French, and a
                     // cell that a spreadsheet would run as a formula neutralised (a row with one is added for a
                     // moment).
@@ -206,6 +207,24 @@ class CockpitBrowserIT {
                     ((JavascriptExecutor) browser)
                             .executeScript("document.getElementById('pipeline').scrollIntoView()");
                     screenshot(browser, "team-board-pipeline");
+                    // A count opens the list behind it, from kpi-service: the deals in negotiation, by name, with
+                    // their rep and amount, as many as the board counts.
+                    By negotiation = By.xpath("//section[@id='pipeline']//tr[th='Négociation']/td/a");
+                    int inNegotiation =
+                            Integer.parseInt(browser.findElement(negotiation).getText());
+                    clickThroughTo(browser, negotiation);
+                    assertThat(browser.findElement(By.tagName("h1")).getText())
+                            .isEqualTo("Paris Mid-Market : affaires ouvertes");
+                    assertThat(browser.findElement(By.id("deal-filters")).getText())
+                            .isEqualTo("Étape : Négociation");
+                    assertThat(browser.findElements(By.cssSelector("table.deal-list tbody tr")))
+                            .hasSize(inNegotiation);
+                    assertThat(browser.findElement(By.cssSelector("table.deal-list"))
+                                    .getText())
+                            .contains("Globex — plateforme commerciale", "Inès Moreau", "Négociation", " EUR")
+                            .doesNotContain("hubspot-");
+                    screenshot(browser, "deals");
+                    browser.navigate().back();
                     ((JavascriptExecutor) browser).executeScript("window.samePage = true");
                     browser.findElement(By.linkText("RDV pris")).click();
                     await().atMost(Duration.ofSeconds(10))
@@ -232,6 +251,19 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.cssSelector("ol.ranking")).getText())
                             .contains("EUR", "Marc Petit");
                     screenshot(browser, "leaderboard");
+                    // Marc's revenue opens the deals he won this week: Initech.
+                    clickThroughTo(
+                            browser,
+                            By.xpath("//ol[@class='ranking']/li[contains(., 'Marc Petit')]/a[@class='value']"));
+                    assertThat(browser.findElement(By.tagName("h1")).getText())
+                            .isEqualTo("Paris Mid-Market : affaires gagnées");
+                    assertThat(browser.findElement(By.id("deal-filters")).getText())
+                            .startsWith("Commercial : Marc Petit · Du lun. ");
+                    assertThat(browser.findElement(By.cssSelector("table.deal-list"))
+                                    .getText())
+                            .contains("Initech — licence groupe", "Gagnée le")
+                            .containsPattern("68\\h000 EUR");
+                    browser.navigate().back();
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market"))
                             .click();
 
@@ -307,7 +339,7 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("action-items")).getText())
                             .contains("Relancer les 5 comptes chauds", "le commercial");
                     assertThat(browser.findElement(By.id("past-one-on-ones")).getText())
-                            .contains("avec mgr-camille : 1 action", "énergie 3/5", "Léa doute de son pipe");
+                            .contains("avec Camille Durand : 1 action", "énergie 3/5", "Léa doute de son pipe");
                     screenshot(browser, "rep-one-on-one");
                     browser.findElement(By.cssSelector("#action-items button")).click();
                     // The click reloads the page: the old page's elements go stale while the new one comes.
@@ -748,7 +780,7 @@ class CockpitBrowserIT {
                             .until(() ->
                                     browser.findElement(By.id("call-saved")).isDisplayed());
                     assertThat(browser.findElement(By.id("calls")).getText())
-                            .contains("150", "000 EUR", "mgr-camille", "Globex signe en décembre");
+                            .contains("150", "000 EUR", "Camille Durand", "Globex signe en décembre");
                     // A second call the same week replaces the first, visibly; the history keeps both.
                     browser.findElement(By.id("call-amount")).sendKeys("120 000");
                     browser.findElement(By.id("call-submit")).click();
@@ -956,6 +988,25 @@ class CockpitBrowserIT {
                                     "\"timezone\":\"Europe/Paris\"",
                                     "\"holidayCountry\":\"FR\"",
                                     "\"holidayRegion\":\"67\"");
+                    // Claire gets her name: a blank one is refused beside its field; then the roster and every page
+                    // show "Claire Dubois", not her sign-in id.
+                    browser.findElement(By.id("personId")).sendKeys("mgr-claire");
+                    browser.findElement(By.cssSelector("#person-form button[type=submit]"))
+                            .click();
+                    assertThat(browser.findElement(By.id("personName-error")).getText())
+                            .isEqualTo("Enter the person's name (200 characters at most).");
+                    assertThat(browser.findElement(By.id("personId")).getAttribute("value"))
+                            .isEqualTo("mgr-claire");
+                    browser.findElement(By.id("personName")).sendKeys("Claire Dubois");
+                    browser.findElement(By.cssSelector("#person-form button[type=submit]"))
+                            .click();
+                    assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+                            .startsWith("Claire Dubois is saved");
+                    assertThat(browser.findElement(By.id("people")).getText())
+                            .contains("Camille Durand", "mgr-camille", "Claire Dubois", "mgr-claire");
+                    assertThat(browser.findElement(By.tagName("main")).getText())
+                            .contains("Camille Durand (mgr-camille), Claire Dubois (mgr-claire)");
+                    screenshot(browser, "roster-people");
                 } finally {
                     browser.quit();
                 }

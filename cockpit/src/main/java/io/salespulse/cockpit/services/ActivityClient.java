@@ -69,6 +69,23 @@ public class ActivityClient {
         return names;
     }
 
+    /**
+     * The names of the people who are not reps (managers, leadership, admins) by the id their sign-in gives them, as
+     * admins gave them (the first 500; an organisation has fewer): who acknowledged, who held a 1:1, who set an
+     * objective. One without a name keeps its id.
+     */
+    public Map<String, String> people() {
+        Map<String, String> names = new HashMap<>();
+        services.readList(Service.ACTIVITY, Person.class, "/api/v1/people?limit=500")
+                .forEach(person -> names.put(person.personId(), person.displayName()));
+        return names;
+    }
+
+    /** A person named by an admin. */
+    @ReadFrom(service = "activity-service", schema = "Person")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Person(String personId, String displayName) {}
+
     /** A rep's absences touching from..to. */
     public List<Absence> absencesOfRep(String repId, LocalDate from, LocalDate to) {
         return services.readList(

@@ -102,6 +102,30 @@ public class KpiClient {
         return services.readList(Service.KPI, OpenDeal.class, "/api/v1/reps/{repId}/deals?limit={limit}", repId, limit);
     }
 
+    /**
+     * One page of a team's deals: the open ones ({@code status} OPEN, of a stage or all), or those won or lost
+     * from..to (this week so far when none is given); of one rep or of the whole team; 50 a page.
+     */
+    public Services.Page<ListedDeal> teamDeals(
+            String teamId, String status, String stage, String repId, LocalDate from, LocalDate to, String cursor) {
+        return services.readPage(
+                Service.KPI,
+                ListedDeal.class,
+                "/api/v1/teams/{teamId}/deals?status={status}&stage={stage}&repId={repId}&from={from}&to={to}"
+                        + "&limit={limit}&cursor={cursor}",
+                teamId,
+                status,
+                stage == null ? "" : stage,
+                repId == null ? "" : repId,
+                from == null ? "" : from.toString(),
+                to == null ? "" : to.toString(),
+                DEALS_PAGE,
+                cursor == null ? "" : cursor);
+    }
+
+    /** How many deals a page of a team's deals lists. */
+    public static final int DEALS_PAGE = 50;
+
     /** A team's activity day by day, per rep, from..to. */
     public TeamDaily teamDaily(String teamId, LocalDate from, LocalDate to) {
         return services.read(
@@ -365,6 +389,22 @@ public class KpiClient {
             Long daysInStage,
             LocalDate expectedCloseDate,
             boolean closeDatePassed) {}
+
+    /** A deal as a list of a team's deals gives it, with its page in its CRM where one is configured. */
+    @ReadFrom(service = "kpi-service", schema = "ListedDeal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ListedDeal(
+            String dealId,
+            String name,
+            String ownerRepId,
+            String stage,
+            BigDecimal amount,
+            String currency,
+            LocalDate expectedCloseDate,
+            Long daysInStage,
+            String status,
+            java.time.Instant closedAt,
+            String crmUrl) {}
 
     /** A week's pipeline changes, and the counts and amounts of the same days of the week before. */
     @ReadFrom(service = "kpi-service", schema = "Changes")

@@ -151,6 +151,41 @@ public class Services {
         return items;
     }
 
+    /**
+     * One page of a paged list: its items, and the cursor of the next page (the {@code cursor} of the service's
+     * {@code Link: <…>; rel="next"}), null on the last page.
+     */
+    public record Page<T>(List<T> items, String next) {}
+
+    private static final java.util.regex.Pattern NEXT_CURSOR =
+            java.util.regex.Pattern.compile("[?&]cursor=([^&>]+)[^>]*>\\s*;\\s*rel=\"next\"");
+
+    /** GET one page of a paged list as the records the cockpit reads them as ({@link ReadFrom}). */
+    public <T> Page<T> readPage(Service service, Class<T> type, String path, Object... variables) {
+        try {
+            org.springframework.http.ResponseEntity<JsonNode> answer = clients.get(service)
+                    .get()
+                    .uri(path, variables)
+                    .headers(h -> h.setBearerAuth(user.get().token()))
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .toEntity(JsonNode.class);
+            List<T> items = new java.util.ArrayList<>();
+            if (answer.getBody() != null) {
+                answer.getBody().forEach(item -> items.add(as(item, type)));
+            }
+            String link = answer.getHeaders().getFirst(org.springframework.http.HttpHeaders.LINK);
+            java.util.regex.Matcher next = link == null ? null : NEXT_CURSOR.matcher(link);
+            return new Page<>(
+                    items,
+                    next != null && next.find()
+                            ? java.net.URLDecoder.decode(next.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                            : null);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
     /** GET a record that may not exist: empty when the service answers 404, any other refusal thrown. */
     public <T> java.util.Optional<T> find(Service service, Class<T> type, String path, Object... variables) {
         return find(service, path, variables).map(found -> as(found, type));

@@ -95,6 +95,10 @@ class LeaderboardPage {
         model.addAttribute("currencies", ObjectivesPage.CURRENCIES);
         model.addAttribute("money", MONEY.contains(chosen));
         model.addAttribute("from", Figures.day(ranking.period().from(), locale));
+        model.addAttribute("periodFrom", ranking.period().from());
+        model.addAttribute("periodTo", ranking.period().to());
+        // Deals won and revenue won are counts of deals: each rep's figure opens the deals behind it.
+        model.addAttribute("wonDeals", "dealsWon".equals(chosen) || "revenueWon".equals(chosen));
         model.addAttribute("to", Figures.day(ranking.period().to(), locale));
         model.addAttribute("places", places);
         return "leaderboard";

@@ -279,6 +279,9 @@ class ObjectivesPage {
         model.addAttribute("periodStartDay", Figures.day(objective.periodStart(), locale));
         model.addAttribute("periodEndDay", Figures.day(objective.periodEnd(), locale));
         model.addAttribute("who", who);
+        model.addAttribute(
+                "setBy",
+                objective.setBy() == null ? "—" : activity.people().getOrDefault(objective.setBy(), objective.setBy()));
         model.addAttribute("metric", labels.word("objective.metric." + objective.metric(), locale));
         model.addAttribute(
                 "target",

@@ -90,6 +90,7 @@ class PipelineReviewPage {
         Pending<KpiClient.ForecastReview> forecast = services.async(() -> kpi.forecast(teamId));
         Pending<KpiClient.FunnelReview> funnel = services.async(() -> kpi.funnel(teamId));
         Pending<List<KpiClient.Accuracy>> accuracy = services.async(() -> kpi.accuracy(teamId));
+        Pending<Map<String, String>> people = services.async(activity::people);
         Map<String, String> names = new LinkedHashMap<>(reps.get());
 
         KpiClient.Changes review = changes.get();
@@ -194,6 +195,8 @@ class PipelineReviewPage {
         model.addAttribute("team", team.get());
         model.addAttribute("teamId", teamId);
         model.addAttribute("from", Figures.day(review.changes().from(), locale));
+        model.addAttribute("spanFrom", review.changes().from());
+        model.addAttribute("spanTo", review.changes().to());
         model.addAttribute("to", Figures.day(review.changes().to(), locale));
         model.addAttribute("changes", changeLines);
         model.addAttribute("quarterFrom", Figures.day(quarter.from(), locale));
@@ -201,15 +204,12 @@ class PipelineReviewPage {
         model.addAttribute("forecast", forecastLines);
         model.addAttribute("categoryDeals", categoryDeals);
         model.addAttribute("undated", quarter.undated());
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(
-                        java.time.format.FormatStyle.MEDIUM)
-                .withLocale(locale);
         ZoneId teamZone = ZoneId.of(team.get().timezone());
         List<CallLine> calls = new ArrayList<>();
         for (KpiClient.Call call : forecast.get().calls()) {
             calls.add(new CallLine(
-                    call.week().format(day),
-                    call.managerId(),
+                    Figures.day(call.week(), locale),
+                    people.get().getOrDefault(call.managerId(), call.managerId()),
                     Figures.amount(call.amount(), call.currency(), locale),
                     call.note() != null ? call.note() : "",
                     call.replacedAt() != null
@@ -218,6 +218,7 @@ class PipelineReviewPage {
         }
         model.addAttribute("calls", calls);
         model.addAttribute("accuracy", accuracy.get());
+        model.addAttribute("people", people.get());
         model.addAttribute("steps", steps);
         model.addAttribute("sourced", sourced);
         model.addAttribute("reasons", reasons);

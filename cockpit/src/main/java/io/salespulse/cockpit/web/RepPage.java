@@ -227,6 +227,7 @@ class RepPage {
         Pending<List<ActivityClient.Absence>> absences =
                 services.async(() -> activity.absencesOfRep(repId, today, today.plusDays(90)));
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
+        Pending<Map<String, String>> people = services.async(activity::people);
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
         CoachingClient.Agenda agenda = coaching.agenda(repId);
         // What changed since the last 1:1 (the agenda's 14 days without one), against as many days just before.
@@ -314,7 +315,7 @@ class RepPage {
         for (CoachingClient.PastOneOnOne o : pastOneOnOnes.get()) {
             past.add(new PastOneOnOne(
                     Figures.day(o.heldOn(), locale),
-                    o.managerId(),
+                    people.get().getOrDefault(o.managerId(), o.managerId()),
                     o.notes(),
                     o.privateNotes() && o.notes() == null,
                     o.energy() != null ? String.valueOf(o.energy()) : null,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,6 +102,46 @@ class RosterPage {
     @GetMapping("/admin/roster")
     String roster(Model model) {
         requireAdmin();
+        return renderRoster(model, Map.of(), Map.of());
+    }
+
+    /** A person named (a manager, leadership, an admin), or renamed, by the id its sign-in gives it. */
+    @PostMapping("/admin/people")
+    String person(
+            @RequestParam(defaultValue = "") String personId,
+            @RequestParam(defaultValue = "") String personName,
+            Model model,
+            RedirectAttributes flash) {
+        requireAdmin();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!personId.strip().matches("[A-Za-z0-9._:@\\-]{1,256}")) {
+            errors.put("personId", labels.word("field.error.personId", LocaleContextHolder.getLocale()));
+        } else {
+            try {
+                services.put(
+                        Service.ACTIVITY,
+                        Map.of("displayName", personName),
+                        "/api/v1/people/{personId}",
+                        personId.strip());
+            } catch (Services.ServiceRefusal refusal) {
+                if (refusal.status() != 400) {
+                    throw refusal;
+                }
+                refusal.fieldErrors()
+                        .forEach((field, message) ->
+                                errors.put("displayName".equals(field) ? "personName" : field, message));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return renderRoster(
+                    model, labels.fieldErrors(errors), Map.of("personId", personId, "personName", personName));
+        }
+        flash.addFlashAttribute("saved", personName.strip());
+        return "redirect:/admin/roster#people";
+    }
+
+    private String renderRoster(Model model, Map<String, String> personErrors, Map<String, String> personForm) {
+        Pending<Map<String, String>> people = services.async(activity::people);
         List<ActivityClient.Team> teams = activity.teams(LeadershipPage.MAX_TEAMS);
         List<Pending<TeamRoster>> pending = new ArrayList<>();
         for (ActivityClient.Team team : teams) {
@@ -108,12 +149,17 @@ class RosterPage {
                 List<RepLine> reps = new ArrayList<>();
                 activity.repsOf(team.teamId()).forEach(rep -> reps.add(RepLine.of(rep)));
                 reps.sort(java.util.Comparator.comparing(RepLine::name));
-                List<String> managers = team.managerIds();
+                List<String> managers = team.managerIds().stream()
+                        .map(id -> people.get().containsKey(id) ? people.get().get(id) + " (" + id + ")" : id)
+                        .toList();
                 return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
             }));
         }
         model.addAttribute("teams", pending.stream().map(Pending::get).toList());
         model.addAttribute("capped", teams.size() == LeadershipPage.MAX_TEAMS);
+        model.addAttribute("people", new java.util.TreeMap<>(people.get()));
+        model.addAttribute("personErrors", personErrors);
+        model.addAttribute("personForm", personForm);
         return "roster";
     }
 

@@ -111,6 +111,10 @@ class SignalPage {
             }
         }
         ActivityClient.Team team = activity.team(teamId);
+        if (signal.acknowledgedBy() != null) {
+            model.addAttribute(
+                    "acknowledgedBy", activity.people().getOrDefault(signal.acknowledgedBy(), signal.acknowledgedBy()));
+        }
         if (repId == null) {
             who = team.name();
         }

@@ -209,6 +209,8 @@ class TeamBoard {
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("from", Figures.day(period0.from(), locale));
+        model.addAttribute("periodFrom", period0.from());
+        model.addAttribute("periodTo", period0.to());
         model.addAttribute("to", Figures.day(period0.to(), locale));
         model.addAttribute("comparedWith", comparedWith(period0.comparison(), labels, locale));
         model.addAttribute("reps", reps);

@@ -245,6 +245,36 @@ public class DealProjection {
                 StageDuration.class);
     }
 
+    /**
+     * One page of the deals a filter matches, as the endpoint answers: closed deals the latest closed first, open ones
+     * the longest in their stage first.
+     */
+    public <T> org.springframework.http.ResponseEntity<List<T>> page(
+            Criteria filter,
+            boolean closed,
+            io.salespulse.kit.web.Paging paging,
+            java.util.function.Function<Deal, T> view) {
+        return closed
+                ? paging.newestFirst(
+                        mongo,
+                        "deals",
+                        filter,
+                        StoredDeal.class,
+                        "closedAt",
+                        StoredDeal::closedAt,
+                        StoredDeal::dealId,
+                        stored -> view.apply(view(stored)))
+                : paging.oldestFirst(
+                        mongo,
+                        "deals",
+                        filter,
+                        StoredDeal.class,
+                        "stageSince",
+                        StoredDeal::stageSince,
+                        StoredDeal::dealId,
+                        stored -> view.apply(view(stored)));
+    }
+
     private List<Deal> read(Criteria criteria) {
         return mongo.find(query(criteria), StoredDeal.class).stream()
                 .map(DealProjection::view)

@@ -98,6 +98,16 @@ public final class DemoCast {
             null);
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
+    /**
+     * The people who sign in besides the reps, by the id their sign-in gives them, with the names the pages show (the
+     * cockpit's demo sign-in offers them under the same names).
+     */
+    public static final java.util.Map<String, String> PEOPLE = java.util.Map.of(
+            "mgr-camille", "Camille Durand",
+            "mgr-jordan", "Jordan Miller",
+            "lead-sophie", "Sophie Laurent",
+            "admin-local", "Admin");
+
     public static final List<Rep> REPS = List.of(
             new Rep("sdr-lea", "Léa Martin", PARIS.teamId(), "SDR", "JUNIOR", 9, "51001", "201"),
             new Rep("sdr-hugo", "Hugo Bernard", PARIS.teamId(), "SDR", "SENIOR", 39, "51002", "202"),

@@ -192,7 +192,7 @@ public class SecurityKitConfiguration {
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/absences/import")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**", "/api/v1/people/**")
                         .hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**")
                         .hasRole(Caller.ADMIN)

@@ -60,14 +60,60 @@ public record Paging(int limit, Position after) {
             Function<E, Instant> at,
             Function<E, String> id,
             Function<E, T> view) {
+        return byTime(mongo, collection, filter, type, field, Sort.Direction.DESC, at, id, view);
+    }
+
+    /**
+     * One page of the stored records a filter matches, oldest first by the time {@code field} (then by id), as the
+     * endpoint's answer: the views of the page, with a next link when more follow. Records without the field come
+     * first.
+     */
+    public <E, T> ResponseEntity<List<T>> oldestFirst(
+            MongoOperations mongo,
+            String collection,
+            Criteria filter,
+            Class<E> type,
+            String field,
+            Function<E, Instant> at,
+            Function<E, String> id,
+            Function<E, T> view) {
+        return byTime(mongo, collection, filter, type, field, Sort.Direction.ASC, at, id, view);
+    }
+
+    private <E, T> ResponseEntity<List<T>> byTime(
+            MongoOperations mongo,
+            String collection,
+            Criteria filter,
+            Class<E> type,
+            String field,
+            Sort.Direction direction,
+            Function<E, Instant> at,
+            Function<E, String> id,
+            Function<E, T> view) {
         Query page = filter == null ? new Query() : new Query(filter);
         if (after != null) {
-            page.addCriteria(new Criteria()
-                    .orOperator(
-                            where(field).lt(after.value()),
-                            where(field).is(after.value()).and("_id").lt(after.id())));
+            boolean descending = direction == Sort.Direction.DESC;
+            Criteria sameTimeFurther = descending
+                    ? where(field).is(after.value()).and("_id").lt(after.id())
+                    : where(field).is(after.value()).and("_id").gt(after.id());
+            Criteria further;
+            if (after.value() == null) {
+                // Records without the field sort first: descending they end the walk; ascending every record with
+                // one comes after them.
+                further = descending
+                        ? sameTimeFurther
+                        : new Criteria().orOperator(where(field).ne(null), sameTimeFurther);
+            } else {
+                further = new Criteria()
+                        .orOperator(
+                                descending
+                                        ? where(field).lt(after.value())
+                                        : where(field).gt(after.value()),
+                                sameTimeFurther);
+            }
+            page.addCriteria(further);
         }
-        page.with(Sort.by(Sort.Direction.DESC, field, "_id"));
+        page.with(Sort.by(direction, field, "_id"));
         return answer(
                 mongo.find(page.limit(limit + 1), type, collection),
                 record -> {
