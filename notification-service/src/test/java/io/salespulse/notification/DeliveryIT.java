@@ -398,8 +398,8 @@ class DeliveryIT {
                 .isEmpty();
         assertThat(slackBodies).hasSize(1);
         assertThat(slackBodies.get(0))
-                .contains("Tom's activity is dropping", "0.3", "Talk to Tom.")
-                .doesNotContain("0.55");
+                .contains("Tom's activity is dropping", "*Ratio*\\n30%", "Talk to Tom.")
+                .doesNotContain("55%");
     }
 
     private double repChangesConsumed() {

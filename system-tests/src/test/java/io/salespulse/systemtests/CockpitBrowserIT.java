@@ -58,6 +58,13 @@ class CockpitBrowserIT {
                 .normalize();
         LocalStack.Options options = LocalStack.Options.forTest(root, data).at(StoryDay.NOW);
         Files.createDirectories(SCREENSHOTS);
+        // The pages of this run only are validated at the end.
+        Files.createDirectories(PAGES);
+        try (var earlier = Files.list(PAGES)) {
+            for (Path page : earlier.toList()) {
+                Files.delete(page);
+            }
+        }
         try (LocalStack stack = LocalStack.start(options, Duration.ofMinutes(3))) {
             DemoOrganisation.load(stack.url("activity-service"), stack.tokens().admin(), stack.clock());
             try (Demo demo = Demo.start(
@@ -113,9 +120,15 @@ class CockpitBrowserIT {
                             .doesNotContainPattern("Seuil\\s+0,6");
                     screenshot(browser, "signal");
 
-                    browser.findElement(By.id("note")).sendKeys("Vu avec Léa : point mardi matin.");
-                    // The form reloads the page: read the new one, not the old one going stale under the reading.
-                    clickThroughTo(browser, By.cssSelector("#acknowledge button[type=submit]"));
+                    // With the keyboard alone: Tab to the note, type it, Tab to the button, Enter. The form reloads
+                    // the page: read the new one, not the old one going stale under the reading.
+                    WebElement before = browser.findElement(By.tagName("html"));
+                    tabTo(browser, "note");
+                    browser.switchTo().activeElement().sendKeys("Vu avec Léa : point mardi matin.");
+                    tabTo(browser, "acknowledge-button");
+                    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                            .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
                     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Statut : pris en compte");
                     assertThat(browser.findElement(By.id("acknowledged-by")).getText())
                             .startsWith("Pris en compte par Camille Durand");
@@ -604,7 +617,7 @@ class CockpitBrowserIT {
                     assertThat(get(prefsUrl, stack.tokens().admin())).contains("\"daily\":\"09:15\"");
                     browser.findElement(By.cssSelector("#test-message button")).click();
                     assertThat(browser.findElement(By.id("test-sent")).getText())
-                            .startsWith("Message de test envoyé : slack");
+                            .startsWith("Message de test envoyé : Slack.");
                     await().atMost(Duration.ofSeconds(30))
                             .until(() -> demo.sink().received().stream()
                                     .anyMatch(m -> m.managerId().equals("mgr-camille")
@@ -1007,11 +1020,32 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.tagName("main")).getText())
                             .contains("Camille Durand (mgr-camille), Claire Dubois (mgr-claire)");
                     screenshot(browser, "roster-people");
+
+                    // Every page shown above is valid HTML without accessibility faults (html-validate), as axe-core
+                    // found none on each.
+                    assertThat(invalidPages()).as("html-validate over " + PAGES).isEmpty();
                 } finally {
                     browser.quit();
                 }
             }
         }
+    }
+
+    /**
+     * Presses Tab from the top of the page until the element with this id has the focus: it can be reached with the
+     * keyboard alone, in the page's order (at most 60 presses).
+     */
+    private static void tabTo(WebDriver browser, String id) {
+        ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
+        for (int presses = 0; presses < 60; presses++) {
+            if (id.equals(browser.switchTo().activeElement().getAttribute("id"))) {
+                return;
+            }
+            new org.openqa.selenium.interactions.Actions(browser)
+                    .sendKeys(org.openqa.selenium.Keys.TAB)
+                    .perform();
+        }
+        throw new AssertionError("#" + id + " is not reached with Tab");
     }
 
     /** Signs out and waits for the signed-out page. */
@@ -1221,6 +1255,62 @@ class CockpitBrowserIT {
                 .as("axe-core's WCAG 2 A and AA rules on " + name)
                 .isEmpty();
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.createDirectories(PAGES);
+        Files.writeString(PAGES.resolve(name + ".html"), "<!DOCTYPE html>\n" + browser.getPageSource());
+    }
+
+    /** Every page the test shows, as the browser has it (scripts run), for html-validate at the end. */
+    private static final Path PAGES = Path.of("target", "pages");
+
+    static final String HTML_VALIDATE = "html-validate@10.17.0";
+
+    /**
+     * Every page shown is valid HTML and free of html-validate's accessibility faults: its {@code standard} preset
+     * (what the HTML standard requires: permitted content, attributes, nesting, ids) and its {@code a11y} preset (names
+     * of landmarks and controls, native elements over roles), checked once over all pages with html-validate from the
+     * npm registry (into {@code target/html-validate}). Style rules (trailing spaces, {@code <input/>}) are left out.
+     * Where there is no npm the check is skipped, unless {@code SALESPULSE_REQUIRE_DEPLOY_TOOLS} is set, as CI does.
+     */
+    private static List<String> invalidPages() throws IOException, InterruptedException {
+        Path tool = Path.of("target", "html-validate", "node_modules", ".bin", "html-validate");
+        boolean npm = List.of(System.getenv("PATH").split(":")).stream()
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "npm")));
+        if (!Files.exists(tool) && npm) {
+            Process install = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefix",
+                            "target/html-validate",
+                            HTML_VALIDATE)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(install.waitFor(300, TimeUnit.SECONDS))
+                    .as("npm install " + HTML_VALIDATE)
+                    .isTrue();
+            assertThat(install.exitValue()).as(output).isZero();
+        }
+        if (System.getenv("SALESPULSE_REQUIRE_DEPLOY_TOOLS") != null) {
+            assertThat(tool).as(HTML_VALIDATE + " (npm is required)").exists();
+        }
+        if (!Files.exists(tool)) {
+            return List.of();
+        }
+        Path config = Path.of("target", "html-validate", "config.json");
+        Files.writeString(config, "{\"extends\": [\"html-validate:standard\", \"html-validate:a11y\"]}");
+        List<String> command = new java.util.ArrayList<>(List.of(tool.toString(), "--config", config.toString()));
+        try (var pages = Files.list(PAGES)) {
+            pages.map(Path::toString)
+                    .filter(page -> page.endsWith(".html"))
+                    .sorted()
+                    .forEach(command::add);
+        }
+        Process validate = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String report = new String(validate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(validate.waitFor(120, TimeUnit.SECONDS)).as("html-validate").isTrue();
+        return validate.exitValue() == 0 ? List.of() : List.of(report);
     }
 
     static final String AXE = "axe-core@4.14.1";

@@ -1,14 +1,26 @@
 package io.salespulse.cockpit.web;
 
+import io.salespulse.contracts.texts.Readable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 
-/** Figures as the pages show them. */
+/** Figures as the pages show them: {@link Readable}'s, the same as in every message the services send. */
 final class Figures {
 
+    /** The clock the pages' days are read against (the year a day is written without): the cockpit's own. */
+    private static volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
     private Figures() {}
+
+    /** The cockpit's clock (shifted as the services' in the local run), for the year a day is written without. */
+    static void readAgainst(java.time.Clock cockpitClock) {
+        clock = cockpitClock;
+    }
+
+    private static int thisYear() {
+        return java.time.LocalDate.now(clock).getYear();
+    }
 
     /** "+3", "−2", "=". */
     static String change(long now, long before) {
@@ -18,38 +30,17 @@ final class Figures {
 
     /** A share as a whole percentage, in the page's language ("33 %" in French, "33%" in English); none is "—". */
     static String percent(BigDecimal share, Locale locale) {
-        if (share == null) {
-            return "—";
-        }
-        long value = share.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue();
-        return Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? value + " %" : value + "%";
+        return Readable.percent(share, locale);
     }
 
-    /** Evidence that is a share of a whole: a ratio to a baseline, an attainment, an elapsed share, a rate, a milestone. */
-    private static final java.util.Set<String> SHARES =
-            java.util.Set.of("ratio", "attainment", "elapsed", "connectRate", "baselineConnectRate", "milestone");
-    /** The signal types whose threshold is a share (of the baseline, or a connect rate); others count days, pushes, amounts. */
-    private static final java.util.Set<String> SHARE_THRESHOLDS =
-            java.util.Set.of("ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP");
-
-    /**
-     * A signal's evidence as a manager reads it: shares as percentages ("33 %" for a ratio of 0.3264, "60 %" for a drop's
-     * threshold), everything else (days, counts, amounts, averages) as a number of the page's language with at most two
-     * decimals ("205,25", "12 500").
-     */
-    static String evidence(String type, String name, BigDecimal value, Locale locale) {
-        if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
-            return percent(value, locale);
-        }
-        return decimal(value, locale);
+    /** A signal's evidence as a manager reads it ({@link Readable#evidence}); {@code currency}: its deal's, or null. */
+    static String evidence(String type, String name, BigDecimal value, String currency, Locale locale) {
+        return Readable.evidence(type, name, value, currency, locale);
     }
 
     /** A figure with at most two decimals, as the page's language writes it ("205,25", "12 500", "6,96"). */
     static String decimal(BigDecimal value, Locale locale) {
-        return number(
-                value.setScale(
-                        Math.min(2, Math.max(0, value.stripTrailingZeros().scale())), RoundingMode.HALF_UP),
-                locale);
+        return Readable.decimal(value, locale);
     }
 
     /**
@@ -67,9 +58,7 @@ final class Figures {
 
     /** A figure as the page's language writes it (0,3264 in French), up to four decimals. */
     static String number(BigDecimal value, Locale locale) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(4);
-        return format.format(value);
+        return Readable.number(value, locale);
     }
 
     /**
@@ -77,8 +66,7 @@ final class Figures {
      * year when it is not this one ("mer. 31 déc. 2025"); a value that is not a day is shown as it is, and none as "—".
      */
     static String day(String iso, Locale locale) {
-        return day(
-                iso, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+        return day(iso, locale, thisYear());
     }
 
     static String day(String iso, Locale locale, int thisYear) {
@@ -94,21 +82,16 @@ final class Figures {
 
     /** A day as people write it in the page's language (see {@link #day(String, Locale)}); none is "—". */
     static String day(java.time.LocalDate day, Locale locale) {
-        return day(
-                day, locale, java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+        return day(day, locale, thisYear());
     }
 
     private static String day(java.time.LocalDate day, Locale locale, int thisYear) {
-        if (day == null) {
-            return "—";
-        }
-        String pattern = day.getYear() == thisYear ? "EEE d MMM" : "EEE d MMM yyyy";
-        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(day);
+        return Readable.day(day, locale, thisYear);
     }
 
     /** An amount in whole units of its currency, as the page's language writes it ("12 500 EUR"). */
     static String amount(BigDecimal amount, String currency, Locale locale) {
-        return number(amount.setScale(0, RoundingMode.HALF_UP), locale) + " " + currency;
+        return Readable.amount(amount, currency, locale);
     }
 
     /** Amounts per currency ("12 500 EUR, 3 000 USD"), or "—". */
@@ -121,10 +104,7 @@ final class Figures {
             if (!text.isEmpty()) {
                 text.append(", ");
             }
-            BigDecimal amount = value.setScale(0, RoundingMode.HALF_UP);
-            text.append(String.format(locale, "%,d", amount.longValue()))
-                    .append(' ')
-                    .append(currency);
+            text.append(Readable.amount(value, currency, locale));
         });
         return text.toString();
     }

@@ -256,11 +256,17 @@ class MyNotifications {
     }
 
     @PostMapping("/me/notifications/test")
-    String test(RedirectAttributes flash) {
+    String test(RedirectAttributes flash, Locale locale) {
         try {
             NotificationClient.Queued queued =
                     notification.testMessage(user.get().id());
-            flash.addFlashAttribute("testSent", String.join(", ", queued.channels()));
+            flash.addFlashAttribute(
+                    "testSent",
+                    String.join(
+                            ", ",
+                            queued.channels().stream()
+                                    .map(channel -> labels.word("delivery.channel." + channel, locale))
+                                    .toList()));
         } catch (Services.ServiceRefusal refusal) {
             if (refusal.status() == 429) {
                 flash.addFlashAttribute("testProblem", "tooSoon");

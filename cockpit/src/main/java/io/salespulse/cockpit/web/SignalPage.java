@@ -9,8 +9,6 @@ import io.salespulse.cockpit.services.Services.Service;
 import io.salespulse.contracts.signal.DealSummary;
 import io.salespulse.contracts.signal.Evidence;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +48,11 @@ class SignalPage {
     static List<Map.Entry<String, String>> evidence(Signal signal, Labels labels, Locale locale) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
         String type = signal.type() == null ? "" : signal.type().name();
+        String currency = signal.deal() != null && signal.deal().amount() != null
+                ? signal.deal().amount().currency()
+                : null;
         for (Evidence e : signal.evidence()) {
-            String shown = e.value() == null ? "" : Figures.evidence(type, e.name(), e.value(), locale);
+            String shown = Figures.evidence(type, e.name(), e.value(), currency, locale);
             facts.add(Map.entry(labels.evidence(e.name(), locale), shown));
         }
         return facts;
@@ -80,11 +81,7 @@ class SignalPage {
                             : stage));
         }
         if (deal.expectedCloseDate() != null) {
-            facts.add(Map.entry(
-                    labels.word("deal.close-date", locale),
-                    deal.expectedCloseDate()
-                            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                                    .withLocale(locale))));
+            facts.add(Map.entry(labels.word("deal.close-date", locale), Figures.day(deal.expectedCloseDate(), locale)));
         }
         return facts;
     }
@@ -118,13 +115,14 @@ class SignalPage {
         if (repId == null) {
             who = team.name();
         }
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(ZoneId.of(team.timezone()));
-        model.addAttribute("raisedAt", signal.raisedAt() == null ? null : when.format(signal.raisedAt()));
+        ZoneId zone = ZoneId.of(team.timezone());
         model.addAttribute(
-                "acknowledgedAt", signal.acknowledgedAt() == null ? null : when.format(signal.acknowledgedAt()));
-        model.addAttribute("resolvedAt", signal.resolvedAt() == null ? null : when.format(signal.resolvedAt()));
+                "raisedAt", signal.raisedAt() == null ? null : Figures.moment(signal.raisedAt(), zone, locale));
+        model.addAttribute(
+                "acknowledgedAt",
+                signal.acknowledgedAt() == null ? null : Figures.moment(signal.acknowledgedAt(), zone, locale));
+        model.addAttribute(
+                "resolvedAt", signal.resolvedAt() == null ? null : Figures.moment(signal.resolvedAt(), zone, locale));
         model.addAttribute("signal", signal);
         model.addAttribute("teamId", teamId);
         model.addAttribute("title", labels.signalTitle(signal, who, locale));

@@ -61,7 +61,9 @@ class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     Clock clock(@Value("${salespulse.clock.offset:0s}") Duration offset) {
-        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
+        Clock clock = offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
+        Figures.readAgainst(clock);
+        return clock;
     }
 
     @Override

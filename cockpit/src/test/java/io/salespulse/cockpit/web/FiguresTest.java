@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FiguresTest {
 
     private static String fr(String type, String name, String value) {
-        return Figures.evidence(type, name, new BigDecimal(value), Locale.FRENCH);
+        return Figures.evidence(type, name, new BigDecimal(value), null, Locale.FRENCH);
     }
 
     @Test
@@ -27,8 +27,15 @@ class FiguresTest {
         assertThat(fr("STALLED_DEAL", "threshold", "14")).isEqualTo("14");
         assertThat(fr("BIG_WIN", "threshold", "18000.00")).isEqualTo(String.format(Locale.FRENCH, "%,d", 18000));
         assertThat(fr("LOW_COVERAGE", "coverage", "1.25")).isEqualTo("1,25");
-        assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), Locale.ENGLISH))
+        assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), null, Locale.ENGLISH))
                 .isEqualTo("25%");
+        // With its deal's currency, a big win's amount and threshold are amounts in it.
+        assertThat(Figures.evidence("BIG_WIN", "amount", new BigDecimal("68000"), "EUR", Locale.ENGLISH))
+                .isEqualTo("68,000 EUR");
+        assertThat(Figures.evidence("BIG_WIN", "threshold", new BigDecimal("14000.00"), "EUR", Locale.ENGLISH))
+                .isEqualTo("14,000 EUR");
+        assertThat(Figures.evidence("STALLED_DEAL", "threshold", new BigDecimal("14"), "EUR", Locale.ENGLISH))
+                .isEqualTo("14");
     }
 
     @Test

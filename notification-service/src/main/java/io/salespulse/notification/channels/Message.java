@@ -47,7 +47,14 @@ public record Message(
     public static Message of(SignalRaised signal, String who, Language language, String appUrl, Texts texts) {
         List<Map.Entry<String, String>> facts =
                 new ArrayList<>(dealFacts(signal.deal(), signal.evidence(), language, texts));
-        facts.addAll(facts(signal.evidence(), language, texts));
+        facts.addAll(facts(
+                signal.type(),
+                signal.deal() != null && signal.deal().amount() != null
+                        ? signal.deal().amount().currency()
+                        : null,
+                signal.evidence(),
+                language,
+                texts));
         String suggestion =
                 signal.suggestedAction() == null ? "" : signal.suggestedAction().getOrDefault(language, "");
         String link = appUrl + "/teams/" + signal.teamId() + "/signals/" + signal.signalId();
@@ -113,11 +120,20 @@ public record Message(
         return facts;
     }
 
-    /** Each figure under its label in the manager's language (a figure no bundle names keeps its own name). */
-    private static List<Map.Entry<String, String>> facts(List<Evidence> evidence, Language language, Texts texts) {
+    /**
+     * Each figure under its label in the manager's language (a figure no bundle names keeps its own name), written as
+     * the cockpit writes it ({@link io.salespulse.contracts.texts.Readable#evidence}).
+     *
+     * @param currency the signal's deal's currency, or null
+     */
+    private static List<Map.Entry<String, String>> facts(
+            SignalType type, String currency, List<Evidence> evidence, Language language, Texts texts) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
         for (Evidence e : evidence) {
-            facts.add(Map.entry(texts.getOr(language, "evidence." + e.name(), e.name()), format(e.value())));
+            facts.add(Map.entry(
+                    texts.getOr(language, "evidence." + e.name(), e.name()),
+                    io.salespulse.contracts.texts.Readable.evidence(
+                            type.name(), e.name(), e.value(), currency, language.locale())));
         }
         return facts;
     }
@@ -130,16 +146,12 @@ public record Message(
                 newSeverity,
                 language,
                 title,
-                facts(evidence, language, texts),
+                facts(type, null, evidence, language, texts),
                 suggestion,
                 link,
                 linkLabel,
                 crmLink,
                 crmLinkLabel);
-    }
-
-    private static String format(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     /**

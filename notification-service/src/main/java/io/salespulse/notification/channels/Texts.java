@@ -11,14 +11,17 @@ import org.springframework.stereotype.Component;
 public class Texts {
 
     private final MessageSource source;
+    private final java.time.Clock clock;
 
-    public Texts(MessageSource source) {
+    /** @param clock tells the year a day is written without */
+    public Texts(MessageSource source, java.time.Clock clock) {
         this.source = source;
+        this.clock = clock;
     }
 
-    /** The bundles as the service reads them, for code outside a Spring context (unit tests). */
-    public static Texts fromBundles() {
-        return new Texts(Bundles.messageSource());
+    /** The bundles as the service reads them, on a clock, for code outside a Spring context (unit tests). */
+    public static Texts fromBundles(java.time.Clock clock) {
+        return new Texts(Bundles.messageSource(), clock);
     }
 
     /** The message {@code key} with its arguments. */
@@ -46,20 +49,15 @@ public class Texts {
         return get(language, "email.subject", title);
     }
 
-    /** An amount in its currency, the language's way ({@code 24 000,00 €}, {@code €24,000.00}). */
+    /** An amount in whole units of its currency, as every page and message writes it ("24 000 EUR", "24,000 EUR"). */
     public String money(io.salespulse.contracts.Money money, Language language) {
-        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(language.locale());
-        try {
-            format.setCurrency(java.util.Currency.getInstance(money.currency()));
-        } catch (IllegalArgumentException unknown) {
-            return money.amount().toPlainString() + " " + money.currency();
-        }
-        return format.format(money.amount());
+        return io.salespulse.contracts.texts.Readable.amount(money.amount(), money.currency(), language.locale());
     }
 
-    /** A day, the language's way ({@code 24/11/2026}, {@code 2026-11-24}). */
+    /** A day, as every page and message writes it ("mar. 24 nov.", "Tue 24 Nov"). */
     public String date(java.time.LocalDate day, Language language) {
-        return day.format(java.time.format.DateTimeFormatter.ofPattern(get(language, "weekly.date-pattern")));
+        return io.salespulse.contracts.texts.Readable.day(
+                day, language.locale(), java.time.LocalDate.now(clock).getYear());
     }
 
     public MessageSource source() {

@@ -7,7 +7,6 @@ import io.salespulse.contracts.org.Language;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +71,7 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
             List<String> recognitions,
             String link,
             Texts texts) {
-        String title = texts.get(
-                language,
-                "weekly.title",
-                lastWeekStart.format(DateTimeFormatter.ofPattern(texts.get(language, "weekly.date-pattern"))));
+        String title = texts.get(language, "weekly.title", texts.date(lastWeekStart, language));
         List<String> activity = new ArrayList<>();
         for (RepWeeks rep : reps) {
             List<String> parts = new ArrayList<>();
@@ -99,7 +95,7 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
                     objective.who(),
                     texts.get(language, "objective.metric." + objective.metric()),
                     percent(objective.attainment(), language, texts),
-                    decimal(objective.pace(), language),
+                    percent(objective.pace(), language, texts),
                     texts.get(language, "objective.status." + objective.status())));
         }
         String none = texts.get(language, "weekly.none");
@@ -128,13 +124,5 @@ public record WeeklyReport(Language language, String title, List<Section> sectio
                 language,
                 "format.percent",
                 ratio.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString());
-    }
-
-    /** Two decimals with the language's separator (0,90 in French, 0.90 in English). */
-    private static String decimal(BigDecimal value, Language language) {
-        if (value == null) {
-            return "—";
-        }
-        return String.format(language.locale(), "%.2f", value.setScale(2, RoundingMode.HALF_UP));
     }
 }

@@ -167,7 +167,9 @@ class WeeklyDigest {
             if (!signal.type().isPositive()) {
                 String who = signal.repId() != null ? repName(signal.repId()) : teamName(signal.teamId());
                 String line = texts.title(signal.type(), who, prefs.locale())
-                        + (signal.severity() != null ? " (" + signal.severity() + ")" : "");
+                        + (signal.severity() != null
+                                ? " (" + texts.get(prefs.locale(), "severity." + signal.severity()) + ")"
+                                : "");
                 open.add(signal.acknowledged() ? texts.get(prefs.locale(), "signal.acknowledged", line) : line);
             }
         }

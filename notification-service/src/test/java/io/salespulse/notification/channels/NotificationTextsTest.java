@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Every text a manager reads comes from the bundles, complete in every language; emails from the templates. */
 class NotificationTextsTest {
 
-    static final Texts TEXTS = Texts.fromBundles();
+    static final Texts TEXTS = Texts.fromBundles(
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T08:00:00Z"), java.time.ZoneOffset.UTC));
     static final MailTemplates MAIL = new MailTemplates(TEXTS);
 
     @Test
@@ -61,7 +62,7 @@ class NotificationTextsTest {
                 Léa's activity is dropping
 
                 - Activity (last 5 working days): 25
-                - Ratio: 0.25
+                - Ratio: 25%
 
                 Take 15 minutes with Léa.
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 class RenderersTest {
 
-    static final Texts TEXTS = Texts.fromBundles();
+    static final Texts TEXTS = Texts.fromBundles(
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T08:00:00Z"), java.time.ZoneOffset.UTC));
     static final MailTemplates MAIL = new MailTemplates(TEXTS);
 
     static final SignalRaised SIGNAL = new SignalRaised(
@@ -77,12 +78,13 @@ class RenderersTest {
         assertThat(fr.facts())
                 .extracting(Map.Entry::getKey)
                 .startsWith("Montant", "Étape", "Signature prévue", "Jours dans l'étape");
-        assertThat(fr.facts().get(0).getValue()).contains("24", "000", "€");
+        // Amounts and days as every page of the cockpit writes them.
+        assertThat(fr.facts().get(0).getValue()).isEqualTo("24\u202f000 EUR");
         assertThat(fr.facts().get(1).getValue()).isEqualTo("Proposition");
-        assertThat(fr.facts().get(2).getValue()).isEqualTo("19/12/2026");
+        assertThat(fr.facts().get(2).getValue()).isEqualTo("sam. 19 déc.");
         Message en = Message.of(STALLED, "Inès Moreau", Language.en, "http://x", TEXTS);
         assertThat(en.title()).isEqualTo("Stalled deal (Inès Moreau): Acme - licence annuelle");
-        assertThat(en.facts().get(0).getValue()).isEqualTo("€24,000.00");
+        assertThat(en.facts().get(0).getValue()).isEqualTo("24,000 EUR");
 
         JsonNode slack = EventCodec.mapper().readTree(Renderers.slack(en));
         assertThat(slack.get("text").asString()).isEqualTo(en.title());
@@ -162,7 +164,7 @@ class RenderersTest {
         assertThat(card.get("body").get(0).get("text").asString()).isEqualTo("Léa's activity is dropping");
         assertThat(card.get("body").get(1).get("type").asString()).isEqualTo("FactSet");
         assertThat(card.get("body").get(1).get("facts").get(1).get("value").asString())
-                .isEqualTo("0.25");
+                .isEqualTo("25%");
         assertThat(card.get("actions").get(0).get("type").asString()).isEqualTo("Action.OpenUrl");
     }
 
@@ -172,7 +174,7 @@ class RenderersTest {
         assertThat(email.subject()).isEqualTo("[SalesPulse] Baisse d'activité de Léa");
         assertThat(email.text())
                 .contains(
-                        "- Ratio: 0.25",
+                        "- Ratio: 25 %",
                         "<cette semaine>",
                         "Voir dans SalesPulse: http://localhost:8080/teams/team-paris/signals/sig-1");
         assertThat(email.html())
