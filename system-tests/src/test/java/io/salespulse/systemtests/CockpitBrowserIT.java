@@ -821,11 +821,19 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("deal")).getText())
                             .contains("Montant", "Étape", "Négociation");
 
-                    // Jordan manages New York: Paris's board is not his.
+                    // Jordan manages New York: Paris's board is not his. His browser says French, his notification
+                    // preferences English: the cockpit speaks English to him from his first page.
                     browser.manage().window().setSize(new Dimension(1280, 900));
                     signOut(browser);
-                    browser.get(stack.url("cockpit") + "/?lang=en");
+                    browser.manage().deleteCookieNamed("cockpit-lang");
+                    browser.get(stack.url("cockpit") + "/signin");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Connexion");
                     signIn(browser, "mgr-jordan");
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+                            .isEqualTo("en");
+                    assertThat(browser.findElement(By.cssSelector("form[action='/signout'] button"))
+                                    .getText())
+                            .isEqualTo("Sign out");
                     browser.get(stack.url("cockpit") + "/reps/sdr-lea");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
                     screenshot(browser, "not-your-team");

@@ -164,7 +164,7 @@ class DemoIT {
     private static Pattern told(String type, String title) {
         return Pattern.compile("\"type\":\"" + type
                 + "\",\"severity\":\"[A-Z]+\",\"channel\":\"slack\",\"status\":\"(SENT|DIGEST|QUEUED|SENDING)\","
-                + "\"detail\":\"[^\"]*\",\"title\":\"" + Pattern.quote(title) + "\"");
+                + "\"detail\":\"[^\"]*\",\"reason\":(null|\"[A-Z_]+\"),\"title\":\"" + Pattern.quote(title) + "\"");
     }
 
     private static String get(String url, String token) throws IOException, InterruptedException {

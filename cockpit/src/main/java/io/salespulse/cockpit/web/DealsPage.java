@@ -49,23 +49,6 @@ class DealsPage {
         this.labels = labels;
     }
 
-    /** The link to a team's deals that a figure leads to; blank arguments are left out. */
-    static String link(String teamId, String status, String stage, String repId, LocalDate from, LocalDate to) {
-        org.springframework.web.util.UriComponentsBuilder link =
-                org.springframework.web.util.UriComponentsBuilder.fromPath("/teams/{teamId}/deals")
-                        .queryParam("status", status);
-        if (stage != null) {
-            link.queryParam("stage", stage);
-        }
-        if (repId != null) {
-            link.queryParam("repId", repId);
-        }
-        if (from != null && to != null) {
-            link.queryParam("from", from).queryParam("to", to);
-        }
-        return link.buildAndExpand(teamId).encode().toUriString();
-    }
-
     @GetMapping("/teams/{teamId}/deals")
     String deals(
             @PathVariable String teamId,

@@ -56,6 +56,31 @@ final class Figures {
                 + java.time.format.DateTimeFormatter.ofPattern("HH:mm", locale).format(local);
     }
 
+    /**
+     * How long ago, as people say it in the page's language: "à l'instant", "il y a 5 min", "il y a 3 h", "il y a 2
+     * jours" ("just now", "5 min ago", "3 h ago", "2 days ago"); a week or more ago, the day ("lun. 30 nov.").
+     */
+    static String ago(
+            java.time.Instant at, java.time.Instant now, java.time.ZoneId zone, Labels labels, Locale locale) {
+        if (at == null) {
+            return "—";
+        }
+        java.time.Duration since = java.time.Duration.between(at, now);
+        if (since.toMinutes() < 1) {
+            return labels.word("ago.now", locale);
+        }
+        if (since.toHours() < 1) {
+            return labels.word("ago.minutes", locale, since.toMinutes());
+        }
+        if (since.toDays() < 1) {
+            return labels.word("ago.hours", locale, since.toHours());
+        }
+        if (since.toDays() < 7) {
+            return labels.word("ago.days", locale, since.toDays());
+        }
+        return day(at.atZone(zone).toLocalDate(), locale, now.atZone(zone).getYear());
+    }
+
     /** A figure as the page's language writes it (0,3264 in French), up to four decimals. */
     static String number(BigDecimal value, Locale locale) {
         return Readable.number(value, locale);

@@ -43,7 +43,8 @@ class TeamBoard {
             String severity,
             String title,
             List<Map.Entry<String, String>> evidence,
-            boolean acknowledged) {}
+            boolean acknowledged,
+            String raised) {}
 
     /**
      * The open signals of one severity: the first three shown, the rest one click away.
@@ -199,7 +200,8 @@ class TeamBoard {
                         signal.severity().name(),
                         labels.signalTitle(signal, who, locale),
                         SignalPage.evidence(signal, labels, locale),
-                        signal.isAcknowledged()));
+                        signal.isAcknowledged(),
+                        Figures.ago(signal.raisedAt(), clock.instant(), ZoneId.of(team.timezone()), labels, locale)));
             }
         }
         signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity()))

@@ -17,11 +17,24 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Pages in the user's language: the browser's at first, then the one chosen with the switch ({@code ?lang=fr|en}); and
+ * Pages in the user's language: the browser's at first, a manager's notification language once they sign in
+ * ({@link PreferredLanguage}), then the one chosen with the switch ({@code ?lang=fr|en}); and
  * the clock that says which day, week and month a page shows.
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
+
+    private final org.springframework.beans.factory.ObjectProvider<io.salespulse.cockpit.security.CurrentUser> user;
+    private final org.springframework.beans.factory.ObjectProvider<io.salespulse.cockpit.services.NotificationClient>
+            notification;
+
+    WebConfig(
+            org.springframework.beans.factory.ObjectProvider<io.salespulse.cockpit.security.CurrentUser> user,
+            org.springframework.beans.factory.ObjectProvider<io.salespulse.cockpit.services.NotificationClient>
+                    notification) {
+        this.user = user;
+        this.notification = notification;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -72,5 +85,6 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new PreferredLanguage(user::getObject, notification::getObject, localeResolver()));
     }
 }

@@ -26,7 +26,8 @@ class FiguresTest {
         // A stalled deal's threshold is days, a big win's an amount, a coverage's a multiple: numbers, not shares.
         assertThat(fr("STALLED_DEAL", "threshold", "14")).isEqualTo("14");
         assertThat(fr("BIG_WIN", "threshold", "18000.00")).isEqualTo(String.format(Locale.FRENCH, "%,d", 18000));
-        assertThat(fr("LOW_COVERAGE", "coverage", "1.25")).isEqualTo("1,25");
+        assertThat(fr("LOW_COVERAGE", "coverage", "1.25")).isEqualTo("1,25×");
+        assertThat(fr("LOW_COVERAGE", "threshold", "3")).isEqualTo("3,00×");
         assertThat(Figures.evidence("CONNECT_RATE_DROP", "threshold", new BigDecimal("0.25"), null, Locale.ENGLISH))
                 .isEqualTo("25%");
         // With its deal's currency, a big win's amount and threshold are amounts in it.

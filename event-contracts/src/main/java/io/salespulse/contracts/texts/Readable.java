@@ -52,7 +52,7 @@ public final class Readable {
     /**
      * A signal's evidence as a manager reads it, on a page or in a message: shares as percentages ("33 %" for a ratio of
      * 0.3264, "60 %" for a drop's threshold), a big win's amount and threshold in its deal's currency ("68 000 EUR"),
-     * everything else (days, counts, amounts, averages) as a number with at most two decimals ("205,25", "12 500").
+     * a coverage and its threshold as multiples ("0,34×", "3,00×"), everything else (days, counts, amounts, averages) as a number with at most two decimals ("205,25", "12 500").
      *
      * @param currency the signal's deal's currency, or null
      */
@@ -65,6 +65,13 @@ public final class Readable {
         }
         if (currency != null && "BIG_WIN".equals(type) && ("amount".equals(name) || "threshold".equals(name))) {
             return amount(value, currency, locale);
+        }
+        if ("coverage".equals(name) || "threshold".equals(name) && "LOW_COVERAGE".equals(type)) {
+            // A multiple of what is left to win, as the board writes it: "0,34×".
+            NumberFormat multiple = NumberFormat.getNumberInstance(locale);
+            multiple.setMinimumFractionDigits(2);
+            multiple.setMaximumFractionDigits(2);
+            return multiple.format(value.setScale(2, RoundingMode.HALF_UP)) + "×";
         }
         return decimal(value, locale);
     }
