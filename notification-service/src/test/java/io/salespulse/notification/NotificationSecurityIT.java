@@ -41,6 +41,15 @@ class NotificationSecurityIT {
         assertThat(Http.put(base + mine + "/preferences", prefs).status()).isEqualTo(200);
         assertThat(Http.put(base + theirs + "/preferences", prefs).status()).isEqualTo(200);
         TwoTeams t = TwoTeams.publish(base, "/api/v1/reps/{repId}/celebrations");
+        // A wall link of each team, for the rows that revoke one.
+        String wallA = Http.post(base + "/api/v1/teams/" + t.teamA() + "/walls", "application/json", "{}")
+                .json()
+                .get("wallId")
+                .asString();
+        String wallB = Http.post(base + "/api/v1/teams/" + t.teamB() + "/walls", "application/json", "{}")
+                .json()
+                .get("wallId")
+                .asString();
         AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA())
                 .rep(t.repA())
                 .row(
@@ -99,6 +108,34 @@ class NotificationSecurityIT {
                         "/api/v1/reps/" + t.repB() + "/celebrations",
                         "{\"publicPosts\":true}",
                         Rule.TEAM_ACTION)
+                .row(
+                        "POST",
+                        "/api/v1/teams/{teamId}/walls",
+                        "/api/v1/teams/" + t.teamA() + "/walls",
+                        "/api/v1/teams/" + t.teamB() + "/walls",
+                        "{}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/walls",
+                        "/api/v1/teams/" + t.teamA() + "/walls",
+                        "/api/v1/teams/" + t.teamB() + "/walls",
+                        null,
+                        Rule.TEAM_READ)
+                .row(
+                        "DELETE",
+                        "/api/v1/teams/{teamId}/walls/{wallId}",
+                        "/api/v1/teams/" + t.teamA() + "/walls/" + wallA,
+                        "/api/v1/teams/" + t.teamB() + "/walls/" + wallB,
+                        null,
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/walls/{wallId}/board",
+                        "/api/v1/walls/" + wallA + "/board",
+                        "/api/v1/walls/" + wallB + "/board",
+                        null,
+                        Rule.OWN_CREDENTIALS)
                 .row(
                         "GET",
                         "/api/v1/admin/notifications/unroutable",

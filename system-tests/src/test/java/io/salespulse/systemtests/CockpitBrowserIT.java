@@ -667,6 +667,70 @@ class CockpitBrowserIT {
                                     .isLessThanOrEqualTo(0));
                     browser.manage().window().setSize(new Dimension(1280, 900));
 
+                    // The team's wall: Camille creates a link, the sales room's TV (a browser nobody signed in on)
+                    // opens it; a call logged in the CRM shows on it without a reload; it never shows a weak signal
+                    // nor Hugo, who would rather not be posted; revoked, the TV says so by itself.
+                    clickThroughTo(browser, By.id("create-wall"));
+                    String wallLink = browser.findElement(By.id("wall-link")).getAttribute("href");
+                    assertThat(wallLink).startsWith(stack.url("cockpit") + "/teams/team-paris/wall?wall=");
+                    screenshot(browser, "celebrations-wall");
+                    WebDriver tv = chromium("fr-FR");
+                    try {
+                        tv.manage().window().setSize(new Dimension(1600, 900));
+                        tv.get(wallLink);
+                        assertThat(tv.findElement(By.tagName("h1")).getText()).isEqualTo("Paris Mid-Market");
+                        String wallText = tv.findElement(By.tagName("body")).getText();
+                        assertThat(wallText)
+                                .contains("Aujourd'hui", "Cette semaine", "Appels de la semaine", "Léa Martin")
+                                .doesNotContain(
+                                        "Baisse d'activité",
+                                        "Objectif en danger",
+                                        "Affaire bloquée",
+                                        "Couverture",
+                                        "Hugo Bernard");
+                        long callsBefore = Long.parseLong(
+                                tv.findElement(By.id("today-calls")).getText().replaceAll("\\D", ""));
+                        ((JavascriptExecutor) tv).executeScript("window.sameScreen = true");
+                        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(
+                                stack.clock().withZone(java.time.ZoneId.of("Europe/Paris")));
+                        java.net.http.HttpResponse<String> logged = java.net.http.HttpClient.newHttpClient()
+                                .send(
+                                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                        stack.url("activity-service") + "/api/v1/events"))
+                                                .header("Authorization", "Bearer " + options.ingestApiKey())
+                                                .header("Content-Type", "application/cloudevents+json")
+                                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        """
+                                                        {"specversion":"1.0","id":"wall-call-1","source":"/demo/crm",
+                                                         "type":"salespulse.call.logged.v1","time":"%s",
+                                                         "data":{"repId":"sdr-lea","outcome":"CONNECTED"}}""".formatted(now.minusMinutes(1))))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        assertThat(logged.statusCode()).as(logged.body()).isBetween(200, 299);
+                        await().atMost(Duration.ofSeconds(60))
+                                .pollInterval(Duration.ofSeconds(1))
+                                .ignoreExceptions()
+                                .until(() -> Long.parseLong(tv.findElement(By.id("today-calls"))
+                                                .getText()
+                                                .replaceAll("\\D", ""))
+                                        > callsBefore);
+                        assertThat(((JavascriptExecutor) tv).executeScript("return window.sameScreen === true"))
+                                .as("updated in place, not reloaded")
+                                .isEqualTo(true);
+                        screenshot(tv, "wall");
+                        // Revoked: the screen finds out by itself.
+                        clickThroughTo(browser, By.cssSelector("#wall-links button"));
+                        assertThat(browser.findElement(By.id("wall-revoked")).isDisplayed())
+                                .isTrue();
+                        await().atMost(Duration.ofSeconds(30))
+                                .ignoreExceptions()
+                                .until(() -> tv.findElement(By.tagName("h1"))
+                                        .getText()
+                                        .equals("Ce lien vers l'écran n'est plus valable"));
+                    } finally {
+                        tv.quit();
+                    }
+
                     // Absences: Hugo's leave next week (the demo's) is listed with the team's French public holidays.
                     // Camille records Léa's training days (a backwards one is refused next to its field), imports a CSV
                     // file (its bad line reported by number) and withdraws an absence.

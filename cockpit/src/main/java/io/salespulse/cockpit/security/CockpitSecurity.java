@@ -42,7 +42,9 @@ class CockpitSecurity {
                                 "/livez",
                                 "/readyz",
                                 "/error",
-                                "/favicon.ico")
+                                "/favicon.ico",
+                                // A team's wall: opened by its link's own key, without anyone's session.
+                                "/teams/*/wall")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -41,6 +41,78 @@ public class NotificationClient {
                 Queued.class);
     }
 
+    /** A team's wall links in force, the latest first. */
+    public List<WallLink> walls(String teamId) {
+        return services.readList(Service.NOTIFICATION, WallLink.class, "/api/v1/teams/{teamId}/walls", teamId);
+    }
+
+    /** Creates a link to the team's wall: its key is told this once. */
+    public CreatedWall createWall(String teamId) {
+        return Services.as(
+                services.post(Service.NOTIFICATION, Map.of(), "/api/v1/teams/{teamId}/walls", teamId),
+                CreatedWall.class);
+    }
+
+    /** Revokes a link to the team's wall. */
+    public void revokeWall(String teamId, String wallId) {
+        services.delete(Service.NOTIFICATION, "/api/v1/teams/{teamId}/walls/{wallId}", teamId, wallId);
+    }
+
+    /** The wall a link opens with its key (no session: the key is the credential); empty for no such link. */
+    public java.util.Optional<WallBoard> wallBoard(String wallId, String key) {
+        return services.findWithoutSession(
+                Service.NOTIFICATION,
+                WallBoard.class,
+                Map.of("X-Wall-Key", key),
+                "/api/v1/walls/{wallId}/board",
+                wallId);
+    }
+
+    /** A wall link as listed. */
+    @ReadFrom(service = "notification-service", schema = "WallView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WallLink(String wallId, String teamId, String createdBy, Instant createdAt) {}
+
+    /** A wall link just created, with its key. */
+    @ReadFrom(service = "notification-service", schema = "CreatedView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CreatedWall(String wallId, String teamId, String key) {}
+
+    /** What a team's wall shows. */
+    @ReadFrom(service = "notification-service", schema = "WallBoard")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WallBoard(
+            String teamId,
+            String teamName,
+            String locale,
+            java.time.LocalDate today,
+            java.time.LocalDate weekFrom,
+            WallFigures todayFigures,
+            WallFigures weekFigures,
+            List<WallPlace> leaderboard,
+            List<WallWin> wins) {
+
+        public WallBoard {
+            leaderboard = leaderboard == null ? List.of() : List.copyOf(leaderboard);
+            wins = wins == null ? List.of() : List.copyOf(wins);
+        }
+    }
+
+    /** A span's counts on the wall. */
+    @ReadFrom(service = "notification-service", schema = "WallFigures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WallFigures(long calls, long connectedCalls, long meetingsBooked, long dealsWon) {}
+
+    /** A rep's place in the week's calls. */
+    @ReadFrom(service = "notification-service", schema = "WallPlace")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WallPlace(int rank, String name, long calls) {}
+
+    /** A recognition the team sees. */
+    @ReadFrom(service = "notification-service", schema = "WallWin")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WallWin(String title, Instant at) {}
+
     /** A team's celebration channel ({@code enabled} false when never set). */
     public Channel celebrations(String teamId) {
         return services.read(Service.NOTIFICATION, Channel.class, "/api/v1/teams/{teamId}/celebrations", teamId);

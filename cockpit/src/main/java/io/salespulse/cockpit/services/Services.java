@@ -203,6 +203,32 @@ public class Services {
         }
     }
 
+    /**
+     * GET a JSON body without the user's token, with these headers (a wall link's own key): as the record the cockpit
+     * reads it as; empty when the service answers 404.
+     */
+    public <T> java.util.Optional<T> findWithoutSession(
+            Service service, Class<T> type, Map<String, String> headers, String path, Object... variables) {
+        try {
+            return java.util.Optional.ofNullable(as(
+                    clients.get(service)
+                            .get()
+                            .uri(path, variables)
+                            .headers(h -> headers.forEach(h::set))
+                            .accept(MediaType.APPLICATION_JSON)
+                            .retrieve()
+                            .body(JsonNode.class),
+                    type));
+        } catch (ServiceRefusal refusal) {
+            if (refusal.status() != 404) {
+                throw refusal;
+            }
+            return java.util.Optional.empty();
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
     /** POST a JSON body, read the JSON answer. */
     public JsonNode post(Service service, Object body, String path, Object... variables) {
         return send(

@@ -29,6 +29,9 @@ class CelebrationsPage {
     /** A rep and whether their wins are posted. */
     record RepLine(String repId, String name, boolean publicPosts) {}
 
+    /** A wall link in force: when and by whom it was created. */
+    record WallLine(String wallId, String createdOn, String createdBy) {}
+
     private final Services services;
     private final NotificationClient notification;
     private final ActivityClient activity;
@@ -58,6 +61,7 @@ class CelebrationsPage {
     private String render(String teamId, Map<String, String> typed, Map<String, String> errors, Model model) {
         Pending<ActivityClient.Team> team = services.async(() -> activity.team(teamId));
         Pending<NotificationClient.Channel> channel = services.async(() -> notification.celebrations(teamId));
+        Pending<List<NotificationClient.WallLink>> walls = services.async(() -> notification.walls(teamId));
         List<ActivityClient.Rep> reps = activity.repsOf(teamId);
         NotificationClient.Channel held = channel.get();
         List<String> notPosted = held.repsNotPosted();
@@ -81,6 +85,23 @@ class CelebrationsPage {
                 "reps",
                 lines.stream().sorted(Comparator.comparing(RepLine::name)).toList());
         model.addAttribute("mayChange", user.get().isManager() || user.get().isAdmin());
+        java.util.Map<String, String> people = activity.people();
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute(
+                "walls",
+                walls.get().stream()
+                        .map(link -> new WallLine(
+                                link.wallId(),
+                                Figures.day(
+                                        link.createdAt()
+                                                .atZone(java.time.ZoneId.of(
+                                                        team.get().timezone()))
+                                                .toLocalDate(),
+                                        locale),
+                                link.createdBy() == null
+                                        ? "—"
+                                        : people.getOrDefault(link.createdBy(), link.createdBy())))
+                        .toList());
         return "celebrations";
     }
 

@@ -74,6 +74,20 @@ public class SignalInbox {
     public record OpenSignal(
             String signalId, SignalType type, String repId, String teamId, String severity, boolean acknowledged) {}
 
+    /** The rep of each of these signals the inbox knows (a team's signals have none). */
+    public java.util.Map<String, String> repsOf(Collection<String> signalIds) {
+        java.util.Map<String, String> reps = new java.util.HashMap<>();
+        if (signalIds.isEmpty()) {
+            return reps;
+        }
+        for (Entry entry : mongo.find(query(where("_id").in(signalIds)), Entry.class, COLLECTION)) {
+            if (entry.repId() != null) {
+                reps.put(entry.signalId(), entry.repId());
+            }
+        }
+        return reps;
+    }
+
     /** The open signals of these teams. */
     public List<OpenSignal> openOf(Collection<String> teamIds) {
         return mongo

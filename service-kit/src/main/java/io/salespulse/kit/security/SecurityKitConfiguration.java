@@ -165,6 +165,13 @@ public class SecurityKitConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/events")
                         .permitAll()
+                        // A team's wall, opened by its link's own key (notification-service).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/walls/*/board")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/walls")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/teams/*/walls/*")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/objectives/*", "/api/v1/teams/*/ramps/*")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/forecast/call")
@@ -229,7 +236,7 @@ public class SecurityKitConfiguration {
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/webhooks/") || path.equals("/api/v1/events")) {
+            if (path.startsWith("/webhooks/") || path.equals("/api/v1/events") || path.startsWith("/api/v1/walls/")) {
                 return null;
             }
             return standard.resolve(request);
