@@ -169,13 +169,19 @@ class TeamWall {
         long[] day = new long[4];
         long[] week = new long[4];
         List<Map.Entry<RepChanged, Long>> calls = new ArrayList<>();
+        // The week's days of every rep in one read: the week's totals and today's.
+        Map<String, DailyActivity[]> totals =
+                figures.spanAndLastDay(reps.stream().map(RepChanged::repId).toList(), monday, today);
         for (RepChanged rep : reps) {
-            DailyActivity d = figures.repTotals(rep.repId(), today, today);
-            DailyActivity w = figures.repTotals(rep.repId(), monday, today);
-            add(day, d);
-            add(week, w);
+            DailyActivity[] weekAndToday = totals.get(rep.repId());
+            long weekCalls = 0;
+            if (weekAndToday != null) {
+                add(week, weekAndToday[0]);
+                add(day, weekAndToday[1]);
+                weekCalls = weekAndToday[0].calls();
+            }
             if (!notPosted.contains(rep.repId())) {
-                calls.add(Map.entry(rep, w.calls()));
+                calls.add(Map.entry(rep, weekCalls));
             }
         }
         calls.sort(Map.Entry.<RepChanged, Long>comparingByValue()

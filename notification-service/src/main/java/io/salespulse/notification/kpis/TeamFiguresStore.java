@@ -153,9 +153,31 @@ public class TeamFiguresStore {
 
     /** A rep's totals over the days {@code from} to {@code to} inclusive. */
     public DailyActivity repTotals(String repId, LocalDate from, LocalDate to) {
-        long[] sum = new long[11];
+        return sum(mongo.find(
+                query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS));
+    }
+
+    /**
+     * Each of these reps' totals over the days {@code from} to {@code to} and over the last of them alone, read in one
+     * query: index 0 the whole span, index 1 its last day. A rep without figures has none in the map.
+     */
+    public java.util.Map<String, DailyActivity[]> spanAndLastDay(
+            Collection<String> repIds, LocalDate from, LocalDate to) {
+        java.util.Map<String, List<RepDayFigures>> byRep = new java.util.HashMap<>();
         for (RepDayFigures day : mongo.find(
-                query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS)) {
+                query(where("repId").in(repIds).and("day").gte(from).lte(to)), RepDayFigures.class, REP_DAYS)) {
+            byRep.computeIfAbsent(day.repId(), rep -> new ArrayList<>()).add(day);
+        }
+        java.util.Map<String, DailyActivity[]> totals = new java.util.HashMap<>();
+        byRep.forEach((rep, days) -> totals.put(rep, new DailyActivity[] {
+            sum(days), sum(days.stream().filter(day -> to.equals(day.day())).toList())
+        }));
+        return totals;
+    }
+
+    private static DailyActivity sum(List<RepDayFigures> days) {
+        long[] sum = new long[11];
+        for (RepDayFigures day : days) {
             long[] values = day.counts();
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += values[i];
