@@ -7,10 +7,6 @@ import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.org.Language;
-import io.salespulse.contracts.org.RepChanged;
-import io.salespulse.contracts.org.RepRole;
-import io.salespulse.contracts.org.Seniority;
-import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.Evidence;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.contracts.signal.SignalRaised;
@@ -18,13 +14,12 @@ import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SubjectKind;
 import io.salespulse.testsupport.Http;
 import io.salespulse.testsupport.KafkaProbe;
+import io.salespulse.testsupport.OrgEvents;
 import io.salespulse.testsupport.RealInfrastructure;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,45 +94,10 @@ class WallIT {
                              "minSeverity":"INFO"}""")
                             .status())
                     .isEqualTo(200);
-            Instant at = Instant.parse("2026-01-01T00:00:00Z");
             KafkaProbe.publish(
-                    EventEnvelope.of(
-                            "t-" + s,
-                            "/t",
-                            new TeamChanged(
-                                    team,
-                                    "Paris",
-                                    "Europe/Paris",
-                                    Language.fr,
-                                    List.of(manager),
-                                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                                    at)),
-                    EventEnvelope.of(
-                            "r1-" + s,
-                            "/t",
-                            new RepChanged(
-                                    lea,
-                                    "Léa",
-                                    team,
-                                    RepRole.SDR,
-                                    Seniority.JUNIOR,
-                                    LocalDate.parse("2025-01-06"),
-                                    Map.of(),
-                                    true,
-                                    at)),
-                    EventEnvelope.of(
-                            "r2-" + s,
-                            "/t",
-                            new RepChanged(
-                                    hugo,
-                                    "Hugo",
-                                    team,
-                                    RepRole.SDR,
-                                    Seniority.JUNIOR,
-                                    LocalDate.parse("2025-01-06"),
-                                    Map.of(),
-                                    true,
-                                    at)));
+                    OrgEvents.team(team, "Paris", "Europe/Paris", Language.fr, List.of(manager)),
+                    OrgEvents.sdr(lea, "Léa", team),
+                    OrgEvents.sdr(hugo, "Hugo", team));
             await().atMost(Duration.ofSeconds(30))
                     .until(() ->
                             Http.get(base + "/reps/" + hugo + "/celebrations").status() == 200);
