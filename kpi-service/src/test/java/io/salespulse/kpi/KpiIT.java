@@ -129,6 +129,11 @@ class KpiIT {
                     1,
                     Duration.ofSeconds(30));
             assertThat(updates.get(0).dataAs(RepDayKpisUpdated.class).teamId()).isEqualTo(team);
+            // The two calls by the hour of Paris they happened in (10:00 and 11:00), each once though sent twice.
+            List<Long> hours = new java.util.ArrayList<>(java.util.Collections.nCopies(24, 0L));
+            hours.set(10, 1L);
+            hours.set(11, 1L);
+            assertThat(updates.get(0).dataAs(RepDayKpisUpdated.class).hours()).isEqualTo(hours);
         }
 
         // Delivered again later (a producer retry, a replay): still counted once.

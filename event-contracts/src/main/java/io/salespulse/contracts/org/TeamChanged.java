@@ -16,6 +16,8 @@ import java.util.Set;
  * @param workingDays the days of the week that count for baselines and "days without"
  * @param holidays    whose public holidays are not working days ({@code null}: none)
  * @param rules       the team's own rule thresholds ({@code null}: none, the installation's apply)
+ * @param workingHours its working day ({@code null}: {@link WorkingHours#DEFAULT})
+ * @param care        its care rules turned off and its 1:1 cadences ({@code null}: {@link TeamCare#NONE})
  * @param occurredAt  when the change was made
  */
 public record TeamChanged(
@@ -27,8 +29,24 @@ public record TeamChanged(
         Set<DayOfWeek> workingDays,
         HolidayCalendar holidays,
         TeamRules rules,
+        WorkingHours workingHours,
+        TeamCare care,
         Instant occurredAt)
         implements OrgEvent {
+
+    /** A team with the default working hours and care settings. */
+    public TeamChanged(
+            String teamId,
+            String name,
+            String timezone,
+            Language locale,
+            List<String> managerIds,
+            Set<DayOfWeek> workingDays,
+            HolidayCalendar holidays,
+            TeamRules rules,
+            Instant occurredAt) {
+        this(teamId, name, timezone, locale, managerIds, workingDays, holidays, rules, null, null, occurredAt);
+    }
 
     /** A team with the installation's rule thresholds. */
     public TeamChanged(
@@ -40,7 +58,7 @@ public record TeamChanged(
             Set<DayOfWeek> workingDays,
             HolidayCalendar holidays,
             Instant occurredAt) {
-        this(teamId, name, timezone, locale, managerIds, workingDays, holidays, null, occurredAt);
+        this(teamId, name, timezone, locale, managerIds, workingDays, holidays, null, null, null, occurredAt);
     }
 
     /** A team without a public-holiday calendar. */
@@ -52,7 +70,7 @@ public record TeamChanged(
             List<String> managerIds,
             Set<DayOfWeek> workingDays,
             Instant occurredAt) {
-        this(teamId, name, timezone, locale, managerIds, workingDays, null, null, occurredAt);
+        this(teamId, name, timezone, locale, managerIds, workingDays, null, null, null, null, occurredAt);
     }
 
     /**
@@ -67,6 +85,16 @@ public record TeamChanged(
     /** The team's own thresholds (none set: {@link TeamRules#NONE}). */
     public TeamRules rulesOrNone() {
         return rules == null ? TeamRules.NONE : rules;
+    }
+
+    /** Its working day (none set: {@link WorkingHours#DEFAULT}). */
+    public WorkingHours workingHoursOrDefault() {
+        return workingHours == null ? WorkingHours.DEFAULT : workingHours;
+    }
+
+    /** Its care settings (none set: {@link TeamCare#NONE}). */
+    public TeamCare careOrNone() {
+        return care == null ? TeamCare.NONE : care;
     }
 
     @Override

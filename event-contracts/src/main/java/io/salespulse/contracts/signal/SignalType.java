@@ -1,5 +1,7 @@
 package io.salespulse.contracts.signal;
 
+import io.salespulse.contracts.org.CareRule;
+
 /** The kinds of signal: weak signals to act on early, and positive ones worth recognising. */
 public enum SignalType {
     ACTIVITY_DROP(false),
@@ -16,6 +18,16 @@ public enum SignalType {
     ACTION_ITEMS_OVERDUE(false),
     /** A rep's development plan has not been reviewed with the rep for a month. */
     PLAN_NOT_REVIEWED(false),
+    /** Care: a growing share of the rep's activity happens in the evening, at night or on days off. */
+    AFTER_HOURS_RISING(CareRule.AFTER_HOURS_RISING),
+    /** Care: the rep has worked every day for too long, or taken no day off for weeks. */
+    NO_REST(CareRule.NO_REST),
+    /** Care: weeks in a row well above the rep's usual week, with after-hours activity rising. */
+    SUSTAINED_OVERLOAD(CareRule.SUSTAINED_OVERLOAD),
+    /** Care: the energy the rep reports in its 1:1s is falling. */
+    ENERGY_DROP(CareRule.ENERGY_DROP),
+    /** Care: no 1:1 with the rep for longer than its cadence. */
+    ONE_ON_ONE_OVERDUE(CareRule.ONE_ON_ONE_OVERDUE),
     OBJECTIVE_ACHIEVED(true),
     BIG_WIN(true),
     PERSONAL_BEST(true),
@@ -26,9 +38,29 @@ public enum SignalType {
     PLAN_MILESTONE_REACHED(true);
 
     private final boolean positive;
+    private final CareRule careRule;
 
     SignalType(boolean positive) {
         this.positive = positive;
+        this.careRule = null;
+    }
+
+    SignalType(CareRule careRule) {
+        this.positive = false;
+        this.careRule = careRule;
+    }
+
+    /**
+     * Whether this is a care signal (about a person's well-being, not its results): told to the rep's managers only,
+     * and shown to the rep itself; never to leadership, on a shared screen, in an export or on a channel.
+     */
+    public boolean isCare() {
+        return careRule != null;
+    }
+
+    /** The care rule that raises it, which a team may turn off (empty: not a care signal). */
+    public java.util.Optional<CareRule> careRule() {
+        return java.util.Optional.ofNullable(careRule);
     }
 
     /** Whether this is a recognition rather than a warning. */

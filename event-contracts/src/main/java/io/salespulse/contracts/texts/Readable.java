@@ -42,12 +42,20 @@ public final class Readable {
     }
 
     /** Evidence that is a share of a whole: a ratio to a baseline, an attainment, an elapsed share, a rate, a milestone. */
-    private static final java.util.Set<String> SHARES =
-            java.util.Set.of("ratio", "attainment", "elapsed", "connectRate", "baselineConnectRate", "milestone");
+    private static final java.util.Set<String> SHARES = java.util.Set.of(
+            "ratio",
+            "attainment",
+            "elapsed",
+            "connectRate",
+            "baselineConnectRate",
+            "milestone",
+            "afterHoursShare",
+            "baselineAfterHoursShare",
+            "weekRatio");
 
     /** The signal types whose threshold is a share (of the baseline, or a connect rate); others count days, pushes, amounts. */
-    private static final java.util.Set<String> SHARE_THRESHOLDS =
-            java.util.Set.of("ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP");
+    private static final java.util.Set<String> SHARE_THRESHOLDS = java.util.Set.of(
+            "ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP", "AFTER_HOURS_RISING", "SUSTAINED_OVERLOAD");
 
     /**
      * A signal's evidence as a manager reads it, on a page or in a message: shares as percentages ("33 %" for a ratio of

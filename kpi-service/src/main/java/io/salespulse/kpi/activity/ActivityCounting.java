@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The activity KPI formulas at their source: what each activity event adds to which rep-day. An event counts on the
- * day it happened in the team's time zone, whenever it arrives. Pure: a unit test states each rule.
+ * day it happened in the team's time zone, whenever it arrives; the rep's own activities (calls, emails, meetings booked
+ * and held) also count in the hour they happened in, for the care rules. Pure: a unit test states each rule.
  */
 public final class ActivityCounting {
 
@@ -46,13 +47,18 @@ public final class ActivityCounting {
                             call.durationSeconds().longValue());
                 }
             }
+            counters.put(hourOf(call.occurredAt(), zone), 1L);
             increments.add(new Increment(envelope.id(), rep, team, day(call.occurredAt(), zone), counters));
         } else if (event instanceof EmailSent email) {
             increments.add(new Increment(
-                    envelope.id(), rep, team, day(email.occurredAt(), zone), counters(Counter.emails, 1)));
+                    envelope.id(), rep, team, day(email.occurredAt(), zone), timed(Counter.emails, email, zone)));
         } else if (event instanceof MeetingBooked booked) {
             increments.add(new Increment(
-                    envelope.id(), rep, team, day(booked.occurredAt(), zone), counters(Counter.meetingsBooked, 1)));
+                    envelope.id(),
+                    rep,
+                    team,
+                    day(booked.occurredAt(), zone),
+                    timed(Counter.meetingsBooked, booked, zone)));
             // The show rate compares meetings held with meetings scheduled in the same period.
             increments.add(new Increment(
                     envelope.id() + "#scheduled",
@@ -62,9 +68,20 @@ public final class ActivityCounting {
                     counters(Counter.meetingsScheduled, 1)));
         } else if (event instanceof MeetingHeld held) {
             increments.add(new Increment(
-                    envelope.id(), rep, team, day(held.occurredAt(), zone), counters(Counter.meetingsHeld, 1)));
+                    envelope.id(), rep, team, day(held.occurredAt(), zone), timed(Counter.meetingsHeld, held, zone)));
         }
         return increments;
+    }
+
+    /** One of the rep's own activities: its count, and one in the hour it happened in (counts only, never the minute). */
+    private static Map<String, Long> timed(Counter counter, ActivityEvent event, ZoneId zone) {
+        Map<String, Long> counters = counters(counter, 1);
+        counters.put(hourOf(event.occurredAt(), zone), 1L);
+        return counters;
+    }
+
+    static String hourOf(Instant instant, ZoneId zone) {
+        return Measures.hour(instant.atZone(zone).getHour());
     }
 
     static LocalDate day(Instant instant, ZoneId zone) {

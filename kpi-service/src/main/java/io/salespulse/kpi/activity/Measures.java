@@ -20,7 +20,15 @@ public final class Measures {
     public static final String STAGE_EXITS = "stageExits";
     public static final String STAGE_FORWARD = "stageForward";
 
+    /** Activities by the hour of the team's zone they happened in, e.g. {@code hours.h19}. */
+    public static final String HOURS = "hours";
+
     private Measures() {}
+
+    /** The key of an hour's activity count (0-23), e.g. {@code hours.h07}. */
+    public static String hour(int hour) {
+        return String.format(java.util.Locale.ROOT, "%s.h%02d", HOURS, hour);
+    }
 
     /** The key of an amount measure in one currency, e.g. {@code money.revenueWon.EUR}. */
     public static String money(String measure, String currency) {

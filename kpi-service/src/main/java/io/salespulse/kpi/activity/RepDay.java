@@ -23,6 +23,15 @@ public record RepDay(String repId, String teamId, LocalDate day, Map<String, Lon
         return get(counter.name());
     }
 
+    /** The day's activities by hour of the team's zone (24 counts, hour 0 first), as published to coaching-service. */
+    public java.util.List<Long> hours() {
+        java.util.List<Long> hours = new java.util.ArrayList<>(24);
+        for (int hour = 0; hour < 24; hour++) {
+            hours.add(get(Measures.hour(hour)));
+        }
+        return hours;
+    }
+
     /** The activity counts, as published to coaching-service. */
     public DailyActivity activity() {
         return new DailyActivity(

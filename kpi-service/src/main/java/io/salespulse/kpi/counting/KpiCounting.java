@@ -124,6 +124,7 @@ public class KpiCounting {
         return EventEnvelope.of(
                 id,
                 SOURCE,
-                new RepDayKpisUpdated(day.repId(), day.teamId(), day.day(), day.activity(), clock.instant()));
+                new RepDayKpisUpdated(
+                        day.repId(), day.teamId(), day.day(), day.activity(), day.hours(), clock.instant()));
     }
 }

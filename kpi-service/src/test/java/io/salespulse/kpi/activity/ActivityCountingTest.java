@@ -29,7 +29,8 @@ class ActivityCountingTest {
         List<Increment> increments = count(
                 new CallLogged("r", null, CallOutcome.CONNECTED, 300, null, Instant.parse("2026-11-24T09:00:00Z")));
         assertThat(increments).singleElement().satisfies(i -> {
-            assertThat(i.counters()).isEqualTo(Map.of("calls", 1L, "connectedCalls", 1L, "talkTimeSeconds", 300L));
+            assertThat(i.counters())
+                    .isEqualTo(Map.of("calls", 1L, "connectedCalls", 1L, "talkTimeSeconds", 300L, "hours.h10", 1L));
             assertThat(i.teamId()).isEqualTo("team-paris");
         });
     }
@@ -40,7 +41,23 @@ class ActivityCountingTest {
                         "r", null, CallOutcome.VOICEMAIL, 25, null, Instant.parse("2026-11-24T09:00:00Z"))))
                 .singleElement()
                 .extracting(Increment::counters)
-                .isEqualTo(Map.of("calls", 1L));
+                .isEqualTo(Map.of("calls", 1L, "hours.h10", 1L));
+    }
+
+    @Test
+    void ownActivitiesCountInTheHourOfTheTeamsZoneTheyHappenedIn() {
+        // 18:40 UTC in November is 19:40 in Paris: the evening, whatever the hour in UTC.
+        assertThat(count(new io.salespulse.contracts.activity.EmailSent(
+                        "r", null, Instant.parse("2026-11-24T18:40:00Z"))))
+                .singleElement()
+                .extracting(Increment::counters)
+                .isEqualTo(Map.of("emails", 1L, "hours.h19", 1L));
+        // 21:30 UTC in July is 23:30 in Paris (UTC+2): the last hour of the day.
+        assertThat(count(new io.salespulse.contracts.activity.MeetingHeld(
+                        "r", null, null, Instant.parse("2026-07-14T21:30:00Z"))))
+                .singleElement()
+                .extracting(Increment::counters)
+                .isEqualTo(Map.of("meetingsHeld", 1L, "hours.h23", 1L));
     }
 
     @Test
@@ -95,6 +112,7 @@ class ActivityCountingTest {
                 .extracting(Increment::day)
                 .containsExactly(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-27"));
         assertThat(increments).extracting(Increment::countingId).containsExactly("e-1", "e-1#scheduled");
+        assertThat(increments.get(0).counters()).isEqualTo(Map.of("meetingsBooked", 1L, "hours.h11", 1L));
         assertThat(increments.get(1).counters()).isEqualTo(Map.of("meetingsScheduled", 1L));
     }
 }
