@@ -262,7 +262,8 @@ class EntranceFuzzIT {
                 "application/json",
                 List.of("""
                 {"name":"Paris","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1","mgr-2"],"workingDays":["MON","TUE","WED"],
-                 "holidayCountry":"FR","holidayRegion":"67","rules":{"rottingDays":{"PROPOSAL":21},"closeDatePassedDays":2}}"""),
+                 "holidayCountry":"FR","holidayRegion":"67","rules":{"rottingDays":{"PROPOSAL":21},"closeDatePassedDays":2},
+                 "workdayStart":"08:30","workdayEnd":"18:30","care":{"off":["NO_REST"],"oneOnOneDaysJunior":10}}"""),
                 body -> admin));
         fuzz(target(
                 "reps",

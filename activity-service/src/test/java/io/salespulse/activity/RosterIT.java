@@ -33,8 +33,11 @@ class RosterIT {
         String base = "http://localhost:" + port + "/api/v1";
         Http.Answer put = Http.put(base + "/teams/" + team, """
                 {"name":"Paris","timezone":"Europe/Paris","locale":"fr","managerIds":["mgr-1"],"workingDays":["MON","TUE","WED","THU","FRI"],
-                 "rules":{"rottingDays":{"PROPOSAL":21},"closeDatePassedDays":2}}""");
+                 "rules":{"rottingDays":{"PROPOSAL":21},"closeDatePassedDays":2},
+                 "workdayStart":"08:30","workdayEnd":"18:30","care":{"off":["NO_REST"],"oneOnOneDaysJunior":10}}""");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("workdayStart").asString()).isEqualTo("08:30");
+        assertThat(put.json().get("care").get("off").toString()).isEqualTo("[\"NO_REST\"]");
         Http.Answer rep = Http.put(base + "/reps/rep-" + team, """
                 {"displayName":"Léa Martin","teamId":"%s","role":"SDR","seniority":"JUNIOR","startDate":"2026-03-02",
                  "externalIds":{"hubspot":"512345"}}""".formatted(team));
@@ -65,6 +68,12 @@ class RosterIT {
             assertThat(teamChanged.rulesOrNone().rottingDays())
                     .containsEntry(io.salespulse.contracts.deal.DealStage.PROPOSAL, 21);
             assertThat(teamChanged.rulesOrNone().closeDatePassedDays()).isEqualTo(2);
+            assertThat(teamChanged.workingHoursOrDefault())
+                    .isEqualTo(new io.salespulse.contracts.org.WorkingHours(
+                            java.time.LocalTime.of(8, 30), java.time.LocalTime.of(18, 30)));
+            assertThat(teamChanged.careOrNone().on(io.salespulse.contracts.org.CareRule.NO_REST))
+                    .isFalse();
+            assertThat(teamChanged.careOrNone().oneOnOneDaysJunior()).isEqualTo(10);
             assertThat(teamChanged.workingDays())
                     .containsExactly(
                             DayOfWeek.MONDAY,
@@ -131,6 +140,19 @@ class RosterIT {
                 {"name":"X","timezone":"Europe/Paris","locale":"fr","rules":{"rottingDays":{"LIMBO":10}}}""");
         assertThat(stage.status()).isEqualTo(400);
         assertThat(stage.body()).contains("rules.rottingDays");
+        Http.Answer hours = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","workdayStart":"18:00","workdayEnd":"09:00"}""");
+        assertThat(hours.json().get("errors").findValuesAsString("field")).containsExactly("workdayEnd");
+        Http.Answer time = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","workdayStart":"25:00"}""");
+        assertThat(time.json().get("errors").findValuesAsString("field")).containsExactly("workdayStart");
+        Http.Answer care = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","care":{"off":["NAPS"],"oneOnOneDaysSenior":0}}""");
+        assertThat(care.status()).isEqualTo(400);
+        assertThat(care.body()).contains("care.off");
+        Http.Answer cadence = Http.put(base + "/teams/t-bad", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr","care":{"oneOnOneDaysSenior":0}}""");
+        assertThat(cadence.json().get("errors").findValuesAsString("field")).containsExactly("care.oneOnOneDaysSenior");
         Http.Answer orphan = Http.put(base + "/reps/r-bad", """
                 {"displayName":"X","teamId":"no-such-team","role":"AE","seniority":"SENIOR"}""");
         assertThat(orphan.status()).isEqualTo(400);

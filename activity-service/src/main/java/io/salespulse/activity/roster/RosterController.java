@@ -4,8 +4,10 @@ import io.salespulse.contracts.org.Language;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.Seniority;
+import io.salespulse.contracts.org.TeamCare;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.org.TeamRules;
+import io.salespulse.contracts.org.WorkingHours;
 import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
@@ -20,6 +22,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,6 +66,9 @@ class RosterController {
             String holidayCountry,
             String holidayRegion,
             TeamRules rules,
+            String workdayStart,
+            String workdayEnd,
+            TeamCare care,
             long revision) {
 
         static TeamView of(TeamChanged team) {
@@ -81,6 +87,9 @@ class RosterController {
                     holidays == null ? null : holidays.country(),
                     holidays == null ? null : holidays.region(),
                     team.rulesOrNone(),
+                    team.workingHoursOrDefault().start().toString(),
+                    team.workingHoursOrDefault().end().toString(),
+                    team.careOrNone(),
                     revisionOf(team.occurredAt()));
         }
     }
@@ -136,6 +145,7 @@ class RosterController {
             problems.add(new FieldProblem("timezone", "must be an IANA time zone such as Europe/Paris"));
         }
         TeamChanged.HolidayCalendar holidays = holidaysOf(request, problems);
+        WorkingHours hours = workingHoursOf(request, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -154,8 +164,26 @@ class RosterController {
                 new TreeSet<>(days),
                 holidays,
                 request.rules() == null ? null : request.rules().toContract(),
+                hours,
+                request.care() == null ? null : request.care().toContract(),
                 roster.nextChange(last));
         return tagged(TeamView.of(roster.saveTeam(team)), TeamView::revision);
+    }
+
+    /** The team's working day (null: the default), its end after its start; problems named by field. */
+    private static WorkingHours workingHoursOf(TeamRequest request, List<FieldProblem> problems) {
+        if (request.workdayStart() == null && request.workdayEnd() == null) {
+            return null;
+        }
+        LocalTime start =
+                request.workdayStart() == null ? WorkingHours.DEFAULT.start() : LocalTime.parse(request.workdayStart());
+        LocalTime end =
+                request.workdayEnd() == null ? WorkingHours.DEFAULT.end() : LocalTime.parse(request.workdayEnd());
+        if (!end.isAfter(start)) {
+            problems.add(new FieldProblem("workdayEnd", "must be after workdayStart (" + start + ")"));
+            return null;
+        }
+        return new WorkingHours(start, end);
     }
 
     /** The team's public-holiday calendar, a country and region the holiday library knows; problems named by field. */

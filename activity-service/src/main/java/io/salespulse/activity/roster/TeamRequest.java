@@ -1,6 +1,8 @@
 package io.salespulse.activity.roster;
 
 import io.salespulse.contracts.deal.DealStage;
+import io.salespulse.contracts.org.CareRule;
+import io.salespulse.contracts.org.TeamCare;
 import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.kit.web.Bounded;
 import jakarta.validation.Valid;
@@ -27,6 +29,9 @@ import java.util.Map;
  * @param holidayCountry whose public holidays the team does not work (ISO 3166 code, e.g. {@code FR}); none when absent
  * @param holidayRegion  the region within that country whose own holidays are added (e.g. {@code 67}, Bas-Rhin)
  * @param rules          the team's own rule thresholds; each one left out keeps the installation's
+ * @param workdayStart   when the team's working day starts ({@code HH:mm}, its zone); 09:00 when absent
+ * @param workdayEnd     when it ends; 18:00 when absent
+ * @param care           the care rules the team turns off and its 1:1 cadences; each one left out keeps the installation's
  */
 record TeamRequest(
         @NotBlank @Bounded String name,
@@ -48,7 +53,33 @@ record TeamRequest(
         String holidayCountry,
 
         @Size(max = 10) String holidayRegion,
-        @Valid Rules rules) {
+        @Valid Rules rules,
+
+        @Pattern(regexp = TeamRequest.TIME, message = "must be a time of day such as 08:30")
+        String workdayStart,
+
+        @Pattern(regexp = TeamRequest.TIME, message = "must be a time of day such as 18:30")
+        String workdayEnd,
+
+        @Valid Care care) {
+
+    static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+    /** The care rules turned off, and the longest gap between two 1:1s of a rep by stance, in days. */
+    record Care(
+            @Size(max = 5) List<@NotNull CareRule> off,
+            @Min(1) @Max(90) Integer oneOnOneDaysOnboarding,
+            @Min(1) @Max(90) Integer oneOnOneDaysJunior,
+            @Min(1) @Max(90) Integer oneOnOneDaysSenior) {
+
+        TeamCare toContract() {
+            return new TeamCare(
+                    off == null ? null : java.util.Set.copyOf(off),
+                    oneOnOneDaysOnboarding,
+                    oneOnOneDaysJunior,
+                    oneOnOneDaysSenior);
+        }
+    }
 
     /** The team's thresholds, bounded so that a typo cannot silence a rule or make it fire on everything. */
     record Rules(
