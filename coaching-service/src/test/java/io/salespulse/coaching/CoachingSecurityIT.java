@@ -185,6 +185,13 @@ class CoachingSecurityIT {
                         Rule.REP_READ)
                 .row(
                         "GET",
+                        "/api/v1/reps/{repId}/care",
+                        "/api/v1/reps/" + t.repA() + "/care",
+                        "/api/v1/reps/" + t.repB() + "/care",
+                        null,
+                        Rule.CARE_READ)
+                .row(
+                        "GET",
                         "/api/v1/reps/{repId}/action-items",
                         "/api/v1/reps/" + t.repA() + "/action-items",
                         "/api/v1/reps/" + t.repB() + "/action-items",

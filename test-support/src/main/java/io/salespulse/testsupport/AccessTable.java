@@ -24,6 +24,11 @@ public final class AccessTable {
         TEAM_READ,
         /** A team-scoped read of one rep that the rep reads too (role REP, its own id only). */
         REP_READ,
+        /**
+         * What concerns a rep's well-being (care figures): the rep itself and the managers of its team; leadership and
+         * admins get 403.
+         */
+        CARE_READ,
         /** Team-scoped manager action (e.g. acknowledge): managers of the team and admins. */
         TEAM_ACTION,
         /** A list every reader may ask for (managers, leadership, admins); what each sees in it is filtered by the endpoint, tested apart. */
@@ -139,7 +144,7 @@ public final class AccessTable {
             int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
             if (rep != null) {
                 String repToken = TestTokens.rep(rep, team);
-                if (row.rule() == Rule.REP_READ) {
+                if (row.rule() == Rule.REP_READ || row.rule() == Rule.CARE_READ) {
                     assertThat(status(row, own, repToken))
                             .as(what + " by the rep itself")
                             .isBetween(200, 299);
@@ -162,6 +167,19 @@ public final class AccessTable {
                             .isBetween(200, 299);
                     assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
                     assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case CARE_READ -> {
+                    assertThat(status(row, other, mine))
+                            .as(what + " by a manager of another team")
+                            .isEqualTo(403);
+                    assertThat(status(row, other, mineAndLeadership))
+                            .as(what + " by a manager of another team, also leadership")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager of the team")
+                            .isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isEqualTo(403);
                 }
                 case FILTERED_READ -> {
                     assertThat(status(row, own, mine))

@@ -56,6 +56,8 @@ public class OneOnOneRecords {
         this.mongo = mongo;
         mongo.indexOps(OneOnOne.class)
                 .createIndex(new Index().on("repId", Sort.Direction.ASC).on("heldOn", Sort.Direction.DESC));
+        mongo.indexOps(OneOnOne.class)
+                .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("heldOn", Sort.Direction.ASC));
     }
 
     Optional<OneOnOne> get(String oneOnOneId) {
@@ -78,6 +80,30 @@ public class OneOnOneRecords {
                         .with(Sort.by(Sort.Direction.DESC, "heldOn", "recordedAt"))
                         .limit(limit),
                 OneOnOne.class);
+    }
+
+    /** The energy checks of the rep's last 1:1s that recorded one, the latest first (at most {@code limit}). */
+    public List<Integer> energies(String repId, int limit) {
+        return energyChecks(repId, limit).stream().map(OneOnOne::energy).toList();
+    }
+
+    /** The rep's last 1:1s that recorded an energy check, the latest first (at most {@code limit}). */
+    public List<OneOnOne> energyChecks(String repId, int limit) {
+        return mongo.find(
+                new Query(where("repId").is(repId).and("energy").ne(null))
+                        .with(Sort.by(Sort.Direction.DESC, "heldOn", "recordedAt"))
+                        .limit(limit),
+                OneOnOne.class);
+    }
+
+    /** The day a team's first 1:1 was held, as recorded here (none: the team records no 1:1 in SalesPulse). */
+    public Optional<LocalDate> firstOfTeam(String teamId) {
+        return Optional.ofNullable(mongo.findOne(
+                        new Query(where("teamId").is(teamId))
+                                .with(Sort.by(Sort.Direction.ASC, "heldOn"))
+                                .limit(1),
+                        OneOnOne.class))
+                .map(first -> LocalDate.parse(first.heldOn()));
     }
 
     /** The rep's last 1:1, if any. */

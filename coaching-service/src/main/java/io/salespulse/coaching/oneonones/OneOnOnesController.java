@@ -77,8 +77,15 @@ class OneOnOnesController {
             List<OneOnOneRecords.ActionItem> actionItems,
             long revision) {
 
+        /**
+         * The energy check is a care figure: shown to the rep's managers and the rep only ({@code null} to anyone
+         * else).
+         */
         static OneOnOneView of(OneOnOneRecords.OneOnOne record, String caller) {
             boolean hidden = record.privateNotes() && !record.managerId().equals(caller);
+            boolean care = Caller.current()
+                    .map(current -> current.seesCareOf(record.teamId(), record.repId()))
+                    .orElse(false);
             return new OneOnOneView(
                     record.oneOnOneId(),
                     record.repId(),
@@ -86,7 +93,7 @@ class OneOnOnesController {
                     record.heldOn(),
                     hidden ? null : record.notes(),
                     record.privateNotes(),
-                    record.energy(),
+                    care ? record.energy() : null,
                     record.actionItems(),
                     record.revision());
         }

@@ -337,12 +337,19 @@ public class CoachingFactsStore {
     /** A rep's daily activity from..to. */
     public Map<LocalDate, DailyActivity> repDays(String repId, LocalDate from, LocalDate to) {
         Map<LocalDate, DailyActivity> days = new HashMap<>();
+        repDayFigures(repId, from, to).forEach((day, figures) -> days.put(day, figures.activity()));
+        return days;
+    }
+
+    /** A rep's days from..to with their figures as kpi-service published them: activity, and by hour when kept. */
+    public Map<LocalDate, RepDayKpisUpdated> repDayFigures(String repId, LocalDate from, LocalDate to) {
+        Map<LocalDate, RepDayKpisUpdated> days = new HashMap<>();
         if (to.isBefore(from)) {
             return days; // an empty range reads nothing
         }
         for (RepDayKpisUpdated day : mongo.find(
                 query(where("repId").is(repId).and("day").gte(from).lte(to)), RepDayKpisUpdated.class, REP_DAYS)) {
-            days.put(day.day(), day.activity());
+            days.put(day.day(), day);
         }
         return days;
     }

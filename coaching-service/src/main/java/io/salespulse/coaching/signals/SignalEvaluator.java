@@ -198,9 +198,9 @@ public class SignalEvaluator {
 
     /**
      * A rep's absence recorded, changed or withdrawn: the rep is judged again at once. A rep moved to a team: the wins
-     * that now count in its sample, or are its news, are judged. A team changed (its own thresholds): its open deals are
-     * judged again under the new settings at once (its reps' activity at their next figures, or the hourly pass). A
-     * failure here is logged: it must not hold up the roster.
+     * that now count in its sample, or are its news, are judged. A team changed (its thresholds, working hours, care
+     * rules turned on or off): everything of the team is judged again under the new settings at once. A failure here is
+     * logged: it must not hold up the roster.
      */
     @EventListener
     void onRosterChange(RosterApplied applied) {
@@ -214,10 +214,7 @@ public class SignalEvaluator {
             } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId(), RepChange.ABSENCE);
             } else if (applied.event() instanceof TeamChanged team) {
-                List<String> reps = roster.repsOf(team.teamId()).stream()
-                        .map(RepChanged::repId)
-                        .toList();
-                facts.openDealsOf(reps).forEach(deal -> evaluateDeal(deal.dealId()));
+                evaluateTeam(team);
             }
         } catch (RuntimeException e) {
             log.warn(

@@ -37,7 +37,7 @@ public interface SignalJudge {
         ACTIVITY,
         /** An absence recorded, changed or withdrawn. */
         ABSENCE,
-        /** The action items of its 1:1s. */
+        /** Its 1:1s: one recorded or changed, or an action item done. */
         ACTION_ITEMS,
         /** Its development plan. */
         PLAN,

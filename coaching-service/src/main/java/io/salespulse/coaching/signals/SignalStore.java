@@ -313,16 +313,20 @@ public class SignalStore {
 
     /** A team's signals, newest first, optionally by status and type. */
     public List<Signal> ofTeam(String teamId, SignalStatus status, SignalType type) {
-        return find(ofTeamCriteria(teamId, status, type));
+        return find(ofTeamCriteria(teamId, status, type, true));
     }
 
     /** A page of a team's signals, newest first, as the list endpoint answers it. */
     public org.springframework.http.ResponseEntity<List<Signal>> pageOfTeam(
-            String teamId, SignalStatus status, SignalType type, io.salespulse.kit.web.Paging paging) {
+            String teamId,
+            SignalStatus status,
+            SignalType type,
+            boolean withCare,
+            io.salespulse.kit.web.Paging paging) {
         return paging.newestFirst(
                 mongo,
                 COLLECTION,
-                ofTeamCriteria(teamId, status, type),
+                ofTeamCriteria(teamId, status, type, withCare),
                 StoredSignal.class,
                 "raisedAt",
                 StoredSignal::raisedAt,
@@ -330,16 +334,24 @@ public class SignalStore {
                 SignalStore::read);
     }
 
-    private static Criteria ofTeamCriteria(String teamId, SignalStatus status, SignalType type) {
+    /** {@code withCare}: care signals too (for the rep's managers only, {@link CareVisibility}). */
+    private static Criteria ofTeamCriteria(String teamId, SignalStatus status, SignalType type, boolean withCare) {
         Criteria criteria = where("teamId").is(teamId);
         if (status != null) {
             criteria.and("status").is(status);
         }
         if (type != null) {
-            criteria.and("type").is(type);
+            criteria.and("type").in(withCare || !type.isCare() ? List.of(type) : List.of());
+        } else if (!withCare) {
+            criteria.and("type").nin(CARE_TYPES);
         }
         return criteria;
     }
+
+    /** The care signal types. */
+    static final List<SignalType> CARE_TYPES = java.util.Arrays.stream(SignalType.values())
+            .filter(SignalType::isCare)
+            .toList();
 
     /** A rep's signals, newest first. */
     public List<Signal> ofRep(String repId) {
@@ -352,12 +364,19 @@ public class SignalStore {
                 .toList();
     }
 
-    /** {@code salespulse_signals_open{team, type, severity, status}}: open and acknowledged signals (team ids only). */
+    /**
+     * {@code salespulse_signals_open{team, type, severity, status}}: open and acknowledged signals (team ids only),
+     * care signals left out (they are between a rep and its managers, not for dashboards).
+     */
     @Scheduled(fixedDelayString = "${salespulse.signals.metrics-refresh-ms:30000}", initialDelay = 5_000)
     void refreshGauge() {
         Map<List<String>, Integer> counts = new java.util.HashMap<>();
         for (StoredSignal signal : mongo.find(
-                query(where("status").in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED)), StoredSignal.class)) {
+                query(where("status")
+                        .in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED)
+                        .and("type")
+                        .nin(CARE_TYPES)),
+                StoredSignal.class)) {
             counts.merge(
                     List.of(
                             String.valueOf(signal.teamId()),

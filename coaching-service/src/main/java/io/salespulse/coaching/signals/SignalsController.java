@@ -74,13 +74,19 @@ class SignalsController {
             @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         return book.pageOfTeam(
-                teamId, parse("status", status, SignalStatus.class), parse("type", type, SignalType.class), paging);
+                teamId,
+                parse("status", status, SignalStatus.class),
+                parse("type", type, SignalType.class),
+                CareVisibility.ofTeam(teamId),
+                paging);
     }
 
     @Operation(summary = "A signal with its lifecycle")
     @GetMapping("/api/v1/signals/{signalId}")
     Signal signal(@PathVariable String signalId) {
-        return book.get(signalId).orElseThrow(() -> new NotFoundException("No signal " + signalId));
+        return book.get(signalId)
+                .filter(CareVisibility::visible)
+                .orElseThrow(() -> new NotFoundException("No signal " + signalId));
     }
 
     /** @param note the manager's note (who acknowledges is the token's subject) */
@@ -90,6 +96,9 @@ class SignalsController {
     @PostMapping("/api/v1/signals/{signalId}/acknowledge")
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
         String managerId = Caller.current().map(Caller::subject).orElse(null);
+        if (book.get(signalId).filter(CareVisibility::visible).isEmpty()) {
+            throw new NotFoundException("No signal " + signalId);
+        }
         return book.acknowledge(signalId, managerId, body == null ? null : body.note())
                 .orElseThrow(() -> new NotFoundException("No signal " + signalId));
     }
@@ -177,9 +186,11 @@ class SignalsController {
                 rep.get(),
                 java.time.LocalDate.now(clock.withZone(zone)),
                 rules.windows().onboarding());
+        boolean care = CareVisibility.ofRep(rep.get().teamId(), repId);
         List<Signal> signals = book.ofRep(repId);
         List<AgendaItem> open = signals.stream()
                 .filter(s -> !s.type().isPositive() && s.status() != SignalStatus.RESOLVED)
+                .filter(s -> care || !s.type().isCare())
                 .map(s -> new AgendaItem(s, questions.of(s.type(), stance)))
                 .toList();
         List<Signal> recognitions = signals.stream()
@@ -188,7 +199,7 @@ class SignalsController {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         return new OneOnOne(
                 repId,
-                last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), l.energy()))
+                last.map(l -> new LastOneOnOne(l.oneOnOneId(), l.heldOn(), care ? l.energy() : null))
                         .orElse(null),
                 from,
                 oneOnOnes.openItems(repId, today),

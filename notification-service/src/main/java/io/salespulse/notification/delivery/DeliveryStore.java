@@ -298,20 +298,23 @@ public class DeliveryStore {
     }
 
     /** A page of a manager's deliveries, newest first, as the delivery log answers it. */
+    /** {@code withCare}: the deliveries of care signals too (the manager's own log only). */
     <T> org.springframework.http.ResponseEntity<List<T>> pageOfManager(
             String managerId,
             DeliveryStatus status,
+            boolean withCare,
             io.salespulse.kit.web.Paging paging,
             java.util.function.Function<Delivery, T> view) {
+        Criteria criteria = ofManagerCriteria(managerId, status);
+        if (!withCare) {
+            criteria.and("type")
+                    .nin(java.util.Arrays.stream(io.salespulse.contracts.signal.SignalType.values())
+                            .filter(io.salespulse.contracts.signal.SignalType::isCare)
+                            .map(Enum::name)
+                            .toList());
+        }
         return paging.newestFirst(
-                mongo,
-                COLLECTION,
-                ofManagerCriteria(managerId, status),
-                Delivery.class,
-                "createdAt",
-                Delivery::createdAt,
-                Delivery::id,
-                view);
+                mongo, COLLECTION, criteria, Delivery.class, "createdAt", Delivery::createdAt, Delivery::id, view);
     }
 
     public List<Delivery> ofManager(String managerId, DeliveryStatus status) {

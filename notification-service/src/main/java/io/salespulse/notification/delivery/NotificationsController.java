@@ -60,7 +60,12 @@ class NotificationsController {
                         "status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
             }
         }
-        return queue.pageOfManager(managerId, filter, paging, NotificationsController::view);
+        // Care signals are between a rep and its managers: in a manager's own log only, never in the log leadership or
+        // an admin reads.
+        boolean own = io.salespulse.kit.security.Caller.current()
+                .map(caller -> managerId.equals(caller.subject()))
+                .orElse(false);
+        return queue.pageOfManager(managerId, filter, own, paging, NotificationsController::view);
     }
 
     /** A signal that reached no channel: for which team and manager (null: the team has none), why, and since when. */

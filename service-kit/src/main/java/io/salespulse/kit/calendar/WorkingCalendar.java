@@ -57,6 +57,12 @@ public class WorkingCalendar {
         return day -> teamWorks(team, day) && away.stream().noneMatch(absence -> absence.covers(day));
     }
 
+    /** The days a rep is away (its absences, read once), working days or not. */
+    public Predicate<LocalDate> awayDays(String repId) {
+        List<RepAbsence> away = roster.absencesOf(repId);
+        return day -> away.stream().anyMatch(absence -> absence.covers(day));
+    }
+
     /** The absence that covers the day, if the rep is away. */
     public Optional<RepAbsence> absence(String repId, LocalDate day) {
         return roster.absencesOf(repId).stream()

@@ -73,6 +73,15 @@ public record Caller(String subject, Set<String> roles, Set<String> teams) {
         return has(ADMIN) || has(MANAGER) && teamId != null && teams.contains(teamId);
     }
 
+    /**
+     * Whether this caller may read what concerns a rep's well-being (its care signals and figures): a manager of the
+     * rep's team, or the rep itself. Not leadership, not an admin as such: care is between a rep and its managers.
+     */
+    public boolean seesCareOf(String teamId, String repId) {
+        return has(MANAGER) && teamId != null && teams.contains(teamId)
+                || has(REP) && repId != null && repId.equals(subject);
+    }
+
     /** The roles as Spring authorities are named. */
     List<String> authorities() {
         return roles.stream().map(role -> "ROLE_" + role).toList();

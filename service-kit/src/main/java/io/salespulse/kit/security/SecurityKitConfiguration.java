@@ -92,7 +92,8 @@ public class SecurityKitConfiguration {
         "/api/v1/reps/*/action-items",
         "/api/v1/reps/*/plan",
         "/api/v1/reps/*/pipeline/changes",
-        "/api/v1/reps/*/funnel"
+        "/api/v1/reps/*/funnel",
+        "/api/v1/reps/*/care"
     };
 
     /**

@@ -17,24 +17,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deals      stalled, gone quiet, slipping, big win
  * @param objectives at risk, milestones, coverage
  * @param windows    how far back the rules look
+ * @param care       the care rules (after hours, rest, overload, energy, 1:1 cadence)
  */
 @ConfigurationProperties("salespulse.signals.rules")
-public record RuleSettings(Deals deals, Objectives objectives, Windows windows) {
+public record RuleSettings(Deals deals, Objectives objectives, Windows windows, Care care) {
 
     /** Every default. */
-    public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null);
+    public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null, null);
 
     /** These settings with a team's own thresholds over them ({@link TeamRules}, set through the roster API). */
     public RuleSettings forTeam(TeamRules team) {
         return team == null || team.equals(TeamRules.NONE)
                 ? this
-                : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows);
+                : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows, care);
     }
 
     public RuleSettings {
         deals = deals == null ? Deals.DEFAULTS : deals;
         objectives = objectives == null ? Objectives.DEFAULTS : objectives;
         windows = windows == null ? Windows.DEFAULTS : windows;
+        care = care == null ? Care.DEFAULTS : care;
     }
 
     /**
@@ -156,6 +158,80 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows) 
             onboarding = onboarding == null ? Duration.ofDays(90) : onboarding;
             backfillSettle = backfillSettle == null ? Duration.ofMinutes(2) : backfillSettle;
             backfillMaxQuiet = backfillMaxQuiet == null ? Duration.ofHours(6) : backfillMaxQuiet;
+        }
+    }
+
+    /**
+     * The care rules' thresholds (docs/kpis-and-signals.md, "Care signals").
+     *
+     * @param afterHoursFloor        the share of activity outside working hours over the recent window from which it
+     *                               can be rising (0.20)...
+     * @param afterHoursFactor       ...when it is also at least this many times the rep's own share before (2)
+     * @param afterHoursWindowDays   the recent window, in the rep's working days (10)
+     * @param baselineWeeks          the weeks before a window the rep's own share and usual week are measured on (8)
+     * @param minActions             activities a window needs before a share is spoken of (20)
+     * @param noRestDays             days in a row with activity that make no rest (12)
+     * @param noDayOffWeeks          weeks without a day off (a day away, or a non-working day without activity) that
+     *                               make no rest too (10)
+     * @param overloadRatio          a week at or above this share of the rep's usual week is overloaded (1.4)...
+     * @param overloadWeeks          ...so many weeks in a row (3)...
+     * @param afterHoursRise         ...with the share of activity outside working hours up by at least this (0.05)
+     * @param energyLow              an energy check at or below this is low; the last two low is a drop (2)
+     * @param energyFall             a last check this far under the average of the four before is a drop too (2)
+     * @param oneOnOneDaysOnboarding the longest gap between two 1:1s of a rep in onboarding, in days (7)
+     * @param oneOnOneDaysJunior     ...of a junior (14)
+     * @param oneOnOneDaysSenior     ...of a senior (28)
+     */
+    public record Care(
+            BigDecimal afterHoursFloor,
+            BigDecimal afterHoursFactor,
+            Integer afterHoursWindowDays,
+            Integer baselineWeeks,
+            Integer minActions,
+            Integer noRestDays,
+            Integer noDayOffWeeks,
+            BigDecimal overloadRatio,
+            Integer overloadWeeks,
+            BigDecimal afterHoursRise,
+            Integer energyLow,
+            Integer energyFall,
+            Integer oneOnOneDaysOnboarding,
+            Integer oneOnOneDaysJunior,
+            Integer oneOnOneDaysSenior) {
+
+        static final Care DEFAULTS =
+                new Care(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        public Care {
+            afterHoursFloor = afterHoursFloor == null ? new BigDecimal("0.20") : afterHoursFloor;
+            afterHoursFactor = afterHoursFactor == null ? new BigDecimal("2") : afterHoursFactor;
+            afterHoursWindowDays = afterHoursWindowDays == null ? 10 : afterHoursWindowDays;
+            baselineWeeks = baselineWeeks == null ? 8 : baselineWeeks;
+            minActions = minActions == null ? 20 : minActions;
+            noRestDays = noRestDays == null ? 12 : noRestDays;
+            noDayOffWeeks = noDayOffWeeks == null ? 10 : noDayOffWeeks;
+            overloadRatio = overloadRatio == null ? new BigDecimal("1.4") : overloadRatio;
+            overloadWeeks = overloadWeeks == null ? 3 : overloadWeeks;
+            afterHoursRise = afterHoursRise == null ? new BigDecimal("0.05") : afterHoursRise;
+            energyLow = energyLow == null ? 2 : energyLow;
+            energyFall = energyFall == null ? 2 : energyFall;
+            oneOnOneDaysOnboarding = oneOnOneDaysOnboarding == null ? 7 : oneOnOneDaysOnboarding;
+            oneOnOneDaysJunior = oneOnOneDaysJunior == null ? 14 : oneOnOneDaysJunior;
+            oneOnOneDaysSenior = oneOnOneDaysSenior == null ? 28 : oneOnOneDaysSenior;
+        }
+
+        /** The longest gap between two 1:1s for a rep led this way, the team's own cadence over the installation's. */
+        public int oneOnOneDays(
+                boolean onboarding,
+                io.salespulse.contracts.org.Seniority seniority,
+                io.salespulse.contracts.org.TeamCare team) {
+            if (onboarding) {
+                return team.oneOnOneDaysOnboarding() != null ? team.oneOnOneDaysOnboarding() : oneOnOneDaysOnboarding;
+            }
+            if (seniority == io.salespulse.contracts.org.Seniority.SENIOR) {
+                return team.oneOnOneDaysSenior() != null ? team.oneOnOneDaysSenior() : oneOnOneDaysSenior;
+            }
+            return team.oneOnOneDaysJunior() != null ? team.oneOnOneDaysJunior() : oneOnOneDaysJunior;
         }
     }
 }
