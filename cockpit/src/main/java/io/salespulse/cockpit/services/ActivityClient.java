@@ -146,11 +146,30 @@ public class ActivityClient {
             List<String> workingDays,
             String holidayCountry,
             String holidayRegion,
+            Map<String, Object> rules,
+            String workdayStart,
+            String workdayEnd,
+            TeamCare care,
             Long revision) {
 
         public Team {
             managerIds = managerIds == null ? List.of() : List.copyOf(managerIds);
             workingDays = workingDays == null ? List.of() : List.copyOf(workingDays);
+            care = care == null ? new TeamCare(List.of(), null, null, null) : care;
+        }
+    }
+
+    /**
+     * How a team looks after its people: the care rules it turned off (AFTER_HOURS_RISING, NO_REST, ...) and its 1:1
+     * cadences in days (null: the installation's).
+     */
+    @ReadFrom(service = "activity-service", schema = "TeamCare")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamCare(
+            List<String> off, Integer oneOnOneDaysOnboarding, Integer oneOnOneDaysJunior, Integer oneOnOneDaysSenior) {
+
+        public TeamCare {
+            off = off == null ? List.of() : List.copyOf(off);
         }
     }
 

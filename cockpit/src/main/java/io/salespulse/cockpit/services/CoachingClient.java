@@ -68,6 +68,68 @@ public class CoachingClient {
         return services.read(Service.COACHING, Agenda.class, "/api/v1/reps/{repId}/one-on-one", repId);
     }
 
+    /** A rep's care figures (the rep itself and its managers only: leadership and admins are refused). */
+    public Care care(String repId) {
+        return services.read(Service.COACHING, Care.class, "/api/v1/reps/{repId}/care", repId);
+    }
+
+    /**
+     * A rep's care figures: what the care rules read about it (docs/kpis-and-signals.md, "Care signals").
+     *
+     * @param afterHoursShare         the share of its activity outside working hours, last 10 working days
+     * @param baselineAfterHoursShare the same share over the 8 weeks before
+     * @param lastDayOff              its last day away or day off without activity (null: none within a year)
+     * @param energy                  the energy checks of its last 1:1s, the latest first
+     * @param rulesOff                the care rules its team turned off
+     * @param signals                 the care signals open about it
+     */
+    @ReadFrom(service = "coaching-service", schema = "CareFigures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Care(
+            String repId,
+            String workdayStart,
+            String workdayEnd,
+            CareWeek thisWeek,
+            CareWeek lastWeek,
+            BigDecimal afterHoursShare,
+            BigDecimal baselineAfterHoursShare,
+            int daysInARow,
+            LocalDate lastDayOff,
+            List<EnergyCheck> energy,
+            LocalDate lastOneOnOne,
+            int oneOnOneCadenceDays,
+            List<String> rulesOff,
+            List<CareSignal> signals) {
+
+        public Care {
+            energy = energy == null ? List.of() : List.copyOf(energy);
+            rulesOff = rulesOff == null ? List.of() : List.copyOf(rulesOff);
+            signals = signals == null ? List.of() : List.copyOf(signals);
+        }
+    }
+
+    /** A week's care figures: days with activity, evenings (working days with activity outside hours), days off worked. */
+    @ReadFrom(service = "coaching-service", schema = "Week")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CareWeek(
+            LocalDate from,
+            LocalDate to,
+            int daysWithActivity,
+            int evenings,
+            int daysOffWorked,
+            BigDecimal afterHoursShare) {}
+
+    /** An energy check of a 1:1 (1-5). */
+    @ReadFrom(service = "coaching-service", schema = "EnergyCheck")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EnergyCheck(LocalDate heldOn, int energy) {}
+
+    /** A care signal as its rep reads it: what was seen, with its figures. */
+    @ReadFrom(service = "coaching-service", schema = "CareSignal")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CareSignal(
+            String signalId, SignalType type, String status, List<Evidence> evidence, Instant raisedAt) {}
+
     /**
      * A signal as the cockpit shows it.
      *

@@ -20,6 +20,7 @@ class Definitions {
             "upcoming-objectives",
             "signals",
             "recognitions",
+            "care",
             "open-pipeline",
             "deals",
             "coverage",

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * A rep's own week (role REP, the token's subject its rep id): its figures against last week, its last 28 days, its
- * objectives, its recognitions, the action items of its 1:1s and its coming absences. The services let a rep read
- * nothing else: no signal, no other rep, no 1:1 notes.
+ * objectives, its recognitions, the action items of its 1:1s, its coming absences and its pace (its care figures, and
+ * the care signals its managers are told: nothing is measured behind its back). The services let a rep read nothing
+ * else: no other signal, no other rep, no 1:1 notes.
  */
 @Controller
 class MyWeekPage {
@@ -70,6 +71,7 @@ class MyWeekPage {
         Pending<List<Signal>> recognitions = services.async(() -> coaching.recognitionsOf(repId));
         Pending<List<CoachingClient.OpenItem>> items = services.async(() -> coaching.actionItems(repId));
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
+        Pending<CoachingClient.Care> care = services.async(() -> coaching.care(repId));
         List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
         String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();
@@ -87,6 +89,7 @@ class MyWeekPage {
         model.addAttribute("actionItems", RepPage.itemLines(items.get(), locale));
         model.addAttribute("away", RepPage.awayLines(absences, name));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
+        model.addAttribute("care", CareSection.of(care.get(), name, labels, locale));
         return "my-week";
     }
 }

@@ -229,6 +229,17 @@ class RepPage {
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<Map<String, String>> people = services.async(activity::people);
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
+        // A rep's care figures are for its managers only: leadership and admins are refused them, and see no section.
+        Pending<CoachingClient.Care> care = services.async(() -> {
+            try {
+                return coaching.care(repId);
+            } catch (Services.ServiceRefusal refusal) {
+                if (refusal.status() == 403) {
+                    return null;
+                }
+                throw refusal;
+            }
+        });
         CoachingClient.Agenda agenda = coaching.agenda(repId);
         // What changed since the last 1:1 (the agenda's 14 days without one), against as many days just before.
         LocalDate since = sinceLastOneOnOne(agenda.lastOneOnOne(), today);
@@ -268,6 +279,8 @@ class RepPage {
                     signal.signalId(), signal.severity().name(), labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
+        model.addAttribute(
+                "care", care.get() == null ? null : CareSection.of(care.get(), rep.displayName(), labels, locale));
         model.addAttribute("away", awayLines(absences.get(), rep.displayName()));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         CoachingClient.Onboarding onboarding = agenda.onboarding();

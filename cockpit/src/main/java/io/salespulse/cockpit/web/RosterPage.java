@@ -66,7 +66,17 @@ class RosterPage {
             String managers,
             List<String> workingDays,
             String holidayCountry,
-            String holidayRegion) {}
+            String holidayRegion,
+            String workdayStart,
+            String workdayEnd,
+            List<String> careOff,
+            String oneOnOneDaysOnboarding,
+            String oneOnOneDaysJunior,
+            String oneOnOneDaysSenior) {}
+
+    /** The care rules a team may turn off. */
+    static final List<String> CARE_RULES =
+            List.of("AFTER_HOURS_RISING", "NO_REST", "SUSTAINED_OVERLOAD", "ENERGY_DROP", "ONE_ON_ONE_OVERDUE");
 
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
@@ -170,7 +180,21 @@ class RosterPage {
         PageAdvice.checkId(teamId);
         ActivityClient.Team team = activity.findTeam(teamId).orElse(null);
         TeamForm form = team == null
-                ? new TeamForm(teamId, "", "Europe/Paris", "fr", "", DAYS.subList(0, 5), "FR", "")
+                ? new TeamForm(
+                        teamId,
+                        "",
+                        "Europe/Paris",
+                        "fr",
+                        "",
+                        DAYS.subList(0, 5),
+                        "FR",
+                        "",
+                        "09:00",
+                        "18:00",
+                        List.of(),
+                        "",
+                        "",
+                        "")
                 : teamForm(team);
         return renderTeam(form, team != null, Map.of(), model, revisionOf(team == null ? null : team.revision()));
     }
@@ -184,7 +208,30 @@ class RosterPage {
                 String.join(", ", team.managerIds()),
                 team.workingDays(),
                 team.holidayCountry() == null ? "" : team.holidayCountry(),
-                team.holidayRegion() == null ? "" : team.holidayRegion());
+                team.holidayRegion() == null ? "" : team.holidayRegion(),
+                team.workdayStart() == null ? "09:00" : team.workdayStart(),
+                team.workdayEnd() == null ? "18:00" : team.workdayEnd(),
+                team.care().off(),
+                text(team.care().oneOnOneDaysOnboarding()),
+                text(team.care().oneOnOneDaysJunior()),
+                text(team.care().oneOnOneDaysSenior()));
+    }
+
+    private static String text(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** A typed number of days, or null when left empty (the service refuses what is not a number, by field). */
+    private static Object days(String typed) {
+        String value = typed.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     /** The revision of a record as read (its form carries it back as {@code If-Match}), or "" for a new one. */
@@ -209,6 +256,11 @@ class RosterPage {
         fields.put("roster.team.days", String.join(", ", form.workingDays()));
         fields.put("roster.holidayCountry", form.holidayCountry());
         fields.put("roster.holidayRegion", form.holidayRegion());
+        fields.put("roster.team.workday", form.workdayStart() + "–" + form.workdayEnd());
+        fields.put("roster.team.careOff", String.join(", ", form.careOff()));
+        fields.put(
+                "roster.team.cadence",
+                form.oneOnOneDaysOnboarding() + " / " + form.oneOnOneDaysJunior() + " / " + form.oneOnOneDaysSenior());
         return fields;
     }
 
@@ -217,6 +269,7 @@ class RosterPage {
         model.addAttribute("form", form);
         model.addAttribute("known", known);
         model.addAttribute("days", DAYS);
+        model.addAttribute("careRules", CARE_RULES);
         model.addAttribute("errors", errors);
         return "roster-team";
     }
@@ -232,6 +285,12 @@ class RosterPage {
             @RequestParam(required = false) List<String> workingDays,
             @RequestParam(defaultValue = "") String holidayCountry,
             @RequestParam(defaultValue = "") String holidayRegion,
+            @RequestParam(defaultValue = "09:00") String workdayStart,
+            @RequestParam(defaultValue = "18:00") String workdayEnd,
+            @RequestParam(required = false) List<String> careOff,
+            @RequestParam(defaultValue = "") String oneOnOneDaysOnboarding,
+            @RequestParam(defaultValue = "") String oneOnOneDaysJunior,
+            @RequestParam(defaultValue = "") String oneOnOneDaysSenior,
             @RequestParam(defaultValue = "false") boolean known,
             @RequestParam(defaultValue = "") String revision,
             Model model,
@@ -244,7 +303,24 @@ class RosterPage {
                 .filter(id -> !id.isEmpty())
                 .toList();
         List<String> days = workingDays == null ? List.of() : workingDays;
-        TeamForm form = new TeamForm(teamId, name, timezone, locale, managers, days, holidayCountry, holidayRegion);
+        List<String> off = careOff == null
+                ? List.of()
+                : careOff.stream().filter(CARE_RULES::contains).toList();
+        TeamForm form = new TeamForm(
+                teamId,
+                name,
+                timezone,
+                locale,
+                managers,
+                days,
+                holidayCountry,
+                holidayRegion,
+                workdayStart,
+                workdayEnd,
+                off,
+                oneOnOneDaysOnboarding,
+                oneOnOneDaysJunior,
+                oneOnOneDaysSenior);
         if (days.isEmpty()) {
             return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model, revision);
         }
@@ -256,6 +332,16 @@ class RosterPage {
         body.put("workingDays", days);
         body.put("holidayCountry", holidayCountry.isBlank() ? null : holidayCountry.strip());
         body.put("holidayRegion", holidayRegion.isBlank() ? null : holidayRegion.strip());
+        body.put("workdayStart", workdayStart.strip());
+        body.put("workdayEnd", workdayEnd.strip());
+        Map<String, Object> care = new LinkedHashMap<>();
+        care.put("off", off);
+        care.put("oneOnOneDaysOnboarding", days(oneOnOneDaysOnboarding));
+        care.put("oneOnOneDaysJunior", days(oneOnOneDaysJunior));
+        care.put("oneOnOneDaysSenior", days(oneOnOneDaysSenior));
+        body.put("care", care);
+        // The team's own rule thresholds are set through the API, not this form: kept as they are.
+        activity.findTeam(teamId).map(ActivityClient.Team::rules).ifPresent(rules -> body.put("rules", rules));
         try {
             services.putIfMatch(
                     Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/teams/{teamId}", teamId);

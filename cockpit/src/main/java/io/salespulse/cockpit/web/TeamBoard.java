@@ -105,6 +105,8 @@ class TeamBoard {
     private final TeamObjectives objectives;
     private final Clock clock;
 
+    private final io.salespulse.cockpit.security.CurrentUser user;
+
     TeamBoard(
             Services services,
             KpiClient kpi,
@@ -112,7 +114,9 @@ class TeamBoard {
             CoachingClient coaching,
             Labels labels,
             TeamObjectives objectives,
+            io.salespulse.cockpit.security.CurrentUser user,
             Clock clock) {
+        this.user = user;
         this.services = services;
         this.kpi = kpi;
         this.activity = activity;
@@ -191,17 +195,25 @@ class TeamBoard {
         }
         reps.sort(Comparator.comparing(RepLine::name));
         List<SignalLine> signals = new ArrayList<>();
+        List<SignalLine> care = new ArrayList<>();
         for (Pending<List<Signal>> list : open) {
             for (Signal signal : list.get()) {
                 String repId = signal.repId();
                 String who = repId != null ? names.getOrDefault(repId, repId) : team.name();
-                signals.add(new SignalLine(
-                        signal.signalId(),
-                        signal.severity().name(),
-                        labels.signalTitle(signal, who, locale),
-                        SignalPage.evidence(signal, labels, locale),
-                        signal.isAcknowledged(),
-                        Figures.ago(signal.raisedAt(), clock.instant(), ZoneId.of(team.timezone()), labels, locale)));
+                // Care signals (only the team's managers get them) apart: never in the severity groups.
+                (signal.type() != null && signal.type().isCare() ? care : signals)
+                        .add(new SignalLine(
+                                signal.signalId(),
+                                signal.severity().name(),
+                                labels.signalTitle(signal, who, locale),
+                                SignalPage.evidence(signal, labels, locale),
+                                signal.isAcknowledged(),
+                                Figures.ago(
+                                        signal.raisedAt(),
+                                        clock.instant(),
+                                        ZoneId.of(team.timezone()),
+                                        labels,
+                                        locale)));
             }
         }
         signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity()))
@@ -218,6 +230,16 @@ class TeamBoard {
         model.addAttribute("reps", reps);
         model.addAttribute("signals", signals);
         model.addAttribute("signalGroups", groups(signals));
+        care.sort(Comparator.comparing(SignalLine::title));
+        model.addAttribute("care", care);
+        // The section is the team's managers' own: leadership and admins get no care signal, and see no section.
+        model.addAttribute(
+                "seesCare", user.get().isManager() && user.get().teams().contains(teamId));
+        model.addAttribute(
+                "careOff",
+                team.care().off().stream()
+                        .map(rule -> labels.word("care.rule." + rule, locale))
+                        .collect(java.util.stream.Collectors.joining(", ")));
         // The team's key figures against the comparable span before, above everything else.
         model.addAttribute("summary", measures(period0.totals(), period0.comparison()));
         model.addAttribute(

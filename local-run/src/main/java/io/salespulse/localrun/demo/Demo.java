@@ -224,18 +224,28 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * Camille's coaching: last week's 1:1 with Hugo (an action item overdue since, one still to come) and Léa's
+     * Camille's coaching: Hugo's weekly 1:1s of the last four weeks, his energy falling (4, 4, 2, 2), the last one a week
+     * ago (an action item overdue since, one still to come), and Léa's
      * development plan (a connect rate to reach, objection handling with a role-play milestone, a move to AE within six
      * months).
      * Dated from today; the same ids each run, so a restart records them again unchanged.
      */
     private static void coaching(Target target) throws IOException, InterruptedException {
         java.time.LocalDate today = java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone()));
+        // Hugo's energy at his weekly 1:1s: 4, 4, then 2 and 2 (ENERGY_DROP), the last one a week ago.
+        String[][] earlier = {{"3", "28", "4"}, {"2", "21", "4"}, {"1", "14", "2"}};
+        for (String[] meeting : earlier) {
+            put(
+                    target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo-" + meeting[0],
+                    target.adminToken(),
+                    """
+                    {"heldOn":"%s","notes":"Point hebdomadaire.","energy":%s}""".formatted(today.minusDays(Long.parseLong(meeting[1])), meeting[2]));
+        }
         put(
                 target.coachingUrl() + "/api/v1/reps/sdr-hugo/one-on-ones/demo-1on1-hugo",
                 target.adminToken(),
                 """
-                {"heldOn":"%s","notes":"Hugo veut transmettre sa méthode de relance ; il part en congé la semaine prochaine.","energy":4,
+                {"heldOn":"%s","notes":"Hugo semble fatigué : il veut transmettre sa méthode de relance ; il part en congé la semaine prochaine.","energy":2,
                  "actionItems":[{"text":"Trier le fichier Retail et garder les 50 meilleurs comptes","owner":"REP","due":"%s"},
                                 {"text":"Organiser un binôme Hugo et Léa sur les relances","owner":"MANAGER","due":"%s"}]}""".formatted(today.minusDays(7), today.minusDays(2), today.plusDays(3)));
         put(target.coachingUrl() + "/api/v1/reps/sdr-lea/plan", target.adminToken(), """

@@ -30,7 +30,9 @@ import java.util.Random;
  * <li>Marc (AE, Paris) wins a deal far above the team's usual (BIG_WIN);</li>
  * <li>Olivia (AE, New York) closes the deal that reaches her monthly revenue objective (OBJECTIVE_ACHIEVED);</li>
  * <li>Ethan (SDR, New York) goes quiet, his CRM sync stalled, then his week comes in (ACTIVITY_DROP, then
- * BACK_ON_TRACK).</li>
+ * BACK_ON_TRACK);</li>
+ * <li>Inès, under pressure on that slipping Globex deal, works evenings these last two weeks and the Saturday between
+ * them (AFTER_HOURS_RISING, told to Camille only). Hugo's energy falls over his last 1:1s ({@link Demo}: ENERGY_DROP).</li>
  * </ul>
  * Pure: no I/O; {@link DemoTraffic} sends it.
  */
@@ -166,12 +168,19 @@ public final class DemoStory {
     private static final PublicHolidays HOLIDAYS = new PublicHolidays();
 
     private final Random random;
+    /** Inès's evenings and weekend, drawn apart so that they change nobody else's days. */
+    private final Random evenings;
+
     private final Map<Team, LocalDate> today = new LinkedHashMap<>();
     private int sequence;
 
     private DemoStory(long seed) {
         this.random = new Random(seed);
+        this.evenings = new Random(seed + 1);
     }
+
+    /** Inès's evenings: the last days she works late on, in working days of history. */
+    public static final int INES_EVENING_DAYS = 10;
 
     /**
      * The day the demo plays as today when run on {@code day} (in Paris): that day when both teams work it, else the
@@ -221,6 +230,9 @@ public final class DemoStory {
                 boolean lastWeek = i >= days.size() - 5;
                 double level = "sdr-lea".equals(rep.repId()) && lastWeek ? 0.25 : 1.0;
                 byDay.add(day(rep, team, days.get(i), level));
+            }
+            if ("ae-ines".equals(rep.repId())) {
+                lateEvenings(rep, team, days, byDay);
             }
             if ("sdr-ethan".equals(rep.repId())) {
                 // Ethan's last week arrives late (his CRM sync stalled): first his older days.
@@ -294,6 +306,36 @@ public final class DemoStory {
         return meetings;
     }
 
+    /**
+     * Inès's last {@link #INES_EVENING_DAYS} working days each gain an evening of emails (19:30 to 22:30 in Paris), and
+     * the Saturday between them a day of work: what AFTER_HOURS_RISING sees against her usual weeks. Emails only,
+     * so that the key measure of an AE (meetings held, deals advanced) and her connect rate are not touched.
+     */
+    private void lateEvenings(Rep rep, Team team, List<LocalDate> days, List<List<Act>> byDay) {
+        for (int i = Math.max(0, days.size() - INES_EVENING_DAYS); i < days.size(); i++) {
+            byDay.get(i).addAll(extra(rep, team, days.get(i), 19 * 60 + 30, 22 * 60 + 30, 7));
+        }
+        // The Saturday between them: a day of work, but not the Sunday (a day of rest, so no NO_REST on top).
+        LocalDate saturday = days.get(days.size() - 1).with(TemporalAdjusters.previous(DayOfWeek.SATURDAY));
+        byDay.add(extra(rep, team, saturday, 10 * 60, 16 * 60, 12));
+    }
+
+    /**
+     * {@code count} emails between two minutes of the day, from the evenings' own draws (emails: calls would change her
+     * connect rate, another story).
+     */
+    private List<Act> extra(Rep rep, Team team, LocalDate day, int fromMinute, int toMinute, int count) {
+        List<Act> acts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int minute = fromMinute + evenings.nextInt(toMinute - fromMinute);
+            Instant at = day.atTime(LocalTime.of(minute / 60, minute % 60, evenings.nextInt(60)))
+                    .atZone(team.zone())
+                    .toInstant();
+            acts.add(act(rep, Kind.EMAIL, at, 0, null, null));
+        }
+        return acts;
+    }
+
     private static long count(List<List<Act>> days) {
         return days.stream()
                 .flatMap(List::stream)
@@ -349,12 +391,27 @@ public final class DemoStory {
             for (int i = 0; i < held; i++) {
                 Instant when = at(team, day, 9, 17);
                 Act booking = act(
-                        rep, Kind.MEETING_BOOKED, when.minusSeconds(86_400L * (2 + random.nextInt(3))), 0, null, when);
+                        rep,
+                        Kind.MEETING_BOOKED,
+                        onAWeekday(when.minusSeconds(86_400L * (2 + random.nextInt(3))), team),
+                        0,
+                        null,
+                        when);
                 acts.add(booking);
                 acts.add(new Act(booking.id() + "-held", rep.repId(), Kind.MEETING_HELD, when, 0, null, when));
             }
         }
         return acts;
+    }
+
+    /** The same time on the Friday before, when it falls on a weekend: meetings are booked on working days. */
+    private static Instant onAWeekday(Instant at, Team team) {
+        java.time.ZonedDateTime local = at.atZone(team.zone());
+        return switch (local.getDayOfWeek()) {
+            case SATURDAY -> local.minusDays(1).toInstant();
+            case SUNDAY -> local.minusDays(2).toInstant();
+            default -> at;
+        };
     }
 
     private Act act(Rep rep, Kind kind, Instant at, int seconds, String dealRef, Instant scheduledFor) {

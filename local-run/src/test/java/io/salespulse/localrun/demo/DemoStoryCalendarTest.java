@@ -6,15 +6,18 @@ import io.salespulse.coaching.projection.DealView;
 import io.salespulse.coaching.signals.rules.ActivityRules;
 import io.salespulse.coaching.signals.rules.ActivityRules.RepHistory;
 import io.salespulse.coaching.signals.rules.ActivityThresholds;
+import io.salespulse.coaching.signals.rules.CareRules;
 import io.salespulse.coaching.signals.rules.DealRules;
 import io.salespulse.coaching.signals.rules.Detection;
 import io.salespulse.coaching.signals.rules.ObjectiveRules;
 import io.salespulse.coaching.signals.rules.RuleSettings;
 import io.salespulse.contracts.kpi.DailyActivity;
 import io.salespulse.contracts.kpi.ObjectiveProgressed;
+import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.objective.ObjectiveMetric;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.RepRole;
+import io.salespulse.contracts.org.WorkingHours;
 import io.salespulse.contracts.signal.Severity;
 import io.salespulse.kpi.objectives.ObjectiveMath;
 import io.salespulse.localrun.demo.DemoStory.Act;
@@ -165,6 +168,22 @@ class DemoStoryCalendarTest {
                     .isEmpty();
         }
 
+        // Inès works evenings and the weekend between her last two weeks: activity outside working hours rising, for
+        // her
+        // alone (everybody else's emails before 9:00 and after 18:00 are their usual share).
+        Map<String, Map<LocalDate, RepDayKpisUpdated>> byHour = hours(plan.activityHistory());
+        for (DemoCast.Rep rep : DemoCast.REPS) {
+            Optional<Detection> rising = CareRules.afterHoursRising(care(rep.repId(), byHour, now), RULES.care());
+            if (rep.repId().equals("ae-ines")) {
+                assertThat(rising).as("Inès's evenings").isPresent();
+            } else {
+                assertThat(rising).as("%s's evenings", rep.repId()).isEmpty();
+            }
+            assertThat(CareRules.noRest(care(rep.repId(), byHour, now), RULES.care()))
+                    .as("%s rests", rep.repId())
+                    .isEmpty();
+        }
+
         // Olivia's live deal reaches her monthly revenue objective, which she had not reached before it.
         Objective oliviaObjective = objectiveOf(plan, "ae-olivia");
         BigDecimal wonBefore = won(plan.dealHistory(), "ae-olivia", oliviaObjective);
@@ -214,6 +233,42 @@ class DemoStoryCalendarTest {
         counts.forEach((rep, byDay) -> byDay.forEach((day, c) -> days.computeIfAbsent(rep, r -> new HashMap<>())
                 .put(day, new DailyActivity(c[0], c[1], 0, c[2], c[3], 0, c[4], 0, 0, 0, 0))));
         return days;
+    }
+
+    /** Each rep's days as kpi-service publishes them to coaching-service: its activities by hour of its team's zone. */
+    private static Map<String, Map<LocalDate, RepDayKpisUpdated>> hours(List<List<Act>> groups) {
+        Map<String, Map<LocalDate, Long[]>> counts = new HashMap<>();
+        for (List<Act> group : groups) {
+            for (Act act : group) {
+                java.time.ZonedDateTime at = act.at()
+                        .atZone(DemoCast.teamOf(DemoCast.rep(act.repId())).zone());
+                Long[] c = counts.computeIfAbsent(act.repId(), r -> new HashMap<>())
+                        .computeIfAbsent(at.toLocalDate(), d -> {
+                            Long[] zero = new Long[24];
+                            java.util.Arrays.fill(zero, 0L);
+                            return zero;
+                        });
+                c[at.getHour()]++;
+            }
+        }
+        Map<String, Map<LocalDate, RepDayKpisUpdated>> days = new HashMap<>();
+        counts.forEach((rep, byDay) -> byDay.forEach((day, c) -> days.computeIfAbsent(rep, r -> new HashMap<>())
+                .put(day, new RepDayKpisUpdated(rep, null, day, DailyActivity.NONE, List.of(c), Instant.EPOCH))));
+        return days;
+    }
+
+    private static CareRules.CareHistory care(
+            String repId, Map<String, Map<LocalDate, RepDayKpisUpdated>> days, Instant now) {
+        DemoCast.Rep rep = DemoCast.rep(repId);
+        DemoCast.Team team = DemoCast.teamOf(rep);
+        return new CareRules.CareHistory(
+                repId,
+                RepRole.valueOf(rep.role()),
+                WorkingHours.DEFAULT,
+                workingDay(team),
+                day -> false,
+                now.atZone(team.zone()).toLocalDate().minusDays(1),
+                days.getOrDefault(repId, Map.of()));
     }
 
     private static Predicate<LocalDate> workingDay(DemoCast.Team team) {
