@@ -167,6 +167,17 @@ class CockpitBrowserIT {
                             .containsPattern("\\d+ \\((=|[+−]\\d+)\\)");
                     assertThat(browser.findElements(By.cssSelector("#signals-warning > ul > li")))
                             .hasSize(3);
+                    // The care signals apart, for the team's managers only: Inès's evenings, Hugo's energy.
+                    assertThat(browser.findElement(By.id("team-care")).getText())
+                            .contains(
+                                    "Prendre soin",
+                                    "Seuls les managers de l'équipe voient ces signaux",
+                                    "Inès Moreau travaille de plus en plus le soir et les jours de repos",
+                                    "Énergie de Hugo Bernard en baisse");
+                    assertThat(browser.findElement(By.id("signals-heading"))
+                                    .findElement(By.xpath(".."))
+                                    .getText())
+                            .doesNotContain("travaille de plus en plus le soir", "Énergie de Hugo");
                     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
                     screenshot(browser, "team-board");
                     WebElement moreWarnings = browser.findElement(By.cssSelector("#signals-warning details"));
@@ -280,8 +291,19 @@ class CockpitBrowserIT {
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market"))
                             .click();
 
-                    // Inès's open deals: the Globex deal that has sat in negotiation.
+                    // Inès's open deals: the Globex deal that has sat in negotiation; and her pace, the same figures
+                    // she
+                    // reads in her week: her evenings, her share of activity outside working hours against her usual.
                     browser.get(stack.url("cockpit") + "/reps/ae-ines");
+                    assertThat(browser.findElement(By.id("care")).getText())
+                            .contains(
+                                    "Prendre soin",
+                                    "Visible seulement par Inès Moreau et ses managers",
+                                    "Journée de travail de l'équipe : de 09:00 à 18:00",
+                                    "soirées hors des heures de travail",
+                                    "Activité hors des heures de travail sur les 10 derniers jours ouvrés",
+                                    "Inès Moreau travaille de plus en plus le soir et les jours de repos")
+                            .containsPattern("\\d+ % \\(d'habitude \\d+ %\\)");
                     assertThat(browser.findElement(By.id("deals-heading")).getText())
                             .isEqualTo("Affaires ouvertes");
                     assertThat(browser.findElement(By.cssSelector("table.deals"))
@@ -687,6 +709,8 @@ class CockpitBrowserIT {
                                         "Objectif en danger",
                                         "Affaire bloquée",
                                         "Couverture",
+                                        "travaille de plus en plus le soir",
+                                        "Énergie",
                                         "Hugo Bernard");
                         long callsBefore = Long.parseLong(
                                 tv.findElement(By.id("today-calls")).getText().replaceAll("\\D", ""));
@@ -926,6 +950,13 @@ class CockpitBrowserIT {
                     await().atMost(Duration.ofSeconds(10)).until(() -> chartDrawn(browser, "daily-chart"));
                     assertThat(browser.findElement(By.tagName("main")).getText())
                             .doesNotContain("Activity drop", "Baisse d'activité");
+                    // Her pace, as her managers see it: nothing is measured behind her back.
+                    assertThat(browser.findElement(By.id("care")).getText())
+                            .contains(
+                                    "My pace",
+                                    "Only you and your managers see this",
+                                    "The team's working day: 09:00 to 18:00",
+                                    "What the manager is told");
                     screenshot(browser, "my-week");
                     browser.manage().window().setSize(new Dimension(375, 812));
                     await().atMost(Duration.ofSeconds(10))
@@ -972,6 +1003,14 @@ class CockpitBrowserIT {
                                     .as("leadership on a phone")
                                     .isLessThanOrEqualTo(0));
                     browser.manage().window().setSize(new Dimension(1280, 900));
+                    // Paris's board as leadership reads it: no care signal, no care section; Inès's page without her
+                    // pace.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElements(By.id("team-care"))).isEmpty();
+                    assertThat(browser.findElement(By.tagName("main")).getText())
+                            .doesNotContain("working more evenings", "energy is falling");
+                    browser.get(stack.url("cockpit") + "/reps/ae-ines");
+                    assertThat(browser.findElements(By.id("care"))).isEmpty();
                     browser.get(stack.url("cockpit") + "/admin/roster");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
 

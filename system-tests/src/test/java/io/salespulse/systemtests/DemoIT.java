@@ -72,6 +72,24 @@ class DemoIT {
                             assertThat(paris).doesNotContain("Olivia", "Ethan");
                             assertThat(newYork).doesNotContain("Léa", "Inès", "Marc");
                         });
+                // The care signals: told to Camille (her own log), in French; never in the log an admin reads of
+                // hers, nor in the team's signals leadership reads.
+                String camilleOwn = stack.tokens().manager();
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(get(camille, camilleOwn))
+                                .containsPattern(told(
+                                        "AFTER_HOURS_RISING",
+                                        "Inès Moreau travaille de plus en plus le soir et les jours de repos"))
+                                .containsPattern(told("ENERGY_DROP", "Énergie de Hugo Bernard en baisse")));
+                assertThat(get(camille, admin)).doesNotContain("AFTER_HOURS_RISING", "ENERGY_DROP");
+                String care =
+                        get(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals?status=OPEN", camilleOwn);
+                assertThat(care).contains("\"type\":\"AFTER_HOURS_RISING\"", "\"type\":\"ENERGY_DROP\"");
+                assertThat(get(
+                                stack.url("coaching-service") + "/api/v1/teams/team-paris/signals?status=OPEN",
+                                stack.tokens().leadership()))
+                        .doesNotContain("AFTER_HOURS_RISING", "ENERGY_DROP");
                 // The instant ones reached the sink, in the manager's language.
                 assertThat(demo.sink().received()).anySatisfy(m -> {
                     assertThat(m.managerId()).isEqualTo("mgr-camille");
@@ -151,13 +169,17 @@ class DemoIT {
                         "Inès's Globex deal sits in negotiation",
                         "Marc closes Initech",
                         "Olivia closes Umbrella Corp",
-                        "Ethan's CRM sync catches up")
+                        "Ethan's CRM sync catches up",
+                        "Inès, under pressure on Globex, works evenings",
+                        "Hugo's energy at his weekly 1:1s falls")
                 .contains(
                         "ACTIVITY_DROP, CRITICAL",
                         "STALLED_DEAL, CLOSE_DATE_SLIPPING",
                         "BIG_WIN",
                         "OBJECTIVE_ACHIEVED",
-                        "BACK_ON_TRACK");
+                        "BACK_ON_TRACK",
+                        "AFTER_HOURS_RISING",
+                        "ENERGY_DROP");
     }
 
     /** A delivery of this type and title in a manager's log (sent, or kept for the digest). */

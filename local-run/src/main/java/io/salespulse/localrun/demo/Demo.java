@@ -110,7 +110,11 @@ public final class Demo implements AutoCloseable {
                     + " (STALLED_DEAL, CLOSE_DATE_SLIPPING: kept for Camille's 08:30 digest)");
             out.println("  - Ethan's CRM sync has stalled: his week looks empty (ACTIVITY_DROP)");
             out.println(
-                    "Demo: objectives set, Camille's last 1:1 with Hugo and Léa's development plan recorded. Today, live:");
+                    "  - Inès, under pressure on Globex, works evenings and a Saturday: her share of activity outside"
+                            + " working hours doubles (AFTER_HOURS_RISING: a care signal, for Camille only, in her digest)");
+            out.println("  - Hugo's energy at his weekly 1:1s falls: 4, 4, 2, 2 (ENERGY_DROP: for Camille only)");
+            out.println(
+                    "Demo: objectives set, Camille's 1:1s with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
             out.println("  - Ethan's CRM sync catches up: his last week comes in (BACK_ON_TRACK)");
             traffic.activities(plan.lateActivity());
