@@ -154,7 +154,11 @@ class CareSignalsIT {
         }
         KafkaProbe.publish(days.toArray(EventEnvelope[]::new));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> open("AFTER_HOURS_RISING", ines) != null);
+        // Raised as soon as the days that make it are in, then updated as the rest come: read it once all are.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> open("AFTER_HOURS_RISING", ines) != null
+                        && "10".equals(evidence(open("AFTER_HOURS_RISING", ines), "eveningsWorked"))
+                        && "0.1".equals(evidence(open("AFTER_HOURS_RISING", ines), "baselineAfterHoursShare")));
         JsonNode rising = open("AFTER_HOURS_RISING", ines);
         // 80 of 200 calls outside hours against 80 of 800 in the eight weeks before.
         assertThat(evidence(rising, "afterHoursShare")).isEqualTo("0.4");
@@ -246,7 +250,8 @@ class CareSignalsIT {
             days.add(day(noa, day, Map.of(11, 4L)));
         }
         KafkaProbe.publish(days.toArray(EventEnvelope[]::new));
-        await().atMost(Duration.ofSeconds(60)).until(() -> open("NO_REST", noa) != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> open("NO_REST", noa) != null && "12".equals(evidence(open("NO_REST", noa), "daysInARow")));
         assertThat(evidence(open("NO_REST", noa), "daysInARow")).isEqualTo("12");
 
         // A day of leave recorded on Sunday 22nd: it was rest.

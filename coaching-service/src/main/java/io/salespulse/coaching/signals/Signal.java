@@ -31,6 +31,7 @@ import java.util.Map;
  * @param resolvedAt      when the condition cleared
  * @param resolution      why it is resolved
  * @param deal            the deal a deal signal is about (name, amount, stage, close date, CRM link); null otherwise
+ * @param linkedTo        the signal this one is part of (a rep's activity drop within its team's), null otherwise
  */
 public record Signal(
         String signalId,
@@ -50,4 +51,5 @@ public record Signal(
         String note,
         Instant resolvedAt,
         String resolution,
-        DealSummary deal) {}
+        DealSummary deal,
+        String linkedTo) {}

@@ -82,7 +82,8 @@ public class SignalStore {
             String acknowledgedBy,
             String note,
             Instant resolvedAt,
-            String resolution) {}
+            String resolution,
+            String linkedTo) {}
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -138,10 +139,24 @@ public class SignalStore {
     /** Raises, updates or resolves the signal of (type, subject) to match what the rule found now. */
     public void sync(
             SignalType type, String subjectId, Optional<Detection> detection, Context context, String resolution) {
+        sync(type, subjectId, detection, context, resolution, null);
+    }
+
+    /**
+     * As {@link #sync(SignalType, String, Optional, Context, String)}; a signal raised now is part of {@code linkedTo}
+     * (null: of none), and said so to whoever is told of it.
+     */
+    public void sync(
+            SignalType type,
+            String subjectId,
+            Optional<Detection> detection,
+            Context context,
+            String resolution,
+            String linkedTo) {
         Optional<StoredSignal> open = open(type, subjectId);
         if (detection.isPresent()) {
             if (open.isEmpty()) {
-                raise(detection.get(), context);
+                raise(detection.get(), context, linkedTo);
             } else {
                 update(open.get(), detection.get(), context);
             }
@@ -154,7 +169,7 @@ public class SignalStore {
     public void recognise(Detection detection, Context context) {
         Optional<StoredSignal> open = open(detection.type(), detection.subjectId());
         if (open.isEmpty()) {
-            raise(detection, context);
+            raise(detection, context, null);
         } else {
             announceIfNeeded(open.get());
         }
@@ -186,7 +201,40 @@ public class SignalStore {
                 .findFirst();
     }
 
-    private void raise(Detection d, Context context) {
+    /** The id of the open signal of (type, subject), if any. */
+    public Optional<String> openId(SignalType type, String subjectId) {
+        return open(type, subjectId).map(StoredSignal::signalId);
+    }
+
+    /** Whether (type, subject) has an open signal. */
+    public boolean isOpen(SignalType type, String subjectId) {
+        return open(type, subjectId).isPresent();
+    }
+
+    /** Links the open signal of (type, subject), if any, to the open signal it is part of now. */
+    public void link(SignalType type, String subjectId, String linkedTo) {
+        mongo.updateFirst(
+                query(where("openKey").is(openKey(type, subjectId))),
+                new Update().set("linkedTo", linkedTo),
+                StoredSignal.class);
+    }
+
+    /** The team's open signals of a type are part of no other any more (the one they were part of is resolved). */
+    public void unlinkTeam(SignalType type, String teamId) {
+        mongo.updateMulti(
+                query(where("teamId")
+                        .is(teamId)
+                        .and("type")
+                        .is(type)
+                        .and("status")
+                        .ne(SignalStatus.RESOLVED)
+                        .and("linkedTo")
+                        .ne(null)),
+                new Update().unset("linkedTo"),
+                StoredSignal.class);
+    }
+
+    private void raise(Detection d, Context context, String linkedTo) {
         Instant now = clock.instant();
         StoredSignal signal = new StoredSignal(
                 UUID.randomUUID().toString(),
@@ -208,7 +256,8 @@ public class SignalStore {
                 null,
                 null,
                 null,
-                null);
+                null,
+                linkedTo);
         try {
             mongo.insert(signal);
         } catch (DuplicateKeyException e) {
@@ -238,6 +287,7 @@ public class SignalStore {
                         s.evidence(),
                         s.suggestedAction(),
                         s.deal(),
+                        s.linkedTo(),
                         s.raisedAt()));
         mongo.updateFirst(byId(s.signalId()), new Update().set("announced", true), StoredSignal.class);
     }
@@ -432,6 +482,7 @@ public class SignalStore {
                 s.note(),
                 s.resolvedAt(),
                 s.resolution(),
-                s.deal() == null ? null : EventCodec.mapper().readValue(s.deal(), DealSummary.class));
+                s.deal() == null ? null : EventCodec.mapper().readValue(s.deal(), DealSummary.class),
+                s.linkedTo());
     }
 }

@@ -134,6 +134,7 @@ public class CoachingClient {
      * A signal as the cockpit shows it.
      *
      * @param suggestedAction the coaching action by language ({@code fr}, {@code en})
+     * @param linkedTo        the signal this one is part of (a rep's drop within its team's), or null
      */
     @ReadFrom(service = "coaching-service", schema = "Signal")
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -152,7 +153,8 @@ public class CoachingClient {
             String note,
             Instant resolvedAt,
             String resolution,
-            DealSummary deal) {
+            DealSummary deal,
+            String linkedTo) {
 
         public Signal {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -37,14 +37,15 @@ class TeamBoard {
     /** A measure of a rep's line. */
     record Measure(String key, long now, String change) {}
 
-    /** An open signal as the board lists it. */
+    /** An open signal as the board lists it; {@code linked}: part of another (a rep's drop within its team's). */
     record SignalLine(
             String signalId,
             String severity,
             String title,
             List<Map.Entry<String, String>> evidence,
             boolean acknowledged,
-            String raised) {}
+            String raised,
+            boolean linked) {}
 
     /**
      * The open signals of one severity: the first three shown, the rest one click away.
@@ -209,11 +210,8 @@ class TeamBoard {
                                 SignalPage.evidence(signal, labels, locale),
                                 signal.isAcknowledged(),
                                 Figures.ago(
-                                        signal.raisedAt(),
-                                        clock.instant(),
-                                        ZoneId.of(team.timezone()),
-                                        labels,
-                                        locale)));
+                                        signal.raisedAt(), clock.instant(), ZoneId.of(team.timezone()), labels, locale),
+                                signal.linkedTo() != null));
             }
         }
         signals.sort(Comparator.comparing((SignalLine s) -> SEVERITIES.indexOf(s.severity()))

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param evidence        the figures and threshold that made it
  * @param suggestedAction a coaching action per language
  * @param deal            the deal, for a signal about a deal ({@code null} otherwise)
+ * @param linkedTo        the signal this one is part of ({@code null}: none), e.g. a rep's activity drop raised while
+ *                        most of its team drops: told with the team's signal, not on its own
  * @param occurredAt      when it was detected
  */
 public record SignalRaised(
@@ -31,8 +33,37 @@ public record SignalRaised(
         List<Evidence> evidence,
         Map<Language, String> suggestedAction,
         DealSummary deal,
+        String linkedTo,
         Instant occurredAt)
         implements SignalEvent {
+
+    /** A signal linked to no other. */
+    public SignalRaised(
+            String signalId,
+            SignalType type,
+            SubjectKind subjectKind,
+            String subjectId,
+            String repId,
+            String teamId,
+            Severity severity,
+            List<Evidence> evidence,
+            Map<Language, String> suggestedAction,
+            DealSummary deal,
+            Instant occurredAt) {
+        this(
+                signalId,
+                type,
+                subjectKind,
+                subjectId,
+                repId,
+                teamId,
+                severity,
+                evidence,
+                suggestedAction,
+                deal,
+                null,
+                occurredAt);
+    }
 
     /** A signal about something other than a deal. */
     public SignalRaised(
@@ -57,6 +88,7 @@ public record SignalRaised(
                 evidence,
                 suggestedAction,
                 null,
+                null,
                 occurredAt);
     }
 
@@ -73,6 +105,7 @@ public record SignalRaised(
                 update.evidence(),
                 suggestedAction,
                 deal,
+                linkedTo,
                 occurredAt);
     }
 }

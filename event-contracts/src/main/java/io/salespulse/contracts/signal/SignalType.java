@@ -5,6 +5,11 @@ import io.salespulse.contracts.org.CareRule;
 /** The kinds of signal: weak signals to act on early, and positive ones worth recognising. */
 public enum SignalType {
     ACTIVITY_DROP(false),
+    /**
+     * Most of a team's active reps drop in the same window (a tool outage, a morale issue, a market change): one signal
+     * for the team, its reps' own drops linked to it.
+     */
+    TEAM_ACTIVITY_DROP(false),
     SILENCE(false),
     CONNECT_RATE_DROP(false),
     STALLED_DEAL(false),

@@ -84,6 +84,15 @@ class TeamCelebrations {
         return Optional.ofNullable(mongo.findById(teamId, TeamChannel.class));
     }
 
+    /** The teams' channels that are on. */
+    java.util.List<TeamChannel> enabledChannels() {
+        return mongo.find(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("enabled")
+                                .is(true)),
+                TeamChannel.class);
+    }
+
     void save(TeamChannel channel) {
         mongo.save(channel);
     }

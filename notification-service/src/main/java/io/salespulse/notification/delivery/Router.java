@@ -114,6 +114,7 @@ class Router {
                     signal.type(),
                     signal.severity(),
                     false,
+                    signal.linkedTo() != null,
                     prefs,
                     now,
                     queue.instantSignalsSince(manager, now.minus(Duration.ofHours(1))));

@@ -66,6 +66,7 @@ class WeeklyDigest {
     private final MailTemplates mailTemplates;
     private final String appUrl;
     private final Duration reviewWait;
+    private final io.salespulse.notification.celebrations.WeeklyWins weeklyWins;
 
     WeeklyDigest(
             PreferencesStore preferences,
@@ -77,7 +78,9 @@ class WeeklyDigest {
             ObjectProvider<JavaMailSender> mail,
             Texts texts,
             MailTemplates mailTemplates,
-            NotificationSettings settings) {
+            NotificationSettings settings,
+            io.salespulse.notification.celebrations.WeeklyWins weeklyWins) {
+        this.weeklyWins = weeklyWins;
         this.reviewWait = settings.weeklyReviewWait();
         this.preferences = preferences;
         this.queue = queue;
@@ -180,6 +183,16 @@ class WeeklyDigest {
                 lastWeekStart,
                 thisWeek.atStartOfDay(zone).toInstant())) {
             recognitions.add(Message.storedTitle(delivery.envelope().message()));
+        }
+        // The team's own ritual: last week's wins, posted to its channel on its first working morning.
+        for (TeamChanged team : teams) {
+            if (weeklyWins.posts(team.teamId())) {
+                recognitions.add(texts.get(
+                        prefs.locale(),
+                        "weekly.winsPosted",
+                        team.name(),
+                        appUrl + "/teams/" + team.teamId() + "/celebrations"));
+            }
         }
         List<PipelineSections.TeamReview> reviews = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -36,6 +36,21 @@ public final class NotificationPolicy {
             Preferences preferences,
             Instant now,
             int instantLastHour) {
+        return decide(type, severity, resolved, false, preferences, now, instantLastHour);
+    }
+
+    /**
+     * As above; {@code linked}: the signal is part of another one the manager is told of (a rep's activity drop within
+     * its team's): it goes in the daily digest, never at once, so the manager hears once of the whole.
+     */
+    public static Decision decide(
+            SignalType type,
+            Severity severity,
+            boolean resolved,
+            boolean linked,
+            Preferences preferences,
+            Instant now,
+            int instantLastHour) {
         if (resolved) {
             return new Decision(Decision.Route.SUPPRESSED, null, RoutingReason.RESOLVED_BEFORE_SENT);
         }
@@ -55,6 +70,9 @@ public final class NotificationPolicy {
         Severity floor = preferences.minSeverity() == null ? Severity.INFO : preferences.minSeverity();
         if (severity.compareTo(floor) < 0) {
             return new Decision(Decision.Route.SUPPRESSED, null, RoutingReason.BELOW_MINIMUM_SEVERITY);
+        }
+        if (linked) {
+            return new Decision(Decision.Route.DIGEST, null, RoutingReason.PART_OF_A_TEAM_SIGNAL);
         }
         if (severity != Severity.CRITICAL) {
             return new Decision(Decision.Route.DIGEST, null, RoutingReason.IN_DAILY_DIGEST);

@@ -16,6 +16,7 @@ public enum RoutingReason {
     RECOGNITIONS_IN_DIGEST("recognitions go in the daily digest"),
     BELOW_MINIMUM_SEVERITY("below the manager's minimum severity"),
     IN_DAILY_DIGEST("goes in the daily digest"),
+    PART_OF_A_TEAM_SIGNAL("part of a team's signal: goes in the daily digest"),
     INSTANT_LIMIT_REACHED("more than " + NotificationPolicy.MAX_INSTANT_PER_HOUR + " instant notifications this hour"),
     SENT_AT_ONCE("sent at once"),
     ESCALATED("escalated to CRITICAL: sent at once");

@@ -38,6 +38,11 @@ class NotificationPolicyTest {
         assertThat(NotificationPolicy.decide(SignalType.ACTIVITY_DROP, Severity.WARNING, false, PARIS, DAY, 0)
                         .route())
                 .isEqualTo(Decision.Route.DIGEST);
+        // A rep's critical drop that is part of its team's drop (told at once) goes in the digest.
+        Decision linked =
+                NotificationPolicy.decide(SignalType.ACTIVITY_DROP, Severity.CRITICAL, false, true, PARIS, DAY, 0);
+        assertThat(linked.route()).isEqualTo(Decision.Route.DIGEST);
+        assertThat(linked.reason()).isEqualTo(RoutingReason.PART_OF_A_TEAM_SIGNAL);
         assertThat(NotificationPolicy.decide(
                                 SignalType.BIG_WIN,
                                 Severity.INFO,

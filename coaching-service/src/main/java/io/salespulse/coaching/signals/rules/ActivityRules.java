@@ -60,6 +60,44 @@ public final class ActivityRules {
         };
     }
 
+    /** Active reps a team needs measured before its activity drop is spoken of. */
+    public static final int TEAM_MIN_REPS = 3;
+
+    /**
+     * A rep of a team as the team's activity drop reads it: its own ratio to its own baseline, and whether its own drop
+     * rule (its role's and seniority's threshold) holds.
+     */
+    public record MemberRatio(String repId, BigDecimal ratio, boolean dropping) {}
+
+    /**
+     * TEAM_ACTIVITY_DROP: more than half of the team's active reps measured (at least {@link #TEAM_MIN_REPS}: those
+     * with enough history, not away or just back) drop in the same window. CRITICAL: a whole team slowing down at once
+     * (a tool outage, a morale issue, a market change) is one thing to look at now, told once instead of once per rep.
+     * Evidence: how many drop, how many were measured, and the mean of their ratios.
+     */
+    public static Optional<Detection> teamActivityDrop(String teamId, List<MemberRatio> members) {
+        if (members.size() < TEAM_MIN_REPS) {
+            return Optional.empty();
+        }
+        long dropping = members.stream().filter(MemberRatio::dropping).count();
+        if (dropping * 2 <= members.size()) {
+            return Optional.empty();
+        }
+        BigDecimal mean = members.stream()
+                .map(MemberRatio::ratio)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(members.size()), 4, RoundingMode.HALF_UP);
+        return Optional.of(new Detection(
+                SignalType.TEAM_ACTIVITY_DROP,
+                SubjectKind.TEAM,
+                teamId,
+                Severity.CRITICAL,
+                List.of(
+                        Evidence.of("repsDropping", dropping),
+                        Evidence.of("repsMeasured", members.size()),
+                        Evidence.of("ratio", mean))));
+    }
+
     /** The ratio of the last window to the baseline, when there is enough history to speak. */
     public record Ratio(long recent, BigDecimal baseline, BigDecimal ratio) {}
 

@@ -217,4 +217,43 @@ class ActivityRulesTest {
         assertThat(ActivityRules.keyMetric(RepRole.SDR, a)).isEqualTo(73);
         assertThat(ActivityRules.keyMetric(RepRole.CSM, a)).isEqualTo(2);
     }
+
+    @Test
+    void mostOfTheTeamDroppingIsATeamDropAndHalfIsNot() {
+        java.util.function.BiFunction<String, String, ActivityRules.MemberRatio> member =
+                (rep, ratio) -> new ActivityRules.MemberRatio(
+                        rep,
+                        new java.math.BigDecimal(ratio),
+                        new java.math.BigDecimal(ratio).compareTo(new java.math.BigDecimal("0.6")) < 0);
+        // Three of five under their threshold: the team drops; the mean of the five ratios, (0.25*3 + 1 + 1.1) / 5.
+        var drop = ActivityRules.teamActivityDrop(
+                "lyon",
+                java.util.List.of(
+                        member.apply("a", "0.25"),
+                        member.apply("b", "0.25"),
+                        member.apply("c", "0.25"),
+                        member.apply("d", "1"),
+                        member.apply("e", "1.1")));
+        assertThat(drop).hasValueSatisfying(d -> {
+            assertThat(d.severity()).isEqualTo(io.salespulse.contracts.signal.Severity.CRITICAL);
+            assertThat(d.subjectKind()).isEqualTo(io.salespulse.contracts.signal.SubjectKind.TEAM);
+            assertThat(d.evidence())
+                    .extracting(
+                            e -> e.name() + "=" + e.value().stripTrailingZeros().toPlainString())
+                    .containsExactly("repsDropping=3", "repsMeasured=5", "ratio=0.57");
+        });
+        // Two of four is half, not most.
+        assertThat(ActivityRules.teamActivityDrop(
+                        "lyon",
+                        java.util.List.of(
+                                member.apply("a", "0.2"),
+                                member.apply("b", "0.2"),
+                                member.apply("d", "1"),
+                                member.apply("e", "1"))))
+                .isEmpty();
+        // Two of two measured: too few to speak of a team.
+        assertThat(ActivityRules.teamActivityDrop(
+                        "lyon", java.util.List.of(member.apply("a", "0.2"), member.apply("b", "0.2"))))
+                .isEmpty();
+    }
 }
