@@ -153,6 +153,15 @@ class RosterIT {
         Http.Answer cadence = Http.put(base + "/teams/t-bad", """
                 {"name":"X","timezone":"Europe/Paris","locale":"fr","care":{"oneOnOneDaysSenior":0}}""");
         assertThat(cadence.json().get("errors").findValuesAsString("field")).containsExactly("care.oneOnOneDaysSenior");
+        Http.Answer email = Http.put(base + "/teams/t-email", """
+                {"name":"X","timezone":"Europe/Paris","locale":"fr"}""");
+        assertThat(email.status()).isEqualTo(200);
+        Http.Answer badEmail = Http.put(base + "/reps/r-email", """
+                {"displayName":"X","teamId":"t-email","role":"AE","seniority":"SENIOR","email":"not an address"}""");
+        assertThat(badEmail.json().get("errors").findValuesAsString("field")).containsExactly("email");
+        Http.Answer goodEmail = Http.put(base + "/reps/r-email", """
+                {"displayName":"X","teamId":"t-email","role":"AE","seniority":"SENIOR","email":"x@example.com"}""");
+        assertThat(goodEmail.json().get("email").asString()).isEqualTo("x@example.com");
         Http.Answer orphan = Http.put(base + "/reps/r-bad", """
                 {"displayName":"X","teamId":"no-such-team","role":"AE","seniority":"SENIOR"}""");
         assertThat(orphan.status()).isEqualTo(400);

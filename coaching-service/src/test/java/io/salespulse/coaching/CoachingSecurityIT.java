@@ -40,6 +40,9 @@ class CoachingSecurityIT {
     @Autowired
     SignalStore book;
 
+    @Autowired
+    io.salespulse.kit.roster.RosterStore rosterStore;
+
     private String signalOf(String repId, String teamId) {
         book.recognise(
                 new Detection(
@@ -117,6 +120,33 @@ class CoachingSecurityIT {
                             .status())
                     .isEqualTo(201);
         }
+        // Both teams run the pulse, so that asking its question is a manager's action like any other.
+        for (String[] team :
+                new String[][] {{t.teamA(), t.managerA(), "Europe/Paris"}, {t.teamB(), t.managerB(), "America/New_York"}
+                }) {
+            io.salespulse.testsupport.KafkaProbe.publish(io.salespulse.contracts.EventEnvelope.of(
+                    "pulse-" + team[0],
+                    "/test",
+                    new io.salespulse.contracts.org.TeamChanged(
+                            team[0],
+                            team[0],
+                            team[2],
+                            io.salespulse.contracts.org.Language.fr,
+                            java.util.List.of(team[1]),
+                            java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                            null,
+                            null,
+                            null,
+                            new io.salespulse.contracts.org.TeamCare(null, null, null, null, true),
+                            java.time.Instant.parse("2026-01-02T00:00:00Z"))));
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> java.util.List.of(t.teamA(), t.teamB()).stream()
+                        .allMatch(team -> rosterStore
+                                .team(team)
+                                .map(found -> found.careOrNone().runsPulse())
+                                .orElse(false)));
         AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
                 .rep(t.repA())
                 .row(
@@ -183,6 +213,41 @@ class CoachingSecurityIT {
                         "/api/v1/reps/" + t.repB() + "/recognitions",
                         null,
                         Rule.REP_READ)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/pulse",
+                        "/api/v1/teams/" + t.teamA() + "/pulse",
+                        "/api/v1/teams/" + t.teamB() + "/pulse",
+                        null,
+                        Rule.CARE_TEAM_READ)
+                .row(
+                        "POST",
+                        "/api/v1/teams/{teamId}/pulse/ask",
+                        "/api/v1/teams/" + t.teamA() + "/pulse/ask",
+                        "/api/v1/teams/" + t.teamB() + "/pulse/ask",
+                        "{}",
+                        Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/pulse",
+                        "/api/v1/reps/" + t.repA() + "/pulse",
+                        "/api/v1/reps/" + t.repB() + "/pulse",
+                        null,
+                        Rule.REP_OWN_READ)
+                .row(
+                        "GET",
+                        "/api/v1/pulse/{inviteId}",
+                        "/api/v1/pulse/x?key=y",
+                        "/api/v1/pulse/x?key=y",
+                        null,
+                        Rule.OWN_CREDENTIALS)
+                .row(
+                        "POST",
+                        "/api/v1/pulse/{inviteId}/answer",
+                        "/api/v1/pulse/x/answer",
+                        "/api/v1/pulse/x/answer",
+                        "{}",
+                        Rule.OWN_CREDENTIALS)
                 .row(
                         "GET",
                         "/api/v1/reps/{repId}/care",

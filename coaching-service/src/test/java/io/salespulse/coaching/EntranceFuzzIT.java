@@ -49,7 +49,7 @@ class EntranceFuzzIT {
 
     /** Every document the entrances write (the 1:1s, the plans, the signal acknowledged), as one number. */
     long fingerprint() {
-        return Fingerprints.of(mongo, List.of("one_on_ones", "development_plans"))
+        return Fingerprints.of(mongo, List.of("one_on_ones", "development_plans", "pulse_invites", "pulse_answers"))
                 + Fingerprints.of(mongo, "signals", new Document("_id", signal));
     }
 
@@ -98,5 +98,50 @@ class EntranceFuzzIT {
                 .orElseThrow();
         fuzz("acknowledge", "POST", "/api/v1/signals/" + signal + "/acknowledge", List.of("""
                 {"note":"Vu avec Léa en 1:1."}""", "{}"), manager);
+
+        // The team pulse's answer, through a link's own key (no token): the team runs the pulse, its question asked.
+        io.salespulse.testsupport.KafkaProbe.publish(io.salespulse.contracts.EventEnvelope.of(
+                "pulse-" + t.teamA(),
+                "/test",
+                new io.salespulse.contracts.org.TeamChanged(
+                        t.teamA(),
+                        "A",
+                        "Europe/Paris",
+                        io.salespulse.contracts.org.Language.fr,
+                        List.of(t.managerA()),
+                        java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                        null,
+                        null,
+                        null,
+                        new io.salespulse.contracts.org.TeamCare(null, null, null, null, true),
+                        java.time.Instant.parse("2026-01-02T00:00:00Z"))));
+        io.salespulse.contracts.pulse.PulseInvited invite;
+        try (io.salespulse.testsupport.KafkaProbe signals =
+                io.salespulse.testsupport.KafkaProbe.reading(io.salespulse.contracts.Topics.SIGNALS)) {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> io.salespulse.testsupport.Http.post(
+                                            "http://localhost:" + port + "/api/v1/teams/" + t.teamA() + "/pulse/ask",
+                                            "application/json",
+                                            "{}",
+                                            "Authorization",
+                                            manager)
+                                    .status()
+                            == 200);
+            invite = (io.salespulse.contracts.pulse.PulseInvited) signals.awaitEvents(
+                            e -> e.data() instanceof io.salespulse.contracts.pulse.PulseInvited p
+                                    && p.repId().equals(t.repA()),
+                            1,
+                            java.time.Duration.ofSeconds(30))
+                    .get(0)
+                    .data();
+        }
+        fuzz(
+                "pulse-answer",
+                "POST",
+                "/api/v1/pulse/" + invite.inviteId() + "/answer",
+                List.of("""
+                {"key":"%s","score":4,"comment":"Semaine chargée, mais une belle signature."}""".formatted(invite.key())),
+                "");
     }
 }

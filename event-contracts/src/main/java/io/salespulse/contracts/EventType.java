@@ -23,6 +23,7 @@ import io.salespulse.contracts.org.Backfill;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.pulse.PulseInvited;
 import io.salespulse.contracts.signal.SignalAcknowledged;
 import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalResolved;
@@ -70,7 +71,8 @@ public enum EventType {
     SIGNAL_RAISED("salespulse.signal.raised.v1", SignalRaised.class, Topics.SIGNALS),
     SIGNAL_UPDATED("salespulse.signal.updated.v1", SignalUpdated.class, Topics.SIGNALS),
     SIGNAL_ACKNOWLEDGED("salespulse.signal.acknowledged.v1", SignalAcknowledged.class, Topics.SIGNALS),
-    SIGNAL_RESOLVED("salespulse.signal.resolved.v1", SignalResolved.class, Topics.SIGNALS);
+    SIGNAL_RESOLVED("salespulse.signal.resolved.v1", SignalResolved.class, Topics.SIGNALS),
+    PULSE_INVITED("salespulse.pulse.invited.v1", PulseInvited.class, Topics.SIGNALS);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

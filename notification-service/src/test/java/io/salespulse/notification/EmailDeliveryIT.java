@@ -258,4 +258,89 @@ class EmailDeliveryIT {
         }
         return out.toString();
     }
+
+    /**
+     * A rep's team pulse question (coaching-service's invitation) reaches the rep's own inbox, in its team's language,
+     * with its link; a rep without an address is not written to, and counted.
+     */
+    @Test
+    void aPulseQuestionReachesTheRepsInboxWithItsLinkAndARepWithoutAnAddressIsCounted() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "pulse-" + s;
+        String lea = "lea-" + s;
+        String hugo = "hugo-" + s;
+        KafkaProbe.publish(
+                io.salespulse.testsupport.OrgEvents.team(
+                        team, "Lyon", "Europe/Paris", io.salespulse.contracts.org.Language.fr, java.util.List.of()),
+                EventEnvelope.of(
+                        "r-" + lea,
+                        "/t",
+                        new io.salespulse.contracts.org.RepChanged(
+                                lea,
+                                "Léa Martin",
+                                team,
+                                io.salespulse.contracts.org.RepRole.SDR,
+                                io.salespulse.contracts.org.Seniority.JUNIOR,
+                                java.time.LocalDate.parse("2025-01-06"),
+                                java.util.Map.of(),
+                                true,
+                                "lea-" + s + "@example.test",
+                                io.salespulse.testsupport.OrgEvents.AT)),
+                io.salespulse.testsupport.OrgEvents.sdr(hugo, "Hugo Bernard", team));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get("http://localhost:" + port + "/api/v1/reps/" + hugo + "/celebrations")
+                                .status()
+                        == 200);
+        double unsent =
+                Http.scrapeSum("http://localhost:" + managementPort, "salespulse_pulse_invitations_unsent_total", "");
+        Instant now = Instant.now();
+        KafkaProbe.publish(
+                EventEnvelope.of(
+                        "inv-lea-" + s,
+                        "/coaching-service/pulse",
+                        new io.salespulse.contracts.pulse.PulseInvited(
+                                "inv-lea-" + s,
+                                "k3y-" + s,
+                                lea,
+                                team,
+                                java.time.LocalDate.parse("2026-11-23"),
+                                now.plus(Duration.ofDays(7)),
+                                now)),
+                EventEnvelope.of(
+                        "inv-hugo-" + s,
+                        "/coaching-service/pulse",
+                        new io.salespulse.contracts.pulse.PulseInvited(
+                                "inv-hugo-" + s,
+                                "k3y-h-" + s,
+                                hugo,
+                                team,
+                                java.time.LocalDate.parse("2026-11-23"),
+                                now.plus(Duration.ofDays(7)),
+                                now)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("lea-" + s + "@example.test");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }));
+        jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("lea-" + s + "@example.test");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Comment s'est passée ta semaine ?");
+        String body = dump((MimeMultipart) mail.getContent());
+        assertThat(body).contains("Bonjour Léa", "/pulse?i=inv-lea-" + s, "k=k3y-" + s, "anonymes");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.scrapeSum(
+                                "http://localhost:" + managementPort, "salespulse_pulse_invitations_unsent_total", "")
+                        >= unsent + 1);
+    }
 }

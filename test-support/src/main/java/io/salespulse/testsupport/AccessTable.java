@@ -29,6 +29,10 @@ public final class AccessTable {
          * admins get 403.
          */
         CARE_READ,
+        /** What concerns a team's morale (its pulse): the managers of the team only; leadership and admins get 403. */
+        CARE_TEAM_READ,
+        /** What a rep alone reads (its own pulse answers): the rep itself; its manager, leadership and admins get 403. */
+        REP_OWN_READ,
         /** Team-scoped manager action (e.g. acknowledge): managers of the team and admins. */
         TEAM_ACTION,
         /** A list every reader may ask for (managers, leadership, admins); what each sees in it is filtered by the endpoint, tested apart. */
@@ -144,7 +148,7 @@ public final class AccessTable {
             int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
             if (rep != null) {
                 String repToken = TestTokens.rep(rep, team);
-                if (row.rule() == Rule.REP_READ || row.rule() == Rule.CARE_READ) {
+                if (row.rule() == Rule.REP_READ || row.rule() == Rule.CARE_READ || row.rule() == Rule.REP_OWN_READ) {
                     assertThat(status(row, own, repToken))
                             .as(what + " by the rep itself")
                             .isBetween(200, 299);
@@ -178,6 +182,23 @@ public final class AccessTable {
                     assertThat(status(row, own, mine))
                             .as(what + " by the manager of the team")
                             .isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isEqualTo(403);
+                }
+                case CARE_TEAM_READ -> {
+                    assertThat(status(row, other, mine))
+                            .as(what + " by a manager of another team")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager of the team")
+                            .isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isEqualTo(403);
+                }
+                case REP_OWN_READ -> {
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the rep's manager")
+                            .isEqualTo(403);
                     assertThat(leadership).as(what + " by leadership").isEqualTo(403);
                     assertThat(admin).as(what + " by an admin").isEqualTo(403);
                 }

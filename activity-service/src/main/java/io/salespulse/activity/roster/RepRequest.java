@@ -19,6 +19,7 @@ import java.util.Map;
  * @param startDate   first day in the role
  * @param externalIds ids in each CRM, by source ({@code hubspot}, {@code pipedrive}, {@code twenty})
  * @param active      false for a rep who left; true when absent
+ * @param email       where the rep is written to (the team pulse's weekly question); none when absent
  */
 record RepRequest(
         @NotBlank @Bounded String displayName,
@@ -27,4 +28,8 @@ record RepRequest(
         @NotNull Seniority seniority,
         LocalDate startDate,
         @Size(max = 20) Map<@NotBlank @Bounded String, @NotBlank @Bounded String> externalIds,
-        Boolean active) {}
+        Boolean active,
+
+        @jakarta.validation.constraints.Email(message = "must be an email address such as lea.martin@example.com")
+        @Size(max = 254)
+        String email) {}

@@ -106,6 +106,7 @@ class RosterController {
             LocalDate startDate,
             Map<String, String> externalIds,
             boolean active,
+            String email,
             long revision) {
 
         static RepView of(RepChanged rep) {
@@ -118,6 +119,7 @@ class RosterController {
                     rep.startDate(),
                     rep.externalIds(),
                     rep.active(),
+                    rep.email(),
                     revisionOf(rep.occurredAt()));
         }
     }
@@ -272,6 +274,9 @@ class RosterController {
                 request.startDate(),
                 request.externalIds() == null ? Map.of() : Map.copyOf(request.externalIds()),
                 request.active() == null || request.active(),
+                request.email() == null || request.email().isBlank()
+                        ? null
+                        : request.email().strip(),
                 roster.nextChange(last));
         return tagged(RepView.of(roster.saveRep(rep)), RepView::revision);
     }

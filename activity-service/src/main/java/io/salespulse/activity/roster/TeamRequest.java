@@ -65,19 +65,24 @@ record TeamRequest(
 
     static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
-    /** The care rules turned off, and the longest gap between two 1:1s of a rep by stance, in days. */
+    /**
+     * The care rules turned off, the longest gap between two 1:1s of a rep by stance, in days, and whether the team
+     * runs the weekly pulse.
+     */
     record Care(
             @Size(max = 5) List<@NotNull CareRule> off,
             @Min(1) @Max(90) Integer oneOnOneDaysOnboarding,
             @Min(1) @Max(90) Integer oneOnOneDaysJunior,
-            @Min(1) @Max(90) Integer oneOnOneDaysSenior) {
+            @Min(1) @Max(90) Integer oneOnOneDaysSenior,
+            Boolean pulse) {
 
         TeamCare toContract() {
             return new TeamCare(
                     off == null ? null : java.util.Set.copyOf(off),
                     oneOnOneDaysOnboarding,
                     oneOnOneDaysJunior,
-                    oneOnOneDaysSenior);
+                    oneOnOneDaysSenior,
+                    pulse);
         }
     }
 

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CareController {
 
     /** A week's care figures, Monday to the week's last day (today for this week). */
-    record Week(
+    record CareWeek(
             LocalDate from,
             LocalDate to,
             int daysWithActivity,
@@ -75,8 +75,8 @@ class CareController {
             String repId,
             String workdayStart,
             String workdayEnd,
-            Week thisWeek,
-            Week lastWeek,
+            CareWeek thisWeek,
+            CareWeek lastWeek,
             BigDecimal afterHoursShare,
             BigDecimal baselineAfterHoursShare,
             int daysInARow,
@@ -161,11 +161,11 @@ class CareController {
         return new CareSignal(s.signalId(), s.type(), s.status(), s.evidence(), s.raisedAt());
     }
 
-    private static Week week(CareRules.CareHistory history, LocalDate from, LocalDate to) {
+    private static CareWeek week(CareRules.CareHistory history, LocalDate from, LocalDate to) {
         CareRules.Share share = CareRules.share(history, from, to);
         int active = (int) from.datesUntil(to.plusDays(1))
                 .filter(day -> CareRules.actionsOn(history, day) > 0)
                 .count();
-        return new Week(from, to, active, share.eveningsWorked(), share.daysOffWorked(), share.share());
+        return new CareWeek(from, to, active, share.eveningsWorked(), share.daysOffWorked(), share.share());
     }
 }

@@ -191,6 +191,12 @@ public class SignalEvaluator {
         evaluateRep(changed.repId(), RepChange.PLAN);
     }
 
+    /** A pulse answer: the team's morale judged again (and everything else of the team's own). */
+    @EventListener
+    void onPulse(io.salespulse.coaching.pulse.PulseAnswered answered) {
+        judgeTeam(answered.teamId());
+    }
+
     @EventListener
     void onActionItems(ActionItemsChanged changed) {
         evaluateRep(changed.repId(), RepChange.ACTION_ITEMS);

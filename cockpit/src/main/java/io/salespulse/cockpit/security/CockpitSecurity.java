@@ -44,7 +44,9 @@ class CockpitSecurity {
                                 "/error",
                                 "/favicon.ico",
                                 // A team's wall: opened by its link's own key, without anyone's session.
-                                "/teams/*/wall")
+                                "/teams/*/wall",
+                                // A rep's pulse question: answered through its link's own key, without a session.
+                                "/pulse")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

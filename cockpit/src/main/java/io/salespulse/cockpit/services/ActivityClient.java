@@ -155,7 +155,7 @@ public class ActivityClient {
         public Team {
             managerIds = managerIds == null ? List.of() : List.copyOf(managerIds);
             workingDays = workingDays == null ? List.of() : List.copyOf(workingDays);
-            care = care == null ? new TeamCare(List.of(), null, null, null) : care;
+            care = care == null ? new TeamCare(List.of(), null, null, null, null) : care;
         }
     }
 
@@ -166,7 +166,16 @@ public class ActivityClient {
     @ReadFrom(service = "activity-service", schema = "TeamCare")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TeamCare(
-            List<String> off, Integer oneOnOneDaysOnboarding, Integer oneOnOneDaysJunior, Integer oneOnOneDaysSenior) {
+            List<String> off,
+            Integer oneOnOneDaysOnboarding,
+            Integer oneOnOneDaysJunior,
+            Integer oneOnOneDaysSenior,
+            Boolean pulse) {
+
+        /** Whether the team runs the weekly pulse. */
+        public boolean runsPulse() {
+            return Boolean.TRUE.equals(pulse);
+        }
 
         public TeamCare {
             off = off == null ? List.of() : List.copyOf(off);
@@ -190,6 +199,7 @@ public class ActivityClient {
             LocalDate startDate,
             Boolean active,
             Map<String, String> externalIds,
+            String email,
             Long revision) {
 
         public Rep {

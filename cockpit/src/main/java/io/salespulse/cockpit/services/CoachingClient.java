@@ -68,6 +68,70 @@ public class CoachingClient {
         return services.read(Service.COACHING, Agenda.class, "/api/v1/reps/{repId}/one-on-one", repId);
     }
 
+    /** What a pulse link asks, read with the link's own id and key (no session); empty for a wrong link. */
+    public java.util.Optional<PulseLink> pulseLink(String inviteId, String key) {
+        return services.findWithoutSession(
+                Service.COACHING, PulseLink.class, Map.of(), "/api/v1/pulse/{id}?key={key}", inviteId, key);
+    }
+
+    /** Answers a pulse link (no session): the link as it now stands, or the service's refusal (400, 404, 409, 410). */
+    public PulseLink answerPulse(String inviteId, String key, int score, String comment) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("key", key);
+        body.put("score", score);
+        body.put("comment", comment);
+        return services.as(
+                services.postWithoutSession(Service.COACHING, body, "/api/v1/pulse/{id}/answer", inviteId),
+                PulseLink.class);
+    }
+
+    /** A team's pulse, the latest week first (its managers only: anyone else is refused). */
+    public List<PulseWeek> teamPulse(String teamId, int weeks) {
+        return services.readList(
+                Service.COACHING, PulseWeek.class, "/api/v1/teams/{teamId}/pulse?weeks={n}", teamId, weeks);
+    }
+
+    /** A rep's own pulse answers (the rep itself only). */
+    public List<OwnPulse> ownPulse(String repId) {
+        return services.readList(Service.COACHING, OwnPulse.class, "/api/v1/reps/{repId}/pulse", repId);
+    }
+
+    /** Asks the team's pulse question of this week now (its manager). */
+    public int askPulse(String teamId) {
+        return services.post(Service.COACHING, Map.of(), "/api/v1/teams/{teamId}/pulse/ask", teamId)
+                .path("asked")
+                .asInt();
+    }
+
+    /** A pulse link as its page shows it: OPEN, ANSWERED or EXPIRED. */
+    @ReadFrom(service = "coaching-service", schema = "PulseView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PulseLink(String teamName, LocalDate week, String language, String state, Instant expiresAt) {}
+
+    /**
+     * A week of a team's pulse, anonymous: its average, distribution and comments only from three answers (three
+     * comments).
+     */
+    @ReadFrom(service = "coaching-service", schema = "PulseWeek")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PulseWeek(
+            LocalDate week,
+            long invited,
+            long answers,
+            BigDecimal average,
+            List<Long> distribution,
+            List<String> comments) {
+
+        public PulseWeek {
+            comments = comments == null ? List.of() : List.copyOf(comments);
+        }
+    }
+
+    /** A rep's own answer of a week. */
+    @ReadFrom(service = "coaching-service", schema = "OwnAnswer")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OwnPulse(LocalDate week, int score, String comment, Instant answeredAt) {}
+
     /** A rep's care figures (the rep itself and its managers only: leadership and admins are refused). */
     public Care care(String repId) {
         return services.read(Service.COACHING, Care.class, "/api/v1/reps/{repId}/care", repId);
@@ -109,7 +173,7 @@ public class CoachingClient {
     }
 
     /** A week's care figures: days with activity, evenings (working days with activity outside hours), days off worked. */
-    @ReadFrom(service = "coaching-service", schema = "Week")
+    @ReadFrom(service = "coaching-service", schema = "CareWeek")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CareWeek(
             LocalDate from,

@@ -229,6 +229,24 @@ public class Services {
         }
     }
 
+    /**
+     * POST a JSON body without the user's token (a pulse link's own key is in the body): the JSON answer, or a
+     * {@link ServiceRefusal} with the service's status.
+     */
+    public JsonNode postWithoutSession(Service service, Object body, String path, Object... variables) {
+        try {
+            return clients.get(service)
+                    .post()
+                    .uri(path, variables)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(JsonNode.class);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(service);
+        }
+    }
+
     /** POST a JSON body, read the JSON answer. */
     public JsonNode post(Service service, Object body, String path, Object... variables) {
         return send(

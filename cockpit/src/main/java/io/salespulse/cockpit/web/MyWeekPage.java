@@ -72,6 +72,7 @@ class MyWeekPage {
         Pending<List<CoachingClient.OpenItem>> items = services.async(() -> coaching.actionItems(repId));
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<CoachingClient.Care> care = services.async(() -> coaching.care(repId));
+        Pending<List<CoachingClient.OwnPulse>> pulse = services.async(() -> coaching.ownPulse(repId));
         List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
         String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();
@@ -90,6 +91,22 @@ class MyWeekPage {
         model.addAttribute("away", RepPage.awayLines(absences, name));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         model.addAttribute("care", CareSection.of(care.get(), name, labels, locale));
+        model.addAttribute(
+                "pulse",
+                pulse.get().stream()
+                        .map(answer -> answer.comment() == null
+                                ? labels.word(
+                                        "myWeek.pulse.answer",
+                                        locale,
+                                        Figures.day(answer.week(), locale),
+                                        answer.score())
+                                : labels.word(
+                                        "myWeek.pulse.answerComment",
+                                        locale,
+                                        Figures.day(answer.week(), locale),
+                                        answer.score(),
+                                        answer.comment()))
+                        .toList());
         return "my-week";
     }
 }

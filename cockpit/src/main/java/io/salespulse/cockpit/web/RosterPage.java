@@ -72,7 +72,8 @@ class RosterPage {
             List<String> careOff,
             String oneOnOneDaysOnboarding,
             String oneOnOneDaysJunior,
-            String oneOnOneDaysSenior) {}
+            String oneOnOneDaysSenior,
+            boolean pulse) {}
 
     /** The care rules a team may turn off. */
     static final List<String> CARE_RULES =
@@ -89,7 +90,8 @@ class RosterPage {
             String seniority,
             String startDate,
             boolean active,
-            Map<String, String> externalIds) {}
+            Map<String, String> externalIds,
+            String email) {}
 
     private final Services services;
     private final ActivityClient activity;
@@ -194,7 +196,8 @@ class RosterPage {
                         List.of(),
                         "",
                         "",
-                        "")
+                        "",
+                        false)
                 : teamForm(team);
         return renderTeam(form, team != null, Map.of(), model, revisionOf(team == null ? null : team.revision()));
     }
@@ -214,7 +217,8 @@ class RosterPage {
                 team.care().off(),
                 text(team.care().oneOnOneDaysOnboarding()),
                 text(team.care().oneOnOneDaysJunior()),
-                text(team.care().oneOnOneDaysSenior()));
+                text(team.care().oneOnOneDaysSenior()),
+                team.care().runsPulse());
     }
 
     private static String text(Integer value) {
@@ -261,6 +265,7 @@ class RosterPage {
         fields.put(
                 "roster.team.cadence",
                 form.oneOnOneDaysOnboarding() + " / " + form.oneOnOneDaysJunior() + " / " + form.oneOnOneDaysSenior());
+        fields.put("roster.team.pulse", String.valueOf(form.pulse()));
         return fields;
     }
 
@@ -291,6 +296,7 @@ class RosterPage {
             @RequestParam(defaultValue = "") String oneOnOneDaysOnboarding,
             @RequestParam(defaultValue = "") String oneOnOneDaysJunior,
             @RequestParam(defaultValue = "") String oneOnOneDaysSenior,
+            @RequestParam(defaultValue = "false") boolean pulse,
             @RequestParam(defaultValue = "false") boolean known,
             @RequestParam(defaultValue = "") String revision,
             Model model,
@@ -320,7 +326,8 @@ class RosterPage {
                 off,
                 oneOnOneDaysOnboarding,
                 oneOnOneDaysJunior,
-                oneOnOneDaysSenior);
+                oneOnOneDaysSenior,
+                pulse);
         if (days.isEmpty()) {
             return renderTeam(form, known, Map.of("workingDays", "at least one working day"), model, revision);
         }
@@ -339,6 +346,7 @@ class RosterPage {
         care.put("oneOnOneDaysOnboarding", days(oneOnOneDaysOnboarding));
         care.put("oneOnOneDaysJunior", days(oneOnOneDaysJunior));
         care.put("oneOnOneDaysSenior", days(oneOnOneDaysSenior));
+        care.put("pulse", pulse);
         body.put("care", care);
         // The team's own rule thresholds are set through the API, not this form: kept as they are.
         activity.findTeam(teamId).map(ActivityClient.Team::rules).ifPresent(rules -> body.put("rules", rules));
@@ -381,7 +389,7 @@ class RosterPage {
         PageAdvice.checkId(repId);
         ActivityClient.Rep rep = activity.findRep(repId).orElse(null);
         RepForm form = rep == null
-                ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of())
+                ? new RepForm(repId, "", teamId == null ? "" : teamId, "SDR", "JUNIOR", "", true, Map.of(), "")
                 : repForm(rep);
         return render(form, rep != null, Map.of(), model, revisionOf(rep == null ? null : rep.revision()));
     }
@@ -395,7 +403,8 @@ class RosterPage {
                 rep.seniority(),
                 rep.startDate() != null ? rep.startDate().toString() : "",
                 rep.active(),
-                new TreeMap<>(rep.externalIds()));
+                new TreeMap<>(rep.externalIds()),
+                rep.email() == null ? "" : rep.email());
     }
 
     /** The rep form's fields as compared when it was changed meanwhile, by label key. */
@@ -407,6 +416,7 @@ class RosterPage {
         fields.put("roster.seniority", form.seniority());
         fields.put("roster.startDate", form.startDate());
         fields.put("roster.active", labels.word(form.active() ? "changed.yes" : "changed.no", locale));
+        fields.put("roster.rep.email", form.email());
         fields.put(
                 "roster.crmIds",
                 String.join(
@@ -439,6 +449,7 @@ class RosterPage {
             @RequestParam(defaultValue = "") String seniority,
             @RequestParam(defaultValue = "") String startDate,
             @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "") String email,
             @RequestParam Map<String, String> fields,
             @RequestParam(defaultValue = "false") boolean known,
             @RequestParam(defaultValue = "") String revision,
@@ -460,7 +471,7 @@ class RosterPage {
                 ids.put(crm, typed);
             }
         }
-        RepForm form = new RepForm(repId, displayName, teamId, role, seniority, startDate, active, ids);
+        RepForm form = new RepForm(repId, displayName, teamId, role, seniority, startDate, active, ids, email);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", displayName.strip());
         body.put("teamId", teamId);
@@ -469,6 +480,7 @@ class RosterPage {
         body.put("startDate", startDate.isBlank() ? null : startDate);
         body.put("externalIds", ids);
         body.put("active", active);
+        body.put("email", email.isBlank() ? null : email.strip());
         try {
             services.putIfMatch(
                     Service.ACTIVITY, body, ChangedMeanwhile.revision(revision), "/api/v1/reps/{repId}", repId);

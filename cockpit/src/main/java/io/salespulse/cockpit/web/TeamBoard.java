@@ -61,6 +61,31 @@ class TeamBoard {
         }
     }
 
+    /** The weeks of the team pulse the board shows. */
+    static final int PULSE_WEEKS = 6;
+
+    /** A week of the team pulse as the board says it, and its comments (from three). */
+    record PulseLine(String text, List<String> comments) {}
+
+    /** The team pulse's weeks, worded: the average only from three answers, never who answered what. */
+    static List<PulseLine> pulseLines(List<CoachingClient.PulseWeek> weeks, Labels labels, Locale locale) {
+        List<PulseLine> lines = new ArrayList<>();
+        for (CoachingClient.PulseWeek week : weeks) {
+            String day = Figures.day(week.week(), locale);
+            String text = week.average() == null
+                    ? labels.word("team.pulse.few", locale, day, week.answers(), week.invited())
+                    : labels.word(
+                            "team.pulse.week",
+                            locale,
+                            day,
+                            Figures.decimal(week.average(), locale),
+                            week.answers(),
+                            week.invited());
+            lines.add(new PulseLine(text, week.comments()));
+        }
+        return lines;
+    }
+
     /** How many signals of each severity the board shows before "more". */
     static final int SHOWN_PER_SEVERITY = 3;
 
@@ -157,6 +182,14 @@ class TeamBoard {
                 Figures.day(comparison.to(), locale));
     }
 
+    /** The team's manager asks this week's pulse question now (to the reps not asked yet). */
+    @org.springframework.web.bind.annotation.PostMapping("/teams/{teamId}/pulse/ask")
+    String askPulse(@PathVariable String teamId, org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        PageAdvice.checkId(teamId);
+        flash.addFlashAttribute("pulseAsked", coaching.askPulse(teamId));
+        return "redirect:/teams/" + teamId + "#team-care";
+    }
+
     /** The team's reps by id: their names as the roster gives them. */
     @GetMapping("/teams/{teamId}")
     String board(
@@ -231,8 +264,14 @@ class TeamBoard {
         care.sort(Comparator.comparing(SignalLine::title));
         model.addAttribute("care", care);
         // The section is the team's managers' own: leadership and admins get no care signal, and see no section.
+        boolean seesCare = user.get().isManager() && user.get().teams().contains(teamId);
+        model.addAttribute("seesCare", seesCare);
+        model.addAttribute("runsPulse", team.care().runsPulse());
         model.addAttribute(
-                "seesCare", user.get().isManager() && user.get().teams().contains(teamId));
+                "pulse",
+                seesCare && team.care().runsPulse()
+                        ? pulseLines(coaching.teamPulse(teamId, PULSE_WEEKS), labels, locale)
+                        : List.of());
         model.addAttribute(
                 "careOff",
                 team.care().off().stream()

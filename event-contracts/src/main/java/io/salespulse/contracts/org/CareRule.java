@@ -14,5 +14,7 @@ public enum CareRule {
     /** The energy checks of the rep's 1:1s falling. */
     ENERGY_DROP,
     /** No 1:1 recorded for longer than the rep's cadence. */
-    ONE_ON_ONE_OVERDUE
+    ONE_ON_ONE_OVERDUE,
+    /** The team pulse's average falling under the team's own baseline. */
+    TEAM_MORALE_DROP
 }

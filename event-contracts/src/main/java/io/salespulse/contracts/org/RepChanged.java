@@ -16,6 +16,7 @@ import java.util.Map;
  * @param startDate   when the rep started (new reps are not flagged for silence)
  * @param externalIds the rep's ids in each CRM, by source name ({@code hubspot}, {@code pipedrive}, {@code twenty})
  * @param active      whether the rep is active
+ * @param email       where the rep is written to (the team pulse's question); {@code null}: nowhere
  * @param occurredAt  when the change was made
  */
 public record RepChanged(
@@ -27,8 +28,23 @@ public record RepChanged(
         LocalDate startDate,
         Map<String, String> externalIds,
         boolean active,
+        String email,
         Instant occurredAt)
         implements OrgEvent {
+
+    /** A rep without an email address. */
+    public RepChanged(
+            String repId,
+            String displayName,
+            String teamId,
+            RepRole role,
+            Seniority seniority,
+            LocalDate startDate,
+            Map<String, String> externalIds,
+            boolean active,
+            Instant occurredAt) {
+        this(repId, displayName, teamId, role, seniority, startDate, externalIds, active, null, occurredAt);
+    }
 
     @Override
     public String partitionKey() {

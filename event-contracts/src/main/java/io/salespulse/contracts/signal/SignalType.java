@@ -33,6 +33,8 @@ public enum SignalType {
     ENERGY_DROP(CareRule.ENERGY_DROP),
     /** Care: no 1:1 with the rep for longer than its cadence. */
     ONE_ON_ONE_OVERDUE(CareRule.ONE_ON_ONE_OVERDUE),
+    /** Care: the team pulse's average fell under the team's own baseline (anonymous: about the team, never a rep). */
+    TEAM_MORALE_DROP(CareRule.TEAM_MORALE_DROP),
     OBJECTIVE_ACHIEVED(true),
     BIG_WIN(true),
     PERSONAL_BEST(true),

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes {@link Topics#SIGNALS} into the {@link SignalInbox}. */
+/** Consumes {@link Topics#SIGNALS} into the {@link SignalInbox}, and hands the team pulse's invitations on. */
 @Component
 class SignalListener {
 
@@ -15,7 +15,14 @@ class SignalListener {
     private final SignalRouting routing;
     private final EventBatches batches;
 
-    SignalListener(SignalInbox inbox, SignalRouting routing, EventBatches batches) {
+    private final io.salespulse.notification.pulse.PulseLinks pulse;
+
+    SignalListener(
+            SignalInbox inbox,
+            SignalRouting routing,
+            EventBatches batches,
+            io.salespulse.notification.pulse.PulseLinks pulse) {
+        this.pulse = pulse;
         this.inbox = inbox;
         this.routing = routing;
         this.batches = batches;
@@ -24,6 +31,10 @@ class SignalListener {
     @KafkaListener(id = "notification-signals", idIsGroup = false, topics = Topics.SIGNALS)
     void onSignals(List<ConsumerRecord<String, byte[]>> records) {
         batches.forEach(records, envelope -> {
+            if (envelope.data() instanceof io.salespulse.contracts.pulse.PulseInvited invited) {
+                pulse.send(invited); // a rep's pulse question: no signal
+                return;
+            }
             inbox.record(envelope);
             routing.on(envelope.dataAs(io.salespulse.contracts.signal.SignalEvent.class));
         });

@@ -93,7 +93,8 @@ public class SecurityKitConfiguration {
         "/api/v1/reps/*/plan",
         "/api/v1/reps/*/pipeline/changes",
         "/api/v1/reps/*/funnel",
-        "/api/v1/reps/*/care"
+        "/api/v1/reps/*/care",
+        "/api/v1/reps/*/pulse"
     };
 
     /**
@@ -169,6 +170,13 @@ public class SecurityKitConfiguration {
                         // A team's wall, opened by its link's own key (notification-service).
                         .requestMatchers(HttpMethod.GET, "/api/v1/walls/*/board")
                         .permitAll()
+                        // A team pulse link: its id and key are the credential (checked by the endpoint).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/pulse/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/pulse/*/answer")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/pulse/ask")
+                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/walls")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/teams/*/walls/*")
@@ -237,7 +245,10 @@ public class SecurityKitConfiguration {
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/webhooks/") || path.equals("/api/v1/events") || path.startsWith("/api/v1/walls/")) {
+            if (path.startsWith("/webhooks/")
+                    || path.equals("/api/v1/events")
+                    || path.startsWith("/api/v1/walls/")
+                    || path.startsWith("/api/v1/pulse/")) {
                 return null;
             }
             return standard.resolve(request);

@@ -343,4 +343,50 @@ public final class CareRules {
                 Severity.WARNING,
                 List.of(Evidence.of("daysSinceOneOnOne", days), Evidence.of("cadenceDays", cadenceDays))));
     }
+
+    /** A week of the team pulse: its Monday, and its mean score (null: fewer than three answers). */
+    public record PulseWeek(LocalDate week, BigDecimal average, long answers) {}
+
+    /**
+     * TEAM_MORALE_DROP: the team pulse's latest week with a mean (this week or the last; three answers at least) is at
+     * least {@code moraleMargin} under the team's usual: the mean of the means of the {@code moraleBaselineWeeks} weeks
+     * before it that have one (three of them at least). About the team, never a rep.
+     *
+     * @param latestFirst the team's weeks, the latest first
+     * @param thisMonday  the Monday of this week in the team's zone
+     */
+    public static Optional<Detection> teamMoraleDrop(
+            String teamId, List<PulseWeek> latestFirst, LocalDate thisMonday, RuleSettings.Care t) {
+        PulseWeek latest = latestFirst.stream()
+                .filter(w -> w.average() != null && !w.week().isBefore(thisMonday.minusWeeks(1)))
+                .findFirst()
+                .orElse(null);
+        if (latest == null) {
+            return Optional.empty();
+        }
+        List<BigDecimal> before = latestFirst.stream()
+                .filter(w -> w.average() != null
+                        && w.week().isBefore(latest.week())
+                        && !w.week().isBefore(latest.week().minusWeeks(t.moraleBaselineWeeks())))
+                .map(PulseWeek::average)
+                .toList();
+        if (before.size() < 3) {
+            return Optional.empty();
+        }
+        BigDecimal usual = before.stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(before.size()), 2, RoundingMode.HALF_UP);
+        if (latest.average().compareTo(usual.subtract(t.moraleMargin())) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Detection(
+                SignalType.TEAM_MORALE_DROP,
+                SubjectKind.TEAM,
+                teamId,
+                Severity.WARNING,
+                List.of(
+                        Evidence.of("teamAverage", latest.average()),
+                        Evidence.of("baselineAverage", usual),
+                        Evidence.of("answers", latest.answers()))));
+    }
 }

@@ -181,6 +181,8 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows, 
      * @param oneOnOneDaysOnboarding the longest gap between two 1:1s of a rep in onboarding, in days (7)
      * @param oneOnOneDaysJunior     ...of a junior (14)
      * @param oneOnOneDaysSenior     ...of a senior (28)
+     * @param moraleMargin           the team pulse's week this far under its usual (or more) is a morale drop (0.5)
+     * @param moraleBaselineWeeks    the weeks before it the usual is their mean over (6; three of them at least)
      */
     public record Care(
             BigDecimal afterHoursFloor,
@@ -197,10 +199,12 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows, 
             Integer energyFall,
             Integer oneOnOneDaysOnboarding,
             Integer oneOnOneDaysJunior,
-            Integer oneOnOneDaysSenior) {
+            Integer oneOnOneDaysSenior,
+            BigDecimal moraleMargin,
+            Integer moraleBaselineWeeks) {
 
-        static final Care DEFAULTS =
-                new Care(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        static final Care DEFAULTS = new Care(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         public Care {
             afterHoursFloor = afterHoursFloor == null ? new BigDecimal("0.20") : afterHoursFloor;
@@ -218,6 +222,8 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows, 
             oneOnOneDaysOnboarding = oneOnOneDaysOnboarding == null ? 7 : oneOnOneDaysOnboarding;
             oneOnOneDaysJunior = oneOnOneDaysJunior == null ? 14 : oneOnOneDaysJunior;
             oneOnOneDaysSenior = oneOnOneDaysSenior == null ? 28 : oneOnOneDaysSenior;
+            moraleMargin = moraleMargin == null ? new BigDecimal("0.5") : moraleMargin;
+            moraleBaselineWeeks = moraleBaselineWeeks == null ? 6 : moraleBaselineWeeks;
         }
 
         /** The longest gap between two 1:1s for a rep led this way, the team's own cadence over the installation's. */
