@@ -41,12 +41,14 @@ public final class DemoOrganisation {
         for (DemoCast.Team team : DemoCast.TEAMS) {
             put(adminToken, activityUrl + "/api/v1/teams/" + team.teamId(), """
                     {"name":"%s","timezone":"%s","locale":"%s","managerIds":["%s"],
-                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":%s}""".formatted(
+                     "workingDays":["MON","TUE","WED","THU","FRI"],"holidayCountry":%s,"care":{"pulse":%s}}""".formatted(
                             team.name(),
                             team.zone(),
                             team.locale(),
                             team.managerId(),
-                            team.country() == null ? "null" : "\"" + team.country() + "\""));
+                            team.country() == null ? "null" : "\"" + team.country() + "\"",
+                            // Paris runs the weekly team pulse.
+                            team == DemoCast.PARIS));
         }
         for (var person : DemoCast.PEOPLE.entrySet()) {
             put(adminToken, activityUrl + "/api/v1/people/" + person.getKey(), """
@@ -56,14 +58,15 @@ public final class DemoOrganisation {
         for (DemoCast.Rep rep : DemoCast.REPS) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """
                     {"displayName":"%s","teamId":"%s","role":"%s","seniority":"%s","startDate":"%s",
-                     "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true}""".formatted(
+                     "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true,"email":"%s@example.com"}""".formatted(
                             rep.name(),
                             rep.teamId(),
                             rep.role(),
                             rep.seniority(),
                             rep.startDate(today),
                             rep.hubspotId(),
-                            rep.pipedriveId()));
+                            rep.pipedriveId(),
+                            rep.repId()));
         }
         // Next week's leave: the same id every run, so a restart changes nothing.
         LocalDate monday = io.salespulse.localrun.demo.DemoStory.hugosLeave(today);

@@ -755,6 +755,49 @@ class CockpitBrowserIT {
                         tv.quit();
                     }
 
+                    // The team pulse (Paris runs it): Camille asks this week's question now; Léa answers through her
+                    // link (here read off the signals topic: the local run has no SMTP to email it) in a browser nobody
+                    // signed in on; the board shows the week without a figure under three answers, never a name.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    browser.findElement(By.cssSelector("#pulse-ask button")).click();
+                    assertThat(browser.findElement(By.id("pulse-asked")).getText())
+                            .matches(
+                                    "\\d+ commerciaux interrogés\\.|Tout le monde a déjà reçu la question cette semaine\\.");
+                    String[] pulseLink = pulseLink(stack, "sdr-lea");
+                    WebDriver phone = chromium("en-US");
+                    try {
+                        phone.get(stack.url("cockpit") + "/pulse?i=" + pulseLink[0] + "&k=" + pulseLink[1]);
+                        assertThat(phone.findElement(By.tagName("h1")).getText())
+                                .isEqualTo("Comment s'est passée ta semaine ?");
+                        assertThat(phone.findElement(By.id("pulse-anonymous")).getText())
+                                .contains("Ton manager ne voit jamais ta réponse");
+                        screenshot(phone, "pulse");
+                        phone.findElement(By.cssSelector("#pulse-form button[type=submit]"))
+                                .click();
+                        assertThat(phone.findElement(By.id("score-error")).getText())
+                                .isEqualTo("Choisis un nombre de 1 à 5.");
+                        phone.findElement(By.cssSelector("label[for=score-4]")).click();
+                        phone.findElement(By.id("comment")).sendKeys("Une semaine intense, mais une belle signature.");
+                        phone.findElement(By.cssSelector("#pulse-form button[type=submit]"))
+                                .click();
+                        assertThat(phone.findElement(By.id("pulse-answered")).getText())
+                                .startsWith("Merci : ta réponse est enregistrée.");
+                        phone.navigate().refresh();
+                        assertThat(phone.findElements(By.id("pulse-form")))
+                                .as("once")
+                                .isEmpty();
+                        phone.get(stack.url("cockpit") + "/pulse?i=" + pulseLink[0] + "&k=wrong");
+                        assertThat(phone.findElement(By.tagName("h1")).getText())
+                                .isEqualTo("Ce lien de pouls n'est pas valide");
+                    } finally {
+                        phone.quit();
+                    }
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElement(By.id("team-pulse")).getText())
+                            .containsPattern(
+                                    "Semaine du \\p{L}+\\. \\d{1,2} \\p{L}+\\.? : une réponse sur \\d+ \\(la moyenne s'affiche à partir de 3\\)")
+                            .doesNotContain("Léa", "intense");
+
                     // Absences: Hugo's leave next week (the demo's) is listed with the team's French public holidays.
                     // Camille records Léa's training days (a backwards one is refused next to its field), imports a CSV
                     // file (its bad line reported by number) and withdraws an absence.
@@ -1187,6 +1230,39 @@ class CockpitBrowserIT {
                         .executeScript(
                                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
                 .longValue();
+    }
+
+    /**
+     * A rep's pulse link (its invitation's id and key), read off the signals topic as notification-service would
+     * email it.
+     */
+    private static String[] pulseLink(LocalStack stack, String repId) {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        props.put("group.id", "browser-pulse-" + java.util.UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        props,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(io.salespulse.contracts.Topics.SIGNALS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (repId.equals(record.key())) {
+                        tools.jackson.databind.JsonNode data =
+                                io.salespulse.contracts.EventCodec.mapper().readTree(record.value());
+                        if (data.has("inviteId") && data.has("key")) {
+                            return new String[] {
+                                data.get("inviteId").asString(), data.get("key").asString()
+                            };
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no pulse invitation for " + repId + " on the signals topic");
     }
 
     /** The "Open in SalesPulse" link of the Slack message a manager received with this title. */
