@@ -114,6 +114,9 @@ public final class Demo implements AutoCloseable {
                             + " working hours doubles (AFTER_HOURS_RISING: a care signal, for Camille only, in her digest)");
             out.println("  - Hugo's energy at his weekly 1:1s falls: 4, 4, 2, 2 (ENERGY_DROP: for Camille only)");
             out.println(
+                    "  - Paris runs the weekly team pulse: \"How was your week?\" goes to each rep on Friday at 15:00"
+                            + " (or when Camille asks it from the board; without SMTP the links are not emailed)");
+            out.println(
                     "Demo: objectives set, Camille's 1:1s with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
             out.println("  - Ethan's CRM sync catches up: his last week comes in (BACK_ON_TRACK)");
