@@ -121,25 +121,15 @@ class CoachingSecurityIT {
                     .isEqualTo(201);
         }
         // Both teams run the pulse, so that asking its question is a manager's action like any other.
-        for (String[] team :
-                new String[][] {{t.teamA(), t.managerA(), "Europe/Paris"}, {t.teamB(), t.managerB(), "America/New_York"}
-                }) {
-            io.salespulse.testsupport.KafkaProbe.publish(io.salespulse.contracts.EventEnvelope.of(
-                    "pulse-" + team[0],
-                    "/test",
-                    new io.salespulse.contracts.org.TeamChanged(
-                            team[0],
-                            team[0],
-                            team[2],
-                            io.salespulse.contracts.org.Language.fr,
-                            java.util.List.of(team[1]),
-                            java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
-                            null,
-                            null,
-                            null,
-                            new io.salespulse.contracts.org.TeamCare(null, null, null, null, true),
-                            java.time.Instant.parse("2026-01-02T00:00:00Z"))));
-        }
+        io.salespulse.testsupport.KafkaProbe.publish(
+                io.salespulse.testsupport.OrgEvents.pulseTeam(
+                        t.teamA(), "A", "Europe/Paris", io.salespulse.contracts.org.Language.fr, List.of(t.managerA())),
+                io.salespulse.testsupport.OrgEvents.pulseTeam(
+                        t.teamB(),
+                        "B",
+                        "America/New_York",
+                        io.salespulse.contracts.org.Language.en,
+                        List.of(t.managerB())));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> java.util.List.of(t.teamA(), t.teamB()).stream()

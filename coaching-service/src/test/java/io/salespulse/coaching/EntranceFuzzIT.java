@@ -100,21 +100,8 @@ class EntranceFuzzIT {
                 {"note":"Vu avec Léa en 1:1."}""", "{}"), manager);
 
         // The team pulse's answer, through a link's own key (no token): the team runs the pulse, its question asked.
-        io.salespulse.testsupport.KafkaProbe.publish(io.salespulse.contracts.EventEnvelope.of(
-                "pulse-" + t.teamA(),
-                "/test",
-                new io.salespulse.contracts.org.TeamChanged(
-                        t.teamA(),
-                        "A",
-                        "Europe/Paris",
-                        io.salespulse.contracts.org.Language.fr,
-                        List.of(t.managerA()),
-                        java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
-                        null,
-                        null,
-                        null,
-                        new io.salespulse.contracts.org.TeamCare(null, null, null, null, true),
-                        java.time.Instant.parse("2026-01-02T00:00:00Z"))));
+        io.salespulse.testsupport.KafkaProbe.publish(io.salespulse.testsupport.OrgEvents.pulseTeam(
+                t.teamA(), "A", "Europe/Paris", io.salespulse.contracts.org.Language.fr, List.of(t.managerA())));
         io.salespulse.contracts.pulse.PulseInvited invite;
         try (io.salespulse.testsupport.KafkaProbe signals =
                 io.salespulse.testsupport.KafkaProbe.reading(io.salespulse.contracts.Topics.SIGNALS)) {

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
 import io.salespulse.contracts.org.Language;
-import io.salespulse.contracts.org.TeamCare;
-import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.pulse.PulseInvited;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.testsupport.Http;
@@ -17,12 +15,10 @@ import io.salespulse.testsupport.OrgEvents;
 import io.salespulse.testsupport.RealInfrastructure;
 import io.salespulse.testsupport.TestTokens;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,21 +125,7 @@ class PulseIT {
         }
         try (KafkaProbe signals = KafkaProbe.reading(Topics.SIGNALS)) {
             List<EventEnvelope> events = new ArrayList<>();
-            events.add(EventEnvelope.of(
-                    "team-" + team,
-                    "/test",
-                    new TeamChanged(
-                            team,
-                            "Lyon",
-                            "Europe/Paris",
-                            Language.fr,
-                            List.of("mgr-" + s),
-                            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                            null,
-                            null,
-                            null,
-                            new TeamCare(null, null, null, null, true),
-                            OrgEvents.AT)));
+            events.add(OrgEvents.pulseTeam(team, "Lyon", "Europe/Paris", Language.fr, List.of("mgr-" + s)));
             reps.forEach(rep -> events.add(OrgEvents.sdr(rep, rep, team)));
             KafkaProbe.publish(events.toArray(EventEnvelope[]::new));
             await().atMost(Duration.ofSeconds(30))

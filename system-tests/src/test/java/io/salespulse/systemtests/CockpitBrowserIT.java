@@ -218,6 +218,9 @@ class CockpitBrowserIT {
                             .anySatisfy(line -> assertThat(line).matches("Marc Petit(;\\d+){6};68 000 EUR"))
                             .anySatisfy(line -> assertThat(line)
                                     .startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")\";"));
+                    // The download is the reps' figures: never a care signal.
+                    assertThat(String.join("\n", lines))
+                            .doesNotContain("travaille de plus en plus le soir", "Énergie", "Prendre soin");
                     ((JavascriptExecutor) browser).executeScript("document.getElementById('formula-row').remove()");
                     // The pipeline by stage, and the chart per rep: another measure is swapped in by htmx, not a new
                     // page.
@@ -274,6 +277,9 @@ class CockpitBrowserIT {
                                             .startsWith("CA signé"));
                     assertThat(browser.findElement(By.cssSelector("ol.ranking")).getText())
                             .contains("EUR", "Marc Petit");
+                    assertThat(browser.findElement(By.tagName("main")).getText())
+                            .as("the leaderboard never shows a care signal")
+                            .doesNotContain("travaille de plus en plus le soir", "Énergie de", "Prendre soin");
                     screenshot(browser, "leaderboard");
                     // Marc's revenue opens the deals he won this week: Initech.
                     clickThroughTo(

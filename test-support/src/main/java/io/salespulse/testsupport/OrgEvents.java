@@ -31,6 +31,29 @@ public final class OrgEvents {
                         teamId, name, zone, language, managers, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), AT));
     }
 
+    /**
+     * A team in that zone working Monday to Friday, with its managers, that runs the weekly team pulse (a change after
+     * {@link #team}: published later, it is the team as it now is).
+     */
+    public static EventEnvelope pulseTeam(
+            String teamId, String name, String zone, Language language, List<String> managers) {
+        return EventEnvelope.of(
+                "pulse-team-" + teamId,
+                "/test",
+                new TeamChanged(
+                        teamId,
+                        name,
+                        zone,
+                        language,
+                        managers,
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                        null,
+                        null,
+                        null,
+                        new io.salespulse.contracts.org.TeamCare(null, null, null, null, true),
+                        AT.plusSeconds(60)));
+    }
+
     /** An active junior SDR of a team since 6 January 2025. */
     public static EventEnvelope sdr(String repId, String name, String teamId) {
         return EventEnvelope.of(
