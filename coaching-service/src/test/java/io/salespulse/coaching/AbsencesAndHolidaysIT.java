@@ -105,7 +105,8 @@ class AbsencesAndHolidaysIT {
         List<EventEnvelope> days = new ArrayList<>(activeUntilThe20th(lea));
         days.addAll(activeUntilThe20th(hugo));
         KafkaProbe.publish(days.toArray(EventEnvelope[]::new));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+        // Sixty days to count and judge, with the other contexts of the suite judging them too: a minute at most.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(open("SILENCE")).containsExactlyInAnyOrder(lea, hugo);
             assertThat(open("ACTIVITY_DROP")).containsExactlyInAnyOrder(lea, hugo);
         });

@@ -30,7 +30,15 @@ class CoachingListeners {
     private final RosterStore roster;
     private final EventBatches batches;
 
-    CoachingListeners(CoachingFactsStore facts, SignalEvaluator signals, RosterStore roster, EventBatches batches) {
+    private final java.time.Clock clock;
+
+    CoachingListeners(
+            CoachingFactsStore facts,
+            SignalEvaluator signals,
+            RosterStore roster,
+            EventBatches batches,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.facts = facts;
         this.signals = signals;
         this.roster = roster;
@@ -46,10 +54,16 @@ class CoachingListeners {
     void onKpis(List<ConsumerRecord<String, byte[]>> records) {
         batches.forBatch(records, events -> {
             Set<String> reps = new LinkedHashSet<>();
+            // The reps with a completed day among their changes (a late event, history coming in): the rules on
+            // completed days have news for them; the others had only today's figures change.
+            Set<String> pastDays = new java.util.HashSet<>();
             for (EventEnvelope envelope : events) {
                 if (envelope.data() instanceof RepDayKpisUpdated day) {
                     facts.recordRepDay(day);
                     reps.add(day.repId());
+                    if (day.day().isBefore(java.time.LocalDate.now(clock.withZone(roster.zoneOf(day.repId()))))) {
+                        pastDays.add(day.repId());
+                    }
                 } else if (envelope.data() instanceof ObjectiveProgressed progress) {
                     // Only news is judged: not a progress arriving late, nor one after the objective's cancellation.
                     facts.recordObjective(progress)
@@ -57,7 +71,9 @@ class CoachingListeners {
                 }
             }
             // The rep's activity rules, and an indicator goal of its development plan, which moves with the same days.
-            reps.forEach(rep -> signals.evaluateRep(rep, SignalJudge.RepChange.ACTIVITY));
+            reps.forEach(rep -> signals.evaluateRep(
+                    rep,
+                    pastDays.contains(rep) ? SignalJudge.RepChange.ACTIVITY : SignalJudge.RepChange.TODAYS_ACTIVITY));
         });
     }
 

@@ -59,7 +59,7 @@ class ActivityJudge implements SignalJudge {
 
     @Override
     public void judgeRep(Rep subject, RepChange change) {
-        if (!change.in(RepChange.ACTIVITY, RepChange.ABSENCE, RepChange.HOURLY)) {
+        if (!change.in(RepChange.ACTIVITY, RepChange.TODAYS_ACTIVITY, RepChange.ABSENCE, RepChange.HOURLY)) {
             return;
         }
         var rep = subject.rep();

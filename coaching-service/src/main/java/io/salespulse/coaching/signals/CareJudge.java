@@ -61,7 +61,7 @@ class CareJudge implements SignalJudge {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(subject.zone()));
-        if (change.in(RepChange.ACTIVITY, RepChange.ABSENCE, RepChange.HOURLY)) {
+        if (change.in(RepChange.ACTIVITY, RepChange.ABSENCE, RepChange.HOURLY, RepChange.TEAM_SETTINGS)) {
             CareRules.CareHistory history = histories.of(subject.rep(), subject.team(), today);
             sync(
                     subject,
@@ -77,7 +77,7 @@ class CareJudge implements SignalJudge {
                     () -> CareRules.sustainedOverload(history, t),
                     "load back near the rep's usual week");
         }
-        if (change.in(RepChange.ACTION_ITEMS, RepChange.ABSENCE, RepChange.HOURLY)) {
+        if (change.in(RepChange.ACTION_ITEMS, RepChange.ABSENCE, RepChange.HOURLY, RepChange.TEAM_SETTINGS)) {
             sync(
                     subject,
                     care,

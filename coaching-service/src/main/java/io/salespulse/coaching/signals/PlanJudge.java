@@ -47,7 +47,7 @@ class PlanJudge implements SignalJudge {
     @Override
     public void judgeRep(Rep rep, RepChange change) {
         // An indicator goal moves with the rep's days.
-        if (!change.in(RepChange.PLAN, RepChange.ACTIVITY, RepChange.HOURLY)) {
+        if (!change.in(RepChange.PLAN, RepChange.ACTIVITY, RepChange.TODAYS_ACTIVITY, RepChange.HOURLY)) {
             return;
         }
         String repId = rep.repId();

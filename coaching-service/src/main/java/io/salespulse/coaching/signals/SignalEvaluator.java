@@ -205,8 +205,9 @@ public class SignalEvaluator {
     /**
      * A rep's absence recorded, changed or withdrawn: the rep is judged again at once. A rep moved to a team: the wins
      * that now count in its sample, or are its news, are judged. A team changed (its thresholds, working hours, care
-     * rules turned on or off): everything of the team is judged again under the new settings at once. A failure here is
-     * logged: it must not hold up the roster.
+     * rules turned on or off): its open deals and its reps' care rules are judged again under the new settings at once
+     * (its reps' activity at their next figures, or the hourly pass). A failure here is logged: it must not hold up the
+     * roster.
      */
     @EventListener
     void onRosterChange(RosterApplied applied) {
@@ -220,7 +221,10 @@ public class SignalEvaluator {
             } else if (applied.event() instanceof RepAbsence absence) {
                 evaluateRep(absence.repId(), RepChange.ABSENCE);
             } else if (applied.event() instanceof TeamChanged team) {
-                evaluateTeam(team);
+                List<RepChanged> reps = roster.repsOf(team.teamId());
+                reps.forEach(rep -> evaluateRep(rep.repId(), RepChange.TEAM_SETTINGS));
+                facts.openDealsOf(reps.stream().map(RepChanged::repId).toList())
+                        .forEach(deal -> evaluateDeal(deal.dealId()));
             }
         } catch (RuntimeException e) {
             log.warn(

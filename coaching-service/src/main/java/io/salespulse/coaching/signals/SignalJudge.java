@@ -33,14 +33,21 @@ public interface SignalJudge {
 
     /** What changed for a rep. */
     enum RepChange {
-        /** Its days' activity (kpi-service's rep-days). */
+        /** Its days' activity (kpi-service's rep-days), a completed day among them. */
         ACTIVITY,
+        /**
+         * Today's activity only: the rules on completed days (the care rules) have nothing new; the others judge it as
+         * {@link #ACTIVITY}.
+         */
+        TODAYS_ACTIVITY,
         /** An absence recorded, changed or withdrawn. */
         ABSENCE,
         /** Its 1:1s: one recorded or changed, or an action item done. */
         ACTION_ITEMS,
         /** Its development plan. */
         PLAN,
+        /** Its team's settings changed (working hours, care rules, thresholds): the care rules judge again at once. */
+        TEAM_SETTINGS,
         /** Nothing: the hour passed, or the team's backfill is over. */
         HOURLY;
 
