@@ -15,14 +15,14 @@ class SignalListener {
     private final SignalRouting routing;
     private final EventBatches batches;
 
-    private final io.salespulse.notification.pulse.PulseLinks pulse;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SignalListener(
             SignalInbox inbox,
             SignalRouting routing,
             EventBatches batches,
-            io.salespulse.notification.pulse.PulseLinks pulse) {
-        this.pulse = pulse;
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.inbox = inbox;
         this.routing = routing;
         this.batches = batches;
@@ -32,7 +32,7 @@ class SignalListener {
     void onSignals(List<ConsumerRecord<String, byte[]>> records) {
         batches.forEach(records, envelope -> {
             if (envelope.data() instanceof io.salespulse.contracts.pulse.PulseInvited invited) {
-                pulse.send(invited); // a rep's pulse question: no signal
+                events.publishEvent(invited); // a rep's pulse question, not a signal: sent by the pulse package
                 return;
             }
             inbox.record(envelope);

@@ -60,7 +60,8 @@ public class PulseLinks {
                 .register(meters);
     }
 
-    /** Queues the invitation's email (once per invitation, whatever the redeliveries). */
+    /** Queues the invitation's email (once per invitation, whatever the redeliveries), as the signals topic brings it. */
+    @org.springframework.context.event.EventListener
     public void send(PulseInvited invite) {
         RepChanged rep = roster.rep(invite.repId()).orElse(null);
         if (rep == null || rep.email() == null || !mail) {
