@@ -7,7 +7,6 @@ import io.salespulse.contracts.pulse.PulseInvited;
 import io.salespulse.kit.calendar.WorkingCalendar;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.roster.RosterStore;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +45,6 @@ public class PulseInvitations {
     private final Clock clock;
     private final LocalTime at;
     private final Duration linkLife;
-    private final SecureRandom random = new SecureRandom();
 
     PulseInvitations(
             RosterStore roster,
@@ -113,9 +110,7 @@ public class PulseInvitations {
 
     private boolean ask(RepChanged rep, TeamChanged team, LocalDate week) {
         String inviteId = UUID.randomUUID().toString();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = io.salespulse.kit.security.LinkKeys.newKey();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(linkLife);
         if (!store.invite(inviteId, key, rep.repId(), team.teamId(), week, expiresAt)) {

@@ -3,14 +3,11 @@ package io.salespulse.coaching.pulse;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.salespulse.kit.security.LinkKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +94,10 @@ public class PulseStore {
                 .createIndex(new Index().on("repId", Sort.Direction.ASC).on("week", Sort.Direction.ASC));
     }
 
-    static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Records an invitation; false if the rep was already asked about that week (by this instance or another). */
     boolean invite(String inviteId, String key, String repId, String teamId, LocalDate week, Instant expiresAt) {
         try {
-            mongo.insert(new Invite(inviteId, hash(key), repId, teamId, week.toString(), expiresAt, null));
+            mongo.insert(new Invite(inviteId, LinkKeys.hash(key), repId, teamId, week.toString(), expiresAt, null));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -123,14 +111,11 @@ public class PulseStore {
 
     /** The invitation this link opens: its id and key must match (compared on their hashes, in constant time). */
     Optional<Invite> open(String inviteId, String key) {
-        if (inviteId == null || key == null) {
+        if (inviteId == null) {
             return Optional.empty();
         }
         Invite invite = mongo.findById(inviteId, Invite.class);
-        if (invite == null
-                || !MessageDigest.isEqual(
-                        invite.keyHash().getBytes(StandardCharsets.UTF_8),
-                        hash(key).getBytes(StandardCharsets.UTF_8))) {
+        if (invite == null || !LinkKeys.matches(key, invite.keyHash())) {
             return Optional.empty();
         }
         return Optional.of(invite);

@@ -5,15 +5,12 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kit.security.LinkKeys;
 import io.salespulse.notification.channels.Message;
 import io.salespulse.notification.delivery.Delivery;
 import io.salespulse.notification.delivery.DeliveryStore;
 import io.salespulse.notification.inbox.SignalInbox;
 import io.salespulse.notification.kpis.TeamFiguresStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,9 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +75,6 @@ class TeamWall {
             List<WallPlace> leaderboard,
             List<WallWin> wins) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final MongoTemplate mongo;
     private final RosterStore roster;
     private final TeamFiguresStore figures;
@@ -108,10 +101,9 @@ class TeamWall {
     }
 
     Created create(String teamId, String createdBy) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        WallLink link = new WallLink(UUID.randomUUID().toString(), teamId, hash(key), createdBy, clock.instant(), null);
+        String key = LinkKeys.newKey();
+        WallLink link = new WallLink(
+                UUID.randomUUID().toString(), teamId, LinkKeys.hash(key), createdBy, clock.instant(), null);
         mongo.insert(link);
         return new Created(link, key);
     }
@@ -147,12 +139,7 @@ class TeamWall {
     /** The wall a link in force opens with its key; empty for an unknown or revoked link or a wrong key. */
     Optional<WallBoard> open(String wallId, String key) {
         WallLink link = mongo.findById(wallId, WallLink.class);
-        if (link == null
-                || link.revokedAt() != null
-                || key == null
-                || !MessageDigest.isEqual(
-                        link.keyHash().getBytes(StandardCharsets.US_ASCII),
-                        hash(key).getBytes(StandardCharsets.US_ASCII))) {
+        if (link == null || link.revokedAt() != null || !LinkKeys.matches(key, link.keyHash())) {
             return Optional.empty();
         }
         return roster.team(link.teamId()).map(this::board);
@@ -240,14 +227,5 @@ class TeamWall {
         sum[1] += a.connectedCalls();
         sum[2] += a.meetingsBooked();
         sum[3] += a.dealsWon();
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
