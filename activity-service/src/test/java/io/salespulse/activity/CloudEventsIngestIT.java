@@ -151,4 +151,53 @@ class CloudEventsIngestIT {
         assertThat(mongo.getCollection("accepted_events").countDocuments(stored))
                 .isEqualTo(1);
     }
+
+    @Test
+    void aContractsSnapshotsBecomeItsFactsOnTheAccountsTopicOnceEach() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String account = "acme-" + run;
+        String contract = "c-" + run;
+        java.time.Instant first = java.time.Instant.now().minusSeconds(60);
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.ACCOUNTS)) {
+            String started = contract(contract, account, "48000", first);
+            assertThat(Http.post(url(), STRUCTURED, started, "Authorization", KEY)
+                            .status())
+                    .isEqualTo(202);
+            assertThat(Http.post(url(), STRUCTURED, started, "Authorization", KEY)
+                            .json()
+                            .get("duplicates")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(Http.post(
+                                    url(),
+                                    STRUCTURED,
+                                    contract(contract, account, "60000.5", first.plusSeconds(10)),
+                                    "Authorization",
+                                    KEY)
+                            .status())
+                    .isEqualTo(202);
+            List<EventEnvelope> facts = probe.awaitEvents(e -> e.key().equals(account), 2, Duration.ofSeconds(30));
+            assertThat(facts)
+                    .extracting(e -> e.dataAs(io.salespulse.contracts.account.ContractChanged.class)
+                            .change())
+                    .containsExactly(
+                            io.salespulse.contracts.account.ContractChange.STARTED,
+                            io.salespulse.contracts.account.ContractChange.EXPANDED);
+            assertThat(probe.drain(e -> e.key().equals(account), Duration.ofSeconds(2)))
+                    .hasSize(2);
+        }
+        // A contract of a CRM's namespace is that CRM's to change.
+        String crmContract = contract("hubspot-contract-" + run, account, "1000", first);
+        Http.Answer refused = Http.post(url(), STRUCTURED, crmContract, "Authorization", KEY);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("data.contractId");
+    }
+
+    static String contract(String contractId, String accountId, String arr, java.time.Instant time) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/demo/test","type":"salespulse.contract.updated.v1",
+                 "time":"%s","data":{"contractId":"%s","accountId":"%s","accountName":"Acme","csmRepId":"csm-zoe",
+                 "arr":%s,"currency":"EUR","termStart":"2026-01-01","termEnd":"2026-12-31"}}
+                """.formatted(UUID.randomUUID(), time, contractId, accountId, arr);
+    }
 }

@@ -1,5 +1,9 @@
 package io.salespulse.contracts;
 
+import io.salespulse.contracts.account.AccountHealthUpdated;
+import io.salespulse.contracts.account.ContractChanged;
+import io.salespulse.contracts.account.NpsAnswered;
+import io.salespulse.contracts.account.RenewalOpened;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.EmailSent;
 import io.salespulse.contracts.activity.MeetingBooked;
@@ -58,6 +62,11 @@ public enum EventType {
     OBJECTIVE_SET("salespulse.objective.set.v1", ObjectiveSet.class, Topics.OBJECTIVES),
     OBJECTIVE_UPDATED("salespulse.objective.updated.v1", ObjectiveUpdated.class, Topics.OBJECTIVES),
     OBJECTIVE_CANCELLED("salespulse.objective.cancelled.v1", ObjectiveCancelled.class, Topics.OBJECTIVES),
+
+    CONTRACT_CHANGED("salespulse.contract.changed.v1", ContractChanged.class, Topics.ACCOUNTS),
+    RENEWAL_OPENED("salespulse.renewal.opened.v1", RenewalOpened.class, Topics.ACCOUNTS),
+    ACCOUNT_HEALTH_UPDATED("salespulse.account.health-updated.v1", AccountHealthUpdated.class, Topics.ACCOUNTS),
+    NPS_ANSWERED("salespulse.nps.answered.v1", NpsAnswered.class, Topics.ACCOUNTS),
 
     TEAM_CHANGED("salespulse.team.changed.v1", TeamChanged.class, Topics.ORG),
     REP_CHANGED("salespulse.rep.changed.v1", RepChanged.class, Topics.ORG),

@@ -17,6 +17,12 @@ public final class Topics {
     /** Objectives set for a rep or a team, keyed by objective id. */
     public static final String OBJECTIVES = "salespulse.objectives";
 
+    /**
+     * Customer accounts: contracts started, renewed, expanded, contracted or churned, renewals opened, health scores,
+     * NPS answers; keyed by account id.
+     */
+    public static final String ACCOUNTS = "salespulse.accounts";
+
     /** The roster: teams and reps, log-compacted, keyed by {@code team:<id>} or {@code rep:<id>}. */
     public static final String ORG = "salespulse.org";
 
@@ -27,7 +33,7 @@ public final class Topics {
     public static final String SIGNALS = "salespulse.signals";
 
     /** Every topic above. */
-    public static final List<String> ALL = List.of(ACTIVITIES, DEALS, OBJECTIVES, ORG, KPIS, SIGNALS);
+    public static final List<String> ALL = List.of(ACTIVITIES, DEALS, OBJECTIVES, ORG, KPIS, SIGNALS, ACCOUNTS);
 
     /** The dead-letter topic of a topic: records that could not be processed, with the exception in headers. */
     public static String deadLetter(String topic) {

@@ -116,6 +116,23 @@ class KpiSecurityIT {
                         b + "/forecast/call",
                         "{\"amount\":50000,\"currency\":\"EUR\"}",
                         Rule.TEAM_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/teams/{teamId}/retention",
+                        a + "/retention",
+                        b + "/retention",
+                        null,
+                        Rule.TEAM_READ)
+                .row("GET", "/api/v1/teams/{teamId}/accounts", a + "/accounts", b + "/accounts", null, Rule.TEAM_READ)
+                // A CSM reads its own accounts and figures, never another CSM's.
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/retention",
+                        ra + "/retention?period=t12m",
+                        rb + "/retention?period=t12m",
+                        null,
+                        Rule.REP_READ)
+                .row("GET", "/api/v1/reps/{repId}/accounts", ra + "/accounts", rb + "/accounts", null, Rule.REP_READ)
                 // Last: a rebuild replays the roster too.
                 .row(
                         "POST",

@@ -33,7 +33,12 @@ class KubernetesPolicyTest {
     /** What each service publishes (its outbox or its publisher), beyond the dead letters of what it reads. */
     static final Map<String, Set<String>> PRODUCES = Map.of(
             "activity-service",
-                    Set.of("salespulse.activities", "salespulse.deals", "salespulse.objectives", "salespulse.org"),
+                    Set.of(
+                            "salespulse.activities",
+                            "salespulse.deals",
+                            "salespulse.objectives",
+                            "salespulse.org",
+                            "salespulse.accounts"),
             "kpi-service", Set.of("salespulse.kpis"),
             "coaching-service", Set.of("salespulse.signals"),
             "notification-service", Set.of());
@@ -234,7 +239,7 @@ class KubernetesPolicyTest {
         while (matcher.find()) {
             names.put(matcher.group(1), matcher.group(2));
         }
-        assertThat(names).hasSize(6);
+        assertThat(names).hasSize(7);
         return names;
     }
 

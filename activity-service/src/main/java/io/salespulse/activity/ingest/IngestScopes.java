@@ -109,6 +109,27 @@ public class IngestScopes {
         }
     }
 
+    /**
+     * Adds a problem when a CloudEvent would write a CRM's customer record: a contract or an account whose id is in a
+     * CRM's namespace ({@code hubspot-…}) changes through that CRM, like its deals (unless the credential's
+     * {@code crm-deals} name that CRM, as for a migration).
+     *
+     * @param ids the ids its data names, by field ({@code contractId}, {@code accountId})
+     */
+    public void checkCustomerRecords(
+            String credential, String path, java.util.Map<String, String> ids, List<FieldProblem> problems) {
+        IngestProperties.Scope scope = configured.get(credential);
+        String prefix = path.isEmpty() ? "" : path + ".";
+        ids.forEach((field, id) -> CRM_DEAL_NAMESPACES.stream()
+                .filter(id::startsWith)
+                .findFirst()
+                .filter(crm -> scope == null || !scope.crmDeals().contains(crm))
+                .ifPresent(crm -> problems.add(new FieldProblem(
+                        prefix + "data." + field,
+                        "is a CRM's record (" + crm
+                                + "…): it changes through that CRM's webhooks, not this credential"))));
+    }
+
     /** Whether a source is {@code own} itself or below it (a path boundary: {@code /ab} is not below {@code /a}). */
     static boolean matches(String own, String source) {
         String base = own.endsWith("/") ? own.substring(0, own.length() - 1) : own;

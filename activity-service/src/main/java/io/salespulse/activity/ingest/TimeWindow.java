@@ -45,7 +45,9 @@ public class TimeWindow {
      */
     public String dealUpdateProblem(Instant time) {
         if (time.isAfter(clock.instant().plus(dealSkew))) {
-            return "a deal update may be dated at most " + dealSkew.toMinutes() + " minutes ahead of now";
+            return "an update that replaces the last one (a deal, a contract, a health score) may be dated at most "
+                    + dealSkew.toMinutes()
+                    + " minutes ahead of now";
         }
         return problem(time);
     }

@@ -15,6 +15,9 @@ public sealed interface ActivityEvent extends SalesPulseEvent
     /** The deal the activity is linked to, if any. */
     String dealId();
 
+    /** The customer account the activity touched, if any (a customer success touch). */
+    String accountId();
+
     /** The partition key of activities whose owner is unknown. */
     String UNATTRIBUTED = "unattributed";
 

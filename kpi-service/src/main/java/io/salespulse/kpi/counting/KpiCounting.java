@@ -10,6 +10,7 @@ import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.accounts.AccountBook;
 import io.salespulse.kpi.activity.ActivityCounting;
 import io.salespulse.kpi.activity.Increment;
 import io.salespulse.kpi.activity.RepDay;
@@ -37,6 +38,7 @@ public class KpiCounting {
     static final String SOURCE = "/kpi-service";
 
     private final RepDayStore repDays;
+    private final AccountBook accounts;
     private final DealProjection deals;
     private final DealMoves moves;
     private final RosterStore roster;
@@ -47,6 +49,7 @@ public class KpiCounting {
 
     KpiCounting(
             RepDayStore repDays,
+            AccountBook accounts,
             DealProjection deals,
             DealMoves moves,
             RosterStore roster,
@@ -55,6 +58,7 @@ public class KpiCounting {
             Clock clock,
             MeterRegistry meters) {
         this.repDays = repDays;
+        this.accounts = accounts;
         this.deals = deals;
         this.moves = moves;
         this.roster = roster;
@@ -69,8 +73,9 @@ public class KpiCounting {
     public void count(List<EventEnvelope> events) {
         List<Increment> increments = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if (event.data() instanceof ActivityEvent) {
+            if (event.data() instanceof ActivityEvent activity) {
                 increments.addAll(ActivityCounting.increments(event, roster::zoneOf, this::teamOf));
+                accounts.touched(activity);
             } else if (event.data() instanceof DealEvent fact) {
                 increments.addAll(DealCounting.increments(event, roster::zoneOf, this::teamOf));
                 String owner = fact.ownerRepId() != null ? fact.ownerRepId() : ActivityEvent.UNATTRIBUTED;

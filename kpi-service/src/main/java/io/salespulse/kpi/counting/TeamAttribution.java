@@ -2,6 +2,7 @@ package io.salespulse.kpi.counting;
 
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.kit.roster.RosterApplied;
+import io.salespulse.kpi.accounts.AccountBook;
 import io.salespulse.kpi.activity.RepDayStore;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.pipeline.DealMoves;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The org topic and the activity and deal topics are not ordered together: a rep's first events (a backfill started
  * right after the rep was created, say) can be counted before kpi-service knows the rep's team. Once it does, what
- * was recorded without a team (rep-days, closed deals, stage durations, pipeline moves) gets it, so that the team's
+ * was recorded without a team (rep-days, closed deals, stage durations, pipeline moves, customer accounts) gets it, so that the team's
  * figures count them. A rep moving team keeps what was already attributed: history stays with the team it happened in.
  */
 @Component
@@ -24,8 +25,10 @@ class TeamAttribution {
     private final RepDayStore repDays;
     private final DealProjection deals;
     private final DealMoves moves;
+    private final AccountBook accounts;
 
-    TeamAttribution(RepDayStore repDays, DealProjection deals, DealMoves moves) {
+    TeamAttribution(RepDayStore repDays, DealProjection deals, DealMoves moves, AccountBook accounts) {
+        this.accounts = accounts;
         this.repDays = repDays;
         this.deals = deals;
         this.moves = moves;
@@ -40,6 +43,7 @@ class TeamAttribution {
             repDays.attributeToTeam(rep.repId(), rep.teamId());
             deals.attributeToTeam(rep.repId(), rep.teamId());
             moves.attributeToTeam(rep.repId(), rep.teamId());
+            accounts.attributeToTeam(rep.repId(), rep.teamId());
         } catch (RuntimeException e) {
             // The roster must not be held up; the next change of the rep tries again.
             log.warn("Figures of rep {} not attributed to team {} yet: {}", rep.repId(), rep.teamId(), e.getMessage());

@@ -36,9 +36,20 @@ import org.springframework.stereotype.Service;
 public class ViewRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
-    static final List<String> VIEWS =
-            List.of("rep_days", "deals", "deal_moves", "stage_durations", "objectives", "roster_teams", "roster_reps");
-    static final List<String> TOPICS = List.of(Topics.ORG, Topics.ACTIVITIES, Topics.DEALS, Topics.OBJECTIVES);
+    static final List<String> VIEWS = List.of(
+            "rep_days",
+            "deals",
+            "deal_moves",
+            "stage_durations",
+            "objectives",
+            "contract_facts",
+            "contracts",
+            "accounts",
+            "nps_answers",
+            "roster_teams",
+            "roster_reps");
+    static final List<String> TOPICS =
+            List.of(Topics.ORG, Topics.ACTIVITIES, Topics.DEALS, Topics.OBJECTIVES, Topics.ACCOUNTS);
     /** How long this instance's own consumers may take to leave the group once stopped. */
     static final Duration LEAVE_WITHIN = Duration.ofSeconds(10);
 

@@ -94,6 +94,8 @@ public class SecurityKitConfiguration {
         "/api/v1/reps/*/pipeline/changes",
         "/api/v1/reps/*/funnel",
         "/api/v1/reps/*/care",
+        "/api/v1/reps/*/retention",
+        "/api/v1/reps/*/accounts",
         "/api/v1/reps/*/pulse"
     };
 

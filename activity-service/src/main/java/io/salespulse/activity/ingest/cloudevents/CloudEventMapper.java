@@ -1,6 +1,9 @@
 package io.salespulse.activity.ingest.cloudevents;
 
+import io.salespulse.activity.accounts.ContractUpdate;
+import io.salespulse.activity.accounts.HealthFacts;
 import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.ObjectiveFields;
@@ -9,6 +12,7 @@ import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
 import io.salespulse.contracts.SalesPulseEvent;
+import io.salespulse.contracts.account.NpsAnswered;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
 import io.salespulse.contracts.activity.EmailSent;
@@ -36,8 +40,22 @@ final class CloudEventMapper {
     static final String MEETING_HELD = "salespulse.meeting.held.v1";
     static final String OBJECTIVE_SET = "salespulse.objective.set.v1";
     static final String DEAL_UPDATED = "salespulse.deal.updated.v1";
-    static final List<String> TYPES =
-            List.of(CALL_LOGGED, EMAIL_SENT, MEETING_BOOKED, MEETING_HELD, OBJECTIVE_SET, DEAL_UPDATED);
+    static final String CONTRACT_UPDATED = "salespulse.contract.updated.v1";
+    static final String HEALTH_UPDATED = "salespulse.account.health-updated.v1";
+    static final String NPS_ANSWERED = "salespulse.nps.answered.v1";
+    static final List<String> TYPES = List.of(
+            CALL_LOGGED,
+            EMAIL_SENT,
+            MEETING_BOOKED,
+            MEETING_HELD,
+            OBJECTIVE_SET,
+            DEAL_UPDATED,
+            CONTRACT_UPDATED,
+            HEALTH_UPDATED,
+            NPS_ANSWERED);
+
+    /** The types that replace an aggregate's last state: dated at most the clock skew ahead (see {@link TimeWindow}). */
+    private static final List<String> REPLACING = List.of(DEAL_UPDATED, CONTRACT_UPDATED, HEALTH_UPDATED);
 
     private CloudEventMapper() {}
 
@@ -45,7 +63,7 @@ final class CloudEventMapper {
     static Optional<Inbound> map(
             InboundCloudEvent event, String channel, TimeWindow window, List<FieldProblem> problems) {
         int before = problems.size();
-        if (DEAL_UPDATED.equals(event.type())
+        if (REPLACING.contains(event.type())
                 && event.time() != null
                 && window.dealUpdateProblem(event.time()) != null) {
             new FieldReader(null, event.path(), problems).problem("time", window.dealUpdateProblem(event.time()));
@@ -59,6 +77,21 @@ final class CloudEventMapper {
                     ? Optional.of(new Inbound.DealChange(event.source(), event.id(), update))
                     : Optional.empty();
         }
+        if (CONTRACT_UPDATED.equals(event.type())) {
+            ContractUpdate update = AccountFields.contract(data, data.text("csmRepId", true), event.time());
+            return problems.size() == before
+                    ? Optional.of(AccountFields.contractInbound(event.source(), event.id(), update))
+                    : Optional.empty();
+        }
+        if (HEALTH_UPDATED.equals(event.type())) {
+            String accountId = data.text("accountId", true);
+            String csm = data.text("csmRepId", true);
+            Integer score = AccountFields.healthScore(data);
+            return problems.size() == before
+                    ? Optional.of(AccountFields.healthInbound(
+                            event.source(), event.id(), new HealthFacts.Update(accountId, csm, score, event.time())))
+                    : Optional.empty();
+        }
         SalesPulseEvent mapped = switch (event.type() == null ? "" : event.type()) {
             case CALL_LOGGED ->
                 new CallLogged(
@@ -67,22 +100,40 @@ final class CloudEventMapper {
                         data.enumValue("outcome", CallOutcome.class, true),
                         data.boundedInt("durationSeconds", false, FieldReader.MAX_CALL_SECONDS),
                         data.text("dealId", false),
+                        data.text("accountId", false),
                         event.time());
-            case EMAIL_SENT -> new EmailSent(data.text("repId", true), data.text("dealId", false), event.time());
+            case EMAIL_SENT ->
+                new EmailSent(
+                        data.text("repId", true),
+                        data.text("dealId", false),
+                        data.text("accountId", false),
+                        event.time());
             case MEETING_BOOKED ->
                 new MeetingBooked(
                         data.text("repId", true),
                         data.text("meetingId", true),
                         data.planned("scheduledFor", data.instant("scheduledFor", true), window),
                         data.text("dealId", false),
+                        data.text("accountId", false),
                         event.time());
             case MEETING_HELD ->
                 new MeetingHeld(
                         data.text("repId", true),
                         data.text("meetingId", true),
                         data.text("dealId", false),
+                        data.text("accountId", false),
                         event.time());
             case OBJECTIVE_SET -> objective(data, event, window);
+            case NPS_ANSWERED -> {
+                String answerId = data.text("answerId", false);
+                Integer score = AccountFields.npsScore(data);
+                yield new NpsAnswered(
+                        data.text("accountId", true),
+                        answerId != null ? answerId : event.id(),
+                        data.text("csmRepId", true),
+                        score == null ? 0 : score,
+                        event.time());
+            }
             default -> {
                 if (event.type() != null) {
                     problems.add(new FieldProblem(

@@ -127,6 +127,7 @@ class CloudEventsController {
             // What the credential may write first: its own sources, types and deals.
             int before = problems.size();
             scopes.check(channel, event.path(), event.source(), event.type(), dealId(event), problems);
+            scopes.checkCustomerRecords(channel, event.path(), customerIds(event), problems);
             checkObjectiveOwner(channel, event, problems);
             if (problems.size() == before) {
                 CloudEventMapper.map(event, channel, window, problems).ifPresent(inbound::add);
@@ -163,6 +164,23 @@ class CloudEventsController {
         tools.jackson.databind.JsonNode dealId =
                 event.data() == null ? null : event.data().get("dealId");
         return dealId != null && dealId.isString() ? dealId.asString() : null;
+    }
+
+    /** The contract and account a contract, health or NPS event writes. */
+    private static Map<String, String> customerIds(InboundCloudEvent event) {
+        if (!List.of(CloudEventMapper.CONTRACT_UPDATED, CloudEventMapper.HEALTH_UPDATED, CloudEventMapper.NPS_ANSWERED)
+                        .contains(event.type())
+                || event.data() == null) {
+            return Map.of();
+        }
+        Map<String, String> ids = new java.util.TreeMap<>();
+        for (String field : List.of("contractId", "accountId")) {
+            tools.jackson.databind.JsonNode id = event.data().get(field);
+            if (id != null && id.isString()) {
+                ids.put(field, id.asString());
+            }
+        }
+        return ids;
     }
 
     private static Map<String, String> ceHeaders(HttpServletRequest request) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
+import io.salespulse.contracts.account.NpsAnswered;
 import io.salespulse.contracts.activity.CallLogged;
 import io.salespulse.contracts.activity.CallOutcome;
+import io.salespulse.contracts.activity.EmailSent;
 import io.salespulse.contracts.deal.ForecastCategory;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.FieldProblem;
@@ -93,5 +95,49 @@ class CloudEventMapperTest {
                 .get(0);
         assertThat(map(bad)).isEmpty();
         assertThat(problems).extracting(FieldProblem::field).containsExactly("data.forecastCategory");
+    }
+
+    @Test
+    void aContractSnapshotAHealthScoreAndAnNpsAnswerAreBoundedAndNamed() {
+        List<InboundCloudEvent> batch = CloudEventReader.batch("""
+                [{"specversion":"1.0","id":"k-1","source":"/demo/crm","type":"salespulse.contract.updated.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"contractId":"c-1","accountId":"acme","accountName":"Acme","csmRepId":"csm-zoe","arr":48000,"currency":"EUR",
+                          "termStart":"2026-03-01","termEnd":"2027-02-28","renewalDealId":"d-4"}},
+                 {"specversion":"1.0","id":"k-2","source":"/demo/crm","type":"salespulse.contract.updated.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"contractId":"c-2","accountId":"acme","csmRepId":"csm-zoe","arr":-5,"currency":"EURO",
+                          "termStart":"2026-03-01","termEnd":"2026-02-28","status":"PAUSED"}},
+                 {"specversion":"1.0","id":"h-1","source":"/demo/crm","type":"salespulse.account.health-updated.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"accountId":"acme","csmRepId":"csm-zoe","score":101}},
+                 {"specversion":"1.0","id":"n-1","source":"/demo/survey","type":"salespulse.nps.answered.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"accountId":"acme","csmRepId":"csm-zoe","score":9}},
+                 {"specversion":"1.0","id":"n-2","source":"/demo/survey","type":"salespulse.nps.answered.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"accountId":"acme","csmRepId":"csm-zoe","score":11}},
+                 {"specversion":"1.0","id":"e-1","source":"/demo/crm","type":"salespulse.email.sent.v1","time":"2026-11-26T09:00:00Z",
+                  "data":{"repId":"csm-zoe","accountId":"acme"}}]""".getBytes(StandardCharsets.UTF_8));
+        assertThat(map(batch.get(0))).get().isInstanceOf(Inbound.Assembled.class);
+        assertThat(problems).isEmpty();
+        assertThat(map(batch.get(1))).isEmpty();
+        assertThat(problems)
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("[1].data.arr", "[1].data.currency", "[1].data.termEnd", "[1].data.status");
+        problems.clear();
+        assertThat(map(batch.get(2))).isEmpty();
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("[2].data.score");
+        problems.clear();
+        NpsAnswered answer = (NpsAnswered) ((Inbound.Ready) map(batch.get(3)).orElseThrow())
+                .entry()
+                .events()
+                .get(0)
+                .data();
+        assertThat(answer)
+                .isEqualTo(new NpsAnswered("acme", "n-1", "csm-zoe", 9, Instant.parse("2026-11-26T09:00:00Z")));
+        assertThat(map(batch.get(4))).isEmpty();
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("[4].data.score");
+        EmailSent email = (EmailSent) ((Inbound.Ready) map(batch.get(5)).orElseThrow())
+                .entry()
+                .events()
+                .get(0)
+                .data();
+        assertThat(email.accountId()).isEqualTo("acme");
     }
 }

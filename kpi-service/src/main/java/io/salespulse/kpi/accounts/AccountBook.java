@@ -1,0 +1,275 @@
+package io.salespulse.kpi.accounts;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.salespulse.contracts.EventEnvelope;
+import io.salespulse.contracts.account.AccountEvent;
+import io.salespulse.contracts.account.AccountHealthUpdated;
+import io.salespulse.contracts.account.ContractChange;
+import io.salespulse.contracts.account.ContractChanged;
+import io.salespulse.contracts.account.NpsAnswered;
+import io.salespulse.contracts.account.RenewalOpened;
+import io.salespulse.contracts.activity.ActivityEvent;
+import io.salespulse.contracts.activity.MeetingHeld;
+import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.roster.RosterStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer accounts as kpi-service sees them: every contract fact (the {@code contract_facts} view, what the
+ * retention figures read), each contract's current state ({@code contracts}: ARR, term, open renewal), each account's
+ * health, last touch and last meeting ({@code accounts}), and the NPS answers ({@code nps_answers}). Each fact carries
+ * the CSM and team it happened under, so history stays with the team it happened in. Facts of one account arrive in
+ * order on its partition and are written idempotently: a replay gives the same views.
+ */
+@Component
+public class AccountBook {
+
+    /** A contract fact as stored (the event id is its key: a redelivery is the same document). */
+    @Document("contract_facts")
+    public record StoredFact(
+            @Id String eventId,
+            String accountId,
+            String contractId,
+            ContractChange change,
+            BigDecimal arr,
+            BigDecimal previousArr,
+            String currency,
+            String termEnd,
+            String csmRepId,
+            String teamId,
+            Instant at,
+            String day) {
+
+        RetentionMath.Fact fact() {
+            return new RetentionMath.Fact(
+                    accountId,
+                    contractId,
+                    change,
+                    arr,
+                    previousArr,
+                    currency,
+                    LocalDate.parse(termEnd),
+                    csmRepId,
+                    teamId,
+                    at,
+                    LocalDate.parse(day));
+        }
+    }
+
+    /** A contract as it stands. */
+    @Document("contracts")
+    public record StoredContract(
+            @Id String contractId,
+            String accountId,
+            String csmRepId,
+            String teamId,
+            BigDecimal arr,
+            String currency,
+            String termStart,
+            String termEnd,
+            boolean churned,
+            String renewalDealId,
+            Instant changedAt) {}
+
+    /** An account as it stands. */
+    @Document("accounts")
+    public record StoredAccount(
+            @Id String accountId,
+            String name,
+            String csmRepId,
+            String teamId,
+            Integer health,
+            Integer previousHealth,
+            Instant healthAt,
+            Instant lastTouchAt,
+            Instant lastMeetingAt) {}
+
+    /** An NPS answer (its comment is never received). */
+    @Document("nps_answers")
+    public record StoredAnswer(
+            @Id String id, String accountId, String csmRepId, String teamId, int score, Instant at, String day) {}
+
+    private final MongoTemplate mongo;
+    private final RosterStore roster;
+
+    AccountBook(MongoTemplate mongo, RosterStore roster) {
+        this.mongo = mongo;
+        this.roster = roster;
+        mongo.indexOps(StoredFact.class).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+        mongo.indexOps(StoredFact.class).createIndex(new Index().on("csmRepId", Sort.Direction.ASC));
+        mongo.indexOps(StoredFact.class).createIndex(new Index().on("contractId", Sort.Direction.ASC));
+        mongo.indexOps(StoredContract.class).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+        mongo.indexOps(StoredContract.class).createIndex(new Index().on("accountId", Sort.Direction.ASC));
+        mongo.indexOps(StoredAccount.class).createIndex(new Index().on("teamId", Sort.Direction.ASC));
+        mongo.indexOps(StoredAnswer.class)
+                .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
+    }
+
+    /** Records an account fact. */
+    public void apply(EventEnvelope envelope) {
+        AccountEvent fact = envelope.dataAs(AccountEvent.class);
+        String team = teamOf(fact.csmRepId());
+        String day = fact.occurredAt()
+                .atZone(roster.zoneOf(fact.csmRepId() == null ? ActivityEvent.UNATTRIBUTED : fact.csmRepId()))
+                .toLocalDate()
+                .toString();
+        Update account = new Update().set("csmRepId", fact.csmRepId()).set("teamId", team);
+        if (fact instanceof ContractChanged changed) {
+            insert(new StoredFact(
+                    envelope.id(),
+                    changed.accountId(),
+                    changed.contractId(),
+                    changed.change(),
+                    changed.arr().amount(),
+                    changed.previousArr() == null
+                            ? BigDecimal.ZERO
+                            : changed.previousArr().amount(),
+                    changed.arr().currency(),
+                    changed.termEnd().toString(),
+                    changed.csmRepId(),
+                    team,
+                    changed.occurredAt(),
+                    day));
+            Update contract = new Update()
+                    .set("accountId", changed.accountId())
+                    .set("csmRepId", changed.csmRepId())
+                    .set("teamId", team)
+                    .set(
+                            "arr",
+                            changed.change() == ContractChange.CHURNED
+                                    ? BigDecimal.ZERO
+                                    : changed.arr().amount())
+                    .set("currency", changed.arr().currency())
+                    .set("termStart", changed.termStart().toString())
+                    .set("termEnd", changed.termEnd().toString())
+                    .set("churned", changed.change() == ContractChange.CHURNED)
+                    .set("changedAt", changed.occurredAt());
+            if (changed.change() == ContractChange.RENEWED
+                    || changed.change() == ContractChange.CHURNED
+                    || changed.change() == ContractChange.STARTED) {
+                contract.unset("renewalDealId");
+            }
+            mongo.upsert(query(where("_id").is(changed.contractId())), contract, StoredContract.class);
+            if (changed.accountName() != null) {
+                account.set("name", changed.accountName());
+            }
+        } else if (fact instanceof RenewalOpened opened) {
+            mongo.updateFirst(
+                    query(where("_id").is(opened.contractId()).and("churned").is(false)),
+                    new Update().set("renewalDealId", opened.dealId()),
+                    StoredContract.class);
+        } else if (fact instanceof AccountHealthUpdated health) {
+            mongo.updateFirst(
+                    query(where("_id")
+                            .is(health.accountId())
+                            .orOperator(
+                                    where("healthAt").is(null),
+                                    where("healthAt").lte(health.occurredAt()))),
+                    new Update()
+                            .set("health", health.score())
+                            .set("previousHealth", health.previousScore())
+                            .set("healthAt", health.occurredAt()),
+                    StoredAccount.class);
+            account.setOnInsert("health", health.score())
+                    .setOnInsert("previousHealth", health.previousScore())
+                    .setOnInsert("healthAt", health.occurredAt());
+        } else if (fact instanceof NpsAnswered answer) {
+            insert(new StoredAnswer(
+                    answer.accountId() + "|" + answer.answerId(),
+                    answer.accountId(),
+                    answer.csmRepId(),
+                    team,
+                    answer.score(),
+                    answer.occurredAt(),
+                    day));
+        }
+        mongo.upsert(query(where("_id").is(fact.accountId())), account, StoredAccount.class);
+    }
+
+    /** A customer touch: a call, an email or a meeting linked to an account. */
+    public void touched(ActivityEvent activity) {
+        if (activity.accountId() == null) {
+            return;
+        }
+        Update touch = new Update().max("lastTouchAt", activity.occurredAt());
+        if (activity instanceof MeetingHeld) {
+            touch.max("lastMeetingAt", activity.occurredAt());
+        }
+        mongo.upsert(query(where("_id").is(activity.accountId())), touch, StoredAccount.class);
+    }
+
+    /** Every fact of the contracts a team's CSMs ever held (whatever team each fact was then under). */
+    public List<RetentionMath.Fact> factsOfTeam(String teamId) {
+        return factsOfContracts(
+                mongo.findDistinct(query(where("teamId").is(teamId)), "contractId", StoredFact.class, String.class));
+    }
+
+    /** Every fact of the contracts a CSM ever held. */
+    public List<RetentionMath.Fact> factsOfCsm(String repId) {
+        return factsOfContracts(
+                mongo.findDistinct(query(where("csmRepId").is(repId)), "contractId", StoredFact.class, String.class));
+    }
+
+    private List<RetentionMath.Fact> factsOfContracts(Collection<String> contractIds) {
+        if (contractIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("contractId").in(contractIds)), StoredFact.class).stream()
+                .map(StoredFact::fact)
+                .toList();
+    }
+
+    /** The contracts running now under a team (or a CSM, with {@code csm}). */
+    public List<StoredContract> runningContracts(Criteria owner) {
+        return mongo.find(query(owner.and("churned").is(false)), StoredContract.class);
+    }
+
+    /** The accounts under a team or a CSM now. */
+    public List<StoredAccount> accounts(Criteria owner) {
+        return mongo.find(query(owner), StoredAccount.class);
+    }
+
+    /** The NPS answers under a team or a CSM over days {@code from} to {@code to}. */
+    public List<StoredAnswer> answers(Criteria owner, LocalDate from, LocalDate to) {
+        return mongo.find(query(owner.and("day").gte(from.toString()).lte(to.toString())), StoredAnswer.class);
+    }
+
+    /** Facts recorded before the CSM's team was known get it (see {@code TeamAttribution}). */
+    public void attributeToTeam(String repId, String teamId) {
+        for (Class<?> view : List.of(StoredFact.class, StoredContract.class, StoredAccount.class, StoredAnswer.class)) {
+            mongo.updateMulti(
+                    query(where("csmRepId").is(repId).and("teamId").is(null)),
+                    new Update().set("teamId", teamId),
+                    view);
+        }
+    }
+
+    private void insert(Object document) {
+        try {
+            mongo.insert(document);
+        } catch (DuplicateKeyException redelivered) {
+            // recorded already
+        }
+    }
+
+    private String teamOf(String repId) {
+        return repId == null
+                ? null
+                : roster.teamOf(repId).map(TeamChanged::teamId).orElse(null);
+    }
+}
