@@ -27,14 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  * offset, days ISO):
  * <ul>
  *   <li>{@code calls.csv}: callId*, repId*, occurredAt*, outcome* (CONNECTED, NO_ANSWER, VOICEMAIL, BUSY,
- *   WRONG_NUMBER), durationSeconds, dealId</li>
- *   <li>{@code emails.csv}: emailId*, repId*, occurredAt*, dealId</li>
- *   <li>{@code meetings.csv}: meetingId*, repId*, bookedAt*, scheduledFor*, heldAt (held then), dealId</li>
+ *   WRONG_NUMBER), durationSeconds, dealId, accountId (a customer touch)</li>
+ *   <li>{@code emails.csv}: emailId*, repId*, occurredAt*, dealId, accountId</li>
+ *   <li>{@code meetings.csv}: meetingId*, repId*, bookedAt*, scheduledFor*, heldAt (held then), dealId, accountId</li>
  *   <li>{@code deals.csv}: one line per state of a deal (its stage history, oldest first): dealId*, ownerRepId*,
  *   stage* (NEW, QUALIFIED, DISCOVERY, PROPOSAL, NEGOTIATION, WON, LOST), amount*, currency*, updatedAt*, name,
  *   expectedCloseDate, createdAt, lostReason, forecastCategory, sourcedByRepId</li>
  *   <li>{@code objectives.csv}: objectiveId*, scope* (REP, TEAM), scopeId*, metric*, target*, currency (amounts),
  *   periodStart*, periodEnd*, setAt*</li>
+ *   <li>{@code contracts.csv}: one line per state of a customer contract (oldest first): contractId*, accountId*,
+ *   csmRepId*, arr*, currency*, termStart*, termEnd*, updatedAt*, accountName, status (ACTIVE, CHURNED),
+ *   renewalDealId</li>
+ *   <li>{@code nps.csv}: answerId*, accountId*, csmRepId*, score* (0 to 10), answeredAt*</li>
  * </ul>
  * A line that cannot make an event (a missing column, a time that is no time) is reported with its line number and
  * column; the service judges the rest (bounds, enumerations) and its refusals are reported the same way.
@@ -50,13 +54,25 @@ public final class CsvHistory {
     /** What the files hold. */
     public record Contents(List<Line> lines, List<Problem> problems, long read) {}
 
-    static final List<String> FILES = List.of("objectives.csv", "deals.csv", "calls.csv", "emails.csv", "meetings.csv");
+    static final List<String> FILES = List.of(
+            "objectives.csv", "deals.csv", "contracts.csv", "calls.csv", "emails.csv", "meetings.csv", "nps.csv");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, Set<String>> REQUIRED = Map.of(
             "calls.csv", Set.of("callId", "repId", "occurredAt", "outcome"),
             "emails.csv", Set.of("emailId", "repId", "occurredAt"),
             "meetings.csv", Set.of("meetingId", "repId", "bookedAt", "scheduledFor"),
             "deals.csv", Set.of("dealId", "ownerRepId", "stage", "amount", "currency", "updatedAt"),
+            "contracts.csv",
+                    Set.of(
+                            "contractId",
+                            "accountId",
+                            "csmRepId",
+                            "arr",
+                            "currency",
+                            "termStart",
+                            "termEnd",
+                            "updatedAt"),
+            "nps.csv", Set.of("answerId", "accountId", "csmRepId", "score", "answeredAt"),
             "objectives.csv",
                     Set.of("objectiveId", "scope", "scopeId", "metric", "target", "periodStart", "periodEnd", "setAt"));
 
@@ -156,7 +172,7 @@ public final class CsvHistory {
             switch (file) {
                 case "calls.csv" -> {
                     Instant at = instant("occurredAt", true);
-                    ObjectNode data = data("repId", "callId", "outcome", "dealId");
+                    ObjectNode data = data("repId", "callId", "outcome", "dealId", "accountId");
                     Integer seconds = integer("durationSeconds");
                     if (seconds != null) {
                         data.put("durationSeconds", seconds);
@@ -169,7 +185,7 @@ public final class CsvHistory {
                             "email:" + text("emailId"),
                             "salespulse.email.sent.v1",
                             instant("occurredAt", true),
-                            data("repId", "dealId"));
+                            data("repId", "dealId", "accountId"));
                 case "meetings.csv" -> {
                     Instant booked = instant("bookedAt", true);
                     Instant held = instant("heldAt", false);
@@ -179,14 +195,14 @@ public final class CsvHistory {
                             "meeting:" + text("meetingId") + ":booked",
                             "salespulse.meeting.booked.v1",
                             booked,
-                            data("repId", "meetingId", "scheduledFor", "dealId"));
+                            data("repId", "meetingId", "scheduledFor", "dealId", "accountId"));
                     if (held != null) {
                         add(
                                 made,
                                 "meeting:" + text("meetingId") + ":held",
                                 "salespulse.meeting.held.v1",
                                 held,
-                                data("repId", "meetingId", "dealId"));
+                                data("repId", "meetingId", "dealId", "accountId"));
                     }
                 }
                 case "deals.csv" -> {
@@ -211,6 +227,37 @@ public final class CsvHistory {
                             "salespulse.deal.updated.v1",
                             updated,
                             data);
+                }
+                case "contracts.csv" -> {
+                    Instant updated = instant("updatedAt", true);
+                    day("termStart");
+                    day("termEnd");
+                    ObjectNode data = data(
+                            "contractId",
+                            "accountId",
+                            "accountName",
+                            "csmRepId",
+                            "currency",
+                            "termStart",
+                            "termEnd",
+                            "status",
+                            "renewalDealId");
+                    decimal(data, "arr");
+                    add(
+                            made,
+                            "contract:" + text("contractId") + ":" + text("updatedAt"),
+                            "salespulse.contract.updated.v1",
+                            updated,
+                            data);
+                }
+                case "nps.csv" -> {
+                    Instant answered = instant("answeredAt", true);
+                    ObjectNode data = data("answerId", "accountId", "csmRepId");
+                    Integer score = integer("score");
+                    if (score != null) {
+                        data.put("score", score);
+                    }
+                    add(made, "nps:" + text("answerId"), "salespulse.nps.answered.v1", answered, data);
                 }
                 case "objectives.csv" -> {
                     Instant set = instant("setAt", true);

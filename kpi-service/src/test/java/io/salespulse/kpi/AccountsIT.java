@@ -291,6 +291,16 @@ class AccountsIT {
         assertThat(due.get(2).get("contracts").asInt()).isEqualTo(2);
         assertThat(due.get(2).get("contractsWithRenewal").asInt()).isEqualTo(1);
 
+        // The renewal calendar: both within the two quarters ahead, by the month their term ends.
+        java.math.BigDecimal calendar = java.math.BigDecimal.ZERO;
+        for (JsonNode month : team.get("calendar")) {
+            calendar = calendar.add(month.get("arr").decimalValue());
+            assertThat(month.get("month").asString()).endsWith("-01");
+        }
+        assertThat(calendar).isEqualByComparingTo("80000");
+        assertThat(team.get("calendar").get(0).get("month").asString())
+                .isEqualTo(today.plusDays(20).withDayOfMonth(1).toString());
+
         // One CSM: Zoé keeps Acme, hers on 1 July.
         JsonNode zoeFigures =
                 Http.get(base() + "/reps/" + zoe + "/retention" + q3).json();

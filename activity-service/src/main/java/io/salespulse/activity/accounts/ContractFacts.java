@@ -20,22 +20,23 @@ public final class ContractFacts {
     private ContractFacts() {}
 
     /**
-     * @param state the state after the update ({@code previous} when the update is stale)
+     * @param state the contract as last known after the update: the snapshot itself ({@code previous} when it is
+     *              stale; when it churned, at the ARR it churned from)
      * @param facts what happened, in the order consumers should apply it
      */
-    public record Result(ContractState state, List<AccountEvent> facts) {}
+    public record Result(ContractUpdate state, List<AccountEvent> facts) {}
 
     /** The facts an update of a contract makes, given its previous state ({@code null} the first time). */
-    public static Result apply(ContractState previous, ContractUpdate u) {
-        if (previous != null && u.occurredAt().isBefore(previous.updatedAt())) {
+    public static Result apply(ContractUpdate previous, ContractUpdate u) {
+        if (previous != null && u.occurredAt().isBefore(previous.occurredAt())) {
             return new Result(previous, List.of());
         }
-        ContractState state = ContractState.of(u);
+        ContractUpdate state = u;
         List<AccountEvent> facts = new ArrayList<>();
         boolean wasRunning = previous != null && !previous.churned();
         boolean running = !u.churned() && u.arr().amount().signum() > 0;
         if (!running) {
-            state = new ContractState(
+            state = new ContractUpdate(
                     u.contractId(),
                     u.accountId(),
                     u.accountName(),

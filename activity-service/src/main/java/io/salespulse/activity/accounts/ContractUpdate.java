@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * What a CRM said about a customer contract at one moment: a full snapshot (a CloudEvents {@code contract.updated}, a
- * CRM company or contract record). {@link ContractFacts} tells what changed since the last one.
+ * CRM company or contract record). {@link ContractFacts} tells what changed since the last one, which is kept as the
+ * contract's state (an older snapshot than it is stale and changes nothing).
  *
  * @param contractId     the contract (SalesPulse id: the CRM's, prefixed by the CRM where ids could collide)
  * @param accountId      the customer account it belongs to

@@ -1,7 +1,6 @@
 package io.salespulse.activity.ingest;
 
 import io.salespulse.activity.accounts.ContractFacts;
-import io.salespulse.activity.accounts.ContractState;
 import io.salespulse.activity.accounts.ContractUpdate;
 import io.salespulse.activity.accounts.HealthFacts;
 import io.salespulse.activity.outbox.AggregateLog;
@@ -86,7 +85,7 @@ public final class AccountFields {
 
     /** A contract's snapshot, to be applied to the contract's state. */
     public static Inbound contractInbound(String source, String eventId, ContractUpdate update) {
-        return new Inbound.Assembled<>(source, eventId, update.aggregate(), ContractState.class, previous -> {
+        return new Inbound.Assembled<>(source, eventId, update.aggregate(), ContractUpdate.class, previous -> {
             ContractFacts.Result result = ContractFacts.apply(previous, update);
             return new AggregateLog.Step<>(result.state(), result.facts());
         });

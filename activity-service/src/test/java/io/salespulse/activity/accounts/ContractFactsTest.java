@@ -19,7 +19,7 @@ class ContractFactsTest {
     static final LocalDate START = LocalDate.parse("2026-01-01");
     static final LocalDate END = LocalDate.parse("2026-12-31");
 
-    ContractState state;
+    ContractUpdate state;
 
     static ContractUpdate snapshot(
             String arr, String currency, LocalDate start, LocalDate end, boolean churned, String renewal, String at) {

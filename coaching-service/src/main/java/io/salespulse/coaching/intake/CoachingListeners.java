@@ -1,10 +1,12 @@
 package io.salespulse.coaching.intake;
 
+import io.salespulse.coaching.customers.CustomerBook;
 import io.salespulse.coaching.projection.CoachingFactsStore;
 import io.salespulse.coaching.signals.SignalEvaluator;
 import io.salespulse.coaching.signals.SignalJudge;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Topics;
+import io.salespulse.contracts.account.AccountEvent;
 import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealEvent;
 import io.salespulse.contracts.deal.DealWon;
@@ -21,11 +23,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes KPI updates, deal facts and activities into {@link CoachingFactsStore}, and runs the rules they concern. */
+/** Consumes KPI updates, deal facts, activities and customer accounts into {@link CoachingFactsStore}, and runs the rules they concern. */
 @Component
 class CoachingListeners {
 
     private final CoachingFactsStore facts;
+    private final CustomerBook customers;
     private final SignalEvaluator signals;
     private final RosterStore roster;
     private final EventBatches batches;
@@ -34,12 +37,14 @@ class CoachingListeners {
 
     CoachingListeners(
             CoachingFactsStore facts,
+            CustomerBook customers,
             SignalEvaluator signals,
             RosterStore roster,
             EventBatches batches,
             java.time.Clock clock) {
         this.clock = clock;
         this.facts = facts;
+        this.customers = customers;
         this.signals = signals;
         this.roster = roster;
         this.batches = batches;
@@ -112,14 +117,37 @@ class CoachingListeners {
     void onActivities(List<ConsumerRecord<String, byte[]>> records) {
         batches.forBatch(records, events -> {
             Set<String> deals = new LinkedHashSet<>();
+            Set<String> accounts = new LinkedHashSet<>();
             for (EventEnvelope envelope : events) {
                 ActivityEvent activity = envelope.dataAs(ActivityEvent.class);
                 facts.recordActivity(activity);
                 if (activity.dealId() != null) {
                     deals.add(activity.dealId());
                 }
+                if (activity.accountId() != null) {
+                    customers.touched(activity);
+                    accounts.add(activity.accountId());
+                }
             }
             deals.forEach(signals::evaluateDeal);
+            accounts.forEach(account -> signals.evaluateAccount(account, List.of()));
+        });
+    }
+
+    /**
+     * A batch's account facts are all recorded before each account it touched is judged, once, with the contract facts
+     * that were news for it.
+     */
+    @KafkaListener(id = "coaching-accounts", idIsGroup = false, topics = Topics.ACCOUNTS)
+    void onAccounts(List<ConsumerRecord<String, byte[]>> records) {
+        batches.forBatch(records, events -> {
+            java.util.Map<String, List<CustomerBook.News>> news = new java.util.LinkedHashMap<>();
+            for (EventEnvelope envelope : events) {
+                AccountEvent fact = envelope.dataAs(AccountEvent.class);
+                List<CustomerBook.News> ofAccount = news.computeIfAbsent(fact.accountId(), id -> new ArrayList<>());
+                customers.apply(fact).ifPresent(ofAccount::add);
+            }
+            news.forEach(signals::evaluateAccount);
         });
     }
 }

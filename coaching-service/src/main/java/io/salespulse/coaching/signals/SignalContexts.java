@@ -79,6 +79,28 @@ class SignalContexts {
                 links.of(deal.dealId()).orElse(null));
     }
 
+    /**
+     * A customer account as a manager reads it in a signal, in the summary deals use: its name, its largest running ARR
+     * (the ARR it churned from, once lost), its next renewal date.
+     */
+    DealSummary summaryOf(io.salespulse.coaching.customers.CustomerAccount account) {
+        io.salespulse.contracts.Money arr = account.mainArr()
+                .map(main -> new io.salespulse.contracts.Money(main.getValue(), main.getKey()))
+                .orElse(
+                        account.churnedArr() == null || account.churnedCurrency() == null
+                                ? null
+                                : new io.salespulse.contracts.Money(account.churnedArr(), account.churnedCurrency()));
+        return new DealSummary(
+                account.name() != null ? account.name() : account.accountId(),
+                arr,
+                null,
+                null,
+                account.nextRenewal()
+                        .map(io.salespulse.coaching.customers.CustomerAccount.Contract::termEnd)
+                        .orElse(null),
+                null);
+    }
+
     /** A deal's link in its CRM, if configured. */
     String linkOf(String dealId) {
         return links.of(dealId).orElse(null);

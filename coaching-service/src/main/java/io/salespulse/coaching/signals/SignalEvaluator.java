@@ -1,5 +1,7 @@
 package io.salespulse.coaching.signals;
 
+import io.salespulse.coaching.customers.CustomerAccount;
+import io.salespulse.coaching.customers.CustomerBook;
 import io.salespulse.coaching.oneonones.ActionItemsChanged;
 import io.salespulse.coaching.plans.PlanChanged;
 import io.salespulse.coaching.projection.CoachingFactsStore;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs the families of rules ({@link SignalJudge}s, every one found as a bean) when facts change (a rep-day, an
- * absence, a 1:1's action items, a plan, an objective, a deal) and on a schedule for the time-based ones (an hour
+ * absence, a 1:1's action items, a plan, an objective, a deal, a customer account) and on a schedule for the time-based ones (an hour
  * passing makes a silence, a stalled deal, a quiet deal). It knows when to judge and whom, never what: each subject is
  * built once and handed to every family. The scheduled pass runs per team, on the team's working days in its time zone
  * (not on its public holidays), once per team and hour whatever the number of instances (a lease document per team
@@ -43,6 +45,7 @@ public class SignalEvaluator {
 
     private final List<SignalJudge> judges;
     private final CoachingFactsStore facts;
+    private final CustomerBook customers;
     private final RosterStore roster;
     private final WorkingCalendar calendar;
     private final SignalContexts contexts;
@@ -53,6 +56,7 @@ public class SignalEvaluator {
     SignalEvaluator(
             List<SignalJudge> judges,
             CoachingFactsStore facts,
+            CustomerBook customers,
             RosterStore roster,
             WorkingCalendar calendar,
             SignalContexts contexts,
@@ -61,6 +65,7 @@ public class SignalEvaluator {
             Clock clock) {
         this.judges = List.copyOf(judges);
         this.facts = facts;
+        this.customers = customers;
         this.roster = roster;
         this.calendar = calendar;
         this.contexts = contexts;
@@ -99,6 +104,31 @@ public class SignalEvaluator {
         }
         SignalJudge.Deal subject = new SignalJudge.Deal(deal, context, zone, today, contexts.rulesOf(context.teamId()));
         judges.forEach(judge -> judge.judgeDeal(subject));
+    }
+
+    /**
+     * A customer account's facts changed ({@code news}: the contract facts that just arrived, none for a touch or a
+     * score): every family judges it, unless its CSM's team waits for its backfill.
+     */
+    public void evaluateAccount(String accountId, List<CustomerBook.News> news) {
+        customers.find(accountId).ifPresent(account -> {
+            if (account.csmRepId() != null
+                    && !quiet(contexts.ofRep(account.csmRepId()).teamId())) {
+                judgeAccount(account, news);
+            }
+        });
+    }
+
+    private void judgeAccount(CustomerAccount account, List<CustomerBook.News> news) {
+        if (account.csmRepId() == null) {
+            return; // nobody to tell
+        }
+        ZoneId zone = roster.zoneOf(account.csmRepId());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        SignalStore.Context context = contexts.ofRep(account.csmRepId()).about(contexts.summaryOf(account));
+        SignalJudge.Account subject =
+                new SignalJudge.Account(account, news, context, zone, today, contexts.rulesOf(context.teamId()));
+        judges.forEach(judge -> judge.judgeAccount(subject));
     }
 
     /** An objective's new figures (and its attainment before them): every family judges it. */
@@ -156,6 +186,7 @@ public class SignalEvaluator {
         List<String> repIds = reps.stream().map(RepChanged::repId).toList();
         reps.forEach(rep -> judgeRep(rep, RepChange.HOURLY));
         facts.openDealsOf(repIds).forEach(deal -> judgeDeal(deal, false));
+        customers.ofCsms(repIds).forEach(account -> judgeAccount(account, List.of()));
         judgeTeamNow(team.teamId());
         facts.revenueObjectives(team.teamId(), repIds).forEach(revenue -> judgeObjective(revenue, null, false));
     }

@@ -8,6 +8,7 @@ import io.salespulse.contracts.org.TeamChanged;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * One family of signal rules: it judges the subjects it is about and keeps their signals in step through the
@@ -30,6 +31,9 @@ public interface SignalJudge {
 
     /** A team's wins arrived or were attributed to it, or the hour passed. */
     default void judgeTeam(Team team) {}
+
+    /** A customer account's facts changed (a contract fact, a renewal, a score, a touch), or the hour passed. */
+    default void judgeAccount(Account account) {}
 
     /** What changed for a rep. */
     enum RepChange {
@@ -102,6 +106,25 @@ public interface SignalJudge {
             BigDecimal attainmentBefore,
             boolean news,
             SignalStore.Context context,
+            RuleSettings settings) {}
+
+    /**
+     * A customer account to judge.
+     *
+     * @param account  the account as it stands
+     * @param news     the contract facts that just arrived for it, with the account before and after each (none for
+     *                 a touch, a score or the hourly pass)
+     * @param context  its CSM's context, about the account (its name, ARR and next renewal in the summary)
+     * @param zone     its CSM's time zone
+     * @param today    today in that zone
+     * @param settings the thresholds of its CSM's team
+     */
+    record Account(
+            io.salespulse.coaching.customers.CustomerAccount account,
+            List<io.salespulse.coaching.customers.CustomerBook.News> news,
+            SignalStore.Context context,
+            ZoneId zone,
+            LocalDate today,
             RuleSettings settings) {}
 
     /**

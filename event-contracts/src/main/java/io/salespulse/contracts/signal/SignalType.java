@@ -35,6 +35,14 @@ public enum SignalType {
     ONE_ON_ONE_OVERDUE(CareRule.ONE_ON_ONE_OVERDUE),
     /** Care: the team pulse's average fell under the team's own baseline (anonymous: about the team, never a rep). */
     TEAM_MORALE_DROP(CareRule.TEAM_MORALE_DROP),
+    /** Customer success: a renewal due soon with no recent customer meeting, a low health score or a detractor. */
+    RENEWAL_AT_RISK(false),
+    /** Customer success: an account worth keeping has had no call, email or meeting for weeks. */
+    CUSTOMER_GONE_QUIET(false),
+    /** Customer success: an account's health score fell sharply within a month. */
+    HEALTH_DROP(false),
+    /** Customer success: a customer left (its last running contract churned), told with the account's history. */
+    CHURNED(false),
     OBJECTIVE_ACHIEVED(true),
     BIG_WIN(true),
     PERSONAL_BEST(true),
@@ -42,7 +50,11 @@ public enum SignalType {
     /** An indicator goal of a rep's development plan is reached. */
     PLAN_GOAL_REACHED(true),
     /** A milestone of a rep's development plan is done. */
-    PLAN_MILESTONE_REACHED(true);
+    PLAN_MILESTONE_REACHED(true),
+    /** Customer success: an account grew (an upsell, a renewal at a higher ARR, a new contract). */
+    EXPANSION_WON(true),
+    /** Customer success: a contract renewed well before its term ended. */
+    RENEWAL_SECURED_EARLY(true);
 
     private final boolean positive;
     private final CareRule careRule;

@@ -5,5 +5,7 @@ public enum SubjectKind {
     REP,
     DEAL,
     TEAM,
-    OBJECTIVE
+    OBJECTIVE,
+    /** A customer account (its CSM's signal; the account's name, ARR and renewal date in the signal's summary). */
+    ACCOUNT
 }

@@ -53,6 +53,10 @@ public final class Readable {
             "baselineAfterHoursShare",
             "weekRatio");
 
+    /** Evidence that is an amount of the signal's summary's currency: a customer's ARR. */
+    private static final java.util.Set<String> AMOUNTS =
+            java.util.Set.of("arr", "arrBefore", "arrAfter", "arrAdded", "arrLost");
+
     /** The signal types whose threshold is a share (of the baseline, or a connect rate); others count days, pushes, amounts. */
     private static final java.util.Set<String> SHARE_THRESHOLDS = java.util.Set.of(
             "ACTIVITY_DROP", "BACK_ON_TRACK", "CONNECT_RATE_DROP", "AFTER_HOURS_RISING", "SUSTAINED_OVERLOAD");
@@ -60,7 +64,7 @@ public final class Readable {
     /**
      * A signal's evidence as a manager reads it, on a page or in a message: shares as percentages ("33 %" for a ratio of
      * 0.3264, "60 %" for a drop's threshold), a big win's amount and threshold in its deal's currency ("68 000 EUR"),
-     * a coverage and its threshold as multiples ("0,34×", "3,00×"), everything else (days, counts, amounts, averages) as a number with at most two decimals ("205,25", "12 500").
+     * a customer's ARR in its currency ("60 000 EUR"), a coverage and its threshold as multiples ("0,34×", "3,00×"), everything else (days, counts, amounts, averages) as a number with at most two decimals ("205,25", "12 500").
      *
      * @param currency the signal's deal's currency, or null
      */
@@ -71,7 +75,9 @@ public final class Readable {
         if (SHARES.contains(name) || "threshold".equals(name) && SHARE_THRESHOLDS.contains(type)) {
             return percent(value, locale);
         }
-        if (currency != null && "BIG_WIN".equals(type) && ("amount".equals(name) || "threshold".equals(name))) {
+        if (currency != null
+                && ("BIG_WIN".equals(type) && ("amount".equals(name) || "threshold".equals(name))
+                        || AMOUNTS.contains(name))) {
             return amount(value, currency, locale);
         }
         if ("coverage".equals(name) || "threshold".equals(name) && "LOW_COVERAGE".equals(type)) {

@@ -43,6 +43,9 @@ class RetentionController {
 
     static final int MAX_ACCOUNTS = 500;
 
+    /** How many months the renewal calendar shows: this one and the five after it. */
+    static final int MONTHS_AHEAD = 6;
+
     private final AccountBook book;
     private final RosterStore roster;
     private final Clock clock;
@@ -82,6 +85,24 @@ class RetentionController {
             int contracts,
             int contractsWithRenewal) {}
 
+    /**
+     * The renewals of one month: the ARR of running contracts whose term ends in it, in one currency.
+     *
+     * @param month                its first day
+     * @param currency             the currency
+     * @param arr                  their ARR
+     * @param arrWithRenewal       of it, with an open renewal deal
+     * @param contracts            how many
+     * @param contractsWithRenewal of those, with an open renewal deal
+     */
+    record Month(
+            LocalDate month,
+            String currency,
+            BigDecimal arr,
+            BigDecimal arrWithRenewal,
+            int contracts,
+            int contractsWithRenewal) {}
+
     /** The figures of one span. */
     record Span(
             LocalDate from,
@@ -98,6 +119,7 @@ class RetentionController {
      * @param current    the span asked for
      * @param comparison with {@code compare=true}: the span it is compared with (like for like, see the KPIs)
      * @param due        the ARR due for renewal in the next 30, 60 and 90 days, per currency
+     * @param calendar   the renewals of this month and the five after it (two quarters ahead), per currency
      */
     record Retention(
             String teamId,
@@ -106,7 +128,8 @@ class RetentionController {
             String timezone,
             Span current,
             Span comparison,
-            List<Due> due) {}
+            List<Due> due,
+            List<Month> calendar) {}
 
     /** One amount in one currency. */
     record Amount(String currency, BigDecimal amount) {}
@@ -222,7 +245,9 @@ class RetentionController {
         }
         Span current = figures(facts, from, to, owned, owner, today);
         Span comparison = compare ? figures(facts, thenFrom, thenTo, owned, owner, today) : null;
-        return new Retention(teamId, repId, kind, zone.getId(), current, comparison, due(owner, today));
+        List<AccountBook.StoredContract> running = book.runningContracts(copy(owner));
+        return new Retention(
+                teamId, repId, kind, zone.getId(), current, comparison, due(running, today), calendar(running, today));
     }
 
     private Span figures(
@@ -250,8 +275,7 @@ class RetentionController {
                 new Nps(answers.size(), promoters, answers.size() - promoters - detractors, detractors, score));
     }
 
-    private List<Due> due(Criteria owner, LocalDate today) {
-        List<AccountBook.StoredContract> running = book.runningContracts(copy(owner));
+    private List<Due> due(List<AccountBook.StoredContract> running, LocalDate today) {
         List<Due> due = new ArrayList<>();
         for (int days : HORIZONS) {
             LocalDate until = today.plusDays(days);
@@ -270,6 +294,31 @@ class RetentionController {
             });
         }
         return due;
+    }
+
+    /** The renewals of this month and the five after it, per currency (terms ending before today are not due any more). */
+    private static List<Month> calendar(List<AccountBook.StoredContract> running, LocalDate today) {
+        LocalDate first = today.withDayOfMonth(1);
+        List<Month> months = new ArrayList<>();
+        for (int i = 0; i < MONTHS_AHEAD; i++) {
+            LocalDate month = first.plusMonths(i);
+            LocalDate last = month.plusMonths(1).minusDays(1);
+            running.stream()
+                    .filter(c -> {
+                        LocalDate end = LocalDate.parse(c.termEnd());
+                        return !end.isBefore(month) && !end.isAfter(last) && !end.isBefore(today);
+                    })
+                    .collect(Collectors.groupingBy(
+                            AccountBook.StoredContract::currency, TreeMap::new, Collectors.toList()))
+                    .forEach((currency, contracts) -> {
+                        List<AccountBook.StoredContract> covered = contracts.stream()
+                                .filter(c -> c.renewalDealId() != null)
+                                .toList();
+                        months.add(new Month(
+                                month, currency, sum(contracts), sum(covered), contracts.size(), covered.size()));
+                    });
+        }
+        return months;
     }
 
     private List<Account> accounts(Criteria owner, ZoneId zone) {

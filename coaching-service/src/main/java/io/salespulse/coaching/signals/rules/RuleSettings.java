@@ -18,18 +18,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param objectives at risk, milestones, coverage
  * @param windows    how far back the rules look
  * @param care       the care rules (after hours, rest, overload, energy, 1:1 cadence)
+ * @param accounts   the customer success rules (renewals, quiet customers, health, churn, expansion)
  */
 @ConfigurationProperties("salespulse.signals.rules")
-public record RuleSettings(Deals deals, Objectives objectives, Windows windows, Care care) {
+public record RuleSettings(Deals deals, Objectives objectives, Windows windows, Care care, Accounts accounts) {
 
     /** Every default. */
-    public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null, null);
+    public static final RuleSettings DEFAULTS = new RuleSettings(null, null, null, null, null);
 
     /** These settings with a team's own thresholds over them ({@link TeamRules}, set through the roster API). */
     public RuleSettings forTeam(TeamRules team) {
         return team == null || team.equals(TeamRules.NONE)
                 ? this
-                : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows, care);
+                : new RuleSettings(deals.forTeam(team), objectives.forTeam(team), windows, care, accounts);
     }
 
     public RuleSettings {
@@ -37,6 +38,56 @@ public record RuleSettings(Deals deals, Objectives objectives, Windows windows, 
         objectives = objectives == null ? Objectives.DEFAULTS : objectives;
         windows = windows == null ? Windows.DEFAULTS : windows;
         care = care == null ? Care.DEFAULTS : care;
+        accounts = accounts == null ? Accounts.DEFAULTS : accounts;
+    }
+
+    /**
+     * The customer success rules (docs/kpis-and-signals.md, "Customer success signals").
+     *
+     * @param renewalHorizonDays a renewal this many days away or fewer is watched (90)
+     * @param meetingDays        ...and at risk without a customer meeting held in this many days (30)
+     * @param healthFloor        ...or with a health score under this (50)
+     * @param detractorDays      ...or with an NPS answer of 6 or less within this many days (90)
+     * @param urgentDays         a renewal at risk this many days away or fewer is critical (30)
+     * @param quietDays          an account is gone quiet after this many days without a touch (30)
+     * @param quietArrFloor      ...when its ARR (in any one currency) is at least this (10 000)
+     * @param healthDropPoints   a health score this many points under its highest of the window has dropped (15)
+     * @param healthDropDays     the window, in days (30)
+     * @param churnNewsDays      a lost customer stays told for this many days (14)
+     * @param newsDays           a fact is news (recognised) for this many days after it happened (7)
+     * @param earlyRenewalDays   a renewal signed this many days or more before its term ended is early (30)
+     */
+    public record Accounts(
+            Integer renewalHorizonDays,
+            Integer meetingDays,
+            Integer healthFloor,
+            Integer detractorDays,
+            Integer urgentDays,
+            Integer quietDays,
+            BigDecimal quietArrFloor,
+            Integer healthDropPoints,
+            Integer healthDropDays,
+            Integer churnNewsDays,
+            Integer newsDays,
+            Integer earlyRenewalDays) {
+
+        public static final Accounts DEFAULTS =
+                new Accounts(null, null, null, null, null, null, null, null, null, null, null, null);
+
+        public Accounts {
+            renewalHorizonDays = renewalHorizonDays == null ? 90 : renewalHorizonDays;
+            meetingDays = meetingDays == null ? 30 : meetingDays;
+            healthFloor = healthFloor == null ? 50 : healthFloor;
+            detractorDays = detractorDays == null ? 90 : detractorDays;
+            urgentDays = urgentDays == null ? 30 : urgentDays;
+            quietDays = quietDays == null ? 30 : quietDays;
+            quietArrFloor = quietArrFloor == null ? new BigDecimal("10000") : quietArrFloor;
+            healthDropPoints = healthDropPoints == null ? 15 : healthDropPoints;
+            healthDropDays = healthDropDays == null ? 30 : healthDropDays;
+            churnNewsDays = churnNewsDays == null ? 14 : churnNewsDays;
+            newsDays = newsDays == null ? 7 : newsDays;
+            earlyRenewalDays = earlyRenewalDays == null ? 30 : earlyRenewalDays;
+        }
     }
 
     /**
