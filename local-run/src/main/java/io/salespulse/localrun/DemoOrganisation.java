@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The demo organisation ({@link DemoCast}), loaded through the roster API like any admin would: a team in
- * Europe/Paris and one in America/New_York, each with a manager, two SDRs and two AEs (juniors and seniors), with their
+ * Europe/Paris and one in America/New_York, each with a manager, two SDRs and two AEs (juniors and seniors) and a
+ * customer success manager, with their
  * HubSpot and Pipedrive ids; Paris works France's public holidays (New York names no calendar: Thanksgiving would
  * shift Ethan's storyline across the edge of an activity drop); Hugo is on leave next week.
  */
@@ -55,7 +56,7 @@ public final class DemoOrganisation {
                     {"displayName":"%s"}""".formatted(person.getValue()));
         }
         LocalDate today = LocalDate.now(clock.withZone(DemoCast.PARIS.zone()));
-        for (DemoCast.Rep rep : DemoCast.REPS) {
+        for (DemoCast.Rep rep : DemoCast.everyone()) {
             put(adminToken, activityUrl + "/api/v1/reps/" + rep.repId(), """
                     {"displayName":"%s","teamId":"%s","role":"%s","seniority":"%s","startDate":"%s",
                      "externalIds":{"hubspot":"%s","pipedrive":"%s"},"active":true,"email":"%s@example.com"}""".formatted(

@@ -556,6 +556,36 @@ class CockpitBrowserIT {
                     browser.findElement(By.partialLinkText("Retour à Paris Mid-Market"))
                             .click();
 
+                    // The renewals board (Paris has a CSM): retention, Acme at risk with the reason, the renewals
+                    // ahead, every account of Zoé's book; then Zoé's own page with her book.
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    clickThroughTo(browser, By.id("renewals-link"));
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        browser.navigate().refresh();
+                        assertThat(browser.findElement(By.id("accounts-at-risk"))
+                                        .getText())
+                                .contains("Acme Logistique", "Renouvellement en danger (Zoé Lambert)");
+                        assertThat(browser.findElements(By.cssSelector("#account-list tbody tr")))
+                                .hasSize(4);
+                    });
+                    assertThat(browser.findElement(By.tagName("h1")).getText())
+                            .isEqualTo("Paris Mid-Market : renouvellements et rétention");
+                    assertThat(browser.findElement(By.id("retention")).getText())
+                            .contains("Rétention nette du revenu (EUR)", "Rétention brute du revenu (EUR)", "NPS");
+                    assertThat(browser.findElement(By.id("accounts-at-risk")).getText())
+                            .contains("Jours avant le renouvellement", "60");
+                    assertThat(browser.findElement(By.id("renewal-calendar")).getText())
+                            .contains("120", "EUR");
+                    String acmeRow = browser.findElement(By.xpath(
+                                    "//table[@id='account-list']//tr[th[normalize-space(.)='Acme Logistique']]"))
+                            .getText();
+                    assertThat(acmeRow).contains("Zoé Lambert", "jamais", "non");
+                    screenshot(browser, "renewals");
+                    browser.findElement(By.xpath("//table[@id='account-list']//a[normalize-space(.)='Zoé Lambert']"))
+                            .click();
+                    assertThat(browser.findElement(By.id("book")).getText())
+                            .contains("Les comptes clients de Zoé Lambert", "Acme Logistique", "Bolt Énergie");
+
                     // On a phone: nothing wider than the screen.
                     browser.manage().window().setSize(new Dimension(375, 812));
                     browser.navigate().refresh();
@@ -573,6 +603,8 @@ class CockpitBrowserIT {
                             "/teams/team-paris/objectives",
                             "/me/notifications",
                             "/reps/ae-ines",
+                            "/teams/team-paris/renewals",
+                            "/reps/csm-zoe",
                             "/definitions")) {
                         browser.get(stack.url("cockpit") + page);
                         await().atMost(Duration.ofSeconds(10))

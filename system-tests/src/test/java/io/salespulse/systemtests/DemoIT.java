@@ -61,16 +61,23 @@ class DemoIT {
                                             told(
                                                     "CLOSE_DATE_SLIPPING",
                                                     "Date de signature qui glisse (Inès Moreau) : Globex — plateforme commerciale"))
+                                    .containsPattern(
+                                            told("BIG_WIN", "Belle signature de Marc Petit : Initech — licence groupe"))
                                     .containsPattern(told(
-                                            "BIG_WIN", "Belle signature de Marc Petit : Initech — licence groupe"));
+                                            "RENEWAL_AT_RISK",
+                                            "Renouvellement en danger (Zoé Lambert) : Acme Logistique"));
                             String newYork = get(jordan, admin);
                             assertThat(newYork)
                                     .containsPattern(
                                             told("OBJECTIVE_ACHIEVED", "Olivia Chen reached 100% of their objective"))
-                                    .containsPattern(told("BACK_ON_TRACK", "Ethan Brooks is back on track"));
+                                    .containsPattern(told("BACK_ON_TRACK", "Ethan Brooks is back on track"))
+                                    .containsPattern(told("CHURNED", "Customer lost (Liam Carter): Cogswell Logistics"))
+                                    .containsPattern(told(
+                                            "EXPANSION_WON", "Account grown by Liam Carter: Kramerica Industries"));
                             // Nothing of one team goes to the other's manager.
                             assertThat(paris).doesNotContain("Olivia", "Ethan");
-                            assertThat(newYork).doesNotContain("Léa", "Inès", "Marc");
+                            assertThat(newYork).doesNotContain("Léa", "Inès", "Marc", "Zoé", "Acme");
+                            assertThat(paris).doesNotContain("Liam", "Cogswell", "Kramerica");
                         });
                 // The care signals: told to Camille (her own log), in French; never in the log an admin reads of
                 // hers, nor in the team's signals leadership reads.
@@ -143,6 +150,14 @@ class DemoIT {
                                 .doesNotContain("\"lostReasons\":{\"\"");
                     });
                 }
+                // Zoé's book in kpi-service: Acme's 120 000 EUR due within 90 days, with no renewal under way.
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(
+                                () -> assertThat(get(
+                                                stack.url("kpi-service") + "/api/v1/teams/team-paris/retention",
+                                                stack.tokens().leadership()))
+                                        .containsPattern(
+                                                "\\{\"days\":90,\"currency\":\"EUR\",\"arr\":120000(\\.0+)?,\"arrWithRenewal\":0"));
                 // Metric hygiene after a realistic run: no email address, no rep's or team's name in any scrape.
                 for (String service : LocalStack.SERVICES) {
                     String scrape = get(stack.managementUrl(service) + "/actuator/prometheus", admin);
@@ -150,7 +165,8 @@ class DemoIT {
                             .as(service)
                             .contains("salespulse_")
                             .doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-                    for (io.salespulse.localrun.demo.DemoCast.Rep rep : io.salespulse.localrun.demo.DemoCast.REPS) {
+                    for (io.salespulse.localrun.demo.DemoCast.Rep rep :
+                            io.salespulse.localrun.demo.DemoCast.everyone()) {
                         assertThat(scrape).as(service).doesNotContain(rep.name());
                     }
                     for (io.salespulse.localrun.demo.DemoCast.Team team : io.salespulse.localrun.demo.DemoCast.TEAMS) {
@@ -171,7 +187,10 @@ class DemoIT {
                         "Olivia closes Umbrella Corp",
                         "Ethan's CRM sync catches up",
                         "Inès, under pressure on Globex, works evenings",
-                        "Hugo's energy at his weekly 1:1s falls")
+                        "Hugo's energy at his weekly 1:1s falls",
+                        "Acme Logistique (120,000 EUR, Zoé's) renews in 60 days",
+                        "Cogswell Logistics (60,000 USD, Liam's) left",
+                        "Liam grows Kramerica Industries")
                 .contains(
                         "ACTIVITY_DROP, CRITICAL",
                         "STALLED_DEAL, CLOSE_DATE_SLIPPING",
@@ -179,7 +198,10 @@ class DemoIT {
                         "OBJECTIVE_ACHIEVED",
                         "BACK_ON_TRACK",
                         "AFTER_HOURS_RISING",
-                        "ENERGY_DROP");
+                        "ENERGY_DROP",
+                        "RENEWAL_AT_RISK",
+                        "CHURNED",
+                        "EXPANSION_WON");
     }
 
     /** A delivery of this type and title in a manager's log (sent, or kept for the digest). */

@@ -6,6 +6,7 @@ import io.salespulse.contracts.account.ContractChange;
 import io.salespulse.contracts.account.ContractChanged;
 import io.salespulse.contracts.account.RenewalOpened;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,40 @@ public final class ContractFacts {
                     u.occurredAt()));
         }
         return new Result(state, facts);
+    }
+
+    /**
+     * A CRM names a deal of its renewal pipeline for the contract: told once per deal, while the contract runs. A deal
+     * naming a contract not known yet (or ended) changes nothing (the state stays {@code previous}, null if unknown).
+     */
+    public static Result renewalNamed(ContractUpdate previous, String dealId, Instant at) {
+        if (previous == null
+                || previous.churned()
+                || dealId.equals(previous.renewalDealId())
+                || at.isBefore(previous.occurredAt())) {
+            return new Result(previous, List.of());
+        }
+        ContractUpdate state = new ContractUpdate(
+                previous.contractId(),
+                previous.accountId(),
+                previous.accountName(),
+                previous.csmRepId(),
+                previous.arr(),
+                previous.termStart(),
+                previous.termEnd(),
+                false,
+                dealId,
+                at);
+        return new Result(
+                state,
+                List.of(new RenewalOpened(
+                        previous.accountId(),
+                        previous.contractId(),
+                        dealId,
+                        previous.csmRepId(),
+                        previous.termEnd(),
+                        previous.arr(),
+                        at)));
     }
 
     private static Money zero(Money like) {

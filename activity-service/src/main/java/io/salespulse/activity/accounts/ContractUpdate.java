@@ -34,6 +34,11 @@ public record ContractUpdate(
 
     /** The aggregate that orders a contract's updates in the accepted-event log. */
     public String aggregate() {
+        return aggregateOf(contractId);
+    }
+
+    /** The aggregate of a contract's updates. */
+    public static String aggregateOf(String contractId) {
         return "contract:" + contractId;
     }
 }

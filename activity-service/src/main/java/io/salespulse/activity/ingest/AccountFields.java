@@ -91,6 +91,15 @@ public final class AccountFields {
         });
     }
 
+    /** A deal of a CRM's renewal pipeline naming a contract: its renewal, to be applied to the contract's state. */
+    public static Inbound renewalInbound(String source, String eventId, String contractId, String dealId, Instant at) {
+        return new Inbound.Assembled<>(
+                source, eventId, ContractUpdate.aggregateOf(contractId), ContractUpdate.class, previous -> {
+                    ContractFacts.Result result = ContractFacts.renewalNamed(previous, dealId, at);
+                    return new AggregateLog.Step<>(result.state(), result.facts());
+                });
+    }
+
     /** A health score, to be applied to the account's last score. */
     public static Inbound healthInbound(String source, String eventId, HealthFacts.Update update) {
         return new Inbound.Assembled<>(source, eventId, update.aggregate(), HealthFacts.State.class, previous -> {

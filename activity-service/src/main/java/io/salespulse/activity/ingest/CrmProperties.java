@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty, Salesforce salesforce) {
 
     public CrmProperties {
-        hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null) : hubspot;
-        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null, null, null) : pipedrive;
+        hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null, null) : hubspot;
+        pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null, null, null, null) : pipedrive;
         twenty = twenty == null ? new Twenty(null, null, null, null) : twenty;
         salesforce = salesforce == null ? new Salesforce(null, null, null, null, null) : salesforce;
     }
@@ -38,6 +38,7 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
      * @param stages           HubSpot deal stage id to canonical stage
      * @param callDispositions HubSpot call disposition id to call outcome
      * @param accounts         the HubSpot portal ids allowed to send (empty: any portal the app is installed in)
+     * @param contracts        which company properties hold a customer's contract (none: no contracts)
      */
     public record HubSpot(
             String clientSecret,
@@ -45,13 +46,68 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
             String defaultCurrency,
             Map<String, DealStage> stages,
             Map<String, CallOutcome> callDispositions,
-            List<String> accounts) {
+            List<String> accounts,
+            Contracts contracts) {
 
         public HubSpot {
+            contracts = contracts == null ? Contracts.NONE : contracts;
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             defaultCurrency = defaultCurrency == null ? "EUR" : defaultCurrency;
             stages = stages == null ? Map.of() : Map.copyOf(stages);
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
+        }
+    }
+
+    /**
+     * Where a CRM keeps a customer's contract: the fields (Pipedrive's organisation custom field keys) or properties
+     * (HubSpot's company properties) of its ARR, its term's start and end, its status, and the pipeline whose deals are
+     * renewals. A customer record is a contract once its ARR and its term's end are known; a term with no start runs a
+     * year to its end.
+     *
+     * @param arrField       the ARR (Pipedrive: a monetary field, its currency with it; HubSpot: a number, in the CRM's
+     *                       default currency)
+     * @param termStartField the term's first day (a date)
+     * @param termEndField   the term's last day, the renewal date (a date)
+     * @param statusField    the customer's status (an option or a text)
+     * @param churnedValues  the status values (option ids or texts, any case) that mean the customer left
+     * @param renewalPipeline the pipeline whose deals are renewals: kept out of the sales pipeline, each naming its
+     *                        organisation's contract as its renewal (Pipedrive)
+     */
+    public record Contracts(
+            String arrField,
+            String termStartField,
+            String termEndField,
+            String statusField,
+            List<String> churnedValues,
+            String renewalPipeline) {
+
+        static final Contracts NONE = new Contracts(null, null, null, null, null, null);
+
+        public Contracts {
+            arrField = blankless(arrField);
+            termStartField = blankless(termStartField);
+            termEndField = blankless(termEndField);
+            statusField = blankless(statusField);
+            renewalPipeline = blankless(renewalPipeline);
+            churnedValues = churnedValues == null
+                    ? List.of()
+                    : churnedValues.stream()
+                            .map(v -> v.toLowerCase(java.util.Locale.ROOT))
+                            .toList();
+        }
+
+        private static String blankless(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        /** Whether customer contracts are read at all. */
+        public boolean enabled() {
+            return arrField != null && termEndField != null;
+        }
+
+        /** Whether a status value means the customer left. */
+        public boolean churned(String status) {
+            return status != null && churnedValues.contains(status.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -63,6 +119,7 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
      * @param accounts the Pipedrive company ids allowed to send (empty: any)
      * @param forecastField      the key of the deal custom field holding a forecast category (none: the stage decides)
      * @param forecastCategories that field's option ids (or texts) to forecast categories
+     * @param contracts          where an organisation's customer contract is kept (none: no contracts)
      */
     public record Pipedrive(
             String username,
@@ -71,9 +128,11 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
             String defaultCurrency,
             List<String> accounts,
             String forecastField,
-            Map<String, ForecastCategory> forecastCategories) {
+            Map<String, ForecastCategory> forecastCategories,
+            Contracts contracts) {
 
         public Pipedrive {
+            contracts = contracts == null ? Contracts.NONE : contracts;
             forecastCategories = forecastCategories == null ? Map.of() : Map.copyOf(forecastCategories);
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             stages = stages == null ? Map.of() : Map.copyOf(stages);

@@ -30,7 +30,8 @@ public class AggregateLog {
     /**
      * What applying an inbound event to a state gives.
      *
-     * @param state  the state after it (equal to the previous one when nothing changed)
+     * @param state  the state after it (equal to the previous one when nothing changed; null for an aggregate still
+     *               unknown)
      * @param events the events to publish, in order
      */
     public record Step<S>(S state, List<? extends SalesPulseEvent> events) {}
@@ -73,11 +74,13 @@ public class AggregateLog {
                 events.add(EventEnvelope.of(
                         i == 0 ? key : key + "." + i, source, result.events().get(i)));
             }
-            // A stale or empty event changes nothing and is only remembered as received.
-            AcceptedEventLog.Versioned versioned = result.state().equals(previous)
-                    ? null
-                    : new AcceptedEventLog.Versioned(
-                            aggregate, latest.map(v -> v.version() + 1).orElse(1L), write(result.state()));
+            // A stale or empty event changes nothing and is only remembered as received (so is one that names an
+            // aggregate not known yet and leaves it so: a null state).
+            AcceptedEventLog.Versioned versioned =
+                    result.state() == null || result.state().equals(previous)
+                            ? null
+                            : new AcceptedEventLog.Versioned(
+                                    aggregate, latest.map(v -> v.version() + 1).orElse(1L), write(result.state()));
             AcceptedEventLog.Entry entry = new AcceptedEventLog.Entry(source, eventId, channel, events, versioned);
             if (versioned == null) {
                 return acceptedEvents.append(List.of(entry)).isEmpty()

@@ -123,6 +123,139 @@ public class KpiClient {
                 cursor == null ? "" : cursor);
     }
 
+    /** A team's customer success figures for a period (quarter, t12m...) against the one before, and its renewals ahead. */
+    public Retention teamRetention(String teamId, String period) {
+        return services.read(
+                Service.KPI,
+                Retention.class,
+                "/api/v1/teams/{teamId}/retention?period={period}&compare=true",
+                teamId,
+                period);
+    }
+
+    /** A CSM's customer success figures for a period against the one before. */
+    public Retention repRetention(String repId, String period) {
+        return services.read(
+                Service.KPI,
+                Retention.class,
+                "/api/v1/reps/{repId}/retention?period={period}&compare=true",
+                repId,
+                period);
+    }
+
+    /** A team's customer accounts, the soonest renewal first. */
+    public List<Account> teamAccounts(String teamId) {
+        return services.readList(Service.KPI, Account.class, "/api/v1/teams/{teamId}/accounts", teamId);
+    }
+
+    /** A CSM's customer accounts, the soonest renewal first. */
+    public List<Account> repAccounts(String repId) {
+        return services.readList(Service.KPI, Account.class, "/api/v1/reps/{repId}/accounts", repId);
+    }
+
+    /** Customer success figures: a span and the one before, the ARR due in 30/60/90 days, the renewals month by month. */
+    @ReadFrom(service = "kpi-service", schema = "Retention")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Retention(String period, Span current, Span comparison, List<Due> due, List<Month> calendar) {
+
+        public Retention {
+            due = due == null ? List.of() : List.copyOf(due);
+            calendar = calendar == null ? List.of() : List.copyOf(calendar);
+        }
+    }
+
+    /** The figures of a span. */
+    @ReadFrom(service = "kpi-service", schema = "Span")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Span(LocalDate from, LocalDate to, List<Revenue> revenue, Logos logos, Renewals renewals, Nps nps) {
+
+        public Span {
+            revenue = revenue == null ? List.of() : List.copyOf(revenue);
+        }
+
+        /** The revenue figures of one currency, if the span has some. */
+        public java.util.Optional<Revenue> in(String currency) {
+            return revenue.stream().filter(r -> r.currency().equals(currency)).findFirst();
+        }
+    }
+
+    /** Revenue retention in one currency. */
+    @ReadFrom(service = "kpi-service", schema = "Revenue")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Revenue(
+            String currency,
+            BigDecimal startingArr,
+            BigDecimal expansion,
+            BigDecimal contraction,
+            BigDecimal churn,
+            BigDecimal endingArr,
+            BigDecimal grr,
+            BigDecimal nrr,
+            BigDecimal newArr) {}
+
+    /** Logo retention. */
+    @ReadFrom(service = "kpi-service", schema = "Logos")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Logos(int atStart, int retained, BigDecimal rate) {}
+
+    /** The terms ending in a span and how they ended. */
+    @ReadFrom(service = "kpi-service", schema = "Renewals")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Renewals(int due, int renewed, int churned, int overdue, int pending, BigDecimal rate) {}
+
+    /** NPS over a span. */
+    @ReadFrom(service = "kpi-service", schema = "Nps")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Nps(int answers, int promoters, int passives, int detractors, Integer score) {}
+
+    /** The ARR due within a horizon, in one currency. */
+    @ReadFrom(service = "kpi-service", schema = "Due")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Due(
+            int days,
+            String currency,
+            BigDecimal arr,
+            BigDecimal arrWithRenewal,
+            int contracts,
+            int contractsWithRenewal) {}
+
+    /** The renewals of a month, in one currency. */
+    @ReadFrom(service = "kpi-service", schema = "Month")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Month(
+            LocalDate month,
+            String currency,
+            BigDecimal arr,
+            BigDecimal arrWithRenewal,
+            int contracts,
+            int contractsWithRenewal) {}
+
+    /** A customer account as its CSM works it. */
+    @ReadFrom(service = "kpi-service", schema = "Account")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Account(
+            String accountId,
+            String name,
+            String csmRepId,
+            List<Amount> arr,
+            LocalDate nextRenewal,
+            boolean renewalOpen,
+            Integer health,
+            Integer previousHealth,
+            java.time.Instant lastTouchAt,
+            Long daysSinceTouch,
+            java.time.Instant lastMeetingAt) {
+
+        public Account {
+            arr = arr == null ? List.of() : List.copyOf(arr);
+        }
+    }
+
+    /** An amount in one currency. */
+    @ReadFrom(service = "kpi-service", schema = "Amount")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Amount(String currency, BigDecimal amount) {}
+
     /** How many deals a page of a team's deals lists. */
     public static final int DEALS_PAGE = 50;
 

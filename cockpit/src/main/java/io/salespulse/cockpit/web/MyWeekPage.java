@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,6 +74,9 @@ class MyWeekPage {
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<CoachingClient.Care> care = services.async(() -> coaching.care(repId));
         Pending<List<CoachingClient.OwnPulse>> pulse = services.async(() -> coaching.ownPulse(repId));
+        boolean csm = "CSM".equals(rep.role());
+        Pending<KpiClient.Retention> retention = csm ? services.async(() -> kpi.repRetention(repId, "quarter")) : null;
+        Pending<List<KpiClient.Account>> accounts = csm ? services.async(() -> kpi.repAccounts(repId)) : null;
         List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
         String name = rep.displayName();
         List<RecognitionLine> recognised = new ArrayList<>();
@@ -91,6 +95,9 @@ class MyWeekPage {
         model.addAttribute("away", RepPage.awayLines(absences, name));
         model.addAttribute("plan", PlanSection.lines(plan.get(), labels, locale, today));
         model.addAttribute("care", CareSection.of(care.get(), name, labels, locale));
+        model.addAttribute(
+                "book",
+                csm ? BookSection.of(retention.get(), accounts.get(), Map.of(repId, name), labels, locale) : null);
         model.addAttribute(
                 "pulse",
                 pulse.get().stream()

@@ -228,6 +228,9 @@ class RepPage {
                 services.async(() -> activity.absencesOfRep(repId, today, today.plusDays(90)));
         Pending<CoachingClient.Plan> plan = services.async(() -> coaching.plan(repId));
         Pending<Map<String, String>> people = services.async(activity::people);
+        boolean csm = "CSM".equals(rep.role());
+        Pending<KpiClient.Retention> retention = csm ? services.async(() -> kpi.repRetention(repId, "quarter")) : null;
+        Pending<List<KpiClient.Account>> accounts = csm ? services.async(() -> kpi.repAccounts(repId)) : null;
         Pending<List<KpiClient.Objective>> upcoming = services.async(() -> kpi.objectivesOfRep(repId, today, true));
         // A rep's care figures are for its managers only: leadership and admins are refused them, and see no section.
         Pending<CoachingClient.Care> care = services.async(() -> {
@@ -279,6 +282,12 @@ class RepPage {
                     signal.signalId(), signal.severity().name(), labels.signalTitle(signal, name, locale), List.of()));
         }
         model.addAttribute("rep", rep);
+        model.addAttribute(
+                "book",
+                csm
+                        ? BookSection.of(
+                                retention.get(), accounts.get(), Map.of(repId, rep.displayName()), labels, locale)
+                        : null);
         model.addAttribute(
                 "care", care.get() == null ? null : CareSection.of(care.get(), rep.displayName(), labels, locale));
         model.addAttribute("away", awayLines(absences.get(), rep.displayName()));

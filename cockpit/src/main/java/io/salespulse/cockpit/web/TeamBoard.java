@@ -210,6 +210,8 @@ class TeamBoard {
                 .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
                 .toList();
         Pending<KpiClient.Pipeline> pipeline = services.async(() -> kpi.pipeline(teamId));
+        Pending<Boolean> hasCsm = services.async(() -> activity.repsOf(teamId).stream()
+                .anyMatch(rep -> "CSM".equals(rep.role()) && !Boolean.FALSE.equals(rep.active())));
         Map<String, String> names = roster.get();
         names.put(teamId, team.name());
         Pending<List<TeamObjectives.Line>> running =
@@ -251,6 +253,7 @@ class TeamBoard {
                 .thenComparing(SignalLine::title));
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
+        model.addAttribute("hasCsm", hasCsm.get());
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("from", Figures.day(period0.from(), locale));

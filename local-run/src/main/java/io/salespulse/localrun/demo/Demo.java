@@ -96,6 +96,10 @@ public final class Demo implements AutoCloseable {
             // Activities first (recent days before the baselines they are compared with), then the deals' histories.
             traffic.activities(plan.activityHistory());
             traffic.deals(plan.dealHistory());
+            // The customer success tool's history: contracts, health scores, NPS answers, the CSMs' customer touches.
+            DemoCustomers.Plan customers =
+                    DemoCustomers.plan(options.seed(), target.clock().instant());
+            traffic.events(customers.history());
             out.printf("Demo: %d requests sent; waiting for kpi-service to count them ...%n", traffic.requests());
             awaitCounted(target, plan);
             // The SDRs' meetings on the AEs' deals, now that the deals are known: the pipeline they sourced.
@@ -113,6 +117,10 @@ public final class Demo implements AutoCloseable {
                     "  - Inès, under pressure on Globex, works evenings and a Saturday: her share of activity outside"
                             + " working hours doubles (AFTER_HOURS_RISING: a care signal, for Camille only, in her digest)");
             out.println("  - Hugo's energy at his weekly 1:1s falls: 4, 4, 2, 2 (ENERGY_DROP: for Camille only)");
+            out.println("  - Acme Logistique (120,000 EUR, Zoé's) renews in 60 days and nobody has met it in months"
+                    + " (RENEWAL_AT_RISK and CUSTOMER_GONE_QUIET: Camille's digest; the renewals board)");
+            out.println("  - Cogswell Logistics (60,000 USD, Liam's) left at the end of its term, after its health fell"
+                    + " and a detractor answered (CHURNED, at once to Jordan)");
             out.println(
                     "  - Paris runs the weekly team pulse: \"How was your week?\" goes to each rep on Friday at 15:00"
                             + " (or when Camille asks it from the board; without SMTP the links are not emailed)");
@@ -128,6 +136,10 @@ public final class Demo implements AutoCloseable {
             out.println("  - Olivia closes Umbrella Corp (36,000 USD): her monthly revenue objective is reached"
                     + " (OBJECTIVE_ACHIEVED, at once to Jordan)");
             traffic.dealNow(plan.liveDeals().get(1));
+            Thread.sleep(3000);
+            out.println(
+                    "  - Liam grows Kramerica Industries from 150,000 to 190,000 USD (EXPANSION_WON, at once to Jordan)");
+            traffic.events(customers.live());
         } catch (RuntimeException | IOException | InterruptedException e) {
             traffic.close();
             sink.close();

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The demo's people: two teams, one in Paris (French-speaking manager, on Pipedrive) and one in New York
  * (English-speaking manager, on HubSpot for deals and an integration posting CloudEvents for activities), each with
- * SDRs and AEs, juniors and seniors. The roster is loaded by {@code DemoOrganisation}; this is what the simulator
+ * SDRs and AEs, juniors and seniors, and a customer success manager with a book of accounts. The roster is loaded by {@code DemoOrganisation}; this is what the simulator
  * needs to know about it.
  */
 public final class DemoCast {
@@ -118,6 +118,21 @@ public final class DemoCast {
             new Rep("ae-olivia", "Olivia Chen", NEW_YORK.teamId(), "AE", "SENIOR", 63, "52003", "303"),
             new Rep("ae-noah", "Noah Williams", NEW_YORK.teamId(), "AE", "JUNIOR", 22, "52004", "304"));
 
+    /**
+     * The customer success managers, one per team, each with a book of customer accounts ({@link DemoCustomers}); not
+     * in {@link #REPS}, whose days the sales story generates.
+     */
+    public static final List<Rep> CSMS = List.of(
+            new Rep("csm-zoe", "Zoé Lambert", PARIS.teamId(), "CSM", "SENIOR", 30, "51005", "205"),
+            new Rep("csm-liam", "Liam Carter", NEW_YORK.teamId(), "CSM", "JUNIOR", 16, "52005", "305"));
+
+    /** Everyone of the roster: the sales reps, then the CSMs. */
+    public static List<Rep> everyone() {
+        List<Rep> all = new java.util.ArrayList<>(REPS);
+        all.addAll(CSMS);
+        return List.copyOf(all);
+    }
+
     public static Team teamOf(Rep rep) {
         return TEAMS.stream()
                 .filter(t -> t.teamId().equals(rep.teamId()))
@@ -126,6 +141,9 @@ public final class DemoCast {
     }
 
     public static Rep rep(String repId) {
-        return REPS.stream().filter(r -> r.repId().equals(repId)).findFirst().orElseThrow();
+        return everyone().stream()
+                .filter(r -> r.repId().equals(repId))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -41,6 +41,7 @@ final class HubSpotMapper {
             "0-49",
             HubSpotEngagement.Kind.EMAIL);
     private static final String DEAL_TYPE = "0-3";
+    private static final String COMPANY_TYPE = "0-2";
 
     private HubSpotMapper() {}
 
@@ -60,6 +61,7 @@ final class HubSpotMapper {
         List<FieldProblem> rejected = new ArrayList<>();
         int refused = 0;
         List<Inbound> inbound = new ArrayList<>();
+        java.util.Map<String, List<HubSpotCompanies.Change>> companyMoments = new java.util.HashMap<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode node = body.get(i);
             String path = "[" + i + "]";
@@ -86,7 +88,7 @@ final class HubSpotMapper {
                 fields.problem("propertyValue", "must be a string");
             }
             String objectType = fields.text("objectTypeId", false);
-            checkValue(fields, property, value, window);
+            checkValue(fields, property, value, window, config);
             if (!problems.isEmpty()) {
                 rejected.addAll(problems);
                 refused++;
@@ -99,6 +101,33 @@ final class HubSpotMapper {
                 inbound.add(
                         deal(source, eventId, "hubspot-" + objectId, action, property, value, occurredAt, config, repOf)
                                 .orElseGet(() -> received(source, eventId)));
+            } else if ((type.startsWith("company.") || type.startsWith("object.") && COMPANY_TYPE.equals(objectType))
+                    && config.contracts().enabled()
+                    && ("creation".equals(action)
+                            || "propertyChange".equals(action)
+                                    && HubSpotCompanies.matters(property, config.contracts()))) {
+                // A customer's contract, kept on its company (the configured properties). The notifications of one
+                // company at one moment in a batch are one change (a renewal's new dates and ARR together): the first
+                // carries them all, the others are remembered as received.
+                HubSpotCompanies.Change change = new HubSpotCompanies.Change(
+                        "creation".equals(action) ? null : property,
+                        HubSpotCompanies.OWNER.equals(property) ? repOf.apply(CRM, value) : value,
+                        occurredAt);
+                List<HubSpotCompanies.Change> moment = companyMoments.get(source + "|" + objectId + "|" + occurredAt);
+                if (moment != null) {
+                    moment.add(change);
+                    inbound.add(received(source, eventId));
+                } else {
+                    List<HubSpotCompanies.Change> changes = new ArrayList<>(List.of(change));
+                    companyMoments.put(source + "|" + objectId + "|" + occurredAt, changes);
+                    inbound.add(new Inbound.Assembled<>(
+                            source,
+                            eventId,
+                            "hubspot-company:" + objectId,
+                            HubSpotCompanies.Company.class,
+                            previous -> HubSpotCompanies.apply(
+                                    previous, objectId, changes, config.contracts(), config.defaultCurrency())));
+                }
             } else if (type.startsWith("object.")
                     && objectType != null
                     && ENGAGEMENT_TYPES.containsKey(objectType)
@@ -152,12 +181,24 @@ final class HubSpotMapper {
     }
 
     /** The bounds of a property's value: its length, and for amounts, times and durations their range. */
-    private static void checkValue(FieldReader fields, String property, String value, TimeWindow window) {
+    private static void checkValue(
+            FieldReader fields, String property, String value, TimeWindow window, CrmProperties.HubSpot config) {
         if (value == null || property == null) {
             return;
         }
         boolean free = "closed_lost_reason".equals(property);
         String problem = FieldReader.textProblem(value, free ? FieldReader.MAX_FREE_TEXT : FieldReader.MAX_TEXT, free);
+        if (problem == null && config != null && config.contracts().enabled() && !value.isBlank()) {
+            CrmProperties.Contracts contracts = config.contracts();
+            if (property.equals(contracts.arrField())) {
+                BigDecimal arr = CrmValues.decimal(value);
+                problem = arr == null
+                        ? "must be a number"
+                        : arr.signum() < 0 ? "must be 0 or more" : FieldReader.amountProblem(arr);
+            } else if (property.equals(contracts.termStartField()) || property.equals(contracts.termEndField())) {
+                problem = CrmValues.date(value) == null ? "must be a date (epoch milliseconds or 2026-12-31)" : null;
+            }
+        }
         if (problem == null) {
             problem = switch (property) {
                 case "amount" -> {

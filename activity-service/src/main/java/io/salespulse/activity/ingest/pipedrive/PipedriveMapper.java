@@ -1,6 +1,7 @@
 package io.salespulse.activity.ingest.pipedrive;
 
 import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
@@ -70,8 +71,27 @@ final class PipedriveMapper {
         String company = meta.text("company_id", false);
         String source = "/crm/pipedrive/" + (company == null ? "default" : company);
         boolean live = ("create".equals(action) || "change".equals(action)) && data != null && data.isObject();
+        CrmProperties.Contracts contracts = config.contracts();
+        if (live && "deal".equals(entity) && renewal(data, contracts)) {
+            // A deal of the renewal pipeline is its organisation's contract's renewal, not a sale.
+            FieldReader deal = new FieldReader(data, "data", problems);
+            String dealId = deal.text("id", true);
+            String org = CrmValues.scalar(
+                    data.get("org_id").isObject() ? data.get("org_id").get("value") : data.get("org_id"));
+            if (!problems.isEmpty() || org == null) {
+                throw new InvalidRequestException(
+                        problems.isEmpty()
+                                ? List.of(new FieldProblem("data.org_id", "a renewal deal must name its organisation"))
+                                : problems);
+            }
+            return AccountFields.renewalInbound(source, id, contractOf(org), "pipedrive-" + dealId, at);
+        }
         if (live && "deal".equals(entity)) {
             return new Inbound.DealChange(source, id, deal(data, at, config, repOf, window, problems));
+        }
+        if (live && "organization".equals(entity) && contracts.enabled()) {
+            return organisation(data, source, id, at, contracts, repOf, problems)
+                    .orElseGet(() -> new Inbound.Ready(new AcceptedEventLog.Entry(source, id, CRM, List.of())));
         }
         List<SalesPulseEvent> events = live && "activity".equals(entity)
                 ? activity(data, previous, action, at, repOf, window, problems)
@@ -210,6 +230,85 @@ final class PipedriveMapper {
             }
         }
         return events;
+    }
+
+    /** Whether a deal is of the renewal pipeline (and names an organisation). */
+    private static boolean renewal(JsonNode data, CrmProperties.Contracts contracts) {
+        return contracts.renewalPipeline() != null
+                && contracts.renewalPipeline().equals(CrmValues.scalar(data.get("pipeline_id")))
+                && data.hasNonNull("org_id");
+    }
+
+    /** An organisation's contract: one per organisation, named after it. */
+    static String contractOf(String organisationId) {
+        return "pipedrive-org-" + organisationId;
+    }
+
+    /**
+     * An organisation that is a customer: its contract from the configured custom fields ({@code ARR} a monetary field
+     * with its currency, the term's days, the status), as every CRM's contracts are read ({@link AccountFields}). An
+     * organisation without an ARR or a term end is no customer yet: nothing to tell.
+     */
+    private static java.util.Optional<Inbound> organisation(
+            JsonNode data,
+            String source,
+            String eventId,
+            Instant at,
+            CrmProperties.Contracts contracts,
+            BinaryOperator<String> repOf,
+            List<FieldProblem> problems) {
+        JsonNode custom = data.path("custom_fields");
+        JsonNode arrField = custom.path(contracts.arrField());
+        JsonNode endField = custom.path(contracts.termEndField());
+        if (value(arrField) == null || value(endField) == null) {
+            return java.util.Optional.empty();
+        }
+        String org = CrmValues.scalar(data.get("id"));
+        tools.jackson.databind.node.ObjectNode snapshot =
+                io.salespulse.contracts.EventCodec.mapper().createObjectNode();
+        snapshot.put("contractId", contractOf(org));
+        snapshot.put("accountId", contractOf(org));
+        if (data.hasNonNull("name")) {
+            snapshot.put("accountName", CrmValues.scalar(data.get("name")));
+        }
+        snapshot.set("arr", value(arrField));
+        JsonNode currency = arrField.isObject() && arrField.hasNonNull("currency") ? arrField.get("currency") : null;
+        snapshot.put("currency", currency != null ? currency.asString() : "EUR");
+        snapshot.set("termEnd", value(endField));
+        JsonNode startField = custom.path(contracts.termStartField() == null ? "" : contracts.termStartField());
+        LocalDate end = CrmValues.date(CrmValues.scalar(value(endField)));
+        if (value(startField) != null) {
+            snapshot.set("termStart", value(startField));
+        } else if (end != null) {
+            snapshot.put("termStart", end.minusYears(1).plusDays(1).toString());
+        }
+        if (contracts.statusField() != null) {
+            JsonNode status = custom.path(contracts.statusField());
+            JsonNode option = status.isObject() && status.hasNonNull("id") ? status.get("id") : value(status);
+            if (option != null && contracts.churned(CrmValues.scalar(option))) {
+                snapshot.put("status", "CHURNED");
+            }
+        }
+        FieldReader reader = new FieldReader(snapshot, "data.custom_fields", problems);
+        String csm = repOf.apply(CRM, ownerOf(data));
+        io.salespulse.activity.accounts.ContractUpdate update = AccountFields.contract(reader, csm, at);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return java.util.Optional.of(AccountFields.contractInbound(source, eventId, update));
+    }
+
+    /** A v2 custom field's value ({@code {"type": "date", "value": "2026-03-01"}}), or a plain one; null when empty. */
+    private static JsonNode value(JsonNode field) {
+        if (field == null || field.isMissingNode() || field.isNull()) {
+            return null;
+        }
+        JsonNode value = field.isObject() ? field.get("value") : field;
+        return value == null
+                        || value.isNull()
+                        || value.isString() && value.asString().isBlank()
+                ? null
+                : value;
     }
 
     /** v2 names the owner {@code owner_id}; v1 had {@code user_id}. */

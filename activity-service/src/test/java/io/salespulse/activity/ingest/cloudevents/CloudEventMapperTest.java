@@ -140,4 +140,36 @@ class CloudEventMapperTest {
                 .data();
         assertThat(email.accountId()).isEqualTo("acme");
     }
+
+    @Test
+    void aContractsSnapshotsTellTheSameFactsAsEveryCrm() {
+        java.util.List<Inbound> inbound = new java.util.ArrayList<>();
+        int n = 0;
+        for (io.salespulse.activity.accounts.ContractHistory.Moment m :
+                io.salespulse.activity.accounts.ContractHistory.MOMENTS) {
+            InboundCloudEvent event = CloudEventReader.structured("""
+                    {"specversion":"1.0","id":"k-%d","source":"/demo/crm","type":"salespulse.contract.updated.v1","time":"%s",
+                     "data":{"contractId":"c-1","accountId":"acme","accountName":"Acme Logistique","csmRepId":"csm-zoe","arr":%s,
+                             "currency":"EUR","termStart":"%s","termEnd":"%s","status":"%s"}}""".formatted(
+                                    n++,
+                                    m.at(),
+                                    m.arr(),
+                                    m.termStart(),
+                                    m.termEnd(),
+                                    m.churned() ? "CHURNED" : "ACTIVE")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .get(0);
+            inbound.add(CloudEventMapper.map(event, "demo", WIDE, problems).orElseThrow());
+        }
+        assertThat(problems).isEmpty();
+        assertThat(io.salespulse.activity.accounts.ContractHistory.told(inbound))
+                .isEqualTo(io.salespulse.activity.accounts.ContractHistory.EXPECTED);
+    }
+
+    /** A window whose "now" is after the whole history. */
+    static final TimeWindow WIDE = new TimeWindow(
+            Clock.fixed(Instant.parse("2027-01-10T00:00:00Z"), ZoneOffset.UTC),
+            Duration.ofDays(1096),
+            Duration.ofHours(24),
+            Duration.ofMinutes(5));
 }

@@ -2,6 +2,7 @@ package io.salespulse.activity.ingest.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salespulse.activity.accounts.ContractHistory;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealUpdate;
 import io.salespulse.activity.ingest.CrmProperties;
@@ -37,7 +38,9 @@ class HubSpotMapperTest {
             "EUR",
             Map.of("closedwon", DealStage.WON, "qualifiedtobuy", DealStage.QUALIFIED),
             Map.of(),
-            List.of("62515"));
+            List.of("62515"),
+            new CrmProperties.Contracts(
+                    "arr", "contract_start", "renewal_date", "customer_status", List.of("Churned"), null));
 
     static String event(
             long id, String type, long objectId, String property, String value, long occurredAt, String portal) {
@@ -150,5 +153,58 @@ class HubSpotMapperTest {
         Inbound.Ready received = (Inbound.Ready) intake.inbound().get(0);
         assertThat(received.entry().events()).isEmpty();
         assertThat(received.entry().eventId()).isEqualTo("7");
+    }
+
+    @Test
+    void aCompanysContractPropertiesAreItsContractAndTellTheSameFactsAsEveryCrm() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        long id = 100;
+        String status = "Customer";
+        events.add(event(
+                id++,
+                "company.propertyChange",
+                77,
+                "name",
+                "Acme Logistique",
+                ContractHistory.MOMENTS.get(0).at().toEpochMilli(),
+                "62515"));
+        events.add(event(
+                id++,
+                "company.propertyChange",
+                77,
+                "hubspot_owner_id",
+                "205",
+                ContractHistory.MOMENTS.get(0).at().toEpochMilli(),
+                "62515"));
+        for (ContractHistory.Moment m : ContractHistory.MOMENTS) {
+            long at = m.at().toEpochMilli();
+            // HubSpot tells one property per notification; a renewal moves the dates before the ARR.
+            events.add(event(id++, "company.propertyChange", 77, "contract_start", m.termStart(), at, "62515"));
+            events.add(event(id++, "company.propertyChange", 77, "renewal_date", m.termEnd(), at, "62515"));
+            events.add(event(id++, "company.propertyChange", 77, "arr", m.arr(), at, "62515"));
+            events.add(event(
+                    id++,
+                    "company.propertyChange",
+                    77,
+                    "customer_status",
+                    m.churned() ? "Churned" : status,
+                    at,
+                    "62515"));
+        }
+        Intake intake = map(events.toArray(String[]::new));
+        assertThat(intake.refused()).isZero();
+        assertThat(ContractHistory.told(intake.inbound())).isEqualTo(ContractHistory.EXPECTED);
+    }
+
+    @Test
+    void aContractPropertyThatIsNoNumberOrDateIsRefusedNamingIt() {
+        long at = NOW.minusSeconds(60).toEpochMilli();
+        Intake intake = map(
+                event(1, "company.propertyChange", 77, "arr", "lots", at, "62515"),
+                event(2, "company.propertyChange", 77, "renewal_date", "someday", at, "62515"));
+        assertThat(intake.refused()).isEqualTo(2);
+        assertThat(intake.rejected())
+                .extracting(io.salespulse.kit.web.FieldProblem::field)
+                .containsExactly("[0].propertyValue", "[1].propertyValue");
     }
 }

@@ -3,6 +3,7 @@ package io.salespulse.activity.ingest.pipedrive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salespulse.activity.accounts.ContractHistory;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.Inbound;
@@ -40,7 +41,8 @@ class PipedriveMapperTest {
             "EUR",
             List.of("7788"),
             "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e",
-            Map.of("57", ForecastCategory.COMMIT, "58", ForecastCategory.BEST_CASE));
+            Map.of("57", ForecastCategory.COMMIT, "58", ForecastCategory.BEST_CASE),
+            new CrmProperties.Contracts("arr_k", "start_k", "end_k", "status_k", List.of("91"), "4"));
 
     static Inbound map(String json) {
         return PipedriveMapper.map(EventCodec.mapper().readTree(json), CONFIG, (crm, owner) -> "rep-" + owner, WINDOW);
@@ -112,5 +114,44 @@ class PipedriveMapperTest {
                         e -> assertThat(e.problems())
                                 .extracting(FieldProblem::field)
                                 .containsExactly("meta.timestamp"));
+    }
+
+    static String organisation(int delivery, ContractHistory.Moment m) {
+        return """
+                {"meta":{"action":"change","entity":"organization","entity_id":"77","id":"org-%d","timestamp":"%s",
+                         "version":"2.0","company_id":"7788"},
+                 "data":{"id":77,"name":"Acme Logistique","owner_id":205,
+                         "custom_fields":{"arr_k":{"type":"monetary","value":%s,"currency":"EUR"},
+                                          "start_k":{"type":"date","value":"%s"},"end_k":{"type":"date","value":"%s"},
+                                          "status_k":{"type":"enum","id":%s}}},
+                 "previous":null}""".formatted(delivery, m.at(), m.arr(), m.termStart(), m.termEnd(), m.churned() ? 91 : 90);
+    }
+
+    @Test
+    void anOrganisationsCustomFieldsAreItsContractAndTellTheSameFactsAsEveryCrm() {
+        Instant then = NOW;
+        java.util.List<Inbound> inbound = new java.util.ArrayList<>();
+        for (int i = 0; i < ContractHistory.MOMENTS.size(); i++) {
+            inbound.add(map(organisation(i, ContractHistory.MOMENTS.get(i))));
+        }
+        // Told against a window wide enough for 2026-2027.
+        assertThat(then).isNotNull();
+        assertThat(ContractHistory.told(inbound)).isEqualTo(ContractHistory.EXPECTED);
+    }
+
+    @Test
+    void aDealOfTheRenewalPipelineIsItsOrganisationsRenewalNotASale() {
+        Inbound renewal = map("""
+                {"meta":{"action":"create","entity":"deal","entity_id":"900","id":"d-900","timestamp":"2026-11-20T10:00:00Z",
+                         "version":"2.0","company_id":"7788"},
+                 "data":{"id":900,"title":"Acme renewal","pipeline_id":4,"org_id":77,"owner_id":205,"value":55000,"currency":"EUR",
+                         "status":"open","stage_id":30},
+                 "previous":null}""");
+        java.util.List<Inbound> inbound = new java.util.ArrayList<>();
+        inbound.add(map(organisation(0, ContractHistory.MOMENTS.get(0))));
+        inbound.add(renewal);
+        assertThat(ContractHistory.told(inbound)).containsExactly("STARTED 48000 - 2026-12-31");
+        assertThat(renewal).isInstanceOf(Inbound.Assembled.class);
+        assertThat(((Inbound.Assembled<?>) renewal).aggregate()).isEqualTo("contract:pipedrive-org-77");
     }
 }
