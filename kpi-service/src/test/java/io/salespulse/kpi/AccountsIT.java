@@ -42,12 +42,17 @@ import tools.jackson.databind.JsonNode;
  * the customer success API: the retention of the third quarter of 2026 worked out by hand (the cohort of
  * {@code RetentionMathTest}, three months earlier), the ARR due for renewal from today, each account's last touch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.kpi.metrics.refresh-ms=2000")
 @RealInfrastructure
 class AccountsIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String paris = "paris-" + run;
@@ -172,6 +177,20 @@ class AccountsIT {
                 "nps-late-" + run,
                 "/survey",
                 new NpsAnswered("bolt-" + run, "late", zoe, 0, Instant.parse("2026-10-02T09:00:00Z"))));
+        // Zoé's objective for the quarter: 80 000 EUR of ARR renewed (Bolt renewed at 40 000 on 25 July).
+        events.add(EventEnvelope.of(
+                "objective-" + run,
+                "/test",
+                new io.salespulse.contracts.objective.ObjectiveSet(
+                        "arr-renewed-" + run,
+                        io.salespulse.contracts.objective.ObjectiveScope.REP,
+                        zoe,
+                        io.salespulse.contracts.objective.ObjectiveMetric.ARR_RENEWED,
+                        new java.math.BigDecimal("80000"),
+                        "EUR",
+                        LocalDate.parse("2026-07-01"),
+                        LocalDate.parse("2026-09-30"),
+                        Instant.parse("2026-06-25T09:00:00Z"))));
         KafkaProbe.publish(events.toArray(EventEnvelope[]::new));
 
         // The renewals due from today, the touches, the health: relative to now, whatever the date.
@@ -309,6 +328,15 @@ class AccountsIT {
                 .isEqualByComparingTo("0.7778");
         assertThat(zoeFigures.get("current").get("revenue").get(0).get("nrr").decimalValue())
                 .isEqualByComparingTo("0.8889");
+        // Her objective on renewed ARR: half of it.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode objectives = Http.get(base() + "/reps/" + zoe + "/objectives?date=2026-08-15")
+                    .json();
+            assertThat(objectives).hasSize(1);
+            assertThat(objectives.get(0).get("actual").decimalValue()).isEqualByComparingTo("40000");
+            assertThat(objectives.get(0).get("attainment").decimalValue()).isEqualByComparingTo("0.5");
+        });
+
         // The other team lost its one customer.
         JsonNode ny = Http.get(base() + "/teams/" + newYork + "/retention" + q3).json();
         assertThat(ny.get("current").get("revenue").get(0).get("churn").decimalValue())
@@ -333,6 +361,14 @@ class AccountsIT {
         assertThat(first.get("lastMeetingAt").isNull()).isFalse();
         assertThat(accounts.get(1).get("accountId").asString()).isEqualTo(later);
         assertThat(accounts.get(1).get("renewalOpen").asBoolean()).isFalse();
+
+        // Leadership's gauge: this quarter's NRR and GRR of each team, per currency, labelled by team only.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get("http://localhost:" + managementPort + "/actuator/prometheus")
+                        .body()
+                        .matches(
+                                "(?s).*salespulse_team_retention\\{currency=\"EUR\",kind=\"nrr\",service=\"kpi-service\",team=\""
+                                        + paris + "\"\\} [0-9.]+.*"));
 
         assertThat(Http.get(base() + "/teams/" + paris + "/retention?period=decade")
                         .status())

@@ -18,7 +18,7 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
         hubspot = hubspot == null ? new HubSpot(null, null, null, null, null, null, null) : hubspot;
         pipedrive = pipedrive == null ? new Pipedrive(null, null, null, null, null, null, null, null) : pipedrive;
         twenty = twenty == null ? new Twenty(null, null, null, null) : twenty;
-        salesforce = salesforce == null ? new Salesforce(null, null, null, null, null) : salesforce;
+        salesforce = salesforce == null ? new Salesforce(null, null, null, null, null, null) : salesforce;
     }
 
     /**
@@ -176,7 +176,16 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
             Map<String, DealStage> stages,
             String defaultCurrency,
             Map<String, CallOutcome> callDispositions,
-            String lostReasonField) {
+            String lostReasonField,
+            Contracts contracts) {
+
+        /**
+         * Salesforce's contracts: the standard {@code Contract} object (its {@code StartDate}, {@code EndDate},
+         * {@code Status}: {@code Terminated} means the customer left), its ARR in a custom field {@code ARR__c}, and
+         * the opportunities of {@code Type} {@code Renewal} naming it ({@code ContractId}) as its renewals.
+         */
+        public static final Contracts DEFAULT_CONTRACTS =
+                new Contracts("ARR__c", "StartDate", "EndDate", "Status", List.of("Terminated"), "Renewal");
 
         /** Salesforce's default opportunity stages. */
         public static final Map<String, DealStage> DEFAULT_STAGES = Map.of(
@@ -205,6 +214,7 @@ public record CrmProperties(HubSpot hubspot, Pipedrive pipedrive, Twenty twenty,
             defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? "EUR" : defaultCurrency;
             callDispositions = callDispositions == null ? Map.of() : Map.copyOf(callDispositions);
             lostReasonField = lostReasonField == null || lostReasonField.isBlank() ? null : lostReasonField;
+            contracts = contracts == null || !contracts.enabled() ? DEFAULT_CONTRACTS : contracts;
         }
 
         /** The organisation ids listed (their secrets left out). */

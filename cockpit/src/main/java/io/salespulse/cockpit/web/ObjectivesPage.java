@@ -38,7 +38,11 @@ class ObjectivesPage {
             "DEALS_CREATED",
             "PIPELINE_CREATED",
             "DEALS_WON",
-            "REVENUE_WON");
+            "REVENUE_WON",
+            "ARR_RENEWED");
+    /** The metrics that are amounts (a currency each; no ramp of weekly targets). */
+    static final List<String> AMOUNTS = List.of("PIPELINE_CREATED", "REVENUE_WON", "ARR_RENEWED");
+
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "CAD");
 
     /** The set form's values (what was typed, kept when refused). */
@@ -131,8 +135,7 @@ class ObjectivesPage {
         model.addAttribute(
                 "rampMetrics",
                 metrics.entrySet().stream()
-                        .filter(m ->
-                                !m.getKey().equals("REVENUE_WON") && !m.getKey().equals("PIPELINE_CREATED"))
+                        .filter(m -> !AMOUNTS.contains(m.getKey()))
                         .collect(java.util.stream.Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         if (!model.containsAttribute("rampForm")) {

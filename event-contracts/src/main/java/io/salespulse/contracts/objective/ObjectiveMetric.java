@@ -10,7 +10,9 @@ public enum ObjectiveMetric {
     DEALS_CREATED(false),
     PIPELINE_CREATED(true),
     DEALS_WON(false),
-    REVENUE_WON(true);
+    REVENUE_WON(true),
+    /** Customer success: the ARR of the contracts renewed (their ARR after the renewal), by the CSM or the team. */
+    ARR_RENEWED(true);
 
     private final boolean amount;
 

@@ -15,14 +15,38 @@ class AccountListener {
 
     private final AccountBook book;
     private final EventBatches batches;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.salespulse.kit.roster.RosterStore roster;
 
-    AccountListener(AccountBook book, EventBatches batches) {
+    AccountListener(
+            AccountBook book,
+            EventBatches batches,
+            org.springframework.context.ApplicationEventPublisher events,
+            io.salespulse.kit.roster.RosterStore roster) {
         this.book = book;
         this.batches = batches;
+        this.events = events;
+        this.roster = roster;
     }
 
+    /** A batch's facts are all recorded, then the objectives on renewed ARR of the CSMs who renewed are judged again. */
     @KafkaListener(id = ACCOUNTS_LISTENER, idIsGroup = false, topics = Topics.ACCOUNTS)
     void onAccounts(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forEach(records, book::apply);
+        batches.forBatch(records, envelopes -> {
+            java.util.Set<String> csms = new java.util.HashSet<>();
+            java.util.Set<String> teams = new java.util.HashSet<>();
+            for (io.salespulse.contracts.EventEnvelope envelope : envelopes) {
+                book.apply(envelope);
+                if (envelope.data() instanceof io.salespulse.contracts.account.ContractChanged changed
+                        && changed.change() == io.salespulse.contracts.account.ContractChange.RENEWED
+                        && changed.csmRepId() != null) {
+                    csms.add(changed.csmRepId());
+                    roster.teamOf(changed.csmRepId()).ifPresent(team -> teams.add(team.teamId()));
+                }
+            }
+            if (!csms.isEmpty()) {
+                events.publishEvent(new RenewalsChanged(csms, teams));
+            }
+        });
     }
 }

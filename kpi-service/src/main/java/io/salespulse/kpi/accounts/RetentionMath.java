@@ -246,6 +246,22 @@ public final class RetentionMath {
         return new Renewals(due, renewed, churned, overdue, pending, ratio(BigDecimal.valueOf(renewed), decided));
     }
 
+    /**
+     * The ARR renewed over {@code [from, to]} per currency: each {@code RENEWED} fact's ARR after it, of the contracts
+     * whose fact {@code owned} accepts (the CSM or team that renewed it).
+     */
+    public static Map<String, BigDecimal> renewedArr(
+            List<Fact> facts, LocalDate from, LocalDate to, Predicate<Fact> owned) {
+        Map<String, BigDecimal> renewed = new TreeMap<>();
+        facts.stream()
+                .filter(f -> f.change() == ContractChange.RENEWED
+                        && !f.day().isBefore(from)
+                        && !f.day().isAfter(to)
+                        && owned.test(f))
+                .forEach(f -> renewed.merge(f.currency(), f.arr(), BigDecimal::add));
+        return renewed;
+    }
+
     private static BigDecimal[] sum(Map<String, BigDecimal[]> sums, String currency) {
         return sums.computeIfAbsent(currency, c ->
                 new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Tags;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.accounts.AccountBook;
+import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Counter;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * Team KPIs as Prometheus gauges for Grafana, refreshed every 30 s: today's activity per team and metric, open and
  * weighted pipeline per stage and currency, month-to-date win rate, objective attainment and pace, this quarter's
- * forecast against quota and this week's pipeline changes. Labels are bounded: team, metric, stage, currency, scope,
+ * forecast against quota, this week's pipeline changes and this quarter's revenue retention (NRR, GRR per currency). Labels are bounded: team, metric, stage, currency, scope,
  * category, change; a rep label only when {@code salespulse.kpi.metrics.rep-labels} is
  * on. Never names or emails.
  */
@@ -67,6 +69,8 @@ class KpiGauges {
     private final MultiGauge changesAmount;
     private final MultiGauge changesDeals;
     private final PipelineReview reviews;
+    private final AccountBook accounts;
+    private final MultiGauge retention;
 
     KpiGauges(
             RosterStore roster,
@@ -74,10 +78,16 @@ class KpiGauges {
             TeamPipeline pipelines,
             ObjectiveTracker objectives,
             PipelineReview reviews,
+            AccountBook accounts,
             Clock clock,
             MeterRegistry meters,
             @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
         this.reviews = reviews;
+        this.accounts = accounts;
+        this.retention = MultiGauge.builder("salespulse.team.retention")
+                .description(
+                        "This quarter's revenue retention of a team's customers, net (nrr) and gross (grr), per currency")
+                .register(meters);
         this.roster = roster;
         this.repDays = repDays;
         this.pipelines = pipelines;
@@ -151,6 +161,27 @@ class KpiGauges {
         });
     }
 
+    /** This quarter's NRR and GRR of a team's customers, per currency (none for a team without customers at its start). */
+    private void retention(TeamChanged team, List<MultiGauge.Row<?>> rows) {
+        String teamId = team.teamId();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
+        Period quarter = Period.containing(PeriodKind.QUARTER, today);
+        RetentionMath.Retention figures = RetentionMath.of(
+                accounts.factsOfTeam(teamId), quarter.from(), quarter.to(), f -> teamId.equals(f.teamId()), today);
+        for (RetentionMath.Revenue revenue : figures.revenue()) {
+            if (revenue.nrr() != null) {
+                rows.add(MultiGauge.Row.of(
+                        Tags.of("team", teamId, "currency", revenue.currency(), "kind", "nrr"),
+                        revenue.nrr().doubleValue()));
+            }
+            if (revenue.grr() != null) {
+                rows.add(MultiGauge.Row.of(
+                        Tags.of("team", teamId, "currency", revenue.currency(), "kind", "grr"),
+                        revenue.grr().doubleValue()));
+            }
+        }
+    }
+
     @Scheduled(fixedDelayString = "${salespulse.kpi.metrics.refresh-ms:30000}", initialDelay = 5_000)
     void refresh() {
         try {
@@ -164,8 +195,10 @@ class KpiGauges {
             List<MultiGauge.Row<?>> forecastRows = new ArrayList<>();
             List<MultiGauge.Row<?>> changeAmountRows = new ArrayList<>();
             List<MultiGauge.Row<?>> changeDealRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> retentionRows = new ArrayList<>();
             for (TeamChanged team : roster.teams()) {
                 String teamId = team.teamId();
+                retention(team, retentionRows);
                 ritual(team, forecastRows, changeAmountRows, changeDealRows);
                 LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
                 List<RepDay> todays = repDays.teamDays(teamId, today, today);
@@ -233,6 +266,7 @@ class KpiGauges {
             forecast.register(forecastRows, true);
             changesAmount.register(changeAmountRows, true);
             changesDeals.register(changeDealRows, true);
+            retention.register(retentionRows, true);
         } catch (RuntimeException e) {
             log.warn("KPI gauges not refreshed: {}", e.getMessage());
         }

@@ -18,6 +18,8 @@ import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.kafka.InvalidEventException;
 import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.kit.roster.RosterStore;
+import io.salespulse.kpi.accounts.AccountBook;
+import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Measures;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
@@ -57,6 +59,7 @@ public class ObjectiveTracker {
 
     private final MongoTemplate mongo;
     private final RepDayStore repDays;
+    private final AccountBook accounts;
     private final RosterStore roster;
     private final WorkingCalendar calendar;
     private final EventPublisher publisher;
@@ -65,6 +68,7 @@ public class ObjectiveTracker {
     ObjectiveTracker(
             MongoTemplate mongo,
             RepDayStore repDays,
+            AccountBook accounts,
             RosterStore roster,
             WorkingCalendar calendar,
             EventPublisher publisher,
@@ -72,6 +76,7 @@ public class ObjectiveTracker {
         this.calendar = calendar;
         this.mongo = mongo;
         this.repDays = repDays;
+        this.accounts = accounts;
         this.roster = roster;
         this.publisher = publisher;
         this.clock = clock;
@@ -259,10 +264,54 @@ public class ObjectiveTracker {
         List<RepDay> days = objective.scope() == ObjectiveScope.REP
                 ? repDays.days(objective.scopeId(), objective.periodStart(), through)
                 : repDays.teamDays(objective.scopeId(), objective.periodStart(), through);
-        BigDecimal actual = actual(objective, days);
+        BigDecimal actual = objective.metric() == ObjectiveMetric.ARR_RENEWED
+                ? renewed(objective, teamId, through)
+                : actual(objective, days);
         LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
         return ObjectiveMath.figures(
                 actual, objective.target(), objective.periodStart(), objective.periodEnd(), elapsedThrough, workingDay);
+    }
+
+    /** The ARR the objective's CSM (or team) renewed from its start through {@code through}, in its currency. */
+    private BigDecimal renewed(ObjectiveSet objective, String teamId, LocalDate through) {
+        boolean rep = objective.scope() == ObjectiveScope.REP;
+        List<RetentionMath.Fact> facts =
+                rep ? accounts.factsOfCsm(objective.scopeId()) : accounts.factsOfTeam(objective.scopeId());
+        return RetentionMath.renewedArr(
+                        facts,
+                        objective.periodStart(),
+                        through,
+                        f -> rep
+                                ? objective.scopeId().equals(f.csmRepId())
+                                : objective.scopeId().equals(f.teamId()))
+                .getOrDefault(objective.currency(), BigDecimal.ZERO);
+    }
+
+    /**
+     * After renewals: the ARR-renewed objectives of the CSMs and teams concerned (they move with
+     * renewals, not with rep-days).
+     */
+    @org.springframework.context.event.EventListener
+    void onRenewals(io.salespulse.kpi.accounts.RenewalsChanged changed) {
+        reevaluateRenewals(changed.csms(), changed.teams());
+    }
+
+    void reevaluateRenewals(Set<String> csms, Set<String> teams) {
+        find(new Criteria()
+                        .orOperator(
+                                where("scope")
+                                        .is(ObjectiveScope.REP)
+                                        .and("scopeId")
+                                        .in(csms),
+                                where("scope")
+                                        .is(ObjectiveScope.TEAM)
+                                        .and("scopeId")
+                                        .in(teams))
+                        .and("metric")
+                        .is(ObjectiveMetric.ARR_RENEWED)
+                        .and("periodEnd")
+                        .gte(LocalDate.now(clock).minusDays(400)))
+                .forEach(this::progress);
     }
 
     static BigDecimal actual(ObjectiveSet objective, List<RepDay> days) {
@@ -282,6 +331,8 @@ public class ObjectiveTracker {
             case DEALS_WON -> "dealsWon";
             case PIPELINE_CREATED -> Measures.money(Measures.PIPELINE_CREATED, currency);
             case REVENUE_WON -> Measures.money(Measures.REVENUE_WON, currency);
+            // Not a rep-day measure: renewals come from the customer accounts.
+            case ARR_RENEWED -> Measures.money("arrRenewed", currency);
         };
     }
 

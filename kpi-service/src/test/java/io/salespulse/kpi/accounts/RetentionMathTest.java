@@ -179,4 +179,15 @@ class RetentionMathTest {
         assertThat(none.logos().rate()).isNull();
         assertThat(none.renewals().rate()).isNull();
     }
+
+    @Test
+    void theArrRenewedIsEachRenewalsArrAfterIt() {
+        assertThat(RetentionMath.renewedArr(facts, FROM, TO, f -> "paris".equals(f.teamId())))
+                .containsOnlyKeys("EUR")
+                .hasEntrySatisfying("EUR", arr -> assertThat(arr).isEqualByComparingTo("40000"));
+        assertThat(RetentionMath.renewedArr(facts, FROM, TO, f -> "leo".equals(f.csmRepId())))
+                .isEmpty();
+        assertThat(RetentionMath.renewedArr(facts, FROM, LocalDate.parse("2026-10-24"), f -> true))
+                .isEmpty();
+    }
 }

@@ -1,12 +1,16 @@
 package io.salespulse.activity.ingest.salesforce;
 
+import io.salespulse.activity.accounts.ContractFacts;
+import io.salespulse.activity.accounts.ContractUpdate;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
+import io.salespulse.activity.outbox.AggregateLog;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -33,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Change Data Capture events, as the Pub/Sub API delivers them (Avro, the schema by its id): decoded, then mapped like
  * the Outbound Messages' records ({@link SalesforceMapper}). A CREATE is the record whole; an Opportunity UPDATE holds
  * only what changed (its other fields are null): a partial deal update of those fields. Task and Event updates and
- * deletes count nothing (a call is logged, a meeting booked, when created). A gap event carries no values: the
+ * deletes count nothing (a call is logged, a meeting booked, when created). A Contract is a customer's contract: whole
+ * on a CREATE, its changed fields over the contract as last told on an UPDATE. A gap event carries no values: the
  * connector reads the record as it now is through the REST API and maps it as a CREATE.
  */
 final class CdcEvents {
@@ -113,7 +118,18 @@ final class CdcEvents {
             FieldReader f = new FieldReader(fields, change.entity() + "[" + recordId + "]", problems);
             switch (change.entity()) {
                 case "Opportunity" -> {
-                    if (create) {
+                    String kind = f.text("Type", false);
+                    String contract = f.text("ContractId", false);
+                    Instant at = f.instant("LastModifiedDate", false);
+                    if (create
+                            && kind != null
+                            && kind.equals(config.contracts().renewalPipeline())
+                            && contract != null
+                            && at != null) {
+                        // A renewal opportunity is its contract's renewal, not a sale.
+                        inbound.add(AccountFields.renewalInbound(
+                                source, id, "salesforce-" + contract, "salesforce-" + recordId, at));
+                    } else if (create) {
                         inbound.add(new Inbound.DealChange(
                                 source, id, SalesforceMapper.opportunity(f, config, repOf, window)));
                     } else if ("UPDATE".equals(change.changeType())) {
@@ -135,12 +151,77 @@ final class CdcEvents {
                                 new AcceptedEventLog.Entry(source, id, SalesforceMapper.CRM, envelopes)));
                     }
                 }
+                case "Contract" -> {
+                    if (create) {
+                        Inbound contract = SalesforceMapper.contract(
+                                f, change.entity() + "[" + recordId + "]", problems, source, id, config, repOf, window);
+                        if (contract != null) {
+                            inbound.add(contract);
+                        }
+                    } else if ("UPDATE".equals(change.changeType())) {
+                        contractUpdate(f, fields, source, id, config, repOf, window)
+                                .ifPresent(inbound::add);
+                    }
+                }
                 default -> {
                     // another object's changes are not SalesPulse's
                 }
             }
         }
         return inbound;
+    }
+
+    /**
+     * A contract's changed fields only, over the contract as last told (a contract not told yet is left to its next
+     * whole record): the same facts as a whole record would give ({@link ContractFacts}).
+     */
+    static java.util.Optional<Inbound> contractUpdate(
+            FieldReader f,
+            ObjectNode fields,
+            String source,
+            String eventId,
+            CrmProperties.Salesforce config,
+            BinaryOperator<String> repOf,
+            TimeWindow window) {
+        CrmProperties.Contracts contracts = config.contracts();
+        String id = f.text("Id", true);
+        Instant at = f.within("LastModifiedDate", f.instant("LastModifiedDate", true), window);
+        BigDecimal arr = fields.has(contracts.arrField()) ? f.nonNegativeDecimal(contracts.arrField(), false) : null;
+        String currency = f.currency("CurrencyIsoCode", false);
+        LocalDate start = f.date(contracts.termStartField(), false);
+        LocalDate end = f.date(contracts.termEndField(), false);
+        String status = f.text(contracts.statusField(), false);
+        String owner = f.text("OwnerId", false);
+        String csm = owner == null ? null : repOf.apply(SalesforceMapper.CRM, owner);
+        if (id == null || at == null) {
+            return java.util.Optional.empty();
+        }
+        String contractId = "salesforce-" + id;
+        return java.util.Optional.of(new Inbound.Assembled<>(
+                source, eventId, ContractUpdate.aggregateOf(contractId), ContractUpdate.class, previous -> {
+                    if (previous == null) {
+                        return new AggregateLog.Step<>(null, List.of());
+                    }
+                    ContractUpdate merged = new ContractUpdate(
+                            previous.contractId(),
+                            previous.accountId(),
+                            previous.accountName(),
+                            owner != null ? csm : previous.csmRepId(),
+                            arr != null
+                                    ? new Money(
+                                            arr,
+                                            currency != null
+                                                    ? currency
+                                                    : previous.arr().currency())
+                                    : previous.arr(),
+                            start != null ? start : previous.termStart(),
+                            end != null ? end : previous.termEnd(),
+                            status != null ? contracts.churned(status) : previous.churned(),
+                            previous.renewalDealId(),
+                            at);
+                    ContractFacts.Result result = ContractFacts.apply(previous, merged);
+                    return new AggregateLog.Step<>(result.state(), result.facts());
+                }));
     }
 
     /** An opportunity's changed fields only: each one taken, the others left as the deal holds them. */

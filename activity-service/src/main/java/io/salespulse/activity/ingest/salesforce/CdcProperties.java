@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code enabled}. The connector signs in with the OAuth 2.0 client-credentials flow ({@code client-id},
  * {@code client-secret}) or, with a {@code username} and a {@code private-key-location} (PEM, PKCS#8), the JWT bearer
  * flow; subscribes to each topic ({@code /data/OpportunityChangeEvent}, {@code /data/TaskChangeEvent},
- * {@code /data/EventChangeEvent} by default) asking for {@code batch} events at a time, and reconnects with a backoff
+ * {@code /data/EventChangeEvent}, {@code /data/ContractChangeEvent} by default) asking for {@code batch} events at a time, and reconnects with a backoff
  * doubling up to {@code max-backoff}.
  *
  * @param loginUrl the org's login (or My Domain) URL the token endpoint hangs under
@@ -39,7 +39,11 @@ public record CdcProperties(
         host = host == null || host.isBlank() ? "api.pubsub.salesforce.com" : host;
         port = port == null ? 7443 : port;
         topics = topics == null || topics.isEmpty()
-                ? List.of("/data/OpportunityChangeEvent", "/data/TaskChangeEvent", "/data/EventChangeEvent")
+                ? List.of(
+                        "/data/OpportunityChangeEvent",
+                        "/data/TaskChangeEvent",
+                        "/data/EventChangeEvent",
+                        "/data/ContractChangeEvent")
                 : List.copyOf(topics);
         batch = batch == null || batch < 1 ? 100 : Math.min(batch, 1000);
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(1) : maxBackoff;

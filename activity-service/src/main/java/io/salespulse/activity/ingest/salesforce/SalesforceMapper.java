@@ -1,7 +1,9 @@
 package io.salespulse.activity.ingest.salesforce;
 
 import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
+import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.Intake;
@@ -123,7 +125,23 @@ final class SalesforceMapper {
         String type = typeOf(sObject);
         FieldReader fields = new FieldReader(fieldsOf(sObject), path + ".sObject", problems);
         return switch (type) {
-            case "Opportunity" -> new Inbound.DealChange(source, id, opportunity(fields, config, repOf, window));
+            case "Opportunity" -> {
+                CrmProperties.Contracts contracts = config.contracts();
+                String kind = fields.text("Type", false);
+                String contract = fields.text("ContractId", false);
+                if (kind != null && kind.equals(contracts.renewalPipeline()) && contract != null) {
+                    // A renewal opportunity is its contract's renewal, not a sale.
+                    Instant modified =
+                            fields.within("LastModifiedDate", fields.instant("LastModifiedDate", true), window);
+                    String opportunity = fields.text("Id", true);
+                    yield modified == null || opportunity == null
+                            ? null
+                            : AccountFields.renewalInbound(
+                                    source, id, "salesforce-" + contract, "salesforce-" + opportunity, modified);
+                }
+                yield new Inbound.DealChange(source, id, opportunity(fields, config, repOf, window));
+            }
+            case "Contract" -> contract(fields, path + ".sObject", problems, source, id, config, repOf, window);
             case "Task", "Event" -> {
                 List<SalesPulseEvent> events =
                         "Task".equals(type) ? task(fields, config, repOf, window) : event(fields, repOf, window);
@@ -137,10 +155,67 @@ final class SalesforceMapper {
             default -> {
                 fields.problem(
                         "type",
-                        "must be Opportunity, Task or Event (an outbound message on another object is not read)");
+                        "must be Opportunity, Task, Event or Contract (an outbound message on another object is not"
+                                + " read)");
                 yield null;
             }
         };
+    }
+
+    /**
+     * A Contract as it now is: its ARR (the configured field, in {@code CurrencyIsoCode} or the default currency), its
+     * term ({@code StartDate}, {@code EndDate}), its status (a churned one, or a draft not activated yet: not a
+     * customer's contract until it is), its owner as the CSM; its account is {@code AccountId}. Read as every CRM's
+     * contracts are ({@link AccountFields}).
+     */
+    static Inbound contract(
+            FieldReader f,
+            String path,
+            List<FieldProblem> problems,
+            String source,
+            String eventId,
+            CrmProperties.Salesforce config,
+            BinaryOperator<String> repOf,
+            TimeWindow window) {
+        CrmProperties.Contracts contracts = config.contracts();
+        int before = problems.size();
+        String id = f.text("Id", true);
+        String account = f.text("AccountId", true);
+        String status = f.text(contracts.statusField(), false);
+        Instant modified = f.within("LastModifiedDate", f.instant("LastModifiedDate", true), window);
+        tools.jackson.databind.node.ObjectNode snapshot = EventCodec.mapper().createObjectNode();
+        snapshot.put("contractId", "salesforce-" + id);
+        snapshot.put("accountId", "salesforce-" + account);
+        String arr = f.text(contracts.arrField(), false);
+        LocalDate start = f.date(contracts.termStartField(), false);
+        LocalDate end = f.date(contracts.termEndField(), false);
+        if (problems.size() > before) {
+            return null;
+        }
+        if (arr == null || end == null || "Draft".equalsIgnoreCase(status)) {
+            // Not a customer's running contract yet: nothing to tell.
+            return new Inbound.Ready(new AcceptedEventLog.Entry(source, eventId, CRM, List.of()));
+        }
+        String currency = f.text("CurrencyIsoCode", false);
+        snapshot.put("currency", currency == null ? config.defaultCurrency() : currency);
+        snapshot.put("termEnd", end.toString());
+        snapshot.put("termStart", (start != null ? start : end.minusYears(1).plusDays(1)).toString());
+        if (contracts.churned(status)) {
+            snapshot.put("status", "CHURNED");
+        }
+        // The ARR as a number: Outbound Messages send every field as text.
+        BigDecimal amount = CrmValues.decimal(arr);
+        if (amount == null) {
+            f.problem(contracts.arrField(), "must be a number");
+        } else {
+            snapshot.put("arr", amount);
+        }
+        FieldReader values = new FieldReader(snapshot, path, problems);
+        io.salespulse.activity.accounts.ContractUpdate update =
+                AccountFields.contract(values, repOf.apply(CRM, f.text("OwnerId", false)), modified);
+        return problems.size() == before && modified != null
+                ? AccountFields.contractInbound(source, eventId, update)
+                : null;
     }
 
     static DealUpdate opportunity(

@@ -42,7 +42,7 @@ public class SalesforceMapperTest {
     public static final String ORG_FOR_IT = "00D5e000000KQ2fEAG";
 
     static final CrmProperties.Salesforce CONFIG = new CrmProperties.Salesforce(
-            List.of(ORG), null, "EUR", Map.of("Left voicemail", CallOutcome.VOICEMAIL), "Loss_Reason__c");
+            List.of(ORG), null, "EUR", Map.of("Left voicemail", CallOutcome.VOICEMAIL), "Loss_Reason__c", null);
 
     /** An outbound message of these notifications ({@code Notification} elements). */
     public static String message(String organization, String... notifications) {
@@ -256,10 +256,70 @@ public class SalesforceMapperTest {
                                 .containsExactly("body"));
         assertThatThrownBy(() -> SalesforceMapper.map(
                         message(ORG, WON).getBytes(StandardCharsets.UTF_8),
-                        new CrmProperties.Salesforce(List.of(), null, null, null, null),
+                        new CrmProperties.Salesforce(List.of(), null, null, null, null, null),
                         (crm, owner) -> owner,
                         WINDOW))
                 .as("no organisation configured: none may send")
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aContractIsItsCustomersContractAndTellsTheSameFactsAsEveryCrm() {
+        java.util.List<io.salespulse.activity.ingest.Inbound> inbound = new java.util.ArrayList<>();
+        int n = 0;
+        for (io.salespulse.activity.accounts.ContractHistory.Moment m :
+                io.salespulse.activity.accounts.ContractHistory.MOMENTS) {
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("Id", "8005e000000AbCdAAK");
+            fields.put("AccountId", "0015e00000XyZaBAAV");
+            fields.put("Status", m.churned() ? "Terminated" : "Activated");
+            fields.put("StartDate", m.termStart());
+            fields.put("EndDate", m.termEnd());
+            fields.put("ARR__c", m.arr() + ".0");
+            fields.put("CurrencyIsoCode", "EUR");
+            fields.put("OwnerId", "0055e000001AbCdAAK");
+            fields.put("LastModifiedDate", m.at().toString());
+            SalesforceMapper.Message message =
+                    map(message(ORG, notification("04l5e00000Gx7R" + (n++) + "AAJ", "Contract", fields)));
+            assertThat(message.intake().refused()).isZero();
+            inbound.addAll(message.intake().inbound());
+        }
+        assertThat(io.salespulse.activity.accounts.ContractHistory.told(inbound))
+                .isEqualTo(io.salespulse.activity.accounts.ContractHistory.EXPECTED);
+    }
+
+    @Test
+    void aRenewalOpportunityIsItsContractsRenewalAndABadContractFieldIsNamed() {
+        SalesforceMapper.Message renewal = map(message(
+                ORG,
+                notification(
+                        "04l5e00000Gx7S1AAJ",
+                        "Opportunity",
+                        Map.of(
+                                "Id", "0065e00000ReNeWAAZ",
+                                "Type", "Renewal",
+                                "ContractId", "8005e000000AbCdAAK",
+                                "StageName", "Prospecting",
+                                "LastModifiedDate", "2026-11-20T09:00:00.000Z"))));
+        assertThat(renewal.intake().inbound())
+                .singleElement()
+                .satisfies(in -> assertThat(((io.salespulse.activity.ingest.Inbound.Assembled<?>) in).aggregate())
+                        .isEqualTo("contract:salesforce-8005e000000AbCdAAK"));
+        SalesforceMapper.Message bad = map(message(
+                ORG,
+                notification(
+                        "04l5e00000Gx7S2AAJ",
+                        "Contract",
+                        Map.of(
+                                "Id", "8005e000000AbCdAAK",
+                                "AccountId", "0015e00000XyZaBAAV",
+                                "Status", "Activated",
+                                "EndDate", "someday",
+                                "ARR__c", "1000",
+                                "LastModifiedDate", "2026-11-20T09:00:00.000Z"))));
+        assertThat(bad.intake().refused()).isEqualTo(1);
+        assertThat(bad.intake().rejected())
+                .extracting(io.salespulse.kit.web.FieldProblem::field)
+                .containsExactly("Notification[0].sObject.EndDate");
     }
 }
