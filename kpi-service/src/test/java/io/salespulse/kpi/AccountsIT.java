@@ -191,6 +191,20 @@ class AccountsIT {
                         LocalDate.parse("2026-07-01"),
                         LocalDate.parse("2026-09-30"),
                         Instant.parse("2026-06-25T09:00:00Z"))));
+        // And the team's: a net revenue retention of 95 % in EUR over the quarter.
+        events.add(EventEnvelope.of(
+                "objective-nrr-" + run,
+                "/test",
+                new io.salespulse.contracts.objective.ObjectiveSet(
+                        "nrr-" + run,
+                        io.salespulse.contracts.objective.ObjectiveScope.TEAM,
+                        paris,
+                        io.salespulse.contracts.objective.ObjectiveMetric.NRR,
+                        new java.math.BigDecimal("0.95"),
+                        "EUR",
+                        LocalDate.parse("2026-07-01"),
+                        LocalDate.parse("2026-09-30"),
+                        Instant.parse("2026-06-25T09:00:00Z"))));
         KafkaProbe.publish(events.toArray(EventEnvelope[]::new));
 
         // The renewals due from today, the touches, the health: relative to now, whatever the date.
@@ -335,6 +349,23 @@ class AccountsIT {
             assertThat(objectives).hasSize(1);
             assertThat(objectives.get(0).get("actual").decimalValue()).isEqualByComparingTo("40000");
             assertThat(objectives.get(0).get("attainment").decimalValue()).isEqualByComparingTo("0.5");
+        });
+
+        // The team's NRR objective, read as the quarter ended: 0.8947 against 0.95, at risk (94 % of it).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode objectives = Http.get(base() + "/teams/" + paris + "/objectives?date=2026-09-30")
+                    .json();
+            JsonNode nrr = null;
+            for (JsonNode o : objectives) {
+                if ("NRR".equals(o.get("metric").asString())) {
+                    nrr = o;
+                }
+            }
+            assertThat(nrr).isNotNull();
+            assertThat(nrr.get("actual").decimalValue()).isEqualByComparingTo("0.8947");
+            assertThat(nrr.get("attainment").decimalValue()).isEqualByComparingTo("0.9418");
+            assertThat(nrr.get("projection").decimalValue()).isEqualByComparingTo("0.8947");
+            assertThat(nrr.get("status").asString()).isEqualTo("AT_RISK");
         });
 
         // The other team lost its one customer.

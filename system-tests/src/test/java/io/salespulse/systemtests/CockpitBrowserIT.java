@@ -212,8 +212,10 @@ class CockpitBrowserIT {
                             .isEqualTo(
                                     "Commercial;Appels;Décrochés;RDV pris;RDV tenus;Affaires créées;Affaires gagnées;"
                                             + "CA signé");
+                    // The header, the team's four reps, the row added above, and the team's CSM when kpi-service's
+                    // roster lists her already (she is the last of the demo's roster to be loaded).
                     assertThat(lines)
-                            .hasSize(6)
+                            .hasSizeBetween(6, 7)
                             .anySatisfy(line -> assertThat(line).matches("Léa Martin(;\\d+){6};.*"))
                             .anySatisfy(line -> assertThat(line).matches("Marc Petit(;\\d+){6};68 000 EUR"))
                             .anySatisfy(line -> assertThat(line)

@@ -10,9 +10,12 @@ import java.time.LocalDate;
 /**
  * An objective's fields, read and bounded the same way at both entrances (a CRM's {@code objective.set} CloudEvent and
  * a manager's {@code PUT .../objectives/{id}}): scope, scope id, metric, a positive target, a currency for amount
- * metrics, a period inside the planning window and at most {@link ObjectiveSet#MAX_PERIOD} long.
+ * and revenue ratio metrics, a share (at most 10) for ratio metrics, a period inside the planning window and at most {@link ObjectiveSet#MAX_PERIOD} long.
  */
 public final class ObjectiveFields {
+
+    /** The highest target of a ratio objective: ten times (a net retention of 1,000 %). */
+    static final BigDecimal MAX_RATIO = BigDecimal.TEN;
 
     private ObjectiveFields() {}
 
@@ -22,7 +25,7 @@ public final class ObjectiveFields {
         String scopeId = data.text("scopeId", true);
         ObjectiveMetric metric = data.enumValue("metric", ObjectiveMetric.class, true);
         BigDecimal target = data.positiveDecimal("target", true);
-        String currency = data.currency("currency", metric != null && metric.isAmount());
+        String currency = data.currency("currency", metric != null && metric.inCurrency());
         LocalDate start = data.planned("periodStart", data.date("periodStart", true), window);
         LocalDate end = data.planned("periodEnd", data.date("periodEnd", true), window);
         if (start != null && end != null && end.isBefore(start)) {
@@ -31,8 +34,11 @@ public final class ObjectiveFields {
             data.problem(
                     "periodEnd", "must be at most " + ObjectiveSet.MAX_PERIOD.getYears() + " years after periodStart");
         }
-        if (metric != null && !metric.isAmount() && currency != null) {
+        if (metric != null && !metric.inCurrency() && currency != null) {
             currency = null; // counts have no currency
+        }
+        if (metric != null && metric.isRatio() && target != null && target.compareTo(MAX_RATIO) > 0) {
+            data.problem("target", "must be a share, e.g. 0.95 for 95 %, at most " + MAX_RATIO);
         }
         return new ObjectiveSet(objectiveId, scope, scopeId, metric, target, currency, start, end, time);
     }

@@ -183,7 +183,11 @@ class ObjectiveController {
         FieldReader fields = new FieldReader(body, "", problems);
         String repId = fields.text("repId", true);
         ObjectiveMetric metric = fields.enumValue("metric", ObjectiveMetric.class, true);
-        String currency = metric != null && metric.isAmount() ? fields.currency("currency", true) : null;
+        String currency = metric != null && metric.inCurrency() ? fields.currency("currency", true) : null;
+        if (metric != null && metric.isRatio()) {
+            problems.add(new FieldProblem(
+                    "metric", "must be counted week by week: a ramp's targets rise, a share does not"));
+        }
         LocalDate start = fields.planned("start", fields.date("start", true), window);
         if (start != null && start.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
             problems.add(new FieldProblem("start", "must be a Monday: each week of the ramp runs Monday to Sunday"));

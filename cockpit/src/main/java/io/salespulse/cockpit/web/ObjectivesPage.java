@@ -39,9 +39,42 @@ class ObjectivesPage {
             "PIPELINE_CREATED",
             "DEALS_WON",
             "REVENUE_WON",
-            "ARR_RENEWED");
+            "ARR_RENEWED",
+            "NRR",
+            "GRR",
+            "RENEWAL_RATE");
     /** The metrics that are amounts (a currency each; no ramp of weekly targets). */
     static final List<String> AMOUNTS = List.of("PIPELINE_CREATED", "REVENUE_WON", "ARR_RENEWED");
+
+    /** Whether a metric is a share (a retention, a renewal rate): its target is typed as a percentage. */
+    static boolean isRatio(String metric) {
+        try {
+            return metric != null
+                    && io.salespulse.contracts.objective.ObjectiveMetric.valueOf(metric)
+                            .isRatio();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    /**
+     * The target as typed, for the service: a number with a comma or spaces read as one; a share typed as a percentage
+     * (95 for 95 %) sent as the share (0.95). What is no number is sent as typed, for the service to name.
+     */
+    static String typedTarget(String metric, String target) {
+        String typed = target.strip().replace(',', '.').replace(" ", "");
+        if (!isRatio(metric)) {
+            return typed;
+        }
+        try {
+            return new java.math.BigDecimal(typed)
+                    .movePointLeft(2)
+                    .stripTrailingZeros()
+                    .toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return typed;
+        }
+    }
 
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "CAD");
 
@@ -135,7 +168,7 @@ class ObjectivesPage {
         model.addAttribute(
                 "rampMetrics",
                 metrics.entrySet().stream()
-                        .filter(m -> !AMOUNTS.contains(m.getKey()))
+                        .filter(m -> !AMOUNTS.contains(m.getKey()) && !isRatio(m.getKey()))
                         .collect(java.util.stream.Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         if (!model.containsAttribute("rampForm")) {
@@ -230,7 +263,7 @@ class ObjectivesPage {
         body.put("scope", owner.length == 2 ? owner[0] : "");
         body.put("scopeId", owner.length == 2 ? owner[1] : "");
         body.put("metric", metric);
-        body.put("target", target.strip().replace(',', '.').replace(" ", ""));
+        body.put("target", typedTarget(metric, target));
         body.put("currency", currency);
         body.put("periodStart", periodStart);
         body.put("periodEnd", periodEnd);
@@ -290,7 +323,9 @@ class ObjectivesPage {
                 "target",
                 target != null
                         ? target
-                        : objective.target().stripTrailingZeros().toPlainString());
+                        : (isRatio(objective.metric()) ? objective.target().movePointRight(2) : objective.target())
+                                .stripTrailingZeros()
+                                .toPlainString());
         model.addAttribute("periodEnd", periodEnd != null ? periodEnd : String.valueOf(objective.periodEnd()));
         model.addAttribute("errors", errors);
         model.addAttribute("cancelled", "CANCELLED".equals(objective.status()));
@@ -320,7 +355,7 @@ class ObjectivesPage {
         body.put(
                 "periodStart",
                 held.periodStart() == null ? null : held.periodStart().toString());
-        body.put("target", target.strip().replace(',', '.').replace(" ", ""));
+        body.put("target", typedTarget(held.metric(), target));
         body.put("periodEnd", periodEnd);
         try {
             // Over the objective as the form showed it: another manager's adjustment since is not replaced unseen.

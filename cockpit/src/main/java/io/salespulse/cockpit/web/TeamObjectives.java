@@ -58,12 +58,18 @@ class TeamObjectives {
         List<Line> lines = new ArrayList<>();
         for (KpiClient.Objective o : objectives) {
             String currency = o.currency() != null ? " " + o.currency() : "";
+            boolean ratio = ObjectivesPage.isRatio(o.metric());
+            String ofCurrency = o.currency() != null ? " (" + o.currency() + ")" : "";
             lines.add(new Line(
                     o.objectiveId(),
                     names.getOrDefault(o.scopeId(), o.scopeId()),
                     labels.word("objective.metric." + o.metric(), locale),
-                    Figures.number(o.target(), locale) + currency,
-                    Figures.number(o.actual(), locale) + currency,
+                    ratio
+                            ? Figures.percent(o.target(), locale) + currency
+                            : Figures.number(o.target(), locale) + currency,
+                    ratio
+                            ? Figures.percent(o.actual(), locale) + currency
+                            : Figures.number(o.actual(), locale) + currency,
                     Figures.percent(o.attainment(), locale),
                     o.pace() == null ? "—" : Figures.percent(o.pace(), locale),
                     o.status(),

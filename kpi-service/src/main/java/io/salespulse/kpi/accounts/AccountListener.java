@@ -29,7 +29,7 @@ class AccountListener {
         this.roster = roster;
     }
 
-    /** A batch's facts are all recorded, then the objectives on renewed ARR of the CSMs who renewed are judged again. */
+    /** A batch's facts are all recorded, then the customer success objectives of the CSMs concerned are judged again. */
     @KafkaListener(id = ACCOUNTS_LISTENER, idIsGroup = false, topics = Topics.ACCOUNTS)
     void onAccounts(List<ConsumerRecord<String, byte[]>> records) {
         batches.forBatch(records, envelopes -> {
@@ -38,14 +38,13 @@ class AccountListener {
             for (io.salespulse.contracts.EventEnvelope envelope : envelopes) {
                 book.apply(envelope);
                 if (envelope.data() instanceof io.salespulse.contracts.account.ContractChanged changed
-                        && changed.change() == io.salespulse.contracts.account.ContractChange.RENEWED
                         && changed.csmRepId() != null) {
                     csms.add(changed.csmRepId());
                     roster.teamOf(changed.csmRepId()).ifPresent(team -> teams.add(team.teamId()));
                 }
             }
             if (!csms.isEmpty()) {
-                events.publishEvent(new RenewalsChanged(csms, teams));
+                events.publishEvent(new CustomersChanged(csms, teams));
             }
         });
     }

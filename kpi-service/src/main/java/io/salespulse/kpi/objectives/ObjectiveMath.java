@@ -46,6 +46,50 @@ public final class ObjectiveMath {
     }
 
     /**
+     * A ratio objective's figures (a retention or a renewal rate: a share over the period so far, not a sum): the
+     * share holds as it is, so projection = actual and pace = attainment; status {@code ACHIEVED} once the period is
+     * over at the target or above, {@code ON_TRACK} at the target or above before that, {@code AT_RISK} from 80% of
+     * it, {@code OFF_TRACK} below. Without a figure yet (no customer at the period's start, no renewal due yet):
+     * nothing to judge, {@code ON_TRACK} with an actual of 0 and no projection.
+     *
+     * @param actual the share so far, or null when there is none yet
+     */
+    public static Figures ratioFigures(
+            BigDecimal actual,
+            BigDecimal target,
+            LocalDate start,
+            LocalDate end,
+            LocalDate elapsedThrough,
+            Predicate<LocalDate> workingDay) {
+        long total = workingDays(start, end, workingDay);
+        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
+        BigDecimal elapsed = total == 0
+                ? BigDecimal.ONE.setScale(4)
+                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+        if (actual == null) {
+            return new Figures(
+                    BigDecimal.ZERO,
+                    target,
+                    BigDecimal.ZERO.setScale(4),
+                    elapsed,
+                    null,
+                    null,
+                    ObjectiveStatus.ON_TRACK);
+        }
+        BigDecimal attainment = actual.divide(target, 4, RoundingMode.HALF_UP);
+        boolean over = !elapsedThrough.isBefore(end);
+        ObjectiveStatus status;
+        if (actual.compareTo(target) >= 0) {
+            status = over ? ObjectiveStatus.ACHIEVED : ObjectiveStatus.ON_TRACK;
+        } else if (actual.compareTo(target.multiply(AT_RISK_FLOOR)) >= 0) {
+            status = ObjectiveStatus.AT_RISK;
+        } else {
+            status = ObjectiveStatus.OFF_TRACK;
+        }
+        return new Figures(actual, target, attainment, elapsed, actual, attainment, status);
+    }
+
+    /**
      * @param elapsedThrough the last day that has fully elapsed (yesterday, for today's figures)
      */
     public static Figures figures(

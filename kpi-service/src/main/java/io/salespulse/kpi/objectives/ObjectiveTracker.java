@@ -264,10 +264,19 @@ public class ObjectiveTracker {
         List<RepDay> days = objective.scope() == ObjectiveScope.REP
                 ? repDays.days(objective.scopeId(), objective.periodStart(), through)
                 : repDays.teamDays(objective.scopeId(), objective.periodStart(), through);
+        LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
+        if (objective.metric().isRatio()) {
+            return ObjectiveMath.ratioFigures(
+                    ratio(objective, through, today),
+                    objective.target(),
+                    objective.periodStart(),
+                    objective.periodEnd(),
+                    elapsedThrough,
+                    workingDay);
+        }
         BigDecimal actual = objective.metric() == ObjectiveMetric.ARR_RENEWED
                 ? renewed(objective, teamId, through)
                 : actual(objective, days);
-        LocalDate elapsedThrough = date.isBefore(today) ? date : today.minusDays(1);
         return ObjectiveMath.figures(
                 actual, objective.target(), objective.periodStart(), objective.periodEnd(), elapsedThrough, workingDay);
     }
@@ -288,15 +297,43 @@ public class ObjectiveTracker {
     }
 
     /**
-     * After renewals: the ARR-renewed objectives of the CSMs and teams concerned (they move with
-     * renewals, not with rep-days).
+     * A ratio objective's share from its start through {@code through}: the NRR or GRR in its currency, or the renewal
+     * rate, of the CSM's accounts (or the team's), as the customer success figures compute them; null without one yet.
      */
-    @org.springframework.context.event.EventListener
-    void onRenewals(io.salespulse.kpi.accounts.RenewalsChanged changed) {
-        reevaluateRenewals(changed.csms(), changed.teams());
+    private BigDecimal ratio(ObjectiveSet objective, LocalDate through, LocalDate today) {
+        boolean rep = objective.scope() == ObjectiveScope.REP;
+        List<RetentionMath.Fact> facts =
+                rep ? accounts.factsOfCsm(objective.scopeId()) : accounts.factsOfTeam(objective.scopeId());
+        RetentionMath.Retention retention = RetentionMath.of(
+                facts,
+                objective.periodStart(),
+                through.isBefore(objective.periodStart()) ? objective.periodStart() : through,
+                f -> rep
+                        ? objective.scopeId().equals(f.csmRepId())
+                        : objective.scopeId().equals(f.teamId()),
+                today);
+        return switch (objective.metric()) {
+            case RENEWAL_RATE -> retention.renewals().rate();
+            case NRR, GRR ->
+                retention.revenue().stream()
+                        .filter(r -> r.currency().equals(objective.currency()))
+                        .findFirst()
+                        .map(r -> objective.metric() == ObjectiveMetric.NRR ? r.nrr() : r.grr())
+                        .orElse(null);
+            default -> throw new IllegalArgumentException(objective.metric() + " is not a ratio");
+        };
     }
 
-    void reevaluateRenewals(Set<String> csms, Set<String> teams) {
+    /**
+     * After contract facts: the customer success objectives (renewed ARR, retention, renewal rate) of the CSMs and
+     * teams concerned (they move with contracts, not with rep-days).
+     */
+    @org.springframework.context.event.EventListener
+    void onCustomers(io.salespulse.kpi.accounts.CustomersChanged changed) {
+        reevaluateCustomerObjectives(changed.csms(), changed.teams());
+    }
+
+    void reevaluateCustomerObjectives(Set<String> csms, Set<String> teams) {
         find(new Criteria()
                         .orOperator(
                                 where("scope")
@@ -308,7 +345,11 @@ public class ObjectiveTracker {
                                         .and("scopeId")
                                         .in(teams))
                         .and("metric")
-                        .is(ObjectiveMetric.ARR_RENEWED)
+                        .in(
+                                ObjectiveMetric.ARR_RENEWED,
+                                ObjectiveMetric.NRR,
+                                ObjectiveMetric.GRR,
+                                ObjectiveMetric.RENEWAL_RATE)
                         .and("periodEnd")
                         .gte(LocalDate.now(clock).minusDays(400)))
                 .forEach(this::progress);
@@ -333,6 +374,9 @@ public class ObjectiveTracker {
             case REVENUE_WON -> Measures.money(Measures.REVENUE_WON, currency);
             // Not a rep-day measure: renewals come from the customer accounts.
             case ARR_RENEWED -> Measures.money("arrRenewed", currency);
+            case NRR -> "nrr";
+            case GRR -> "grr";
+            case RENEWAL_RATE -> "renewalRate";
         };
     }
 

@@ -92,4 +92,59 @@ class ObjectiveMathTest {
         // A weekend does not count: through Sunday 1st nothing has elapsed either.
         assertThat(at("3", "100", "2026-11-01").projection()).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void aRatioHoldsAsItIsAndIsAchievedOnlyOnceItsPeriodIsOver() {
+        java.util.function.Predicate<java.time.LocalDate> weekdays =
+                d -> d.getDayOfWeek().getValue() <= 5;
+        java.time.LocalDate start = java.time.LocalDate.parse("2026-10-01");
+        java.time.LocalDate end = java.time.LocalDate.parse("2026-12-31");
+        // NRR 0.97 against 0.95, half way: on track, its projection itself, pace = attainment.
+        ObjectiveMath.Figures running = ObjectiveMath.ratioFigures(
+                new java.math.BigDecimal("0.97"),
+                new java.math.BigDecimal("0.95"),
+                start,
+                end,
+                java.time.LocalDate.parse("2026-11-15"),
+                weekdays);
+        org.assertj.core.api.Assertions.assertThat(running.status())
+                .isEqualTo(io.salespulse.contracts.kpi.ObjectiveStatus.ON_TRACK);
+        org.assertj.core.api.Assertions.assertThat(running.projection()).isEqualByComparingTo("0.97");
+        org.assertj.core.api.Assertions.assertThat(running.pace()).isEqualByComparingTo("1.0211");
+        // Over, at the target or above: achieved; 0.80 against 0.95 is 84%: at risk; 0.70 is 74%: off track.
+        java.time.LocalDate after = java.time.LocalDate.parse("2027-01-05");
+        org.assertj.core.api.Assertions.assertThat(ObjectiveMath.ratioFigures(
+                                new java.math.BigDecimal("0.95"),
+                                new java.math.BigDecimal("0.95"),
+                                start,
+                                end,
+                                after,
+                                weekdays)
+                        .status())
+                .isEqualTo(io.salespulse.contracts.kpi.ObjectiveStatus.ACHIEVED);
+        org.assertj.core.api.Assertions.assertThat(ObjectiveMath.ratioFigures(
+                                new java.math.BigDecimal("0.80"),
+                                new java.math.BigDecimal("0.95"),
+                                start,
+                                end,
+                                after,
+                                weekdays)
+                        .status())
+                .isEqualTo(io.salespulse.contracts.kpi.ObjectiveStatus.AT_RISK);
+        org.assertj.core.api.Assertions.assertThat(ObjectiveMath.ratioFigures(
+                                new java.math.BigDecimal("0.70"),
+                                new java.math.BigDecimal("0.95"),
+                                start,
+                                end,
+                                after,
+                                weekdays)
+                        .status())
+                .isEqualTo(io.salespulse.contracts.kpi.ObjectiveStatus.OFF_TRACK);
+        // No figure yet (no customer at the start): nothing to judge.
+        ObjectiveMath.Figures none = ObjectiveMath.ratioFigures(
+                null, new java.math.BigDecimal("0.95"), start, end, java.time.LocalDate.parse("2026-11-15"), weekdays);
+        org.assertj.core.api.Assertions.assertThat(none.status())
+                .isEqualTo(io.salespulse.contracts.kpi.ObjectiveStatus.ON_TRACK);
+        org.assertj.core.api.Assertions.assertThat(none.projection()).isNull();
+    }
 }

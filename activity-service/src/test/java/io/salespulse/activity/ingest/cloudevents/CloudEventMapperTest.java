@@ -166,6 +166,31 @@ class CloudEventMapperTest {
                 .isEqualTo(io.salespulse.activity.accounts.ContractHistory.EXPECTED);
     }
 
+    @Test
+    void aRetentionObjectiveNamesItsCurrencyAndItsTargetIsAShare() {
+        InboundCloudEvent bad = CloudEventReader.structured("""
+                {"specversion":"1.0","id":"o-9","source":"/demo/crm","type":"salespulse.objective.set.v1","time":"2026-11-01T08:00:00Z",
+                 "data":{"objectiveId":"obj-9","scope":"TEAM","scopeId":"team-paris","metric":"NRR","target":95,
+                         "periodStart":"2026-10-01","periodEnd":"2026-12-31"}}""".getBytes(StandardCharsets.UTF_8))
+                .get(0);
+        assertThat(map(bad)).isEmpty();
+        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder("data.currency", "data.target");
+        problems.clear();
+        InboundCloudEvent good = CloudEventReader.structured("""
+                {"specversion":"1.0","id":"o-10","source":"/demo/crm","type":"salespulse.objective.set.v1","time":"2026-11-01T08:00:00Z",
+                 "data":{"objectiveId":"obj-10","scope":"TEAM","scopeId":"team-paris","metric":"RENEWAL_RATE","target":0.9,
+                         "currency":"EUR","periodStart":"2026-10-01","periodEnd":"2026-12-31"}}""".getBytes(StandardCharsets.UTF_8))
+                .get(0);
+        ObjectiveSet objective = (ObjectiveSet) ((Inbound.Ready) map(good).orElseThrow())
+                .entry()
+                .events()
+                .get(0)
+                .data();
+        assertThat(problems).isEmpty();
+        // A renewal rate has no currency: dropped.
+        assertThat(objective.currency()).isNull();
+    }
+
     /** A window whose "now" is after the whole history. */
     static final TimeWindow WIDE = new TimeWindow(
             Clock.fixed(Instant.parse("2027-01-10T00:00:00Z"), ZoneOffset.UTC),

@@ -82,6 +82,22 @@ public final class ObjectiveRules {
             BigDecimal previousAttainment,
             BigDecimal highestTold,
             ObjectiveProgressed p) {
+        if (p.metric() != null && p.metric().isRatio()) {
+            // A share (a retention, a renewal rate) is not climbed towards: it is achieved once its period is over at
+            // the target or above, and only then told, as 100%.
+            return p.status() == io.salespulse.contracts.kpi.ObjectiveStatus.ACHIEVED && highestTold == null
+                    ? Optional.of(new Detection(
+                            SignalType.OBJECTIVE_ACHIEVED,
+                            SubjectKind.OBJECTIVE,
+                            milestoneSubject(p.objectiveId(), BigDecimal.ONE),
+                            Severity.INFO,
+                            List.of(
+                                    Evidence.of("milestone", BigDecimal.ONE),
+                                    Evidence.of("attainment", p.attainment()),
+                                    Evidence.of("actual", p.actual()),
+                                    Evidence.of("target", p.target()))))
+                    : Optional.empty();
+        }
         BigDecimal before = previousAttainment == null ? BigDecimal.ZERO : previousAttainment;
         BigDecimal highest = highestReached(settings, p.attainment());
         if (highest == null

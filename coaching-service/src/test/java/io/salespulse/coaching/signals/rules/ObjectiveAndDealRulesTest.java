@@ -55,6 +55,35 @@ class ObjectiveAndDealRulesTest {
     }
 
     @Test
+    void aShareIsToldAchievedOnlyOnceItsPeriodIsOverNeverHalfWay() {
+        java.util.function.Function<ObjectiveStatus, ObjectiveProgressed> nrr = status -> new ObjectiveProgressed(
+                "nrr",
+                ObjectiveScope.REP,
+                "r",
+                "t",
+                ObjectiveMetric.NRR,
+                new BigDecimal("0.95"),
+                new BigDecimal("0.97"),
+                new BigDecimal("1.0211"),
+                new BigDecimal("0.5"),
+                new BigDecimal("0.97"),
+                new BigDecimal("1.0211"),
+                status,
+                null,
+                NOW);
+        // 102% of the target half way: a share is not climbed towards, nothing to tell yet.
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("0.4"), null, nrr.apply(ObjectiveStatus.ON_TRACK)))
+                .isEmpty();
+        assertThat(ObjectiveRules.milestone(O, new BigDecimal("1.0211"), null, nrr.apply(ObjectiveStatus.ACHIEVED)))
+                .get()
+                .extracting(Detection::subjectId)
+                .isEqualTo("nrr@100");
+        assertThat(ObjectiveRules.milestone(
+                        O, new BigDecimal("1.0211"), BigDecimal.ONE, nrr.apply(ObjectiveStatus.ACHIEVED)))
+                .isEmpty();
+    }
+
+    @Test
     void milestonesFireOnTheCrossingOnly() {
         assertThat(ObjectiveRules.milestone(
                         O,
