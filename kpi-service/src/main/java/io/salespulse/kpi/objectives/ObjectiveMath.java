@@ -37,6 +37,16 @@ public final class ObjectiveMath {
             BigDecimal pace,
             ObjectiveStatus status) {}
 
+    /** The share of the period's working days elapsed through {@code elapsedThrough} (1 for a period without any). */
+    static BigDecimal elapsed(
+            LocalDate start, LocalDate end, LocalDate elapsedThrough, Predicate<LocalDate> workingDay) {
+        long total = workingDays(start, end, workingDay);
+        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
+        return total == 0
+                ? BigDecimal.ONE.setScale(4)
+                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+    }
+
     /** Working days from..to, inclusive (0 when to is before from). */
     public static long workingDays(LocalDate from, LocalDate to, Predicate<LocalDate> workingDay) {
         if (to.isBefore(from)) {
@@ -61,11 +71,7 @@ public final class ObjectiveMath {
             LocalDate end,
             LocalDate elapsedThrough,
             Predicate<LocalDate> workingDay) {
-        long total = workingDays(start, end, workingDay);
-        long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
-        BigDecimal elapsed = total == 0
-                ? BigDecimal.ONE.setScale(4)
-                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+        BigDecimal elapsed = elapsed(start, end, elapsedThrough, workingDay);
         if (actual == null) {
             return new Figures(
                     BigDecimal.ZERO,
@@ -102,9 +108,7 @@ public final class ObjectiveMath {
         long total = workingDays(start, end, workingDay);
         long done = workingDays(start, elapsedThrough.isAfter(end) ? end : elapsedThrough, workingDay);
         BigDecimal attainment = actual.divide(target, 4, RoundingMode.HALF_UP);
-        BigDecimal elapsed = total == 0
-                ? BigDecimal.ONE.setScale(4)
-                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+        BigDecimal elapsed = elapsed(start, end, elapsedThrough, workingDay);
         BigDecimal projection = null;
         BigDecimal pace = null;
         if (done > 0 || total == 0) {

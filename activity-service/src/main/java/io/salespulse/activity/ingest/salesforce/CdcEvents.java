@@ -4,7 +4,6 @@ import io.salespulse.activity.accounts.ContractFacts;
 import io.salespulse.activity.accounts.ContractUpdate;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealUpdate;
-import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
@@ -118,17 +117,11 @@ final class CdcEvents {
             FieldReader f = new FieldReader(fields, change.entity() + "[" + recordId + "]", problems);
             switch (change.entity()) {
                 case "Opportunity" -> {
-                    String kind = f.text("Type", false);
-                    String contract = f.text("ContractId", false);
-                    Instant at = f.instant("LastModifiedDate", false);
-                    if (create
-                            && kind != null
-                            && kind.equals(config.contracts().renewalPipeline())
-                            && contract != null
-                            && at != null) {
-                        // A renewal opportunity is its contract's renewal, not a sale.
-                        inbound.add(AccountFields.renewalInbound(
-                                source, id, "salesforce-" + contract, "salesforce-" + recordId, at));
+                    java.util.Optional<Inbound> renewal = create
+                            ? SalesforceMapper.renewal(f, source, id, config, window)
+                            : java.util.Optional.empty();
+                    if (renewal.isPresent()) {
+                        inbound.add(renewal.get());
                     } else if (create) {
                         inbound.add(new Inbound.DealChange(
                                 source, id, SalesforceMapper.opportunity(f, config, repOf, window)));

@@ -125,22 +125,10 @@ final class SalesforceMapper {
         String type = typeOf(sObject);
         FieldReader fields = new FieldReader(fieldsOf(sObject), path + ".sObject", problems);
         return switch (type) {
-            case "Opportunity" -> {
-                CrmProperties.Contracts contracts = config.contracts();
-                String kind = fields.text("Type", false);
-                String contract = fields.text("ContractId", false);
-                if (kind != null && kind.equals(contracts.renewalPipeline()) && contract != null) {
-                    // A renewal opportunity is its contract's renewal, not a sale.
-                    Instant modified =
-                            fields.within("LastModifiedDate", fields.instant("LastModifiedDate", true), window);
-                    String opportunity = fields.text("Id", true);
-                    yield modified == null || opportunity == null
-                            ? null
-                            : AccountFields.renewalInbound(
-                                    source, id, "salesforce-" + contract, "salesforce-" + opportunity, modified);
-                }
-                yield new Inbound.DealChange(source, id, opportunity(fields, config, repOf, window));
-            }
+            case "Opportunity" ->
+                renewal(fields, source, id, config, window)
+                        .orElseGet(
+                                () -> new Inbound.DealChange(source, id, opportunity(fields, config, repOf, window)));
             case "Contract" -> contract(fields, path + ".sObject", problems, source, id, config, repOf, window);
             case "Task", "Event" -> {
                 List<SalesPulseEvent> events =
@@ -216,6 +204,27 @@ final class SalesforceMapper {
         return problems.size() == before && modified != null
                 ? AccountFields.contractInbound(source, eventId, update)
                 : null;
+    }
+
+    /**
+     * An Opportunity of the renewal {@code Type} naming a {@code ContractId}: that contract's renewal, not a sale
+     * (empty for any other opportunity; a renewal without its {@code Id} or time is no inbound event: its problems are
+     * added).
+     */
+    static java.util.Optional<Inbound> renewal(
+            FieldReader f, String source, String eventId, CrmProperties.Salesforce config, TimeWindow window) {
+        String kind = f.text("Type", false);
+        String contract = f.text("ContractId", false);
+        if (kind == null || !kind.equals(config.contracts().renewalPipeline()) || contract == null) {
+            return java.util.Optional.empty();
+        }
+        Instant modified = f.within("LastModifiedDate", f.instant("LastModifiedDate", true), window);
+        String opportunity = f.text("Id", true);
+        return java.util.Optional.ofNullable(
+                modified == null || opportunity == null
+                        ? null
+                        : AccountFields.renewalInbound(
+                                source, eventId, "salesforce-" + contract, "salesforce-" + opportunity, modified));
     }
 
     static DealUpdate opportunity(
