@@ -25,7 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -213,19 +212,13 @@ public class AccountBook {
         mongo.upsert(query(where("_id").is(activity.accountId())), touch, StoredAccount.class);
     }
 
-    /** Every fact of the contracts a team's CSMs ever held (whatever team each fact was then under). */
-    public List<RetentionMath.Fact> factsOfTeam(String teamId) {
-        return factsOfContracts(
-                mongo.findDistinct(query(where("teamId").is(teamId)), "contractId", StoredFact.class, String.class));
-    }
-
-    /** Every fact of the contracts a CSM ever held. */
-    public List<RetentionMath.Fact> factsOfCsm(String repId) {
-        return factsOfContracts(
-                mongo.findDistinct(query(where("csmRepId").is(repId)), "contractId", StoredFact.class, String.class));
-    }
-
-    private List<RetentionMath.Fact> factsOfContracts(Collection<String> contractIds) {
+    /**
+     * Every fact of the contracts an owner ever held (each fact as it happened, whoever held the contract then): what
+     * {@link RetentionMath} reads, with {@link Owner#owns} to tell which were theirs.
+     */
+    public List<RetentionMath.Fact> facts(Owner owner) {
+        Collection<String> contractIds =
+                mongo.findDistinct(query(owner.criteria()), "contractId", StoredFact.class, String.class);
         if (contractIds.isEmpty()) {
             return List.of();
         }
@@ -234,19 +227,20 @@ public class AccountBook {
                 .toList();
     }
 
-    /** The contracts running now under a team (or a CSM, with {@code csm}). */
-    public List<StoredContract> runningContracts(Criteria owner) {
-        return mongo.find(query(owner.and("churned").is(false)), StoredContract.class);
+    /** The contracts running now under an owner. */
+    public List<StoredContract> runningContracts(Owner owner) {
+        return mongo.find(query(owner.criteria().and("churned").is(false)), StoredContract.class);
     }
 
-    /** The accounts under a team or a CSM now. */
-    public List<StoredAccount> accounts(Criteria owner) {
-        return mongo.find(query(owner), StoredAccount.class);
+    /** The accounts under an owner now. */
+    public List<StoredAccount> accounts(Owner owner) {
+        return mongo.find(query(owner.criteria()), StoredAccount.class);
     }
 
-    /** The NPS answers under a team or a CSM over days {@code from} to {@code to}. */
-    public List<StoredAnswer> answers(Criteria owner, LocalDate from, LocalDate to) {
-        return mongo.find(query(owner.and("day").gte(from.toString()).lte(to.toString())), StoredAnswer.class);
+    /** The NPS answers given under an owner over days {@code from} to {@code to}. */
+    public List<StoredAnswer> answers(Owner owner, LocalDate from, LocalDate to) {
+        return mongo.find(
+                query(owner.criteria().and("day").gte(from.toString()).lte(to.toString())), StoredAnswer.class);
     }
 
     /** Facts recorded before the CSM's team was known get it (see {@code TeamAttribution}). */

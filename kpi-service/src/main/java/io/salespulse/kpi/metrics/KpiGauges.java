@@ -7,6 +7,7 @@ import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.accounts.AccountBook;
+import io.salespulse.kpi.accounts.Owner;
 import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Counter;
 import io.salespulse.kpi.activity.RepDay;
@@ -166,8 +167,9 @@ class KpiGauges {
         String teamId = team.teamId();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         Period quarter = Period.containing(PeriodKind.QUARTER, today);
-        RetentionMath.Retention figures = RetentionMath.of(
-                accounts.factsOfTeam(teamId), quarter.from(), quarter.to(), f -> teamId.equals(f.teamId()), today);
+        Owner owner = Owner.team(teamId);
+        RetentionMath.Retention figures =
+                RetentionMath.of(accounts.facts(owner), quarter.from(), quarter.to(), owner::owns, today);
         for (RetentionMath.Revenue revenue : figures.revenue()) {
             if (revenue.nrr() != null) {
                 rows.add(MultiGauge.Row.of(

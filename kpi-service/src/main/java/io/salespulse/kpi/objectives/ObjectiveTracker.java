@@ -19,6 +19,7 @@ import io.salespulse.kit.kafka.InvalidEventException;
 import io.salespulse.kit.mongo.LatestState;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.accounts.AccountBook;
+import io.salespulse.kpi.accounts.Owner;
 import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Measures;
 import io.salespulse.kpi.activity.RepDay;
@@ -275,24 +276,16 @@ public class ObjectiveTracker {
                     workingDay);
         }
         BigDecimal actual = objective.metric() == ObjectiveMetric.ARR_RENEWED
-                ? renewed(objective, teamId, through)
+                ? renewed(objective, through)
                 : actual(objective, days);
         return ObjectiveMath.figures(
                 actual, objective.target(), objective.periodStart(), objective.periodEnd(), elapsedThrough, workingDay);
     }
 
     /** The ARR the objective's CSM (or team) renewed from its start through {@code through}, in its currency. */
-    private BigDecimal renewed(ObjectiveSet objective, String teamId, LocalDate through) {
-        boolean rep = objective.scope() == ObjectiveScope.REP;
-        List<RetentionMath.Fact> facts =
-                rep ? accounts.factsOfCsm(objective.scopeId()) : accounts.factsOfTeam(objective.scopeId());
-        return RetentionMath.renewedArr(
-                        facts,
-                        objective.periodStart(),
-                        through,
-                        f -> rep
-                                ? objective.scopeId().equals(f.csmRepId())
-                                : objective.scopeId().equals(f.teamId()))
+    private BigDecimal renewed(ObjectiveSet objective, LocalDate through) {
+        Owner owner = ownerOf(objective);
+        return RetentionMath.renewedArr(accounts.facts(owner), objective.periodStart(), through, owner::owns)
                 .getOrDefault(objective.currency(), BigDecimal.ZERO);
     }
 
@@ -301,16 +294,12 @@ public class ObjectiveTracker {
      * rate, of the CSM's accounts (or the team's), as the customer success figures compute them; null without one yet.
      */
     private BigDecimal ratio(ObjectiveSet objective, LocalDate through, LocalDate today) {
-        boolean rep = objective.scope() == ObjectiveScope.REP;
-        List<RetentionMath.Fact> facts =
-                rep ? accounts.factsOfCsm(objective.scopeId()) : accounts.factsOfTeam(objective.scopeId());
+        Owner owner = ownerOf(objective);
         RetentionMath.Retention retention = RetentionMath.of(
-                facts,
+                accounts.facts(owner),
                 objective.periodStart(),
                 through.isBefore(objective.periodStart()) ? objective.periodStart() : through,
-                f -> rep
-                        ? objective.scopeId().equals(f.csmRepId())
-                        : objective.scopeId().equals(f.teamId()),
+                owner::owns,
                 today);
         return switch (objective.metric()) {
             case RENEWAL_RATE -> retention.renewals().rate();
@@ -322,6 +311,13 @@ public class ObjectiveTracker {
                         .orElse(null);
             default -> throw new IllegalArgumentException(objective.metric() + " is not a ratio");
         };
+    }
+
+    /** Whose customers an objective is about: its CSM's, or its team's. */
+    private static Owner ownerOf(ObjectiveSet objective) {
+        return objective.scope() == ObjectiveScope.REP
+                ? Owner.csm(objective.scopeId())
+                : Owner.team(objective.scopeId());
     }
 
     /**

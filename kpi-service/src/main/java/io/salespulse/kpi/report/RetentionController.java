@@ -1,13 +1,12 @@
 package io.salespulse.kpi.report;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
 import io.salespulse.kpi.accounts.AccountBook;
+import io.salespulse.kpi.accounts.Owner;
 import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.periods.Period;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,9 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -167,17 +164,7 @@ class RetentionController {
             @RequestParam(required = false) String date,
             @RequestParam(defaultValue = "false") boolean compare) {
         TeamChanged team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
-        ZoneId zone = ZoneId.of(team.timezone());
-        return report(
-                teamId,
-                null,
-                period,
-                date,
-                compare,
-                zone,
-                book.factsOfTeam(teamId),
-                f -> teamId.equals(f.teamId()),
-                where("teamId").is(teamId));
+        return report(teamId, null, period, date, compare, ZoneId.of(team.timezone()), Owner.team(teamId));
     }
 
     @Operation(summary = "A CSM's customer success figures: retention, renewals, NPS, ARR due for renewal")
@@ -188,41 +175,24 @@ class RetentionController {
             @RequestParam(required = false) String date,
             @RequestParam(defaultValue = "false") boolean compare) {
         String teamId = roster.rep(repId).map(RepChanged::teamId).orElse(null);
-        return report(
-                teamId,
-                repId,
-                period,
-                date,
-                compare,
-                roster.zoneOf(repId),
-                book.factsOfCsm(repId),
-                f -> repId.equals(f.csmRepId()),
-                where("csmRepId").is(repId));
+        return report(teamId, repId, period, date, compare, roster.zoneOf(repId), Owner.csm(repId));
     }
 
     @Operation(summary = "A team's customer accounts, the soonest renewal first")
     @GetMapping("/api/v1/teams/{teamId}/accounts")
     List<Account> teamAccounts(@PathVariable String teamId) {
         TeamChanged team = roster.team(teamId).orElseThrow(() -> new NotFoundException("No team " + teamId));
-        return accounts(where("teamId").is(teamId), ZoneId.of(team.timezone()));
+        return accounts(Owner.team(teamId), ZoneId.of(team.timezone()));
     }
 
     @Operation(summary = "A CSM's customer accounts, the soonest renewal first")
     @GetMapping("/api/v1/reps/{repId}/accounts")
     List<Account> repAccounts(@PathVariable String repId) {
-        return accounts(where("csmRepId").is(repId), roster.zoneOf(repId));
+        return accounts(Owner.csm(repId), roster.zoneOf(repId));
     }
 
     private Retention report(
-            String teamId,
-            String repId,
-            String period,
-            String date,
-            boolean compare,
-            ZoneId zone,
-            List<RetentionMath.Fact> facts,
-            Predicate<RetentionMath.Fact> owned,
-            Criteria owner) {
+            String teamId, String repId, String period, String date, boolean compare, ZoneId zone, Owner owner) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate day = date == null || date.isBlank() ? today : KpiController.parse("date", date);
         String kind = period.toLowerCase(Locale.ROOT);
@@ -243,22 +213,17 @@ class RetentionController {
             thenFrom = window.from();
             thenTo = window.to();
         }
-        Span current = figures(facts, from, to, owned, owner, today);
-        Span comparison = compare ? figures(facts, thenFrom, thenTo, owned, owner, today) : null;
-        List<AccountBook.StoredContract> running = book.runningContracts(copy(owner));
+        List<RetentionMath.Fact> facts = book.facts(owner);
+        Span current = figures(facts, from, to, owner, today);
+        Span comparison = compare ? figures(facts, thenFrom, thenTo, owner, today) : null;
+        List<AccountBook.StoredContract> running = book.runningContracts(owner);
         return new Retention(
                 teamId, repId, kind, zone.getId(), current, comparison, due(running, today), calendar(running, today));
     }
 
-    private Span figures(
-            List<RetentionMath.Fact> facts,
-            LocalDate from,
-            LocalDate to,
-            Predicate<RetentionMath.Fact> owned,
-            Criteria owner,
-            LocalDate today) {
-        RetentionMath.Retention retention = RetentionMath.of(facts, from, to, owned, today);
-        List<AccountBook.StoredAnswer> answers = book.answers(copy(owner), from, to);
+    private Span figures(List<RetentionMath.Fact> facts, LocalDate from, LocalDate to, Owner owner, LocalDate today) {
+        RetentionMath.Retention retention = RetentionMath.of(facts, from, to, owner::owns, today);
+        List<AccountBook.StoredAnswer> answers = book.answers(owner, from, to);
         int promoters = (int) answers.stream().filter(a -> a.score() >= 9).count();
         int detractors = (int) answers.stream().filter(a -> a.score() <= 6).count();
         Integer score = answers.isEmpty()
@@ -275,57 +240,61 @@ class RetentionController {
                 new Nps(answers.size(), promoters, answers.size() - promoters - detractors, detractors, score));
     }
 
-    private List<Due> due(List<AccountBook.StoredContract> running, LocalDate today) {
+    private static List<Due> due(List<AccountBook.StoredContract> running, LocalDate today) {
         List<Due> due = new ArrayList<>();
         for (int days : HORIZONS) {
-            LocalDate until = today.plusDays(days);
-            Map<String, List<AccountBook.StoredContract>> byCurrency = running.stream()
-                    .filter(c -> {
-                        LocalDate end = LocalDate.parse(c.termEnd());
-                        return !end.isBefore(today) && !end.isAfter(until);
-                    })
-                    .collect(Collectors.groupingBy(
-                            AccountBook.StoredContract::currency, TreeMap::new, Collectors.toList()));
-            byCurrency.forEach((currency, contracts) -> {
-                List<AccountBook.StoredContract> covered = contracts.stream()
-                        .filter(c -> c.renewalDealId() != null)
-                        .toList();
-                due.add(new Due(days, currency, sum(contracts), sum(covered), contracts.size(), covered.size()));
-            });
+            renewalsEnding(running, today, today.plusDays(days))
+                    .forEach(r -> due.add(
+                            new Due(days, r.currency(), r.arr(), r.arrWithRenewal(), r.contracts(), r.withRenewal())));
         }
         return due;
     }
 
     /** The renewals of this month and the five after it, per currency (terms ending before today are not due any more). */
     private static List<Month> calendar(List<AccountBook.StoredContract> running, LocalDate today) {
-        LocalDate first = today.withDayOfMonth(1);
         List<Month> months = new ArrayList<>();
         for (int i = 0; i < MONTHS_AHEAD; i++) {
-            LocalDate month = first.plusMonths(i);
-            LocalDate last = month.plusMonths(1).minusDays(1);
-            running.stream()
-                    .filter(c -> {
-                        LocalDate end = LocalDate.parse(c.termEnd());
-                        return !end.isBefore(month) && !end.isAfter(last) && !end.isBefore(today);
-                    })
-                    .collect(Collectors.groupingBy(
-                            AccountBook.StoredContract::currency, TreeMap::new, Collectors.toList()))
-                    .forEach((currency, contracts) -> {
-                        List<AccountBook.StoredContract> covered = contracts.stream()
-                                .filter(c -> c.renewalDealId() != null)
-                                .toList();
-                        months.add(new Month(
-                                month, currency, sum(contracts), sum(covered), contracts.size(), covered.size()));
-                    });
+            LocalDate month = today.withDayOfMonth(1).plusMonths(i);
+            LocalDate first = month.isBefore(today) ? today : month;
+            renewalsEnding(running, first, month.plusMonths(1).minusDays(1))
+                    .forEach(r -> months.add(new Month(
+                            month, r.currency(), r.arr(), r.arrWithRenewal(), r.contracts(), r.withRenewal())));
         }
         return months;
     }
 
-    private List<Account> accounts(Criteria owner, ZoneId zone) {
+    /**
+     * The running contracts whose term ends from {@code first} to {@code last}, per currency (in currency order).
+     *
+     * @param withRenewal how many of them have a renewal deal under way
+     */
+    private record Renewals(
+            String currency, BigDecimal arr, BigDecimal arrWithRenewal, int contracts, int withRenewal) {}
+
+    private static List<Renewals> renewalsEnding(
+            List<AccountBook.StoredContract> running, LocalDate first, LocalDate last) {
+        List<Renewals> renewals = new ArrayList<>();
+        running.stream()
+                .filter(c -> {
+                    LocalDate end = LocalDate.parse(c.termEnd());
+                    return !end.isBefore(first) && !end.isAfter(last);
+                })
+                .collect(Collectors.groupingBy(AccountBook.StoredContract::currency, TreeMap::new, Collectors.toList()))
+                .forEach((currency, contracts) -> {
+                    List<AccountBook.StoredContract> covered = contracts.stream()
+                            .filter(c -> c.renewalDealId() != null)
+                            .toList();
+                    renewals.add(
+                            new Renewals(currency, sum(contracts), sum(covered), contracts.size(), covered.size()));
+                });
+        return renewals;
+    }
+
+    private List<Account> accounts(Owner owner, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Map<String, List<AccountBook.StoredContract>> contracts = book.runningContracts(copy(owner)).stream()
+        Map<String, List<AccountBook.StoredContract>> contracts = book.runningContracts(owner).stream()
                 .collect(Collectors.groupingBy(AccountBook.StoredContract::accountId));
-        return book.accounts(copy(owner)).stream()
+        return book.accounts(owner).stream()
                 .map(account -> {
                     List<AccountBook.StoredContract> running = contracts.getOrDefault(account.accountId(), List.of());
                     AccountBook.StoredContract next = running.stream()
@@ -364,13 +333,6 @@ class RetentionController {
 
     private static BigDecimal sum(List<AccountBook.StoredContract> contracts) {
         return contracts.stream().map(AccountBook.StoredContract::arr).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** A fresh criteria of the same owner (a {@link Criteria} is changed by chaining onto it). */
-    private static Criteria copy(Criteria owner) {
-        Map.Entry<String, Object> only =
-                owner.getCriteriaObject().entrySet().iterator().next();
-        return where(only.getKey()).is(only.getValue());
     }
 
     private static io.salespulse.kpi.periods.PeriodKind kind(String period) {
