@@ -96,27 +96,8 @@ public final class ContractFacts {
                 || at.isBefore(previous.occurredAt())) {
             return new Result(previous, List.of());
         }
-        ContractUpdate state = new ContractUpdate(
-                previous.contractId(),
-                previous.accountId(),
-                previous.accountName(),
-                previous.csmRepId(),
-                previous.arr(),
-                previous.termStart(),
-                previous.termEnd(),
-                false,
-                dealId,
-                at);
-        return new Result(
-                state,
-                List.of(new RenewalOpened(
-                        previous.accountId(),
-                        previous.contractId(),
-                        dealId,
-                        previous.csmRepId(),
-                        previous.termEnd(),
-                        previous.arr(),
-                        at)));
+        // The same contract naming the deal: a renewal told, nothing else changed.
+        return apply(previous, previous.withRenewal(dealId, at));
     }
 
     private static Money zero(Money like) {

@@ -32,6 +32,12 @@ public record ContractUpdate(
         String renewalDealId,
         Instant occurredAt) {
 
+    /** This contract naming a deal of the renewal pipeline as its renewal, as of {@code at}. */
+    public ContractUpdate withRenewal(String dealId, Instant at) {
+        return new ContractUpdate(
+                contractId, accountId, accountName, csmRepId, arr, termStart, termEnd, churned, dealId, at);
+    }
+
     /** The aggregate that orders a contract's updates in the accepted-event log. */
     public String aggregate() {
         return aggregateOf(contractId);

@@ -85,19 +85,33 @@ public final class AccountFields {
 
     /** A contract's snapshot, to be applied to the contract's state. */
     public static Inbound contractInbound(String source, String eventId, ContractUpdate update) {
-        return new Inbound.Assembled<>(source, eventId, update.aggregate(), ContractUpdate.class, previous -> {
-            ContractFacts.Result result = ContractFacts.apply(previous, update);
-            return new AggregateLog.Step<>(result.state(), result.facts());
-        });
+        return contractStep(source, eventId, update.contractId(), previous -> ContractFacts.apply(previous, update));
     }
 
     /** A deal of a CRM's renewal pipeline naming a contract: its renewal, to be applied to the contract's state. */
     public static Inbound renewalInbound(String source, String eventId, String contractId, String dealId, Instant at) {
+        return contractStep(source, eventId, contractId, previous -> ContractFacts.renewalNamed(previous, dealId, at));
+    }
+
+    /**
+     * An inbound event applied to a contract's state (null the first time) by one of {@link ContractFacts}' rules:
+     * the state it leads to and the facts it tells, in one append to the accepted-event log.
+     */
+    public static Inbound contractStep(
+            String source,
+            String eventId,
+            String contractId,
+            java.util.function.Function<ContractUpdate, ContractFacts.Result> rule) {
         return new Inbound.Assembled<>(
                 source, eventId, ContractUpdate.aggregateOf(contractId), ContractUpdate.class, previous -> {
-                    ContractFacts.Result result = ContractFacts.renewalNamed(previous, dealId, at);
+                    ContractFacts.Result result = rule.apply(previous);
                     return new AggregateLog.Step<>(result.state(), result.facts());
                 });
+    }
+
+    /** The first day of a year-long term ending on {@code end}: a contract term a CRM gives without its start. */
+    public static LocalDate yearEndingOn(LocalDate end) {
+        return end.minusYears(1).plusDays(1);
     }
 
     /** A health score, to be applied to the account's last score. */

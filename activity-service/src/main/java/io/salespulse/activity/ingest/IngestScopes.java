@@ -86,10 +86,7 @@ public class IngestScopes {
         }
         IngestProperties.Scope scope = configured.get(credential);
         if (DEAL_UPDATED.equals(type) && dealId != null) {
-            CRM_DEAL_NAMESPACES.stream()
-                    .filter(dealId::startsWith)
-                    .findFirst()
-                    .filter(crm -> scope == null || !scope.crmDeals().contains(crm))
+            crmNotGranted(dealId, scope)
                     .ifPresent(crm -> problems.add(new FieldProblem(
                             prefix + "data.dealId",
                             "is a deal of a CRM (" + crm
@@ -120,14 +117,22 @@ public class IngestScopes {
             String credential, String path, java.util.Map<String, String> ids, List<FieldProblem> problems) {
         IngestProperties.Scope scope = configured.get(credential);
         String prefix = path.isEmpty() ? "" : path + ".";
-        ids.forEach((field, id) -> CRM_DEAL_NAMESPACES.stream()
-                .filter(id::startsWith)
-                .findFirst()
-                .filter(crm -> scope == null || !scope.crmDeals().contains(crm))
+        ids.forEach((field, id) -> crmNotGranted(id, scope)
                 .ifPresent(crm -> problems.add(new FieldProblem(
                         prefix + "data." + field,
                         "is a CRM's record (" + crm
                                 + "…): it changes through that CRM's webhooks, not this credential"))));
+    }
+
+    /**
+     * The CRM namespace ({@code hubspot-}…) an id is in, when the credential's {@code crm-deals} do not grant it: a
+     * record that changes through that CRM's webhooks only.
+     */
+    private static java.util.Optional<String> crmNotGranted(String id, IngestProperties.Scope scope) {
+        return CRM_DEAL_NAMESPACES.stream()
+                .filter(id::startsWith)
+                .findFirst()
+                .filter(crm -> scope == null || !scope.crmDeals().contains(crm));
     }
 
     /** Whether a source is {@code own} itself or below it (a path boundary: {@code /ab} is not below {@code /a}). */

@@ -2,6 +2,7 @@ package io.salespulse.activity.ingest.hubspot;
 
 import io.salespulse.activity.accounts.ContractFacts;
 import io.salespulse.activity.accounts.ContractUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.CrmValues;
 import io.salespulse.activity.outbox.AggregateLog;
@@ -102,7 +103,7 @@ final class HubSpotCompanies {
         LocalDate start =
                 contracts.termStartField() == null ? null : CrmValues.date(values.get(contracts.termStartField()));
         if (start == null || !end.isAfter(start)) {
-            start = end.minusYears(1).plusDays(1);
+            start = AccountFields.yearEndingOn(end);
         }
         String id = "hubspot-company-" + companyId;
         ContractUpdate update = new ContractUpdate(

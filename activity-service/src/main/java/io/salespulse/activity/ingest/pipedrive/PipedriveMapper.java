@@ -280,7 +280,7 @@ final class PipedriveMapper {
         if (value(startField) != null) {
             snapshot.set("termStart", value(startField));
         } else if (end != null) {
-            snapshot.put("termStart", end.minusYears(1).plusDays(1).toString());
+            snapshot.put("termStart", AccountFields.yearEndingOn(end).toString());
         }
         if (contracts.statusField() != null) {
             JsonNode status = custom.path(contracts.statusField());

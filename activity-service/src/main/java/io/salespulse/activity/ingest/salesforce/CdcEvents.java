@@ -4,12 +4,12 @@ import io.salespulse.activity.accounts.ContractFacts;
 import io.salespulse.activity.accounts.ContractUpdate;
 import io.salespulse.activity.deals.DealField;
 import io.salespulse.activity.deals.DealUpdate;
+import io.salespulse.activity.ingest.AccountFields;
 import io.salespulse.activity.ingest.CrmProperties;
 import io.salespulse.activity.ingest.FieldReader;
 import io.salespulse.activity.ingest.Inbound;
 import io.salespulse.activity.ingest.TimeWindow;
 import io.salespulse.activity.outbox.AcceptedEventLog;
-import io.salespulse.activity.outbox.AggregateLog;
 import io.salespulse.contracts.EventCodec;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.Money;
@@ -190,31 +190,27 @@ final class CdcEvents {
             return java.util.Optional.empty();
         }
         String contractId = "salesforce-" + id;
-        return java.util.Optional.of(new Inbound.Assembled<>(
-                source, eventId, ContractUpdate.aggregateOf(contractId), ContractUpdate.class, previous -> {
-                    if (previous == null) {
-                        return new AggregateLog.Step<>(null, List.of());
-                    }
-                    ContractUpdate merged = new ContractUpdate(
-                            previous.contractId(),
-                            previous.accountId(),
-                            previous.accountName(),
-                            owner != null ? csm : previous.csmRepId(),
-                            arr != null
-                                    ? new Money(
-                                            arr,
-                                            currency != null
-                                                    ? currency
-                                                    : previous.arr().currency())
-                                    : previous.arr(),
-                            start != null ? start : previous.termStart(),
-                            end != null ? end : previous.termEnd(),
-                            status != null ? contracts.churned(status) : previous.churned(),
-                            previous.renewalDealId(),
-                            at);
-                    ContractFacts.Result result = ContractFacts.apply(previous, merged);
-                    return new AggregateLog.Step<>(result.state(), result.facts());
-                }));
+        return java.util.Optional.of(AccountFields.contractStep(source, eventId, contractId, previous -> {
+            if (previous == null) {
+                return new ContractFacts.Result(null, List.of());
+            }
+            ContractUpdate merged = new ContractUpdate(
+                    previous.contractId(),
+                    previous.accountId(),
+                    previous.accountName(),
+                    owner != null ? csm : previous.csmRepId(),
+                    arr != null
+                            ? new Money(
+                                    arr,
+                                    currency != null ? currency : previous.arr().currency())
+                            : previous.arr(),
+                    start != null ? start : previous.termStart(),
+                    end != null ? end : previous.termEnd(),
+                    status != null ? contracts.churned(status) : previous.churned(),
+                    previous.renewalDealId(),
+                    at);
+            return ContractFacts.apply(previous, merged);
+        }));
     }
 
     /** An opportunity's changed fields only: each one taken, the others left as the deal holds them. */

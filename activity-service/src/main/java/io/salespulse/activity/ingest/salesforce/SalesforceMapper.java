@@ -187,7 +187,7 @@ final class SalesforceMapper {
         String currency = f.text("CurrencyIsoCode", false);
         snapshot.put("currency", currency == null ? config.defaultCurrency() : currency);
         snapshot.put("termEnd", end.toString());
-        snapshot.put("termStart", (start != null ? start : end.minusYears(1).plusDays(1)).toString());
+        snapshot.put("termStart", (start != null ? start : AccountFields.yearEndingOn(end)).toString());
         if (contracts.churned(status)) {
             snapshot.put("status", "CHURNED");
         }
