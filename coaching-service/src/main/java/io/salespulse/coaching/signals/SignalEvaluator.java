@@ -111,21 +111,20 @@ public class SignalEvaluator {
      * score): every family judges it, unless its CSM's team waits for its backfill.
      */
     public void evaluateAccount(String accountId, List<CustomerBook.News> news) {
-        customers.find(accountId).ifPresent(account -> {
-            if (account.csmRepId() != null
-                    && !quiet(contexts.ofRep(account.csmRepId()).teamId())) {
-                judgeAccount(account, news);
-            }
-        });
+        customers.find(accountId).ifPresent(account -> judgeAccount(account, news, true));
     }
 
-    private void judgeAccount(CustomerAccount account, List<CustomerBook.News> news) {
+    /** Every family judges an account with a CSM; {@code unlessQuiet}: not while its team waits for its backfill. */
+    private void judgeAccount(CustomerAccount account, List<CustomerBook.News> news, boolean unlessQuiet) {
         if (account.csmRepId() == null) {
             return; // nobody to tell
         }
+        SignalStore.Context context = contexts.ofRep(account.csmRepId()).about(contexts.summaryOf(account));
+        if (unlessQuiet && quiet(context.teamId())) {
+            return;
+        }
         ZoneId zone = roster.zoneOf(account.csmRepId());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        SignalStore.Context context = contexts.ofRep(account.csmRepId()).about(contexts.summaryOf(account));
         SignalJudge.Account subject =
                 new SignalJudge.Account(account, news, context, zone, today, contexts.rulesOf(context.teamId()));
         judges.forEach(judge -> judge.judgeAccount(subject));
@@ -186,7 +185,7 @@ public class SignalEvaluator {
         List<String> repIds = reps.stream().map(RepChanged::repId).toList();
         reps.forEach(rep -> judgeRep(rep, RepChange.HOURLY));
         facts.openDealsOf(repIds).forEach(deal -> judgeDeal(deal, false));
-        customers.ofCsms(repIds).forEach(account -> judgeAccount(account, List.of()));
+        customers.ofCsms(repIds).forEach(account -> judgeAccount(account, List.of(), false));
         judgeTeamNow(team.teamId());
         facts.revenueObjectives(team.teamId(), repIds).forEach(revenue -> judgeObjective(revenue, null, false));
     }

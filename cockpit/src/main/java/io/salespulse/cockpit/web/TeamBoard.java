@@ -205,14 +205,15 @@ class TeamBoard {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         // The period so far, and the same days of the period before (like for like).
         Pending<KpiClient.TeamKpis> now = services.async(() -> kpi.teamKpis(teamId, chosen, today));
-        Pending<Map<String, String>> roster = services.async(() -> activity.namesOf(teamId));
+        Pending<List<ActivityClient.Rep>> roster = services.async(() -> activity.repsOf(teamId));
         List<Pending<List<Signal>>> open = List.of("OPEN", "ACKNOWLEDGED").stream()
                 .map(status -> services.async(() -> coaching.signalsOfTeam(teamId, status, 200)))
                 .toList();
         Pending<KpiClient.Pipeline> pipeline = services.async(() -> kpi.pipeline(teamId));
-        Pending<Boolean> hasCsm = services.async(() -> activity.repsOf(teamId).stream()
-                .anyMatch(rep -> "CSM".equals(rep.role()) && !Boolean.FALSE.equals(rep.active())));
-        Map<String, String> names = roster.get();
+        Map<String, String> names = new java.util.HashMap<>();
+        roster.get().forEach(rep -> names.put(rep.repId(), rep.displayName()));
+        boolean hasCsm =
+                roster.get().stream().anyMatch(rep -> "CSM".equals(rep.role()) && !Boolean.FALSE.equals(rep.active()));
         names.put(teamId, team.name());
         Pending<List<TeamObjectives.Line>> running =
                 services.async(() -> objectives.lines(teamId, today, names, locale));
@@ -253,7 +254,7 @@ class TeamBoard {
                 .thenComparing(SignalLine::title));
         model.addAttribute("team", team);
         model.addAttribute("teamId", teamId);
-        model.addAttribute("hasCsm", hasCsm.get());
+        model.addAttribute("hasCsm", hasCsm);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("from", Figures.day(period0.from(), locale));
