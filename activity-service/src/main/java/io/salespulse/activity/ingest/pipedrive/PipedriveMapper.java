@@ -90,7 +90,7 @@ final class PipedriveMapper {
             return new Inbound.DealChange(source, id, deal(data, at, config, repOf, window, problems));
         }
         if (live && "organization".equals(entity) && contracts.enabled()) {
-            return organisation(data, source, id, at, contracts, repOf, problems)
+            return organisation(data, source, id, at, config, repOf, problems)
                     .orElseGet(() -> new Inbound.Ready(new AcceptedEventLog.Entry(source, id, CRM, List.of())));
         }
         List<SalesPulseEvent> events = live && "activity".equals(entity)
@@ -254,9 +254,10 @@ final class PipedriveMapper {
             String source,
             String eventId,
             Instant at,
-            CrmProperties.Contracts contracts,
+            CrmProperties.Pipedrive config,
             BinaryOperator<String> repOf,
             List<FieldProblem> problems) {
+        CrmProperties.Contracts contracts = config.contracts();
         JsonNode custom = data.path("custom_fields");
         JsonNode arrField = custom.path(contracts.arrField());
         JsonNode endField = custom.path(contracts.termEndField());
@@ -273,7 +274,7 @@ final class PipedriveMapper {
         }
         snapshot.set("arr", value(arrField));
         JsonNode currency = arrField.isObject() && arrField.hasNonNull("currency") ? arrField.get("currency") : null;
-        snapshot.put("currency", currency != null ? currency.asString() : "EUR");
+        snapshot.put("currency", currency != null ? currency.asString() : config.defaultCurrency());
         snapshot.set("termEnd", value(endField));
         JsonNode startField = custom.path(contracts.termStartField() == null ? "" : contracts.termStartField());
         LocalDate end = CrmValues.date(CrmValues.scalar(value(endField)));

@@ -154,4 +154,35 @@ class PipedriveMapperTest {
         assertThat(renewal).isInstanceOf(Inbound.Assembled.class);
         assertThat(((Inbound.Assembled<?>) renewal).aggregate()).isEqualTo("contract:pipedrive-org-77");
     }
+
+    @Test
+    void anArrWithoutItsCurrencyIsInTheAccountsDefaultCurrency() {
+        CrmProperties.Pipedrive dollars = new CrmProperties.Pipedrive(
+                CONFIG.username(),
+                CONFIG.password(),
+                CONFIG.stages(),
+                "USD",
+                CONFIG.accounts(),
+                CONFIG.forecastField(),
+                CONFIG.forecastCategories(),
+                CONFIG.contracts());
+        Inbound organisation =
+                PipedriveMapper.map(EventCodec.mapper().readTree("""
+                        {"meta":{"action":"change","entity":"organization","entity_id":"78","id":"org-usd","timestamp":"2026-11-20T09:00:00Z",
+                                 "version":"2.0","company_id":"7788"},
+                         "data":{"id":78,"name":"Wayne","owner_id":205,
+                                 "custom_fields":{"arr_k":40000,"end_k":{"type":"date","value":"2027-06-30"}}},
+                         "previous":null}"""), dollars, (crm, owner) -> "rep-" + owner, WINDOW);
+        assertThat(ContractHistory.told(List.of(organisation))).containsExactly("STARTED 40000 - 2027-06-30");
+        io.salespulse.activity.outbox.AggregateLog.Step<?> step = ((Inbound.Assembled<
+                                io.salespulse.activity.accounts.ContractUpdate>)
+                        organisation)
+                .step()
+                .apply(null);
+        assertThat(((io.salespulse.contracts.account.ContractChanged)
+                                step.events().get(0))
+                        .arr()
+                        .currency())
+                .isEqualTo("USD");
+    }
 }
