@@ -166,8 +166,31 @@ class ActivitySecurityIT {
                             .status())
                     .isEqualTo(200);
         }
+        // The company above two sibling units, one per team.
+        String unit = """
+                {"name":"%s","parentId":%s,"teamIds":[%s],"reportingCurrency":"EUR","locale":"fr","timezone":"Europe/Paris"}""";
+        String company = "company-" + s;
+        assertThat(Http.put(base + "/api/v1/units/" + company, unit.formatted("Company", "null", ""))
+                        .status())
+                .isEqualTo(200);
+        for (String team : List.of(a, b)) {
+            assertThat(Http.put(
+                                    base + "/api/v1/units/unit-" + team,
+                                    unit.formatted("Unit " + team, "\"" + company + "\"", "\"" + team + "\""))
+                            .status())
+                    .isEqualTo(200);
+        }
         AccessTable table = new AccessTable(base, "mgr-" + a, a)
                 .rep("rep-" + a)
+                .units("unit-" + a, company)
+                .row("GET", "/api/v1/units", "/api/v1/units", "/api/v1/units", null, Rule.FILTERED_READ)
+                .row(
+                        "GET",
+                        "/api/v1/units/{unitId}",
+                        "/api/v1/units/unit-" + a,
+                        "/api/v1/units/unit-" + b,
+                        null,
+                        Rule.UNIT_READ)
                 .row("GET", "/api/v1/teams", "/api/v1/teams", "/api/v1/teams", null, Rule.FILTERED_READ)
                 .row("GET", "/api/v1/people", "/api/v1/people", "/api/v1/people", null, Rule.FILTERED_READ)
                 .row(
@@ -310,7 +333,15 @@ class ActivitySecurityIT {
                 .row("POST", "/webhooks/pipedrive", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/twenty", null, null, null, Rule.OWN_CREDENTIALS)
                 .row("POST", "/webhooks/salesforce", null, null, null, Rule.OWN_CREDENTIALS)
-                .row("POST", "/webhooks/salesforce/{secret}", null, null, null, Rule.OWN_CREDENTIALS);
+                .row("POST", "/webhooks/salesforce/{secret}", null, null, null, Rule.OWN_CREDENTIALS)
+                // Last: the admin's write takes team B out of its unit.
+                .row(
+                        "PUT",
+                        "/api/v1/units/{unitId}",
+                        "/api/v1/units/unit-" + a,
+                        "/api/v1/units/unit-" + b,
+                        unit.formatted("Renamed", "\"" + company + "\"", ""),
+                        Rule.ADMIN_WRITE);
         table.coversEveryEndpoint(mappings);
         table.check();
     }

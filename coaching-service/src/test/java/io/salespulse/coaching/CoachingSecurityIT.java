@@ -139,6 +139,7 @@ class CoachingSecurityIT {
                                 .orElse(false)));
         AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
                 .rep(t.repA())
+                .units(t.unitA(), t.company())
                 .row(
                         "GET",
                         "/api/v1/reps/{repId}/plan",

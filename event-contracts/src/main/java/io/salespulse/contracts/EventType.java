@@ -27,6 +27,7 @@ import io.salespulse.contracts.org.Backfill;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.org.UnitChanged;
 import io.salespulse.contracts.pulse.PulseInvited;
 import io.salespulse.contracts.signal.SignalAcknowledged;
 import io.salespulse.contracts.signal.SignalRaised;
@@ -72,6 +73,7 @@ public enum EventType {
     REP_CHANGED("salespulse.rep.changed.v1", RepChanged.class, Topics.ORG),
     REP_ABSENCE("salespulse.rep.absence.v1", RepAbsence.class, Topics.ORG),
     BACKFILL("salespulse.backfill.v1", Backfill.class, Topics.ORG),
+    UNIT_CHANGED("salespulse.unit.changed.v1", UnitChanged.class, Topics.ORG),
 
     REP_DAY_KPIS_UPDATED("salespulse.kpi.rep-day-updated.v1", RepDayKpisUpdated.class, Topics.KPIS),
     OBJECTIVE_PROGRESSED("salespulse.kpi.objective-progressed.v1", ObjectiveProgressed.class, Topics.KPIS),

@@ -33,6 +33,57 @@ class KpiSecurityIT {
         String rb = "/api/v1/reps/" + t.repB();
         AccessTable table = new AccessTable(base, t.managerA(), t.teamA())
                 .rep(t.repA())
+                .units(t.unitA(), t.company())
+                .row("GET", "/api/v1/rates", "/api/v1/rates", "/api/v1/rates", null, Rule.FILTERED_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/admin/rates",
+                        "/api/v1/admin/rates",
+                        "/api/v1/admin/rates",
+                        "{\"rates\":[{\"from\":\"USD\",\"to\":\"EUR\",\"rate\":0.92,\"effectiveFrom\":\"2026-10-01\"}]}",
+                        Rule.ADMIN_WRITE)
+                .row(
+                        "POST",
+                        "/api/v1/admin/rates/import",
+                        "/api/v1/admin/rates/import",
+                        "/api/v1/admin/rates/import",
+                        "from,to,rate,effectiveFrom\nGBP,EUR,1.17,2026-10-01\n",
+                        Rule.ADMIN_WRITE)
+                .row(
+                        "GET",
+                        "/api/v1/units/{unitId}/rollup",
+                        "/api/v1/units/" + t.unitA() + "/rollup",
+                        "/api/v1/units/" + t.unitB() + "/rollup",
+                        null,
+                        Rule.UNIT_READ)
+                .row(
+                        "GET",
+                        "/api/v1/units/{unitId}/forecast",
+                        "/api/v1/units/" + t.unitA() + "/forecast",
+                        "/api/v1/units/" + t.unitB() + "/forecast",
+                        null,
+                        Rule.UNIT_READ)
+                .row(
+                        "PUT",
+                        "/api/v1/units/{unitId}/forecast/call",
+                        "/api/v1/units/" + t.unitA() + "/forecast/call",
+                        "/api/v1/units/" + t.unitB() + "/forecast/call",
+                        "{\"amount\":100000,\"currency\":\"EUR\"}",
+                        Rule.UNIT_ACTION)
+                .row(
+                        "PUT",
+                        "/api/v1/reps/{repId}/forecast/call",
+                        ra + "/forecast/call",
+                        rb + "/forecast/call",
+                        "{\"amount\":20000,\"currency\":\"EUR\"}",
+                        Rule.REP_ACTION)
+                .row(
+                        "GET",
+                        "/api/v1/reps/{repId}/forecast/calls",
+                        ra + "/forecast/calls",
+                        rb + "/forecast/calls",
+                        null,
+                        Rule.REP_READ)
                 .row(
                         "GET",
                         "/api/v1/teams/{teamId}/kpis",

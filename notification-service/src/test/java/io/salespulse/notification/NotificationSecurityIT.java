@@ -52,6 +52,7 @@ class NotificationSecurityIT {
                 .asString();
         AccessTable table = new AccessTable(base, "mgr-a-" + s, t.teamA())
                 .rep(t.repA())
+                .units(t.unitA(), t.company())
                 .row(
                         "GET",
                         "/api/v1/managers/{managerId}/notifications",

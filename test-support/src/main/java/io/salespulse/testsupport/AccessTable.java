@@ -44,6 +44,15 @@ public final class AccessTable {
         /** A manager's own data (path {managerId}): itself; leadership reads; admins read and write. */
         OWN_READ,
         OWN_WRITE,
+        /**
+         * A unit's read (path {unitId}): its directors and those of the units above it, leadership, admins; a
+         * director of a sibling unit, managers and reps get 403.
+         */
+        UNIT_READ,
+        /** A director's action for its unit (its forecast call): its directors and admins; leadership 403. */
+        UNIT_ACTION,
+        /** What a rep does for itself (its forecast call): the rep, the managers of its team, admins. */
+        REP_ACTION,
         /** Authenticated by its own credentials (ingest keys, CRM signatures): out of the token rules. */
         OWN_CREDENTIALS
     }
@@ -68,6 +77,8 @@ public final class AccessTable {
     private final String team;
     private final List<Row> rows = new ArrayList<>();
     private String rep;
+    private String directorUnit;
+    private String companyUnit;
 
     /** @param manager a manager id whose token holds {@code team} only */
     public AccessTable(String baseUrl, String manager, String team) {
@@ -82,6 +93,17 @@ public final class AccessTable {
      */
     public AccessTable rep(String repId) {
         this.rep = repId;
+        return this;
+    }
+
+    /**
+     * The units above the two teams: {@code ownUnit} holds the manager's team (the own paths), a sibling unit the other
+     * team, {@code company} both. A director of {@code ownUnit} reads what its managers read on the own paths and gets
+     * 403 on the other ones; a director of {@code company} reads both; no director writes but for its unit.
+     */
+    public AccessTable units(String ownUnit, String company) {
+        this.directorUnit = ownUnit;
+        this.companyUnit = company;
         return this;
     }
 
@@ -148,7 +170,10 @@ public final class AccessTable {
             int admin = status(row, other, TestTokens.token("test-admin", List.of("ADMIN"), List.of()));
             if (rep != null) {
                 String repToken = TestTokens.rep(rep, team);
-                if (row.rule() == Rule.REP_READ || row.rule() == Rule.CARE_READ || row.rule() == Rule.REP_OWN_READ) {
+                if (row.rule() == Rule.REP_READ
+                        || row.rule() == Rule.CARE_READ
+                        || row.rule() == Rule.REP_OWN_READ
+                        || row.rule() == Rule.REP_ACTION) {
                     assertThat(status(row, own, repToken))
                             .as(what + " by the rep itself")
                             .isBetween(200, 299);
@@ -161,7 +186,34 @@ public final class AccessTable {
                             .isEqualTo(403);
                 }
             }
+            if (directorUnit != null) {
+                checkDirectors(row, own, other, what);
+            }
             switch (row.rule()) {
+                case UNIT_READ -> {
+                    assertThat(status(row, own, mine))
+                            .as(what + " by a manager")
+                            .isEqualTo(403);
+                    assertThat(leadership).as(what + " by leadership").isBetween(200, 299);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case UNIT_ACTION -> {
+                    assertThat(status(row, own, mine))
+                            .as(what + " by a manager")
+                            .isEqualTo(403);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
+                case REP_ACTION -> {
+                    assertThat(status(row, other, mine))
+                            .as(what + " by a manager of another team")
+                            .isEqualTo(403);
+                    assertThat(status(row, own, mine))
+                            .as(what + " by the manager of the team")
+                            .isBetween(200, 299);
+                    assertThat(leadership).as(what + " by leadership").isEqualTo(403);
+                    assertThat(admin).as(what + " by an admin").isBetween(200, 299);
+                }
                 case TEAM_READ, REP_READ, OWN_READ -> {
                     assertThat(status(row, other, mine))
                             .as(what + " by a manager of another team")
@@ -260,6 +312,43 @@ public final class AccessTable {
                 }
                 default -> throw new IllegalStateException();
             }
+        }
+    }
+
+    /**
+     * Directors: of the manager's team's unit, and of the company above both. A director reads a team's and a rep's
+     * figures under its units (never its people's care, pulse or own answers, never a manager's own data), acts only
+     * for its unit, and reaches nothing of a sibling unit.
+     */
+    private void checkDirectors(Row row, String own, String other, String what) {
+        String director = TestTokens.director("test-director", directorUnit);
+        String company = TestTokens.director("test-company-director", companyUnit);
+        switch (row.rule()) {
+            case TEAM_READ, REP_READ, UNIT_READ, FILTERED_READ -> {
+                assertThat(status(row, own, director))
+                        .as(what + " by a director of the unit")
+                        .isBetween(200, 299);
+                if (row.rule() != Rule.FILTERED_READ) {
+                    assertThat(status(row, other, director))
+                            .as(what + " by a director of a sibling unit")
+                            .isEqualTo(403);
+                    assertThat(status(row, other, company))
+                            .as(what + " by a director of the unit above")
+                            .isBetween(200, 299);
+                }
+            }
+            case UNIT_ACTION -> {
+                assertThat(status(row, other, director))
+                        .as(what + " by a director of a sibling unit")
+                        .isEqualTo(403);
+                assertThat(status(row, own, director))
+                        .as(what + " by a director of the unit")
+                        .isBetween(200, 299);
+            }
+            default ->
+                assertThat(status(row, own, director))
+                        .as(what + " by a director of the unit")
+                        .isEqualTo(403);
         }
     }
 

@@ -54,6 +54,11 @@ public final class TestTokens {
         return token(repId, List.of("REP"), List.of(team));
     }
 
+    /** A director of these units: it reads every team under them. */
+    public static String director(String directorId, String... units) {
+        return MINT.token(directorId, List.of("DIRECTOR"), List.of(), List.of(units), Duration.ofHours(1));
+    }
+
     public static String leadership() {
         return token("test-leadership", List.of("LEADERSHIP"), List.of());
     }

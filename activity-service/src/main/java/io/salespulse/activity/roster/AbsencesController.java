@@ -6,6 +6,8 @@ import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.kit.calendar.PublicHolidays;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
+import io.salespulse.kit.web.CsvUpload;
+import io.salespulse.kit.web.CsvUpload.LineProblem;
 import io.salespulse.kit.web.FieldProblem;
 import io.salespulse.kit.web.InvalidRequestException;
 import io.salespulse.kit.web.NotFoundException;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,10 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -175,15 +173,6 @@ class AbsencesController {
     }
 
     /**
-     * One line's refusal in an import report.
-     *
-     * @param line    the line of the file (the header is line 1)
-     * @param field   the column at fault
-     * @param message what is wrong
-     */
-    record LineProblem(long line, String field, String message) {}
-
-    /**
      * What an import did.
      *
      * @param read      data lines read
@@ -205,60 +194,15 @@ class AbsencesController {
     ImportReport importAbsences(HttpServletRequest request) throws IOException {
         String csv = new String(RequestBodies.read(request, MAX_IMPORT_BYTES, () -> {}), StandardCharsets.UTF_8);
         Caller caller = Caller.current().orElseThrow();
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(false)
-                .get();
-        // The file is read whole first: a line that cannot be read as CSV (an unclosed quote, say) is reported and ends
-        // the reading, and the lines before it are recorded as any other.
-        List<Map.Entry<Long, CSVRecord>> lines = new ArrayList<>();
+        CsvUpload upload = CsvUpload.read(csv, COLUMNS, MAX_IMPORT_LINES);
         List<LineProblem> rejected = new ArrayList<>();
-        boolean unreadable = false;
-        try (CSVParser parser =
-                CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
-            List<String> missing = COLUMNS.stream()
-                    .filter(column -> !parser.getHeaderMap().containsKey(column))
-                    .toList();
-            if (!missing.isEmpty()) {
-                throw new InvalidRequestException(
-                        "header",
-                        "must name the columns repId, from, to, kind (and optionally absenceId); missing "
-                                + String.join(", ", missing));
-            }
-            java.util.Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                // The line a record starts on: the line breaks read so far, plus one.
-                long line = parser.getCurrentLineNumber() + 1;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    lines.add(Map.entry(line, records.next()));
-                } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                    rejected.add(new LineProblem(
-                            line, "line", "cannot be read as CSV (an unclosed quote?); the file is read up to here"));
-                    unreadable = true;
-                    break;
-                }
-                if (lines.size() > MAX_IMPORT_LINES) {
-                    throw new InvalidRequestException(
-                            "lines", "must be at most " + MAX_IMPORT_LINES + " per file; split it");
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // The header itself does not read (or names a column twice).
-            throw new InvalidRequestException("header", "is not a CSV header this import reads (repId,from,to,kind)");
-        }
+        upload.unreadable().ifPresent(rejected::add);
         int accepted = 0;
         int unchanged = 0;
-        for (Map.Entry<Long, CSVRecord> entry : lines) {
-            long line = entry.getKey();
-            CSVRecord record = entry.getValue();
-            Optional<LineProblem> problem = problem(record, line, caller);
+        for (CsvUpload.Line entry : upload.lines()) {
+            long line = entry.number();
+            CSVRecord record = entry.record();
+            Optional<LineProblem> problem = problem(entry, caller);
             if (problem.isPresent()) {
                 rejected.add(problem.get());
                 continue;
@@ -275,17 +219,15 @@ class AbsencesController {
             }
         }
         rejected.sort(java.util.Comparator.comparingLong(LineProblem::line));
-        return new ImportReport(lines.size() + (unreadable ? 1 : 0), accepted, unchanged, rejected);
+        return new ImportReport(upload.read(), accepted, unchanged, rejected);
     }
 
-    private Optional<LineProblem> problem(CSVRecord record, long line, Caller caller) {
-        if (!record.isConsistent()) {
-            return Optional.of(new LineProblem(
-                    line,
-                    "line",
-                    "has " + record.size() + " values for "
-                            + record.getParser().getHeaderNames().size() + " columns"));
+    private Optional<LineProblem> problem(CsvUpload.Line entry, Caller caller) {
+        if (!entry.isConsistent()) {
+            return Optional.of(entry.inconsistency());
         }
+        CSVRecord record = entry.record();
+        long line = entry.number();
         String repId = record.get("repId");
         Optional<RepChanged> rep = repId.isEmpty() || repId.length() > 100 ? Optional.empty() : roster.rep(repId);
         if (rep.isEmpty() || !caller.mayWrite(rep.get().teamId())) {

@@ -217,7 +217,7 @@ class RosterController {
 
     /**
      * The teams the caller reads, in id order, paged: every team for leadership and admins, a manager's own teams
-     * (those of its token) for a manager.
+     * (those of its token) for a manager, every team under its units for a director.
      */
     @Operation(summary = "The teams the caller reads")
     @GetMapping("/api/v1/teams")
@@ -225,7 +225,7 @@ class RosterController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         Caller caller = Caller.current().orElseThrow();
-        return roster.pageOfTeams(caller.readsAll() ? null : caller.teams(), paging, TeamView::of);
+        return roster.pageOfTeams(caller.readableTeams(roster.tree()), paging, TeamView::of);
     }
 
     @Operation(summary = "A team")

@@ -9,7 +9,9 @@ import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.org.UnitChanged;
 import io.salespulse.kit.mongo.LatestState;
+import io.salespulse.kit.roster.OrgTree;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ public class RosterService {
     static final String REPS = "reps";
     static final String ABSENCES = "absences";
     static final String BACKFILLS = "backfills";
+    static final String UNITS = "units";
     private static final String EXTERNAL_KEYS = "externalKeys";
 
     private final MongoTemplate mongo;
@@ -118,6 +121,22 @@ public class RosterService {
                         .toList();
         store(REPS, rep.repId(), rep, externalKeys);
         return rep;
+    }
+
+    /** Records a unit's state: durable on its way to the org topic first, then stored. */
+    UnitChanged saveUnit(UnitChanged unit) {
+        publish(unit);
+        store(UNITS, unit.unitId(), unit, null);
+        return unit;
+    }
+
+    Optional<UnitChanged> unit(String unitId) {
+        return byId(UNITS, unitId, UnitChanged.class);
+    }
+
+    /** The organisation's tree as stored here (a few hundred units at most: read whole). */
+    public OrgTree tree() {
+        return new OrgTree(mongo.findAll(UnitChanged.class, UNITS));
     }
 
     public Optional<TeamChanged> team(String teamId) {

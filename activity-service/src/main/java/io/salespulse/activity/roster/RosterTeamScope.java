@@ -1,6 +1,7 @@
 package io.salespulse.activity.roster;
 
 import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.roster.OrgTree;
 import io.salespulse.kit.security.TeamScope;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,5 +19,10 @@ class RosterTeamScope implements TeamScope {
     @Override
     public Optional<String> teamOfRep(String repId) {
         return roster.rep(repId).map(RepChanged::teamId);
+    }
+
+    @Override
+    public OrgTree tree() {
+        return roster.tree();
     }
 }

@@ -1,6 +1,7 @@
 package io.salespulse.coaching.signals;
 
 import io.salespulse.contracts.org.RepChanged;
+import io.salespulse.kit.roster.OrgTree;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kit.security.TeamScope;
 import java.util.Optional;
@@ -26,5 +27,10 @@ class SignalTeamScope implements TeamScope {
     @Override
     public Optional<String> teamOfSignal(String signalId) {
         return signals.get(signalId).map(Signal::teamId);
+    }
+
+    @Override
+    public OrgTree tree() {
+        return roster.tree();
     }
 }

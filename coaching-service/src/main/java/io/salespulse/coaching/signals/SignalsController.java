@@ -95,9 +95,17 @@ class SignalsController {
     @Operation(summary = "Acknowledge a signal, with a note")
     @PostMapping("/api/v1/signals/{signalId}/acknowledge")
     Signal acknowledge(@PathVariable String signalId, @RequestBody(required = false) Acknowledgement body) {
-        String managerId = Caller.current().map(Caller::subject).orElse(null);
-        if (book.get(signalId).filter(CareVisibility::visible).isEmpty()) {
+        Optional<Caller> caller = Caller.current();
+        String managerId = caller.map(Caller::subject).orElse(null);
+        Optional<Signal> signal = book.get(signalId).filter(CareVisibility::visible);
+        if (signal.isEmpty()) {
             throw new NotFoundException("No signal " + signalId);
+        }
+        // A director (not a manager of the team) acknowledges what is about a team, never what is about a person.
+        if (caller.filter(c -> !c.mayWrite(signal.get().teamId())).isPresent()
+                && signal.get().subjectKind() != io.salespulse.contracts.signal.SubjectKind.TEAM) {
+            throw new io.salespulse.kit.web.ForbiddenException(
+                    "A director acknowledges the signals about a team; this one is its manager's.");
         }
         return book.acknowledge(signalId, managerId, body == null ? null : body.note())
                 .orElseThrow(() -> new NotFoundException("No signal " + signalId));

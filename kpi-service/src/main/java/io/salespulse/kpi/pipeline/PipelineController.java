@@ -9,11 +9,6 @@ import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -98,26 +94,6 @@ class PipelineController {
                 team, kind(period), date == null || date.isBlank() ? review.today(team) : parse("date", date));
     }
 
-    /**
-     * A manager's call for this week: what the team will have won by the end of the month or quarter under way.
-     *
-     * @param amount   the call (0 to 10^12)
-     * @param currency its ISO 4217 code
-     * @param period   {@code month} or {@code quarter} (the default)
-     * @param note     why, in a few words (at most 500 characters)
-     */
-    record CallRequest(
-            @NotNull @DecimalMin("0") @DecimalMax("1000000000000")
-            BigDecimal amount,
-
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
-            String currency,
-
-            @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter")
-            String period,
-
-            @Size(max = 500) String note) {}
-
     @Operation(summary = "Record the manager's call for the quarter")
     @PutMapping("/api/v1/teams/{teamId}/forecast/call")
     ForecastCalls.Call call(@PathVariable String teamId, @Valid @RequestBody CallRequest request) {
@@ -138,20 +114,110 @@ class PipelineController {
                 clock.instant());
     }
 
-    /** Each manager's forecast accuracy over the team's last periods that are over (4 by default, at most 12). */
-    @Operation(summary = "How far the manager's past calls were from what closed")
+    /**
+     * Each caller's accuracy over the team's last periods that are over (4 by default, at most 12): its managers' calls
+     * for the team ({@code level=team}, the default), or its reps' calls for themselves ({@code level=rep}).
+     */
+    @Operation(summary = "How far the past calls for the team, or for its reps, were from what closed")
     @GetMapping("/api/v1/teams/{teamId}/forecast/accuracy")
-    List<ForecastCalls.Accuracy> accuracy(@PathVariable String teamId, @RequestParam(defaultValue = "4") int periods) {
+    List<ForecastCalls.Accuracy> accuracy(
+            @PathVariable String teamId,
+            @RequestParam(defaultValue = "4") int periods,
+            @RequestParam(defaultValue = "team") String level) {
+        checkPeriods(periods);
+        TeamChanged team = team(teamId);
+        return switch (level.toLowerCase(Locale.ROOT)) {
+            case "team" ->
+                calls.accuracy(
+                        teamId,
+                        review.today(team),
+                        periods,
+                        (call, currency) -> review.won(
+                                teamId,
+                                LocalDate.parse(call.periodFrom()),
+                                LocalDate.parse(call.periodTo()),
+                                currency));
+            case "rep" ->
+                calls.accuracy(
+                        ForecastCalls.Level.REP,
+                        Criteria.where("teamId").is(teamId),
+                        review.today(team),
+                        periods,
+                        this::wonByRep);
+            default -> throw new InvalidRequestException("level", "must be team or rep");
+        };
+    }
+
+    static void checkPeriods(int periods) {
         if (periods < 1 || periods > MAX_ACCURACY_PERIODS) {
             throw new InvalidRequestException("periods", "must be between 1 and " + MAX_ACCURACY_PERIODS);
         }
-        TeamChanged team = team(teamId);
-        return calls.accuracy(
-                teamId,
-                review.today(team),
-                periods,
-                (call, currency) -> review.won(
-                        teamId, LocalDate.parse(call.periodFrom()), LocalDate.parse(call.periodTo()), currency));
+    }
+
+    private BigDecimal wonByRep(ForecastCalls.Call call, String currency) {
+        return review.wonByRep(
+                call.subject(), LocalDate.parse(call.periodFrom()), LocalDate.parse(call.periodTo()), currency);
+    }
+
+    @Operation(summary = "Record a rep's call for the quarter: the rep's own, or its manager's for it")
+    @PutMapping("/api/v1/reps/{repId}/forecast/call")
+    ForecastCalls.Call repCall(@PathVariable String repId, @Valid @RequestBody CallRequest request) {
+        TeamChanged team = teamOfRep(repId);
+        LocalDate today = review.today(team);
+        Period period =
+                Period.containing(request.period() == null ? PeriodKind.QUARTER : kind(request.period()), today);
+        return calls.put(
+                ForecastCalls.Level.REP,
+                repId,
+                team.teamId(),
+                period.from(),
+                period.to(),
+                Period.containing(PeriodKind.WEEK, today).from(),
+                Caller.current().map(Caller::subject).orElse("anonymous"),
+                request.amount(),
+                request.currency(),
+                request.note(),
+                clock.instant());
+    }
+
+    /**
+     * A rep's calls.
+     *
+     * @param calls    the calls for the period (history included), oldest first
+     * @param accuracy how far its past calls were from what it won
+     */
+    record RepCalls(
+            String repId,
+            PeriodKind period,
+            LocalDate from,
+            LocalDate to,
+            List<ForecastCalls.Call> calls,
+            List<ForecastCalls.Accuracy> accuracy) {}
+
+    @Operation(summary = "A rep's forecast calls for the quarter, and its accuracy over past ones")
+    @GetMapping("/api/v1/reps/{repId}/forecast/calls")
+    RepCalls repCalls(
+            @PathVariable String repId,
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(required = false) String date,
+            @RequestParam(defaultValue = "4") int periods) {
+        checkPeriods(periods);
+        TeamChanged team = teamOfRep(repId);
+        PeriodKind kind = kind(period);
+        Period range =
+                Period.containing(kind, date == null || date.isBlank() ? review.today(team) : parse("date", date));
+        return new RepCalls(
+                repId,
+                kind,
+                range.from(),
+                range.to(),
+                calls.of(ForecastCalls.Level.REP, repId, range.from(), range.to()),
+                calls.accuracy(
+                        ForecastCalls.Level.REP,
+                        Criteria.where("subjectId").is(repId),
+                        review.today(team),
+                        periods,
+                        this::wonByRep));
     }
 
     private PipelineReview.Span span(TeamChanged team, String from, String to) {

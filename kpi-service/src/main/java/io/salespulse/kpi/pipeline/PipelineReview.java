@@ -78,8 +78,17 @@ public class PipelineReview {
      *
      * @param quota where the forecast's quota comes from
      */
+    /**
+     * A team's forecast for a period with the calls made for it: its managers' (history included) and the call in
+     * force of each of its reps.
+     */
     public record ForecastReview(
-            String teamId, PeriodKind period, Forecast forecast, List<ForecastCalls.Call> calls, Quota quota) {}
+            String teamId,
+            PeriodKind period,
+            Forecast forecast,
+            List<ForecastCalls.Call> calls,
+            Quota quota,
+            List<ForecastCalls.Call> repCalls) {}
 
     /** Where a quota comes from: the team's own objective for the period, its reps' for it, or none set. */
     public enum QuotaSource {
@@ -204,7 +213,36 @@ public class PipelineReview {
                 quota.amounts(),
                 today(team));
         return new ForecastReview(
-                team.teamId(), kind, forecast, calls.of(team.teamId(), period.from(), period.to()), quota);
+                team.teamId(),
+                kind,
+                forecast,
+                calls.of(team.teamId(), period.from(), period.to()),
+                quota,
+                List.copyOf(ForecastCalls.latest(calls.ofRepsOf(team.teamId(), period.from(), period.to()))
+                        .values()));
+    }
+
+    /** What a rep won in a period and currency (its calls are judged against it). */
+    public BigDecimal wonByRep(String repId, LocalDate from, LocalDate to, String currency) {
+        return wonIn(deals.wonBy(List.of(repId), from, to), currency);
+    }
+
+    /** What the reps won in a period, per currency (a unit's calls are judged against its teams'). */
+    public java.util.Map<String, BigDecimal> wonByReps(List<String> repIds, LocalDate from, LocalDate to) {
+        java.util.Map<String, BigDecimal> won = new TreeMap<>();
+        for (DealProjection.Deal deal : deals.wonBy(repIds, from, to)) {
+            if (deal.amount() != null) {
+                won.merge(deal.amount().currency(), deal.amount().amount(), BigDecimal::add);
+            }
+        }
+        return won;
+    }
+
+    private static BigDecimal wonIn(List<DealProjection.Deal> won, String currency) {
+        return won.stream()
+                .filter(d -> d.amount() != null && d.amount().currency().equals(currency))
+                .map(d -> d.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** What the team won in a period and currency (a call is judged against it). */

@@ -53,6 +53,30 @@ public record ActivityFigures(
                 ratio(held, scheduled));
     }
 
+    /** Several teams' figures together: counts added, rates computed again from the added counts. */
+    public static ActivityFigures sum(Collection<ActivityFigures> parts) {
+        long calls = 0, connected = 0, talk = 0, emails = 0, booked = 0, scheduled = 0, held = 0;
+        for (ActivityFigures a : parts) {
+            calls += a.calls();
+            connected += a.connectedCalls();
+            talk += a.talkTimeSeconds();
+            emails += a.emails();
+            booked += a.meetingsBooked();
+            scheduled += a.meetingsScheduled();
+            held += a.meetingsHeld();
+        }
+        return new ActivityFigures(
+                calls,
+                connected,
+                ratio(connected, calls),
+                talk,
+                emails,
+                booked,
+                scheduled,
+                held,
+                ratio(held, scheduled));
+    }
+
     static BigDecimal ratio(long part, long whole) {
         return io.salespulse.kit.figures.Figures.ratio(part, whole);
     }

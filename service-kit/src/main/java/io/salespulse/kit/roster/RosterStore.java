@@ -4,6 +4,7 @@ import io.salespulse.contracts.org.OrgEvent;
 import io.salespulse.contracts.org.RepAbsence;
 import io.salespulse.contracts.org.RepChanged;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.contracts.org.UnitChanged;
 import io.salespulse.kit.mongo.LatestState;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,10 +26,13 @@ public class RosterStore {
     static final String TEAMS = "roster_teams";
     static final String REPS = "roster_reps";
     static final String ABSENCES = "roster_absences";
+    static final String UNITS = "roster_units";
 
     private final MongoTemplate mongo;
     private final Map<String, TeamChanged> teams = new ConcurrentHashMap<>();
     private final Map<String, RepChanged> reps = new ConcurrentHashMap<>();
+    private final Map<String, UnitChanged> units = new ConcurrentHashMap<>();
+    private volatile OrgTree tree = OrgTree.EMPTY;
     // Absences by id, and the ones in force (not cancelled) by rep: the hot path asks per rep.
     private final Map<String, RepAbsence> absences = new ConcurrentHashMap<>();
     private final Map<String, List<RepAbsence>> absencesByRep = new ConcurrentHashMap<>();
@@ -42,6 +46,8 @@ public class RosterStore {
         mongo.findAll(TeamChanged.class, TEAMS).forEach(team -> teams.put(team.teamId(), team));
         mongo.findAll(RepChanged.class, REPS).forEach(rep -> reps.put(rep.repId(), rep));
         mongo.findAll(RepAbsence.class, ABSENCES).forEach(this::hold);
+        mongo.findAll(UnitChanged.class, UNITS).forEach(unit -> units.put(unit.unitId(), unit));
+        tree = new OrgTree(units.values());
     }
 
     /** Applies a roster change unless a newer state of the same team or rep is already held. */
@@ -52,7 +58,14 @@ public class RosterStore {
             reps.merge(rep.repId(), rep, RosterStore::newest);
         } else if (event instanceof RepAbsence absence && store(ABSENCES, absence.absenceId(), absence)) {
             hold(absence);
+        } else if (event instanceof UnitChanged unit && store(UNITS, unit.unitId(), unit)) {
+            holdUnit(unit);
         }
+    }
+
+    private synchronized void holdUnit(UnitChanged unit) {
+        units.merge(unit.unitId(), unit, RosterStore::newest);
+        tree = new OrgTree(units.values());
     }
 
     private synchronized void hold(RepAbsence incoming) {
@@ -86,6 +99,13 @@ public class RosterStore {
         reps.clear();
         absences.clear();
         absencesByRep.clear();
+        units.clear();
+        tree = OrgTree.EMPTY;
+    }
+
+    /** The organisation's tree: its units and the teams under each. */
+    public OrgTree tree() {
+        return tree;
     }
 
     public Optional<TeamChanged> team(String teamId) {

@@ -48,7 +48,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code salespulse.security.jwt.issuer}) in the local run; either way a token must name the audience
  * ({@code salespulse.security.jwt.audience}, {@code salespulse} by default) and expire within the maximum lifetime
  * ({@code salespulse.security.jwt.max-lifetime}, 12 hours by default). Roles come from the {@code roles} claim, teams from
- * {@code teams}. Webhooks and the ingest API authenticate themselves (signatures, ingest keys); health, metrics and
+ * {@code teams}, a director's units from {@code units}. Webhooks and the ingest API authenticate themselves (signatures, ingest keys); health, metrics and
  * the OpenAPI documents are open. Refusals are problem+json.
  */
 @AutoConfiguration(
@@ -78,7 +78,7 @@ public class SecurityKitConfiguration {
 
     /**
      * What a rep reads of its own (role {@code REP}, {@code sub} its rep id): itself and its absences, its KPIs, daily
-     * figures, objectives, open deals, pipeline changes and funnel, its recognitions and the action items agreed in its 1:1s. Never a signal, a
+     * figures, objectives, open deals, pipeline changes and funnel, its forecast calls, its recognitions and the action items agreed in its 1:1s. Never a signal, a
      * team's figures or a 1:1's notes.
      */
     static final String[] REP_READS = {
@@ -96,6 +96,7 @@ public class SecurityKitConfiguration {
         "/api/v1/reps/*/care",
         "/api/v1/reps/*/retention",
         "/api/v1/reps/*/accounts",
+        "/api/v1/reps/*/forecast/calls",
         "/api/v1/reps/*/pulse"
     };
 
@@ -187,6 +188,12 @@ public class SecurityKitConfiguration {
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*/forecast/call")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        // A director calls for the units it leads (the scope interceptor checks the unit).
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/units/*/forecast/call")
+                        .hasAnyRole(Caller.DIRECTOR, Caller.ADMIN)
+                        // A rep calls for itself, its managers for it.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reps/*/forecast/call")
+                        .hasAnyRole(Caller.REP, Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/objectives/*/cancel")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(
@@ -210,7 +217,12 @@ public class SecurityKitConfiguration {
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/absences/import")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/**", "/api/v1/reps/**", "/api/v1/people/**")
+                        .requestMatchers(
+                                HttpMethod.PUT,
+                                "/api/v1/teams/**",
+                                "/api/v1/reps/**",
+                                "/api/v1/people/**",
+                                "/api/v1/units/**")
                         .hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**")
                         .hasRole(Caller.ADMIN)
@@ -219,12 +231,12 @@ public class SecurityKitConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message")
                         .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge")
-                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .hasAnyRole(Caller.MANAGER, Caller.DIRECTOR, Caller.ADMIN)
                         // A rep's own view (the scope interceptor holds a rep to its own id).
                         .requestMatchers(HttpMethod.GET, REP_READS)
-                        .hasAnyRole(Caller.REP, Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
+                        .hasAnyRole(Caller.REP, Caller.MANAGER, Caller.DIRECTOR, Caller.LEADERSHIP, Caller.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**")
-                        .hasAnyRole(Caller.MANAGER, Caller.LEADERSHIP, Caller.ADMIN)
+                        .hasAnyRole(Caller.MANAGER, Caller.DIRECTOR, Caller.LEADERSHIP, Caller.ADMIN)
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(bearerTokens())
@@ -329,7 +341,7 @@ public class SecurityKitConfiguration {
                                                 .scheme("bearer")
                                                 .bearerFormat("JWT")
                                                 .description(
-                                                        "A JWT with sub, roles (MANAGER, LEADERSHIP, ADMIN, INGEST) and teams; see docs/api.md")))
+                                                        "A JWT with sub, roles (MANAGER, DIRECTOR, LEADERSHIP, ADMIN, REP, INGEST), teams and units; see docs/api.md")))
                 .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer-jwt"));
     }
 
@@ -337,9 +349,20 @@ public class SecurityKitConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TeamScope rosterTeamScope(ObjectProvider<RosterStore> roster) {
-        return repId -> Optional.ofNullable(roster.getIfAvailable())
-                .flatMap(store -> store.rep(repId))
-                .map(RepChanged::teamId);
+        return new TeamScope() {
+            @Override
+            public Optional<String> teamOfRep(String repId) {
+                return Optional.ofNullable(roster.getIfAvailable())
+                        .flatMap(store -> store.rep(repId))
+                        .map(RepChanged::teamId);
+            }
+
+            @Override
+            public io.salespulse.kit.roster.OrgTree tree() {
+                RosterStore store = roster.getIfAvailable();
+                return store == null ? io.salespulse.kit.roster.OrgTree.EMPTY : store.tree();
+            }
+        };
     }
 
     @Bean

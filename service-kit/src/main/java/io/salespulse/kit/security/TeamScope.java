@@ -1,5 +1,6 @@
 package io.salespulse.kit.security;
 
+import io.salespulse.kit.roster.OrgTree;
 import java.util.Optional;
 
 /**
@@ -13,5 +14,10 @@ public interface TeamScope {
 
     default Optional<String> teamOfSignal(String signalId) {
         return Optional.empty();
+    }
+
+    /** The organisation's tree (units and their teams), for directors' scope: none known, an empty tree. */
+    default OrgTree tree() {
+        return OrgTree.EMPTY;
     }
 }

@@ -84,6 +84,16 @@ public final class TokenMint {
         return token(subject, roles, teams, Instant.now(), validity, issuer);
     }
 
+    /** A director's token: its {@code units} claim names the units it leads. */
+    public String token(
+            String subject,
+            Collection<String> roles,
+            Collection<String> teams,
+            Collection<String> units,
+            Duration validity) {
+        return token(subject, roles, teams, units, Instant.now(), validity, issuer, AUDIENCE);
+    }
+
     /** A token issued at a given time by a given issuer (tests make expired and foreign ones with it). */
     public String token(
             String subject,
@@ -107,12 +117,27 @@ public final class TokenMint {
             Duration validity,
             String issuer,
             String audience) {
+        return token(subject, roles, teams, List.of(), issuedAt, validity, issuer, audience);
+    }
+
+    private String token(
+            String subject,
+            Collection<String> roles,
+            Collection<String> teams,
+            Collection<String> units,
+            Instant issuedAt,
+            Duration validity,
+            String issuer,
+            String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(issuer)
                 .issueTime(Date.from(issuedAt))
                 .claim("roles", List.copyOf(roles))
                 .claim("teams", List.copyOf(teams));
+        if (!units.isEmpty()) {
+            claims.claim("units", List.copyOf(units));
+        }
         if (validity != null) {
             claims.expirationTime(Date.from(issuedAt.plus(validity)));
         }
