@@ -142,6 +142,13 @@ class CoachingSecurityIT {
                 .units(t.unitA(), t.company())
                 .row(
                         "GET",
+                        "/api/v1/units/{unitId}/signals/heatmap",
+                        "/api/v1/units/" + t.unitA() + "/signals/heatmap",
+                        "/api/v1/units/" + t.unitB() + "/signals/heatmap",
+                        null,
+                        Rule.UNIT_READ)
+                .row(
+                        "GET",
                         "/api/v1/reps/{repId}/plan",
                         "/api/v1/reps/" + t.repA() + "/plan",
                         "/api/v1/reps/" + t.repB() + "/plan",

@@ -403,6 +403,31 @@ public class SignalStore {
             .filter(SignalType::isCare)
             .toList();
 
+    /**
+     * The weak signals (no recognition, no care signal) of these teams that are not resolved, or were resolved after
+     * {@code since}: what was open at any time from {@code since} on.
+     */
+    public List<Signal> weakOpenSince(java.util.Collection<String> teamIds, Instant since) {
+        List<SignalType> left = java.util.Arrays.stream(SignalType.values())
+                .filter(type -> type.isCare() || type.isPositive())
+                .toList();
+        List<Signal> open = find(where("teamId")
+                .in(teamIds)
+                .and("type")
+                .nin(left)
+                .and("status")
+                .in(SignalStatus.OPEN, SignalStatus.ACKNOWLEDGED));
+        List<Signal> resolved = find(where("teamId")
+                .in(teamIds)
+                .and("type")
+                .nin(left)
+                .and("status")
+                .is(SignalStatus.RESOLVED)
+                .and("resolvedAt")
+                .gt(since));
+        return java.util.stream.Stream.concat(open.stream(), resolved.stream()).toList();
+    }
+
     /** A rep's signals, newest first. */
     public List<Signal> ofRep(String repId) {
         return find(where("repId").is(repId));
