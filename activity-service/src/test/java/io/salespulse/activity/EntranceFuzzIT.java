@@ -64,7 +64,8 @@ class EntranceFuzzIT {
     /** What the entrances store: accepted events and the roster's, objectives' and backfills' records. */
     long stored() {
         long count = 0;
-        for (String collection : List.of("accepted_events", "teams", "reps", "absences", "objectives", "backfills")) {
+        for (String collection :
+                List.of("accepted_events", "teams", "reps", "absences", "objectives", "backfills", "units")) {
             count += mongo.getCollection(collection).countDocuments();
         }
         return count;
@@ -318,6 +319,18 @@ class EntranceFuzzIT {
                 List.of("""
                 {"repId":"fz-rep","metric":"MEETINGS_BOOKED","start":"%s","weeklyTargets":[2,4,6,8]}""".formatted(monday)),
                 body -> List.of("Authorization", manager)));
+        // Units under one company, the root.
+        assertThat(Http.put(url("/api/v1/units/fz-company"), """
+                {"name":"Fuzz Group","reportingCurrency":"EUR","locale":"fr","timezone":"Europe/Paris"}""").status()).isEqualTo(200);
+        fuzz(target(
+                "units",
+                "PUT",
+                n -> url("/api/v1/units/fz-unit-" + (n % 5)),
+                "application/json",
+                List.of("""
+                {"name":"Europe","parentId":"fz-company","headIds":["dir-1"],"teamIds":["fz-team"],"reportingCurrency":"EUR",
+                 "locale":"fr","timezone":"Europe/Paris"}"""),
+                body -> admin));
         fuzz(target(
                 "backfills",
                 "PUT",

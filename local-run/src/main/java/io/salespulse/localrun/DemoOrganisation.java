@@ -15,7 +15,8 @@ import java.util.List;
  * The demo organisation ({@link DemoCast}), loaded through the roster API like any admin would: a team in
  * Europe/Paris and one in America/New_York, each with a manager, two SDRs and two AEs (juniors and seniors) and a
  * customer success manager, with their
- * HubSpot and Pipedrive ids; Paris works France's public holidays (New York names no calendar: Thanksgiving would
+ * HubSpot and Pipedrive ids, under a company unit (in euros) with Europe and the Americas, Nadia its director; Paris
+ * works France's public holidays (New York names no calendar: Thanksgiving would
  * shift Ethan's storyline across the edge of an activity drop); Hugo is on leave next week.
  */
 public final class DemoOrganisation {
@@ -50,6 +51,20 @@ public final class DemoOrganisation {
                             team.country() == null ? "null" : "\"" + team.country() + "\"",
                             // Paris runs the weekly team pulse.
                             team == DemoCast.PARIS));
+        }
+        // The organisation's tree: the company over Europe (Paris) and the Americas (New York), Nadia its director.
+        for (DemoCast.Unit unit : DemoCast.UNITS) {
+            put(adminToken, activityUrl + "/api/v1/units/" + unit.unitId(), """
+                    {"name":"%s","parentId":%s,"headIds":[%s],"teamIds":[%s],"reportingCurrency":"%s","locale":"%s","timezone":"%s"}""".formatted(
+                    unit.name(),
+                    unit.parentId() == null ? "null" : "\"" + unit.parentId() + "\"",
+                    unit.headId() == null ? "" : "\"" + unit.headId() + "\"",
+                    String.join(
+                            ",",
+                            unit.teamIds().stream().map(t -> "\"" + t + "\"").toList()),
+                    unit.currency(),
+                    unit.locale(),
+                    unit.zone().getId()));
         }
         for (var person : DemoCast.PEOPLE.entrySet()) {
             put(adminToken, activityUrl + "/api/v1/people/" + person.getKey(), """

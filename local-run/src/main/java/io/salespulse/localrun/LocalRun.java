@@ -97,7 +97,7 @@ public final class LocalRun {
 
                 SalesPulse is up (%ds). Demo team %s (Europe/Paris), manager %s, reps %s.
 
-                  Cockpit (managers)    %s   sign in as Camille (Paris), Jordan (New York), leadership, admin or Léa (a rep)
+                  Cockpit (managers)    %s   sign in as Camille (Paris), Jordan (New York), Nadia (their director), leadership, admin or Léa (a rep)
                   activity-service      %s   ingest: POST /api/v1/events (Authorization: Bearer %s)
                   kpi-service           %s   GET /api/v1/reps/sdr-lea/kpis?period=day
                   coaching-service      %s
@@ -115,6 +115,8 @@ public final class LocalRun {
                   leadership %s (every team):
                     %s
                   admin %s (roster, preferences, rebuild):
+                    %s
+                  director %s (the company unit: Paris and New York):
                     %s
 
                 Ctrl-C stops everything; data is kept for the next start.
@@ -139,7 +141,9 @@ public final class LocalRun {
                 DemoOrganisation.LEADERSHIP,
                 stack.tokens().leadership(),
                 DemoOrganisation.ADMIN,
-                stack.tokens().admin());
+                stack.tokens().admin(),
+                io.salespulse.localrun.demo.DemoCast.DIRECTOR,
+                stack.tokens().director());
         if (demo) {
             Demo.Options demoOptions = new Demo.Options(
                     Long.parseLong(option(args, "--seed=", "42")),

@@ -185,7 +185,8 @@ public final class LocalStack implements AutoCloseable {
      * @param admin      an administrator (writes the roster and preferences)
      * @param rep        a rep reading its own figures ({@code REP}, Léa of {@code team-paris})
      */
-    public record Tokens(String manager, String leadership, String admin, String rep) {}
+    /** The local run's tokens: the demo's manager, leadership, admin, rep and director (of the company unit). */
+    public record Tokens(String manager, String leadership, String admin, String rep, String director) {}
 
     private final Options options;
     private volatile LocalKafka kafka;
@@ -228,15 +229,22 @@ public final class LocalStack implements AutoCloseable {
                 mint.token(DemoOrganisation.MANAGER, List.of("MANAGER"), List.of(DemoOrganisation.TEAM), validity),
                 mint.token(DemoOrganisation.LEADERSHIP, List.of("LEADERSHIP"), List.of(), validity),
                 mint.token(DemoOrganisation.ADMIN, List.of("ADMIN"), List.of(), validity),
-                mint.token(DemoOrganisation.REP, List.of("REP"), List.of(DemoOrganisation.TEAM), validity));
+                mint.token(DemoOrganisation.REP, List.of("REP"), List.of(DemoOrganisation.TEAM), validity),
+                mint.token(
+                        io.salespulse.localrun.demo.DemoCast.DIRECTOR,
+                        List.of("DIRECTOR"),
+                        List.of(),
+                        List.of(io.salespulse.localrun.demo.DemoCast.COMPANY.unitId()),
+                        validity));
         Files.writeString(options.dataDir().resolve("tokens.env"), """
                 # The local run's tokens (./run-local writes them at each start); source this file to use them.
                 MANAGER_TOKEN=%s
                 LEADERSHIP_TOKEN=%s
                 ADMIN_TOKEN=%s
                 REP_TOKEN=%s
+                DIRECTOR_TOKEN=%s
                 """.formatted(
-                        tokens.manager(), tokens.leadership(), tokens.admin(), tokens.rep()));
+                        tokens.manager(), tokens.leadership(), tokens.admin(), tokens.rep(), tokens.director()));
         List<ServiceProcess> services = new ArrayList<>();
         LocalStack stack = new LocalStack(options, kafka, mongo, services, tokens);
         try {
@@ -394,6 +402,7 @@ public final class LocalStack implements AutoCloseable {
                 url("notification-service"),
                 tokens.admin(),
                 tokens.leadership(),
+                tokens.director(),
                 new io.salespulse.localrun.demo.DemoTraffic.Endpoints(
                         url("activity-service"),
                         options.ingestApiKey(),

@@ -1059,33 +1059,37 @@ class CockpitBrowserIT {
                     assertThat(status(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", leaToken))
                             .isEqualTo(403);
 
-                    // Sophie (leadership) sees every team side by side, and reads Paris's board.
+                    // Sophie (leadership): her page is the company's, the root of the tree: Europe and the Americas,
+                    // the teams ranked, the dollars converted at the quarter's rate (shown), the signals by team and
+                    // type without a care signal or a name, Nadia's call.
                     signOut(browser);
                     browser.get(stack.url("cockpit") + "/");
                     signIn(browser, "lead-sophie");
-                    WebElement leadershipLink = browser.findElement(By.id("leadership-link"));
                     assertThat(browser.findElement(By.tagName("main")).getText())
                             .contains("Paris Mid-Market", "New York");
-                    leadershipLink.click();
-                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Every team");
-                    String teams =
-                            browser.findElement(By.cssSelector("table.teams")).getText();
-                    assertThat(teams).contains("Paris Mid-Market", "New York", "EUR");
-                    // Camille acknowledged Léa's CRITICAL drop: it is still counted (nothing changed for Léa), as
-                    // acknowledged.
-                    List<String> columns = browser.findElements(By.cssSelector("table.teams thead th")).stream()
-                            .map(WebElement::getText)
-                            .toList();
-                    int paris = columns.indexOf("Paris Mid-Market") + 1;
-                    assertThat(cell(browser, "Signals not resolved", paris)).matches("[1-9]\\d* / \\d+");
-                    assertThat(cell(browser, "Of which acknowledged", paris)).matches("[1-9]\\d*");
+                    clickThroughTo(browser, By.id("leadership-link"));
+                    assertThat(browser.getCurrentUrl()).contains("/units/unit-company");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SalesPulse Demo Group");
+                    assertThat(browser.findElement(By.id("unit-children")).getText())
+                            .contains("Europe", "Americas");
+                    assertThat(browser.findElement(By.id("unit-ranking")).getText())
+                            .contains("Paris Mid-Market", "New York Enterprise");
+                    assertThat(browser.findElement(By.id("unit-rates")).getText())
+                            .contains("1 USD = 0.92 EUR");
+                    assertThat(browser.findElements(By.id("unit-missing-rate"))).isEmpty();
+                    // Inès's Globex deal stalled (Paris) and Cogswell lost (New York) are counted; Inès's evenings
+                    // never are.
+                    String heat = browser.findElement(By.id("heatmap-table")).getText();
+                    assertThat(heat)
+                            .contains("Stalled deal", "Customer lost", "Paris Mid-Market", "New York Enterprise");
+                    assertThat(browser.findElement(By.tagName("main")).getText())
+                            .doesNotContain("evenings", "Inès", "Léa", "Ethan", "After-hours");
+                    assertThat(browser.findElement(By.id("unit-calls")).getText())
+                            .contains("Nadia Roussel", "450,000");
+                    assertThat(browser.findElements(By.id("unit-call-form")))
+                            .as("leadership reads the calls, makes none")
+                            .isEmpty();
                     screenshot(browser, "leadership");
-                    browser.manage().window().setSize(new Dimension(375, 812));
-                    await().atMost(Duration.ofSeconds(10))
-                            .untilAsserted(() -> assertThat(horizontalOverflow(browser))
-                                    .as("leadership on a phone")
-                                    .isLessThanOrEqualTo(0));
-                    browser.manage().window().setSize(new Dimension(1280, 900));
                     // Paris's board as leadership reads it: no care signal, no care section; Inès's page without her
                     // pace.
                     browser.get(stack.url("cockpit") + "/teams/team-paris");
@@ -1096,6 +1100,45 @@ class CockpitBrowserIT {
                     assertThat(browser.findElements(By.id("care"))).isEmpty();
                     browser.get(stack.url("cockpit") + "/admin/roster");
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+
+                    // Nadia (the director over Paris and New York) lands on her company's page; Europe's own page;
+                    // her call recorded from the form; Paris's board without its care section; nothing of the
+                    // roster; the unit's API refused to a manager.
+                    browser.get(stack.url("cockpit") + "/");
+                    signOut(browser);
+                    browser.get(stack.url("cockpit") + "/");
+                    signIn(browser, "dir-nadia");
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> browser.getCurrentUrl().contains("/units/unit-company"));
+                    assertThat(browser.findElement(By.id("units-link")).getText())
+                            .isNotBlank();
+                    browser.findElement(By.id("unit-call-amount")).sendKeys("460 000");
+                    browser.findElement(By.id("unit-call-note")).sendKeys("Globex signe en décembre");
+                    clickThroughTo(browser, By.id("unit-call-submit"));
+                    assertThat(browser.findElement(By.id("unit-call-saved")).isDisplayed())
+                            .isTrue();
+                    assertThat(browser.findElement(By.id("unit-calls")).getText())
+                            .contains("460,000", "Globex signe en décembre");
+                    clickThroughTo(browser, By.linkText("Europe"));
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Europe");
+                    assertThat(browser.findElement(By.id("unit-ranking")).getText())
+                            .contains("Paris Mid-Market")
+                            .doesNotContain("New York");
+                    assertThat(browser.findElement(By.id("unit-above")).getText())
+                            .contains("SalesPulse Demo Group");
+                    screenshot(browser, "unit");
+                    browser.get(stack.url("cockpit") + "/teams/team-paris");
+                    assertThat(browser.findElements(By.id("team-care"))).isEmpty();
+                    browser.get(stack.url("cockpit") + "/admin/roster");
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your team");
+                    assertThat(status(
+                                    stack.url("kpi-service") + "/api/v1/units/unit-europe/rollup",
+                                    stack.tokens().manager()))
+                            .isEqualTo(403);
+                    assertThat(status(
+                                    stack.url("kpi-service") + "/api/v1/units/unit-americas/rollup",
+                                    stack.tokens().director()))
+                            .isEqualTo(200);
 
                     // The admin gives Léa her Salesforce id: a blank name is refused next to its field, then saved.
                     browser.get(stack.url("cockpit") + "/");

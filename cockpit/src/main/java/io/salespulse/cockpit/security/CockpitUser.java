@@ -9,15 +9,26 @@ import java.util.List;
  *
  * @param id    the token's subject (a manager's id)
  * @param name  how the cockpit greets them
- * @param roles MANAGER, LEADERSHIP, ADMIN, REP
+ * @param roles MANAGER, DIRECTOR, LEADERSHIP, ADMIN, REP
  * @param teams the teams a manager manages
+ * @param units the units of the organisation a director leads
  * @param token the bearer token for the services
  */
-public record CockpitUser(String id, String name, List<String> roles, List<String> teams, String token)
+public record CockpitUser(
+        String id, String name, List<String> roles, List<String> teams, List<String> units, String token)
         implements Serializable {
+
+    public CockpitUser {
+        units = units == null ? List.of() : List.copyOf(units);
+    }
 
     public boolean isManager() {
         return roles.contains("MANAGER");
+    }
+
+    /** Leads units of the organisation: reads every team under them. */
+    public boolean isDirector() {
+        return roles.contains("DIRECTOR") && !units.isEmpty();
     }
 
     public boolean isLeadership() {
@@ -30,11 +41,11 @@ public record CockpitUser(String id, String name, List<String> roles, List<Strin
 
     /** A rep and nothing more: its own week is all it reads ({@code id} is its rep id). */
     public boolean isOnlyRep() {
-        return roles.contains("REP") && !isManager() && !isLeadership() && !isAdmin();
+        return roles.contains("REP") && !isManager() && !roles.contains("DIRECTOR") && !isLeadership() && !isAdmin();
     }
 
     @Override
     public String toString() {
-        return "CockpitUser[" + id + ", roles=" + roles + ", teams=" + teams + "]";
+        return "CockpitUser[" + id + ", roles=" + roles + ", teams=" + teams + ", units=" + units + "]";
     }
 }

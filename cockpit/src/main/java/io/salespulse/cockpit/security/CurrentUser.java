@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The signed-in user of the current request: from the local sign-in (a {@link CockpitUser} principal), or from the
- * organisation's OpenID Connect provider (roles and teams read from the ID token's {@code roles} and {@code teams}
- * claims, the same the services read from the access token the cockpit then calls them with).
+ * organisation's OpenID Connect provider (roles, teams and a director's units read from the ID token's {@code roles},
+ * {@code teams} and {@code units} claims, the same the services read from the access token the cockpit then calls them with).
  */
 @Component
 public class CurrentUser {
@@ -38,6 +38,7 @@ public class CurrentUser {
             }
             List<String> roles = oidc.getClaimAsStringList("roles");
             List<String> teams = oidc.getClaimAsStringList("teams");
+            List<String> units = oidc.getClaimAsStringList("units");
             String name = oidc.getFullName() != null
                     ? oidc.getFullName()
                     : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
@@ -46,6 +47,7 @@ public class CurrentUser {
                     name,
                     roles == null ? List.of() : roles,
                     teams == null ? List.of() : teams,
+                    units == null ? List.of() : units,
                     client.getAccessToken().getTokenValue());
         }
         throw new SessionExpiredException();

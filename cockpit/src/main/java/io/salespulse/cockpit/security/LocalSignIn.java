@@ -62,7 +62,12 @@ class LocalSignIn {
             List<DemoUser> users) {}
 
     /** A demo user, as the local run's roster knows them. */
-    record DemoUser(String id, String name, List<String> roles, List<String> teams) {}
+    record DemoUser(String id, String name, List<String> roles, List<String> teams, List<String> units) {
+
+        DemoUser {
+            units = units == null ? List.of() : List.copyOf(units);
+        }
+    }
 
     private final Settings settings;
     private final NimbusJwtEncoder encoder;
@@ -108,11 +113,12 @@ class LocalSignIn {
                 .expiresAt(now.plus(settings.validity()))
                 .claim("roles", demo.roles())
                 .claim("teams", demo.teams())
+                .claim("units", demo.units())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
-        CockpitUser signedIn = new CockpitUser(demo.id(), demo.name(), demo.roles(), demo.teams(), token);
+        CockpitUser signedIn = new CockpitUser(demo.id(), demo.name(), demo.roles(), demo.teams(), demo.units(), token);
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 signedIn,
                 null,

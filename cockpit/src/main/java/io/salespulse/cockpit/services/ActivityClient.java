@@ -42,6 +42,40 @@ public class ActivityClient {
     }
 
     /** The teams the caller reads, at most {@code limit}, in id order. */
+    /** The units of the organisation the signed-in user reads, the company first. */
+    public List<Unit> units() {
+        return services.readList(Service.ACTIVITY, Unit.class, "/api/v1/units");
+    }
+
+    /** A unit of the organisation. */
+    public Unit unit(String unitId) {
+        return services.read(Service.ACTIVITY, Unit.class, "/api/v1/units/{unitId}", unitId);
+    }
+
+    /** A unit: the company, a region, a segment; its teams, the units under it and those above. */
+    @ReadFrom(service = "activity-service", schema = "UnitView")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Unit(
+            String unitId,
+            String name,
+            String parentId,
+            List<String> headIds,
+            List<String> teamIds,
+            String reportingCurrency,
+            String locale,
+            String timezone,
+            int depth,
+            List<String> path,
+            List<String> children) {
+
+        public Unit {
+            headIds = headIds == null ? List.of() : List.copyOf(headIds);
+            teamIds = teamIds == null ? List.of() : List.copyOf(teamIds);
+            path = path == null ? List.of() : List.copyOf(path);
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+    }
+
     public List<Team> teams(int limit) {
         return services.readList(Service.ACTIVITY, Team.class, "/api/v1/teams?limit={limit}", limit);
     }

@@ -103,6 +103,40 @@ public class CoachingClient {
                 .asInt();
     }
 
+    /** A unit's open weak signals by team and type against a week ago (never a care signal). */
+    public Heatmap heatmap(String unitId) {
+        return services.read(Service.COACHING, Heatmap.class, "/api/v1/units/{unitId}/signals/heatmap", unitId);
+    }
+
+    /** The heatmap: the types with an open signal (its columns), a row per team, each type's total. */
+    @ReadFrom(service = "coaching-service", schema = "Heatmap")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Heatmap(List<SignalType> types, List<HeatRow> teams, Map<SignalType, Long> totals) {
+
+        public Heatmap {
+            types = types == null ? List.of() : List.copyOf(types);
+            teams = teams == null ? List.of() : List.copyOf(teams);
+            totals = totals == null ? Map.of() : Map.copyOf(totals);
+        }
+    }
+
+    /** A team's open weak signals by type, how many were open a week ago, the signals about the team itself. */
+    @ReadFrom(service = "coaching-service", schema = "TeamRow")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HeatRow(
+            String teamId,
+            String name,
+            Map<SignalType, Long> open,
+            long total,
+            long weekAgo,
+            List<Signal> teamSignals) {
+
+        public HeatRow {
+            open = open == null ? Map.of() : Map.copyOf(open);
+            teamSignals = teamSignals == null ? List.of() : List.copyOf(teamSignals);
+        }
+    }
+
     /** A pulse link as its page shows it: OPEN, ANSWERED or EXPIRED. */
     @ReadFrom(service = "coaching-service", schema = "PulseView")
     @JsonIgnoreProperties(ignoreUnknown = true)

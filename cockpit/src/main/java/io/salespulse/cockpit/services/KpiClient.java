@@ -67,6 +67,149 @@ public class KpiClient {
                         day);
     }
 
+    /** A unit's roll-up for a period (week, month, quarter; day) around today, its teams side by side. */
+    public Rollup unitRollup(String unitId, String period) {
+        return services.read(
+                Service.KPI, Rollup.class, "/api/v1/units/{unitId}/rollup?period={period}", unitId, period);
+    }
+
+    /** A unit's forecast hierarchy for the quarter: its calls, those of the units, teams and reps under it. */
+    public UnitForecast unitForecast(String unitId) {
+        return services.read(Service.KPI, UnitForecast.class, "/api/v1/units/{unitId}/forecast", unitId);
+    }
+
+    /** Records the director's call for the unit's quarter (400 names the field at fault). */
+    public Call unitCall(String unitId, Map<String, Object> body) {
+        return Services.as(services.put(Service.KPI, body, "/api/v1/units/{unitId}/forecast/call", unitId), Call.class);
+    }
+
+    /** An amount per currency and in the unit's currency, with the rates used and the ones missing. */
+    @ReadFrom(service = "kpi-service", schema = "Conversion")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Conversion(
+            Map<String, BigDecimal> amounts,
+            String currency,
+            BigDecimal total,
+            LocalDate day,
+            List<Rate> rates,
+            List<String> missing) {
+
+        public Conversion {
+            amounts = amounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(amounts));
+            rates = rates == null ? List.of() : List.copyOf(rates);
+            missing = missing == null ? List.of() : List.copyOf(missing);
+        }
+    }
+
+    /** An exchange rate used. */
+    @ReadFrom(service = "kpi-service", schema = "Rate")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rate(String from, String to, BigDecimal rate, LocalDate effectiveFrom, boolean inverted) {}
+
+    /** A unit's figures over a period, its teams side by side and the units under it. */
+    @ReadFrom(service = "kpi-service", schema = "Rollup")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Rollup(
+            String unitId,
+            String name,
+            String currency,
+            LocalDate from,
+            LocalDate to,
+            LocalDate rateDay,
+            Window window,
+            UnitFigures total,
+            List<UnitLine> units,
+            List<TeamLine> teams) {
+
+        public Rollup {
+            units = units == null ? List.of() : List.copyOf(units);
+            teams = teams == null ? List.of() : List.copyOf(teams);
+        }
+    }
+
+    /** The span of the period before a roll-up is compared with. */
+    @ReadFrom(service = "kpi-service", schema = "Window")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Window(LocalDate from, LocalDate to) {}
+
+    /** Figures of a team or of a unit. */
+    @ReadFrom(service = "kpi-service", schema = "Figures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitFigures(
+            Activity activity,
+            Activity activityBefore,
+            Conversion revenueWon,
+            Conversion revenueWonBefore,
+            Conversion open,
+            Conversion weighted,
+            Map<String, Long> objectives,
+            ForecastFigures forecast) {
+
+        public UnitFigures {
+            objectives = objectives == null ? Map.of() : Map.copyOf(objectives);
+        }
+    }
+
+    /** A forecast by category against quota, converted. */
+    @ReadFrom(service = "kpi-service", schema = "ForecastFigures")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ForecastFigures(
+            LocalDate from,
+            LocalDate to,
+            Conversion closed,
+            Conversion commit,
+            Conversion bestCase,
+            Conversion commitTotal,
+            Conversion quota,
+            BigDecimal attainment,
+            BigDecimal coverage) {}
+
+    /** A team's column of a roll-up. */
+    @ReadFrom(service = "kpi-service", schema = "TeamLine")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamLine(String teamId, String name, String unitId, UnitFigures figures) {}
+
+    /** A unit under the one rolled up. */
+    @ReadFrom(service = "kpi-service", schema = "UnitLine")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitLine(String unitId, String name, int teams, UnitFigures figures) {}
+
+    /** A unit's forecast hierarchy. */
+    @ReadFrom(service = "kpi-service", schema = "UnitForecast")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitForecast(
+            String currency,
+            LocalDate from,
+            LocalDate to,
+            ForecastFigures figures,
+            List<Call> calls,
+            List<UnitCall> units,
+            List<TeamCall> teams,
+            List<Accuracy> accuracy) {
+
+        public UnitForecast {
+            calls = calls == null ? List.of() : List.copyOf(calls);
+            units = units == null ? List.of() : List.copyOf(units);
+            teams = teams == null ? List.of() : List.copyOf(teams);
+            accuracy = accuracy == null ? List.of() : List.copyOf(accuracy);
+        }
+    }
+
+    /** A unit under, with the call in force for it. */
+    @ReadFrom(service = "kpi-service", schema = "UnitCall")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitCall(String unitId, String name, ForecastFigures figures, Call call) {}
+
+    /** A team under, with its manager's call and its reps' calls in force. */
+    @ReadFrom(service = "kpi-service", schema = "TeamCall")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamCall(String teamId, String name, ForecastFigures figures, Call call, List<Call> repCalls) {
+
+        public TeamCall {
+            repCalls = repCalls == null ? List.of() : List.copyOf(repCalls);
+        }
+    }
+
     /** A team's open pipeline by stage, weighted, with the coverage of its running revenue objectives. */
     public Pipeline pipeline(String teamId) {
         return services.read(Service.KPI, Pipeline.class, "/api/v1/teams/{teamId}/pipeline", teamId);
@@ -662,6 +805,8 @@ public class KpiClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Call(
             LocalDate week,
+            String subjectId,
+            String level,
             String managerId,
             BigDecimal amount,
             String currency,
@@ -719,7 +864,7 @@ public class KpiClient {
     /** A caller's accuracy over its judged calls. */
     @ReadFrom(service = "kpi-service", schema = "Accuracy")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Accuracy(String managerId, int calls, BigDecimal accuracy) {
+    public record Accuracy(String managerId, String level, String subjectId, int calls, BigDecimal accuracy) {
 
         public Accuracy {
             accuracy = accuracy == null ? BigDecimal.ZERO : accuracy;

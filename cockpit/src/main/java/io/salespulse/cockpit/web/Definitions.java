@@ -27,6 +27,7 @@ class Definitions {
             "pipeline-changes",
             "forecast",
             "forecast-accuracy",
+            "unit-rollup",
             "funnel",
             "sdr-sourced",
             "lost-reasons",

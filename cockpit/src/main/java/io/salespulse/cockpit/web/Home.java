@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Where a signed-in user lands: a manager of one team on its board; anyone else on the list of the teams it reads
+ * Where a signed-in user lands: a manager of one team on its board, a director on its (first) unit's page; anyone else on the list of the teams it reads
  * (every team for leadership and admins), with the leadership view and the roster for those who have them.
  */
 @Controller
@@ -29,6 +29,9 @@ class Home {
         CockpitUser me = user.get();
         if (me.isOnlyRep()) {
             return "redirect:/me/week";
+        }
+        if (me.isDirector() && !me.isManager() && !me.isLeadership() && !me.isAdmin()) {
+            return "redirect:/units/" + me.units().get(0);
         }
         if (me.isManager() && me.teams().size() == 1 && !me.isLeadership() && !me.isAdmin()) {
             return "redirect:/teams/" + me.teams().get(0);

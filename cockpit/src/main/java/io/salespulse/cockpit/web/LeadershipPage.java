@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Every team side by side, for leadership (and admins): this period against the one before, the open pipeline,
+ * Every team side by side, for leadership (and admins), while the organisation has no tree (with one, leadership's page
+ * is the company unit's, {@link UnitPage}): this period against the one before, the open pipeline,
  * objectives by status and the signals not resolved by severity (acknowledged ones included: a manager having seen a
  * signal changes nothing for the rep). Each team's figures in its own time zone; teams asked side by side.
  */
@@ -125,6 +126,11 @@ class LeadershipPage {
             throw new Services.ServiceRefusal(403, "/leadership");
         }
         String chosen = TeamBoard.PERIODS.contains(period) ? period : "week";
+        // With an organisation tree, leadership's page is its root: the company unit.
+        List<ActivityClient.Unit> units = activity.units();
+        if (!units.isEmpty() && units.get(0).parentId() == null) {
+            return "redirect:/units/" + units.get(0).unitId() + "?period=" + chosen;
+        }
         List<ActivityClient.Team> teams = activity.teams(MAX_TEAMS);
         List<Pending<TeamLine>> pending = new ArrayList<>();
         for (ActivityClient.Team team : teams) {

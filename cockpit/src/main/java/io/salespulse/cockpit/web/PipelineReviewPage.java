@@ -242,13 +242,7 @@ class PipelineReviewPage {
             Locale locale) {
         PageAdvice.checkId(teamId);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "amount",
-                amount.strip()
-                        .replace(',', '.')
-                        .replace(" ", "")
-                        .replace("\u202f", "")
-                        .replace("\u00a0", ""));
+        body.put("amount", typedAmount(amount));
         body.put("currency", currency);
         body.put("period", "quarter");
         body.put("note", note.isBlank() ? null : note);
@@ -276,6 +270,15 @@ class PipelineReviewPage {
                             Figures.amount(replaced.amount(), replaced.currency(), locale)));
         }
         return "redirect:/teams/" + teamId + "/pipeline#call";
+    }
+
+    /** An amount as typed ("12 500,50" or "12,500.50" in either language) as the API reads it ("12500.50"). */
+    static String typedAmount(String amount) {
+        return amount.strip()
+                .replace(',', '.')
+                .replace(" ", "")
+                .replace("\u202f", "")
+                .replace("\u00a0", "");
     }
 
     /** A moment as the day of the week and the date it was in the team's zone ("lundi 23 novembre"). */

@@ -152,6 +152,16 @@ class RosterPage {
         return "redirect:/admin/roster#people";
     }
 
+    /** A unit as the roster lists it: its parent, directors and teams by name. */
+    record UnitLine(String unitId, String name, String parent, String heads, String teams, String currency) {}
+
+    private static String names(List<String> ids, Map<String, String> names) {
+        return ids.isEmpty()
+                ? "—"
+                : String.join(
+                        ", ", ids.stream().map(id -> names.getOrDefault(id, id)).toList());
+    }
+
     private String renderRoster(Model model, Map<String, String> personErrors, Map<String, String> personForm) {
         Pending<Map<String, String>> people = services.async(activity::people);
         List<ActivityClient.Team> teams = activity.teams(LeadershipPage.MAX_TEAMS);
@@ -167,6 +177,22 @@ class RosterPage {
                 return new TeamRoster(team, managers.isEmpty() ? "—" : String.join(", ", managers), reps);
             }));
         }
+        List<ActivityClient.Unit> units = activity.units();
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        units.forEach(u -> unitNames.put(u.unitId(), u.name()));
+        Map<String, String> teamNames = new LinkedHashMap<>();
+        teams.forEach(t -> teamNames.put(t.teamId(), t.name()));
+        model.addAttribute(
+                "units",
+                units.stream()
+                        .map(u -> new UnitLine(
+                                u.unitId(),
+                                u.name(),
+                                u.parentId() == null ? "—" : unitNames.getOrDefault(u.parentId(), u.parentId()),
+                                names(u.headIds(), people.get()),
+                                names(u.teamIds(), teamNames),
+                                u.reportingCurrency()))
+                        .toList());
         model.addAttribute("teams", pending.stream().map(Pending::get).toList());
         model.addAttribute("capped", teams.size() == LeadershipPage.MAX_TEAMS);
         model.addAttribute("people", new java.util.TreeMap<>(people.get()));

@@ -135,7 +135,11 @@ class SignalPage {
         model.addAttribute("status", signal.status());
         model.addAttribute(
                 "mayAcknowledge",
-                signal.isOpen() && (user.get().isManager() || user.get().isAdmin()));
+                signal.isOpen()
+                        && (user.get().isManager()
+                                || user.get().isAdmin()
+                                // A director acknowledges what is about a team, not about a person.
+                                || user.get().isDirector() && signal.repId() == null));
         model.addAttribute("noteMax", NOTE_MAX);
         model.addAttribute("repId", repId);
         model.addAttribute("who", who);

@@ -45,6 +45,7 @@ public final class Demo implements AutoCloseable {
      * @param notificationUrl notification-service
      * @param adminToken      an admin's token (preferences)
      * @param readToken       a leadership token (reads)
+     * @param directorToken   the director's token (its call for the company)
      * @param endpoints       ingestion credentials
      * @param dataDir         where the notification log goes
      * @param clock           the system's clock (the story's today is its today)
@@ -56,6 +57,7 @@ public final class Demo implements AutoCloseable {
             String notificationUrl,
             String adminToken,
             String readToken,
+            String directorToken,
             DemoTraffic.Endpoints endpoints,
             Path dataDir,
             Clock clock) {}
@@ -87,6 +89,12 @@ public final class Demo implements AutoCloseable {
                         """
                         {"slackWebhookUrl":"%s","locale":"%s","timezone":"%s","minSeverity":"INFO","digest":{"daily":"08:30","weekly":"MON 08:30"}}""".formatted(sink.url(team.managerId()), team.locale(), team.zone()));
             }
+            // Nadia, the director, gets her weekly digest of both teams on Monday morning.
+            put(
+                    target.notificationUrl() + "/api/v1/managers/" + DemoCast.DIRECTOR + "/preferences",
+                    target.adminToken(),
+                    """
+                    {"slackWebhookUrl":"%s","locale":"fr","timezone":"Europe/Paris","minSeverity":"CRITICAL","digest":{"weekly":"MON 08:30"}}""".formatted(sink.url(DemoCast.DIRECTOR)));
             Plan plan = DemoStory.plan(options.seed(), target.clock().instant());
             out.printf(
                     "Demo (seed %d), today %s: sending four weeks of history since %s through Pipedrive and HubSpot webhooks and CloudEvents ...%n",
@@ -106,6 +114,7 @@ public final class Demo implements AutoCloseable {
             traffic.activities(List.of(plan.sourcing()));
             traffic.objectives(plan.objectives());
             coaching(target);
+            directors(target);
             // What the history itself tells, as the README's storylines say it (the notifications follow on their own).
             out.println("Demo: the last four weeks are counted. What they tell:");
             out.println("  - Léa (SDR, Paris) slides: her last week is a quarter of her usual activity"
@@ -124,6 +133,11 @@ public final class Demo implements AutoCloseable {
             out.println(
                     "  - Paris runs the weekly team pulse: \"How was your week?\" goes to each rep on Friday at 15:00"
                             + " (or when Camille asks it from the board; without SMTP the links are not emailed)");
+            out.println(
+                    "  - Nadia, director over Paris and New York, reads the company in euros (the dollar at 0.92 this"
+                            + " quarter) and calls " + DemoCast.DIRECTORS_CALL
+                            + " EUR for its quarter (her unit page, /units/"
+                            + DemoCast.COMPANY.unitId() + ")");
             out.println(
                     "Demo: objectives set, Camille's 1:1s with Hugo and Léa's development plan recorded. Today, live:");
             Thread.sleep(3000);
@@ -275,6 +289,24 @@ public final class Demo implements AutoCloseable {
                   {"goalId":"ae","kind":"ROLE_MOVE","title":"Devenir AE d'ici six mois","targetRole":"AE","due":"%s",
                    "milestones":[{"milestoneId":"discovery","text":"Mener trois rendez-vous de découverte avec Inès","due":"%s"}]}]}""".formatted(
                         today.plusDays(14), today.plusMonths(6), today.plusMonths(2)));
+    }
+
+    /**
+     * The director's side: the dollar's rate into euros for this quarter and the last (the company reports in euros),
+     * and Nadia's call for the company's quarter.
+     */
+    private static void directors(Target target) throws IOException, InterruptedException {
+        java.time.LocalDate today = java.time.LocalDate.now(target.clock().withZone(DemoCast.PARIS.zone()));
+        java.time.LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        put(target.kpiUrl() + "/api/v1/admin/rates", target.adminToken(), """
+                {"rates":[{"from":"USD","to":"EUR","rate":0.9,"effectiveFrom":"%s"},
+                          {"from":"USD","to":"EUR","rate":0.92,"effectiveFrom":"%s"}]}""".formatted(
+                        quarter.minusMonths(3), quarter));
+        put(
+                target.kpiUrl() + "/api/v1/units/" + DemoCast.COMPANY.unitId() + "/forecast/call",
+                target.directorToken(),
+                """
+                {"amount":%s,"currency":"EUR","period":"quarter","note":"Initech et Umbrella signent ce trimestre"}""".formatted(DemoCast.DIRECTORS_CALL));
     }
 
     private static void put(String url, String token, String json) throws IOException, InterruptedException {

@@ -99,14 +99,67 @@ public final class DemoCast {
     public static final List<Team> TEAMS = List.of(PARIS, NEW_YORK);
 
     /**
+     * A unit of the demo's organisation.
+     *
+     * @param parentId the unit above (null: the company)
+     * @param headId   its director (null: none of its own)
+     */
+    public record Unit(
+            String unitId,
+            String name,
+            String parentId,
+            String headId,
+            List<String> teamIds,
+            String currency,
+            String locale,
+            ZoneId zone) {}
+
+    /** The director over Paris and New York: the company's head. */
+    public static final String DIRECTOR = "dir-nadia";
+
+    /** The company, reporting in euros, over Europe (Paris, in euros) and the Americas (New York, in dollars). */
+    public static final Unit COMPANY = new Unit(
+            "unit-company", "SalesPulse Demo Group", null, DIRECTOR, List.of(), "EUR", "fr", ZoneId.of("Europe/Paris"));
+
+    public static final Unit EUROPE = new Unit(
+            "unit-europe",
+            "Europe",
+            COMPANY.unitId(),
+            null,
+            List.of(PARIS.teamId()),
+            "EUR",
+            "fr",
+            ZoneId.of("Europe/Paris"));
+    public static final Unit AMERICAS = new Unit(
+            "unit-americas",
+            "Americas",
+            COMPANY.unitId(),
+            null,
+            List.of(NEW_YORK.teamId()),
+            "USD",
+            "en",
+            ZoneId.of("America/New_York"));
+    /** The units, each after the one above it. */
+    public static final List<Unit> UNITS = List.of(COMPANY, EUROPE, AMERICAS);
+
+    /** Nadia's call for the company's quarter, in euros. */
+    public static final String DIRECTORS_CALL = "450000";
+
+    /**
      * The people who sign in besides the reps, by the id their sign-in gives them, with the names the pages show (the
      * cockpit's demo sign-in offers them under the same names).
      */
     public static final java.util.Map<String, String> PEOPLE = java.util.Map.of(
-            "mgr-camille", "Camille Durand",
-            "mgr-jordan", "Jordan Miller",
-            "lead-sophie", "Sophie Laurent",
-            "admin-local", "Admin");
+            "mgr-camille",
+            "Camille Durand",
+            "mgr-jordan",
+            "Jordan Miller",
+            "lead-sophie",
+            "Sophie Laurent",
+            DIRECTOR,
+            "Nadia Roussel",
+            "admin-local",
+            "Admin");
 
     public static final List<Rep> REPS = List.of(
             new Rep("sdr-lea", "Léa Martin", PARIS.teamId(), "SDR", "JUNIOR", 9, "51001", "201"),

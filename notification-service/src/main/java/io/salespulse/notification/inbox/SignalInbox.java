@@ -11,6 +11,7 @@ import io.salespulse.contracts.signal.SignalRaised;
 import io.salespulse.contracts.signal.SignalType;
 import io.salespulse.contracts.signal.SignalUpdated;
 import io.salespulse.kit.mongo.LatestState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -40,13 +41,27 @@ public class SignalInbox {
      * A signal's state as the inbox keeps it, under its id: what routing and digests read, and its last lifecycle
      * event's type. Earlier builds stored the whole event beside the lifecycle; it reads the same.
      */
-    record Entry(String signalId, SignalType type, String repId, String teamId, Severity severity, String lifecycle) {}
+    record Entry(
+            String signalId,
+            SignalType type,
+            String repId,
+            String teamId,
+            Severity severity,
+            String lifecycle,
+            Instant raisedAt,
+            Instant resolvedAt) {}
 
     void record(EventEnvelope envelope) {
         SignalEvent signal = envelope.dataAs(SignalEvent.class);
         Severity severity = signal instanceof SignalRaised raised
                 ? raised.severity()
                 : signal instanceof SignalUpdated updated ? updated.severity() : null;
+        // When it was raised, kept from the first event (a signal's events come in order, on its partition); when
+        // resolved, from the resolution: for "open a week ago".
+        Entry held = mongo.findById(signal.signalId(), Entry.class, COLLECTION);
+        Instant raisedAt = signal instanceof SignalRaised
+                ? signal.occurredAt()
+                : held == null || held.raisedAt() == null ? null : held.raisedAt();
         LatestState.replaceIfNotOlder(
                 mongo,
                 COLLECTION,
@@ -58,7 +73,9 @@ public class SignalInbox {
                         signal.repId(),
                         signal.teamId(),
                         severity,
-                        envelope.type().typeName()));
+                        envelope.type().typeName(),
+                        raisedAt,
+                        signal instanceof io.salespulse.contracts.signal.SignalResolved ? signal.occurredAt() : null));
     }
 
     /**
@@ -86,6 +103,28 @@ public class SignalInbox {
             }
         }
         return reps;
+    }
+
+    /**
+     * How many weak signals (no recognition, no care signal) of each of these teams were open at {@code at}: raised by
+     * then (a signal whose raising this service never saw counts as raised before) and not resolved by then.
+     */
+    public java.util.Map<String, Long> weakOpenAt(Collection<String> teamIds, Instant at) {
+        java.util.Map<String, Long> open = new java.util.TreeMap<>();
+        for (Entry entry : mongo.find(query(where("teamId").in(teamIds)), Entry.class, COLLECTION)) {
+            if (entry.type() == null
+                    || entry.type().isPositive()
+                    || entry.type().isCare()) {
+                continue;
+            }
+            boolean raised = entry.raisedAt() == null || !entry.raisedAt().isAfter(at);
+            boolean resolved = EventType.SIGNAL_RESOLVED.typeName().equals(entry.lifecycle())
+                    && (entry.resolvedAt() == null || !entry.resolvedAt().isAfter(at));
+            if (raised && !resolved) {
+                open.merge(entry.teamId(), 1L, Long::sum);
+            }
+        }
+        return open;
     }
 
     /** The open signals of these teams. */

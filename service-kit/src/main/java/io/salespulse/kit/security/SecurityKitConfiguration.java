@@ -226,10 +226,11 @@ public class SecurityKitConfiguration {
                         .hasRole(Caller.ADMIN)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/backfills/**")
                         .hasRole(Caller.ADMIN)
+                        // A director's own preferences too (its digest): the scope interceptor holds it to its own id.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/managers/*/preferences")
-                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .hasAnyRole(Caller.MANAGER, Caller.DIRECTOR, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/managers/*/test-message")
-                        .hasAnyRole(Caller.MANAGER, Caller.ADMIN)
+                        .hasAnyRole(Caller.MANAGER, Caller.DIRECTOR, Caller.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/signals/*/acknowledge")
                         .hasAnyRole(Caller.MANAGER, Caller.DIRECTOR, Caller.ADMIN)
                         // A rep's own view (the scope interceptor holds a rep to its own id).
