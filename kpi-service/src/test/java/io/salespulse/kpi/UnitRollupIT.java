@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  * roll-up equals its teams' figures added by hand, dollars converted at the rate in force on the period's last day (or
  * today while it runs) and the rate shown; a period before any rate reports the rate missing and no total. Then the
  * forecast hierarchy: a rep's, a manager's and a director's calls, each level seeing those under it, judged once the
- * quarter is over.
+ * quarter is over; and a unit moved in and out of a director's subtree while its token lives.
  *
  * <p>"Now" is Friday 2026-11-27 12:00 UTC: this week so far is Monday 23rd to Friday 27th, compared with Monday 16th to
  * Friday 20th. The rates: USD→EUR 0.90 from 1 October, 0.95 from 26 November.
@@ -390,6 +390,30 @@ class UnitRollupIT {
                         .asString())
                 .isEqualTo(ana);
         clock.set(NOW);
+
+        // The Americas moved under Europe while Europe's director's token lives: it reads New York now; moved back,
+        // not.
+        String nyKpis = api("/teams/" + newYork + "/kpis?period=week");
+        assertThat(Http.get(nyKpis, "Authorization", "Bearer " + europeDirector).status())
+                .isEqualTo(403);
+        KafkaProbe.publish(e(americas(europe, Instant.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get(nyKpis, "Authorization", "Bearer " + europeDirector)
+                                .status()
+                        == 200);
+        KafkaProbe.publish(e(americas(company, Instant.now().plusMillis(1))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get(nyKpis, "Authorization", "Bearer " + europeDirector)
+                                .status()
+                        == 403);
+        assertThat(Http.get(api("/units/" + americas + "/rollup"), "Authorization", "Bearer " + europeDirector)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private UnitChanged americas(String parent, Instant at) {
+        return new UnitChanged(
+                americas, "Americas", parent, List.of(), List.of(newYork), "USD", Language.en, "America/New_York", at);
     }
 
     private void call(String path, String token, String amount, String currency) {

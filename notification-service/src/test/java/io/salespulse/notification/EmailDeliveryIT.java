@@ -70,6 +70,19 @@ class EmailDeliveryIT {
     @LocalManagementPort
     int managementPort;
 
+    /**
+     * A weekly digest time that is not today's (the clock is the real one): the weekly review, due on its day once its
+     * time has passed, would otherwise reach these inboxes too on the day it falls (every Monday by default).
+     */
+    static String weeklyNotToday() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        .plusDays(3)
+                        .getDayOfWeek()
+                        .name()
+                        .substring(0, 3)
+                + " 08:30";
+    }
+
     @Test
     void aBigWinReachesTheManagersInboxInBothPartsInTheirLanguage() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);
@@ -77,7 +90,8 @@ class EmailDeliveryIT {
         String manager = "camille-" + s;
         assertThat(Http.put(
                                 "http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
-                                "{\"email\":\"camille@example.test\",\"locale\":\"fr\",\"timezone\":\"UTC\",\"minSeverity\":\"INFO\"}")
+                                "{\"email\":\"camille@example.test\",\"locale\":\"fr\",\"timezone\":\"UTC\",\"minSeverity\":\"INFO\","
+                                        + "\"digest\":{\"weekly\":\"" + weeklyNotToday() + "\"}}")
                         .status())
                 .isEqualTo(200);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
@@ -159,7 +173,7 @@ class EmailDeliveryIT {
                                     "http://localhost:" + port + "/api/v1/managers/" + manager + "/preferences",
                                     """
                     {"email":"%s","slackWebhookUrl":"http://127.0.0.1:%d/slack","teamsWebhookUrl":"http://127.0.0.1:%d/slack",
-                     "locale":"en","timezone":"UTC","minSeverity":"INFO"}""".formatted(inbox, slack.port(), teams.port()))
+                     "locale":"en","timezone":"UTC","minSeverity":"INFO","digest":{"weekly":"%s"}}""".formatted(inbox, slack.port(), teams.port(), weeklyNotToday()))
                             .status())
                     .isEqualTo(200);
             Instant at = Instant.parse("2026-01-01T00:00:00Z");

@@ -1059,6 +1059,19 @@ class CockpitBrowserIT {
                     assertThat(status(stack.url("coaching-service") + "/api/v1/teams/team-paris/signals", leaToken))
                             .isEqualTo(403);
 
+                    // Inès (an AE) calls her own quarter from her week; her director will see it under the unit's.
+                    signOut(browser);
+                    browser.get(stack.url("cockpit") + "/");
+                    signIn(browser, "ae-ines");
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> browser.getCurrentUrl().endsWith("/me/week"));
+                    browser.findElement(By.id("my-call-amount")).sendKeys("50 000");
+                    clickThroughTo(browser, By.id("my-call-submit"));
+                    assertThat(browser.findElement(By.id("my-call-saved")).isDisplayed())
+                            .isTrue();
+                    assertThat(browser.findElement(By.id("my-call-current")).getText())
+                            .contains("50,000");
+
                     // Sophie (leadership): her page is the company's, the root of the tree: Europe and the Americas,
                     // the teams ranked, the dollars converted at the quarter's rate (shown), the signals by team and
                     // type without a care signal or a name, Nadia's call.
@@ -1118,7 +1131,7 @@ class CockpitBrowserIT {
                     assertThat(browser.findElement(By.id("unit-call-saved")).isDisplayed())
                             .isTrue();
                     assertThat(browser.findElement(By.id("unit-calls")).getText())
-                            .contains("460,000", "Globex signe en décembre");
+                            .contains("460,000", "Globex signe en décembre", "Inès Moreau", "50,000");
                     clickThroughTo(browser, By.linkText("Europe"));
                     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Europe");
                     assertThat(browser.findElement(By.id("unit-ranking")).getText())

@@ -158,6 +158,20 @@ class DemoIT {
                                                 stack.tokens().leadership()))
                                         .containsPattern(
                                                 "\\{\"days\":90,\"currency\":\"EUR\",\"arr\":120000(\\.0+)?,\"arrWithRenewal\":0"));
+                // Nadia's company: both teams in euros at the quarter's rate, and her call for the quarter.
+                String company = get(
+                        stack.url("kpi-service") + "/api/v1/units/unit-company/rollup?period=quarter",
+                        stack.tokens().director());
+                assertThat(company)
+                        .contains(
+                                "\"teamId\":\"team-paris\"",
+                                "\"teamId\":\"team-nyc\"",
+                                "\"from\":\"USD\",\"to\":\"EUR\"")
+                        .contains("\"missing\":[]");
+                assertThat(get(
+                                stack.url("kpi-service") + "/api/v1/units/unit-company/forecast",
+                                stack.tokens().director()))
+                        .containsPattern("\"amount\":450000(\\.0+)?,");
                 // Metric hygiene after a realistic run: no email address, no rep's or team's name in any scrape.
                 for (String service : LocalStack.SERVICES) {
                     String scrape = get(stack.managementUrl(service) + "/actuator/prometheus", admin);
@@ -190,7 +204,8 @@ class DemoIT {
                         "Hugo's energy at his weekly 1:1s falls",
                         "Acme Logistique (120,000 EUR, Zoé's) renews in 60 days",
                         "Cogswell Logistics (60,000 USD, Liam's) left",
-                        "Liam grows Kramerica Industries")
+                        "Liam grows Kramerica Industries",
+                        "Nadia, director over Paris and New York")
                 .contains(
                         "ACTIVITY_DROP, CRITICAL",
                         "STALLED_DEAL, CLOSE_DATE_SLIPPING",

@@ -240,6 +240,27 @@ public class KpiClient {
         return services.readList(Service.KPI, Accuracy.class, "/api/v1/teams/{teamId}/forecast/accuracy", teamId);
     }
 
+    /** A rep's calls for the quarter under way, and how far its past calls were from what it won. */
+    public RepCalls repCalls(String repId) {
+        return services.read(Service.KPI, RepCalls.class, "/api/v1/reps/{repId}/forecast/calls", repId);
+    }
+
+    /** Records the rep's own call for its quarter (400 names the field at fault). */
+    public Call repCall(String repId, Map<String, Object> body) {
+        return Services.as(services.put(Service.KPI, body, "/api/v1/reps/{repId}/forecast/call", repId), Call.class);
+    }
+
+    /** A rep's calls: those of the period (history included) and its accuracy over past ones. */
+    @ReadFrom(service = "kpi-service", schema = "RepCalls")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RepCalls(LocalDate from, LocalDate to, List<Call> calls, List<Accuracy> accuracy) {
+
+        public RepCalls {
+            calls = calls == null ? List.of() : List.copyOf(calls);
+            accuracy = accuracy == null ? List.of() : List.copyOf(accuracy);
+        }
+    }
+
     /** A rep's open deals, at most {@code limit}. */
     public List<OpenDeal> openDeals(String repId, int limit) {
         return services.readList(Service.KPI, OpenDeal.class, "/api/v1/reps/{repId}/deals?limit={limit}", repId, limit);

@@ -18,6 +18,9 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A rep's own week (role REP, the token's subject its rep id): its figures against last week, its last 28 days, its
@@ -75,6 +78,10 @@ class MyWeekPage {
         Pending<CoachingClient.Care> care = services.async(() -> coaching.care(repId));
         Pending<List<CoachingClient.OwnPulse>> pulse = services.async(() -> coaching.ownPulse(repId));
         boolean csm = "CSM".equals(rep.role());
+        // An AE calls its own quarter: what it will have won by its end.
+        boolean ae = "AE".equals(rep.role());
+        Pending<KpiClient.RepCalls> calls = ae ? services.async(() -> kpi.repCalls(repId)) : null;
+        Pending<List<KpiClient.OpenDeal>> deals = ae ? services.async(() -> kpi.openDeals(repId, 100)) : null;
         Pending<KpiClient.Retention> retention = csm ? services.async(() -> kpi.repRetention(repId, "quarter")) : null;
         Pending<List<KpiClient.Account>> accounts = csm ? services.async(() -> kpi.repAccounts(repId)) : null;
         List<ActivityClient.Absence> absences = activity.absencesOfRep(repId, today, today.plusDays(90));
@@ -114,6 +121,77 @@ class MyWeekPage {
                                         answer.score(),
                                         answer.comment()))
                         .toList());
+        model.addAttribute("ae", ae);
+        if (ae) {
+            KpiClient.RepCalls mine = calls.get();
+            KpiClient.Call current = mine.calls().stream()
+                    .filter(c -> c.replacedAt() == null)
+                    .reduce((first, second) -> second)
+                    .orElse(null);
+            model.addAttribute(
+                    "myCall",
+                    current == null
+                            ? null
+                            : labels.word(
+                                    "myWeek.call.current",
+                                    locale,
+                                    Figures.amount(current.amount(), current.currency(), locale),
+                                    Figures.day(current.week(), locale)));
+            // Its own calls' accuracy (its manager's calls for it are its manager's).
+            KpiClient.Accuracy own = mine.accuracy().stream()
+                    .filter(a -> repId.equals(a.managerId()))
+                    .findFirst()
+                    .orElse(null);
+            model.addAttribute(
+                    "myAccuracy",
+                    own == null
+                            ? null
+                            : labels.word(
+                                    "myWeek.call.accuracy",
+                                    locale,
+                                    own.calls(),
+                                    Figures.percent(own.accuracy(), locale)));
+            java.util.TreeSet<String> currencies = new java.util.TreeSet<>();
+            deals.get().stream()
+                    .map(KpiClient.OpenDeal::currency)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(currencies::add);
+            if (current != null) {
+                currencies.add(current.currency());
+            }
+            if (currencies.isEmpty()) {
+                currencies.add("EUR");
+            }
+            model.addAttribute("callCurrencies", List.copyOf(currencies));
+        }
         return "my-week";
+    }
+
+    /** The rep's own call for the quarter under way. */
+    @PostMapping("/me/forecast/call")
+    String call(
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes flash) {
+        String repId = user.get().id();
+        PageAdvice.checkId(repId);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("amount", PipelineReviewPage.typedAmount(amount));
+        body.put("currency", currency);
+        body.put("period", "quarter");
+        body.put("note", note.isBlank() ? null : note);
+        try {
+            kpi.repCall(repId, body);
+        } catch (Services.ServiceRefusal refusal) {
+            if (refusal.status() != 400) {
+                throw refusal;
+            }
+            flash.addFlashAttribute("callErrors", labels.fieldErrors(refusal.fieldErrors()));
+            flash.addFlashAttribute("callForm", Map.of("amount", amount, "note", note));
+            return "redirect:/me/week#my-call";
+        }
+        flash.addFlashAttribute("called", true);
+        return "redirect:/me/week#my-call";
     }
 }

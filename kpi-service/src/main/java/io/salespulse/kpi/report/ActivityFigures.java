@@ -30,30 +30,24 @@ public record ActivityFigures(
         BigDecimal showRate) {
 
     public static ActivityFigures of(Collection<RepDay> days) {
-        long calls = 0, connected = 0, talk = 0, emails = 0, booked = 0, scheduled = 0, held = 0;
-        for (RepDay day : days) {
-            DailyActivity a = day.activity();
-            calls += a.calls();
-            connected += a.connectedCalls();
-            talk += a.talkTimeSeconds();
-            emails += a.emails();
-            booked += a.meetingsBooked();
-            scheduled += a.meetingsScheduled();
-            held += a.meetingsHeld();
-        }
-        return new ActivityFigures(
-                calls,
-                connected,
-                ratio(connected, calls),
-                talk,
-                emails,
-                booked,
-                scheduled,
-                held,
-                ratio(held, scheduled));
+        return sum(days.stream().map(day -> counts(day.activity())).toList());
     }
 
-    /** Several teams' figures together: counts added, rates computed again from the added counts. */
+    /** A day's counts (its rates are computed where days are added). */
+    private static ActivityFigures counts(DailyActivity a) {
+        return new ActivityFigures(
+                a.calls(),
+                a.connectedCalls(),
+                null,
+                a.talkTimeSeconds(),
+                a.emails(),
+                a.meetingsBooked(),
+                a.meetingsScheduled(),
+                a.meetingsHeld(),
+                null);
+    }
+
+    /** Figures together (days, teams): counts added, rates computed again from the added counts. */
     public static ActivityFigures sum(Collection<ActivityFigures> parts) {
         long calls = 0, connected = 0, talk = 0, emails = 0, booked = 0, scheduled = 0, held = 0;
         for (ActivityFigures a : parts) {

@@ -25,12 +25,10 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +100,8 @@ class DirectorDigest {
                 continue;
             }
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
-            String[] when = prefs.weeklyDigest().split(" ");
-            DayOfWeek day = Arrays.stream(DayOfWeek.values())
-                    .filter(d -> d.name().startsWith(when[0]))
-                    .findFirst()
-                    .orElseThrow();
-            if (local.getDayOfWeek() == day && !local.toLocalTime().isBefore(LocalTime.parse(when[1]))) {
-                send(prefs, headed, tree, local.toLocalDate());
-            }
+            WeeklyDigest.dueAt(prefs.weeklyDigest(), local)
+                    .ifPresent(due -> send(prefs, headed, tree, local.toLocalDate()));
         }
     }
 

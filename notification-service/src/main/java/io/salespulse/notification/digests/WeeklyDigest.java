@@ -103,21 +103,24 @@ class WeeklyDigest {
                 continue;
             }
             ZonedDateTime local = clock.instant().atZone(ZoneId.of(prefs.timezone()));
-            String[] when = prefs.weeklyDigest().split(" ");
-            if (local.getDayOfWeek() == day(when[0]) && !local.toLocalTime().isBefore(LocalTime.parse(when[1]))) {
-                send(
-                        prefs,
-                        local,
-                        local.toLocalDate().atTime(LocalTime.parse(when[1])).atZone(local.getZone()));
-            }
+            dueAt(prefs.weeklyDigest(), local).ifPresent(due -> send(prefs, local, due));
         }
     }
 
-    private static DayOfWeek day(String threeLetters) {
-        return Arrays.stream(DayOfWeek.values())
-                .filter(d -> d.name().startsWith(threeLetters))
+    /**
+     * When a weekly digest set for {@code weekly} ("MON 08:30", in the zone of {@code local}) was due today, if it is
+     * today's and its time has come.
+     */
+    static java.util.Optional<ZonedDateTime> dueAt(String weekly, ZonedDateTime local) {
+        String[] when = weekly.split(" ");
+        DayOfWeek day = Arrays.stream(DayOfWeek.values())
+                .filter(d -> d.name().startsWith(when[0]))
                 .findFirst()
                 .orElseThrow();
+        LocalTime at = LocalTime.parse(when[1]);
+        return local.getDayOfWeek() == day && !local.toLocalTime().isBefore(at)
+                ? java.util.Optional.of(local.toLocalDate().atTime(at).atZone(local.getZone()))
+                : java.util.Optional.empty();
     }
 
     /**
