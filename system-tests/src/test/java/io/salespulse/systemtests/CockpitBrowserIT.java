@@ -1095,8 +1095,10 @@ class CockpitBrowserIT {
                     String heat = browser.findElement(By.id("heatmap-table")).getText();
                     assertThat(heat)
                             .contains("Stalled deal", "Customer lost", "Paris Mid-Market", "New York Enterprise");
-                    assertThat(browser.findElement(By.tagName("main")).getText())
+                    assertThat(browser.findElement(By.id("heatmap")).getText())
                             .doesNotContain("evenings", "Inès", "Léa", "Ethan", "After-hours");
+                    assertThat(browser.findElement(By.tagName("main")).getText())
+                            .doesNotContain("evenings", "After-hours", "Léa", "Ethan");
                     assertThat(browser.findElement(By.id("unit-calls")).getText())
                             .contains("Nadia Roussel", "450,000");
                     assertThat(browser.findElements(By.id("unit-call-form")))

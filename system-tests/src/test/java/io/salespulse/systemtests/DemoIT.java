@@ -102,10 +102,13 @@ class DemoIT {
                     assertThat(m.managerId()).isEqualTo("mgr-camille");
                     assertThat(m.text()).isEqualTo("Belle signature de Marc Petit : Initech — licence groupe");
                 });
-                assertThat(demo.sink().received()).anySatisfy(m -> {
-                    assertThat(m.managerId()).isEqualTo("mgr-jordan");
-                    assertThat(m.text()).isEqualTo("Olivia Chen reached 100% of their objective");
-                });
+                // Olivia's deal closed a few seconds before the demo's last live moment: its milestone is on its way
+                // (its deal's figures to kpi-service, the objective's progress to coaching-service, then the sink).
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(demo.sink().received()).anySatisfy(m -> {
+                            assertThat(m.managerId()).isEqualTo("mgr-jordan");
+                            assertThat(m.text()).isEqualTo("Olivia Chen reached 100% of their objective");
+                        }));
                 // A smaller recognition goes at once too: recognitions are their own class, sent at once by default.
                 await().atMost(Duration.ofSeconds(30))
                         .untilAsserted(() -> assertThat(demo.sink().received()).anySatisfy(m -> {

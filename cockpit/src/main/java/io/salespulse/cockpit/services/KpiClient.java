@@ -774,10 +774,11 @@ public class KpiClient {
     /** The quarter's forecast, where the quota comes from, and the manager's calls. */
     @ReadFrom(service = "kpi-service", schema = "ForecastReview")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ForecastReview(Forecast forecast, Quota quota, List<Call> calls) {
+    public record ForecastReview(Forecast forecast, Quota quota, List<Call> calls, List<Call> repCalls) {
 
         public ForecastReview {
             calls = calls == null ? List.of() : List.copyOf(calls);
+            repCalls = repCalls == null ? List.of() : List.copyOf(repCalls);
         }
     }
 

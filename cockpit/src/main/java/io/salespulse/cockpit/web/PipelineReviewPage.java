@@ -217,6 +217,17 @@ class PipelineReviewPage {
                             : null));
         }
         model.addAttribute("calls", calls);
+        // The reps' own calls in force, beside the manager's.
+        model.addAttribute(
+                "repCalls",
+                forecast.get().repCalls().stream()
+                        .map(call -> new CallLine(
+                                Figures.day(call.week(), locale),
+                                names.getOrDefault(call.subjectId(), call.subjectId()),
+                                Figures.amount(call.amount(), call.currency(), locale),
+                                call.note() != null ? call.note() : "",
+                                null))
+                        .toList());
         model.addAttribute("accuracy", accuracy.get());
         model.addAttribute("people", people.get());
         model.addAttribute("steps", steps);

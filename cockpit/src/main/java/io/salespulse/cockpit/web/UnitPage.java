@@ -47,7 +47,8 @@ class UnitPage {
             long calls,
             String callsChange,
             long signals,
-            long signalsWeekAgo) {}
+            long signalsWeekAgo,
+            String call) {}
 
     /** A unit under, with its total. */
     record UnitRow(String unitId, String name, int teams, Amount won, String attainment, String call) {}
@@ -156,6 +157,13 @@ class UnitPage {
 
         Map<String, CoachingClient.HeatRow> heat =
                 signals.teams().stream().collect(Collectors.toMap(CoachingClient.HeatRow::teamId, r -> r, (a, b) -> a));
+        KpiClient.UnitForecast hierarchy = forecast.get();
+        Map<String, String> managerCalls = new LinkedHashMap<>();
+        hierarchy.teams().stream()
+                .filter(team -> team.call() != null)
+                .forEach(team -> managerCalls.put(
+                        team.teamId(),
+                        Figures.amount(team.call().amount(), team.call().currency(), locale)));
         List<TeamRank> ranked = new ArrayList<>();
         int rank = 0;
         for (KpiClient.TeamLine team : figures.teams()) {
@@ -172,10 +180,10 @@ class UnitPage {
                     f.activity().calls(),
                     Figures.change(f.activity().calls(), f.activityBefore().calls()),
                     row == null ? 0 : row.total(),
-                    row == null ? 0 : row.weekAgo()));
+                    row == null ? 0 : row.weekAgo(),
+                    managerCalls.getOrDefault(team.teamId(), "—")));
         }
         model.addAttribute("teams", ranked);
-        KpiClient.UnitForecast hierarchy = forecast.get();
         // The reps who called, by name: the names of the teams where one did.
         List<Pending<Map<String, String>>> repNames = hierarchy.teams().stream()
                 .filter(team -> !team.repCalls().isEmpty())
