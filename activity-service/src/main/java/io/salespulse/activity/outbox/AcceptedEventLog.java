@@ -203,10 +203,25 @@ public class AcceptedEventLog {
         append(List.of(new Entry(source, id, channel, List.of(EventEnvelope.of(keyOf(source, id), source, event)))));
     }
 
+    /** Told after every append that wrote something: the relay looks for work at once (it backs off when idle). */
+    void whenAppended(Runnable listener) {
+        this.appended = listener;
+    }
+
+    private volatile Runnable appended = () -> {};
+
     public List<String> append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
+        try {
+            return insert(entries);
+        } finally {
+            appended.run();
+        }
+    }
+
+    private List<String> insert(List<Entry> entries) {
         Instant now = clock.instant();
         List<StoredEntry> stored = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
@@ -233,6 +248,7 @@ public class AcceptedEventLog {
     public Outcome appendVersioned(Entry entry) {
         try {
             mongo.insert(stored(entry, clock.instant()));
+            appended.run();
             return Outcome.APPENDED;
         } catch (DuplicateKeyException e) {
             return contains(entry.source(), entry.eventId()) ? Outcome.DUPLICATE : Outcome.CONFLICT;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.kit.kafka.EventEncodingException;
 import io.salespulse.kit.kafka.EventPublisher;
+import io.salespulse.kit.work.IdleBackoff;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,9 @@ import tools.jackson.core.JacksonException;
  * reason, counted ({@code salespulse_outbox_parked_total}), listed at {@code GET /api/v1/admin/outbox/parked}, and
  * out of the way of everything after it. With several instances, only the holder of the {@link RelayLease} publishes.
  * A batch is marked published while the next one is read and published (one batch in marking at most); a round ends
- * with its last mark, so the next round starts from marked entries only.
+ * with its last mark, so the next round starts from marked entries only. Idle, it backs off ({@link IdleBackoff}): an
+ * append in this process wakes it; entries accepted by another instance are found within
+ * {@code salespulse.outbox.idle-poll-max-ms}.
  */
 @Component
 class OutboxRelay {
@@ -47,6 +50,7 @@ class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final Counter parked;
+    private final IdleBackoff idle;
     private final ExecutorService marker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "outbox-marker");
         thread.setDaemon(true);
@@ -59,7 +63,11 @@ class OutboxRelay {
             RelayLease lease,
             MeterRegistry meters,
             Clock clock,
-            @Value("${salespulse.outbox.batch-size:500}") int batchSize) {
+            @Value("${salespulse.outbox.batch-size:500}") int batchSize,
+            @Value("${salespulse.outbox.poll-interval-ms:100}") long pollMillis,
+            @Value("${salespulse.outbox.idle-poll-max-ms:1000}") long idleMaxMillis) {
+        this.idle = new IdleBackoff(Duration.ofMillis(pollMillis), Duration.ofMillis(idleMaxMillis));
+        acceptedEvents.whenAppended(idle::wake);
         this.acceptedEvents = acceptedEvents;
         this.publisher = publisher;
         this.lease = lease;
@@ -89,8 +97,17 @@ class OutboxRelay {
                 .register(meters);
     }
 
+    /**
+     * A tick: a round when there may be work (an append in this process woke it, the last round found some, or the idle
+     * wait is over: idle, the relay reads the log once per {@code salespulse.outbox.idle-poll-max-ms}).
+     */
     @Scheduled(fixedDelayString = "${salespulse.outbox.poll-interval-ms:100}")
     void relay() {
+        if (!idle.due()) {
+            return;
+        }
+        boolean found = false;
+        double failuresBefore = failures.count();
         // Pipelined: while one batch is being marked published, the next is read and published. Marking is the
         // costlier half (it rewrites every entry of the batch), so a backlog drains at the pace of the marks alone.
         CompletableFuture<Void> marking = CompletableFuture.completedFuture(null);
@@ -102,6 +119,7 @@ class OutboxRelay {
                 if (batch.isEmpty()) {
                     break;
                 }
+                found = true;
                 List<String> toMark = publish(batch);
                 marking.join();
                 marking = CompletableFuture.runAsync(() -> acceptedEvents.markPublished(toMark), marker);
@@ -121,6 +139,8 @@ class OutboxRelay {
             } catch (RuntimeException alreadyCounted) {
                 // a failed mark leaves its entries unpublished: they go out again, and consumers drop the repeats
             }
+            // A failed round backs off as an idle one does: the broker may be away a while.
+            idle.looked(found && failuresBefore == failures.count());
         }
     }
 

@@ -48,10 +48,18 @@ public class DeliveryStore {
         indexes.createIndex(new Index().on("signalId", Sort.Direction.ASC));
     }
 
+    private volatile Runnable added = () -> {};
+
+    /** Told after each delivery queued: the dispatcher looks for work at once (it backs off when idle). */
+    void whenAdded(Runnable listener) {
+        this.added = listener;
+    }
+
     /** Queues (or logs as digest or suppressed) a delivery; false if it existed already. */
     boolean add(Delivery delivery) {
         try {
             mongo.insert(delivery.createdAt(clock.instant()));
+            added.run();
             return true;
         } catch (DuplicateKeyException e) {
             return false;

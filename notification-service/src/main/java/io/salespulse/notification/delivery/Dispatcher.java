@@ -48,6 +48,7 @@ class Dispatcher {
     private final TargetRateLimits recent;
 
     private final OutboundPolicy outbound;
+    private final io.salespulse.kit.work.IdleBackoff idle;
 
     Dispatcher(
             DeliveryStore queue,
@@ -55,7 +56,14 @@ class Dispatcher {
             Clock clock,
             MeterRegistry meters,
             OutboundPolicy outbound,
-            NotificationSettings settings) {
+            NotificationSettings settings,
+            @org.springframework.beans.factory.annotation.Value("${salespulse.notifications.dispatch-every-ms:500}")
+                    long tickMillis,
+            @org.springframework.beans.factory.annotation.Value("${salespulse.notifications.idle-dispatch-max-ms:1000}")
+                    long idleMaxMillis) {
+        this.idle = new io.salespulse.kit.work.IdleBackoff(
+                Duration.ofMillis(tickMillis), Duration.ofMillis(Math.max(tickMillis, idleMaxMillis)));
+        queue.whenAdded(idle::wake);
         this.maxRetryAfter = settings.maxRetryAfter();
         this.roundTimeout = settings.roundTimeout();
         this.outbound = outbound;
@@ -90,10 +98,18 @@ class Dispatcher {
         }
     }
 
+    /**
+     * A tick: a round when there may be work due (a delivery just queued in this process, the last round found some,
+     * or the idle wait is over: idle, the queue is read once per {@code salespulse.notifications.idle-dispatch-max-ms},
+     * which also bounds how late a retry or a delivery queued by another instance goes out).
+     */
     @Scheduled(fixedDelayString = "${salespulse.notifications.dispatch-every-ms:500}")
     void dispatch() {
+        if (!idle.due()) {
+            return;
+        }
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         try {
-            List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) {
                 Optional<Delivery> next = queue.claimDue();
                 if (next.isEmpty()) {
@@ -111,6 +127,8 @@ class Dispatcher {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
             log.warn("Dispatch round failed, will retry: {}", e.getMessage());
+        } finally {
+            idle.looked(!sends.isEmpty());
         }
     }
 
