@@ -9,6 +9,7 @@ import io.salespulse.contracts.org.TeamChanged;
 import io.salespulse.contracts.org.TeamRules;
 import io.salespulse.contracts.org.WorkingHours;
 import io.salespulse.kit.calendar.PublicHolidays;
+import io.salespulse.kit.roster.OrgTree;
 import io.salespulse.kit.security.Caller;
 import io.salespulse.kit.web.Bounded;
 import io.salespulse.kit.web.FieldProblem;
@@ -225,7 +226,10 @@ class RosterController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         Paging paging = Paging.of(limit, cursor);
         Caller caller = Caller.current().orElseThrow();
-        return roster.pageOfTeams(caller.readableTeams(roster.tree()), paging, TeamView::of);
+        return roster.pageOfTeams(
+                caller.readableTeams(caller.has(Caller.DIRECTOR) ? roster.tree() : OrgTree.EMPTY),
+                paging,
+                TeamView::of);
     }
 
     @Operation(summary = "A team")
