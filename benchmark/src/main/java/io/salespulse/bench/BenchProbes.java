@@ -38,11 +38,16 @@ final class BenchProbes {
 
     private BenchProbes() {}
 
-    /** The sum of a Prometheus metric's series on a service ({@code 0} when it has none yet). */
+    /**
+     * The sum of a Prometheus metric's series on a service ({@code 0} when it has none yet). The scrape asks for that
+     * metric alone ({@code includedNames}), which shortens the answer, though the registry still collects every meter.
+     */
     static double metric(String serviceUrl, String name, String labelFilter) {
+        String family = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
+                    HttpRequest.newBuilder(URI.create(
+                                    serviceUrl + "/actuator/prometheus?includedNames=" + family + "," + name))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

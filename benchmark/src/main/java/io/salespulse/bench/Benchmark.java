@@ -55,9 +55,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>raw Kafka: CloudEvent-sized records with {@code ce_*} headers, produced (idempotent, acks=all, linger 5 ms, as
  *   the relay does) and consumed;</li>
  *   <li>a round on fresh data: ingest of CloudEvents batches and of signed HubSpot webhook batches; first post to all
- *   counted; the relay draining a backlog (Kafka stopped while events are accepted, then started); kpi-service
- *   counting a backlog (stopped while events are published, then started);</li>
- *   <li>post-to-KPI latency at 100, 500 and 1,000 events/s; signal-to-Slack latency at a local stand-in;
+ *   counted; then each stage alone on the same events: ingest into the store (Kafka stopped, kpi-service down), the
+ *   relay draining that backlog (kpi-service still down), kpi-service counting it (restarted); every stage profiled
+ *   with JDK Flight Recorder ({@link StageProfile});</li>
+ *   <li>post-to-KPI latency at 100, 500, 1,000 and 5,000 events/s; signal-to-Slack latency at a local stand-in;
  *   heap and resident memory per service;</li>
  *   <li>{@code --history} events (500,000 by default) loaded over 60 past days, idle CPU with that history, and the
  *   round again.</li>
@@ -71,8 +72,15 @@ public final class Benchmark {
     private static final String SLACK_TEAM = "team-bench-slack";
     private static final String SLACK_MANAGER = "mgr-bench-slack";
     private static final int THREADS = 4;
+    /**
+     * How often a wait reads a service's metric: each read is a whole Prometheus scrape of that service (the registry
+     * collects every meter before it filters), which the first profiles found taking a fifth of kpi-service's CPU
+     * when polled every 50 ms. At 250 ms a rate over a stage of several seconds is off by a few percent at most.
+     */
+    private static final long POLL_MILLIS = 250;
+
     private static final int BATCH = 500;
-    private static final List<Integer> LATENCY_RATES = List.of(100, 500, 1000);
+    private static final List<Integer> LATENCY_RATES = List.of(100, 500, 1000, 5000);
     private static final List<String> SERVICES =
             List.of("activity-service", "kpi-service", "coaching-service", "notification-service");
     private static final HttpClient HTTP =
@@ -191,19 +199,20 @@ public final class Benchmark {
 
         progress("warming up (not measured)");
         endToEnd("warm", settings.roundEvents() / 2);
-        report.fresh = round("fresh");
+        report.fresh = round("fresh", report.freshProfiles);
 
         try (KpiWatch watch = new KpiWatch(stack.kafkaBootstrapServers())) {
             for (int rate : LATENCY_RATES) {
                 report.latency.put(rate, latency(watch, rate));
             }
         }
+        awaitConsumersCaughtUp(Duration.ofMinutes(30));
         report.slack = slackLatency();
         report.memory = memory();
 
         loadHistory(settings.history());
         report.idleCpu = idleCpu(Duration.ofSeconds(30));
-        report.withHistory = round("history");
+        report.withHistory = round("history", report.historyProfiles);
         report.memoryAfter = memory();
         report.elapsed = Duration.ofNanos(System.nanoTime() - started);
         return report.markdown();
@@ -216,8 +225,8 @@ public final class Benchmark {
                 {"name":"Bench","timezone":"UTC","locale":"en","managerIds":["mgr-bench"],"workingDays":["MON","TUE","WED","THU","FRI"]}""");
         put(activity + "/api/v1/teams/" + SLACK_TEAM, admin, """
                 {"name":"Bench Slack","timezone":"UTC","locale":"en","managerIds":["%s"],"workingDays":["MON","TUE","WED","THU","FRI"]}""".formatted(SLACK_MANAGER));
-        List<String> groups = new ArrayList<>(List.of(
-                "warm", "fresh", "fresh-relay", "fresh-kpi", "history", "history-relay", "history-kpi", "past"));
+        List<String> groups =
+                new ArrayList<>(List.of("warm", "fresh", "fresh-alone", "history", "history-alone", "past"));
         LATENCY_RATES.forEach(rate -> groups.add("lat" + rate));
         int hubspotId = 800_000;
         for (String group : groups) {
@@ -310,28 +319,42 @@ public final class Benchmark {
     // --- a round of rates ---------------------------------------------------------------------------------------
 
     /** Rates of one round, in events per second. */
-    record Rates(double ingest, double hubspot, double firstPostToCounted, double relayBacklog, double kpiBacklog) {}
+    record Rates(
+            double ingest,
+            double hubspot,
+            double firstPostToCounted,
+            double ingestAlone,
+            double relayBacklog,
+            double kpiBacklog) {}
 
-    private Rates round(String label) throws Exception {
+    /** A round of rates; each stage is also profiled ({@link StageProfile}), its summaries kept in the report. */
+    private Rates round(String label, Map<String, List<StageProfile.Summary>> profiles) throws Exception {
         awaitConsumersCaughtUp(Duration.ofMinutes(60));
         progress(label + ": CloudEvents ingest and first post to counted");
+        StageProfile together = profile(label + "-together", SERVICES);
         EndToEnd e2e = endToEnd(label, settings.roundEvents());
+        profiles.put("post to counted, every stage at once", together.stop());
         progress(label + ": signed HubSpot webhook batches");
         double hubspot = hubspot(label);
-        progress(label + ": relay draining a backlog (Kafka stopped while events are accepted)");
-        double relay = relayBacklog(label + "-relay");
-        progress(label + ": kpi-service counting a backlog (stopped while events are published)");
-        double kpi = kpiBacklog(label + "-kpi");
-        Rates rates = new Rates(e2e.ingest(), hubspot, e2e.counted(), relay, kpi);
-        progress("%s: ingest %.0f/s, HubSpot %.0f/s, post to counted %.0f/s, relay %.0f/s, kpi %.0f/s"
-                .formatted(
-                        label,
-                        rates.ingest(),
-                        rates.hubspot(),
-                        rates.firstPostToCounted(),
-                        rates.relayBacklog(),
-                        rates.kpiBacklog()));
+        Alone alone = stagesAlone(label, profiles);
+        Rates rates = new Rates(e2e.ingest(), hubspot, e2e.counted(), alone.ingest(), alone.relay(), alone.counting());
+        progress(
+                "%s: ingest %.0f/s, HubSpot %.0f/s, post to counted %.0f/s, ingest alone %.0f/s, relay %.0f/s, kpi %.0f/s"
+                        .formatted(
+                                label,
+                                rates.ingest(),
+                                rates.hubspot(),
+                                rates.firstPostToCounted(),
+                                rates.ingestAlone(),
+                                rates.relayBacklog(),
+                                rates.kpiBacklog()));
         return rates;
+    }
+
+    private StageProfile profile(String stage, List<String> services) throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service, stack.pidOf(service)));
+        return StageProfile.start(stage, options.dataDir().resolve("profiles"), pids);
     }
 
     record EndToEnd(double ingest, double counted) {}
@@ -366,45 +389,47 @@ public final class Benchmark {
         return rate;
     }
 
-    private double relayBacklog(String group) throws Exception {
-        List<String> reps = repsByGroup.get(group);
-        int events = settings.roundEvents();
-        double publishedBefore = published();
-        double countedBefore = counted();
-        stack.stopKafka();
-        Instant now = Instant.now();
-        load.sendCalls(
-                events,
-                BATCH,
-                THREADS,
-                i -> load.call(reps.get(i % reps.size()), now.minusSeconds(i % 600)),
-                new AtomicLong());
-        stack.startKafka();
-        long firstPublished = awaitAbove("first published", this::published, publishedBefore, Duration.ofMinutes(5));
-        awaitAtLeast("published", this::published, publishedBefore + events, Duration.ofMinutes(10));
-        double rate = events / ((System.nanoTime() - firstPublished) / 1e9);
-        awaitAtLeast("counted", this::counted, countedBefore + events, Duration.ofMinutes(10));
-        return rate;
-    }
+    record Alone(double ingest, double relay, double counting) {}
 
-    private double kpiBacklog(String group) throws Exception {
-        List<String> reps = repsByGroup.get(group);
+    /**
+     * Each stage of the path alone, on the same events: accepted into the store with Kafka stopped and kpi-service
+     * down (ingest alone), drained to Kafka by the relay with kpi-service still down (relay alone), then counted by a
+     * restarted kpi-service from its committed offsets (counting alone; coaching-service reacts to its updates).
+     */
+    private Alone stagesAlone(String label, Map<String, List<StageProfile.Summary>> profiles) throws Exception {
+        List<String> reps = repsByGroup.get(label + "-alone");
         int events = settings.roundEvents();
         double publishedBefore = published();
         stack.kill("kpi-service");
+        stack.stopKafka();
+        progress(label + ": ingest alone (Kafka stopped, kpi-service down)");
+        StageProfile ingestProfile = profile(label + "-ingest", List.of("activity-service"));
         Instant now = Instant.now();
+        long t0 = System.nanoTime();
         load.sendCalls(
                 events,
                 BATCH,
                 THREADS,
                 i -> load.call(reps.get(i % reps.size()), now.minusSeconds(i % 600)),
                 new AtomicLong());
+        double ingest = events / ((System.nanoTime() - t0) / 1e9);
+        profiles.put("ingest alone, into the store", ingestProfile.stop());
+        progress(label + ": relay alone, draining the backlog to Kafka");
+        StageProfile relayProfile = profile(label + "-relay", List.of("activity-service"));
+        stack.startKafka();
+        long firstPublished = awaitAbove("first published", this::published, publishedBefore, Duration.ofMinutes(5));
         awaitAtLeast("published", this::published, publishedBefore + events, Duration.ofMinutes(10));
+        double relay = events / ((System.nanoTime() - firstPublished) / 1e9);
+        profiles.put("relay alone, store to Kafka", relayProfile.stop());
+        progress(label + ": kpi-service counting the backlog alone");
         stack.restart("kpi-service", Duration.ofMinutes(3));
+        StageProfile countingProfile = profile(label + "-counting", List.of("kpi-service"));
         // A fresh JVM: its counter starts at zero, and it resumes from the group's committed offsets.
         long firstCounted = awaitAbove("first counted", this::counted, 0, Duration.ofMinutes(5));
         awaitAtLeast("counted", this::counted, events, Duration.ofMinutes(10));
-        return events / ((System.nanoTime() - firstCounted) / 1e9);
+        double counting = events / ((System.nanoTime() - firstCounted) / 1e9);
+        profiles.put("counting alone, Kafka to rep-days", countingProfile.stop());
+        return new Alone(ingest, relay, counting);
     }
 
     private double counted() {
@@ -587,7 +612,7 @@ public final class Benchmark {
         Thread.sleep(20_000);
         Map<String, Long> pids = new LinkedHashMap<>();
         SERVICES.forEach(service -> pids.put(service, stack.pidOf(service)));
-        pids.put("Kafka + Mongo-wire server", ProcessHandle.current().pid());
+        pids.put(StageProfile.INFRASTRUCTURE, ProcessHandle.current().pid());
         Map<String, Double> before = new LinkedHashMap<>();
         pids.forEach((name, pid) -> before.put(name, BenchProbes.cpuSeconds(pid)));
         Thread.sleep(window.toMillis());
@@ -643,7 +668,7 @@ public final class Benchmark {
                 throw new IllegalStateException(what + " did not reach " + (long) target + " within " + within + " (at "
                         + value.getAsDouble() + ")");
             }
-            Thread.sleep(50);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -654,7 +679,7 @@ public final class Benchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(what + " did not come down to " + (long) target + " within " + within);
             }
-            Thread.sleep(100);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -666,7 +691,7 @@ public final class Benchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(what + " did not happen within " + within);
             }
-            Thread.sleep(20);
+            Thread.sleep(POLL_MILLIS);
         }
         return System.nanoTime();
     }
@@ -701,6 +726,8 @@ public final class Benchmark {
         List<Memory> memory;
         List<Memory> memoryAfter;
         Map<String, Double> idleCpu;
+        final Map<String, List<StageProfile.Summary>> freshProfiles = new LinkedHashMap<>();
+        final Map<String, List<StageProfile.Summary>> historyProfiles = new LinkedHashMap<>();
         Duration elapsed;
 
         Report(Settings settings) {
@@ -766,19 +793,27 @@ public final class Benchmark {
                     fresh.ingest(),
                     withHistory.ingest(),
                     raw.producer(),
-                    0.20,
-                    "20% of the producer");
+                    0.25,
+                    "25% of the producer");
             row(
                     md,
                     "ingest, signed HubSpot batches of 100, 4 clients",
                     fresh.hubspot(),
                     withHistory.hubspot(),
                     raw.producer(),
+                    0.05,
+                    "5% of the producer");
+            row(
+                    md,
+                    "ingest alone, into the store (Kafka stopped)",
+                    fresh.ingestAlone(),
+                    withHistory.ingestAlone(),
+                    raw.producer(),
                     0.0,
                     "");
             row(
                     md,
-                    "relay, draining a backlog to Kafka",
+                    "relay alone, draining a backlog to Kafka",
                     fresh.relayBacklog(),
                     withHistory.relayBacklog(),
                     raw.producer(),
@@ -786,20 +821,20 @@ public final class Benchmark {
                     "");
             row(
                     md,
-                    "kpi-service, counting a backlog",
+                    "kpi-service alone, counting a backlog",
                     fresh.kpiBacklog(),
                     withHistory.kpiBacklog(),
                     raw.consumer(),
-                    0.20,
-                    "20% of the consumer");
+                    0.10,
+                    "10% of the consumer");
             row(
                     md,
                     "first post to all counted",
                     fresh.firstPostToCounted(),
                     withHistory.firstPostToCounted(),
                     raw.consumer(),
-                    0.10,
-                    "10% of the consumer");
+                    0.03,
+                    "3% of the consumer");
             md.append(
                             "\nThe ingest and relay rates are shares of the raw producer rate, the counting rates shares of the raw consumer rate. ")
                     .append("\"With history\" is the same round after ")
@@ -822,7 +857,7 @@ public final class Benchmark {
                                     l.percentiles().p99(),
                                     l.percentiles().max(),
                                     l.missing(),
-                                    rate == 1000
+                                    rate == 5000
                                             ? "1 s: " + verdict(l.percentiles().p99() <= 1000 && l.missing() == 0)
                                             : "")));
             md.append(
@@ -861,7 +896,27 @@ public final class Benchmark {
             double total =
                     idleCpu.values().stream().mapToDouble(Double::doubleValue).sum();
             md.append("| all | %.1f%% |\n\nTarget: under 5%% of one core: %s.\n".formatted(total, verdict(total < 5)));
+            profiles(md, "fresh", freshProfiles);
+            profiles(md, "with history", historyProfiles);
             return md.toString();
+        }
+
+        /** Where each stage spends its CPU, from its JDK Flight Recorder recordings. */
+        private static void profiles(StringBuilder md, String round, Map<String, List<StageProfile.Summary>> stages) {
+            md.append("\n## Profiles, ").append(round).append("\n\n");
+            md.append(
+                            "JDK Flight Recorder (`settings=profile`, Java execution samples) in every process a stage runs in; the files ")
+                    .append(
+                            "are in `.bench/profiles/`. A sample's component is the innermost frame in a known library or in our code; ")
+                    .append("the hottest methods are the top frames.\n\n");
+            md.append("| stage | process | samples | by component | hottest methods |\n|---|---|---|---|---|\n");
+            stages.forEach((stage, summaries) -> summaries.forEach(summary -> md.append("| %s | %s | %d | %s | %s |\n"
+                    .formatted(
+                            stage,
+                            summary.process(),
+                            summary.samples(),
+                            StageProfile.Summary.top(summary.components(), 4),
+                            StageProfile.Summary.top(summary.methods(), 3)))));
         }
 
         private static void row(
