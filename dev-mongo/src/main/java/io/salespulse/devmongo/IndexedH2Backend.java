@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -16,7 +17,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend, with the non-unique indexes the services create honoured ({@link SecondaryIndex})
  * and queries planned over every index ({@link IndexedH2Collection}): so a query costs what it matches, as on
- * MongoDB, instead of a scan of everything stored. Documents are stored as the H2 backend stores them; unique indexes
+ * MongoDB, instead of a scan of everything stored. Documents are stored as BSON ({@link BsonDocumentType}), where the
+ * H2 backend stores them with Java serialisation; unique indexes
  * are ordered as MongoDB orders values ({@link KeyValueType}), where the H2 backend compares keys by serialising them,
  * and rebuilt from the documents the first time a file the plain backend wrote is opened. Secondary indexes live in
  * memory and are rebuilt when the file is opened.
@@ -67,7 +69,9 @@ public final class IndexedH2Backend extends H2Backend {
                     this,
                     collectionName,
                     options,
-                    store().openMap("databases." + fullName),
+                    store().openMap(
+                                    "databases." + fullName,
+                                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
                     store().openMap("meta." + fullName),
                     cursorRegistry);
         }
