@@ -18,10 +18,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -201,15 +204,34 @@ public class AccountBook {
     }
 
     /** A customer touch: a call, an email or a meeting linked to an account. */
-    public void touched(ActivityEvent activity) {
-        if (activity.accountId() == null) {
+    public void touched(List<ActivityEvent> activities) {
+        Map<String, Instant> touches = new HashMap<>();
+        Map<String, Instant> meetings = new HashMap<>();
+        for (ActivityEvent activity : activities) {
+            if (activity.accountId() != null) {
+                touches.merge(activity.accountId(), activity.occurredAt(), AccountBook::later);
+                if (activity instanceof MeetingHeld) {
+                    meetings.merge(activity.accountId(), activity.occurredAt(), AccountBook::later);
+                }
+            }
+        }
+        if (touches.isEmpty()) {
             return;
         }
-        Update touch = new Update().max("lastTouchAt", activity.occurredAt());
-        if (activity instanceof MeetingHeld) {
-            touch.max("lastMeetingAt", activity.occurredAt());
-        }
-        mongo.upsert(query(where("_id").is(activity.accountId())), touch, StoredAccount.class);
+        // One round trip for the batch: the latest touch of each account ($max keeps it whatever the order).
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredAccount.class);
+        touches.forEach((account, at) -> {
+            Update touch = new Update().max("lastTouchAt", at);
+            if (meetings.containsKey(account)) {
+                touch.max("lastMeetingAt", meetings.get(account));
+            }
+            writes.upsert(query(where("_id").is(account)), touch);
+        });
+        writes.execute();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

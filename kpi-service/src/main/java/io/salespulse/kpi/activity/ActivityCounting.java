@@ -48,27 +48,18 @@ public final class ActivityCounting {
                 }
             }
             counters.put(hourOf(call.occurredAt(), zone), 1L);
-            increments.add(new Increment(envelope.id(), rep, team, day(call.occurredAt(), zone), counters));
+            increments.add(new Increment(rep, team, day(call.occurredAt(), zone), counters));
         } else if (event instanceof EmailSent email) {
-            increments.add(new Increment(
-                    envelope.id(), rep, team, day(email.occurredAt(), zone), timed(Counter.emails, email, zone)));
+            increments.add(new Increment(rep, team, day(email.occurredAt(), zone), timed(Counter.emails, email, zone)));
         } else if (event instanceof MeetingBooked booked) {
             increments.add(new Increment(
-                    envelope.id(),
-                    rep,
-                    team,
-                    day(booked.occurredAt(), zone),
-                    timed(Counter.meetingsBooked, booked, zone)));
+                    rep, team, day(booked.occurredAt(), zone), timed(Counter.meetingsBooked, booked, zone)));
             // The show rate compares meetings held with meetings scheduled in the same period.
-            increments.add(new Increment(
-                    envelope.id() + "#scheduled",
-                    rep,
-                    team,
-                    day(booked.scheduledFor(), zone),
-                    counters(Counter.meetingsScheduled, 1)));
+            increments.add(
+                    new Increment(rep, team, day(booked.scheduledFor(), zone), counters(Counter.meetingsScheduled, 1)));
         } else if (event instanceof MeetingHeld held) {
-            increments.add(new Increment(
-                    envelope.id(), rep, team, day(held.occurredAt(), zone), timed(Counter.meetingsHeld, held, zone)));
+            increments.add(
+                    new Increment(rep, team, day(held.occurredAt(), zone), timed(Counter.meetingsHeld, held, zone)));
         }
         return increments;
     }

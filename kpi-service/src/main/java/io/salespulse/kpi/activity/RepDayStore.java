@@ -28,40 +28,44 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code rep_days} view: one document per rep and day with its counters and the ids of the events counted into
- * it. An event is added with a filter "its id is not there yet" in the same single-document update that increments
- * the counters, so a redelivered event changes nothing, without transactions. A consumed batch is pre-aggregated
- * per rep-day and written in one bulk round trip, without reading the ids already counted: the filter checks them
- * where they are stored. The ids kept are bounded: the latest {@code salespulse.kpi.counted-ids-per-day} (10,000) of a
- * rep-day, so a flood of events for one rep and day is counted without growing its document toward MongoDB's 16 MB
- * limit (which would block the partition). A redelivery comes within a few batches of its first delivery (a consumer
- * that lost its partition, the outbox relay publishing again after a crash), far inside that window; an event
- * redelivered after 10,000 newer ones of the same rep-day would count again.
+ * The {@code rep_days} view: one document per rep and day with its counters and, for each topic partition that ever
+ * counted into it, the offset of the last event counted from there. Events of one partition come in offset order, so
+ * an event counts iff its offset is above that mark: the update that increments the counters has the filter "the
+ * mark is below the first offset of these events" and raises the mark in the same single-document write, so a
+ * redelivered record (a consumer that lost its partition, a crash before the offsets were committed) changes nothing,
+ * without transactions and without keeping the ids of counted events. A consumed batch is pre-aggregated per rep-day
+ * and partition and written in one bulk round trip, without reading anything first. A record the log holds twice
+ * (published again with a new offset) is not this store's to know: {@code RecentEventIds} drops it before counting.
  */
 @Component
 public class RepDayStore {
 
     static final String COLLECTION = "rep_days";
     private static final int DUPLICATE_KEY = 11000;
-    private static final String EVENT_IDS = "eventIds";
+    private static final String MARKS = "o";
+    /** Where an earlier version kept the ids of counted events; removed from a document at its next update. */
+    private static final String LEGACY_EVENT_IDS = "eventIds";
 
     /**
      * A rep-day as stored, under {@code rep|day}: its counters under {@code c} (nested by the dots of their names:
-     * {@code c.money.revenueWon.EUR}), how many events were counted into it, and (not read back here) their ids.
+     * {@code c.money.revenueWon.EUR}), how many events were counted into it, and (not read back here) the offset marks.
      */
     @Document(COLLECTION)
     record StoredRepDay(
             @Id String key, String repId, String teamId, LocalDate day, Map<String, Object> c, Integer version) {}
 
-    private final MongoTemplate mongo;
-    private final int countedIds;
+    /** The increments of one rep-day from one partition in a batch, merged by offset, in offset order. */
+    private record Group(String repDayKey, String partition, TreeMap<Long, Increment> byOffset) {
 
-    RepDayStore(
-            MongoTemplate mongo,
-            @org.springframework.beans.factory.annotation.Value("${salespulse.kpi.counted-ids-per-day:10000}")
-                    int countedIds) {
+        Increment first() {
+            return byOffset.firstEntry().getValue();
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    RepDayStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.countedIds = Math.max(100, countedIds);
         IndexOperations indexes = mongo.indexOps(StoredRepDay.class);
         indexes.createIndex(new Index().on("repId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("teamId", Sort.Direction.ASC).on("day", Sort.Direction.ASC));
@@ -71,69 +75,90 @@ public class RepDayStore {
         return repId + "|" + day;
     }
 
+    /** The field of a partition's mark: {@code o.salespulse_activities-2}. */
+    static String mark(String partition) {
+        return MARKS + "." + partition.replace('.', '_');
+    }
+
     /**
-     * Counts the increments not counted before; returns the keys of every rep-day the increments touch, counted now
-     * or before: a batch redelivered after its counts were written but before its updates were published must still
-     * publish them.
+     * Counts the increments not counted before (each placed by {@link Increment#at}); returns the keys of every
+     * rep-day the increments touch, counted now or before: a batch redelivered after its counts were written but
+     * before its updates were published must still publish them.
      */
     public Set<String> apply(List<Increment> increments) {
-        Map<String, Map<String, Increment>> byRepDay = new LinkedHashMap<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
         for (Increment increment : increments) {
-            byRepDay.computeIfAbsent(increment.repDayKey(), k -> new LinkedHashMap<>())
-                    .putIfAbsent(increment.countingId(), increment);
+            if (increment.partition() == null) {
+                throw new IllegalArgumentException("an increment counts once only where it was read: use at(...)");
+            }
+            groups.computeIfAbsent(
+                            increment.repDayKey() + " " + increment.partition(),
+                            k -> new Group(increment.repDayKey(), increment.partition(), new TreeMap<>()))
+                    .byOffset()
+                    .merge(increment.offset(), increment, RepDayStore::merged);
         }
-        List<List<Increment>> fresh = byRepDay.values().stream()
-                .map(unique -> List.copyOf(unique.values()))
-                .toList();
+        List<Group> fresh = List.copyOf(groups.values());
+        if (fresh.isEmpty()) {
+            return new HashSet<>();
+        }
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredRepDay.class);
-        for (List<Increment> repDay : fresh) {
-            List<String> ids = repDay.stream().map(Increment::countingId).toList();
-            writes.upsert(
-                    query(where("_id")
-                            .is(repDay.get(0).repDayKey())
-                            .and(EVENT_IDS)
-                            .nin(ids)),
-                    updateOf(repDay));
+        for (Group group : fresh) {
+            writes.upsert(notCountedFrom(group, group.byOffset().firstKey()), updateOf(group, group.byOffset()));
         }
         try {
             writes.execute();
         } catch (BulkOperationException e) {
-            // A rep-day that already counted one of these events (a redelivery, or a consumer that lost its partition
-            // mid-batch counted it first) does not match its update's filter, whose upsert then collides on the
-            // rep-day's id: redo those rep-days one event at a time, each still counted at most once.
+            // A rep-day whose mark is already at or past the first of these offsets (a redelivery, or a consumer that
+            // lost its partition mid-batch counted some first) does not match its update's filter, whose upsert then
+            // collides on the rep-day's id: redo that group one offset at a time, each counted iff above the mark.
             for (BulkWriteError error : e.getErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                fresh.get(error.getIndex()).forEach(this::applyOne);
+                applyOneByOne(fresh.get(error.getIndex()));
             }
         }
-        return new HashSet<>(byRepDay.keySet());
+        Set<String> touched = new HashSet<>();
+        fresh.forEach(group -> touched.add(group.repDayKey()));
+        return touched;
     }
 
-    private void applyOne(Increment increment) {
-        try {
-            mongo.upsert(
-                    query(where("_id").is(increment.repDayKey()).and(EVENT_IDS).ne(increment.countingId())),
-                    updateOf(List.of(increment)),
-                    StoredRepDay.class);
-        } catch (DuplicateKeyException e) {
-            // counted already
+    private static Increment merged(Increment a, Increment b) {
+        Map<String, Long> counters = new TreeMap<>(a.counters());
+        b.counters().forEach((counter, value) -> counters.merge(counter, value, Long::sum));
+        return new Increment(a.repId(), a.teamId(), a.day(), counters, a.partition(), a.offset());
+    }
+
+    private static Query notCountedFrom(Group group, long offset) {
+        return query(where("_id")
+                .is(group.repDayKey())
+                .and(mark(group.partition()))
+                .not()
+                .gte(offset));
+    }
+
+    private void applyOneByOne(Group group) {
+        for (Map.Entry<Long, Increment> event : group.byOffset().entrySet()) {
+            TreeMap<Long, Increment> one = new TreeMap<>(Map.of(event.getKey(), event.getValue()));
+            try {
+                mongo.upsert(notCountedFrom(group, event.getKey()), updateOf(group, one), StoredRepDay.class);
+            } catch (DuplicateKeyException e) {
+                // counted already
+            }
         }
     }
 
-    private Update updateOf(List<Increment> increments) {
-        Increment first = increments.get(0);
+    private static Update updateOf(Group group, TreeMap<Long, Increment> byOffset) {
+        Increment first = group.first();
         Map<String, Long> sums = new TreeMap<>();
-        for (Increment increment : increments) {
+        for (Increment increment : byOffset.values()) {
             increment.counters().forEach((counter, value) -> sums.merge(counter, value, Long::sum));
         }
         Update update = new Update();
         sums.forEach((counter, value) -> update.inc(Measures.FIELD_PREFIX + counter, value));
-        update.inc("version", increments.size());
-        update.push(EVENT_IDS)
-                .slice(-countedIds)
-                .each(increments.stream().map(Increment::countingId).toArray());
+        update.inc("version", byOffset.size());
+        update.max(mark(group.partition()), byOffset.lastKey());
+        update.unset(LEGACY_EVENT_IDS);
         return update.setOnInsert("repId", first.repId())
                 .setOnInsert("teamId", first.teamId())
                 .setOnInsert("day", first.day());
@@ -170,7 +195,7 @@ public class RepDayStore {
 
     private List<RepDay> read(Criteria criteria) {
         Query query = query(criteria).with(Sort.by("day"));
-        query.fields().exclude(EVENT_IDS);
+        query.fields().exclude(MARKS).exclude(LEGACY_EVENT_IDS);
         List<RepDay> days = new ArrayList<>();
         for (StoredRepDay stored : mongo.find(query, StoredRepDay.class)) {
             Map<String, Long> counters = new TreeMap<>();

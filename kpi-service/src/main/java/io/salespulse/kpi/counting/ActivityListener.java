@@ -33,6 +33,6 @@ class ActivityListener {
     }
 
     private void count(List<ConsumerRecord<String, byte[]>> records) {
-        batches.forBatch(records, counting::count);
+        batches.forConsumedBatch(records, counting::count);
     }
 }

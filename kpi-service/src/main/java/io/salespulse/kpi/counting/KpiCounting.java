@@ -8,6 +8,7 @@ import io.salespulse.contracts.deal.DealEvent;
 import io.salespulse.contracts.kpi.RepDayKpisUpdated;
 import io.salespulse.contracts.org.RepRole;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.kafka.EventBatches.Consumed;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.accounts.AccountBook;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public class KpiCounting {
     static final String SOURCE = "/kpi-service";
 
     private final RepDayStore repDays;
+    private final RecentEventIds recent;
     private final AccountBook accounts;
     private final DealProjection deals;
     private final DealMoves moves;
@@ -49,6 +52,7 @@ public class KpiCounting {
 
     KpiCounting(
             RepDayStore repDays,
+            RecentEventIds recent,
             AccountBook accounts,
             DealProjection deals,
             DealMoves moves,
@@ -58,6 +62,7 @@ public class KpiCounting {
             Clock clock,
             MeterRegistry meters) {
         this.repDays = repDays;
+        this.recent = recent;
         this.accounts = accounts;
         this.deals = deals;
         this.moves = moves;
@@ -70,14 +75,27 @@ public class KpiCounting {
                 .register(meters);
     }
 
-    public void count(List<EventEnvelope> events) {
+    /**
+     * Counts a consumed batch: each record at its partition and offset, once whatever the redelivery; a record the log
+     * holds twice (published again with a new offset) is dropped first ({@link RecentEventIds}).
+     */
+    public void count(List<Consumed> batch) {
+        RecentEventIds.Sorted sorted = recent.sort(batch);
+        List<Consumed> consumed = sorted.firstTimes();
+        Set<String> republished = new HashSet<>();
+        // A duplicate counts nothing, but the rep-days its first copy touched publish again, as on a redelivery.
+        sorted.duplicates().forEach(record -> republished.addAll(repDayKeys(record.event())));
         List<Increment> increments = new ArrayList<>();
-        for (EventEnvelope event : events) {
+        List<ActivityEvent> touches = new ArrayList<>();
+        for (Consumed record : consumed) {
+            EventEnvelope event = record.event();
             if (event.data() instanceof ActivityEvent activity) {
-                increments.addAll(ActivityCounting.increments(event, roster::zoneOf, this::teamOf));
-                accounts.touched(activity);
+                ActivityCounting.increments(event, roster::zoneOf, this::teamOf)
+                        .forEach(increment -> increments.add(increment.at(record.partition(), record.offset())));
+                touches.add(activity);
             } else if (event.data() instanceof DealEvent fact) {
-                increments.addAll(DealCounting.increments(event, roster::zoneOf, this::teamOf));
+                DealCounting.increments(event, roster::zoneOf, this::teamOf)
+                        .forEach(increment -> increments.add(increment.at(record.partition(), record.offset())));
                 String owner = fact.ownerRepId() != null ? fact.ownerRepId() : ActivityEvent.UNATTRIBUTED;
                 LocalDate day = fact.occurredAt().atZone(roster.zoneOf(owner)).toLocalDate();
                 deals.apply(event, teamOf(owner), day);
@@ -89,8 +107,11 @@ public class KpiCounting {
         }
         // Every rep-day the batch touches is published, even when all was counted before: the write may have
         // happened in a delivery that crashed before publishing. Update ids are deterministic, consumers dedupe.
+        accounts.touched(touches);
         Set<String> touched = repDays.apply(increments);
-        counted.increment(events.size());
+        recent.remember(sorted, batch);
+        touched.addAll(republished);
+        counted.increment(consumed.size());
         if (!touched.isEmpty()) {
             List<RepDay> days = repDays.byKeys(touched);
             publisher.publishAll(days.stream().map(this::updated).toList());
@@ -115,6 +136,15 @@ public class KpiCounting {
                     meeting.occurredAt().atZone(roster.zoneOf(meeting.repId())).toLocalDate(),
                     meeting.occurredAt());
         }
+    }
+
+    private List<String> repDayKeys(EventEnvelope event) {
+        List<Increment> increments = event.data() instanceof ActivityEvent
+                ? ActivityCounting.increments(event, roster::zoneOf, this::teamOf)
+                : event.data() instanceof DealEvent
+                        ? DealCounting.increments(event, roster::zoneOf, this::teamOf)
+                        : List.of();
+        return increments.stream().map(Increment::repDayKey).toList();
     }
 
     private String teamOf(String repId) {

@@ -54,7 +54,6 @@ public final class DealCounting {
             return List.of();
         }
         return List.of(new Increment(
-                envelope.id(),
                 rep,
                 teamOf.apply(rep),
                 fact.occurredAt().atZone(zoneOf.apply(rep)).toLocalDate(),

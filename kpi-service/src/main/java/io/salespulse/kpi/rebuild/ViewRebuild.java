@@ -38,6 +38,7 @@ public class ViewRebuild {
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
     static final List<String> VIEWS = List.of(
             "rep_days",
+            "recent_event_ids",
             "deals",
             "deal_moves",
             "stage_durations",
