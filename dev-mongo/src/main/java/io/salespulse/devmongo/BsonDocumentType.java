@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.ConcurrentModificationException;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -32,17 +33,34 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return averageSize;
     }
 
+    /**
+     * Writes a document. The store writes its pages from a background thread while the server may be changing, in
+     * place, a document an unsaved page still holds (an update applies its operators to the stored document's nested
+     * documents); encoding it then fails on the change, and is done again once the change is over: an update's change
+     * lasts microseconds. A write must not fail (the store would close), nor write a half-changed map (Java
+     * serialisation, which the H2 backend used, walks a map's table without noticing a change and can write one that
+     * does not read back), so it waits for a consistent encoding, backing off.
+     */
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageSize);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int size = bson.readableBytes();
-            averageSize = (averageSize * 15 + 2 * size) / 16; // a document in memory takes about twice its BSON
-            buffer.put(BSON);
-            buffer.put(bson.nioBuffer());
-        } finally {
-            bson.release();
+        for (int attempt = 1; ; attempt++) {
+            ByteBuf bson = Unpooled.buffer(averageSize);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                int size = bson.readableBytes();
+                averageSize = (averageSize * 15 + 2 * size) / 16; // a document in memory takes about twice its BSON
+                buffer.put(BSON);
+                buffer.put(bson.nioBuffer());
+                return;
+            } catch (ConcurrentModificationException e) {
+                if (attempt < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            } finally {
+                bson.release();
+            }
         }
     }
 

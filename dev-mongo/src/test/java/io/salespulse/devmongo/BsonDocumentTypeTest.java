@@ -37,6 +37,35 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void aDocumentChangingWhileTheStoreWritesItIsStillWritten() throws Exception {
+        Document counters = new Document();
+        Document document = new Document("_id", "rep-1|2026-12-07").append("c", counters);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // Updates as the server applies them: a few changes at a time, to a nested document the store still holds.
+        Thread updater = new Thread(() -> {
+            for (long i = 0; writing.get(); i++) {
+                counters.put("k" + (i % 500), i);
+                counters.remove("k" + ((i + 250) % 500));
+                if (i % 5 == 0) {
+                    Thread.yield();
+                }
+            }
+        });
+        updater.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                WriteBuffer buffer = new WriteBuffer();
+                type.write(buffer, document);
+                ByteBuffer written = buffer.getBuffer().flip();
+                assertThat(type.read(written).get("_id")).isEqualTo("rep-1|2026-12-07");
+            }
+        } finally {
+            writing.set(false);
+            updater.join();
+        }
+    }
+
+    @Test
     void readsADocumentStoredWithJavaSerialisationBefore() {
         WriteBuffer buffer = new WriteBuffer();
         new ObjectDataType().write(buffer, document());

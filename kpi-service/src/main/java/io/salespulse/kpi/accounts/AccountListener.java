@@ -18,15 +18,19 @@ class AccountListener {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.salespulse.kit.roster.RosterStore roster;
 
+    private final io.salespulse.kpi.changes.FigureChanges changes;
+
     AccountListener(
             AccountBook book,
             EventBatches batches,
             org.springframework.context.ApplicationEventPublisher events,
-            io.salespulse.kit.roster.RosterStore roster) {
+            io.salespulse.kit.roster.RosterStore roster,
+            io.salespulse.kpi.changes.FigureChanges changes) {
         this.book = book;
         this.batches = batches;
         this.events = events;
         this.roster = roster;
+        this.changes = changes;
     }
 
     /** A batch's facts are all recorded, then the customer success objectives of the CSMs concerned are judged again. */
@@ -46,6 +50,7 @@ class AccountListener {
             if (!csms.isEmpty()) {
                 events.publishEvent(new CustomersChanged(csms, teams));
             }
+            changes.anyTeam();
         });
     }
 }

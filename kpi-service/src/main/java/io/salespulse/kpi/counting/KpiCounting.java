@@ -16,6 +16,7 @@ import io.salespulse.kpi.activity.ActivityCounting;
 import io.salespulse.kpi.activity.Increment;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.changes.FigureChanges;
 import io.salespulse.kpi.deals.DealCounting;
 import io.salespulse.kpi.deals.DealProjection;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
@@ -41,6 +42,7 @@ public class KpiCounting {
 
     private final RepDayStore repDays;
     private final RecentEventIds recent;
+    private final FigureChanges changes;
     private final AccountBook accounts;
     private final DealProjection deals;
     private final DealMoves moves;
@@ -53,6 +55,7 @@ public class KpiCounting {
     KpiCounting(
             RepDayStore repDays,
             RecentEventIds recent,
+            FigureChanges changes,
             AccountBook accounts,
             DealProjection deals,
             DealMoves moves,
@@ -63,6 +66,7 @@ public class KpiCounting {
             MeterRegistry meters) {
         this.repDays = repDays;
         this.recent = recent;
+        this.changes = changes;
         this.accounts = accounts;
         this.deals = deals;
         this.moves = moves;
@@ -110,6 +114,10 @@ public class KpiCounting {
         accounts.touched(touches);
         Set<String> touched = repDays.apply(increments);
         recent.remember(sorted, batch);
+        increments.forEach(increment -> changes.team(increment.teamId()));
+        if (consumed.stream().anyMatch(record -> record.event().data() instanceof DealEvent)) {
+            changes.anyTeam(); // a deal moves pipelines, forecasts and its owners' teams
+        }
         touched.addAll(republished);
         counted.increment(consumed.size());
         if (!touched.isEmpty()) {

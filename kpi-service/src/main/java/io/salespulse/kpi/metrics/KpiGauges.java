@@ -12,6 +12,7 @@ import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Counter;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.changes.FigureChanges;
 import io.salespulse.kpi.objectives.ObjectiveTracker;
 import io.salespulse.kpi.periods.Period;
 import io.salespulse.kpi.periods.PeriodKind;
@@ -23,8 +24,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +36,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Team KPIs as Prometheus gauges for Grafana, refreshed every 30 s: today's activity per team and metric, open and
+ * Team KPIs as Prometheus gauges for Grafana, refreshed every 30 s for the teams whose figures changed: today's activity per team and metric, open and
  * weighted pipeline per stage and currency, month-to-date win rate, objective attainment and pace, this quarter's
  * forecast against quota, this week's pipeline changes and this quarter's revenue retention (NRR, GRR per currency). Labels are bounded: team, metric, stage, currency, scope,
  * category, change; a rep label only when {@code salespulse.kpi.metrics.rep-labels} is
@@ -72,6 +76,9 @@ class KpiGauges {
     private final PipelineReview reviews;
     private final AccountBook accounts;
     private final MultiGauge retention;
+    private final FigureChanges changes;
+    private final long maxAgeNanos;
+    private Map<String, TeamRows> byTeam = new LinkedHashMap<>();
 
     KpiGauges(
             RosterStore roster,
@@ -82,7 +89,11 @@ class KpiGauges {
             AccountBook accounts,
             Clock clock,
             MeterRegistry meters,
-            @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels) {
+            FigureChanges changes,
+            @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels,
+            @Value("${salespulse.kpi.metrics.max-age-ms:600000}") long maxAgeMillis) {
+        this.changes = changes;
+        this.maxAgeNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(maxAgeMillis);
         this.reviews = reviews;
         this.accounts = accounts;
         this.retention = MultiGauge.builder("salespulse.team.retention")
@@ -184,93 +195,159 @@ class KpiGauges {
         }
     }
 
+    /** One team's rows of every gauge, as last computed. */
+    private record TeamRows(
+            LocalDate day,
+            long generation,
+            long computedAt,
+            List<MultiGauge.Row<?>> activityRows,
+            List<MultiGauge.Row<?>> openRows,
+            List<MultiGauge.Row<?>> dealRows,
+            List<MultiGauge.Row<?>> weightedRows,
+            List<MultiGauge.Row<?>> winRows,
+            List<MultiGauge.Row<?>> attainmentRows,
+            List<MultiGauge.Row<?>> paceRows,
+            List<MultiGauge.Row<?>> forecastRows,
+            List<MultiGauge.Row<?>> changeAmountRows,
+            List<MultiGauge.Row<?>> changeDealRows,
+            List<MultiGauge.Row<?>> retentionRows) {}
+
+    private TeamRows rowsOf(TeamChanged team, LocalDate today, long generation) {
+        List<MultiGauge.Row<?>> activityRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> openRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> dealRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> weightedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> winRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> attainmentRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> paceRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> forecastRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> changeAmountRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> changeDealRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> retentionRows = new ArrayList<>();
+        String teamId = team.teamId();
+        retention(team, retentionRows);
+        ritual(team, forecastRows, changeAmountRows, changeDealRows);
+        List<RepDay> todays = repDays.teamDays(teamId, today, today);
+        for (Counter counter : ACTIVITY) {
+            activityRows.add(MultiGauge.Row.of(
+                    Tags.of("team", teamId, "metric", counter.name()),
+                    todays.stream().mapToLong(day -> day.get(counter)).sum()));
+        }
+        Period month = Period.containing(PeriodKind.MONTH, today);
+        List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
+        long won =
+                monthDays.stream().mapToLong(day -> day.get(Counter.dealsWon)).sum();
+        long lost =
+                monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
+        java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
+        if (rate != null) {
+            winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
+        }
+        TeamPipeline.Pipeline pipeline = pipelines.of(team);
+        for (TeamPipeline.StageRow stage : pipeline.stages()) {
+            dealRows.add(MultiGauge.Row.of(
+                    Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
+            for (Map.Entry<String, java.math.BigDecimal> amount : stage.amount().entrySet()) {
+                openRows.add(MultiGauge.Row.of(
+                        Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                        amount.getValue().doubleValue()));
+                weightedRows.add(MultiGauge.Row.of(
+                        Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                        stage.weighted().get(amount.getKey()).doubleValue()));
+            }
+        }
+        for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {
+            boolean rep = tracked.objective().scope() == ObjectiveScope.REP;
+            if (rep && !repLabels) {
+                continue;
+            }
+            Tags tags = Tags.of(
+                    "team",
+                    teamId,
+                    "metric",
+                    tracked.objective().metric().name(),
+                    "scope",
+                    tracked.objective().scope().name());
+            if (rep) {
+                tags = tags.and("rep", tracked.objective().scopeId());
+            }
+            attainmentRows.add(
+                    MultiGauge.Row.of(tags, tracked.figures().attainment().doubleValue()));
+            if (tracked.figures().pace() != null) {
+                paceRows.add(MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
+            }
+        }
+        return new TeamRows(
+                today,
+                generation,
+                System.nanoTime(),
+                activityRows,
+                openRows,
+                dealRows,
+                weightedRows,
+                winRows,
+                attainmentRows,
+                paceRows,
+                forecastRows,
+                changeAmountRows,
+                changeDealRows,
+                retentionRows);
+    }
+
+    /**
+     * Every 30 s, the teams whose figures changed since (counting named them, or anything else moved the changes'
+     * generation), whose day turned, or whose rows are older than {@code salespulse.kpi.metrics.max-age-ms} (10 min:
+     * what no writer tells, such as a roster change) are computed again; the others keep their rows. Idle, a refresh
+     * reads nothing.
+     */
     @Scheduled(fixedDelayString = "${salespulse.kpi.metrics.refresh-ms:30000}", initialDelay = 5_000)
     void refresh() {
-        try {
-            List<MultiGauge.Row<?>> activityRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> openRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> dealRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> weightedRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> winRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> attainmentRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> paceRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> forecastRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> changeAmountRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> changeDealRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> retentionRows = new ArrayList<>();
-            for (TeamChanged team : roster.teams()) {
-                String teamId = team.teamId();
-                retention(team, retentionRows);
-                ritual(team, forecastRows, changeAmountRows, changeDealRows);
-                LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
-                List<RepDay> todays = repDays.teamDays(teamId, today, today);
-                for (Counter counter : ACTIVITY) {
-                    activityRows.add(MultiGauge.Row.of(
-                            Tags.of("team", teamId, "metric", counter.name()),
-                            todays.stream().mapToLong(day -> day.get(counter)).sum()));
-                }
-                Period month = Period.containing(PeriodKind.MONTH, today);
-                List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
-                long won = monthDays.stream()
-                        .mapToLong(day -> day.get(Counter.dealsWon))
-                        .sum();
-                long lost = monthDays.stream()
-                        .mapToLong(day -> day.get(Counter.dealsLost))
-                        .sum();
-                java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
-                if (rate != null) {
-                    winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
-                }
-                TeamPipeline.Pipeline pipeline = pipelines.of(team);
-                for (TeamPipeline.StageRow stage : pipeline.stages()) {
-                    dealRows.add(MultiGauge.Row.of(
-                            Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
-                    for (Map.Entry<String, java.math.BigDecimal> amount :
-                            stage.amount().entrySet()) {
-                        openRows.add(MultiGauge.Row.of(
-                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
-                                amount.getValue().doubleValue()));
-                        weightedRows.add(MultiGauge.Row.of(
-                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
-                                stage.weighted().get(amount.getKey()).doubleValue()));
-                    }
-                }
-                for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {
-                    boolean rep = tracked.objective().scope() == ObjectiveScope.REP;
-                    if (rep && !repLabels) {
+        Set<String> changed = changes.takeTeams();
+        long generation = changes.generation();
+        Map<String, TeamRows> next = new LinkedHashMap<>();
+        boolean recomputed = false;
+        for (TeamChanged team : roster.teams()) {
+            String teamId = team.teamId();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
+            TeamRows kept = byTeam.get(teamId);
+            if (kept == null
+                    || changed.contains(teamId)
+                    || kept.generation() != generation
+                    || !kept.day().equals(today)
+                    || System.nanoTime() - kept.computedAt() > maxAgeNanos) {
+                try {
+                    kept = rowsOf(team, today, generation);
+                    recomputed = true;
+                } catch (RuntimeException e) {
+                    changes.team(teamId); // tried again at the next refresh
+                    log.warn("KPI gauges of team {} not refreshed: {}", teamId, e.getMessage());
+                    if (kept == null) {
                         continue;
-                    }
-                    Tags tags = Tags.of(
-                            "team",
-                            teamId,
-                            "metric",
-                            tracked.objective().metric().name(),
-                            "scope",
-                            tracked.objective().scope().name());
-                    if (rep) {
-                        tags = tags.and("rep", tracked.objective().scopeId());
-                    }
-                    attainmentRows.add(MultiGauge.Row.of(
-                            tags, tracked.figures().attainment().doubleValue()));
-                    if (tracked.figures().pace() != null) {
-                        paceRows.add(
-                                MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
                     }
                 }
             }
-            activity.register(activityRows, true);
-            pipelineOpen.register(openRows, true);
-            pipelineDeals.register(dealRows, true);
-            pipelineWeighted.register(weightedRows, true);
-            winRate.register(winRows, true);
-            attainment.register(attainmentRows, true);
-            pace.register(paceRows, true);
-            forecast.register(forecastRows, true);
-            changesAmount.register(changeAmountRows, true);
-            changesDeals.register(changeDealRows, true);
-            retention.register(retentionRows, true);
-        } catch (RuntimeException e) {
-            log.warn("KPI gauges not refreshed: {}", e.getMessage());
+            next.put(teamId, kept);
         }
+        if (!recomputed && next.keySet().equals(byTeam.keySet())) {
+            return;
+        }
+        byTeam = next;
+        activity.register(all(TeamRows::activityRows), true);
+        pipelineOpen.register(all(TeamRows::openRows), true);
+        pipelineDeals.register(all(TeamRows::dealRows), true);
+        pipelineWeighted.register(all(TeamRows::weightedRows), true);
+        winRate.register(all(TeamRows::winRows), true);
+        attainment.register(all(TeamRows::attainmentRows), true);
+        pace.register(all(TeamRows::paceRows), true);
+        forecast.register(all(TeamRows::forecastRows), true);
+        changesAmount.register(all(TeamRows::changeAmountRows), true);
+        changesDeals.register(all(TeamRows::changeDealRows), true);
+        retention.register(all(TeamRows::retentionRows), true);
+    }
+
+    private List<MultiGauge.Row<?>> all(Function<TeamRows, List<MultiGauge.Row<?>>> rows) {
+        List<MultiGauge.Row<?>> all = new ArrayList<>();
+        byTeam.values().forEach(team -> all.addAll(rows.apply(team)));
+        return all;
     }
 }

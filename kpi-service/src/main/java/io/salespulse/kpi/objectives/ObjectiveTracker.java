@@ -24,6 +24,7 @@ import io.salespulse.kpi.accounts.RetentionMath;
 import io.salespulse.kpi.activity.Measures;
 import io.salespulse.kpi.activity.RepDay;
 import io.salespulse.kpi.activity.RepDayStore;
+import io.salespulse.kpi.changes.FigureChanges;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,6 +67,8 @@ public class ObjectiveTracker {
     private final EventPublisher publisher;
     private final Clock clock;
 
+    private final FigureChanges changes;
+
     ObjectiveTracker(
             MongoTemplate mongo,
             RepDayStore repDays,
@@ -73,7 +76,9 @@ public class ObjectiveTracker {
             RosterStore roster,
             WorkingCalendar calendar,
             EventPublisher publisher,
+            FigureChanges changes,
             Clock clock) {
+        this.changes = changes;
         this.calendar = calendar;
         this.mongo = mongo;
         this.repDays = repDays;
@@ -135,6 +140,11 @@ public class ObjectiveTracker {
 
     /** An objective set, adjusted (its whole definition replaced) or cancelled. */
     void apply(ObjectiveEvent event) {
+        applyDefinition(event);
+        changes.anyTeam();
+    }
+
+    private void applyDefinition(ObjectiveEvent event) {
         if (event instanceof ObjectiveUpdated updated) {
             set(updated.definition());
         } else if (event instanceof ObjectiveCancelled cancelled) {
@@ -417,6 +427,7 @@ public class ObjectiveTracker {
     @Scheduled(fixedDelayString = "${salespulse.objectives.reevaluate-every-ms:900000}", initialDelay = 60_000)
     void reevaluateRunning() {
         find(where("periodEnd").gte(LocalDate.now(clock).minusDays(1))).forEach(this::progress);
+        changes.anyTeam();
     }
 
     private ZoneId zoneOf(String teamId) {

@@ -120,8 +120,11 @@ public class ForecastCalls {
 
     private final MongoTemplate mongo;
 
-    ForecastCalls(MongoTemplate mongo) {
+    private final io.salespulse.kpi.changes.FigureChanges changes;
+
+    ForecastCalls(MongoTemplate mongo, io.salespulse.kpi.changes.FigureChanges changes) {
         this.mongo = mongo;
+        this.changes = changes;
         for (Level level : Level.values()) {
             mongo.indexOps(level.collection())
                     .createIndex(new Index().on("teamId", Sort.Direction.ASC).on("periodTo", Sort.Direction.ASC));
@@ -205,6 +208,7 @@ public class ForecastCalls {
                 level,
                 subjectId);
         mongo.save(call, level.collection());
+        changes.anyTeam();
         return call;
     }
 
