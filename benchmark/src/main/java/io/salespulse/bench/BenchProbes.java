@@ -2,6 +2,7 @@ package io.salespulse.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,33 @@ final class BenchProbes {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BenchProbes() {}
+
+    /** A rep's calls on a day, as the KPI API gives them. */
+    static long calls(String kpiUrl, String token, String rep, LocalDate day) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(kpiUrl + "/api/v1/reps/" + rep + "/kpis?period=day&date=" + day))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "KPIs of " + rep + ": " + response.statusCode() + " " + response.body());
+            }
+            return tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(response.body())
+                    .path("activity")
+                    .path("calls")
+                    .asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * The sum of a Prometheus metric's series on a service ({@code 0} when it has none yet). The scrape asks for that

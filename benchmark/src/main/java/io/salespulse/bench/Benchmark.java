@@ -8,6 +8,7 @@ import io.salespulse.localrun.LocalRun;
 import io.salespulse.localrun.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,7 @@ public final class Benchmark {
     private final long started = System.nanoTime();
     private final Map<String, List<String>> repsByGroup = new LinkedHashMap<>();
     private final String[] args;
+    private StageProfile recorder;
 
     record Settings(
             int rawRecords,
@@ -197,9 +200,15 @@ public final class Benchmark {
         progress("raw Kafka: producer %.0f records/s, consumer %.0f records/s"
                 .formatted(report.raw.producer(), report.raw.consumer()));
 
+        // Recording from here on, the raw figures measured without it; the warm-up takes the recordings' start.
+        recorder = StageProfile.start(options.dataDir().resolve("profiles"));
+        for (String service : SERVICES) {
+            recorder.record(service, stack.pidOf(service));
+        }
         progress("warming up (not measured)");
         endToEnd("warm", settings.roundEvents() / 2);
         report.fresh = round("fresh", report.freshProfiles);
+        report.two = twoKpiInstances("fresh-two");
 
         try (KpiWatch watch = new KpiWatch(stack.kafkaBootstrapServers())) {
             for (int rate : LATENCY_RATES) {
@@ -211,7 +220,9 @@ public final class Benchmark {
         report.memory = memory();
 
         loadHistory(settings.history());
+        recorder.pause("before-idle");
         report.idleCpu = idleCpu(Duration.ofSeconds(30));
+        recorder.resume();
         report.withHistory = round("history", report.historyProfiles);
         report.memoryAfter = memory();
         report.elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -225,8 +236,8 @@ public final class Benchmark {
                 {"name":"Bench","timezone":"UTC","locale":"en","managerIds":["mgr-bench"],"workingDays":["MON","TUE","WED","THU","FRI"]}""");
         put(activity + "/api/v1/teams/" + SLACK_TEAM, admin, """
                 {"name":"Bench Slack","timezone":"UTC","locale":"en","managerIds":["%s"],"workingDays":["MON","TUE","WED","THU","FRI"]}""".formatted(SLACK_MANAGER));
-        List<String> groups =
-                new ArrayList<>(List.of("warm", "fresh", "fresh-alone", "history", "history-alone", "past"));
+        List<String> groups = new ArrayList<>(
+                List.of("warm", "fresh", "fresh-alone", "fresh-two", "history", "history-alone", "past"));
         LATENCY_RATES.forEach(rate -> groups.add("lat" + rate));
         int hubspotId = 800_000;
         for (String group : groups) {
@@ -331,9 +342,9 @@ public final class Benchmark {
     private Rates round(String label, Map<String, List<StageProfile.Summary>> profiles) throws Exception {
         awaitConsumersCaughtUp(Duration.ofMinutes(60));
         progress(label + ": CloudEvents ingest and first post to counted");
-        StageProfile together = profile(label + "-together", SERVICES);
+        Instant together = Instant.now();
         EndToEnd e2e = endToEnd(label, settings.roundEvents());
-        profiles.put("post to counted, every stage at once", together.stop());
+        profiles.put("post to counted, every stage at once", profiled(label + "-together", SERVICES, together));
         progress(label + ": signed HubSpot webhook batches");
         double hubspot = hubspot(label);
         Alone alone = stagesAlone(label, profiles);
@@ -351,10 +362,9 @@ public final class Benchmark {
         return rates;
     }
 
-    private StageProfile profile(String stage, List<String> services) throws IOException {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        services.forEach(service -> pids.put(service, stack.pidOf(service)));
-        return StageProfile.start(stage, options.dataDir().resolve("profiles"), pids);
+    /** The profiles of one stage, cut out of the running recordings. */
+    private List<StageProfile.Summary> profiled(String stage, List<String> services, Instant from) throws IOException {
+        return recorder.stage(stage, services, from, Instant.now());
     }
 
     record EndToEnd(double ingest, double counted) {}
@@ -403,7 +413,6 @@ public final class Benchmark {
         stack.kill("kpi-service");
         stack.stopKafka();
         progress(label + ": ingest alone (Kafka stopped, kpi-service down)");
-        StageProfile ingestProfile = profile(label + "-ingest", List.of("activity-service"));
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         load.sendCalls(
@@ -413,23 +422,77 @@ public final class Benchmark {
                 i -> load.call(reps.get(i % reps.size()), now.minusSeconds(i % 600)),
                 new AtomicLong());
         double ingest = events / ((System.nanoTime() - t0) / 1e9);
-        profiles.put("ingest alone, into the store", ingestProfile.stop());
+        profiles.put("ingest alone, into the store", profiled(label + "-ingest", List.of("activity-service"), now));
         progress(label + ": relay alone, draining the backlog to Kafka");
-        StageProfile relayProfile = profile(label + "-relay", List.of("activity-service"));
+        Instant relayStart = Instant.now();
         stack.startKafka();
         long firstPublished = awaitAbove("first published", this::published, publishedBefore, Duration.ofMinutes(5));
         awaitAtLeast("published", this::published, publishedBefore + events, Duration.ofMinutes(10));
         double relay = events / ((System.nanoTime() - firstPublished) / 1e9);
-        profiles.put("relay alone, store to Kafka", relayProfile.stop());
+        profiles.put(
+                "relay alone, store to Kafka", profiled(label + "-relay", List.of("activity-service"), relayStart));
         progress(label + ": kpi-service counting the backlog alone");
+        Instant countingStart = Instant.now();
         stack.restart("kpi-service", Duration.ofMinutes(3));
-        StageProfile countingProfile = profile(label + "-counting", List.of("kpi-service"));
+        recorder.record("kpi-service", stack.pidOf("kpi-service"));
         // A fresh JVM: its counter starts at zero, and it resumes from the group's committed offsets.
         long firstCounted = awaitAbove("first counted", this::counted, 0, Duration.ofMinutes(5));
         awaitAtLeast("counted", this::counted, events, Duration.ofMinutes(10));
         double counting = events / ((System.nanoTime() - firstCounted) / 1e9);
-        profiles.put("counting alone, Kafka to rep-days", countingProfile.stop());
+        profiles.put(
+                "counting alone, Kafka to rep-days",
+                profiled(label + "-counting", List.of("kpi-service"), countingStart));
         return new Alone(ingest, relay, counting);
+    }
+
+    record TwoInstances(double rate, long sent, long inApi) {}
+
+    /**
+     * kpi-service counting a backlog with two instances in its consumer group (started together from the group's
+     * committed offsets), and the counts they leave in the API against what was sent: the scale-out, measured.
+     */
+    private TwoInstances twoKpiInstances(String group) throws Exception {
+        progress("two kpi-service instances counting a backlog");
+        List<String> reps = repsByGroup.get(group);
+        int events = settings.roundEvents();
+        double publishedBefore = published();
+        stack.kill("kpi-service");
+        Instant now = Instant.now();
+        load.sendCalls(
+                events,
+                BATCH,
+                THREADS,
+                i -> load.call(reps.get(i % reps.size()), now.minusSeconds(i % 600)),
+                new AtomicLong());
+        awaitAtLeast("published", this::published, publishedBefore + events, Duration.ofMinutes(10));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stack.startAnotherInstance("kpi-service", Duration.ofMinutes(3));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        stack.restart("kpi-service", Duration.ofMinutes(3));
+        recorder.record("kpi-service", stack.pidOf("kpi-service"));
+        String other = second.get(3, TimeUnit.MINUTES);
+        DoubleSupplier both = () -> counted() + BenchProbes.metric(other, "salespulse_kpi_events_counted_total", null);
+        long firstCounted = awaitAbove("first counted", both, 0, Duration.ofMinutes(5));
+        awaitAtLeast("counted by the two", both, events, Duration.ofMinutes(10));
+        double rate = events / ((System.nanoTime() - firstCounted) / 1e9);
+        long inApi = 0;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String rep : reps) {
+            for (LocalDate day : List.of(today.minusDays(1), today)) {
+                inApi += BenchProbes.calls(
+                        stack.url("kpi-service"), stack.tokens().admin(), rep, day);
+            }
+        }
+        stack.stopOtherInstances();
+        progress("  two instances: %.0f/s; %d sent, %d in the API".formatted(rate, events, inApi));
+        return new TwoInstances(rate, events, inApi);
     }
 
     private double counted() {
@@ -721,6 +784,7 @@ public final class Benchmark {
         Raw raw;
         Rates fresh;
         Rates withHistory;
+        TwoInstances two;
         final Map<Integer, Latency> latency = new LinkedHashMap<>();
         Percentiles slack;
         List<Memory> memory;
@@ -835,6 +899,15 @@ public final class Benchmark {
                     raw.consumer(),
                     0.03,
                     "3% of the consumer");
+            md.append(
+                    "| kpi-service, two instances, counting a backlog | %.0f/s | %s | | | | counts exact: %s (%d sent, %d in the API); against one instance alone: %+.0f%% |\n"
+                            .formatted(
+                                    two.rate(),
+                                    pct(two.rate(), raw.consumer()),
+                                    two.sent() == two.inApi() ? "yes" : "**no**",
+                                    two.sent(),
+                                    two.inApi(),
+                                    change(two.rate(), fresh.kpiBacklog())));
             md.append(
                             "\nThe ingest and relay rates are shares of the raw producer rate, the counting rates shares of the raw consumer rate. ")
                     .append("\"With history\" is the same round after ")

@@ -3,6 +3,7 @@ package io.salespulse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * JDK Flight Recorder around one stage of the benchmark: the service JVMs it names (started and dumped with
- * {@code jcmd}) and this one, which runs Kafka and the Mongo-wire server (the {@code jdk.jfr} API). Each recording is
+ * JDK Flight Recorder through the benchmark: in the service JVMs (started and dumped with {@code jcmd}) and in this
+ * one, which runs Kafka and the Mongo-wire server (the {@code jdk.jfr} API). Each recording is
  * read back into a {@link Summary}: how many Java execution samples the process took, their share by component (the
  * innermost frame that belongs to a known library or to our code) and the hottest methods (the top frame). The
  * {@code .jfr} files stay in {@code .bench/profiles/} for {@code jfr print} or a flame graph.
@@ -74,18 +75,51 @@ final class StageProfile {
         }
     }
 
-    private final String stage;
     private final Path dir;
-    private final Map<String, Long> services;
-    private final Recording own;
+    private final Map<String, Long> services = new LinkedHashMap<>();
+    private Recording own;
 
-    private StageProfile(String stage, Path dir, Map<String, Long> services) throws IOException {
-        this.stage = stage;
+    private StageProfile(Path dir) throws IOException {
         this.dir = dir;
-        this.services = services;
         Files.createDirectories(dir);
+        try {
+            own = new Recording(Configuration.getConfiguration("profile"));
+        } catch (java.text.ParseException e) {
+            throw new IOException(e);
+        }
+        own.start();
+    }
+
+    /**
+     * Starts recording in this JVM; {@link #record} adds the service JVMs. Recordings run from then on and each stage
+     * is cut out of them by time ({@link #stage}): starting a recording costs a JVM seconds of CPU, which would land
+     * in the stage it started.
+     */
+    static StageProfile start(Path dir) throws IOException {
+        return new StageProfile(dir);
+    }
+
+    /**
+     * Stops every recording (what they hold so far is dumped to {@code <name>-*.jfr}): idle CPU is measured without
+     * a profiler's own cost; {@link #resume} starts them again.
+     */
+    void pause(String name) throws IOException {
         for (Map.Entry<String, Long> service : services.entrySet()) {
-            jcmd(service.getValue(), "JFR.start", "name=" + stage, "settings=profile");
+            jcmd(
+                    service.getValue(),
+                    "JFR.stop",
+                    "name=bench",
+                    "filename=" + dir.resolve(name + "-" + service.getKey() + ".jfr"));
+        }
+        own.stop();
+        own.dump(dir.resolve(name + "-infrastructure.jfr"));
+        own.close();
+    }
+
+    /** Starts the recordings {@link #pause} stopped, in the same JVMs. */
+    void resume() throws IOException {
+        for (Map.Entry<String, Long> service : Map.copyOf(services).entrySet()) {
+            record(service.getKey(), service.getValue());
         }
         try {
             own = new Recording(Configuration.getConfiguration("profile"));
@@ -95,29 +129,26 @@ final class StageProfile {
         own.start();
     }
 
-    /** Starts recording a stage in these service JVMs (name to pid) and in this one. */
-    static StageProfile start(String stage, Path dir, Map<String, Long> services) throws IOException {
-        return new StageProfile(stage, dir, services);
+    /** Starts recording a service JVM (again after a restart: the new JVM's pid). */
+    void record(String service, long pid) throws IOException {
+        jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        services.put(service, pid);
     }
 
-    /** Stops every recording, keeps the files and reads them back, service by service, this JVM last. */
-    List<Summary> stop() throws IOException {
+    /**
+     * What these services (and this JVM, which runs Kafka and the Mongo-wire server) did between two instants: each
+     * recording is dumped to {@code <stage>-<process>.jfr} and its samples in that span summarised.
+     */
+    List<Summary> stage(String stage, List<String> processes, Instant from, Instant to) throws IOException {
         List<Summary> summaries = new ArrayList<>();
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> service : services.entrySet()) {
-            Path file = dir.resolve(stage + "-" + service.getKey() + ".jfr");
-            jcmd(service.getValue(), "JFR.stop", "name=" + stage, "filename=" + file);
-            files.put(service.getKey(), file);
+        for (String service : processes) {
+            Path file = dir.resolve(stage + "-" + service + ".jfr");
+            jcmd(services.get(service), "JFR.dump", "name=bench", "filename=" + file);
+            summaries.add(summarise(service, file, false, from, to));
         }
-        own.stop();
         Path ownFile = dir.resolve(stage + "-infrastructure.jfr");
         own.dump(ownFile);
-        own.close();
-        files.put(INFRASTRUCTURE, ownFile);
-        for (Map.Entry<String, Path> file : files.entrySet()) {
-            summaries.add(
-                    summarise(file.getKey(), file.getValue(), file.getKey().equals(INFRASTRUCTURE)));
-        }
+        summaries.add(summarise(INFRASTRUCTURE, ownFile, true, from, to));
         return summaries;
     }
 
@@ -125,13 +156,16 @@ final class StageProfile {
      * The samples of a recording by component and by hottest method. In this JVM, the benchmark's own client threads
      * are left out: they are the load, not the system.
      */
-    static Summary summarise(String process, Path file, boolean infrastructure) throws IOException {
+    static Summary summarise(String process, Path file, boolean infrastructure, Instant from, Instant to)
+            throws IOException {
         Map<String, Long> components = new HashMap<>();
         Map<String, Long> methods = new HashMap<>();
         long samples = 0;
         if (Files.exists(file)) {
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                        || event.getStartTime().isBefore(from)
+                        || event.getStartTime().isAfter(to)
                         || event.getStackTrace() == null
                         || event.getStackTrace().getFrames().isEmpty()) {
                     continue;

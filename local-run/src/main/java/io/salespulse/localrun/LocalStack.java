@@ -192,6 +192,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile LocalKafka kafka;
     private volatile LocalMongo mongo;
     private final List<ServiceProcess> services;
+    private final List<ServiceProcess> others = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Tokens tokens;
 
     private LocalStack(
@@ -356,6 +357,33 @@ public final class LocalStack implements AutoCloseable {
                 options.dataDir(), options.ports().kafka(), options.ports().kafkaController());
     }
 
+    /**
+     * Starts one more instance of a service (its own ports, the same settings: a second member of its consumer groups,
+     * as a second replica would be); returns its management URL once it is ready. {@link #stopOtherInstances} or
+     * {@link #close} stops it.
+     */
+    public String startAnotherInstance(String service, Duration readyWithin) throws IOException, InterruptedException {
+        int port;
+        int management;
+        try (ServerSocket first = new ServerSocket();
+                ServerSocket second = new ServerSocket()) {
+            first.bind(new InetSocketAddress("127.0.0.1", 0));
+            second.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = first.getLocalPort();
+            management = second.getLocalPort();
+        }
+        ServiceProcess another = services.get(indexOf(service)).another(port, management);
+        others.add(another);
+        awaitReady(another, System.nanoTime() + readyWithin.toNanos(), readyWithin);
+        return another.managementUrl();
+    }
+
+    /** Stops the instances {@link #startAnotherInstance} started. */
+    public void stopOtherInstances() {
+        others.forEach(ServiceProcess::close);
+        others.clear();
+    }
+
     /** The process id of a service's JVM. */
     public long pidOf(String service) {
         return services.get(indexOf(service)).pid();
@@ -429,6 +457,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services (gracefully), then the broker and the Mongo-wire server. */
     @Override
     public void close() {
+        stopOtherInstances();
         services.parallelStream().forEach(ServiceProcess::close);
         kafka.close();
         mongo.close();

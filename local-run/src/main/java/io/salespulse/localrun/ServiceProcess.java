@@ -105,6 +105,16 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, process, log, jar, Map.copyOf(env), List.copyOf(jvmOptions));
     }
 
+    /**
+     * Another instance of this service, with the same jar and settings on its own ports and log ({@code <name>-2}):
+     * one more member of its consumer groups.
+     */
+    ServiceProcess another(int port, int managementPort) throws IOException {
+        Map<String, String> settings = new java.util.HashMap<>(env);
+        settings.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        return start(name + "-2", jar, port, settings, log.getParent(), jvmOptions);
+    }
+
     /** The same service started again, with the same jar, port and settings (after {@link #kill} or {@link #close}). */
     ServiceProcess startAgain() throws IOException {
         return start(name, jar, port, env, log.getParent(), jvmOptions);
