@@ -103,8 +103,9 @@ class DemoIT {
                     assertThat(m.text()).isEqualTo("Belle signature de Marc Petit : Initech — licence groupe");
                 });
                 // Olivia's deal closed a few seconds before the demo's last live moment: its milestone is on its way
-                // (its deal's figures to kpi-service, the objective's progress to coaching-service, then the sink).
-                await().atMost(Duration.ofSeconds(30))
+                // (its deal's figures to kpi-service, the objective's progress to coaching-service, then the sink),
+                // which on two loaded cores took more than 30 s once (a milestone 42 s after its win in that run).
+                await().atMost(Duration.ofSeconds(120))
                         .untilAsserted(() -> assertThat(demo.sink().received()).anySatisfy(m -> {
                             assertThat(m.managerId()).isEqualTo("mgr-jordan");
                             assertThat(m.text()).isEqualTo("Olivia Chen reached 100% of their objective");
