@@ -69,22 +69,26 @@ public final class LocalStack implements AutoCloseable {
          * chosen, so no two can be the same (for tests, which run beside other servers).
          */
         public static Ports free() throws IOException {
+            List<Integer> ports = freePorts(4 + 2 * APPS.size());
+            return new Ports(
+                    ports.get(0),
+                    ports.get(1),
+                    ports.get(2),
+                    ports.subList(4, 4 + APPS.size()),
+                    ports.subList(4 + APPS.size(), 4 + 2 * APPS.size()),
+                    ports.get(3));
+        }
+
+        /** {@code count} distinct ports free right now (each socket held open until all are chosen). */
+        static List<Integer> freePorts(int count) throws IOException {
             List<ServerSocket> sockets = new ArrayList<>();
             try {
-                for (int i = 0; i < 4 + 2 * APPS.size(); i++) {
+                for (int i = 0; i < count; i++) {
                     ServerSocket socket = new ServerSocket();
                     sockets.add(socket);
                     socket.bind(new InetSocketAddress("127.0.0.1", 0));
                 }
-                List<Integer> ports =
-                        sockets.stream().map(ServerSocket::getLocalPort).toList();
-                return new Ports(
-                        ports.get(0),
-                        ports.get(1),
-                        ports.get(2),
-                        ports.subList(4, 4 + APPS.size()),
-                        ports.subList(4 + APPS.size(), 4 + 2 * APPS.size()),
-                        ports.get(3));
+                return sockets.stream().map(ServerSocket::getLocalPort).toList();
             } finally {
                 for (ServerSocket socket : sockets) {
                     socket.close();
@@ -363,16 +367,8 @@ public final class LocalStack implements AutoCloseable {
      * {@link #close} stops it.
      */
     public String startAnotherInstance(String service, Duration readyWithin) throws IOException, InterruptedException {
-        int port;
-        int management;
-        try (ServerSocket first = new ServerSocket();
-                ServerSocket second = new ServerSocket()) {
-            first.bind(new InetSocketAddress("127.0.0.1", 0));
-            second.bind(new InetSocketAddress("127.0.0.1", 0));
-            port = first.getLocalPort();
-            management = second.getLocalPort();
-        }
-        ServiceProcess another = services.get(indexOf(service)).another(port, management);
+        List<Integer> ports = Ports.freePorts(2);
+        ServiceProcess another = services.get(indexOf(service)).another(ports.get(0), ports.get(1));
         others.add(another);
         awaitReady(another, System.nanoTime() + readyWithin.toNanos(), readyWithin);
         return another.managementUrl();

@@ -113,7 +113,7 @@ public class KpiCounting {
         // happened in a delivery that crashed before publishing. Update ids are deterministic, consumers dedupe.
         accounts.touched(touches);
         Set<String> touched = repDays.apply(increments);
-        recent.remember(sorted, batch);
+        recent.remember(sorted);
         increments.forEach(increment -> changes.team(increment.teamId()));
         if (consumed.stream().anyMatch(record -> record.event().data() instanceof DealEvent)) {
             changes.anyTeam(); // a deal moves pipelines, forecasts and its owners' teams

@@ -60,67 +60,69 @@ public class RecentEventIds {
                 .createIndex(new Index().on("partition", Sort.Direction.ASC).on("last", Sort.Direction.ASC));
     }
 
+    /** A batch's records of one partition: its offsets, and those read there for the first time. */
+    record Part(long first, long last, List<Consumed> firstTimes) {}
+
     /**
      * A batch sorted: the records read for the first time (in order) and those the log held before at a lower offset.
      * Nothing is remembered until {@link #remember} is called, once the batch's counts are written.
      */
-    public record Sorted(List<Consumed> firstTimes, List<Consumed> duplicates, Map<String, List<Consumed>> kept) {}
+    record Sorted(List<Consumed> firstTimes, List<Consumed> duplicates, Map<String, Part> parts) {}
 
     /** Sorts a batch against what each partition's window holds; a duplicate within the batch is found too. */
-    public Sorted sort(List<Consumed> batch) {
+    Sorted sort(List<Consumed> batch) {
         Map<String, List<Consumed>> byPartition = new LinkedHashMap<>();
         batch.forEach(event -> byPartition
                 .computeIfAbsent(event.partition(), p -> new ArrayList<>())
                 .add(event));
         List<Consumed> firstTimes = new ArrayList<>(batch.size());
         List<Consumed> duplicates = new ArrayList<>();
-        Map<String, List<Consumed>> kept = new LinkedHashMap<>();
+        Map<String, Part> parts = new LinkedHashMap<>();
         for (Map.Entry<String, List<Consumed>> partition : byPartition.entrySet()) {
-            Window window =
-                    windowFor(partition.getKey(), partition.getValue().get(0).offset());
+            List<Consumed> events = partition.getValue();
+            Window window = windowFor(partition.getKey(), events.get(0).offset());
             Map<String, Long> inBatch = new HashMap<>();
-            List<Consumed> keptHere = new ArrayList<>();
-            for (Consumed event : partition.getValue()) {
+            List<Consumed> firstHere = new ArrayList<>();
+            for (Consumed event : events) {
                 Long seen = window.firstSeen.get(event.event().id());
                 Long earlierInBatch = inBatch.putIfAbsent(event.event().id(), event.offset());
                 if (seen != null && seen < event.offset()
                         || earlierInBatch != null && earlierInBatch < event.offset()) {
                     duplicates.add(event); // published twice: counted (or being counted) at its first offset
                 } else {
-                    keptHere.add(event);
-                    firstTimes.add(event);
+                    firstHere.add(event);
                 }
             }
-            kept.put(partition.getKey(), keptHere);
+            firstTimes.addAll(firstHere);
+            parts.put(
+                    partition.getKey(),
+                    new Part(
+                            events.get(0).offset(),
+                            events.get(events.size() - 1).offset(),
+                            firstHere));
         }
-        return new Sorted(firstTimes, duplicates, kept);
+        return new Sorted(firstTimes, duplicates, parts);
     }
 
     /**
      * Remembers a sorted batch once it is counted: a record whose counting failed (and may come back from the
      * dead-letter topic at a new offset) is not taken for a duplicate then.
      */
-    public void remember(Sorted sorted, List<Consumed> batch) {
-        Map<String, long[]> ranges = new LinkedHashMap<>();
-        batch.forEach(event -> ranges.merge(event.partition(), new long[] {event.offset(), event.offset()}, (a, b) ->
-                new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
-        for (Map.Entry<String, long[]> range : ranges.entrySet()) {
-            String partition = range.getKey();
-            long first = range.getValue()[0];
-            long last = range.getValue()[1];
-            Window window = windowFor(partition, first);
+    void remember(Sorted sorted) {
+        sorted.parts().forEach((partition, part) -> {
+            Window window = windowFor(partition, part.first());
             List<String> ids = new ArrayList<>();
             List<Long> offsets = new ArrayList<>();
-            for (Consumed event : sorted.kept().getOrDefault(partition, List.of())) {
+            for (Consumed event : part.firstTimes()) {
                 window.firstSeen.merge(event.event().id(), event.offset(), Math::min);
                 ids.add(event.event().id());
                 offsets.add(event.offset());
             }
-            save(partition, first, last, ids, offsets);
+            save(partition, part.first(), part.last(), ids, offsets);
             trim(window);
-            window.next = last + 1;
+            window.next = part.last() + 1;
             windows.put(partition, window); // published again for whichever thread consumes it next
-        }
+        });
     }
 
     private Window windowFor(String partition, long first) {
@@ -135,6 +137,7 @@ public class RecentEventIds {
     /** The window ending where this batch starts, from what the batches before wrote (whoever handled them). */
     private Window load(String partition, long from) {
         Window window = new Window();
+        window.next = from; // valid for the batch it was read for, and for remembering that batch
         for (Chunk chunk : mongo.find(
                 query(where("partition").is(partition).and("last").gte(from - size))
                         .with(Sort.by("first")),

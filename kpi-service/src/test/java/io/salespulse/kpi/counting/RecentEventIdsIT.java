@@ -37,7 +37,7 @@ class RecentEventIdsIT {
     /** Sorts a batch and remembers it, as counting does once the batch's counts are written. */
     private static List<Consumed> counted(RecentEventIds recent, List<Consumed> batch) {
         RecentEventIds.Sorted sorted = recent.sort(batch);
-        recent.remember(sorted, batch);
+        recent.remember(sorted);
         return sorted.firstTimes();
     }
 
