@@ -24,11 +24,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,6 +78,7 @@ class KpiGauges {
     private final MultiGauge retention;
     private final FigureChanges changes;
     private final long maxAgeNanos;
+    private final List<MultiGauge> gauges;
     private Map<String, TeamRows> byTeam = new LinkedHashMap<>();
 
     KpiGauges(
@@ -137,14 +138,22 @@ class KpiGauges {
         this.changesDeals = MultiGauge.builder("salespulse.pipeline.changes.deals")
                 .description("Deals behind this week's pipeline changes, by kind")
                 .register(meters);
+        this.gauges = List.of(
+                activity,
+                pipelineOpen,
+                pipelineDeals,
+                pipelineWeighted,
+                winRate,
+                attainment,
+                pace,
+                forecast,
+                changesAmount,
+                changesDeals,
+                retention);
     }
 
     /** This quarter's forecast and this week's pipeline changes of a team. */
-    private void ritual(
-            TeamChanged team,
-            List<MultiGauge.Row<?>> forecastRows,
-            List<MultiGauge.Row<?>> amountRows,
-            List<MultiGauge.Row<?>> dealRows) {
+    private void ritual(TeamChanged team, Map<MultiGauge, List<MultiGauge.Row<?>>> rows) {
         String teamId = team.teamId();
         Forecast quarter =
                 reviews.forecast(team, PeriodKind.QUARTER, reviews.today(team)).forecast();
@@ -157,8 +166,12 @@ class KpiGauges {
             values.put("quota", amounts.quota());
             values.forEach((category, value) -> {
                 if (value != null) {
-                    forecastRows.add(MultiGauge.Row.of(
-                            Tags.of("team", teamId, "currency", currency, "category", category), value.doubleValue()));
+                    add(
+                            rows,
+                            forecast,
+                            MultiGauge.Row.of(
+                                    Tags.of("team", teamId, "currency", currency, "category", category),
+                                    value.doubleValue()));
                 }
             });
         });
@@ -166,72 +179,65 @@ class KpiGauges {
                 reviews.teamChanges(teamId, reviews.thisWeek(team)).changes();
         week.changes().forEach((change, figure) -> {
             String kind = change.name().toLowerCase(java.util.Locale.ROOT);
-            dealRows.add(MultiGauge.Row.of(Tags.of("team", teamId, "change", kind), figure.deals()));
+            add(rows, changesDeals, MultiGauge.Row.of(Tags.of("team", teamId, "change", kind), figure.deals()));
             figure.amount()
-                    .forEach((currency, amount) -> amountRows.add(MultiGauge.Row.of(
-                            Tags.of("team", teamId, "change", kind, "currency", currency), amount.doubleValue())));
+                    .forEach((currency, amount) -> add(
+                            rows,
+                            changesAmount,
+                            MultiGauge.Row.of(
+                                    Tags.of("team", teamId, "change", kind, "currency", currency),
+                                    amount.doubleValue())));
         });
     }
 
     /** This quarter's NRR and GRR of a team's customers, per currency (none for a team without customers at its start). */
-    private void retention(TeamChanged team, List<MultiGauge.Row<?>> rows) {
+    private void retention(TeamChanged team, LocalDate today, Map<MultiGauge, List<MultiGauge.Row<?>>> rows) {
         String teamId = team.teamId();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(team.timezone())));
         Period quarter = Period.containing(PeriodKind.QUARTER, today);
         Owner owner = Owner.team(teamId);
         RetentionMath.Retention figures =
                 RetentionMath.of(accounts.facts(owner), quarter.from(), quarter.to(), owner::owns, today);
         for (RetentionMath.Revenue revenue : figures.revenue()) {
             if (revenue.nrr() != null) {
-                rows.add(MultiGauge.Row.of(
-                        Tags.of("team", teamId, "currency", revenue.currency(), "kind", "nrr"),
-                        revenue.nrr().doubleValue()));
+                add(
+                        rows,
+                        retention,
+                        MultiGauge.Row.of(
+                                Tags.of("team", teamId, "currency", revenue.currency(), "kind", "nrr"),
+                                revenue.nrr().doubleValue()));
             }
             if (revenue.grr() != null) {
-                rows.add(MultiGauge.Row.of(
-                        Tags.of("team", teamId, "currency", revenue.currency(), "kind", "grr"),
-                        revenue.grr().doubleValue()));
+                add(
+                        rows,
+                        retention,
+                        MultiGauge.Row.of(
+                                Tags.of("team", teamId, "currency", revenue.currency(), "kind", "grr"),
+                                revenue.grr().doubleValue()));
             }
         }
     }
 
     /** One team's rows of every gauge, as last computed. */
     private record TeamRows(
-            LocalDate day,
-            long generation,
-            long computedAt,
-            List<MultiGauge.Row<?>> activityRows,
-            List<MultiGauge.Row<?>> openRows,
-            List<MultiGauge.Row<?>> dealRows,
-            List<MultiGauge.Row<?>> weightedRows,
-            List<MultiGauge.Row<?>> winRows,
-            List<MultiGauge.Row<?>> attainmentRows,
-            List<MultiGauge.Row<?>> paceRows,
-            List<MultiGauge.Row<?>> forecastRows,
-            List<MultiGauge.Row<?>> changeAmountRows,
-            List<MultiGauge.Row<?>> changeDealRows,
-            List<MultiGauge.Row<?>> retentionRows) {}
+            LocalDate day, long generation, long computedAt, Map<MultiGauge, List<MultiGauge.Row<?>>> rows) {}
+
+    private static void add(Map<MultiGauge, List<MultiGauge.Row<?>>> rows, MultiGauge gauge, MultiGauge.Row<?> row) {
+        rows.computeIfAbsent(gauge, g -> new ArrayList<>()).add(row);
+    }
 
     private TeamRows rowsOf(TeamChanged team, LocalDate today, long generation) {
-        List<MultiGauge.Row<?>> activityRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> openRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> dealRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> weightedRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> winRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> attainmentRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> paceRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> forecastRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> changeAmountRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> changeDealRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> retentionRows = new ArrayList<>();
+        Map<MultiGauge, List<MultiGauge.Row<?>>> rows = new HashMap<>();
         String teamId = team.teamId();
-        retention(team, retentionRows);
-        ritual(team, forecastRows, changeAmountRows, changeDealRows);
+        retention(team, today, rows);
+        ritual(team, rows);
         List<RepDay> todays = repDays.teamDays(teamId, today, today);
         for (Counter counter : ACTIVITY) {
-            activityRows.add(MultiGauge.Row.of(
-                    Tags.of("team", teamId, "metric", counter.name()),
-                    todays.stream().mapToLong(day -> day.get(counter)).sum()));
+            add(
+                    rows,
+                    activity,
+                    MultiGauge.Row.of(
+                            Tags.of("team", teamId, "metric", counter.name()),
+                            todays.stream().mapToLong(day -> day.get(counter)).sum()));
         }
         Period month = Period.containing(PeriodKind.MONTH, today);
         List<RepDay> monthDays = repDays.teamDays(teamId, month.from(), today);
@@ -241,19 +247,28 @@ class KpiGauges {
                 monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
         java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
         if (rate != null) {
-            winRows.add(MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
+            add(rows, winRate, MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
         }
         TeamPipeline.Pipeline pipeline = pipelines.of(team);
         for (TeamPipeline.StageRow stage : pipeline.stages()) {
-            dealRows.add(MultiGauge.Row.of(
-                    Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
+            add(
+                    rows,
+                    pipelineDeals,
+                    MultiGauge.Row.of(
+                            Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
             for (Map.Entry<String, java.math.BigDecimal> amount : stage.amount().entrySet()) {
-                openRows.add(MultiGauge.Row.of(
-                        Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
-                        amount.getValue().doubleValue()));
-                weightedRows.add(MultiGauge.Row.of(
-                        Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
-                        stage.weighted().get(amount.getKey()).doubleValue()));
+                add(
+                        rows,
+                        pipelineOpen,
+                        MultiGauge.Row.of(
+                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                                amount.getValue().doubleValue()));
+                add(
+                        rows,
+                        pipelineWeighted,
+                        MultiGauge.Row.of(
+                                Tags.of("team", teamId, "stage", stage.stage().name(), "currency", amount.getKey()),
+                                stage.weighted().get(amount.getKey()).doubleValue()));
             }
         }
         for (ObjectiveTracker.Tracked tracked : objectives.ofTeam(teamId, today)) {
@@ -271,27 +286,15 @@ class KpiGauges {
             if (rep) {
                 tags = tags.and("rep", tracked.objective().scopeId());
             }
-            attainmentRows.add(
+            add(
+                    rows,
+                    attainment,
                     MultiGauge.Row.of(tags, tracked.figures().attainment().doubleValue()));
             if (tracked.figures().pace() != null) {
-                paceRows.add(MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
+                add(rows, pace, MultiGauge.Row.of(tags, tracked.figures().pace().doubleValue()));
             }
         }
-        return new TeamRows(
-                today,
-                generation,
-                System.nanoTime(),
-                activityRows,
-                openRows,
-                dealRows,
-                weightedRows,
-                winRows,
-                attainmentRows,
-                paceRows,
-                forecastRows,
-                changeAmountRows,
-                changeDealRows,
-                retentionRows);
+        return new TeamRows(today, generation, System.nanoTime(), rows);
     }
 
     /**
@@ -332,22 +335,15 @@ class KpiGauges {
             return;
         }
         byTeam = next;
-        activity.register(all(TeamRows::activityRows), true);
-        pipelineOpen.register(all(TeamRows::openRows), true);
-        pipelineDeals.register(all(TeamRows::dealRows), true);
-        pipelineWeighted.register(all(TeamRows::weightedRows), true);
-        winRate.register(all(TeamRows::winRows), true);
-        attainment.register(all(TeamRows::attainmentRows), true);
-        pace.register(all(TeamRows::paceRows), true);
-        forecast.register(all(TeamRows::forecastRows), true);
-        changesAmount.register(all(TeamRows::changeAmountRows), true);
-        changesDeals.register(all(TeamRows::changeDealRows), true);
-        retention.register(all(TeamRows::retentionRows), true);
+        for (MultiGauge gauge : gauges) {
+            gauge.register(all(gauge), true);
+        }
     }
 
-    private List<MultiGauge.Row<?>> all(Function<TeamRows, List<MultiGauge.Row<?>>> rows) {
+    /** Every team's rows of a gauge (none: the gauge is emptied of rows it had). */
+    private List<MultiGauge.Row<?>> all(MultiGauge gauge) {
         List<MultiGauge.Row<?>> all = new ArrayList<>();
-        byTeam.values().forEach(team -> all.addAll(rows.apply(team)));
+        byTeam.values().forEach(team -> all.addAll(team.rows().getOrDefault(gauge, List.of())));
         return all;
     }
 }
