@@ -116,6 +116,18 @@ class DemoIT {
                             assertThat(m.managerId()).isEqualTo("mgr-jordan");
                             assertThat(m.text()).isEqualTo("Ethan Brooks is back on track");
                         }));
+                // And Kramerica's expansion. The demo keeps each manager within the instant limit (10 an hour), so
+                // every storyline the README says is told at once is: a CSM's touches are loaded their last week first,
+                // so none looks idle while the history loads (a false drop, then "back on track", cost Jordan two).
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(demo.sink().received()).anySatisfy(m -> {
+                            assertThat(m.managerId()).isEqualTo("mgr-jordan");
+                            assertThat(m.text()).isEqualTo("Account grown by Liam Carter: Kramerica Industries");
+                        }));
+                String newYorkLog = get(jordan, admin);
+                String parisLog = get(camille, admin);
+                assertThat(newYorkLog).doesNotContain("INSTANT_LIMIT_REACHED", "Liam Carter's activity is dropping");
+                assertThat(parisLog).doesNotContain("INSTANT_LIMIT_REACHED", "Baisse d'activité de Zoé Lambert");
                 assertThat(Files.readString(data.resolve("notifications.log")))
                         .contains("to mgr-camille: Belle signature de Marc Petit")
                         // Each message with where its button leads, so the README's "follow the link" can be done from

@@ -43,7 +43,9 @@ public final class DemoCustomers {
     /**
      * What the demo sends of the customer side.
      *
-     * @param history the contracts, scores and touches of the past, in time order
+     * @param history the contracts, scores and NPS answers of the past in time order, then the CSMs' touches, the most
+     *                recent day first (as the reps' activity history: a CSM's last week is counted before the weeks it is
+     *                compared with, so no rep looks idle while their history loads)
      * @param live    what happens today, live (Kramerica's expansion)
      */
     public record Plan(List<String> history, List<String> live) {}
@@ -65,9 +67,13 @@ public final class DemoCustomers {
 
     private record Timed(Instant at, String event) {}
 
+    /** A CSM's touch on its day in its team's zone. */
+    private record Touch(LocalDate day, Instant at, String event) {}
+
     private final Random random;
     private final Instant now;
     private final List<Timed> history = new ArrayList<>();
+    private final List<Touch> touches = new ArrayList<>();
 
     private DemoCustomers(long seed, Instant now) {
         this.random = new Random(seed ^ 0x5EED_C5L);
@@ -150,6 +156,10 @@ public final class DemoCustomers {
         touches(ZOE);
         touches(LIAM);
         history.sort(Comparator.comparing(Timed::at));
+        // Most recent day first, in time order within a day (as DemoStory's activity history).
+        touches.sort(Comparator.comparing(Touch::day).reversed().thenComparing(Touch::at));
+        List<String> sent = new ArrayList<>(history.stream().map(Timed::event).toList());
+        touches.forEach(touch -> sent.add(touch.event()));
         // Today, live: Kramerica grows.
         LocalDate kramericaStart = today(KRAMERICA).minusDays(KRAMERICA.started());
         String expansion = contractEvent(
@@ -160,7 +170,7 @@ public final class DemoCustomers {
                 false,
                 null,
                 now.minusSeconds(60));
-        return new Plan(history.stream().map(Timed::event).toList(), List.of(expansion));
+        return new Plan(List.copyOf(sent), List.of(expansion));
     }
 
     private LocalDate today(Account account) {
@@ -199,7 +209,7 @@ public final class DemoCustomers {
                     type = "salespulse.email.sent.v1";
                     data = "{\"repId\":\"%s\",\"accountId\":\"%s\"}".formatted(csm.repId(), account.id());
                 }
-                history.add(new Timed(at, event(id, type, at, data)));
+                touches.add(new Touch(day, at, event(id, type, at, data)));
             }
         }
     }

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo's customer storylines on awkward days, through activity-service's own contract facts: Acme renews in 60 days
  * untouched, Stark churned within the last two weeks at its term's end, Wayne's live snapshot is an expansion, Monarch's
- * renewal is being worked with meetings; every event is inside ingest's window and every touch in working hours.
+ * renewal is being worked with meetings; every event is inside ingest's window and every touch in working hours, and a
+ * CSM's touches are sent their most recent day first.
  */
 class DemoCustomersTest {
 
@@ -56,6 +57,29 @@ class DemoCustomersTest {
         for (String text : plan.live()) {
             live.add(JSON.readTree(text));
         }
+        Map<String, LocalDate> lastDaySent = new HashMap<>();
+        boolean touchesBegun = false;
+        for (JsonNode event : all) {
+            JsonNode data = event.get("data");
+            boolean touch = data.has("repId") && data.has("accountId");
+            // The accounts' facts in time order, then the touches; a CSM's most recent day first, as the reps'
+            // activity history: their last week is counted before the weeks it is compared with.
+            assertThat(touch || !touchesBegun)
+                    .as("an account fact after the touches")
+                    .isTrue();
+            touchesBegun |= touch;
+            if (touch) {
+                String csm = data.get("repId").asString();
+                LocalDate day = Instant.parse(event.get("time").asString())
+                        .atZone(DemoCast.teamOf(DemoCast.rep(csm)).zone())
+                        .toLocalDate();
+                LocalDate before = lastDaySent.put(csm, day);
+                assertThat(before == null || !day.isAfter(before))
+                        .as("%s: %s sent after %s", csm, day, before)
+                        .isTrue();
+            }
+        }
+        assertThat(lastDaySent).containsOnlyKeys("csm-zoe", "csm-liam");
         List<JsonNode> sent = new ArrayList<>(all);
         sent.addAll(live);
         for (JsonNode event : sent) {
