@@ -61,11 +61,14 @@ class EntranceFuzzIT {
         return "http://localhost:" + port + path;
     }
 
-    /** What the entrances store: accepted events and the roster's, objectives' and backfills' records. */
+    /**
+     * What the entrances store: accepted events, the keys of the activities that went straight to Kafka, and the
+     * roster's, objectives' and backfills' records.
+     */
     long stored() {
         long count = 0;
-        for (String collection :
-                List.of("accepted_events", "teams", "reps", "absences", "objectives", "backfills", "units")) {
+        for (String collection : List.of(
+                "accepted_events", "activity_keys", "teams", "reps", "absences", "objectives", "backfills", "units")) {
             count += mongo.getCollection(collection).countDocuments();
         }
         return count;

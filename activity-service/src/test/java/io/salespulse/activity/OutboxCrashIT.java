@@ -27,9 +27,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A crash between publishing a batch and marking it published: the relay publishes the same events again, with the
- * same ids, so consumers (idempotent by id) count each once. Nothing is lost.
+ * same ids, so consumers (idempotent by id) count each once. Nothing is lost. Activities take the log's path here
+ * ({@code salespulse.ingest.activities=log}, an operator's choice); their short path's own crash is in
+ * {@link DirectActivitiesIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "salespulse.ingest.activities=log")
 @RealInfrastructure
 class OutboxCrashIT {
 

@@ -72,6 +72,8 @@ record CrmClient(
         final AtomicLong sent = new AtomicLong();
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
+        /** Requests answered 503 (a part the service needs is away: nothing of them acknowledged), then sent again. */
+        final AtomicLong unavailable = new AtomicLong();
     }
 
     /** A structured CloudEvent from the dialer's source. */
@@ -176,6 +178,9 @@ record CrmClient(
                     counts.accepted.addAndGet(number(response.body(), "accepted"));
                     counts.duplicates.addAndGet(number(response.body(), "duplicates"));
                     return;
+                }
+                if (status == 503) {
+                    counts.unavailable.incrementAndGet();
                 }
                 if (status != 429 && status < 500) {
                     throw new IllegalStateException(

@@ -29,6 +29,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -68,6 +70,8 @@ class FaultSuiteIT {
                 .normalize();
         LocalStack.Options options = LocalStack.Options.forTest(root, data);
         Map<String, Fault> faults = new LinkedHashMap<>();
+        AtomicReference<FaultTraffic> current = new AtomicReference<>();
+        AtomicLong refusedWhileDown = new AtomicLong();
         for (String service : List.of("activity-service", "kpi-service", "coaching-service", "notification-service")) {
             faults.put("kill -9 " + service, stack -> {
                 stack.kill(service);
@@ -75,6 +79,20 @@ class FaultSuiteIT {
             });
         }
         faults.put("broker restart", LocalStack::restartKafka);
+        // Activities go straight to Kafka: while the broker is away they are refused with 503 (never acknowledged, so
+        // never lost) and the CRMs send them again once it is back. Deals are accepted into the log meanwhile.
+        faults.put("broker down while activities arrive", stack -> {
+            long refusedBefore = current.get().unavailable();
+            stack.stopKafka();
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> current.get().unavailable() >= refusedBefore + 5);
+            } finally {
+                stack.startKafka();
+            }
+            refusedWhileDown.set(current.get().unavailable() - refusedBefore);
+        });
         faults.put("mongo-wire server restart", LocalStack::restartMongo);
         faults.put(
                 "poison record mid-batch",
@@ -147,6 +165,7 @@ class FaultSuiteIT {
                     nyc,
                     paris,
                     TWENTY_OWNER));
+            current.set(traffic);
 
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Map<String, long[]> sentAndAccepted = new LinkedHashMap<>();
@@ -227,6 +246,11 @@ class FaultSuiteIT {
             System.out.printf(
                     "fault suite: %d events sent, %d accepted, %d duplicates; each day must count %s%n",
                     traffic.sent(), traffic.accepted(), traffic.duplicates(), expected);
+            System.out.printf(
+                    "fault broker down while activities arrive: %d requests refused with 503 while it was away, sent"
+                            + " again and accepted once it was back%n",
+                    refusedWhileDown.get());
+            assertThat(refusedWhileDown.get()).isGreaterThanOrEqualTo(5);
             assertThat(traffic.sent()).isGreaterThanOrEqualTo(20_000);
             assertThat(lostTotal).as(String.join("\n", lines)).isZero();
             assertThat(doubledTotal).as(String.join("\n", lines)).isZero();

@@ -92,6 +92,11 @@ final class FaultTraffic {
     }
 
     /** Events the service answered as newly accepted. */
+    /** Requests answered 503 and sent again. */
+    long unavailable() {
+        return crm.counts().unavailable.get();
+    }
+
     long accepted() {
         return crm.counts().accepted.get();
     }

@@ -3,14 +3,19 @@ package io.salespulse.activity.ingest;
 import io.salespulse.activity.deals.DealService;
 import io.salespulse.activity.outbox.AcceptedEventLog;
 import io.salespulse.activity.outbox.AggregateLog;
+import io.salespulse.activity.outbox.DirectActivities;
 import io.salespulse.contracts.EventEnvelope;
 import io.salespulse.contracts.activity.ActivityEvent;
 import io.salespulse.contracts.deal.DealCreated;
 import io.salespulse.contracts.deal.DealOwnerChanged;
 import io.salespulse.contracts.objective.ObjectiveSet;
 import io.salespulse.kit.web.TooManyRequestsException;
+import io.salespulse.kit.web.UnavailableException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,9 +30,11 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final SourceRateLimits rateLimits;
     private final ApplicationEventPublisher applicationEvents;
+    private final DirectActivities directActivities;
 
     IngestService(
             AcceptedEventLog acceptedEvents,
+            DirectActivities directActivities,
             DealService deals,
             AggregateLog aggregates,
             IngestMetrics metrics,
@@ -36,6 +43,7 @@ public class IngestService {
         this.rateLimits = rateLimits;
         this.applicationEvents = applicationEvents;
         this.acceptedEvents = acceptedEvents;
+        this.directActivities = directActivities;
         this.deals = deals;
         this.aggregates = aggregates;
         this.metrics = metrics;
@@ -68,9 +76,10 @@ public class IngestService {
     }
 
     /**
-     * Makes every inbound event durable: ready ones in one bulk write, deal updates one by one against their deal's
-     * state. When this returns, every non-duplicate is durable; if it throws, the caller retries the whole request
-     * and what was already stored counts as duplicates then.
+     * Makes every inbound event durable: activities straight to Kafka ({@link DirectActivities}) first, other ready
+     * ones in one bulk write to the accepted-event log, deal updates one by one against their deal's state. When this
+     * returns, every non-duplicate is durable; if it throws, the caller retries the whole request and what was already
+     * stored counts as duplicates then (activities the broker did not confirm throw before anything else is stored).
      */
     public IngestResult acceptAll(String channel, List<Inbound> inbound) {
         return acceptAll(channel, inbound, false);
@@ -93,20 +102,31 @@ public class IngestService {
             metrics.rejected(channel, "rate_limited");
             throw e;
         }
-        List<AcceptedEventLog.Entry> ready = new ArrayList<>();
-        int accepted = 0;
+        // A key twice in one request is one entry, and a duplicate.
+        Map<String, AcceptedEventLog.Entry> distinct = new LinkedHashMap<>();
         int duplicates = 0;
-        int unattributed = 0;
         for (Inbound event : inbound) {
-            if (event instanceof Inbound.Ready r) {
-                ready.add(r.entry());
+            if (event instanceof Inbound.Ready r
+                    && distinct.putIfAbsent(r.entry().key(), r.entry()) != null) {
+                duplicates++;
             }
         }
-        Set<String> duplicateKeys = Set.copyOf(acceptedEvents.append(ready));
-        duplicates += duplicateKeys.size();
-        accepted += ready.size() - duplicateKeys.size();
-        List<EventEnvelope> fresh = ready.stream()
-                .filter(entry -> !duplicateKeys.contains(entry.key()))
+        List<AcceptedEventLog.Entry> ready = new ArrayList<>();
+        List<AcceptedEventLog.Entry> activities = new ArrayList<>();
+        distinct.values().forEach(entry -> (directActivities.takes(entry) ? activities : ready).add(entry));
+        Set<String> known;
+        try {
+            known = new HashSet<>(directActivities.publish(activities));
+        } catch (UnavailableException e) {
+            metrics.rejected(channel, "broker_unavailable");
+            throw e;
+        }
+        known.addAll(acceptedEvents.append(ready));
+        duplicates += known.size();
+        int accepted = distinct.size() - known.size();
+        int unattributed = 0;
+        List<EventEnvelope> fresh = distinct.values().stream()
+                .filter(entry -> !known.contains(entry.key()))
                 .flatMap(entry -> entry.events().stream())
                 .toList();
         unattributed += unattributed(fresh);

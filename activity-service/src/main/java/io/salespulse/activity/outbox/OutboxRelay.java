@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.salespulse.contracts.EventEnvelope;
-import io.salespulse.kit.kafka.EventEncodingException;
 import io.salespulse.kit.kafka.EventPublisher;
 import io.salespulse.kit.work.IdleBackoff;
 import jakarta.annotation.PreDestroy;
@@ -15,15 +14,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * Drains the accepted-event log to Kafka: takes the oldest unpublished entries in batches, publishes their events
@@ -165,7 +160,7 @@ class OutboxRelay {
                 published.increment(events.size());
                 return batch.stream().map(AcceptedEventLog.PendingEntry::key).toList();
             } catch (RuntimeException e) {
-                if (!isPermanent(e)) {
+                if (!EventPublisher.isPermanent(e)) {
                     throw e;
                 }
                 // Some entry of the batch can never go out: find it, entry by entry, below.
@@ -190,7 +185,7 @@ class OutboxRelay {
                 try {
                     publisher.publishAll(entry.events());
                 } catch (RuntimeException e) {
-                    if (!isPermanent(e)) {
+                    if (!EventPublisher.isPermanent(e)) {
                         throw e;
                     }
                     park(entry.key(), reason(e));
@@ -210,26 +205,8 @@ class OutboxRelay {
         log.error("Outbox entry {} parked, it can never be published: {}", key, reason);
     }
 
-    /** Failures no retry can cure: the record is too large, or the event cannot be turned into a record. */
-    static boolean isPermanent(Throwable failure) {
-        return permanentCause(failure) != null;
-    }
-
-    private static Throwable permanentCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RecordTooLargeException
-                    || cause instanceof SerializationException
-                    || cause instanceof InvalidRecordException
-                    || cause instanceof JacksonException
-                    || cause instanceof EventEncodingException) {
-                return cause;
-            }
-        }
-        return null;
-    }
-
     private static String reason(Throwable failure) {
-        Throwable cause = permanentCause(failure);
+        Throwable cause = EventPublisher.permanentCause(failure);
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

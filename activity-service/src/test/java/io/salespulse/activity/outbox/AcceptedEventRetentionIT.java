@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The accepted-event log keeps what is in flight plus its window: entries published longer ago are trimmed, a deal's
+ * The accepted-event log, and the short path's activity keys, keep what is in flight plus the window: entries published
+ * longer ago and keys reserved longer ago are trimmed, a deal's
  * state survives its entries (its next update is a stage change from the right stage, not a new deal), entries inside
  * the window and entries not yet published stay, and a second trim finds nothing more to do.
  */
@@ -65,6 +66,9 @@ class AcceptedEventRetentionIT {
     DealService deals;
 
     @Autowired
+    ActivityKeys activityKeys;
+
+    @Autowired
     MongoTemplate mongo;
 
     private int post(String id, String type, String time, String data) {
@@ -87,9 +91,11 @@ class AcceptedEventRetentionIT {
         return post(id, "salespulse.email.sent.v1", time.toString(), "{\"repId\":\"ae-1\"}");
     }
 
+    /** Whether an event is remembered: a deal's entry in the log, an activity's key (the short path keeps the key). */
     private long stored(String eventId) {
-        return mongo.getCollection(AcceptedEventLog.COLLECTION)
-                .countDocuments(new Document("_id", AcceptedEventLog.keyOf("/demo/test", eventId)));
+        Document key = new Document("_id", AcceptedEventLog.keyOf("/demo/test", eventId));
+        return mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments(key)
+                + mongo.getCollection(ActivityKeys.COLLECTION).countDocuments(key);
     }
 
     @Test
@@ -136,16 +142,23 @@ class AcceptedEventRetentionIT {
         // Nothing left to trim: a second pass deletes nothing, and the recent entry stays.
         await().atMost(Duration.ofSeconds(30)).until(() -> log.backlog() == 0);
         long before = mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments();
+        long keysBefore = mongo.getCollection(ActivityKeys.COLLECTION).countDocuments();
         retention.trim();
         assertThat(mongo.getCollection(AcceptedEventLog.COLLECTION).countDocuments())
                 .isEqualTo(before);
+        assertThat(mongo.getCollection(ActivityKeys.COLLECTION).countDocuments())
+                .isEqualTo(keysBefore);
         assertThat(stored("recent-email-" + run)).isOne();
+        // Sent again after its key went, an old activity is new again, as a deal's entry is.
+        assertThat(email("old-email-0-" + run, t0)).isEqualTo(202);
+        assertThat(stored("old-email-0-" + run)).isOne();
     }
 
     @Test
     void aWindowShorterThanTheTopicsRetentionIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AcceptedEventRetention(
                         log,
+                        activityKeys,
                         new io.salespulse.kit.kafka.KafkaTopicsProperties(3, (short) 1, 30),
                         Clock.systemUTC(),
                         new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),

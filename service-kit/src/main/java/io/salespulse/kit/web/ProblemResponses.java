@@ -23,7 +23,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * {@code Problem} schema, what {@link ProblemDetailsAdvice} writes), from what the operation is: 400 for one that takes
  * parameters or a body, 401 for every API and webhook, 403 for the API, 404 for one that names a resource in its path,
  * 412 for one that takes {@code If-Match}, 413 and 415 for one that takes a body, 429 for the entrances that are rate
- * limited (ingest, webhooks, the test message). A refusal an operation declares itself (a 409) is kept, with the
+ * limited (ingest, webhooks, the test message), 503 for the ingest entrances (their store or broker away: send again). A refusal an operation declares itself (a 409) is kept, with the
  * problem's schema.
  */
 public class ProblemResponses implements OpenApiCustomizer {
@@ -40,7 +40,11 @@ public class ProblemResponses implements OpenApiCustomizer {
             "412", "Changed since the revision named in If-Match: read it again",
             "413", "The body is larger than this entrance takes",
             "415", "The body's Content-Type is not one this entrance takes",
-            "429", "Too many requests from this source: wait Retry-After seconds");
+            "429", "Too many requests from this source: wait Retry-After seconds",
+            "503",
+                    "The store, or for activities the event broker, did not take the request in time: nothing"
+                            + " unconfirmed was accepted; send it again after Retry-After seconds (what was accepted"
+                            + " counts as duplicates then)");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -74,6 +78,7 @@ public class ProblemResponses implements OpenApiCustomizer {
         refusals.put("413", body);
         refusals.put("415", body);
         refusals.put("429", webhook || path.equals("/api/v1/events") || path.endsWith("/test-message"));
+        refusals.put("503", webhook || path.equals("/api/v1/events"));
         refusals.forEach((status, applies) -> {
             if (applies) {
                 ApiResponse held = responses.get(status);
