@@ -322,7 +322,20 @@ public class AcceptedEventLog {
                 LedgerKeys.class);
     }
 
-    private static String hourOf(Instant instant) {
+    /** The hours from {@code lookBack} before a time's hour up to that hour (left out), as the log and the keys name them. */
+    static List<String> hoursBefore(Instant before, Duration lookBack) {
+        List<String> hours = new ArrayList<>();
+        Instant last = before.truncatedTo(ChronoUnit.HOURS);
+        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(last);
+                hour = hour.plus(1, ChronoUnit.HOURS)) {
+            hours.add(hourOf(hour));
+        }
+        return hours;
+    }
+
+    /** An hour's name: its start, ISO-8601. */
+    static String hourOf(Instant instant) {
         return instant.truncatedTo(ChronoUnit.HOURS).toString();
     }
 
@@ -336,13 +349,7 @@ public class AcceptedEventLog {
      * finished by the next.
      */
     public Trimmed trim(Instant publishedBefore, Duration lookBack) {
-        List<String> hours = new ArrayList<>();
-        Instant last = publishedBefore.truncatedTo(ChronoUnit.HOURS);
-        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS);
-                hour.isBefore(last);
-                hour = hour.plus(1, ChronoUnit.HOURS)) {
-            hours.add(hourOf(hour));
-        }
+        List<String> hours = hoursBefore(publishedBefore, lookBack);
         long entries = 0;
         long pages = 0;
         // Pages are listed by id only and then read one by one: a page holds up to LEDGER_PAGE keys, and reading them

@@ -75,7 +75,7 @@ public class ActivityKeys {
         }
         // As the store keeps it (milliseconds), so a release or a take-over matches it exactly.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hour = hourOf(now);
+        String hour = AcceptedEventLog.hourOf(now);
         List<StoredKey> stored =
                 keys.stream().map(key -> new StoredKey(key, hour, now)).toList();
         Set<String> taken = new HashSet<>();
@@ -139,17 +139,7 @@ public class ActivityKeys {
      * hundred at a time, so ingest goes on between; returns how many.
      */
     long trim(Instant before, Duration lookBack) {
-        List<String> hours = new ArrayList<>();
-        Instant last = before.truncatedTo(ChronoUnit.HOURS);
-        for (Instant hour = last.minus(lookBack).truncatedTo(ChronoUnit.HOURS);
-                hour.isBefore(last);
-                hour = hour.plus(1, ChronoUnit.HOURS)) {
-            hours.add(hourOf(hour));
-        }
-        return Retention.delete(mongo, query(where("hour").in(hours)), COLLECTION);
-    }
-
-    private static String hourOf(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.HOURS).toString();
+        return Retention.delete(
+                mongo, query(where("hour").in(AcceptedEventLog.hoursBefore(before, lookBack))), COLLECTION);
     }
 }
