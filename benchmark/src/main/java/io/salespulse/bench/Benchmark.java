@@ -57,16 +57,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>raw Kafka: CloudEvent-sized records with {@code ce_*} headers, produced (idempotent, acks=all, linger 5 ms, as
  *   the relay does) and consumed;</li>
  *   <li>a round on fresh data: ingest of CloudEvents batches and of signed HubSpot webhook batches; first post to all
- *   counted; then each stage alone on the same events: ingest into the store (Kafka stopped, kpi-service down), the
- *   relay draining that backlog (kpi-service still down), kpi-service counting it (restarted); every stage profiled
- *   with JDK Flight Recorder ({@link StageProfile});</li>
+ *   counted; then each stage alone on the same kind of events, kpi-service down: activities straight to Kafka (their
+ *   short path), then on the log's path (activity-service restarted with {@code SALESPULSE_INGEST_ACTIVITIES=log})
+ *   ingest into the store with Kafka stopped and the relay draining that backlog, and kpi-service counting both
+ *   (restarted); every stage profiled with JDK Flight Recorder ({@link StageProfile});</li>
  *   <li>post-to-KPI latency at 100, 500, 1,000 and 5,000 events/s; signal-to-Slack latency at a local stand-in;
- *   heap and resident memory per service;</li>
+ *   heap and resident memory per service; a soak at the fresh round's ingest rate, how far behind the counts are and
+ *   the heaps sampled every 10 s;</li>
  *   <li>{@code --history} events (500,000 by default) loaded over 60 past days, idle CPU with that history, and the
  *   round again.</li>
  * </ol>
  * Options: {@code --history=<n>}, {@code --quick} (small figures, to check the benchmark itself), {@code --out=<file>},
- * {@code --soak=<seconds>} (steady traffic for a profiler, no report).
+ * {@code --soak-seconds=<n>} (the soak's length: 600, or 60 with {@code --quick}), {@code --soak=<seconds>} (steady
+ * traffic for a profiler, no report).
  */
 public final class Benchmark {
 
@@ -105,6 +108,7 @@ public final class Benchmark {
             int history,
             Duration latencyPhase,
             int slackSamples,
+            Duration soak,
             Path report) {
 
         static Settings of(String[] args, Path root) {
@@ -114,9 +118,11 @@ public final class Benchmark {
                     args,
                     "--out=",
                     root.resolve("docs").resolve("benchmarks.md").toString()));
+            Duration soak =
+                    Duration.ofSeconds(Long.parseLong(LocalRun.option(args, "--soak-seconds=", quick ? "60" : "600")));
             return quick
-                    ? new Settings(50_000, 5_000, 200, history, Duration.ofSeconds(8), 3, report)
-                    : new Settings(300_000, 20_000, 1_000, history, Duration.ofSeconds(20), 5, report);
+                    ? new Settings(50_000, 5_000, 200, history, Duration.ofSeconds(8), 3, soak, report)
+                    : new Settings(300_000, 20_000, 1_000, history, Duration.ofSeconds(20), 5, soak, report);
         }
     }
 
@@ -218,6 +224,8 @@ public final class Benchmark {
         awaitConsumersCaughtUp(Duration.ofMinutes(30));
         report.slack = slackLatency();
         report.memory = memory();
+        report.soak = soak(report.fresh.ingest(), settings.soak());
+        awaitConsumersCaughtUp(Duration.ofMinutes(60));
 
         loadHistory(settings.history());
         recorder.pause("before-idle");
@@ -237,7 +245,7 @@ public final class Benchmark {
         put(activity + "/api/v1/teams/" + SLACK_TEAM, admin, """
                 {"name":"Bench Slack","timezone":"UTC","locale":"en","managerIds":["%s"],"workingDays":["MON","TUE","WED","THU","FRI"]}""".formatted(SLACK_MANAGER));
         List<String> groups = new ArrayList<>(
-                List.of("warm", "fresh", "fresh-alone", "fresh-two", "history", "history-alone", "past"));
+                List.of("warm", "fresh", "fresh-alone", "fresh-two", "soak", "history", "history-alone", "past"));
         LATENCY_RATES.forEach(rate -> groups.add("lat" + rate));
         int hubspotId = 800_000;
         for (String group : groups) {
@@ -335,6 +343,7 @@ public final class Benchmark {
             double hubspot,
             double firstPostToCounted,
             double ingestAlone,
+            double logIngestAlone,
             double relayBacklog,
             double kpiBacklog) {}
 
@@ -348,15 +357,24 @@ public final class Benchmark {
         progress(label + ": signed HubSpot webhook batches");
         double hubspot = hubspot(label);
         Alone alone = stagesAlone(label, profiles);
-        Rates rates = new Rates(e2e.ingest(), hubspot, e2e.counted(), alone.ingest(), alone.relay(), alone.counting());
+        Rates rates = new Rates(
+                e2e.ingest(),
+                hubspot,
+                e2e.counted(),
+                alone.ingest(),
+                alone.logIngest(),
+                alone.relay(),
+                alone.counting());
         progress(
-                "%s: ingest %.0f/s, HubSpot %.0f/s, post to counted %.0f/s, ingest alone %.0f/s, relay %.0f/s, kpi %.0f/s"
+                ("%s: ingest %.0f/s, HubSpot %.0f/s, post to counted %.0f/s, ingest alone %.0f/s, the log's ingest alone"
+                                + " %.0f/s, relay %.0f/s, kpi %.0f/s")
                         .formatted(
                                 label,
                                 rates.ingest(),
                                 rates.hubspot(),
                                 rates.firstPostToCounted(),
                                 rates.ingestAlone(),
+                                rates.logIngestAlone(),
                                 rates.relayBacklog(),
                                 rates.kpiBacklog()));
         return rates;
@@ -399,20 +417,21 @@ public final class Benchmark {
         return rate;
     }
 
-    record Alone(double ingest, double relay, double counting) {}
+    record Alone(double ingest, double logIngest, double relay, double counting) {}
 
     /**
-     * Each stage of the path alone, on the same events: accepted into the store with Kafka stopped and kpi-service
-     * down (ingest alone), drained to Kafka by the relay with kpi-service still down (relay alone), then counted by a
-     * restarted kpi-service from its committed offsets (counting alone; coaching-service reacts to its updates).
+     * Each stage of the path alone, on the same kind of events, kpi-service down: activities accepted straight to Kafka
+     * (ingest alone, their short path); then, activity-service started again with activities on the log's path
+     * ({@code SALESPULSE_INGEST_ACTIVITIES=log}, the path deals and every stateful event take), accepted into the store
+     * with Kafka stopped (the log's ingest alone) and drained to Kafka by the relay (relay alone); then both counted by
+     * a restarted kpi-service from its committed offsets (counting alone; coaching-service reacts to its updates).
+     * activity-service is started again with its own settings at the end.
      */
     private Alone stagesAlone(String label, Map<String, List<StageProfile.Summary>> profiles) throws Exception {
         List<String> reps = repsByGroup.get(label + "-alone");
         int events = settings.roundEvents();
-        double publishedBefore = published();
         stack.kill("kpi-service");
-        stack.stopKafka();
-        progress(label + ": ingest alone (Kafka stopped, kpi-service down)");
+        progress(label + ": ingest alone, straight to Kafka (kpi-service down)");
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         load.sendCalls(
@@ -422,27 +441,48 @@ public final class Benchmark {
                 i -> load.call(reps.get(i % reps.size()), now.minusSeconds(i % 600)),
                 new AtomicLong());
         double ingest = events / ((System.nanoTime() - t0) / 1e9);
-        profiles.put("ingest alone, into the store", profiled(label + "-ingest", List.of("activity-service"), now));
+        profiles.put("ingest alone, straight to Kafka", profiled(label + "-ingest", List.of("activity-service"), now));
+
+        progress(label + ": the log's path: ingest into the store alone (Kafka stopped)");
+        stack.restartWith("activity-service", Map.of("SALESPULSE_INGEST_ACTIVITIES", "log"), Duration.ofMinutes(3));
+        recorder.record("activity-service", stack.pidOf("activity-service"));
+        // A fresh JVM: its counters start at zero.
+        stack.stopKafka();
+        Instant logStart = Instant.now();
+        t0 = System.nanoTime();
+        load.sendCalls(
+                events,
+                BATCH,
+                THREADS,
+                i -> load.call(reps.get(i % reps.size()), logStart.minusSeconds(600 + i % 600)),
+                new AtomicLong());
+        double logIngest = events / ((System.nanoTime() - t0) / 1e9);
+        profiles.put(
+                "the log's ingest alone, into the store",
+                profiled(label + "-log-ingest", List.of("activity-service"), logStart));
         progress(label + ": relay alone, draining the backlog to Kafka");
         Instant relayStart = Instant.now();
         stack.startKafka();
-        long firstPublished = awaitAbove("first published", this::published, publishedBefore, Duration.ofMinutes(5));
-        awaitAtLeast("published", this::published, publishedBefore + events, Duration.ofMinutes(10));
+        long firstPublished = awaitAbove("first published", this::published, 0, Duration.ofMinutes(5));
+        awaitAtLeast("published", this::published, events, Duration.ofMinutes(10));
         double relay = events / ((System.nanoTime() - firstPublished) / 1e9);
         profiles.put(
                 "relay alone, store to Kafka", profiled(label + "-relay", List.of("activity-service"), relayStart));
+        stack.restartWith("activity-service", Map.of("SALESPULSE_INGEST_ACTIVITIES", "direct"), Duration.ofMinutes(3));
+        recorder.record("activity-service", stack.pidOf("activity-service"));
+
         progress(label + ": kpi-service counting the backlog alone");
         Instant countingStart = Instant.now();
         stack.restart("kpi-service", Duration.ofMinutes(3));
         recorder.record("kpi-service", stack.pidOf("kpi-service"));
         // A fresh JVM: its counter starts at zero, and it resumes from the group's committed offsets.
         long firstCounted = awaitAbove("first counted", this::counted, 0, Duration.ofMinutes(5));
-        awaitAtLeast("counted", this::counted, events, Duration.ofMinutes(10));
-        double counting = events / ((System.nanoTime() - firstCounted) / 1e9);
+        awaitAtLeast("counted", this::counted, 2.0 * events, Duration.ofMinutes(10));
+        double counting = 2.0 * events / ((System.nanoTime() - firstCounted) / 1e9);
         profiles.put(
                 "counting alone, Kafka to rep-days",
                 profiled(label + "-counting", List.of("kpi-service"), countingStart));
-        return new Alone(ingest, relay, counting);
+        return new Alone(ingest, logIngest, relay, counting);
     }
 
     record TwoInstances(double rate, long sent, long inApi) {}
@@ -499,8 +539,11 @@ public final class Benchmark {
         return BenchProbes.metric(stack.managementUrl("kpi-service"), "salespulse_kpi_events_counted_total", null);
     }
 
+    /** Events activity-service put on Kafka since it started: by its relay, and activities at ingest. */
     private double published() {
-        return BenchProbes.metric(stack.managementUrl("activity-service"), "salespulse_outbox_published_total", null);
+        String url = stack.managementUrl("activity-service");
+        return BenchProbes.metric(url, "salespulse_outbox_published_total", null)
+                + BenchProbes.metric(url, "salespulse_ingest_direct_published_total", null);
     }
 
     // --- latency ------------------------------------------------------------------------------------------------
@@ -609,6 +652,109 @@ public final class Benchmark {
         progress("  p50 %.0f ms, max %.0f ms (%d of %d arrived)"
                 .formatted(percentiles.p50(), percentiles.max(), latencies.size(), settings.slackSamples()));
         return percentiles;
+    }
+
+    // --- soak ---------------------------------------------------------------------------------------------------
+
+    /**
+     * One look at the soak: seconds since it began, events acknowledged and counted by then, how far behind the counts
+     * are (the age of the oldest acknowledged event not yet counted), and each service's heap in use and live after its
+     * last collection.
+     */
+    record SoakSample(
+            long second,
+            long acknowledged,
+            long counted,
+            double behindSeconds,
+            Map<String, Double> heapMib,
+            Map<String, Double> liveMib) {}
+
+    record Soak(double rate, double achieved, List<SoakSample> samples) {
+
+        double maxBehind() {
+            return samples.stream().mapToDouble(SoakSample::behindSeconds).max().orElse(0);
+        }
+    }
+
+    /**
+     * Calls posted at a steady rate (a batch every 20 ms) for a while, with how far behind the counts are and each
+     * service's heap sampled every 10 s: whether counting keeps up at that rate, and whether anything grows.
+     */
+    private Soak soak(double rate, Duration length) throws Exception {
+        awaitConsumersCaughtUp(Duration.ofMinutes(30));
+        int perTick = Math.max(1, (int) Math.round(rate / 50));
+        progress("soak: %d events/s for %d s, lag and heap every 10 s".formatted(perTick * 50, length.toSeconds()));
+        List<String> reps = repsByGroup.get("soak");
+        double countedBefore = counted();
+        // When the acknowledged total reached each value: (nanoTime, acknowledged), appended as answers arrive.
+        List<long[]> acknowledgedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicLong next = new AtomicLong();
+        ExecutorService senders = Executors.newFixedThreadPool(THREADS);
+        var ticker = Executors.newSingleThreadScheduledExecutor();
+        long t0 = System.nanoTime();
+        long end = t0 + length.toNanos();
+        var schedule = ticker.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() >= end) {
+                        return;
+                    }
+                    List<String> events = new ArrayList<>();
+                    for (int i = 0; i < perTick; i++) {
+                        events.add(load.call(reps.get((int) (next.getAndIncrement() % reps.size())), Instant.now()));
+                    }
+                    senders.submit(() -> {
+                        int accepted = load.postBatch(events);
+                        synchronized (acknowledgedAt) {
+                            acknowledgedAt.add(new long[] {System.nanoTime(), acknowledged.addAndGet(accepted)});
+                        }
+                        return null;
+                    });
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
+        List<SoakSample> samples = new ArrayList<>();
+        try {
+            for (long at = t0 + Duration.ofSeconds(10).toNanos();
+                    at <= end;
+                    at += Duration.ofSeconds(10).toNanos()) {
+                Thread.sleep(Math.max(0, (at - System.nanoTime()) / 1_000_000));
+                long counted = (long) (counted() - countedBefore);
+                long now = System.nanoTime();
+                long acked = acknowledged.get();
+                double behind = 0;
+                synchronized (acknowledgedAt) {
+                    for (long[] point : acknowledgedAt) {
+                        if (point[1] > counted) {
+                            behind = (now - point[0]) / 1e9;
+                            break;
+                        }
+                    }
+                }
+                Map<String, Double> heap = new LinkedHashMap<>();
+                Map<String, Double> live = new LinkedHashMap<>();
+                for (String service : SERVICES) {
+                    String url = stack.managementUrl(service);
+                    heap.put(
+                            service, BenchProbes.metric(url, "jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024));
+                    live.put(service, BenchProbes.metric(url, "jvm_gc_live_data_size_bytes", null) / (1024 * 1024));
+                }
+                SoakSample sample = new SoakSample((now - t0) / 1_000_000_000L, acked, counted, behind, heap, live);
+                samples.add(sample);
+                progress("  soak %d s: %d acknowledged, %d counted, %.1f s behind"
+                        .formatted(sample.second(), acked, counted, behind));
+            }
+        } finally {
+            schedule.cancel(false);
+            ticker.shutdown();
+            senders.shutdown();
+            senders.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        // Acknowledged within the soak (answers still on their way when it ended are left out).
+        SoakSample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+        double achieved = last == null || last.second() == 0 ? 0 : (double) last.acknowledged() / last.second();
+        return new Soak(perTick * 50, achieved, samples);
     }
 
     // --- memory and CPU -----------------------------------------------------------------------------------------
@@ -790,6 +936,7 @@ public final class Benchmark {
         List<Memory> memory;
         List<Memory> memoryAfter;
         Map<String, Double> idleCpu;
+        Soak soak;
         final Map<String, List<StageProfile.Summary>> freshProfiles = new LinkedHashMap<>();
         final Map<String, List<StageProfile.Summary>> historyProfiles = new LinkedHashMap<>();
         Duration elapsed;
@@ -869,7 +1016,7 @@ public final class Benchmark {
                     "5% of the producer");
             row(
                     md,
-                    "ingest alone, into the store (Kafka stopped)",
+                    "ingest alone, activities straight to Kafka (nothing counting)",
                     fresh.ingestAlone(),
                     withHistory.ingestAlone(),
                     raw.producer(),
@@ -877,7 +1024,15 @@ public final class Benchmark {
                     "");
             row(
                     md,
-                    "relay alone, draining a backlog to Kafka",
+                    "the log's path: ingest alone, into the store (Kafka stopped)",
+                    fresh.logIngestAlone(),
+                    withHistory.logIngestAlone(),
+                    raw.producer(),
+                    0.0,
+                    "");
+            row(
+                    md,
+                    "the log's path: relay alone, draining a backlog to Kafka",
                     fresh.relayBacklog(),
                     withHistory.relayBacklog(),
                     raw.producer(),
@@ -941,6 +1096,8 @@ public final class Benchmark {
                                     slack.max(),
                                     verdict(slack.samples() == settings.slackSamples() && slack.max() <= 2000)));
 
+            soakSection(md);
+
             md.append("## Memory\n\n");
             md.append(
                     "| process | heap used, fresh | resident, fresh | heap used, with history | resident, with history |\n|---|---|---|---|---|\n");
@@ -972,6 +1129,45 @@ public final class Benchmark {
             profiles(md, "fresh", freshProfiles);
             profiles(md, "with history", historyProfiles);
             return md.toString();
+        }
+
+        /** The soak: how far behind the counts were, and the heaps, every 10 s. */
+        private void soakSection(StringBuilder md) {
+            md.append("## Soak\n\n");
+            md.append(
+                    ("Calls posted at the fresh round's CloudEvents ingest rate (%.0f events/s asked, %.0f/s acknowledged)"
+                                    + " for %d s; every 10 s, how far behind the counts are (the age of the oldest acknowledged call"
+                                    + " not yet counted) and each service's heap (in use / live after its last full collection,"
+                                    + " MiB; 0 before the first).\n\n")
+                            .formatted(
+                                    soak.rate(),
+                                    soak.achieved(),
+                                    settings.soak().toSeconds()));
+            md.append("| s | acknowledged | counted | behind |");
+            SERVICES.forEach(service -> md.append(" ").append(service).append(" |"));
+            md.append("\n|---|---|---|---|");
+            SERVICES.forEach(service -> md.append("---|"));
+            md.append("\n");
+            for (SoakSample sample : soak.samples()) {
+                md.append("| %d | %d | %d | %.1f s |"
+                        .formatted(sample.second(), sample.acknowledged(), sample.counted(), sample.behindSeconds()));
+                SERVICES.forEach(service -> md.append(" %.0f / %.0f |"
+                        .formatted(
+                                sample.heapMib().get(service), sample.liveMib().get(service))));
+                md.append("\n");
+            }
+            List<SoakSample> samples = soak.samples();
+            boolean grows = samples.size() >= 2
+                    && SERVICES.stream()
+                            .anyMatch(service -> samples.get(samples.size() - 1)
+                                            .liveMib()
+                                            .get(service)
+                                    > 1.5 * Math.max(1, samples.get(0).liveMib().get(service)));
+            md.append("\nTarget: never more than 5 s behind: %s (at most %.1f s); no heap growth (live data at the end"
+                            .formatted(verdict(soak.maxBehind() <= 5), soak.maxBehind()))
+                    .append(" within 1.5 times the first look): ")
+                    .append(verdict(!grows))
+                    .append(".\n\n");
         }
 
         /** Where each stage spends its CPU, from its JDK Flight Recorder recordings. */

@@ -344,6 +344,20 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(started, System.nanoTime() + readyWithin.toNanos(), readyWithin);
     }
 
+    /**
+     * Stops a service and starts it again with some of its settings changed (environment variables over those it had;
+     * {@code Map.of()} keeps them); returns once it is ready.
+     */
+    public void restartWith(String service, Map<String, String> changed, Duration readyWithin)
+            throws IOException, InterruptedException {
+        int index = indexOf(service);
+        ServiceProcess running = services.get(index);
+        running.close();
+        ServiceProcess started = running.startAgain(changed);
+        services.set(index, started);
+        awaitReady(started, System.nanoTime() + readyWithin.toNanos(), readyWithin);
+    }
+
     /** Stops the broker cleanly and starts it again on the same ports and data. */
     public void restartKafka() throws IOException {
         kafka.close();

@@ -120,6 +120,16 @@ final class ServiceProcess implements AutoCloseable {
         return start(name, jar, port, env, log.getParent(), jvmOptions);
     }
 
+    /**
+     * The same service started again with some settings changed ({@code changed} over its environment); started again
+     * after that ({@link #startAgain}), it keeps them.
+     */
+    ServiceProcess startAgain(Map<String, String> changed) throws IOException {
+        Map<String, String> settings = new java.util.HashMap<>(env);
+        settings.putAll(changed);
+        return start(name, jar, port, settings, log.getParent(), jvmOptions);
+    }
+
     /** Kills the JVM at once (SIGKILL): no shutdown hook, no graceful stop, as a crash or an OOM kill would. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
