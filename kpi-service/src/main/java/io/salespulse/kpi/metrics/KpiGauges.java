@@ -198,22 +198,24 @@ class KpiGauges {
         RetentionMath.Retention figures =
                 RetentionMath.of(accounts.facts(owner), quarter.from(), quarter.to(), owner::owns, today);
         for (RetentionMath.Revenue revenue : figures.revenue()) {
-            if (revenue.nrr() != null) {
-                add(
-                        rows,
-                        retention,
-                        MultiGauge.Row.of(
-                                Tags.of("team", teamId, "currency", revenue.currency(), "kind", "nrr"),
-                                revenue.nrr().doubleValue()));
-            }
-            if (revenue.grr() != null) {
-                add(
-                        rows,
-                        retention,
-                        MultiGauge.Row.of(
-                                Tags.of("team", teamId, "currency", revenue.currency(), "kind", "grr"),
-                                revenue.grr().doubleValue()));
-            }
+            retentionRow(rows, teamId, revenue.currency(), "nrr", revenue.nrr());
+            retentionRow(rows, teamId, revenue.currency(), "grr", revenue.grr());
+        }
+    }
+
+    /** One retention ratio's row, none when the ratio is undefined. */
+    private void retentionRow(
+            Map<MultiGauge, List<MultiGauge.Row<?>>> rows,
+            String teamId,
+            String currency,
+            String kind,
+            java.math.BigDecimal ratio) {
+        if (ratio != null) {
+            add(
+                    rows,
+                    retention,
+                    MultiGauge.Row.of(
+                            Tags.of("team", teamId, "currency", currency, "kind", kind), ratio.doubleValue()));
         }
     }
 

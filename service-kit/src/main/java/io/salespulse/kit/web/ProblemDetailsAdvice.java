@@ -80,11 +80,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setType(TOO_MANY);
-        problem.setTitle("Too many requests");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        return retryLater(
+                HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests", e.getMessage(), e.retryAfterSeconds());
+    }
+
+    /** A refusal the caller should send again after {@code Retry-After} seconds. */
+    private static ResponseEntity<ProblemDetail> retryLater(
+            HttpStatus status, URI type, String title, String detail, long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .body(problem);
     }
 
@@ -139,25 +146,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
         log.warn("Unavailable: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(UNAVAILABLE);
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(problem);
+        return retryLater(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                UNAVAILABLE,
+                "Service unavailable",
+                e.getMessage(),
+                e.retryAfterSeconds());
     }
 
     /** The store could not be reached: nothing was accepted, and the caller should retry. */
     @ExceptionHandler({DataAccessException.class, MongoException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("Storage unavailable: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "Storage is unavailable; nothing was accepted. Retry later.");
-        problem.setType(UNAVAILABLE);
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem);
+        return retryLater(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                UNAVAILABLE,
+                "Service unavailable",
+                "Storage is unavailable; nothing was accepted. Retry later.",
+                5);
     }
 
     @ExceptionHandler(RuntimeException.class)
