@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.salespulse.contracts.objective.ObjectiveScope;
 import io.salespulse.contracts.org.TeamChanged;
+import io.salespulse.kit.figures.Figures;
 import io.salespulse.kit.roster.RosterStore;
 import io.salespulse.kpi.accounts.AccountBook;
 import io.salespulse.kpi.accounts.Owner;
@@ -20,6 +21,7 @@ import io.salespulse.kpi.pipeline.Forecast;
 import io.salespulse.kpi.pipeline.PipelineChanges;
 import io.salespulse.kpi.pipeline.PipelineReview;
 import io.salespulse.kpi.report.TeamPipeline;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,8 +29,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,7 +98,7 @@ class KpiGauges {
             @Value("${salespulse.kpi.metrics.rep-labels:false}") boolean repLabels,
             @Value("${salespulse.kpi.metrics.max-age-ms:600000}") long maxAgeMillis) {
         this.changes = changes;
-        this.maxAgeNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(maxAgeMillis);
+        this.maxAgeNanos = TimeUnit.MILLISECONDS.toNanos(maxAgeMillis);
         this.reviews = reviews;
         this.accounts = accounts;
         this.retention = MultiGauge.builder("salespulse.team.retention")
@@ -158,7 +162,7 @@ class KpiGauges {
         Forecast quarter =
                 reviews.forecast(team, PeriodKind.QUARTER, reviews.today(team)).forecast();
         quarter.currencies().forEach((currency, amounts) -> {
-            Map<String, java.math.BigDecimal> values = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
             values.put("closed", amounts.closed());
             values.put("commit", amounts.commit());
             values.put("best_case", amounts.bestCase());
@@ -178,7 +182,7 @@ class KpiGauges {
         PipelineChanges week =
                 reviews.teamChanges(teamId, reviews.thisWeek(team)).changes();
         week.changes().forEach((change, figure) -> {
-            String kind = change.name().toLowerCase(java.util.Locale.ROOT);
+            String kind = change.name().toLowerCase(Locale.ROOT);
             add(rows, changesDeals, MultiGauge.Row.of(Tags.of("team", teamId, "change", kind), figure.deals()));
             figure.amount()
                     .forEach((currency, amount) -> add(
@@ -209,7 +213,7 @@ class KpiGauges {
             String teamId,
             String currency,
             String kind,
-            java.math.BigDecimal ratio) {
+            BigDecimal ratio) {
         if (ratio != null) {
             add(
                     rows,
@@ -247,7 +251,7 @@ class KpiGauges {
                 monthDays.stream().mapToLong(day -> day.get(Counter.dealsWon)).sum();
         long lost =
                 monthDays.stream().mapToLong(day -> day.get(Counter.dealsLost)).sum();
-        java.math.BigDecimal rate = io.salespulse.kit.figures.Figures.winRate(won, lost);
+        BigDecimal rate = Figures.winRate(won, lost);
         if (rate != null) {
             add(rows, winRate, MultiGauge.Row.of(Tags.of("team", teamId), rate.doubleValue()));
         }
@@ -258,7 +262,7 @@ class KpiGauges {
                     pipelineDeals,
                     MultiGauge.Row.of(
                             Tags.of("team", teamId, "stage", stage.stage().name()), stage.deals()));
-            for (Map.Entry<String, java.math.BigDecimal> amount : stage.amount().entrySet()) {
+            for (Map.Entry<String, BigDecimal> amount : stage.amount().entrySet()) {
                 add(
                         rows,
                         pipelineOpen,
